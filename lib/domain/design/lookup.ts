@@ -1,0 +1,32 @@
+import type { Design, TaskDefinition, Cluster, Service } from "./schema";
+
+/** Strips `:revision` and ARN prefixes so `arn:…:task-definition/web:3`, `web:3` and `web` all name family `web`. */
+export function familyOf(taskDefinitionRef: string): string {
+  const afterSlash = taskDefinitionRef.includes("/") ? taskDefinitionRef.slice(taskDefinitionRef.lastIndexOf("/") + 1) : taskDefinitionRef;
+  const colon = afterSlash.lastIndexOf(":");
+  return colon >= 0 && /^\d+$/.test(afterSlash.slice(colon + 1)) ? afterSlash.slice(0, colon) : afterSlash;
+}
+
+/** `arn:aws:ecs:region:acct:cluster/name` → `name`; a plain name is returned as is. */
+export function clusterNameOf(clusterRef: string): string {
+  return clusterRef.startsWith("arn:") ? clusterRef.slice(clusterRef.lastIndexOf("/") + 1) : clusterRef;
+}
+
+export function findTaskDefinition(design: Design, ref: string): TaskDefinition | undefined {
+  const family = familyOf(ref);
+  return design.taskDefinitions.find((t) => t.family === family);
+}
+
+export function findCluster(design: Design, ref: string): Cluster | undefined {
+  const name = clusterNameOf(ref);
+  return design.clusters.find((c) => c.clusterName === name);
+}
+
+export function servicesUsing(design: Design, td: TaskDefinition): Service[] {
+  return design.services.filter((s) => familyOf(s.taskDefinition) === td.family);
+}
+
+/** The layout key of a container node. */
+export function containerKey(taskDefinitionId: string, containerName: string): string {
+  return `${taskDefinitionId}/${containerName}`;
+}

@@ -1,0 +1,275 @@
+import { z } from "zod";
+import * as E from "./ecs-enums";
+
+// The design model. Field names and shapes follow the ECS API (RegisterTaskDefinition,
+// CreateService, CreateCluster inputs) so that ECS JSON is recognisable here. The only
+// additions are an `id` on each top-level resource (stable across renames; layout keys
+// and canvas nodes point at it) and designed EC2 instances on clusters.
+//
+// The schemas check *shape* (types, enums). ECS's *rules* (ranges, combinations, limits)
+// live in lib/domain/rules so every problem is reported at once with a fix, instead of
+// failing the parse at the first one.
+//
+// Task definitions and containers are loose objects: a field this model does not know yet
+// is kept as is, so import/export never drops data (lib/domain/ecs-json reports such keys).
+
+const int = z.number().int();
+const str = z.string();
+const KeyValue = z.looseObject({ name: str.optional(), value: str.optional() });
+export const TagSchema = z.object({ key: str, value: str });
+export type Tag = z.infer<typeof TagSchema>;
+
+export const PortMappingSchema = z.looseObject({
+  containerPort: int.optional(),
+  hostPort: int.optional(),
+  protocol: z.enum(E.TRANSPORT_PROTOCOLS).optional(),
+  name: str.optional(),
+  appProtocol: z.enum(E.APPLICATION_PROTOCOLS).optional(),
+  containerPortRange: str.optional(),
+});
+export type PortMapping = z.infer<typeof PortMappingSchema>;
+
+export const HealthCheckSchema = z.looseObject({
+  command: z.array(str),
+  interval: int.optional(),
+  timeout: int.optional(),
+  retries: int.optional(),
+  startPeriod: int.optional(),
+});
+export type HealthCheck = z.infer<typeof HealthCheckSchema>;
+
+export const LogConfigurationSchema = z.looseObject({
+  logDriver: z.enum(E.LOG_DRIVERS),
+  options: z.record(str, str).optional(),
+  secretOptions: z.array(z.looseObject({ name: str, valueFrom: str })).optional(),
+});
+export type LogConfiguration = z.infer<typeof LogConfigurationSchema>;
+
+export const ContainerDependencySchema = z.object({
+  containerName: str,
+  condition: z.enum(E.CONTAINER_CONDITIONS),
+});
+export type ContainerDependency = z.infer<typeof ContainerDependencySchema>;
+
+export const MountPointSchema = z.looseObject({
+  sourceVolume: str.optional(),
+  containerPath: str.optional(),
+  readOnly: z.boolean().optional(),
+});
+export type MountPoint = z.infer<typeof MountPointSchema>;
+
+export const SecretSchema = z.object({ name: str, valueFrom: str });
+export type Secret = z.infer<typeof SecretSchema>;
+
+export const ContainerDefinitionSchema = z.looseObject({
+  name: str,
+  image: str,
+  repositoryCredentials: z.looseObject({ credentialsParameter: str }).optional(),
+  cpu: int.optional(),
+  memory: int.optional(),
+  memoryReservation: int.optional(),
+  links: z.array(str).optional(),
+  portMappings: z.array(PortMappingSchema).optional(),
+  essential: z.boolean().optional(),
+  restartPolicy: z.looseObject({}).optional(),
+  entryPoint: z.array(str).optional(),
+  command: z.array(str).optional(),
+  environment: z.array(KeyValue).optional(),
+  environmentFiles: z.array(z.looseObject({ value: str, type: z.literal("s3") })).optional(),
+  mountPoints: z.array(MountPointSchema).optional(),
+  volumesFrom: z.array(z.looseObject({ sourceContainer: str.optional(), readOnly: z.boolean().optional() })).optional(),
+  linuxParameters: z.looseObject({
+    capabilities: z.looseObject({ add: z.array(str).optional(), drop: z.array(str).optional() }).optional(),
+    devices: z.array(z.looseObject({ hostPath: str })).optional(),
+    initProcessEnabled: z.boolean().optional(),
+    sharedMemorySize: int.optional(),
+    tmpfs: z.array(z.looseObject({ containerPath: str, size: int })).optional(),
+    maxSwap: int.optional(),
+    swappiness: int.optional(),
+  }).optional(),
+  secrets: z.array(SecretSchema).optional(),
+  dependsOn: z.array(ContainerDependencySchema).optional(),
+  startTimeout: int.optional(),
+  stopTimeout: int.optional(),
+  versionConsistency: z.enum(["enabled", "disabled"]).optional(),
+  hostname: str.optional(),
+  user: str.optional(),
+  workingDirectory: str.optional(),
+  disableNetworking: z.boolean().optional(),
+  privileged: z.boolean().optional(),
+  readonlyRootFilesystem: z.boolean().optional(),
+  dnsServers: z.array(str).optional(),
+  dnsSearchDomains: z.array(str).optional(),
+  extraHosts: z.array(z.looseObject({ hostname: str, ipAddress: str })).optional(),
+  dockerSecurityOptions: z.array(str).optional(),
+  interactive: z.boolean().optional(),
+  pseudoTerminal: z.boolean().optional(),
+  dockerLabels: z.record(str, str).optional(),
+  ulimits: z.array(z.looseObject({ name: z.enum(E.ULIMIT_NAMES), softLimit: int, hardLimit: int })).optional(),
+  logConfiguration: LogConfigurationSchema.optional(),
+  healthCheck: HealthCheckSchema.optional(),
+  systemControls: z.array(z.looseObject({ namespace: str.optional(), value: str.optional() })).optional(),
+  resourceRequirements: z.array(z.looseObject({ value: str, type: z.enum(E.RESOURCE_TYPES) })).optional(),
+  firelensConfiguration: z.looseObject({
+    type: z.enum(E.FIRELENS_TYPES),
+    options: z.record(str, str).optional(),
+  }).optional(),
+  credentialSpecs: z.array(str).optional(),
+});
+export type ContainerDefinition = z.infer<typeof ContainerDefinitionSchema>;
+
+export const VolumeSchema = z.looseObject({
+  name: str,
+  host: z.looseObject({ sourcePath: str.optional() }).optional(),
+  dockerVolumeConfiguration: z.looseObject({
+    scope: z.enum(E.VOLUME_SCOPES).optional(),
+    autoprovision: z.boolean().optional(),
+    driver: str.optional(),
+    driverOpts: z.record(str, str).optional(),
+    labels: z.record(str, str).optional(),
+  }).optional(),
+  efsVolumeConfiguration: z.looseObject({ fileSystemId: str }).optional(),
+  fsxWindowsFileServerVolumeConfiguration: z.looseObject({}).optional(),
+  configuredAtLaunch: z.boolean().optional(),
+});
+export type Volume = z.infer<typeof VolumeSchema>;
+
+export const TaskPlacementConstraintSchema = z.looseObject({
+  type: z.literal("memberOf"),
+  expression: str.optional(),
+});
+
+export const TaskDefinitionSchema = z.looseObject({
+  id: str.min(1),
+  family: str,
+  taskRoleArn: str.optional(),
+  executionRoleArn: str.optional(),
+  networkMode: z.enum(E.NETWORK_MODES).optional(),
+  containerDefinitions: z.array(ContainerDefinitionSchema),
+  volumes: z.array(VolumeSchema).optional(),
+  placementConstraints: z.array(TaskPlacementConstraintSchema).optional(),
+  requiresCompatibilities: z.array(z.enum(E.COMPATIBILITIES)).optional(),
+  cpu: str.optional(),
+  memory: str.optional(),
+  tags: z.array(TagSchema).optional(),
+  pidMode: z.enum(E.PID_MODES).optional(),
+  ipcMode: z.enum(E.IPC_MODES).optional(),
+  proxyConfiguration: z.looseObject({}).optional(),
+  inferenceAccelerators: z.array(z.looseObject({})).optional(),
+  ephemeralStorage: z.looseObject({ sizeInGiB: int }).optional(),
+  runtimePlatform: z.looseObject({
+    operatingSystemFamily: str.optional(),
+    cpuArchitecture: z.enum(E.CPU_ARCHITECTURES).optional(),
+  }).optional(),
+  enableFaultInjection: z.boolean().optional(),
+});
+export type TaskDefinition = z.infer<typeof TaskDefinitionSchema>;
+
+export const CapacityProviderStrategyItemSchema = z.object({
+  capacityProvider: str,
+  weight: int.optional(),
+  base: int.optional(),
+});
+export type CapacityProviderStrategyItem = z.infer<typeof CapacityProviderStrategyItemSchema>;
+
+/** An EC2 instance the user plans to register in the cluster (for capacity checks and the sandbox). */
+export const ContainerInstanceDesignSchema = z.object({
+  id: str.min(1),
+  instanceType: str.optional(),
+  /** Registered cpu units (1 vCPU = 1024) and memory in MiB, as ECS reports them. */
+  cpu: int,
+  memory: int,
+  availabilityZone: str.optional(),
+  attributes: z.array(z.object({ name: str, value: str.optional() })).optional(),
+});
+export type ContainerInstanceDesign = z.infer<typeof ContainerInstanceDesignSchema>;
+
+export const ClusterSchema = z.looseObject({
+  id: str.min(1),
+  clusterName: str,
+  capacityProviders: z.array(str).optional(),
+  defaultCapacityProviderStrategy: z.array(CapacityProviderStrategyItemSchema).optional(),
+  settings: z.array(z.object({ name: z.literal("containerInsights"), value: str })).optional(),
+  tags: z.array(TagSchema).optional(),
+  instances: z.array(ContainerInstanceDesignSchema).optional(),
+});
+export type Cluster = z.infer<typeof ClusterSchema>;
+
+export const LoadBalancerSchema = z.looseObject({
+  targetGroupArn: str.optional(),
+  loadBalancerName: str.optional(),
+  containerName: str.optional(),
+  containerPort: int.optional(),
+});
+export type LoadBalancer = z.infer<typeof LoadBalancerSchema>;
+
+export const PlacementStrategySchema = z.object({
+  type: z.enum(E.PLACEMENT_STRATEGY_TYPES),
+  field: str.optional(),
+});
+export const PlacementConstraintSchema = z.object({
+  type: z.enum(E.PLACEMENT_CONSTRAINT_TYPES),
+  expression: str.optional(),
+});
+
+export const ServiceSchema = z.looseObject({
+  id: str.min(1),
+  serviceName: str,
+  /** Name of a cluster of this design (or an ARN of one outside it). */
+  cluster: str,
+  /** Family of a task definition of this design (optionally `family:revision` or an ARN). */
+  taskDefinition: str,
+  desiredCount: int.optional(),
+  launchType: z.enum(E.LAUNCH_TYPES).optional(),
+  capacityProviderStrategy: z.array(CapacityProviderStrategyItemSchema).optional(),
+  schedulingStrategy: z.enum(E.SCHEDULING_STRATEGIES).optional(),
+  platformVersion: str.optional(),
+  networkConfiguration: z.object({
+    awsvpcConfiguration: z.object({
+      subnets: z.array(str),
+      securityGroups: z.array(str).optional(),
+      assignPublicIp: z.enum(E.ASSIGN_PUBLIC_IP).optional(),
+    }),
+  }).optional(),
+  loadBalancers: z.array(LoadBalancerSchema).optional(),
+  serviceRegistries: z.array(z.looseObject({
+    registryArn: str.optional(), port: int.optional(), containerName: str.optional(), containerPort: int.optional(),
+  })).optional(),
+  healthCheckGracePeriodSeconds: int.optional(),
+  deploymentConfiguration: z.looseObject({
+    minimumHealthyPercent: int.optional(),
+    maximumPercent: int.optional(),
+    deploymentCircuitBreaker: z.object({ enable: z.boolean(), rollback: z.boolean() }).optional(),
+  }).optional(),
+  deploymentController: z.object({ type: z.enum(E.DEPLOYMENT_CONTROLLER_TYPES) }).optional(),
+  placementConstraints: z.array(PlacementConstraintSchema).optional(),
+  placementStrategy: z.array(PlacementStrategySchema).optional(),
+  enableExecuteCommand: z.boolean().optional(),
+  enableECSManagedTags: z.boolean().optional(),
+  propagateTags: z.enum(E.PROPAGATE_TAGS).optional(),
+  tags: z.array(TagSchema).optional(),
+});
+export type Service = z.infer<typeof ServiceSchema>;
+
+export const LayoutEntrySchema = z.object({
+  x: z.number(),
+  y: z.number(),
+  width: z.number().optional(),
+  height: z.number().optional(),
+});
+export type LayoutEntry = z.infer<typeof LayoutEntrySchema>;
+
+export const CURRENT_SCHEMA_VERSION = 1;
+
+export const DesignSchema = z.object({
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  clusters: z.array(ClusterSchema),
+  taskDefinitions: z.array(TaskDefinitionSchema),
+  services: z.array(ServiceSchema),
+  /**
+   * Canvas positions keyed by resource id (containers: `${taskDefinitionId}/${containerName}`).
+   * Kept apart from the resources so that layout never leaks into ECS JSON.
+   */
+  layout: z.record(str, LayoutEntrySchema),
+});
+export type Design = z.infer<typeof DesignSchema>;
