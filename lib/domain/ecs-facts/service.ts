@@ -1,0 +1,41 @@
+// Limits ECS enforces on services, clusters and tags (API reference: CreateService,
+// CreateCluster, CapacityProviderStrategyItem, Tag; service-quotas.html). See shared/ECS-FACTS.md.
+
+/** Cluster and service names: up to 255 letters, digits, hyphens and underscores. */
+export const RESOURCE_NAME_PATTERN = /^[A-Za-z0-9_-]{1,255}$/;
+export const RESOURCE_NAME_MAX = 255;
+
+/** awsvpcConfiguration: "You can specify as many as 16 subnets" and up to five security groups. */
+export const MAX_SUBNETS = 16;
+export const MAX_SECURITY_GROUPS = 5;
+
+/** Target groups (load balancers) per service. */
+export const MAX_LOAD_BALANCERS = 5;
+
+/** healthCheckGracePeriodSeconds: "up to 2,147,483,647 seconds (about 69 years)". */
+export const MAX_HEALTH_CHECK_GRACE_PERIOD = 2_147_483_647;
+
+/** "You can specify a maximum of 10 constraints for each task" (task definition + service together). */
+export const MAX_PLACEMENT_CONSTRAINTS = 10;
+/** "You can specify a maximum of 5 strategy rules for each service." */
+export const MAX_PLACEMENT_STRATEGIES = 5;
+export const BINPACK_FIELDS = ["cpu", "memory"] as const;
+
+/** deploymentConfiguration defaults for REPLICA services with the ECS (rolling) controller. */
+export const DEFAULT_MINIMUM_HEALTHY_PERCENT = 100;
+export const DEFAULT_MAXIMUM_PERCENT = 200;
+
+/** CapacityProviderStrategyItem: weight 0–1000, base 0–100000, only one item may have a base. */
+export const CAPACITY_PROVIDER_WEIGHT_MAX = 1000;
+export const CAPACITY_PROVIDER_BASE_MAX = 100_000;
+/** The predefined Fargate capacity providers; every other name is an Auto Scaling group provider. */
+export const FARGATE_CAPACITY_PROVIDERS: readonly string[] = ["FARGATE", "FARGATE_SPOT"];
+
+/** Tag restrictions shared by every ECS resource (API reference, Tag). */
+export const MAX_TAGS = 50;
+export const MAX_TAG_KEY_LENGTH = 128;
+export const MAX_TAG_VALUE_LENGTH = 256;
+export const RESERVED_TAG_PREFIX = "aws:";
+
+/** Fargate platform versions are `LATEST` or a semantic version such as `1.4.0`. */
+export const PLATFORM_VERSION_PATTERN = /^(LATEST|\d+\.\d+\.\d+)$/;

@@ -1,0 +1,59 @@
+import { defineConfig, devices } from "@playwright/test";
+import { existsSync } from "node:fs";
+import { chromium } from "@playwright/test";
+
+// Playwright's own Chromium when it is installed; else CHROMIUM_PATH or Debian's /usr/bin/chromium
+// (Playwright's browser download does not work on every machine).
+function chromiumPath(): string | undefined {
+  try {
+    if (existsSync(chromium.executablePath())) return undefined;
+  } catch {
+    // no bundled browser registered
+  }
+  return process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+}
+
+const PORT = Number(process.env.E2E_PORT ?? 3211);
+const executablePath = chromiumPath();
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        viewport: { width: 1440, height: 900 },
+        launchOptions: {
+          ...(executablePath ? { executablePath } : {}),
+          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        },
+      },
+    },
+  ],
+  webServer: {
+    // A production build, like users run it. E2E_DATABASE_URL (or DATABASE_URL) picks the database;
+    // without either the app uses a throwaway PGlite folder.
+    command: `npm run build && npx next start -p ${PORT} -H 127.0.0.1`,
+    url: `http://127.0.0.1:${PORT}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: !process.env.CI,
+    env: {
+      ...(process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL
+        ? { DATABASE_URL: (process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL)! }
+        : { STEVEDORE_DATA_DIR: ".data/e2e" }),
+    },
+  },
+});
