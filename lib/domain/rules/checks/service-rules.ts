@@ -1,4 +1,31 @@
 import type { Rule } from "../types";
+import { designNames } from "./design-names";
+import { serviceReferences } from "./service-references";
+import { launchTypeXorStrategy } from "./launch-type-xor-strategy";
+import { launchTypeCompatibility } from "./launch-type-compatibility";
+import { serviceNetwork } from "./service-network";
+import { loadBalancers } from "./load-balancers";
+import { deploymentConfiguration } from "./deployment-configuration";
+import { schedulingStrategy } from "./scheduling-strategy";
+import { placement } from "./placement";
+import { platformVersion } from "./platform-version";
+import { capacity } from "./capacity";
+import { clusterCapacityProviders } from "./cluster-capacity-providers";
+import { tags } from "./tags";
 
 /** Rules about services, clusters and the design as a whole (names, references, capacity). */
-export const SERVICE_AND_DESIGN_RULES: readonly Rule[] = [];
+export const SERVICE_AND_DESIGN_RULES: readonly Rule[] = [
+  designNames,
+  serviceReferences,
+  launchTypeXorStrategy,
+  launchTypeCompatibility,
+  serviceNetwork,
+  loadBalancers,
+  deploymentConfiguration,
+  schedulingStrategy,
+  placement,
+  platformVersion,
+  capacity,
+  clusterCapacityProviders,
+  tags,
+];

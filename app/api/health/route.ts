@@ -1,0 +1,15 @@
+import { getContext } from "@/lib/server/context";
+import { checkHealth } from "@/lib/server/health/check-health";
+
+/**
+ * Ready once the database is open and migrated; Playwright waits on this before testing.
+ * (GET handlers are not prerendered or cached since Next 15, so this runs on every request.)
+ */
+export async function GET() {
+  try {
+    return Response.json(await checkHealth({ ctx: await getContext() }));
+  } catch (err) {
+    console.error("Health check failed", err);
+    return Response.json({ ok: false, message: "The database is not available" }, { status: 503 });
+  }
+}

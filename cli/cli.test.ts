@@ -1,0 +1,137 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("../", import.meta.url));
+const bin = join(root, "bin/stevedore.mjs");
+const tmp = mkdtempSync(join(tmpdir(), "stevedore-cli-"));
+const fixture = (p: string) => join(root, "fixtures", p);
+
+/** Runs the real CLI from a directory outside the checkout. */
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: tmp, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+function temp(name: string, content: string) {
+  const p = join(tmp, name);
+  writeFileSync(p, content);
+  return p;
+}
+
+const cleanTd = JSON.stringify({
+  family: "web", networkMode: "awsvpc", requiresCompatibilities: ["FARGATE"], cpu: "256", memory: "512",
+  containerDefinitions: [{ name: "app", image: "nginx:1.27", essential: true, portMappings: [{ containerPort: 80 }] }],
+});
+const badTd = JSON.stringify({
+  family: "web", networkMode: "awsvpc", requiresCompatibilities: ["FARGATE"], cpu: "256", memory: "4096",
+  containerDefinitions: [{ name: "app", image: "nginx:1.27", essential: true }],
+});
+
+describe("stevedore lint", { timeout: 30_000 }, () => {
+  it("exits 0 on a clean task definition, with a human summary", () => {
+    const r = run("lint", temp("clean.json", cleanTd));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("clean.json  (task definition)");
+    expect(r.out).toContain("no problems");
+    expect(r.out).not.toMatch(/\u001b\[/);
+  });
+
+  it("exits 1 on errors and names rule, field, message and fix", () => {
+    const r = run("lint", temp("bad.json", badTd));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("task definition web");
+    expect(r.out).toMatch(/error\s+fargate-task-size\s+memory/);
+    expect(r.out).toContain("fix:");
+  });
+
+  it("prints JSON for machines: file, format, findings and notes", () => {
+    const r = run("lint", "--json", temp("bad2.json", badTd), fixture("ecs/task-definitions/describe-sleep360.json"));
+    expect(r.code).toBe(1);
+    const reports = JSON.parse(r.out);
+    expect(reports.map((x: { format: string }) => x.format)).toEqual(["task-definition", "task-definition"]);
+    expect(reports[0].findings.some((f: { ruleId: string; severity: string; field: string }) =>
+      f.ruleId === "fargate-task-size" && f.severity === "error" && f.field === "memory")).toBe(true);
+    expect(reports[1].notes.map((n: { path: string }) => n.path)).toContain("taskDefinition.revision");
+  });
+
+  it("exits 2 on malformed input, naming the file and the line", () => {
+    const r = run("lint", temp("broken.json", '{\n  "family": "web",\n  "cpu": }\n'));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/broken\.json: Malformed JSON at line 3, column 10/);
+  });
+
+  it("exits 2 on a wrong field, naming the field", () => {
+    const r = run("lint", temp("shape.json", JSON.stringify({ family: "web", containerDefinitions: [{ name: "app", image: 7 }] })));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("shape.json: containerDefinitions[0].image:");
+  });
+
+  it("exits 2 on unreadable files and on bad usage", () => {
+    const missing = run("lint", "no-such-file.json");
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain("no-such-file.json: cannot read: no such file");
+    expect(run("lint").code).toBe(2);
+    expect(run("frobnicate").code).toBe(2);
+    expect(run("--help").code).toBe(0);
+  });
+
+  it("exit code 2 wins over 1 when files mix", () => {
+    expect(run("lint", temp("bad3.json", badTd), "missing.json").code).toBe(2);
+  });
+
+  it("warnings fail only with --strict; compose files are linted too", () => {
+    const warnOnly = temp("warn.json", cleanTd.replace("nginx:1.27", "nginx"));
+    expect(run("lint", warnOnly).code).toBe(0);
+    expect(run("lint", "--strict", warnOnly).code).toBe(1);
+    const compose = run("lint", fixture("compose/build-only.compose.yml"));
+    expect(compose.out).toContain("(Docker Compose)");
+    expect(compose.out).toContain("services.app.build");
+  });
+
+  it("accepts service JSON and design files", () => {
+    const svc = run("lint", "--json", fixture("ecs/services/describe-my-http-service.json"));
+    expect(JSON.parse(svc.out)[0].format).toBe("service");
+    const design = JSON.stringify({ schemaVersion: 1, clusters: [], taskDefinitions: [JSON.parse(cleanTd)], services: [], layout: {} });
+    const d = run("lint", temp("design.json", design.replace('"family"', '"id":"td-1","family"')));
+    expect(d.code).toBe(0);
+    expect(d.out).toContain("(design)");
+  });
+});
+
+describe("stevedore convert", { timeout: 30_000 }, () => {
+  it("converts a compose file to a design and a chosen task definition", () => {
+    const design = run("convert", fixture("compose/shop.compose.yaml"), "--to", "design");
+    expect(design.code).toBe(0);
+    expect(JSON.parse(design.out).taskDefinitions).toHaveLength(5);
+    const td = run("convert", fixture("compose/shop.compose.yaml"), "--to", "task-definition", "--family", "api");
+    expect(td.code).toBe(0);
+    expect(JSON.parse(td.out)).toMatchObject({ family: "api", cpu: "1024", memory: "2048" });
+    expect(JSON.parse(td.out).id).toBeUndefined();
+  });
+
+  it("needs --family or --service when there are several, and exits 2", () => {
+    const r = run("convert", fixture("compose/shop.compose.yaml"), "--to", "service");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--service NAME");
+    expect(r.out).toBe("");
+  });
+
+  it("turns a DescribeTaskDefinition answer into RegisterTaskDefinition input", () => {
+    const r = run("convert", fixture("ecs/task-definitions/describe-sleep360.json"), "--to", "task-definition");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out);
+    expect(out.family).toBe("sleep360");
+    expect(Object.keys(out)).not.toContain("revision");
+    expect(Object.keys(out)).not.toContain("taskDefinitionArn");
+  });
+
+  it("exits 2 on a missing --to or malformed input", () => {
+    expect(run("convert", fixture("compose/shop.compose.yaml")).code).toBe(2);
+    const bad = run("convert", temp("bad.yaml", "services:\n  a: [\n"), "--to", "design");
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/bad\.yaml: Malformed YAML at line/);
+  });
+});

@@ -1,0 +1,4 @@
+export { getDb, closeDb, createDb, databaseKind, pgliteDataDir, type Db, type DbTransaction, type DatabaseKind, type CreateDbOptions } from "./client";
+export { migrate, readMigrations, checksumOf, MigrationError, type MigrateResult, type MigrationFile } from "./migrate";
+export { pgExecutor, pgliteExecutor, type SqlExecutor, type SqlSession } from "./sql-executor";
+export { toJson, isUniqueViolation } from "./json";

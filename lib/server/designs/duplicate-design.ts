@@ -1,0 +1,23 @@
+import { toJson } from "@/lib/db";
+import type { Ctx } from "../context";
+import { NotFoundError } from "../errors";
+import type { DuplicateDesignInput } from "./schemas";
+
+/** A fresh design (version 1, no revisions) with the current document of another. */
+export async function duplicateDesign(
+  { ctx, input }: { ctx: Ctx; input: DuplicateDesignInput },
+): Promise<{ id: string; version: number }> {
+  const source = await ctx.db.design.findUnique({ where: { id: input.id }, select: { name: true, description: true, document: true } });
+  if (!source) throw new NotFoundError(`Design ${input.id} does not exist`);
+  const now = ctx.clock.now();
+  return ctx.db.design.create({
+    data: {
+      name: input.name ?? `Copy of ${source.name}`.slice(0, 200),
+      description: source.description,
+      document: toJson(source.document),
+      createdAt: now,
+      updatedAt: now,
+    },
+    select: { id: true, version: true },
+  });
+}

@@ -1,0 +1,19 @@
+import type { Ctx } from "../context";
+import { NotFoundError } from "../errors";
+import type { DesignRef } from "./schemas";
+import { readStoredDocument } from "./stored-document";
+import type { DesignRecord } from "./types";
+
+export async function getDesign({ ctx, input }: { ctx: Ctx; input: DesignRef }): Promise<DesignRecord> {
+  const row = await ctx.db.design.findUnique({ where: { id: input.id } });
+  if (!row) throw new NotFoundError(`Design ${input.id} does not exist`);
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    version: row.version,
+    document: readStoredDocument(row.document),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,14 @@
+export { listDesigns } from "./list-designs";
+export { getDesign } from "./get-design";
+export { createDesign } from "./create-design";
+export { saveDesign } from "./save-design";
+export { renameDesign } from "./rename-design";
+export { duplicateDesign } from "./duplicate-design";
+export { deleteDesign } from "./delete-design";
+export { listRevisions } from "./list-revisions";
+export { getRevision } from "./get-revision";
+export { restoreRevision } from "./restore-revision";
+export { importDesign, type ImportNote } from "./import-design";
+export { MAX_DOCUMENT_BYTES } from "./limits";
+export * from "./schemas";
+export type * from "./types";

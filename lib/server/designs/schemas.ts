@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+// Input shapes of the design operations. Pure (zod only), so forms on the client can reuse them.
+// The document itself is `unknown` here: its size and shape are checked by the operation with
+// parseDesign, which names the offending fields and upgrades older schema versions.
+
+/** Room for about 1,000 resources (bench/generate-design.ts: ~0.9 MiB), low enough to bound a save's cost. */
+export const MAX_DOCUMENT_BYTES = 1024 * 1024;
+
+export const DesignIdSchema = z.uuid({ message: "Not a valid design id" });
+export const DesignNameSchema = z.string().trim().min(1, "A name is required").max(200, "Names are at most 200 characters");
+export const DescriptionSchema = z.string().trim().max(2000, "Descriptions are at most 2,000 characters");
+export const VersionSchema = z.number().int().positive();
+
+export const DesignRefSchema = z.object({ id: DesignIdSchema });
+export type DesignRef = z.infer<typeof DesignRefSchema>;
+
+export const CreateDesignInputSchema = z.object({
+  name: DesignNameSchema,
+  description: DescriptionSchema.optional(),
+  document: z.unknown().optional(),
+});
+export type CreateDesignInput = z.infer<typeof CreateDesignInputSchema>;
+
+export const SaveDesignInputSchema = z.object({
+  id: DesignIdSchema,
+  expectedVersion: VersionSchema,
+  document: z.unknown(),
+  name: DesignNameSchema.optional(),
+});
+export type SaveDesignInput = z.infer<typeof SaveDesignInputSchema>;
+
+export const RenameDesignInputSchema = z.object({
+  id: DesignIdSchema,
+  name: DesignNameSchema,
+  description: DescriptionSchema.optional(),
+});
+export type RenameDesignInput = z.infer<typeof RenameDesignInputSchema>;
+
+export const DuplicateDesignInputSchema = z.object({ id: DesignIdSchema, name: DesignNameSchema.optional() });
+export type DuplicateDesignInput = z.infer<typeof DuplicateDesignInputSchema>;
+
+export const RevisionRefSchema = z.object({ id: DesignIdSchema, version: VersionSchema });
+export type RevisionRef = z.infer<typeof RevisionRefSchema>;
+
+export const RestoreRevisionInputSchema = z.object({
+  id: DesignIdSchema,
+  version: VersionSchema,
+  expectedVersion: VersionSchema,
+});
+export type RestoreRevisionInput = z.infer<typeof RestoreRevisionInputSchema>;
+
+export const ImportDesignInputSchema = z.object({
+  name: DesignNameSchema.optional(),
+  text: z.string(),
+  fileName: z.string().max(255).optional(),
+});
+export type ImportDesignInput = z.infer<typeof ImportDesignInputSchema>;

@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+
+// Only Next's cache is replaced: everything else (parsing, operations, database) is real.
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+
+import { revalidatePath } from "next/cache";
+import {
+  createDesignAction, deleteDesignAction, duplicateDesignAction, importDesignAction,
+  renameDesignAction, restoreRevisionAction, saveDesignAction,
+} from "@/lib/actions/designs";
+import { getContext } from "@/lib/server/context";
+import { getDesign } from "@/lib/server/designs/get-design";
+import { listRevisions } from "@/lib/server/designs/list-revisions";
+import { sampleDesign } from "./helpers/fixtures";
+import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
+
+let tdb: TestDatabase;
+
+beforeAll(async () => {
+  tdb = await createTestDatabase();
+  tdb.useForApp();
+});
+afterAll(() => tdb.drop());
+beforeEach(() => vi.mocked(revalidatePath).mockClear());
+
+async function created(name = "Action design", document: unknown = sampleDesign()) {
+  const r = await createDesignAction({ name, document });
+  if (!r.ok) throw new Error(`create failed: ${r.message}`);
+  return r.data;
+}
+
+async function read(id: string) {
+  return getDesign({ ctx: await getContext(), input: { id } });
+}
+
+describe("design actions", () => {
+  it("creates a design, trimming the name, and revalidates the list and the design page", async () => {
+    const r = await createDesignAction({ name: "  Shop  ", document: sampleDesign() });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.data.version).toBe(1);
+    expect((await read(r.data.id)).name).toBe("Shop");
+    expect(vi.mocked(revalidatePath).mock.calls.map((c) => c[0])).toEqual(["/", `/designs/${r.data.id}`]);
+  });
+
+  it("refuses bad input with VALIDATION and the failing fields, without calling the operation", async () => {
+    const r = await createDesignAction({ name: "   " });
+    expect(r).toMatchObject({ ok: false, code: "VALIDATION" });
+    if (r.ok) return;
+    expect(r.issues?.map((i) => i.path)).toEqual(["name"]);
+    expect(await createDesignAction({ name: "x".repeat(201) })).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await saveDesignAction({ id: "not-a-uuid", expectedVersion: 1, document: sampleDesign() }))
+      .toMatchObject({ ok: false, code: "VALIDATION", issues: [{ path: "id" }] });
+    // Anything can arrive over the wire, not only what the types allow.
+    expect(await deleteDesignAction(null as never)).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(revalidatePath).not.toHaveBeenCalled();
+  });
+
+  it("refuses a malformed document with VALIDATION naming the fields", async () => {
+    const doc = { ...sampleDesign(), taskDefinitions: [{ id: "td", family: "web", containerDefinitions: [{ name: "app" }] }] };
+    const r = await createDesignAction({ name: "Malformed", document: doc });
+    expect(r).toMatchObject({ ok: false, code: "VALIDATION" });
+    if (r.ok) return;
+    expect(r.issues).toContainEqual(expect.objectContaining({ path: "taskDefinitions[0].containerDefinitions[0].image" }));
+  });
+
+  it("refuses a document over 1 MiB of JSON with TOO_LARGE", async () => {
+    const { id } = await created();
+    const big = sampleDesign({ layout: Object.fromEntries(Array.from({ length: 40_000 }, (_, i) => [`n${i}`, { x: i, y: -i }])) });
+    expect(Buffer.byteLength(JSON.stringify(big))).toBeGreaterThan(1024 * 1024);
+    const r = await saveDesignAction({ id, expectedVersion: 1, document: big });
+    expect(r).toMatchObject({ ok: false, code: "TOO_LARGE" });
+    if (!r.ok) expect(r.message).toMatch(/MiB/);
+    expect((await read(id)).version).toBe(1);
+    expect(await createDesignAction({ name: "Big", document: big })).toMatchObject({ ok: false, code: "TOO_LARGE" });
+  });
+
+  it("saves, and refuses a stale save with CONFLICT leaving the stored document alone", async () => {
+    const { id } = await created();
+    const next = sampleDesign({ services: [] });
+    expect(await saveDesignAction({ id, expectedVersion: 1, document: next })).toEqual({ ok: true, data: { version: 2 } });
+    const stale = await saveDesignAction({ id, expectedVersion: 1, document: sampleDesign({ clusters: [] }) });
+    expect(stale).toMatchObject({ ok: false, code: "CONFLICT" });
+    if (!stale.ok) expect(stale.message).toMatch(/version 2/);
+    const stored = await read(id);
+    expect(stored.version).toBe(2);
+    expect(stored.document).toEqual(next);
+  });
+
+  it("maps a missing design to NOT_FOUND", async () => {
+    const id = "00000000-0000-4000-8000-000000000000";
+    expect(await saveDesignAction({ id, expectedVersion: 1, document: sampleDesign() })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await renameDesignAction({ id, name: "x" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await deleteDesignAction({ id })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await duplicateDesignAction({ id })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await restoreRevisionAction({ id, version: 1, expectedVersion: 1 })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+  });
+
+  it("renames, duplicates, restores and deletes", async () => {
+    const { id } = await created("Lifecycle");
+    expect(await renameDesignAction({ id, name: " Renamed ", description: "why" }))
+      .toEqual({ ok: true, data: { id, name: "Renamed", description: "why" } });
+
+    const dup = await duplicateDesignAction({ id });
+    expect(dup.ok).toBe(true);
+    if (dup.ok) expect((await read(dup.data.id)).name).toBe("Copy of Renamed");
+
+    await saveDesignAction({ id, expectedVersion: 1, document: sampleDesign({ services: [] }) });
+    expect(await restoreRevisionAction({ id, version: 1, expectedVersion: 1 })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await restoreRevisionAction({ id, version: 1, expectedVersion: 2 })).toEqual({ ok: true, data: { version: 3 } });
+    expect((await read(id)).document).toEqual(sampleDesign());
+    expect((await listRevisions({ ctx: await getContext(), input: { id } })).map((r) => r.version)).toEqual([2, 1]);
+
+    expect(await deleteDesignAction({ id })).toEqual({ ok: true, data: { id } });
+    expect(vi.mocked(revalidatePath)).toHaveBeenLastCalledWith(`/designs/${id}`);
+    await expect(read(id)).rejects.toThrow(/does not exist/);
+  });
+
+  it("imports a task definition and names the design after the file", async () => {
+    const text = JSON.stringify({
+      family: "api",
+      containerDefinitions: [{ name: "api", image: "public.ecr.aws/nginx/nginx:1.27", memory: 512, essential: true }],
+    });
+    const r = await importDesignAction({ text, fileName: "uploads/api-task.json" });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(Array.isArray(r.data.notes)).toBe(true);
+    const stored = await read(r.data.id);
+    expect(stored.name).toBe("api-task");
+    expect(stored.document.taskDefinitions.map((t) => t.family)).toEqual(["api"]);
+  });
+
+  it("refuses unreadable import text with VALIDATION and issues", async () => {
+    const r = await importDesignAction({ text: "{ not json", fileName: "x.json" });
+    expect(r).toMatchObject({ ok: false, code: "VALIDATION" });
+    if (!r.ok) expect(r.issues?.length).toBeGreaterThan(0);
+    expect(await importDesignAction({ text: "x".repeat(1024 * 1024 + 1) })).toMatchObject({ ok: false, code: "TOO_LARGE" });
+  });
+
+  it("returns INTERNAL with a generic message when something unexpected fails", async () => {
+    const spy = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const ctx = await getContext();
+    const boom = vi.spyOn(ctx.db.design, "create").mockRejectedValueOnce(new Error("connection reset by peer"));
+    try {
+      const r = await createDesignAction({ name: "Unlucky" });
+      expect(r).toMatchObject({ ok: false, code: "INTERNAL" });
+      if (!r.ok) expect(r.message).not.toMatch(/connection reset/);
+      expect(spy).toHaveBeenCalled();
+    } finally {
+      boom.mockRestore();
+      spy.mockRestore();
+    }
+  });
+});

@@ -1,0 +1,36 @@
+import type { Design } from "@/lib/domain/design";
+import type { Clock, Ctx } from "@/lib/server/context";
+import type { Db } from "@/lib/db";
+
+/** A small valid design: one cluster, one task definition, one service using both. */
+export function sampleDesign(over: Partial<Design> = {}): Design {
+  return {
+    schemaVersion: 1,
+    clusters: [{ id: "cl-1", clusterName: "main" }],
+    taskDefinitions: [{
+      id: "td-1",
+      family: "web",
+      networkMode: "awsvpc",
+      requiresCompatibilities: ["FARGATE"],
+      cpu: "256",
+      memory: "512",
+      containerDefinitions: [{ name: "app", image: "nginx:1.27", essential: true, portMappings: [{ containerPort: 80 }] }],
+    }],
+    services: [{
+      id: "svc-1", serviceName: "web", cluster: "main", taskDefinition: "web", desiredCount: 2, launchType: "FARGATE",
+      networkConfiguration: { awsvpcConfiguration: { subnets: ["subnet-1"] } },
+    }],
+    layout: { "cl-1": { x: 0, y: 0 } },
+    ...over,
+  };
+}
+
+/** Each call is one second later, so ordering by time is deterministic. */
+export function steppingClock(start = new Date("2025-01-01T00:00:00.000Z")): Clock {
+  let t = start.getTime();
+  return { now: () => new Date((t += 1000)) };
+}
+
+export function testCtx(db: Db, clock: Clock = steppingClock()): Ctx {
+  return { db, clock };
+}

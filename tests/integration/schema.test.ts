@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { toJson, type Db } from "@/lib/db";
+import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
+import { sampleDesign } from "./helpers/fixtures";
+
+// The migration SQL is written by hand (no schema engine here), so this proves it builds what
+// the generated Prisma client expects: every model and relation round-trips through the client.
+
+let tdb: TestDatabase;
+let db: Db;
+
+beforeAll(async () => {
+  tdb = await createTestDatabase();
+  db = await tdb.client();
+});
+afterAll(() => tdb.drop());
+
+describe("migrations build exactly what the Prisma schema expects", () => {
+  it("creates, reads, updates and deletes a Design with the schema's defaults", async () => {
+    const created = await db.design.create({ data: { name: "Shop", document: toJson(sampleDesign()) } });
+    expect(created.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(created.version).toBe(1);
+    expect(created.description).toBe("");
+    expect(created.createdAt).toBeInstanceOf(Date);
+    expect(created.updatedAt).toBeInstanceOf(Date);
+
+    const read = await db.design.findUniqueOrThrow({ where: { id: created.id } });
+    expect(read.document).toEqual(sampleDesign());
+
+    const updated = await db.design.update({
+      where: { id: created.id },
+      data: { name: "Shop 2", description: "d", version: { increment: 1 }, document: toJson({ ...sampleDesign(), services: [] }) },
+    });
+    expect(updated).toMatchObject({ name: "Shop 2", description: "d", version: 2 });
+    expect(updated.updatedAt.getTime()).toBeGreaterThanOrEqual(created.updatedAt.getTime());
+
+    await db.design.delete({ where: { id: created.id } });
+    expect(await db.design.findUnique({ where: { id: created.id } })).toBeNull();
+  });
+
+  it("keeps names to 200 characters, as VarChar(200) says", async () => {
+    await expect(db.design.create({ data: { name: "x".repeat(201), document: {} } })).rejects.toThrow();
+    const ok = await db.design.create({ data: { name: "x".repeat(200), document: {} } });
+    await db.design.delete({ where: { id: ok.id } });
+  });
+
+  it("creates, reads, updates and deletes a DesignRevision through the relation", async () => {
+    const design = await db.design.create({
+      data: {
+        name: "With history",
+        document: toJson(sampleDesign()),
+        revisions: { create: [{ version: 1, name: "v1", document: toJson(sampleDesign({ services: [] })) }] },
+      },
+      include: { revisions: true },
+    });
+    expect(design.revisions).toHaveLength(1);
+    const rev = design.revisions[0];
+    expect(rev.designId).toBe(design.id);
+    expect(rev.createdAt).toBeInstanceOf(Date);
+
+    const byKey = await db.designRevision.findUniqueOrThrow({
+      where: { designId_version: { designId: design.id, version: 1 } },
+      include: { design: true },
+    });
+    expect(byKey.design.name).toBe("With history");
+
+    await db.designRevision.update({ where: { id: rev.id }, data: { name: "renamed" } });
+    expect((await db.designRevision.findUniqueOrThrow({ where: { id: rev.id } })).name).toBe("renamed");
+    await db.designRevision.delete({ where: { id: rev.id } });
+    expect(await db.designRevision.count({ where: { designId: design.id } })).toBe(0);
+    await db.design.delete({ where: { id: design.id } });
+  });
+
+  it("refuses a second revision with the same design and version", async () => {
+    const design = await db.design.create({ data: { name: "Unique", document: {} } });
+    await db.designRevision.create({ data: { designId: design.id, version: 1, name: "a", document: {} } });
+    await expect(db.designRevision.create({ data: { designId: design.id, version: 1, name: "b", document: {} } }))
+      .rejects.toMatchObject({ code: "P2002" });
+    await db.design.delete({ where: { id: design.id } });
+  });
+
+  it("refuses a revision of a design that does not exist (foreign key)", async () => {
+    await expect(db.designRevision.create({
+      data: { designId: "00000000-0000-4000-8000-000000000000", version: 1, name: "orphan", document: {} },
+    })).rejects.toThrow();
+  });
+
+  it("deleting a design deletes its revisions (cascade)", async () => {
+    const design = await db.design.create({
+      data: {
+        name: "Cascade",
+        document: {},
+        revisions: { create: [1, 2, 3].map((version) => ({ version, name: `v${version}`, document: {} })) },
+      },
+    });
+    expect(await db.designRevision.count({ where: { designId: design.id } })).toBe(3);
+    await db.design.delete({ where: { id: design.id } });
+    expect(await db.designRevision.count({ where: { designId: design.id } })).toBe(0);
+  });
+
+  it("has the index the design list orders by", async () => {
+    const rows = await db.$queryRaw<{ indexname: string }[]>`
+      SELECT indexname FROM pg_indexes WHERE tablename IN ('designs', 'design_revisions') ORDER BY indexname`;
+    expect(rows.map((r) => r.indexname)).toEqual([
+      "design_revisions_design_id_version_key",
+      "design_revisions_pkey",
+      "designs_pkey",
+      "designs_updated_at_idx",
+    ]);
+  });
+});
