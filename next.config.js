@@ -4,5 +4,10 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
   typedRoutes: false,
   devIndicators: false,
+  experimental: {
+    // A design may be up to 1 MiB of JSON (checked, with a clear message, by the save
+    // operation); leave headroom so that check is what a user hits, not a transport error.
+    serverActions: { bodySizeLimit: "2mb" },
+  },
 };
 module.exports = nextConfig;

@@ -5,7 +5,7 @@ import { checkDocument } from "./limits";
 import type { CreateDesignInput } from "./schemas";
 
 export async function createDesign({ ctx, input }: { ctx: Ctx; input: CreateDesignInput }): Promise<{ id: string; version: number }> {
-  const document = input.document === undefined ? emptyDesign() : checkDocument(input.document);
+  const document = input.document === undefined ? emptyDesign() : checkDocument(input.document).design;
   const now = ctx.clock.now();
   const row = await ctx.db.design.create({
     data: { name: input.name, description: input.description ?? "", document: toJson(document), createdAt: now, updatedAt: now },

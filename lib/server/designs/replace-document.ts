@@ -1,47 +1,57 @@
 import { randomUUID } from "node:crypto";
-import { isUniqueViolation, toJson } from "@/lib/db";
-import type { Design } from "@/lib/domain/design";
+import { isUniqueViolation } from "@/lib/db";
 import type { Ctx } from "../context";
 import { ConflictError, NotFoundError } from "../errors";
 
+type Outcome = { current: number | null; updated: number | null };
+
 /**
- * The one write path for a new version (save and restore), in one transaction:
- * 1. lock the row and compare its version with the caller's (stale → ConflictError, nothing written);
- * 2. copy the document being replaced into design_revisions inside the database — a design
- *    can approach 1 MiB, and reading it out only to send it back would double the cost of a save;
- * 3. compare-and-set `UPDATE … WHERE id AND version = expected`, checked by its row count.
+ * The one write path for a new version (save and restore), as ONE statement, so it is atomic
+ * without an interactive transaction and costs a single round trip (a design can approach
+ * 1 MiB, and saves happen on every debounced canvas edit):
+ * - `cur` reads the stored version;
+ * - `rev` copies the document being replaced into design_revisions inside the database, only
+ *   when the caller saw the stored version (reading it out to send it back would double the cost);
+ * - `upd` is the compare-and-set `UPDATE … WHERE id AND version = expected`.
+ * A concurrent save of the same version either finds the row changed when its UPDATE gets the
+ * row lock (0 rows → conflict) or collides on the (design_id, version) revision key (→ conflict);
+ * either way the statement fails or writes nothing.
  */
 export async function replaceDocument(
   ctx: Ctx,
-  args: { id: string; expectedVersion: number; document: Design; name?: string },
+  args: { id: string; expectedVersion: number; json: string; name?: string },
 ): Promise<{ version: number }> {
   const { id, expectedVersion } = args;
+  const now = ctx.clock.now();
+  let rows: Outcome[];
   try {
-    return await ctx.db.$transaction(async (tx) => {
-      const locked = await tx.$queryRaw<{ version: number }[]>`
-        SELECT "version" FROM "designs" WHERE "id" = ${id}::uuid FOR UPDATE`;
-      if (locked.length === 0) throw new NotFoundError(`Design ${id} does not exist`);
-      if (locked[0].version !== expectedVersion) throw new ConflictError(locked[0].version);
-      const now = ctx.clock.now();
-      await tx.$executeRaw`
+    rows = await ctx.db.$queryRaw<Outcome[]>`
+      WITH cur AS (
+        SELECT "id", "version", "name", "document" FROM "designs" WHERE "id" = ${id}::uuid
+      ), rev AS (
         INSERT INTO "design_revisions" ("id", "design_id", "version", "name", "document", "created_at")
         SELECT ${randomUUID()}::uuid, "id", "version", "name", "document", ${now}
-        FROM "designs" WHERE "id" = ${id}::uuid`;
-      const { count } = await tx.design.updateMany({
-        where: { id, version: expectedVersion },
-        data: {
-          document: toJson(args.document),
-          version: expectedVersion + 1,
-          updatedAt: now,
-          ...(args.name !== undefined ? { name: args.name } : {}),
-        },
-      });
-      // Cannot happen while the row is locked; kept so a future refactor cannot silently lose the check.
-      if (count !== 1) throw new ConflictError(expectedVersion + 1);
-      return { version: expectedVersion + 1 };
-    });
+        FROM cur WHERE "version" = ${expectedVersion}
+      ), upd AS (
+        UPDATE "designs"
+        SET "document" = ${args.json}::json, "version" = ${expectedVersion + 1}, "updated_at" = ${now},
+            "name" = COALESCE(${args.name ?? null}::varchar, "name")
+        WHERE "id" = ${id}::uuid AND "version" = ${expectedVersion}
+        RETURNING "version"
+      )
+      SELECT (SELECT "version" FROM cur) AS "current", (SELECT "version" FROM upd) AS "updated"`;
   } catch (err) {
-    if (isUniqueViolation(err)) throw new ConflictError(expectedVersion + 1);
+    if (isUniqueViolation(err) || isUniqueViolationRaw(err)) throw new ConflictError(expectedVersion + 1);
     throw err;
   }
+  const { current, updated } = rows[0] ?? { current: null, updated: null };
+  if (current === null) throw new NotFoundError(`Design ${id} does not exist`);
+  if (updated === null) throw new ConflictError(current === expectedVersion ? expectedVersion + 1 : current);
+  return { version: updated };
+}
+
+/** Raw queries surface PostgreSQL's own code (23505) rather than Prisma's P2002. */
+function isUniqueViolationRaw(err: unknown): boolean {
+  const text = err instanceof Error ? err.message : String(err);
+  return /23505|unique constraint/i.test(text);
 }

@@ -10,5 +10,5 @@ import type { RestoreRevisionInput } from "./schemas";
  */
 export async function restoreRevision({ ctx, input }: { ctx: Ctx; input: RestoreRevisionInput }): Promise<{ version: number }> {
   const revision = await getRevision({ ctx, input: { id: input.id, version: input.version } });
-  return replaceDocument(ctx, { id: input.id, expectedVersion: input.expectedVersion, document: revision.document });
+  return replaceDocument(ctx, { id: input.id, expectedVersion: input.expectedVersion, json: JSON.stringify(revision.document) });
 }

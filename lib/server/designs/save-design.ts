@@ -5,6 +5,6 @@ import type { SaveDesignInput } from "./schemas";
 
 /** Saves a new version; refused with ConflictError when `expectedVersion` is no longer the stored one. */
 export async function saveDesign({ ctx, input }: { ctx: Ctx; input: SaveDesignInput }): Promise<{ version: number }> {
-  const document = checkDocument(input.document);
-  return replaceDocument(ctx, { id: input.id, expectedVersion: input.expectedVersion, document, name: input.name });
+  const { json } = checkDocument(input.document);
+  return replaceDocument(ctx, { id: input.id, expectedVersion: input.expectedVersion, json, name: input.name });
 }

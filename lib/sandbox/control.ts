@@ -1,0 +1,175 @@
+import { z } from "zod";
+import { setSpeed, simNow, stepClock } from "./clock";
+import { INSTANCE_TYPES, addInstance, instanceOut, loseInstance } from "./container-instances";
+import { advanceWorld, initialState, worldOf } from "./engine";
+import { EcsError, clientError, invalidParameter } from "./errors";
+import { lastSegment } from "./ids";
+import { parseInput } from "./input";
+import { scheduleHealth, stopTask } from "./lifecycle";
+import { recordFailure, reconcileAll } from "./scheduler";
+import type { Ctx, SandboxState, World } from "./types";
+import { activeCluster, findTask } from "./world";
+
+// The sandbox's own control API (not part of ECS): capacity, faults and the clock.
+
+const str = z.string();
+const region = { region: str.optional() };
+const taskRef = { ...region, cluster: str.optional(), task: str.min(1), container: str.optional() };
+
+export const ControlSchema = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("addInstances"), ...region, cluster: str.optional(), count: z.number().int().min(1).max(100).default(1),
+    cpu: z.number().int().positive().optional(), memory: z.number().int().positive().optional(), instanceType: str.optional(),
+    availabilityZones: z.array(str).min(1).optional(), attributes: z.array(z.object({ name: str, value: str.optional() })).optional() }),
+  z.object({ action: z.literal("crashTask"), ...taskRef, exitCode: z.number().int().default(1), reason: str.optional() }),
+  z.object({ action: z.literal("outOfMemory"), ...taskRef }),
+  z.object({ action: z.literal("failImagePull"), ...region, image: str.min(1) }),
+  z.object({ action: z.literal("clearImagePull"), ...region, image: str.min(1) }),
+  z.object({ action: z.literal("failHealthCheck"), ...region, cluster: str.optional(), task: str.optional(), container: str.optional(), image: str.optional() }),
+  z.object({ action: z.literal("clearHealthCheck"), ...region, image: str.min(1) }),
+  z.object({ action: z.literal("drainInstance"), ...region, cluster: str.optional(), containerInstance: str.min(1) }),
+  z.object({ action: z.literal("loseInstance"), ...region, cluster: str.optional(), containerInstance: str.min(1) }),
+  z.object({ action: z.literal("setSpeed"), speed: z.number().min(0).max(10_000) }),
+  z.object({ action: z.literal("step"), seconds: z.number().min(0).max(30 * 24 * 3600) }),
+  z.object({ action: z.literal("setDelays"), delays: z.object({
+    provisioning: z.number().min(0), pending: z.number().min(0), activating: z.number().min(0),
+    deactivating: z.number().min(0), stopping: z.number().min(0), deprovisioning: z.number().min(0),
+  }).partial() }),
+  z.object({ action: z.literal("reset"), seed: z.number().int().optional() }),
+  z.object({ action: z.literal("status"), ...region }),
+]);
+export type ControlInput = z.input<typeof ControlSchema>;
+
+function instanceIn(world: World, clusterRef: string | undefined, ref: string) {
+  const cluster = activeCluster(world, clusterRef);
+  const id = lastSegment(ref);
+  const i = Object.values(world.instances).find((x) => x.clusterName === cluster.name && (x.id === id || x.ec2InstanceId === id));
+  if (!i || i.status === "INACTIVE") throw invalidParameter("The referenced container instance was not found.");
+  return i;
+}
+
+function taskIn(world: World, clusterRef: string | undefined, ref: string) {
+  const cluster = activeCluster(world, clusterRef);
+  const t = findTask(world, cluster.name, ref);
+  if (!t) throw invalidParameter("The referenced task was not found.");
+  return t;
+}
+
+export function handleControl(state: SandboxState, raw: unknown, realNow: number): { state: SandboxState; output?: unknown; error?: EcsError } {
+  let input: z.infer<typeof ControlSchema>;
+  try {
+    input = parseInput(ControlSchema, raw);
+  } catch (e) {
+    return { state, error: e as EcsError };
+  }
+  if (input.action === "reset") return { state: initialState(realNow, input.seed ?? state.seed, state.config), output: { reset: true } };
+  const next: SandboxState = structuredClone(state);
+  if (input.action === "setSpeed") {
+    next.clock = setSpeed(next.clock, input.speed, realNow);
+    return { state: next, output: { speed: input.speed, now: simNow(next.clock, realNow) / 1000 } };
+  }
+  if (input.action === "setDelays") {
+    next.config = { ...next.config, delays: { ...next.config.delays, ...input.delays } };
+    return { state: next, output: { delays: next.config.delays } };
+  }
+  if (input.action === "step") {
+    next.clock = stepClock(next.clock, input.seconds * 1000, realNow);
+    const now = simNow(next.clock, realNow);
+    for (const w of Object.values(next.worlds)) advanceWorld(w, next.config, now);
+    return { state: next, output: { now: now / 1000 } };
+  }
+  const regionName = input.region ?? "us-east-1";
+  const now = simNow(next.clock, realNow);
+  const world = worldOf(next, regionName, now);
+  advanceWorld(world, next.config, now);
+  const draft = structuredClone(world);
+  const ctx: Ctx = { now: draft.now, config: next.config };
+  try {
+    const output = apply(draft, ctx, input);
+    reconcileAll(draft, ctx);
+    next.worlds[regionName] = draft;
+    return { state: next, output };
+  } catch (e) {
+    if (e instanceof EcsError) return { state: next, error: e };
+    throw e;
+  }
+}
+
+type Input = z.infer<typeof ControlSchema>;
+
+function apply(world: World, ctx: Ctx, input: Input): unknown {
+  const failure = (t: Parameters<typeof recordFailure>[1]) => recordFailure(world, t);
+  switch (input.action) {
+    case "addInstances": {
+      const cluster = activeCluster(world, input.cluster);
+      const type = input.instanceType ?? "m5.large";
+      const size = INSTANCE_TYPES[type] ?? INSTANCE_TYPES["m5.large"];
+      const zones = input.availabilityZones ?? ["a", "b", "c"].map((z) => `${world.region}${z}`);
+      const added = Array.from({ length: input.count }, (_, k) => addInstance(world, ctx, {
+        clusterName: cluster.name, cpu: input.cpu ?? size.cpu, memory: input.memory ?? size.memory, instanceType: type,
+        availabilityZone: zones[k % zones.length], attributes: input.attributes,
+      }));
+      return { containerInstances: added.map((i) => instanceOut(world, i)) };
+    }
+    case "crashTask":
+    case "outOfMemory": {
+      const t = taskIn(world, input.cluster, input.task);
+      const container = input.container ?? t.containers.find((c) => c.essential)?.name;
+      const oom = input.action === "outOfMemory";
+      const exitCode = oom ? 137 : input.exitCode;
+      const containerReason = oom ? "OutOfMemoryError: Container killed due to memory usage" : input.reason;
+      stopTask(world, ctx, t, { stopCode: "EssentialContainerExited", reason: "Essential container in task exited", exitCode, containerReason, container }, failure);
+      return { taskArn: t.arn };
+    }
+    case "failImagePull":
+      if (!world.faults.pullFailures.includes(input.image)) world.faults.pullFailures.push(input.image);
+      return { faults: world.faults };
+    case "clearImagePull":
+      world.faults.pullFailures = world.faults.pullFailures.filter((i) => i !== input.image);
+      return { faults: world.faults };
+    case "failHealthCheck": {
+      if (input.image) {
+        if (!world.faults.unhealthyImages.includes(input.image)) world.faults.unhealthyImages.push(input.image);
+        for (const t of Object.values(world.tasks)) {
+          if (t.lastStatus !== "RUNNING") continue;
+          for (const c of t.containers) if (c.image === input.image && !c.healthFailing) scheduleHealth(c, ctx.now, true);
+          refreshNext(t);
+        }
+        return { faults: world.faults };
+      }
+      if (!input.task) throw clientError("failHealthCheck needs a task or an image.");
+      const t = taskIn(world, input.cluster, input.task);
+      if (t.lastStatus !== "RUNNING") throw invalidParameter("The task is not RUNNING.");
+      const targets = t.containers.filter((c) => c.healthCheck && (!input.container || c.name === input.container));
+      if (!targets.length) throw invalidParameter("The task has no container with a health check.");
+      for (const c of targets) scheduleHealth(c, ctx.now, true);
+      refreshNext(t);
+      return { taskArn: t.arn };
+    }
+    case "clearHealthCheck":
+      world.faults.unhealthyImages = world.faults.unhealthyImages.filter((i) => i !== input.image);
+      return { faults: world.faults };
+    case "drainInstance": {
+      const i = instanceIn(world, input.cluster, input.containerInstance);
+      i.status = "DRAINING";
+      i.version++;
+      return { containerInstance: instanceOut(world, i) };
+    }
+    case "loseInstance": {
+      const i = instanceIn(world, input.cluster, input.containerInstance);
+      loseInstance(world, ctx, i, `Host EC2 (instance ${i.ec2InstanceId}) terminated.`);
+      return { containerInstance: instanceOut(world, i) };
+    }
+    case "status":
+      return {
+        now: world.now / 1000, tasks: Object.keys(world.tasks).length, services: Object.keys(world.services).length,
+        instances: Object.keys(world.instances).length, faults: world.faults,
+      };
+    default:
+      throw clientError("Unknown control action.");
+  }
+}
+
+function refreshNext(t: World["tasks"][string]) {
+  const times = t.containers.map((c) => c.healthAt).filter((x): x is number => x !== undefined);
+  if (times.length) t.nextAt = Math.min(t.nextAt ?? Infinity, ...times);
+}

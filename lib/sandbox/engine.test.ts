@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { steppedSandbox } from "./testing";
+
+const web = (image = "nginx:1") => ({
+  family: "web", networkMode: "bridge",
+  containerDefinitions: [{ name: "web", image, memory: 256, cpu: 256, portMappings: [{ containerPort: 80, hostPort: 0 }] }],
+});
+
+describe("engine", () => {
+  it("runs a task through its lifecycle on a stepped clock", () => {
+    const sb = steppedSandbox();
+    sb.call("CreateCluster", { clusterName: "c" });
+    sb.control({ action: "addInstances", cluster: "c", count: 1 });
+    sb.call("RegisterTaskDefinition", web());
+    const { tasks } = sb.call("RunTask", { cluster: "c", taskDefinition: "web" });
+    expect(tasks[0].lastStatus).toBe("PROVISIONING");
+    const seen: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      sb.step(1);
+      seen.push(sb.call("DescribeTasks", { cluster: "c", tasks: [tasks[0].taskArn] }).tasks[0].lastStatus);
+    }
+    expect(seen).toContain("PENDING");
+    expect(seen).toContain("ACTIVATING");
+    expect(seen[seen.length - 1]).toBe("RUNNING");
+    sb.call("StopTask", { cluster: "c", task: tasks[0].taskArn, reason: "bye" });
+    sb.step(10);
+    const stopped = sb.call("DescribeTasks", { cluster: "c", tasks: [tasks[0].taskArn] }).tasks[0];
+    expect(stopped).toMatchObject({ lastStatus: "STOPPED", stopCode: "UserInitiated", stoppedReason: "bye" });
+    sb.step(3601);
+    expect(sb.call("DescribeTasks", { cluster: "c", tasks: [tasks[0].taskArn] }).failures[0].reason).toBe("MISSING");
+  });
+
+  it("keeps a service at its desired count and reports a steady state", () => {
+    const sb = steppedSandbox();
+    sb.call("CreateCluster", { clusterName: "c" });
+    sb.control({ action: "addInstances", cluster: "c", count: 2 });
+    sb.call("RegisterTaskDefinition", web());
+    sb.call("CreateService", { cluster: "c", serviceName: "s", taskDefinition: "web", desiredCount: 3 });
+    sb.step(30);
+    const svc = sb.call("DescribeServices", { cluster: "c", services: ["s"] }).services[0];
+    expect(svc.runningCount).toBe(3);
+    expect(svc.events[0].message).toBe("(service s) has reached a steady state.");
+    expect(svc.deployments[0].rolloutState).toBe("COMPLETED");
+  });
+});

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { EcsError, invalidParameter } from "./errors";
+
+// Every operation parses its input with zod. A shape error becomes the validation message ECS
+// gives for malformed members (one problem per call, like ECS).
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const result = schema.safeParse(input ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const path = issue.path.join(".") || "input";
+  throw new EcsError(
+    "ClientException",
+    `1 validation error detected: Value at '${path}' failed to satisfy constraint: ${issue.message}`,
+  );
+}
+
+const str = z.string();
+export const TagListSchema = z.array(z.object({ key: str.min(1).max(128), value: str.max(256).default("") })).max(50);
+export const PagingSchema = { nextToken: str.optional(), maxResults: z.number().int().optional() };
+
+/** Pages a list the way ECS's List* calls do: opaque nextToken, maxResults 1–100. */
+export function paginate<T>(items: T[], nextToken: string | undefined, maxResults: number | undefined, max = 100) {
+  if (maxResults !== undefined && (maxResults < 1 || maxResults > max)) {
+    throw invalidParameter(`maxResults must be between 1 and ${max}.`);
+  }
+  let start = 0;
+  if (nextToken) {
+    const decoded = decodeToken(nextToken);
+    if (decoded === undefined) throw invalidParameter("Invalid nextToken.");
+    start = decoded;
+  }
+  const size = maxResults ?? max;
+  const page = items.slice(start, start + size);
+  const next = start + size < items.length ? encodeToken(start + size) : undefined;
+  return { page, nextToken: next };
+}
+
+function encodeToken(offset: number): string {
+  return Buffer.from(JSON.stringify({ o: offset })).toString("base64");
+}
+function decodeToken(token: string): number | undefined {
+  try {
+    const v = JSON.parse(Buffer.from(token, "base64").toString("utf8"));
+    return Number.isInteger(v?.o) && v.o >= 0 ? v.o : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function checkBatch(items: unknown[] | undefined, max: number, what: string) {
+  if (items && items.length > max) throw invalidParameter(`${what} cannot contain more than ${max} elements.`);
+}

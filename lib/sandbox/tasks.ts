@@ -1,0 +1,142 @@
+import { z } from "zod";
+import { invalidParameter, serviceNotFound } from "./errors";
+import { lastSegment } from "./ids";
+import { PagingSchema, TagListSchema, checkBatch, paginate, parseInput } from "./input";
+import { checkLaunchable, launchTasks, resolveLaunch } from "./launch";
+import { stopTask } from "./lifecycle";
+import { hasActiveInstances } from "./placement";
+import { recordFailure } from "./scheduler";
+import type { Ctx, Task, World } from "./types";
+import { activeCluster, clusterTasks, findService, findTask, usableTaskDefinition } from "./world";
+import { compact, seconds } from "./wire";
+
+const str = z.string();
+const PRE_RUNNING = ["PROVISIONING", "PENDING", "ACTIVATING"];
+
+export function taskOut(world: World, t: Task, withTags = false) {
+  const clusterArn = world.clusters[t.clusterName].arn;
+  const eni = t.networkMode === "awsvpc" ? `eni-${t.id.slice(0, 17)}` : undefined;
+  return compact({
+    taskArn: t.arn, clusterArn, taskDefinitionArn: t.taskDefinitionArn, containerInstanceArn: t.containerInstanceArn,
+    overrides: { containerOverrides: [], inferenceAcceleratorOverrides: [], ...(t.overrides ?? {}) },
+    lastStatus: t.lastStatus, desiredStatus: t.desiredStatus, healthStatus: t.healthStatus,
+    cpu: String(t.cpu), memory: String(t.memory), group: t.group, startedBy: t.startedBy, version: t.version,
+    launchType: t.launchType, capacityProviderName: t.capacityProviderName, platformVersion: t.platformVersion,
+    platformFamily: t.launchType === "FARGATE" ? "Linux" : undefined,
+    availabilityZone: t.availabilityZone, stopCode: t.stopCode, stoppedReason: t.stoppedReason,
+    connectivity: PRE_RUNNING.includes(t.lastStatus) && t.lastStatus !== "ACTIVATING" ? undefined : "CONNECTED",
+    connectivityAt: seconds(t.pullStartedAt), createdAt: seconds(t.createdAt), pullStartedAt: seconds(t.pullStartedAt),
+    pullStoppedAt: seconds(t.pullStoppedAt), startedAt: seconds(t.startedAt), stoppingAt: seconds(t.stoppingAt),
+    executionStoppedAt: seconds(t.executionStoppedAt), stoppedAt: seconds(t.stoppedAt),
+    enableExecuteCommand: false,
+    attributes: [{ name: "ecs.cpu-architecture", value: "x86_64" }],
+    attachments: eni ? [{
+      id: eni, type: "ElasticNetworkInterface", status: t.lastStatus === "STOPPED" ? "DELETED" : "ATTACHED",
+      details: [{ name: "networkInterfaceId", value: eni }, { name: "privateIPv4Address", value: t.privateIp ?? "" }],
+    }] : [],
+    containers: t.containers.map((c) => compact({
+      containerArn: c.containerArn, taskArn: t.arn, name: c.name, image: c.image,
+      runtimeId: t.lastStatus === "RUNNING" || c.lastStatus === "STOPPED" ? c.runtimeId : undefined,
+      lastStatus: c.lastStatus, exitCode: c.exitCode, reason: c.reason, healthStatus: c.healthStatus,
+      networkBindings: c.networkBindings.map((b) => ({ bindIP: "0.0.0.0", ...b })),
+      networkInterfaces: eni ? [{ attachmentId: eni, privateIpv4Address: t.privateIp }] : [],
+      cpu: String(c.cpu ?? 0), memory: c.memory !== undefined ? String(c.memory) : undefined,
+      memoryReservation: c.memoryReservation !== undefined ? String(c.memoryReservation) : undefined,
+    })),
+    ephemeralStorage: t.launchType === "FARGATE" ? { sizeInGiB: 20 } : undefined,
+    tags: withTags ? t.tags : undefined,
+  });
+}
+
+const Constraint = z.object({ type: z.enum(["distinctInstance", "memberOf"]), expression: str.optional() });
+const Strategy = z.object({ type: z.enum(["binpack", "random", "spread"]), field: str.optional() });
+export const PlacementSchemas = { Constraint, Strategy };
+
+const RunTaskSchema = z.object({
+  cluster: str.optional(), taskDefinition: str.min(1), count: z.number().int().optional(),
+  launchType: str.optional(),
+  capacityProviderStrategy: z.array(z.object({ capacityProvider: str, weight: z.number().int().optional(), base: z.number().int().optional() })).optional(),
+  networkConfiguration: z.looseObject({ awsvpcConfiguration: z.looseObject({ subnets: z.array(str) }) }).optional(),
+  overrides: z.looseObject({}).optional(), placementConstraints: z.array(Constraint).max(10).optional(),
+  placementStrategy: z.array(Strategy).max(5).optional(), startedBy: str.max(128).optional(), group: str.optional(),
+  tags: TagListSchema.optional(), platformVersion: str.optional(), enableECSManagedTags: z.boolean().optional(),
+  propagateTags: z.enum(["TASK_DEFINITION", "SERVICE", "NONE"]).optional(), clientToken: str.optional(),
+  referenceId: str.optional(), enableExecuteCommand: z.boolean().optional(),
+});
+
+export function runTask(world: World, raw: unknown, ctx: Ctx) {
+  const input = parseInput(RunTaskSchema, raw);
+  const cluster = activeCluster(world, input.cluster);
+  const count = input.count ?? 1;
+  if (count < 1 || count > 10) throw invalidParameter("The count parameter must be between 1 and 10.");
+  const td = usableTaskDefinition(world, input.taskDefinition);
+  const target = resolveLaunch(cluster, input.launchType, input.capacityProviderStrategy);
+  checkLaunchable(td, target, input.networkConfiguration);
+  if (target.launchType === "FARGATE" && (input.placementConstraints?.length || input.placementStrategy?.length)) {
+    throw invalidParameter("Task placement is not supported for the FARGATE launch type.");
+  }
+  if (target.launchType === "EC2" && !hasActiveInstances(world, cluster.name)) {
+    throw invalidParameter("No Container Instances were found in your cluster.");
+  }
+  const tdConstraints = (td.body.placementConstraints as { type: string; expression?: string }[] | undefined) ?? [];
+  const { tasks, failure } = launchTasks(world, ctx, {
+    clusterName: cluster.name, td, target, group: input.group ?? `family:${td.family}`, startedBy: input.startedBy,
+    overrides: input.overrides, tags: [...(input.tags ?? []), ...(input.propagateTags === "TASK_DEFINITION" ? td.tags : [])],
+    constraints: [...(input.placementConstraints ?? []), ...tdConstraints],
+    strategies: input.placementStrategy?.length ? input.placementStrategy : [{ type: "random" }],
+    platformVersion: input.platformVersion,
+  }, count);
+  const failures = failure ? Array.from({ length: count - tasks.length }, () => ({ arn: failure.arn, reason: failure.code })) : [];
+  return { tasks: tasks.map((t) => taskOut(world, t, true)), failures };
+}
+
+const StopSchema = z.object({ cluster: str.optional(), task: str.min(1), reason: str.max(255).optional() });
+
+export function stopTaskOp(world: World, raw: unknown, ctx: Ctx) {
+  const input = parseInput(StopSchema, raw);
+  const cluster = activeCluster(world, input.cluster);
+  const task = findTask(world, cluster.name, input.task);
+  if (!task) throw invalidParameter("The referenced task was not found.");
+  stopTask(world, ctx, task, { stopCode: "UserInitiated", reason: input.reason ?? "Task stopped by user" }, (t) => recordFailure(world, t));
+  return { task: taskOut(world, task) };
+}
+
+const DescribeSchema = z.object({ cluster: str.optional(), tasks: z.array(str), include: z.array(z.enum(["TAGS"])).optional() });
+
+export function describeTasks(world: World, raw: unknown) {
+  const input = parseInput(DescribeSchema, raw);
+  const cluster = activeCluster(world, input.cluster);
+  if (input.tasks.length === 0) throw invalidParameter("Tasks cannot be empty.");
+  checkBatch(input.tasks, 100, "tasks");
+  const tasks = [];
+  const failures = [];
+  for (const ref of input.tasks) {
+    const t = findTask(world, cluster.name, ref);
+    if (t) tasks.push(taskOut(world, t, input.include?.includes("TAGS")));
+    else failures.push({ arn: ref, reason: "MISSING" });
+  }
+  return { tasks, failures };
+}
+
+const ListSchema = z.object({
+  cluster: str.optional(), containerInstance: str.optional(), family: str.optional(), startedBy: str.optional(),
+  serviceName: str.optional(), desiredStatus: z.enum(["RUNNING", "PENDING", "STOPPED"]).optional(),
+  launchType: str.optional(), ...PagingSchema,
+});
+
+export function listTasks(world: World, raw: unknown) {
+  const input = parseInput(ListSchema, raw);
+  const cluster = activeCluster(world, input.cluster);
+  if (input.serviceName && !findService(world, cluster.name, input.serviceName)) throw serviceNotFound();
+  const desired = input.desiredStatus ?? "RUNNING";
+  const instanceId = input.containerInstance && lastSegment(input.containerInstance);
+  const arns = clusterTasks(world, cluster.name).filter((t) =>
+    (desired === "PENDING" ? t.desiredStatus === "RUNNING" && PRE_RUNNING.includes(t.lastStatus) : t.desiredStatus === desired) &&
+    (!input.family || t.family === input.family) &&
+    (!input.startedBy || t.startedBy === input.startedBy) &&
+    (!input.serviceName || t.group === `service:${lastSegment(input.serviceName)}`) &&
+    (!instanceId || (t.containerInstanceArn !== undefined && lastSegment(t.containerInstanceArn) === instanceId)) &&
+    (!input.launchType || t.launchType === input.launchType)).map((t) => t.arn);
+  const { page, nextToken } = paginate(arns, input.nextToken, input.maxResults);
+  return { taskArns: page, ...(nextToken ? { nextToken } : {}) };
+}

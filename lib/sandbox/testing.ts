@@ -1,0 +1,23 @@
+import { handleControl, type ControlInput } from "./control";
+import { handleOperation, initialState } from "./engine";
+import type { EcsError } from "./errors";
+import type { SandboxState, World } from "./types";
+
+// A sandbox driven directly through the pure engine with a frozen, stepped clock: the unit
+// and property tests' harness.
+export function steppedSandbox(seed = 1, region = "us-east-1") {
+  const realNow = 1_700_000_000_000;
+  let state: SandboxState = { ...initialState(realNow, seed), clock: { speed: 0, realAnchor: realNow, simAnchor: realNow } };
+  const unwrap = (r: { state: SandboxState; output?: unknown; error?: EcsError }) => {
+    state = r.state;
+    if (r.error) throw r.error;
+    return r.output as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  };
+  return {
+    call: (op: string, input: unknown = {}) => unwrap(handleOperation(state, { region, op, input, realNow })),
+    control: (input: ControlInput) => unwrap(handleControl(state, input, realNow)),
+    step: (seconds: number) => unwrap(handleControl(state, { action: "step", seconds }, realNow)),
+    world: (): World => state.worlds[region],
+    get state() { return state; },
+  };
+}

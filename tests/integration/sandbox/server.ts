@@ -1,0 +1,43 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ECSClient } from "@aws-sdk/client-ecs";
+import { handleControlRequest, handleEcsRequest } from "@/lib/sandbox/http";
+import { MemoryStore, Mutex, type SandboxDeps } from "@/lib/sandbox/store";
+import { initialState } from "@/lib/sandbox/engine";
+
+// A node:http server in front of the same handlers the Next routes use; the clock is frozen
+// (speed 0) so tests move simulated time only by stepping through the control API.
+export async function startSandbox(region = "us-east-1") {
+  const realNow = 1_700_000_000_000;
+  const store = new MemoryStore();
+  await store.save({ ...initialState(realNow, 7), clock: { speed: 0, realAnchor: realNow, simAnchor: realNow } });
+  const deps: SandboxDeps = { store, mutex: new Mutex(), now: () => realNow };
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", async () => {
+      const handler = req.url?.startsWith("/control") ? handleControlRequest : handleEcsRequest;
+      const out = await handler({ headers: req.headers, body: Buffer.concat(chunks) }, deps);
+      res.writeHead(out.status, out.headers);
+      res.end(out.body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const ecs = new ECSClient({
+    endpoint: url, region, maxAttempts: 1,
+    credentials: { accessKeyId: "AKIDSANDBOX", secretAccessKey: "sandbox-secret" },
+  });
+  async function control(body: Record<string, unknown>) {
+    const res = await fetch(`${url}/control`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+    const json = await res.json();
+    if (!res.ok) throw new Error(`${json.__type}: ${json.message}`);
+    return json;
+  }
+  const step = (seconds: number) => control({ action: "step", seconds });
+  const close = async () => {
+    ecs.destroy();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+  return { url, ecs, control, step, close, deps };
+}
