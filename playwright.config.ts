@@ -44,16 +44,16 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // A production build, like users run it. E2E_DATABASE_URL (or DATABASE_URL) picks the database;
-    // without either the app uses a throwaway PGlite folder.
-    command: `npm run build && npx next start -p ${PORT} -H 127.0.0.1`,
+    // A production build, like users run it, on a database of the e2e tests' own (they create
+    // and delete designs freely): E2E_DATABASE_URL when set (CI points it at a fresh PostgreSQL
+    // database), else a PGlite folder wiped before every run. DATABASE_URL is deliberately not
+    // used, so running the tests never touches a developer's own designs.
+    command: `${process.env.E2E_DATABASE_URL ? "" : "rm -rf .data/e2e && "}npm run build && npx next start -p ${PORT} -H 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,
-    env: {
-      ...(process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL
-        ? { DATABASE_URL: (process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL)! }
-        : { STEVEDORE_DATA_DIR: ".data/e2e" }),
-    },
+    env: process.env.E2E_DATABASE_URL
+      ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
+      : { DATABASE_URL: "", STEVEDORE_DATA_DIR: ".data/e2e" },
   },
 });

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { LogoMark } from "./logo-mark";
+import { NavLink } from "./nav-link";
 
 export function SiteHeader() {
   return (
@@ -12,9 +13,7 @@ export function SiteHeader() {
         <nav aria-label="Main">
           <ul className="flex gap-1 text-sm font-medium">
             <li>
-              <Link href="/" className="rounded-md px-3 py-2 text-slate-700 hover:bg-slate-100 hover:text-slate-900">
-                Designs
-              </Link>
+              <NavLink href="/" also={["/designs/"]}>Designs</NavLink>
             </li>
           </ul>
         </nav>

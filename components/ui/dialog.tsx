@@ -38,7 +38,7 @@ export function Dialog({ open, onClose, title, description, children, wide }: Pr
         e.preventDefault();
         onClose();
       }}
-      className={`m-auto w-[calc(100%-2rem)] rounded-xl border border-slate-200 bg-white p-0 text-slate-900 shadow-xl ${wide ? "max-w-2xl" : "max-w-md"}`}
+      className={`m-auto w-[calc(100%-2rem)] text-left rounded-xl border border-slate-200 bg-white p-0 text-slate-900 shadow-xl ${wide ? "max-w-2xl" : "max-w-md"}`}
     >
       {open && (
         <div className="p-6">

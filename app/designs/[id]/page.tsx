@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache, type ReactNode } from "react";
+import { getContext } from "@/lib/server/context";
+import { NotFoundError } from "@/lib/server/errors";
+import { getDesign } from "@/lib/server/designs/get-design";
+import { listRevisions } from "@/lib/server/designs/list-revisions";
+import { DesignIdSchema } from "@/lib/server/designs/schemas";
+import { validateDesign } from "@/lib/domain/rules";
+import { DesignHeader } from "@/components/designs/detail/design-header";
+import { SummaryStrip } from "@/components/designs/detail/summary-strip";
+import { ResourcesSection } from "@/components/designs/detail/resources/resources-section";
+import { FindingsPanel } from "@/components/designs/detail/findings/findings-panel";
+import { countBySeverity } from "@/components/designs/detail/findings/group-findings";
+import { RevisionsList } from "@/components/designs/detail/revisions/revisions-list";
+import { ImportNotesBanner } from "@/components/designs/detail/import-notes-banner";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+/** One read per request, shared by generateMetadata and the page. A malformed or unknown id is a 404. */
+const load = cache(async (id: string) => {
+  if (!DesignIdSchema.safeParse(id).success) notFound();
+  const ctx = await getContext();
+  try {
+    const [design, revisions] = await Promise.all([getDesign({ ctx, input: { id } }), listRevisions({ ctx, input: { id } })]);
+    return { design, revisions };
+  } catch (err) {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { design } = await load((await params).id);
+  return { title: design.name, description: design.description || undefined };
+}
+
+export default async function DesignPage({ params }: Props) {
+  const { design, revisions } = await load((await params).id);
+  const findings = validateDesign(design.document);
+  const counts = countBySeverity(findings);
+
+  return (
+    <div className="space-y-8">
+      <DesignHeader design={design} />
+      <ImportNotesBanner designId={design.id} />
+      <SummaryStrip design={design.document} counts={counts} />
+      <Section id="problems" title="Problems" note="Everything ECS would reject (errors) or that will hurt later (warnings), with a fix.">
+        <FindingsPanel findings={findings} />
+      </Section>
+      <Section id="resources" title="Resources">
+        <ResourcesSection design={design.document} findings={findings} />
+      </Section>
+      <Section id="revisions" title="Revisions" note="Earlier versions of this design. Restoring one saves it as a new version.">
+        <RevisionsList designId={design.id} currentVersion={design.version} revisions={revisions} />
+      </Section>
+    </div>
+  );
+}
+
+function Section({ id, title, note, children }: { id: string; title: string; note?: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="text-lg font-semibold text-slate-900">{title}</h2>
+      {note && <p className="mt-0.5 text-sm text-slate-600">{note}</p>}
+      <div className="mt-3">{children}</div>
+    </section>
+  );
+}

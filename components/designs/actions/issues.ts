@@ -1,0 +1,29 @@
+import type { ActionIssue, ActionResult } from "@/lib/actions/result";
+
+/** Field errors keyed by the issue path's first segment (`name`, `description`, …). */
+export function fieldErrors(issues: ActionIssue[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of issues ?? []) {
+    const key = issue.path.split(/[.[]/)[0] || "(form)";
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+export type Failure = Extract<ActionResult<unknown>, { ok: false }>;
+
+/** A thrown action (network down, server crashed) becomes the same shape as a returned failure. */
+export async function runAction<T>(call: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+  try {
+    return await call();
+  } catch (err) {
+    return { ok: false, code: "INTERNAL", message: err instanceof Error ? err.message : "The request failed. Try again." };
+  }
+}
+
+export function validateDesignName(name: string): string | undefined {
+  const trimmed = name.trim();
+  if (!trimmed) return "Give the design a name.";
+  if (trimmed.length > 200) return "Keep the name to 200 characters or fewer.";
+  return undefined;
+}

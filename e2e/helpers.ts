@@ -1,0 +1,29 @@
+import { expect, type Page } from "@playwright/test";
+import { join } from "node:path";
+
+/** Names unique per run: the database may hold designs from earlier runs. */
+export function uniqueName(prefix: string): string {
+  return `${prefix} ${Date.now()}-${Math.floor(Math.random() * 1000)}`;
+}
+
+export const fixture = (name: string) => join(__dirname, "fixtures", name);
+
+export const screenshot = (page: Page, name: string) =>
+  page.screenshot({ path: join("test-results", "screenshots", `${name}.png`), fullPage: true });
+
+export function designRow(page: Page, name: string) {
+  return page.getByTestId("design-row").filter({ has: page.getByRole("link", { name, exact: true }) });
+}
+
+/** Creates a design through the New design dialog and returns its page URL. */
+export async function createDesign(page: Page, name: string, description = ""): Promise<string> {
+  await page.goto("/");
+  await page.getByRole("button", { name: "New design" }).first().click();
+  const dialog = page.getByRole("dialog", { name: "New design" });
+  await dialog.getByLabel("Name").fill(name);
+  if (description) await dialog.getByLabel("Description").fill(description);
+  await dialog.getByRole("button", { name: "Create design" }).click();
+  await expect(page).toHaveURL(/\/designs\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  return page.url();
+}
