@@ -135,3 +135,23 @@ describe("stevedore convert", { timeout: 30_000 }, () => {
     expect(bad.err).toMatch(/bad\.yaml: Malformed YAML at line/);
   });
 });
+
+describe("stevedore with compose target flags", { timeout: 30_000 }, () => {
+  const flags = ["--subnets", "subnet-0a1b2c3d,subnet-0e4f5a6b", "--security-groups", "sg-0123abcd", "--execution-role-arn", "arn:aws:iam::123456789012:role/ecsTaskExecutionRole"];
+  it("lints a compose file clean once the network and role are given", () => {
+    expect(run("lint", fixture("compose/shop.compose.yaml")).code).toBe(1);
+    const r = run("lint", fixture("compose/shop.compose.yaml"), ...flags);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+  });
+  it("converts with the flags applied", () => {
+    const r = run("convert", fixture("compose/shop.compose.yaml"), "--to", "service", "--service", "web", ...flags);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).networkConfiguration.awsvpcConfiguration.subnets).toEqual(["subnet-0a1b2c3d", "subnet-0e4f5a6b"]);
+  });
+  it("refuses a malformed flag with exit 2, naming the flag", () => {
+    const r = run("lint", fixture("compose/shop.compose.yaml"), "--subnets", "not-a-subnet");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--subnets");
+  });
+});

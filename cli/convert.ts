@@ -1,4 +1,4 @@
-import { exportDesignAsEcs, exportService, exportTaskDefinition, importText } from "../lib/domain/ecs-json";
+import { type ComposeTarget, exportDesignAsEcs, exportService, exportTaskDefinition, importText } from "../lib/domain/ecs-json";
 import { readInput } from "./read-input";
 
 export const CONVERT_TARGETS = ["design", "task-definition", "service", "ecs"] as const;
@@ -19,10 +19,10 @@ function pick<T>(items: T[], name: string | undefined, nameOf: (t: T) => string,
 }
 
 /** Reads FILE (any format importText knows) and produces the requested JSON document. */
-export async function convertFile(file: string, opts: ConvertOptions): Promise<ConvertResult> {
+export async function convertFile(file: string, opts: ConvertOptions, compose?: ComposeTarget): Promise<ConvertResult> {
   const read = await readInput(file);
   if (!read.ok) return { ok: false, message: `${file}: cannot read: ${read.message}` };
-  const r = importText(read.text, { fileName: file });
+  const r = importText(read.text, { fileName: file, compose });
   if (!r.ok) return { ok: false, message: r.issues.map((i) => `${file}: ${i.path.startsWith("(") || i.message.includes(i.path) ? "" : `${i.path}: `}${i.message}`).join("\n") };
   const d = r.design;
   switch (opts.to) {

@@ -1,4 +1,4 @@
-import { importText, type ImportFormat, type ImportIssue, type ImportNote } from "../lib/domain/ecs-json";
+import { importText, type ComposeTarget, type ImportFormat, type ImportIssue, type ImportNote } from "../lib/domain/ecs-json";
 import { validateDesign, type Finding } from "../lib/domain/rules";
 import { readInput } from "./read-input";
 
@@ -21,10 +21,10 @@ export function fieldOf(format: ImportFormat | undefined, path: Finding["path"])
   return out || "(document)";
 }
 
-export async function lintFile(file: string): Promise<FileReport> {
+export async function lintFile(file: string, compose?: ComposeTarget): Promise<FileReport> {
   const read = await readInput(file);
   if (!read.ok) return { file, findings: [], notes: [], issues: [{ path: "(file)", message: `cannot read: ${read.message}` }] };
-  const r = importText(read.text, { fileName: file });
+  const r = importText(read.text, { fileName: file, compose });
   if (!r.ok) return { file, ...(r.format ? { format: r.format } : {}), findings: [], notes: [], issues: r.issues };
   const findings = validateDesign(r.design).map((f) => ({ ...f, field: fieldOf(r.format, f.path) }));
   return { file, format: r.format, findings, notes: r.notes };

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from "commander";
 import { convertFile, CONVERT_TARGETS, type ConvertOptions } from "./convert";
 import { exitCodeOf, lintFile, type LintOptions } from "./lint";
 import { renderHuman } from "./render";
+import { parseComposeTarget, withComposeTargetOptions, type ComposeTargetFlags } from "./compose-target";
 
 // Exit codes: 0 fine, 1 problems found (lint), 2 unreadable or malformed input, or bad usage.
 
@@ -11,15 +12,17 @@ function program(): Command {
     .exitOverride()
     .showHelpAfterError();
 
-  p.command("lint")
+  withComposeTargetOptions(p.command("lint")
     .description("validate files (task definition or service JSON, compose files, designs; the format is detected)")
     .argument("<files...>", "files to check (- reads standard input)")
     .option("--json", "machine-readable output: one entry per file with file, format, findings and notes")
     .option("--strict", "fail on warnings too")
-    .option("-v, --verbose", "also show info findings and notes")
-    .action(async (files: string[], opts: LintOptions) => {
+    .option("-v, --verbose", "also show info findings and notes"))
+    .action(async (files: string[], opts: LintOptions & ComposeTargetFlags) => {
+      const target = parseComposeTarget(opts);
+      if (!target.ok) return usageError(target.message);
       const reports = [];
-      for (const f of files) reports.push(await lintFile(f));
+      for (const f of files) reports.push(await lintFile(f, target.target));
       for (const r of reports) {
         for (const i of r.issues ?? []) process.stderr.write(`stevedore: ${r.file}: ${i.path.startsWith("(") || i.message.includes(i.path) ? "" : `${i.path}: `}${i.message}\n`);
       }
@@ -28,14 +31,16 @@ function program(): Command {
       process.exitCode = exitCodeOf(reports, opts.strict);
     });
 
-  p.command("convert")
+  withComposeTargetOptions(p.command("convert")
     .description("convert a file to a Stevedore design or to ECS API input JSON, written to standard output")
     .argument("<file>", "file to convert (- reads standard input)")
     .addOption(new Option("--to <kind>", "what to produce").choices([...CONVERT_TARGETS]).makeOptionMandatory())
     .option("--family <name>", "the task definition to export, when the input has several")
-    .option("--service <name>", "the service to export, when the input has several")
-    .action(async (file: string, opts: ConvertOptions) => {
-      const r = await convertFile(file, opts);
+    .option("--service <name>", "the service to export, when the input has several"))
+    .action(async (file: string, opts: ConvertOptions & ComposeTargetFlags) => {
+      const target = parseComposeTarget(opts);
+      if (!target.ok) return usageError(target.message);
+      const r = await convertFile(file, opts, target.target);
       if (r.ok) {
         process.stdout.write(JSON.stringify(r.json, null, 2) + "\n");
         process.exitCode = 0;
@@ -45,6 +50,11 @@ function program(): Command {
       }
     });
   return p;
+}
+
+function usageError(message: string) {
+  process.stderr.write(`stevedore: ${message}\n`);
+  process.exitCode = 2;
 }
 
 async function main(argv: string[]) {

@@ -154,3 +154,23 @@ describe("compose import: details", () => {
     expect(r.notes.some((n) => n.path === "services.big.deploy.resources")).toBe(true);
   });
 });
+
+describe("compose import with a target (subnets, security groups, execution role)", () => {
+  const target = {
+    subnets: ["subnet-0a1b2c3d", "subnet-0e4f5a6b"],
+    securityGroups: ["sg-0123abcd"],
+    executionRoleArn: "arn:aws:iam::123456789012:role/ecsTaskExecutionRole",
+  };
+  it("turns the shop compose file into a design with no errors", () => {
+    const r = importText(readFileSync(fixture("shop.compose.yaml"), "utf8"), { fileName: "shop.compose.yaml", compose: target });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(validateDesign(r.design).filter((f) => f.severity === "error")).toEqual([]);
+    expect(r.design.services[0].networkConfiguration).toEqual({
+      awsvpcConfiguration: { subnets: target.subnets, securityGroups: target.securityGroups },
+    });
+    expect(r.design.taskDefinitions.every((t) => t.executionRoleArn === target.executionRoleArn)).toBe(true);
+  });
+  it("without one, reports exactly what is missing", () => {
+    expect(new Set(errorRules(load("shop.compose.yaml")).map((x) => x.split(" ")[0]))).toEqual(new Set(["execution-role", "service-network"]));
+  });
+});

@@ -4,6 +4,7 @@ import { ComposeFileSchema, type ComposeService } from "./compose-schema";
 import { parseMemoryMiB, smallestFargateSize } from "./compose-values";
 import { idAllocator } from "./ids";
 import type { ImportIssue, ImportNote } from "./types";
+import type { ComposeTarget } from "./compose-target";
 
 // Docker Compose → ECS. Each compose service becomes one Fargate task definition (family =
 // service name, awsvpc) with one container, and one ECS service, all in one cluster named
@@ -52,7 +53,7 @@ function interpolations(value: unknown, path: string, out: string[]) {
   else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) interpolations(v, path ? `${path}.${k}` : k, out);
 }
 
-export function importCompose(value: unknown): ComposeImportResult {
+export function importCompose(value: unknown, target: ComposeTarget = {}): ComposeImportResult {
   const parsed = ComposeFileSchema.safeParse(value);
   if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error) };
   const file = parsed.data;
@@ -119,6 +120,7 @@ export function importCompose(value: unknown): ComposeImportResult {
       requiresCompatibilities: ["FARGATE"],
       cpu: String(size.cpu),
       memory: String(size.memory),
+      ...(target.executionRoleArn ? { executionRoleArn: target.executionRoleArn } : {}),
       containerDefinitions: [container],
       ...(volumes.length ? { volumes } : {}),
     };
@@ -144,6 +146,15 @@ export function importCompose(value: unknown): ComposeImportResult {
       taskDefinition: family,
       desiredCount: deploy.mode === "global" ? 1 : deploy.replicas ?? 1,
       launchType: "FARGATE",
+      ...(target.subnets ? {
+        networkConfiguration: {
+          awsvpcConfiguration: {
+            subnets: target.subnets,
+            ...(target.securityGroups ? { securityGroups: target.securityGroups } : {}),
+            ...(target.assignPublicIp ? { assignPublicIp: target.assignPublicIp } : {}),
+          },
+        },
+      } : {}),
     });
 
     const deps = Array.isArray(svc.depends_on)

@@ -1,4 +1,5 @@
 import { parseDocument } from "yaml";
+import type { ComposeTarget } from "./compose-target";
 import { emptyDesign, parseDesign, type Design } from "../design";
 import { importCompose } from "./compose";
 import { isPlainObject } from "./ids";
@@ -11,7 +12,12 @@ import type { ImportFormat, ImportIssue, ImportNote } from "./types";
 /** Uploads and pasted text above this size are refused before parsing. */
 export const MAX_IMPORT_BYTES = 1024 * 1024;
 
-export type ImportTextOptions = { fileName?: string; format?: "auto" | ImportFormat };
+export type ImportTextOptions = {
+  fileName?: string;
+  format?: "auto" | ImportFormat;
+  /** Network and role settings a compose file cannot express (ignored for other formats). */
+  compose?: ComposeTarget;
+};
 export type ImportTextResult =
   | { ok: true; format: ImportFormat; design: Design; notes: ImportNote[] }
   | { ok: false; format?: ImportFormat; issues: ImportIssue[] };
@@ -92,12 +98,12 @@ export function importText(text: string, opts: ImportTextOptions = {}): ImportTe
       }],
     };
   }
-  return { ...importAs(format, parsed.value), format };
+  return { ...importAs(format, parsed.value, opts.compose), format };
 }
 
 type Imported = { ok: true; design: Design; notes: ImportNote[] } | { ok: false; issues: ImportIssue[] };
 
-function importAs(format: ImportFormat, value: unknown): Imported {
+function importAs(format: ImportFormat, value: unknown, composeTarget?: ComposeTarget): Imported {
   switch (format) {
     case "design": {
       const r = parseDesign(value);
@@ -116,7 +122,7 @@ function importAs(format: ImportFormat, value: unknown): Imported {
       return { ok: true, design: wrap({ clusters: r.clusters, taskDefinitions: [], services: r.services }), notes: r.notes };
     }
     case "compose": {
-      const r = importCompose(value);
+      const r = importCompose(value, composeTarget);
       if (!r.ok) return r;
       return { ok: true, design: wrap(r.design), notes: r.notes };
     }

@@ -8,3 +8,4 @@ export { importCompose, type ComposeImportResult } from "./compose";
 export { ComposeFileSchema, ComposeServiceSchema, type ComposeFile, type ComposeService } from "./compose-schema";
 export { shellSplit, parseDuration, parseMemoryMiB, parseShortPort, smallestFargateSize } from "./compose-values";
 export { gridLayout } from "./layout";
+export { ComposeTargetSchema, type ComposeTarget } from "./compose-target";
