@@ -251,6 +251,22 @@ export const ServiceSchema = z.looseObject({
 });
 export type Service = z.infer<typeof ServiceSchema>;
 
+/**
+ * A target group the canvas shows as a "Load balancer" node (added for the designer; optional,
+ * so designs without it parse as before). It is not an ECS resource: services point at it from
+ * `loadBalancers[].targetGroupArn`, which holds the group's ARN, or `targetgroup/<name>` while
+ * the group is only designed and has no ARN yet (lib/domain/designer/target-groups.ts).
+ */
+export const TargetGroupSchema = z.looseObject({
+  id: str.min(1),
+  name: str,
+  targetGroupArn: str.optional(),
+  targetType: z.enum(["ip", "instance"]),
+  port: int.optional(),
+  protocol: z.enum(["HTTP", "HTTPS", "TCP", "UDP", "TLS", "TCP_UDP"]).optional(),
+});
+export type TargetGroup = z.infer<typeof TargetGroupSchema>;
+
 export const LayoutEntrySchema = z.object({
   x: z.number(),
   y: z.number(),
@@ -266,6 +282,8 @@ export const DesignSchema = z.object({
   clusters: z.array(ClusterSchema),
   taskDefinitions: z.array(TaskDefinitionSchema),
   services: z.array(ServiceSchema),
+  /** Designer-only load balancer target groups (optional, additive: see TargetGroupSchema). */
+  targetGroups: z.array(TargetGroupSchema).optional(),
   /**
    * Canvas positions keyed by resource id (containers: `${taskDefinitionId}/${containerName}`).
    * Kept apart from the resources so that layout never leaks into ECS JSON.

@@ -1,0 +1,53 @@
+"use client";
+
+import { useState } from "react";
+import { ReactFlowProvider } from "@xyflow/react";
+import type { Design } from "@/lib/domain/design";
+import { FlowWrapperProvider } from "./flow-context";
+import { FlowView } from "./flow-view";
+import { Inspector } from "./inspector/inspector";
+import { Notice } from "./notice";
+import { Palette } from "./palette";
+import { ProblemsPanel } from "./problems-panel";
+import { EditorProvider, useEditorStore } from "./store/context";
+import { Toolbar } from "./toolbar";
+import { useAutosave } from "./use-autosave";
+import { useShortcuts } from "./use-shortcuts";
+
+export type CanvasProps = { designId: string; name: string; version: number; design: Design };
+
+/** The design editor: palette, canvas, inspector and problems around one store per editor. */
+export function Canvas(props: CanvasProps) {
+  return (
+    <EditorProvider designId={props.designId} name={props.name} version={props.version} design={props.design}>
+      <ReactFlowProvider>
+        <FlowWrapperProvider>
+          <Editor designId={props.designId} />
+        </FlowWrapperProvider>
+      </ReactFlowProvider>
+    </EditorProvider>
+  );
+}
+
+function Editor({ designId }: { designId: string }) {
+  const store = useEditorStore();
+  useAutosave(store);
+  useShortcuts(store);
+  const [snap, setSnap] = useState(true);
+  return (
+    <div className="flex h-full flex-col" data-testid="designer">
+      <Toolbar designId={designId} snap={snap} onSnap={setSnap} />
+      <div className="flex min-h-0 flex-1">
+        <Palette />
+        <div className="flex min-w-0 flex-1 flex-col">
+          <div className="relative min-h-0 flex-1">
+            <Notice />
+            <FlowView snap={snap} />
+          </div>
+          <ProblemsPanel />
+        </div>
+        <Inspector />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+"use client";
+
+import { useEffect, useId, useState, type ReactNode } from "react";
+import type { PathSegment } from "@/lib/domain/rules";
+import { setField } from "@/lib/domain/designer";
+import { useEditorStore } from "../store/context";
+
+// Compact form controls for the inspector. Text edits commit on every keystroke (merged into
+// one undo step per field by the history key), so findings update while typing.
+
+const control = "mt-0.5 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 focus:outline-2 focus:outline-offset-0 focus:outline-brand-600";
+
+export function useSetField() {
+  const store = useEditorStore();
+  return (path: PathSegment[], value: unknown) => store.edit((d) => setField(d, path, value), { key: path.join(".") });
+}
+
+function Labelled({ label, id, children, error }: { label: string; id: string; children: ReactNode; error?: string }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-xs font-medium text-slate-700">{label}</label>
+      {children}
+      {error && <p className="mt-0.5 text-xs text-red-700" role="alert">{error}</p>}
+    </div>
+  );
+}
+
+/** A text input that keeps what the user types while the store value follows (e.g. on undo). */
+export function TextInput(props: {
+  label: string; value: string | undefined; onChange?: (v: string) => void; onCommit?: (v: string) => void;
+  placeholder?: string; mono?: boolean; error?: string; list?: string; inputMode?: "numeric";
+}) {
+  const id = useId();
+  const [text, setText] = useState(props.value ?? "");
+  const [focused, setFocused] = useState(false);
+  useEffect(() => { if (!focused) setText(props.value ?? ""); }, [props.value, focused]);
+  return (
+    <Labelled label={props.label} id={id} error={props.error}>
+      <input
+        id={id} value={text} placeholder={props.placeholder} list={props.list} inputMode={props.inputMode}
+        aria-invalid={props.error ? true : undefined}
+        className={`${control} ${props.mono ? "font-mono text-xs" : ""}`}
+        onFocus={() => setFocused(true)}
+        onBlur={() => { setFocused(false); props.onCommit?.(text); }}
+        onKeyDown={(e) => { if (e.key === "Enter") props.onCommit?.(text); }}
+        onChange={(e) => { setText(e.target.value); props.onChange?.(e.target.value); }}
+      />
+    </Labelled>
+  );
+}
+
+/** Integer field: empty clears the value (ECS then applies its default). */
+export function NumberInput({ label, value, onChange, placeholder }: { label: string; value: number | undefined; onChange: (v: number | undefined) => void; placeholder?: string }) {
+  return (
+    <TextInput
+      label={label} value={value === undefined ? "" : String(value)} placeholder={placeholder} inputMode="numeric"
+      onChange={(v) => {
+        const t = v.trim();
+        if (t === "") onChange(undefined);
+        else if (/^-?\d+$/.test(t)) onChange(Number(t));
+      }}
+    />
+  );
+}
+
+export function SelectInput<T extends string>({ label, value, options, onChange, emptyLabel }: {
+  label: string; value: T | undefined; options: readonly T[] | readonly { value: T; label: string }[]; onChange: (v: T | undefined) => void; emptyLabel?: string;
+}) {
+  const id = useId();
+  const opts = options.map((o) => (typeof o === "string" ? { value: o, label: o } : o));
+  return (
+    <Labelled label={label} id={id}>
+      <select id={id} className={control} value={value ?? ""} onChange={(e) => onChange((e.target.value || undefined) as T | undefined)}>
+        {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
+        {opts.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </Labelled>
+  );
+}
+
+export function CheckboxInput({ label, checked, onChange }: { label: string; checked: boolean; onChange: (v: boolean) => void }) {
+  return (
+    <label className="flex items-center gap-2 text-sm text-slate-800">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} className="h-4 w-4 accent-brand-700" />
+      {label}
+    </label>
+  );
+}
+
+export function Group({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <fieldset className="space-y-2 border-t border-slate-200 pt-3">
+      <legend className="pr-2 text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
+export function SmallButton(props: { children: ReactNode; onClick: () => void; label?: string; tone?: "default" | "danger" }) {
+  return (
+    <button
+      type="button" aria-label={props.label} onClick={props.onClick}
+      className={`rounded px-2 py-1 text-xs font-medium ${props.tone === "danger" ? "text-red-700 hover:bg-red-50" : "text-brand-700 hover:bg-brand-50"}`}
+    >
+      {props.children}
+    </button>
+  );
+}

@@ -1,0 +1,37 @@
+"use client";
+
+import { memo } from "react";
+import { NodeResizer, type NodeProps } from "@xyflow/react";
+import { SIZES, type NodeData } from "@/lib/domain/designer";
+import { Chip, FindingBadge, formatCpu, formatMemory, KindLabel } from "../shared";
+import type { RfNode } from "../types";
+import { useResizeCommit } from "../use-resize-commit";
+
+function ClusterNodeView({ id, data, selected }: NodeProps<RfNode<"cluster">>) {
+  const s = (data as NodeData<"cluster">).summary;
+  const onResizeEnd = useResizeCommit(id);
+  const capacity = s.instances > 0
+    ? `${s.instances} instance${s.instances === 1 ? "" : "s"} · ${formatCpu(s.cpu)} · ${formatMemory(s.memory)}`
+    : s.capacityProviders.length ? s.capacityProviders.join(", ") : "Fargate (no instances)";
+  return (
+    <div
+      className={`h-full w-full rounded-xl border-2 border-dashed bg-slate-100/70 ${selected ? "border-brand-600" : "border-slate-400"}`}
+      data-testid="cluster-node" aria-label={`Cluster ${s.name}`}
+    >
+      <NodeResizer isVisible={!!selected} minWidth={SIZES.group.minWidth} minHeight={SIZES.group.minHeight} onResizeEnd={onResizeEnd} />
+      <div className="space-y-1 px-3 pt-2">
+        <div className="flex items-center gap-2">
+          <KindLabel>Cluster</KindLabel>
+          <span className="truncate text-sm font-semibold text-slate-900">{s.name}</span>
+          <span className="ml-auto"><FindingBadge counts={data.findings} name={s.name} /></span>
+        </div>
+        <div className="flex flex-nowrap gap-1 overflow-hidden whitespace-nowrap">
+          <Chip>{s.services} service{s.services === 1 ? "" : "s"}</Chip>
+          <Chip tone="brand">{capacity}</Chip>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export const ClusterNode = memo(ClusterNodeView);

@@ -1,0 +1,35 @@
+import type { ComponentType } from "react";
+import type { NodeProps, NodeTypes } from "@xyflow/react";
+import type { NodeKind } from "@/lib/domain/designer";
+import { ClusterNode } from "./cluster/node";
+import { ClusterPanel } from "./cluster/panel";
+import { ContainerNode } from "./container/node";
+import { ContainerPanel } from "./container/panel";
+import { ServiceNode } from "./service/node";
+import { ServicePanel } from "./service/panel";
+import { TargetGroupNode } from "./target-group/node";
+import { TargetGroupPanel } from "./target-group/panel";
+import { TaskDefinitionNode } from "./task-definition/node";
+import { TaskDefinitionPanel } from "./task-definition/panel";
+import type { PanelProps } from "./panel-types";
+import type { RfNode } from "./types";
+
+type KindEntry<K extends NodeKind> = {
+  label: string;
+  node: ComponentType<NodeProps<RfNode<K>>>;
+  panel: ComponentType<PanelProps<K>>;
+};
+
+/** Every node kind with its canvas component and inspector panel; adding a kind is one entry here. */
+export const NODE_KINDS: { [K in NodeKind]: KindEntry<K> } = {
+  cluster: { label: "Cluster", node: ClusterNode, panel: ClusterPanel },
+  service: { label: "Service", node: ServiceNode, panel: ServicePanel },
+  taskDefinition: { label: "Task definition", node: TaskDefinitionNode, panel: TaskDefinitionPanel },
+  container: { label: "Container", node: ContainerNode, panel: ContainerPanel },
+  targetGroup: { label: "Load balancer", node: TargetGroupNode, panel: TargetGroupPanel },
+};
+
+/** For React Flow: defined once at module level so the object never changes identity. */
+export const nodeTypes: NodeTypes = Object.fromEntries(
+  Object.entries(NODE_KINDS).map(([k, v]) => [k, v.node as ComponentType<NodeProps>]),
+) as NodeTypes;

@@ -1,0 +1,74 @@
+"use client";
+
+import { Handle, Position } from "@xyflow/react";
+import type { ReactNode } from "react";
+import type { FindingCounts } from "@/lib/domain/designer";
+import { SeverityIcon } from "@/components/ui/severity";
+
+/** Error and warning counts of a node; nothing when clean, so a badge always means work to do. */
+export function FindingBadge({ counts, name }: { counts: FindingCounts; name: string }) {
+  if (counts.error === 0 && counts.warning === 0) return null;
+  const severity = counts.error > 0 ? "error" : "warning";
+  const n = counts.error > 0 ? counts.error : counts.warning;
+  const label = `${n} ${severity}${n === 1 ? "" : "s"} on ${name}`;
+  return (
+    <span
+      data-testid="finding-badge"
+      aria-label={label}
+      title={label}
+      className={`inline-flex shrink-0 items-center gap-0.5 rounded-full px-1.5 py-0.5 text-[11px] font-semibold ring-1 ring-inset ${
+        severity === "error" ? "bg-red-50 text-red-800 ring-red-300" : "bg-amber-50 text-amber-900 ring-amber-300"
+      }`}
+    >
+      <SeverityIcon severity={severity} className="h-3 w-3" />
+      {n}
+    </span>
+  );
+}
+
+export function KindLabel({ children }: { children: ReactNode }) {
+  return <span className="text-[10px] font-semibold uppercase tracking-wider text-slate-500">{children}</span>;
+}
+
+export function Chip({ children, tone = "slate" }: { children: ReactNode; tone?: "slate" | "brand" | "amber" }) {
+  const tones = { slate: "bg-slate-100 text-slate-700", brand: "bg-brand-50 text-brand-800", amber: "bg-amber-50 text-amber-900" };
+  return <span className={`rounded px-1.5 py-0.5 text-[11px] font-medium ${tones[tone]}`}>{children}</span>;
+}
+
+/** A usage bar: how much of the task's size the containers claim; red once they claim more than there is. */
+export function UsageBar({ label, used, total, unit }: { label: string; used: number; total?: number; unit: string }) {
+  if (!total) return null;
+  const pct = Math.min(100, Math.round((used / total) * 100));
+  const over = used > total;
+  return (
+    <div className="flex items-center gap-1.5 text-[11px] text-slate-600" title={`${label}: containers reserve ${used} of ${total} ${unit}`}>
+      <span className="w-8 shrink-0">{label}</span>
+      <span
+        className="h-1.5 flex-1 overflow-hidden rounded bg-slate-200"
+        role="meter" aria-label={`${label} reserved by containers`} aria-valuemin={0} aria-valuemax={total} aria-valuenow={used}
+      >
+        <span className={`block h-full ${over ? "bg-red-600" : "bg-brand-600"}`} style={{ width: `${over ? 100 : pct}%` }} />
+      </span>
+      <span className={`shrink-0 tabular-nums ${over ? "font-semibold text-red-700" : ""}`}>{used}/{total}</span>
+    </div>
+  );
+}
+
+export function InHandle() {
+  return <Handle type="target" position={Position.Left} className="!h-2.5 !w-2.5 !border-2 !border-white !bg-slate-500" />;
+}
+export function OutHandle() {
+  return <Handle type="source" position={Position.Right} className="!h-2.5 !w-2.5 !border-2 !border-white !bg-brand-600" />;
+}
+
+export const cardClass = (selected: boolean | undefined) =>
+  `h-full w-full rounded-lg border bg-white px-3 py-2 shadow-sm ${selected ? "border-brand-600 ring-2 ring-brand-600/30" : "border-slate-300"}`;
+
+/** Task memory and cpu in the units people say out loud. */
+export function formatCpu(units: number | undefined): string {
+  return units === undefined ? "no cpu" : `${units / 1024} vCPU`;
+}
+export function formatMemory(mib: number | undefined): string {
+  if (mib === undefined) return "no memory";
+  return mib >= 1024 && mib % 1024 === 0 ? `${mib / 1024} GB` : `${mib} MiB`;
+}

@@ -1,0 +1,42 @@
+"use client";
+
+import { memo } from "react";
+import { NodeResizer, type NodeProps } from "@xyflow/react";
+import { SIZES, type NodeData } from "@/lib/domain/designer";
+import { Chip, FindingBadge, formatCpu, formatMemory, InHandle, KindLabel, UsageBar } from "../shared";
+import type { RfNode } from "../types";
+import { useResizeCommit } from "../use-resize-commit";
+
+function TaskDefinitionNodeView({ id, data, selected }: NodeProps<RfNode<"taskDefinition">>) {
+  const s = (data as NodeData<"taskDefinition">).summary;
+  const onResizeEnd = useResizeCommit(id);
+  return (
+    <div
+      className={`h-full w-full rounded-xl border-2 bg-brand-50/60 ${selected ? "border-brand-600" : "border-brand-600/40"}`}
+      data-testid="task-definition-node" aria-label={`Task definition ${s.name}`}
+    >
+      <NodeResizer isVisible={!!selected} minWidth={SIZES.group.minWidth} minHeight={SIZES.group.minHeight} onResizeEnd={onResizeEnd} />
+      <InHandle />
+      <div className="space-y-1 px-3 pt-2">
+        <div className="flex items-center gap-2">
+          <KindLabel>Task definition</KindLabel>
+          <span className="truncate text-sm font-semibold text-slate-900">{s.name}</span>
+          <span className="shrink-0 text-[11px] text-slate-500" title="Containers (ECS allows 10)">{s.containers}/10</span>
+          <span className="ml-auto"><FindingBadge counts={data.findings} name={s.name} /></span>
+        </div>
+        {/* One line whatever the width: the header height is fixed so children never sit under it. */}
+        <div className="flex flex-nowrap gap-1 overflow-hidden whitespace-nowrap">
+          <Chip tone="brand">{s.launchType}</Chip>
+          <Chip>{s.networkMode}</Chip>
+          <Chip>{formatCpu(s.cpu)} · {formatMemory(s.memory)}</Chip>
+        </div>
+        <div className="grid grid-cols-2 gap-3">
+          <UsageBar label="cpu" used={s.usedCpu} total={s.cpu} unit="units" />
+          <UsageBar label="mem" used={s.usedMemory} total={s.memory} unit="MiB" />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export const TaskDefinitionNode = memo(TaskDefinitionNodeView);

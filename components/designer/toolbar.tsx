@@ -1,0 +1,62 @@
+"use client";
+
+import Link from "next/link";
+import { useState, type ReactNode } from "react";
+import { useReactFlow } from "@xyflow/react";
+import { autoLayout, setLayout } from "@/lib/domain/designer";
+import { ConflictBanner, SaveIndicator } from "./save-indicator";
+import { useEditor, useEditorStore } from "./store/context";
+import { deleteSelection, duplicateSelection } from "./use-shortcuts";
+
+function ToolButton(props: { label: string; shortcut?: string; onClick: () => void; disabled?: boolean; pressed?: boolean; children: ReactNode }) {
+  return (
+    <button
+      type="button" aria-label={props.label} title={props.shortcut ? `${props.label} (${props.shortcut})` : props.label}
+      aria-pressed={props.pressed} disabled={props.disabled} onClick={props.onClick}
+      className={`rounded px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-40 ${props.pressed ? "bg-slate-200" : ""}`}
+    >
+      {props.children}
+    </button>
+  );
+}
+
+export function Toolbar({ designId, snap, onSnap }: { designId: string; snap: boolean; onSnap: (v: boolean) => void }) {
+  const store = useEditorStore();
+  const name = useEditor((s) => s.name);
+  const canUndo = useEditor((s) => s.history.past.length > 0);
+  const canRedo = useEditor((s) => s.history.future.length > 0);
+  const hasSelection = useEditor((s) => s.selection.length > 0 || !!s.selectedEdge);
+  const { fitView } = useReactFlow();
+  const [laying, setLaying] = useState(false);
+
+  const runAutoLayout = async () => {
+    setLaying(true);
+    try {
+      const layout = await autoLayout(store.getState().history.present);
+      store.edit((d) => setLayout(d, layout));
+      requestAnimationFrame(() => void fitView({ padding: 0.2, duration: 300, maxZoom: 1 }));
+    } finally {
+      setLaying(false);
+    }
+  };
+
+  return (
+    <div className="border-b border-slate-200 bg-white">
+      <div className="flex h-11 items-center gap-1 px-3">
+        <Link href={`/designs/${designId}`} className="mr-2 rounded px-2 py-1 text-sm text-brand-700 hover:bg-brand-50">← Design</Link>
+        <h1 className="mr-3 max-w-64 truncate text-sm font-semibold text-slate-900">{name}</h1>
+        <ToolButton label="Undo" shortcut="Ctrl+Z" onClick={() => store.undo()} disabled={!canUndo}>↶ Undo</ToolButton>
+        <ToolButton label="Redo" shortcut="Shift+Ctrl+Z" onClick={() => store.redo()} disabled={!canRedo}>↷ Redo</ToolButton>
+        <span className="mx-1 h-5 w-px bg-slate-200" />
+        <ToolButton label="Delete" shortcut="Delete" onClick={() => deleteSelection(store)} disabled={!hasSelection}>Delete</ToolButton>
+        <ToolButton label="Duplicate" shortcut="Ctrl+D" onClick={() => duplicateSelection(store)} disabled={!hasSelection}>Duplicate</ToolButton>
+        <span className="mx-1 h-5 w-px bg-slate-200" />
+        <ToolButton label="Auto-layout" onClick={runAutoLayout} disabled={laying}>{laying ? "Laying out…" : "Auto-layout"}</ToolButton>
+        <ToolButton label="Zoom to fit" onClick={() => void fitView({ padding: 0.2, duration: 300, maxZoom: 1 })}>Fit</ToolButton>
+        <ToolButton label="Snap to grid" onClick={() => onSnap(!snap)} pressed={snap}>Snap</ToolButton>
+        <span className="ml-auto"><SaveIndicator /></span>
+      </div>
+      <ConflictBanner />
+    </div>
+  );
+}

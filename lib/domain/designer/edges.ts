@@ -1,0 +1,106 @@
+import type { Design } from "../design";
+import { clusterNameOf, familyOf } from "../design";
+import { linkName } from "./references";
+import { containerNodeId } from "./resolve";
+import { findTargetGroupByRef } from "./target-groups";
+
+export type EdgeKind = "uses" | "loadBalancer" | "dependsOn" | "link";
+
+/** A plain edge (structurally a React Flow edge, without importing it: lib/domain stays framework-free). */
+export type FlowEdge = {
+  id: string;
+  source: string;
+  target: string;
+  type?: string;
+  label?: string;
+  data: { kind: EdgeKind };
+};
+
+// Edge ids encode what they stand for, so deleting an edge on the canvas maps back to one edit.
+// "|" never occurs in ECS names or designer ids.
+
+export function buildEdges(design: Design): FlowEdge[] {
+  const out: FlowEdge[] = [];
+  for (const s of design.services) {
+    const td = design.taskDefinitions.find((t) => t.family === familyOf(s.taskDefinition));
+    if (td) out.push({ id: `uses|${s.id}`, source: s.id, target: td.id, label: "runs", data: { kind: "uses" } });
+    (s.loadBalancers ?? []).forEach((lb, i) => {
+      const tg = findTargetGroupByRef(design, lb.targetGroupArn);
+      if (tg) {
+        out.push({
+          id: `lb|${s.id}|${i}`, source: s.id, target: tg.id, data: { kind: "loadBalancer" },
+          label: lb.containerName ? `${lb.containerName}:${lb.containerPort ?? "?"}` : undefined,
+        });
+      }
+    });
+  }
+  for (const td of design.taskDefinitions) {
+    const names = new Set(td.containerDefinitions.map((c) => c.name));
+    for (const c of td.containerDefinitions) {
+      for (const d of c.dependsOn ?? []) {
+        if (!names.has(d.containerName)) continue;
+        out.push({
+          id: `dep|${td.id}|${c.name}|${d.containerName}`, source: containerNodeId(td.id, c.name),
+          target: containerNodeId(td.id, d.containerName), label: d.condition, data: { kind: "dependsOn" },
+        });
+      }
+      for (const l of c.links ?? []) {
+        const to = linkName(l);
+        if (!names.has(to)) continue;
+        out.push({
+          id: `link|${td.id}|${c.name}|${to}`, source: containerNodeId(td.id, c.name),
+          target: containerNodeId(td.id, to), label: "link", data: { kind: "link" },
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** Removes what an edge stands for. Unknown ids leave the design as it is. */
+export function disconnect(design: Design, edgeId: string): Design {
+  const [kind, a, b, c] = edgeId.split("|");
+  if (kind === "uses") {
+    return mapService(design, a, (s) => ({ ...s, taskDefinition: "" }));
+  }
+  if (kind === "lb") {
+    const i = Number(b);
+    return mapService(design, a, (s) => {
+      const list = (s.loadBalancers ?? []).filter((_, j) => j !== i);
+      const next = { ...s, loadBalancers: list };
+      if (list.length === 0) delete (next as { loadBalancers?: unknown }).loadBalancers;
+      return next;
+    });
+  }
+  if (kind === "dep" || kind === "link") {
+    const tdIndex = design.taskDefinitions.findIndex((t) => t.id === a);
+    if (tdIndex < 0) return design;
+    const td = design.taskDefinitions[tdIndex];
+    const containers = td.containerDefinitions.map((x) => {
+      if (x.name !== b) return x;
+      const next = { ...x };
+      if (kind === "dep") next.dependsOn = (x.dependsOn ?? []).filter((d) => d.containerName !== c);
+      else next.links = (x.links ?? []).filter((l) => linkName(l) !== c);
+      if (next.dependsOn?.length === 0) delete next.dependsOn;
+      if (next.links?.length === 0) delete next.links;
+      return next;
+    });
+    const taskDefinitions = design.taskDefinitions.slice();
+    taskDefinitions[tdIndex] = { ...td, containerDefinitions: containers };
+    return { ...design, taskDefinitions };
+  }
+  return design;
+}
+
+function mapService(design: Design, id: string, f: (s: Design["services"][number]) => Design["services"][number]): Design {
+  const i = design.services.findIndex((s) => s.id === id);
+  if (i < 0) return design;
+  const services = design.services.slice();
+  services[i] = f(services[i]);
+  return { ...design, services };
+}
+
+/** Services whose cluster reference names a cluster of the design (they are drawn inside it). */
+export function clusterOfService(design: Design, s: Design["services"][number]) {
+  return s.cluster ? design.clusters.find((c) => c.clusterName === clusterNameOf(s.cluster)) : undefined;
+}

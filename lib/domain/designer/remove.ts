@@ -1,0 +1,77 @@
+import type { Design } from "../design";
+import { familyOf } from "../design";
+import { dropContainerRefs } from "./references";
+import { mapShared } from "./paths";
+import { containerNodeId, resolveNode } from "./resolve";
+import { clusterOfService } from "./edges";
+import { targetGroupRef } from "./target-groups";
+
+/**
+ * Removes nodes with what cannot exist without them: a cluster takes its services, a task
+ * definition its containers, a container the dependsOn/links that name it, a target group the
+ * load balancer entries that point at it. Services that ran a removed task definition stay
+ * (with their reference, which the validator then reports) because a service is worth more than
+ * the edge. Returns the removed node ids, for the UI to say what went.
+ */
+export function removeNodes(design: Design, nodeIds: readonly string[]): { design: Design; removed: string[] } {
+  const removed = new Set<string>();
+  let d = design;
+  for (const id of nodeIds) {
+    const r = resolveNode(d, id);
+    if (!r) continue;
+    if (r.kind === "cluster") {
+      const services = d.services.filter((s) => clusterOfService(d, s) === r.cluster);
+      for (const s of services) removed.add(s.id);
+      removed.add(id);
+      d = {
+        ...d,
+        clusters: d.clusters.filter((c) => c !== r.cluster),
+        services: d.services.filter((s) => !services.includes(s)),
+      };
+    } else if (r.kind === "taskDefinition") {
+      for (const c of r.taskDefinition.containerDefinitions) removed.add(containerNodeId(id, c.name));
+      removed.add(id);
+      d = { ...d, taskDefinitions: d.taskDefinitions.filter((t) => t !== r.taskDefinition) };
+    } else if (r.kind === "container") {
+      const td = r.taskDefinition;
+      const name = r.container.name;
+      removed.add(id);
+      const taskDefinitions = d.taskDefinitions.slice();
+      taskDefinitions[r.tdIndex] = {
+        ...td,
+        containerDefinitions: td.containerDefinitions.filter((_, i) => i !== r.index).map((c) => dropContainerRefs(c, name)),
+      };
+      d = { ...d, taskDefinitions };
+    } else if (r.kind === "service") {
+      removed.add(id);
+      d = { ...d, services: d.services.filter((s) => s !== r.service) };
+    } else {
+      const ref = targetGroupRef(r.targetGroup);
+      removed.add(id);
+      d = {
+        ...d,
+        targetGroups: (d.targetGroups ?? []).filter((g) => g !== r.targetGroup),
+        services: mapShared(d.services, (s) => {
+          if (!s.loadBalancers?.some((lb) => lb.targetGroupArn === ref)) return s;
+          const list = s.loadBalancers.filter((lb) => lb.targetGroupArn !== ref);
+          const next = { ...s, loadBalancers: list };
+          if (list.length === 0) delete (next as { loadBalancers?: unknown }).loadBalancers;
+          return next;
+        }),
+      };
+    }
+  }
+  if (removed.size === 0) return { design, removed: [] };
+  const layout = { ...d.layout };
+  for (const key of Object.keys(layout)) {
+    const owner = key.includes("/") ? key.slice(0, key.indexOf("/")) : key;
+    if (removed.has(key) || removed.has(owner)) delete layout[key];
+  }
+  return { design: { ...d, layout }, removed: [...removed] };
+}
+
+/** Services that run a task definition (for the "also used by" hint before deleting it). */
+export function servicesRunning(design: Design, tdId: string) {
+  const td = design.taskDefinitions.find((t) => t.id === tdId);
+  return td ? design.services.filter((s) => familyOf(s.taskDefinition) === td.family) : [];
+}

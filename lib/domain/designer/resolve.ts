@@ -1,0 +1,60 @@
+import type { Cluster, ContainerDefinition, Design, Service, TargetGroup, TaskDefinition } from "../design";
+
+export type NodeKind = "cluster" | "taskDefinition" | "container" | "service" | "targetGroup";
+
+/** What a canvas node id points at, with its position in the design (for paths). */
+export type Resolved =
+  | { kind: "cluster"; index: number; cluster: Cluster }
+  | { kind: "taskDefinition"; index: number; taskDefinition: TaskDefinition }
+  | { kind: "container"; tdIndex: number; index: number; taskDefinition: TaskDefinition; container: ContainerDefinition }
+  | { kind: "service"; index: number; service: Service }
+  | { kind: "targetGroup"; index: number; targetGroup: TargetGroup };
+
+/** Container node ids are `${taskDefinitionId}/${containerName}`, the same as their layout key. */
+export function containerNodeId(tdId: string, name: string): string {
+  return `${tdId}/${name}`;
+}
+
+export function resolveNode(design: Design, nodeId: string): Resolved | undefined {
+  const slash = nodeId.indexOf("/");
+  if (slash > 0) {
+    const tdId = nodeId.slice(0, slash);
+    const name = nodeId.slice(slash + 1);
+    const tdIndex = design.taskDefinitions.findIndex((t) => t.id === tdId);
+    if (tdIndex < 0) return undefined;
+    const td = design.taskDefinitions[tdIndex];
+    const index = td.containerDefinitions.findIndex((c) => c.name === name);
+    return index < 0 ? undefined : { kind: "container", tdIndex, index, taskDefinition: td, container: td.containerDefinitions[index] };
+  }
+  let i = design.clusters.findIndex((c) => c.id === nodeId);
+  if (i >= 0) return { kind: "cluster", index: i, cluster: design.clusters[i] };
+  i = design.taskDefinitions.findIndex((t) => t.id === nodeId);
+  if (i >= 0) return { kind: "taskDefinition", index: i, taskDefinition: design.taskDefinitions[i] };
+  i = design.services.findIndex((s) => s.id === nodeId);
+  if (i >= 0) return { kind: "service", index: i, service: design.services[i] };
+  const groups = design.targetGroups ?? [];
+  i = groups.findIndex((g) => g.id === nodeId);
+  if (i >= 0) return { kind: "targetGroup", index: i, targetGroup: groups[i] };
+  return undefined;
+}
+
+/** The design path of a node's resource (the prefix of every field path the inspector edits). */
+export function nodePath(r: Resolved): (string | number)[] {
+  switch (r.kind) {
+    case "cluster": return ["clusters", r.index];
+    case "taskDefinition": return ["taskDefinitions", r.index];
+    case "container": return ["taskDefinitions", r.tdIndex, "containerDefinitions", r.index];
+    case "service": return ["services", r.index];
+    case "targetGroup": return ["targetGroups", r.index];
+  }
+}
+
+export function nodeName(r: Resolved): string {
+  switch (r.kind) {
+    case "cluster": return r.cluster.clusterName;
+    case "taskDefinition": return r.taskDefinition.family;
+    case "container": return r.container.name;
+    case "service": return r.service.serviceName;
+    case "targetGroup": return r.targetGroup.name;
+  }
+}
