@@ -16,14 +16,24 @@ export const DEFAULT_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
  */
 export type SaveLoadTimes = { total: number[]; save: number[]; load: number[] };
 
-export async function measureSaveLoad(design: Design, runs: number, adminUrl = DEFAULT_ADMIN_URL): Promise<SaveLoadTimes> {
+/** Runs `fn` on a throw-away database created through `adminUrl`, dropped afterwards. */
+export async function withScratchDatabase<T>(adminUrl: string, fn: (url: string) => Promise<T>): Promise<T> {
   const name = `stevedore_bench_${randomBytes(5).toString("hex")}`;
   const admin = new Pool({ connectionString: adminUrl, max: 1 });
   try {
     await admin.query(`CREATE DATABASE ${name}`);
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
-    const db = await createDb({ url: url.toString() });
+    return await fn(url.toString());
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+    await admin.end();
+  }
+}
+
+export async function measureSaveLoad(design: Design, runs: number, adminUrl = DEFAULT_ADMIN_URL): Promise<SaveLoadTimes> {
+  return withScratchDatabase(adminUrl, async (url) => {
+    const db = await createDb({ url });
     try {
       const ctx = { db, clock: systemClock };
       const { id } = await createDesign({ ctx, input: { name: "Benchmark", document: design } });
@@ -43,8 +53,5 @@ export async function measureSaveLoad(design: Design, runs: number, adminUrl = D
     } finally {
       await db.$disconnect();
     }
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
-    await admin.end();
-  }
+  });
 }

@@ -7,10 +7,14 @@ import type { Design } from "../lib/domain/design";
 import { ALL_RULES, createValidator } from "../lib/domain/rules";
 import { generateDesign } from "./generate-design";
 import { DEFAULT_ADMIN_URL, measureSaveLoad } from "./measure-db";
+import { DEPLOYING, SERVICES, TASKS_PER_SERVICE, buildSandbox, measureSandboxDb, measureSandboxMemory, measureStepHour } from "./measure-sandbox";
 import { median, percentile, sample } from "./stats";
 
 const RESOURCES = 1000;
-const RUNS = 40;
+/** BENCH_QUICK=1: a smoke run (CI) with few samples; it prints the table but leaves RESULTS.md alone. */
+const QUICK = process.env.BENCH_QUICK === "1";
+const RUNS = QUICK ? 5 : 40;
+const WARMUP = QUICK ? 1 : 5;
 
 type Row = { metric: string; value: string; target: string; result: "pass" | "FAIL" | "info" | "ERROR" };
 
@@ -33,6 +37,7 @@ function editOneField(design: Design, i: number): Design {
 }
 
 async function main() {
+  const started = performance.now();
   const rows: Row[] = [];
   let crashed = false;
   const design = generateDesign(RESOURCES);
@@ -46,7 +51,7 @@ async function main() {
   });
 
   // A fresh validator each run: nothing cached, the cost of opening a design.
-  const full = await sample(RUNS, () => createValidator(ALL_RULES).validate(design));
+  const full = await sample(RUNS, () => createValidator(ALL_RULES).validate(design), WARMUP);
   rows.push(timed(`full validation (median of ${RUNS})`, median(full), 20));
 
   const validator = createValidator(ALL_RULES);
@@ -56,7 +61,7 @@ async function main() {
   const incremental = await sample(RUNS, () => {
     current = editOneField(current, edit++ * 7);
     return validator.validate(current);
-  });
+  }, WARMUP);
   rows.push(timed(`revalidation after a one-field edit (median of ${RUNS})`, median(incremental), 2));
 
   const adminUrl = process.env.DATABASE_URL || DEFAULT_ADMIN_URL;
@@ -71,13 +76,41 @@ async function main() {
     rows.push({ metric: "save + load via Prisma on PostgreSQL", value: "error (see log)", target: "≤ 50 ms", result: "ERROR" });
   }
 
-  globalThis.gc?.();
-  const mem = process.memoryUsage();
-  rows.push({ metric: "heap used (after the runs)", value: mib(mem.heapUsed), target: "—", result: "info" });
-  rows.push({ metric: "resident set size", value: mib(mem.rss), target: "—", result: "info" });
+  // The sandbox at scale, through the real ECS SDK over HTTP.
+  const t0 = performance.now();
+  const world = buildSandbox();
+  const info = (metric: string, value: string): Row => ({ metric, value, target: "—", result: "info" });
+  rows.push(info("sandbox size", `${SERVICES} Fargate services, ${SERVICES * TASKS_PER_SERVICE} RUNNING tasks, 1 cluster; ${mib(world.bytes)} JSON state (built in ${(performance.now() - t0).toFixed(0)} ms)`));
+  const mem = await measureSandboxMemory(world, RUNS, WARMUP);
+  rows.push(info(`sandbox DescribeServices, 10 services/call, SDK over HTTP, in-memory store (median of ${RUNS})`, ms(median(mem.describeServices))));
+  rows.push(info(`sandbox DescribeTasks, 100 tasks/call, SDK over HTTP, in-memory store (median of ${RUNS})`, ms(median(mem.describeTasks))));
+  const hour = await measureStepHour(world, RUNS, WARMUP);
+  rows.push(info(`sandbox: advance one simulated hour, steady (engine, median of ${hour.steady.length})`, ms(median(hour.steady))));
+  rows.push(info(`sandbox: advance one simulated hour while ${DEPLOYING} services roll out (${DEPLOYING * TASKS_PER_SERVICE} task replacements; median of ${hour.deployment.length})`, ms(median(hour.deployment))));
+  try {
+    const db = await measureSandboxDb(world, RUNS, WARMUP, adminUrl);
+    rows.push(info(`sandbox DescribeServices, PostgreSQL store (median of ${RUNS}; read-only: no write)`, ms(median(db.describeServices))));
+    rows.push(info(`sandbox DescribeTasks, PostgreSQL store (median of ${RUNS}; read-only: no write)`, ms(median(db.describeTasks))));
+    rows.push(info(`sandbox TagResource, PostgreSQL store (median / p95 of ${RUNS}; writes the whole state)`, `${ms(median(db.tagResource))} / ${ms(percentile(db.tagResource, 95))}`));
+    rows.push(info(`sandbox state load after a restart, PostgreSQL (median of ${db.coldLoad.length})`, ms(median(db.coldLoad))));
+  } catch (err) {
+    crashed = true;
+    console.error(`sandbox on PostgreSQL failed on ${new URL(adminUrl).host}:`, err);
+    rows.push({ metric: "sandbox on PostgreSQL", value: "error (see log)", target: "—", result: "ERROR" });
+  }
 
+  globalThis.gc?.();
+  const usage = process.memoryUsage();
+  rows.push({ metric: "heap used (after the runs)", value: mib(usage.heapUsed), target: "—", result: "info" });
+  rows.push({ metric: "resident set size", value: mib(usage.rss), target: "—", result: "info" });
   const table = renderTable(rows);
   console.log(table);
+  console.log(`\nbench time: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (QUICK) {
+    console.log("BENCH_QUICK=1: a smoke run; RESULTS.md is not rewritten.");
+    if (crashed) process.exitCode = 1;
+    return;
+  }
   const cpus = os.cpus();
   const machine = `${cpus.length} × ${cpus[0]?.model ?? "unknown CPU"}, ${os.platform()} ${os.arch()}, ${mib(os.totalmem())} RAM, Node ${process.version}`;
   await writeFile(

@@ -2,3 +2,4 @@ export { getDb, closeDb, createDb, databaseKind, pgliteDataDir, type Db, type Db
 export { migrate, readMigrations, checksumOf, MigrationError, type MigrateResult, type MigrationFile } from "./migrate";
 export { pgExecutor, pgliteExecutor, type SqlExecutor, type SqlSession } from "./sql-executor";
 export { toJson, isUniqueViolation } from "./json";
+export { PostgresSandboxStore, databaseSandbox, DEFAULT_SANDBOX_ID } from "./sandbox-store";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { handleControl } from "./control";
 import { handleOperation, initialState } from "./engine";
 import { EcsError } from "./errors";
-import { defaultSandbox, type SandboxDeps } from "./store";
+import { StoreConflictError, defaultSandbox, type SandboxDeps } from "./store";
 import type { SandboxState } from "./types";
 
 // Framework-free HTTP adapters. The Next route handlers and the integration tests' node:http
@@ -55,17 +55,45 @@ function parseBody(body: string | Uint8Array): unknown {
   }
 }
 
-async function withState(deps: SandboxDeps, fn: (state: SandboxState) => { state: SandboxState; output?: unknown; error?: EcsError }): Promise<HttpResponse> {
+function serverError(message: string): HttpResponse {
+  return json(500, { __type: "ServerException", message }, { "x-amzn-errortype": "ServerException" });
+}
+
+type Outcome = { state: SandboxState; output?: unknown; error?: EcsError };
+
+/**
+ * load → run → save, one request at a time per process (the mutex). A store shared between
+ * processes answers a lost race with StoreConflictError: the request runs once more on the
+ * fresh state (the engine is pure, so rerunning it is safe); a second loss answers
+ * ServerException, which the SDK retries.
+ */
+async function withState(deps: SandboxDeps, fn: (state: SandboxState) => Outcome): Promise<HttpResponse> {
   return deps.mutex.run(async () => {
-    const state = (await deps.store.load()) ?? initialState(deps.now());
-    let result;
-    try {
-      result = fn(state);
-    } catch (e) {
-      return json(500, { __type: "ServerException", message: e instanceof Error ? e.message : "Internal error" }, { "x-amzn-errortype": "ServerException" });
+    for (let attempt = 1; ; attempt++) {
+      let state: SandboxState;
+      try {
+        state = (await deps.store.load()) ?? initialState(deps.now());
+      } catch (e) {
+        console.error("sandbox: loading the state failed", e);
+        return serverError("The sandbox state could not be loaded.");
+      }
+      let result: Outcome;
+      try {
+        result = fn(state);
+      } catch (e) {
+        return serverError(e instanceof Error ? e.message : "Internal error");
+      }
+      if (result.state !== state) {
+        try {
+          await deps.store.save(result.state);
+        } catch (e) {
+          if (e instanceof StoreConflictError && attempt < 2) continue;
+          if (!(e instanceof StoreConflictError)) console.error("sandbox: saving the state failed", e);
+          return serverError(e instanceof StoreConflictError ? "The sandbox is busy; try again." : "The sandbox state could not be saved.");
+        }
+      }
+      return result.error ? errorResponse(result.error) : json(200, result.output ?? {});
     }
-    if (result.state !== state) await deps.store.save(result.state);
-    return result.error ? errorResponse(result.error) : json(200, result.output ?? {});
   });
 }
 

@@ -1,10 +1,35 @@
 import type { SandboxState } from "./types";
 
-// Where a sandbox's state lives: one JSON blob. The in-memory store is the default; a
-// PostgreSQL store (through lib/db) can implement the same two calls.
+// Where a sandbox's state lives: one JSON blob. The in-memory store is the default here; the
+// app's routes use the PostgreSQL store of lib/db (lib/db/sandbox-store.ts), which implements
+// the same two calls.
 export interface SandboxStore {
   load(): Promise<SandboxState | undefined>;
+  /**
+   * Stores the state a request produced from the last `load()`. A store shared between
+   * processes throws `StoreConflictError` when somebody else saved in between; the request is
+   * then run once more on a fresh `load()`.
+   */
   save(state: SandboxState): Promise<void>;
+}
+
+/** Another process saved the sandbox since this one loaded it; nothing was written. */
+export class StoreConflictError extends Error {
+  constructor(message = "The sandbox state was changed by another process.") {
+    super(message);
+    this.name = "StoreConflictError";
+  }
+}
+
+/**
+ * The state as a string that ignores what every request changes anyway: each world's `now`.
+ * Two states with the same fingerprint behave the same from here on (nothing fell due between
+ * their two `now`s, or it would show elsewhere), so a store may skip saving an unchanged one.
+ */
+export function stateFingerprint(state: SandboxState): string {
+  const worlds: Record<string, unknown> = {};
+  for (const [region, world] of Object.entries(state.worlds)) worlds[region] = { ...world, now: 0 };
+  return JSON.stringify({ ...state, worlds });
 }
 
 /** Keeps the blob as a JSON string, so nothing outside can mutate it and it stays serialisable. */

@@ -1,29 +1,16 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { ECSClient } from "@aws-sdk/client-ecs";
-import { handleControlRequest, handleEcsRequest } from "@/lib/sandbox/http";
+import { listenSandbox } from "@/lib/sandbox/node-server";
 import { MemoryStore, Mutex, type SandboxDeps } from "@/lib/sandbox/store";
 import { initialState } from "@/lib/sandbox/engine";
 
-// A node:http server in front of the same handlers the Next routes use; the clock is frozen
+// lib/sandbox/node-server.ts in front of the same handlers the Next routes use; the clock is frozen
 // (speed 0) so tests move simulated time only by stepping through the control API.
 export async function startSandbox(region = "us-east-1") {
   const realNow = 1_700_000_000_000;
   const store = new MemoryStore();
   await store.save({ ...initialState(realNow, 7), clock: { speed: 0, realAnchor: realNow, simAnchor: realNow } });
   const deps: SandboxDeps = { store, mutex: new Mutex(), now: () => realNow };
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", async () => {
-      const handler = req.url?.startsWith("/control") ? handleControlRequest : handleEcsRequest;
-      const out = await handler({ headers: req.headers, body: Buffer.concat(chunks) }, deps);
-      res.writeHead(out.status, out.headers);
-      res.end(out.body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { url, close: closeServer } = await listenSandbox(deps);
   const ecs = new ECSClient({
     endpoint: url, region, maxAttempts: 1,
     credentials: { accessKeyId: "AKIDSANDBOX", secretAccessKey: "sandbox-secret" },
@@ -37,7 +24,7 @@ export async function startSandbox(region = "us-east-1") {
   const step = (seconds: number) => control({ action: "step", seconds });
   const close = async () => {
     ecs.destroy();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeServer();
   };
   return { url, ecs, control, step, close, deps };
 }

@@ -1,0 +1,36 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { handleControlRequest, handleEcsRequest } from "./http";
+import type { SandboxDeps } from "./store";
+
+// A bare node:http server in front of the same handlers the Next routes use: the integration
+// tests and the benchmark point the real @aws-sdk/client-ecs at it. `/control` is the control
+// API; every other path is the ECS endpoint.
+
+export type SandboxServer = { url: string; server: Server; close(): Promise<void> };
+
+export async function listenSandbox(deps: SandboxDeps, opts: { host?: string; port?: number } = {}): Promise<SandboxServer> {
+  const host = opts.host ?? "127.0.0.1";
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", async () => {
+      try {
+        const handler = req.url?.startsWith("/control") ? handleControlRequest : handleEcsRequest;
+        const out = await handler({ headers: req.headers, body: Buffer.concat(chunks) }, deps);
+        res.writeHead(out.status, out.headers);
+        res.end(out.body);
+      } catch (e) {
+        res.writeHead(500, { "content-type": "application/x-amz-json-1.1", "x-amzn-errortype": "ServerException" });
+        res.end(JSON.stringify({ __type: "ServerException", message: e instanceof Error ? e.message : "Internal error" }));
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, host, resolve));
+  const url = `http://${host}:${(server.address() as AddressInfo).port}`;
+  const close = () => new Promise<void>((resolve) => {
+    server.closeAllConnections?.();
+    server.close(() => resolve());
+  });
+  return { url, server, close };
+}
