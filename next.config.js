@@ -4,6 +4,10 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
   typedRoutes: false,
   devIndicators: false,
+  // AWS SDKs join the endpoint path and the operation's path "/", so ECS clients pointed at
+  // http://host/sandbox/ecs post to /sandbox/ecs/. A 308 redirect to the slash-less URL would
+  // break every call (clients do not follow redirects for POSTs), so keep such URLs as sent.
+  skipTrailingSlashRedirect: true,
   experimental: {
     // A design may be up to 1 MiB of JSON (checked, with a clear message, by the save
     // operation); leave headroom so that check is what a user hits, not a transport error.
