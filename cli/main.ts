@@ -3,8 +3,22 @@ import { convertFile, CONVERT_TARGETS, type ConvertOptions } from "./convert";
 import { exitCodeOf, lintFile, type LintOptions } from "./lint";
 import { renderHuman } from "./render";
 import { parseComposeTarget, withComposeTargetOptions, type ComposeTargetFlags } from "./compose-target";
+import { runPlan } from "./plan";
+import { runApply } from "./apply";
 
 // Exit codes: 0 fine, 1 problems found (lint), 2 unreadable or malformed input, or bad usage.
+// plan and apply document their own in cli/plan.ts and cli/apply.ts.
+
+/** --endpoint/--profile/--region/--design-id/--json, shared by plan and apply. */
+function withTargetOptions(c: Command): Command {
+  return c
+    .argument("<design>", "a Stevedore design JSON file")
+    .option("--endpoint <url>", "ECS endpoint, e.g. the sandbox: http://localhost:3000/sandbox/ecs")
+    .option("--profile <name>", "named AWS profile (shared config/credentials files)")
+    .option("--region <region>", "AWS Region, e.g. eu-west-1")
+    .option("--design-id <id>", "owner tag value (stevedore:design); defaults to the file name")
+    .option("--json", "machine-readable output");
+}
 
 function program(): Command {
   const p = new Command("stevedore")
@@ -48,6 +62,21 @@ function program(): Command {
         process.stderr.write(`stevedore: ${r.message}\n`);
         process.exitCode = 2;
       }
+    });
+  withTargetOptions(p.command("plan")
+    .description("show what applying a design would change in an ECS account (nothing is changed)"))
+    .option("--detailed-exitcode", "exit 0 without changes, 1 on error, 2 with changes (like terraform)")
+    .action(async (file: string, opts: Record<string, unknown>) => {
+      process.exitCode = await runPlan(file, opts);
+    });
+
+  withTargetOptions(p.command("apply")
+    .description("plan, confirm, then create and update clusters, task definitions and services"))
+    .option("-y, --yes", "apply without asking (required when standard input is not a terminal)")
+    .option("--wait", "wait until the changed services reach a steady state")
+    .option("--wait-timeout <seconds>", "give up waiting after this many seconds (default 900)")
+    .action(async (file: string, opts: Record<string, unknown>) => {
+      process.exitCode = await runApply(file, opts);
     });
   return p;
 }

@@ -1,0 +1,108 @@
+import { basename, extname } from "node:path";
+import { z } from "zod";
+import { createEcsPort, createPacer, type EcsConnection, type EcsPort } from "../lib/aws";
+import { parseDesign, type Design } from "../lib/domain/design";
+import { renderPlanJson, renderPlanText, type Plan } from "../lib/domain/plan";
+import { validateDesign } from "../lib/domain/rules";
+import { planAgainstAccount } from "../lib/server/plan";
+import { readInput } from "./read-input";
+
+// `stevedore plan`: what applying a design would change in an account, computed by the same
+// lib/server/plan code the app uses. Exit codes: 0 no changes (and, without
+// --detailed-exitcode, changes too), 2 error; with --detailed-exitcode as terraform: 0 no
+// changes, 1 error, 2 changes.
+
+/** ECS tag values: up to 256 of letters, digits, spaces and _ . : / = + - @. */
+const DesignIdSchema = z.string().regex(/^[\p{L}\p{N} _.:/=+\-@]{1,256}$/u, "--design-id may use letters, digits, spaces and _ . : / = + - @ (at most 256)");
+
+export const TargetFlagsSchema = z.object({
+  endpoint: z.url({ message: "--endpoint must be a URL, e.g. http://localhost:3000/sandbox/ecs" }).optional(),
+  profile: z.string().min(1).optional(),
+  region: z.string({ message: "--region is required" }).regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "--region must be an AWS Region such as eu-west-1"),
+  designId: DesignIdSchema.optional(),
+  json: z.boolean().optional(),
+}).refine((f) => f.endpoint || f.profile, { message: "give --endpoint URL (e.g. the sandbox) or --profile NAME (a named AWS profile)" });
+export type TargetFlags = z.infer<typeof TargetFlagsSchema>;
+
+export const PlanFlagsSchema = TargetFlagsSchema.and(z.object({ detailedExitcode: z.boolean().optional() }));
+export type PlanFlags = z.infer<typeof PlanFlagsSchema>;
+
+export class CliError extends Error {}
+
+export function parseFlags<T>(schema: z.ZodType<T>, raw: unknown): T {
+  const r = schema.safeParse(raw);
+  if (!r.success) throw new CliError(r.error.issues.map((i) => i.message).join("; "));
+  return r.data;
+}
+
+/**
+ * With --profile the SDK reads that profile; with only --endpoint (the sandbox accepts any
+ * signature) the environment's keys are used if set, else placeholders, so trying the sandbox
+ * needs no AWS account.
+ */
+export function connectionOf(f: TargetFlags): EcsConnection {
+  const envKeys = Boolean(process.env.AWS_ACCESS_KEY_ID && process.env.AWS_SECRET_ACCESS_KEY);
+  return {
+    region: f.region,
+    ...(f.endpoint ? { endpoint: f.endpoint } : {}),
+    ...(f.profile ? { profile: f.profile } : {}),
+    ...(!f.profile && !envKeys ? { credentials: { accessKeyId: "stevedore-sandbox", secretAccessKey: "stevedore-sandbox" } } : {}),
+  };
+}
+
+/** The design's own id when it has none: the file name, which stays the same between runs. */
+export function defaultDesignId(file: string): string {
+  const base = basename(file, extname(file)).replace(/[^\p{L}\p{N}_.:/=+\-@]+/gu, "-");
+  return base || "design";
+}
+
+export async function loadDesign(file: string): Promise<Design> {
+  const read = await readInput(file);
+  if (!read.ok) throw new CliError(`${file}: cannot read: ${read.message}`);
+  let json: unknown;
+  try {
+    json = JSON.parse(read.text);
+  } catch (err) {
+    throw new CliError(`${file}: not JSON: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const parsed = parseDesign(json);
+  if (!parsed.ok) throw new CliError(`${file}: not a Stevedore design: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
+  // ECS is the judge: findings are shown, not enforced, so a rule that is stricter than ECS never blocks a deploy.
+  for (const f of validateDesign(parsed.design).filter((x) => x.severity === "error")) {
+    process.stderr.write(`stevedore: warning: ${f.resource.name}: ${f.message} (ECS will likely reject this; see stevedore lint)\n`);
+  }
+  return parsed.design;
+}
+
+export type Planned = { plan: Plan; ecs: EcsPort; design: Design };
+
+export async function planFile(file: string, flags: TargetFlags): Promise<Planned> {
+  const design = await loadDesign(file);
+  const ecs = createEcsPort(connectionOf(flags));
+  try {
+    const designId = flags.designId ?? defaultDesignId(file);
+    // Ownership follows the id: a renamed file with the default id no longer owns (or deletes) what the old name created.
+    if (!flags.designId) process.stderr.write(`stevedore: design id "${designId}" (from the file name; --design-id keeps it stable)\n`);
+    const { plan } = await planAgainstAccount(ecs, design, { designId, pacer: createPacer() });
+    return { plan, ecs, design };
+  } catch (err) {
+    ecs.destroy();
+    const name = err instanceof Error ? err.name : "Error";
+    throw new CliError(`cannot read the account${flags.endpoint ? ` at ${flags.endpoint}` : ""}: ${name}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+export async function runPlan(file: string, raw: Record<string, unknown>): Promise<number> {
+  let detailed = Boolean(raw.detailedExitcode);
+  try {
+    const flags = parseFlags(PlanFlagsSchema, raw);
+    detailed = Boolean(flags.detailedExitcode);
+    const { plan, ecs } = await planFile(file, flags);
+    ecs.destroy();
+    process.stdout.write(flags.json ? renderPlanJson(plan) : renderPlanText(plan));
+    return plan.empty ? 0 : detailed ? 2 : 0;
+  } catch (err) {
+    process.stderr.write(`stevedore: ${err instanceof Error ? err.message : String(err)}\n`);
+    return detailed ? 1 : 2;
+  }
+}

@@ -1,0 +1,56 @@
+import type {
+  CreateClusterCommandInput, CreateClusterCommandOutput, CreateServiceCommandInput, CreateServiceCommandOutput,
+  DeleteServiceCommandInput, DeleteServiceCommandOutput, DescribeClustersCommandInput, DescribeClustersCommandOutput,
+  DescribeTaskDefinitionCommandInput, DescribeTaskDefinitionCommandOutput, Failure, ListTagsForResourceCommandInput,
+  ListTagsForResourceCommandOutput, PutClusterCapacityProvidersCommandInput, PutClusterCapacityProvidersCommandOutput,
+  RegisterTaskDefinitionCommandInput, RegisterTaskDefinitionCommandOutput, Service, TagResourceCommandInput,
+  TagResourceCommandOutput, Task, UpdateClusterCommandInput, UpdateClusterCommandOutput, UpdateServiceCommandInput,
+  UpdateServiceCommandOutput,
+} from "@aws-sdk/client-ecs";
+
+/**
+ * The ECS calls plan/apply and monitoring make. Everything above lib/aws talks to this port, so
+ * the sandbox, a real account and a test double are interchangeable. The batched reads hide
+ * ECS's per-call limits (10 services, 100 tasks) from callers.
+ */
+export interface EcsPort {
+  describeClusters(input: DescribeClustersCommandInput): Promise<DescribeClustersCommandOutput>;
+  createCluster(input: CreateClusterCommandInput): Promise<CreateClusterCommandOutput>;
+  updateCluster(input: UpdateClusterCommandInput): Promise<UpdateClusterCommandOutput>;
+  putClusterCapacityProviders(input: PutClusterCapacityProvidersCommandInput): Promise<PutClusterCapacityProvidersCommandOutput>;
+  /** Any number of services of one cluster; split into calls of 10. */
+  describeServices(input: { cluster: string; services: string[]; includeTags?: boolean }): Promise<{ services: Service[]; failures: Failure[] }>;
+  /** Every service ARN of a cluster (all pages). */
+  listServices(input: { cluster: string }): Promise<string[]>;
+  createService(input: CreateServiceCommandInput): Promise<CreateServiceCommandOutput>;
+  updateService(input: UpdateServiceCommandInput): Promise<UpdateServiceCommandOutput>;
+  deleteService(input: DeleteServiceCommandInput): Promise<DeleteServiceCommandOutput>;
+  /** Called with include TAGS, so the ownership tag comes back with the definition. */
+  describeTaskDefinition(input: DescribeTaskDefinitionCommandInput): Promise<DescribeTaskDefinitionCommandOutput>;
+  registerTaskDefinition(input: RegisterTaskDefinitionCommandInput): Promise<RegisterTaskDefinitionCommandOutput>;
+  listTagsForResource(input: ListTagsForResourceCommandInput): Promise<ListTagsForResourceCommandOutput>;
+  tagResource(input: TagResourceCommandInput): Promise<TagResourceCommandOutput>;
+  /** Any number of tasks of one cluster; split into calls of 100 (for later monitoring). */
+  describeTasks(input: { cluster: string; tasks: string[] }): Promise<{ tasks: Task[]; failures: Failure[] }>;
+  destroy(): void;
+}
+
+/** The ECS operations the port makes, by their API names (the pacer's and the plan's vocabulary). */
+export type EcsOperation =
+  | "DescribeClusters" | "CreateCluster" | "UpdateCluster" | "PutClusterCapacityProviders" | "DescribeServices"
+  | "ListServices" | "CreateService" | "UpdateService" | "DeleteService" | "DescribeTaskDefinition"
+  | "RegisterTaskDefinition" | "ListTagsForResource" | "TagResource" | "DescribeTasks";
+
+/** An ECS error reduced to what a user needs: the exception name and ECS's own message. */
+export type EcsFailure = { name: string; message: string };
+
+export function toEcsFailure(err: unknown): EcsFailure {
+  if (err instanceof Error) return { name: err.name || "Error", message: err.message };
+  return { name: "Error", message: String(err) };
+}
+
+export function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

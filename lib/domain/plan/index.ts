@@ -1,0 +1,12 @@
+export * from "./types";
+export { planDesign, summarise } from "./plan-design";
+export { planCluster } from "./plan-cluster";
+export { planTaskDefinition, type TaskDefinitionPlan } from "./plan-task-definition";
+export { planService, revisionRef, serviceKey, findLiveService } from "./plan-service";
+export { normaliseTaskDefinition } from "./normalise-task-definition";
+export { renderPlanText, renderPlanJson } from "./render";
+export { creationTags, tagChanges, tagValue } from "./tags";
+export { canonical, clientTokenFor, diffValues, matchesDesired, prune, stableHash } from "./values";
+export function emptyLiveState(): import("./types").LiveState {
+  return { clusters: {}, services: [], taskDefinitions: {} };
+}

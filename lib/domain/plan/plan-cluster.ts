@@ -1,0 +1,50 @@
+import type { Cluster } from "../design";
+import { exportCluster } from "../ecs-json";
+import { creationTags, tagChanges } from "./tags";
+import type { EcsCall, FieldChange, LiveState, PlanStep } from "./types";
+import { equal, matchesDesired } from "./values";
+
+/**
+ * A cluster is created when missing; an existing one (it may be shared with other designs) is
+ * only brought to the settings, capacity providers and tags the design spells out.
+ */
+export function planCluster(c: Cluster, live: LiveState, designId: string): PlanStep {
+  const base = { key: `cluster:${c.clusterName}`, kind: "cluster" as const, name: c.clusterName, designId: c.id, notes: [] as string[] };
+  const current = live.clusters[c.clusterName];
+  const input = { ...exportCluster(c), tags: creationTags(c.tags, designId, c.id) } as Record<string, unknown>;
+  if (!current || current.status === "INACTIVE") {
+    return { ...base, action: "create", changes: [], calls: [{ operation: "CreateCluster", input }] };
+  }
+  const changes: FieldChange[] = [];
+  const calls: EcsCall[] = [];
+  if (c.settings && !c.settings.every((s) => matchesDesired(s, current.settings?.find((x) => x.name === s.name)))) {
+    changes.push({ path: "settings", old: current.settings, new: c.settings });
+    calls.push({ operation: "UpdateCluster", input: { cluster: c.clusterName, settings: c.settings } });
+  }
+  const providersDiffer = c.capacityProviders !== undefined &&
+    !equal([...c.capacityProviders].sort(), [...(current.capacityProviders ?? [])].sort());
+  const strategyDiffers = c.defaultCapacityProviderStrategy !== undefined &&
+    !matchesDesired(c.defaultCapacityProviderStrategy, current.defaultCapacityProviderStrategy ?? []);
+  if (providersDiffer) changes.push({ path: "capacityProviders", old: current.capacityProviders, new: c.capacityProviders });
+  if (strategyDiffers) changes.push({ path: "defaultCapacityProviderStrategy", old: current.defaultCapacityProviderStrategy, new: c.defaultCapacityProviderStrategy });
+  if (providersDiffer || strategyDiffers) {
+    // PutClusterCapacityProviders replaces both lists: send the live value for the one the design leaves out.
+    calls.push({
+      operation: "PutClusterCapacityProviders",
+      input: {
+        cluster: c.clusterName,
+        capacityProviders: c.capacityProviders ?? current.capacityProviders ?? [],
+        defaultCapacityProviderStrategy: c.defaultCapacityProviderStrategy ?? current.defaultCapacityProviderStrategy ?? [],
+      },
+    });
+  }
+  const tags = tagChanges(c.tags, current.tags);
+  if (tags.tags.length) {
+    changes.push(...tags.changes);
+    calls.push({ operation: "TagResource", input: { resourceArn: current.clusterArn, tags: tags.tags } });
+  }
+  const known = new Set(["id", "clusterName", "capacityProviders", "defaultCapacityProviderStrategy", "settings", "tags", "instances"]);
+  const notes = Object.keys(c).filter((k) => !known.has(k) && c[k] !== undefined)
+    .map((k) => `"${k}" is set only when the cluster is created; Stevedore does not change it on an existing cluster`);
+  return { ...base, notes, action: calls.length ? "update" : "no-change", changes, calls };
+}

@@ -1,0 +1,41 @@
+import type { Plan, PlanAction, PlanStep, ResourceKind } from "./types";
+
+const SYMBOL: Record<PlanAction, string> = { create: "+", update: "~", replace: "±", delete: "-", "no-change": "=" };
+const HEADING: Record<ResourceKind, string> = { cluster: "Clusters", "task-definition": "Task definitions", service: "Services" };
+
+function show(v: unknown): string {
+  if (v === undefined) return "(none)";
+  const text = JSON.stringify(v);
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+function stepLines(s: PlanStep, verbose: boolean): string[] {
+  const lines = [`  ${SYMBOL[s.action]} ${s.action.padEnd(9)} ${s.name}`];
+  if (s.reason) lines.push(`      reason: ${s.reason}`);
+  for (const c of s.changes) lines.push(`      ${c.path}: ${show(c.old)} → ${show(c.new)}`);
+  for (const n of s.notes) lines.push(`      note: ${n}`);
+  if (verbose) for (const c of s.calls) lines.push(`      call: ${c.operation} ${show(c.input)}`);
+  return lines;
+}
+
+/** The plan as a grouped diff for people: one block per resource kind, unchanged resources on one line each. */
+export function renderPlanText(plan: Plan, opts: { verbose?: boolean } = {}): string {
+  const out: string[] = [];
+  for (const kind of Object.keys(HEADING) as ResourceKind[]) {
+    const steps = plan.steps.filter((s) => s.kind === kind);
+    if (steps.length === 0) continue;
+    out.push(HEADING[kind]);
+    for (const s of steps) out.push(...stepLines(s, Boolean(opts.verbose)));
+    out.push("");
+  }
+  const { create, update, replace, delete: del } = plan.summary;
+  out.push(plan.empty
+    ? "No changes: the account matches the design."
+    : `Plan: ${create} to create, ${update} to update, ${replace} to replace, ${del} to delete (${plan.summary["no-change"]} unchanged).`);
+  return out.join("\n") + "\n";
+}
+
+/** The plan for machines: stable keys, every ECS call with its exact input. */
+export function renderPlanJson(plan: Plan): string {
+  return JSON.stringify(plan, null, 2) + "\n";
+}

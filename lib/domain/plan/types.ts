@@ -1,0 +1,64 @@
+import type { Cluster as EcsCluster, Service as EcsService, Tag as EcsTag, TaskDefinition as EcsTaskDefinition } from "@aws-sdk/client-ecs";
+
+/**
+ * What a design touches in one account and Region, as DescribeClusters, DescribeServices and
+ * DescribeTaskDefinition (all with TAGS) answer. Only ACTIVE clusters and services belong here:
+ * a DRAINING service is on its way out and cannot be updated.
+ */
+export type LiveState = {
+  /** By clusterName. */
+  clusters: Record<string, EcsCluster>;
+  /** ACTIVE services of the clusters the design names (all of them, so that owned leftovers can be found). */
+  services: EcsService[];
+  /** Latest ACTIVE revision per family, with its tags. */
+  taskDefinitions: Record<string, { taskDefinition: EcsTaskDefinition; tags: EcsTag[] }>;
+};
+
+export type PlanAction = "create" | "update" | "replace" | "no-change" | "delete";
+export type ResourceKind = "cluster" | "task-definition" | "service";
+
+/** One changed field; `old`/`new` are undefined when the field is absent on that side. */
+export type FieldChange = { path: string; old?: unknown; new?: unknown };
+
+export type PlanOperation =
+  | "CreateCluster" | "UpdateCluster" | "PutClusterCapacityProviders" | "RegisterTaskDefinition"
+  | "CreateService" | "UpdateService" | "DeleteService" | "TagResource";
+
+/** An ECS API call exactly as apply will make it (inputs are the SDK's command inputs). */
+export type EcsCall = { operation: PlanOperation; input: Record<string, unknown> };
+
+export type PlanStep = {
+  /** `cluster:main`, `task-definition:web`, `service:main/web`: stable across plans of the same design. */
+  key: string;
+  kind: ResourceKind;
+  /** Cluster name, family, or `cluster/service`. */
+  name: string;
+  /** Id of the design resource; absent for deletes of resources the design no longer has. */
+  designId?: string;
+  action: PlanAction;
+  changes: FieldChange[];
+  /** Why a replace cannot be done in place. */
+  reason?: string;
+  /** Things the user should know that do not stop the plan (e.g. a setting Stevedore leaves alone). */
+  notes: string[];
+  calls: EcsCall[];
+};
+
+export type PlanSummary = Record<PlanAction, number>;
+
+export type Plan = {
+  designId: string;
+  steps: PlanStep[];
+  summary: PlanSummary;
+  /** True when no step makes any call. */
+  empty: boolean;
+};
+
+export type PlanOptions = {
+  /** Written to the `stevedore:design` tag of every created resource; deletes only touch resources carrying it. */
+  designId: string;
+};
+
+export const DESIGN_TAG = "stevedore:design";
+/** The design resource id, so a renamed service is recognised as the same resource. */
+export const RESOURCE_TAG = "stevedore:id";

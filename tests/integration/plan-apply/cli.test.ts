@@ -1,0 +1,120 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startPlanSandbox, webDesign } from "./sandbox";
+import type { Design } from "@/lib/domain/design";
+
+const root = fileURLToPath(new URL("../../../", import.meta.url));
+const bin = join(root, "bin/stevedore.mjs");
+const tmp = mkdtempSync(join(tmpdir(), "stevedore-plan-"));
+
+/** The real CLI in a child process; asynchronous, because the sandbox answers from this process. */
+function run(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const env = { ...process.env, NO_COLOR: "1", AWS_ACCESS_KEY_ID: "", AWS_SECRET_ACCESS_KEY: "" };
+    const child = spawn(process.execPath, [bin, ...args], { cwd: tmp, env, stdio: ["pipe", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (err += d));
+    child.stdin.end();
+    child.on("close", (code) => resolve({ code, out, err }));
+  });
+}
+
+function designFile(name: string, d: Design) {
+  const p = join(tmp, name);
+  writeFileSync(p, JSON.stringify(d, null, 2));
+  return p;
+}
+
+let sb: Awaited<ReturnType<typeof startPlanSandbox>>;
+beforeAll(async () => { sb = await startPlanSandbox(); });
+afterAll(async () => { await sb.close(); });
+
+const target = () => ["--endpoint", sb.url, "--region", sb.region, "--design-id", "cli-test"];
+
+describe("stevedore plan / apply", { timeout: 60_000 }, () => {
+  it("plan shows the changes, apply refuses without a terminal or --yes, applies with --yes, then plan is empty", async () => {
+    const file = designFile("shop.json", webDesign());
+    const plan = await run("plan", file, ...target());
+    expect(plan.code).toBe(0);
+    expect(plan.out).toContain("+ create    main");
+    expect(plan.out).toContain("Plan: 5 to create, 0 to update, 0 to replace, 0 to delete (0 unchanged).");
+
+    const detailed = await run("plan", file, ...target(), "--detailed-exitcode");
+    expect(detailed.code).toBe(2);
+
+    const refused = await run("apply", file, ...target());
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain("not a terminal; pass --yes");
+    expect(await sb.ecs.listServices({ cluster: "main" }).catch(() => "no cluster")).toBe("no cluster");
+
+    const applied = await run("apply", file, ...target(), "--yes");
+    expect(applied.err).not.toContain("stevedore:");
+    expect(applied.code).toBe(0);
+    expect(applied.out).toContain("Applied: 5 resource(s) changed.");
+    expect(applied.err).toContain("CreateService main/web");
+
+    const after = await run("plan", file, ...target(), "--json", "--detailed-exitcode");
+    expect(after.code).toBe(0);
+    expect(JSON.parse(after.out)).toMatchObject({ designId: "cli-test", empty: true });
+  });
+
+  it("apply stops at a failing call with ECS's message and exit 1; fixed, it finishes", async () => {
+    const broken = webDesign();
+    broken.clusters[0].clusterName = "second";
+    for (const s of broken.services) s.cluster = "second";
+    broken.services[1].cluster = "missing";
+    const file = designFile("broken.json", broken);
+    const r = await run("apply", file, ...target(), "--yes", "--json");
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("service:missing/worker failed: ClusterNotFoundException: Cluster not found.");
+    expect(JSON.parse(r.out)).toMatchObject({ ok: false, failedStep: "service:missing/worker", done: ["cluster:second", "service:second/web"] });
+    // The task definitions were registered by the first test (same design id): unchanged, so not redone.
+
+    broken.services[1].cluster = "second";
+    const fixed = designFile("broken.json", broken);
+    const again = await run("apply", fixed, ...target(), "--yes");
+    expect(again.code).toBe(0);
+    expect(again.out).toContain("Plan: 1 to create, 0 to update, 0 to replace, 0 to delete (4 unchanged).");
+    expect((await sb.ecs.listServices({ cluster: "second" })).length).toBe(2);
+  });
+
+  it("apply --wait returns once the changed services are steady", async () => {
+    const d = webDesign();
+    d.clusters[0].clusterName = "third";
+    for (const s of d.services) s.cluster = "third";
+    await sb.control({ action: "setSpeed", speed: 500 });
+    try {
+      const r = await run("apply", designFile("wait.json", d), ...target(), "--yes", "--wait", "--wait-timeout", "30");
+      expect(r.err).not.toMatch(/stevedore: (?!design id)/);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain("Steady: web, worker.");
+    } finally {
+      await sb.control({ action: "setSpeed", speed: 0 });
+    }
+  });
+
+  it("rejects bad usage and unreadable input with exit 2 and a clear message", async () => {
+    const file = designFile("ok.json", webDesign());
+    const noTarget = await run("plan", file, "--region", "eu-west-1");
+    expect(noTarget.code).toBe(2);
+    expect(noTarget.err).toContain("give --endpoint URL (e.g. the sandbox) or --profile NAME");
+    const badRegion = await run("plan", file, "--endpoint", sb.url, "--region", "Mars");
+    expect(badRegion.code).toBe(2);
+    expect(badRegion.err).toContain("--region must be an AWS Region");
+    const missing = await run("plan", join(tmp, "nope.json"), ...target());
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain("nope.json: cannot read: no such file");
+    const notDesign = await run("plan", designFile("td.json", { family: "x" } as unknown as Design), ...target());
+    expect(notDesign.code).toBe(2);
+    expect(notDesign.err).toContain("not a Stevedore design");
+    const unreachable = await run("plan", file, "--endpoint", "http://127.0.0.1:9", "--region", "eu-west-1");
+    expect(unreachable.code).toBe(2);
+    expect(unreachable.err).toContain("cannot read the account at http://127.0.0.1:9");
+  });
+});
