@@ -3,22 +3,27 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import {
   applyNodeChanges, Background, BackgroundVariant, Controls, MarkerType, MiniMap, ReactFlow,
-  type Connection, type Edge, type EdgeChange, type Node, type NodeChange, type OnSelectionChangeParams,
+  type Connection, type Edge, type EdgeChange, type FinalConnectionState, type Node, type NodeChange, type OnSelectionChangeParams,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { canConnect, connect, setLayout, type FlowEdge, type FlowNode, type NodeKind } from "@/lib/domain/designer";
+import { canConnect, connect, connectionNeedsChoice, setLayout, type FlowEdge, type FlowNode, type NodeKind } from "@/lib/domain/designer";
+import { useDarkTheme } from "@/components/shell/theme-toggle";
 import { PALETTE_MIME } from "./add-node";
+import { ConnectMenu, type PendingConnection } from "./connect-menu";
+import { EmptyCanvas } from "./empty-state";
 import { useAddNode, useFlowWrapperRef } from "./flow-context";
 import { nodeTypes } from "./nodes/registry";
 import { useEditor, useEditorStore } from "./store/context";
 
 export const SNAP: [number, number] = [8, 8];
 
+// Edges take the colour of the kind they point at (globals.css `--kind-*`), so a glance tells
+// "runs a task definition" from "registers with a load balancer"; container edges are dashed.
 const EDGE_STYLE: Record<FlowEdge["data"]["kind"], { stroke: string; strokeDasharray?: string }> = {
-  uses: { stroke: "#174ba8" },
-  loadBalancer: { stroke: "#047857" },
-  dependsOn: { stroke: "#64748b", strokeDasharray: "5 4" },
-  link: { stroke: "#b45309", strokeDasharray: "2 3" },
+  uses: { stroke: "var(--kind-taskDefinition-c)" },
+  loadBalancer: { stroke: "var(--kind-targetGroup-c)" },
+  dependsOn: { stroke: "var(--kind-container-c)", strokeDasharray: "5 4" },
+  link: { stroke: "#d97706", strokeDasharray: "2 3" },
 };
 
 /**
@@ -34,6 +39,7 @@ export function FlowView({ snap }: { snap: boolean }) {
   const selectedEdge = useEditor((s) => s.selectedEdge);
   const wrapper = useFlowWrapperRef();
   const addNode = useAddNode();
+  const dark = useDarkTheme();
 
   // Which store node each canvas node was made from: an unchanged store node keeps its canvas object.
   const source = useRef(new WeakMap<Node, FlowNode>());
@@ -61,8 +67,8 @@ export function FlowView({ snap }: { snap: boolean }) {
     selected: e.id === selectedEdge,
     style: { ...EDGE_STYLE[e.data.kind], strokeWidth: e.id === selectedEdge ? 2.5 : 1.5 },
     markerEnd: { type: MarkerType.ArrowClosed, color: EDGE_STYLE[e.data.kind].stroke },
-    labelStyle: { fontSize: 10, fill: "#334155" },
-    labelBgStyle: { fill: "#f8fafc" },
+    labelStyle: { fontSize: 10, fill: "var(--edge-label-fg)" },
+    labelBgStyle: { fill: "var(--edge-label-bg)" },
   })), [storeEdges, selectedEdge]);
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {
@@ -70,8 +76,11 @@ export function FlowView({ snap }: { snap: boolean }) {
     setNodes((nds) => applyNodeChanges(changes.filter((c) => c.type !== "remove"), nds));
   }, []);
 
-  // Edge selection is mirrored into the store by onSelectionChange; nothing else about edges changes locally.
-  const onEdgesChange = useCallback((_: EdgeChange[]) => {}, []);
+  // Edges are derived from the design; the only local change is a click selecting one (it opens its inspector).
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    const picked = changes.find((c) => c.type === "select" && c.selected);
+    if (picked && picked.type === "select") store.select([], picked.id);
+  }, [store]);
 
   const onSelectionChange = useCallback(({ nodes: sel, edges: selEdges }: OnSelectionChangeParams) => {
     store.select(sel.map((n) => n.id), selEdges[0]?.id);
@@ -86,9 +95,25 @@ export function FlowView({ snap }: { snap: boolean }) {
   const isValidConnection = useCallback((c: Connection | Edge) =>
     canConnect(store.getState().history.present, c.source, c.target).ok, [store]);
 
+  // Container→container in bridge mode can mean dependsOn or link: ask on the new edge's end.
+  const [pending, setPending] = useState<PendingConnection>();
   const onConnect = useCallback((c: Connection) => {
-    store.edit((d) => connect(d, c.source, c.target));
+    const d = store.getState().history.present;
+    if (connectionNeedsChoice(d, c.source, c.target)) setPending({ source: c.source, target: c.target });
+    else store.edit((x) => connect(x, c.source, c.target));
   }, [store]);
+
+  // A drop on a node the model refuses says why, instead of silently doing nothing.
+  const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    const point = "changedTouches" in event ? event.changedTouches[0] : event;
+    const box = wrapper.current?.getBoundingClientRect();
+    if (box) setPending((p) => (p && !p.at ? { ...p, at: { x: point.clientX - box.left, y: point.clientY - box.top } } : p));
+    if (state.isValid || !state.fromNode || !state.toNode || state.fromNode.id === state.toNode.id) return;
+    const from = state.fromHandle?.type === "target" ? state.toNode.id : state.fromNode.id;
+    const to = from === state.fromNode.id ? state.toNode.id : state.fromNode.id;
+    const verdict = canConnect(store.getState().history.present, from, to);
+    if (!verdict.ok) store.notify(`Cannot connect: ${verdict.reason}`);
+  }, [store, wrapper]);
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;
@@ -104,7 +129,7 @@ export function FlowView({ snap }: { snap: boolean }) {
   }, [addNode]);
 
   return (
-    <div ref={wrapper} className="h-full w-full" data-testid="designer-flow" onDragOver={onDragOver} onDrop={onDrop}>
+    <div ref={wrapper} className="relative h-full w-full" data-testid="designer-flow" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -114,6 +139,8 @@ export function FlowView({ snap }: { snap: boolean }) {
         onSelectionChange={onSelectionChange}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        colorMode={dark ? "dark" : "light"}
         isValidConnection={isValidConnection}
         onPaneClick={() => store.select([])}
         deleteKeyCode={null}
@@ -125,14 +152,16 @@ export function FlowView({ snap }: { snap: boolean }) {
         fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
         proOptions={{ hideAttribution: true }}
       >
-        <Background variant={BackgroundVariant.Dots} gap={snap ? SNAP[0] * 3 : 24} size={1} color="#cbd5e1" />
-        <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={2} nodeColor={miniColor} style={{ width: 160, height: 110 }} />
+        <Background variant={BackgroundVariant.Dots} gap={snap ? SNAP[0] * 3 : 24} size={1} color="var(--canvas-dots)" />
+        <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={2} nodeClassName={miniClass} style={{ width: 160, height: 110 }} />
         <Controls showInteractive={false} />
       </ReactFlow>
+      <EmptyCanvas />
+      {pending && <ConnectMenu pending={pending} onDone={() => setPending(undefined)} />}
     </div>
   );
 }
 
-function miniColor(n: Node): string {
-  return ({ cluster: "#e2e8f0", taskDefinition: "#d9eaff", container: "#ffffff", service: "#ffffff", targetGroup: "#d1fae5" } as Record<string, string>)[n.type ?? ""] ?? "#fff";
+function miniClass(n: Node): string {
+  return `minimap-kind kind-${n.type ?? "service"}`;
 }

@@ -32,7 +32,7 @@ export function Palette() {
               onClick={() => add(item.kind, "keyboard")}
               aria-label={`Add ${item.label}`}
               data-testid={`palette-${item.kind}`}
-              className="w-full cursor-grab rounded-md border border-slate-300 bg-white px-2.5 py-2 text-left shadow-sm hover:border-brand-600 hover:bg-brand-50 active:cursor-grabbing"
+              className={`kind-${item.kind} w-full cursor-grab rounded-md border border-l-4 border-slate-300 [border-left-color:var(--kind)] bg-white px-2.5 py-2 text-left shadow-sm hover:border-brand-600 hover:bg-brand-50 active:cursor-grabbing`}
             >
               <span className="block text-sm font-medium text-slate-900">{item.label}</span>
               <span className="block text-[11px] leading-snug text-slate-500">{item.hint}</span>

@@ -49,7 +49,7 @@ export function ProblemsPanel() {
             return (
               <FindingItem
                 key={`${nodeId}-${f.ruleId}-${f.path.join(".")}-${i}`} finding={f}
-                onSelect={nodeId ? () => { store.select([nodeId]); void fitView({ nodes: [{ id: nodeId }], duration: 300, maxZoom: 1.2 }); } : undefined}
+                onSelect={nodeId ? () => { store.focusField(nodeId, f.path); void fitView({ nodes: [{ id: nodeId }], duration: 300, maxZoom: 1.2 }); } : undefined}
               />
             );
           })}

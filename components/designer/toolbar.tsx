@@ -4,6 +4,8 @@ import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import { useReactFlow } from "@xyflow/react";
 import { autoLayout, setLayout } from "@/lib/domain/designer";
+import { ExportMenu } from "./export-menu";
+import { ImportDialog } from "./import-dialog";
 import { ConflictBanner, SaveIndicator } from "./save-indicator";
 import { useEditor, useEditorStore } from "./store/context";
 import { deleteSelection, duplicateSelection } from "./use-shortcuts";
@@ -54,6 +56,10 @@ export function Toolbar({ designId, snap, onSnap }: { designId: string; snap: bo
         <ToolButton label="Auto-layout" onClick={runAutoLayout} disabled={laying}>{laying ? "Laying out…" : "Auto-layout"}</ToolButton>
         <ToolButton label="Zoom to fit" onClick={() => void fitView({ padding: 0.2, duration: 300, maxZoom: 1 })}>Fit</ToolButton>
         <ToolButton label="Snap to grid" onClick={() => onSnap(!snap)} pressed={snap}>Snap</ToolButton>
+        <span className="mx-1 h-5 w-px bg-slate-200" />
+        <ToolButton label="Import" onClick={() => store.setImportOpen(true)}>Import…</ToolButton>
+        <ExportMenu />
+        <ImportDialog />
         <span className="ml-auto"><SaveIndicator /></span>
       </div>
       <ConflictBanner />

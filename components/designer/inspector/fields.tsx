@@ -15,11 +15,14 @@ export function useSetField() {
   return (path: PathSegment[], value: unknown) => store.edit((d) => setField(d, path, value), { key: path.join(".") });
 }
 
-function Labelled({ label, id, children, error }: { label: string; id: string; children: ReactNode; error?: string }) {
+export const helpId = (id: string) => `${id}-help`;
+
+function Labelled({ label, id, children, error, help }: { label: string; id: string; children: ReactNode; error?: string; help?: string }) {
   return (
     <div>
       <label htmlFor={id} className="block text-xs font-medium text-slate-700">{label}</label>
       {children}
+      {help && <p id={helpId(id)} className="mt-0.5 text-[11px] leading-snug text-slate-500">{help}</p>}
       {error && <p className="mt-0.5 text-xs text-red-700" role="alert">{error}</p>}
     </div>
   );
@@ -28,17 +31,17 @@ function Labelled({ label, id, children, error }: { label: string; id: string; c
 /** A text input that keeps what the user types while the store value follows (e.g. on undo). */
 export function TextInput(props: {
   label: string; value: string | undefined; onChange?: (v: string) => void; onCommit?: (v: string) => void;
-  placeholder?: string; mono?: boolean; error?: string; list?: string; inputMode?: "numeric";
+  placeholder?: string; mono?: boolean; error?: string; list?: string; inputMode?: "numeric"; help?: string; invalid?: boolean;
 }) {
   const id = useId();
   const [text, setText] = useState(props.value ?? "");
   const [focused, setFocused] = useState(false);
   useEffect(() => { if (!focused) setText(props.value ?? ""); }, [props.value, focused]);
   return (
-    <Labelled label={props.label} id={id} error={props.error}>
+    <Labelled label={props.label} id={id} error={props.error} help={props.help}>
       <input
         id={id} value={text} placeholder={props.placeholder} list={props.list} inputMode={props.inputMode}
-        aria-invalid={props.error ? true : undefined}
+        aria-invalid={props.error || props.invalid ? true : undefined} aria-describedby={props.help ? helpId(id) : undefined}
         className={`${control} ${props.mono ? "font-mono text-xs" : ""}`}
         onFocus={() => setFocused(true)}
         onBlur={() => { setFocused(false); props.onCommit?.(text); }}
@@ -50,10 +53,12 @@ export function TextInput(props: {
 }
 
 /** Integer field: empty clears the value (ECS then applies its default). */
-export function NumberInput({ label, value, onChange, placeholder }: { label: string; value: number | undefined; onChange: (v: number | undefined) => void; placeholder?: string }) {
+export function NumberInput({ label, value, onChange, placeholder, help, invalid }: {
+  label: string; value: number | undefined; onChange: (v: number | undefined) => void; placeholder?: string; help?: string; invalid?: boolean;
+}) {
   return (
     <TextInput
-      label={label} value={value === undefined ? "" : String(value)} placeholder={placeholder} inputMode="numeric"
+      label={label} value={value === undefined ? "" : String(value)} placeholder={placeholder} inputMode="numeric" help={help} invalid={invalid}
       onChange={(v) => {
         const t = v.trim();
         if (t === "") onChange(undefined);
@@ -63,27 +68,41 @@ export function NumberInput({ label, value, onChange, placeholder }: { label: st
   );
 }
 
-export function SelectInput<T extends string>({ label, value, options, onChange, emptyLabel }: {
+export function SelectInput<T extends string>({ label, value, options, onChange, emptyLabel, help, invalid }: {
   label: string; value: T | undefined; options: readonly T[] | readonly { value: T; label: string }[]; onChange: (v: T | undefined) => void; emptyLabel?: string;
+  help?: string; invalid?: boolean;
 }) {
   const id = useId();
   const opts = options.map((o) => (typeof o === "string" ? { value: o, label: o } : o));
+  // A stored value outside the options (an imported name) stays visible rather than silently showing another.
+  const missing = value !== undefined && value !== "" && !opts.some((o) => o.value === value);
   return (
-    <Labelled label={label} id={id}>
-      <select id={id} className={control} value={value ?? ""} onChange={(e) => onChange((e.target.value || undefined) as T | undefined)}>
+    <Labelled label={label} id={id} help={help}>
+      <select
+        id={id} className={control} value={value ?? ""} aria-invalid={invalid ? true : undefined} aria-describedby={help ? helpId(id) : undefined}
+        onChange={(e) => onChange((e.target.value || undefined) as T | undefined)}
+      >
         {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
+        {missing && <option value={value}>{value}</option>}
         {opts.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
     </Labelled>
   );
 }
 
-export function CheckboxInput({ label, checked, onChange }: { label: string; checked: boolean; onChange: (v: boolean) => void }) {
+export function CheckboxInput({ label, checked, onChange, help }: { label: string; checked: boolean; onChange: (v: boolean) => void; help?: string }) {
+  const id = useId();
   return (
-    <label className="flex items-center gap-2 text-sm text-slate-800">
-      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} className="h-4 w-4 accent-brand-700" />
-      {label}
-    </label>
+    <div>
+      <label className="flex items-center gap-2 text-sm text-slate-800">
+        <input
+          type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} className="h-4 w-4 accent-brand-700"
+          aria-describedby={help ? helpId(id) : undefined}
+        />
+        {label}
+      </label>
+      {help && <p id={helpId(id)} className="mt-0.5 text-[11px] leading-snug text-slate-500">{help}</p>}
+    </div>
   );
 }
 

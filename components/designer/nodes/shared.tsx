@@ -27,7 +27,7 @@ export function FindingBadge({ counts, name }: { counts: FindingCounts; name: st
 }
 
 export function KindLabel({ children }: { children: ReactNode }) {
-  return <span className="text-[10px] font-semibold uppercase tracking-wider text-slate-500">{children}</span>;
+  return <span className="text-[10px] font-semibold uppercase tracking-wider text-[color:var(--kind-text)]">{children}</span>;
 }
 
 export function Chip({ children, tone = "slate" }: { children: ReactNode; tone?: "slate" | "brand" | "amber" }) {
@@ -61,8 +61,9 @@ export function OutHandle() {
   return <Handle type="source" position={Position.Right} className="!h-2.5 !w-2.5 !border-2 !border-white !bg-brand-600" />;
 }
 
-export const cardClass = (selected: boolean | undefined) =>
-  `h-full w-full rounded-lg border bg-white px-3 py-2 shadow-sm ${selected ? "border-brand-600 ring-2 ring-brand-600/30" : "border-slate-300"}`;
+/** Cards carry their kind's colour (globals.css `--kind-*`, tuned per theme) on the left edge. */
+export const cardClass = (selected: boolean | undefined, kind: "service" | "container" | "targetGroup") =>
+  `h-full w-full rounded-lg border border-l-4 bg-white px-3 py-2 shadow-sm kind-${kind} [border-left-color:var(--kind)] ${selected ? "border-brand-600 ring-2 ring-brand-600/30" : "border-slate-300"}`;
 
 /** Task memory and cpu in the units people say out loud. */
 export function formatCpu(units: number | undefined): string {

@@ -1,5 +1,5 @@
 import type { Design } from "@/lib/domain/design";
-import { validateDesign, type Finding } from "@/lib/domain/rules";
+import { validateDesign, type Finding, type PathSegment } from "@/lib/domain/rules";
 import {
   createFlowBuilder, createHistory, pushHistory, redo as redoHistory, resetHistory, undo as undoHistory,
   type EditResult, type FlowEdge, type FlowNode, type History,
@@ -24,6 +24,10 @@ export type EditorState = {
   savedDesign: Design;
   save: { status: SaveStatus; message?: string };
   notice?: { text: string; tone: "info" | "error"; at: number };
+  /** UI-only: a field the inspector should bring into view and focus (a finding clicked in Problems). */
+  focus?: { nodeId: string; path: PathSegment[]; at: number };
+  /** UI-only: the Import dialog is open. */
+  importOpen?: boolean;
 };
 
 export type EditOptions = { key?: string; select?: string[] };
@@ -77,6 +81,11 @@ export function createEditorStore(init: { designId: string; name: string; versio
     select(ids: string[], edgeId?: string) {
       store.setState((s) => (sameIds(s.selection, ids) && s.selectedEdge === edgeId ? s : { ...s, selection: ids, selectedEdge: edgeId }));
     },
+    /** Selects a node and asks its inspector form to focus the field at `path`. */
+    focusField(nodeId: string, path: PathSegment[]) {
+      store.setState((s) => ({ ...s, selection: [nodeId], selectedEdge: undefined, focus: { nodeId, path, at: Date.now() } }));
+    },
+    setImportOpen(open: boolean) { store.setState((s) => (!!s.importOpen === open ? s : { ...s, importOpen: open })); },
     notify,
     clearNotice() { store.setState((s) => (s.notice ? { ...s, notice: undefined } : s)); },
     setSave(status: SaveStatus, message?: string) {

@@ -64,14 +64,18 @@ export function parseClipboard(text: string): Clipboard | undefined {
   }
 }
 
-const shift = (l: LayoutEntry | undefined, by: number): LayoutEntry | undefined => (l ? { ...l, x: l.x + by, y: l.y + by } : undefined);
+type Offset = number | { x: number; y: number };
+const shift = (l: LayoutEntry | undefined, by: Offset): LayoutEntry | undefined => {
+  const o = typeof by === "number" ? { x: by, y: by } : by;
+  return l ? { ...l, x: l.x + o.x, y: l.y + o.y } : undefined;
+};
 
 /**
  * Pastes a clipboard: every resource gets a new id, names that collide get the next free
  * `name-2`, and references inside the pasted set follow those renames. Loose containers go into
  * `intoTaskDefinitionId` (when given and not full). Returns the new top-level node ids.
  */
-export function paste(design: Design, clip: Clipboard, opts: { offset?: number; intoTaskDefinitionId?: string } = {}): { design: Design; ids: string[] } {
+export function paste(design: Design, clip: Clipboard, opts: { offset?: Offset; intoTaskDefinitionId?: string } = {}): { design: Design; ids: string[] } {
   const offset = opts.offset ?? 40;
   let d = design;
   const ids: string[] = [];

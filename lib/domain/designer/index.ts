@@ -17,3 +17,8 @@ export * from "./to-flow";
 export * from "./target-groups";
 export { autoLayout } from "./auto-layout";
 export * from "./hit-test";
+export * from "./fields";
+export * from "./raw-json";
+export * from "./merge";
+export * from "./sample-design";
+export * from "./edge-kind";

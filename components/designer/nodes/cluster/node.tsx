@@ -15,7 +15,7 @@ function ClusterNodeView({ id, data, selected }: NodeProps<RfNode<"cluster">>) {
     : s.capacityProviders.length ? s.capacityProviders.join(", ") : "Fargate (no instances)";
   return (
     <div
-      className={`h-full w-full rounded-xl border-2 border-dashed bg-slate-100/70 ${selected ? "border-brand-600" : "border-slate-400"}`}
+      className={`kind-cluster h-full w-full rounded-xl border-2 border-dashed bg-[var(--kind-bg)] ${selected ? "border-brand-600" : "[border-color:var(--kind)]"}`}
       data-testid="cluster-node" aria-label={`Cluster ${s.name}`}
     >
       <NodeResizer isVisible={!!selected} minWidth={SIZES.group.minWidth} minHeight={SIZES.group.minHeight} onResizeEnd={onResizeEnd} />

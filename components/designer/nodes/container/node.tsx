@@ -9,7 +9,7 @@ import type { RfNode } from "../types";
 function ContainerNodeView({ data, selected }: NodeProps<RfNode<"container">>) {
   const s = (data as NodeData<"container">).summary;
   return (
-    <div className={cardClass(selected)} data-testid="container-node" aria-label={`Container ${s.name}`}>
+    <div className={cardClass(selected, "container")} data-testid="container-node" aria-label={`Container ${s.name}`}>
       <InHandle />
       <div className="flex items-center gap-1.5">
         <span className={`h-2 w-2 shrink-0 rounded-full ${s.essential ? "bg-emerald-600" : "bg-slate-300"}`} title={s.essential ? "Essential" : "Not essential"} />

@@ -9,7 +9,7 @@ import type { RfNode } from "../types";
 function ServiceNodeView({ data, selected }: NodeProps<RfNode<"service">>) {
   const s = (data as NodeData<"service">).summary;
   return (
-    <div className={cardClass(selected)} data-testid="service-node" aria-label={`Service ${s.name}`}>
+    <div className={cardClass(selected, "service")} data-testid="service-node" aria-label={`Service ${s.name}`}>
       <div className="flex items-center gap-1.5">
         <KindLabel>Service</KindLabel>
         <span className="truncate text-sm font-semibold text-slate-900">{s.name}</span>

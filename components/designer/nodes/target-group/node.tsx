@@ -9,7 +9,7 @@ import type { RfNode } from "../types";
 function TargetGroupNodeView({ data, selected }: NodeProps<RfNode<"targetGroup">>) {
   const s = (data as NodeData<"targetGroup">).summary;
   return (
-    <div className={cardClass(selected)} data-testid="target-group-node" aria-label={`Load balancer target group ${s.name}`}>
+    <div className={cardClass(selected, "targetGroup")} data-testid="target-group-node" aria-label={`Load balancer target group ${s.name}`}>
       <InHandle />
       <div className="flex items-center gap-1.5">
         <KindLabel>Load balancer</KindLabel>

@@ -12,7 +12,7 @@ function TaskDefinitionNodeView({ id, data, selected }: NodeProps<RfNode<"taskDe
   const onResizeEnd = useResizeCommit(id);
   return (
     <div
-      className={`h-full w-full rounded-xl border-2 bg-brand-50/60 ${selected ? "border-brand-600" : "border-brand-600/40"}`}
+      className={`kind-taskDefinition h-full w-full rounded-xl border-2 bg-[var(--kind-bg)] ${selected ? "border-brand-600" : "[border-color:var(--kind)]"}`}
       data-testid="task-definition-node" aria-label={`Task definition ${s.name}`}
     >
       <NodeResizer isVisible={!!selected} minWidth={SIZES.group.minWidth} minHeight={SIZES.group.minHeight} onResizeEnd={onResizeEnd} />

@@ -1,0 +1,56 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { exportService, exportTaskDefinition } from "@/lib/domain/ecs-json";
+import { resolveNode } from "@/lib/domain/designer";
+import { downloadText, fileSafe } from "./download";
+import { useEditor, useEditorStore } from "./store/context";
+
+/** Downloads: the selected task definition (or the selected container's), the selected service, or the whole design file. */
+export function ExportMenu() {
+  const store = useEditorStore();
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  const design = useEditor((s) => s.history.present);
+  const selection = useEditor((s) => s.selection);
+  const name = useEditor((s) => s.name);
+  const picked = selection.map((id) => resolveNode(design, id));
+  const td = picked.map((r) => (r?.kind === "taskDefinition" || r?.kind === "container" ? r.taskDefinition : undefined)).find(Boolean);
+  const svc = picked.map((r) => (r?.kind === "service" ? r.service : undefined)).find(Boolean);
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent) => { if (!ref.current?.contains(e.target as Node)) setOpen(false); };
+    const esc = (e: KeyboardEvent) => { if (e.key === "Escape") setOpen(false); };
+    document.addEventListener("mousedown", close);
+    document.addEventListener("keydown", esc);
+    return () => { document.removeEventListener("mousedown", close); document.removeEventListener("keydown", esc); };
+  }, [open]);
+
+  const items = [
+    { label: "Task definition JSON", hint: td ? td.family : "select a task definition", disabled: !td,
+      run: () => downloadText(`${fileSafe(td!.family)}.task-definition.json`, JSON.stringify(exportTaskDefinition(td!), null, 2)) },
+    { label: "Service JSON", hint: svc ? svc.serviceName : "select a service", disabled: !svc,
+      run: () => downloadText(`${fileSafe(svc!.serviceName)}.service.json`, JSON.stringify(exportService(svc!, design), null, 2)) },
+    { label: "Design file", hint: "everything, with layout", disabled: false,
+      run: () => downloadText(`${fileSafe(name)}.stevedore.json`, JSON.stringify(store.getState().history.present, null, 2)) },
+  ];
+  return (
+    <div className="relative" ref={ref}>
+      <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}
+        className="rounded px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100">Export ▾</button>
+      {open && (
+        <div role="menu" aria-label="Export" className="absolute right-0 z-30 mt-1 w-60 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
+          {items.map((it) => (
+            <button key={it.label} type="button" role="menuitem" disabled={it.disabled}
+              onClick={() => { it.run(); setOpen(false); }}
+              className="block w-full rounded px-2 py-1.5 text-left text-sm text-slate-800 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-50">
+              {it.label}
+              <span className="block text-[11px] text-slate-500">{it.hint}</span>
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { NodeKind } from "../resolve";
+import { CLUSTER_GROUPS } from "./cluster";
+import { CONTAINER_GROUPS } from "./container";
+import { SERVICE_GROUPS } from "./service";
+import { TASK_DEFINITION_GROUPS } from "./task-definition";
+import type { FieldGroup, FieldSpec } from "./types";
+
+export * from "./types";
+export * from "./edit";
+
+/** The form of each resource kind (target groups keep their small hand-written panel). */
+export const FIELD_GROUPS: Partial<Record<NodeKind, FieldGroup[]>> = {
+  container: CONTAINER_GROUPS,
+  taskDefinition: TASK_DEFINITION_GROUPS,
+  service: SERVICE_GROUPS,
+  cluster: CLUSTER_GROUPS,
+};
+
+/** Every leaf and list path a form renders for a resource (item fields as `list.i.field`), for finding lookups. */
+export function fieldPaths(groups: readonly FieldGroup[], resource: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  const walk = (specs: readonly FieldSpec[], prefix: string[], obj: Record<string, unknown> | undefined) => {
+    for (const s of specs) {
+      const p = [...prefix, ...s.path.map(String)];
+      out.push(p.join("."));
+      if (s.type === "list") {
+        let cur: unknown = obj;
+        for (const seg of s.path) cur = cur && typeof cur === "object" ? (cur as Record<string, unknown>)[seg as string] : undefined;
+        (Array.isArray(cur) ? cur : []).forEach((item, i) => walk(s.fields, [...p, String(i)], item as Record<string, unknown>));
+      }
+    }
+  };
+  for (const g of groups) walk(g.fields, [], resource);
+  return out;
+}

@@ -1,0 +1,101 @@
+import { EcsEnums } from "../../design";
+import { familyOf } from "../../design";
+import type { FieldContext, FieldGroup, FieldSpec } from "./types";
+import { tagsField } from "./task-definition";
+
+const strategy = (help: string): FieldSpec => ({
+  type: "list", path: ["capacityProviderStrategy"], label: "Capacity provider strategy", itemLabel: "Capacity provider",
+  help, newItem: () => ({ capacityProvider: "FARGATE", weight: 1 }),
+  fields: [
+    { type: "text", path: ["capacityProvider"], label: "Provider", mono: true, required: true },
+    { type: "int", path: ["weight"], label: "Weight" },
+    { type: "int", path: ["base"], label: "Base" },
+  ],
+});
+
+function containersOf(ctx: FieldContext): string[] {
+  if (ctx.r.kind !== "service") return [];
+  const fam = familyOf(ctx.r.service.taskDefinition);
+  return ctx.design.taskDefinitions.find((t) => t.family === fam)?.containerDefinitions.map((c) => c.name) ?? [];
+}
+
+export const SERVICE_GROUPS: FieldGroup[] = [
+  {
+    title: "Environment",
+    fields: [
+      { type: "select", path: ["launchType"], label: "Launch type", options: EcsEnums.LAUNCH_TYPES, emptyLabel: "(capacity provider strategy)", help: "Fixed infrastructure for every task. Leave empty to use a capacity provider strategy (e.g. Fargate Spot); ECS refuses both at once." },
+      strategy("How tasks spread over capacity providers: base tasks go to one provider first, the rest split by weight. Empty: the cluster's default strategy."),
+      { type: "text", path: ["platformVersion"], label: "Platform version", mono: true, placeholder: "LATEST", help: "Fargate platform version; LATEST picks up security fixes on each deployment." },
+    ],
+  },
+  {
+    title: "Deployment configuration",
+    fields: [
+      { type: "select", path: ["schedulingStrategy"], label: "Scheduling strategy", options: EcsEnums.SCHEDULING_STRATEGIES, emptyLabel: "(default: REPLICA)", help: "REPLICA keeps a desired count; DAEMON runs one task per instance (EC2 only)." },
+      { type: "int", path: ["desiredCount"], label: "Desired count", help: "Tasks ECS keeps running. Two or more survive the loss of one task or Availability Zone." },
+      { type: "int", path: ["deploymentConfiguration", "minimumHealthyPercent"], label: "Minimum healthy %", placeholder: "100", help: "Share of desired tasks that must stay up during a deployment; lower deploys faster with less spare capacity." },
+      { type: "int", path: ["deploymentConfiguration", "maximumPercent"], label: "Maximum %", placeholder: "200", help: "Upper bound of running tasks during a deployment; room for new tasks before old ones stop." },
+      { type: "bool", path: ["deploymentConfiguration", "deploymentCircuitBreaker", "enable"], label: "Circuit breaker", help: "Stops a deployment whose tasks keep failing to start, instead of retrying forever." },
+      { type: "bool", path: ["deploymentConfiguration", "deploymentCircuitBreaker", "rollback"], label: "Roll back on failure", help: "With the circuit breaker: return to the last deployment that worked." },
+      { type: "select", path: ["deploymentController", "type"], label: "Deployment controller", options: EcsEnums.DEPLOYMENT_CONTROLLER_TYPES, emptyLabel: "(default: ECS rolling)", help: "ECS rolling updates, CodeDeploy blue/green, or an external controller." },
+    ],
+  },
+  {
+    title: "Networking",
+    fields: [
+      { type: "strings", path: ["networkConfiguration", "awsvpcConfiguration", "subnets"], label: "Subnets", itemLabel: "Subnet", mono: true, help: "Subnets for the tasks' network interfaces (awsvpc). Use subnets in two or more Availability Zones." },
+      { type: "strings", path: ["networkConfiguration", "awsvpcConfiguration", "securityGroups"], label: "Security groups", itemLabel: "Security group", mono: true, help: "Firewall of each task; the load balancer's group must be allowed in on the container port." },
+      { type: "select", path: ["networkConfiguration", "awsvpcConfiguration", "assignPublicIp"], label: "Public IP", options: EcsEnums.ASSIGN_PUBLIC_IP, emptyLabel: "(default: disabled)", help: "Fargate tasks in public subnets need a public IP (or a NAT) to pull images." },
+    ],
+  },
+  {
+    title: "Load balancing",
+    fields: [
+      {
+        type: "list", path: ["loadBalancers"], label: "Load balancers", itemLabel: "Load balancer",
+        help: "Target groups the service registers its tasks with: which container and port receive the traffic.",
+        newItem: (ctx) => ({ targetGroupArn: "", containerName: containersOf(ctx)[0] ?? "", containerPort: 80 }),
+        fields: [
+          { type: "text", path: ["targetGroupArn"], label: "Target group", mono: true },
+          { type: "select", path: ["containerName"], label: "Container", options: containersOf, emptyLabel: "(choose)" },
+          { type: "int", path: ["containerPort"], label: "Container port" },
+        ],
+      },
+      { type: "int", path: ["healthCheckGracePeriodSeconds"], label: "Health check grace period (s)", help: "Time a new task gets before failed load balancer health checks count; too short and slow starters are killed in a loop." },
+    ],
+  },
+  {
+    title: "Task placement",
+    collapsed: true,
+    fields: [
+      {
+        type: "list", path: ["placementStrategy"], label: "Placement strategy", itemLabel: "Strategy",
+        help: "How ECS picks EC2 instances: spread over AZs for availability, binpack memory for cost.",
+        newItem: () => ({ type: "spread", field: "attribute:ecs.availability-zone" }),
+        fields: [
+          { type: "select", path: ["type"], label: "Type", options: EcsEnums.PLACEMENT_STRATEGY_TYPES },
+          { type: "text", path: ["field"], label: "Field", mono: true },
+        ],
+      },
+      {
+        type: "list", path: ["placementConstraints"], label: "Placement constraints", itemLabel: "Constraint",
+        help: "Rules instances must satisfy (EC2 only), e.g. memberOf(attribute:ecs.instance-type =~ t3.*).",
+        newItem: () => ({ type: "distinctInstance" }),
+        fields: [
+          { type: "select", path: ["type"], label: "Type", options: EcsEnums.PLACEMENT_CONSTRAINT_TYPES },
+          { type: "text", path: ["expression"], label: "Expression", mono: true },
+        ],
+      },
+    ],
+  },
+  {
+    title: "Troubleshooting and tags",
+    collapsed: true,
+    fields: [
+      { type: "bool", path: ["enableExecuteCommand"], label: "ECS Exec", help: "Lets you open a shell in running tasks (needs SSM permissions on the task role)." },
+      { type: "select", path: ["propagateTags"], label: "Propagate tags from", options: EcsEnums.PROPAGATE_TAGS, emptyLabel: "(none)", help: "Copies the service's or task definition's tags onto tasks, for cost reports." },
+      { type: "bool", path: ["enableECSManagedTags"], label: "ECS managed tags", help: "Adds aws:ecs:cluster and service tags to tasks." },
+      tagsField,
+    ],
+  },
+];
