@@ -52,7 +52,7 @@ export function buildSandbox(): SandboxWorld {
   return { state: sb.state, serviceArns, taskArns: tasks.map((t) => t.arn), bytes: Buffer.byteLength(JSON.stringify(sb.state)) };
 }
 
-/** The world with a rolling deployment to a new revision started on DEPLOYING services (each UpdateService costs 0.1–0.4 s here). */
+/** The world with a rolling deployment to a new revision started on DEPLOYING services. */
 function deploying(world: SandboxWorld): SandboxState {
   const call = (state: SandboxState, op: string, input: unknown) => {
     const r = handleOperation(state, { region: "us-east-1", op, input, realNow: REAL_NOW });

@@ -1,4 +1,4 @@
-import { Mutex, StoreConflictError, stateFingerprint, type SandboxDeps, type SandboxStore } from "@/lib/sandbox/store";
+import { Mutex, StoreConflictError, changedSince, stateFingerprint, type SandboxDeps, type SandboxStore } from "@/lib/sandbox/store";
 import type { SandboxState } from "@/lib/sandbox/types";
 import { getDb, type Db } from "./client";
 
@@ -10,13 +10,15 @@ import { getDb, type Db } from "./client";
 //   the version is unchanged (the usual case: one process serves the sandbox);
 // - `save()` writes only when the state differs from the stored one by more than the worlds'
 //   `now` (which every request moves): read-only requests that changed nothing cost no write.
+//   The engine usually knows whether that is so (`changedSince`); the fingerprint (a full
+//   serialisation) is computed only when it does not, so a write serialises the state once.
 // Concurrency: within a process the caller's mutex serialises requests; between processes
 // every write is conditional on the version read (optimistic locking), and a lost race throws
 // StoreConflictError, on which lib/sandbox/http.ts reloads and reruns the request once.
 // Rows are never deleted (`reset` stores an empty sandbox), so a row's version only grows and
 // an unchanged version means unchanged content.
 
-type Snapshot = { version: number; state: SandboxState; fingerprint: string };
+type Snapshot = { version: number; state: SandboxState; fingerprint?: string };
 
 export const DEFAULT_SANDBOX_ID = "default";
 
@@ -31,7 +33,7 @@ export class PostgresSandboxStore implements SandboxStore {
 
   /**
    * The stored state. The object may be the one this store read or saved before: the engine
-   * is pure (it clones before changing anything), so callers must not mutate it either.
+   * is pure (it copies on write, never changing what it was given), so callers must not mutate it either.
    */
   async load(): Promise<SandboxState | undefined> {
     const db = await this.db();
@@ -50,13 +52,20 @@ export class PostgresSandboxStore implements SandboxStore {
       return undefined;
     }
     const state = JSON.parse(rows[0].state) as SandboxState;
-    this.last = { version: rows[0].version, state, fingerprint: stateFingerprint(state) };
+    this.last = { version: rows[0].version, state };
     return state;
   }
 
   async save(state: SandboxState): Promise<void> {
-    const fingerprint = stateFingerprint(state);
-    if (this.last && this.last.fingerprint === fingerprint) return;
+    const last = this.last;
+    let changed = last ? changedSince(last.state, state) : true;
+    let fingerprint: string | undefined;
+    if (changed === undefined && last) {
+      fingerprint = stateFingerprint(state);
+      last.fingerprint ??= stateFingerprint(last.state);
+      changed = last.fingerprint !== fingerprint;
+    }
+    if (!changed) return;
     const db = await this.db();
     // Serialised once, here; the cast to json happens in the database.
     const blob = JSON.stringify(state);

@@ -114,7 +114,9 @@ export function loseInstance(world: World, ctx: Ctx, instance: ContainerInstance
   instance.status = "INACTIVE";
   instance.agentConnected = false;
   instance.version++;
-  for (const t of liveTasksOn(world, instance)) {
+  // liveTasksOn is read-only: stop the world's own copy of each task.
+  for (const seen of liveTasksOn(world, instance)) {
+    const t = world.tasks[seen.arn];
     stopTask(world, ctx, t, { stopCode: "TerminationNotice", reason, exitCode: 137 });
   }
 }

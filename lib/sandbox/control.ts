@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { setSpeed, simNow, stepClock } from "./clock";
 import { INSTANCE_TYPES, addInstance, instanceOut, loseInstance } from "./container-instances";
-import { advanceWorld, initialState, worldOf } from "./engine";
+import { advancedWorld, baseWorld, initialState, runOnWorld, withWorld } from "./engine";
 import { EcsError, clientError, invalidParameter } from "./errors";
 import { lastSegment } from "./ids";
 import { parseInput } from "./input";
 import { scheduleHealth, stopTask } from "./lifecycle";
-import { recordFailure, reconcileAll } from "./scheduler";
+import { recordFailure } from "./scheduler";
 import type { Ctx, SandboxState, World } from "./types";
 import { activeCluster, findTask } from "./world";
 
@@ -62,36 +62,28 @@ export function handleControl(state: SandboxState, raw: unknown, realNow: number
     return { state, error: e as EcsError };
   }
   if (input.action === "reset") return { state: initialState(realNow, input.seed ?? state.seed, state.config), output: { reset: true } };
-  const next: SandboxState = structuredClone(state);
+  // Only the clock, the config or one world change here; everything else stays shared (the
+  // engine never mutates a state it was given).
   if (input.action === "setSpeed") {
-    next.clock = setSpeed(next.clock, input.speed, realNow);
-    return { state: next, output: { speed: input.speed, now: simNow(next.clock, realNow) / 1000 } };
+    const clock = setSpeed(state.clock, input.speed, realNow);
+    return { state: { ...state, clock }, output: { speed: input.speed, now: simNow(clock, realNow) / 1000 } };
   }
   if (input.action === "setDelays") {
-    next.config = { ...next.config, delays: { ...next.config.delays, ...input.delays } };
-    return { state: next, output: { delays: next.config.delays } };
+    const config = { ...state.config, delays: { ...state.config.delays, ...input.delays } };
+    return { state: { ...state, config }, output: { delays: config.delays } };
   }
   if (input.action === "step") {
-    next.clock = stepClock(next.clock, input.seconds * 1000, realNow);
-    const now = simNow(next.clock, realNow);
-    for (const w of Object.values(next.worlds)) advanceWorld(w, next.config, now);
-    return { state: next, output: { now: now / 1000 } };
+    const clock = stepClock(state.clock, input.seconds * 1000, realNow);
+    const now = simNow(clock, realNow);
+    const worlds: SandboxState["worlds"] = {};
+    for (const [region, w] of Object.entries(state.worlds)) worlds[region] = advancedWorld(w, state.config, now);
+    return { state: { ...state, clock, worlds }, output: { now: now / 1000 } };
   }
   const regionName = input.region ?? "us-east-1";
-  const now = simNow(next.clock, realNow);
-  const world = worldOf(next, regionName, now);
-  advanceWorld(world, next.config, now);
-  const draft = structuredClone(world);
-  const ctx: Ctx = { now: draft.now, config: next.config };
-  try {
-    const output = apply(draft, ctx, input);
-    reconcileAll(draft, ctx);
-    next.worlds[regionName] = draft;
-    return { state: next, output };
-  } catch (e) {
-    if (e instanceof EcsError) return { state: next, error: e };
-    throw e;
-  }
+  const now = simNow(state.clock, realNow);
+  const advanced = advancedWorld(baseWorld(state, regionName, now), state.config, now);
+  const r = runOnWorld(advanced, state.config, (draft, ctx) => apply(draft, ctx, input));
+  return { state: withWorld(state, regionName, r.world), output: r.output, error: r.error };
 }
 
 type Input = z.infer<typeof ControlSchema>;

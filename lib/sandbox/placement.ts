@@ -1,11 +1,14 @@
 import { nextRandom } from "./ids";
 import { parseQuery } from "./query";
+import { peek } from "./draft";
 import type { ContainerInstance, Task, TaskDefinition, World } from "./types";
 
 // Task placement on EC2 container instances: filter by resources, ports and constraints, then
 // order the survivors by the placement strategies (each strategy breaks the previous one's
 // ties; registration order breaks the last ones). One task at a time: the caller creates the
 // task before placing the next, so every placement sees the resources already taken.
+// Read only: the world is looked at through `peek` (draft.ts), so placing copies nothing;
+// what liveTasksOn returns must not be changed (look a task up in world.tasks to change it).
 
 /** Ports the ECS agent reserves on every container instance. */
 export const RESERVED_PORTS = [22, 2375, 2376, 51678, 51679];
@@ -26,7 +29,7 @@ export type PlacementFailure = { code: string; arn?: string; message: string };
 export type Placement = { instance: ContainerInstance; hostPorts: number[]; dynamicPorts: number[] };
 
 export function liveTasksOn(world: World, instance: ContainerInstance): Task[] {
-  return Object.values(world.tasks).filter((t) => t.containerInstanceArn === instance.arn && t.lastStatus !== "STOPPED");
+  return Object.values(peek(world).tasks).filter((t) => t.containerInstanceArn === instance.arn && t.lastStatus !== "STOPPED");
 }
 
 export function instanceUsage(world: World, instance: ContainerInstance) {
@@ -58,7 +61,7 @@ export function portNeeds(td: TaskDefinition): { fixed: number[]; dynamic: numbe
 }
 
 const clusterCandidates = (world: World, clusterName: string) =>
-  Object.values(world.instances)
+  Object.values(peek(world).instances)
     .filter((i) => i.clusterName === clusterName && i.status === "ACTIVE" && i.agentConnected)
     .sort((a, b) => a.registeredAt - b.registeredAt || a.arn.localeCompare(b.arn));
 
@@ -108,7 +111,7 @@ export function placeOne(world: World, req: PlacementRequest): Placement | Place
       message: `The closest matching (container-instance ${c.instance.id}) ${REASONS[c.code]}. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.`,
     };
   }
-  const groupTasks = Object.values(world.tasks).filter((t) => t.group === req.group && t.clusterName === req.clusterName && t.lastStatus !== "STOPPED" && t.desiredStatus === "RUNNING");
+  const groupTasks = Object.values(peek(world).tasks).filter((t) => t.group === req.group && t.clusterName === req.clusterName && t.lastStatus !== "STOPPED" && t.desiredStatus === "RUNNING");
   const keys = fits.map((f) => req.strategies.map((s) => strategyKey(world, s, f, groupTasks)));
   const order = fits.map((_, i) => i).sort((a, b) => {
     for (let k = 0; k < req.strategies.length; k++) if (keys[a][k] !== keys[b][k]) return keys[a][k] - keys[b][k];
@@ -133,7 +136,7 @@ function strategyKey(world: World, s: Strategy, f: { instance: ContainerInstance
   const name = field.replace(/^attribute:/, "");
   const value = f.instance.attributes.find((a) => a.name === name)?.value;
   return groupTasks.filter((t) => {
-    const other = t.containerInstanceArn ? world.instances[t.containerInstanceArn] : undefined;
+    const other = t.containerInstanceArn ? peek(world).instances[t.containerInstanceArn] : undefined;
     return other && other.attributes.find((a) => a.name === name)?.value === value;
   }).length;
 }
@@ -141,6 +144,6 @@ function strategyKey(world: World, s: Strategy, f: { instance: ContainerInstance
 /** Fargate has no instances to choose; tasks spread over the region's zones by group. */
 export function fargateZone(world: World, clusterName: string, group: string): string {
   const zones = ["a", "b", "c"].map((z) => `${world.region}${z}`);
-  const counts = zones.map((z) => Object.values(world.tasks).filter((t) => t.clusterName === clusterName && t.group === group && t.lastStatus !== "STOPPED" && t.availabilityZone === z).length);
+  const counts = zones.map((z) => Object.values(peek(world).tasks).filter((t) => t.clusterName === clusterName && t.group === group && t.lastStatus !== "STOPPED" && t.availabilityZone === z).length);
   return zones[counts.indexOf(Math.min(...counts))];
 }

@@ -3,6 +3,7 @@ import { launchTasks, resolveLaunch } from "./launch";
 import { stopTask, taskHealth } from "./lifecycle";
 import type { Ctx, Deployment, Service, Task, World } from "./types";
 import { addServiceEvent } from "./world";
+import { peek, serviceTaskArns } from "./draft";
 
 // The service scheduler. `reconcile` is idempotent and runs after every operation and every
 // batch of due events: it replaces unhealthy and lost tasks, rolls deployments forward within
@@ -10,8 +11,19 @@ import { addServiceEvent } from "./world";
 
 const DEFAULT_STRATEGY = [{ type: "spread", field: "attribute:ecs.availability-zone" }, { type: "spread", field: "instanceId" }];
 
-export const serviceTasks = (world: World, svc: Service) =>
-  Object.values(world.tasks).filter((t) => t.serviceArn === svc.arn).sort((a, b) => a.seq - b.seq);
+/** A service's tasks in launch order, as this world's own (writable) copies. */
+export const serviceTasks = (world: World, svc: Service) => tasksOf(world, world.tasks, svc.arn);
+
+/** The same for reading only (Describe output, the "nothing to do" check): nothing is copied. */
+export const peekServiceTasks = (world: World, svc: Service) => tasksOf(world, peek(world).tasks, svc.arn);
+
+function tasksOf(world: World, tasks: Record<string, Task>, arn: string): Task[] {
+  const arns = serviceTaskArns(world, arn);
+  if (!arns) return Object.values(tasks).filter((t) => t.serviceArn === arn).sort((a, b) => a.seq - b.seq);
+  const out: Task[] = [];
+  for (const a of arns) if (Object.hasOwn(tasks, a)) out.push(tasks[a]);
+  return out.sort((a, b) => a.seq - b.seq);
+}
 
 /** Counts toward minimumHealthyPercent: RUNNING, and HEALTHY when its essential containers have health checks. */
 export function isHealthy(t: Task): boolean {
@@ -51,9 +63,33 @@ export function recordFailure(world: World, task: Task) {
 const ids = (tasks: Task[]) => tasks.map((t) => `(task ${t.id})`).join(" ");
 
 export function reconcileAll(world: World, ctx: Ctx) {
-  for (const svc of Object.values(world.services)) {
-    if (svc.status !== "INACTIVE") reconcileService(world, ctx, svc);
+  for (const s of Object.values(peek(world).services)) {
+    if (s.status !== "INACTIVE" && !settled(world, s)) reconcileService(world, ctx, world.services[s.arn]);
   }
+}
+
+/**
+ * True when reconcileService would change nothing: an ACTIVE service already marked steady,
+ * with one deployment that is not IN_PROGRESS and whose desired count is the service's, and
+ * exactly desiredCount live tasks, all of that deployment, healthy and on ACTIVE instances (or
+ * Fargate). Every branch of reconcileService is then a no-op (no unhealthy task to replace, no
+ * circuit breaker to check, nothing to scale in, replace or start, no deployment to drop, no
+ * state or event to change), so skipping it keeps behaviour identical while the usual world —
+ * most services steady — costs a look at each service instead of a pass over every task.
+ */
+function settled(world: World, svc: Service): boolean {
+  const primary = svc.deployments[0];
+  if (svc.status !== "ACTIVE" || !svc.steady || svc.deployments.length !== 1 || primary.rolloutState === "IN_PROGRESS" ||
+    primary.desiredCount !== svc.desiredCount) return false;
+  const instances = peek(world).instances;
+  let live = 0;
+  for (const t of peekServiceTasks(world, svc)) {
+    if (t.desiredStatus !== "RUNNING") continue;
+    live++;
+    if (t.deploymentId !== primary.id || !isHealthy(t)) return false;
+    if (t.containerInstanceArn && instances[t.containerInstanceArn]?.status !== "ACTIVE") return false;
+  }
+  return live === svc.desiredCount;
 }
 
 function stopAll(world: World, ctx: Ctx, tasks: Task[], reason: string) {
@@ -141,7 +177,8 @@ export function reconcileService(world: World, ctx: Ctx, svc: Service) {
 
 function startTasks(world: World, ctx: Ctx, svc: Service, d: Deployment, count: number) {
   const cluster = world.clusters[svc.clusterName];
-  const td = Object.values(world.taskDefinitions).flat().find((x) => x.arn === d.taskDefinitionArn)!;
+  // Read only (peek): the task definition is not changed by launching from it.
+  const td = Object.values(peek(world).taskDefinitions).flat().find((x) => x.arn === d.taskDefinitionArn)!;
   const target = resolveLaunch(cluster, svc.launchType, svc.capacityProviderStrategy);
   const tdConstraints = (td.body.placementConstraints as { type: string; expression?: string }[] | undefined) ?? [];
   const { tasks, failure } = launchTasks(world, ctx, {

@@ -3,11 +3,12 @@ import { invalidParameter, serviceNotActive, serviceNotFound } from "./errors";
 import { serviceArn } from "./ids";
 import { PagingSchema, TagListSchema, checkBatch, paginate, parseInput } from "./input";
 import { checkLaunchable, resolveLaunch } from "./launch";
-import { bounds, failureThreshold, newDeployment, serviceTasks } from "./scheduler";
+import { bounds, failureThreshold, newDeployment, peekServiceTasks } from "./scheduler";
 import { PlacementSchemas } from "./tasks";
 import type { Ctx, Deployment, Service, World } from "./types";
-import { activeCluster, clusterServices, findService, usableTaskDefinition } from "./world";
+import { activeCluster, clusterServices, findService, peekService, usableTaskDefinition } from "./world";
 import { compact, seconds } from "./wire";
+import { peek } from "./draft";
 
 const str = z.string();
 const NAME = /^[A-Za-z0-9_-]{1,255}$/;
@@ -21,7 +22,7 @@ const DeploymentConfigSchema = z.looseObject({
 const NetworkSchema = z.looseObject({ awsvpcConfiguration: z.looseObject({ subnets: z.array(str).max(16), securityGroups: z.array(str).max(5).optional() }) });
 
 function deploymentOut(world: World, svc: Service, d: Deployment) {
-  const tasks = serviceTasks(world, svc).filter((t) => t.deploymentId === d.id && t.desiredStatus === "RUNNING");
+  const tasks = peekServiceTasks(world, svc).filter((t) => t.deploymentId === d.id && t.desiredStatus === "RUNNING");
   return compact({
     id: d.id, status: d.status, taskDefinition: d.taskDefinitionArn, desiredCount: d.desiredCount,
     runningCount: tasks.filter((t) => t.lastStatus === "RUNNING").length,
@@ -34,9 +35,9 @@ function deploymentOut(world: World, svc: Service, d: Deployment) {
 }
 
 export function serviceOut(world: World, svc: Service, withTags = true) {
-  const tasks = serviceTasks(world, svc).filter((t) => t.desiredStatus === "RUNNING");
+  const tasks = peekServiceTasks(world, svc).filter((t) => t.desiredStatus === "RUNNING");
   return compact({
-    serviceArn: svc.arn, serviceName: svc.name, clusterArn: world.clusters[svc.clusterName].arn,
+    serviceArn: svc.arn, serviceName: svc.name, clusterArn: peek(world).clusters[svc.clusterName].arn,
     loadBalancers: svc.loadBalancers, serviceRegistries: svc.serviceRegistries, status: svc.status,
     desiredCount: svc.desiredCount,
     runningCount: tasks.filter((t) => t.lastStatus === "RUNNING").length,
@@ -220,7 +221,7 @@ export function describeServices(world: World, raw: unknown) {
   const services = [];
   const failures = [];
   for (const ref of input.services) {
-    const svc = findService(world, cluster.name, ref);
+    const svc = peekService(world, cluster.name, ref);
     if (svc) services.push(serviceOut(world, svc, input.include?.includes("TAGS")));
     else failures.push({ arn: ref.startsWith("arn:") ? ref : serviceArn(world, cluster.name, ref), reason: "MISSING" });
   }

@@ -32,15 +32,37 @@ export function stateFingerprint(state: SandboxState): string {
   return JSON.stringify({ ...state, worlds });
 }
 
-/** Keeps the blob as a JSON string, so nothing outside can mutate it and it stays serialisable. */
+/**
+ * Keeps the state object itself: the engine never mutates a state it is given (it copies on
+ * write, draft.ts), so handing the same object to the next request is safe, and costs no
+ * parse or serialisation per request.
+ */
 export class MemoryStore implements SandboxStore {
-  private blob: string | undefined;
+  private state: SandboxState | undefined;
   async load() {
-    return this.blob === undefined ? undefined : (JSON.parse(this.blob) as SandboxState);
+    return this.state;
   }
   async save(state: SandboxState) {
-    this.blob = JSON.stringify(state);
+    this.state = state;
   }
+}
+
+/**
+ * What the engine knows about the states it derives: from which state, and whether only worlds'
+ * `now` moved. A side table (not part of the state) so that stores can skip computing
+ * fingerprints; states not in it (read from a database, say) fall back to the fingerprint.
+ */
+const successors = new WeakMap<SandboxState, { from: SandboxState; onlyNow: boolean }>();
+
+export function noteSuccessor(from: SandboxState, to: SandboxState, onlyNow: boolean) {
+  successors.set(to, { from, onlyNow });
+}
+
+/** Whether `to` differs from `from` beyond the worlds' `now`; undefined when the engine cannot tell. */
+export function changedSince(from: SandboxState, to: SandboxState): boolean | undefined {
+  if (from === to) return false;
+  const s = successors.get(to);
+  return s && s.from === from ? !s.onlyNow : undefined;
 }
 
 /** Runs one request at a time, so two calls never interleave their load → change → save. */

@@ -7,14 +7,15 @@ import { stopTask } from "./lifecycle";
 import { hasActiveInstances } from "./placement";
 import { recordFailure } from "./scheduler";
 import type { Ctx, Task, World } from "./types";
-import { activeCluster, clusterTasks, findService, findTask, usableTaskDefinition } from "./world";
+import { activeCluster, clusterTasks, findTask, peekService, peekTask, usableTaskDefinition } from "./world";
+import { peek } from "./draft";
 import { compact, seconds } from "./wire";
 
 const str = z.string();
 const PRE_RUNNING = ["PROVISIONING", "PENDING", "ACTIVATING"];
 
 export function taskOut(world: World, t: Task, withTags = false) {
-  const clusterArn = world.clusters[t.clusterName].arn;
+  const clusterArn = peek(world).clusters[t.clusterName].arn;
   const eni = t.networkMode === "awsvpc" ? `eni-${t.id.slice(0, 17)}` : undefined;
   return compact({
     taskArn: t.arn, clusterArn, taskDefinitionArn: t.taskDefinitionArn, containerInstanceArn: t.containerInstanceArn,
@@ -111,7 +112,7 @@ export function describeTasks(world: World, raw: unknown) {
   const tasks = [];
   const failures = [];
   for (const ref of input.tasks) {
-    const t = findTask(world, cluster.name, ref);
+    const t = peekTask(world, cluster.name, ref);
     if (t) tasks.push(taskOut(world, t, input.include?.includes("TAGS")));
     else failures.push({ arn: ref, reason: "MISSING" });
   }
@@ -127,7 +128,7 @@ const ListSchema = z.object({
 export function listTasks(world: World, raw: unknown) {
   const input = parseInput(ListSchema, raw);
   const cluster = activeCluster(world, input.cluster);
-  if (input.serviceName && !findService(world, cluster.name, input.serviceName)) throw serviceNotFound();
+  if (input.serviceName && !peekService(world, cluster.name, input.serviceName)) throw serviceNotFound();
   const desired = input.desiredStatus ?? "RUNNING";
   const instanceId = input.containerInstance && lastSegment(input.containerInstance);
   const arns = clusterTasks(world, cluster.name).filter((t) =>

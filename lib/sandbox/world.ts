@@ -1,5 +1,6 @@
 import { clientError, clusterNotFound } from "./errors";
-import { lastSegment, parseEcsArn, uuid } from "./ids";
+import { lastSegment, parseEcsArn, serviceArn, taskArn, uuid } from "./ids";
+import { peek } from "./draft";
 import type { Cluster, SandboxConfig, Service, Task, TaskDefinition, World } from "./types";
 
 /** The sandbox's fixed account id: every ARN it mints names this account. */
@@ -26,21 +27,33 @@ export function activeCluster(world: World, nameOrArn: string | undefined): Clus
   return cluster;
 }
 
+/** A cluster's tasks in launch order, for reading only (they may be shared with the base world). */
 export function clusterTasks(world: World, clusterName: string): Task[] {
-  return Object.values(world.tasks).filter((t) => t.clusterName === clusterName).sort((a, b) => a.seq - b.seq);
+  return Object.values(peek(world).tasks).filter((t) => t.clusterName === clusterName).sort((a, b) => a.seq - b.seq);
 }
 
+/** A cluster's services, for reading only (they may be shared with the base world). */
 export function clusterServices(world: World, clusterName: string): Service[] {
-  return Object.values(world.services)
+  return Object.values(peek(world).services)
     .filter((s) => s.clusterName === clusterName)
     .sort((a, b) => a.createdAt - b.createdAt || a.name.localeCompare(b.name));
 }
 
-/** Finds a service of a cluster by name or ARN, preferring the live one over INACTIVE leftovers. */
-export function findService(world: World, clusterName: string, nameOrArn: string): Service | undefined {
+/** Finds a service of a cluster by name or ARN, preferring the live one over INACTIVE leftovers (read only). */
+export function peekService(world: World, clusterName: string, nameOrArn: string): Service | undefined {
   const name = lastSegment(nameOrArn);
+  // Services are keyed by an ARN made of cluster and name, so the key finds it directly; the
+  // scan only runs when it is not there.
+  const direct = peek(world).services[serviceArn(world, clusterName, name)];
+  if (direct && direct.clusterName === clusterName && direct.name === name) return direct;
   const matches = clusterServices(world, clusterName).filter((s) => s.name === name);
   return matches.find((s) => s.status !== "INACTIVE") ?? matches[matches.length - 1];
+}
+
+/** As peekService, but the world's own copy, which the caller may change. */
+export function findService(world: World, clusterName: string, nameOrArn: string): Service | undefined {
+  const found = peekService(world, clusterName, nameOrArn);
+  return found && world.services[found.arn];
 }
 
 /** `family`, `family:revision` or a task definition ARN → the revision it names (latest ACTIVE for a bare family). */
@@ -67,9 +80,20 @@ export function usableTaskDefinition(world: World, ref: string): TaskDefinition 
   return td;
 }
 
-export function findTask(world: World, clusterName: string, idOrArn: string): Task | undefined {
+/** A task of a cluster by id or ARN, for reading only. */
+export function peekTask(world: World, clusterName: string, idOrArn: string): Task | undefined {
   const id = lastSegment(idOrArn);
-  return Object.values(world.tasks).find((t) => t.clusterName === clusterName && t.id === id);
+  const tasks = peek(world).tasks;
+  // Keyed by an ARN made of cluster and id: a direct hit, else the scan (which then finds nothing).
+  const direct = tasks[taskArn(world, clusterName, id)];
+  if (direct && direct.clusterName === clusterName && direct.id === id) return direct;
+  return Object.values(tasks).find((t) => t.clusterName === clusterName && t.id === id);
+}
+
+/** As peekTask, but the world's own copy, which the caller may change. */
+export function findTask(world: World, clusterName: string, idOrArn: string): Task | undefined {
+  const found = peekTask(world, clusterName, idOrArn);
+  return found && world.tasks[found.arn];
 }
 
 const MAX_EVENTS = 100;
