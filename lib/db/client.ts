@@ -17,6 +17,15 @@ export type CreateDbOptions =
   | { url: string; migrate?: boolean; migrationsDir?: string }
   | { pglite: PGlite; migrate?: boolean; migrationsDir?: string };
 
+/**
+ * An idle pooled connection that the server drops (a restart, a failover, an administrator)
+ * emits "error" on its pool; unhandled, that would kill the whole process. The pool replaces
+ * the connection on next use, so logging is all there is to do.
+ */
+function logPoolError(err: Error) {
+  console.error(`[db] connection lost: ${err.message}`);
+}
+
 /** A client for one database, migrated first unless told otherwise. Tests and the benchmark use this directly. */
 export async function createDb(opts: CreateDbOptions): Promise<Db> {
   const shouldMigrate = opts.migrate ?? true;
@@ -24,13 +33,16 @@ export async function createDb(opts: CreateDbOptions): Promise<Db> {
     if (shouldMigrate) {
       // A short-lived pool of one: the advisory lock is per session and must be released on it.
       const pool = new Pool({ connectionString: opts.url, max: 1 });
+      pool.on("error", logPoolError);
       try {
         await migrate(pgExecutor(pool), { dir: opts.migrationsDir });
       } finally {
         await pool.end();
       }
     }
-    return new PrismaClient({ adapter: new PrismaPg({ connectionString: opts.url }) });
+    return new PrismaClient({
+      adapter: new PrismaPg({ connectionString: opts.url }, { onPoolError: logPoolError, onConnectionError: logPoolError }),
+    });
   }
   if (shouldMigrate) await migrate(pgliteExecutor(opts.pglite), { dir: opts.migrationsDir });
   return new PrismaClient({ adapter: new PrismaPGlite(opts.pglite) });

@@ -29,6 +29,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 async function createPostgres(admin: string): Promise<TestDatabase> {
   const name = `stevedore_it_${randomBytes(6).toString("hex")}`;
   const adminPool = new Pool({ connectionString: admin, max: 1 });
+  // DROP DATABASE … WITH (FORCE) ends sessions a test still holds; their pools report it as an
+  // idle-client error, which is expected here and must not crash the run.
+  adminPool.on("error", ignore);
   await adminPool.query(`CREATE DATABASE ${name}`);
   const url = new URL(admin);
   url.pathname = `/${name}`;
@@ -38,6 +41,7 @@ async function createPostgres(admin: string): Promise<TestDatabase> {
     kind: "postgres",
     async executor() {
       const pool = new Pool({ connectionString: url.toString(), max: 2 });
+      pool.on("error", ignore);
       return { executor: pgExecutor(pool), close: () => pool.end() };
     },
     async client(opts) {
@@ -85,3 +89,5 @@ async function createPglite(): Promise<TestDatabase> {
     },
   };
 }
+
+function ignore() {}
