@@ -9,6 +9,8 @@ import { generateDesign } from "./generate-design";
 import { DEFAULT_ADMIN_URL, measureSaveLoad } from "./measure-db";
 import { DEPLOYING, SERVICES, TASKS_PER_SERVICE, buildSandbox, measureSandboxDb, measureSandboxMemory, measureStepHour } from "./measure-sandbox";
 import { median, percentile, sample } from "./stats";
+import { measureMonitor } from "./measure-monitor";
+import { measureCanvasWithServer } from "./canvas/with-server";
 
 const RESOURCES = 1000;
 /** BENCH_QUICK=1: a smoke run (CI) with few samples; it prints the table but leaves RESULTS.md alone. */
@@ -97,6 +99,28 @@ async function main() {
     crashed = true;
     console.error(`sandbox on PostgreSQL failed on ${new URL(adminUrl).host}:`, err);
     rows.push({ metric: "sandbox on PostgreSQL", value: "error (see log)", target: "—", result: "ERROR" });
+  }
+
+  // Live monitoring: ECS calls and CPU per refresh, recorder throughput.
+  try {
+    rows.push(...(await measureMonitor({ runs: QUICK ? 3 : 20, warmup: QUICK ? 1 : 3, adminUrl })));
+  } catch (err) {
+    crashed = true;
+    console.error("monitor benchmark failed:", err);
+    rows.push({ metric: "monitor", value: "error (see log)", target: "—", result: "ERROR" });
+  }
+
+  // The canvas in headless Chromium against plain React Flow (needs a production build; minutes, so not in quick runs).
+  if (QUICK) {
+    rows.push({ metric: "canvas (designer vs plain React Flow)", value: "skipped in BENCH_QUICK runs", target: "—", result: "info" });
+  } else {
+    try {
+      rows.push(...(await measureCanvasWithServer(3)));
+    } catch (err) {
+      crashed = true;
+      console.error("canvas benchmark failed:", err);
+      rows.push({ metric: "canvas (designer vs plain React Flow)", value: "error (see log)", target: "—", result: "ERROR" });
+    }
   }
 
   globalThis.gc?.();

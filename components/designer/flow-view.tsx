@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import {
-  applyNodeChanges, Background, BackgroundVariant, Controls, MarkerType, MiniMap, ReactFlow,
+  applyNodeChanges, Background, BackgroundVariant, Controls, MarkerType, MiniMap, ReactFlow, useStore,
   type Connection, type Edge, type EdgeChange, type FinalConnectionState, type Node, type NodeChange, type OnSelectionChangeParams,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
@@ -16,6 +16,13 @@ import { nodeTypes } from "./nodes/registry";
 import { useEditor, useEditorStore } from "./store/context";
 
 export const SNAP: [number, number] = [8, 8];
+
+// Constant props: a new object each render would re-render the memoised MiniMap on every drag tick.
+const MINIMAP_STYLE = { width: 160, height: 110 };
+/** Above this many nodes the minimap is left out: it repaints every node on each pan frame. */
+const MINIMAP_MAX_NODES = 200;
+/** Below this zoom the dot grid is thousands of dots repainted on every pan frame, and too fine to help. */
+const DOTS_MIN_ZOOM = 0.5;
 
 // Edges take the colour of the kind they point at (globals.css `--kind-*`), so a glance tells
 // "runs a task definition" from "registers with a load balancer"; container edges are dashed.
@@ -128,6 +135,8 @@ export function FlowView({ snap }: { snap: boolean }) {
     addNode(kind, "drop", { x: e.clientX, y: e.clientY });
   }, [addNode]);
 
+  const onPaneClick = useCallback(() => store.select([]), [store]);
+
   return (
     <div ref={wrapper} className="relative h-full w-full" data-testid="designer-flow" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow
@@ -142,7 +151,7 @@ export function FlowView({ snap }: { snap: boolean }) {
         onConnectEnd={onConnectEnd}
         colorMode={dark ? "dark" : "light"}
         isValidConnection={isValidConnection}
-        onPaneClick={() => store.select([])}
+        onPaneClick={onPaneClick}
         deleteKeyCode={null}
         snapToGrid={snap}
         snapGrid={SNAP}
@@ -152,14 +161,23 @@ export function FlowView({ snap }: { snap: boolean }) {
         fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
         proOptions={{ hideAttribution: true }}
       >
-        <Background variant={BackgroundVariant.Dots} gap={snap ? SNAP[0] * 3 : 24} size={1} color="var(--canvas-dots)" />
-        <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={2} nodeClassName={miniClass} style={{ width: 160, height: 110 }} />
+        <Dots snap={snap} />
+        {nodes.length <= MINIMAP_MAX_NODES && (
+          <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={2} nodeClassName={miniClass} style={MINIMAP_STYLE} />
+        )}
         <Controls showInteractive={false} />
       </ReactFlow>
       <EmptyCanvas />
       {pending && <ConnectMenu pending={pending} onDone={() => setPending(undefined)} />}
     </div>
   );
+}
+
+/** The dot grid, only when zoomed in enough to see it; the selector re-renders only when the threshold is crossed. */
+function Dots({ snap }: { snap: boolean }) {
+  const visible = useStore((s) => s.transform[2] >= DOTS_MIN_ZOOM);
+  if (!visible) return null;
+  return <Background variant={BackgroundVariant.Dots} gap={snap ? SNAP[0] * 3 : 24} size={1} color="var(--canvas-dots)" />;
 }
 
 function miniClass(n: Node): string {

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import { useReactFlow } from "@xyflow/react";
-import { autoLayout, setLayout } from "@/lib/domain/designer";
+import { setLayout } from "@/lib/domain/designer";
 import { ExportMenu } from "./export-menu";
 import { ImportDialog } from "./import-dialog";
 import { ConflictBanner, SaveIndicator } from "./save-indicator";
@@ -34,6 +34,8 @@ export function Toolbar({ designId, snap, onSnap }: { designId: string; snap: bo
   const runAutoLayout = async () => {
     setLaying(true);
     try {
+      // elkjs is 1.5 MB of JavaScript: fetched on the first click, not with the canvas.
+      const { autoLayout } = await import("@/lib/domain/designer/auto-layout");
       const layout = await autoLayout(store.getState().history.present);
       store.edit((d) => setLayout(d, layout));
       requestAnimationFrame(() => void fitView({ padding: 0.2, duration: 300, maxZoom: 1 }));

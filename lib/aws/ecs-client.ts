@@ -1,6 +1,7 @@
 import {
   CreateClusterCommand, CreateServiceCommand, DeleteServiceCommand, DescribeClustersCommand, DescribeServicesCommand,
-  DescribeTaskDefinitionCommand, DescribeTasksCommand, ECSClient, ListServicesCommand, ListTagsForResourceCommand,
+  DescribeTaskDefinitionCommand, DescribeTasksCommand, ECSClient, ListClustersCommand, ListServicesCommand,
+  ListTasksCommand, ListTagsForResourceCommand,
   PutClusterCapacityProvidersCommand, RegisterTaskDefinitionCommand, TagResourceCommand, UpdateClusterCommand,
   UpdateServiceCommand, type ECSClientConfig, type Failure, type Service, type Task,
 } from "@aws-sdk/client-ecs";
@@ -40,6 +41,16 @@ export function createEcsPort(connection: EcsConnection): EcsPort {
 export function ecsPortOver(client: ECSClient): EcsPort {
   return {
     describeClusters: (input) => client.send(new DescribeClustersCommand(input)),
+    async listClusters() {
+      const arns: string[] = [];
+      let nextToken: string | undefined;
+      do {
+        const r = await client.send(new ListClustersCommand({ maxResults: 100, nextToken }));
+        arns.push(...(r.clusterArns ?? []));
+        nextToken = r.nextToken;
+      } while (nextToken);
+      return arns;
+    },
     createCluster: (input) => client.send(new CreateClusterCommand(input)),
     updateCluster: (input) => client.send(new UpdateClusterCommand(input)),
     putClusterCapacityProviders: (input) => client.send(new PutClusterCapacityProvidersCommand(input)),
@@ -58,6 +69,16 @@ export function ecsPortOver(client: ECSClient): EcsPort {
       do {
         const r = await client.send(new ListServicesCommand({ cluster, maxResults: 100, nextToken }));
         arns.push(...(r.serviceArns ?? []));
+        nextToken = r.nextToken;
+      } while (nextToken);
+      return arns;
+    },
+    async listTasks({ cluster, desiredStatus }) {
+      const arns: string[] = [];
+      let nextToken: string | undefined;
+      do {
+        const r = await client.send(new ListTasksCommand({ cluster, desiredStatus, maxResults: 100, nextToken }));
+        arns.push(...(r.taskArns ?? []));
         nextToken = r.nextToken;
       } while (nextToken);
       return arns;

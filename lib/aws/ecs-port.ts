@@ -15,6 +15,8 @@ import type {
  */
 export interface EcsPort {
   describeClusters(input: DescribeClustersCommandInput): Promise<DescribeClustersCommandOutput>;
+  /** Every cluster ARN of the account and Region (all pages). */
+  listClusters(): Promise<string[]>;
   createCluster(input: CreateClusterCommandInput): Promise<CreateClusterCommandOutput>;
   updateCluster(input: UpdateClusterCommandInput): Promise<UpdateClusterCommandOutput>;
   putClusterCapacityProviders(input: PutClusterCapacityProvidersCommandInput): Promise<PutClusterCapacityProvidersCommandOutput>;
@@ -22,6 +24,8 @@ export interface EcsPort {
   describeServices(input: { cluster: string; services: string[]; includeTags?: boolean }): Promise<{ services: Service[]; failures: Failure[] }>;
   /** Every service ARN of a cluster (all pages). */
   listServices(input: { cluster: string }): Promise<string[]>;
+  /** Every task ARN of a cluster with that desired status (all pages; ECS lists RUNNING by default). */
+  listTasks(input: { cluster: string; desiredStatus: "RUNNING" | "STOPPED" }): Promise<string[]>;
   createService(input: CreateServiceCommandInput): Promise<CreateServiceCommandOutput>;
   updateService(input: UpdateServiceCommandInput): Promise<UpdateServiceCommandOutput>;
   deleteService(input: DeleteServiceCommandInput): Promise<DeleteServiceCommandOutput>;
@@ -37,7 +41,7 @@ export interface EcsPort {
 
 /** The ECS operations the port makes, by their API names (the pacer's and the plan's vocabulary). */
 export type EcsOperation =
-  | "DescribeClusters" | "CreateCluster" | "UpdateCluster" | "PutClusterCapacityProviders" | "DescribeServices"
+  | "DescribeClusters" | "ListClusters" | "CreateCluster" | "UpdateCluster" | "PutClusterCapacityProviders" | "DescribeServices"
   | "ListServices" | "CreateService" | "UpdateService" | "DeleteService" | "DescribeTaskDefinition"
   | "RegisterTaskDefinition" | "ListTagsForResource" | "TagResource" | "DescribeTasks";
 

@@ -17,12 +17,14 @@ export const ECS_RATE_LIMITS: Partial<Record<EcsOperation, Bucket>> = {
   ListServices: { burst: 100, perSecond: 20 },
   DescribeTasks: { burst: 100, perSecond: 20 },
   DescribeClusters: { burst: 50, perSecond: 20 },
+  ListClusters: { burst: 50, perSecond: 20 },
   DescribeTaskDefinition: { burst: 50, perSecond: 20 },
 };
 
 /** Operations that share one bucket in ECS share one here. */
 const GROUP: Partial<Record<EcsOperation, EcsOperation>> = {
   UpdateService: "CreateService", DeleteService: "CreateService", ListServices: "DescribeServices",
+  ListClusters: "DescribeClusters",
 };
 
 export type PacerClock = { now(): number; sleep(ms: number): Promise<void> };

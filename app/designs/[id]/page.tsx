@@ -14,6 +14,8 @@ import { FindingsPanel } from "@/components/designs/detail/findings/findings-pan
 import { countBySeverity } from "@/components/designs/detail/findings/group-findings";
 import { RevisionsList } from "@/components/designs/detail/revisions/revisions-list";
 import { ImportNotesBanner } from "@/components/designs/detail/import-notes-banner";
+import { listApplies } from "@/lib/server/applies";
+import { AppliesList } from "@/components/plan/applies-list";
 
 export const dynamic = "force-dynamic";
 
@@ -24,8 +26,10 @@ const load = cache(async (id: string) => {
   if (!DesignIdSchema.safeParse(id).success) notFound();
   const ctx = await getContext();
   try {
-    const [design, revisions] = await Promise.all([getDesign({ ctx, input: { id } }), listRevisions({ ctx, input: { id } })]);
-    return { design, revisions };
+    const [design, revisions, applies] = await Promise.all([
+      getDesign({ ctx, input: { id } }), listRevisions({ ctx, input: { id } }), listApplies({ ctx, input: { designId: id, limit: 10 } }),
+    ]);
+    return { design, revisions, applies };
   } catch (err) {
     if (err instanceof NotFoundError) notFound();
     throw err;
@@ -38,7 +42,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function DesignPage({ params }: Props) {
-  const { design, revisions } = await load((await params).id);
+  const { design, revisions, applies } = await load((await params).id);
   const findings = validateDesign(design.document);
   const counts = countBySeverity(findings);
 
@@ -52,6 +56,9 @@ export default async function DesignPage({ params }: Props) {
       </Section>
       <Section id="resources" title="Resources">
         <ResourcesSection design={design.document} findings={findings} />
+      </Section>
+      <Section id="applies" title="Applies" note="Each time this design was applied to an environment, and how it ended.">
+        <AppliesList designId={design.id} applies={applies} />
       </Section>
       <Section id="revisions" title="Revisions" note="Earlier versions of this design. Restoring one saves it as a new version.">
         <RevisionsList designId={design.id} currentVersion={design.version} revisions={revisions} />

@@ -27,6 +27,7 @@ export function DesignHeader({ design }: { design: DesignDetail }) {
         </div>
         <div className="flex flex-wrap items-start gap-2">
           <Link href={`/designs/${design.id}/canvas`} className={buttonClass("primary")}>Open canvas</Link>
+          <Link href={`/designs/${design.id}/plan`} className={buttonClass("secondary")}>Plan &amp; apply</Link>
           <RenameDesignButton design={design} />
           <DuplicateDesignButton design={design} openCopy />
           <ExportJsonButton name={design.name} document={design.document} />

@@ -15,7 +15,7 @@ export * from "./history";
 export * from "./summaries";
 export * from "./to-flow";
 export * from "./target-groups";
-export { autoLayout } from "./auto-layout";
+// autoLayout (elkjs) is imported from "./auto-layout" directly, so bundles load it only when used.
 export * from "./hit-test";
 export * from "./fields";
 export * from "./raw-json";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validateDesign } from "../rules";
-import { autoLayout, createFlowBuilder, setField, toFlow } from ".";
+import { createFlowBuilder, setField, toFlow } from ".";
+import { autoLayout } from "./auto-layout";
 import { sampleDesign } from "./test-fixtures";
 
 describe("toFlow", () => {

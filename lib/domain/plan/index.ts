@@ -10,3 +10,5 @@ export { canonical, clientTokenFor, diffValues, matchesDesired, prune, stableHas
 export function emptyLiveState(): import("./types").LiveState {
   return { clusters: {}, services: [], taskDefinitions: {} };
 }
+export { planActionsByResourceId, planActionsRecord, planFingerprint } from "./plan-actions";
+export { designFromLive, type LiveCluster, type DesignFromLiveResult } from "./design-from-live";

@@ -1,0 +1,28 @@
+import { toCsv } from "@/lib/domain/monitor";
+import { getContext } from "@/lib/server/context";
+import { errorResponse } from "@/lib/server/http";
+import { HistoryInputSchema, queryHistory } from "@/lib/server/monitor";
+import { invalid, searchParams } from "../../../respond";
+
+export const dynamic = "force-dynamic";
+
+/** Flight-recorder rows; `format=csv` or `format=json` downloads them as a file. */
+export async function GET(req: Request, { params }: { params: Promise<{ envId: string; cluster: string }> }) {
+  const { format, ...query } = searchParams(req);
+  const p = await params;
+  const parsed = HistoryInputSchema.safeParse({ ...p, ...query });
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    const rows = await queryHistory({ ctx: await getContext(), input: parsed.data });
+    const name = `${p.cluster}-${parsed.data.kind}${parsed.data.service ? `-${parsed.data.service}` : ""}`;
+    if (format === "csv") {
+      return new Response(toCsv(rows), { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}.csv"` } });
+    }
+    if (format === "json") {
+      return new Response(JSON.stringify(rows, null, 2), { headers: { "content-type": "application/json", "content-disposition": `attachment; filename="${name}.json"` } });
+    }
+    return Response.json({ rows });
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

@@ -1,0 +1,17 @@
+import { getContext } from "@/lib/server/context";
+import { errorResponse } from "@/lib/server/http";
+import { ServiceRefSchema, getServiceHistory } from "@/lib/server/monitor";
+import { invalid } from "../../../../respond";
+
+export const dynamic = "force-dynamic";
+
+/** The service's recorded timeline, running-vs-desired samples and stopped tasks. */
+export async function GET(_req: Request, { params }: { params: Promise<{ envId: string; cluster: string; service: string }> }) {
+  const parsed = ServiceRefSchema.safeParse(await params);
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    return Response.json(await getServiceHistory({ ctx: await getContext(), input: parsed.data }));
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

@@ -1,0 +1,40 @@
+import { toView } from "@/lib/domain/monitor";
+import { errorResponse } from "@/lib/server/http";
+import { ClusterViewInputSchema, getMonitorContext } from "@/lib/server/monitor";
+import { invalid, searchParams } from "../../../respond";
+
+export const dynamic = "force-dynamic";
+
+/** Server-sent events: the cluster's view after every refresh of the shared poller. */
+export async function GET(req: Request, { params }: { params: Promise<{ envId: string; cluster: string }> }) {
+  const parsed = ClusterViewInputSchema.safeParse({ ...(await params), ...searchParams(req) });
+  if (!parsed.success) return invalid(parsed.error);
+  const input = parsed.data;
+  try {
+    const ctx = await getMonitorContext();
+    const poller = await ctx.hub.poller(input.envId, input.cluster);
+    const encoder = new TextEncoder();
+    let unsubscribe = () => {};
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        const send = () => {
+          const s = poller.latest;
+          const view = toView({ envId: input.envId, cluster: input.cluster, snapshot: s?.snapshot, now: ctx.clock.now(), intervalMs: s?.intervalMs || poller.intervalMs, error: s?.error, service: input.service });
+          controller.enqueue(encoder.encode(`data: ${JSON.stringify(view)}\n\n`));
+        };
+        unsubscribe = poller.subscribe(send);
+        if (poller.latest) send();
+        req.signal.addEventListener("abort", () => {
+          unsubscribe();
+          try { controller.close(); } catch { /* already closed */ }
+        });
+      },
+      cancel() {
+        unsubscribe();
+      },
+    });
+    return new Response(stream, { headers: { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" } });
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

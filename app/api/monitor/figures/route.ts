@@ -1,0 +1,13 @@
+import { errorResponse } from "@/lib/server/http";
+import { getFigures, getMonitorContext } from "@/lib/server/monitor";
+
+export const dynamic = "force-dynamic";
+
+/** ECS calls per minute by operation, for every cluster this instance watches. */
+export async function GET() {
+  try {
+    return Response.json(await getFigures({ ctx: await getMonitorContext() }));
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

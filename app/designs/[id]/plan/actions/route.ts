@@ -1,0 +1,29 @@
+import { planActionsRecord } from "@/lib/domain/plan";
+import { planForEnvironment, PlanForEnvironmentInputSchema } from "@/lib/server/applies";
+import { getContext } from "@/lib/server/context";
+import { isEnvironmentOperationError, SANDBOX_ENVIRONMENT_ID } from "@/lib/server/environments";
+import { errorResponse, notFound } from "@/lib/server/http";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * What a plan of the design against an environment (`?env=`, default the sandbox) would do to
+ * each design resource: `{ actions: { [resourceId]: "create" | "update" | ... } }`, for the canvas.
+ * Planned afresh on each request (Describe/List calls only), so it is never stale.
+ */
+export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const env = new URL(req.url).searchParams.get("env") ?? SANDBOX_ENVIRONMENT_ID;
+  const input = PlanForEnvironmentInputSchema.safeParse({ designId: id, environmentId: env });
+  if (!input.success) return notFound("No such design or environment");
+  try {
+    const r = await planForEnvironment({ ctx: await getContext(), input: input.data });
+    return Response.json(
+      { designId: id, environmentId: r.environmentId, designVersion: r.designVersion, plannedAt: r.plannedAt, summary: r.plan.summary, actions: planActionsRecord(r.plan) },
+      { headers: { "cache-control": "no-store" } },
+    );
+  } catch (err) {
+    if (isEnvironmentOperationError(err)) return Response.json({ ok: false, code: err.code, message: err.message }, { status: 502 });
+    return errorResponse(err);
+  }
+}

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { getContext } from "@/lib/server/context";
+import { listEnvironments } from "@/lib/server/environments";
+import { EnvironmentsManager } from "@/components/environments/environments-manager";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Environments" };
+
+export default async function EnvironmentsPage() {
+  const environments = await listEnvironments({ ctx: await getContext() });
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Environments</h1>
+        <p className="mt-1 max-w-3xl text-slate-700">
+          Where designs are planned and applied: the built-in sandbox, or an AWS account and Region reached with the server&apos;s own AWS credentials.
+        </p>
+      </div>
+      <EnvironmentsManager environments={environments} />
+    </div>
+  );
+}

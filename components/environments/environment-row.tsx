@@ -1,0 +1,60 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { deleteEnvironmentAction, testConnectionAction } from "@/lib/actions/environments";
+import type { ConnectionTest, EnvironmentView } from "@/lib/actions/environment-types";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { ConnectionResult } from "./connection-result";
+import { ImportClusterButton } from "./import-cluster-button";
+
+type Props = { env: EnvironmentView; onEdit: () => void; onChanged: () => void };
+
+function describe(env: EnvironmentView): string {
+  if (env.kind === "sandbox") return `Built-in sandbox · ${env.region}`;
+  const how = [env.profile ? `profile ${env.profile}` : "default credential chain", env.roleArn ? `assumes ${env.roleArn}` : undefined, env.hasExternalId ? "external id set" : undefined];
+  return [`AWS · ${env.region}`, ...how.filter(Boolean), env.endpoint ? `endpoint ${env.endpoint}` : undefined].filter(Boolean).join(" · ");
+}
+
+export function EnvironmentRow({ env, onEdit, onChanged }: Props) {
+  const [test, setTest] = useState<ConnectionTest>();
+  const [error, setError] = useState<string>();
+  const [testing, startTest] = useTransition();
+  const [deleting, startDelete] = useTransition();
+
+  const runTest = () => startTest(async () => {
+    setError(undefined);
+    const r = await testConnectionAction({ id: env.id }).catch(() => undefined);
+    if (r?.ok) setTest(r.data); else setError(r?.message ?? "The request failed. Try again.");
+  });
+  const remove = () => {
+    if (!window.confirm(`Delete environment “${env.name}”? Applies made to it stay on record.`)) return;
+    startDelete(async () => {
+      const r = await deleteEnvironmentAction({ id: env.id }).catch(() => undefined);
+      if (r?.ok) onChanged(); else setError(r?.message ?? "The request failed. Try again.");
+    });
+  };
+
+  return (
+    <li className="space-y-3 px-4 py-3" data-testid="environment" aria-label={env.name}>
+      <div className="flex flex-wrap items-center gap-3">
+        <div className="min-w-0 flex-1">
+          <p className="font-semibold text-slate-900">
+            {env.name}
+            {env.readOnly && <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-900">read-only</span>}
+            {env.builtIn && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">built-in</span>}
+          </p>
+          <p className="truncate text-sm text-slate-600">{describe(env)}</p>
+        </div>
+        <Button size="sm" onClick={runTest} disabled={testing} aria-label={`Test connection of ${env.name}`}>{testing ? "Testing…" : "Test connection"}</Button>
+        <ImportClusterButton env={env} />
+        <Button size="sm" onClick={onEdit} aria-label={`Edit ${env.name}`}>Edit</Button>
+        {!env.builtIn && (
+          <Button size="sm" variant="danger-ghost" onClick={remove} disabled={deleting} aria-label={`Delete ${env.name}`}>{deleting ? "Deleting…" : "Delete"}</Button>
+        )}
+      </div>
+      {test && <ConnectionResult result={test} />}
+      {error && <Alert tone="error">{error}</Alert>}
+    </li>
+  );
+}

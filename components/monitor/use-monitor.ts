@@ -1,0 +1,53 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { ClusterList, Figures, HistoryRow, MonitorView, ServiceHistory } from "@/lib/domain/monitor";
+
+// Every live view polls its GET route every few seconds; the server's shared poller decides how
+// often ECS is actually asked, so more tabs cost ECS nothing.
+
+export const REFRESH_MS = 3_000;
+
+async function getJson<T>(url: string): Promise<T> {
+  const res = await fetch(url, { cache: "no-store" });
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(body.message ?? `The server answered ${res.status}`);
+  return body as T;
+}
+
+const enc = encodeURIComponent;
+const base = (envId: string, cluster: string) => `/api/monitor/${enc(envId)}/${enc(cluster)}`;
+
+export function useClusterView(envId: string, cluster: string, service?: string) {
+  return useQuery({
+    queryKey: ["monitor", envId, cluster, service ?? ""],
+    queryFn: () => getJson<MonitorView>(`${base(envId, cluster)}${service ? `?service=${enc(service)}` : ""}`),
+    refetchInterval: REFRESH_MS,
+    refetchIntervalInBackground: false,
+  });
+}
+
+export function useClusters(envId: string) {
+  return useQuery({ queryKey: ["monitor-clusters", envId], queryFn: () => getJson<ClusterList>(`/api/monitor/${enc(envId)}`), refetchInterval: 10_000 });
+}
+
+export function useServiceHistory(envId: string, cluster: string, service: string) {
+  return useQuery({
+    queryKey: ["monitor-service", envId, cluster, service],
+    queryFn: () => getJson<ServiceHistory>(`${base(envId, cluster)}/services/${enc(service)}`),
+    refetchInterval: REFRESH_MS * 2,
+  });
+}
+
+export function historyUrl(envId: string, cluster: string, params: Record<string, string>, format?: "csv" | "json") {
+  const q = new URLSearchParams(Object.entries({ ...params, ...(format ? { format } : {}) }).filter(([, v]) => v));
+  return `${base(envId, cluster)}/history?${q}`;
+}
+
+export function useHistory(envId: string, cluster: string, params: Record<string, string>) {
+  return useQuery({ queryKey: ["monitor-history", envId, cluster, params], queryFn: () => getJson<{ rows: HistoryRow[] }>(historyUrl(envId, cluster, params)) });
+}
+
+export function useFigures() {
+  return useQuery({ queryKey: ["monitor-figures"], queryFn: () => getJson<Figures>("/api/monitor/figures"), refetchInterval: 5_000 });
+}

@@ -1,0 +1,93 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { planDesignAction, startApplyAction } from "@/lib/actions/applies";
+import type { EnvironmentView, PlanResult } from "@/lib/actions/environment-types";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { ApplyProgress } from "./apply-progress";
+import { PlanView } from "./plan-view";
+
+type Props = {
+  design: { id: string; name: string; version: number };
+  environments: EnvironmentView[];
+  environmentId: string;
+  applyId?: string;
+};
+
+/** Choose an environment, plan, review, apply, watch. */
+export function PlanWorkbench({ design, environments, environmentId: initialEnv, applyId: initialApply }: Props) {
+  const router = useRouter();
+  const [envId, setEnvId] = useState(initialEnv);
+  const [result, setResult] = useState<PlanResult>();
+  const [error, setError] = useState<string>();
+  const [applyId, setApplyId] = useState(initialApply);
+  const [applyRunning, setApplyRunning] = useState(Boolean(initialApply));
+  const [waitSteady, setWaitSteady] = useState(false);
+  const [planning, startPlan] = useTransition();
+  const [starting, startApply] = useTransition();
+  const env = environments.find((e) => e.id === envId);
+  const url = (env: string, apply?: string) => `/designs/${design.id}/plan?env=${env}${apply ? `&apply=${apply}` : ""}`;
+
+  const choose = (id: string) => {
+    setEnvId(id);
+    setResult(undefined);
+    setError(undefined);
+    setApplyId(undefined);
+    router.replace(url(id), { scroll: false });
+  };
+  const plan = () => startPlan(async () => {
+    setError(undefined);
+    const r = await planDesignAction({ designId: design.id, environmentId: envId }).catch(() => undefined);
+    if (!r?.ok) { setResult(undefined); return setError(r?.message ?? "The request failed. Try again."); }
+    setResult(r.data);
+    if (!applyRunning) setApplyId(undefined);
+  });
+  const apply = () => startApply(async () => {
+    if (!result) return;
+    setError(undefined);
+    const r = await startApplyAction({ designId: design.id, environmentId: envId, designVersion: result.designVersion, fingerprint: result.fingerprint, waitForSteady: waitSteady }).catch(() => undefined);
+    if (!r?.ok) return setError(r?.message ?? "The request failed. Try again.");
+    setApplyId(r.data.id);
+    setApplyRunning(true);
+    setResult(undefined);
+    router.replace(url(envId, r.data.id), { scroll: false });
+  });
+
+  const readOnly = Boolean(env?.readOnly);
+  const canApply = Boolean(result && !result.plan.empty && !readOnly && !applyRunning);
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+        <label className="text-sm font-medium text-slate-800">
+          Environment
+          <select className="mt-1 block w-[28rem] max-w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900" value={envId} onChange={(e) => choose(e.target.value)}>
+            {environments.map((e) => <option key={e.id} value={e.id}>{e.name} ({e.kind === "sandbox" ? "sandbox" : "AWS"}, {e.region}){e.readOnly ? " · read-only" : ""}</option>)}
+          </select>
+        </label>
+        <Button variant="primary" onClick={plan} disabled={planning || applyRunning}>{planning ? "Planning…" : result || applyId ? "Plan again" : "Plan"}</Button>
+        <label className="flex items-center gap-2 pb-2 text-sm text-slate-800">
+          <input type="checkbox" checked={waitSteady} onChange={(e) => setWaitSteady(e.target.checked)} /> Wait for steady state
+        </label>
+        <Button variant="danger" onClick={apply} disabled={!canApply || starting} aria-describedby={readOnly ? "read-only-note" : undefined}>
+          {starting ? "Starting…" : "Apply"}
+        </Button>
+        <Link href="/environments" className="pb-2 text-sm text-brand-700 hover:underline">Manage environments</Link>
+        {readOnly && <p id="read-only-note" className="w-full text-sm text-amber-900">“{env?.name}” is read-only: you can plan against it, but applies are refused.</p>}
+        {!result && !applyId && !readOnly && <p className="w-full text-sm text-slate-600">Plan first: Apply runs exactly the plan you reviewed, and refuses if the design or the account changed since.</p>}
+      </div>
+      {error && <Alert tone="error">{error}</Alert>}
+      {applyId && (
+        <ApplyProgress key={applyId} applyId={applyId} onFinished={() => { setApplyRunning(false); router.refresh(); }} />
+      )}
+      {result && (
+        <section aria-label="Plan">
+          <h2 className="mb-2 text-lg font-semibold text-slate-900">Plan of version {result.designVersion} against {env?.name}</h2>
+          <PlanView plan={result.plan} />
+        </section>
+      )}
+    </div>
+  );
+}

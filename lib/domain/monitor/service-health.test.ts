@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { serviceHealth } from "./service-health";
+import { service, stopped, task } from "./fixtures";
+
+const now = new Date("2026-11-28T08:06:00.000Z");
+
+describe("serviceHealth", () => {
+  it("is healthy when every desired task runs and nothing moves", () => {
+    expect(serviceHealth(service(), [task(), task({ taskArn: "t2" })], now).level).toBe("healthy");
+  });
+
+  it("is deploying while a rollout is in progress", () => {
+    const s = service({ deployments: [
+      { id: "ecs-svc/2", status: "PRIMARY", desiredCount: 2, runningCount: 1, pendingCount: 1, failedTasks: 0, rolloutState: "IN_PROGRESS" },
+      { id: "ecs-svc/1", status: "ACTIVE", desiredCount: 2, runningCount: 2, pendingCount: 0, failedTasks: 0, rolloutState: "COMPLETED" },
+    ], runningCount: 3, pendingCount: 1 });
+    const h = serviceHealth(s, [], now);
+    expect(h.level).toBe("deploying");
+    expect(h.reasons[0]).toMatch(/ecs-svc\/2/);
+  });
+
+  it("is failing when the circuit breaker counts failures, a rollout failed or nothing runs", () => {
+    const breaking = service({ deployments: [{ id: "d", status: "PRIMARY", desiredCount: 2, runningCount: 0, pendingCount: 2, failedTasks: 3, rolloutState: "IN_PROGRESS" }] });
+    expect(serviceHealth(breaking, [], now)).toMatchObject({ level: "failing", reasons: [expect.stringMatching(/3 tasks/)] });
+    const failed = service({ deployments: [{ id: "d", status: "PRIMARY", desiredCount: 2, runningCount: 2, pendingCount: 0, failedTasks: 3, rolloutState: "FAILED", rolloutStateReason: "ECS deployment circuit breaker: tasks failed to start." }] });
+    expect(serviceHealth(failed, [], now).reasons[0]).toMatch(/circuit breaker/);
+    expect(serviceHealth(service({ runningCount: 0 }), [], now).level).toBe("failing");
+  });
+
+  it("is degraded when short of tasks, with unhealthy tasks, or after a recent crash", () => {
+    expect(serviceHealth(service({ runningCount: 1 }), [], now)).toMatchObject({ level: "degraded", reasons: ["1 of 2 desired tasks running"] });
+    expect(serviceHealth(service(), [task({ healthStatus: "UNHEALTHY" })], now).level).toBe("degraded");
+    const crash = stopped({ stopCode: "EssentialContainerExited", containers: [{ name: "app", exitCode: 1 }] });
+    expect(serviceHealth(service(), [crash], now).level).toBe("degraded");
+    // An old crash no longer counts.
+    expect(serviceHealth(service(), [crash], new Date("2026-11-28T09:00:00Z")).level).toBe("healthy");
+  });
+
+  it("ignores other services' tasks", () => {
+    expect(serviceHealth(service(), [task({ serviceName: "other", healthStatus: "UNHEALTHY" })], now).level).toBe("healthy");
+  });
+});

@@ -1,0 +1,22 @@
+import { canonical, stableHash } from "./values";
+import type { Plan, PlanAction } from "./types";
+
+/**
+ * What the plan does to each design resource, keyed by the resource's id (the canvas node id of
+ * clusters, task definitions and services). Deletes have no design resource and are left out.
+ */
+export function planActionsByResourceId(plan: Plan): Map<string, PlanAction> {
+  const out = new Map<string, PlanAction>();
+  for (const s of plan.steps) if (s.designId) out.set(s.designId, s.action);
+  return out;
+}
+
+/** The same as a plain object, for JSON over the wire. */
+export function planActionsRecord(plan: Plan): Record<string, PlanAction> {
+  return Object.fromEntries(planActionsByResourceId(plan));
+}
+
+/** Identifies what a plan would do (its steps and exact calls), so an apply can check it runs what the user saw. */
+export function planFingerprint(plan: Plan): string {
+  return stableHash(canonical(plan.steps.map((s) => ({ key: s.key, action: s.action, calls: s.calls }))));
+}

@@ -1,0 +1,26 @@
+import { isUniqueViolation } from "@/lib/db";
+import type { Ctx } from "../context";
+import { ValidationError } from "../errors";
+import { toView } from "./environment-record";
+import type { CreateEnvironmentInput } from "./schemas";
+import { sealSecret } from "./secret-box";
+import type { EnvironmentView } from "./types";
+
+export const nameTaken = (name: string) => new ValidationError([{ path: "name", message: `An environment named "${name}" already exists` }], "The name is taken");
+
+export async function createEnvironment({ ctx, input }: { ctx: Ctx; input: CreateEnvironmentInput }): Promise<EnvironmentView> {
+  const now = ctx.clock.now();
+  try {
+    const row = await ctx.db.environment.create({
+      data: {
+        name: input.name, kind: input.kind, region: input.region, profile: input.profile ?? null, roleArn: input.roleArn ?? null,
+        externalIdSecret: input.externalId ? sealSecret(input.externalId) : null, endpoint: input.endpoint ?? null,
+        readOnly: input.readOnly, createdAt: now, updatedAt: now,
+      },
+    });
+    return toView(row);
+  } catch (err) {
+    if (isUniqueViolation(err)) throw nameTaken(input.name);
+    throw err;
+  }
+}

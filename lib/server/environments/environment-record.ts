@@ -1,0 +1,42 @@
+import type { Ctx } from "../context";
+import { NotFoundError } from "../errors";
+import type { EnvironmentKind } from "./schemas";
+import type { EnvironmentView } from "./types";
+
+/** The built-in sandbox's fixed id: created on first use, so every install has it. */
+export const SANDBOX_ENVIRONMENT_ID = "00000000-0000-4000-8000-00000000ec50";
+export const SANDBOX_REGION = "eu-west-1";
+
+export type EnvironmentRow = {
+  id: string; name: string; kind: string; region: string; profile: string | null; roleArn: string | null;
+  externalIdSecret: string | null; endpoint: string | null; readOnly: boolean; createdAt: Date; updatedAt: Date;
+};
+
+export function toView(row: EnvironmentRow): EnvironmentView {
+  return {
+    id: row.id, name: row.name, kind: row.kind as EnvironmentKind, region: row.region,
+    ...(row.profile ? { profile: row.profile } : {}),
+    ...(row.roleArn ? { roleArn: row.roleArn } : {}),
+    hasExternalId: Boolean(row.externalIdSecret),
+    ...(row.endpoint ? { endpoint: row.endpoint } : {}),
+    readOnly: row.readOnly, builtIn: row.id === SANDBOX_ENVIRONMENT_ID,
+    createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export async function ensureSandboxEnvironment(ctx: Ctx): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.db.environment.upsert({
+    where: { id: SANDBOX_ENVIRONMENT_ID },
+    create: { id: SANDBOX_ENVIRONMENT_ID, name: "Sandbox", kind: "sandbox", region: SANDBOX_REGION, createdAt: now, updatedAt: now },
+    update: {},
+  });
+}
+
+/** The stored row, secret included: for server-side use only, never returned to a client. */
+export async function loadEnvironmentRow(ctx: Ctx, id: string): Promise<EnvironmentRow> {
+  if (id === SANDBOX_ENVIRONMENT_ID) await ensureSandboxEnvironment(ctx);
+  const row = await ctx.db.environment.findUnique({ where: { id } });
+  if (!row) throw new NotFoundError(`Environment ${id} does not exist`);
+  return row;
+}

@@ -1,0 +1,4 @@
+export * from "./schemas";
+export { listLiveClusters } from "./list-live-clusters";
+export { importCluster } from "./import-cluster";
+export { readLiveCluster } from "./read-live-cluster";
