@@ -13,6 +13,7 @@ import { EditorProvider, useEditorStore } from "./store/context";
 import { Toolbar } from "./toolbar";
 import { useAutosave } from "./use-autosave";
 import { useShortcuts } from "./use-shortcuts";
+import { PlanOverlayProvider } from "./plan-overlay";
 
 export type CanvasProps = { designId: string; name: string; version: number; design: Design };
 
@@ -34,9 +35,11 @@ function Editor({ designId }: { designId: string }) {
   useAutosave(store);
   useShortcuts(store);
   const [snap, setSnap] = useState(true);
+  const [planOn, setPlanOn] = useState(false);
   return (
+    <PlanOverlayProvider designId={designId} enabled={planOn}>
     <div className="flex h-full flex-col" data-testid="designer">
-      <Toolbar designId={designId} snap={snap} onSnap={setSnap} />
+      <Toolbar designId={designId} snap={snap} onSnap={setSnap} planOn={planOn} onPlan={setPlanOn} />
       <div className="flex min-h-0 flex-1">
         <Palette />
         <div className="flex min-w-0 flex-1 flex-col">
@@ -49,5 +52,6 @@ function Editor({ designId }: { designId: string }) {
         <Inspector />
       </div>
     </div>
+    </PlanOverlayProvider>
   );
 }

@@ -9,6 +9,17 @@ import { ImportDialog } from "./import-dialog";
 import { ConflictBanner, SaveIndicator } from "./save-indicator";
 import { useEditor, useEditorStore } from "./store/context";
 import { deleteSelection, duplicateSelection } from "./use-shortcuts";
+import { usePlanOverlay } from "./plan-overlay";
+
+/** Where the plan overlay stands: planning, failed (with ECS's reason), or a link to the full plan. */
+function PlanStatus() {
+  const overlay = usePlanOverlay();
+  const designId = useEditor((s) => s.designId);
+  if (overlay.status === "off") return null;
+  if (overlay.status === "loading") return <span className="px-1 text-xs text-slate-500" role="status">Planning…</span>;
+  if (overlay.status === "error") return <span className="max-w-48 truncate px-1 text-xs text-red-700" role="alert" title={overlay.message}>Plan failed: {overlay.message}</span>;
+  return <Link href={`/designs/${designId}/plan`} className="px-1 text-xs text-brand-700 underline">Full plan</Link>;
+}
 
 function ToolButton(props: { label: string; shortcut?: string; onClick: () => void; disabled?: boolean; pressed?: boolean; children: ReactNode }) {
   return (
@@ -22,7 +33,9 @@ function ToolButton(props: { label: string; shortcut?: string; onClick: () => vo
   );
 }
 
-export function Toolbar({ designId, snap, onSnap }: { designId: string; snap: boolean; onSnap: (v: boolean) => void }) {
+type ToolbarProps = { designId: string; snap: boolean; onSnap: (v: boolean) => void; planOn: boolean; onPlan: (v: boolean) => void };
+
+export function Toolbar({ designId, snap, onSnap, planOn, onPlan }: ToolbarProps) {
   const store = useEditorStore();
   const name = useEditor((s) => s.name);
   const canUndo = useEditor((s) => s.history.past.length > 0);
@@ -58,6 +71,9 @@ export function Toolbar({ designId, snap, onSnap }: { designId: string; snap: bo
         <ToolButton label="Auto-layout" onClick={runAutoLayout} disabled={laying}>{laying ? "Laying out…" : "Auto-layout"}</ToolButton>
         <ToolButton label="Zoom to fit" onClick={() => void fitView({ padding: 0.2, duration: 300, maxZoom: 1 })}>Fit</ToolButton>
         <ToolButton label="Snap to grid" onClick={() => onSnap(!snap)} pressed={snap}>Snap</ToolButton>
+        <span className="mx-1 h-5 w-px bg-slate-200" />
+        <ToolButton label="Show plan against the sandbox" onClick={() => onPlan(!planOn)} pressed={planOn}>Plan</ToolButton>
+        <PlanStatus />
         <span className="mx-1 h-5 w-px bg-slate-200" />
         <ToolButton label="Import" onClick={() => store.setImportOpen(true)}>Import…</ToolButton>
         <ExportMenu />

@@ -1,10 +1,14 @@
 import Link from "next/link";
 import { LogoMark } from "./logo-mark";
 import { NavLink } from "./nav-link";
+import { THEME_SCRIPT } from "./theme-script";
+import { ThemeToggle } from "./theme-toggle";
 
 export function SiteHeader() {
   return (
     <header className="border-b border-slate-200 bg-white">
+      {/* Runs while the page is parsed, before paint: no flash of the wrong theme. */}
+      <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       <div className="mx-auto flex h-16 max-w-6xl items-center gap-8 px-4 sm:px-6 lg:px-8">
         <Link href="/" className="flex items-center gap-2.5 rounded text-slate-900" aria-label="Stevedore home">
           <LogoMark />
@@ -15,8 +19,12 @@ export function SiteHeader() {
             <li>
               <NavLink href="/" also={["/designs/"]}>Designs</NavLink>
             </li>
+            <li><NavLink href="/environments">Environments</NavLink></li>
+            <li><NavLink href="/monitor" also={["/monitor/"]}>Monitor</NavLink></li>
+            <li><NavLink href="/learn" also={["/learn/"]}>Learn</NavLink></li>
           </ul>
         </nav>
+        <ThemeToggle />
       </div>
     </header>
   );

@@ -1,0 +1,17 @@
+import { getContext } from "@/lib/server/context";
+import { errorResponse, notFound } from "@/lib/server/http";
+import { LessonIdSchema, getLiveView } from "@/lib/server/learn";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** The sandbox's services and tasks of a lesson, polled by the lesson player's live panel. */
+export async function GET(_req: Request, { params }: { params: Promise<{ lessonId: string }> }) {
+  const { lessonId } = await params;
+  if (!LessonIdSchema.safeParse(lessonId).success) return notFound(`Lesson ${lessonId} does not exist`);
+  try {
+    return Response.json(await getLiveView({ ctx: await getContext(), input: { lessonId } }), { headers: { "cache-control": "no-store" } });
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

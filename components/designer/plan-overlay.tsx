@@ -1,0 +1,63 @@
+"use client";
+
+import { createContext, useContext, type ReactNode } from "react";
+import { useQuery } from "@tanstack/react-query";
+import type { PlanAction } from "@/lib/domain/plan";
+import { ACTION_STYLE } from "@/components/plan/action-badge";
+import { useEditor } from "./store/context";
+
+type Overlay = { enabled: boolean; actions?: Record<string, PlanAction>; status: "off" | "loading" | "ready" | "error"; message?: string };
+
+const PlanOverlayContext = createContext<Overlay>({ enabled: false, status: "off" });
+
+type ActionsResponse = { actions: Record<string, PlanAction> };
+
+/**
+ * What applying the saved design to the sandbox would do to each node (create, update, …),
+ * planned on the server. Fetched only while the overlay is on, and again after each save.
+ * Plan marks are view state: they never enter the design.
+ */
+export function PlanOverlayProvider({ designId, enabled, children }: { designId: string; enabled: boolean; children: ReactNode }) {
+  const version = useEditor((s) => s.version);
+  const q = useQuery({
+    queryKey: ["plan-actions", designId, version],
+    enabled,
+    staleTime: 10_000,
+    queryFn: async (): Promise<ActionsResponse> => {
+      const res = await fetch(`/designs/${designId}/plan/actions`, { cache: "no-store" });
+      const body = await res.json().catch(() => ({}));
+      if (!res.ok) throw new Error(typeof body.message === "string" ? body.message : `Planning failed (${res.status})`);
+      return body as ActionsResponse;
+    },
+  });
+  const value: Overlay = !enabled
+    ? { enabled, status: "off" }
+    : q.isError
+      ? { enabled, status: "error", message: q.error.message }
+      : q.data
+        ? { enabled, status: "ready", actions: q.data.actions }
+        : { enabled, status: "loading" };
+  return <PlanOverlayContext.Provider value={value}>{children}</PlanOverlayContext.Provider>;
+}
+
+export function usePlanOverlay(): Overlay {
+  return useContext(PlanOverlayContext);
+}
+
+/** A node's plan action; containers (`<taskDefinitionId>/<name>`) share their task definition's. */
+export function PlanMark({ id }: { id: string }) {
+  const { actions } = usePlanOverlay();
+  const action = actions?.[id] ?? actions?.[id.split("/")[0]];
+  if (!action) return null;
+  const s = ACTION_STYLE[action];
+  return (
+    <span
+      data-testid="plan-mark"
+      data-plan-action={action}
+      title={`Applying to the sandbox would ${action === "no-change" ? "change nothing here" : action + " this"}`}
+      className={`inline-flex shrink-0 items-center gap-0.5 rounded border px-1 py-0.5 text-[10px] font-semibold ${s.className}`}
+    >
+      <span aria-hidden="true" className="font-mono">{s.symbol}</span>{s.label}
+    </span>
+  );
+}

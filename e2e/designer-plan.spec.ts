@@ -1,0 +1,26 @@
+import { expect, test } from "@playwright/test";
+import { createDesign, screenshot, uniqueName } from "./helpers";
+
+// The canvas marks each node with what applying the saved design to the sandbox would do.
+test("the plan overlay marks nodes with their plan action", async ({ page }) => {
+  const url = await createDesign(page, uniqueName("Plan overlay"));
+  await page.goto(`${url}/canvas`);
+  await page.getByTestId("empty-canvas").getByRole("button", { name: "Load sample design" }).click();
+  await expect(page.getByTestId("service-node")).toHaveCount(2);
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved", { timeout: 15_000 });
+
+  await expect(page.getByTestId("plan-mark")).toHaveCount(0);
+  await page.getByRole("button", { name: "Show plan against the sandbox" }).click();
+  // Services, task definitions, their containers and the cluster each get a mark; load balancers are not ECS resources.
+  for (const testId of ["service-node", "task-definition-node", "cluster-node"]) {
+    for (const node of await page.getByTestId(testId).all()) {
+      await expect(node.getByTestId("plan-mark").first()).toHaveAttribute("data-plan-action", /^(create|update|replace|no-change)$/);
+    }
+  }
+  await expect(page.getByTestId("target-group-node").getByTestId("plan-mark")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Full plan" })).toBeVisible();
+  await screenshot(page, "designer-plan-overlay");
+
+  await page.getByRole("button", { name: "Show plan against the sandbox" }).click();
+  await expect(page.getByTestId("plan-mark")).toHaveCount(0);
+});

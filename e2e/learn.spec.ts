@@ -1,0 +1,130 @@
+import { expect, test, type Page } from "@playwright/test";
+import { screenshot } from "./helpers";
+
+// Learn mode against a fresh e2e database (playwright.config.ts wipes it per run). Sandbox
+// time is frozen (setSpeed 0) and moved with `step`, so task lifecycles are deterministic.
+
+const control = (page: Page, data: Record<string, unknown>) => page.request.post("/sandbox/control", { data });
+
+/** Opens a lesson from its start: a reused server may hold progress from an earlier run. */
+async function openFresh(page: Page, lessonId: string) {
+  await page.goto(`/learn/${lessonId}`);
+  const start = page.getByRole("button", { name: "Start lesson" });
+  const reset = page.getByRole("button", { name: "Reset…" });
+  await expect(start.or(reset).first()).toBeVisible();
+  if (await reset.isVisible()) {
+    await reset.click();
+    await page.getByRole("button", { name: "Reset progress" }).click();
+  }
+  await expect(page.getByTestId("lesson-progress")).toHaveText(/^0 of \d+ steps done$/);
+  await start.click();
+}
+
+test.describe("Learn mode", () => {
+  test("the concepts page draws every concept", async ({ page }) => {
+    await page.goto("/learn");
+    await page.getByRole("link", { name: "Concepts", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Concepts" })).toBeVisible();
+    for (const name of ["Containers and virtual machines", "Images and layers", "Registries, tags and digests", "EC2 and Fargate", "Network modes", "Task role and execution role"]) {
+      await expect(page.getByRole("heading", { level: 2, name })).toBeVisible();
+    }
+    await expect(page.getByRole("img", { name: "Virtual machines compared with containers" })).toBeVisible();
+    await expect(page.getByRole("img", { name: "The four network modes of a task" })).toBeVisible();
+    await expect(page.getByRole("img")).toHaveCount(7);
+    await expect(page.getByRole("link", { name: /ECS documentation: Network modes/ })).toHaveAttribute("href", /task-networking/);
+    await screenshot(page, "learn-concepts");
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.reload();
+    await page.getByRole("heading", { level: 2, name: "Network modes" }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "test-results/screenshots/learn-concepts-dark.png" });
+  });
+
+  test("first lesson: a wrong step shows its hint, progress survives a reload, the lesson completes", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Learn" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Learn ECS by doing" })).toBeVisible();
+    await screenshot(page, "learn-index");
+    await page.getByRole("link", { name: "Build your first task definition" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Build your first task definition" })).toBeVisible();
+    await openFresh(page, "first-task-definition");
+    const canvas = page.getByRole("link", { name: "Open the lesson’s canvas" });
+    await expect(canvas).toHaveAttribute("href", /^\/designs\/[0-9a-f-]{36}\/canvas$/);
+
+    // Checking before doing anything: the hint says what is missing.
+    await page.getByRole("button", { name: "Check" }).click();
+    await expect(page.getByTestId("step-hint")).toContainText("no task definition yet");
+    await screenshot(page, "learn-hint");
+
+    await page.getByRole("button", { name: "Show me" }).click();
+    await expect(page.getByTestId("step-feedback")).toContainText("Done on your design");
+    await page.getByRole("button", { name: "Check" }).click();
+    await expect(page.getByTestId("step-add-container")).toHaveAttribute("data-state", "done");
+    await expect(page.getByRole("heading", { level: 2, name: "Open a port and give it memory" })).toBeVisible();
+
+    await page.reload();
+    await expect(page.getByTestId("lesson-progress")).toHaveText("1 of 3 steps done");
+    await expect(page.getByTestId("step-add-container")).toHaveAttribute("data-state", "done");
+    await expect(page.getByTestId("step-port-and-memory")).toHaveAttribute("data-state", "current");
+
+    for (const next of ["Make it valid for Fargate", null]) {
+      await page.getByRole("button", { name: "Show me" }).click();
+      await expect(page.getByTestId("step-feedback")).toContainText("Done on your design");
+      await page.getByRole("button", { name: "Check" }).click();
+      if (next) await expect(page.getByRole("heading", { level: 2, name: next })).toBeVisible();
+    }
+    await expect(page.getByTestId("lesson-complete")).toContainText("Lesson complete");
+    await screenshot(page, "learn-complete");
+
+    // The lesson's design is an ordinary design, listed with the others.
+    await page.goto("/");
+    await expect(page.getByRole("link", { name: "Lesson: Build your first task definition" }).first()).toBeVisible();
+    await page.goto("/learn");
+    await expect(page.getByTestId("lesson-card-first-task-definition")).toContainText("Completed");
+  });
+
+  test("service lesson: the scheduler replaces a crashed task in the sandbox", async ({ page }) => {
+    expect((await control(page, { action: "setSpeed", speed: 0 })).ok()).toBe(true);
+    try {
+      await openFresh(page, "service-self-healing");
+      await page.getByRole("button", { name: "Show me" }).click();
+      await expect(page.getByTestId("step-feedback")).toContainText("Done on your design");
+      await page.getByRole("button", { name: "Check" }).click();
+      await expect(page.getByRole("heading", { level: 2, name: "Run it in the sandbox" })).toBeVisible();
+
+      await page.getByRole("button", { name: "Apply to sandbox" }).click();
+      await expect(page.getByTestId("step-feedback")).toContainText("Applied");
+      const tasks = page.getByTestId("live-task");
+      await expect(tasks).toHaveCount(2);
+      await expect(tasks.and(page.locator('[data-status="PROVISIONING"]'))).toHaveCount(2);
+      await page.getByRole("button", { name: "Check" }).click();
+      await expect(page.getByTestId("step-hint")).toContainText("0 of 2 tasks are RUNNING");
+      await screenshot(page, "learn-provisioning");
+
+      expect((await control(page, { action: "step", seconds: 10 })).ok()).toBe(true);
+      await expect(tasks.and(page.locator('[data-status="RUNNING"]'))).toHaveCount(2);
+      await page.getByRole("button", { name: "Check" }).click();
+      await expect(page.getByRole("heading", { level: 2, name: "Crash a task, watch the replacement" })).toBeVisible();
+
+      await page.getByRole("button", { name: "Crash a task" }).click();
+      await expect(page.getByTestId("step-feedback")).toContainText("crashed");
+      await expect(tasks.and(page.locator('[data-status="PROVISIONING"]'))).toHaveCount(1);
+      await page.getByRole("button", { name: "Check" }).click();
+      await expect(page.getByTestId("step-hint")).toContainText("still starting");
+      await screenshot(page, "learn-replacement");
+
+      await page.getByRole("button", { name: "Fast-forward 10 s" }).click();
+      await expect(page.getByTestId("step-feedback")).toContainText("10 seconds");
+      await expect(tasks.and(page.locator('[data-status="RUNNING"]'))).toHaveCount(2);
+      await expect(tasks.and(page.locator('[data-status="STOPPED"]'))).toHaveCount(1);
+      await expect(page.getByTestId("live-tasks")).toContainText("Essential container in task exited");
+      await page.getByRole("button", { name: "Check" }).click();
+      await expect(page.getByTestId("lesson-complete")).toBeVisible();
+      await screenshot(page, "learn-sandbox-complete");
+
+      await page.reload();
+      await expect(page.getByTestId("lesson-progress")).toHaveText("3 of 3 steps done");
+    } finally {
+      await control(page, { action: "setSpeed", speed: 1 });
+    }
+  });
+});

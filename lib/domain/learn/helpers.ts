@@ -1,0 +1,66 @@
+import type { ContainerDefinition, Design, Service, TaskDefinition } from "../design";
+import { familyOf } from "../design";
+import type { Finding } from "../rules";
+import type { Task as EcsTask } from "@aws-sdk/client-ecs";
+import type { CheckResult, SandboxSnapshot } from "./types";
+
+// Small readers the lessons' checks share. Checks never throw on odd designs: a learner's
+// half-finished design is the normal case.
+
+export const done = (): CheckResult => ({ done: true });
+export const notYet = (hint?: string): CheckResult => ({ done: false, hint });
+
+export function findingsOf(findings: Finding[], ruleId: string): Finding[] {
+  return findings.filter((f) => f.ruleId === ruleId);
+}
+
+export function errorsOf(findings: Finding[]): Finding[] {
+  return findings.filter((f) => f.severity === "error");
+}
+
+export function firstTaskDefinition(design: Design, family?: string): TaskDefinition | undefined {
+  return family ? design.taskDefinitions.find((t) => t.family === family) : design.taskDefinitions[0];
+}
+
+export function firstService(design: Design): Service | undefined {
+  return design.services[0];
+}
+
+export function containers(td: TaskDefinition | undefined): ContainerDefinition[] {
+  return td?.containerDefinitions ?? [];
+}
+
+/** Replaces the task definition with this id (or family) by `next(td)`. */
+export function mapTaskDefinition(design: Design, pick: (td: TaskDefinition) => boolean, next: (td: TaskDefinition) => TaskDefinition): Design {
+  return { ...design, taskDefinitions: design.taskDefinitions.map((t) => (pick(t) ? next(t) : t)) };
+}
+
+export function mapService(design: Design, pick: (s: Service) => boolean, next: (s: Service) => Service): Design {
+  return { ...design, services: design.services.map((s) => (pick(s) ? next(s) : s)) };
+}
+
+export function serviceTaskDefinition(design: Design, service: Service): TaskDefinition | undefined {
+  return design.taskDefinitions.find((t) => t.family === familyOf(service.taskDefinition));
+}
+
+// --- sandbox snapshots ---
+
+/** Tasks a service started (ECS sets `group` to `service:<name>`). */
+export function serviceTasks(snapshot: SandboxSnapshot, serviceName: string): EcsTask[] {
+  return snapshot.tasks.filter((t) => t.group === `service:${serviceName}`);
+}
+
+export const isRunning = (t: EcsTask) => t.lastStatus === "RUNNING" && t.desiredStatus === "RUNNING";
+export const isStopped = (t: EcsTask) => t.lastStatus === "STOPPED";
+
+export function revisionOf(taskDefinitionArn: string | undefined): number {
+  const m = /:(\d+)$/.exec(taskDefinitionArn ?? "");
+  return m ? Number(m[1]) : 0;
+}
+
+/** The one service a snapshot is about: the first ACTIVE one (lessons run a single service). */
+export function activeService(snapshot: SandboxSnapshot) {
+  return snapshot.services.find((s) => s.status === "ACTIVE");
+}
+
+export const NOT_APPLIED = "Nothing is running in the sandbox yet. Press “Apply to sandbox” to create the cluster, task definition and service there.";

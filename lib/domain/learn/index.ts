@@ -1,0 +1,8 @@
+export * from "./types";
+export * from "./concepts";
+export { LESSONS, lessonById } from "./lessons";
+export { currentStep, evaluateStep, isLessonComplete, normaliseCompleted, withStepDone, type CheckInput } from "./progress";
+export { planSandboxApply, LEARN_REGION, type SandboxCall, type SandboxLive } from "./sandbox-plan";
+export { liveView, type LiveView, type LiveTask, type LiveService, type LiveDeployment } from "./live-view";
+export { lessonView, actionLabel, type LessonView, type StepView } from "./view";
+export { scopeToCurrentServices } from "./scope";

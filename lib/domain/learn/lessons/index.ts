@@ -1,0 +1,18 @@
+import type { Lesson } from "../types";
+import { bridgePorts } from "./bridge-ports";
+import { essentialSidecar } from "./essential-sidecar";
+import { fargateAwsvpc } from "./fargate-awsvpc";
+import { firstTaskDefinition } from "./first-task-definition";
+import { placementStrategies } from "./placement-strategies";
+import { rollingDeployment } from "./rolling-deployment";
+import { serviceSelfHealing } from "./service-self-healing";
+import { taskRole } from "./task-role";
+
+/** In the order the index page suggests them. */
+export const LESSONS: readonly Lesson[] = [
+  firstTaskDefinition, serviceSelfHealing, fargateAwsvpc, bridgePorts, rollingDeployment, placementStrategies, essentialSidecar, taskRole,
+];
+
+export function lessonById(id: string): Lesson | undefined {
+  return LESSONS.find((l) => l.id === id);
+}

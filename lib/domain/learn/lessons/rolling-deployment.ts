@@ -1,0 +1,79 @@
+import { NOT_APPLIED, activeService, done, isRunning, isStopped, mapService, notYet, serviceTasks } from "../helpers";
+import type { Lesson } from "../types";
+import { fargateService, fargateTaskDefinition, starterDesign, web } from "./starters";
+
+const CLUSTER = "learn-rolling";
+const SERVICE = "rolling-web";
+
+export const rollingDeployment: Lesson = {
+  id: "rolling-deployment",
+  title: "Watch a rolling deployment, step by step",
+  summary: "Minimum healthy percent and maximum percent decide how many old tasks ECS stops before new ones start.",
+  concepts: ["ecs-building-blocks"],
+  starter: starterDesign({
+    clusters: [{ id: `cl-${CLUSTER}`, clusterName: CLUSTER }],
+    taskDefinitions: [fargateTaskDefinition(SERVICE, [web()])],
+    services: [fargateService(SERVICE, CLUSTER, SERVICE, {
+      desiredCount: 4, deploymentConfiguration: { minimumHealthyPercent: 100, maximumPercent: 200 },
+    })],
+  }),
+  steps: [
+    {
+      id: "percentages",
+      title: "Deploy without extra capacity",
+      goal: "Set the service's minimum healthy percent to 50 and maximum percent to 100: ECS may stop half of the 4 tasks, then start their replacements, and never runs more than 4.",
+      hints: ["With 100/200 ECS starts 4 new tasks next to the old ones first. 50/100 replaces 2 at a time instead: slower, but needs no spare capacity."],
+      check: {
+        kind: "design",
+        check(design) {
+          const svc = design.services.find((s) => s.serviceName === SERVICE);
+          if (!svc) return notYet(`The service “${SERVICE}” is gone; restart the lesson to get it back.`);
+          const { minimumHealthyPercent: min, maximumPercent: max } = svc.deploymentConfiguration ?? {};
+          if (min !== 50) return notYet(`Minimum healthy percent is ${min ?? "unset (100)"}; set it to 50.`);
+          if (max !== 100) return notYet(`Maximum percent is ${max ?? "unset (200)"}; set it to 100.`);
+          return done();
+        },
+        solve: (design) => mapService(design, (s) => s.serviceName === SERVICE, (s) => ({
+          ...s, deploymentConfiguration: { ...s.deploymentConfiguration, minimumHealthyPercent: 50, maximumPercent: 100 },
+        })),
+      },
+    },
+    {
+      id: "steady",
+      title: "Start the service",
+      goal: "Apply the design to the sandbox and wait until all 4 tasks are RUNNING.",
+      hints: ["Press “Apply to sandbox” and fast-forward until the task list shows 4 RUNNING tasks."],
+      actions: [{ id: "apply" }, { id: "fast-forward", seconds: 10 }],
+      check: {
+        kind: "sandbox",
+        check(snapshot) {
+          const svc = activeService(snapshot);
+          if (!svc) return notYet(NOT_APPLIED);
+          const running = serviceTasks(snapshot, SERVICE).filter(isRunning).length;
+          return running >= 4 ? done() : notYet(`${running} of 4 tasks are RUNNING. Wait or fast-forward, then check again.`);
+        },
+      },
+    },
+    {
+      id: "rolled",
+      title: "Roll out a new revision",
+      goal: "Deploy a new revision and follow it: two old tasks stop, two new ones start, then the other two. The check passes when the new revision runs all 4 tasks.",
+      hints: ["Press “Deploy new revision”, then fast-forward a few seconds at a time and watch the deployments: PRIMARY is the new one, ACTIVE the old."],
+      actions: [{ id: "deploy", label: "Deploy new revision" }, { id: "fast-forward", seconds: 5 }],
+      check: {
+        kind: "sandbox",
+        check(snapshot) {
+          const svc = activeService(snapshot);
+          if (!svc) return notYet(NOT_APPLIED);
+          const primary = svc.deployments?.find((d) => d.status === "PRIMARY");
+          const tasks = serviceTasks(snapshot, SERVICE);
+          const replaced = tasks.some((t) => isStopped(t) && t.taskDefinitionArn !== primary?.taskDefinition);
+          if (!primary || !replaced) return notYet("No new revision has been rolled out yet. Press “Deploy new revision”.");
+          if ((svc.deployments?.length ?? 0) > 1) return notYet("The deployment is still in progress: old and new tasks both run. Fast-forward and check again.");
+          const onNew = tasks.filter((t) => isRunning(t) && t.taskDefinitionArn === primary.taskDefinition).length;
+          return onNew >= 4 ? done() : notYet(`${onNew} of 4 tasks run the new revision so far.`);
+        },
+      },
+    },
+  ],
+};

@@ -1,0 +1,77 @@
+import { NOT_APPLIED, activeService, done, isRunning, notYet, serviceTasks } from "../helpers";
+import type { Lesson } from "../types";
+import { fargateService, fargateTaskDefinition, starterDesign, web } from "./starters";
+
+const CLUSTER = "learn-healing";
+const SERVICE = "healing-web";
+
+export const serviceSelfHealing: Lesson = {
+  id: "service-self-healing",
+  title: "Let a service keep two copies alive",
+  summary: "Run a task definition as a service with two tasks, crash one, and watch the scheduler replace it.",
+  concepts: ["ecs-building-blocks", "launch-types"],
+  starter: starterDesign({
+    clusters: [{ id: `cl-${CLUSTER}`, clusterName: CLUSTER }],
+    taskDefinitions: [fargateTaskDefinition("healing-web", [web()])],
+  }),
+  steps: [
+    {
+      id: "add-service",
+      title: "Add a service with two tasks",
+      goal: `Add a Fargate service named “${SERVICE}” in cluster ${CLUSTER} that runs the healing-web task definition with a desired count of 2.`,
+      hints: ["Drag “Service” onto the cluster, connect it to the task definition, set launch type FARGATE, desired count 2 and a subnet."],
+      check: {
+        kind: "design",
+        check(design) {
+          const svc = design.services.find((s) => s.serviceName === SERVICE);
+          if (!svc) return notYet(`There is no service named “${SERVICE}” yet.`);
+          if ((svc.desiredCount ?? 0) !== 2) return notYet(`The service asks for ${svc.desiredCount ?? 0} task(s); this lesson needs exactly 2 to show one replacing the other.`);
+          if (!svc.networkConfiguration?.awsvpcConfiguration.subnets.length) return notYet("Fargate tasks get their own network interface, so the service needs at least one subnet.");
+          return done();
+        },
+        solve(design) {
+          const others = design.services.filter((s) => s.serviceName !== SERVICE);
+          return { ...design, services: [...others, fargateService(SERVICE, CLUSTER, "healing-web", { desiredCount: 2 })] };
+        },
+      },
+    },
+    {
+      id: "two-running",
+      title: "Run it in the sandbox",
+      goal: "Apply the design to the sandbox and wait until both tasks are RUNNING. Watch them pass PROVISIONING, PENDING and ACTIVATING.",
+      hints: ["Press “Apply to sandbox”, then watch the task list. Fast-forward moves the sandbox's clock if you do not want to wait."],
+      actions: [{ id: "apply" }, { id: "fast-forward", seconds: 10 }],
+      check: {
+        kind: "sandbox",
+        check(snapshot) {
+          const svc = activeService(snapshot);
+          if (!svc) return notYet(NOT_APPLIED);
+          const running = serviceTasks(snapshot, svc.serviceName ?? SERVICE).filter(isRunning).length;
+          if (running < 2) return notYet(`${running} of 2 tasks are RUNNING. Tasks start in a few seconds: wait or fast-forward, then check again.`);
+          return done();
+        },
+      },
+    },
+    {
+      id: "replacement",
+      title: "Crash a task, watch the replacement",
+      goal: "Crash one of the tasks. The service scheduler notices that only one task is left and starts a new one until two run again.",
+      hints: ["Press “Crash a task”, watch the task list: the crashed task goes to STOPPED and a new one appears in PROVISIONING."],
+      actions: [{ id: "crash-task", label: "Crash a task" }, { id: "fast-forward", seconds: 10 }],
+      check: {
+        kind: "sandbox",
+        check(snapshot) {
+          const svc = activeService(snapshot);
+          if (!svc) return notYet(NOT_APPLIED);
+          const tasks = serviceTasks(snapshot, svc.serviceName ?? SERVICE);
+          // A crashed task counts from the moment ECS decides to stop it, before it reaches STOPPED.
+          const crashed = tasks.filter((t) => t.desiredStatus === "STOPPED" && t.stopCode === "EssentialContainerExited");
+          if (crashed.length === 0) return notYet("No task has crashed yet. Press “Crash a task” first.");
+          const running = tasks.filter(isRunning).length;
+          if (running < 2) return notYet(`A task crashed and ${running} of 2 run now: the replacement is still starting. Wait or fast-forward, then check again.`);
+          return done();
+        },
+      },
+    },
+  ],
+};

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { LEARN_REGION, planSandboxApply } from "./sandbox-plan";
+import { currentStep, evaluateStep, isLessonComplete, normaliseCompleted, withStepDone } from "./progress";
+import { lesson } from "./test/run";
+
+const l = lesson("service-self-healing");
+
+describe("progress", () => {
+  it("orders and dedupes completed steps and finds the current one", () => {
+    expect(normaliseCompleted(l, ["replacement", "bogus", "add-service", "add-service"])).toEqual(["add-service", "replacement"]);
+    expect(currentStep(l, ["add-service"])?.id).toBe("two-running");
+    expect(withStepDone(l, ["add-service"], "two-running")).toEqual(["add-service", "two-running"]);
+    expect(isLessonComplete(l, ["add-service", "two-running"])).toBe(false);
+    expect(isLessonComplete(l, l.steps.map((s) => s.id))).toBe(true);
+  });
+
+  it("asks for the missing input instead of failing", () => {
+    expect(evaluateStep(l.steps[0], {}).hint).toMatch(/Start the lesson/);
+    expect(evaluateStep(l.steps[1], {}).hint).toMatch(/sandbox could not be read/);
+  });
+});
+
+describe("planSandboxApply", () => {
+  const design = lesson("placement-strategies").starter;
+
+  it("creates clusters, the missing instances, task definitions and new services", () => {
+    const calls = planSandboxApply(design, { instanceCounts: { "learn-placement": 1 }, services: [] });
+    expect(calls.map((c) => (c.kind === "ecs" ? c.op : c.input.action))).toEqual([
+      "CreateCluster", "addInstances", "addInstances", "RegisterTaskDefinition", "CreateService",
+    ]);
+    expect(calls[1]).toMatchObject({ kind: "control", input: { region: LEARN_REGION, cluster: "learn-placement", cpu: 2048, availabilityZones: ["eu-west-1b"] } });
+    expect(calls[4]).toMatchObject({ kind: "ecs", input: { serviceName: "placement-worker", cluster: "learn-placement" } });
+    expect(calls[4].input).not.toHaveProperty("id");
+  });
+
+  it("updates services that exist, with their strategy and an optional forced deployment", () => {
+    const calls = planSandboxApply(design, { instanceCounts: { "learn-placement": 3 }, services: ["learn-placement/placement-worker"] }, { forceNewDeployment: true });
+    expect(calls.map((c) => (c.kind === "ecs" ? c.op : "control"))).toEqual(["CreateCluster", "RegisterTaskDefinition", "UpdateService"]);
+    expect(calls[2].input).toMatchObject({ service: "placement-worker", taskDefinition: "placement-worker", placementStrategy: [], forceNewDeployment: true });
+  });
+});
+
+describe("lessonView", () => {
+  it("drops the check functions and labels the actions", async () => {
+    const { lessonView } = await import("./view");
+    const v = lessonView(l);
+    expect(JSON.parse(JSON.stringify(v))).toEqual(v);
+    expect(v.usesSandbox).toBe(true);
+    expect(v.steps[1].actions.map((a) => a.label)).toEqual(["Apply to sandbox", "Fast-forward 10 s"]);
+    expect(v.steps[0]).toMatchObject({ kind: "design", canShow: true });
+    expect(v.concepts[0]).toEqual({ id: "ecs-building-blocks", title: "Container definition, task definition, service, cluster", href: "/learn/concepts#ecs-building-blocks" });
+  });
+});

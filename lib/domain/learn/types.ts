@@ -1,0 +1,52 @@
+import type { ContainerInstance, Service as EcsService, Task as EcsTask } from "@aws-sdk/client-ecs";
+import type { Design } from "../design";
+import type { Finding } from "../rules";
+import type { ConceptId } from "./concepts";
+
+/** What a check tells the learner: done, or not yet and (usually) why. */
+export type CheckResult = { done: boolean; hint?: string };
+
+/**
+ * The sandbox's own ECS answers about the lesson's clusters (DescribeServices, DescribeTasks of
+ * ListTasks RUNNING + STOPPED, DescribeContainerInstances): checks read only these, so they are
+ * pure functions of what ECS said, testable with plain objects.
+ */
+export type SandboxSnapshot = { services: EcsService[]; tasks: EcsTask[]; containerInstances: ContainerInstance[] };
+
+export type DesignStepCheck = {
+  kind: "design";
+  check(design: Design, findings: Finding[]): CheckResult;
+  /** The smallest edit that reaches the goal, for "Show me": learners who are stuck see it done on their design. */
+  solve?(design: Design): Design;
+};
+export type SandboxStepCheck = { kind: "sandbox"; check(snapshot: SandboxSnapshot): CheckResult };
+export type StepCheck = DesignStepCheck | SandboxStepCheck;
+
+/** Buttons the player offers on a step; the server carries them out against the sandbox. */
+export type SandboxAction =
+  | { id: "apply"; label?: string }
+  | { id: "crash-task"; label?: string; container?: string }
+  | { id: "deploy"; label?: string }
+  | { id: "fast-forward"; label?: string; seconds: number };
+export type SandboxActionId = SandboxAction["id"];
+
+export type Step = {
+  id: string;
+  title: string;
+  /** What to do, in a sentence or two. */
+  goal: string;
+  /** Shown after a failed check, in order, when the check itself gave no more specific hint. */
+  hints: string[];
+  check: StepCheck;
+  actions?: SandboxAction[];
+};
+
+export type Lesson = {
+  id: string;
+  title: string;
+  summary: string;
+  concepts: ConceptId[];
+  /** The design "Start lesson" creates. */
+  starter: Design;
+  steps: Step[];
+};

@@ -1,0 +1,49 @@
+import { CONCEPTS, conceptHref } from "./concepts";
+import type { Lesson, SandboxAction } from "./types";
+
+// A lesson without its check functions: what the player (a client component) receives.
+
+export type StepView = {
+  id: string;
+  title: string;
+  goal: string;
+  hints: string[];
+  kind: "design" | "sandbox";
+  canShow: boolean;
+  actions: (SandboxAction & { label: string })[];
+};
+export type LessonView = {
+  id: string;
+  title: string;
+  summary: string;
+  concepts: { id: string; title: string; href: string }[];
+  steps: StepView[];
+  usesSandbox: boolean;
+};
+
+const DEFAULT_LABELS: Record<SandboxAction["id"], string> = {
+  apply: "Apply to sandbox",
+  "crash-task": "Crash a task",
+  deploy: "Deploy new revision",
+  "fast-forward": "Fast-forward",
+};
+
+export function actionLabel(a: SandboxAction): string {
+  if (a.label) return a.label;
+  return a.id === "fast-forward" ? `Fast-forward ${a.seconds} s` : DEFAULT_LABELS[a.id];
+}
+
+export function lessonView(lesson: Lesson): LessonView {
+  return {
+    id: lesson.id,
+    title: lesson.title,
+    summary: lesson.summary,
+    concepts: lesson.concepts.map((c) => ({ id: c, title: CONCEPTS[c].title, href: conceptHref(c) })),
+    steps: lesson.steps.map((s) => ({
+      id: s.id, title: s.title, goal: s.goal, hints: s.hints, kind: s.check.kind,
+      canShow: s.check.kind === "design" && s.check.solve !== undefined,
+      actions: (s.actions ?? []).map((a) => ({ ...a, label: actionLabel(a) })),
+    })),
+    usesSandbox: lesson.steps.some((s) => s.check.kind === "sandbox"),
+  };
+}

@@ -1,0 +1,12 @@
+export { getLessonProgress } from "./get-progress";
+export { listLessonProgress } from "./list-progress";
+export { startLesson } from "./start-lesson";
+export { checkStep, type CheckStepResult } from "./check-step";
+export { showSolution } from "./show-solution";
+export { resetLessonProgress } from "./reset-progress";
+export { runSandboxAction, type SandboxActionResult } from "./run-sandbox-action";
+export { getLiveView } from "./get-live-view";
+export { appSandbox, SandboxCallError, type LearnSandbox } from "./sandbox-client";
+export { LEARNER_ID, type LearnCtx } from "./context";
+export type { LessonProgressRecord } from "./progress-record";
+export * from "./schemas";

@@ -1,0 +1,14 @@
+import { LESSONS } from "@/lib/domain/learn";
+import { LEARNER_ID, type LearnCtx } from "./context";
+
+/** Completed step counts per lesson, for the lesson index. */
+export async function listLessonProgress({ ctx }: { ctx: LearnCtx }): Promise<Record<string, { completed: number; total: number }>> {
+  const rows = await ctx.db.lessonProgress.findMany({ where: { learnerId: LEARNER_ID } });
+  const out: Record<string, { completed: number; total: number }> = {};
+  for (const lesson of LESSONS) {
+    const row = rows.find((r) => r.lessonId === lesson.id);
+    const ids = new Set(lesson.steps.map((s) => s.id));
+    out[lesson.id] = { completed: row ? row.completedSteps.filter((id) => ids.has(id)).length : 0, total: lesson.steps.length };
+  }
+  return out;
+}

@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { lessonById } from "@/lib/domain/learn";
+
+export const LessonIdSchema = z.string().refine((id) => lessonById(id) !== undefined, { message: "No such lesson" });
+
+export const LessonRefSchema = z.object({ lessonId: LessonIdSchema });
+export type LessonRef = z.infer<typeof LessonRefSchema>;
+
+export const StepRefSchema = z.object({ lessonId: LessonIdSchema, stepId: z.string().min(1) });
+export type StepRef = z.infer<typeof StepRefSchema>;
+
+export const SandboxActionInputSchema = z.object({
+  lessonId: LessonIdSchema,
+  stepId: z.string().min(1),
+  actionId: z.enum(["apply", "crash-task", "deploy", "fast-forward"]),
+});
+export type SandboxActionInput = z.infer<typeof SandboxActionInputSchema>;

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db";
+import { lessonById } from "@/lib/domain/learn";
+import { MemoryStore, Mutex } from "@/lib/sandbox/store";
+import { getDesign } from "@/lib/server/designs";
+import { NotFoundError } from "@/lib/server/errors";
+import {
+  appSandbox, checkStep, getLessonProgress, listLessonProgress, resetLessonProgress, showSolution, startLesson, type LearnCtx,
+} from "@/lib/server/learn";
+import { testCtx } from "./helpers/fixtures";
+import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
+
+let tdb: TestDatabase;
+let db: Db;
+let ctx: LearnCtx;
+
+beforeAll(async () => {
+  tdb = await createTestDatabase();
+  db = await tdb.client();
+  ctx = { ...testCtx(db), sandbox: appSandbox({ store: new MemoryStore(), mutex: new Mutex(), now: () => Date.now() }) };
+});
+afterAll(() => tdb.drop());
+
+const LESSON = "fargate-awsvpc";
+
+describe("lesson progress operations", () => {
+  it("starts with no progress and no design", async () => {
+    expect(await getLessonProgress({ ctx, input: { lessonId: LESSON } })).toEqual({
+      lessonId: LESSON, completedSteps: [], designId: null, startedAt: null, updatedAt: null,
+    });
+  });
+
+  it("start creates a design named after the lesson, from its starter, once", async () => {
+    const { designId } = await startLesson({ ctx, input: { lessonId: LESSON } });
+    const design = await getDesign({ ctx, input: { id: designId } });
+    expect(design.name).toBe(`Lesson: ${lessonById(LESSON)!.title}`);
+    expect(design.document.taskDefinitions[0].networkMode).toBe("bridge");
+    expect(await startLesson({ ctx, input: { lessonId: LESSON } })).toEqual({ designId });
+    expect((await getLessonProgress({ ctx, input: { lessonId: LESSON } })).designId).toBe(designId);
+  });
+
+  it("a failing check returns its hint and saves nothing", async () => {
+    const r = await checkStep({ ctx, input: { lessonId: LESSON, stepId: "awsvpc" } });
+    expect(r).toMatchObject({ done: false, completedSteps: [] });
+    expect(r.hint).toMatch(/Fargate accepts only awsvpc/);
+  });
+
+  it("a passing check is saved, and survives a new read", async () => {
+    await showSolution({ ctx, input: { lessonId: LESSON, stepId: "awsvpc" } });
+    expect(await checkStep({ ctx, input: { lessonId: LESSON, stepId: "awsvpc" } })).toEqual({ done: true, completedSteps: ["awsvpc"] });
+    const p = await getLessonProgress({ ctx, input: { lessonId: LESSON } });
+    expect(p.completedSteps).toEqual(["awsvpc"]);
+    expect(p.updatedAt).toMatch(/^\d{4}-/);
+    expect(await listLessonProgress({ ctx })).toMatchObject({ [LESSON]: { completed: 1, total: 2 }, "task-role": { completed: 0, total: 3 } });
+  });
+
+  it("show-solution saves a new version of the design", async () => {
+    const { designId } = await startLesson({ ctx, input: { lessonId: LESSON } });
+    const before = await getDesign({ ctx, input: { id: designId } });
+    const { version } = await showSolution({ ctx, input: { lessonId: LESSON, stepId: "task-size" } });
+    expect(version).toBe(before.version + 1);
+    expect((await getDesign({ ctx, input: { id: designId } })).document.taskDefinitions[0]).toMatchObject({ cpu: "1024", memory: "4096" });
+    expect(await checkStep({ ctx, input: { lessonId: LESSON, stepId: "task-size" } })).toEqual({ done: true, completedSteps: ["awsvpc", "task-size"] });
+  });
+
+  it("reset forgets progress but keeps the design in the designs list; start then makes a new one", async () => {
+    const { designId } = await startLesson({ ctx, input: { lessonId: LESSON } });
+    await resetLessonProgress({ ctx, input: { lessonId: LESSON } });
+    expect(await getLessonProgress({ ctx, input: { lessonId: LESSON } })).toMatchObject({ completedSteps: [], designId: null });
+    expect((await getDesign({ ctx, input: { id: designId } })).id).toBe(designId);
+    const again = await startLesson({ ctx, input: { lessonId: LESSON } });
+    expect(again.designId).not.toBe(designId);
+  });
+
+  it("unlinks a design that was deleted", async () => {
+    const { designId } = await startLesson({ ctx, input: { lessonId: "task-role" } });
+    await db.design.delete({ where: { id: designId } });
+    expect((await getLessonProgress({ ctx, input: { lessonId: "task-role" } })).designId).toBeNull();
+    expect(await checkStep({ ctx, input: { lessonId: "task-role", stepId: "remove-keys" } })).toMatchObject({ done: false, hint: expect.stringMatching(/Start the lesson/) });
+  });
+
+  it("refuses unknown steps", async () => {
+    await expect(checkStep({ ctx, input: { lessonId: LESSON, stepId: "nope" } })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(showSolution({ ctx, input: { lessonId: "service-self-healing", stepId: "two-running" } })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});

@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db";
+import { lessonById } from "@/lib/domain/learn";
+import { MemoryStore, Mutex } from "@/lib/sandbox/store";
+import {
+  appSandbox, checkStep, getLiveView, resetLessonProgress, runSandboxAction, showSolution, startLesson, type LearnCtx,
+} from "@/lib/server/learn";
+import { testCtx } from "./helpers/fixtures";
+import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
+
+// Every sandbox step of every lesson, against the real sandbox engine (in memory), with the
+// lesson's own buttons: proves the checks read what the sandbox actually answers.
+
+let tdb: TestDatabase;
+let ctx: LearnCtx;
+
+beforeAll(async () => {
+  tdb = await createTestDatabase();
+  const db: Db = await tdb.client();
+  ctx = { ...testCtx(db), sandbox: appSandbox({ store: new MemoryStore(), mutex: new Mutex(), now: () => Date.now() }) };
+});
+afterAll(() => tdb.drop());
+
+async function act(lessonId: string, stepId: string, actionId: "apply" | "crash-task" | "deploy" | "fast-forward") {
+  const r = await runSandboxAction({ ctx, input: { lessonId, stepId, actionId } });
+  if (!r.ok) throw new Error(r.error);
+  return r.message;
+}
+
+/** Fast-forwards until the step passes (at most `rounds` times); returns the last result. */
+async function until(lessonId: string, stepId: string, rounds = 10) {
+  let r = await checkStep({ ctx, input: { lessonId, stepId } });
+  for (let i = 0; i < rounds && !r.done; i++) {
+    await act(lessonId, stepId, "fast-forward");
+    r = await checkStep({ ctx, input: { lessonId, stepId } });
+  }
+  return r;
+}
+
+async function solveDesignSteps(lessonId: string, upTo: string) {
+  for (const s of lessonById(lessonId)!.steps) {
+    if (s.id === upTo) return;
+    if (s.check.kind === "design") {
+      await showSolution({ ctx, input: { lessonId, stepId: s.id } });
+      expect(await checkStep({ ctx, input: { lessonId, stepId: s.id } })).toMatchObject({ done: true });
+    }
+  }
+}
+
+describe("lessons against the sandbox", () => {
+  it("service-self-healing: two tasks, a crash, a replacement", async () => {
+    const L = "service-self-healing";
+    await startLesson({ ctx, input: { lessonId: L } });
+    await solveDesignSteps(L, "two-running");
+    expect((await checkStep({ ctx, input: { lessonId: L, stepId: "two-running" } })).hint).toMatch(/Apply to sandbox/);
+    await act(L, "two-running", "apply");
+    const live = await getLiveView({ ctx, input: { lessonId: L } });
+    expect(live.tasks.map((t) => t.lastStatus)).toEqual(["PROVISIONING", "PROVISIONING"]);
+    expect((await until(L, "two-running")).done).toBe(true);
+
+    expect((await checkStep({ ctx, input: { lessonId: L, stepId: "replacement" } })).hint).toMatch(/Crash a task/);
+    expect(await act(L, "replacement", "crash-task")).toMatch(/crashed/);
+    expect((await until(L, "replacement")).done).toBe(true);
+    const after = await getLiveView({ ctx, input: { lessonId: L } });
+    expect(after.tasks.filter((t) => t.lastStatus === "RUNNING")).toHaveLength(2);
+    expect(after.tasks.some((t) => t.lastStatus === "STOPPED" && t.stoppedReason === "Essential container in task exited")).toBe(true);
+    expect(after.services[0]).toMatchObject({ name: "healing-web", desired: 2, running: 2 });
+  });
+
+  it("rolling-deployment: 50/100 rolls a new revision onto all four tasks", async () => {
+    const L = "rolling-deployment";
+    await startLesson({ ctx, input: { lessonId: L } });
+    await solveDesignSteps(L, "steady");
+    await act(L, "steady", "apply");
+    expect((await until(L, "steady")).done).toBe(true);
+    expect((await checkStep({ ctx, input: { lessonId: L, stepId: "rolled" } })).done).toBe(false);
+    await act(L, "rolled", "deploy");
+    const during = await getLiveView({ ctx, input: { lessonId: L } });
+    expect(during.services[0].deployments.map((d) => d.status)).toEqual(["PRIMARY", "ACTIVE"]);
+    const r = await until(L, "rolled", 20);
+    expect(r).toMatchObject({ done: true, completedSteps: ["percentages", "steady", "rolled"] });
+  });
+
+  it("placement-strategies: binpack on one instance, spread on three", async () => {
+    const L = "placement-strategies";
+    await startLesson({ ctx, input: { lessonId: L } });
+    await solveDesignSteps(L, "packed");
+    await act(L, "packed", "apply");
+    expect((await until(L, "packed")).done).toBe(true);
+    // The learner changes the strategy on the canvas; the test edits the stored design.
+    const row = await ctx.db.lessonProgress.findFirstOrThrow({ where: { lessonId: L } });
+    const design = await ctx.db.design.findUniqueOrThrow({ where: { id: row.designId! } });
+    const doc = design.document as { services: { placementStrategy: unknown }[] };
+    doc.services[0].placementStrategy = [{ type: "spread", field: "instanceId" }];
+    await ctx.db.design.update({ where: { id: design.id }, data: { document: doc as object } });
+    expect((await checkStep({ ctx, input: { lessonId: L, stepId: "spread" } })).hint).toMatch(/still uses binpack/);
+    await act(L, "spread", "apply");
+    expect((await until(L, "spread")).done).toBe(true);
+  });
+
+  it("essential-sidecar: the sidecar's exit stops the task", async () => {
+    const L = "essential-sidecar";
+    await startLesson({ ctx, input: { lessonId: L } });
+    await act(L, "running", "apply");
+    expect((await until(L, "running")).done).toBe(true);
+    expect(await act(L, "sidecar-crash", "crash-task")).toMatch(/metrics-agent exited/);
+    expect((await until(L, "sidecar-crash")).done).toBe(true);
+    await showSolution({ ctx, input: { lessonId: L, stepId: "non-essential" } });
+    expect(await checkStep({ ctx, input: { lessonId: L, stepId: "non-essential" } })).toMatchObject({ done: true });
+  });
+
+  it("reset removes the lesson's service from the sandbox", async () => {
+    const L = "essential-sidecar";
+    await resetLessonProgress({ ctx, input: { lessonId: L } });
+    await startLesson({ ctx, input: { lessonId: L } });
+    expect((await checkStep({ ctx, input: { lessonId: L, stepId: "running" } })).hint).toMatch(/Apply to sandbox/);
+    await act(L, "running", "apply");
+    expect((await until(L, "running")).done).toBe(true);
+    // The first attempt's crashed task is still in the sandbox (STOPPED tasks stay an hour); it must not count.
+    expect((await checkStep({ ctx, input: { lessonId: L, stepId: "sidecar-crash" } })).done).toBe(false);
+    expect((await getLiveView({ ctx, input: { lessonId: L } })).tasks.every((t) => t.lastStatus !== "STOPPED")).toBe(true);
+  });
+
+  it("reports what ECS refused instead of failing", async () => {
+    const L = "service-self-healing";
+    const row = await ctx.db.lessonProgress.findFirstOrThrow({ where: { lessonId: L } });
+    const design = await ctx.db.design.findUniqueOrThrow({ where: { id: row.designId! } });
+    const doc = design.document as { taskDefinitions: { cpu: string }[] };
+    doc.taskDefinitions[0].cpu = "300";
+    await ctx.db.design.update({ where: { id: design.id }, data: { document: doc as object } });
+    const r = await runSandboxAction({ ctx, input: { lessonId: L, stepId: "two-running", actionId: "apply" } });
+    expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/^RegisterTaskDefinition failed: ClientException/) });
+  });
+});
