@@ -1,25 +1,8 @@
-import type { Design } from "@/lib/domain/design";
+import type { DesignRecord, DesignSummary, RevisionSummary } from "@/lib/actions/design-types";
 
-/** What the list shows of a design; pages map lib/server's summaries onto it. */
-export type DesignListItem = {
-  id: string;
-  name: string;
-  description: string;
-  version: number;
-  updatedAt: string;
-  counts: { clusters: number; taskDefinitions: number; services: number };
-  errors: number;
-  warnings: number;
-};
+// The UI's names for what the design reads return: one definition, in lib/server/designs/types.ts.
 
-export type DesignDetail = {
-  id: string;
-  name: string;
-  description: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  document: Design;
-};
-
-export type RevisionItem = { version: number; name: string; createdAt: string };
+/** What the list shows of a design. */
+export type DesignListItem = Omit<DesignSummary, "createdAt">;
+export type DesignDetail = DesignRecord;
+export type RevisionItem = RevisionSummary;
