@@ -10,6 +10,7 @@ import { DEFAULT_ADMIN_URL, measureSaveLoad } from "./measure-db";
 import { DEPLOYING, SERVICES, TASKS_PER_SERVICE, buildSandbox, measureSandboxDb, measureSandboxMemory, measureStepHour } from "./measure-sandbox";
 import { median, percentile, sample } from "./stats";
 import { measureMonitor } from "./measure-monitor";
+import { measurePlanApply } from "./measure-plan-apply";
 import { measureCanvasWithServer } from "./canvas/with-server";
 
 const RESOURCES = 1000;
@@ -99,6 +100,15 @@ async function main() {
     crashed = true;
     console.error(`sandbox on PostgreSQL failed on ${new URL(adminUrl).host}:`, err);
     rows.push({ metric: "sandbox on PostgreSQL", value: "error (see log)", target: "—", result: "ERROR" });
+  }
+
+  // Plan and apply: ECS calls from scratch and for an unchanged re-apply (which must write nothing).
+  try {
+    rows.push(...(await measurePlanApply(20)));
+  } catch (err) {
+    crashed = true;
+    console.error("plan/apply benchmark failed:", err);
+    rows.push({ metric: "plan and apply", value: "error (see log)", target: "0 writes", result: "ERROR" });
   }
 
   // Live monitoring: ECS calls and CPU per refresh, recorder throughput.

@@ -9,14 +9,24 @@ import type { SandboxDeps } from "./store";
 
 export type SandboxServer = { url: string; server: Server; close(): Promise<void> };
 
-export async function listenSandbox(deps: SandboxDeps, opts: { host?: string; port?: number } = {}): Promise<SandboxServer> {
+export type ListenOptions = {
+  host?: string;
+  port?: number;
+  /** Told the operation of every ECS request (e.g. "CreateService"), for counting calls. */
+  observe?: (operation: string) => void;
+};
+
+export async function listenSandbox(deps: SandboxDeps, opts: ListenOptions = {}): Promise<SandboxServer> {
   const host = opts.host ?? "127.0.0.1";
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", async () => {
       try {
-        const handler = req.url?.startsWith("/control") ? handleControlRequest : handleEcsRequest;
+        const control = req.url?.startsWith("/control") ?? false;
+        const target = req.headers["x-amz-target"];
+        if (!control && opts.observe && typeof target === "string") opts.observe(target.slice(target.lastIndexOf(".") + 1));
+        const handler = control ? handleControlRequest : handleEcsRequest;
         const out = await handler({ headers: req.headers, body: Buffer.concat(chunks) }, deps);
         res.writeHead(out.status, out.headers);
         res.end(out.body);
