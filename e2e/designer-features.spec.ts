@@ -239,6 +239,8 @@ test("light and dark themes: toggle in the header, kept after reload", async ({ 
   await screenshot(page, "designer-theme-light");
   await page.getByRole("button", { name: "Switch to dark theme" }).click();
   await expect(page.locator("html")).toHaveClass(/dark/);
+  // The sample must be stored before the reload brings the page back from the server.
+  await waitSaved(page);
   await page.reload();
   await expect(page.locator("html")).toHaveClass(/dark/);
   await expect(page.getByRole("button", { name: "Switch to light theme" })).toBeVisible();
