@@ -14,6 +14,7 @@ import { Toolbar } from "./toolbar";
 import { useAutosave } from "./use-autosave";
 import { useShortcuts } from "./use-shortcuts";
 import { PlanOverlayProvider } from "./plan-overlay";
+import { LiveOverlayProvider } from "./live-overlay";
 
 export type CanvasProps = { designId: string; name: string; version: number; design: Design };
 
@@ -36,10 +37,12 @@ function Editor({ designId }: { designId: string }) {
   useShortcuts(store);
   const [snap, setSnap] = useState(true);
   const [planOn, setPlanOn] = useState(false);
+  const [liveOn, setLiveOn] = useState(false);
   return (
     <PlanOverlayProvider designId={designId} enabled={planOn}>
+    <LiveOverlayProvider designId={designId} enabled={liveOn}>
     <div className="flex h-full flex-col" data-testid="designer">
-      <Toolbar designId={designId} snap={snap} onSnap={setSnap} planOn={planOn} onPlan={setPlanOn} />
+      <Toolbar designId={designId} snap={snap} onSnap={setSnap} planOn={planOn} onPlan={setPlanOn} liveOn={liveOn} onLive={setLiveOn} />
       <div className="flex min-h-0 flex-1">
         <Palette />
         <div className="flex min-w-0 flex-1 flex-col">
@@ -52,6 +55,7 @@ function Editor({ designId }: { designId: string }) {
         <Inspector />
       </div>
     </div>
+    </LiveOverlayProvider>
     </PlanOverlayProvider>
   );
 }

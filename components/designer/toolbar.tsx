@@ -10,6 +10,7 @@ import { ConflictBanner, SaveIndicator } from "./save-indicator";
 import { useEditor, useEditorStore } from "./store/context";
 import { deleteSelection, duplicateSelection } from "./use-shortcuts";
 import { usePlanOverlay } from "./plan-overlay";
+import { LiveStatus } from "./live-overlay";
 
 /** Where the plan overlay stands: planning, failed (with ECS's reason), or a link to the full plan. */
 function PlanStatus() {
@@ -33,9 +34,9 @@ function ToolButton(props: { label: string; shortcut?: string; onClick: () => vo
   );
 }
 
-type ToolbarProps = { designId: string; snap: boolean; onSnap: (v: boolean) => void; planOn: boolean; onPlan: (v: boolean) => void };
+type ToolbarProps = { designId: string; snap: boolean; onSnap: (v: boolean) => void; planOn: boolean; onPlan: (v: boolean) => void; liveOn?: boolean; onLive?: (v: boolean) => void };
 
-export function Toolbar({ designId, snap, onSnap, planOn, onPlan }: ToolbarProps) {
+export function Toolbar({ designId, snap, onSnap, planOn, onPlan, liveOn = false, onLive }: ToolbarProps) {
   const store = useEditorStore();
   const name = useEditor((s) => s.name);
   const canUndo = useEditor((s) => s.history.past.length > 0);
@@ -74,6 +75,8 @@ export function Toolbar({ designId, snap, onSnap, planOn, onPlan }: ToolbarProps
         <span className="mx-1 h-5 w-px bg-slate-200" />
         <ToolButton label="Show plan against the sandbox" onClick={() => onPlan(!planOn)} pressed={planOn}>Plan</ToolButton>
         <PlanStatus />
+        {onLive && <ToolButton label="Show live state in the sandbox" onClick={() => onLive(!liveOn)} pressed={liveOn}>Live</ToolButton>}
+        <LiveStatus />
         <span className="mx-1 h-5 w-px bg-slate-200" />
         <ToolButton label="Import" onClick={() => store.setImportOpen(true)}>Import…</ToolButton>
         <ExportMenu />

@@ -1,7 +1,7 @@
 import {
-  CreateClusterCommand, CreateServiceCommand, DeleteServiceCommand, DescribeClustersCommand, DescribeServicesCommand,
+  CreateClusterCommand, CreateServiceCommand, DeleteClusterCommand, DeleteServiceCommand, DeregisterTaskDefinitionCommand, DescribeClustersCommand, DescribeServicesCommand,
   DescribeTaskDefinitionCommand, DescribeTasksCommand, ECSClient, ListClustersCommand, ListServicesCommand,
-  ListTasksCommand, ListTagsForResourceCommand,
+  ListTaskDefinitionFamiliesCommand, ListTaskDefinitionsCommand, ListTasksCommand, ListTagsForResourceCommand,
   PutClusterCapacityProvidersCommand, RegisterTaskDefinitionCommand, TagResourceCommand, UpdateClusterCommand,
   UpdateServiceCommand, type ECSClientConfig, type Failure, type Service, type Task,
 } from "@aws-sdk/client-ecs";
@@ -52,6 +52,7 @@ export function ecsPortOver(client: ECSClient): EcsPort {
       return arns;
     },
     createCluster: (input) => client.send(new CreateClusterCommand(input)),
+    deleteCluster: (input) => client.send(new DeleteClusterCommand(input)),
     updateCluster: (input) => client.send(new UpdateClusterCommand(input)),
     putClusterCapacityProviders: (input) => client.send(new PutClusterCapacityProvidersCommand(input)),
     async describeServices({ cluster, services, includeTags }) {
@@ -88,6 +89,27 @@ export function ecsPortOver(client: ECSClient): EcsPort {
     deleteService: (input) => client.send(new DeleteServiceCommand(input)),
     describeTaskDefinition: (input) => client.send(new DescribeTaskDefinitionCommand({ include: ["TAGS"], ...input })),
     registerTaskDefinition: (input) => client.send(new RegisterTaskDefinitionCommand(input)),
+    deregisterTaskDefinition: (input) => client.send(new DeregisterTaskDefinitionCommand(input)),
+    async listTaskDefinitionFamilies({ status }) {
+      const families: string[] = [];
+      let nextToken: string | undefined;
+      do {
+        const r = await client.send(new ListTaskDefinitionFamiliesCommand({ status, maxResults: 100, nextToken }));
+        families.push(...(r.families ?? []));
+        nextToken = r.nextToken;
+      } while (nextToken);
+      return families;
+    },
+    async listTaskDefinitions({ familyPrefix, status }) {
+      const arns: string[] = [];
+      let nextToken: string | undefined;
+      do {
+        const r = await client.send(new ListTaskDefinitionsCommand({ familyPrefix, status, maxResults: 100, nextToken }));
+        arns.push(...(r.taskDefinitionArns ?? []));
+        nextToken = r.nextToken;
+      } while (nextToken);
+      return arns;
+    },
     listTagsForResource: (input) => client.send(new ListTagsForResourceCommand(input)),
     tagResource: (input) => client.send(new TagResourceCommand(input)),
     async describeTasks({ cluster, tasks }) {

@@ -1,6 +1,7 @@
 import type {
   CreateClusterCommandInput, CreateClusterCommandOutput, CreateServiceCommandInput, CreateServiceCommandOutput,
-  DeleteServiceCommandInput, DeleteServiceCommandOutput, DescribeClustersCommandInput, DescribeClustersCommandOutput,
+  DeleteClusterCommandInput, DeleteClusterCommandOutput, DeleteServiceCommandInput, DeleteServiceCommandOutput,
+  DeregisterTaskDefinitionCommandInput, DeregisterTaskDefinitionCommandOutput, DescribeClustersCommandInput, DescribeClustersCommandOutput,
   DescribeTaskDefinitionCommandInput, DescribeTaskDefinitionCommandOutput, Failure, ListTagsForResourceCommandInput,
   ListTagsForResourceCommandOutput, PutClusterCapacityProvidersCommandInput, PutClusterCapacityProvidersCommandOutput,
   RegisterTaskDefinitionCommandInput, RegisterTaskDefinitionCommandOutput, Service, TagResourceCommandInput,
@@ -19,19 +20,26 @@ export interface EcsPort {
   listClusters(): Promise<string[]>;
   createCluster(input: CreateClusterCommandInput): Promise<CreateClusterCommandOutput>;
   updateCluster(input: UpdateClusterCommandInput): Promise<UpdateClusterCommandOutput>;
+  /** ECS refuses while the cluster still has ACTIVE/DRAINING services or running tasks. */
+  deleteCluster(input: DeleteClusterCommandInput): Promise<DeleteClusterCommandOutput>;
   putClusterCapacityProviders(input: PutClusterCapacityProvidersCommandInput): Promise<PutClusterCapacityProvidersCommandOutput>;
   /** Any number of services of one cluster; split into calls of 10. */
   describeServices(input: { cluster: string; services: string[]; includeTags?: boolean }): Promise<{ services: Service[]; failures: Failure[] }>;
   /** Every service ARN of a cluster (all pages). */
   listServices(input: { cluster: string }): Promise<string[]>;
-  /** Every task ARN of a cluster with that desired status (all pages; ECS lists RUNNING by default). */
-  listTasks(input: { cluster: string; desiredStatus: "RUNNING" | "STOPPED" }): Promise<string[]>;
+  /** Every task ARN of a cluster with that desired status (all pages; ECS lists RUNNING by default; PENDING lists tasks not yet running). */
+  listTasks(input: { cluster: string; desiredStatus: "RUNNING" | "PENDING" | "STOPPED" }): Promise<string[]>;
   createService(input: CreateServiceCommandInput): Promise<CreateServiceCommandOutput>;
   updateService(input: UpdateServiceCommandInput): Promise<UpdateServiceCommandOutput>;
   deleteService(input: DeleteServiceCommandInput): Promise<DeleteServiceCommandOutput>;
   /** Called with include TAGS, so the ownership tag comes back with the definition. */
   describeTaskDefinition(input: DescribeTaskDefinitionCommandInput): Promise<DescribeTaskDefinitionCommandOutput>;
   registerTaskDefinition(input: RegisterTaskDefinitionCommandInput): Promise<RegisterTaskDefinitionCommandOutput>;
+  deregisterTaskDefinition(input: DeregisterTaskDefinitionCommandInput): Promise<DeregisterTaskDefinitionCommandOutput>;
+  /** Every task definition family with that status (all pages). */
+  listTaskDefinitionFamilies(input: { status: "ACTIVE" | "INACTIVE" | "ALL" }): Promise<string[]>;
+  /** Every revision ARN of one family (`familyPrefix` is the full family name) with that status (all pages). */
+  listTaskDefinitions(input: { familyPrefix: string; status: "ACTIVE" | "INACTIVE" }): Promise<string[]>;
   listTagsForResource(input: ListTagsForResourceCommandInput): Promise<ListTagsForResourceCommandOutput>;
   tagResource(input: TagResourceCommandInput): Promise<TagResourceCommandOutput>;
   /** Any number of tasks of one cluster; split into calls of 100 (for later monitoring). */
@@ -43,7 +51,8 @@ export interface EcsPort {
 export type EcsOperation =
   | "DescribeClusters" | "ListClusters" | "CreateCluster" | "UpdateCluster" | "PutClusterCapacityProviders" | "DescribeServices"
   | "ListServices" | "CreateService" | "UpdateService" | "DeleteService" | "DescribeTaskDefinition"
-  | "RegisterTaskDefinition" | "ListTagsForResource" | "TagResource" | "DescribeTasks";
+  | "RegisterTaskDefinition" | "ListTagsForResource" | "TagResource" | "DescribeTasks" | "ListTasks" | "DeleteCluster"
+  | "DeregisterTaskDefinition" | "ListTaskDefinitionFamilies" | "ListTaskDefinitions";
 
 /** An ECS error reduced to what a user needs: the exception name and ECS's own message. */
 export type EcsFailure = { name: string; message: string };

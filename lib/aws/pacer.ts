@@ -19,6 +19,8 @@ export const ECS_RATE_LIMITS: Partial<Record<EcsOperation, Bucket>> = {
   DescribeClusters: { burst: 50, perSecond: 20 },
   ListClusters: { burst: 50, perSecond: 20 },
   DescribeTaskDefinition: { burst: 50, perSecond: 20 },
+  ListTaskDefinitionFamilies: { burst: 50, perSecond: 20 },
+  ListTaskDefinitions: { burst: 50, perSecond: 20 },
 };
 
 /** Operations that share one bucket in ECS share one here. */

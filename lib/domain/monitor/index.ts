@@ -9,3 +9,4 @@ export * from "./history";
 export * from "./chart";
 export * from "./snapshot-view";
 export * from "./api-types";
+export * from "./canvas-live";

@@ -181,6 +181,73 @@ describe("planDesign", () => {
   });
 });
 
+describe("planDesign: deleting owned clusters and task definition families", () => {
+  const cluster = (name: string, tags = owned(`cl-${name}`)) =>
+    ({ clusterArn: `${ARN}:cluster/${name}`, clusterName: name, status: "ACTIVE", tags });
+  const svcIn = (clusterName: string, serviceName: string, tags = owned(`svc-${serviceName}`)) => liveService({
+    serviceName, serviceArn: `${ARN}:service/${clusterName}/${serviceName}`, clusterArn: `${ARN}:cluster/${clusterName}`, tags,
+  });
+
+  it("deletes the owned services of a removed owned cluster, then the cluster, after every other step", () => {
+    const live = appliedLive();
+    live.ownedClusters = { batch: cluster("batch") };
+    live.services.push(svcIn("batch", "jobs"), svcIn("batch", "cron"), svcIn("main", "old"));
+    const d = design();
+    d.taskDefinitions[0].containerDefinitions[0].image = "nginx:1.28";
+    const plan = planDesign(d, live, { designId: "d1" });
+    expect(plan.steps.map((s) => `${s.action} ${s.key}`)).toEqual([
+      "no-change cluster:main", "update task-definition:web", "update service:main/web",
+      "delete service:batch/jobs", "delete service:batch/cron", "delete service:main/old", "delete cluster:batch",
+    ]);
+    expect(plan.steps.at(-1)?.calls).toEqual([{ operation: "DeleteCluster", input: { cluster: "batch" } }]);
+    expect(plan.steps[3].calls).toEqual([{ operation: "DeleteService", input: { cluster: "batch", service: "jobs", force: true } }]);
+    expect(plan.summary.delete).toBe(4);
+  });
+
+  it("never deletes a cluster it does not own, even an empty one, nor its services", () => {
+    const live = appliedLive();
+    live.ownedClusters = {
+      manual: cluster("manual", []),
+      theirs: cluster("theirs", [{ key: "stevedore:design", value: "other" }]),
+    };
+    live.services.push(svcIn("theirs", "x", [{ key: "stevedore:design", value: "other" }]));
+    expect(actions(design(), live)).toEqual(["no-change cluster:main", "no-change task-definition:web", "no-change service:main/web"]);
+    expect(planDesign(design(), live, { designId: "d1" }).empty).toBe(true);
+  });
+
+  it("keeps an owned cluster the design still uses, and one that holds a service it did not create", () => {
+    const live = appliedLive();
+    live.ownedClusters = { main: cluster("main"), shared: cluster("shared") };
+    live.services.push(svcIn("shared", "mine"), svcIn("shared", "manual", []));
+    const plan = planDesign(design(), live, { designId: "d1" });
+    expect(plan.steps.map((s) => `${s.action} ${s.key}`)).toEqual([
+      "no-change cluster:main", "no-change task-definition:web", "no-change service:main/web", "delete service:shared/mine", "no-change cluster:shared",
+    ]);
+    expect(plan.steps.at(-1)?.calls).toEqual([]);
+    expect(plan.steps.at(-1)?.notes.join()).toContain("still has services this design did not create (manual)");
+  });
+
+  it("deregisters every ACTIVE revision of an owned family the design dropped, and leaves foreign families alone", () => {
+    const live = appliedLive();
+    live.ownedFamilies = {
+      worker: { revisionArns: [`${ARN}:task-definition/worker:1`, `${ARN}:task-definition/worker:3`], tags: owned("td-worker") },
+      theirs: { revisionArns: [`${ARN}:task-definition/theirs:1`], tags: [{ key: "stevedore:design", value: "other" }] },
+      untagged: { revisionArns: [`${ARN}:task-definition/untagged:1`], tags: [] },
+      web: { revisionArns: [`${ARN}:task-definition/web:1`], tags: owned("td-web") },
+    };
+    live.ownedClusters = { batch: cluster("batch") };
+    const plan = planDesign(design(), live, { designId: "d1" });
+    expect(plan.steps.map((s) => `${s.action} ${s.key}`)).toEqual([
+      "no-change cluster:main", "no-change task-definition:web", "no-change service:main/web", "delete task-definition:worker", "delete cluster:batch",
+    ]);
+    expect(plan.steps[3].calls).toEqual([
+      { operation: "DeregisterTaskDefinition", input: { taskDefinition: `${ARN}:task-definition/worker:1` } },
+      { operation: "DeregisterTaskDefinition", input: { taskDefinition: `${ARN}:task-definition/worker:3` } },
+    ]);
+    expect(renderPlanText(plan)).toContain("Plan: 0 to create, 0 to update, 0 to replace, 2 to delete (3 unchanged).");
+  });
+});
+
 describe("rendering", () => {
   it("shows a grouped diff with old → new and a summary", () => {
     const d = design();

@@ -4,12 +4,14 @@ import { planCluster } from "./plan-cluster";
 import { deleteCall, findLiveService, planService, serviceKey } from "./plan-service";
 import { planTaskDefinition } from "./plan-task-definition";
 import { tagValue } from "./tags";
-import { DESIGN_TAG, RESOURCE_TAG, type LiveState, type Plan, type PlanAction, type PlanOptions, type PlanStep } from "./types";
+import { DESIGN_TAG, RESOURCE_TAG, type EcsCall, type LiveState, type Plan, type PlanAction, type PlanOptions, type PlanStep } from "./types";
 
 /**
  * The changes that bring an account to a design, like a CDK diff: pure, from copies of both
  * sides, each step tagged with its impact. Steps come in the order apply must run them:
- * clusters, then task definitions (services name their revisions), then services, then deletes.
+ * clusters, then task definitions (services name their revisions), then services, then deletes:
+ * services, task definition families, and last clusters (ECS deletes a cluster only once its
+ * services and tasks are gone). Deletes touch only resources tagged stevedore:design=<designId>.
  */
 export function planDesign(design: Design, live: LiveState, opts: PlanOptions): Plan {
   const { designId } = opts;
@@ -32,11 +34,49 @@ export function planDesign(design: Design, live: LiveState, opts: PlanOptions): 
     const key = serviceKey({ cluster: s.clusterArn ?? "", serviceName: s.serviceName ?? "" });
     return {
       key: `service:${key}`, kind: "service", name: key, action: "delete", changes: [], calls: [deleteCall(s)],
-      notes: [`created by this design (tag ${DESIGN_TAG}=${designId}) and no longer in it`],
+      notes: [ownedNote(designId)],
     };
   });
-  const steps = [...clusters, ...tdPlans.map((t) => t.step), ...services, ...deletes];
+  const steps = [...clusters, ...tdPlans.map((t) => t.step), ...services, ...deletes,
+    ...familyDeletes(design, live, designId), ...clusterDeletes(design, live, designId)];
   return { designId, steps, summary: summarise(steps), empty: steps.every((s) => s.calls.length === 0) };
+}
+
+const ownedNote = (designId: string) => `created by this design (tag ${DESIGN_TAG}=${designId}) and no longer in it`;
+
+/** Families the design created and dropped: every ACTIVE revision is deregistered. */
+function familyDeletes(design: Design, live: LiveState, designId: string): PlanStep[] {
+  const kept = new Set(design.taskDefinitions.map((td) => td.family));
+  return Object.entries(live.ownedFamilies ?? {})
+    .filter(([family, f]) => !kept.has(family) && tagValue(f.tags, DESIGN_TAG) === designId && f.revisionArns.length > 0)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([family, f]) => ({
+      key: `task-definition:${family}`, kind: "task-definition" as const, name: family, action: "delete" as const, changes: [],
+      notes: [ownedNote(designId), `deregisters ${f.revisionArns.length} ACTIVE revision${f.revisionArns.length === 1 ? "" : "s"}`],
+      calls: f.revisionArns.map((arn): EcsCall => ({ operation: "DeregisterTaskDefinition", input: { taskDefinition: arn } })),
+    }));
+}
+
+/**
+ * Clusters the design created and no longer uses, after the deletes of their owned services. A
+ * cluster that still holds a service this design did not create is kept (ECS would refuse, and
+ * the design does not own that service).
+ */
+function clusterDeletes(design: Design, live: LiveState, designId: string): PlanStep[] {
+  const used = new Set([...design.clusters.map((c) => c.clusterName), ...design.services.map((s) => clusterNameOf(s.cluster))]);
+  return Object.values(live.ownedClusters ?? {})
+    .filter((c) => c.clusterName && !used.has(c.clusterName) && c.status === "ACTIVE" && tagValue(c.tags, DESIGN_TAG) === designId)
+    .sort((a, b) => (a.clusterName ?? "").localeCompare(b.clusterName ?? ""))
+    .map((c) => {
+      const name = c.clusterName ?? "";
+      const base = { key: `cluster:${name}`, kind: "cluster" as const, name, changes: [] };
+      const foreign = live.services.filter((s) => s.status === "ACTIVE" && clusterNameOf(s.clusterArn ?? "") === name && tagValue(s.tags, DESIGN_TAG) !== designId);
+      if (foreign.length > 0) {
+        return { ...base, action: "no-change" as const, calls: [],
+          notes: [`${ownedNote(designId)}, but kept: it still has services this design did not create (${foreign.map((s) => s.serviceName).join(", ")})`] };
+      }
+      return { ...base, action: "delete" as const, notes: [ownedNote(designId)], calls: [{ operation: "DeleteCluster" as const, input: { cluster: name } }] };
+    });
 }
 
 export function summarise(steps: PlanStep[]): Record<PlanAction, number> {

@@ -8,10 +8,23 @@ import type { Cluster as EcsCluster, Service as EcsService, Tag as EcsTag, TaskD
 export type LiveState = {
   /** By clusterName. */
   clusters: Record<string, EcsCluster>;
-  /** ACTIVE services of the clusters the design names (all of them, so that owned leftovers can be found). */
+  /**
+   * ACTIVE services of the clusters the design names and of `ownedClusters` (all of them, so that
+   * owned leftovers can be found and a cluster holding someone else's service is kept).
+   */
   services: EcsService[];
   /** Latest ACTIVE revision per family, with its tags. */
   taskDefinitions: Record<string, { taskDefinition: EcsTaskDefinition; tags: EcsTag[] }>;
+  /**
+   * ACTIVE clusters, by clusterName, that carry stevedore:design=<the design> but that the design
+   * no longer names (neither as a cluster nor as a service's cluster); with TAGS.
+   */
+  ownedClusters?: Record<string, EcsCluster>;
+  /**
+   * Families the design no longer has whose latest ACTIVE revision carries stevedore:design=<the
+   * design>: the ARNs of all their ACTIVE revisions and the latest revision's tags.
+   */
+  ownedFamilies?: Record<string, { revisionArns: string[]; tags: EcsTag[] }>;
 };
 
 export type PlanAction = "create" | "update" | "replace" | "no-change" | "delete";
@@ -22,7 +35,7 @@ export type FieldChange = { path: string; old?: unknown; new?: unknown };
 
 export type PlanOperation =
   | "CreateCluster" | "UpdateCluster" | "PutClusterCapacityProviders" | "RegisterTaskDefinition"
-  | "CreateService" | "UpdateService" | "DeleteService" | "TagResource";
+  | "CreateService" | "UpdateService" | "DeleteService" | "TagResource" | "DeleteCluster" | "DeregisterTaskDefinition";
 
 /** An ECS API call exactly as apply will make it (inputs are the SDK's command inputs). */
 export type EcsCall = { operation: PlanOperation; input: Record<string, unknown> };

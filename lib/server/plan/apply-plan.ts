@@ -1,4 +1,4 @@
-import { noPacer, realPacerClock, toEcsFailure, type EcsFailure, type EcsPort, type Pacer, type PacerClock } from "../../aws";
+import { chunk, noPacer, realPacerClock, toEcsFailure, type EcsFailure, type EcsPort, type Pacer, type PacerClock } from "../../aws";
 import { familyOf } from "../../domain/design";
 import { clientTokenFor, normaliseTaskDefinition, canonical, type EcsCall, type Plan, type PlanStep } from "../../domain/plan";
 import { isMissingTaskDefinition } from "./read-live-state";
@@ -18,6 +18,10 @@ export type ApplyOptions = {
   clock?: PacerClock;
   /** How long a replace waits for the old service to become INACTIVE before creating the new one. */
   replaceTimeoutMs?: number;
+  /** How long a cluster delete waits for the cluster's services and tasks to be gone. */
+  clusterDrainTimeoutMs?: number;
+  /** Pause between polls while waiting (default 5 s). */
+  pollMs?: number;
 };
 
 type Json = Record<string, unknown>;
@@ -41,9 +45,14 @@ export async function applyPlan(ecs: EcsPort, plan: Plan, opts: ApplyOptions = {
         const previous = step.calls[i - 1];
         if (call.operation === "CreateService" && previous?.operation === "DeleteService" && previous.input.service === call.input.serviceName) {
           opts.onProgress?.({ type: "waiting", step, message: `waiting for ${call.input.serviceName} to finish draining` });
-          await waitUntilGone(ecs, String(call.input.cluster), String(call.input.serviceName), clock, opts.replaceTimeoutMs ?? 10 * 60_000);
+          await waitUntilGone(ecs, String(call.input.cluster), String(call.input.serviceName), clock, opts.replaceTimeoutMs ?? 10 * 60_000, opts.pollMs ?? 5000);
         }
-        const result = await invoke(ecs, pacer, call);
+        const result = call.operation === "DeleteCluster"
+          ? await deleteClusterWhenEmpty(ecs, pacer, String(call.input.cluster), clock, {
+            timeoutMs: opts.clusterDrainTimeoutMs ?? 10 * 60_000, pollMs: opts.pollMs ?? 5000,
+            onWaiting: (message) => opts.onProgress?.({ type: "waiting", step, message }),
+          })
+          : await invoke(ecs, pacer, call);
         if (call.operation === "RegisterTaskDefinition") registered[String(call.input.family)] = String(result);
       } catch (err) {
         return { ok: false, done, failedStep: step.key, failedCall: call, error: toEcsFailure(err) };
@@ -77,6 +86,8 @@ async function invoke(ecs: EcsPort, pacer: Pacer, call: EcsCall): Promise<unknow
     case "UpdateService": await pacer.take("UpdateService"); return ecs.updateService(input);
     case "DeleteService": await pacer.take("DeleteService"); return ecs.deleteService(input);
     case "TagResource": await pacer.take("TagResource"); return ecs.tagResource(input);
+    case "DeleteCluster": await pacer.take("DeleteCluster"); return ecs.deleteCluster(input);
+    case "DeregisterTaskDefinition": await pacer.take("DeregisterTaskDefinition"); return ecs.deregisterTaskDefinition(input);
   }
 }
 
@@ -100,13 +111,63 @@ async function registerOnce(ecs: EcsPort, pacer: Pacer, input: Json): Promise<st
 }
 
 /** ECS refuses to create a service while one of the same name is still DRAINING. */
-async function waitUntilGone(ecs: EcsPort, cluster: string, service: string, clock: PacerClock, timeoutMs: number) {
+async function waitUntilGone(ecs: EcsPort, cluster: string, service: string, clock: PacerClock, timeoutMs: number, pollMs: number) {
   const deadline = clock.now() + timeoutMs;
   for (;;) {
     const r = await ecs.describeServices({ cluster, services: [service] });
     const s = r.services[0];
     if (!s || s.status === "INACTIVE") return;
     if (clock.now() >= deadline) throw Object.assign(new Error(`${service} is still ${s.status} after ${Math.round(timeoutMs / 1000)} s; apply again later`), { name: "TimeoutError" });
-    await clock.sleep(5000);
+    await clock.sleep(pollMs);
   }
+}
+
+const CLUSTER_NOT_EMPTY = new Set(["ClusterContainsServicesException", "ClusterContainsTasksException"]);
+
+/**
+ * ECS refuses DeleteCluster while the cluster still has ACTIVE or DRAINING services or tasks that
+ * have not stopped, and the services just deleted drain for a while: poll ListTasks (RUNNING and
+ * PENDING) and the services until both are gone, reporting what is left, then delete. A refusal
+ * that races the last task stopping is waited out the same way, up to the same deadline.
+ */
+async function deleteClusterWhenEmpty(
+  ecs: EcsPort, pacer: Pacer, cluster: string, clock: PacerClock,
+  opts: { timeoutMs: number; pollMs: number; onWaiting: (message: string) => void },
+): Promise<unknown> {
+  const deadline = clock.now() + opts.timeoutMs;
+  let last = "";
+  for (;;) {
+    const left = await clusterContents(ecs, pacer, cluster);
+    if (left.services === 0 && left.tasks === 0) {
+      try {
+        await pacer.take("DeleteCluster");
+        return await ecs.deleteCluster({ cluster });
+      } catch (err) {
+        if (!(err instanceof Error && CLUSTER_NOT_EMPTY.has(err.name))) throw err;
+      }
+    }
+    const message = `waiting for cluster ${cluster} to empty: ${left.services} service${left.services === 1 ? "" : "s"} and ${left.tasks} task${left.tasks === 1 ? "" : "s"} left`;
+    if (message !== last) opts.onWaiting(message);
+    last = message;
+    if (clock.now() >= deadline) {
+      throw Object.assign(new Error(`cluster ${cluster} still has ${left.services} services and ${left.tasks} tasks after ${Math.round(opts.timeoutMs / 1000)} s; apply again later`), { name: "TimeoutError" });
+    }
+    await clock.sleep(opts.pollMs);
+  }
+}
+
+async function clusterContents(ecs: EcsPort, pacer: Pacer, cluster: string): Promise<{ services: number; tasks: number }> {
+  await pacer.take("ListTasks");
+  const running = await ecs.listTasks({ cluster, desiredStatus: "RUNNING" });
+  await pacer.take("ListTasks");
+  const pending = await ecs.listTasks({ cluster, desiredStatus: "PENDING" });
+  await pacer.take("ListServices");
+  const arns = await ecs.listServices({ cluster });
+  let services = 0;
+  for (const batch of chunk(arns, 10)) {
+    await pacer.take("DescribeServices");
+    const r = await ecs.describeServices({ cluster, services: batch });
+    services += r.services.filter((s) => s.status === "ACTIVE" || s.status === "DRAINING").length;
+  }
+  return { services, tasks: new Set([...running, ...pending]).size };
 }

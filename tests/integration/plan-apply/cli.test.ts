@@ -35,7 +35,9 @@ let sb: Awaited<ReturnType<typeof startPlanSandbox>>;
 beforeAll(async () => { sb = await startPlanSandbox(); });
 afterAll(async () => { await sb.close(); });
 
-const target = () => ["--endpoint", sb.url, "--region", sb.region, "--design-id", "cli-test"];
+// One design id per design: a design that no longer has a cluster it created deletes it, so
+// reusing an id for an unrelated design would plan deletes of the earlier test's resources.
+const target = (designId = "cli-test") => ["--endpoint", sb.url, "--region", sb.region, "--design-id", designId];
 
 describe("stevedore plan / apply", { timeout: 60_000 }, () => {
   it("plan shows the changes, apply refuses without a terminal or --yes, applies with --yes, then plan is empty", async () => {
@@ -70,15 +72,15 @@ describe("stevedore plan / apply", { timeout: 60_000 }, () => {
     for (const s of broken.services) s.cluster = "second";
     broken.services[1].cluster = "missing";
     const file = designFile("broken.json", broken);
-    const r = await run("apply", file, ...target(), "--yes", "--json");
+    const r = await run("apply", file, ...target("cli-test-second"), "--yes", "--json");
     expect(r.code).toBe(1);
     expect(r.err).toContain("service:missing/worker failed: ClusterNotFoundException: Cluster not found.");
     expect(JSON.parse(r.out)).toMatchObject({ ok: false, failedStep: "service:missing/worker", done: ["cluster:second", "service:second/web"] });
-    // The task definitions were registered by the first test (same design id): unchanged, so not redone.
+    // The task definitions were registered by the first test: unchanged, so not redone.
 
     broken.services[1].cluster = "second";
     const fixed = designFile("broken.json", broken);
-    const again = await run("apply", fixed, ...target(), "--yes");
+    const again = await run("apply", fixed, ...target("cli-test-second"), "--yes");
     expect(again.code).toBe(0);
     expect(again.out).toContain("Plan: 1 to create, 0 to update, 0 to replace, 0 to delete (4 unchanged).");
     expect((await sb.ecs.listServices({ cluster: "second" })).length).toBe(2);
@@ -90,7 +92,7 @@ describe("stevedore plan / apply", { timeout: 60_000 }, () => {
     for (const s of d.services) s.cluster = "third";
     await sb.control({ action: "setSpeed", speed: 500 });
     try {
-      const r = await run("apply", designFile("wait.json", d), ...target(), "--yes", "--wait", "--wait-timeout", "30");
+      const r = await run("apply", designFile("wait.json", d), ...target("cli-test-third"), "--yes", "--wait", "--wait-timeout", "30");
       expect(r.err).not.toMatch(/stevedore: (?!design id)/);
       expect(r.code).toBe(0);
       expect(r.out).toContain("Steady: web, worker.");

@@ -6,6 +6,7 @@ import { SIZES, type NodeData } from "@/lib/domain/designer";
 import { Chip, FindingBadge, formatCpu, formatMemory, KindLabel } from "../shared";
 import type { RfNode } from "../types";
 import { PlanMark } from "../../plan-overlay";
+import { LiveMark } from "../../live-overlay";
 import { useResizeCommit } from "../use-resize-commit";
 
 function ClusterNodeView({ id, data, selected }: NodeProps<RfNode<"cluster">>) {
@@ -24,7 +25,7 @@ function ClusterNodeView({ id, data, selected }: NodeProps<RfNode<"cluster">>) {
         <div className="flex items-center gap-2">
           <KindLabel>Cluster</KindLabel>
           <span className="truncate text-sm font-semibold text-slate-900">{s.name}</span>
-          <span className="ml-auto flex items-center gap-1"><PlanMark id={id} /><FindingBadge counts={data.findings} name={s.name} /></span>
+          <span className="ml-auto flex items-center gap-1"><PlanMark id={id} /><LiveMark id={id} /><FindingBadge counts={data.findings} name={s.name} /></span>
         </div>
         <div className="flex flex-nowrap gap-1 overflow-hidden whitespace-nowrap">
           <Chip>{s.services} service{s.services === 1 ? "" : "s"}</Chip>

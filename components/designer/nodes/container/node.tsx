@@ -6,6 +6,7 @@ import type { NodeData } from "@/lib/domain/designer";
 import { cardClass, Chip, FindingBadge, InHandle, OutHandle } from "../shared";
 import type { RfNode } from "../types";
 import { PlanMark } from "../../plan-overlay";
+import { LiveMark } from "../../live-overlay";
 
 function ContainerNodeView({ id, data, selected }: NodeProps<RfNode<"container">>) {
   const s = (data as NodeData<"container">).summary;
@@ -15,7 +16,7 @@ function ContainerNodeView({ id, data, selected }: NodeProps<RfNode<"container">
       <div className="flex items-center gap-1.5">
         <span className={`h-2 w-2 shrink-0 rounded-full ${s.essential ? "bg-emerald-600" : "bg-slate-300"}`} title={s.essential ? "Essential" : "Not essential"} />
         <span className="truncate text-sm font-semibold text-slate-900">{s.name}</span>
-        <span className="ml-auto flex items-center gap-1"><PlanMark id={id} /><FindingBadge counts={data.findings} name={s.name} /></span>
+        <span className="ml-auto flex items-center gap-1"><PlanMark id={id} /><LiveMark id={id} /><FindingBadge counts={data.findings} name={s.name} /></span>
       </div>
       <div className="mt-0.5 truncate font-mono text-[11px] text-slate-600" title={s.image}>{s.image}</div>
       <div className="mt-1 text-[11px] text-slate-600">

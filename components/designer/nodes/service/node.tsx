@@ -6,6 +6,7 @@ import type { NodeData } from "@/lib/domain/designer";
 import { cardClass, Chip, FindingBadge, KindLabel, OutHandle } from "../shared";
 import type { RfNode } from "../types";
 import { PlanMark } from "../../plan-overlay";
+import { LiveMark } from "../../live-overlay";
 
 function ServiceNodeView({ id, data, selected }: NodeProps<RfNode<"service">>) {
   const s = (data as NodeData<"service">).summary;
@@ -14,7 +15,7 @@ function ServiceNodeView({ id, data, selected }: NodeProps<RfNode<"service">>) {
       <div className="flex items-center gap-1.5">
         <KindLabel>Service</KindLabel>
         <span className="truncate text-sm font-semibold text-slate-900">{s.name}</span>
-        <span className="ml-auto flex items-center gap-1"><PlanMark id={id} /><FindingBadge counts={data.findings} name={s.name} /></span>
+        <span className="ml-auto flex items-center gap-1"><PlanMark id={id} /><LiveMark id={id} /><FindingBadge counts={data.findings} name={s.name} /></span>
       </div>
       <div className="mt-1 flex flex-wrap gap-1">
         <Chip tone="brand">× {s.desiredCount} desired</Chip>

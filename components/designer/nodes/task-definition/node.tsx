@@ -6,6 +6,7 @@ import { SIZES, type NodeData } from "@/lib/domain/designer";
 import { Chip, FindingBadge, formatCpu, formatMemory, InHandle, KindLabel, UsageBar } from "../shared";
 import type { RfNode } from "../types";
 import { PlanMark } from "../../plan-overlay";
+import { LiveMark } from "../../live-overlay";
 import { useResizeCommit } from "../use-resize-commit";
 
 function TaskDefinitionNodeView({ id, data, selected }: NodeProps<RfNode<"taskDefinition">>) {
@@ -23,7 +24,7 @@ function TaskDefinitionNodeView({ id, data, selected }: NodeProps<RfNode<"taskDe
           <KindLabel>Task definition</KindLabel>
           <span className="truncate text-sm font-semibold text-slate-900">{s.name}</span>
           <span className="shrink-0 text-[11px] text-slate-500" title="Containers (ECS allows 10)">{s.containers}/10</span>
-          <span className="ml-auto flex items-center gap-1"><PlanMark id={id} /><FindingBadge counts={data.findings} name={s.name} /></span>
+          <span className="ml-auto flex items-center gap-1"><PlanMark id={id} /><LiveMark id={id} /><FindingBadge counts={data.findings} name={s.name} /></span>
         </div>
         {/* One line whatever the width: the header height is fixed so children never sit under it. */}
         <div className="flex flex-nowrap gap-1 overflow-hidden whitespace-nowrap">
