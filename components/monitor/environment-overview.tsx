@@ -3,6 +3,7 @@
 import Link from "next/link";
 import type { ServiceView } from "@/lib/domain/monitor";
 import { Alert } from "@/components/ui/alert";
+import { ContainerInstances } from "./container-instances";
 import { Freshness } from "./freshness";
 import { HealthBadge, RolloutState } from "./health-badge";
 import { historyPath, servicePath } from "./links";
@@ -44,6 +45,7 @@ function ClusterSection({ envId, cluster }: { envId: string; cluster: string }) 
           </table>
         </div>
       )}
+      <ContainerInstances envId={envId} cluster={cluster} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { ClusterList, Figures, HistoryRow, MonitorView, ServiceHistory } from "@/lib/domain/monitor";
+import type { ClusterList, Figures, HistoryRow, InstancesView, MonitorView, ServiceHistory } from "@/lib/domain/monitor";
 
 // Every live view polls its GET route every few seconds; the server's shared poller decides how
 // often ECS is actually asked, so more tabs cost ECS nothing.
@@ -50,4 +50,12 @@ export function useHistory(envId: string, cluster: string, params: Record<string
 
 export function useFigures() {
   return useQuery({ queryKey: ["monitor-figures"], queryFn: () => getJson<Figures>("/api/monitor/figures"), refetchInterval: 5_000 });
+}
+
+export function useContainerInstances(envId: string, cluster: string) {
+  return useQuery({
+    queryKey: ["monitor-instances", envId, cluster],
+    queryFn: () => getJson<InstancesView>(`${base(envId, cluster)}/instances`),
+    refetchInterval: 10_000,
+  });
 }

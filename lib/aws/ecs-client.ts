@@ -1,9 +1,9 @@
 import {
   CreateClusterCommand, CreateServiceCommand, DeleteClusterCommand, DeleteServiceCommand, DeregisterTaskDefinitionCommand, DescribeClustersCommand, DescribeServicesCommand,
-  DescribeTaskDefinitionCommand, DescribeTasksCommand, ECSClient, ListClustersCommand, ListServicesCommand,
+  DescribeContainerInstancesCommand, DescribeTaskDefinitionCommand, DescribeTasksCommand, ECSClient, ListContainerInstancesCommand, ListClustersCommand, ListServicesCommand,
   ListTaskDefinitionFamiliesCommand, ListTaskDefinitionsCommand, ListTasksCommand, ListTagsForResourceCommand,
   PutClusterCapacityProvidersCommand, RegisterTaskDefinitionCommand, TagResourceCommand, UpdateClusterCommand,
-  UpdateServiceCommand, type ECSClientConfig, type Failure, type Service, type Task,
+  UpdateServiceCommand, type ContainerInstance, type ECSClientConfig, type Failure, type Service, type Task,
 } from "@aws-sdk/client-ecs";
 import { z } from "zod";
 import { chunk, type EcsPort } from "./ecs-port";
@@ -117,6 +117,25 @@ export function ecsPortOver(client: ECSClient): EcsPort {
       for (const batch of chunk(tasks, 100)) {
         const r = await client.send(new DescribeTasksCommand({ cluster, tasks: batch }));
         out.tasks.push(...(r.tasks ?? []));
+        out.failures.push(...(r.failures ?? []));
+      }
+      return out;
+    },
+    async listContainerInstances({ cluster }) {
+      const arns: string[] = [];
+      let nextToken: string | undefined;
+      do {
+        const r = await client.send(new ListContainerInstancesCommand({ cluster, maxResults: 100, nextToken }));
+        arns.push(...(r.containerInstanceArns ?? []));
+        nextToken = r.nextToken;
+      } while (nextToken);
+      return arns;
+    },
+    async describeContainerInstances({ cluster, containerInstances }) {
+      const out: { containerInstances: ContainerInstance[]; failures: Failure[] } = { containerInstances: [], failures: [] };
+      for (const batch of chunk(containerInstances, 100)) {
+        const r = await client.send(new DescribeContainerInstancesCommand({ cluster, containerInstances: batch }));
+        out.containerInstances.push(...(r.containerInstances ?? []));
         out.failures.push(...(r.failures ?? []));
       }
       return out;

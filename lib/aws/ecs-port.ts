@@ -2,7 +2,7 @@ import type {
   CreateClusterCommandInput, CreateClusterCommandOutput, CreateServiceCommandInput, CreateServiceCommandOutput,
   DeleteClusterCommandInput, DeleteClusterCommandOutput, DeleteServiceCommandInput, DeleteServiceCommandOutput,
   DeregisterTaskDefinitionCommandInput, DeregisterTaskDefinitionCommandOutput, DescribeClustersCommandInput, DescribeClustersCommandOutput,
-  DescribeTaskDefinitionCommandInput, DescribeTaskDefinitionCommandOutput, Failure, ListTagsForResourceCommandInput,
+  ContainerInstance, DescribeTaskDefinitionCommandInput, DescribeTaskDefinitionCommandOutput, Failure, ListTagsForResourceCommandInput,
   ListTagsForResourceCommandOutput, PutClusterCapacityProvidersCommandInput, PutClusterCapacityProvidersCommandOutput,
   RegisterTaskDefinitionCommandInput, RegisterTaskDefinitionCommandOutput, Service, TagResourceCommandInput,
   TagResourceCommandOutput, Task, UpdateClusterCommandInput, UpdateClusterCommandOutput, UpdateServiceCommandInput,
@@ -44,6 +44,10 @@ export interface EcsPort {
   tagResource(input: TagResourceCommandInput): Promise<TagResourceCommandOutput>;
   /** Any number of tasks of one cluster; split into calls of 100 (for later monitoring). */
   describeTasks(input: { cluster: string; tasks: string[] }): Promise<{ tasks: Task[]; failures: Failure[] }>;
+  /** Every container instance ARN of a cluster (all pages). */
+  listContainerInstances(input: { cluster: string }): Promise<string[]>;
+  /** Any number of container instances of one cluster; split into calls of 100. */
+  describeContainerInstances(input: { cluster: string; containerInstances: string[] }): Promise<{ containerInstances: ContainerInstance[]; failures: Failure[] }>;
   destroy(): void;
 }
 

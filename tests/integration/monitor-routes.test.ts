@@ -9,6 +9,9 @@ import { GET as getClusters } from "@/app/api/monitor/[envId]/route";
 import { GET as getHistory } from "@/app/api/monitor/[envId]/[cluster]/history/route";
 import { GET as getService } from "@/app/api/monitor/[envId]/[cluster]/services/[service]/route";
 import { GET as getFigures } from "@/app/api/monitor/figures/route";
+import { GET as getInstances } from "@/app/api/monitor/[envId]/[cluster]/instances/route";
+import { clearContainerInstanceCache } from "@/lib/server/monitor";
+import type { InstancesView } from "@/lib/domain/monitor";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 
 // The routes end to end over the app's own sandbox (in-process, as the environments code serves
@@ -44,6 +47,25 @@ afterAll(async () => {
 });
 
 describe("monitor routes", () => {
+  it("shows a cluster's EC2 capacity: registered vs remaining, tasks, and draining", async () => {
+    const get = async () => (await (await getInstances(req(`/api/monitor/${env}/shop/instances`), { params: Promise.resolve({ envId: env, cluster: "shop" }) })).json()) as InstancesView;
+    clearContainerInstanceCache();
+    const first = await get();
+    expect(first.instances).toHaveLength(1);
+    const [i] = first.instances;
+    expect(i).toMatchObject({ status: "ACTIVE", agentConnected: true, runningTasks: 2 });
+    expect(i.memory.registered - i.memory.remaining).toBe(256); // two tasks reserving 128 MiB each
+    expect(i.cpu.registered).toBeGreaterThan(0);
+    // Every viewer within the cache window shares one read.
+    expect((await get()).refreshedAt).toBe(first.refreshedAt);
+
+    await control({ action: "drainInstance", cluster: "shop", containerInstance: i.arn });
+    clearContainerInstanceCache();
+    expect((await get()).instances[0].status).toBe("DRAINING");
+    await ecs("UpdateContainerInstancesState", { cluster: "shop", containerInstances: [i.arn], status: "ACTIVE" });
+    clearContainerInstanceCache();
+  });
+
   it("lists the environment's clusters and answers a cluster's snapshot with freshness", async () => {
     const clusters = await (await getClusters(req(`/api/monitor/${env}`), { params: Promise.resolve({ envId: env }) })).json();
     expect(clusters).toMatchObject({ envId: env, clusters: ["shop"] });

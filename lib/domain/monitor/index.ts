@@ -10,3 +10,4 @@ export * from "./chart";
 export * from "./snapshot-view";
 export * from "./api-types";
 export * from "./canvas-live";
+export { toInstanceViews, type InstanceView, type InstancesView } from "./container-instances";

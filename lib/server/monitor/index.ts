@@ -13,3 +13,4 @@ export { listClusters, type ClusterList } from "./list-clusters";
 export { queryHistory, type HistoryRow } from "./query-history";
 export { getServiceHistory, type ServiceHistory } from "./get-service-history";
 export { getFigures, type Figures, type PollerFigures } from "./get-figures";
+export { getContainerInstances, clearContainerInstanceCache } from "./get-container-instances";
