@@ -1,18 +1,21 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type DragEvent } from "react";
 import {
   applyNodeChanges, Background, BackgroundVariant, Controls, MarkerType, MiniMap, ReactFlow, useStore,
   type Connection, type Edge, type EdgeChange, type FinalConnectionState, type Node, type NodeChange, type OnSelectionChangeParams,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { canConnect, connect, connectionNeedsChoice, setLayout, type FlowEdge, type FlowNode, type NodeKind } from "@/lib/domain/designer";
+import {
+  applyNestDrop, canConnect, connect, connectionNeedsChoice, nestTargetAt, setLayout, type FlowEdge, type FlowNode, type NodeKind,
+} from "@/lib/domain/designer";
 import { useDarkTheme } from "@/components/shell/theme-toggle";
 import { PALETTE_MIME } from "./add-node";
 import { ConnectMenu, type PendingConnection } from "./connect-menu";
 import { EmptyCanvas } from "./empty-state";
 import { useAddNode, useFlowWrapperRef } from "./flow-context";
 import { nodeTypes } from "./nodes/registry";
+import { FAR_ZOOM, FarZoomContext, SHADOW_MIN_ZOOM } from "./nodes/shared";
 import { useEditor, useEditorStore } from "./store/context";
 
 export const SNAP: [number, number] = [8, 8];
@@ -23,6 +26,18 @@ const MINIMAP_STYLE = { width: 160, height: 110 };
 const MINIMAP_MAX_NODES = 200;
 /** Below this zoom the dot grid is thousands of dots repainted on every pan frame, and too fine to help. */
 const DOTS_MIN_ZOOM = 0.5;
+
+/**
+ * Group fills made opaque on the canvas: globals.css gives clusters and task definitions translucent
+ * fills (`--kind-*-bg` with alpha), which the compositor blends over the canvas for every group on
+ * every pan frame. These are the same colours already blended over the canvas background
+ * (the page's #f8fafc light, #0b1220 dark), so nothing changes to the eye.
+ */
+const OPAQUE_GROUPS_LIGHT = { "--kind-cluster-bg": "rgb(241 244 254)", "--kind-taskDefinition-bg": "rgb(246 244 254)" } as CSSProperties;
+const OPAQUE_GROUPS_DARK = { "--kind-cluster-bg": "rgb(21 25 56)", "--kind-taskDefinition-bg": "rgb(25 20 58)" } as CSSProperties;
+
+/** The group a dragged child would move into (React Flow puts the class on the node's wrapper). */
+const DROP_TARGET_CLASS = "drop-target rounded-xl ring-4 ring-brand-600 ring-offset-2";
 
 // Edges take the colour of the kind they point at (globals.css `--kind-*`), so a glance tells
 // "runs a task definition" from "registers with a load balancer"; container edges are dashed.
@@ -47,6 +62,8 @@ export function FlowView({ snap }: { snap: boolean }) {
   const wrapper = useFlowWrapperRef();
   const addNode = useAddNode();
   const dark = useDarkTheme();
+  // Level of detail: one string selector, so FlowView renders only when a threshold is crossed.
+  const zoomLevel = useStore((s) => (s.transform[2] < FAR_ZOOM ? "far" : s.transform[2] < SHADOW_MIN_ZOOM ? "mid" : "near"));
 
   // Which store node each canvas node was made from: an unchanged store node keeps its canvas object.
   const source = useRef(new WeakMap<Node, FlowNode>());
@@ -57,7 +74,10 @@ export function FlowView({ snap }: { snap: boolean }) {
       const old = prevById.get(n.id);
       const sel = selected.has(n.id);
       if (old && source.current.get(old) === n && !!old.selected === sel) return old;
-      const next: Node = { ...(n as unknown as Node), selected: sel, ...(old?.measured ? { measured: old.measured } : {}) };
+      // No `extent: "parent"`: a container or service can be dragged out of its group, and a drop over
+      // another group moves it there (onNodeDragStop); anywhere else it snaps back or gets a new group.
+      const { extent: _extent, ...rest } = n;
+      const next: Node = { ...(rest as unknown as Node), selected: sel, ...(old?.measured ? { measured: old.measured } : {}) };
       source.current.set(next, n);
       return next;
     });
@@ -93,7 +113,33 @@ export function FlowView({ snap }: { snap: boolean }) {
     store.select(sel.map((n) => n.id), selEdges[0]?.id);
   }, [store]);
 
-  const onNodeDragStop = useCallback((_: unknown, __: Node, dragged: Node[]) => {
+  // The group a dragged container/service would land in, highlighted while dragging.
+  const [dropTarget, setDropTarget] = useState<string>();
+  const onNodeDrag = useCallback((_: unknown, node: Node, dragged: Node[]) => {
+    const from = dragged.length === 1 ? store.getState().nodes.find((n) => n.id === node.id) : undefined;
+    const target = from ? nestTargetAt(store.getState().nodes, from, node.position) : undefined;
+    setDropTarget(target && target !== from?.parentId ? target : undefined);
+  }, [store]);
+
+  const resync = useCallback(() => {
+    const s = store.getState();
+    setNodes((prev) => merge(prev, s.nodes, s.selection));
+  }, [store, merge]);
+
+  const onNodeDragStop = useCallback((_: unknown, node: Node, dragged: Node[]) => {
+    setDropTarget(undefined);
+    const from = dragged.length === 1 ? store.getState().nodes.find((n) => n.id === node.id) : undefined;
+    if (from && (from.type === "container" || from.type === "service")) {
+      const design = store.getState().history.present;
+      const r = applyNestDrop(design, store.getState().nodes, from, node.position);
+      if (r) {
+        // One edit, so one undo step; a refused or no-op drop puts the node back where the design has it.
+        if (r.ok && r.design !== design) store.edit(() => r, { select: [r.id] });
+        else if (!r.ok) store.notify(`Cannot move: ${r.reason}`);
+        resync();
+        return;
+      }
+    }
     const entries: Record<string, { x: number; y: number }> = {};
     for (const n of dragged) entries[n.id] = { x: Math.round(n.position.x), y: Math.round(n.position.y) };
     store.edit((d) => setLayout(d, entries));
@@ -135,17 +181,27 @@ export function FlowView({ snap }: { snap: boolean }) {
     addNode(kind, "drop", { x: e.clientX, y: e.clientY });
   }, [addNode]);
 
+  const shown = useMemo(
+    () => (dropTarget ? nodes.map((n) => (n.id === dropTarget ? { ...n, className: DROP_TARGET_CLASS } : n)) : nodes),
+    [nodes, dropTarget],
+  );
+
   const onPaneClick = useCallback(() => store.select([]), [store]);
 
   return (
-    <div ref={wrapper} className="relative h-full w-full" data-testid="designer-flow" onDragOver={onDragOver} onDrop={onDrop}>
+    <div
+      ref={wrapper} className="group/flow relative h-full w-full" data-testid="designer-flow" data-zoom={zoomLevel}
+      style={dark ? OPAQUE_GROUPS_DARK : OPAQUE_GROUPS_LIGHT} onDragOver={onDragOver} onDrop={onDrop}
+    >
+      <FarZoomContext.Provider value={zoomLevel === "far"}>
       <ReactFlow
-        nodes={nodes}
+        nodes={shown}
         edges={edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onSelectionChange={onSelectionChange}
+        onNodeDrag={onNodeDrag}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
@@ -167,6 +223,7 @@ export function FlowView({ snap }: { snap: boolean }) {
         )}
         <Controls showInteractive={false} />
       </ReactFlow>
+      </FarZoomContext.Provider>
       <EmptyCanvas />
       {pending && <ConnectMenu pending={pending} onDone={() => setPending(undefined)} />}
     </div>

@@ -61,7 +61,7 @@ export default async function DesignPage({ params }: Props) {
         <AppliesList designId={design.id} applies={applies} />
       </Section>
       <Section id="revisions" title="Revisions" note="Earlier versions of this design. Restoring one saves it as a new version.">
-        <RevisionsList designId={design.id} currentVersion={design.version} revisions={revisions} />
+        <RevisionsList designId={design.id} currentVersion={design.version} revisions={revisions} current={design.document} />
       </Section>
     </div>
   );

@@ -1,9 +1,22 @@
 "use client";
 
 import { Handle, Position } from "@xyflow/react";
-import type { ReactNode } from "react";
+import { createContext, useContext, type ReactNode } from "react";
 import type { FindingCounts } from "@/lib/domain/designer";
 import { SeverityIcon } from "@/components/ui/severity";
+
+/**
+ * Zoomed far out (FlowView provides it from one boolean `useStore` selector, so it changes only when
+ * the threshold is crossed): node bodies drop their detail (chips, usage bars) and keep the kind and
+ * name, which is all that is legible at that size, and much less to paint on every pan frame.
+ */
+export const FarZoomContext = createContext(false);
+export const useFarZoom = () => useContext(FarZoomContext);
+
+/** Detail that is left out when zoomed far out (wrap a node's secondary rows in it). */
+export function Detail({ children }: { children: ReactNode }) {
+  return useFarZoom() ? null : <>{children}</>;
+}
 
 /** Error and warning counts of a node; nothing when clean, so a badge always means work to do. */
 export function FindingBadge({ counts, name }: { counts: FindingCounts; name: string }) {
@@ -31,13 +44,15 @@ export function KindLabel({ children }: { children: ReactNode }) {
 }
 
 export function Chip({ children, tone = "slate" }: { children: ReactNode; tone?: "slate" | "brand" | "amber" }) {
+  if (useFarZoom()) return null;
   const tones = { slate: "bg-slate-100 text-slate-700", brand: "bg-brand-50 text-brand-800", amber: "bg-amber-50 text-amber-900" };
   return <span className={`rounded px-1.5 py-0.5 text-[11px] font-medium ${tones[tone]}`}>{children}</span>;
 }
 
 /** A usage bar: how much of the task's size the containers claim; red once they claim more than there is. */
 export function UsageBar({ label, used, total, unit }: { label: string; used: number; total?: number; unit: string }) {
-  if (!total) return null;
+  const far = useFarZoom();
+  if (!total || far) return null;
   const pct = Math.min(100, Math.round((used / total) * 100));
   const over = used > total;
   return (
@@ -61,9 +76,20 @@ export function OutHandle() {
   return <Handle type="source" position={Position.Right} className="!h-2.5 !w-2.5 !border-2 !border-white !bg-brand-600" />;
 }
 
-/** Cards carry their kind's colour (globals.css `--kind-*`, tuned per theme) on the left edge. */
+/**
+ * Cards carry their kind's colour (globals.css `--kind-*`, tuned per theme) on the left edge. The
+ * shadow goes when FlowView's wrapper (`group/flow`) says the zoom is below SHADOW_MIN_ZOOM: at that
+ * size it is invisible but still costs a shadow per card on every pan frame.
+ */
 export const cardClass = (selected: boolean | undefined, kind: "service" | "container" | "targetGroup") =>
-  `h-full w-full rounded-lg border border-l-4 bg-white px-3 py-2 shadow-sm kind-${kind} [border-left-color:var(--kind)] ${selected ? "border-brand-600 ring-2 ring-brand-600/30" : "border-slate-300"}`;
+  `h-full w-full rounded-lg border border-l-4 bg-white px-3 py-2 shadow-sm kind-${kind} [border-left-color:var(--kind)] ${selected ? "border-brand-600 ring-2 ring-brand-600/30" : `border-slate-300 ${NO_SHADOW_ZOOMED_OUT}`}`;
+
+/** No box-shadow at all (not a transparent one) on an unselected card below SHADOW_MIN_ZOOM; a selected card keeps its ring. */
+const NO_SHADOW_ZOOMED_OUT = "group-data-[zoom=far]/flow:[box-shadow:none] group-data-[zoom=mid]/flow:[box-shadow:none]";
+
+/** Zoom levels for the canvas's level of detail: below FAR_ZOOM node bodies are name only, below SHADOW_MIN_ZOOM no shadows. */
+export const FAR_ZOOM = 0.4;
+export const SHADOW_MIN_ZOOM = 0.6;
 
 /** Task memory and cpu in the units people say out loud. */
 export function formatCpu(units: number | undefined): string {

@@ -22,3 +22,5 @@ export * from "./raw-json";
 export * from "./merge";
 export * from "./sample-design";
 export * from "./edge-kind";
+export * from "./nest";
+export * from "./revision-diff";
