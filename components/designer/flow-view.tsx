@@ -98,10 +98,20 @@ export function FlowView({ snap }: { snap: boolean }) {
     labelBgStyle: { fill: "var(--edge-label-bg)" },
   })), [storeEdges, selectedEdge]);
 
+  // Set between a mouse drag's start and stop: those moves are stored once, on stop.
+  const mouseDrag = useRef(false);
   const onNodesChange = useCallback((changes: NodeChange[]) => {
     // Removal goes through the store (with dependants); React Flow never deletes on its own.
     setNodes((nds) => applyNodeChanges(changes.filter((c) => c.type !== "remove"), nds));
-  }, []);
+    // Arrow keys move selected nodes without any drag events: store those moves as they happen.
+    if (mouseDrag.current) return;
+    const entries: Record<string, { x: number; y: number }> = {};
+    for (const c of changes) {
+      if (c.type === "position" && c.position && !c.dragging) entries[c.id] = { x: Math.round(c.position.x), y: Math.round(c.position.y) };
+    }
+    if (Object.keys(entries).length > 0) store.edit((d) => setLayout(d, entries));
+  }, [store]);
+  const onNodeDragStart = useCallback(() => { mouseDrag.current = true; }, []);
 
   // Edges are derived from the design; the only local change is a click selecting one (it opens its inspector).
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
@@ -127,6 +137,7 @@ export function FlowView({ snap }: { snap: boolean }) {
   }, [store, merge]);
 
   const onNodeDragStop = useCallback((_: unknown, node: Node, dragged: Node[]) => {
+    mouseDrag.current = false;
     setDropTarget(undefined);
     const from = dragged.length === 1 ? store.getState().nodes.find((n) => n.id === node.id) : undefined;
     if (from && (from.type === "container" || from.type === "service")) {
@@ -202,6 +213,7 @@ export function FlowView({ snap }: { snap: boolean }) {
         onEdgesChange={onEdgesChange}
         onSelectionChange={onSelectionChange}
         onNodeDrag={onNodeDrag}
+        onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
