@@ -32,3 +32,12 @@ describe("service-references", () => {
     expect(out.map((f) => f.severity)).toEqual(["info", "info"]);
   });
 });
+
+describe("service-references with empty references", () => {
+  it("says plainly that the service has no task definition or cluster yet", () => {
+    const idx = buildIndex(design({ clusters: [], taskDefinitions: [], services: [service({ cluster: "", taskDefinition: "" })] }));
+    const messages = serviceReferences.check(idx).map((f) => f.message);
+    expect(messages.some((m) => m.startsWith("The service runs no task definition yet"))).toBe(true);
+    expect(messages.some((m) => m.startsWith("The service is in no cluster"))).toBe(true);
+  });
+});

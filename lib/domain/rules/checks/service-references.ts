@@ -27,7 +27,9 @@ export const serviceReferences: DesignRule = {
           }
           : {
             ruleId: "service-references", severity: "error", resource, path,
-            message: `The design has no cluster named "${s.cluster}", so ECS would look for it in the account and fail with "ClusterNotFoundException: Cluster not found." unless it already exists.`,
+            message: s.cluster === ""
+              ? "The service is in no cluster: every ECS service belongs to one. Put it in a cluster."
+              : `The design has no cluster named "${s.cluster}", so ECS would look for it in the account and fail with "ClusterNotFoundException: Cluster not found." unless it already exists.`,
             fix: suggest("cluster", s.cluster, clusterNames, clusterLower, path),
           });
       }
@@ -41,7 +43,9 @@ export const serviceReferences: DesignRule = {
           }
           : {
             ruleId: "service-references", severity: "error", resource, path,
-            message: `The design has no task definition with family "${family}"; ECS would fail to create the service ("Unable to describe task definition.") unless that family is already registered.`,
+            message: family === ""
+              ? "The service runs no task definition yet: ECS needs one to know what to start (\"Unable to describe task definition.\"). Connect the service to a task definition."
+              : `The design has no task definition with family "${family}"; ECS would fail to create the service ("Unable to describe task definition.") unless that family is already registered.`,
             fix: suggest("task definition family", s.taskDefinition, families, familyLower, path),
           });
       }
