@@ -24,13 +24,17 @@ export function toView(row: EnvironmentRow): EnvironmentView {
   };
 }
 
+/**
+ * The built-in sandbox row, created on first use. A plain INSERT … ON CONFLICT DO NOTHING: two
+ * requests arriving together (the list page and a monitor poll, say) must not race a
+ * read-then-insert upsert into a unique-key error.
+ */
 export async function ensureSandboxEnvironment(ctx: Ctx): Promise<void> {
   const now = ctx.clock.now();
-  await ctx.db.environment.upsert({
-    where: { id: SANDBOX_ENVIRONMENT_ID },
-    create: { id: SANDBOX_ENVIRONMENT_ID, name: "Sandbox", kind: "sandbox", region: SANDBOX_REGION, createdAt: now, updatedAt: now },
-    update: {},
-  });
+  await ctx.db.$executeRaw`
+    INSERT INTO "environments" ("id", "name", "kind", "region", "read_only", "created_at", "updated_at")
+    VALUES (${SANDBOX_ENVIRONMENT_ID}::uuid, 'Sandbox', 'sandbox', ${SANDBOX_REGION}, false, ${now}, ${now})
+    ON CONFLICT DO NOTHING`;
 }
 
 /** The stored row, secret included: for server-side use only, never returned to a client. */
