@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { MonitorTask, TimelineItem } from "@/lib/domain/monitor";
 import { Alert } from "@/components/ui/alert";
 import { CountsChart } from "./counts-chart";
+import { StartsStopsChart } from "./starts-stops-chart";
 import { Freshness } from "./freshness";
 import { HealthBadge, RolloutState } from "./health-badge";
 import { historyPath } from "./links";
@@ -75,6 +76,9 @@ export function ServiceMonitor({ envId, cluster, service }: { envId: string; clu
       )}
       <Section title="Running vs desired">
         <CountsChart points={points} now={now} title={`Running and desired tasks of ${service} over time`} />
+      </Section>
+      <Section title="Task starts and stops">
+        <StartsStopsChart buckets={history.data?.startsStops ?? []} title={`Task starts and stops of ${service}`} />
       </Section>
       {s && <Section title="Tasks" testId="tasks"><TasksTable tasks={v.tasks} /></Section>}
       <Section title="Why tasks stopped" testId="why-stopped"><StopReasons tasks={stopped} /></Section>

@@ -1,4 +1,4 @@
-import type { CountPoint } from "./chart";
+import type { CountPoint, StartStopBucket } from "./chart";
 import type { TimelineItem } from "./history";
 
 // The shapes the monitor's GET routes answer with, shared by the server and the browser.
@@ -15,4 +15,10 @@ export type Figures = { instance: string; pollers: PollerFigures[] };
 
 export type HistoryRow = Record<string, unknown>;
 
-export type ServiceHistory = { timeline: TimelineItem[]; samples: CountPoint[]; stoppedTasks: HistoryRow[] };
+export type ServiceHistory = {
+  timeline: TimelineItem[];
+  samples: CountPoint[];
+  stoppedTasks: HistoryRow[];
+  /** Task starts and stops per time bucket, from the flight recorder. */
+  startsStops: StartStopBucket[];
+};

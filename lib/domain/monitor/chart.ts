@@ -22,3 +22,37 @@ export function stepPaths(points: CountPoint[], opts: { width: number; height: n
   };
   return { desired: path((p) => p.desired), running: path((p) => p.running), maxY, from, to: opts.to };
 }
+
+/** Task starts and stops in one time bucket. */
+export type StartStopBucket = { from: string; to: string; started: number; stopped: number };
+
+type TaskTimes = { taskId: string; startedAt: string | null; stoppedAt: string | null };
+
+/**
+ * Task starts and stops per time bucket, from the recorder's task state changes (several rows
+ * per task: one per status it was seen in). Each task counts once as started and once as
+ * stopped, at the times ECS reported.
+ */
+export function startStopBuckets(rows: TaskTimes[], opts: { to: number; buckets?: number; from?: number }): StartStopBucket[] {
+  const started = new Map<string, number>();
+  const stopped = new Map<string, number>();
+  for (const r of rows) {
+    if (r.startedAt && !started.has(r.taskId)) started.set(r.taskId, Date.parse(r.startedAt));
+    if (r.stoppedAt && !stopped.has(r.taskId)) stopped.set(r.taskId, Date.parse(r.stoppedAt));
+  }
+  const times = [...started.values(), ...stopped.values()].filter(Number.isFinite);
+  if (times.length === 0) return [];
+  const n = opts.buckets ?? 12;
+  const from = opts.from ?? Math.min(...times);
+  // Never cut off what was recorded: a clock ahead of ours (a sped-up sandbox) still shows.
+  const to = Math.max(opts.to, Math.max(...times));
+  const span = Math.max(to - from, 1);
+  const width = span / n;
+  const out: StartStopBucket[] = Array.from({ length: n }, (_, i) => ({
+    from: new Date(from + i * width).toISOString(), to: new Date(from + (i + 1) * width).toISOString(), started: 0, stopped: 0,
+  }));
+  const index = (t: number) => Math.min(n - 1, Math.max(0, Math.floor((t - from) / width)));
+  for (const t of started.values()) if (t >= from) out[index(t)].started++;
+  for (const t of stopped.values()) if (t >= from) out[index(t)].stopped++;
+  return out;
+}
