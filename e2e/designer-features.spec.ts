@@ -66,6 +66,8 @@ test("sample design, service → load balancer, list fields, findings on fields 
   await expect(page.locator(".react-flow__edge").filter({ hasText: "api:8080" })).toHaveCount(1);
   await orders.click();
   const inspector = inspectorOf(page);
+  // The inspector says where to learn what a service is.
+  await expect(inspector.getByTestId("kind-concept-link")).toHaveAttribute("href", "/learn/concepts#ecs-building-blocks");
   const lbItem = inspector.getByRole("group", { name: "Load balancer 1" });
   await expect(lbItem.getByLabel("Container", { exact: true })).toHaveValue("api");
   await expect(lbItem.getByLabel("Container port")).toHaveValue("8080");

@@ -25,6 +25,9 @@ test("imports a Fargate task definition through the file chooser and shows its f
   await expect(finding).toHaveAttribute("data-severity", "error");
   await expect(finding).toContainText("taskDefinitions[0].memory");
   await expect(finding).toContainText(/Fix:\s*Use memory "2048"/);
+  // Each finding says where to learn why: the concept, and the lesson that practises it.
+  await expect(finding.getByRole("link", { name: "EC2 and Fargate" })).toHaveAttribute("href", "/learn/concepts#launch-types");
+  await expect(finding.getByRole("link", { name: "try the lesson" })).toHaveAttribute("href", "/learn/fargate-awsvpc");
 
   const card = page.getByTestId("task-definition-card").filter({ hasText: "checkout-api" });
   await expect(card).toContainText("FARGATE");

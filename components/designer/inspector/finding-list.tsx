@@ -4,6 +4,7 @@ import type { Finding } from "@/lib/domain/rules";
 import { applyEdits, findingNodeId } from "@/lib/domain/designer";
 import { SeverityIcon, SEVERITY_STYLE } from "@/components/ui/severity";
 import { useEditorStore } from "../store/context";
+import { RuleConceptLink } from "@/components/learn/concept-link";
 
 /** One finding with its message and, when the fix is mechanical, a one-click fix. */
 export function FindingItem({ finding, onSelect }: { finding: Finding; onSelect?: () => void }) {
@@ -21,6 +22,7 @@ export function FindingItem({ finding, onSelect }: { finding: Finding; onSelect?
           ) : null}
           <p className="text-slate-700">{finding.message}</p>
           {finding.fix && <p className="mt-0.5 text-slate-500">{finding.fix.description}</p>}
+          <RuleConceptLink ruleId={finding.ruleId} compact />
         </div>
         {edits && edits.length > 0 && (
           <button

@@ -6,3 +6,4 @@ export { planSandboxApply, LEARN_REGION, type SandboxCall, type SandboxLive } fr
 export { liveView, type LiveView, type LiveTask, type LiveService, type LiveDeployment } from "./live-view";
 export { lessonView, actionLabel, type LessonView, type StepView } from "./view";
 export { scopeToCurrentServices } from "./scope";
+export { conceptForRule, conceptForKind, type ConceptLink } from "./concept-links";

@@ -1,6 +1,7 @@
 import { formatPath } from "@/lib/domain/design/parse";
 import type { Finding } from "@/lib/domain/rules/types";
 import { SEVERITY_LABEL, SEVERITY_STYLE, SeverityIcon } from "@/components/ui/severity";
+import { RuleConceptLink } from "@/components/learn/concept-link";
 
 export function FindingItem({ finding: f }: { finding: Finding }) {
   return (
@@ -22,6 +23,7 @@ export function FindingItem({ finding: f }: { finding: Finding }) {
           <span>{f.fix.description}</span>
         </p>
       )}
+      <RuleConceptLink ruleId={f.ruleId} />
     </li>
   );
 }

@@ -1,0 +1,31 @@
+import Link from "next/link";
+import { conceptForKind, conceptForRule } from "@/lib/domain/learn/concept-links";
+
+/** "Learn why" under a finding: the concept it is about and, where there is one, the lesson. */
+export function RuleConceptLink({ ruleId, compact = false }: { ruleId: string; compact?: boolean }) {
+  const c = conceptForRule(ruleId);
+  if (!c) return null;
+  return (
+    <p className={compact ? "mt-0.5 text-[11px]" : "mt-1.5 text-sm"} data-testid="concept-link">
+      <span className="text-slate-600">Learn why: </span>
+      <Link href={c.href} target={compact ? "_blank" : undefined} className="font-medium text-brand-700 hover:underline">{c.title}</Link>
+      {c.lesson && !compact && (
+        <>
+          <span className="text-slate-500"> · </span>
+          <Link href={c.lesson.href} className="font-medium text-brand-700 hover:underline">try the lesson</Link>
+        </>
+      )}
+    </p>
+  );
+}
+
+/** "What is this?" beside a resource kind's name in the inspector. */
+export function KindConceptLink({ kind }: { kind: string }) {
+  const c = conceptForKind(kind);
+  if (!c) return null;
+  return (
+    <Link href={c.href} target="_blank" className="text-xs font-medium text-brand-700 hover:underline" data-testid="kind-concept-link" title={c.title}>
+      What is this?
+    </Link>
+  );
+}
