@@ -109,6 +109,16 @@ function apply(world: World, ctx: Ctx, input: Input): unknown {
       const oom = input.action === "outOfMemory";
       const exitCode = oom ? 137 : input.exitCode;
       const containerReason = oom ? "OutOfMemoryError: Container killed due to memory usage" : input.reason;
+      const target = t.containers.find((c) => c.name === container);
+      if (target && !target.essential && t.lastStatus === "RUNNING") {
+        // As in ECS, a non-essential container that exits stops alone; the task keeps running.
+        target.lastStatus = "STOPPED";
+        target.exitCode = exitCode;
+        if (containerReason) target.reason = containerReason;
+        target.healthAt = undefined;
+        refreshNext(t);
+        return { taskArn: t.arn };
+      }
       stopTask(world, ctx, t, { stopCode: "EssentialContainerExited", reason: "Essential container in task exited", exitCode, containerReason, container }, failure);
       return { taskArn: t.arn };
     }
