@@ -1,11 +1,12 @@
 "use client";
 
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
-import type { PlanAction } from "@/lib/domain/plan";
+import { useQueries } from "@tanstack/react-query";
 import { canvasLive, clusterMissing, liveClusters, type LiveNodeState, type MonitorView } from "@/lib/domain/monitor";
 import { SANDBOX_ENVIRONMENT_ID } from "@/lib/actions/environment-types";
 import { useEditor } from "./store/context";
+import { usePlanActions } from "./plan-overlay";
+import { getJson } from "@/lib/query/get-json";
 
 /** How often Live mode asks the monitor for fresh snapshots. */
 export const LIVE_POLL_MS = 3_000;
@@ -24,12 +25,6 @@ type LiveOverlay = {
 const OFF: LiveOverlay = { enabled: false, status: "off", nodes: {}, stale: false, unreachable: false };
 const LiveOverlayContext = createContext<LiveOverlay>(OFF);
 
-async function getJson<T>(url: string, what: string): Promise<T> {
-  const res = await fetch(url, { cache: "no-store" });
-  const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error(typeof body.message === "string" ? body.message : `${what} failed (${res.status})`);
-  return body as T;
-}
 
 /**
  * The live state of the design's resources in the sandbox: each cluster's monitor snapshot,
@@ -38,7 +33,6 @@ async function getJson<T>(url: string, what: string): Promise<T> {
  */
 export function LiveOverlayProvider({ designId, enabled, children }: { designId: string; enabled: boolean; children: ReactNode }) {
   const design = useEditor((s) => s.history.present);
-  const version = useEditor((s) => s.version);
   const clusters = useMemo(() => liveClusters(design), [design]);
   const views = useQueries({
     queries: clusters.map((cluster) => ({
@@ -48,14 +42,8 @@ export function LiveOverlayProvider({ designId, enabled, children }: { designId:
       queryFn: () => getJson<MonitorView>(`/api/monitor/${SANDBOX_ENVIRONMENT_ID}/${encodeURIComponent(cluster)}`, "Monitoring"),
     })),
   });
-  // Same query as the plan overlay: both share one plan per saved version.
-  const plan = useQuery({
-    queryKey: ["plan-actions", designId, version],
-    enabled,
-    staleTime: 10_000,
-    placeholderData: keepPreviousData,
-    queryFn: () => getJson<{ actions: Record<string, PlanAction> }>(`/designs/${designId}/plan/actions`, "Planning"),
-  });
+  // The plan overlay's query: both share one plan per saved version.
+  const plan = usePlanActions(designId, enabled, { keepPrevious: true });
 
   const byCluster: Record<string, MonitorView | undefined> = {};
   clusters.forEach((c, i) => { byCluster[c] = views[i]?.data; });

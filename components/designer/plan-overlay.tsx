@@ -1,7 +1,8 @@
 "use client";
 
 import { createContext, useContext, type ReactNode } from "react";
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { getJson } from "@/lib/query/get-json";
 import type { PlanAction } from "@/lib/domain/plan";
 import { ACTION_STYLE } from "@/components/plan/action-badge";
 import { useEditor } from "./store/context";
@@ -17,19 +18,20 @@ type ActionsResponse = { actions: Record<string, PlanAction> };
  * planned on the server. Fetched only while the overlay is on, and again after each save.
  * Plan marks are view state: they never enter the design.
  */
-export function PlanOverlayProvider({ designId, enabled, children }: { designId: string; enabled: boolean; children: ReactNode }) {
+/** The plan's action per resource id for the saved design (one query per saved version, shared by the overlays). */
+export function usePlanActions(designId: string, enabled: boolean, opts: { keepPrevious?: boolean } = {}) {
   const version = useEditor((s) => s.version);
-  const q = useQuery({
+  return useQuery({
     queryKey: ["plan-actions", designId, version],
     enabled,
     staleTime: 10_000,
-    queryFn: async (): Promise<ActionsResponse> => {
-      const res = await fetch(`/designs/${designId}/plan/actions`, { cache: "no-store" });
-      const body = await res.json().catch(() => ({}));
-      if (!res.ok) throw new Error(typeof body.message === "string" ? body.message : `Planning failed (${res.status})`);
-      return body as ActionsResponse;
-    },
+    ...(opts.keepPrevious ? { placeholderData: keepPreviousData } : {}),
+    queryFn: () => getJson<ActionsResponse>(`/designs/${designId}/plan/actions`, "Planning"),
   });
+}
+
+export function PlanOverlayProvider({ designId, enabled, children }: { designId: string; enabled: boolean; children: ReactNode }) {
+  const q = usePlanActions(designId, enabled);
   const value: Overlay = !enabled
     ? { enabled, status: "off" }
     : q.isError

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { getJson } from "@/lib/query/get-json";
 import type { ClusterList, Figures, HistoryRow, InstancesView, MonitorView, ServiceHistory } from "@/lib/domain/monitor";
 
 // Every live view polls its GET route every few seconds; the server's shared poller decides how
@@ -8,12 +9,6 @@ import type { ClusterList, Figures, HistoryRow, InstancesView, MonitorView, Serv
 
 export const REFRESH_MS = 3_000;
 
-async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url, { cache: "no-store" });
-  const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error(body.message ?? `The server answered ${res.status}`);
-  return body as T;
-}
 
 const enc = encodeURIComponent;
 const base = (envId: string, cluster: string) => `/api/monitor/${enc(envId)}/${enc(cluster)}`;
