@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
 
 type Common = { label: string; error?: string; hint?: string };
 
@@ -6,34 +6,27 @@ const control =
   "mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-500 focus:outline-2 focus:outline-offset-0 focus:outline-brand-600";
 
 export function TextField({ label, error, hint, ...rest }: Common & InputHTMLAttributes<HTMLInputElement>) {
-  const id = useId();
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
-        className={`${control} ${error ? "border-red-600" : "border-slate-300"}`}
-        {...rest}
-      />
-      <FieldMessage id={id} error={error} hint={hint} />
-    </div>
-  );
+  return <Field label={label} error={error} hint={hint} render={(props) => <input {...props} {...rest} />} />;
 }
 
 export function TextAreaField({ label, error, hint, ...rest }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return <Field label={label} error={error} hint={hint} render={(props) => <textarea {...props} {...rest} />} />;
+}
+
+type ControlProps = { id: string; "aria-invalid"?: boolean; "aria-describedby"?: string; className: string };
+
+/** Label, control and message, wired together for screen readers: the same for every kind of control. */
+function Field({ label, error, hint, render }: Common & { render: (props: ControlProps) => ReactNode }) {
   const id = useId();
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
-      <textarea
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
-        className={`${control} ${error ? "border-red-600" : "border-slate-300"}`}
-        {...rest}
-      />
+      {render({
+        id,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": error ? `${id}-error` : hint ? `${id}-hint` : undefined,
+        className: `${control} ${error ? "border-red-600" : "border-slate-300"}`,
+      })}
       <FieldMessage id={id} error={error} hint={hint} />
     </div>
   );
