@@ -78,6 +78,13 @@ test("sample design, service → load balancer, list fields, findings on fields 
   await page.getByTestId("container-node").filter({ hasText: "web" }).click();
   await expect(inspector.getByLabel("Image")).toHaveValue("public.ecr.aws/nginx/nginx:1.27");
   await expect(inspector.getByText("When an essential container stops", { exact: false })).toBeVisible();
+  // Under a field's help: the concept that explains it and the lesson that practises it, in a new tab.
+  const essentialLearn = inspector.locator('[data-field-path$=".essential"]').getByTestId("field-concept-link");
+  await expect(essentialLearn.getByRole("link", { name: "Learn about Container definition, task definition, service, cluster", exact: true }))
+    .toHaveAttribute("href", "/learn/concepts#ecs-building-blocks");
+  const essentialLesson = essentialLearn.getByRole("link", { name: "Lesson: An essential sidecar takes the task down", exact: true });
+  await expect(essentialLesson).toHaveAttribute("href", "/learn/essential-sidecar");
+  await expect(essentialLesson).toHaveAttribute("target", "_blank");
   await inspector.getByRole("button", { name: "Add variable" }).click();
   const variable = inspector.getByRole("group", { name: "Variable 2" });
   await variable.getByLabel("Name").fill("LOG_LEVEL");
@@ -96,6 +103,8 @@ test("sample design, service → load balancer, list fields, findings on fields 
   // A finding lands on its field; clicking it in Problems focuses that field.
   const storefront = page.getByTestId("task-definition-node").filter({ hasText: "storefront" });
   await storefront.getByText("Task definition", { exact: true }).click();
+  await expect(inspector.locator('[data-field-path$=".networkMode"]').getByRole("link", { name: "Learn about Network modes" }))
+    .toHaveAttribute("href", "/learn/concepts#network-modes");
   await inspector.getByLabel("Task memory (MiB)").fill("5000");
   const sizeFinding = problems(page).locator('[data-rule="fargate-task-size"]');
   await expect(sizeFinding).toHaveCount(1);

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { conceptForKind, conceptForRule } from "@/lib/domain/learn/concept-links";
+import { conceptForField, conceptForKind, conceptForRule } from "@/lib/domain/learn/concept-links";
 
 /** "Learn why" under a finding: the concept it is about and, where there is one, the lesson. */
 export function RuleConceptLink({ ruleId, compact = false }: { ruleId: string; compact?: boolean }) {
@@ -27,5 +27,25 @@ export function KindConceptLink({ kind }: { kind: string }) {
     <Link href={c.href} target="_blank" className="text-xs font-medium text-brand-700 hover:underline" data-testid="kind-concept-link" title={c.title}>
       What is this?
     </Link>
+  );
+}
+
+/** "Learn: <concept> · lesson" under an inspector field's help text; opens in a new tab so the canvas stays. */
+export function FieldConceptLink({ kind, path }: { kind: string; path: readonly (string | number)[] }) {
+  const c = conceptForField(kind, path);
+  if (!c) return null;
+  const link = "font-medium text-brand-700 hover:underline";
+  return (
+    <p className="mt-0.5 text-[11px] leading-snug" data-testid="field-concept-link">
+      {/* The links are named by their text (not aria-label), so they never answer a field's label query. */}
+      <span className="text-slate-500" aria-hidden="true">Learn: </span>
+      <Link href={c.href} target="_blank" rel="noopener" className={link}><span className="sr-only">Learn about </span>{c.title}</Link>
+      {c.lesson && (
+        <>
+          <span className="text-slate-500" aria-hidden="true"> · </span>
+          <Link href={c.lesson.href} target="_blank" rel="noopener" className={link}><span aria-hidden="true">lesson</span><span className="sr-only">Lesson: {c.lesson.title}</span></Link>
+        </>
+      )}
+    </p>
   );
 }

@@ -98,7 +98,7 @@ describe("lessons against the sandbox", () => {
     expect((await until(L, "spread")).done).toBe(true);
   });
 
-  it("essential-sidecar: the sidecar's exit stops the task", async () => {
+  it("essential-sidecar: the sidecar's exit stops the task; once it is non-essential, only the sidecar stops", async () => {
     const L = "essential-sidecar";
     await startLesson({ ctx, input: { lessonId: L } });
     await act(L, "running", "apply");
@@ -107,6 +107,21 @@ describe("lessons against the sandbox", () => {
     expect((await until(L, "sidecar-crash")).done).toBe(true);
     await showSolution({ ctx, input: { lessonId: L, stepId: "non-essential" } });
     expect(await checkStep({ ctx, input: { lessonId: L, stepId: "non-essential" } })).toMatchObject({ done: true });
+
+    // Not applied yet: the running revision still has the essential sidecar.
+    const hint = async () => (await checkStep({ ctx, input: { lessonId: L, stepId: "sidecar-optional" } })).hint ?? "";
+    expect(await hint()).toMatch(/still has metrics-agent essential/);
+    await act(L, "sidecar-optional", "apply");
+    expect(await hint()).toMatch(/not RUNNING yet/);
+    for (let i = 0; i < 10 && /not RUNNING yet/.test(await hint()); i++) await act(L, "sidecar-optional", "fast-forward");
+    // The new revision runs: crashing its sidecar leaves the task RUNNING.
+    expect(await hint()).toMatch(/Press “Crash metrics-agent”/);
+    expect(await act(L, "sidecar-optional", "crash-task")).toMatch(/metrics-agent exited/);
+    expect(await checkStep({ ctx, input: { lessonId: L, stepId: "sidecar-optional" } })).toMatchObject({ done: true });
+    await act(L, "sidecar-optional", "fast-forward");
+    const live = await getLiveView({ ctx, input: { lessonId: L } });
+    expect(live.tasks.filter((t) => t.lastStatus === "RUNNING")).toHaveLength(1);
+    expect(live.services[0]).toMatchObject({ name: "sidecar-app", desired: 1, running: 1 });
   });
 
   it("reset removes the lesson's service from the sandbox", async () => {

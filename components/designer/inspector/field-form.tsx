@@ -8,7 +8,8 @@ import {
   type FieldContext, type FieldGroup, type FieldSpec, type Resolved,
 } from "@/lib/domain/designer";
 import { useEditor, useEditorStore } from "../store/context";
-import { CheckboxInput, NumberInput, SelectInput, TextInput } from "./fields";
+import { FieldConceptLink } from "@/components/learn/concept-link";
+import { CheckboxInput, Help, HelpFooter, NumberInput, SelectInput, TextInput } from "./fields";
 import { ListField, MapField, StringsField } from "./list-fields";
 
 // One generic form: the field-spec table of a kind (lib/domain/designer/fields) rendered with
@@ -150,7 +151,7 @@ export function FieldView({ spec, base, resource, compact }: { spec: FieldSpec; 
                 onChange={(on) => set(on ? [...list, o] : list.filter((x) => x !== o))} />
             ))}
           </div>
-          {help && <p className="mt-0.5 text-[11px] leading-snug text-slate-500">{help}</p>}
+          <Help text={help} />
         </fieldset>
       );
       break;
@@ -165,9 +166,11 @@ export function FieldView({ spec, base, resource, compact }: { spec: FieldSpec; 
       body = <ListField spec={spec} base={[...base, ...spec.path]} items={(value as Record<string, unknown>[] | undefined) ?? []} ctx={fieldCtx} help={help} onChange={set} />;
       break;
   }
+  // Under the help text of a form-level field: the concept (and lesson) that explains it.
+  const learn = help ? <FieldConceptLink kind={form.r.kind} path={spec.path} /> : null;
   return (
     <div data-field-path={key} data-invalid={invalid || undefined} className={tone(issues)}>
-      {body}
+      <HelpFooter.Provider value={learn}>{body}</HelpFooter.Provider>
       <FieldIssues list={issues} />
     </div>
   );

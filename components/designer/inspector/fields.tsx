@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useId, useState, type ReactNode } from "react";
 import type { PathSegment } from "@/lib/domain/rules";
 import { setField } from "@/lib/domain/designer";
 import { useEditorStore } from "../store/context";
@@ -17,12 +17,27 @@ export function useSetField() {
 
 export const helpId = (id: string) => `${id}-help`;
 
+/** What the form shows under a field's help text (its "Learn:" link); nothing by default. */
+export const HelpFooter = createContext<ReactNode>(null);
+
+/** A field's help text, and under it the form's footer for the field (kept out of aria-describedby). */
+export function Help({ id, text }: { id?: string; text?: string }) {
+  const footer = useContext(HelpFooter);
+  if (!text) return null;
+  return (
+    <>
+      <p id={id} className="mt-0.5 text-[11px] leading-snug text-slate-500">{text}</p>
+      {footer}
+    </>
+  );
+}
+
 function Labelled({ label, id, children, error, help }: { label: string; id: string; children: ReactNode; error?: string; help?: string }) {
   return (
     <div>
       <label htmlFor={id} className="block text-xs font-medium text-slate-700">{label}</label>
       {children}
-      {help && <p id={helpId(id)} className="mt-0.5 text-[11px] leading-snug text-slate-500">{help}</p>}
+      <Help id={helpId(id)} text={help} />
       {error && <p className="mt-0.5 text-xs text-red-700" role="alert">{error}</p>}
     </div>
   );
@@ -101,7 +116,7 @@ export function CheckboxInput({ label, checked, onChange, help }: { label: strin
         />
         {label}
       </label>
-      {help && <p id={helpId(id)} className="mt-0.5 text-[11px] leading-snug text-slate-500">{help}</p>}
+      <Help id={helpId(id)} text={help} />
     </div>
   );
 }

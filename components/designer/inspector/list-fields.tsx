@@ -2,7 +2,7 @@
 
 import type { PathSegment } from "@/lib/domain/rules";
 import type { FieldContext, FieldSpec } from "@/lib/domain/designer";
-import { SmallButton, TextInput } from "./fields";
+import { Help, SmallButton, TextInput } from "./fields";
 import { FieldView } from "./field-form";
 
 type Of<T extends FieldSpec["type"]> = Extract<FieldSpec, { type: T }>;
@@ -11,7 +11,7 @@ function Header({ label, help }: { label: string; help?: string }) {
   return (
     <div>
       <p className="text-xs font-medium text-slate-700">{label}</p>
-      {help && <p className="text-[11px] leading-snug text-slate-500">{help}</p>}
+      <Help text={help} />
     </div>
   );
 }

@@ -1,10 +1,11 @@
 import { ALL_RULES } from "../rules";
 import { CONCEPTS, conceptHref, type ConceptId } from "./concepts";
+import { lessonById } from "./lessons";
 
-// Where to learn why a rule or a resource kind matters: the concepts page's sections
-// (app/learn/concepts, one anchor each) and, where one exists, the hands-on lesson.
+// Where to learn why a rule, a resource kind or an inspector field matters: the concepts page's
+// sections (app/learn/concepts, one anchor each) and, where one exists, the hands-on lesson.
 
-export type ConceptLink = { concept: ConceptId; title: string; href: string; lesson?: { id: string; href: string } };
+export type ConceptLink = { concept: ConceptId; title: string; href: string; lesson?: { id: string; title: string; href: string } };
 
 type Target = { concept: ConceptId; lesson?: string };
 
@@ -56,18 +57,107 @@ export const KIND_CONCEPTS: Record<string, Target> = {
   targetGroup: { concept: "network-modes" },
 };
 
+/**
+ * Every inspector field with help text (lib/domain/designer/fields), keyed `<kind>:<path>`
+ * with the spec's path joined by dots; the lesson only where one has the learner set that
+ * field. A unit test keeps this complete and free of stale keys.
+ */
+export const FIELD_CONCEPTS: Record<string, Target> = {
+  // Container
+  "container:image": { concept: "registries" },
+  "container:essential": { concept: "ecs-building-blocks", lesson: "essential-sidecar" },
+  "container:cpu": { concept: "containers-vs-vms" },
+  "container:memory": { concept: "containers-vs-vms", lesson: "first-task-definition" },
+  "container:memoryReservation": { concept: "containers-vs-vms" },
+  "container:resourceRequirements": { concept: "launch-types" },
+  "container:portMappings": { concept: "network-modes", lesson: "bridge-ports" },
+  "container:environment": { concept: "iam-roles", lesson: "task-role" },
+  "container:secrets": { concept: "iam-roles" },
+  "container:logConfiguration.logDriver": { concept: "iam-roles" },
+  "container:logConfiguration.options": { concept: "iam-roles" },
+  "container:healthCheck.command": { concept: "ecs-building-blocks" },
+  "container:healthCheck.interval": { concept: "ecs-building-blocks" },
+  "container:healthCheck.timeout": { concept: "ecs-building-blocks" },
+  "container:healthCheck.retries": { concept: "ecs-building-blocks" },
+  "container:healthCheck.startPeriod": { concept: "ecs-building-blocks" },
+  "container:entryPoint": { concept: "images-and-layers" },
+  "container:command": { concept: "images-and-layers" },
+  "container:workingDirectory": { concept: "images-and-layers" },
+  "container:user": { concept: "containers-vs-vms" },
+  "container:hostname": { concept: "network-modes" },
+  "container:linuxParameters.initProcessEnabled": { concept: "containers-vs-vms" },
+  "container:readonlyRootFilesystem": { concept: "images-and-layers" },
+  "container:privileged": { concept: "containers-vs-vms" },
+  "container:startTimeout": { concept: "ecs-building-blocks" },
+  "container:stopTimeout": { concept: "ecs-building-blocks" },
+  "container:mountPoints": { concept: "images-and-layers" },
+  "container:volumesFrom": { concept: "images-and-layers" },
+  "container:dependsOn": { concept: "ecs-building-blocks" },
+  "container:extraHosts": { concept: "network-modes" },
+  "container:dnsServers": { concept: "network-modes" },
+  "container:ulimits": { concept: "containers-vs-vms" },
+  "container:dockerLabels": { concept: "containers-vs-vms" },
+  // Task definition
+  "taskDefinition:requiresCompatibilities": { concept: "launch-types", lesson: "fargate-awsvpc" },
+  "taskDefinition:runtimePlatform.operatingSystemFamily": { concept: "containers-vs-vms" },
+  "taskDefinition:runtimePlatform.cpuArchitecture": { concept: "images-and-layers" },
+  "taskDefinition:networkMode": { concept: "network-modes", lesson: "bridge-ports" },
+  "taskDefinition:cpu": { concept: "launch-types", lesson: "fargate-awsvpc" },
+  "taskDefinition:memory": { concept: "launch-types", lesson: "fargate-awsvpc" },
+  "taskDefinition:taskRoleArn": { concept: "iam-roles", lesson: "task-role" },
+  "taskDefinition:executionRoleArn": { concept: "iam-roles", lesson: "task-role" },
+  "taskDefinition:ephemeralStorage.sizeInGiB": { concept: "launch-types" },
+  "taskDefinition:volumes": { concept: "images-and-layers" },
+  "taskDefinition:pidMode": { concept: "containers-vs-vms" },
+  "taskDefinition:ipcMode": { concept: "containers-vs-vms" },
+  "taskDefinition:tags": { concept: "ecs-building-blocks" },
+  // Service
+  "service:launchType": { concept: "launch-types" },
+  "service:capacityProviderStrategy": { concept: "launch-types" },
+  "service:platformVersion": { concept: "launch-types" },
+  "service:schedulingStrategy": { concept: "ecs-building-blocks" },
+  "service:desiredCount": { concept: "ecs-building-blocks", lesson: "service-self-healing" },
+  "service:deploymentConfiguration.minimumHealthyPercent": { concept: "ecs-building-blocks", lesson: "rolling-deployment" },
+  "service:deploymentConfiguration.maximumPercent": { concept: "ecs-building-blocks", lesson: "rolling-deployment" },
+  "service:deploymentConfiguration.deploymentCircuitBreaker.enable": { concept: "ecs-building-blocks" },
+  "service:deploymentConfiguration.deploymentCircuitBreaker.rollback": { concept: "ecs-building-blocks" },
+  "service:deploymentController.type": { concept: "ecs-building-blocks" },
+  "service:networkConfiguration.awsvpcConfiguration.subnets": { concept: "network-modes" },
+  "service:networkConfiguration.awsvpcConfiguration.securityGroups": { concept: "network-modes" },
+  "service:networkConfiguration.awsvpcConfiguration.assignPublicIp": { concept: "network-modes" },
+  "service:loadBalancers": { concept: "network-modes" },
+  "service:healthCheckGracePeriodSeconds": { concept: "ecs-building-blocks" },
+  "service:placementStrategy": { concept: "launch-types", lesson: "placement-strategies" },
+  "service:placementConstraints": { concept: "launch-types" },
+  "service:enableExecuteCommand": { concept: "iam-roles" },
+  "service:propagateTags": { concept: "ecs-building-blocks" },
+  "service:enableECSManagedTags": { concept: "ecs-building-blocks" },
+  "service:tags": { concept: "ecs-building-blocks" },
+  // Cluster
+  "cluster:capacityProviders": { concept: "launch-types" },
+  "cluster:defaultCapacityProviderStrategy": { concept: "launch-types" },
+  "cluster:settings": { concept: "ecs-building-blocks" },
+  "cluster:instances": { concept: "launch-types" },
+  "cluster:tags": { concept: "ecs-building-blocks" },
+};
+
 function link(t: Target | undefined): ConceptLink | undefined {
   if (!t) return undefined;
+  const lesson = t.lesson ? lessonById(t.lesson) : undefined;
   return {
     concept: t.concept,
     title: CONCEPTS[t.concept].title,
     href: conceptHref(t.concept),
-    ...(t.lesson ? { lesson: { id: t.lesson, href: `/learn/${t.lesson}` } } : {}),
+    ...(lesson ? { lesson: { id: lesson.id, title: lesson.title, href: `/learn/${lesson.id}` } } : {}),
   };
 }
 
+export const fieldKey = (kind: string, path: readonly (string | number)[]) => `${kind}:${path.join(".")}`;
+
 export const conceptForRule = (ruleId: string) => link(RULE_CONCEPTS[ruleId]);
 export const conceptForKind = (kind: string) => link(KIND_CONCEPTS[kind]);
+/** The concept behind an inspector field: `path` is the field spec's path, relative to the resource. */
+export const conceptForField = (kind: string, path: readonly (string | number)[]) => link(FIELD_CONCEPTS[fieldKey(kind, path)]);
 
 /** Rule ids without a concept (should be none). */
 export function rulesWithoutConcept(): string[] {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { LEARN_REGION, planSandboxApply } from "./sandbox-plan";
+import { LEARN_REGION, planSandboxApply, taskToCrash } from "./sandbox-plan";
 import { currentStep, evaluateStep, isLessonComplete, normaliseCompleted, withStepDone } from "./progress";
 import { lesson } from "./test/run";
+import { provisioning, running, task } from "./test/snapshots";
 
 const l = lesson("service-self-healing");
 
@@ -37,6 +38,20 @@ describe("planSandboxApply", () => {
     const calls = planSandboxApply(design, { instanceCounts: { "learn-placement": 3 }, services: ["learn-placement/placement-worker"] }, { forceNewDeployment: true });
     expect(calls.map((c) => (c.kind === "ecs" ? c.op : "control"))).toEqual(["CreateCluster", "RegisterTaskDefinition", "UpdateService"]);
     expect(calls[2].input).toMatchObject({ service: "placement-worker", taskDefinition: "placement-worker", placementStrategy: [], forceNewDeployment: true });
+  });
+});
+
+describe("taskToCrash", () => {
+  const rev = (n: number) => `arn:aws:ecs:eu-west-1:000000000000:task-definition/app:${n}`;
+
+  it("hits a RUNNING service task, the newest revision's first", () => {
+    const old = running("app", { taskDefinitionArn: rev(1) });
+    const fresh = running("app", { taskDefinitionArn: rev(2) });
+    const leaving = running("app", { taskDefinitionArn: rev(3), desiredStatus: "STOPPED" });
+    expect(taskToCrash([fresh, old])).toBe(fresh);
+    expect(taskToCrash([old, fresh, leaving, provisioning("app")])).toBe(fresh);
+    expect(taskToCrash([old, task("app", { taskDefinitionArn: rev(1) })])).toBe(old);
+    expect(taskToCrash([running("app", { group: "family:app" }), provisioning("app")])).toBeUndefined();
   });
 });
 

@@ -1,5 +1,7 @@
 import { exportCluster, exportService, exportTaskDefinition } from "../ecs-json";
+import type { Task as EcsTask } from "@aws-sdk/client-ecs";
 import { clusterNameOf, familyOf, type Design } from "../design";
+import { isRunning, revisionOf } from "./helpers";
 
 // "Apply to sandbox" as data: which ECS and control calls bring the sandbox to the design.
 // The server reads what exists, asks this for the calls, and makes them in order.
@@ -49,4 +51,14 @@ export function planSandboxApply(design: Design, live: SandboxLive, opts: { forc
     }
   }
   return calls;
+}
+
+/**
+ * The service task a lesson's "Crash" button hits: a RUNNING one, the newest revision's first, so
+ * that while a rollout overlaps old and new tasks the learner crashes what they just applied.
+ */
+export function taskToCrash(tasks: readonly EcsTask[]): EcsTask | undefined {
+  return tasks
+    .filter((t) => isRunning(t) && t.group?.startsWith("service:"))
+    .sort((a, b) => revisionOf(b.taskDefinitionArn) - revisionOf(a.taskDefinitionArn) || (a.taskArn ?? "").localeCompare(b.taskArn ?? ""))[0];
 }

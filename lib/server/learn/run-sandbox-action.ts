@@ -1,5 +1,5 @@
 import type { Design } from "@/lib/domain/design";
-import { LEARN_REGION, lessonById, planSandboxApply, type SandboxAction, type SandboxLive } from "@/lib/domain/learn";
+import { LEARN_REGION, lessonById, planSandboxApply, taskToCrash, type SandboxAction, type SandboxLive } from "@/lib/domain/learn";
 import { NotFoundError } from "../errors";
 import { sandboxOf, type LearnCtx } from "./context";
 import { lessonDesign } from "./lesson-design";
@@ -42,9 +42,7 @@ async function perform(sandbox: LearnSandbox, design: Design, action: SandboxAct
     }
     case "crash-task": {
       const snapshot = await readSnapshot(sandbox, design);
-      const task = snapshot.tasks
-        .filter((t) => t.lastStatus === "RUNNING" && t.desiredStatus === "RUNNING" && t.group?.startsWith("service:"))
-        .sort((a, b) => (a.taskArn ?? "").localeCompare(b.taskArn ?? ""))[0];
+      const task = taskToCrash(snapshot.tasks);
       if (!task?.taskArn) return "No task is RUNNING yet, so there is nothing to crash. Apply and wait first.";
       const cluster = task.clusterArn?.slice(task.clusterArn.lastIndexOf("/") + 1);
       await sandbox.control({

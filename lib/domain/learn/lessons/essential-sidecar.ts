@@ -1,4 +1,5 @@
-import { NOT_APPLIED, activeService, containers, done, findingsOf, isRunning, isStopped, mapTaskDefinition, notYet, serviceTasks } from "../helpers";
+import type { Task as EcsTask } from "@aws-sdk/client-ecs";
+import { NOT_APPLIED, activeService, containers, done, findingsOf, isRunning, isStopped, mapTaskDefinition, notYet, revisionOf, serviceTasks } from "../helpers";
 import type { Lesson } from "../types";
 import { fargateService, fargateTaskDefinition, starterDesign, web } from "./starters";
 
@@ -6,10 +7,14 @@ const CLUSTER = "learn-sidecar";
 const SERVICE = "sidecar-app";
 const SIDECAR = "metrics-agent";
 
+const container = (t: EcsTask, name: string) => t.containers?.find((c) => c.name === name);
+/** The task stopped because the sidecar exited (it was essential in the task's revision). */
+const downedBySidecar = (t: EcsTask) => isStopped(t) && t.stopCode === "EssentialContainerExited" && (container(t, SIDECAR)?.exitCode ?? 0) !== 0;
+
 export const essentialSidecar: Lesson = {
   id: "essential-sidecar",
   title: "An essential sidecar takes the task down",
-  summary: "When any essential container stops, ECS stops the whole task — even if it was only a helper.",
+  summary: "When any essential container stops, ECS stops the whole task — even if it was only a helper. A non-essential sidecar may exit on its own while the task keeps running.",
   concepts: ["ecs-building-blocks"],
   starter: starterDesign({
     clusters: [{ id: `cl-${CLUSTER}`, clusterName: CLUSTER }],
@@ -44,16 +49,14 @@ export const essentialSidecar: Lesson = {
         kind: "sandbox",
         check(snapshot) {
           if (!activeService(snapshot)) return notYet(NOT_APPLIED);
-          const downed = serviceTasks(snapshot, SERVICE).some((t) => isStopped(t) && t.stopCode === "EssentialContainerExited"
-            && t.containers?.some((c) => c.name === SIDECAR && (c.exitCode ?? 0) !== 0));
-          return downed ? done() : notYet(`No task has stopped because ${SIDECAR} exited yet. Crash it, then fast-forward until the task is STOPPED.`);
+          return serviceTasks(snapshot, SERVICE).some(downedBySidecar) ? done() : notYet(`No task has stopped because ${SIDECAR} exited yet. Crash it, then fast-forward until the task is STOPPED.`);
         },
       },
     },
     {
       id: "non-essential",
       title: "Make the sidecar non-essential",
-      goal: `Mark ${SIDECAR} as not essential, so that losing it no longer stops web. Keep web essential: a task needs at least one.`,
+      goal: `Mark ${SIDECAR} as not essential, so that losing it no longer stops web. Keep web essential: a task needs at least one. The next step tries it in the sandbox.`,
       hints: [`Select the ${SIDECAR} container and untick “Essential”.`],
       check: {
         kind: "design",
@@ -69,6 +72,31 @@ export const essentialSidecar: Lesson = {
         solve: (design) => mapTaskDefinition(design, (t) => t.family === SERVICE, (td) => ({
           ...td, containerDefinitions: containers(td).map((c) => c.name === SIDECAR ? { ...c, essential: false } : c),
         })),
+      },
+    },
+    {
+      id: "sidecar-optional",
+      title: "Crash the optional sidecar",
+      goal: `Apply the change (a new task-definition revision rolls out), then crash the sidecar again: this time only ${SIDECAR} stops and web keeps serving.`,
+      hints: [`Press “Apply the change” and fast-forward until the new revision's task is RUNNING, then press “Crash ${SIDECAR}”.`],
+      actions: [{ id: "apply", label: "Apply the change" }, { id: "crash-task", label: `Crash ${SIDECAR}`, container: SIDECAR }, { id: "fast-forward", seconds: 10 }],
+      check: {
+        kind: "sandbox",
+        check(snapshot) {
+          const svc = activeService(snapshot);
+          if (!svc) return notYet(NOT_APPLIED);
+          const tasks = serviceTasks(snapshot, SERVICE);
+          const survived = tasks.some((t) => isRunning(t) && container(t, SIDECAR)?.lastStatus === "STOPPED" && container(t, "web")?.lastStatus === "RUNNING");
+          if (survived) return done();
+          const current = revisionOf(svc.taskDefinition);
+          if (tasks.some((t) => downedBySidecar(t) && revisionOf(t.taskDefinitionArn) === current)) {
+            return notYet(`The revision the service runs still has ${SIDECAR} essential, so its exit stopped the task again. Press “Apply the change” to register a new revision with the non-essential sidecar and roll it out.`);
+          }
+          if (!tasks.some((t) => isRunning(t) && revisionOf(t.taskDefinitionArn) === current)) {
+            return notYet(`The new revision is not RUNNING yet. Fast-forward until its task runs, then crash ${SIDECAR}: a task of the old revision would still go down.`);
+          }
+          return notYet(`The new revision runs. Press “Crash ${SIDECAR}” and fast-forward: the task should stay RUNNING with only ${SIDECAR} STOPPED.`);
+        },
       },
     },
   ],

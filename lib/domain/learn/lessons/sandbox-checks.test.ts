@@ -92,4 +92,24 @@ describe("essential-sidecar sandbox checks", () => {
     expect(checkSandbox(crash, snapshot([service(S)], [sidecarDied, running(S)]))).toEqual({ done: true });
     expect(webDied.stopCode).toBe("EssentialContainerExited");
   });
+
+  it("sidecar-optional: after the new revision rolls out, only the sidecar stops and the task keeps running", () => {
+    const optional = step("essential-sidecar", "sidecar-optional");
+    const c = (web: string, sidecar: string, exitCode?: number) => ({ containers: [{ name: "web", lastStatus: web }, { name: "metrics-agent", lastStatus: sidecar, exitCode }] });
+    const on = (rev: number) => service(S, { desiredCount: 1, taskDefinition: td(S, rev) });
+    const firstCrash = crashed(S, { taskDefinitionArn: td(S, 1), containers: [{ name: "web", exitCode: 143 }, { name: "metrics-agent", exitCode: 1 }] });
+    const rev = (n: number, over: Parameters<typeof running>[1] = c("RUNNING", "RUNNING")) => running(S, { taskDefinitionArn: td(S, n), ...over });
+    expect(checkSandbox(optional, EMPTY).hint).toMatch(/Apply to sandbox/);
+    // Not applied: the service still runs revision 1, whose essential sidecar took a task down.
+    expect(checkSandbox(optional, snapshot([on(1)], [firstCrash, rev(1)])).hint).toMatch(/still has metrics-agent essential.*Apply the change/);
+    // Applied, rolling out: revision 2 is not RUNNING yet.
+    expect(checkSandbox(optional, snapshot([on(2)], [firstCrash, rev(1), provisioning(S)])).hint).toMatch(/not RUNNING yet/);
+    // Revision 2 runs, the sidecar has not been crashed yet.
+    expect(checkSandbox(optional, snapshot([on(2)], [firstCrash, rev(2)])).hint).toMatch(/Press “Crash metrics-agent”/);
+    // Crashed: the task stays RUNNING, the sidecar STOPPED with its exit code, web RUNNING.
+    expect(checkSandbox(optional, snapshot([on(2)], [firstCrash, rev(2, c("RUNNING", "STOPPED", 1))]))).toEqual({ done: true });
+    // Not if web stopped too, or the task is on its way down.
+    expect(checkSandbox(optional, snapshot([on(2)], [firstCrash, rev(2, c("STOPPED", "STOPPED", 1))])).done).toBe(false);
+    expect(checkSandbox(optional, snapshot([on(2)], [firstCrash, rev(2, { ...c("RUNNING", "STOPPED", 1), desiredStatus: "STOPPED" })])).done).toBe(false);
+  });
 });
