@@ -55,6 +55,13 @@ test("Live mode shows running tasks of an applied design and marks drift", async
   }).toPass({ timeout: 90_000 });
   await expect(storefront.getByTestId("live-dot")).toHaveAttribute("data-level", /^(healthy|deploying)$/);
   await expect(page.getByTestId("cluster-node").getByTestId("live-tasks")).toHaveText("4 tasks running");
+  // The animated scene of the cluster: four tokens in the RUNNING lane, each service's slots.
+  const scene = page.getByTestId("live-scene");
+  await expect(scene.getByTestId("scene-task").and(page.locator('[data-status="RUNNING"]'))).toHaveCount(4);
+  const storefrontScene = scene.locator('[data-testid="scene-service"][data-service="storefront"]');
+  await expect(storefrontScene.getByTestId("scene-story")).toContainText("Steady: 2 tasks running");
+  await expect(storefrontScene.locator('[data-testid="scene-slot"][data-kind="running"]')).toHaveCount(2);
+  await screenshot(page, "designer-live-scene");
   await expect(page.getByTestId("task-definition-node").filter({ hasText: "storefront" }).getByTestId("live-mark")).toContainText(/rev \d+/);
   await expect(page.getByTestId("live-status")).toContainText("Last refreshed");
   await expect(page.getByTestId("live-drift")).toHaveCount(0);

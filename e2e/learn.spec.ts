@@ -96,18 +96,28 @@ test.describe("Learn mode", () => {
       const tasks = page.getByTestId("live-task");
       await expect(tasks).toHaveCount(2);
       await expect(tasks.and(page.locator('[data-status="PROVISIONING"]'))).toHaveCount(2);
+      // The animated scene draws the same answers: two tokens in the first lifecycle lane.
+      const scene = page.getByTestId("sandbox-scene");
+      await expect(scene.getByTestId("scene-task").and(page.locator('[data-status="PROVISIONING"]'))).toHaveCount(2);
+      await expect(scene.getByTestId("scene-story")).toContainText("0 of 2 running, 2 starting");
       await page.getByRole("button", { name: "Check" }).click();
       await expect(page.getByTestId("step-hint")).toContainText("0 of 2 tasks are RUNNING");
       await screenshot(page, "learn-provisioning");
 
       expect((await control(page, { action: "step", seconds: 10 })).ok()).toBe(true);
       await expect(tasks.and(page.locator('[data-status="RUNNING"]'))).toHaveCount(2);
+      // The same tokens slid on to RUNNING; the log says how they got there.
+      await expect(scene.getByTestId("scene-task").and(page.locator('[data-status="RUNNING"]'))).toHaveCount(2);
+      await expect(scene.getByTestId("scene-story")).toContainText("Steady: 2 tasks running");
+      await expect(scene.getByTestId("scene-changes")).toContainText("PROVISIONING → RUNNING");
       await page.getByRole("button", { name: "Check" }).click();
       await expect(page.getByRole("heading", { level: 2, name: "Crash a task, watch the replacement" })).toBeVisible();
 
       await page.getByRole("button", { name: "Crash a task" }).click();
       await expect(page.getByTestId("step-feedback")).toContainText("crashed");
       await expect(tasks.and(page.locator('[data-status="PROVISIONING"]'))).toHaveCount(1);
+      await expect(scene.getByTestId("scene-story")).toContainText("1 of 2 running, 1 starting");
+      await expect(scene.getByTestId("scene-changes")).toContainText("appeared in PROVISIONING");
       await page.getByRole("button", { name: "Check" }).click();
       await expect(page.getByTestId("step-hint")).toContainText("still starting");
       await screenshot(page, "learn-replacement");
@@ -123,6 +133,55 @@ test.describe("Learn mode", () => {
 
       await page.reload();
       await expect(page.getByTestId("lesson-progress")).toHaveText("3 of 3 steps done");
+    } finally {
+      await control(page, { action: "setSpeed", speed: 1 });
+    }
+  });
+  test("the scene animates a rolling deployment within its bounds and placement filling instances", async ({ page }) => {
+    test.setTimeout(120_000);
+    expect((await control(page, { action: "setSpeed", speed: 0 })).ok()).toBe(true);
+    try {
+      const scene = page.getByTestId("sandbox-scene");
+      const check = () => page.getByRole("button", { name: "Check" }).click();
+
+      // Rolling deployment with min 50 % / max 100 % of 4: never more than 4 tasks, at least 2 running.
+      await openFresh(page, "rolling-deployment");
+      await page.getByRole("button", { name: "Show me" }).click();
+      await check();
+      await page.getByRole("button", { name: "Apply to sandbox" }).click();
+      await expect(page.getByTestId("step-feedback")).toContainText("Applied");
+      expect((await control(page, { action: "step", seconds: 10 })).ok()).toBe(true);
+      await expect(scene.getByTestId("scene-task").and(page.locator('[data-status="RUNNING"]'))).toHaveCount(4);
+      await check();
+      await expect(page.getByRole("heading", { level: 2, name: "Roll out a new revision" })).toBeVisible();
+      await page.getByRole("button", { name: "Deploy new revision" }).click();
+      const service = scene.getByTestId("scene-service");
+      await expect(service.getByTestId("scene-story")).toContainText("is replacing the old one");
+      await expect(service.getByTestId("scene-story")).toContainText("at least 2 running and at most 4 running or starting");
+      await expect(service.locator('[data-testid="scene-slot"]:not([data-kind="stopping"])')).toHaveCount(4);
+      await expect(service.getByTestId("scene-deployments")).toContainText(/PRIMARY revision \d+/);
+      await expect(service.getByTestId("scene-deployments")).toContainText(/ACTIVE revision \d+/);
+      // Two old tasks are on their way out while two keep serving: the min line holds.
+      await expect(scene.getByTestId("scene-task").and(page.locator("[data-stopping]"))).toHaveCount(2);
+      await screenshot(page, "learn-rolling-scene");
+      await expect(async () => {
+        expect((await control(page, { action: "step", seconds: 5 })).ok()).toBe(true);
+        await expect(service.getByTestId("scene-story")).toContainText("Steady: 4 tasks running", { timeout: 3_000 });
+      }).toPass({ timeout: 60_000 });
+      await expect(service.getByTestId("scene-deployments")).toHaveText(/^PRIMARY revision \d+: 4\/4 running/);
+
+      // Binpack on memory: three instances, and all three tasks fill the first one.
+      await openFresh(page, "placement-strategies");
+      await page.getByRole("button", { name: "Show me" }).click();
+      await check();
+      await page.getByRole("button", { name: "Apply to sandbox" }).click();
+      await expect(page.getByTestId("step-feedback")).toContainText("Applied");
+      expect((await control(page, { action: "step", seconds: 10 })).ok()).toBe(true);
+      const instances = scene.getByTestId("scene-instance");
+      await expect(instances).toHaveCount(3);
+      await expect(instances.and(page.locator('[data-tasks="3"]'))).toHaveCount(1);
+      await expect(instances.and(page.locator('[data-tasks="0"]'))).toHaveCount(2);
+      await screenshot(page, "learn-placement-scene");
     } finally {
       await control(page, { action: "setSpeed", speed: 1 });
     }

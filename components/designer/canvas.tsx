@@ -15,6 +15,7 @@ import { useAutosave } from "./use-autosave";
 import { useShortcuts } from "./use-shortcuts";
 import { PlanOverlayProvider } from "./plan-overlay";
 import { LiveOverlayProvider } from "./live-overlay";
+import { LiveScenePanel } from "./live-scene";
 
 export type CanvasProps = { designId: string; name: string; version: number; design: Design };
 
@@ -49,6 +50,7 @@ function Editor({ designId }: { designId: string }) {
           <div className="relative min-h-0 flex-1">
             <Notice />
             <FlowView snap={snap} />
+            <LiveScenePanel />
           </div>
           <ProblemsPanel />
         </div>

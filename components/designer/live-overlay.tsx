@@ -15,6 +15,8 @@ type LiveOverlay = {
   enabled: boolean;
   status: "off" | "loading" | "ready" | "error";
   nodes: Record<string, LiveNodeState>;
+  /** Each polled cluster's latest monitor view (undefined until it answers). */
+  views: Record<string, MonitorView | undefined>;
   /** The oldest refresh among the design's clusters. */
   lastRefreshedAt?: string | null;
   stale: boolean;
@@ -22,7 +24,7 @@ type LiveOverlay = {
   message?: string;
 };
 
-const OFF: LiveOverlay = { enabled: false, status: "off", nodes: {}, stale: false, unreachable: false };
+const OFF: LiveOverlay = { enabled: false, status: "off", nodes: {}, views: {}, stale: false, unreachable: false };
 const LiveOverlayContext = createContext<LiveOverlay>(OFF);
 
 
@@ -56,7 +58,7 @@ export function LiveOverlayProvider({ designId, enabled, children }: { designId:
     const failed = views.find((v) => v.isError);
     const refreshed = loaded.map((v) => v.lastRefreshedAt).filter((t): t is string => !!t).sort();
     value = {
-      enabled, nodes,
+      enabled, nodes, views: byCluster,
       status: failed && !loaded.length ? "error" : loaded.length < clusters.length ? "loading" : "ready",
       message: failed?.error?.message ?? loaded.find((v) => v.unreachable && !clusterMissing(v))?.error,
       lastRefreshedAt: refreshed[0] ?? null,

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { LiveTask, LiveView } from "@/lib/domain/learn/live-view";
+import { SandboxScene } from "@/components/monitor/sandbox-scene";
 
 const statusTone: Record<string, string> = {
   RUNNING: "bg-emerald-50 text-emerald-700 ring-emerald-600/30",
@@ -44,27 +45,19 @@ export function LivePanel({ lessonId }: { lessonId: string }) {
       {data && data.services.length === 0 && data.tasks.length === 0 && (
         <p className="mt-3 text-sm text-slate-600">Nothing runs here yet. “Apply to sandbox” creates the lesson’s cluster, task definition and service.</p>
       )}
-      {data?.services.map((s) => (
-        <div key={s.name} className="mt-4 rounded-lg border border-slate-100 bg-slate-50 p-3 text-sm" data-testid="live-service">
-          <p className="font-medium text-slate-900">
-            Service <span className="font-mono">{s.name}</span>: {s.running} running, {s.pending} pending, {s.desired} desired
-          </p>
-          {s.deployments.length > 0 && (
-            <ul className="mt-1.5 space-y-0.5 text-slate-700" aria-label="Deployments">
-              {s.deployments.map((d) => (
-                <li key={`${d.status}-${d.revision}`}>
-                  <span className="font-mono text-xs">{d.status}</span> revision {d.revision}: {d.running}/{d.desired} running
-                  {d.pending ? `, ${d.pending} pending` : ""}{d.rolloutState ? ` · ${d.rolloutState.replace("_", " ").toLowerCase()}` : ""}
-                </li>
-              ))}
-            </ul>
-          )}
-          {s.events[0] && <p className="mt-1.5 text-xs text-slate-600">Latest event: {s.events[0]}</p>}
+      {data && (data.services.length > 0 || data.tasks.length > 0) && (
+        <div className="mt-4 rounded-lg border border-slate-100 bg-slate-50/60 p-3">
+          <SandboxScene input={data.scene} />
         </div>
+      )}
+      {data?.services.map((s) => s.events[0] && (
+        <p key={s.name} className="mt-3 text-xs text-slate-600" data-testid="live-service">
+          Latest event of <span className="font-mono">{s.name}</span>: {s.events[0]}
+        </p>
       ))}
       {data && data.tasks.length > 0 && (
         <table className="mt-4 w-full text-left text-sm" data-testid="live-tasks">
-          <caption className="sr-only">Tasks of the lesson in the sandbox</caption>
+          <caption className="pb-1 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">Every task, in detail</caption>
           <thead className="text-xs uppercase tracking-wide text-slate-500">
             <tr>
               <th scope="col" className="py-1.5 pr-3 font-medium">Task</th>

@@ -1,3 +1,4 @@
+import { rollingBounds } from "@/lib/domain/ecs-facts/service";
 import { randomDigits } from "./ids";
 import { launchTasks, resolveLaunch } from "./launch";
 import { stopTask, taskHealth } from "./lifecycle";
@@ -33,9 +34,8 @@ export function isHealthy(t: Task): boolean {
 }
 
 export function bounds(svc: Service) {
-  const n = svc.desiredCount;
   const { minimumHealthyPercent: min, maximumPercent: max } = svc.deploymentConfiguration;
-  return { lower: Math.ceil((n * min) / 100), upper: Math.max(n, Math.floor((n * max) / 100)) };
+  return rollingBounds(svc.desiredCount, min, max);
 }
 
 /** ECS's circuit-breaker threshold: 0.5 × desired count, at least 3 and at most 200. */

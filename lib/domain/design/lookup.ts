@@ -8,6 +8,12 @@ export function familyOf(taskDefinitionRef: string): string {
 }
 
 /** `arn:aws:ecs:region:acct:cluster/name` → `name`; a plain name is returned as is. */
+/** The revision number of a `family:revision` reference or task definition ARN; 0 when it names none. */
+export function revisionNumberOf(taskDefinitionRef: string | undefined): number {
+  const m = /:(\d+)$/.exec(taskDefinitionRef ?? "");
+  return m ? Number(m[1]) : 0;
+}
+
 export function clusterNameOf(clusterRef: string): string {
   return clusterRef.startsWith("arn:") ? clusterRef.slice(clusterRef.lastIndexOf("/") + 1) : clusterRef;
 }

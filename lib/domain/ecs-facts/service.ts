@@ -39,3 +39,13 @@ export const RESERVED_TAG_PREFIX = "aws:";
 
 /** Fargate platform versions are `LATEST` or a semantic version such as `1.4.0`. */
 export const PLATFORM_VERSION_PATTERN = /^(LATEST|\d+\.\d+\.\d+)$/;
+
+/**
+ * What a rolling deployment may do with desired count N: keep at least `lower` = ceil(N·min/100)
+ * tasks RUNNING (and healthy), and run at most `upper` = floor(N·max/100) in total, old and new
+ * together (never fewer than N). It progresses only while upper > lower, or min is 0.
+ */
+export function rollingBounds(desired: number, minimumHealthyPercent = DEFAULT_MINIMUM_HEALTHY_PERCENT, maximumPercent = DEFAULT_MAXIMUM_PERCENT) {
+  const n = Math.max(0, desired);
+  return { lower: Math.ceil((n * minimumHealthyPercent) / 100), upper: Math.max(n, Math.floor((n * maximumPercent) / 100)) };
+}

@@ -1,5 +1,5 @@
 import type { ContainerDefinition, Design, Service, TaskDefinition } from "../design";
-import { familyOf } from "../design";
+import { familyOf, revisionNumberOf } from "../design";
 import type { Finding } from "../rules";
 import type { Task as EcsTask } from "@aws-sdk/client-ecs";
 import type { CheckResult, SandboxSnapshot } from "./types";
@@ -53,10 +53,7 @@ export function serviceTasks(snapshot: SandboxSnapshot, serviceName: string): Ec
 export const isRunning = (t: EcsTask) => t.lastStatus === "RUNNING" && t.desiredStatus === "RUNNING";
 export const isStopped = (t: EcsTask) => t.lastStatus === "STOPPED";
 
-export function revisionOf(taskDefinitionArn: string | undefined): number {
-  const m = /:(\d+)$/.exec(taskDefinitionArn ?? "");
-  return m ? Number(m[1]) : 0;
-}
+export const revisionOf = revisionNumberOf;
 
 /** The one service a snapshot is about: the first ACTIVE one (lessons run a single service). */
 export function activeService(snapshot: SandboxSnapshot) {

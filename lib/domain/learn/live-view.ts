@@ -1,3 +1,5 @@
+import type { SceneInput } from "../monitor/scene";
+import { sceneInputFromEcs } from "../monitor/scene-input";
 import { revisionOf } from "./helpers";
 import type { SandboxSnapshot } from "./types";
 
@@ -15,7 +17,8 @@ export type LiveTask = {
 };
 export type LiveDeployment = { status: string; revision: number; running: number; pending: number; desired: number; rolloutState?: string };
 export type LiveService = { name: string; desired: number; running: number; pending: number; deployments: LiveDeployment[]; events: string[] };
-export type LiveView = { services: LiveService[]; tasks: LiveTask[] };
+/** `scene` feeds the animated picture of the same answers (lib/domain/monitor/scene.ts). */
+export type LiveView = { services: LiveService[]; tasks: LiveTask[]; scene: SceneInput };
 
 const MAX_STOPPED = 6;
 const num = (v: unknown) => (typeof v === "number" ? v : v instanceof Date ? v.getTime() / 1000 : 0);
@@ -46,5 +49,5 @@ export function liveView(snapshot: SandboxSnapshot): LiveView {
     })),
     events: (s.events ?? []).slice(0, 3).map((e) => e.message ?? ""),
   }));
-  return { services, tasks: [...alive, ...stopped] };
+  return { services, tasks: [...alive, ...stopped], scene: sceneInputFromEcs(snapshot) };
 }

@@ -11,3 +11,5 @@ export * from "./snapshot-view";
 export * from "./api-types";
 export * from "./canvas-live";
 export { toInstanceViews, type InstanceView, type InstancesView } from "./container-instances";
+export * from "./scene";
+export { sceneInputFromEcs, sceneInputFromMonitor } from "./scene-input";

@@ -27,6 +27,11 @@ export type MonitorTask = {
   stoppedAt?: string;
   availabilityZone?: string;
   launchType?: string;
+  /** The EC2 container instance it was placed on (none on Fargate). */
+  containerInstanceArn?: string;
+  /** Task-level CPU units and MiB, as ECS reports them (strings in the API). */
+  cpu?: number;
+  memory?: number;
   stopCode?: string;
   stoppedReason?: string;
   containers: MonitorContainer[];
@@ -56,6 +61,8 @@ export type MonitorService = {
   runningCount: number;
   pendingCount: number;
   taskDefinition?: string;
+  /** The rolling deployment's bounds, in percent of the desired count. */
+  deploymentBounds?: { minimumHealthyPercent?: number; maximumPercent?: number };
   circuitBreaker?: { enable: boolean; rollback: boolean };
   deployments: MonitorDeployment[];
   /** Newest first, as ECS lists them (at most the 100 ECS keeps). */
@@ -82,6 +89,8 @@ export function serviceOfGroup(group: string | undefined): string | undefined {
   return group?.startsWith("service:") ? group.slice("service:".length) : undefined;
 }
 
+const units = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
+
 function compact<T extends Record<string, unknown>>(o: T): T {
   for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
   return o;
@@ -93,7 +102,8 @@ export function toMonitorTask(t: Task): MonitorTask {
     taskArn: arn, taskId: taskIdOf(arn), serviceName: serviceOfGroup(t.group), taskDefinitionArn: t.taskDefinitionArn,
     lastStatus: t.lastStatus ?? "UNKNOWN", desiredStatus: t.desiredStatus ?? "UNKNOWN", healthStatus: t.healthStatus,
     version: t.version, createdAt: iso(t.createdAt), startedAt: iso(t.startedAt), stoppingAt: iso(t.stoppingAt),
-    stoppedAt: iso(t.stoppedAt), availabilityZone: t.availabilityZone, launchType: t.launchType, stopCode: t.stopCode,
+    stoppedAt: iso(t.stoppedAt), availabilityZone: t.availabilityZone, launchType: t.launchType,
+    containerInstanceArn: t.containerInstanceArn, cpu: units(t.cpu), memory: units(t.memory), stopCode: t.stopCode,
     stoppedReason: t.stoppedReason,
     containers: (t.containers ?? []).map((c) => compact({
       name: c.name ?? "", image: c.image, lastStatus: c.lastStatus, exitCode: c.exitCode, reason: c.reason, healthStatus: c.healthStatus,
@@ -112,11 +122,15 @@ function toDeployment(d: Deployment): MonitorDeployment {
 const toEvent = (e: ServiceEvent): MonitorEvent => ({ id: e.id ?? "", createdAt: iso(e.createdAt) ?? "", message: e.message ?? "" });
 
 export function toMonitorService(s: Service): MonitorService {
-  const cb = s.deploymentConfiguration?.deploymentCircuitBreaker;
+  const dc = s.deploymentConfiguration;
+  const cb = dc?.deploymentCircuitBreaker;
+  const hasBounds = dc?.minimumHealthyPercent !== undefined || dc?.maximumPercent !== undefined;
   return compact({
     serviceName: s.serviceName ?? "", serviceArn: s.serviceArn ?? "", status: s.status ?? "UNKNOWN",
     desiredCount: s.desiredCount ?? 0, runningCount: s.runningCount ?? 0, pendingCount: s.pendingCount ?? 0,
-    taskDefinition: s.taskDefinition, circuitBreaker: cb ? { enable: Boolean(cb.enable), rollback: Boolean(cb.rollback) } : undefined,
+    taskDefinition: s.taskDefinition,
+    deploymentBounds: hasBounds ? compact({ minimumHealthyPercent: dc?.minimumHealthyPercent, maximumPercent: dc?.maximumPercent }) : undefined,
+    circuitBreaker: cb ? { enable: Boolean(cb.enable), rollback: Boolean(cb.rollback) } : undefined,
     deployments: (s.deployments ?? []).map(toDeployment), events: (s.events ?? []).map(toEvent),
   });
 }

@@ -1,5 +1,5 @@
 import type { RuleFinding, ServiceRule } from "../types";
-import { DEFAULT_MAXIMUM_PERCENT, DEFAULT_MINIMUM_HEALTHY_PERCENT } from "../../ecs-facts/service";
+import { DEFAULT_MAXIMUM_PERCENT, DEFAULT_MINIMUM_HEALTHY_PERCENT, rollingBounds } from "../../ecs-facts/service";
 
 export const deploymentConfiguration: ServiceRule = {
   id: "deployment-configuration",
@@ -54,8 +54,7 @@ export const deploymentConfiguration: ServiceRule = {
     if (controller === "ECS" && replica && n !== undefined && n > 0 && out.length === 0) {
       const minPct = min ?? DEFAULT_MINIMUM_HEALTHY_PERCENT;
       const maxPct = max ?? DEFAULT_MAXIMUM_PERCENT;
-      const upper = Math.floor((n * maxPct) / 100);
-      const lower = Math.ceil((n * minPct) / 100);
+      const { upper, lower } = rollingBounds(n, minPct, maxPct);
       if (minPct > 0 && upper <= lower) {
         const neededMax = Math.ceil(((n + 1) * 100) / n);
         out.push({

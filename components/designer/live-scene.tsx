@@ -1,0 +1,83 @@
+"use client";
+
+import { useEffect, useMemo, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { clusterMissing, sceneInputFromMonitor, type InstancesView } from "@/lib/domain/monitor";
+import { SANDBOX_ENVIRONMENT_ID } from "@/lib/actions/environment-types";
+import { getJson } from "@/lib/query/get-json";
+import { SandboxScene } from "@/components/monitor/sandbox-scene";
+import { LIVE_POLL_MS, useLiveOverlay } from "./live-overlay";
+import { useEditor } from "./store/context";
+
+const OPEN_KEY = "stevedore.liveScene.open";
+
+/** Open unless the user folded it away last time (remembered in this browser). */
+function useOpenState(): [boolean, (v: boolean) => void] {
+  const [open, setOpen] = useState(true);
+  useEffect(() => { if (localStorage.getItem(OPEN_KEY) === "false") setOpen(false); }, []);
+  return [open, (v: boolean) => { setOpen(v); localStorage.setItem(OPEN_KEY, String(v)); }];
+}
+
+/**
+ * Live mode's animated picture of one cluster, over the canvas: tasks moving through their
+ * lifecycle, rolling deployments within their bounds, instances filling up. It follows the
+ * selected service or cluster, or the learner picks a cluster; it can be folded away.
+ */
+export function LiveScenePanel() {
+  const live = useLiveOverlay();
+  const selection = useEditor((s) => s.selection);
+  const [open, setOpen] = useOpenState();
+  const [picked, setPicked] = useState<string | undefined>();
+  const clusters = Object.keys(live.views);
+  const selected = selection.map((id) => live.nodes[id]).find((n) => n && (n.kind === "service" || n.kind === "cluster"));
+  const fromSelection = selected && "cluster" in selected ? selected.cluster : undefined;
+  // Selecting a service or cluster follows it; the picker overrides until the selection changes.
+  useEffect(() => setPicked(undefined), [fromSelection]);
+  const deployed = clusters.find((c) => (live.views[c]?.services.length ?? 0) > 0);
+  const cluster = [picked, fromSelection, deployed, clusters[0]].find((c): c is string => !!c && clusters.includes(c));
+  const view = cluster ? live.views[cluster] : undefined;
+
+  const instances = useQuery({
+    queryKey: ["live-instances", SANDBOX_ENVIRONMENT_ID, cluster],
+    enabled: live.enabled && open && !!cluster,
+    refetchInterval: LIVE_POLL_MS,
+    queryFn: () => getJson<InstancesView>(`/api/monitor/${SANDBOX_ENVIRONMENT_ID}/${encodeURIComponent(cluster!)}/instances`, "Container instances"),
+  });
+  const input = useMemo(() => (view ? sceneInputFromMonitor(view, instances.data?.instances) : undefined), [view, instances.data]);
+
+  if (!live.enabled || clusters.length === 0) return null;
+  return (
+    <section
+      aria-label="Sandbox activity" data-testid="live-scene"
+      className="absolute bottom-3 left-14 z-10 flex max-h-[50%] w-[min(44rem,calc(100%-18rem))] min-w-[22rem] flex-col rounded-lg border border-slate-200 bg-white/95 shadow-lg backdrop-blur"
+    >
+      <header className="flex items-center gap-2 border-b border-slate-200 px-3 py-1.5">
+        <button type="button" onClick={() => setOpen(!open)} aria-expanded={open} className="text-sm font-semibold text-slate-900">
+          {open ? "▾" : "▸"} In the sandbox
+        </button>
+        {clusters.length > 1 ? (
+          <label className="flex items-center gap-1 text-xs text-slate-600">
+            cluster
+            <select value={cluster} onChange={(e) => setPicked(e.target.value)} className="rounded border border-slate-300 bg-white px-1 py-0.5 text-xs text-slate-900">
+              {clusters.map((c) => <option key={c} value={c}>{c}</option>)}
+            </select>
+          </label>
+        ) : (
+          <span className="text-xs text-slate-600">cluster <span className="font-mono">{cluster}</span></span>
+        )}
+        <span className="ml-auto text-[11px] text-slate-500">Select a service to follow it</span>
+      </header>
+      {open && (
+        <div className="min-h-0 overflow-auto p-3">
+          {!view ? (
+            <p className="text-sm text-slate-600" role="status">Asking the sandbox…</p>
+          ) : clusterMissing(view) ? (
+            <p className="text-sm text-slate-600">Cluster <span className="font-mono">{view.cluster}</span> is not in the sandbox yet. Apply the design to create it.</p>
+          ) : (
+            <SandboxScene input={input!} />
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

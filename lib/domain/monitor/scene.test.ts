@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import { LANE_CAPACITY, LIFECYCLE, buildScene, sceneChanges, type SceneInput, type SceneTaskInput } from "./scene";
+import { sceneInputFromEcs, sceneInputFromMonitor } from "./scene-input";
+import type { MonitorView } from "./snapshot-view";
+
+let seq = 0;
+const task = (over: Partial<SceneTaskInput> = {}): SceneTaskInput => ({
+  id: `t${String(++seq).padStart(3, "0")}`, service: "web", revision: 1, lastStatus: "RUNNING", desiredStatus: "RUNNING", createdAt: seq * 1000, ...over,
+});
+const input = (over: Partial<SceneInput> = {}): SceneInput => ({ services: [], tasks: [], instances: [], ...over });
+const web = (over: Partial<SceneInput["services"][number]> = {}) => ({
+  name: "web", desired: 4, running: 4, pending: 0, deployments: [{ status: "PRIMARY", revision: 1, desired: 4, running: 4, pending: 0, rolloutState: "COMPLETED" }], ...over,
+});
+
+describe("buildScene", () => {
+  it("puts each task in the lane of its lifecycle state, oldest first", () => {
+    const a = task({ lastStatus: "PENDING", createdAt: 5 });
+    const b = task({ lastStatus: "PENDING", createdAt: 1 });
+    const c = task({ lastStatus: "RUNNING" });
+    const scene = buildScene(input({ tasks: [a, b, c] }));
+    expect(scene.lanes.map((l) => l.status)).toEqual([...LIFECYCLE]);
+    expect(scene.lanes.find((l) => l.status === "PENDING")!.tasks.map((t) => t.id)).toEqual([b.id, a.id]);
+    expect(scene.lanes.find((l) => l.status === "RUNNING")!.tasks.map((t) => t.id)).toEqual([c.id]);
+  });
+
+  it("marks tasks ECS is stopping and caps long lanes with a count of the rest", () => {
+    const stopping = task({ desiredStatus: "STOPPED", lastStatus: "RUNNING" });
+    const many = Array.from({ length: LANE_CAPACITY + 3 }, () => task());
+    const scene = buildScene(input({ tasks: [stopping, ...many] }));
+    const running = scene.lanes.find((l) => l.status === "RUNNING")!;
+    expect(running.tasks).toHaveLength(LANE_CAPACITY);
+    expect(running.hidden).toBe(4);
+    expect(running.tasks[0]).toMatchObject({ id: stopping.id, stopping: true });
+  });
+
+  it("shows the newest stopped tasks first", () => {
+    const old = task({ lastStatus: "STOPPED", desiredStatus: "STOPPED", createdAt: 1 });
+    const recent = task({ lastStatus: "STOPPED", desiredStatus: "STOPPED", createdAt: 9 });
+    expect(buildScene(input({ tasks: [old, recent] })).lanes.at(-1)!.tasks.map((t) => t.id)).toEqual([recent.id, old.id]);
+  });
+
+  it("measures a rolling deployment against its bounds", () => {
+    const svc = web({
+      minimumHealthyPercent: 50, maximumPercent: 150,
+      deployments: [
+        { status: "PRIMARY", revision: 2, desired: 4, running: 1, pending: 1, rolloutState: "IN_PROGRESS" },
+        { status: "ACTIVE", revision: 1, desired: 2, running: 2, pending: 0 },
+      ],
+    });
+    const tasks = [
+      task({ revision: 1 }), task({ revision: 1 }), task({ revision: 1, desiredStatus: "STOPPED", lastStatus: "DEACTIVATING" }),
+      task({ revision: 2 }), task({ revision: 2, lastStatus: "PENDING" }),
+      task({ revision: 1, lastStatus: "STOPPED", desiredStatus: "STOPPED" }),
+    ];
+    const [s] = buildScene(input({ services: [svc], tasks })).services;
+    expect(s).toMatchObject({ lower: 2, upper: 6, counted: 4, leaving: 1 });
+    expect(s.segments).toEqual([
+      { revision: 2, tone: 1, running: 1, starting: 1, stopping: 0 },
+      { revision: 1, tone: 0, running: 2, starting: 0, stopping: 1 },
+    ]);
+    expect(s.story).toMatch(/Revision 2 is replacing the old one: 1 new and 2 old running, 1 starting, 1 stopping\./);
+    expect(s.story).toMatch(/at least 2 running and at most 6 running or starting at once/);
+  });
+
+  it("tells a steady service from one replacing a lost task", () => {
+    const steady = buildScene(input({ services: [web({ desired: 2 })], tasks: [task(), task()] })).services[0];
+    expect(steady.story).toMatch(/^Steady: 2 tasks running/);
+    const healing = buildScene(input({ services: [web({ desired: 2 })], tasks: [task(), task({ lastStatus: "PROVISIONING" })] })).services[0];
+    expect(healing.story).toMatch(/1 of 2 running, 1 starting: the service scheduler starts tasks/);
+  });
+
+  it("fills container instances with the tasks placed on them and keeps Fargate tasks apart", () => {
+    const i1 = { arn: "arn:ci/1", label: "i-1", status: "ACTIVE", cpu: { registered: 2048, remaining: 1024 }, memory: { registered: 4096, remaining: 4096 } };
+    const i2 = { arn: "arn:ci/2", label: "i-2", status: "ACTIVE", cpu: { registered: 2048, remaining: 2048 }, memory: { registered: 4096, remaining: 3072 } };
+    const on1 = task({ instanceArn: "arn:ci/1" });
+    const gone = task({ instanceArn: "arn:ci/1", lastStatus: "STOPPED", desiredStatus: "STOPPED" });
+    const fargate = task();
+    const scene = buildScene(input({ instances: [i2, i1], tasks: [on1, gone, fargate] }));
+    expect(scene.instances.map((i) => [i.label, i.cpuUsed, i.memoryUsed, i.tasks.map((t) => t.id)])).toEqual([
+      ["i-1", 0.5, 0, [on1.id]],
+      ["i-2", 0, 0.25, []],
+    ]);
+    expect(scene.fargate.map((t) => t.id)).toEqual([fargate.id]);
+  });
+
+  it("is empty with nothing in the cluster", () => {
+    expect(buildScene(input()).empty).toBe(true);
+  });
+});
+
+describe("sceneChanges", () => {
+  it("says what moved between two looks", () => {
+    const a = task({ lastStatus: "PENDING" });
+    const b = task();
+    const before = input({ tasks: [a, b] });
+    const after = input({ tasks: [{ ...a, lastStatus: "ACTIVATING" }, { ...b, desiredStatus: "STOPPED", stoppedReason: "Essential container in task exited" }, task({ lastStatus: "PROVISIONING", id: "new1" })] });
+    expect(sceneChanges(before, after)).toEqual([
+      `Task ${a.id} of web (revision 1): PENDING → ACTIVATING.`,
+      `ECS is stopping task ${b.id} of web (revision 1): Essential container in task exited.`,
+      "Task new1 of web (revision 1) appeared in PROVISIONING.",
+    ]);
+    expect(sceneChanges(undefined, after)).toEqual([]);
+    expect(sceneChanges(after, after)).toEqual([]);
+  });
+});
+
+describe("scene inputs", () => {
+  it("reads ECS answers: revisions from ARNs, service from the group, resources by name", () => {
+    const scene = sceneInputFromEcs({
+      services: [{ serviceName: "web", status: "ACTIVE", desiredCount: 2, runningCount: 1, pendingCount: 1, deploymentConfiguration: { minimumHealthyPercent: 50, maximumPercent: 200 }, deployments: [{ status: "PRIMARY", taskDefinition: "arn:aws:ecs:eu-west-1:1:task-definition/web:3", desiredCount: 2, runningCount: 1, pendingCount: 1 }] }, { serviceName: "old", status: "INACTIVE" }],
+      tasks: [{ taskArn: "arn:aws:ecs:eu-west-1:1:task/c/abc", group: "service:web", taskDefinitionArn: "arn:aws:ecs:eu-west-1:1:task-definition/web:3", lastStatus: "RUNNING", desiredStatus: "RUNNING", createdAt: new Date(5000), containerInstanceArn: "arn:ci/1" }],
+      containerInstances: [{ containerInstanceArn: "arn:ci/1", ec2InstanceId: "i-1", status: "ACTIVE", registeredResources: [{ name: "CPU", integerValue: 1024 }, { name: "MEMORY", integerValue: 2048 }], remainingResources: [{ name: "CPU", integerValue: 512 }, { name: "MEMORY", integerValue: 1024 }] }],
+    });
+    expect(scene.services).toEqual([{ name: "web", desired: 2, running: 1, pending: 1, minimumHealthyPercent: 50, maximumPercent: 200, deployments: [{ status: "PRIMARY", revision: 3, desired: 2, running: 1, pending: 1, rolloutState: undefined }] }]);
+    expect(scene.tasks[0]).toMatchObject({ id: "abc", service: "web", revision: 3, createdAt: 5000, instanceArn: "arn:ci/1" });
+    expect(scene.instances[0]).toEqual({ arn: "arn:ci/1", label: "i-1", status: "ACTIVE", cpu: { registered: 1024, remaining: 512 }, memory: { registered: 2048, remaining: 1024 } });
+  });
+
+  it("reads the monitor's view of a cluster", () => {
+    const view = {
+      envId: "e", cluster: "c", lastRefreshedAt: null, stale: false, unreachable: false, intervalMs: 5000,
+      services: [{ serviceName: "web", serviceArn: "a", status: "ACTIVE", desiredCount: 1, runningCount: 1, pendingCount: 0, deploymentBounds: { maximumPercent: 150 }, deployments: [], events: [], health: { level: "healthy", reasons: [] } }],
+      tasks: [{ taskArn: "arn/t1", taskId: "t1", serviceName: "web", taskDefinitionArn: "web:2", lastStatus: "RUNNING", desiredStatus: "RUNNING", createdAt: "1970-01-01T00:00:02.000Z", containers: [] }],
+    } as unknown as MonitorView;
+    const scene = sceneInputFromMonitor(view);
+    expect(scene.services[0]).toMatchObject({ name: "web", maximumPercent: 150, minimumHealthyPercent: undefined });
+    expect(scene.tasks[0]).toMatchObject({ id: "t1", revision: 2, createdAt: 2000 });
+  });
+});

@@ -1,0 +1,208 @@
+import { rollingBounds } from "../ecs-facts/service";
+
+// The sandbox as a picture: what the animated scene (components/monitor/sandbox-scene.tsx) draws
+// from one look at a cluster — tasks in their lifecycle lanes, each service's rolling deployment
+// against its bounds, and the container instances tasks were placed on. Pure: the lesson page
+// builds it from the sandbox's own ECS answers, the canvas from the monitor's snapshots, and
+// `sceneChanges` turns two consecutive scenes into the sentences of "what just happened".
+
+/** A task's lifecycle, in order (ECS developer guide, "Task lifecycle"). */
+export const LIFECYCLE = [
+  "PROVISIONING", "PENDING", "ACTIVATING", "RUNNING", "DEACTIVATING", "STOPPING", "DEPROVISIONING", "STOPPED",
+] as const;
+export type LifecycleStatus = (typeof LIFECYCLE)[number];
+
+/** What ECS is doing while a task is in each state: the scene's lane captions. */
+export const LIFECYCLE_HELP: Record<LifecycleStatus, string> = {
+  PROVISIONING: "ECS prepares what the task needs before it can start, such as its network interface in awsvpc mode.",
+  PENDING: "The container agent pulls the images and waits for resources.",
+  ACTIVATING: "The containers start; ECS registers the task with load balancers and service discovery.",
+  RUNNING: "The essential containers run. The service counts this task toward its desired count.",
+  DEACTIVATING: "ECS takes the task out of load balancers and service discovery before stopping it.",
+  STOPPING: "The containers get SIGTERM, then SIGKILL once their stop timeout has passed.",
+  DEPROVISIONING: "ECS releases what the task used, such as its network interface.",
+  STOPPED: "Gone. ECS keeps a stopped task visible for a while, with the reason it stopped.",
+};
+
+/** One task as the scene knows it; `createdAt` in epoch milliseconds. */
+export type SceneTaskInput = {
+  id: string;
+  service?: string;
+  revision: number;
+  lastStatus: string;
+  desiredStatus: string;
+  instanceArn?: string;
+  health?: string;
+  stoppedReason?: string;
+  createdAt: number;
+};
+export type SceneDeployment = { status: string; revision: number; desired: number; running: number; pending: number; rolloutState?: string };
+export type SceneServiceInput = {
+  name: string;
+  desired: number;
+  running: number;
+  pending: number;
+  minimumHealthyPercent?: number;
+  maximumPercent?: number;
+  deployments: SceneDeployment[];
+};
+export type SceneInstanceInput = {
+  arn: string;
+  label: string;
+  status: string;
+  cpu: { registered: number; remaining: number };
+  memory: { registered: number; remaining: number };
+};
+export type SceneInput = { services: SceneServiceInput[]; tasks: SceneTaskInput[]; instances: SceneInstanceInput[] };
+
+export type SceneTask = SceneTaskInput & {
+  /** ECS has decided to stop it (desired STOPPED) but it has not reached STOPPED yet. */
+  stopping: boolean;
+  /** Index into the scene's revisions, for a stable colour per task-definition revision. */
+  tone: number;
+};
+export type SceneLane = { status: LifecycleStatus; tasks: SceneTask[]; hidden: number };
+
+export type SceneServiceView = SceneServiceInput & {
+  lower: number;
+  upper: number;
+  /** Tasks RUNNING or starting and not being stopped: what the max bound limits (ECS counts RUNNING and PENDING). */
+  counted: number;
+  /** Tasks ECS is stopping: outside both bounds, on their way out. */
+  leaving: number;
+  /** Running tasks per revision, newest first, for the deployment bar. */
+  segments: { revision: number; tone: number; running: number; starting: number; stopping: number }[];
+  /** One sentence on where the deployment stands and why. */
+  story: string;
+};
+
+export type SceneInstance = {
+  arn: string;
+  label: string;
+  status: string;
+  /** Share of registered CPU and memory in use, 0–1. */
+  cpuUsed: number;
+  memoryUsed: number;
+  cpu: { registered: number; used: number };
+  memory: { registered: number; used: number };
+  tasks: SceneTask[];
+};
+
+export type Scene = {
+  lanes: SceneLane[];
+  services: SceneServiceView[];
+  instances: SceneInstance[];
+  /** Live tasks without a container instance (Fargate). */
+  fargate: SceneTask[];
+  revisions: number[];
+  empty: boolean;
+};
+
+/** Tokens per lane before "+N more" (a lane is a column of the scene). */
+export const LANE_CAPACITY = 8;
+const STOPPED_SHOWN = 6;
+
+const lifecycleIndex = (status: string) => {
+  const i = LIFECYCLE.indexOf(status as LifecycleStatus);
+  return i < 0 ? 0 : i;
+};
+const alive = (t: SceneTaskInput) => t.lastStatus !== "STOPPED";
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function serviceView(svc: SceneServiceInput, tasks: SceneTask[], tone: (rev: number) => number): SceneServiceView {
+  const { lower, upper } = rollingBounds(svc.desired, svc.minimumHealthyPercent, svc.maximumPercent);
+  const own = tasks.filter((t) => t.service === svc.name && alive(t));
+  const revs = [...new Set([...svc.deployments.map((d) => d.revision), ...own.map((t) => t.revision)])].sort((a, b) => b - a);
+  const segments = revs.map((revision) => {
+    const of = own.filter((t) => t.revision === revision);
+    return {
+      revision, tone: tone(revision),
+      running: of.filter((t) => t.lastStatus === "RUNNING" && !t.stopping).length,
+      starting: of.filter((t) => lifecycleIndex(t.lastStatus) < lifecycleIndex("RUNNING")).length,
+      stopping: of.filter((t) => t.stopping || lifecycleIndex(t.lastStatus) > lifecycleIndex("RUNNING")).length,
+    };
+  }).filter((s) => s.running + s.starting + s.stopping > 0 || svc.deployments.some((d) => d.revision === s.revision));
+  const sum = (k: "running" | "starting" | "stopping") => segments.reduce((n, x) => n + x[k], 0);
+  const counts = { running: sum("running"), starting: sum("starting"), leaving: sum("stopping") };
+  return {
+    ...svc, lower, upper, counted: counts.running + counts.starting, leaving: counts.leaving, segments,
+    story: story(svc, segments, counts, lower, upper),
+  };
+}
+
+function story(
+  svc: SceneServiceInput, segments: SceneServiceView["segments"], n: { running: number; starting: number; leaving: number }, lower: number, upper: number,
+): string {
+  const primary = svc.deployments.find((d) => d.status === "PRIMARY");
+  const bounds = `ECS keeps at least ${lower} running and at most ${upper} running or starting at once (${svc.minimumHealthyPercent ?? 100} % and ${svc.maximumPercent ?? 200} % of ${svc.desired}).`;
+  const leaving = n.leaving ? `, ${n.leaving} stopping` : "";
+  if (primary && svc.deployments.length > 1) {
+    const old = segments.filter((s) => s.revision !== primary.revision).reduce((k, s) => k + s.running, 0);
+    const fresh = segments.find((s) => s.revision === primary.revision)?.running ?? 0;
+    return `Revision ${primary.revision} is replacing the old one: ${fresh} new and ${old} old running, ${n.starting} starting${leaving}. ${bounds}`;
+  }
+  if (primary?.rolloutState === "FAILED") return `The deployment of revision ${primary.revision} failed: ECS stopped trying to start it.`;
+  if (n.running < svc.desired) {
+    return `${n.running} of ${svc.desired} running${n.starting ? `, ${n.starting} starting` : ""}${leaving}: the service scheduler starts tasks until the desired count runs.`;
+  }
+  if (n.running + n.starting > svc.desired) return `${n.running + n.starting} tasks for ${svc.desired} wanted: the scheduler stops the extra ones.`;
+  return `Steady: ${plural(n.running, "task")} running, as desired${leaving}. If one stops, the scheduler starts a replacement. ${bounds}`;
+}
+
+/** Everything the scene draws, from one look at a cluster. */
+export function buildScene(input: SceneInput): Scene {
+  const revisions = [...new Set(input.tasks.map((t) => t.revision).concat(input.services.flatMap((s) => s.deployments.map((d) => d.revision))))].sort((a, b) => a - b);
+  const tone = (rev: number) => Math.max(0, revisions.indexOf(rev));
+  const ordered = [...input.tasks].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  const tasks: SceneTask[] = ordered.map((t) => ({ ...t, stopping: t.desiredStatus === "STOPPED" && t.lastStatus !== "STOPPED", tone: tone(t.revision) }));
+
+  const lanes: SceneLane[] = LIFECYCLE.map((status) => {
+    let inLane = tasks.filter((t) => (LIFECYCLE.includes(t.lastStatus as LifecycleStatus) ? t.lastStatus : "PROVISIONING") === status);
+    // The newest stopped tasks are the interesting ones; older ones fall off the end.
+    if (status === "STOPPED") inLane = inLane.reverse().slice(0, STOPPED_SHOWN);
+    return { status, tasks: inLane.slice(0, LANE_CAPACITY), hidden: Math.max(0, inLane.length - LANE_CAPACITY) };
+  });
+
+  const live = tasks.filter(alive);
+  const instances = [...input.instances].sort((a, b) => a.label.localeCompare(b.label)).map((ci): SceneInstance => {
+    const cpuUsed = ci.cpu.registered - ci.cpu.remaining;
+    const memUsed = ci.memory.registered - ci.memory.remaining;
+    return {
+      arn: ci.arn, label: ci.label, status: ci.status,
+      cpu: { registered: ci.cpu.registered, used: cpuUsed }, memory: { registered: ci.memory.registered, used: memUsed },
+      cpuUsed: ci.cpu.registered > 0 ? Math.min(1, Math.max(0, cpuUsed / ci.cpu.registered)) : 0,
+      memoryUsed: ci.memory.registered > 0 ? Math.min(1, Math.max(0, memUsed / ci.memory.registered)) : 0,
+      tasks: live.filter((t) => t.instanceArn === ci.arn),
+    };
+  });
+  const placed = new Set(instances.flatMap((i) => i.tasks.map((t) => t.id)));
+  return {
+    lanes,
+    services: input.services.map((s) => serviceView(s, tasks, tone)),
+    instances,
+    fargate: live.filter((t) => !t.instanceArn || !placed.has(t.id)),
+    revisions,
+    empty: input.services.length === 0 && input.tasks.length === 0 && input.instances.length === 0,
+  };
+}
+
+/** What changed between two looks, oldest first: a task appeared, moved on in its lifecycle, or was stopped. */
+export function sceneChanges(prev: SceneInput | undefined, next: SceneInput): string[] {
+  if (!prev) return [];
+  const before = new Map(prev.tasks.map((t) => [t.id, t]));
+  const out: string[] = [];
+  const ordered = [...next.tasks].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  for (const t of ordered) {
+    const was = before.get(t.id);
+    const who = `Task ${t.id.slice(0, 8)}${t.service ? ` of ${t.service}` : ""} (revision ${t.revision})`;
+    if (!was) {
+      out.push(t.lastStatus === "STOPPED" ? `${who} stopped: ${t.stoppedReason ?? "no reason given"}.` : `${who} appeared in ${t.lastStatus}.`);
+      continue;
+    }
+    if (was.desiredStatus !== "STOPPED" && t.desiredStatus === "STOPPED") {
+      out.push(`ECS is stopping ${who.charAt(0).toLowerCase()}${who.slice(1)}${t.stoppedReason ? `: ${t.stoppedReason}` : ""}.`);
+    }
+    if (was.lastStatus !== t.lastStatus) out.push(`${who}: ${was.lastStatus} → ${t.lastStatus}.`);
+  }
+  return out;
+}
