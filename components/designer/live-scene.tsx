@@ -31,6 +31,7 @@ export function LiveScenePanel() {
   const clusters = Object.keys(live.views);
   const selected = selection.map((id) => live.nodes[id]).find((n) => n && (n.kind === "service" || n.kind === "cluster"));
   const fromSelection = selected && "cluster" in selected ? selected.cluster : undefined;
+  const focus = selected?.kind === "service" ? selected.serviceName : undefined;
   // Selecting a service or cluster follows it; the picker overrides until the selection changes.
   useEffect(() => setPicked(undefined), [fromSelection]);
   const deployed = clusters.find((c) => (live.views[c]?.services.length ?? 0) > 0);
@@ -65,7 +66,7 @@ export function LiveScenePanel() {
         ) : (
           <span className="text-xs text-slate-600">cluster <span className="font-mono">{cluster}</span></span>
         )}
-        <span className="ml-auto text-[11px] text-slate-500">Select a service to follow it</span>
+        <span className="ml-auto text-[11px] text-slate-500">{focus ? "Following the selected service" : "Select a service to follow it"}</span>
       </header>
       {open && (
         <div className="min-h-0 overflow-auto p-3">
@@ -74,7 +75,8 @@ export function LiveScenePanel() {
           ) : clusterMissing(view) ? (
             <p className="text-sm text-slate-600">Cluster <span className="font-mono">{view.cluster}</span> is not in the sandbox yet. Apply the design to create it.</p>
           ) : (
-            <SandboxScene input={input!} />
+            <SandboxScene input={input!} focus={focus && fromSelection === cluster ? focus : undefined}
+              title={focus && fromSelection === cluster ? `Service ${focus}: what the scheduler is doing` : undefined} />
           )}
         </div>
       )}

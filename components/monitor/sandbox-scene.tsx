@@ -174,6 +174,10 @@ function Instance({ ci }: { ci: SceneInstance }) {
   );
 }
 
+function More({ n, what }: { n: number; what: string }) {
+  return <p className="text-[11px] text-slate-500" data-testid="scene-more">+{n} more {what}{n === 1 ? "" : "s"}</p>;
+}
+
 /** "What just happened": the changes between consecutive looks, newest first, kept for a while. */
 function useChanges(input: SceneInput | undefined, max = 6) {
   const prev = useRef<SceneInput | undefined>(undefined);
@@ -188,8 +192,9 @@ function useChanges(input: SceneInput | undefined, max = 6) {
   return log;
 }
 
-export function SandboxScene({ input, title = "What the scheduler is doing" }: { input: SceneInput; title?: string }) {
-  const scene = useMemo(() => buildScene(input), [input]);
+/** `focus` names a service to follow: its tasks alone fill the lanes. */
+export function SandboxScene({ input, focus, title = "What the scheduler is doing" }: { input: SceneInput; focus?: string; title?: string }) {
+  const scene = useMemo(() => buildScene(input, focus), [input, focus]);
   const changes = useChanges(input);
   const tones = useMemo(() => new Map(scene.revisions.map((r, i) => [r, i])), [scene]);
   if (scene.empty) {
@@ -209,7 +214,12 @@ export function SandboxScene({ input, title = "What the scheduler is doing" }: {
           ))}
         </p>
       )}
-      {scene.services.length > 0 && <div className="space-y-3">{scene.services.map((s) => <DeploymentSlots key={s.name} svc={s} tones={tones} />)}</div>}
+      {scene.services.length > 0 && (
+        <div className="space-y-3">
+          {scene.services.map((s) => <DeploymentSlots key={s.name} svc={s} tones={tones} />)}
+          {scene.more.services > 0 && <More n={scene.more.services} what="service" />}
+        </div>
+      )}
       {(scene.instances.length > 0 || scene.fargate.length > 0) && (
         <div>
           <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Where the tasks run</h4>
@@ -219,8 +229,10 @@ export function SandboxScene({ input, title = "What the scheduler is doing" }: {
               <li className="min-w-36 flex-1 rounded-md border border-dashed border-slate-300 p-2" data-testid="scene-fargate">
                 <p className="text-xs text-slate-700">Fargate <span className="text-slate-500">(capacity AWS runs for each task)</span></p>
                 <div className="mt-1.5 flex flex-wrap gap-1">{scene.fargate.map((t) => <Token key={t.id} task={t} compact />)}</div>
+                {scene.more.fargate > 0 && <More n={scene.more.fargate} what="task" />}
               </li>
             )}
+            {scene.more.instances > 0 && <li className="self-center"><More n={scene.more.instances} what="less busy instance" /></li>}
           </ul>
         </div>
       )}

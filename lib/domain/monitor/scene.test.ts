@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LANE_CAPACITY, LIFECYCLE, buildScene, sceneChanges, type SceneInput, type SceneTaskInput } from "./scene";
+import { LANE_CAPACITY, LIFECYCLE, SCENE_LIMITS, buildScene, sceneChanges, type SceneInput, type SceneTaskInput } from "./scene";
 import { sceneInputFromEcs, sceneInputFromMonitor } from "./scene-input";
 import type { MonitorView } from "./snapshot-view";
 
@@ -81,6 +81,33 @@ describe("buildScene", () => {
       ["i-2", 0, 0.25, []],
     ]);
     expect(scene.fargate.map((t) => t.id)).toEqual([fargate.id]);
+  });
+
+  it("follows one service of a busy cluster and caps what it draws", () => {
+    const services = Array.from({ length: SCENE_LIMITS.services + 2 }, (_, i) => web({ name: `svc-${i}`, desired: 1 }));
+    const tasks = services.map((s) => task({ service: s.name }));
+    const all = buildScene(input({ services, tasks }));
+    expect(all.services).toHaveLength(SCENE_LIMITS.services);
+    expect(all.more.services).toBe(2);
+    expect(all.lanes.find((l) => l.status === "RUNNING")!.tasks).toHaveLength(LANE_CAPACITY);
+
+    const last = services.at(-1)!.name;
+    const one = buildScene(input({ services, tasks }), last);
+    expect(one.services[0].name).toBe(last);
+    expect(one.lanes.flatMap((l) => l.tasks).map((t) => t.service)).toEqual([last]);
+    // An unknown focus (a service not deployed yet) shows the whole cluster.
+    expect(buildScene(input({ services, tasks }), "nope").lanes.find((l) => l.status === "RUNNING")!.hidden).toBe(tasks.length - LANE_CAPACITY);
+  });
+
+  it("shows the busiest instances when there are more than it draws", () => {
+    const instances = Array.from({ length: SCENE_LIMITS.instances + 5 }, (_, i) => ({
+      arn: `arn:ci/${i}`, label: `i-${String(i).padStart(3, "0")}`, status: "ACTIVE", cpu: { registered: 1024, remaining: 1024 }, memory: { registered: 1024, remaining: 1024 },
+    }));
+    const busy = task({ instanceArn: "arn:ci/28" });
+    const scene = buildScene(input({ instances, tasks: [busy] }));
+    expect(scene.instances).toHaveLength(SCENE_LIMITS.instances);
+    expect(scene.instances[0].arn).toBe("arn:ci/28");
+    expect(scene.more.instances).toBe(5);
   });
 
   it("is empty with nothing in the cluster", () => {

@@ -92,8 +92,10 @@ export type Scene = {
   lanes: SceneLane[];
   services: SceneServiceView[];
   instances: SceneInstance[];
-  /** Live tasks without a container instance (Fargate). */
+  /** Live tasks without a container instance (Fargate), at most FARGATE_SHOWN. */
   fargate: SceneTask[];
+  /** What the caps left out, for "+N more". */
+  more: { services: number; instances: number; fargate: number };
   revisions: number[];
   empty: boolean;
 };
@@ -101,6 +103,8 @@ export type Scene = {
 /** Tokens per lane before "+N more" (a lane is a column of the scene). */
 export const LANE_CAPACITY = 8;
 const STOPPED_SHOWN = 6;
+/** A big cluster stays a picture, not a wall: the scene draws this many of each, the rest as counts. */
+export const SCENE_LIMITS = { services: 6, instances: 24, fargate: 40 };
 
 const lifecycleIndex = (status: string) => {
   const i = LIFECYCLE.indexOf(status as LifecycleStatus);
@@ -149,11 +153,16 @@ function story(
   return `Steady: ${plural(n.running, "task")} running, as desired${leaving}. If one stops, the scheduler starts a replacement. ${bounds}`;
 }
 
-/** Everything the scene draws, from one look at a cluster. */
-export function buildScene(input: SceneInput): Scene {
+/**
+ * Everything the scene draws, from one look at a cluster. With `focus` (a service name) that
+ * service comes first and its tasks alone fill the lanes, so one service of a busy cluster can
+ * be followed.
+ */
+export function buildScene(input: SceneInput, focus?: string): Scene {
   const revisions = [...new Set(input.tasks.map((t) => t.revision).concat(input.services.flatMap((s) => s.deployments.map((d) => d.revision))))].sort((a, b) => a - b);
   const tone = (rev: number) => Math.max(0, revisions.indexOf(rev));
-  const ordered = [...input.tasks].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  const focused = focus !== undefined && input.services.some((x) => x.name === focus);
+  const ordered = input.tasks.filter((t) => !focused || t.service === focus).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   const tasks: SceneTask[] = ordered.map((t) => ({ ...t, stopping: t.desiredStatus === "STOPPED" && t.lastStatus !== "STOPPED", tone: tone(t.revision) }));
 
   const lanes: SceneLane[] = LIFECYCLE.map((status) => {
@@ -176,11 +185,21 @@ export function buildScene(input: SceneInput): Scene {
     };
   });
   const placed = new Set(instances.flatMap((i) => i.tasks.map((t) => t.id)));
+  const fargate = live.filter((t) => !t.instanceArn || !placed.has(t.id));
+  const services = focused ? [...input.services].sort((a, b) => Number(b.name === focus) - Number(a.name === focus)) : input.services;
+  // Busy instances first when there are more than the scene shows.
+  const shownInstances = instances.length > SCENE_LIMITS.instances
+    ? [...instances].sort((a, b) => b.tasks.length - a.tasks.length).slice(0, SCENE_LIMITS.instances) : instances;
   return {
     lanes,
-    services: input.services.map((s) => serviceView(s, tasks, tone)),
-    instances,
-    fargate: live.filter((t) => !t.instanceArn || !placed.has(t.id)),
+    services: services.slice(0, SCENE_LIMITS.services).map((s) => serviceView(s, tasks, tone)),
+    instances: shownInstances,
+    fargate: fargate.slice(0, SCENE_LIMITS.fargate),
+    more: {
+      services: Math.max(0, services.length - SCENE_LIMITS.services),
+      instances: instances.length - shownInstances.length,
+      fargate: Math.max(0, fargate.length - SCENE_LIMITS.fargate),
+    },
     revisions,
     empty: input.services.length === 0 && input.tasks.length === 0 && input.instances.length === 0,
   };
