@@ -68,6 +68,9 @@ test("Live mode shows running tasks of an applied design and marks drift", async
 
   // Change the design: live now differs from it.
   await storefront.click();
+  // Selecting a service makes the scene follow it: only its two tasks fill the lanes.
+  await expect(scene.getByRole("heading", { name: "Service storefront: what the scheduler is doing" })).toBeVisible();
+  await expect(scene.getByTestId("scene-task")).toHaveCount(2);
   await inspector.getByLabel("Desired count", { exact: true }).fill("3");
   await waitSaved(page);
   await expect(storefront.getByTestId("live-drift")).toBeVisible();

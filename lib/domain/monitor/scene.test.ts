@@ -95,6 +95,8 @@ describe("buildScene", () => {
     const one = buildScene(input({ services, tasks }), last);
     expect(one.services[0].name).toBe(last);
     expect(one.lanes.flatMap((l) => l.tasks).map((t) => t.service)).toEqual([last]);
+    // The other services still count their own tasks.
+    expect(one.services.slice(1).every((s) => s.counted === 1)).toBe(true);
     // An unknown focus (a service not deployed yet) shows the whole cluster.
     expect(buildScene(input({ services, tasks }), "nope").lanes.find((l) => l.status === "RUNNING")!.hidden).toBe(tasks.length - LANE_CAPACITY);
   });

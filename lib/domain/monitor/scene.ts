@@ -155,18 +155,20 @@ function story(
 
 /**
  * Everything the scene draws, from one look at a cluster. With `focus` (a service name) that
- * service comes first and its tasks alone fill the lanes, so one service of a busy cluster can
- * be followed.
+ * service comes first and its tasks alone fill the lifecycle lanes, so one service of a busy
+ * cluster can be followed.
  */
 export function buildScene(input: SceneInput, focus?: string): Scene {
   const revisions = [...new Set(input.tasks.map((t) => t.revision).concat(input.services.flatMap((s) => s.deployments.map((d) => d.revision))))].sort((a, b) => a - b);
   const tone = (rev: number) => Math.max(0, revisions.indexOf(rev));
   const focused = focus !== undefined && input.services.some((x) => x.name === focus);
-  const ordered = input.tasks.filter((t) => !focused || t.service === focus).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  const ordered = [...input.tasks].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   const tasks: SceneTask[] = ordered.map((t) => ({ ...t, stopping: t.desiredStatus === "STOPPED" && t.lastStatus !== "STOPPED", tone: tone(t.revision) }));
+  // Lanes follow the focused service; services, instances and Fargate always show the whole cluster.
+  const laneTasks = focused ? tasks.filter((t) => t.service === focus) : tasks;
 
   const lanes: SceneLane[] = LIFECYCLE.map((status) => {
-    let inLane = tasks.filter((t) => (LIFECYCLE.includes(t.lastStatus as LifecycleStatus) ? t.lastStatus : "PROVISIONING") === status);
+    let inLane = laneTasks.filter((t) => (LIFECYCLE.includes(t.lastStatus as LifecycleStatus) ? t.lastStatus : "PROVISIONING") === status);
     // The newest stopped tasks are the interesting ones; older ones fall off the end.
     if (status === "STOPPED") inLane = inLane.reverse().slice(0, STOPPED_SHOWN);
     return { status, tasks: inLane.slice(0, LANE_CAPACITY), hidden: Math.max(0, inLane.length - LANE_CAPACITY) };
