@@ -130,6 +130,8 @@ test("zoomed far out, cards lose their shadows and detail, and keep their names"
   await expect(flow).toHaveAttribute("data-zoom", "far");
   await expect(storefront.getByText("storefront", { exact: true })).toBeVisible();
   await expect(storefront.getByText("FARGATE", { exact: true })).toHaveCount(0);
+  await expect(storefront.getByText(/^runs /)).toHaveCount(0);
+  await expect(page.getByLabel("Container web", { exact: true }).getByText(/nginx/)).toHaveCount(0);
   expect(await storefront.evaluate((e) => getComputedStyle(e).boxShadow)).toBe("none");
   await expect(page.getByRole("meter")).toHaveCount(0);
   await screenshot(page, "designer-zoomed-out");

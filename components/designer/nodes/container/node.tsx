@@ -3,7 +3,7 @@
 import { memo } from "react";
 import type { NodeProps } from "@xyflow/react";
 import type { NodeData } from "@/lib/domain/designer";
-import { cardClass, Chip, FindingBadge, InHandle, OutHandle } from "../shared";
+import { cardClass, Chip, Detail, FindingBadge, InHandle, OutHandle } from "../shared";
 import type { RfNode } from "../types";
 import { PlanMark } from "../../plan-overlay";
 import { LiveMark } from "../../live-overlay";
@@ -18,13 +18,15 @@ function ContainerNodeView({ id, data, selected }: NodeProps<RfNode<"container">
         <span className="truncate text-sm font-semibold text-slate-900">{s.name}</span>
         <span className="ml-auto flex items-center gap-1"><PlanMark id={id} /><LiveMark id={id} /><FindingBadge counts={data.findings} name={s.name} /></span>
       </div>
-      <div className="mt-0.5 truncate font-mono text-[11px] text-slate-600" title={s.image}>{s.image}</div>
-      <div className="mt-1 text-[11px] text-slate-600">
-        {s.cpu !== undefined ? `${s.cpu} cpu` : "cpu shared"} · {s.memory !== undefined ? `${s.memory} MiB` : "memory shared"}
-      </div>
-      <div className="mt-1 flex flex-wrap gap-1 overflow-hidden" style={{ maxHeight: 20 }}>
-        {s.ports.length === 0 ? <span className="text-[11px] text-slate-400">no ports</span> : s.ports.map((p) => <Chip key={p}>{p}</Chip>)}
-      </div>
+      <Detail>
+        <div className="mt-0.5 truncate font-mono text-[11px] text-slate-600" title={s.image}>{s.image}</div>
+        <div className="mt-1 text-[11px] text-slate-600">
+          {s.cpu !== undefined ? `${s.cpu} cpu` : "cpu shared"} · {s.memory !== undefined ? `${s.memory} MiB` : "memory shared"}
+        </div>
+        <div className="mt-1 flex flex-wrap gap-1 overflow-hidden" style={{ maxHeight: 20 }}>
+          {s.ports.length === 0 ? <span className="text-[11px] text-slate-400">no ports</span> : s.ports.map((p) => <Chip key={p}>{p}</Chip>)}
+        </div>
+      </Detail>
       <OutHandle />
     </div>
   );

@@ -3,7 +3,7 @@
 import { memo } from "react";
 import type { NodeProps } from "@xyflow/react";
 import type { NodeData } from "@/lib/domain/designer";
-import { cardClass, Chip, FindingBadge, KindLabel, OutHandle } from "../shared";
+import { cardClass, Chip, Detail, FindingBadge, KindLabel, OutHandle } from "../shared";
 import type { RfNode } from "../types";
 import { PlanMark } from "../../plan-overlay";
 import { LiveMark } from "../../live-overlay";
@@ -21,7 +21,7 @@ function ServiceNodeView({ id, data, selected }: NodeProps<RfNode<"service">>) {
         <Chip tone="brand">× {s.desiredCount} desired</Chip>
         <Chip>{s.launchType}</Chip>
       </div>
-      <div className="mt-1 truncate text-[11px] text-slate-600">runs {s.taskDefinition || <em>no task definition</em>}</div>
+      <Detail><div className="mt-1 truncate text-[11px] text-slate-600">runs {s.taskDefinition || <em>no task definition</em>}</div></Detail>
       <OutHandle />
     </div>
   );
