@@ -82,6 +82,24 @@ test.describe("Learn mode", () => {
     await expect(page.getByTestId("lesson-card-first-task-definition")).toContainText("Completed");
   });
 
+  test("the lesson's canvas shows the lesson and the step, and leads back to the lesson", async ({ page }) => {
+    await openFresh(page, "first-task-definition");
+    await page.getByRole("link", { name: "Open the lesson’s canvas" }).click();
+    await expect(page).toHaveURL(/\/designs\/[0-9a-f-]{36}\/canvas$/);
+    const bar = page.getByTestId("lesson-bar");
+    await expect(bar).toContainText("Lesson 1: Build your first task definition");
+    await expect(bar).toContainText("Step 1 of 3: Add a task definition with a container");
+    await expect(page.getByTestId("designer")).toBeVisible();
+    await screenshot(page, "canvas-lesson-bar");
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.reload();
+    await expect(bar).toBeVisible();
+    await page.screenshot({ path: "test-results/screenshots/canvas-lesson-bar-dark.png" });
+    await bar.getByRole("link", { name: "Back to the lesson" }).click();
+    await expect(page).toHaveURL(/\/learn\/first-task-definition$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Build your first task definition" })).toBeVisible();
+  });
+
   test("service lesson: the scheduler replaces a crashed task in the sandbox", async ({ page }) => {
     expect((await control(page, { action: "setSpeed", speed: 0 })).ok()).toBe(true);
     try {
@@ -129,6 +147,9 @@ test.describe("Learn mode", () => {
       await expect(page.getByTestId("live-tasks")).toContainText("Essential container in task exited");
       await page.getByRole("button", { name: "Check" }).click();
       await expect(page.getByTestId("lesson-complete")).toBeVisible();
+      const recap = page.getByTestId("lesson-recap");
+      await expect(recap.getByRole("heading", { name: "What you can now explain" })).toBeVisible();
+      await expect(recap).toContainText("desired count");
       await screenshot(page, "learn-sandbox-complete");
 
       await page.reload();

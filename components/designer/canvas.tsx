@@ -3,9 +3,11 @@
 import { useState } from "react";
 import { ReactFlowProvider } from "@xyflow/react";
 import type { Design } from "@/lib/domain/design";
+import type { LessonBarView } from "@/lib/domain/learn/view";
 import { FlowWrapperProvider } from "./flow-context";
 import { FlowView } from "./flow-view";
 import { Inspector } from "./inspector/inspector";
+import { LessonBar } from "./lesson-bar";
 import { Notice } from "./notice";
 import { Palette } from "./palette";
 import { ProblemsPanel } from "./problems-panel";
@@ -17,7 +19,8 @@ import { PlanOverlayProvider } from "./plan-overlay";
 import { LiveOverlayProvider } from "./live-overlay";
 import { LiveScenePanel } from "./live-scene";
 
-export type CanvasProps = { designId: string; name: string; version: number; design: Design };
+/** `lesson`: set when the design is a lesson's, with the learner's place in it at page load. */
+export type CanvasProps = { designId: string; name: string; version: number; design: Design; lesson?: LessonBarView };
 
 /** The design editor: palette, canvas, inspector and problems around one store per editor. */
 export function Canvas(props: CanvasProps) {
@@ -25,14 +28,14 @@ export function Canvas(props: CanvasProps) {
     <EditorProvider designId={props.designId} name={props.name} version={props.version} design={props.design}>
       <ReactFlowProvider>
         <FlowWrapperProvider>
-          <Editor designId={props.designId} />
+          <Editor designId={props.designId} lesson={props.lesson} />
         </FlowWrapperProvider>
       </ReactFlowProvider>
     </EditorProvider>
   );
 }
 
-function Editor({ designId }: { designId: string }) {
+function Editor({ designId, lesson }: { designId: string; lesson?: LessonBarView }) {
   const store = useEditorStore();
   useAutosave(store);
   useShortcuts(store);
@@ -44,6 +47,7 @@ function Editor({ designId }: { designId: string }) {
     <LiveOverlayProvider designId={designId} enabled={liveOn}>
     <div className="flex h-full flex-col" data-testid="designer">
       <Toolbar designId={designId} snap={snap} onSnap={setSnap} planOn={planOn} onPlan={setPlanOn} liveOn={liveOn} onLive={setLiveOn} />
+      {lesson && <LessonBar lesson={lesson} />}
       <div className="flex min-h-0 flex-1">
         <Palette />
         <div className="flex min-w-0 flex-1 flex-col">

@@ -103,6 +103,12 @@ export function LessonPlayer({ lesson, number, initial, next }: Props) {
               <div role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2.5 text-sm">
                 <p className="font-semibold text-emerald-700">Lesson complete</p>
                 <p className="mt-1 text-slate-800">You did every step of “{lesson.title}”.</p>
+                <div className="mt-3 border-t border-emerald-200 pt-2.5" data-testid="lesson-recap">
+                  <h2 className="font-semibold text-slate-900">What you can now explain</h2>
+                  <ul className="mt-1.5 list-disc space-y-1 pl-5 text-slate-800">
+                    {lesson.recap.map((sentence) => <li key={sentence}>{sentence}</li>)}
+                  </ul>
+                </div>
               </div>
               {next && <Link href={`/learn/${next.id}`} className={buttonClass("primary")}>Next lesson: {next.title}</Link>}
             </div>

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { lessonById } from "@/lib/domain/learn";
 import { MemoryStore, Mutex } from "@/lib/sandbox/store";
-import { getDesign } from "@/lib/server/designs";
+import { createDesign, getDesign } from "@/lib/server/designs";
 import { NotFoundError } from "@/lib/server/errors";
 import {
-  appSandbox, checkStep, getLessonProgress, listLessonProgress, resetLessonProgress, showSolution, startLesson, type LearnCtx,
+  appSandbox, checkStep, getLessonProgress, lessonForDesign, listLessonProgress, resetLessonProgress, showSolution, startLesson, type LearnCtx,
 } from "@/lib/server/learn";
 import { testCtx } from "./helpers/fixtures";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
@@ -77,6 +77,31 @@ describe("lesson progress operations", () => {
     await db.design.delete({ where: { id: designId } });
     expect((await getLessonProgress({ ctx, input: { lessonId: "task-role" } })).designId).toBeNull();
     expect(await checkStep({ ctx, input: { lessonId: "task-role", stepId: "remove-keys" } })).toMatchObject({ done: false, hint: expect.stringMatching(/Start the lesson/) });
+  });
+
+  it("finds the lesson a design belongs to, with the step to work on, for the canvas", async () => {
+    const lessonId = "first-task-definition";
+    const { designId } = await startLesson({ ctx, input: { lessonId } });
+    const lesson = lessonById(lessonId)!;
+    expect(await lessonForDesign({ ctx, input: { designId } })).toEqual({
+      lessonId, number: 1, title: lesson.title, stepCount: 3,
+      current: { number: 1, title: lesson.steps[0].title, goal: lesson.steps[0].goal },
+    });
+    await showSolution({ ctx, input: { lessonId, stepId: "add-container" } });
+    await checkStep({ ctx, input: { lessonId, stepId: "add-container" } });
+    expect((await lessonForDesign({ ctx, input: { designId } }))?.current).toMatchObject({ number: 2, title: lesson.steps[1].title });
+    for (const stepId of ["port-and-memory", "no-errors"]) {
+      await showSolution({ ctx, input: { lessonId, stepId } });
+      await checkStep({ ctx, input: { lessonId, stepId } });
+    }
+    expect(await lessonForDesign({ ctx, input: { designId } })).toMatchObject({ lessonId, current: null });
+
+    // An ordinary design, a design whose lesson was reset, and a malformed id have no lesson.
+    const other = await createDesign({ ctx, input: { name: "Not a lesson" } });
+    expect(await lessonForDesign({ ctx, input: { designId: other.id } })).toBeNull();
+    await resetLessonProgress({ ctx, input: { lessonId } });
+    expect(await lessonForDesign({ ctx, input: { designId } })).toBeNull();
+    expect(await lessonForDesign({ ctx, input: { designId: "not-a-uuid" } })).toBeNull();
   });
 
   it("refuses unknown steps", async () => {

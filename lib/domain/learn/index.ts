@@ -4,6 +4,6 @@ export { LESSONS, lessonById } from "./lessons";
 export { currentStep, evaluateStep, isLessonComplete, normaliseCompleted, withStepDone, type CheckInput } from "./progress";
 export { planSandboxApply, taskToCrash, LEARN_REGION, type SandboxCall, type SandboxLive } from "./sandbox-plan";
 export { liveView, type LiveView, type LiveTask, type LiveService, type LiveDeployment } from "./live-view";
-export { lessonView, actionLabel, type LessonView, type StepView } from "./view";
+export { lessonView, lessonBarView, actionLabel, type LessonView, type StepView, type LessonBarView } from "./view";
 export { scopeToCurrentServices } from "./scope";
 export { conceptForRule, conceptForKind, conceptForField, type ConceptLink } from "./concept-links";

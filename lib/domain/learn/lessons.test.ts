@@ -17,6 +17,14 @@ describe("lessons as data", () => {
     }
   });
 
+  it("ends every lesson with a recap of 2–4 sentences the learner can now explain", () => {
+    for (const l of LESSONS) {
+      expect(l.recap.length, l.id).toBeGreaterThanOrEqual(2);
+      expect(l.recap.length, l.id).toBeLessThanOrEqual(4);
+      for (const sentence of l.recap) expect(sentence, l.id).toMatch(/^\S.{19,}[.!?]$/);
+    }
+  });
+
   it("starts every lesson from a design the app can store", () => {
     for (const l of LESSONS) expect(DesignSchema.safeParse(l.starter).success, l.id).toBe(true);
   });

@@ -64,5 +64,18 @@ describe("lessonView", () => {
     expect(v.steps[1].actions.map((a) => a.label)).toEqual(["Apply to sandbox", "Fast-forward 10 s"]);
     expect(v.steps[0]).toMatchObject({ kind: "design", canShow: true });
     expect(v.concepts[0]).toEqual({ id: "ecs-building-blocks", title: "Container definition, task definition, service, cluster", href: "/learn/concepts#ecs-building-blocks" });
+    expect(v.recap).toEqual(l.recap);
+  });
+});
+
+describe("lessonBarView", () => {
+  it("names the lesson's place in the course and the step to work on, or none once complete", async () => {
+    const { lessonBarView } = await import("./view");
+    const { LESSONS } = await import("./lessons");
+    expect(lessonBarView(l, [l.steps[0].id])).toEqual({
+      lessonId: l.id, number: LESSONS.indexOf(l) + 1, title: l.title, stepCount: l.steps.length,
+      current: { number: 2, title: l.steps[1].title, goal: l.steps[1].goal },
+    });
+    expect(lessonBarView(l, l.steps.map((s) => s.id)).current).toBeNull();
   });
 });

@@ -45,6 +45,11 @@ export type Lesson = {
   id: string;
   title: string;
   summary: string;
+  /**
+   * Shown when the lesson is complete: 2–4 short sentences, each one thing the learner can now
+   * explain in their own words (the "why", not the clicks).
+   */
+  recap: string[];
   concepts: ConceptId[];
   /** The design "Start lesson" creates. */
   starter: Design;

@@ -1,4 +1,6 @@
 import { CONCEPTS, conceptHref } from "./concepts";
+import { LESSONS } from "./lessons";
+import { currentStep } from "./progress";
 import type { Lesson, SandboxAction } from "./types";
 
 // A lesson without its check functions: what the player (a client component) receives.
@@ -16,6 +18,7 @@ export type LessonView = {
   id: string;
   title: string;
   summary: string;
+  recap: string[];
   concepts: { id: string; title: string; href: string }[];
   steps: StepView[];
   usesSandbox: boolean;
@@ -38,6 +41,7 @@ export function lessonView(lesson: Lesson): LessonView {
     id: lesson.id,
     title: lesson.title,
     summary: lesson.summary,
+    recap: lesson.recap,
     concepts: lesson.concepts.map((c) => ({ id: c, title: CONCEPTS[c].title, href: conceptHref(c) })),
     steps: lesson.steps.map((s) => ({
       id: s.id, title: s.title, goal: s.goal, hints: s.hints, kind: s.check.kind,
@@ -45,5 +49,27 @@ export function lessonView(lesson: Lesson): LessonView {
       actions: (s.actions ?? []).map((a) => ({ ...a, label: actionLabel(a) })),
     })),
     usesSandbox: lesson.steps.some((s) => s.check.kind === "sandbox"),
+  };
+}
+
+/** Where the learner stands in a lesson, for the bar on the lesson's canvas (plain data for the client). */
+export type LessonBarView = {
+  lessonId: string;
+  /** The lesson's place in the course, from 1. */
+  number: number;
+  title: string;
+  stepCount: number;
+  /** The step to work on, or null once every step is done. */
+  current: { number: number; title: string; goal: string } | null;
+};
+
+export function lessonBarView(lesson: Lesson, completed: readonly string[]): LessonBarView {
+  const step = currentStep(lesson, completed);
+  return {
+    lessonId: lesson.id,
+    number: LESSONS.indexOf(lesson) + 1,
+    title: lesson.title,
+    stepCount: lesson.steps.length,
+    current: step ? { number: lesson.steps.indexOf(step) + 1, title: step.title, goal: step.goal } : null,
   };
 }

@@ -6,6 +6,7 @@ export { showSolution } from "./show-solution";
 export { resetLessonProgress } from "./reset-progress";
 export { runSandboxAction, type SandboxActionResult } from "./run-sandbox-action";
 export { getLiveView } from "./get-live-view";
+export { lessonForDesign } from "./lesson-for-design";
 export { appSandbox, SandboxCallError, type LearnSandbox } from "./sandbox-client";
 export { LEARNER_ID, type LearnCtx } from "./context";
 export type { LessonProgressRecord } from "./progress-record";

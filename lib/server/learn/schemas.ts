@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { lessonById } from "@/lib/domain/learn";
+import { DesignIdSchema } from "../designs/schemas";
 
 export const LessonIdSchema = z.string().refine((id) => lessonById(id) !== undefined, { message: "No such lesson" });
 
@@ -15,3 +16,6 @@ export const SandboxActionInputSchema = z.object({
   actionId: z.enum(["apply", "crash-task", "deploy", "fast-forward"]),
 });
 export type SandboxActionInput = z.infer<typeof SandboxActionInputSchema>;
+
+export const DesignLessonRefSchema = z.object({ designId: DesignIdSchema });
+export type DesignLessonRef = z.infer<typeof DesignLessonRefSchema>;

@@ -5,6 +5,7 @@ import { getContext } from "@/lib/server/context";
 import { NotFoundError } from "@/lib/server/errors";
 import { getDesign } from "@/lib/server/designs/get-design";
 import { DesignIdSchema } from "@/lib/server/designs/schemas";
+import { lessonForDesign } from "@/lib/server/learn/lesson-for-design";
 import { Canvas } from "@/components/designer/canvas";
 
 export const dynamic = "force-dynamic";
@@ -29,10 +30,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CanvasPage({ params }: Props) {
   const design = await load((await params).id);
+  // A lesson's design shows where the learner stands, as of this page load (checks run on the lesson page).
+  const lesson = await lessonForDesign({ ctx: await getContext(), input: { designId: design.id } });
   // Fixed below the 4rem site header so the canvas fills the window, outside the page's max width.
   return (
     <div className="fixed inset-x-0 bottom-0 top-[65px] z-10 bg-slate-50">
-      <Canvas designId={design.id} name={design.name} version={design.version} design={design.document} />
+      <Canvas designId={design.id} name={design.name} version={design.version} design={design.document} lesson={lesson ?? undefined} />
     </div>
   );
 }

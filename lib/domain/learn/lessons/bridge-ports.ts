@@ -9,6 +9,12 @@ export const bridgePorts: Lesson = {
   id: "bridge-ports",
   title: "Host ports in bridge mode, and why awsvpc avoids them",
   summary: "In bridge mode containers publish ports on the instance, where two of them can collide. In awsvpc every task has its own.",
+  recap: [
+    "In bridge mode a container's port is published on the instance.",
+    "A fixed host port can be taken only once per instance, so two containers asking for the same one collide.",
+    "Leaving the host port empty makes it dynamic: each container gets a free host port, so several copies of a task fit on one instance.",
+    "In awsvpc each task has its own IP address, so tasks never compete for host ports, but the containers of one task share it and need different ports.",
+  ],
   concepts: ["network-modes", "launch-types"],
   starter: starterDesign({
     taskDefinitions: [{

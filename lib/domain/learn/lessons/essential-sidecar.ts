@@ -15,6 +15,11 @@ export const essentialSidecar: Lesson = {
   id: "essential-sidecar",
   title: "An essential sidecar takes the task down",
   summary: "When any essential container stops, ECS stops the whole task — even if it was only a helper. A non-essential sidecar may exit on its own while the task keeps running.",
+  recap: [
+    "When an essential container stops, ECS stops the whole task, the other containers with it, with the reason “Essential container in task exited”.",
+    "A container marked not essential can stop on its own while the rest of the task keeps running.",
+    "Every task needs at least one essential container, and a service replaces a task that stopped this way.",
+  ],
   concepts: ["ecs-building-blocks"],
   starter: starterDesign({
     clusters: [{ id: `cl-${CLUSTER}`, clusterName: CLUSTER }],

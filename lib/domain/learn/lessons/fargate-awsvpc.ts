@@ -10,6 +10,11 @@ export const fargateAwsvpc: Lesson = {
   id: "fargate-awsvpc",
   title: "Why Fargate needs awsvpc and fixed sizes",
   summary: "A Fargate task gets its own network interface and a slice of a machine cut to a size from a fixed table.",
+  recap: [
+    "On Fargate there is no instance of yours for tasks to share, so each task gets its own network interface: awsvpc is the only network mode Fargate accepts.",
+    "Fargate sizes tasks from a fixed table, so cpu and memory must be one of its pairs, such as 256 cpu units with 512 MiB.",
+    "ECS refuses a Fargate task definition with any other pair.",
+  ],
   concepts: ["launch-types", "network-modes"],
   starter: starterDesign({
     taskDefinitions: [{

@@ -6,6 +6,11 @@ export const firstTaskDefinition: Lesson = {
   id: "first-task-definition",
   title: "Build your first task definition",
   summary: "Describe one container — image, port, memory — and let Stevedore check it the way ECS would.",
+  recap: [
+    "A task definition is the blueprint ECS starts tasks from: it names each container's image, the ports it listens on and the memory it may use.",
+    "A port mapping lets traffic reach a port inside the container, and memory is set for the whole task or as a hard limit on the container.",
+    "Fargate takes a task definition only if it requires FARGATE, uses network mode awsvpc and sets a task cpu and memory pair Fargate offers.",
+  ],
   concepts: ["images-and-layers", "registries", "ecs-building-blocks"],
   starter: starterDesign({ clusters: [{ id: "cl-learn-first", clusterName: "learn-first" }] }),
   steps: [

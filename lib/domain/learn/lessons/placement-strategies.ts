@@ -17,6 +17,12 @@ export const placementStrategies: Lesson = {
   id: "placement-strategies",
   title: "Binpack or spread: where tasks land",
   summary: "On EC2 you own the instances, and a placement strategy decides whether tasks pack tightly or spread out.",
+  recap: [
+    "On the EC2 launch type the instances are yours, and a placement strategy decides which instance each task lands on.",
+    "Binpack on memory puts each task on the instance with the least free memory that still fits it, so fewer instances do the work.",
+    "Spread on instanceId places tasks evenly across the instances, so losing one instance takes only its share of the tasks with it.",
+    "Placement strategies do not apply to Fargate: there are no instances of yours to choose from.",
+  ],
   concepts: ["launch-types", "ecs-building-blocks"],
   starter: starterDesign({
     clusters: [{ id: `cl-${CLUSTER}`, clusterName: CLUSTER, instances: [instance(1, "a"), instance(2, "b"), instance(3, "c")] }],

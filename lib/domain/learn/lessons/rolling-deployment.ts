@@ -9,6 +9,11 @@ export const rollingDeployment: Lesson = {
   id: "rolling-deployment",
   title: "Watch a rolling deployment, step by step",
   summary: "Minimum healthy percent and maximum percent decide how many old tasks ECS stops before new ones start.",
+  recap: [
+    "Minimum healthy percent is the share of the desired count that must keep running during a deployment; maximum percent is the most that may run at once.",
+    "With 4 tasks, 50 % and 100 %, ECS first stops two old tasks, starts two new ones in their place, then does the same with the other two.",
+    "With room above 100 %, new tasks can start before old ones stop; without it, old tasks must stop first.",
+  ],
   concepts: ["ecs-building-blocks"],
   starter: starterDesign({
     clusters: [{ id: `cl-${CLUSTER}`, clusterName: CLUSTER }],

@@ -9,6 +9,11 @@ export const serviceSelfHealing: Lesson = {
   id: "service-self-healing",
   title: "Let a service keep two copies alive",
   summary: "Run a task definition as a service with two tasks, crash one, and watch the scheduler replace it.",
+  recap: [
+    "A service keeps a desired count of tasks running from one task definition.",
+    "Its scheduler keeps comparing the desired count with the tasks that actually run: when a task stops, fewer run than desired, so it starts a replacement.",
+    "A task started on its own with RunTask has no service watching it, so when it stops nothing replaces it.",
+  ],
   concepts: ["ecs-building-blocks", "launch-types"],
   starter: starterDesign({
     clusters: [{ id: `cl-${CLUSTER}`, clusterName: CLUSTER }],

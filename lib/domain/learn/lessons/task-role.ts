@@ -10,6 +10,11 @@ export const taskRole: Lesson = {
   id: "task-role",
   title: "A role instead of keys in the environment",
   summary: "Give the task an IAM role: ECS hands it short-lived credentials, and nothing secret sits in the task definition.",
+  recap: [
+    "Access keys in a task definition's environment can be read by anyone who can read the task definition, and they stay valid until someone revokes them.",
+    "A task role gives the application in the container short-lived credentials that the AWS SDK finds by itself and that are renewed automatically.",
+    "The execution role is for ECS itself: it uses it to pull a private ECR image and send awslogs output, before and outside your code.",
+  ],
   concepts: ["iam-roles"],
   starter: starterDesign({
     taskDefinitions: [fargateTaskDefinition(FAMILY, [{
