@@ -146,6 +146,18 @@ test.describe("Learn mode", () => {
       await expect(tasks.and(page.locator('[data-status="STOPPED"]'))).toHaveCount(1);
       await expect(page.getByTestId("live-tasks")).toContainText("Essential container in task exited");
       await page.getByRole("button", { name: "Check" }).click();
+
+      // Explain it: a wrong answer says what is wrong with it; the right one ends the lesson.
+      await expect(page.getByRole("heading", { level: 2, name: "Explain what you saw" })).toBeVisible();
+      const question = page.getByTestId("step-question");
+      await page.getByRole("button", { name: "Check" }).click();
+      await expect(page.getByTestId("step-hint")).toContainText("Pick one of the answers first");
+      await question.getByLabel("The cluster restarts every task that stops.").check();
+      await page.getByRole("button", { name: "Check" }).click();
+      await expect(page.getByTestId("step-hint")).toContainText("only a service keeps a desired count");
+      await screenshot(page, "learn-question");
+      await question.getByLabel(/The service scheduler saw 1 task running where 2 were desired/).check();
+      await page.getByRole("button", { name: "Check" }).click();
       await expect(page.getByTestId("lesson-complete")).toBeVisible();
       const recap = page.getByTestId("lesson-recap");
       await expect(recap.getByRole("heading", { name: "What you can now explain" })).toBeVisible();
@@ -153,7 +165,7 @@ test.describe("Learn mode", () => {
       await screenshot(page, "learn-sandbox-complete");
 
       await page.reload();
-      await expect(page.getByTestId("lesson-progress")).toHaveText("3 of 3 steps done");
+      await expect(page.getByTestId("lesson-progress")).toHaveText("4 of 4 steps done");
     } finally {
       await control(page, { action: "setSpeed", speed: 1 });
     }

@@ -1,4 +1,5 @@
 import type { StepView } from "@/lib/domain/learn/view";
+import { checkedOn } from "@/lib/domain/learn/step-kind";
 
 export function StepList({ steps, completed, currentId }: { steps: StepView[]; completed: string[]; currentId?: string }) {
   return (
@@ -25,7 +26,7 @@ export function StepList({ steps, completed, currentId }: { steps: StepView[]; c
             <span className={done ? "text-slate-600" : current ? "font-medium text-slate-900" : "text-slate-700"}>
               {s.title}
               <span className="sr-only">{done ? " (done)" : current ? " (current step)" : ""}</span>
-              <span className="block text-xs font-normal text-slate-500">{s.kind === "sandbox" ? "checked in the sandbox" : "checked on your design"}</span>
+              <span className="block text-xs font-normal text-slate-500">{checkedOn(s.kind)}</span>
             </span>
           </li>
         );

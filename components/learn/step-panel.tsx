@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import type { StepView } from "@/lib/domain/learn/view";
+import { checkedOn } from "@/lib/domain/learn/step-kind";
 import { checkStepAction, sandboxActionAction, showSolutionAction } from "@/lib/actions/learn";
 import { Button } from "@/components/ui/button";
 
@@ -15,11 +16,12 @@ export function StepPanel({ lessonId, step, index, designId, onDone }: {
   const [busy, setBusy] = useState<string | null>(null);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [failures, setFailures] = useState(0);
+  const [answer, setAnswer] = useState<string | undefined>();
   const queryClient = useQueryClient();
 
   async function check() {
     setBusy("check");
-    const r = await checkStepAction({ lessonId, stepId: step.id });
+    const r = await checkStepAction({ lessonId, stepId: step.id, ...(answer ? { answer } : {}) });
     setBusy(null);
     if (!r.ok) return setFeedback({ tone: "error", text: r.message });
     if (r.data.done) return onDone(r.data.completedSteps);
@@ -56,7 +58,7 @@ export function StepPanel({ lessonId, step, index, designId, onDone }: {
   return (
     <section aria-labelledby="step-heading" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm" data-testid="current-step">
       <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">
-        Step {index + 1} · {step.kind === "sandbox" ? "checked in the sandbox" : "checked on your design"}
+        Step {index + 1} · {checkedOn(step.kind)}
       </p>
       <h2 id="step-heading" className="mt-1 text-lg font-semibold text-slate-900">{step.title}</h2>
       <p className="mt-2 max-w-2xl leading-relaxed text-slate-700" data-testid="step-goal">{step.goal}</p>
@@ -64,6 +66,18 @@ export function StepPanel({ lessonId, step, index, designId, onDone }: {
         <p className="mt-2 text-sm text-slate-600">
           Work in the <Link href={`/designs/${designId}/canvas`} className="font-medium text-brand-700 underline-offset-2 hover:underline">lesson’s canvas</Link>, then come back and check.
         </p>
+      )}
+
+      {step.question && (
+        <fieldset className="mt-4 max-w-2xl space-y-2" data-testid="step-question">
+          <legend className="font-medium text-slate-900">{step.question.text}</legend>
+          {step.question.choices.map((c) => (
+            <label key={c.id} className={`flex cursor-pointer items-start gap-2 rounded-md border px-3 py-2 text-sm ${answer === c.id ? "border-brand-600 bg-brand-50" : "border-slate-200 hover:bg-slate-50"}`}>
+              <input type="radio" name={`answer-${step.id}`} value={c.id} checked={answer === c.id} onChange={() => setAnswer(c.id)} className="mt-0.5 accent-brand-700" />
+              <span className="text-slate-800">{c.text}</span>
+            </label>
+          ))}
+        </fieldset>
       )}
 
       <div className="mt-5 flex flex-wrap items-center gap-2">

@@ -25,6 +25,30 @@ describe("lessons as data", () => {
     }
   });
 
+  it("asks questions with one right answer and a reason for every wrong one, and checks them on the answer alone", () => {
+    const questions = LESSONS.flatMap((l) => l.steps.filter((s) => s.check.kind === "question").map((s) => ({ l, s })));
+    expect(questions.length).toBeGreaterThanOrEqual(2);
+    for (const { l, s } of questions) {
+      if (s.check.kind !== "question") continue;
+      const where = `${l.id}/${s.id}`;
+      expect(s.check.choices.filter((c) => c.correct), where).toHaveLength(1);
+      expect(new Set(s.check.choices.map((c) => c.id)).size, where).toBe(s.check.choices.length);
+      for (const c of s.check.choices) {
+        const r = evaluateStep(s, { answer: c.id });
+        expect(r, `${where}: ${c.id}`).toEqual(c.correct ? { done: true } : { done: false, hint: c.why });
+      }
+      expect(evaluateStep(s, {}).hint).toMatch(/Pick one/);
+      expect(evaluateStep(s, { answer: "no-such-choice" }).done).toBe(false);
+    }
+  });
+
+  it("sends a question's choices to the player, never which is right or why", async () => {
+    const { lessonView } = await import("./view");
+    const step = lessonView(LESSONS.find((l) => l.id === "service-self-healing")!).steps.find((s) => s.kind === "question")!;
+    expect(step.question!.choices.length).toBeGreaterThan(1);
+    expect(JSON.stringify(step)).not.toMatch(/"correct"|"why"/);
+  });
+
   it("starts every lesson from a design the app can store", () => {
     for (const l of LESSONS) expect(DesignSchema.safeParse(l.starter).success, l.id).toBe(true);
   });

@@ -22,7 +22,7 @@ export function withStepDone(lesson: Lesson, completed: readonly string[], stepI
   return normaliseCompleted(lesson, [...completed, stepId]);
 }
 
-export type CheckInput = { design?: Design; snapshot?: SandboxSnapshot };
+export type CheckInput = { design?: Design; snapshot?: SandboxSnapshot; answer?: string };
 
 /**
  * Runs a step's check. A failed check without its own hint falls back to the step's first
@@ -33,6 +33,10 @@ export function evaluateStep(step: Step, input: CheckInput): CheckResult {
   if (step.check.kind === "design") {
     if (!input.design) return { done: false, hint: "Start the lesson first: it creates the design you work in." };
     result = step.check.check(input.design, validateDesign(input.design));
+  } else if (step.check.kind === "question") {
+    const choice = step.check.choices.find((c) => c.id === input.answer);
+    if (!choice) return { done: false, hint: "Pick one of the answers first." };
+    result = choice.correct ? { done: true } : { done: false, hint: choice.why };
   } else {
     if (!input.snapshot) return { done: false, hint: "The sandbox could not be read. Try again in a moment." };
     result = step.check.check(input.snapshot);

@@ -20,7 +20,17 @@ export type DesignStepCheck = {
   solve?(design: Design): Design;
 };
 export type SandboxStepCheck = { kind: "sandbox"; check(snapshot: SandboxSnapshot): CheckResult };
-export type StepCheck = DesignStepCheck | SandboxStepCheck;
+/**
+ * "Explain what you just saw": one question about the lesson's sandbox run, answered in the
+ * player and checked on the server (the client never learns which choice is right). A wrong
+ * pick's `why` is the hint: it says what is wrong with that answer, without giving the right one.
+ */
+export type QuestionStepCheck = {
+  kind: "question";
+  question: string;
+  choices: { id: string; text: string; correct?: true; why: string }[];
+};
+export type StepCheck = DesignStepCheck | SandboxStepCheck | QuestionStepCheck;
 
 /** Buttons the player offers on a step; the server carries them out against the sandbox. */
 export type SandboxAction =

@@ -1,4 +1,5 @@
 import { CONCEPTS, conceptHref } from "./concepts";
+import type { StepKind } from "./step-kind";
 import { LESSONS } from "./lessons";
 import { currentStep } from "./progress";
 import type { Lesson, SandboxAction } from "./types";
@@ -10,7 +11,9 @@ export type StepView = {
   title: string;
   goal: string;
   hints: string[];
-  kind: "design" | "sandbox";
+  kind: StepKind;
+  /** A question step's question and choices (never which one is right: the server checks). */
+  question?: { text: string; choices: { id: string; text: string }[] };
   canShow: boolean;
   actions: (SandboxAction & { label: string })[];
 };
@@ -45,6 +48,7 @@ export function lessonView(lesson: Lesson): LessonView {
     concepts: lesson.concepts.map((c) => ({ id: c, title: CONCEPTS[c].title, href: conceptHref(c) })),
     steps: lesson.steps.map((s) => ({
       id: s.id, title: s.title, goal: s.goal, hints: s.hints, kind: s.check.kind,
+      ...(s.check.kind === "question" ? { question: { text: s.check.question, choices: s.check.choices.map(({ id, text }) => ({ id, text })) } } : {}),
       canShow: s.check.kind === "design" && s.check.solve !== undefined,
       actions: (s.actions ?? []).map((a) => ({ ...a, label: actionLabel(a) })),
     })),

@@ -15,8 +15,8 @@ export async function checkStep({ ctx, input }: { ctx: LearnCtx; input: StepRef 
   if (!lesson || !step) throw new NotFoundError(`Lesson ${input.lessonId} has no step ${input.stepId}`);
   const { progress, design } = await lessonDesign(ctx, lesson.id);
   if (!design) return { done: false, hint: "Start the lesson first: it creates the design you work in.", completedSteps: progress.completedSteps };
-  const result = step.check.kind === "design"
-    ? evaluateStep(step, { design })
+  const result = step.check.kind === "design" ? evaluateStep(step, { design })
+    : step.check.kind === "question" ? evaluateStep(step, { answer: input.answer })
     : evaluateStep(step, { snapshot: await readSnapshot(sandboxOf(ctx), design) });
   if (!result.done) return { ...result, completedSteps: progress.completedSteps };
   const completedSteps = withStepDone(lesson, progress.completedSteps, step.id);

@@ -7,7 +7,12 @@ export const LessonIdSchema = z.string().refine((id) => lessonById(id) !== undef
 export const LessonRefSchema = z.object({ lessonId: LessonIdSchema });
 export type LessonRef = z.infer<typeof LessonRefSchema>;
 
-export const StepRefSchema = z.object({ lessonId: LessonIdSchema, stepId: z.string().min(1) });
+export const StepRefSchema = z.object({
+  lessonId: LessonIdSchema,
+  stepId: z.string().min(1).max(100),
+  /** The chosen answer of a question step. */
+  answer: z.string().min(1).max(100).optional(),
+});
 export type StepRef = z.infer<typeof StepRefSchema>;
 
 export const SandboxActionInputSchema = z.object({

@@ -80,5 +80,38 @@ export const rollingDeployment: Lesson = {
         },
       },
     },
+    {
+      id: "explain",
+      title: "Explain the order",
+      goal: "Think back to what the scene showed right after you deployed, then pick the answer that matches.",
+      hints: ["With 4 desired: 50 % means at least 2 must keep running; 100 % means at most 4 may run or start at once."],
+      check: {
+        kind: "question",
+        question: "Desired count 4, minimum healthy 50 %, maximum 100 %. What did ECS do first when you deployed?",
+        choices: [
+          {
+            id: "surge",
+            text: "Started 4 new tasks next to the 4 old ones, then stopped the old ones.",
+            why: "That needs room for 8 tasks at once. Maximum 100 % of 4 allows at most 4 tasks running or starting during the deployment.",
+          },
+          {
+            id: "two-at-a-time",
+            text: "Stopped 2 old tasks, keeping 2 running, then started 2 new ones in their place, and repeated.",
+            correct: true,
+            why: "The minimum keeps 2 running and the maximum caps the total at 4, so ECS makes room first and replaces 2 at a time.",
+          },
+          {
+            id: "all-at-once",
+            text: "Stopped all 4 old tasks, then started 4 new ones.",
+            why: "Minimum healthy 50 % means at least 2 of the 4 must keep running during the deployment, so ECS may stop only 2 at a time.",
+          },
+          {
+            id: "one-at-a-time",
+            text: "Replaced the tasks one at a time.",
+            why: "ECS stops as many old tasks as the minimum allows. 50 % of 4 keeps 2 running, so it stops 2 at once, not 1.",
+          },
+        ],
+      },
+    },
   ],
 };

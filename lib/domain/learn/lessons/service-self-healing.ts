@@ -78,5 +78,38 @@ export const serviceSelfHealing: Lesson = {
         },
       },
     },
+    {
+      id: "explain",
+      title: "Explain what you saw",
+      goal: "Say it in your own words first, then pick the answer that matches: why do two tasks run again after one of them crashed?",
+      hints: ["Compare the task IDs in the task list: what happened to the crashed task, and where did the running one come from?"],
+      check: {
+        kind: "question",
+        question: "One of the two tasks crashed, and soon two tasks ran again. Why?",
+        choices: [
+          {
+            id: "restarted",
+            text: "ECS restarted the crashed container inside the same task.",
+            why: "Not here: the crashed task stayed STOPPED and a task with a new ID took its place. (A container restart policy can restart a container inside its task, but this task definition has none.)",
+          },
+          {
+            id: "scheduler",
+            text: "The service scheduler saw 1 task running where 2 were desired, and started a new task to make up the difference.",
+            correct: true,
+            why: "The service keeps comparing its desired count with the tasks that run, and starts new tasks until they match.",
+          },
+          {
+            id: "cluster",
+            text: "The cluster restarts every task that stops.",
+            why: "A cluster only groups capacity and services. A task started on its own with RunTask is not replaced when it stops; only a service keeps a desired count.",
+          },
+          {
+            id: "load-balancer",
+            text: "The load balancer noticed the missing task and started another one.",
+            why: "A load balancer sends traffic to tasks and checks their health, but it never starts tasks. This service has no load balancer at all.",
+          },
+        ],
+      },
+    },
   ],
 };
