@@ -68,6 +68,11 @@ test("sample design, service → load balancer, list fields, findings on fields 
   const inspector = inspectorOf(page);
   // The inspector says where to learn what a service is.
   await expect(inspector.getByTestId("kind-concept-link")).toHaveAttribute("href", "/learn/concepts#ecs-building-blocks");
+  await inspector.getByText("What is this?").click();
+  await expect(inspector.getByTestId("kind-help")).toContainText("keeps a desired number of tasks");
+  await expect(inspector.getByTestId("kind-help").getByRole("link", { name: "Lesson: Let a service keep two copies alive" })).toHaveAttribute("href", "/learn/service-self-healing");
+  await screenshot(page, "inspector-what-is-this");
+  await inspector.getByText("What is this?").click();
   const lbItem = inspector.getByRole("group", { name: "Load balancer 1" });
   await expect(lbItem.getByLabel("Container", { exact: true })).toHaveValue("api");
   await expect(lbItem.getByLabel("Container port")).toHaveValue("8080");

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { conceptForField, conceptForKind, conceptForRule } from "@/lib/domain/learn/concept-links";
+import { blurbForKind, conceptForField, conceptForKind, conceptForRule } from "@/lib/domain/learn/concept-links";
 
 /** "Learn why" under a finding: the concept it is about and, where there is one, the lesson. */
 export function RuleConceptLink({ ruleId, compact = false }: { ruleId: string; compact?: boolean }) {
@@ -19,14 +19,29 @@ export function RuleConceptLink({ ruleId, compact = false }: { ruleId: string; c
   );
 }
 
-/** "What is this?" beside a resource kind's name in the inspector. */
-export function KindConceptLink({ kind }: { kind: string }) {
+/** "What is this?" under a resource kind's name in the inspector: two sentences, then where to learn more. */
+export function KindHelp({ kind }: { kind: string }) {
   const c = conceptForKind(kind);
-  if (!c) return null;
+  const blurb = blurbForKind(kind);
+  if (!c || !blurb) return null;
+  const link = "font-medium text-brand-700 hover:underline";
   return (
-    <Link href={c.href} target="_blank" className="text-xs font-medium text-brand-700 hover:underline" data-testid="kind-concept-link" title={c.title}>
-      What is this?
-    </Link>
+    <details className="group text-xs" data-testid="kind-help">
+      <summary className="cursor-pointer select-none font-medium text-brand-700 hover:underline">What is this?</summary>
+      <div className="mt-1 space-y-1 rounded-md bg-slate-50 p-2 leading-snug text-slate-700">
+        <p>{blurb}</p>
+        <p>
+          <span className="text-slate-500">Learn: </span>
+          <Link href={c.href} target="_blank" rel="noopener" className={link} data-testid="kind-concept-link">{c.title}</Link>
+          {c.lesson && (
+            <>
+              <span className="text-slate-500"> · </span>
+              <Link href={c.lesson.href} target="_blank" rel="noopener" className={link}>Lesson: {c.lesson.title}</Link>
+            </>
+          )}
+        </p>
+      </div>
+    </details>
   );
 }
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { KindConceptLink } from "@/components/learn/concept-link";
+import { KindHelp } from "@/components/learn/concept-link";
 import { useMemo, useState, type ComponentType } from "react";
 import { resolveNode, type NodeKind, type Resolved } from "@/lib/domain/designer";
 import { NODE_KINDS } from "../nodes/registry";
@@ -39,7 +39,6 @@ export function Inspector() {
         <div className="space-y-3" data-testid="inspector">
           <div className="flex items-center gap-2">
             <h2 className="text-sm font-semibold text-slate-900">{NODE_KINDS[r.kind].label}</h2>
-            <KindConceptLink kind={r.kind} />
             {hasJson && (
               <div role="tablist" aria-label="Inspector view" className="ml-auto flex rounded-md bg-slate-100 p-0.5 text-xs">
                 {(["form", "json"] as const).map((t) => (
@@ -51,6 +50,7 @@ export function Inspector() {
               </div>
             )}
           </div>
+          <KindHelp kind={r.kind} />
           <NodeFindings findings={findings} nodeId={nodeId!} />
           {hasJson && tab === "json"
             ? <JsonTab key={nodeId} nodeId={nodeId!} kind={r.kind as "taskDefinition" | "service"} />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FIELD_GROUPS } from "../designer/fields";
 import {
-  conceptForField, conceptForKind, conceptForRule, FIELD_CONCEPTS, fieldKey, KIND_CONCEPTS, RULE_CONCEPTS, rulesWithoutConcept,
+  conceptForField, conceptForKind, conceptForRule, FIELD_CONCEPTS, fieldKey, KIND_BLURBS, KIND_CONCEPTS, RULE_CONCEPTS, rulesWithoutConcept,
 } from "./concept-links";
 import { LESSONS } from ".";
 
@@ -19,6 +19,10 @@ describe("concept links", () => {
   it("name only fields the inspector shows with help text (no stale keys)", () => {
     const known = new Set(helpedFields);
     expect(Object.keys(FIELD_CONCEPTS).filter((k) => !known.has(k))).toEqual([]);
+  });
+  it("explain every node kind the inspector links", () => {
+    expect(Object.keys(KIND_BLURBS).sort()).toEqual(Object.keys(KIND_CONCEPTS).sort());
+    for (const [kind, blurb] of Object.entries(KIND_BLURBS)) expect(blurb, kind).toMatch(/^[A-Z].{40,}\.$/);
   });
   it("point at lessons that exist", () => {
     const ids = new Set(LESSONS.map((l) => l.id));

@@ -1,6 +1,6 @@
 import { ALL_RULES } from "../rules";
 import { CONCEPTS, conceptHref, type ConceptId } from "./concepts";
-import { lessonById } from "./lessons";
+import { lessonTitle } from "./catalog";
 
 // Where to learn why a rule, a resource kind or an inspector field matters: the concepts page's
 // sections (app/learn/concepts, one anchor each) and, where one exists, the hands-on lesson.
@@ -55,6 +55,15 @@ export const KIND_CONCEPTS: Record<string, Target> = {
   taskDefinition: { concept: "ecs-building-blocks", lesson: "first-task-definition" },
   container: { concept: "containers-vs-vms", lesson: "first-task-definition" },
   targetGroup: { concept: "network-modes" },
+};
+
+/** What each node kind is and why it matters, in two sentences: the inspector's "What is this?". */
+export const KIND_BLURBS: Record<string, string> = {
+  cluster: "A cluster groups the capacity tasks run on (Fargate, or EC2 instances you own) and the services that use it. It runs nothing by itself: services and tasks do.",
+  service: "A service keeps a desired number of tasks of one task definition running: when a task stops, its scheduler starts another. It also rolls out new revisions within its deployment bounds.",
+  taskDefinition: "A task definition is the blueprint of a task: its containers, CPU and memory, network mode and IAM roles. Each change registers a new revision; a task always runs one revision.",
+  container: "A container definition says which image to run and how: ports, environment, limits, health check and logs. The containers of a task start together and share its network and resources.",
+  targetGroup: "A target group is where a load balancer sends traffic. A service registers each task's container port in it, and the load balancer health-checks those targets.",
 };
 
 /**
@@ -143,12 +152,12 @@ export const FIELD_CONCEPTS: Record<string, Target> = {
 
 function link(t: Target | undefined): ConceptLink | undefined {
   if (!t) return undefined;
-  const lesson = t.lesson ? lessonById(t.lesson) : undefined;
+  const title = t.lesson ? lessonTitle(t.lesson) : undefined;
   return {
     concept: t.concept,
     title: CONCEPTS[t.concept].title,
     href: conceptHref(t.concept),
-    ...(lesson ? { lesson: { id: lesson.id, title: lesson.title, href: `/learn/${lesson.id}` } } : {}),
+    ...(t.lesson && title ? { lesson: { id: t.lesson, title, href: `/learn/${t.lesson}` } } : {}),
   };
 }
 
@@ -156,6 +165,7 @@ export const fieldKey = (kind: string, path: readonly (string | number)[]) => `$
 
 export const conceptForRule = (ruleId: string) => link(RULE_CONCEPTS[ruleId]);
 export const conceptForKind = (kind: string) => link(KIND_CONCEPTS[kind]);
+export const blurbForKind = (kind: string): string | undefined => KIND_BLURBS[kind];
 /** The concept behind an inspector field: `path` is the field spec's path, relative to the resource. */
 export const conceptForField = (kind: string, path: readonly (string | number)[]) => link(FIELD_CONCEPTS[fieldKey(kind, path)]);
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DesignSchema } from "../design";
 import { CONCEPTS } from "./concepts";
 import { LESSONS } from "./lessons";
+import { LESSON_CATALOG } from "./catalog";
 import { evaluateStep } from "./progress";
 import { solvedUpTo } from "./test/run";
 
@@ -15,6 +16,10 @@ describe("lessons as data", () => {
       for (const c of l.concepts) expect(CONCEPTS[c], `${l.id}: ${c}`).toBeDefined();
       for (const s of l.steps) expect(s.hints.length, `${l.id}/${s.id}`).toBeGreaterThan(0);
     }
+  });
+
+  it("lists every lesson in the catalog, in the course's order, under its own id and title", () => {
+    expect(LESSONS.map((l) => ({ id: l.id, title: l.title }))).toEqual(LESSON_CATALOG.map((e) => ({ id: e.id, title: e.title })));
   });
 
   it("ends every lesson with a recap of 2–4 sentences the learner can now explain", () => {

@@ -1,3 +1,4 @@
+import { catalogEntry } from "../catalog";
 import { containers, done, findingsOf, mapTaskDefinition, notYet } from "../helpers";
 import type { Lesson } from "../types";
 import { NGINX, starterDesign } from "./starters";
@@ -6,8 +7,7 @@ const FAMILY = "ports-demo";
 const isDemo = (td: { family: string }) => td.family === FAMILY;
 
 export const bridgePorts: Lesson = {
-  id: "bridge-ports",
-  title: "Host ports in bridge mode, and why awsvpc avoids them",
+  ...catalogEntry("bridge-ports"),
   summary: "In bridge mode containers publish ports on the instance, where two of them can collide. In awsvpc every task has its own.",
   recap: [
     "In bridge mode a container's port is published on the instance.",

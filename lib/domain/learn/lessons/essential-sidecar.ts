@@ -1,3 +1,4 @@
+import { catalogEntry } from "../catalog";
 import type { Task as EcsTask } from "@aws-sdk/client-ecs";
 import { NOT_APPLIED, activeService, containers, done, findingsOf, isRunning, isStopped, mapTaskDefinition, notYet, revisionOf, serviceTasks } from "../helpers";
 import type { Lesson } from "../types";
@@ -12,8 +13,7 @@ const container = (t: EcsTask, name: string) => t.containers?.find((c) => c.name
 const downedBySidecar = (t: EcsTask) => isStopped(t) && t.stopCode === "EssentialContainerExited" && (container(t, SIDECAR)?.exitCode ?? 0) !== 0;
 
 export const essentialSidecar: Lesson = {
-  id: "essential-sidecar",
-  title: "An essential sidecar takes the task down",
+  ...catalogEntry("essential-sidecar"),
   summary: "When any essential container stops, ECS stops the whole task — even if it was only a helper. A non-essential sidecar may exit on its own while the task keeps running.",
   recap: [
     "When an essential container stops, ECS stops the whole task, the other containers with it, with the reason “Essential container in task exited”.",

@@ -1,3 +1,4 @@
+import { catalogEntry } from "../catalog";
 import { FARGATE_TASK_SIZES } from "../../ecs-facts/fargate";
 import { done, findingsOf, mapTaskDefinition, notYet } from "../helpers";
 import type { Lesson } from "../types";
@@ -7,8 +8,7 @@ const FAMILY = "fargate-api";
 const isFargate = (td: { requiresCompatibilities?: string[] }) => td.requiresCompatibilities?.includes("FARGATE") ?? false;
 
 export const fargateAwsvpc: Lesson = {
-  id: "fargate-awsvpc",
-  title: "Why Fargate needs awsvpc and fixed sizes",
+  ...catalogEntry("fargate-awsvpc"),
   summary: "A Fargate task gets its own network interface and a slice of a machine cut to a size from a fixed table.",
   recap: [
     "On Fargate there is no instance of yours for tasks to share, so each task gets its own network interface: awsvpc is the only network mode Fargate accepts.",

@@ -1,10 +1,10 @@
+import { catalogEntry } from "../catalog";
 import { containers, done, errorsOf, notYet } from "../helpers";
 import type { Lesson } from "../types";
 import { NGINX, starterDesign } from "./starters";
 
 export const firstTaskDefinition: Lesson = {
-  id: "first-task-definition",
-  title: "Build your first task definition",
+  ...catalogEntry("first-task-definition"),
   summary: "Describe one container — image, port, memory — and let Stevedore check it the way ECS would.",
   recap: [
     "A task definition is the blueprint ECS starts tasks from: it names each container's image, the ports it listens on and the memory it may use.",

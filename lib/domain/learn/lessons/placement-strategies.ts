@@ -1,3 +1,4 @@
+import { catalogEntry } from "../catalog";
 import type { Task as EcsTask } from "@aws-sdk/client-ecs";
 import { NOT_APPLIED, activeService, done, isRunning, mapService, notYet, serviceTasks } from "../helpers";
 import type { Lesson, SandboxSnapshot } from "../types";
@@ -14,8 +15,7 @@ function runningSpread(snapshot: SandboxSnapshot): { running: EcsTask[]; instanc
 }
 
 export const placementStrategies: Lesson = {
-  id: "placement-strategies",
-  title: "Binpack or spread: where tasks land",
+  ...catalogEntry("placement-strategies"),
   summary: "On EC2 you own the instances, and a placement strategy decides whether tasks pack tightly or spread out.",
   recap: [
     "On the EC2 launch type the instances are yours, and a placement strategy decides which instance each task lands on.",

@@ -1,3 +1,4 @@
+import { catalogEntry } from "../catalog";
 import { NOT_APPLIED, activeService, done, isRunning, isStopped, mapService, notYet, serviceTasks } from "../helpers";
 import type { Lesson } from "../types";
 import { fargateService, fargateTaskDefinition, starterDesign, web } from "./starters";
@@ -6,8 +7,7 @@ const CLUSTER = "learn-rolling";
 const SERVICE = "rolling-web";
 
 export const rollingDeployment: Lesson = {
-  id: "rolling-deployment",
-  title: "Watch a rolling deployment, step by step",
+  ...catalogEntry("rolling-deployment"),
   summary: "Minimum healthy percent and maximum percent decide how many old tasks ECS stops before new ones start.",
   recap: [
     "Minimum healthy percent is the share of the desired count that must keep running during a deployment; maximum percent is the most that may run at once.",

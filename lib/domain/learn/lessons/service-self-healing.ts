@@ -1,3 +1,4 @@
+import { catalogEntry } from "../catalog";
 import { NOT_APPLIED, activeService, done, isRunning, notYet, serviceTasks } from "../helpers";
 import type { Lesson } from "../types";
 import { fargateService, fargateTaskDefinition, starterDesign, web } from "./starters";
@@ -6,8 +7,7 @@ const CLUSTER = "learn-healing";
 const SERVICE = "healing-web";
 
 export const serviceSelfHealing: Lesson = {
-  id: "service-self-healing",
-  title: "Let a service keep two copies alive",
+  ...catalogEntry("service-self-healing"),
   summary: "Run a task definition as a service with two tasks, crash one, and watch the scheduler replace it.",
   recap: [
     "A service keeps a desired count of tasks running from one task definition.",

@@ -1,3 +1,4 @@
+import { catalogEntry } from "../catalog";
 import { containers, done, findingsOf, mapTaskDefinition, notYet } from "../helpers";
 import type { Lesson } from "../types";
 import { fargateTaskDefinition, starterDesign } from "./starters";
@@ -7,8 +8,7 @@ const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 const isReports = (td: { family: string }) => td.family === FAMILY;
 
 export const taskRole: Lesson = {
-  id: "task-role",
-  title: "A role instead of keys in the environment",
+  ...catalogEntry("task-role"),
   summary: "Give the task an IAM role: ECS hands it short-lived credentials, and nothing secret sits in the task definition.",
   recap: [
     "Access keys in a task definition's environment can be read by anyone who can read the task definition, and they stay valid until someone revokes them.",
