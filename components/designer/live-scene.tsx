@@ -75,7 +75,7 @@ export function LiveScenePanel() {
           ) : clusterMissing(view) ? (
             <p className="text-sm text-slate-600">Cluster <span className="font-mono">{view.cluster}</span> is not in the sandbox yet. Apply the design to create it.</p>
           ) : (
-            <SandboxScene input={input!} focus={focus && fromSelection === cluster ? focus : undefined}
+            <SandboxScene key={cluster} input={input!} focus={focus && fromSelection === cluster ? focus : undefined}
               title={focus && fromSelection === cluster ? `Service ${focus}: what the scheduler is doing` : undefined} />
           )}
         </div>
