@@ -57,6 +57,10 @@ test("a deployment rolls out on the service page, and a crash is explained", asy
   const deployments = page.getByTestId("deployment-row");
   await expect(page.getByTestId("deployment-row").and(page.locator('[data-rollout="IN_PROGRESS"]'))).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId("health")).toHaveAttribute("data-level", "deploying");
+  // The scene shows the rollout: both revisions, within the service's bounds (100 % / 200 % of 3).
+  const scene = page.getByTestId("service-scene");
+  await expect(scene.getByTestId("scene-story")).toContainText("is replacing the old one", { timeout: 20_000 });
+  await expect(scene.getByTestId("scene-story")).toContainText("at least 3 running and at most 6 running or starting");
   await screenshot(page, "monitor-deploying");
   await control(request, { action: "setDelays", delays: { pending: 3_000 } });
   await expect(deployments).toHaveCount(1, { timeout: 90_000 });

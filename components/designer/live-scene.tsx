@@ -5,7 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { clusterMissing, sceneInputFromMonitor, type InstancesView } from "@/lib/domain/monitor";
 import { SANDBOX_ENVIRONMENT_ID } from "@/lib/actions/environment-types";
 import { getJson } from "@/lib/query/get-json";
-import { SandboxScene } from "@/components/monitor/sandbox-scene";
+import { ClusterScene } from "@/components/monitor/cluster-scene";
 import { LIVE_POLL_MS, useLiveOverlay } from "./live-overlay";
 import { useEditor } from "./store/context";
 
@@ -75,7 +75,7 @@ export function LiveScenePanel() {
           ) : clusterMissing(view) ? (
             <p className="text-sm text-slate-600">Cluster <span className="font-mono">{view.cluster}</span> is not in the sandbox yet. Apply the design to create it.</p>
           ) : (
-            <SandboxScene key={cluster} input={input!} focus={focus && fromSelection === cluster ? focus : undefined}
+            <ClusterScene key={cluster} input={input!} focus={focus && fromSelection === cluster ? focus : undefined}
               title={focus && fromSelection === cluster ? `Service ${focus}: what the scheduler is doing` : undefined} />
           )}
         </div>

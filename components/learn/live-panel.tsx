@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { LiveTask, LiveView } from "@/lib/domain/learn/live-view";
-import { SandboxScene } from "@/components/monitor/sandbox-scene";
+import { ClusterScene } from "@/components/monitor/cluster-scene";
 
 const statusTone: Record<string, string> = {
   RUNNING: "bg-emerald-50 text-emerald-700 ring-emerald-600/30",
@@ -47,7 +47,7 @@ export function LivePanel({ lessonId }: { lessonId: string }) {
       )}
       {data && (data.services.length > 0 || data.tasks.length > 0) && (
         <div className="mt-4 rounded-lg border border-slate-100 bg-slate-50/60 p-3">
-          <SandboxScene input={data.scene} />
+          <ClusterScene input={data.scene} />
         </div>
       )}
       {data?.services.map((s) => s.events[0] && (

@@ -1,7 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import type { MonitorTask, TimelineItem } from "@/lib/domain/monitor";
+import { useMemo } from "react";
+import { sceneInputFromMonitor, type MonitorTask, type TimelineItem } from "@/lib/domain/monitor";
+import { ClusterScene } from "./cluster-scene";
 import { Alert } from "@/components/ui/alert";
 import { CountsChart } from "./counts-chart";
 import { StartsStopsChart } from "./starts-stops-chart";
@@ -10,7 +12,7 @@ import { HealthBadge, RolloutState } from "./health-badge";
 import { historyPath } from "./links";
 import { StopReasons } from "./stop-reasons";
 import { TasksTable } from "./tasks-table";
-import { useClusterView, useServiceHistory } from "./use-monitor";
+import { useClusterView, useContainerInstances, useServiceHistory } from "./use-monitor";
 
 function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
   return (
@@ -26,7 +28,9 @@ const TONE: Record<TimelineItem["tone"], string> = { bad: "border-red-500", good
 export function ServiceMonitor({ envId, cluster, service }: { envId: string; cluster: string; service: string }) {
   const live = useClusterView(envId, cluster, service);
   const history = useServiceHistory(envId, cluster, service);
+  const instances = useContainerInstances(envId, cluster);
   const v = live.data;
+  const scene = useMemo(() => (v ? sceneInputFromMonitor(v, instances.data?.instances) : undefined), [v, instances.data]);
   const s = v?.services[0];
   const now = v?.lastRefreshedAt ? Date.parse(v.lastRefreshedAt) : Date.now();
   const points = [...(history.data?.samples ?? []), ...(s && v?.lastRefreshedAt ? [{ at: v.lastRefreshedAt, desired: s.desiredCount, running: s.runningCount }] : [])];
@@ -72,6 +76,11 @@ export function ServiceMonitor({ envId, cluster, service }: { envId: string; clu
               </tbody>
             </table>
           </div>
+        </Section>
+      )}
+      {s && scene && (
+        <Section title="Tasks right now" testId="service-scene">
+          <ClusterScene input={scene} focus={service} title="Lifecycle, deployment bounds and placement" />
         </Section>
       )}
       <Section title="Running vs desired">

@@ -1,6 +1,6 @@
 import { rollingBounds } from "../ecs-facts/service";
 
-// The sandbox as a picture: what the animated scene (components/monitor/sandbox-scene.tsx) draws
+// The sandbox as a picture: what the animated scene (components/monitor/cluster-scene.tsx) draws
 // from one look at a cluster — tasks in their lifecycle lanes, each service's rolling deployment
 // against its bounds, and the container instances tasks were placed on. Pure: the lesson page
 // builds it from the sandbox's own ECS answers, the canvas from the monitor's snapshots, and

@@ -193,7 +193,7 @@ function useChanges(input: SceneInput | undefined, max = 6) {
 }
 
 /** `focus` names a service to follow: its tasks alone fill the lanes. */
-export function SandboxScene({ input, focus, title = "What the scheduler is doing" }: { input: SceneInput; focus?: string; title?: string }) {
+export function ClusterScene({ input, focus, title = "What the scheduler is doing" }: { input: SceneInput; focus?: string; title?: string }) {
   const scene = useMemo(() => buildScene(input, focus), [input, focus]);
   const changes = useChanges(input);
   const tones = useMemo(() => new Map(scene.revisions.map((r, i) => [r, i])), [scene]);
