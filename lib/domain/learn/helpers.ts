@@ -2,7 +2,7 @@ import type { ContainerDefinition, Design, Service, TaskDefinition } from "../de
 import { familyOf, revisionNumberOf } from "../design";
 import type { Finding } from "../rules";
 import type { Task as EcsTask } from "@aws-sdk/client-ecs";
-import type { CheckResult, SandboxSnapshot } from "./types";
+import type { CheckResult, SandboxAction, SandboxSnapshot, SandboxStepCheck } from "./types";
 
 // Small readers the lessons' checks share. Checks never throw on odd designs: a learner's
 // half-finished design is the normal case.
@@ -61,3 +61,22 @@ export function activeService(snapshot: SandboxSnapshot) {
 }
 
 export const NOT_APPLIED = "Nothing is running in the sandbox yet. Press “Apply to sandbox” to create the cluster, task definition and service there.";
+
+/** The buttons of a step that runs the design in the sandbox: apply it, then move the clock. */
+export const APPLY_AND_WAIT: SandboxAction[] = [{ id: "apply" }, { id: "fast-forward", seconds: 10 }];
+
+/**
+ * The check of "run it and wait": the lesson's service is in the sandbox and at least `n` of its
+ * tasks are RUNNING. The hint counts how many are, so the learner sees the scheduler at work.
+ */
+export function runningAtLeast(service: string, n: number): SandboxStepCheck {
+  return {
+    kind: "sandbox",
+    check(snapshot) {
+      if (!activeService(snapshot)) return notYet(NOT_APPLIED);
+      const running = serviceTasks(snapshot, service).filter(isRunning).length;
+      if (running >= n) return done();
+      return notYet(`${running} of ${n} ${n === 1 ? "task is" : "tasks are"} RUNNING. Tasks start in a few seconds: wait or fast-forward, then check again.`);
+    },
+  };
+}

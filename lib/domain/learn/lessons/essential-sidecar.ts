@@ -1,6 +1,6 @@
 import { catalogEntry } from "../catalog";
 import type { Task as EcsTask } from "@aws-sdk/client-ecs";
-import { NOT_APPLIED, activeService, containers, done, findingsOf, isRunning, isStopped, mapTaskDefinition, notYet, revisionOf, serviceTasks } from "../helpers";
+import { activeService, APPLY_AND_WAIT, containers, done, findingsOf, isRunning, isStopped, mapTaskDefinition, NOT_APPLIED, notYet, revisionOf, runningAtLeast, serviceTasks } from "../helpers";
 import type { Lesson } from "../types";
 import { fargateService, fargateTaskDefinition, starterDesign, web } from "./starters";
 
@@ -35,14 +35,8 @@ export const essentialSidecar: Lesson = {
       title: "Run the task with its sidecar",
       goal: `The task has two containers: web, and a helper “${SIDECAR}”. Both are marked essential. Apply to the sandbox and wait until the task is RUNNING.`,
       hints: ["Press “Apply to sandbox” and fast-forward."],
-      actions: [{ id: "apply" }, { id: "fast-forward", seconds: 10 }],
-      check: {
-        kind: "sandbox",
-        check(snapshot) {
-          if (!activeService(snapshot)) return notYet(NOT_APPLIED);
-          return serviceTasks(snapshot, SERVICE).some(isRunning) ? done() : notYet("The task is not RUNNING yet. Wait or fast-forward, then check again.");
-        },
-      },
+      actions: APPLY_AND_WAIT,
+      check: runningAtLeast(SERVICE, 1),
     },
     {
       id: "sidecar-crash",

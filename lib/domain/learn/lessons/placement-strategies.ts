@@ -1,6 +1,6 @@
 import { catalogEntry } from "../catalog";
 import type { Task as EcsTask } from "@aws-sdk/client-ecs";
-import { NOT_APPLIED, activeService, done, isRunning, mapService, notYet, serviceTasks } from "../helpers";
+import { activeService, APPLY_AND_WAIT, done, isRunning, mapService, NOT_APPLIED, notYet, serviceTasks } from "../helpers";
 import type { Lesson, SandboxSnapshot } from "../types";
 import { NGINX, starterDesign } from "./starters";
 
@@ -59,7 +59,7 @@ export const placementStrategies: Lesson = {
       title: "See the tasks pack onto one instance",
       goal: "Apply to the sandbox (it registers your three instances) and wait until the 3 tasks run. Binpack puts all of them on one instance.",
       hints: ["Press “Apply to sandbox”, fast-forward, then look at the instance column of the task list."],
-      actions: [{ id: "apply" }, { id: "fast-forward", seconds: 10 }],
+      actions: APPLY_AND_WAIT,
       check: {
         kind: "sandbox",
         check(snapshot) {
@@ -75,7 +75,7 @@ export const placementStrategies: Lesson = {
       title: "Spread them out instead",
       goal: "Change the strategy to spread on instanceId and apply again. Now each instance gets one task, so losing an instance costs only a third of the service.",
       hints: ["Replace binpack with a spread strategy whose field is instanceId, then press “Apply to sandbox” and fast-forward."],
-      actions: [{ id: "apply" }, { id: "fast-forward", seconds: 10 }],
+      actions: APPLY_AND_WAIT,
       check: {
         kind: "sandbox",
         check(snapshot) {

@@ -1,5 +1,5 @@
 import { catalogEntry } from "../catalog";
-import { NOT_APPLIED, activeService, done, isRunning, isStopped, mapService, notYet, serviceTasks } from "../helpers";
+import { activeService, APPLY_AND_WAIT, done, isRunning, isStopped, mapService, NOT_APPLIED, notYet, runningAtLeast, serviceTasks } from "../helpers";
 import type { Lesson } from "../types";
 import { fargateService, fargateTaskDefinition, starterDesign, web } from "./starters";
 
@@ -48,16 +48,8 @@ export const rollingDeployment: Lesson = {
       title: "Start the service",
       goal: "Apply the design to the sandbox and wait until all 4 tasks are RUNNING.",
       hints: ["Press “Apply to sandbox” and fast-forward until the task list shows 4 RUNNING tasks."],
-      actions: [{ id: "apply" }, { id: "fast-forward", seconds: 10 }],
-      check: {
-        kind: "sandbox",
-        check(snapshot) {
-          const svc = activeService(snapshot);
-          if (!svc) return notYet(NOT_APPLIED);
-          const running = serviceTasks(snapshot, SERVICE).filter(isRunning).length;
-          return running >= 4 ? done() : notYet(`${running} of 4 tasks are RUNNING. Wait or fast-forward, then check again.`);
-        },
-      },
+      actions: APPLY_AND_WAIT,
+      check: runningAtLeast(SERVICE, 4),
     },
     {
       id: "rolled",

@@ -1,5 +1,5 @@
 import { catalogEntry } from "../catalog";
-import { NOT_APPLIED, activeService, done, isRunning, notYet, serviceTasks } from "../helpers";
+import { activeService, APPLY_AND_WAIT, done, isRunning, NOT_APPLIED, notYet, runningAtLeast, serviceTasks } from "../helpers";
 import type { Lesson } from "../types";
 import { fargateService, fargateTaskDefinition, starterDesign, web } from "./starters";
 
@@ -45,17 +45,8 @@ export const serviceSelfHealing: Lesson = {
       title: "Run it in the sandbox",
       goal: "Apply the design to the sandbox and wait until both tasks are RUNNING. Watch them pass PROVISIONING, PENDING and ACTIVATING.",
       hints: ["Press “Apply to sandbox”, then watch the task list. Fast-forward moves the sandbox's clock if you do not want to wait."],
-      actions: [{ id: "apply" }, { id: "fast-forward", seconds: 10 }],
-      check: {
-        kind: "sandbox",
-        check(snapshot) {
-          const svc = activeService(snapshot);
-          if (!svc) return notYet(NOT_APPLIED);
-          const running = serviceTasks(snapshot, svc.serviceName ?? SERVICE).filter(isRunning).length;
-          if (running < 2) return notYet(`${running} of 2 tasks are RUNNING. Tasks start in a few seconds: wait or fast-forward, then check again.`);
-          return done();
-        },
-      },
+      actions: APPLY_AND_WAIT,
+      check: runningAtLeast(SERVICE, 2),
     },
     {
       id: "replacement",
