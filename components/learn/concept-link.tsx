@@ -1,5 +1,14 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { blurbForKind, conceptForField, conceptForKind, conceptForRule } from "@/lib/domain/learn/concept-links";
+
+/**
+ * A link that opens in a new tab, so the canvas stays. A plain anchor: next/link would only add
+ * prefetching, and the inspector shows dozens of these, fetched as soon as a node is selected.
+ */
+function NewTab(props: { href: string; className: string; children: ReactNode; "data-testid"?: string }) {
+  return <a target="_blank" rel="noopener" {...props} />;
+}
 
 /** "Learn why" under a finding: the concept it is about and, where there is one, the lesson. */
 export function RuleConceptLink({ ruleId, compact = false }: { ruleId: string; compact?: boolean }) {
@@ -8,7 +17,9 @@ export function RuleConceptLink({ ruleId, compact = false }: { ruleId: string; c
   return (
     <p className={compact ? "mt-0.5 text-[11px]" : "mt-1.5 text-sm"} data-testid="concept-link">
       <span className="text-slate-600">Learn why: </span>
-      <Link href={c.href} target={compact ? "_blank" : undefined} className="font-medium text-brand-700 hover:underline">{c.title}</Link>
+      {compact
+        ? <NewTab href={c.href} className="font-medium text-brand-700 hover:underline">{c.title}</NewTab>
+        : <Link href={c.href} className="font-medium text-brand-700 hover:underline">{c.title}</Link>}
       {c.lesson && !compact && (
         <>
           <span className="text-slate-500"> · </span>
@@ -32,11 +43,11 @@ export function KindHelp({ kind }: { kind: string }) {
         <p>{blurb}</p>
         <p>
           <span className="text-slate-500">Learn: </span>
-          <Link href={c.href} target="_blank" rel="noopener" className={link} data-testid="kind-concept-link">{c.title}</Link>
+          <NewTab href={c.href} className={link} data-testid="kind-concept-link">{c.title}</NewTab>
           {c.lesson && (
             <>
               <span className="text-slate-500"> · </span>
-              <Link href={c.lesson.href} target="_blank" rel="noopener" className={link}>Lesson: {c.lesson.title}</Link>
+              <NewTab href={c.lesson.href} className={link}>Lesson: {c.lesson.title}</NewTab>
             </>
           )}
         </p>
@@ -54,11 +65,11 @@ export function FieldConceptLink({ kind, path }: { kind: string; path: readonly 
     <p className="mt-0.5 text-[11px] leading-snug" data-testid="field-concept-link">
       {/* The links are named by their text (not aria-label), so they never answer a field's label query. */}
       <span className="text-slate-500" aria-hidden="true">Learn: </span>
-      <Link href={c.href} target="_blank" rel="noopener" className={link}><span className="sr-only">Learn about </span>{c.title}</Link>
+      <NewTab href={c.href} className={link}><span className="sr-only">Learn about </span>{c.title}</NewTab>
       {c.lesson && (
         <>
           <span className="text-slate-500" aria-hidden="true"> · </span>
-          <Link href={c.lesson.href} target="_blank" rel="noopener" className={link}><span aria-hidden="true">lesson</span><span className="sr-only">Lesson: {c.lesson.title}</span></Link>
+          <NewTab href={c.lesson.href} className={link}><span aria-hidden="true">lesson</span><span className="sr-only">Lesson: {c.lesson.title}</span></NewTab>
         </>
       )}
     </p>
