@@ -84,7 +84,7 @@ function Lanes({ scene }: { scene: ReturnType<typeof buildScene> }) {
  * RUNNING and PENDING toward maximumPercent), and the first `lower` must stay running. Tasks
  * ECS is stopping no longer count; they wait apart, on their way out.
  */
-function DeploymentSlots({ svc, tones }: { svc: SceneServiceView; tones: Map<number, number> }) {
+function DeploymentSlots({ svc }: { svc: SceneServiceView }) {
   type Slot = { tone: number; kind: "running" | "starting" | "stopping" };
   const of = (kind: Slot["kind"], n: (s: SceneServiceView["segments"][number]) => number) =>
     svc.segments.flatMap((s) => Array.from({ length: n(s) }, (): Slot => ({ tone: s.tone, kind })));
@@ -133,7 +133,7 @@ function DeploymentSlots({ svc, tones }: { svc: SceneServiceView; tones: Map<num
         <ul className="flex flex-wrap gap-x-4 gap-y-0.5 text-[11px] text-slate-600" aria-label={`Deployments of ${svc.name}`} data-testid="scene-deployments">
           {svc.deployments.map((d) => (
             <li key={`${d.status}-${d.revision}`} className="inline-flex items-center gap-1">
-              <span aria-hidden className={`h-2.5 w-2.5 rounded-sm ${toneOf(tones.get(d.revision) ?? 0)}`} />
+              <span aria-hidden className={`h-2.5 w-2.5 rounded-sm ${toneOf(d.tone)}`} />
               <span className="font-mono">{d.status}</span> revision {d.revision}: {d.running}/{d.desired} running{d.pending ? `, ${d.pending} pending` : ""}
               {d.rolloutState ? ` · ${d.rolloutState.replace("_", " ").toLowerCase()}` : ""}
             </li>
@@ -196,7 +196,6 @@ function useChanges(input: SceneInput | undefined, max = 6) {
 export function ClusterScene({ input, focus, title = "What the scheduler is doing" }: { input: SceneInput; focus?: string; title?: string }) {
   const scene = useMemo(() => buildScene(input, focus), [input, focus]);
   const changes = useChanges(input);
-  const tones = useMemo(() => new Map(scene.revisions.map((r, i) => [r, i])), [scene]);
   if (scene.empty) {
     return <p className="text-sm text-slate-600" data-testid="sandbox-scene-empty">No services, tasks or instances in this cluster yet.</p>;
   }
@@ -216,7 +215,7 @@ export function ClusterScene({ input, focus, title = "What the scheduler is doin
       )}
       {scene.services.length > 0 && (
         <div className="space-y-3">
-          {scene.services.map((s) => <DeploymentSlots key={s.name} svc={s} tones={tones} />)}
+          {scene.services.map((s) => <DeploymentSlots key={s.name} svc={s} />)}
           {scene.more.services > 0 && <More n={scene.more.services} what="service" />}
         </div>
       )}

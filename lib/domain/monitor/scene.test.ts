@@ -54,6 +54,7 @@ describe("buildScene", () => {
     ];
     const [s] = buildScene(input({ services: [svc], tasks })).services;
     expect(s).toMatchObject({ lower: 2, upper: 6, counted: 4, leaving: 1 });
+    expect(s.deployments.map((d) => [d.revision, d.tone])).toEqual([[2, 1], [1, 0]]);
     expect(s.segments).toEqual([
       { revision: 2, tone: 1, running: 1, starting: 1, stopping: 0 },
       { revision: 1, tone: 0, running: 2, starting: 0, stopping: 1 },

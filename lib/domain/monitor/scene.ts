@@ -63,7 +63,9 @@ export type SceneTask = SceneTaskInput & {
 };
 export type SceneLane = { status: LifecycleStatus; tasks: SceneTask[]; hidden: number };
 
-export type SceneServiceView = SceneServiceInput & {
+export type SceneServiceView = Omit<SceneServiceInput, "deployments"> & {
+  /** The service's deployments, each with its revision's colour. */
+  deployments: (SceneDeployment & { tone: number })[];
   lower: number;
   upper: number;
   /** Tasks RUNNING or starting and not being stopped: what the max bound limits (ECS counts RUNNING and PENDING). */
@@ -129,7 +131,8 @@ function serviceView(svc: SceneServiceInput, tasks: SceneTask[], tone: (rev: num
   const sum = (k: "running" | "starting" | "stopping") => segments.reduce((n, x) => n + x[k], 0);
   const counts = { running: sum("running"), starting: sum("starting"), leaving: sum("stopping") };
   return {
-    ...svc, lower, upper, counted: counts.running + counts.starting, leaving: counts.leaving, segments,
+    ...svc, deployments: svc.deployments.map((d) => ({ ...d, tone: tone(d.revision) })),
+    lower, upper, counted: counts.running + counts.starting, leaving: counts.leaving, segments,
     story: story(svc, segments, counts, lower, upper),
   };
 }
