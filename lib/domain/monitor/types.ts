@@ -29,9 +29,6 @@ export type MonitorTask = {
   launchType?: string;
   /** The EC2 container instance it was placed on (none on Fargate). */
   containerInstanceArn?: string;
-  /** Task-level CPU units and MiB, as ECS reports them (strings in the API). */
-  cpu?: number;
-  memory?: number;
   stopCode?: string;
   stoppedReason?: string;
   containers: MonitorContainer[];
@@ -89,8 +86,6 @@ export function serviceOfGroup(group: string | undefined): string | undefined {
   return group?.startsWith("service:") ? group.slice("service:".length) : undefined;
 }
 
-const units = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
-
 function compact<T extends Record<string, unknown>>(o: T): T {
   for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
   return o;
@@ -103,7 +98,7 @@ export function toMonitorTask(t: Task): MonitorTask {
     lastStatus: t.lastStatus ?? "UNKNOWN", desiredStatus: t.desiredStatus ?? "UNKNOWN", healthStatus: t.healthStatus,
     version: t.version, createdAt: iso(t.createdAt), startedAt: iso(t.startedAt), stoppingAt: iso(t.stoppingAt),
     stoppedAt: iso(t.stoppedAt), availabilityZone: t.availabilityZone, launchType: t.launchType,
-    containerInstanceArn: t.containerInstanceArn, cpu: units(t.cpu), memory: units(t.memory), stopCode: t.stopCode,
+    containerInstanceArn: t.containerInstanceArn, stopCode: t.stopCode,
     stoppedReason: t.stoppedReason,
     containers: (t.containers ?? []).map((c) => compact({
       name: c.name ?? "", image: c.image, lastStatus: c.lastStatus, exitCode: c.exitCode, reason: c.reason, healthStatus: c.healthStatus,
