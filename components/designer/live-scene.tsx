@@ -1,12 +1,11 @@
 "use client";
 
 import { useEffect, useMemo, useState } from "react";
-import { useQuery } from "@tanstack/react-query";
-import { clusterMissing, sceneInputFromMonitor, type InstancesView } from "@/lib/domain/monitor";
+import { clusterMissing, sceneInputFromMonitor } from "@/lib/domain/monitor";
 import { SANDBOX_ENVIRONMENT_ID } from "@/lib/actions/environment-types";
-import { getJson } from "@/lib/query/get-json";
 import { ClusterScene } from "@/components/monitor/cluster-scene";
-import { LIVE_POLL_MS, useLiveOverlay } from "./live-overlay";
+import { useContainerInstances } from "@/components/monitor/use-monitor";
+import { useLiveOverlay } from "./live-overlay";
 import { useEditor } from "./store/context";
 
 const OPEN_KEY = "stevedore.liveScene.open";
@@ -38,12 +37,7 @@ export function LiveScenePanel() {
   const cluster = [picked, fromSelection, deployed, clusters[0]].find((c): c is string => !!c && clusters.includes(c));
   const view = cluster ? live.views[cluster] : undefined;
 
-  const instances = useQuery({
-    queryKey: ["live-instances", SANDBOX_ENVIRONMENT_ID, cluster],
-    enabled: live.enabled && open && !!cluster,
-    refetchInterval: LIVE_POLL_MS,
-    queryFn: () => getJson<InstancesView>(`/api/monitor/${SANDBOX_ENVIRONMENT_ID}/${encodeURIComponent(cluster!)}/instances`, "Container instances"),
-  });
+  const instances = useContainerInstances(SANDBOX_ENVIRONMENT_ID, cluster, { enabled: live.enabled && open });
   const input = useMemo(() => (view ? sceneInputFromMonitor(view, instances.data?.instances) : undefined), [view, instances.data]);
 
   if (!live.enabled || clusters.length === 0) return null;

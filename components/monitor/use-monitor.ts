@@ -47,10 +47,12 @@ export function useFigures() {
   return useQuery({ queryKey: ["monitor-figures"], queryFn: () => getJson<Figures>("/api/monitor/figures"), refetchInterval: 5_000 });
 }
 
-export function useContainerInstances(envId: string, cluster: string) {
+/** The cluster's container instances; the server reads them at most every 10 s, so polling faster gains nothing. */
+export function useContainerInstances(envId: string, cluster: string | undefined, opts: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: ["monitor-instances", envId, cluster],
-    queryFn: () => getJson<InstancesView>(`${base(envId, cluster)}/instances`),
+    queryFn: () => getJson<InstancesView>(`${base(envId, cluster!)}/instances`),
+    enabled: (opts.enabled ?? true) && cluster !== undefined,
     refetchInterval: 10_000,
   });
 }
