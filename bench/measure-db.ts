@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Pool } from "pg";
 import { createDb } from "../lib/db";
 import type { Design } from "../lib/domain/design";
-import { systemClock } from "../lib/server/context";
+import { createAppContext, systemClock } from "../lib/server/context";
 import { createDesign } from "../lib/server/designs/create-design";
 import { getDesign } from "../lib/server/designs/get-design";
 import { saveDesign } from "../lib/server/designs/save-design";
@@ -35,7 +35,7 @@ export async function measureSaveLoad(design: Design, runs: number, adminUrl = D
   return withScratchDatabase(adminUrl, async (url) => {
     const db = await createDb({ url });
     try {
-      const ctx = { db, clock: systemClock };
+      const ctx = await createAppContext({ db, clock: systemClock });
       const { id } = await createDesign({ ctx, input: { name: "Benchmark", document: design } });
       let version = 1;
       const save: number[] = [];

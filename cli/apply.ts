@@ -1,6 +1,5 @@
 import { createInterface } from "node:readline/promises";
 import { z } from "zod";
-import { createPacer } from "../lib/aws";
 import { renderPlanText, type Plan } from "../lib/domain/plan";
 import { applyPlan, servicesToWatch, waitForSteady } from "../lib/server/plan";
 import { parseFlags, planFile, TargetFlagsSchema, type TargetFlags } from "./plan";
@@ -57,7 +56,6 @@ export async function runApply(file: string, raw: Record<string, unknown>): Prom
       return 2;
     }
     const result = await applyPlan(ecs, plan, {
-      pacer: createPacer(),
       onProgress: (p) => {
         if (p.type === "call") process.stderr.write(`  ${p.call.operation} ${p.step.name}\n`);
         else if (p.type === "waiting") process.stderr.write(`  ${p.message}\n`);

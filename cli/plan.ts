@@ -1,6 +1,6 @@
 import { basename, extname } from "node:path";
 import { z } from "zod";
-import { createEcsPort, createPacer, type EcsConnection, type EcsPort } from "../lib/aws";
+import { createEcsPort, type AwsTarget, type EcsPort } from "../lib/aws";
 import { parseDesign, type Design } from "../lib/domain/design";
 import { renderPlanJson, renderPlanText, type Plan } from "../lib/domain/plan";
 import { validateDesign } from "../lib/domain/rules";
@@ -40,7 +40,7 @@ export function parseFlags<T>(schema: z.ZodType<T>, raw: unknown): T {
  * signature) the environment's keys are used if set, else placeholders, so trying the sandbox
  * needs no AWS account.
  */
-export function connectionOf(f: TargetFlags): EcsConnection {
+export function connectionOf(f: TargetFlags): AwsTarget {
   const envKeys = Boolean(process.env.AWS_ACCESS_KEY_ID && process.env.AWS_SECRET_ACCESS_KEY);
   return {
     region: f.region,
@@ -83,7 +83,7 @@ export async function planFile(file: string, flags: TargetFlags): Promise<Planne
     const designId = flags.designId ?? defaultDesignId(file);
     // Ownership follows the id: a renamed file with the default id no longer owns (or deletes) what the old name created.
     if (!flags.designId) process.stderr.write(`stevedore: design id "${designId}" (from the file name; --design-id keeps it stable)\n`);
-    const { plan } = await planAgainstAccount(ecs, design, { designId, pacer: createPacer() });
+    const { plan } = await planAgainstAccount(ecs, design, { designId });
     return { plan, ecs, design };
   } catch (err) {
     ecs.destroy();

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getContext } from "@/lib/server/context";
+import { createAppContext } from "@/lib/server/context";
 import { listDesigns } from "@/lib/server/designs/list-designs";
 import { DesignTable } from "@/components/designs/list/design-table";
 import { EmptyState } from "@/components/designs/list/empty-state";
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Designs" };
 export const dynamic = "force-dynamic";
 
 export default async function DesignsPage() {
-  const ctx = await getContext();
+  const ctx = await createAppContext();
   const summaries = await listDesigns({ ctx });
   const designs: DesignListItem[] = summaries.map((s) => ({
     id: s.id,

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Ctx } from "@/lib/server/context";
+import type { AppContext } from "@/lib/server/context";
 import { isEnvironmentOperationError } from "@/lib/server/environments";
 import type { ActionResult } from "./result";
 import { runAction } from "./run-action";
@@ -11,7 +11,7 @@ type Outcome<T> = { value: T } | { refused: { code: "READ_ONLY" | "ECS" | "PLAN_
 
 /** runAction, with the environment errors mapped to their own codes instead of INTERNAL. */
 export async function runEnvAction<S extends z.ZodType, T>(
-  schema: S, raw: unknown, run: (args: { ctx: Ctx; input: z.output<S> }) => Promise<T>,
+  schema: S, raw: unknown, run: (args: { ctx: AppContext; input: z.output<S> }) => Promise<T>,
   options: { revalidate?: (input: z.output<S>, data: T) => string[] } = {},
 ): Promise<EnvActionResult<T>> {
   const r = await runAction(schema, raw, async (args): Promise<Outcome<T>> => {

@@ -1,7 +1,7 @@
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { zodIssues } from "@/lib/domain/design";
-import { getContext, type Ctx } from "@/lib/server/context";
+import { createAppContext, type AppContext } from "@/lib/server/context";
 import { ConflictError, NotFoundError, TooLargeError, ValidationError } from "@/lib/server/errors";
 import type { ActionResult } from "./result";
 
@@ -17,7 +17,7 @@ type Options<I, T> = {
 export async function runAction<S extends z.ZodType, T>(
   schema: S,
   raw: unknown,
-  run: (args: { ctx: Ctx; input: z.output<S> }) => Promise<T>,
+  run: (args: { ctx: AppContext; input: z.output<S> }) => Promise<T>,
   options: Options<z.output<S>, T> = {},
 ): Promise<ActionResult<T>> {
   const parsed = schema.safeParse(raw);
@@ -26,7 +26,7 @@ export async function runAction<S extends z.ZodType, T>(
   }
   let data: T;
   try {
-    data = await run({ ctx: await getContext(), input: parsed.data });
+    data = await run({ ctx: await createAppContext(), input: parsed.data });
   } catch (err) {
     return toFailure(err);
   }

@@ -1,4 +1,6 @@
-export * from "./ecs-port";
-export { createEcsPort, ecsPortOver, ecsClientConfig, EcsConnectionSchema, type EcsConnection } from "./ecs-client";
-export { createPacer, noPacer, realPacerClock, ECS_RATE_LIMITS, type Pacer, type PacerClock, type Bucket } from "./pacer";
-export { createAwsEcsPort, createInProcessEcsPort, accountOfArn, type AwsTarget, type EcsHandler } from "./environment-port";
+export { createEcsPort, createInProcessEcsPort, ecsPortOver, type EcsPort } from "./ecs";
+export { AwsTargetSchema, accountOfArn, clientConfig, type AwsTarget } from "./client-config";
+export { type InProcessHandler } from "./in-process";
+export { createPacer, noPacer, realPacerClock, type Pacer, type PacerClock } from "./pacer";
+export { allPages, chunk, inBatches, toAwsFailure, type AwsFailure, type AwsPort } from "./port";
+export type { EcsOperation } from "../domain/aws-limits";

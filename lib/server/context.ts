@@ -1,12 +1,36 @@
 import { getDb, type Db } from "@/lib/db";
+import type { SandboxDeps } from "@/lib/sandbox/store";
+import { appAwsPorts, type AwsPorts } from "./aws-ports";
+import { appMonitorHub } from "./monitor/app-hub";
+import type { MonitorHub } from "./monitor/hub";
+import { sandboxDeps } from "./sandbox";
 
 export type Clock = { now(): Date };
-
-/** What every operation may touch; tests pass their own db and a fixed clock. */
-export type Ctx = { db: Db; clock: Clock };
-
 export const systemClock: Clock = { now: () => new Date() };
 
-export async function getContext(): Promise<Ctx> {
-  return { db: await getDb(), clock: systemClock };
+/**
+ * What every operation may touch, in one type. `createAppContext()` builds it once per request
+ * (server actions, route handlers) or per process (pollers, apply runners); a test fills in the
+ * parts it swaps: its own database, a fixed clock, an in-memory sandbox, a port double.
+ */
+export type AppContext = {
+  db: Db;
+  clock: Clock;
+  /** The built-in sandbox's store: its ECS port in `aws` and the lessons' control calls use it. */
+  sandbox: SandboxDeps;
+  /** AWS ports per environment: the sandbox in-process, AWS accounts through the SDK's default credential chain. */
+  aws: AwsPorts;
+  /** This process's monitor pollers, one per watched cluster. */
+  monitor: MonitorHub;
+};
+
+export async function createAppContext(parts: Partial<AppContext> = {}): Promise<AppContext> {
+  const sandbox = parts.sandbox ?? sandboxDeps();
+  return {
+    db: parts.db ?? (await getDb()),
+    clock: parts.clock ?? systemClock,
+    sandbox,
+    aws: parts.aws ?? appAwsPorts(sandbox),
+    monitor: parts.monitor ?? appMonitorHub(),
+  };
 }

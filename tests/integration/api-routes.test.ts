@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as health } from "@/app/api/health/route";
 import { GET as getDesignRoute } from "@/app/api/designs/[id]/route";
 import { GET as getRevisionsRoute } from "@/app/api/designs/[id]/revisions/route";
-import { getContext } from "@/lib/server/context";
+import { createAppContext } from "@/lib/server/context";
 import { createDesign } from "@/lib/server/designs/create-design";
 import { saveDesign } from "@/lib/server/designs/save-design";
 import { sampleDesign } from "./helpers/fixtures";
@@ -27,7 +27,7 @@ describe("GET route handlers", () => {
   });
 
   it("serves a design and its revisions, and 404s for missing or malformed ids", async () => {
-    const ctx = await getContext();
+    const ctx = await createAppContext();
     const { id } = await createDesign({ ctx, input: { name: "Served", document: sampleDesign() } });
     await saveDesign({ ctx, input: { id, expectedVersion: 1, document: sampleDesign({ services: [] }) } });
 

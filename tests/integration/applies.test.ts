@@ -6,7 +6,8 @@ import { planActionsRecord } from "@/lib/domain/plan";
 import { awaitApply, getApply, listApplies, planForEnvironment, startApply } from "@/lib/server/applies";
 import { createDesign } from "@/lib/server/designs/create-design";
 import { saveDesign } from "@/lib/server/designs/save-design";
-import { createEnvironment, PlanChangedError, ReadOnlyEnvironmentError, type EnvCtx } from "@/lib/server/environments";
+import type { AppContext } from "@/lib/server/context";
+import { createEnvironment, PlanChangedError, ReadOnlyEnvironmentError } from "@/lib/server/environments";
 import { importCluster, listLiveClusters } from "@/lib/server/import-cluster";
 import { testCtx } from "./helpers/fixtures";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
@@ -17,7 +18,7 @@ import { startPlanSandbox, webDesign } from "./plan-apply/sandbox";
 let tdb: TestDatabase;
 let db: Db;
 let sb: Awaited<ReturnType<typeof startPlanSandbox>>;
-let ctx: EnvCtx;
+let ctx: AppContext;
 
 beforeAll(async () => {
   tdb = await createTestDatabase();
@@ -25,7 +26,7 @@ beforeAll(async () => {
   sb = await startPlanSandbox("eu-west-1");
   await sb.control({ action: "setSpeed", speed: 200 });
   // Each operation destroys its port when done, so every call gets a fresh one.
-  ctx = { ...testCtx(db), ecsFor: (env) => createEcsPort({ region: env.region, endpoint: sb.url, credentials: { accessKeyId: "x", secretAccessKey: "x" }, maxAttempts: 1 }) };
+  ctx = testCtx(db, { aws: { ecs: (env) => createEcsPort({ region: env.region, endpoint: sb.url, credentials: { accessKeyId: "x", secretAccessKey: "x" }, maxAttempts: 1 }) } });
 });
 afterAll(async () => {
   await sb.close();

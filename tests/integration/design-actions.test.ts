@@ -8,7 +8,7 @@ import {
   createDesignAction, deleteDesignAction, duplicateDesignAction, importDesignAction,
   renameDesignAction, restoreRevisionAction, saveDesignAction,
 } from "@/lib/actions/designs";
-import { getContext } from "@/lib/server/context";
+import { createAppContext } from "@/lib/server/context";
 import { getDesign } from "@/lib/server/designs/get-design";
 import { listRevisions } from "@/lib/server/designs/list-revisions";
 import { sampleDesign } from "./helpers/fixtures";
@@ -30,7 +30,7 @@ async function created(name = "Action design", document: unknown = sampleDesign(
 }
 
 async function read(id: string) {
-  return getDesign({ ctx: await getContext(), input: { id } });
+  return getDesign({ ctx: await createAppContext(), input: { id } });
 }
 
 describe("design actions", () => {
@@ -109,7 +109,7 @@ describe("design actions", () => {
     expect(await restoreRevisionAction({ id, version: 1, expectedVersion: 1 })).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await restoreRevisionAction({ id, version: 1, expectedVersion: 2 })).toEqual({ ok: true, data: { version: 3 } });
     expect((await read(id)).document).toEqual(sampleDesign());
-    expect((await listRevisions({ ctx: await getContext(), input: { id } })).map((r) => r.version)).toEqual([2, 1]);
+    expect((await listRevisions({ ctx: await createAppContext(), input: { id } })).map((r) => r.version)).toEqual([2, 1]);
 
     expect(await deleteDesignAction({ id })).toEqual({ ok: true, data: { id } });
     expect(vi.mocked(revalidatePath)).toHaveBeenLastCalledWith(`/designs/${id}`);
@@ -139,7 +139,7 @@ describe("design actions", () => {
 
   it("returns INTERNAL with a generic message when something unexpected fails", async () => {
     const spy = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const ctx = await getContext();
+    const ctx = await createAppContext();
     const boom = vi.spyOn(ctx.db.design, "create").mockRejectedValueOnce(new Error("connection reset by peer"));
     try {
       const r = await createDesignAction({ name: "Unlucky" });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
-import type { Ctx } from "@/lib/server/context";
+import type { AppContext } from "@/lib/server/context";
 import { ConflictError, NotFoundError, TooLargeError, ValidationError } from "@/lib/server/errors";
 import { createDesign } from "@/lib/server/designs/create-design";
 import { deleteDesign } from "@/lib/server/designs/delete-design";
@@ -17,7 +17,7 @@ import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 
 let tdb: TestDatabase;
 let db: Db;
-let ctx: Ctx;
+let ctx: AppContext;
 
 beforeAll(async () => {
   tdb = await createTestDatabase();

@@ -1,23 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { lessonById } from "@/lib/domain/learn";
-import { MemoryStore, Mutex } from "@/lib/sandbox/store";
 import { createDesign, getDesign } from "@/lib/server/designs";
 import { NotFoundError } from "@/lib/server/errors";
 import {
-  appSandbox, checkStep, getLessonProgress, lessonForDesign, listLessonProgress, resetLessonProgress, showSolution, startLesson, type LearnCtx,
+  checkStep, getLessonProgress, lessonForDesign, listLessonProgress, resetLessonProgress, showSolution, startLesson,
 } from "@/lib/server/learn";
+import type { AppContext } from "@/lib/server/context";
 import { testCtx } from "./helpers/fixtures";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 
 let tdb: TestDatabase;
 let db: Db;
-let ctx: LearnCtx;
+let ctx: AppContext;
 
 beforeAll(async () => {
   tdb = await createTestDatabase();
   db = await tdb.client();
-  ctx = { ...testCtx(db), sandbox: appSandbox({ store: new MemoryStore(), mutex: new Mutex(), now: () => Date.now() }) };
+  ctx = testCtx(db);
 });
 afterAll(() => tdb.drop());
 

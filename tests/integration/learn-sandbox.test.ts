@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { lessonById } from "@/lib/domain/learn";
-import { MemoryStore, Mutex } from "@/lib/sandbox/store";
 import {
-  appSandbox, checkStep, getLiveView, resetLessonProgress, runSandboxAction, showSolution, startLesson, type LearnCtx,
+  checkStep, getLiveView, resetLessonProgress, runSandboxAction, showSolution, startLesson,
 } from "@/lib/server/learn";
+import type { AppContext } from "@/lib/server/context";
 import { testCtx } from "./helpers/fixtures";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 
@@ -12,12 +12,12 @@ import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 // lesson's own buttons: proves the checks read what the sandbox actually answers.
 
 let tdb: TestDatabase;
-let ctx: LearnCtx;
+let ctx: AppContext;
 
 beforeAll(async () => {
   tdb = await createTestDatabase();
   const db: Db = await tdb.client();
-  ctx = { ...testCtx(db), sandbox: appSandbox({ store: new MemoryStore(), mutex: new Mutex(), now: () => Date.now() }) };
+  ctx = testCtx(db);
 });
 afterAll(() => tdb.drop());
 

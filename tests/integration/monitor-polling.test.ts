@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CreateClusterCommand, CreateServiceCommand, RegisterTaskDefinitionCommand } from "@aws-sdk/client-ecs";
 import type { Db } from "@/lib/db";
 import { callsPerRefresh } from "@/lib/domain/monitor";
-import { ClusterPoller, MonitorHub, getClusterView, leaseHolder, leaseTtl, type MonitorCtx } from "@/lib/server/monitor";
+import { ClusterPoller, MonitorHub, getClusterView, leaseHolder, leaseTtl } from "@/lib/server/monitor";
+import type { AppContext } from "@/lib/server/context";
+import { testCtx } from "./helpers/fixtures";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 import { manualClock, manualScheduler, startCountingSandbox } from "./monitor-harness";
 
@@ -33,7 +35,7 @@ afterAll(async () => {
 
 function hub(holder: string, clock = manualClock(), sched = manualScheduler()) {
   const h = new MonitorHub({ db: async () => db, ecsFor: () => async () => ({ ecs: sb.ecs }), holder, now: clock.now, scheduler: sched.scheduler, intervalMs: 2000 });
-  return { h, clock, sched, ctx: (): MonitorCtx => ({ db, clock, hub: h }) };
+  return { h, clock, sched, ctx: (): AppContext => testCtx(db, { clock, monitor: h }) };
 }
 
 describe("polling", () => {

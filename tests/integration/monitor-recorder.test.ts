@@ -3,6 +3,7 @@ import { CreateClusterCommand, CreateServiceCommand, DescribeServicesCommand, De
 import type { Db } from "@/lib/db";
 import { explainStop, toView } from "@/lib/domain/monitor";
 import { ClusterPoller, FlightRecorder, pruneHistory, queryHistory } from "@/lib/server/monitor";
+import { testCtx } from "./helpers/fixtures";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 import { manualClock, startCountingSandbox } from "./monitor-harness";
 
@@ -71,12 +72,12 @@ describe("the flight recorder against the sandbox", () => {
     const view = toView({ envId, cluster, snapshot: snap, now: new Date(snap.takenAt), intervalMs: 2000 });
     expect(view.services[0].health.level).toBe("healthy");
 
-    const stops = await queryHistory({ ctx: { db, clock }, input: { envId, cluster, kind: "tasks", stopReason: "out-of-memory", limit: 10 } });
+    const stops = await queryHistory({ ctx: testCtx(db, { clock }), input: { envId, cluster, kind: "tasks", stopReason: "out-of-memory", limit: 10 } });
     expect(stops).toHaveLength(1);
     expect(stops[0]).toMatchObject({ taskArn: victim.taskArn, lastStatus: "STOPPED", stopCode: "EssentialContainerExited", stopCategory: "out-of-memory" });
     expect(stops[0].containers).toEqual([expect.objectContaining({ name: "app", exitCode: 137 })]);
     expect(String(stops[0].explanation)).toMatch(/memory/);
-    const started = await queryHistory({ ctx: { db, clock }, input: { envId, cluster, kind: "events", service: "shop", text: "has started 1 tasks", limit: 10 } });
+    const started = await queryHistory({ ctx: testCtx(db, { clock }), input: { envId, cluster, kind: "events", service: "shop", text: "has started 1 tasks", limit: 10 } });
     expect(started.length).toBeGreaterThanOrEqual(1);
   });
 
@@ -99,7 +100,7 @@ describe("the flight recorder against the sandbox", () => {
     for (const e of ecsEvents) expect(ids.has(e.id!)).toBe(true);
 
     const stoppedBefore = await count("monitor_task_states", `AND "last_status" = 'STOPPED'`);
-    const oneStopped = (await queryHistory({ ctx: { db, clock }, input: { envId, cluster, kind: "tasks", stopReason: "exited", limit: 1 } }))[0];
+    const oneStopped = (await queryHistory({ ctx: testCtx(db, { clock }), input: { envId, cluster, kind: "tasks", stopReason: "exited", limit: 1 } }))[0];
     await sb.step(3700);
     clock.advance(2000);
     await p().tick();

@@ -1,4 +1,4 @@
-import { getContext } from "@/lib/server/context";
+import { createAppContext } from "@/lib/server/context";
 import { checkHealth } from "@/lib/server/health/check-health";
 
 /**
@@ -7,7 +7,7 @@ import { checkHealth } from "@/lib/server/health/check-health";
  */
 export async function GET() {
   try {
-    return Response.json(await checkHealth({ ctx: await getContext() }));
+    return Response.json(await checkHealth({ ctx: await createAppContext() }));
   } catch (err) {
     console.error("Health check failed", err);
     return Response.json({ ok: false, message: "The database is not available" }, { status: 503 });

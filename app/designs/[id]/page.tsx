@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache, type ReactNode } from "react";
-import { getContext } from "@/lib/server/context";
+import { createAppContext } from "@/lib/server/context";
 import { NotFoundError } from "@/lib/server/errors";
 import { getDesign } from "@/lib/server/designs/get-design";
 import { listRevisions } from "@/lib/server/designs/list-revisions";
@@ -24,7 +24,7 @@ type Props = { params: Promise<{ id: string }> };
 /** One read per request, shared by generateMetadata and the page. A malformed or unknown id is a 404. */
 const load = cache(async (id: string) => {
   if (!DesignIdSchema.safeParse(id).success) notFound();
-  const ctx = await getContext();
+  const ctx = await createAppContext();
   try {
     const [design, revisions, applies] = await Promise.all([
       getDesign({ ctx, input: { id } }), listRevisions({ ctx, input: { id } }), listApplies({ ctx, input: { designId: id, limit: 10 } }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LEARN_REGION, planSandboxApply, taskToCrash } from "./sandbox-plan";
+import { LEARN_REGION, RELEASE_VARIABLE, missingInstances, taskToCrash, withNewRelease } from "./sandbox-plan";
 import { currentStep, evaluateStep, isLessonComplete, normaliseCompleted, withStepDone } from "./progress";
 import { lesson } from "./test/run";
 import { provisioning, running, task } from "./test/snapshots";
@@ -21,23 +21,27 @@ describe("progress", () => {
   });
 });
 
-describe("planSandboxApply", () => {
+describe("missingInstances", () => {
   const design = lesson("placement-strategies").starter;
 
-  it("creates clusters, the missing instances, task definitions and new services", () => {
-    const calls = planSandboxApply(design, { instanceCounts: { "learn-placement": 1 }, services: [] });
-    expect(calls.map((c) => (c.kind === "ecs" ? c.op : c.input.action))).toEqual([
-      "CreateCluster", "addInstances", "addInstances", "RegisterTaskDefinition", "CreateService",
-    ]);
-    expect(calls[1]).toMatchObject({ kind: "control", input: { region: LEARN_REGION, cluster: "learn-placement", cpu: 2048, availabilityZones: ["eu-west-1b"] } });
-    expect(calls[4]).toMatchObject({ kind: "ecs", input: { serviceName: "placement-worker", cluster: "learn-placement" } });
-    expect(calls[4].input).not.toHaveProperty("id");
+  it("registers only the instances a cluster does not have yet, with their size and zone", () => {
+    const calls = missingInstances(design, { "learn-placement": 1 }, LEARN_REGION);
+    expect(calls.map((c) => c.action)).toEqual(["addInstances", "addInstances"]);
+    expect(calls[0]).toMatchObject({ region: LEARN_REGION, cluster: "learn-placement", count: 1, cpu: 2048, availabilityZones: ["eu-west-1b"] });
+    expect(missingInstances(design, { "learn-placement": 3 }, LEARN_REGION)).toEqual([]);
   });
+});
 
-  it("updates services that exist, with their strategy and an optional forced deployment", () => {
-    const calls = planSandboxApply(design, { instanceCounts: { "learn-placement": 3 }, services: ["learn-placement/placement-worker"] }, { forceNewDeployment: true });
-    expect(calls.map((c) => (c.kind === "ecs" ? c.op : "control"))).toEqual(["CreateCluster", "RegisterTaskDefinition", "UpdateService"]);
-    expect(calls[2].input).toMatchObject({ service: "placement-worker", taskDefinition: "placement-worker", placementStrategy: [], forceNewDeployment: true });
+describe("withNewRelease", () => {
+  const design = lesson("rolling-deployment").starter;
+
+  it("raises the RELEASE variable of each service's task definition, so a new revision is registered", () => {
+    const once = withNewRelease(design);
+    const env = (d: typeof design) => d.taskDefinitions[0].containerDefinitions[0].environment?.find((e) => e.name === RELEASE_VARIABLE)?.value;
+    expect(env(once)).toBe("2");
+    expect(env(withNewRelease(once))).toBe("3");
+    expect(once.services).toEqual(design.services);
+    expect(design.taskDefinitions[0].containerDefinitions[0].environment?.some((e) => e.name === RELEASE_VARIABLE) ?? false).toBe(false);
   });
 });
 

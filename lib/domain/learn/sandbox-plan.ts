@@ -1,56 +1,43 @@
-import { exportCluster, exportService, exportTaskDefinition } from "../ecs-json";
 import type { Task as EcsTask } from "@aws-sdk/client-ecs";
-import { clusterNameOf, familyOf, type Design } from "../design";
+import { familyOf, type Design } from "../design";
 import { isRunning, revisionOf } from "./helpers";
 
-// "Apply to sandbox" as data: which ECS and control calls bring the sandbox to the design.
-// The server reads what exists, asks this for the calls, and makes them in order.
+// What a lesson's Apply adds to Plan & apply: the sandbox's simulated EC2 capacity, which no ECS
+// call creates (on AWS an Auto Scaling group or a person registers instances). Deploying "a new
+// revision" is a change to the design, as it is for a real team: the release number goes up.
 
-/** Lessons run in a region of their own, so they never meet the sandbox worlds of plan/apply. */
+/** Lessons run in the built-in sandbox environment's Region. */
 export const LEARN_REGION = "eu-west-1";
 
-export type SandboxCall =
-  | { kind: "ecs"; op: string; input: Record<string, unknown> }
-  | { kind: "control"; input: Record<string, unknown> };
+/** The sandbox control calls that register the design's instances a cluster does not have yet. */
+export function missingInstances(design: Design, registered: Record<string, number>, region: string): Record<string, unknown>[] {
+  return design.clusters.flatMap((cluster) => (cluster.instances ?? []).slice(registered[cluster.clusterName] ?? 0).map((i) => ({
+    action: "addInstances", region, cluster: cluster.clusterName, count: 1, cpu: i.cpu, memory: i.memory,
+    ...(i.instanceType ? { instanceType: i.instanceType } : {}), ...(i.availabilityZone ? { availabilityZones: [i.availabilityZone] } : {}),
+  })));
+}
 
-export type SandboxLive = {
-  /** Registered container instances per cluster name. */
-  instanceCounts: Record<string, number>;
-  /** ACTIVE services as `${cluster}/${serviceName}`. */
-  services: string[];
-};
+/** The variable a lesson's "Deploy new revision" raises, so the task definition changes and ECS rolls out a new revision. */
+export const RELEASE_VARIABLE = "RELEASE";
 
-export function planSandboxApply(design: Design, live: SandboxLive, opts: { forceNewDeployment?: boolean } = {}): SandboxCall[] {
-  const calls: SandboxCall[] = [];
-  for (const cluster of design.clusters) {
-    // CreateCluster on an existing name answers with that cluster, so it is always safe.
-    calls.push({ kind: "ecs", op: "CreateCluster", input: exportCluster(cluster) as unknown as Record<string, unknown> });
-    const have = live.instanceCounts[cluster.clusterName] ?? 0;
-    for (const i of (cluster.instances ?? []).slice(have)) {
-      calls.push({ kind: "control", input: {
-        action: "addInstances", region: LEARN_REGION, cluster: cluster.clusterName, count: 1, cpu: i.cpu, memory: i.memory,
-        ...(i.instanceType ? { instanceType: i.instanceType } : {}), ...(i.availabilityZone ? { availabilityZones: [i.availabilityZone] } : {}),
-      } });
-    }
-  }
-  for (const td of design.taskDefinitions) {
-    calls.push({ kind: "ecs", op: "RegisterTaskDefinition", input: exportTaskDefinition(td) as unknown as Record<string, unknown> });
-  }
-  for (const svc of design.services) {
-    const cluster = clusterNameOf(svc.cluster);
-    if (live.services.includes(`${cluster}/${svc.serviceName}`)) {
-      calls.push({ kind: "ecs", op: "UpdateService", input: {
-        cluster, service: svc.serviceName, taskDefinition: familyOf(svc.taskDefinition), desiredCount: svc.desiredCount,
-        ...(svc.deploymentConfiguration ? { deploymentConfiguration: svc.deploymentConfiguration } : {}),
-        ...(svc.networkConfiguration ? { networkConfiguration: svc.networkConfiguration } : {}),
-        placementStrategy: svc.placementStrategy ?? [],
-        ...(opts.forceNewDeployment ? { forceNewDeployment: true } : {}),
-      } });
-    } else {
-      calls.push({ kind: "ecs", op: "CreateService", input: exportService(svc, design) as unknown as Record<string, unknown> });
-    }
-  }
-  return calls;
+/**
+ * The design with the release number of every service's task definition raised by one (its
+ * first container's RELEASE variable, 2 when it had none): a new revision to register and roll out.
+ */
+export function withNewRelease(design: Design): Design {
+  const families = new Set(design.services.map((s) => familyOf(s.taskDefinition)));
+  return {
+    ...design,
+    taskDefinitions: design.taskDefinitions.map((td) => {
+      if (!families.has(td.family) || td.containerDefinitions.length === 0) return td;
+      const [first, ...rest] = td.containerDefinitions;
+      const env = first.environment ?? [];
+      const current = Number(env.find((e) => e.name === RELEASE_VARIABLE)?.value ?? 1);
+      const next = String((Number.isFinite(current) ? current : 1) + 1);
+      const environment = [...env.filter((e) => e.name !== RELEASE_VARIABLE), { name: RELEASE_VARIABLE, value: next }];
+      return { ...td, containerDefinitions: [{ ...first, environment }, ...rest] };
+    }),
+  };
 }
 
 /**

@@ -1,9 +1,12 @@
-// How many ECS calls one refresh of a cluster costs, and how often we can afford it.
-// DescribeServices takes at most 10 services, DescribeTasks 100, List* return at most 100 per page.
+import { ECS_LIMITS } from "../aws-limits";
 
-export const DESCRIBE_SERVICES_BATCH = 10;
-export const DESCRIBE_TASKS_BATCH = 100;
-export const LIST_PAGE = 100;
+// How many ECS calls one refresh of a cluster costs, and how often we can afford it, from the
+// ECS limits the port itself batches, pages and paces by.
+
+const { operations: ops, buckets } = ECS_LIMITS;
+export const DESCRIBE_SERVICES_BATCH = ops.DescribeServices.batch;
+export const DESCRIBE_TASKS_BATCH = ops.DescribeTasks.batch;
+export const LIST_PAGE = ops.ListTasks.page;
 
 export type RefreshCalls = { ListServices: number; DescribeServices: number; ListTasks: number; DescribeTasks: number };
 
@@ -24,7 +27,10 @@ export function callsPerRefresh(services: number, tasks: number, runningListed =
 export const totalCalls = (c: RefreshCalls) => c.ListServices + c.DescribeServices + c.ListTasks + c.DescribeTasks;
 
 /** ECS's sustained rates per second (DescribeServices+ListServices share one bucket, DescribeTasks+ListTasks another). */
-export const SUSTAINED = { services: 20, tasks: 20 };
+export const SUSTAINED = {
+  services: buckets[ops.DescribeServices.bucket].perSecond,
+  tasks: buckets[ops.DescribeTasks.bucket].perSecond,
+};
 
 /** What share of each sustained rate the monitor allows itself: the console and deploys share the bucket. */
 export const MONITOR_SHARE = 0.25;

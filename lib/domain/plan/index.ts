@@ -1,5 +1,6 @@
 export * from "./types";
 export { planDesign, summarise } from "./plan-design";
+export { splitPlan } from "./split-plan";
 export { planCluster } from "./plan-cluster";
 export { planTaskDefinition, type TaskDefinitionPlan } from "./plan-task-definition";
 export { planService, revisionRef, serviceKey, findLiveService } from "./plan-service";

@@ -1,4 +1,4 @@
-import type { EcsPort, Pacer } from "@/lib/aws";
+import type { EcsPort } from "@/lib/aws";
 import { toJson, type Db } from "@/lib/db";
 import type { Plan } from "@/lib/domain/plan";
 import type { Clock } from "../context";
@@ -17,7 +17,7 @@ export function awaitApply(id: string): Promise<void> {
   return runningApplies().get(id) ?? Promise.resolve();
 }
 
-export type ApplyJob = { id: string; ecs: EcsPort; pacer: Pacer; plan: Plan; waitForSteady: boolean; clock: Clock; steadyTimeoutMs?: number };
+export type ApplyJob = { id: string; ecs: EcsPort; plan: Plan; waitForSteady: boolean; clock: Clock; steadyTimeoutMs?: number };
 
 export function runApplyInBackground(db: Db, job: ApplyJob): void {
   const done = run(db, job)
@@ -25,10 +25,7 @@ export function runApplyInBackground(db: Db, job: ApplyJob): void {
       console.error(`apply ${job.id} failed unexpectedly`, err);
       await db.apply.update({ where: { id: job.id }, data: { status: "failed", error: "The apply stopped on an internal error; see the server log.", finishedAt: job.clock.now() } }).catch(() => {});
     })
-    .finally(() => {
-      job.ecs.destroy();
-      runningApplies().delete(job.id);
-    });
+    .finally(() => runningApplies().delete(job.id));
   runningApplies().set(job.id, done);
 }
 
@@ -62,7 +59,6 @@ async function run(db: Db, job: ApplyJob): Promise<void> {
   };
   const callsSeen = new Map<string, number>();
   const result = await applyPlan(job.ecs, job.plan, {
-    pacer: job.pacer,
     onProgress: (p) => { recordProgress(doc, p, callsSeen); void save().catch(() => {}); },
   });
   if (!result.ok) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Ctx } from "../context";
+import type { AppContext } from "../context";
 import { toSummary } from "./apply-record";
 import { environmentNames } from "./get-apply";
 import type { ApplySummary } from "./types";
@@ -8,7 +8,7 @@ export const ListAppliesInputSchema = z.object({ designId: z.uuid(), limit: z.nu
 export type ListAppliesInput = z.infer<typeof ListAppliesInputSchema>;
 
 /** Newest first. */
-export async function listApplies({ ctx, input }: { ctx: Ctx; input: ListAppliesInput }): Promise<ApplySummary[]> {
+export async function listApplies({ ctx, input }: { ctx: AppContext; input: ListAppliesInput }): Promise<ApplySummary[]> {
   const rows = await ctx.db.apply.findMany({ where: { designId: input.designId }, orderBy: { startedAt: "desc" }, take: input.limit });
   const names = await environmentNames(ctx, rows.map((r) => r.environmentId));
   return rows.map((r) => toSummary(r, names.get(r.environmentId) ?? "(deleted environment)"));

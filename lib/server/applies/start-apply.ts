@@ -1,8 +1,9 @@
-import { toEcsFailure } from "@/lib/aws";
 import { toJson } from "@/lib/db";
-import { planFingerprint, type Plan } from "@/lib/domain/plan";
+import { planFingerprint } from "@/lib/domain/plan";
+import { withEcs } from "../aws-ports";
+import type { AppContext } from "../context";
 import { getDesign } from "../designs/get-design";
-import { ecsFor, EcsCallError, loadEnvironmentRow, PlanChangedError, ReadOnlyEnvironmentError, RefusedError, type EnvCtx } from "../environments";
+import { loadEnvironmentRow, PlanChangedError, ReadOnlyEnvironmentError, RefusedError } from "../environments";
 import { planAgainstAccount } from "../plan";
 import { initialProgress } from "./apply-record";
 import { runApplyInBackground, runningApplies } from "./apply-runner";
@@ -13,7 +14,7 @@ import type { StartApplyInput } from "./schemas";
  * design version, same calls): the browser's copy of a plan is never trusted. The apply then
  * runs in the background; its row records each step.
  */
-export async function startApply({ ctx, input }: { ctx: EnvCtx; input: StartApplyInput }): Promise<{ id: string }> {
+export async function startApply({ ctx, input }: { ctx: AppContext; input: StartApplyInput }): Promise<{ id: string }> {
   const env = await loadEnvironmentRow(ctx, input.environmentId);
   if (env.readOnly) throw new ReadOnlyEnvironmentError(env.name);
   const running = await ctx.db.apply.findMany({ where: { environmentId: env.id, designId: input.designId, status: "running" }, select: { id: true } });
@@ -22,17 +23,10 @@ export async function startApply({ ctx, input }: { ctx: EnvCtx; input: StartAppl
   if (design.version !== input.designVersion) {
     throw new PlanChangedError(`The design was saved again (now version ${design.version}) after this plan was made. Plan again before applying.`);
   }
-  const { ecs, pacer } = ecsFor(ctx, env);
-  let plan: Plan;
-  try {
-    plan = (await planAgainstAccount(ecs, design.document, { designId: design.id, pacer })).plan;
-  } catch (err) {
-    ecs.destroy();
-    const f = toEcsFailure(err);
-    throw new EcsCallError(f.name, `${f.name}: ${f.message}`);
-  }
-  if (planFingerprint(plan) !== input.fingerprint) { ecs.destroy(); throw new PlanChangedError(); }
-  if (plan.empty) { ecs.destroy(); throw new RefusedError("Nothing to apply: the account already matches the design."); }
+  const ecs = ctx.aws.ecs(env);
+  const { plan } = await withEcs(ctx, env, (port) => planAgainstAccount(port, design.document, { designId: design.id }));
+  if (planFingerprint(plan) !== input.fingerprint) throw new PlanChangedError();
+  if (plan.empty) throw new RefusedError("Nothing to apply: the account already matches the design.");
   const row = await ctx.db.apply.create({
     data: {
       designId: design.id, designVersion: design.version, environmentId: env.id, plan: toJson(plan), status: "running",
@@ -40,6 +34,6 @@ export async function startApply({ ctx, input }: { ctx: EnvCtx; input: StartAppl
     },
     select: { id: true },
   });
-  runApplyInBackground(ctx.db, { id: row.id, ecs, pacer, plan, waitForSteady: input.waitForSteady, clock: ctx.clock });
+  runApplyInBackground(ctx.db, { id: row.id, ecs, plan, waitForSteady: input.waitForSteady, clock: ctx.clock });
   return { id: row.id };
 }

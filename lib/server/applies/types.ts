@@ -1,4 +1,4 @@
-import type { EcsFailure } from "@/lib/aws";
+import type { AwsFailure } from "@/lib/aws";
 import type { SteadyProgress } from "../plan";
 import type { Plan, PlanAction, PlanOperation, ResourceKind } from "@/lib/domain/plan";
 
@@ -14,7 +14,7 @@ export type ApplyStepRecord = {
   status: StepStatus;
   calls: { operation: PlanOperation; status: StepStatus }[];
   message?: string;
-  error?: EcsFailure;
+  error?: AwsFailure;
 };
 
 export type SteadyRecord = {

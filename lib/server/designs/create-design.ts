@@ -1,10 +1,10 @@
 import { toJson } from "@/lib/db";
 import { emptyDesign } from "@/lib/domain/design";
-import type { Ctx } from "../context";
+import type { AppContext } from "../context";
 import { checkDocument } from "./limits";
 import type { CreateDesignInput } from "./schemas";
 
-export async function createDesign({ ctx, input }: { ctx: Ctx; input: CreateDesignInput }): Promise<{ id: string; version: number }> {
+export async function createDesign({ ctx, input }: { ctx: AppContext; input: CreateDesignInput }): Promise<{ id: string; version: number }> {
   const document = input.document === undefined ? emptyDesign() : checkDocument(input.document).design;
   const now = ctx.clock.now();
   const row = await ctx.db.design.create({

@@ -1,11 +1,11 @@
 import { toJson } from "@/lib/db";
-import type { Ctx } from "../context";
+import type { AppContext } from "../context";
 import { NotFoundError } from "../errors";
 import type { DuplicateDesignInput } from "./schemas";
 
 /** A fresh design (version 1, no revisions) with the current document of another. */
 export async function duplicateDesign(
-  { ctx, input }: { ctx: Ctx; input: DuplicateDesignInput },
+  { ctx, input }: { ctx: AppContext; input: DuplicateDesignInput },
 ): Promise<{ id: string; version: number }> {
   const source = await ctx.db.design.findUnique({ where: { id: input.id }, select: { name: true, description: true, document: true } });
   if (!source) throw new NotFoundError(`Design ${input.id} does not exist`);

@@ -1,10 +1,10 @@
-import type { Ctx } from "../context";
+import type { AppContext } from "../context";
 import { NotFoundError } from "../errors";
 import type { RevisionRef } from "./schemas";
 import { readStoredDocument } from "./stored-document";
 import type { RevisionRecord } from "./types";
 
-export async function getRevision({ ctx, input }: { ctx: Ctx; input: RevisionRef }): Promise<RevisionRecord> {
+export async function getRevision({ ctx, input }: { ctx: AppContext; input: RevisionRef }): Promise<RevisionRecord> {
   const row = await ctx.db.designRevision.findUnique({
     where: { designId_version: { designId: input.id, version: input.version } },
   });

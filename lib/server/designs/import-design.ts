@@ -1,6 +1,6 @@
 import type { Design } from "@/lib/domain/design";
 import { importText, type ImportNote } from "@/lib/domain/ecs-json";
-import type { Ctx } from "../context";
+import type { AppContext } from "../context";
 import { ValidationError } from "../errors";
 import { createDesign } from "./create-design";
 import { checkText } from "./limits";
@@ -10,7 +10,7 @@ export type { ImportNote };
 
 /** Creates a design from pasted or uploaded ECS JSON, a Stevedore design or a compose file. */
 export async function importDesign(
-  { ctx, input }: { ctx: Ctx; input: ImportDesignInput },
+  { ctx, input }: { ctx: AppContext; input: ImportDesignInput },
 ): Promise<{ id: string; version: number; notes: ImportNote[] }> {
   checkText(input.text);
   const result = importText(input.text, { fileName: input.fileName });

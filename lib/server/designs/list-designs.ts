@@ -1,10 +1,10 @@
 import { parseDesign } from "@/lib/domain/design";
 import { validateDesign } from "@/lib/domain/rules";
-import type { Ctx } from "../context";
+import type { AppContext } from "../context";
 import type { DesignSummary } from "./types";
 
 /** Every design, most recently changed first, with resource counts and finding counts. */
-export async function listDesigns({ ctx }: { ctx: Ctx; input?: Record<string, never> }): Promise<DesignSummary[]> {
+export async function listDesigns({ ctx }: { ctx: AppContext; input?: Record<string, never> }): Promise<DesignSummary[]> {
   const rows = await ctx.db.design.findMany({
     orderBy: { updatedAt: "desc" },
     select: { id: true, name: true, description: true, version: true, createdAt: true, updatedAt: true, document: true },

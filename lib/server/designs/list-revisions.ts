@@ -1,10 +1,10 @@
-import type { Ctx } from "../context";
+import type { AppContext } from "../context";
 import { NotFoundError } from "../errors";
 import type { DesignRef } from "./schemas";
 import type { RevisionSummary } from "./types";
 
 /** Earlier versions of a design, newest first (the current version is the design itself, not listed). */
-export async function listRevisions({ ctx, input }: { ctx: Ctx; input: DesignRef }): Promise<RevisionSummary[]> {
+export async function listRevisions({ ctx, input }: { ctx: AppContext; input: DesignRef }): Promise<RevisionSummary[]> {
   const design = await ctx.db.design.findUnique({
     where: { id: input.id },
     select: { revisions: { orderBy: { version: "desc" }, select: { version: true, name: true, createdAt: true } } },

@@ -1,4 +1,4 @@
-import type { Ctx } from "../context";
+import type { AppContext } from "../context";
 import { NotFoundError } from "../errors";
 import type { RenameDesignInput } from "./schemas";
 
@@ -7,7 +7,7 @@ import type { RenameDesignInput } from "./schemas";
  * can still save without a conflict.
  */
 export async function renameDesign(
-  { ctx, input }: { ctx: Ctx; input: RenameDesignInput },
+  { ctx, input }: { ctx: AppContext; input: RenameDesignInput },
 ): Promise<{ id: string; name: string; description: string }> {
   const { count } = await ctx.db.design.updateMany({
     where: { id: input.id },

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { isUniqueViolation } from "@/lib/db";
-import type { Ctx } from "../context";
+import type { AppContext } from "../context";
 import { ConflictError, NotFoundError } from "../errors";
 
 type Outcome = { current: number | null; updated: number | null };
@@ -18,7 +18,7 @@ type Outcome = { current: number | null; updated: number | null };
  * either way the statement fails or writes nothing.
  */
 export async function replaceDocument(
-  ctx: Ctx,
+  ctx: AppContext,
   args: { id: string; expectedVersion: number; json: string; name?: string },
 ): Promise<{ version: number }> {
   const { id, expectedVersion } = args;

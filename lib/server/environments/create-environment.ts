@@ -1,5 +1,5 @@
 import { isUniqueViolation } from "@/lib/db";
-import type { Ctx } from "../context";
+import type { AppContext } from "../context";
 import { ValidationError } from "../errors";
 import { toView } from "./environment-record";
 import type { CreateEnvironmentInput } from "./schemas";
@@ -8,7 +8,7 @@ import type { EnvironmentView } from "./types";
 
 export const nameTaken = (name: string) => new ValidationError([{ path: "name", message: `An environment named "${name}" already exists` }], "The name is taken");
 
-export async function createEnvironment({ ctx, input }: { ctx: Ctx; input: CreateEnvironmentInput }): Promise<EnvironmentView> {
+export async function createEnvironment({ ctx, input }: { ctx: AppContext; input: CreateEnvironmentInput }): Promise<EnvironmentView> {
   const now = ctx.clock.now();
   try {
     const row = await ctx.db.environment.create({

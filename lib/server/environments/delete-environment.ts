@@ -1,10 +1,10 @@
-import type { Ctx } from "../context";
+import type { AppContext } from "../context";
 import { loadEnvironmentRow, SANDBOX_ENVIRONMENT_ID } from "./environment-record";
 import { RefusedError } from "./errors";
 import type { EnvironmentRef } from "./schemas";
 
 /** Applies made to the environment stay on record (they name it by id). */
-export async function deleteEnvironment({ ctx, input }: { ctx: Ctx; input: EnvironmentRef }): Promise<{ id: string }> {
+export async function deleteEnvironment({ ctx, input }: { ctx: AppContext; input: EnvironmentRef }): Promise<{ id: string }> {
   if (input.id === SANDBOX_ENVIRONMENT_ID) throw new RefusedError("The built-in sandbox cannot be deleted.");
   await loadEnvironmentRow(ctx, input.id);
   const running = await ctx.db.apply.count({ where: { environmentId: input.id, status: "running" } });

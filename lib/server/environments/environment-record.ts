@@ -1,4 +1,4 @@
-import type { Ctx } from "../context";
+import type { AppContext } from "../context";
 import { NotFoundError } from "../errors";
 import type { EnvironmentKind } from "./schemas";
 import type { EnvironmentView } from "./types";
@@ -29,7 +29,7 @@ export function toView(row: EnvironmentRow): EnvironmentView {
  * requests arriving together (the list page and a monitor poll, say) must not race a
  * read-then-insert upsert into a unique-key error.
  */
-export async function ensureSandboxEnvironment(ctx: Ctx): Promise<void> {
+export async function ensureSandboxEnvironment(ctx: AppContext): Promise<void> {
   const now = ctx.clock.now();
   await ctx.db.$executeRaw`
     INSERT INTO "environments" ("id", "name", "kind", "region", "read_only", "created_at", "updated_at")
@@ -38,7 +38,7 @@ export async function ensureSandboxEnvironment(ctx: Ctx): Promise<void> {
 }
 
 /** The stored row, secret included: for server-side use only, never returned to a client. */
-export async function loadEnvironmentRow(ctx: Ctx, id: string): Promise<EnvironmentRow> {
+export async function loadEnvironmentRow(ctx: AppContext, id: string): Promise<EnvironmentRow> {
   if (id === SANDBOX_ENVIRONMENT_ID) await ensureSandboxEnvironment(ctx);
   const row = await ctx.db.environment.findUnique({ where: { id } });
   if (!row) throw new NotFoundError(`Environment ${id} does not exist`);

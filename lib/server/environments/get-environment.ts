@@ -1,8 +1,8 @@
-import type { Ctx } from "../context";
+import type { AppContext } from "../context";
 import { loadEnvironmentRow, toView } from "./environment-record";
 import type { EnvironmentRef } from "./schemas";
 import type { EnvironmentView } from "./types";
 
-export async function getEnvironment({ ctx, input }: { ctx: Ctx; input: EnvironmentRef }): Promise<EnvironmentView> {
+export async function getEnvironment({ ctx, input }: { ctx: AppContext; input: EnvironmentRef }): Promise<EnvironmentView> {
   return toView(await loadEnvironmentRow(ctx, input.id));
 }

@@ -1,6 +1,6 @@
-import { accountOfArn, toEcsFailure } from "@/lib/aws";
+import { accountOfArn, toAwsFailure } from "@/lib/aws";
 import { clusterNameOf } from "@/lib/domain/design";
-import { ecsFor, type EnvCtx } from "./ecs-for-environment";
+import type { AppContext } from "../context";
 import { loadEnvironmentRow } from "./environment-record";
 import type { EnvironmentRef } from "./schemas";
 import type { ConnectionTest } from "./types";
@@ -9,12 +9,10 @@ import type { ConnectionTest } from "./types";
  * One harmless call (ListClusters): it proves the credentials and the Region work, and the
  * account shows in the ARNs it returns (STS is not a dependency, so an empty account says "unknown").
  */
-export async function testConnection({ ctx, input }: { ctx: EnvCtx; input: EnvironmentRef }): Promise<ConnectionTest> {
+export async function testConnection({ ctx, input }: { ctx: AppContext; input: EnvironmentRef }): Promise<ConnectionTest> {
   const env = await loadEnvironmentRow(ctx, input.id);
-  const { ecs, pacer } = ecsFor(ctx, env);
   try {
-    await pacer.take("ListClusters");
-    const arns = await ecs.listClusters();
+    const arns = await ctx.aws.ecs(env).listClusters();
     const account = arns.map(accountOfArn).find(Boolean);
     return {
       ok: true, region: env.region, clusterCount: arns.length, clusters: arns.slice(0, 10).map(clusterNameOf),
@@ -22,8 +20,6 @@ export async function testConnection({ ctx, input }: { ctx: EnvCtx; input: Envir
       ...(account ? { account } : {}),
     };
   } catch (err) {
-    return { ok: false, region: env.region, error: toEcsFailure(err) };
-  } finally {
-    ecs.destroy();
+    return { ok: false, region: env.region, error: toAwsFailure(err) };
   }
 }

@@ -1,5 +1,5 @@
 import { isUniqueViolation } from "@/lib/db";
-import type { Ctx } from "../context";
+import type { AppContext } from "../context";
 import { nameTaken } from "./create-environment";
 import { loadEnvironmentRow, SANDBOX_ENVIRONMENT_ID, toView } from "./environment-record";
 import { RefusedError } from "./errors";
@@ -7,7 +7,7 @@ import type { UpdateEnvironmentInput } from "./schemas";
 import { sealSecret } from "./secret-box";
 import type { EnvironmentView } from "./types";
 
-export async function updateEnvironment({ ctx, input }: { ctx: Ctx; input: UpdateEnvironmentInput }): Promise<EnvironmentView> {
+export async function updateEnvironment({ ctx, input }: { ctx: AppContext; input: UpdateEnvironmentInput }): Promise<EnvironmentView> {
   const current = await loadEnvironmentRow(ctx, input.id);
   if (current.id === SANDBOX_ENVIRONMENT_ID && input.kind !== "sandbox") throw new RefusedError("The built-in sandbox stays a sandbox.");
   const externalIdSecret = input.kind === "sandbox" || input.clearExternalId

@@ -1,26 +1,17 @@
-import { toEcsFailure } from "@/lib/aws";
-import { designFromLive, type LiveCluster } from "@/lib/domain/plan";
+import { designFromLive } from "@/lib/domain/plan";
 import type { ImportNote } from "@/lib/domain/ecs-json";
 import { createDesign } from "../designs/create-design";
-import { NotFoundError, ValidationError } from "../errors";
-import { ecsFor, EcsCallError, loadEnvironmentRow, type EnvCtx } from "../environments";
+import { withEcs } from "../aws-ports";
+import type { AppContext } from "../context";
+import { ValidationError } from "../errors";
+import { loadEnvironmentRow } from "../environments";
 import { readLiveCluster } from "./read-live-cluster";
 import type { ImportClusterInput } from "./schemas";
 
 /** A new design that says what a live cluster runs, laid out on a grid. */
-export async function importCluster({ ctx, input }: { ctx: EnvCtx; input: ImportClusterInput }): Promise<{ id: string; version: number; notes: ImportNote[] }> {
+export async function importCluster({ ctx, input }: { ctx: AppContext; input: ImportClusterInput }): Promise<{ id: string; version: number; notes: ImportNote[] }> {
   const env = await loadEnvironmentRow(ctx, input.environmentId);
-  const { ecs, pacer } = ecsFor(ctx, env);
-  let live: LiveCluster;
-  try {
-    live = await readLiveCluster(ecs, pacer, input.cluster);
-  } catch (err) {
-    if (err instanceof NotFoundError) throw err;
-    const f = toEcsFailure(err);
-    throw new EcsCallError(f.name, `${f.name}: ${f.message}`);
-  } finally {
-    ecs.destroy();
-  }
+  const live = await withEcs(ctx, env, (ecs) => readLiveCluster(ecs, input.cluster));
   const r = designFromLive(live);
   if (!r.ok) throw new ValidationError([{ path: "cluster", message: r.message }], `The cluster could not be turned into a design: ${r.message}`);
   const name = input.name ?? `${input.cluster} (${env.name})`;

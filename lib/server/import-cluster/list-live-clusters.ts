@@ -1,19 +1,11 @@
-import { toEcsFailure } from "@/lib/aws";
 import { clusterNameOf } from "@/lib/domain/design";
-import { ecsFor, EcsCallError, loadEnvironmentRow, type EnvCtx } from "../environments";
+import { withEcs } from "../aws-ports";
+import type { AppContext } from "../context";
+import { loadEnvironmentRow } from "../environments";
 import type { ListLiveClustersInput } from "./schemas";
 
 /** Cluster names of the environment, for the import picker. */
-export async function listLiveClusters({ ctx, input }: { ctx: EnvCtx; input: ListLiveClustersInput }): Promise<string[]> {
+export async function listLiveClusters({ ctx, input }: { ctx: AppContext; input: ListLiveClustersInput }): Promise<string[]> {
   const env = await loadEnvironmentRow(ctx, input.environmentId);
-  const { ecs, pacer } = ecsFor(ctx, env);
-  try {
-    await pacer.take("ListClusters");
-    return (await ecs.listClusters()).map(clusterNameOf).sort();
-  } catch (err) {
-    const f = toEcsFailure(err);
-    throw new EcsCallError(f.name, `${f.name}: ${f.message}`);
-  } finally {
-    ecs.destroy();
-  }
+  return withEcs(ctx, env, async (ecs) => (await ecs.listClusters()).map(clusterNameOf).sort());
 }

@@ -1,15 +1,15 @@
 import { evaluateStep, lessonById, withStepDone } from "@/lib/domain/learn";
+import type { AppContext } from "../context";
 import { NotFoundError } from "../errors";
-import { sandboxOf, type LearnCtx } from "./context";
 import { lessonDesign } from "./lesson-design";
 import { writeProgress } from "./progress-record";
 import type { StepRef } from "./schemas";
-import { readSnapshot } from "./snapshot";
+import { sandboxSnapshot } from "./snapshot";
 
 export type CheckStepResult = { done: boolean; hint?: string; completedSteps: string[] };
 
 /** Evaluates a step against the lesson's design or the sandbox; a passed step is saved. */
-export async function checkStep({ ctx, input }: { ctx: LearnCtx; input: StepRef }): Promise<CheckStepResult> {
+export async function checkStep({ ctx, input }: { ctx: AppContext; input: StepRef }): Promise<CheckStepResult> {
   const lesson = lessonById(input.lessonId);
   const step = lesson?.steps.find((s) => s.id === input.stepId);
   if (!lesson || !step) throw new NotFoundError(`Lesson ${input.lessonId} has no step ${input.stepId}`);
@@ -17,9 +17,10 @@ export async function checkStep({ ctx, input }: { ctx: LearnCtx; input: StepRef 
   if (!design) return { done: false, hint: "Start the lesson first: it creates the design you work in.", completedSteps: progress.completedSteps };
   const result = step.check.kind === "design" ? evaluateStep(step, { design })
     : step.check.kind === "question" ? evaluateStep(step, { answer: input.answer })
-    : evaluateStep(step, { snapshot: await readSnapshot(sandboxOf(ctx), design) });
+    : evaluateStep(step, { snapshot: await sandboxSnapshot(ctx, design) });
   if (!result.done) return { ...result, completedSteps: progress.completedSteps };
   const completedSteps = withStepDone(lesson, progress.completedSteps, step.id);
   await writeProgress(ctx, lesson.id, { completedSteps });
   return { done: true, completedSteps };
 }
+

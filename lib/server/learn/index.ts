@@ -7,7 +7,6 @@ export { resetLessonProgress } from "./reset-progress";
 export { runSandboxAction, type SandboxActionResult } from "./run-sandbox-action";
 export { getLiveView } from "./get-live-view";
 export { lessonForDesign } from "./lesson-for-design";
-export { appSandbox, SandboxCallError, type LearnSandbox } from "./sandbox-client";
-export { LEARNER_ID, type LearnCtx } from "./context";
+export { LEARNER_ID } from "./progress-record";
 export type { LessonProgressRecord } from "./progress-record";
 export * from "./schemas";

@@ -1,10 +1,10 @@
 import type { Design } from "@/lib/domain/design";
 import { getDesign } from "../designs";
-import type { LearnCtx } from "./context";
+import type { AppContext } from "../context";
 import { readProgress, type LessonProgressRecord } from "./progress-record";
 
 /** The progress and, once started, the lesson's design as stored. */
-export async function lessonDesign(ctx: LearnCtx, lessonId: string): Promise<{ progress: LessonProgressRecord; design?: Design; version?: number }> {
+export async function lessonDesign(ctx: AppContext, lessonId: string): Promise<{ progress: LessonProgressRecord; design?: Design; version?: number }> {
   const progress = await readProgress(ctx, lessonId);
   if (!progress.designId) return { progress };
   const record = await getDesign({ ctx, input: { id: progress.designId } });

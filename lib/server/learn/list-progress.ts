@@ -1,8 +1,9 @@
 import { LESSONS } from "@/lib/domain/learn";
-import { LEARNER_ID, type LearnCtx } from "./context";
+import type { AppContext } from "../context";
+import { LEARNER_ID } from "./progress-record";
 
 /** Completed step counts per lesson, for the lesson index. */
-export async function listLessonProgress({ ctx }: { ctx: LearnCtx }): Promise<Record<string, { completed: number; total: number }>> {
+export async function listLessonProgress({ ctx }: { ctx: AppContext }): Promise<Record<string, { completed: number; total: number }>> {
   const rows = await ctx.db.lessonProgress.findMany({ where: { learnerId: LEARNER_ID } });
   const out: Record<string, { completed: number; total: number }> = {};
   for (const lesson of LESSONS) {

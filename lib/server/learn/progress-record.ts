@@ -1,6 +1,8 @@
 import { lessonById, normaliseCompleted } from "@/lib/domain/learn";
-import type { LearnCtx } from "./context";
-import { LEARNER_ID } from "./context";
+import type { AppContext } from "../context";
+
+/** Until sign-in lands, every progress row belongs to this one learner. */
+export const LEARNER_ID = "local";
 
 export type LessonProgressRecord = {
   lessonId: string;
@@ -16,7 +18,7 @@ export function emptyProgress(lessonId: string): LessonProgressRecord {
 }
 
 /** The stored progress, with steps a lesson no longer has dropped and a deleted design unlinked. */
-export async function readProgress(ctx: LearnCtx, lessonId: string): Promise<LessonProgressRecord> {
+export async function readProgress(ctx: AppContext, lessonId: string): Promise<LessonProgressRecord> {
   const row = await ctx.db.lessonProgress.findUnique({ where: { learnerId_lessonId: { learnerId: LEARNER_ID, lessonId } } });
   if (!row) return emptyProgress(lessonId);
   const lesson = lessonById(lessonId);
@@ -31,7 +33,7 @@ export async function readProgress(ctx: LearnCtx, lessonId: string): Promise<Les
   };
 }
 
-export async function writeProgress(ctx: LearnCtx, lessonId: string, data: { completedSteps?: string[]; designId?: string | null }): Promise<void> {
+export async function writeProgress(ctx: AppContext, lessonId: string, data: { completedSteps?: string[]; designId?: string | null }): Promise<void> {
   const now = ctx.clock.now();
   await ctx.db.lessonProgress.upsert({
     where: { learnerId_lessonId: { learnerId: LEARNER_ID, lessonId } },

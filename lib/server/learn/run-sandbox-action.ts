@@ -1,76 +1,93 @@
+import type { EcsPort } from "@/lib/aws";
 import type { Design } from "@/lib/domain/design";
-import { LEARN_REGION, lessonById, planSandboxApply, taskToCrash, type SandboxAction, type SandboxLive } from "@/lib/domain/learn";
+import { lessonById, missingInstances, taskToCrash, withNewRelease, type SandboxAction } from "@/lib/domain/learn";
+import { splitPlan, type Plan } from "@/lib/domain/plan";
+import { withEcs } from "../aws-ports";
+import type { AppContext } from "../context";
+import { saveDesign } from "../designs";
+import { EcsCallError, RefusedError } from "../environments";
 import { NotFoundError } from "../errors";
-import { sandboxOf, type LearnCtx } from "./context";
+import { applyPlan, planAgainstAccount } from "../plan";
 import { lessonDesign } from "./lesson-design";
-import { SandboxCallError, type LearnSandbox } from "./sandbox-client";
+import { lessonSandbox, sandboxControl } from "./sandbox";
 import type { SandboxActionInput } from "./schemas";
-import { readSnapshot } from "./snapshot";
+import { sandboxSnapshot } from "./snapshot";
 
 /** ECS refusing a call is part of learning, not a server failure: it comes back as `error`. */
 export type SandboxActionResult = { ok: true; message: string } | { ok: false; error: string };
 
-export async function runSandboxAction({ ctx, input }: { ctx: LearnCtx; input: SandboxActionInput }): Promise<SandboxActionResult> {
+type Lesson = { designId: string; design: Design; version: number };
+
+export async function runSandboxAction({ ctx, input }: { ctx: AppContext; input: SandboxActionInput }): Promise<SandboxActionResult> {
   const lesson = lessonById(input.lessonId);
   const action = lesson?.steps.find((s) => s.id === input.stepId)?.actions?.find((a) => a.id === input.actionId);
   if (!lesson || !action) throw new NotFoundError(`Step ${input.stepId} of ${input.lessonId} offers no ${input.actionId}`);
-  const { design } = await lessonDesign(ctx, lesson.id);
-  if (!design) return { ok: false, error: "Start the lesson first: it creates the design you work in." };
-  const sandbox = sandboxOf(ctx);
+  const { progress, design, version } = await lessonDesign(ctx, lesson.id);
+  if (!design || !progress.designId || version === undefined) return { ok: false, error: "Start the lesson first: it creates the design you work in." };
   try {
-    return { ok: true, message: await perform(sandbox, design, action) };
+    return { ok: true, message: await perform(ctx, { designId: progress.designId, design, version }, action) };
   } catch (err) {
-    if (err instanceof SandboxCallError) return { ok: false, error: `${err.op} failed: ${err.type}: ${err.message}` };
+    if (err instanceof EcsCallError || err instanceof RefusedError) return { ok: false, error: err.message };
     throw err;
   }
 }
 
-async function perform(sandbox: LearnSandbox, design: Design, action: SandboxAction): Promise<string> {
+async function perform(ctx: AppContext, lesson: Lesson, action: SandboxAction): Promise<string> {
   switch (action.id) {
-    case "apply":
+    case "apply": {
+      const calls = await planAndApply(ctx, lesson.designId, lesson.design);
+      return `Applied: ${calls} call${calls === 1 ? "" : "s"} to the sandbox's ECS API.`;
+    }
     case "deploy": {
-      const live = await readLive(sandbox, design);
-      if (action.id === "deploy" && live.services.length === 0) return "Nothing to deploy yet: apply the design first.";
-      const calls = planSandboxApply(design, live, { forceNewDeployment: action.id === "deploy" });
-      for (const call of calls) {
-        if (call.kind === "ecs") await sandbox.ecs(call.op, call.input);
-        else await sandbox.control(call.input);
-      }
-      return action.id === "apply"
-        ? `Applied: ${calls.length} call${calls.length === 1 ? "" : "s"} to the sandbox's ECS API.`
-        : "A new revision is registered and the service is deploying it.";
+      const live = await sandboxSnapshot(ctx, lesson.design);
+      if (!live.services.some((s) => s.status === "ACTIVE")) return "Nothing to deploy yet: apply the design first.";
+      // A new revision is a change to the design, saved like any edit, then planned and applied.
+      const design = withNewRelease(lesson.design);
+      await saveDesign({ ctx, input: { id: lesson.designId, expectedVersion: lesson.version, document: design } });
+      await planAndApply(ctx, lesson.designId, design);
+      return "A new revision (RELEASE raised by one) is registered and the service is deploying it.";
     }
     case "crash-task": {
-      const snapshot = await readSnapshot(sandbox, design);
+      const { env } = await lessonSandbox(ctx);
+      const snapshot = await sandboxSnapshot(ctx, lesson.design);
       const task = taskToCrash(snapshot.tasks);
       if (!task?.taskArn) return "No task is RUNNING yet, so there is nothing to crash. Apply and wait first.";
       const cluster = task.clusterArn?.slice(task.clusterArn.lastIndexOf("/") + 1);
-      await sandbox.control({
-        action: "crashTask", region: LEARN_REGION, cluster, task: task.taskArn, exitCode: 1,
+      await sandboxControl(ctx, {
+        action: "crashTask", region: env.region, cluster, task: task.taskArn, exitCode: 1,
         reason: "Crashed on purpose by the lesson", ...(action.container ? { container: action.container } : {}),
       });
       const id = task.taskArn.slice(task.taskArn.lastIndexOf("/") + 1, task.taskArn.lastIndexOf("/") + 13);
       return `Task ${id} crashed${action.container ? ` (${action.container} exited with code 1)` : ""}.`;
     }
     case "fast-forward":
-      await sandbox.control({ action: "step", seconds: action.seconds });
+      await sandboxControl(ctx, { action: "step", seconds: action.seconds });
       return `The sandbox's clock moved ${action.seconds} seconds forward.`;
   }
 }
 
-async function readLive(sandbox: LearnSandbox, design: Design): Promise<SandboxLive> {
-  const live: SandboxLive = { instanceCounts: {}, services: [] };
-  const names = [...new Set(design.clusters.map((c) => c.clusterName))];
-  if (names.length === 0) return live;
-  const { clusters = [] } = await sandbox.ecs<{ clusters?: { clusterName: string; status: string }[] }>("DescribeClusters", { clusters: names });
-  for (const cluster of clusters.filter((c) => c.status === "ACTIVE").map((c) => c.clusterName)) {
-    const { containerInstanceArns = [] } = await sandbox.ecs<{ containerInstanceArns?: string[] }>("ListContainerInstances", { cluster, maxResults: 100 });
-    live.instanceCounts[cluster] = containerInstanceArns.length;
-    const { serviceArns = [] } = await sandbox.ecs<{ serviceArns?: string[] }>("ListServices", { cluster, maxResults: 100 });
-    if (serviceArns.length === 0) continue;
-    // A deleted service is listed while it drains; only ACTIVE ones can be updated.
-    const { services = [] } = await sandbox.ecs<{ services?: { serviceName: string; status: string }[] }>("DescribeServices", { cluster, services: serviceArns.slice(0, 10) });
-    for (const s of services) if (s.status === "ACTIVE") live.services.push(`${cluster}/${s.serviceName}`);
-  }
-  return live;
+/**
+ * A lesson's Apply is Plan & apply, the same planDesign and applyPlan, in two parts: clusters
+ * first, then the design's EC2 instances the sandbox does not have yet (no ECS call creates
+ * those), then the rest, so services are placed once their capacity is there. Returns how many
+ * calls it made; a refused call ends it with ECS's message.
+ */
+async function planAndApply(ctx: AppContext, designId: string, design: Design): Promise<number> {
+  const { env, ecs } = await lessonSandbox(ctx);
+  const { plan } = await withEcs(ctx, env, (port) => planAgainstAccount(port, design, { designId }));
+  const [clusters, rest] = splitPlan(plan, (s) => s.kind === "cluster" && s.action !== "delete");
+  await applyOrRefuse(ecs, clusters);
+  const registered = await withEcs(ctx, env, async (port) => Object.fromEntries(await Promise.all(design.clusters.map(async (c) =>
+    [c.clusterName, (await port.listContainerInstances({ cluster: c.clusterName })).length] as const))));
+  const instances = missingInstances(design, registered, env.region);
+  for (const call of instances) await sandboxControl(ctx, { ...call, action: "addInstances" });
+  await applyOrRefuse(ecs, rest);
+  return callCount(plan) + instances.length;
 }
+
+async function applyOrRefuse(ecs: EcsPort, plan: Plan): Promise<void> {
+  const r = await applyPlan(ecs, plan);
+  if (!r.ok) throw new RefusedError(`${r.failedCall.operation} failed: ${r.error.name}: ${r.error.message}`);
+}
+
+const callCount = (plan: Plan) => plan.steps.reduce((n, s) => n + s.calls.length, 0);

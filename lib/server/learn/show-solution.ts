@@ -1,12 +1,12 @@
 import { lessonById } from "@/lib/domain/learn";
 import { saveDesign } from "../designs";
 import { NotFoundError } from "../errors";
-import type { LearnCtx } from "./context";
+import type { AppContext } from "../context";
 import { lessonDesign } from "./lesson-design";
 import type { StepRef } from "./schemas";
 
 /** "Show me": saves the step's solution onto the lesson's design, as a new version the learner can undo. */
-export async function showSolution({ ctx, input }: { ctx: LearnCtx; input: StepRef }): Promise<{ version: number }> {
+export async function showSolution({ ctx, input }: { ctx: AppContext; input: StepRef }): Promise<{ version: number }> {
   const lesson = lessonById(input.lessonId);
   const step = lesson?.steps.find((s) => s.id === input.stepId);
   if (!lesson || !step || step.check.kind !== "design" || !step.check.solve) {

@@ -1,7 +1,8 @@
 import { getDb } from "@/lib/db";
-import { systemClock } from "../context";
-import { monitorEcsFor } from "./ecs-for-monitor";
+import { createAppContext } from "../context";
+import { loadEnvironmentRow } from "../environments";
 import { MonitorHub } from "./hub";
+import { monitorClientFor } from "./monitor-ecs";
 
 // The process-wide hub the routes use; on globalThis so Next's dev reloads keep one poller per cluster.
 const g = globalThis as typeof globalThis & { __stevedoreMonitorHub?: MonitorHub };
@@ -9,7 +10,10 @@ const g = globalThis as typeof globalThis & { __stevedoreMonitorHub?: MonitorHub
 export function appMonitorHub(): MonitorHub {
   g.__stevedoreMonitorHub ??= new MonitorHub({
     db: getDb,
-    ecsFor: (envId) => async (db) => monitorEcsFor({ db, clock: systemClock }, envId),
+    ecsFor: (envId) => async (db) => {
+      const ctx = await createAppContext({ db });
+      return monitorClientFor(ctx, await loadEnvironmentRow(ctx, envId));
+    },
     ...(process.env.STEVEDORE_MONITOR_INTERVAL_MS ? { intervalMs: Number(process.env.STEVEDORE_MONITOR_INTERVAL_MS) } : {}),
   });
   return g.__stevedoreMonitorHub;

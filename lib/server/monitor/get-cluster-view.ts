@@ -1,10 +1,10 @@
 import { toView, type MonitorView } from "@/lib/domain/monitor";
-import type { MonitorCtx } from "./context";
+import type { AppContext } from "../context";
 import type { ClusterViewInput } from "./schemas";
 
 /** The latest snapshot of a cluster for one viewer; the request itself keeps the shared poller alive. */
-export async function getClusterView({ ctx, input }: { ctx: MonitorCtx; input: ClusterViewInput }): Promise<MonitorView> {
-  const poller = await ctx.hub.poller(input.envId, input.cluster);
+export async function getClusterView({ ctx, input }: { ctx: AppContext; input: ClusterViewInput }): Promise<MonitorView> {
+  const poller = await ctx.monitor.poller(input.envId, input.cluster);
   // A poller that was idle holds an old snapshot: wait (briefly) for a fresh one rather than show it.
   const wasPolling = poller.active;
   const refreshing = poller.touch();

@@ -1,6 +1,6 @@
 import { toInstanceViews, type InstancesView } from "@/lib/domain/monitor";
-import type { MonitorCtx } from "./context";
-import { monitorEcsFor } from "./ecs-for-monitor";
+import type { AppContext } from "../context";
+import { loadEnvironmentRow } from "../environments";
 import type { ClusterRef } from "./schemas";
 
 /** Instances change slowly; one read per cluster per TTL serves every viewer of every tab. */
@@ -8,7 +8,7 @@ const TTL_MS = 10_000;
 const cache = new Map<string, { at: number; value: Promise<InstancesView> }>();
 
 /** The EC2 capacity of a cluster: registered vs remaining cpu and memory, tasks, status (ACTIVE / DRAINING). */
-export async function getContainerInstances({ ctx, input }: { ctx: MonitorCtx; input: ClusterRef }): Promise<InstancesView> {
+export async function getContainerInstances({ ctx, input }: { ctx: AppContext; input: ClusterRef }): Promise<InstancesView> {
   const key = `${input.envId}\u0000${input.cluster}`;
   const now = ctx.clock.now().getTime();
   const hit = cache.get(key);
@@ -18,12 +18,11 @@ export async function getContainerInstances({ ctx, input }: { ctx: MonitorCtx; i
   return value;
 }
 
-async function read(ctx: MonitorCtx, input: ClusterRef, now: number): Promise<InstancesView> {
+async function read(ctx: AppContext, input: ClusterRef, now: number): Promise<InstancesView> {
   const refreshedAt = new Date(now).toISOString();
   try {
-    const { port } = await monitorEcsFor(ctx, input.envId);
+    const port = ctx.aws.ecs(await loadEnvironmentRow(ctx, input.envId));
     const arns = await port.listContainerInstances({ cluster: input.cluster });
-    if (arns.length === 0) return { instances: [], refreshedAt };
     const { containerInstances } = await port.describeContainerInstances({ cluster: input.cluster, containerInstances: arns });
     return { instances: toInstanceViews(containerInstances), refreshedAt };
   } catch (err) {

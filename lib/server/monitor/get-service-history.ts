@@ -1,12 +1,12 @@
 import { startStopBuckets, timeline, type ServiceHistory } from "@/lib/domain/monitor";
-import type { Ctx } from "../context";
+import type { AppContext } from "../context";
 import { queryHistory } from "./query-history";
 import type { ServiceRef } from "./schemas";
 
 export type { ServiceHistory };
 
 /** A service's recorded past: one merged timeline, running-vs-desired samples and its stopped tasks. */
-export async function getServiceHistory({ ctx, input }: { ctx: Ctx; input: ServiceRef & { limit?: number } }): Promise<ServiceHistory> {
+export async function getServiceHistory({ ctx, input }: { ctx: AppContext; input: ServiceRef & { limit?: number } }): Promise<ServiceHistory> {
   const q = { envId: input.envId, cluster: input.cluster, service: input.service, limit: input.limit ?? 200 };
   const [events, tasks, deployments, samples] = await Promise.all([
     queryHistory({ ctx, input: { ...q, kind: "events" } }),

@@ -1,9 +1,8 @@
 export * from "./schemas";
-export { getMonitorContext, type MonitorCtx } from "./context";
 export { MonitorHub } from "./hub";
 export { ClusterPoller, realScheduler, leaseTtl, isThrottling, type Scheduler, type PollerOptions, type MonitorClient } from "./poller";
 export { CallCounter, type CallFigures } from "./call-counter";
-export { monitorEcsOver, countedEcs, type MonitorEcs } from "./monitor-ecs";
+export { monitorEcsOver, monitorClientFor, countedEcs, type MonitorEcs } from "./monitor-ecs";
 export { refreshCluster } from "./refresh-cluster";
 export { acquireLease, releaseLease, leaseHolder } from "./lease";
 export { readSnapshot, writeSnapshot, type StoredSnapshot } from "./snapshot-store";

@@ -1,7 +1,5 @@
-import type { EcsPort } from "@/lib/aws";
-import type { Ctx } from "../context";
+import type { AppContext } from "../context";
 import { loadEnvironmentRow } from "../environments";
-import { monitorEcsForRow } from "./ecs-for-monitor";
 import type { EnvRef } from "./schemas";
 
 import type { ClusterList } from "@/lib/domain/monitor";
@@ -12,7 +10,7 @@ const cache = new Map<string, { at: number; list: ClusterList }>();
 const TTL_MS = 10_000;
 
 /** The environment's clusters (cached for 10 s: clusters come and go rarely). */
-export async function listClusters({ ctx, input }: { ctx: Ctx; input: EnvRef }): Promise<ClusterList> {
+export async function listClusters({ ctx, input }: { ctx: AppContext; input: EnvRef }): Promise<ClusterList> {
   const hit = cache.get(input.envId);
   const now = ctx.clock.now().getTime();
   if (hit && now - hit.at < TTL_MS) return hit.list;
@@ -20,8 +18,7 @@ export async function listClusters({ ctx, input }: { ctx: Ctx; input: EnvRef }):
   const base = { envId: env.id, name: env.name, region: env.region, kind: env.kind };
   let list: ClusterList;
   try {
-    const { port } = monitorEcsForRow(ctx, env);
-    const arns = await (port as EcsPort & { listClusters(): Promise<string[]> }).listClusters();
+    const arns = await ctx.aws.ecs(env).listClusters();
     list = { ...base, clusters: arns.map((a) => a.slice(a.lastIndexOf("/") + 1)).sort() };
   } catch (err) {
     return { ...base, clusters: hit?.list.clusters ?? [], error: err instanceof Error ? err.message : String(err) };

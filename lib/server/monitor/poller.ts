@@ -1,6 +1,5 @@
 import type { Db } from "@/lib/db";
 import { callsPerRefresh, pollInterval, type ClusterSnapshot } from "@/lib/domain/monitor";
-import { noPacer, type Pacer } from "@/lib/aws";
 import { CallCounter } from "./call-counter";
 import { acquireLease, releaseLease } from "./lease";
 import { countedEcs, type MonitorEcs } from "./monitor-ecs";
@@ -18,7 +17,7 @@ export const realScheduler: Scheduler = {
 };
 
 /** Reads for one environment; `slowMs` overrides the steady interval (the sandbox has no rate limits to respect). */
-export type MonitorClient = { ecs: MonitorEcs; pacer?: Pacer; slowMs?: number };
+export type MonitorClient = { ecs: MonitorEcs; slowMs?: number };
 
 export type PollerOptions = {
   db: Db;
@@ -143,7 +142,7 @@ export class ClusterPoller {
     let error: string | undefined;
     try {
       this.client ??= await this.o.ecs();
-      snapshot = await refreshCluster(countedEcs(this.client.ecs, this.counter, this.client.pacer ?? noPacer), this.o.cluster, now);
+      snapshot = await refreshCluster(countedEcs(this.client.ecs, this.counter), this.o.cluster, now);
       this.throttled = 0;
     } catch (err) {
       if (isThrottling(err)) this.throttled++;

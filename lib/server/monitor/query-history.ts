@@ -1,4 +1,4 @@
-import type { Ctx } from "../context";
+import type { AppContext } from "../context";
 import type { HistoryInput } from "./schemas";
 
 import type { HistoryRow } from "@/lib/domain/monitor";
@@ -25,7 +25,7 @@ const TABLES = {
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
 
 /** The flight recorder's rows of one kind, newest first, filtered by service, time, stop reason and text. */
-export async function queryHistory({ ctx, input }: { ctx: Ctx; input: HistoryInput }): Promise<HistoryRow[]> {
+export async function queryHistory({ ctx, input }: { ctx: AppContext; input: HistoryInput }): Promise<HistoryRow[]> {
   const t = TABLES[input.kind];
   const where = [`"environment_id" = $1`, `"cluster" = $2`];
   const params: unknown[] = [input.envId, input.cluster];

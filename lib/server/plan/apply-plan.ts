@@ -1,4 +1,4 @@
-import { chunk, noPacer, realPacerClock, toEcsFailure, type EcsFailure, type EcsPort, type Pacer, type PacerClock } from "../../aws";
+import { realPacerClock, toAwsFailure, type AwsFailure, type EcsPort, type PacerClock } from "../../aws";
 import { familyOf } from "../../domain/design";
 import { clientTokenFor, normaliseTaskDefinition, canonical, type EcsCall, type Plan, type PlanStep } from "../../domain/plan";
 import { isMissingTaskDefinition } from "./read-live-state";
@@ -10,11 +10,10 @@ export type ApplyProgress =
 
 export type ApplyResult =
   | { ok: true; done: string[] }
-  | { ok: false; done: string[]; failedStep: string; failedCall: EcsCall; error: EcsFailure };
+  | { ok: false; done: string[]; failedStep: string; failedCall: EcsCall; error: AwsFailure };
 
 export type ApplyOptions = {
   onProgress?: (p: ApplyProgress) => void;
-  pacer?: Pacer;
   clock?: PacerClock;
   /** How long a replace waits for the old service to become INACTIVE before creating the new one. */
   replaceTimeoutMs?: number;
@@ -32,7 +31,6 @@ type Json = Record<string, unknown>;
  * new plan against the account then shows only what is left.
  */
 export async function applyPlan(ecs: EcsPort, plan: Plan, opts: ApplyOptions = {}): Promise<ApplyResult> {
-  const pacer = opts.pacer ?? noPacer;
   const clock = opts.clock ?? realPacerClock;
   const registered: Record<string, string> = {};
   const done: string[] = [];
@@ -48,14 +46,14 @@ export async function applyPlan(ecs: EcsPort, plan: Plan, opts: ApplyOptions = {
           await waitUntilGone(ecs, String(call.input.cluster), String(call.input.serviceName), clock, opts.replaceTimeoutMs ?? 10 * 60_000, opts.pollMs ?? 5000);
         }
         const result = call.operation === "DeleteCluster"
-          ? await deleteClusterWhenEmpty(ecs, pacer, String(call.input.cluster), clock, {
+          ? await deleteClusterWhenEmpty(ecs, String(call.input.cluster), clock, {
             timeoutMs: opts.clusterDrainTimeoutMs ?? 10 * 60_000, pollMs: opts.pollMs ?? 5000,
             onWaiting: (message) => opts.onProgress?.({ type: "waiting", step, message }),
           })
-          : await invoke(ecs, pacer, call);
+          : await invoke(ecs, call);
         if (call.operation === "RegisterTaskDefinition") registered[String(call.input.family)] = String(result);
       } catch (err) {
-        return { ok: false, done, failedStep: step.key, failedCall: call, error: toEcsFailure(err) };
+        return { ok: false, done, failedStep: step.key, failedCall: call, error: toAwsFailure(err) };
       }
     }
     done.push(step.key);
@@ -75,19 +73,19 @@ function resolve(call: EcsCall, registered: Record<string, string>, designId: st
   return { operation: call.operation, input };
 }
 
-async function invoke(ecs: EcsPort, pacer: Pacer, call: EcsCall): Promise<unknown> {
+async function invoke(ecs: EcsPort, call: EcsCall): Promise<unknown> {
   const input = call.input as never;
   switch (call.operation) {
-    case "CreateCluster": await pacer.take("CreateCluster"); return ecs.createCluster(input);
-    case "UpdateCluster": await pacer.take("UpdateCluster"); return ecs.updateCluster(input);
-    case "PutClusterCapacityProviders": await pacer.take("PutClusterCapacityProviders"); return ecs.putClusterCapacityProviders(input);
-    case "RegisterTaskDefinition": return registerOnce(ecs, pacer, call.input);
-    case "CreateService": await pacer.take("CreateService"); return ecs.createService(input);
-    case "UpdateService": await pacer.take("UpdateService"); return ecs.updateService(input);
-    case "DeleteService": await pacer.take("DeleteService"); return ecs.deleteService(input);
-    case "TagResource": await pacer.take("TagResource"); return ecs.tagResource(input);
-    case "DeleteCluster": await pacer.take("DeleteCluster"); return ecs.deleteCluster(input);
-    case "DeregisterTaskDefinition": await pacer.take("DeregisterTaskDefinition"); return ecs.deregisterTaskDefinition(input);
+    case "CreateCluster": return ecs.createCluster(input);
+    case "UpdateCluster": return ecs.updateCluster(input);
+    case "PutClusterCapacityProviders": return ecs.putClusterCapacityProviders(input);
+    case "RegisterTaskDefinition": return registerOnce(ecs, call.input);
+    case "CreateService": return ecs.createService(input);
+    case "UpdateService": return ecs.updateService(input);
+    case "DeleteService": return ecs.deleteService(input);
+    case "TagResource": return ecs.tagResource(input);
+    case "DeleteCluster": return ecs.deleteCluster(input);
+    case "DeregisterTaskDefinition": return ecs.deregisterTaskDefinition(input);
   }
 }
 
@@ -95,9 +93,8 @@ async function invoke(ecs: EcsPort, pacer: Pacer, call: EcsCall): Promise<unknow
  * An apply retried with a stale plan must not stack identical revisions: if the latest ACTIVE
  * revision already equals the input, it is reused. Returns `family:revision`.
  */
-async function registerOnce(ecs: EcsPort, pacer: Pacer, input: Json): Promise<string> {
+async function registerOnce(ecs: EcsPort, input: Json): Promise<string> {
   const family = String(input.family);
-  await pacer.take("DescribeTaskDefinition");
   try {
     const latest = await ecs.describeTaskDefinition({ taskDefinition: family, include: ["TAGS"] });
     const td = latest.taskDefinition;
@@ -105,7 +102,6 @@ async function registerOnce(ecs: EcsPort, pacer: Pacer, input: Json): Promise<st
   } catch (err) {
     if (!isMissingTaskDefinition(err)) throw err;
   }
-  await pacer.take("RegisterTaskDefinition");
   const r = await ecs.registerTaskDefinition(input as never);
   return `${family}:${r.taskDefinition?.revision}`;
 }
@@ -131,16 +127,15 @@ const CLUSTER_NOT_EMPTY = new Set(["ClusterContainsServicesException", "ClusterC
  * that races the last task stopping is waited out the same way, up to the same deadline.
  */
 async function deleteClusterWhenEmpty(
-  ecs: EcsPort, pacer: Pacer, cluster: string, clock: PacerClock,
+  ecs: EcsPort, cluster: string, clock: PacerClock,
   opts: { timeoutMs: number; pollMs: number; onWaiting: (message: string) => void },
 ): Promise<unknown> {
   const deadline = clock.now() + opts.timeoutMs;
   let last = "";
   for (;;) {
-    const left = await clusterContents(ecs, pacer, cluster);
+    const left = await clusterContents(ecs, cluster);
     if (left.services === 0 && left.tasks === 0) {
       try {
-        await pacer.take("DeleteCluster");
         return await ecs.deleteCluster({ cluster });
       } catch (err) {
         if (!(err instanceof Error && CLUSTER_NOT_EMPTY.has(err.name))) throw err;
@@ -156,18 +151,10 @@ async function deleteClusterWhenEmpty(
   }
 }
 
-async function clusterContents(ecs: EcsPort, pacer: Pacer, cluster: string): Promise<{ services: number; tasks: number }> {
-  await pacer.take("ListTasks");
+async function clusterContents(ecs: EcsPort, cluster: string): Promise<{ services: number; tasks: number }> {
   const running = await ecs.listTasks({ cluster, desiredStatus: "RUNNING" });
-  await pacer.take("ListTasks");
   const pending = await ecs.listTasks({ cluster, desiredStatus: "PENDING" });
-  await pacer.take("ListServices");
   const arns = await ecs.listServices({ cluster });
-  let services = 0;
-  for (const batch of chunk(arns, 10)) {
-    await pacer.take("DescribeServices");
-    const r = await ecs.describeServices({ cluster, services: batch });
-    services += r.services.filter((s) => s.status === "ACTIVE" || s.status === "DRAINING").length;
-  }
-  return { services, tasks: new Set([...running, ...pending]).size };
+  const { services } = await ecs.describeServices({ cluster, services: arns });
+  return { services: services.filter((s) => s.status === "ACTIVE" || s.status === "DRAINING").length, tasks: new Set([...running, ...pending]).size };
 }

@@ -1,5 +1,4 @@
-import type { Service as EcsService } from "@aws-sdk/client-ecs";
-import { chunk, noPacer, type EcsPort, type Pacer } from "../../aws";
+import type { EcsPort } from "../../aws";
 import { clusterNameOf, type Design } from "../../domain/design";
 import { DESIGN_TAG, emptyLiveState, tagValue, type LiveState } from "../../domain/plan";
 
@@ -18,17 +17,12 @@ export function isMissingTaskDefinition(err: unknown): boolean {
  * tagged with it (ListTaskDefinitionFamilies once, one DescribeTaskDefinition per family the
  * design does not have, ListTaskDefinitions for the owned ones).
  */
-export async function readLiveState(ecs: EcsPort, design: Design, opts: { pacer?: Pacer; designId?: string } = {}): Promise<LiveState> {
-  const pacer = opts.pacer ?? noPacer;
+export async function readLiveState(ecs: EcsPort, design: Design, opts: { designId?: string } = {}): Promise<LiveState> {
   const live = emptyLiveState();
   const clusterNames = [...new Set([...design.clusters.map((c) => c.clusterName), ...design.services.map((s) => clusterNameOf(s.cluster))])];
-  for (const batch of chunk(clusterNames, 100)) {
-    await pacer.take("DescribeClusters");
-    const r = await ecs.describeClusters({ clusters: batch, include: ["TAGS", "SETTINGS"] });
-    for (const c of r.clusters ?? []) if (c.clusterName && c.status === "ACTIVE") live.clusters[c.clusterName] = c;
-  }
+  const { clusters } = await ecs.describeClusters({ clusters: clusterNames, include: ["TAGS", "SETTINGS"] });
+  for (const c of clusters) if (c.clusterName && c.status === "ACTIVE") live.clusters[c.clusterName] = c;
   for (const family of new Set(design.taskDefinitions.map((t) => t.family))) {
-    await pacer.take("DescribeTaskDefinition");
     try {
       const r = await ecs.describeTaskDefinition({ taskDefinition: family, include: ["TAGS"] });
       if (r.taskDefinition) live.taskDefinitions[family] = { taskDefinition: r.taskDefinition, tags: r.tags ?? [] };
@@ -36,40 +30,27 @@ export async function readLiveState(ecs: EcsPort, design: Design, opts: { pacer?
       if (!isMissingTaskDefinition(err)) throw err;
     }
   }
-  if (opts.designId) await readOwnedLeftovers(ecs, design, opts.designId, pacer, live, clusterNames);
+  if (opts.designId) await readOwnedLeftovers(ecs, design, opts.designId, live, clusterNames);
   for (const cluster of [...Object.keys(live.clusters), ...Object.keys(live.ownedClusters ?? {})]) {
-    await pacer.take("ListServices");
     const arns = await ecs.listServices({ cluster });
-    const services: EcsService[] = [];
-    for (const batch of chunk(arns, 10)) {
-      await pacer.take("DescribeServices");
-      const r = await ecs.describeServices({ cluster, services: batch, includeTags: true });
-      services.push(...r.services);
-    }
+    const { services } = await ecs.describeServices({ cluster, services: arns, includeTags: true });
     live.services.push(...services.filter((s) => s.status === "ACTIVE"));
   }
   return live;
 }
 
-async function readOwnedLeftovers(ecs: EcsPort, design: Design, designId: string, pacer: Pacer, live: LiveState, clusterNames: string[]) {
+async function readOwnedLeftovers(ecs: EcsPort, design: Design, designId: string, live: LiveState, clusterNames: string[]) {
   const used = new Set(clusterNames);
-  await pacer.take("ListClusters");
   const candidates = (await ecs.listClusters()).filter((arn) => !used.has(clusterNameOf(arn)));
   live.ownedClusters = {};
-  for (const batch of chunk(candidates, 100)) {
-    await pacer.take("DescribeClusters");
-    const r = await ecs.describeClusters({ clusters: batch, include: ["TAGS"] });
-    for (const c of r.clusters ?? []) {
-      if (c.clusterName && c.status === "ACTIVE" && tagValue(c.tags, DESIGN_TAG) === designId) live.ownedClusters[c.clusterName] = c;
-    }
+  for (const c of (await ecs.describeClusters({ clusters: candidates, include: ["TAGS"] })).clusters) {
+    if (c.clusterName && c.status === "ACTIVE" && tagValue(c.tags, DESIGN_TAG) === designId) live.ownedClusters[c.clusterName] = c;
   }
 
   const kept = new Set(design.taskDefinitions.map((t) => t.family));
-  await pacer.take("ListTaskDefinitionFamilies");
   const families = (await ecs.listTaskDefinitionFamilies({ status: "ACTIVE" })).filter((f) => !kept.has(f));
   live.ownedFamilies = {};
   for (const family of families) {
-    await pacer.take("DescribeTaskDefinition");
     let tags;
     try {
       tags = (await ecs.describeTaskDefinition({ taskDefinition: family, include: ["TAGS"] })).tags ?? [];
@@ -78,7 +59,6 @@ async function readOwnedLeftovers(ecs: EcsPort, design: Design, designId: string
       throw err;
     }
     if (tagValue(tags, DESIGN_TAG) !== designId) continue;
-    await pacer.take("ListTaskDefinitions");
     const revisionArns = await ecs.listTaskDefinitions({ familyPrefix: family, status: "ACTIVE" });
     live.ownedFamilies[family] = { revisionArns, tags };
   }

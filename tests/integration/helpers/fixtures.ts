@@ -1,5 +1,8 @@
 import type { Design } from "@/lib/domain/design";
-import type { Clock, Ctx } from "@/lib/server/context";
+import { appAwsPorts } from "@/lib/server/aws-ports";
+import type { AppContext, Clock } from "@/lib/server/context";
+import { MonitorHub } from "@/lib/server/monitor";
+import { MemoryStore, Mutex } from "@/lib/sandbox/store";
 import type { Db } from "@/lib/db";
 
 /** A small valid design: one cluster, one task definition, one service using both. */
@@ -31,6 +34,17 @@ export function steppingClock(start = new Date("2025-01-01T00:00:00.000Z")): Clo
   return { now: () => new Date((t += 1000)) };
 }
 
-export function testCtx(db: Db, clock: Clock = steppingClock()): Ctx {
-  return { db, clock };
+/**
+ * A whole context on the test's database: a stepping clock, a sandbox of its own in memory (the
+ * sandbox environment's port runs on it), a monitor hub of its own; pass any part to swap it.
+ */
+export function testCtx(db: Db, parts: Partial<AppContext> = {}): AppContext {
+  const sandbox = parts.sandbox ?? { store: new MemoryStore(), mutex: new Mutex(), now: () => Date.now() };
+  return {
+    db,
+    clock: parts.clock ?? steppingClock(),
+    sandbox,
+    aws: parts.aws ?? appAwsPorts(sandbox),
+    monitor: parts.monitor ?? new MonitorHub({ db: async () => db, ecsFor: () => async () => { throw new Error("This test gave the monitor no ECS."); } }),
+  };
 }

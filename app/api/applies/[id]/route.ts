@@ -1,5 +1,5 @@
 import { getApply, ApplyRefSchema } from "@/lib/server/applies";
-import { getContext } from "@/lib/server/context";
+import { createAppContext } from "@/lib/server/context";
 import { errorResponse, notFound } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +9,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   const { id } = await params;
   if (!ApplyRefSchema.safeParse({ id }).success) return notFound(`Apply ${id} does not exist`);
   try {
-    return Response.json(await getApply({ ctx: await getContext(), input: { id } }), { headers: { "cache-control": "no-store" } });
+    return Response.json(await getApply({ ctx: await createAppContext(), input: { id } }), { headers: { "cache-control": "no-store" } });
   } catch (err) {
     return errorResponse(err);
   }

@@ -1,4 +1,4 @@
-import { getContext } from "@/lib/server/context";
+import { createAppContext } from "@/lib/server/context";
 import { DesignIdSchema, getDesign } from "@/lib/server/designs";
 import { errorResponse, notFound } from "@/lib/server/http";
 
@@ -8,7 +8,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   // A malformed id can name no design; checking here keeps it from reaching Postgres as a uuid cast error.
   if (!DesignIdSchema.safeParse(id).success) return notFound(`Design ${id} does not exist`);
   try {
-    return Response.json(await getDesign({ ctx: await getContext(), input: { id } }));
+    return Response.json(await getDesign({ ctx: await createAppContext(), input: { id } }));
   } catch (err) {
     return errorResponse(err);
   }

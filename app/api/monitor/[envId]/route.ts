@@ -1,4 +1,4 @@
-import { getContext } from "@/lib/server/context";
+import { createAppContext } from "@/lib/server/context";
 import { errorResponse } from "@/lib/server/http";
 import { EnvRefSchema, listClusters } from "@/lib/server/monitor";
 import { invalid } from "../respond";
@@ -10,7 +10,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ envId: 
   const parsed = EnvRefSchema.safeParse(await params);
   if (!parsed.success) return invalid(parsed.error);
   try {
-    return Response.json(await listClusters({ ctx: await getContext(), input: parsed.data }));
+    return Response.json(await listClusters({ ctx: await createAppContext(), input: parsed.data }));
   } catch (err) {
     return errorResponse(err);
   }

@@ -1,12 +1,13 @@
 import { errorResponse } from "@/lib/server/http";
-import { getFigures, getMonitorContext } from "@/lib/server/monitor";
+import { createAppContext } from "@/lib/server/context";
+import { getFigures } from "@/lib/server/monitor";
 
 export const dynamic = "force-dynamic";
 
 /** ECS calls per minute by operation, for every cluster this instance watches. */
 export async function GET() {
   try {
-    return Response.json(await getFigures({ ctx: await getMonitorContext() }));
+    return Response.json(await getFigures({ ctx: await createAppContext() }));
   } catch (err) {
     return errorResponse(err);
   }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { getContext } from "@/lib/server/context";
+import { createAppContext } from "@/lib/server/context";
 import { NotFoundError } from "@/lib/server/errors";
 import { getDesign } from "@/lib/server/designs/get-design";
 import { DesignIdSchema } from "@/lib/server/designs/schemas";
@@ -16,7 +16,7 @@ type Props = { params: Promise<{ id: string }> };
 const load = cache(async (id: string) => {
   if (!DesignIdSchema.safeParse(id).success) notFound();
   try {
-    return await getDesign({ ctx: await getContext(), input: { id } });
+    return await getDesign({ ctx: await createAppContext(), input: { id } });
   } catch (err) {
     if (err instanceof NotFoundError) notFound();
     throw err;
@@ -31,7 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CanvasPage({ params }: Props) {
   const design = await load((await params).id);
   // A lesson's design shows where the learner stands, as of this page load (checks run on the lesson page).
-  const lesson = await lessonForDesign({ ctx: await getContext(), input: { designId: design.id } });
+  const lesson = await lessonForDesign({ ctx: await createAppContext(), input: { designId: design.id } });
   // Fixed below the 4rem site header so the canvas fills the window, outside the page's max width.
   return (
     <div className="fixed inset-x-0 bottom-0 top-[65px] z-10 bg-slate-50">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getContext } from "@/lib/server/context";
+import { createAppContext } from "@/lib/server/context";
 import { NotFoundError } from "@/lib/server/errors";
 import { getDesign } from "@/lib/server/designs/get-design";
 import { DesignIdSchema } from "@/lib/server/designs/schemas";
@@ -17,7 +17,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
   const { id } = await params;
   const { env, apply } = await searchParams;
   if (!DesignIdSchema.safeParse(id).success) notFound();
-  const ctx = await getContext();
+  const ctx = await createAppContext();
   let design;
   try {
     design = await getDesign({ ctx, input: { id } });

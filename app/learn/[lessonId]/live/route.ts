@@ -1,4 +1,4 @@
-import { getContext } from "@/lib/server/context";
+import { createAppContext } from "@/lib/server/context";
 import { errorResponse, notFound } from "@/lib/server/http";
 import { LessonIdSchema, getLiveView } from "@/lib/server/learn";
 
@@ -10,7 +10,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ lessonI
   const { lessonId } = await params;
   if (!LessonIdSchema.safeParse(lessonId).success) return notFound(`Lesson ${lessonId} does not exist`);
   try {
-    return Response.json(await getLiveView({ ctx: await getContext(), input: { lessonId } }), { headers: { "cache-control": "no-store" } });
+    return Response.json(await getLiveView({ ctx: await createAppContext(), input: { lessonId } }), { headers: { "cache-control": "no-store" } });
   } catch (err) {
     return errorResponse(err);
   }

@@ -1,4 +1,4 @@
-import { getContext } from "@/lib/server/context";
+import { createAppContext } from "@/lib/server/context";
 import { DesignIdSchema, listRevisions } from "@/lib/server/designs";
 import { errorResponse, notFound } from "@/lib/server/http";
 
@@ -7,7 +7,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   const { id } = await params;
   if (!DesignIdSchema.safeParse(id).success) return notFound(`Design ${id} does not exist`);
   try {
-    return Response.json(await listRevisions({ ctx: await getContext(), input: { id } }));
+    return Response.json(await listRevisions({ ctx: await createAppContext(), input: { id } }));
   } catch (err) {
     return errorResponse(err);
   }

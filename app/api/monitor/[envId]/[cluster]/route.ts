@@ -1,5 +1,6 @@
 import { errorResponse } from "@/lib/server/http";
-import { ClusterViewInputSchema, getClusterView, getMonitorContext } from "@/lib/server/monitor";
+import { createAppContext } from "@/lib/server/context";
+import { ClusterViewInputSchema, getClusterView } from "@/lib/server/monitor";
 import { invalid, searchParams } from "../../respond";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +10,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ envId: s
   const parsed = ClusterViewInputSchema.safeParse({ ...(await params), ...searchParams(req) });
   if (!parsed.success) return invalid(parsed.error);
   try {
-    return Response.json(await getClusterView({ ctx: await getMonitorContext(), input: parsed.data }), { headers: { "cache-control": "no-store" } });
+    return Response.json(await getClusterView({ ctx: await createAppContext(), input: parsed.data }), { headers: { "cache-control": "no-store" } });
   } catch (err) {
     return errorResponse(err);
   }

@@ -1,6 +1,6 @@
 import { planActionsRecord } from "@/lib/domain/plan";
 import { planForEnvironment, PlanForEnvironmentInputSchema } from "@/lib/server/applies";
-import { getContext } from "@/lib/server/context";
+import { createAppContext } from "@/lib/server/context";
 import { isEnvironmentOperationError, SANDBOX_ENVIRONMENT_ID } from "@/lib/server/environments";
 import { errorResponse, notFound } from "@/lib/server/http";
 
@@ -17,7 +17,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   const input = PlanForEnvironmentInputSchema.safeParse({ designId: id, environmentId: env });
   if (!input.success) return notFound("No such design or environment");
   try {
-    const r = await planForEnvironment({ ctx: await getContext(), input: input.data });
+    const r = await planForEnvironment({ ctx: await createAppContext(), input: input.data });
     return Response.json(
       { designId: id, environmentId: r.environmentId, designVersion: r.designVersion, plannedAt: r.plannedAt, summary: r.plan.summary, actions: planActionsRecord(r.plan) },
       { headers: { "cache-control": "no-store" } },

@@ -1,4 +1,4 @@
-import { getContext } from "@/lib/server/context";
+import { createAppContext } from "@/lib/server/context";
 import { getRevision, RevisionRefSchema } from "@/lib/server/designs";
 import { errorResponse, notFound } from "@/lib/server/http";
 
@@ -8,7 +8,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   const ref = RevisionRefSchema.safeParse({ id, version: Number(version) });
   if (!ref.success) return notFound(`Design ${id} has no revision ${version}`);
   try {
-    return Response.json(await getRevision({ ctx: await getContext(), input: ref.data }));
+    return Response.json(await getRevision({ ctx: await createAppContext(), input: ref.data }));
   } catch (err) {
     return errorResponse(err);
   }

@@ -1,5 +1,5 @@
 import { toCsv } from "@/lib/domain/monitor";
-import { getContext } from "@/lib/server/context";
+import { createAppContext } from "@/lib/server/context";
 import { errorResponse } from "@/lib/server/http";
 import { HistoryInputSchema, queryHistory } from "@/lib/server/monitor";
 import { invalid, searchParams } from "../../../respond";
@@ -13,7 +13,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ envId: s
   const parsed = HistoryInputSchema.safeParse({ ...p, ...query });
   if (!parsed.success) return invalid(parsed.error);
   try {
-    const rows = await queryHistory({ ctx: await getContext(), input: parsed.data });
+    const rows = await queryHistory({ ctx: await createAppContext(), input: parsed.data });
     const name = `${p.cluster}-${parsed.data.kind}${parsed.data.service ? `-${parsed.data.service}` : ""}`;
     if (format === "csv") {
       return new Response(toCsv(rows), { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}.csv"` } });

@@ -1,5 +1,6 @@
 import { errorResponse } from "@/lib/server/http";
-import { ClusterRefSchema, getContainerInstances, getMonitorContext } from "@/lib/server/monitor";
+import { createAppContext } from "@/lib/server/context";
+import { ClusterRefSchema, getContainerInstances } from "@/lib/server/monitor";
 import { invalid } from "../../../respond";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +10,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ envId: 
   const parsed = ClusterRefSchema.safeParse(await params);
   if (!parsed.success) return invalid(parsed.error);
   try {
-    return Response.json(await getContainerInstances({ ctx: await getMonitorContext(), input: parsed.data }), { headers: { "cache-control": "no-store" } });
+    return Response.json(await getContainerInstances({ ctx: await createAppContext(), input: parsed.data }), { headers: { "cache-control": "no-store" } });
   } catch (err) {
     return errorResponse(err);
   }

@@ -1,6 +1,7 @@
 import { toView } from "@/lib/domain/monitor";
 import { errorResponse } from "@/lib/server/http";
-import { ClusterViewInputSchema, getMonitorContext } from "@/lib/server/monitor";
+import { createAppContext } from "@/lib/server/context";
+import { ClusterViewInputSchema } from "@/lib/server/monitor";
 import { invalid, searchParams } from "../../../respond";
 
 export const dynamic = "force-dynamic";
@@ -11,8 +12,8 @@ export async function GET(req: Request, { params }: { params: Promise<{ envId: s
   if (!parsed.success) return invalid(parsed.error);
   const input = parsed.data;
   try {
-    const ctx = await getMonitorContext();
-    const poller = await ctx.hub.poller(input.envId, input.cluster);
+    const ctx = await createAppContext();
+    const poller = await ctx.monitor.poller(input.envId, input.cluster);
     const encoder = new TextEncoder();
     let unsubscribe = () => {};
     const stream = new ReadableStream<Uint8Array>({

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { ECS_LIMITS } from "../domain/aws-limits";
+import { ecsPortOver } from "./ecs";
+import { createPacer, type PacerClock } from "./pacer";
+
+// The port against a stand-in SDK client that answers like ECS: pages of 100, describes of at
+// most the documented batch. Every call is paced in its own bucket before it goes out.
+
+type Sent = { op: string; input: Record<string, unknown> };
+
+function fakeClient(answer: (op: string, input: Record<string, unknown>) => unknown) {
+  const sent: Sent[] = [];
+  const client = {
+    async send(command: { constructor: { name: string }; input: Record<string, unknown> }) {
+      const op = command.constructor.name.replace(/Command$/, "");
+      sent.push({ op, input: command.input });
+      return answer(op, command.input);
+    },
+    destroy() {},
+  };
+  return { client: client as never, sent };
+}
+
+function fakeClock(): PacerClock {
+  let t = 0;
+  return { now: () => t, sleep: async (ms) => { t += ms; } };
+}
+
+const arns = (n: number, kind: string) => Array.from({ length: n }, (_, i) => `arn:aws:ecs:eu-west-1:000000000000:${kind}/main/${i}`);
+
+describe("ECS port", () => {
+  it("follows nextToken through every page of a list, 100 at a time", async () => {
+    const all = arns(250, "task");
+    const { client, sent } = fakeClient((_op, input) => {
+      const start = Number(input.nextToken ?? 0);
+      const next = start + 100;
+      return { taskArns: all.slice(start, next), ...(next < all.length ? { nextToken: String(next) } : {}) };
+    });
+    const port = ecsPortOver(client, createPacer(ECS_LIMITS.buckets, fakeClock()));
+    expect(await port.listTasks({ cluster: "main", desiredStatus: "RUNNING" })).toEqual(all);
+    expect(sent.map((s) => [s.op, s.input.maxResults, s.input.nextToken])).toEqual([
+      ["ListTasks", 100, undefined], ["ListTasks", 100, "100"], ["ListTasks", 100, "200"],
+    ]);
+  });
+
+  it("splits describes into ECS's batch sizes and joins answers and failures; no ids, no call", async () => {
+    const { client, sent } = fakeClient((op, input) => op === "DescribeServices"
+      ? { services: (input.services as string[]).map((s) => ({ serviceArn: s })), failures: [{ arn: "x", reason: "MISSING" }] }
+      : { clusters: (input.clusters as string[]).map((c) => ({ clusterName: c })), failures: [] });
+    const port = ecsPortOver(client, createPacer(ECS_LIMITS.buckets, fakeClock()));
+    const r = await port.describeServices({ cluster: "main", services: arns(25, "service"), includeTags: true });
+    expect(r.services).toHaveLength(25);
+    expect(r.failures).toHaveLength(3);
+    expect(sent.map((s) => (s.input.services as string[]).length)).toEqual([10, 10, 5]);
+    expect(sent[0].input.include).toEqual(["TAGS"]);
+    sent.length = 0;
+    expect((await port.describeClusters({ clusters: Array.from({ length: 150 }, (_, i) => `c${i}`) })).clusters).toHaveLength(150);
+    expect(sent.map((s) => (s.input.clusters as string[]).length)).toEqual([100, 50]);
+    sent.length = 0;
+    expect(await port.describeTasks({ cluster: "main", tasks: [] })).toEqual({ tasks: [], failures: [] });
+    expect(sent).toEqual([]);
+  });
+
+  it("paces each operation in its bucket before the call goes out", async () => {
+    const clock = fakeClock();
+    const { client } = fakeClient(() => ({ taskDefinition: { family: "web", revision: 1 } }));
+    const port = ecsPortOver(client, createPacer(ECS_LIMITS.buckets, clock));
+    for (let i = 0; i < ECS_LIMITS.buckets["task-definition-write"].burst; i++) await port.registerTaskDefinition({ family: "web", containerDefinitions: [] });
+    expect(clock.now()).toBe(0);
+    await port.registerTaskDefinition({ family: "web", containerDefinitions: [] });
+    expect(clock.now()).toBe(1000);
+    await port.describeTaskDefinition({ taskDefinition: "web" });
+    expect(clock.now()).toBe(1000);
+  });
+});

@@ -1,0 +1,156 @@
+import {
+  CreateClusterCommand, CreateServiceCommand, DeleteClusterCommand, DeleteServiceCommand, DeregisterTaskDefinitionCommand,
+  DescribeClustersCommand, DescribeContainerInstancesCommand, DescribeServicesCommand, DescribeTaskDefinitionCommand,
+  DescribeTasksCommand, ECSClient, ListClustersCommand, ListContainerInstancesCommand, ListServicesCommand,
+  ListTagsForResourceCommand, ListTaskDefinitionFamiliesCommand, ListTaskDefinitionsCommand, ListTasksCommand,
+  PutClusterCapacityProvidersCommand, RegisterTaskDefinitionCommand, TagResourceCommand, UpdateClusterCommand,
+  UpdateServiceCommand, type Cluster, type ContainerInstance, type Failure, type Service, type Task,
+} from "@aws-sdk/client-ecs";
+import { ECS_LIMITS, type EcsOperation } from "../domain/aws-limits";
+import { clientConfig, type AwsTarget } from "./client-config";
+import { inProcessConfig, type InProcessHandler } from "./in-process";
+import { createPacer, noPacer, type Pacer } from "./pacer";
+import { allPages, createAwsPort, inBatches, type AwsPort, type InputOf, type OutputOf } from "./port";
+
+const COMMANDS = {
+  DescribeClusters: DescribeClustersCommand, ListClusters: ListClustersCommand, CreateCluster: CreateClusterCommand,
+  UpdateCluster: UpdateClusterCommand, DeleteCluster: DeleteClusterCommand, PutClusterCapacityProviders: PutClusterCapacityProvidersCommand,
+  DescribeServices: DescribeServicesCommand, ListServices: ListServicesCommand, CreateService: CreateServiceCommand,
+  UpdateService: UpdateServiceCommand, DeleteService: DeleteServiceCommand, DescribeTaskDefinition: DescribeTaskDefinitionCommand,
+  RegisterTaskDefinition: RegisterTaskDefinitionCommand, DeregisterTaskDefinition: DeregisterTaskDefinitionCommand,
+  ListTaskDefinitionFamilies: ListTaskDefinitionFamiliesCommand, ListTaskDefinitions: ListTaskDefinitionsCommand,
+  DescribeTasks: DescribeTasksCommand, ListTasks: ListTasksCommand, DescribeContainerInstances: DescribeContainerInstancesCommand,
+  ListContainerInstances: ListContainerInstancesCommand, ListTagsForResource: ListTagsForResourceCommand, TagResource: TagResourceCommand,
+} satisfies Record<EcsOperation, unknown>;
+
+type EcsCommands = typeof COMMANDS;
+type In<K extends EcsOperation> = InputOf<EcsCommands[K]>;
+type Out<K extends EcsOperation> = Promise<OutputOf<EcsCommands[K]>>;
+
+/**
+ * The ECS calls Stevedore makes. Everything above lib/aws talks to this port, so the sandbox, a
+ * real account and a test double are interchangeable. Every call is paced in its bucket of
+ * ECS_LIMITS; lists return all pages and describes take any number of ids, split into calls
+ * of ECS's batch size.
+ */
+export interface EcsPort {
+  /** Any number of clusters. */
+  describeClusters(input: { clusters: string[]; include?: In<"DescribeClusters">["include"] }): Promise<{ clusters: Cluster[]; failures: Failure[] }>;
+  /** Every cluster ARN of the account and Region (all pages). */
+  listClusters(): Promise<string[]>;
+  createCluster(input: In<"CreateCluster">): Out<"CreateCluster">;
+  updateCluster(input: In<"UpdateCluster">): Out<"UpdateCluster">;
+  /** ECS refuses while the cluster still has ACTIVE/DRAINING services or running tasks. */
+  deleteCluster(input: In<"DeleteCluster">): Out<"DeleteCluster">;
+  putClusterCapacityProviders(input: In<"PutClusterCapacityProviders">): Out<"PutClusterCapacityProviders">;
+  /** Any number of services of one cluster. */
+  describeServices(input: { cluster: string; services: string[]; includeTags?: boolean }): Promise<{ services: Service[]; failures: Failure[] }>;
+  /** Every service ARN of a cluster (all pages). */
+  listServices(input: { cluster: string }): Promise<string[]>;
+  /** Every task ARN of a cluster with that desired status (all pages; PENDING lists tasks not yet running). */
+  listTasks(input: { cluster: string; desiredStatus: "RUNNING" | "PENDING" | "STOPPED" }): Promise<string[]>;
+  createService(input: In<"CreateService">): Out<"CreateService">;
+  updateService(input: In<"UpdateService">): Out<"UpdateService">;
+  deleteService(input: In<"DeleteService">): Out<"DeleteService">;
+  /** Called with include TAGS, so the ownership tag comes back with the definition. */
+  describeTaskDefinition(input: In<"DescribeTaskDefinition">): Out<"DescribeTaskDefinition">;
+  registerTaskDefinition(input: In<"RegisterTaskDefinition">): Out<"RegisterTaskDefinition">;
+  deregisterTaskDefinition(input: In<"DeregisterTaskDefinition">): Out<"DeregisterTaskDefinition">;
+  /** Every task definition family with that status (all pages). */
+  listTaskDefinitionFamilies(input: { status: "ACTIVE" | "INACTIVE" | "ALL" }): Promise<string[]>;
+  /** Every revision ARN of one family (`familyPrefix` is the full family name) with that status (all pages). */
+  listTaskDefinitions(input: { familyPrefix: string; status: "ACTIVE" | "INACTIVE" }): Promise<string[]>;
+  listTagsForResource(input: In<"ListTagsForResource">): Out<"ListTagsForResource">;
+  tagResource(input: In<"TagResource">): Out<"TagResource">;
+  /** Any number of tasks of one cluster. */
+  describeTasks(input: { cluster: string; tasks: string[] }): Promise<{ tasks: Task[]; failures: Failure[] }>;
+  /** Every container instance ARN of a cluster (all pages). */
+  listContainerInstances(input: { cluster: string }): Promise<string[]>;
+  /** Any number of container instances of one cluster. */
+  describeContainerInstances(input: { cluster: string; containerInstances: string[] }): Promise<{ containerInstances: ContainerInstance[]; failures: Failure[] }>;
+  destroy(): void;
+}
+
+const { operations: ops } = ECS_LIMITS;
+
+export function ecsPortOver(client: ECSClient, pacer: Pacer): EcsPort {
+  const port: AwsPort<EcsCommands> = createAwsPort({ client, commands: COMMANDS, limits: ECS_LIMITS, pacer });
+  const send = port.send;
+  return {
+    async describeClusters({ clusters, include }) {
+      const r = await inBatches(clusters, ops.DescribeClusters.batch, async (batch) => {
+        const out = await send("DescribeClusters", { clusters: batch, ...(include ? { include } : {}) });
+        return { items: out.clusters, failures: out.failures };
+      });
+      return { clusters: r.items, failures: r.failures };
+    },
+    listClusters: () => allPages(async (nextToken) => {
+      const r = await send("ListClusters", { maxResults: ops.ListClusters.page, nextToken });
+      return { items: r.clusterArns, nextToken: r.nextToken };
+    }),
+    createCluster: (input) => send("CreateCluster", input),
+    updateCluster: (input) => send("UpdateCluster", input),
+    deleteCluster: (input) => send("DeleteCluster", input),
+    putClusterCapacityProviders: (input) => send("PutClusterCapacityProviders", input),
+    async describeServices({ cluster, services, includeTags }) {
+      const r = await inBatches(services, ops.DescribeServices.batch, async (batch) => {
+        const out = await send("DescribeServices", { cluster, services: batch, ...(includeTags ? { include: ["TAGS" as const] } : {}) });
+        return { items: out.services, failures: out.failures };
+      });
+      return { services: r.items, failures: r.failures };
+    },
+    listServices: ({ cluster }) => allPages(async (nextToken) => {
+      const r = await send("ListServices", { cluster, maxResults: ops.ListServices.page, nextToken });
+      return { items: r.serviceArns, nextToken: r.nextToken };
+    }),
+    listTasks: ({ cluster, desiredStatus }) => allPages(async (nextToken) => {
+      const r = await send("ListTasks", { cluster, desiredStatus, maxResults: ops.ListTasks.page, nextToken });
+      return { items: r.taskArns, nextToken: r.nextToken };
+    }),
+    createService: (input) => send("CreateService", input),
+    updateService: (input) => send("UpdateService", input),
+    deleteService: (input) => send("DeleteService", input),
+    describeTaskDefinition: (input) => send("DescribeTaskDefinition", { include: ["TAGS"], ...input }),
+    registerTaskDefinition: (input) => send("RegisterTaskDefinition", input),
+    deregisterTaskDefinition: (input) => send("DeregisterTaskDefinition", input),
+    listTaskDefinitionFamilies: ({ status }) => allPages(async (nextToken) => {
+      const r = await send("ListTaskDefinitionFamilies", { status, maxResults: ops.ListTaskDefinitionFamilies.page, nextToken });
+      return { items: r.families, nextToken: r.nextToken };
+    }),
+    listTaskDefinitions: ({ familyPrefix, status }) => allPages(async (nextToken) => {
+      const r = await send("ListTaskDefinitions", { familyPrefix, status, maxResults: ops.ListTaskDefinitions.page, nextToken });
+      return { items: r.taskDefinitionArns, nextToken: r.nextToken };
+    }),
+    listTagsForResource: (input) => send("ListTagsForResource", input),
+    tagResource: (input) => send("TagResource", input),
+    async describeTasks({ cluster, tasks }) {
+      const r = await inBatches(tasks, ops.DescribeTasks.batch, async (batch) => {
+        const out = await send("DescribeTasks", { cluster, tasks: batch });
+        return { items: out.tasks, failures: out.failures };
+      });
+      return { tasks: r.items, failures: r.failures };
+    },
+    listContainerInstances: ({ cluster }) => allPages(async (nextToken) => {
+      const r = await send("ListContainerInstances", { cluster, maxResults: ops.ListContainerInstances.page, nextToken });
+      return { items: r.containerInstanceArns, nextToken: r.nextToken };
+    }),
+    async describeContainerInstances({ cluster, containerInstances }) {
+      const r = await inBatches(containerInstances, ops.DescribeContainerInstances.batch, async (batch) => {
+        const out = await send("DescribeContainerInstances", { cluster, containerInstances: batch });
+        return { items: out.containerInstances, failures: out.failures };
+      });
+      return { containerInstances: r.items, failures: r.failures };
+    },
+    destroy: () => port.destroy(),
+  };
+}
+
+/** ECS of an AWS account (or any implementation at `endpoint`), paced to ECS's limits unless a shared pacer is given. */
+export function createEcsPort(target: AwsTarget, pacer: Pacer = createPacer(ECS_LIMITS.buckets)): EcsPort {
+  return ecsPortOver(new ECSClient(clientConfig(target)), pacer);
+}
+
+/** The app's own sandbox, through the real ECSClient with its HTTP layer replaced by `handle`. */
+export function createInProcessEcsPort(handle: InProcessHandler, region: string): EcsPort {
+  return ecsPortOver(new ECSClient(inProcessConfig(handle, region, "/sandbox/ecs")), noPacer);
+}

@@ -1,0 +1,28 @@
+import type { BaseClientConfig } from "./client-config";
+
+/** An AWS wire-protocol handler called in-process (the app's own sandbox): no host or port to guess. */
+export type InProcessHandler = (req: { headers: Record<string, string>; body: string }) => Promise<{ status: number; headers: Record<string, string>; body: string }>;
+
+/**
+ * Client settings that keep the real SDK client (same serialisation, errors and retries as
+ * against AWS) and replace only its HTTP layer with a function call. The sandbox takes any
+ * credentials and reads the region from the SigV4 scope, which the signer fills in from `region`.
+ */
+export function inProcessConfig(handle: InProcessHandler, region: string, path: string): BaseClientConfig & { requestHandler: never } {
+  const requestHandler = {
+    async handle(request: { headers: Record<string, string>; body?: unknown }) {
+      const b = request.body;
+      const body = typeof b === "string" ? b : b instanceof Uint8Array ? new TextDecoder().decode(b) : "";
+      const res = await handle({ headers: request.headers, body });
+      return { response: { statusCode: res.status, headers: res.headers, body: new TextEncoder().encode(res.body) } };
+    },
+    updateHttpClientConfig() {},
+    httpHandlerConfigs: () => ({}),
+    destroy() {},
+  };
+  return {
+    region, retryMode: "adaptive", maxAttempts: 3, endpoint: `http://sandbox.internal${path}`,
+    credentials: { accessKeyId: "stevedore-sandbox", secretAccessKey: "sandbox" },
+    requestHandler: requestHandler as never,
+  };
+}

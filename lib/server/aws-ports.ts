@@ -1,0 +1,69 @@
+import { createEcsPort, createInProcessEcsPort, createPacer, toAwsFailure, type EcsPort, type Pacer } from "@/lib/aws";
+import { ECS_LIMITS } from "@/lib/domain/aws-limits";
+import { handleEcsRequest } from "@/lib/sandbox/http";
+import type { SandboxDeps } from "@/lib/sandbox/store";
+import type { AppContext } from "./context";
+import { ConflictError, NotFoundError, TooLargeError, ValidationError } from "./errors";
+import { EcsCallError, PlanChangedError, ReadOnlyEnvironmentError, RefusedError } from "./environments/errors";
+import type { EnvironmentRow } from "./environments/environment-record";
+import { openSecret } from "./environments/secret-box";
+
+/** The AWS ports of each environment: the one way an operation reaches AWS (or the sandbox). */
+export type AwsPorts = { ecs(env: EnvironmentRow): EcsPort };
+
+// Process-wide, on purpose: an SDK client is meant to be reused (it keeps its connections and
+// its adaptive-retry state), and a pacer only works if every caller of the same account and
+// Region draws from the same buckets. A changed environment (endpoint, profile, role) gets a new
+// client, because the key is its whole connection.
+const g = globalThis as typeof globalThis & {
+  __stevedoreAwsPorts?: { ecs: Map<string, EcsPort>; pacers: Map<string, Pacer>; sandbox: WeakMap<SandboxDeps, Map<string, EcsPort>> };
+};
+const registry = () => (g.__stevedoreAwsPorts ??= { ecs: new Map(), pacers: new Map(), sandbox: new WeakMap() });
+
+/**
+ * The sandbox is called in-process through the same handler as its HTTP route (no host or port
+ * to guess, and the same store); AWS through the SDK's credential chain, paced to its limits.
+ */
+export function appAwsPorts(sandbox: SandboxDeps): AwsPorts {
+  return {
+    ecs(env) {
+      const r = registry();
+      if (env.kind === "sandbox") {
+        const ports = r.sandbox.get(sandbox) ?? new Map<string, EcsPort>();
+        r.sandbox.set(sandbox, ports);
+        let port = ports.get(env.region);
+        if (!port) ports.set(env.region, (port = createInProcessEcsPort((req) => handleEcsRequest(req, sandbox), env.region)));
+        return port;
+      }
+      const key = JSON.stringify([env.region, env.endpoint, env.profile, env.roleArn, env.externalIdSecret]);
+      let port = r.ecs.get(key);
+      if (!port) {
+        let pacer = r.pacers.get(key);
+        if (!pacer) r.pacers.set(key, (pacer = createPacer(ECS_LIMITS.buckets)));
+        port = createEcsPort({
+          region: env.region,
+          ...(env.endpoint ? { endpoint: env.endpoint } : {}),
+          ...(env.profile ? { profile: env.profile } : {}),
+          ...(env.roleArn ? { roleArn: env.roleArn } : {}),
+          ...(env.externalIdSecret ? { externalId: openSecret(env.externalIdSecret) } : {}),
+        }, pacer);
+        r.ecs.set(key, port);
+      }
+      return port;
+    },
+  };
+}
+
+const isOperationError = (err: unknown) => [NotFoundError, ConflictError, ValidationError, TooLargeError, ReadOnlyEnvironmentError,
+  EcsCallError, PlanChangedError, RefusedError].some((E) => err instanceof E);
+
+/** Runs `fn` against the environment's ECS; whatever ECS (or the credential chain) refused becomes an EcsCallError with its own words. */
+export async function withEcs<T>(ctx: Pick<AppContext, "aws">, env: EnvironmentRow, fn: (ecs: EcsPort) => Promise<T>): Promise<T> {
+  try {
+    return await fn(ctx.aws.ecs(env));
+  } catch (err) {
+    if (isOperationError(err)) throw err;
+    const f = toAwsFailure(err);
+    throw new EcsCallError(f.name, `${f.name}: ${f.message}`);
+  }
+}
