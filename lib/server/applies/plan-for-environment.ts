@@ -1,7 +1,8 @@
 import { toEcsFailure } from "@/lib/aws";
 import { planFingerprint } from "@/lib/domain/plan";
 import { getDesign } from "../designs/get-design";
-import { ecsFor, EcsCallError, loadEnvironmentRow, type EnvCtx } from "../environments";
+import { ecsFor, loadEnvironmentRow, type EnvCtx } from "../environments";
+import { AwsCallError } from "../errors";
 import { planAgainstAccount } from "../plan";
 import type { PlanForEnvironmentInput } from "./schemas";
 import type { PlanResult } from "./types";
@@ -19,7 +20,7 @@ export async function planForEnvironment({ ctx, input }: { ctx: EnvCtx; input: P
     };
   } catch (err) {
     const f = toEcsFailure(err);
-    throw new EcsCallError(f.name, `${f.name}: ${f.message}`);
+    throw new AwsCallError("ecs", f.name, f.message);
   } finally {
     ecs.destroy();
   }

@@ -2,7 +2,8 @@ import { toEcsFailure } from "@/lib/aws";
 import { toJson } from "@/lib/db";
 import { planFingerprint, type Plan } from "@/lib/domain/plan";
 import { getDesign } from "../designs/get-design";
-import { ecsFor, EcsCallError, loadEnvironmentRow, PlanChangedError, ReadOnlyEnvironmentError, RefusedError, type EnvCtx } from "../environments";
+import { ecsFor, loadEnvironmentRow, type EnvCtx } from "../environments";
+import { AwsCallError, PlanChangedError, ReadOnlyEnvironmentError, RefusedError } from "../errors";
 import { planAgainstAccount } from "../plan";
 import { initialProgress } from "./apply-record";
 import { runApplyInBackground, runningApplies } from "./apply-runner";
@@ -29,7 +30,7 @@ export async function startApply({ ctx, input }: { ctx: EnvCtx; input: StartAppl
   } catch (err) {
     ecs.destroy();
     const f = toEcsFailure(err);
-    throw new EcsCallError(f.name, `${f.name}: ${f.message}`);
+    throw new AwsCallError("ecs", f.name, f.message);
   }
   if (planFingerprint(plan) !== input.fingerprint) { ecs.destroy(); throw new PlanChangedError(); }
   if (plan.empty) { ecs.destroy(); throw new RefusedError("Nothing to apply: the account already matches the design."); }

@@ -2,8 +2,8 @@ import { toEcsFailure } from "@/lib/aws";
 import { designFromLive, type LiveCluster } from "@/lib/domain/plan";
 import type { ImportNote } from "@/lib/domain/ecs-json";
 import { createDesign } from "../designs/create-design";
-import { NotFoundError, ValidationError } from "../errors";
-import { ecsFor, EcsCallError, loadEnvironmentRow, type EnvCtx } from "../environments";
+import { AwsCallError, NotFoundError, ValidationError } from "../errors";
+import { ecsFor, loadEnvironmentRow, type EnvCtx } from "../environments";
 import { readLiveCluster } from "./read-live-cluster";
 import type { ImportClusterInput } from "./schemas";
 
@@ -17,7 +17,7 @@ export async function importCluster({ ctx, input }: { ctx: EnvCtx; input: Import
   } catch (err) {
     if (err instanceof NotFoundError) throw err;
     const f = toEcsFailure(err);
-    throw new EcsCallError(f.name, `${f.name}: ${f.message}`);
+    throw new AwsCallError("ecs", f.name, f.message);
   } finally {
     ecs.destroy();
   }

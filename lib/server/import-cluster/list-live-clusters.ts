@@ -1,6 +1,7 @@
 import { toEcsFailure } from "@/lib/aws";
 import { clusterNameOf } from "@/lib/domain/design";
-import { ecsFor, EcsCallError, loadEnvironmentRow, type EnvCtx } from "../environments";
+import { ecsFor, loadEnvironmentRow, type EnvCtx } from "../environments";
+import { AwsCallError } from "../errors";
 import type { ListLiveClustersInput } from "./schemas";
 
 /** Cluster names of the environment, for the import picker. */
@@ -12,7 +13,7 @@ export async function listLiveClusters({ ctx, input }: { ctx: EnvCtx; input: Lis
     return (await ecs.listClusters()).map(clusterNameOf).sort();
   } catch (err) {
     const f = toEcsFailure(err);
-    throw new EcsCallError(f.name, `${f.name}: ${f.message}`);
+    throw new AwsCallError("ecs", f.name, f.message);
   } finally {
     ecs.destroy();
   }
