@@ -1,4 +1,4 @@
-import { errorResponse } from "@/lib/server/http";
+import { toErrorResponse } from "@/lib/server/errors";
 import { getFigures, getMonitorContext } from "@/lib/server/monitor";
 
 export const dynamic = "force-dynamic";
@@ -8,6 +8,6 @@ export async function GET() {
   try {
     return Response.json(await getFigures({ ctx: await getMonitorContext() }));
   } catch (err) {
-    return errorResponse(err);
+    return toErrorResponse(err);
   }
 }
