@@ -2,7 +2,8 @@
 
 import { useState, useTransition, type FormEvent } from "react";
 import { createEnvironmentAction, updateEnvironmentAction } from "@/lib/actions/environments";
-import type { EnvActionResult, EnvironmentKind, EnvironmentView } from "@/lib/actions/environment-types";
+import type { EnvironmentKind, EnvironmentView } from "@/lib/actions/environment-types";
+import type { ActionResult } from "@/lib/actions/result";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { DialogActions } from "@/components/ui/dialog";
@@ -10,7 +11,7 @@ import { TextField } from "@/components/ui/text-field";
 
 type Props = { environment?: EnvironmentView; onDone: (env: EnvironmentView) => void; onCancel: () => void };
 
-function issuesByField(r: EnvActionResult<unknown>): Record<string, string> {
+function issuesByField(r: ActionResult<unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   if (!r.ok && "issues" in r) for (const i of r.issues ?? []) out[i.path.split(".")[0] || "(form)"] ??= i.message;
   return out;
@@ -37,7 +38,7 @@ export function EnvironmentForm({ environment: env, onDone, onCancel }: Props) {
     const common = { name: values.name, kind, region: values.region, readOnly };
     const connection = aws ? { profile: values.profile, roleArn: values.roleArn, externalId: values.externalId, endpoint: values.endpoint } : {};
     startTransition(async () => {
-      let r: EnvActionResult<EnvironmentView>;
+      let r: ActionResult<EnvironmentView>;
       try {
         r = env
           ? await updateEnvironmentAction({ id: env.id, ...common, ...connection, clearExternalId })

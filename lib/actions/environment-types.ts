@@ -3,5 +3,4 @@ export type { EnvironmentView, ConnectionTest } from "@/lib/server/environments/
 export type { EnvironmentKind } from "@/lib/server/environments/schemas";
 export { CreateEnvironmentInputSchema, UpdateEnvironmentInputSchema } from "@/lib/server/environments/schemas";
 export type { ApplyView, ApplySummary, ApplyStepRecord, PlanResult, SteadyRecord, ApplyStatus, StepStatus } from "@/lib/server/applies/types";
-export type { EnvActionResult } from "./environment-result";
 export { SANDBOX_ENVIRONMENT_ID } from "@/lib/server/environments/environment-record";

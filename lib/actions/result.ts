@@ -1,6 +1,6 @@
+import type { ErrorBody, ErrorIssue } from "@/lib/server/errors";
+
 /** What every server action returns: never a thrown error across the wire. */
-export type ActionErrorCode = "VALIDATION" | "NOT_FOUND" | "CONFLICT" | "TOO_LARGE" | "INTERNAL";
-export type ActionIssue = { path: string; message: string };
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: ActionErrorCode; message: string; issues?: ActionIssue[] };
+export type { ErrorCode } from "@/lib/server/errors";
+export type ActionIssue = ErrorIssue;
+export type ActionResult<T> = { ok: true; data: T } | ErrorBody;

@@ -3,8 +3,7 @@ import { ECS_LIMITS } from "@/lib/domain/aws-limits";
 import { handleEcsRequest } from "@/lib/sandbox/http";
 import type { SandboxDeps } from "@/lib/sandbox/store";
 import type { AppContext } from "./context";
-import { ConflictError, NotFoundError, TooLargeError, ValidationError } from "./errors";
-import { EcsCallError, PlanChangedError, ReadOnlyEnvironmentError, RefusedError } from "./environments/errors";
+import { AppError, AwsCallError } from "./errors";
 import type { EnvironmentRow } from "./environments/environment-record";
 import { openSecret } from "./environments/secret-box";
 
@@ -54,16 +53,13 @@ export function appAwsPorts(sandbox: SandboxDeps): AwsPorts {
   };
 }
 
-const isOperationError = (err: unknown) => [NotFoundError, ConflictError, ValidationError, TooLargeError, ReadOnlyEnvironmentError,
-  EcsCallError, PlanChangedError, RefusedError].some((E) => err instanceof E);
-
-/** Runs `fn` against the environment's ECS; whatever ECS (or the credential chain) refused becomes an EcsCallError with its own words. */
+/** Runs `fn` against the environment's ECS; whatever ECS (or the credential chain) refused becomes an AwsCallError with its own words. */
 export async function withEcs<T>(ctx: Pick<AppContext, "aws">, env: EnvironmentRow, fn: (ecs: EcsPort) => Promise<T>): Promise<T> {
   try {
     return await fn(ctx.aws.ecs(env));
   } catch (err) {
-    if (isOperationError(err)) throw err;
+    if (err instanceof AppError) throw err;
     const f = toAwsFailure(err);
-    throw new EcsCallError(f.name, `${f.name}: ${f.message}`);
+    throw new AwsCallError("ecs", f.name, f.message);
   }
 }

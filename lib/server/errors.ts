@@ -1,36 +1,78 @@
-import type { DesignIssue } from "@/lib/domain/design";
+import type { z } from "zod";
+import { zodIssues, type DesignIssue } from "@/lib/domain/design";
+
+/**
+ * The one error family. Each code answers an HTTP route with its status and a server action with
+ * `{ ok: false, code, message, issues? }`; the UI may branch on the code, so codes are stable.
+ */
+export const ERRORS = {
+  VALIDATION: { status: 422 },
+  NOT_FOUND: { status: 404 },
+  CONFLICT: { status: 409 },
+  TOO_LARGE: { status: 413 },
+  READ_ONLY: { status: 403 },
+  PLAN_CHANGED: { status: 409 },
+  REFUSED: { status: 409 },
+  // The account's AWS answered with an error: our request was relayed, the upstream failed.
+  AWS: { status: 502 },
+  UNAVAILABLE: { status: 503 },
+  INTERNAL: { status: 500 },
+} as const satisfies Record<string, { status: number }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+export type ErrorIssue = DesignIssue;
+export type ErrorBody = { ok: false; code: ErrorCode; message: string; issues?: ErrorIssue[] };
 
 /** Errors an operation expects; anything else is a bug and surfaces as INTERNAL. */
-export class NotFoundError extends Error {
-  readonly code = "NOT_FOUND" as const;
-  constructor(message = "Not found") {
+export abstract class AppError extends Error {
+  abstract readonly code: Exclude<ErrorCode, "INTERNAL">;
+  // Each class names itself with a literal: bundlers may shorten class names, logs should not.
+  abstract readonly name: string;
+  /** Per-field detail the UI can show beside the inputs. */
+  declare readonly issues?: ErrorIssue[];
+
+  constructor(message: string) {
     super(message);
-    this.name = "NotFoundError";
   }
 }
 
-export class ConflictError extends Error {
-  readonly code = "CONFLICT" as const;
+export class NotFoundError extends AppError {
+  readonly code = "NOT_FOUND";
+  readonly name = "NotFoundError";
+  constructor(message = "Not found") {
+    super(message);
+  }
+}
+
+export class ConflictError extends AppError {
+  readonly code = "CONFLICT";
+  readonly name = "ConflictError";
+  readonly issues: ErrorIssue[];
   /** The version now stored, so a client can tell the user how far behind it is. */
   constructor(readonly currentVersion: number, message?: string) {
     super(message ?? `This design was changed elsewhere and is now at version ${currentVersion}. Reload it before saving.`);
-    this.name = "ConflictError";
+    this.issues = [{ path: "expectedVersion", message: `The stored version is ${currentVersion}` }];
   }
 }
 
-export class ValidationError extends Error {
-  readonly code = "VALIDATION" as const;
-  constructor(readonly issues: DesignIssue[], message = "The input is not valid") {
+export class ValidationError extends AppError {
+  readonly code = "VALIDATION";
+  readonly name = "ValidationError";
+  constructor(readonly issues: ErrorIssue[], message = "The input is not valid") {
     super(message);
-    this.name = "ValidationError";
+  }
+
+  /** A request (action input, route parameters) that failed its schema. */
+  static ofRequest(error: z.ZodError): ValidationError {
+    return new ValidationError(zodIssues(error), "The request is not valid");
   }
 }
 
-export class TooLargeError extends Error {
-  readonly code = "TOO_LARGE" as const;
+export class TooLargeError extends AppError {
+  readonly code = "TOO_LARGE";
+  readonly name = "TooLargeError";
   constructor(readonly bytes: number, readonly limit: number, what = "The design") {
     super(`${what} is ${formatMiB(bytes)}; the limit is ${formatMiB(limit)}.`);
-    this.name = "TooLargeError";
   }
 }
 
@@ -38,4 +80,64 @@ function formatMiB(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
 }
 
-export type OperationError = NotFoundError | ConflictError | ValidationError | TooLargeError;
+/** Apply was asked of an environment marked read-only: refused on the server, whatever the UI shows. */
+export class ReadOnlyEnvironmentError extends AppError {
+  readonly code = "READ_ONLY";
+  readonly name = "ReadOnlyEnvironmentError";
+  constructor(name: string) {
+    super(`Environment "${name}" is read-only: plans are allowed, applies are not.`);
+  }
+}
+
+/** The plan the user approved is no longer what applying would do. */
+export class PlanChangedError extends AppError {
+  readonly code = "PLAN_CHANGED";
+  readonly name = "PlanChangedError";
+  constructor(message = "The design or the account changed since this plan was made. Plan again before applying.") {
+    super(message);
+  }
+}
+
+/** Something about the request cannot be done now (e.g. the built-in sandbox cannot be deleted). */
+export class RefusedError extends AppError {
+  readonly code = "REFUSED";
+  readonly name = "RefusedError";
+}
+
+/** An AWS service (or the credential chain) refused a call; the user sees AWS's own name and message. */
+export class AwsCallError extends AppError {
+  readonly code = "AWS";
+  readonly name = "AwsCallError";
+  constructor(
+    /** The SDK client's service, e.g. "ecs". */
+    readonly service: string,
+    /** AWS's exception name, e.g. "ClusterNotFoundException". */
+    readonly errorName: string,
+    readonly awsMessage: string,
+  ) {
+    super(`${errorName}: ${awsMessage}`);
+  }
+}
+
+/** Something the app depends on (the database) is not answering; worth retrying later. */
+export class UnavailableError extends AppError {
+  readonly code = "UNAVAILABLE";
+  readonly name = "UnavailableError";
+}
+
+/** The body both a server action and a route handler answer with; unexpected errors are logged, not shown. */
+function failure(err: unknown, where: string): ErrorBody {
+  if (err instanceof AppError) return { ok: false, code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) };
+  // Details of unexpected failures (SQL, stack traces) stay in the server log.
+  console.error(where, err);
+  return { ok: false, code: "INTERNAL", message: "Something went wrong on the server. Please try again." };
+}
+
+export function toActionFailure(err: unknown): ErrorBody {
+  return failure(err, "Server action failed");
+}
+
+export function toErrorResponse(err: unknown): Response {
+  const body = failure(err, "Route handler failed");
+  return Response.json(body, { status: ERRORS[body.code].status });
+}

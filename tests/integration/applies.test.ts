@@ -7,7 +7,8 @@ import { awaitApply, getApply, listApplies, planForEnvironment, startApply } fro
 import { createDesign } from "@/lib/server/designs/create-design";
 import { saveDesign } from "@/lib/server/designs/save-design";
 import type { AppContext } from "@/lib/server/context";
-import { createEnvironment, PlanChangedError, ReadOnlyEnvironmentError } from "@/lib/server/environments";
+import { createEnvironment } from "@/lib/server/environments";
+import { PlanChangedError, ReadOnlyEnvironmentError } from "@/lib/server/errors";
 import { importCluster, listLiveClusters } from "@/lib/server/import-cluster";
 import { testCtx } from "./helpers/fixtures";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";

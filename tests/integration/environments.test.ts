@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rmSync, statSync } from "node:fs";
 import type { Db } from "@/lib/db";
 import {
-  createEnvironment, deleteEnvironment, getEnvironment, listEnvironments, openSecret, RefusedError, SANDBOX_ENVIRONMENT_ID,
+  createEnvironment, deleteEnvironment, getEnvironment, listEnvironments, openSecret, SANDBOX_ENVIRONMENT_ID,
   secretKeyFile, sealSecret, testConnection, updateEnvironment, CreateEnvironmentInputSchema, UpdateEnvironmentInputSchema,
 } from "@/lib/server/environments";
-import { ValidationError } from "@/lib/server/errors";
+import { RefusedError, ValidationError } from "@/lib/server/errors";
 import { createEnvironmentAction, listEnvironmentsForClient } from "@/lib/actions/environments";
 import { testCtx } from "./helpers/fixtures";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";

@@ -1,4 +1,5 @@
 import { createAppContext } from "@/lib/server/context";
+import { toErrorResponse, UnavailableError } from "@/lib/server/errors";
 import { checkHealth } from "@/lib/server/health/check-health";
 
 /**
@@ -10,6 +11,6 @@ export async function GET() {
     return Response.json(await checkHealth({ ctx: await createAppContext() }));
   } catch (err) {
     console.error("Health check failed", err);
-    return Response.json({ ok: false, message: "The database is not available" }, { status: 503 });
+    return toErrorResponse(new UnavailableError("The database is not available"));
   }
 }

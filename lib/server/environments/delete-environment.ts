@@ -1,6 +1,6 @@
 import type { AppContext } from "../context";
 import { loadEnvironmentRow, SANDBOX_ENVIRONMENT_ID } from "./environment-record";
-import { RefusedError } from "./errors";
+import { RefusedError } from "../errors";
 import type { EnvironmentRef } from "./schemas";
 
 /** Applies made to the environment stay on record (they name it by id). */

@@ -1,6 +1,5 @@
 export * from "./schemas";
 export * from "./types";
-export * from "./errors";
 export { SANDBOX_ENVIRONMENT_ID, SANDBOX_REGION, ensureSandboxEnvironment, loadEnvironmentRow, type EnvironmentRow } from "./environment-record";
 export { listEnvironments } from "./list-environments";
 export { getEnvironment } from "./get-environment";

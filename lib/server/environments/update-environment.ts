@@ -2,7 +2,7 @@ import { isUniqueViolation } from "@/lib/db";
 import type { AppContext } from "../context";
 import { nameTaken } from "./create-environment";
 import { loadEnvironmentRow, SANDBOX_ENVIRONMENT_ID, toView } from "./environment-record";
-import { RefusedError } from "./errors";
+import { RefusedError } from "../errors";
 import type { UpdateEnvironmentInput } from "./schemas";
 import { sealSecret } from "./secret-box";
 import type { EnvironmentView } from "./types";

@@ -5,8 +5,7 @@ import { splitPlan, type Plan } from "@/lib/domain/plan";
 import { withEcs } from "../aws-ports";
 import type { AppContext } from "../context";
 import { saveDesign } from "../designs";
-import { EcsCallError, RefusedError } from "../environments";
-import { NotFoundError } from "../errors";
+import { AwsCallError, NotFoundError, RefusedError } from "../errors";
 import { applyPlan, planAgainstAccount } from "../plan";
 import { lessonDesign } from "./lesson-design";
 import { lessonSandbox, sandboxControl } from "./sandbox";
@@ -27,7 +26,7 @@ export async function runSandboxAction({ ctx, input }: { ctx: AppContext; input:
   try {
     return { ok: true, message: await perform(ctx, { designId: progress.designId, design, version }, action) };
   } catch (err) {
-    if (err instanceof EcsCallError || err instanceof RefusedError) return { ok: false, error: err.message };
+    if (err instanceof AwsCallError || err instanceof RefusedError) return { ok: false, error: err.message };
     throw err;
   }
 }

@@ -1,7 +1,8 @@
 import type { EcsPort } from "@/lib/aws";
 import { handleControlRequest } from "@/lib/sandbox/http";
 import type { AppContext } from "../context";
-import { loadEnvironmentRow, RefusedError, SANDBOX_ENVIRONMENT_ID, type EnvironmentRow } from "../environments";
+import { loadEnvironmentRow, SANDBOX_ENVIRONMENT_ID, type EnvironmentRow } from "../environments";
+import { RefusedError } from "../errors";
 
 /**
  * Lessons work in the built-in sandbox environment and reach its ECS through the same port as

@@ -1,15 +1,15 @@
 import { createAppContext } from "@/lib/server/context";
 import { DesignIdSchema, getDesign } from "@/lib/server/designs";
-import { errorResponse, notFound } from "@/lib/server/http";
+import { NotFoundError, toErrorResponse } from "@/lib/server/errors";
 
 /** The design as stored: DesignRecord JSON (document upgraded to the current schema). */
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   // A malformed id can name no design; checking here keeps it from reaching Postgres as a uuid cast error.
-  if (!DesignIdSchema.safeParse(id).success) return notFound(`Design ${id} does not exist`);
+  if (!DesignIdSchema.safeParse(id).success) return toErrorResponse(new NotFoundError(`Design ${id} does not exist`));
   try {
     return Response.json(await getDesign({ ctx: await createAppContext(), input: { id } }));
   } catch (err) {
-    return errorResponse(err);
+    return toErrorResponse(err);
   }
 }

@@ -1,17 +1,16 @@
 import { createAppContext } from "@/lib/server/context";
-import { errorResponse } from "@/lib/server/http";
+import { toErrorResponse, ValidationError } from "@/lib/server/errors";
 import { EnvRefSchema, listClusters } from "@/lib/server/monitor";
-import { invalid } from "../respond";
 
 export const dynamic = "force-dynamic";
 
 /** The environment's clusters. */
 export async function GET(_req: Request, { params }: { params: Promise<{ envId: string }> }) {
   const parsed = EnvRefSchema.safeParse(await params);
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return toErrorResponse(ValidationError.ofRequest(parsed.error));
   try {
     return Response.json(await listClusters({ ctx: await createAppContext(), input: parsed.data }));
   } catch (err) {
-    return errorResponse(err);
+    return toErrorResponse(err);
   }
 }

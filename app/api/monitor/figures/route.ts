@@ -1,4 +1,4 @@
-import { errorResponse } from "@/lib/server/http";
+import { toErrorResponse } from "@/lib/server/errors";
 import { createAppContext } from "@/lib/server/context";
 import { getFigures } from "@/lib/server/monitor";
 
@@ -9,6 +9,6 @@ export async function GET() {
   try {
     return Response.json(await getFigures({ ctx: await createAppContext() }));
   } catch (err) {
-    return errorResponse(err);
+    return toErrorResponse(err);
   }
 }

@@ -1,5 +1,5 @@
 import { createAppContext } from "@/lib/server/context";
-import { errorResponse, notFound } from "@/lib/server/http";
+import { NotFoundError, toErrorResponse } from "@/lib/server/errors";
 import { LessonIdSchema, getLiveView } from "@/lib/server/learn";
 
 export const runtime = "nodejs";
@@ -8,10 +8,10 @@ export const dynamic = "force-dynamic";
 /** The sandbox's services and tasks of a lesson, polled by the lesson player's live panel. */
 export async function GET(_req: Request, { params }: { params: Promise<{ lessonId: string }> }) {
   const { lessonId } = await params;
-  if (!LessonIdSchema.safeParse(lessonId).success) return notFound(`Lesson ${lessonId} does not exist`);
+  if (!LessonIdSchema.safeParse(lessonId).success) return toErrorResponse(new NotFoundError(`Lesson ${lessonId} does not exist`));
   try {
     return Response.json(await getLiveView({ ctx: await createAppContext(), input: { lessonId } }), { headers: { "cache-control": "no-store" } });
   } catch (err) {
-    return errorResponse(err);
+    return toErrorResponse(err);
   }
 }

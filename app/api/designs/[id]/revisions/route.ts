@@ -1,14 +1,14 @@
 import { createAppContext } from "@/lib/server/context";
 import { DesignIdSchema, listRevisions } from "@/lib/server/designs";
-import { errorResponse, notFound } from "@/lib/server/http";
+import { NotFoundError, toErrorResponse } from "@/lib/server/errors";
 
 /** Earlier versions of the design, newest first: `{ version, name, createdAt }[]`. */
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  if (!DesignIdSchema.safeParse(id).success) return notFound(`Design ${id} does not exist`);
+  if (!DesignIdSchema.safeParse(id).success) return toErrorResponse(new NotFoundError(`Design ${id} does not exist`));
   try {
     return Response.json(await listRevisions({ ctx: await createAppContext(), input: { id } }));
   } catch (err) {
-    return errorResponse(err);
+    return toErrorResponse(err);
   }
 }

@@ -1,8 +1,8 @@
 import { planActionsRecord } from "@/lib/domain/plan";
 import { planForEnvironment, PlanForEnvironmentInputSchema } from "@/lib/server/applies";
 import { createAppContext } from "@/lib/server/context";
-import { isEnvironmentOperationError, SANDBOX_ENVIRONMENT_ID } from "@/lib/server/environments";
-import { errorResponse, notFound } from "@/lib/server/http";
+import { SANDBOX_ENVIRONMENT_ID } from "@/lib/server/environments";
+import { NotFoundError, toErrorResponse } from "@/lib/server/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +15,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   const { id } = await params;
   const env = new URL(req.url).searchParams.get("env") ?? SANDBOX_ENVIRONMENT_ID;
   const input = PlanForEnvironmentInputSchema.safeParse({ designId: id, environmentId: env });
-  if (!input.success) return notFound("No such design or environment");
+  if (!input.success) return toErrorResponse(new NotFoundError("No such design or environment"));
   try {
     const r = await planForEnvironment({ ctx: await createAppContext(), input: input.data });
     return Response.json(
@@ -23,7 +23,6 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
       { headers: { "cache-control": "no-store" } },
     );
   } catch (err) {
-    if (isEnvironmentOperationError(err)) return Response.json({ ok: false, code: err.code, message: err.message }, { status: 502 });
-    return errorResponse(err);
+    return toErrorResponse(err);
   }
 }

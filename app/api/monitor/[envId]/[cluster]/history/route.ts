@@ -1,8 +1,8 @@
 import { toCsv } from "@/lib/domain/monitor";
 import { createAppContext } from "@/lib/server/context";
-import { errorResponse } from "@/lib/server/http";
+import { toErrorResponse, ValidationError } from "@/lib/server/errors";
 import { HistoryInputSchema, queryHistory } from "@/lib/server/monitor";
-import { invalid, searchParams } from "../../../respond";
+import { searchParams } from "../../../respond";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +11,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ envId: s
   const { format, ...query } = searchParams(req);
   const p = await params;
   const parsed = HistoryInputSchema.safeParse({ ...p, ...query });
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return toErrorResponse(ValidationError.ofRequest(parsed.error));
   try {
     const rows = await queryHistory({ ctx: await createAppContext(), input: parsed.data });
     const name = `${p.cluster}-${parsed.data.kind}${parsed.data.service ? `-${parsed.data.service}` : ""}`;
@@ -23,6 +23,6 @@ export async function GET(req: Request, { params }: { params: Promise<{ envId: s
     }
     return Response.json({ rows });
   } catch (err) {
-    return errorResponse(err);
+    return toErrorResponse(err);
   }
 }

@@ -1,15 +1,15 @@
 import { toView } from "@/lib/domain/monitor";
-import { errorResponse } from "@/lib/server/http";
+import { toErrorResponse, ValidationError } from "@/lib/server/errors";
 import { createAppContext } from "@/lib/server/context";
 import { ClusterViewInputSchema } from "@/lib/server/monitor";
-import { invalid, searchParams } from "../../../respond";
+import { searchParams } from "../../../respond";
 
 export const dynamic = "force-dynamic";
 
 /** Server-sent events: the cluster's view after every refresh of the shared poller. */
 export async function GET(req: Request, { params }: { params: Promise<{ envId: string; cluster: string }> }) {
   const parsed = ClusterViewInputSchema.safeParse({ ...(await params), ...searchParams(req) });
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return toErrorResponse(ValidationError.ofRequest(parsed.error));
   const input = parsed.data;
   try {
     const ctx = await createAppContext();
@@ -36,6 +36,6 @@ export async function GET(req: Request, { params }: { params: Promise<{ envId: s
     });
     return new Response(stream, { headers: { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" } });
   } catch (err) {
-    return errorResponse(err);
+    return toErrorResponse(err);
   }
 }
