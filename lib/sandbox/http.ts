@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { handleControl } from "./control";
-import { handleOperation, initialState } from "./engine";
-import { EcsError } from "./errors";
+import { handleControl } from "./ecs/control";
+import { handleOperation, initialState } from "./ecs/engine";
+import { EcsError } from "./core/errors";
 import { StoreConflictError, defaultSandbox, type SandboxDeps } from "./store";
-import type { SandboxState } from "./types";
+import type { SandboxState } from "./core/types";
 
 // Framework-free HTTP adapters. The Next route handlers and the integration tests' node:http
 // server both call these, so the SDK talks to exactly the same code either way.

@@ -1,4 +1,4 @@
-import type { SandboxState } from "./types";
+import type { SandboxState } from "./core/types";
 
 // Where a sandbox's state lives: one JSON blob. The in-memory store is the default here; the
 // app's routes use the PostgreSQL store of lib/db (lib/db/sandbox-store.ts), which implements

@@ -1,7 +1,7 @@
-import { handleControl, type ControlInput } from "./control";
-import { handleOperation, initialState } from "./engine";
-import type { EcsError } from "./errors";
-import type { SandboxState, World } from "./types";
+import { handleControl, type ControlInput } from "./ecs/control";
+import { handleOperation, initialState } from "./ecs/engine";
+import type { EcsError } from "./core/errors";
+import type { SandboxState, World } from "./core/types";
 
 // A sandbox driven directly through the pure engine with a frozen, stepped clock: the unit
 // and property tests' harness.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EcsError, invalidParameter } from "./errors";
+import { EcsError, invalidParameter } from "../core/errors";
 
 // Every operation parses its input with zod. A shape error becomes the validation message ECS
 // gives for malformed members (one problem per call, like ECS).

@@ -1,5 +1,5 @@
 import { FARGATE_LOG_DRIVERS, FARGATE_TASK_SIZES } from "@/lib/domain/ecs-facts/fargate";
-import { clientError } from "./errors";
+import { clientError } from "../core/errors";
 
 // The server-side checks RegisterTaskDefinition makes, in ECS's order and words: the first
 // problem found is the one reported (ECS answers one problem per call).

@@ -1,14 +1,14 @@
 import { z } from "zod";
-import { setSpeed, simNow, stepClock } from "./clock";
+import { setSpeed, simNow, stepClock } from "../core/clock";
 import { INSTANCE_TYPES, addInstance, instanceOut, loseInstance } from "./container-instances";
 import { advancedWorld, baseWorld, initialState, runOnWorld, withWorld } from "./engine";
-import { EcsError, clientError, invalidParameter } from "./errors";
-import { lastSegment } from "./ids";
+import { EcsError, clientError, invalidParameter } from "../core/errors";
+import { lastSegment } from "../core/ids";
 import { parseInput } from "./input";
 import { scheduleHealth, stopTask } from "./lifecycle";
 import { recordFailure } from "./scheduler";
-import type { Ctx, SandboxState, World } from "./types";
-import { activeCluster, findTask } from "./world";
+import type { Ctx, SandboxState, World } from "../core/types";
+import { activeCluster, findTask } from "./lookups";
 
 // The sandbox's own control API (not part of ECS): capacity, faults and the clock.
 

@@ -1,15 +1,15 @@
 import { z } from "zod";
-import { invalidParameter, serviceNotFound } from "./errors";
-import { lastSegment } from "./ids";
+import { invalidParameter, serviceNotFound } from "../core/errors";
+import { lastSegment } from "../core/ids";
 import { PagingSchema, TagListSchema, checkBatch, paginate, parseInput } from "./input";
 import { checkLaunchable, launchTasks, resolveLaunch } from "./launch";
 import { stopTask } from "./lifecycle";
 import { hasActiveInstances } from "./placement";
 import { recordFailure } from "./scheduler";
-import type { Ctx, Task, World } from "./types";
-import { activeCluster, clusterTasks, findTask, peekService, peekTask, usableTaskDefinition } from "./world";
-import { peek } from "./draft";
-import { compact, seconds } from "./wire";
+import type { Ctx, Task, World } from "../core/types";
+import { activeCluster, clusterTasks, findTask, peekService, peekTask, usableTaskDefinition } from "./lookups";
+import { peek } from "../core/draft";
+import { compact, seconds } from "../protocols/json-1-1";
 
 const str = z.string();
 const PRE_RUNNING = ["PROVISIONING", "PENDING", "ACTIVATING"];

@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { invalidParameter } from "./errors";
-import { containerInstanceArn, lastSegment, randomHex } from "./ids";
+import { invalidParameter } from "../core/errors";
+import { containerInstanceArn, lastSegment, randomHex } from "../core/ids";
 import { PagingSchema, TagListSchema, checkBatch, paginate, parseInput } from "./input";
 import { stopTask } from "./lifecycle";
 import { instanceUsage, liveTasksOn } from "./placement";
 import { parseQuery } from "./query";
-import type { ContainerInstance, Ctx, KeyValue, Tag, World } from "./types";
-import { activeCluster } from "./world";
-import { compact, seconds } from "./wire";
+import type { ContainerInstance, Ctx, KeyValue, Tag, World } from "../core/types";
+import { activeCluster } from "./lookups";
+import { compact, seconds } from "../protocols/json-1-1";
 
 const str = z.string();
 

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { EcsError, invalidParameter } from "./errors";
-import { parseEcsArn } from "./ids";
+import { EcsError, invalidParameter } from "../core/errors";
+import { parseEcsArn } from "../core/ids";
 import { TagListSchema, parseInput } from "./input";
-import type { Tag, World } from "./types";
-import { findService, findTask, findTaskDefinition } from "./world";
+import type { Tag, World } from "../core/types";
+import { findService, findTask, findTaskDefinition } from "./lookups";
 
 // Tags live on the resource they describe; an ARN names it.
 function holder(world: World, arn: string): { tags: Tag[] } {

@@ -1,17 +1,17 @@
 import * as clusters from "./clusters";
 import * as instances from "./container-instances";
-import { simNow } from "./clock";
-import { EcsError } from "./errors";
+import { simNow } from "../core/clock";
+import { EcsError } from "../core/errors";
 import { tickTask } from "./lifecycle";
 import { reconcileAll, recordFailure } from "./scheduler";
 import * as services from "./services";
 import * as tags from "./tags";
 import * as taskDefinitions from "./task-definitions";
 import * as tasks from "./tasks";
-import type { Ctx, SandboxConfig, SandboxState, World } from "./types";
-import { DEFAULT_CONFIG, emptyWorld } from "./world";
-import { draftWorld, finishDraft, peek, sameExceptNow } from "./draft";
-import { noteSuccessor } from "./store";
+import type { Ctx, SandboxConfig, SandboxState, World } from "../core/types";
+import { DEFAULT_CONFIG, emptyWorld } from "./lookups";
+import { draftWorld, finishDraft, peek, sameExceptNow } from "../core/draft";
+import { noteSuccessor } from "../store";
 
 // The pure engine: (state, request, time) → (state, answer). Before each request the world is
 // advanced to "now" by processing due task transitions in time order, reconciling services

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { ContainerDefinitionSchema, TaskDefinitionSchema } from "@/lib/domain/design/schema";
-import { clientError } from "./errors";
-import { taskDefinitionArn } from "./ids";
+import { clientError } from "../core/errors";
+import { taskDefinitionArn } from "../core/ids";
 import { PagingSchema, TagListSchema, paginate, parseInput } from "./input";
 import { checkTaskDefinition } from "./task-definition-rules";
-import type { Ctx, TaskDefinition, World } from "./types";
-import { findTaskDefinition, SANDBOX_ACCOUNT } from "./world";
-import { seconds } from "./wire";
+import type { Ctx, TaskDefinition, World } from "../core/types";
+import { findTaskDefinition, SANDBOX_ACCOUNT } from "./lookups";
+import { seconds } from "../protocols/json-1-1";
 
 // The design model's schemas describe RegisterTaskDefinition's shape; name and image are
 // relaxed here so that a missing one gets ECS's own message from the rules instead.

@@ -1,14 +1,14 @@
 import { z } from "zod";
-import { invalidParameter, serviceNotActive, serviceNotFound } from "./errors";
-import { serviceArn } from "./ids";
+import { invalidParameter, serviceNotActive, serviceNotFound } from "../core/errors";
+import { serviceArn } from "../core/ids";
 import { PagingSchema, TagListSchema, checkBatch, paginate, parseInput } from "./input";
 import { checkLaunchable, resolveLaunch } from "./launch";
 import { bounds, failureThreshold, newDeployment, peekServiceTasks } from "./scheduler";
 import { PlacementSchemas } from "./tasks";
-import type { Ctx, Deployment, Service, World } from "./types";
-import { activeCluster, clusterServices, findService, peekService, usableTaskDefinition } from "./world";
-import { compact, seconds } from "./wire";
-import { peek } from "./draft";
+import type { Ctx, Deployment, Service, World } from "../core/types";
+import { activeCluster, clusterServices, findService, peekService, usableTaskDefinition } from "./lookups";
+import { compact, seconds } from "../protocols/json-1-1";
+import { peek } from "../core/draft";
 
 const str = z.string();
 const NAME = /^[A-Za-z0-9_-]{1,255}$/;

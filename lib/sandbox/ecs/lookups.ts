@@ -1,7 +1,7 @@
-import { clientError, clusterNotFound } from "./errors";
-import { lastSegment, parseEcsArn, serviceArn, taskArn, uuid } from "./ids";
-import { peek } from "./draft";
-import type { Cluster, SandboxConfig, Service, Task, TaskDefinition, World } from "./types";
+import { clientError, clusterNotFound } from "../core/errors";
+import { lastSegment, parseEcsArn, serviceArn, taskArn, uuid } from "../core/ids";
+import { peek } from "../core/draft";
+import type { Cluster, SandboxConfig, Service, Task, TaskDefinition, World } from "../core/types";
 
 /** The sandbox's fixed account id: every ARN it mints names this account. */
 export const SANDBOX_ACCOUNT = "000000000000";

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { EcsError, invalidParameter } from "./errors";
-import { clusterArn, lastSegment } from "./ids";
+import { EcsError, invalidParameter } from "../core/errors";
+import { clusterArn, lastSegment } from "../core/ids";
 import { PagingSchema, TagListSchema, checkBatch, paginate, parseInput } from "./input";
-import type { Cluster, Ctx, World } from "./types";
-import { activeCluster, clusterServices, clusterTasks } from "./world";
+import type { Cluster, Ctx, World } from "../core/types";
+import { activeCluster, clusterServices, clusterTasks } from "./lookups";
 
 const NAME = /^[A-Za-z0-9_-]{1,255}$/;
 const FARGATE_PROVIDERS = ["FARGATE", "FARGATE_SPOT"];
