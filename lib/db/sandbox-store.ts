@@ -1,4 +1,5 @@
-import { Mutex, StoreConflictError, changedSince, stateFingerprint, type SandboxDeps, type SandboxStore } from "@/lib/sandbox/store";
+import { changedSince } from "@/lib/sandbox/core/state";
+import { Mutex, StoreConflictError, stateFingerprint, type SandboxDeps, type SandboxStore } from "@/lib/sandbox/store";
 import type { SandboxState } from "@/lib/sandbox/core/types";
 import { getDb, type Db } from "./client";
 

@@ -27,29 +27,10 @@ export function uuid(world: World): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`;
 }
 
-const prefix = (w: World) => `arn:aws:ecs:${w.region}:${w.account}`;
-export const clusterArn = (w: World, name: string) => `${prefix(w)}:cluster/${name}`;
-export const serviceArn = (w: World, cluster: string, name: string) => `${prefix(w)}:service/${cluster}/${name}`;
-export const taskArn = (w: World, cluster: string, id: string) => `${prefix(w)}:task/${cluster}/${id}`;
-export const taskDefinitionArn = (w: World, family: string, revision: number) =>
-  `${prefix(w)}:task-definition/${family}:${revision}`;
-export const containerInstanceArn = (w: World, cluster: string, id: string) =>
-  `${prefix(w)}:container-instance/${cluster}/${id}`;
-export const containerArn = (w: World, cluster: string, taskId: string) =>
-  `${prefix(w)}:container/${cluster}/${taskId}/${uuid(w)}`;
-
-export type ParsedArn = { resource: string; parts: string[] };
-
-/** `arn:aws:ecs:<region>:<account>:<resource>/<a>/<b>` → { resource, parts: [a, b] }. */
-export function parseEcsArn(arn: string): ParsedArn | undefined {
-  const m = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:([a-z-]+)\/(.+)$/.exec(arn);
-  if (!m) return undefined;
-  return { resource: m[1], parts: m[2].split("/") };
+/** The world's next sequence number: orders entities created at the same instant. */
+export function nextSeq(world: World): number {
+  return ++world.seq;
 }
 
-/** The last path element of a name-or-ARN parameter (cluster, service, task, instance). */
-export function lastSegment(nameOrArn: string): string {
-  if (!nameOrArn.startsWith("arn:")) return nameOrArn;
-  const parsed = parseEcsArn(nameOrArn);
-  return parsed ? parsed.parts[parsed.parts.length - 1] : nameOrArn;
-}
+/** `arn:aws:<service>:<region>:<account>:<resource>` in the world's region and account. */
+export const arn = (world: World, service: string, resource: string) => `arn:aws:${service}:${world.region}:${world.account}:${resource}`;

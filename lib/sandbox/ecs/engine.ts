@@ -1,74 +1,16 @@
-import * as clusters from "./clusters";
-import * as instances from "./container-instances";
-import { simNow } from "../core/clock";
-import { EcsError } from "../core/errors";
+import { peek } from "../core/draft";
+import { runCall, type Call, type Dynamics, type EngineResult } from "../core/engine";
+import type { Ctx, SandboxConfig, SandboxState, World } from "../core/types";
+import { ECS_HANDLERS } from "./handlers";
 import { tickTask } from "./lifecycle";
 import { reconcileAll, recordFailure } from "./scheduler";
-import * as services from "./services";
-import * as tags from "./tags";
-import * as taskDefinitions from "./task-definitions";
-import * as tasks from "./tasks";
-import type { Ctx, SandboxConfig, SandboxState, World } from "../core/types";
-import { DEFAULT_CONFIG, emptyWorld } from "./lookups";
-import { draftWorld, finishDraft, peek, sameExceptNow } from "../core/draft";
-import { noteSuccessor } from "../store";
 
-// The pure engine: (state, request, time) → (state, answer). Before each request the world is
-// advanced to "now" by processing due task transitions in time order, reconciling services
-// after each instant; then the operation runs on a draft, and the scheduler reacts to it.
-// Drafts are copy-on-write (draft.ts): a request copies only what it touches, and a request
-// that changes nothing hands back the very state it was given.
-
-type Operation = (world: World, input: unknown, ctx: Ctx) => unknown;
-
-export const OPERATIONS: Record<string, Operation> = {
-  CreateCluster: clusters.createCluster,
-  DescribeClusters: clusters.describeClusters,
-  ListClusters: clusters.listClusters,
-  DeleteCluster: clusters.deleteCluster,
-  UpdateCluster: clusters.updateCluster,
-  PutClusterCapacityProviders: clusters.putClusterCapacityProviders,
-  RegisterTaskDefinition: taskDefinitions.registerTaskDefinition,
-  DescribeTaskDefinition: taskDefinitions.describeTaskDefinition,
-  ListTaskDefinitions: taskDefinitions.listTaskDefinitions,
-  ListTaskDefinitionFamilies: taskDefinitions.listTaskDefinitionFamilies,
-  DeregisterTaskDefinition: taskDefinitions.deregisterTaskDefinition,
-  CreateService: services.createService,
-  UpdateService: services.updateService,
-  DeleteService: services.deleteService,
-  DescribeServices: services.describeServices,
-  ListServices: services.listServices,
-  RunTask: tasks.runTask,
-  StopTask: tasks.stopTaskOp,
-  DescribeTasks: tasks.describeTasks,
-  ListTasks: tasks.listTasks,
-  RegisterContainerInstance: instances.registerContainerInstance,
-  DeregisterContainerInstance: instances.deregisterContainerInstance,
-  DescribeContainerInstances: instances.describeContainerInstances,
-  ListContainerInstances: instances.listContainerInstances,
-  UpdateContainerInstancesState: instances.updateContainerInstancesState,
-  TagResource: tags.tagResource,
-  UntagResource: tags.untagResource,
-  ListTagsForResource: tags.listTagsForResource,
-};
-
-export function initialState(realNow: number, seed = 1, config: SandboxConfig = DEFAULT_CONFIG): SandboxState {
-  return { version: 1, seed, clock: { speed: 1, realAnchor: realNow, simAnchor: realNow }, config, worlds: {} };
-}
-
-function regionSeed(seed: number, region: string) {
-  let h = seed | 0;
-  for (const ch of region) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
-  return h;
-}
-
-/** A region's world, created on first use (a new, empty world for a region never seen). */
-export function baseWorld(state: SandboxState, region: string, now: number): World {
-  return state.worlds[region] ?? emptyWorld(region, regionSeed(state.seed, region), now);
-}
+// How time moves ECS's part of a world. No timers: each call first advances the world to "now",
+// processing due task transitions in time order and reconciling services after each instant;
+// after an operation the scheduler reacts to it.
 
 /** Processes every due transition up to `to`, in time order (mutates the draft). */
-export function advanceWorld(world: World, config: SandboxConfig, to: number) {
+function advanceWorld(world: World, config: SandboxConfig, to: number) {
   let processed = 0;
   for (;;) {
     // A read-only scan (peek): only the tasks that fall due get copied into the draft.
@@ -91,13 +33,6 @@ export function advanceWorld(world: World, config: SandboxConfig, to: number) {
   reconcileAll(world, { now: world.now, config });
 }
 
-/** `world` advanced to `to`, as a new world sharing what did not change (`world` itself when nothing did). */
-export function advancedWorld(world: World, config: SandboxConfig, to: number): World {
-  const draft = draftWorld(world);
-  advanceWorld(draft, config, to);
-  return finishDraft(draft);
-}
-
 /** Deleted services are forgotten an hour after they became INACTIVE, like STOPPED tasks. */
 function purge(world: World, ctx: Ctx) {
   for (const s of Object.values(peek(world).services)) {
@@ -107,41 +42,9 @@ function purge(world: World, ctx: Ctx) {
   }
 }
 
-/**
- * Runs `operation` on a draft of `world` and reconciles; on an EcsError the world stays as it
- * was (the draft is dropped), as ECS leaves nothing half-done behind a failed call.
- */
-export function runOnWorld(world: World, config: SandboxConfig, operation: (draft: World, ctx: Ctx) => unknown): { world: World; output?: unknown; error?: EcsError } {
-  const draft = draftWorld(world);
-  const ctx: Ctx = { now: draft.now, config };
-  try {
-    const output = operation(draft, ctx);
-    reconcileAll(draft, ctx);
-    return { world: finishDraft(draft), output };
-  } catch (e) {
-    if (e instanceof EcsError) return { world, error: e };
-    throw e;
-  }
-}
+export const ECS_DYNAMICS: Dynamics = { advance: advanceWorld, settle: reconcileAll };
 
-/** `state` with `world` as its region's world (`state` itself when that changes nothing). */
-export function withWorld(state: SandboxState, region: string, world: World): SandboxState {
-  if (state.worlds[region] === world) return state;
-  const next = { ...state, worlds: { ...state.worlds, [region]: world } };
-  const before = state.worlds[region];
-  noteSuccessor(state, next, before !== undefined && sameExceptNow(before, world));
-  return next;
-}
-
-export type EngineResult = { state: SandboxState; output?: unknown; error?: EcsError };
-
-export function handleOperation(state: SandboxState, req: { region: string; op: string; input: unknown; realNow: number }): EngineResult {
-  const operation = Object.hasOwn(OPERATIONS, req.op) ? OPERATIONS[req.op] : undefined;
-  if (!operation) {
-    return { state, error: new EcsError("UnknownOperationException", `Unknown operation ${req.op}`) };
-  }
-  const now = simNow(state.clock, req.realNow);
-  const advanced = advancedWorld(baseWorld(state, req.region, now), state.config, now);
-  const r = runOnWorld(advanced, state.config, (draft, ctx) => operation(draft, req.input, ctx));
-  return { state: withWorld(state, req.region, r.world), output: r.output, error: r.error };
+/** One ECS API call on the pure engine. */
+export function handleOperation(state: SandboxState, call: Call): EngineResult {
+  return runCall(ECS_HANDLERS, ECS_DYNAMICS, state, call);
 }

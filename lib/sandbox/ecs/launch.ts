@@ -1,4 +1,4 @@
-import { invalidParameter } from "../core/errors";
+import { invalidParameter } from "./errors";
 import { launchTask, type LaunchParams } from "./lifecycle";
 import { fargateZone, placeOne, type Constraint, type PlacementFailure, type Strategy } from "./placement";
 import type { CapacityProviderStrategyItem, Cluster, Ctx, Task, TaskDefinition, World } from "../core/types";

@@ -1,4 +1,4 @@
-import { invalidParameter } from "../core/errors";
+import { invalidParameter } from "./errors";
 import type { ContainerInstance } from "../core/types";
 
 // A useful subset of the cluster query language (memberOf constraints, ListContainerInstances
