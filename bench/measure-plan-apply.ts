@@ -1,6 +1,6 @@
 import { createEcsPort } from "../lib/aws";
 import type { Design } from "../lib/domain/design";
-import { initialState } from "../lib/sandbox/engine";
+import { initialState } from "../lib/sandbox/core/state";
 import { listenSandbox } from "../lib/sandbox/node-server";
 import { MemoryStore, Mutex } from "../lib/sandbox/store";
 import { applyPlan, planAgainstAccount } from "../lib/server/plan";

@@ -1,12 +1,12 @@
 import { DescribeServicesCommand, DescribeTasksCommand, ECSClient, TagResourceCommand } from "@aws-sdk/client-ecs";
 import { createDb } from "../lib/db";
 import { PostgresSandboxStore } from "../lib/db/sandbox-store";
-import { handleControl } from "../lib/sandbox/control";
-import { handleOperation } from "../lib/sandbox/engine";
+import { handleControl } from "../lib/sandbox/ecs/control";
+import { handleOperation } from "../lib/sandbox/ecs/engine";
 import { listenSandbox } from "../lib/sandbox/node-server";
 import { MemoryStore, Mutex, type SandboxDeps, type SandboxStore } from "../lib/sandbox/store";
 import { steppedSandbox } from "../lib/sandbox/testing";
-import type { SandboxState } from "../lib/sandbox/types";
+import type { SandboxState } from "../lib/sandbox/core/types";
 import { withScratchDatabase } from "./measure-db";
 import { sample } from "./stats";
 

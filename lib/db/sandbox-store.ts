@@ -1,5 +1,6 @@
-import { Mutex, StoreConflictError, changedSince, stateFingerprint, type SandboxDeps, type SandboxStore } from "@/lib/sandbox/store";
-import type { SandboxState } from "@/lib/sandbox/types";
+import { changedSince } from "@/lib/sandbox/core/state";
+import { Mutex, StoreConflictError, stateFingerprint, type SandboxDeps, type SandboxStore } from "@/lib/sandbox/store";
+import type { SandboxState } from "@/lib/sandbox/core/types";
 import { getDb, type Db } from "./client";
 
 // The sandbox's state in PostgreSQL (or the embedded PGlite): one row of `sandbox_states` per

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { handleEcsRequest, regionOf } from "./http";
+import { handleEcsRequest } from "./http";
 import { MemoryStore, Mutex } from "./store";
 
 const deps = () => ({ store: new MemoryStore(), mutex: new Mutex(), now: () => 1_700_000_000_000 });
@@ -7,11 +7,6 @@ const call = (d: ReturnType<typeof deps>, op: string, body: unknown) =>
   handleEcsRequest({ headers: { "X-Amz-Target": `AmazonEC2ContainerServiceV20141113.${op}` }, body: JSON.stringify(body) }, d);
 
 describe("http adapter", () => {
-  it("reads the region from the SigV4 credential scope", () => {
-    expect(regionOf("AWS4-HMAC-SHA256 Credential=AKID/20250101/ap-south-1/ecs/aws4_request, SignedHeaders=host, Signature=abc")).toBe("ap-south-1");
-    expect(regionOf(undefined)).toBe("us-east-1");
-  });
-
   it("answers typed errors with __type and the error-type header", async () => {
     const d = deps();
     const res = await call(d, "DeleteCluster", { cluster: "none" });

@@ -1,4 +1,4 @@
-import type { SandboxState } from "./types";
+import type { SandboxState } from "./core/types";
 
 // Where a sandbox's state lives: one JSON blob. The in-memory store is the default here; the
 // app's routes use the PostgreSQL store of lib/db (lib/db/sandbox-store.ts), which implements
@@ -45,24 +45,6 @@ export class MemoryStore implements SandboxStore {
   async save(state: SandboxState) {
     this.state = state;
   }
-}
-
-/**
- * What the engine knows about the states it derives: from which state, and whether only worlds'
- * `now` moved. A side table (not part of the state) so that stores can skip computing
- * fingerprints; states not in it (read from a database, say) fall back to the fingerprint.
- */
-const successors = new WeakMap<SandboxState, { from: SandboxState; onlyNow: boolean }>();
-
-export function noteSuccessor(from: SandboxState, to: SandboxState, onlyNow: boolean) {
-  successors.set(to, { from, onlyNow });
-}
-
-/** Whether `to` differs from `from` beyond the worlds' `now`; undefined when the engine cannot tell. */
-export function changedSince(from: SandboxState, to: SandboxState): boolean | undefined {
-  if (from === to) return false;
-  const s = successors.get(to);
-  return s && s.from === from ? !s.onlyNow : undefined;
 }
 
 /** Runs one request at a time, so two calls never interleave their load → change → save. */

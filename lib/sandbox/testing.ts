@@ -1,14 +1,15 @@
-import { handleControl, type ControlInput } from "./control";
-import { handleOperation, initialState } from "./engine";
-import type { EcsError } from "./errors";
-import type { SandboxState, World } from "./types";
+import type { EngineResult } from "./core/engine";
+import { DEFAULT_REGION, initialState } from "./core/state";
+import type { SandboxState, World } from "./core/types";
+import { handleControl, type ControlInput } from "./ecs/control";
+import { handleOperation } from "./ecs/engine";
 
 // A sandbox driven directly through the pure engine with a frozen, stepped clock: the unit
 // and property tests' harness.
-export function steppedSandbox(seed = 1, region = "us-east-1") {
+export function steppedSandbox(seed = 1, region = DEFAULT_REGION) {
   const realNow = 1_700_000_000_000;
   let state: SandboxState = { ...initialState(realNow, seed), clock: { speed: 0, realAnchor: realNow, simAnchor: realNow } };
-  const unwrap = (r: { state: SandboxState; output?: unknown; error?: EcsError }) => {
+  const unwrap = (r: EngineResult) => {
     state = r.state;
     if (r.error) throw r.error;
     return r.output as any; // eslint-disable-line @typescript-eslint/no-explicit-any

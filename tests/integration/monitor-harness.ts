@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ECSClient } from "@aws-sdk/client-ecs";
 import { createEcsPort } from "@/lib/aws";
-import { initialState } from "@/lib/sandbox/engine";
+import { initialState } from "@/lib/sandbox/core/state";
 import { handleControlRequest, handleEcsRequest } from "@/lib/sandbox/http";
 import { MemoryStore, Mutex, type SandboxDeps } from "@/lib/sandbox/store";
 import { monitorEcsOver, type MonitorEcs, type Scheduler } from "@/lib/server/monitor";

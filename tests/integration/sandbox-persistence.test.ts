@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PostgresSandboxStore, type Db } from "@/lib/db";
-import { initialState } from "@/lib/sandbox/engine";
+import { initialState } from "@/lib/sandbox/core/state";
 import { handleControlRequest, handleEcsRequest, TARGET_PREFIX } from "@/lib/sandbox/http";
 import { Mutex, type SandboxDeps, type SandboxStore } from "@/lib/sandbox/store";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";

@@ -1,5 +1,5 @@
 import { createEcsPort, type EcsPort } from "@/lib/aws";
-import { initialState } from "@/lib/sandbox/engine";
+import { initialState } from "@/lib/sandbox/core/state";
 import { listenSandbox } from "@/lib/sandbox/node-server";
 import { MemoryStore, Mutex, type SandboxDeps } from "@/lib/sandbox/store";
 import type { Design } from "@/lib/domain/design";

@@ -1,7 +1,7 @@
 import { ECSClient } from "@aws-sdk/client-ecs";
 import { listenSandbox } from "@/lib/sandbox/node-server";
 import { MemoryStore, Mutex, type SandboxDeps } from "@/lib/sandbox/store";
-import { initialState } from "@/lib/sandbox/engine";
+import { initialState } from "@/lib/sandbox/core/state";
 
 // lib/sandbox/node-server.ts in front of the same handlers the Next routes use; the clock is frozen
 // (speed 0) so tests move simulated time only by stepping through the control API.

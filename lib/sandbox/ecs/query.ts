@@ -1,5 +1,5 @@
 import { invalidParameter } from "./errors";
-import type { ContainerInstance } from "./types";
+import type { ContainerInstance } from "../core/types";
 
 // A useful subset of the cluster query language (memberOf constraints, ListContainerInstances
 // filters): `attribute:<name> ==|!= value`, `attribute:<name> [not] in [a, b]`,

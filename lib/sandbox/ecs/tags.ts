@@ -1,15 +1,15 @@
 import { z } from "zod";
-import { EcsError, invalidParameter } from "./errors";
-import { parseEcsArn } from "./ids";
+import { parseEcsArn } from "./arns";
+import { ecsError, invalidParameter } from "./errors";
 import { TagListSchema, parseInput } from "./input";
-import type { Tag, World } from "./types";
-import { findService, findTask, findTaskDefinition } from "./world";
+import type { Tag, World } from "../core/types";
+import { findService, findTask, findTaskDefinition } from "./lookups";
 
 // Tags live on the resource they describe; an ARN names it.
 function holder(world: World, arn: string): { tags: Tag[] } {
   const parsed = parseEcsArn(arn);
   if (!parsed) throw invalidParameter("The ARN provided is invalid.");
-  const notFound = () => new EcsError("ResourceNotFoundException", "The specified resource could not be found.");
+  const notFound = () => ecsError("ResourceNotFoundException", "The specified resource could not be found.");
   const [a, b] = parsed.parts;
   switch (parsed.resource) {
     case "cluster": {

@@ -1,14 +1,17 @@
 import { z } from "zod";
-import { setSpeed, simNow, stepClock } from "./clock";
+import { setSpeed, simNow, stepClock } from "../core/clock";
+import { advancedWorld, runInRegion, type EngineResult } from "../core/engine";
+import type { AwsError } from "../core/errors";
+import { DEFAULT_REGION, initialState } from "../core/state";
+import type { Ctx, SandboxState, World } from "../core/types";
+import { lastSegment } from "./arns";
 import { INSTANCE_TYPES, addInstance, instanceOut, loseInstance } from "./container-instances";
-import { advancedWorld, baseWorld, initialState, runOnWorld, withWorld } from "./engine";
-import { EcsError, clientError, invalidParameter } from "./errors";
-import { lastSegment } from "./ids";
+import { ECS_DYNAMICS } from "./engine";
+import { clientError, invalidParameter } from "./errors";
 import { parseInput } from "./input";
 import { scheduleHealth, stopTask } from "./lifecycle";
+import { activeCluster, findTask } from "./lookups";
 import { recordFailure } from "./scheduler";
-import type { Ctx, SandboxState, World } from "./types";
-import { activeCluster, findTask } from "./world";
 
 // The sandbox's own control API (not part of ECS): capacity, faults and the clock.
 
@@ -54,12 +57,12 @@ function taskIn(world: World, clusterRef: string | undefined, ref: string) {
   return t;
 }
 
-export function handleControl(state: SandboxState, raw: unknown, realNow: number): { state: SandboxState; output?: unknown; error?: EcsError } {
+export function handleControl(state: SandboxState, raw: unknown, realNow: number): EngineResult {
   let input: z.infer<typeof ControlSchema>;
   try {
     input = parseInput(ControlSchema, raw);
   } catch (e) {
-    return { state, error: e as EcsError };
+    return { state, error: e as AwsError };
   }
   if (input.action === "reset") return { state: initialState(realNow, input.seed ?? state.seed, state.config), output: { reset: true } };
   // Only the clock, the config or one world change here; everything else stays shared (the
@@ -76,14 +79,10 @@ export function handleControl(state: SandboxState, raw: unknown, realNow: number
     const clock = stepClock(state.clock, input.seconds * 1000, realNow);
     const now = simNow(clock, realNow);
     const worlds: SandboxState["worlds"] = {};
-    for (const [region, w] of Object.entries(state.worlds)) worlds[region] = advancedWorld(w, state.config, now);
+    for (const [region, w] of Object.entries(state.worlds)) worlds[region] = advancedWorld(ECS_DYNAMICS, w, state.config, now);
     return { state: { ...state, clock, worlds }, output: { now: now / 1000 } };
   }
-  const regionName = input.region ?? "us-east-1";
-  const now = simNow(state.clock, realNow);
-  const advanced = advancedWorld(baseWorld(state, regionName, now), state.config, now);
-  const r = runOnWorld(advanced, state.config, (draft, ctx) => apply(draft, ctx, input));
-  return { state: withWorld(state, regionName, r.world), output: r.output, error: r.error };
+  return runInRegion(ECS_DYNAMICS, state, input.region ?? DEFAULT_REGION, realNow, (draft, ctx) => apply(draft, ctx, input));
 }
 
 type Input = z.infer<typeof ControlSchema>;

@@ -1,7 +1,7 @@
-import { nextRandom } from "./ids";
+import { nextRandom } from "../core/ids";
 import { parseQuery } from "./query";
-import { peek } from "./draft";
-import type { ContainerInstance, Task, TaskDefinition, World } from "./types";
+import { peek } from "../core/draft";
+import type { ContainerInstance, Task, TaskDefinition, World } from "../core/types";
 
 // Task placement on EC2 container instances: filter by resources, ports and constraints, then
 // order the survivors by the placement strategies (each strategy breaks the previous one's

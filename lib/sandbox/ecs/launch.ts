@@ -1,7 +1,7 @@
 import { invalidParameter } from "./errors";
 import { launchTask, type LaunchParams } from "./lifecycle";
 import { fargateZone, placeOne, type Constraint, type PlacementFailure, type Strategy } from "./placement";
-import type { CapacityProviderStrategyItem, Cluster, Ctx, Task, TaskDefinition, World } from "./types";
+import type { CapacityProviderStrategyItem, Cluster, Ctx, Task, TaskDefinition, World } from "../core/types";
 
 // Where a task runs: a launch type, or a capacity provider strategy (FARGATE / FARGATE_SPOT are
 // Fargate; the sandbox has no Auto Scaling group providers), else the cluster's default

@@ -1,10 +1,10 @@
 import { rollingBounds } from "@/lib/domain/ecs-facts/service";
-import { randomDigits } from "./ids";
+import { randomDigits } from "../core/ids";
 import { launchTasks, resolveLaunch } from "./launch";
 import { stopTask, taskHealth } from "./lifecycle";
-import type { Ctx, Deployment, Service, Task, World } from "./types";
-import { addServiceEvent } from "./world";
-import { peek, serviceTaskArns } from "./draft";
+import type { Ctx, Deployment, Service, Task, World } from "../core/types";
+import { addServiceEvent } from "./lookups";
+import { peek, serviceTaskArns } from "../core/draft";
 
 // The service scheduler. `reconcile` is idempotent and runs after every operation and every
 // batch of due events: it replaces unhealthy and lost tasks, rolls deployments forward within

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { EcsError, invalidParameter } from "./errors";
-import { clusterArn, lastSegment } from "./ids";
+import { clusterArn, lastSegment } from "./arns";
+import { ecsError, invalidParameter } from "./errors";
 import { PagingSchema, TagListSchema, checkBatch, paginate, parseInput } from "./input";
-import type { Cluster, Ctx, World } from "./types";
-import { activeCluster, clusterServices, clusterTasks } from "./world";
+import type { Cluster, Ctx, World } from "../core/types";
+import { activeCluster, clusterServices, clusterTasks } from "./lookups";
 
 const NAME = /^[A-Za-z0-9_-]{1,255}$/;
 const FARGATE_PROVIDERS = ["FARGATE", "FARGATE_SPOT"];
@@ -109,13 +109,13 @@ export function deleteCluster(world: World, raw: unknown) {
   const input = parseInput(z.object({ cluster: z.string().min(1) }), raw);
   const cluster = activeCluster(world, input.cluster);
   if (Object.values(world.instances).some((i) => i.clusterName === cluster.name && i.status !== "INACTIVE")) {
-    throw new EcsError("ClusterContainsContainerInstancesException", "The Cluster cannot be deleted while Container Instances are active or draining.");
+    throw ecsError("ClusterContainsContainerInstancesException", "The Cluster cannot be deleted while Container Instances are active or draining.");
   }
   if (clusterServices(world, cluster.name).some((s) => s.status !== "INACTIVE")) {
-    throw new EcsError("ClusterContainsServicesException", "The Cluster cannot be deleted while Services are active.");
+    throw ecsError("ClusterContainsServicesException", "The Cluster cannot be deleted while Services are active.");
   }
   if (clusterTasks(world, cluster.name).some((t) => t.lastStatus !== "STOPPED")) {
-    throw new EcsError("ClusterContainsTasksException", "The Cluster cannot be deleted while Tasks are active.");
+    throw ecsError("ClusterContainsTasksException", "The Cluster cannot be deleted while Tasks are active.");
   }
   cluster.status = "INACTIVE";
   return { cluster: clusterOut(world, cluster) };
@@ -155,7 +155,7 @@ export function putClusterCapacityProviders(world: World, raw: unknown) {
   const inUse = Object.values(world.services).some((s) => s.clusterName === cluster.name && s.status === "ACTIVE" &&
     s.capacityProviderStrategy.some((i) => removed.includes(i.capacityProvider)));
   if (inUse) {
-    throw new EcsError("ResourceInUseException", "The specified capacity provider is in use and cannot be removed.");
+    throw ecsError("ResourceInUseException", "The specified capacity provider is in use and cannot be removed.");
   }
   cluster.capacityProviders = input.capacityProviders;
   cluster.defaultCapacityProviderStrategy = input.defaultCapacityProviderStrategy;

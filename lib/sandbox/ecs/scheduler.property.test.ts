@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { instanceUsage } from "./placement";
 import { bounds, isHealthy, serviceTasks } from "./scheduler";
-import { steppedSandbox } from "./testing";
-import type { World } from "./types";
+import { steppedSandbox } from "../testing";
+import type { World } from "../core/types";
 
 // Properties of the scheduler, checked after every simulated second (every event instant:
 // all delays are whole seconds).

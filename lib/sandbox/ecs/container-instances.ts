@@ -1,13 +1,14 @@
 import { z } from "zod";
+import { randomHex } from "../core/ids";
+import { containerInstanceArn, lastSegment } from "./arns";
 import { invalidParameter } from "./errors";
-import { containerInstanceArn, lastSegment, randomHex } from "./ids";
 import { PagingSchema, TagListSchema, checkBatch, paginate, parseInput } from "./input";
 import { stopTask } from "./lifecycle";
 import { instanceUsage, liveTasksOn } from "./placement";
 import { parseQuery } from "./query";
-import type { ContainerInstance, Ctx, KeyValue, Tag, World } from "./types";
-import { activeCluster } from "./world";
-import { compact, seconds } from "./wire";
+import type { ContainerInstance, Ctx, KeyValue, Tag, World } from "../core/types";
+import { activeCluster } from "./lookups";
+import { compact, epochSeconds } from "../protocols/json-1-1";
 
 const str = z.string();
 
@@ -58,7 +59,7 @@ export function instanceOut(world: World, i: ContainerInstance, withTags = true)
     status: i.status, agentConnected: i.agentConnected,
     runningTasksCount: usage.tasks.filter((t) => t.lastStatus === "RUNNING").length,
     pendingTasksCount: usage.tasks.filter((t) => ["PROVISIONING", "PENDING", "ACTIVATING"].includes(t.lastStatus)).length,
-    attributes: i.attributes, registeredAt: seconds(i.registeredAt), attachments: [],
+    attributes: i.attributes, registeredAt: epochSeconds(i.registeredAt), attachments: [],
     tags: withTags ? i.tags : undefined,
   });
 }

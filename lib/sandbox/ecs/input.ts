@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EcsError, invalidParameter } from "./errors";
+import { ecsError, invalidParameter } from "./errors";
 
 // Every operation parses its input with zod. A shape error becomes the validation message ECS
 // gives for malformed members (one problem per call, like ECS).
@@ -8,7 +8,7 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const path = issue.path.join(".") || "input";
-  throw new EcsError(
+  throw ecsError(
     "ClientException",
     `1 validation error detected: Value at '${path}' failed to satisfy constraint: ${issue.message}`,
   );
@@ -35,12 +35,13 @@ export function paginate<T>(items: T[], nextToken: string | undefined, maxResult
   return { page, nextToken: next };
 }
 
+// The token is ASCII JSON, so btoa/atob (no Buffer: the engine runs anywhere) encode it exactly.
 function encodeToken(offset: number): string {
-  return Buffer.from(JSON.stringify({ o: offset })).toString("base64");
+  return btoa(JSON.stringify({ o: offset }));
 }
 function decodeToken(token: string): number | undefined {
   try {
-    const v = JSON.parse(Buffer.from(token, "base64").toString("utf8"));
+    const v = JSON.parse(atob(token));
     return Number.isInteger(v?.o) && v.o >= 0 ? v.o : undefined;
   } catch {
     return undefined;

@@ -1,6 +1,10 @@
 // The sandbox's state: plain, JSON-serialisable data (no classes, no Dates, no Maps), so a
 // store can keep it as one blob and every operation can be a pure function of it.
-// Times are epoch milliseconds of *simulated* time; the wire layer turns them into seconds.
+// Times are epoch milliseconds of *simulated* time; answers turn them into the protocol's form.
+// One world per region holds the resources of every service, because services see each
+// other's (a load balancer registers ECS tasks); each service's entities are declared here.
+
+// ECS (ecs/): clusters, task definitions, tasks, container instances, services.
 
 export type Tag = { key: string; value: string };
 export type KeyValue = { name: string; value?: string };
@@ -187,6 +191,7 @@ export type World = {
   now: number;
   seq: number;
   rng: number;
+  // ECS. A map added here must also be listed in draft.ts's MAPS, or drafts would write into the base world.
   clusters: Record<string, Cluster>;
   taskDefinitions: Record<string, TaskDefinition[]>;
   services: Record<string, Service>;

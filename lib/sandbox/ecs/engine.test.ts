@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { steppedSandbox } from "./testing";
+import { steppedSandbox } from "../testing";
 
 const web = (image = "nginx:1") => ({
   family: "web", networkMode: "bridge",

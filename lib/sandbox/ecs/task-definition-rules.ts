@@ -28,7 +28,7 @@ export function checkTaskDefinition(input: Json): CheckedTaskDefinition {
   if (!NAME.test(family)) {
     throw clientError("Family contains invalid characters. Up to 255 letters (uppercase and lowercase), numbers, hyphens, and underscores are allowed.");
   }
-  if (Buffer.byteLength(JSON.stringify(input)) > 64 * 1024) {
+  if (new TextEncoder().encode(JSON.stringify(input)).byteLength > 64 * 1024) {
     throw clientError("Actual length: the task definition exceeds the maximum size of 64 KiB.");
   }
   const containers = (input.containerDefinitions as Json[] | undefined) ?? [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { failureThreshold } from "./scheduler";
-import { steppedSandbox } from "./testing";
+import { steppedSandbox } from "../testing";
 
 const withHealth = { family: "h", containerDefinitions: [{ name: "a", image: "app", memory: 128, healthCheck: { command: ["CMD", "true"], interval: 5, retries: 3 } }] };
 const describeSvc = (sb: ReturnType<typeof steppedSandbox>) => sb.call("DescribeServices", { cluster: "c", services: ["s"] }).services[0];

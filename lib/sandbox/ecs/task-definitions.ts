@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { ContainerDefinitionSchema, TaskDefinitionSchema } from "@/lib/domain/design/schema";
+import { SANDBOX_ACCOUNT } from "../core/state";
+import { taskDefinitionArn } from "./arns";
 import { clientError } from "./errors";
-import { taskDefinitionArn } from "./ids";
 import { PagingSchema, TagListSchema, paginate, parseInput } from "./input";
 import { checkTaskDefinition } from "./task-definition-rules";
-import type { Ctx, TaskDefinition, World } from "./types";
-import { findTaskDefinition, SANDBOX_ACCOUNT } from "./world";
-import { seconds } from "./wire";
+import type { Ctx, TaskDefinition, World } from "../core/types";
+import { findTaskDefinition } from "./lookups";
+import { epochSeconds } from "../protocols/json-1-1";
 
 // The design model's schemas describe RegisterTaskDefinition's shape; name and image are
 // relaxed here so that a missing one gets ECS's own message from the rules instead.
@@ -59,9 +60,9 @@ export function registerTaskDefinition(world: World, raw: unknown, ctx: Ctx) {
 export function taskDefinitionOut(td: TaskDefinition) {
   return {
     ...td.body, taskDefinitionArn: td.arn, family: td.family, revision: td.revision, status: td.status,
-    compatibilities: td.compatibilities, requiresAttributes: [], registeredAt: seconds(td.registeredAt),
+    compatibilities: td.compatibilities, requiresAttributes: [], registeredAt: epochSeconds(td.registeredAt),
     registeredBy: `arn:aws:iam::${SANDBOX_ACCOUNT}:root`,
-    ...(td.deregisteredAt !== undefined ? { deregisteredAt: seconds(td.deregisteredAt) } : {}),
+    ...(td.deregisteredAt !== undefined ? { deregisteredAt: epochSeconds(td.deregisteredAt) } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { steppedSandbox } from "./testing";
+import { steppedSandbox } from "../testing";
 
 // A non-essential container (a sidecar) that exits stops alone, as in ECS; an essential one
 // takes the whole task down.

@@ -1,14 +1,14 @@
 import { z } from "zod";
+import { serviceArn } from "./arns";
 import { invalidParameter, serviceNotActive, serviceNotFound } from "./errors";
-import { serviceArn } from "./ids";
 import { PagingSchema, TagListSchema, checkBatch, paginate, parseInput } from "./input";
 import { checkLaunchable, resolveLaunch } from "./launch";
 import { bounds, failureThreshold, newDeployment, peekServiceTasks } from "./scheduler";
 import { PlacementSchemas } from "./tasks";
-import type { Ctx, Deployment, Service, World } from "./types";
-import { activeCluster, clusterServices, findService, peekService, usableTaskDefinition } from "./world";
-import { compact, seconds } from "./wire";
-import { peek } from "./draft";
+import type { Ctx, Deployment, Service, World } from "../core/types";
+import { activeCluster, clusterServices, findService, peekService, usableTaskDefinition } from "./lookups";
+import { compact, epochSeconds } from "../protocols/json-1-1";
+import { peek } from "../core/draft";
 
 const str = z.string();
 const NAME = /^[A-Za-z0-9_-]{1,255}$/;
@@ -27,7 +27,7 @@ function deploymentOut(world: World, svc: Service, d: Deployment) {
     id: d.id, status: d.status, taskDefinition: d.taskDefinitionArn, desiredCount: d.desiredCount,
     runningCount: tasks.filter((t) => t.lastStatus === "RUNNING").length,
     pendingCount: tasks.filter((t) => PRE_RUNNING.includes(t.lastStatus)).length,
-    failedTasks: d.failedTasks, createdAt: seconds(d.createdAt), updatedAt: seconds(d.updatedAt),
+    failedTasks: d.failedTasks, createdAt: epochSeconds(d.createdAt), updatedAt: epochSeconds(d.updatedAt),
     launchType: svc.launchType, capacityProviderStrategy: svc.capacityProviderStrategy.length ? svc.capacityProviderStrategy : undefined,
     platformVersion: svc.launchType === "FARGATE" ? svc.platformVersion ?? "LATEST" : undefined,
     networkConfiguration: svc.networkConfiguration, rolloutState: d.rolloutState, rolloutStateReason: d.rolloutStateReason,
@@ -47,8 +47,8 @@ export function serviceOut(world: World, svc: Service, withTags = true) {
     taskDefinition: svc.taskDefinitionArn,
     deploymentConfiguration: svc.deploymentConfiguration,
     deployments: svc.deployments.map((d) => deploymentOut(world, svc, d)),
-    events: svc.events.map((e) => ({ id: e.id, createdAt: seconds(e.createdAt), message: e.message })),
-    createdAt: seconds(svc.createdAt), placementConstraints: svc.placementConstraints, placementStrategy: svc.placementStrategy,
+    events: svc.events.map((e) => ({ id: e.id, createdAt: epochSeconds(e.createdAt), message: e.message })),
+    createdAt: epochSeconds(svc.createdAt), placementConstraints: svc.placementConstraints, placementStrategy: svc.placementStrategy,
     networkConfiguration: svc.networkConfiguration, healthCheckGracePeriodSeconds: svc.healthCheckGracePeriodSeconds,
     schedulingStrategy: svc.schedulingStrategy, deploymentController: { type: "ECS" },
     createdBy: `arn:aws:iam::${world.account}:root`, enableECSManagedTags: svc.enableECSManagedTags,

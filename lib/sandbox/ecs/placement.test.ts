@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseQuery } from "./query";
-import { steppedSandbox } from "./testing";
-import type { ContainerInstance } from "./types";
+import { steppedSandbox } from "../testing";
+import type { ContainerInstance } from "../core/types";
 
 const inst = (type: string, az: string, extra: { name: string; value?: string }[] = []) => ({
   ec2InstanceId: "i-1", attributes: [{ name: "ecs.instance-type", value: type }, { name: "ecs.availability-zone", value: az }, ...extra],

@@ -1,24 +1,10 @@
+import { peek } from "../core/draft";
+import { uuid } from "../core/ids";
+import type { Cluster, Service, Task, TaskDefinition, World } from "../core/types";
+import { lastSegment, parseEcsArn, serviceArn, taskArn } from "./arns";
 import { clientError, clusterNotFound } from "./errors";
-import { lastSegment, parseEcsArn, serviceArn, taskArn, uuid } from "./ids";
-import { peek } from "./draft";
-import type { Cluster, SandboxConfig, Service, Task, TaskDefinition, World } from "./types";
 
-/** The sandbox's fixed account id: every ARN it mints names this account. */
-export const SANDBOX_ACCOUNT = "000000000000";
-
-export const DEFAULT_CONFIG: SandboxConfig = {
-  delays: { provisioning: 1000, pending: 3000, activating: 1000, deactivating: 1000, stopping: 2000, deprovisioning: 1000 },
-  stoppedTaskRetention: 60 * 60 * 1000,
-  maxEventsPerAdvance: 20_000,
-};
-
-export function emptyWorld(region: string, seed: number, now: number): World {
-  return {
-    region, account: SANDBOX_ACCOUNT, now, seq: 0, rng: seed | 0,
-    clusters: {}, taskDefinitions: {}, services: {}, tasks: {}, instances: {},
-    faults: { pullFailures: [], unhealthyImages: [] },
-  };
-}
+// Finding ECS resources in a world by name or ARN, the way ECS resolves its parameters.
 
 /** An ACTIVE cluster by name or ARN (default: "default"), or ClusterNotFoundException. */
 export function activeCluster(world: World, nameOrArn: string | undefined): Cluster {
@@ -102,8 +88,4 @@ const MAX_EVENTS = 100;
 export function addServiceEvent(world: World, service: Service, message: string) {
   service.events.unshift({ id: uuid(world), createdAt: world.now, message });
   if (service.events.length > MAX_EVENTS) service.events.length = MAX_EVENTS;
-}
-
-export function nextSeq(world: World): number {
-  return ++world.seq;
 }

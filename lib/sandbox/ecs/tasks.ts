@@ -1,15 +1,15 @@
 import { z } from "zod";
+import { lastSegment } from "./arns";
 import { invalidParameter, serviceNotFound } from "./errors";
-import { lastSegment } from "./ids";
 import { PagingSchema, TagListSchema, checkBatch, paginate, parseInput } from "./input";
 import { checkLaunchable, launchTasks, resolveLaunch } from "./launch";
 import { stopTask } from "./lifecycle";
 import { hasActiveInstances } from "./placement";
 import { recordFailure } from "./scheduler";
-import type { Ctx, Task, World } from "./types";
-import { activeCluster, clusterTasks, findTask, peekService, peekTask, usableTaskDefinition } from "./world";
-import { peek } from "./draft";
-import { compact, seconds } from "./wire";
+import type { Ctx, Task, World } from "../core/types";
+import { activeCluster, clusterTasks, findTask, peekService, peekTask, usableTaskDefinition } from "./lookups";
+import { peek } from "../core/draft";
+import { compact, epochSeconds } from "../protocols/json-1-1";
 
 const str = z.string();
 const PRE_RUNNING = ["PROVISIONING", "PENDING", "ACTIVATING"];
@@ -26,9 +26,9 @@ export function taskOut(world: World, t: Task, withTags = false) {
     platformFamily: t.launchType === "FARGATE" ? "Linux" : undefined,
     availabilityZone: t.availabilityZone, stopCode: t.stopCode, stoppedReason: t.stoppedReason,
     connectivity: PRE_RUNNING.includes(t.lastStatus) && t.lastStatus !== "ACTIVATING" ? undefined : "CONNECTED",
-    connectivityAt: seconds(t.pullStartedAt), createdAt: seconds(t.createdAt), pullStartedAt: seconds(t.pullStartedAt),
-    pullStoppedAt: seconds(t.pullStoppedAt), startedAt: seconds(t.startedAt), stoppingAt: seconds(t.stoppingAt),
-    executionStoppedAt: seconds(t.executionStoppedAt), stoppedAt: seconds(t.stoppedAt),
+    connectivityAt: epochSeconds(t.pullStartedAt), createdAt: epochSeconds(t.createdAt), pullStartedAt: epochSeconds(t.pullStartedAt),
+    pullStoppedAt: epochSeconds(t.pullStoppedAt), startedAt: epochSeconds(t.startedAt), stoppingAt: epochSeconds(t.stoppingAt),
+    executionStoppedAt: epochSeconds(t.executionStoppedAt), stoppedAt: epochSeconds(t.stoppedAt),
     enableExecuteCommand: false,
     attributes: [{ name: "ecs.cpu-architecture", value: "x86_64" }],
     attachments: eni ? [{

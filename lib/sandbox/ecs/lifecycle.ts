@@ -1,6 +1,6 @@
-import { containerArn, randomHex, taskArn } from "./ids";
-import type { ContainerState, Ctx, HealthStatus, Task, TaskDefinition, World } from "./types";
-import { nextSeq } from "./world";
+import { nextSeq, randomHex } from "../core/ids";
+import type { ContainerState, Ctx, HealthStatus, Task, TaskDefinition, World } from "../core/types";
+import { containerArn, taskArn } from "./arns";
 
 // The task lifecycle: PROVISIONING → PENDING → ACTIVATING → RUNNING → DEACTIVATING → STOPPING →
 // DEPROVISIONING → STOPPED. Each task carries the time of its next transition (`nextAt`); the

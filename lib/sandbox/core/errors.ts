@@ -1,0 +1,9 @@
+// An AWS error as every AWS protocol carries it: a code (the SDK throws the modelled exception of
+// that name), a message and an HTTP status. Each service names its own codes (ecs/errors.ts);
+// the protocol adapter only writes them out.
+export class AwsError extends Error {
+  constructor(readonly type: string, message: string, readonly status = 400) {
+    super(message);
+    this.name = type;
+  }
+}

@@ -1,0 +1,50 @@
+import { peek } from "../core/draft";
+import { runCall, type Call, type Dynamics, type EngineResult } from "../core/engine";
+import type { Ctx, SandboxConfig, SandboxState, World } from "../core/types";
+import { ECS_HANDLERS } from "./handlers";
+import { tickTask } from "./lifecycle";
+import { reconcileAll, recordFailure } from "./scheduler";
+
+// How time moves ECS's part of a world. No timers: each call first advances the world to "now",
+// processing due task transitions in time order and reconciling services after each instant;
+// after an operation the scheduler reacts to it.
+
+/** Processes every due transition up to `to`, in time order (mutates the draft). */
+function advanceWorld(world: World, config: SandboxConfig, to: number) {
+  let processed = 0;
+  for (;;) {
+    // A read-only scan (peek): only the tasks that fall due get copied into the draft.
+    const all = Object.values(peek(world).tasks);
+    let next = Infinity;
+    for (const t of all) if (t.nextAt !== undefined && t.nextAt < next) next = t.nextAt;
+    if (next > to || processed >= config.maxEventsPerAdvance) break;
+    world.now = Math.max(world.now, next);
+    const ctx: Ctx = { now: world.now, config };
+    const due = all.filter((t) => t.nextAt !== undefined && t.nextAt <= next).sort((a, b) => a.seq - b.seq);
+    for (const d of due) {
+      const t = world.tasks[d.arn];
+      if (t) tickTask(world, ctx, t, (x) => recordFailure(world, x));
+    }
+    processed += due.length;
+    reconcileAll(world, ctx);
+    purge(world, ctx);
+  }
+  world.now = Math.max(world.now, to);
+  reconcileAll(world, { now: world.now, config });
+}
+
+/** Deleted services are forgotten an hour after they became INACTIVE, like STOPPED tasks. */
+function purge(world: World, ctx: Ctx) {
+  for (const s of Object.values(peek(world).services)) {
+    if (s.status === "INACTIVE" && s.inactiveAt !== undefined && ctx.now - s.inactiveAt > ctx.config.stoppedTaskRetention) {
+      delete world.services[s.arn];
+    }
+  }
+}
+
+export const ECS_DYNAMICS: Dynamics = { advance: advanceWorld, settle: reconcileAll };
+
+/** One ECS API call on the pure engine. */
+export function handleOperation(state: SandboxState, call: Call): EngineResult {
+  return runCall(ECS_HANDLERS, ECS_DYNAMICS, state, call);
+}
