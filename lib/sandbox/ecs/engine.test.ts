@@ -42,4 +42,18 @@ describe("engine", () => {
     expect(svc.events[0].message).toBe("(service s) has reached a steady state.");
     expect(svc.deployments[0].rolloutState).toBe("COMPLETED");
   });
+
+  it("starts a new deployment when UpdateService changes the placement strategy, and none when nothing changed", () => {
+    const sb = steppedSandbox();
+    sb.call("CreateCluster", { clusterName: "c" });
+    sb.control({ action: "addInstances", cluster: "c", count: 3 });
+    sb.call("RegisterTaskDefinition", web());
+    sb.call("CreateService", { cluster: "c", serviceName: "s", taskDefinition: "web", desiredCount: 3, placementStrategy: [{ type: "binpack", field: "memory" }] });
+    sb.step(30);
+    const same = sb.call("UpdateService", { cluster: "c", service: "s", placementStrategy: [{ type: "binpack", field: "memory" }] }).service;
+    expect(same.deployments).toHaveLength(1);
+    const spread = sb.call("UpdateService", { cluster: "c", service: "s", placementStrategy: [{ type: "spread", field: "instanceId" }] }).service;
+    expect(spread.deployments).toHaveLength(2);
+    expect(spread.deployments[0]).toMatchObject({ status: "PRIMARY", rolloutState: "IN_PROGRESS" });
+  });
 });

@@ -179,14 +179,15 @@ export function updateService(world: World, raw: unknown, ctx: Ctx) {
   if (changed(input.networkConfiguration, svc.networkConfiguration)) { svc.networkConfiguration = input.networkConfiguration; deploy = true; }
   if (changed(input.platformVersion, svc.platformVersion)) { svc.platformVersion = input.platformVersion; deploy = true; }
   if (changed(input.capacityProviderStrategy, svc.capacityProviderStrategy)) { svc.capacityProviderStrategy = input.capacityProviderStrategy!; deploy = true; }
-  if (input.placementConstraints) svc.placementConstraints = input.placementConstraints;
-  if (input.placementStrategy) svc.placementStrategy = input.placementStrategy;
+  // UpdateService: a change to any of these "starts new tasks with the new configuration".
+  if (changed(input.placementConstraints, svc.placementConstraints)) { svc.placementConstraints = input.placementConstraints!; deploy = true; }
+  if (changed(input.placementStrategy, svc.placementStrategy)) { svc.placementStrategy = input.placementStrategy!; deploy = true; }
+  if (changed(input.enableECSManagedTags, svc.enableECSManagedTags)) { svc.enableECSManagedTags = input.enableECSManagedTags!; deploy = true; }
+  if (changed(input.propagateTags, svc.propagateTags)) { svc.propagateTags = input.propagateTags!; deploy = true; }
+  if (changed(input.loadBalancers, svc.loadBalancers)) { svc.loadBalancers = input.loadBalancers!; deploy = true; }
+  if (changed(input.serviceRegistries, svc.serviceRegistries)) { svc.serviceRegistries = input.serviceRegistries!; deploy = true; }
   if (input.healthCheckGracePeriodSeconds !== undefined) svc.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds;
   if (input.enableExecuteCommand !== undefined) svc.enableExecuteCommand = input.enableExecuteCommand;
-  if (input.enableECSManagedTags !== undefined) svc.enableECSManagedTags = input.enableECSManagedTags;
-  if (input.propagateTags) svc.propagateTags = input.propagateTags;
-  if (input.loadBalancers) svc.loadBalancers = input.loadBalancers;
-  if (input.serviceRegistries) svc.serviceRegistries = input.serviceRegistries;
   if (input.desiredCount !== undefined && input.desiredCount !== svc.desiredCount) {
     svc.desiredCount = input.desiredCount;
     svc.steady = false;
