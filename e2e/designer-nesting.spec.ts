@@ -27,6 +27,31 @@ async function dragCentreTo(page: Page, node: Locator, x: number, y: number) {
 
 const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 
+// The canvas's pan and zoom, as React Flow writes them on its viewport: `translate(x, y) scale(z)`.
+const viewportTransform = (page: Page) =>
+  page.getByTestId("designer-flow").locator(".react-flow__viewport").evaluate((e) => (e as HTMLElement).style.transform);
+async function zoomOf(page: Page): Promise<number> {
+  return Number(/scale\(([^)]+)\)/.exec(await viewportTransform(page))?.[1] ?? NaN);
+}
+
+/** Waits until the canvas stops moving (fitView animates): two looks 100 ms apart see the same viewport. */
+async function viewportAtRest(page: Page) {
+  let last: string | undefined;
+  await expect.poll(async () => {
+    const now = await viewportTransform(page);
+    const still = now === last;
+    last = now;
+    return still;
+  }, { message: "the canvas stops moving", intervals: [100] }).toBe(true);
+}
+
+/** Clicks Zoom Out and waits until the canvas is drawn at the smaller zoom. */
+async function zoomOut(page: Page) {
+  const before = await zoomOf(page);
+  await page.getByRole("button", { name: "Zoom Out" }).click();
+  await expect.poll(() => zoomOf(page)).toBeLessThan(before);
+}
+
 async function storedDocument(page: Page, url: string) {
   const id = new URL(url).pathname.split("/")[2];
   return (await (await page.request.get(`/api/designs/${id}`)).json()).document;
@@ -62,7 +87,7 @@ test("drag a container into another task definition and a service into another c
   await page.getByRole("button", { name: "Zoom to fit" }).click();
   const otherName = (await page.getByTestId("cluster-node").evaluateAll((els) =>
     els.map((e) => e.getAttribute("aria-label")!.replace(/^Cluster /, "")).find((n) => n !== "shop")))!;
-  await page.waitForTimeout(400); // fitView animates
+  await viewportAtRest(page);
   const ob = (await cluster(page, otherName).boundingBox())!;
   await dragCentreTo(page, node(page, "svc-orders-api"), ob.x + ob.width / 2, ob.y + ob.height * 0.7);
 
@@ -91,9 +116,8 @@ test("a container dropped on empty canvas gets its own task definition", async (
   await expect(page.getByTestId("task-definition-node")).toHaveCount(2);
   await waitSaved(page);
   // Zoom out so that there is empty canvas around the design.
-  await page.getByRole("button", { name: "Zoom Out" }).click();
-  await page.getByRole("button", { name: "Zoom Out" }).click();
-  await page.waitForTimeout(300);
+  await zoomOut(page);
+  await zoomOut(page);
   const flow = (await page.getByTestId("designer-flow").boundingBox())!;
   const b = (await node(page, "td-storefront/web").boundingBox())!;
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
@@ -123,10 +147,7 @@ test("zoomed far out, cards lose their shadows and detail, and keep their names"
   // Group fills are opaque (no per-frame blending of translucent groups).
   const fill = await page.getByTestId("cluster-node").evaluate((e) => getComputedStyle(e).backgroundColor);
   expect(fill).not.toMatch(/rgba|\/ 0\./);
-  for (let i = 0; i < 6 && (await flow.getAttribute("data-zoom")) !== "far"; i++) {
-    await page.getByRole("button", { name: "Zoom Out" }).click();
-    await page.waitForTimeout(150);
-  }
+  for (let i = 0; i < 6 && (await flow.getAttribute("data-zoom")) !== "far"; i++) await zoomOut(page);
   await expect(flow).toHaveAttribute("data-zoom", "far");
   await expect(storefront.getByText("storefront", { exact: true })).toBeVisible();
   await expect(storefront.getByText("FARGATE", { exact: true })).toHaveCount(0);

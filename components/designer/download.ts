@@ -1,3 +1,5 @@
+import type { Design } from "@/lib/domain/design";
+
 /** Saves text as a file through a temporary object URL (no server round trip). */
 export function downloadText(fileName: string, text: string, type = "application/json") {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -12,3 +14,8 @@ export function downloadText(fileName: string, text: string, type = "application
 
 /** A file-name-safe version of a resource or design name. */
 export const fileSafe = (name: string) => name.trim().replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "") || "design";
+
+/** The design document as stored, named after the design: what both Export buttons save. */
+export function downloadDesign(name: string, design: Design) {
+  downloadText(`${fileSafe(name)}.stevedore.json`, `${JSON.stringify(design, null, 2)}\n`);
+}

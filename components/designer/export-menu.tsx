@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { exportService, exportTaskDefinition } from "@/lib/domain/ecs-json";
 import { resolveNode } from "@/lib/domain/designer";
-import { downloadText, fileSafe } from "./download";
+import { downloadDesign, downloadText, fileSafe } from "./download";
 import { useEditor, useEditorStore } from "./store/context";
 
 /** Downloads: the selected task definition (or the selected container's), the selected service, or the whole design file. */
@@ -33,7 +33,7 @@ export function ExportMenu() {
     { label: "Service JSON", hint: svc ? svc.serviceName : "select a service", disabled: !svc,
       run: () => downloadText(`${fileSafe(svc!.serviceName)}.service.json`, JSON.stringify(exportService(svc!, design), null, 2)) },
     { label: "Design file", hint: "everything, with layout", disabled: false,
-      run: () => downloadText(`${fileSafe(name)}.stevedore.json`, JSON.stringify(store.getState().history.present, null, 2)) },
+      run: () => downloadDesign(name, store.getState().history.present) },
   ];
   return (
     <div className="relative" ref={ref}>

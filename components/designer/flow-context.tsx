@@ -2,9 +2,11 @@
 
 import { createContext, useCallback, useContext, useRef, type ReactNode, type RefObject } from "react";
 import { useReactFlow } from "@xyflow/react";
-import type { NodeKind } from "@/lib/domain/designer";
-import { addNodeAt } from "./add-node";
+import { addNodeAt, type NodeKind } from "@/lib/domain/designer";
 import { useEditorStore } from "./store/context";
+
+/** The drag data type of a palette item: the canvas accepts drops of this type only. */
+export const PALETTE_MIME = "application/x-stevedore-node";
 
 const WrapperContext = createContext<RefObject<HTMLDivElement | null> | null>(null);
 

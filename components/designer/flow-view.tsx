@@ -10,10 +10,9 @@ import {
   applyNestDrop, canConnect, connect, connectionNeedsChoice, nestTargetAt, setLayout, type FlowEdge, type FlowNode, type NodeKind,
 } from "@/lib/domain/designer";
 import { useDarkTheme } from "@/components/shell/theme-toggle";
-import { PALETTE_MIME } from "./add-node";
 import { ConnectMenu, type PendingConnection } from "./connect-menu";
 import { EmptyCanvas } from "./empty-state";
-import { useAddNode, useFlowWrapperRef } from "./flow-context";
+import { PALETTE_MIME, useAddNode, useFlowWrapperRef } from "./flow-context";
 import { nodeTypes } from "./nodes/registry";
 import { FAR_ZOOM, FarZoomContext, SHADOW_MIN_ZOOM } from "./nodes/shared";
 import { useEditor, useEditorStore } from "./store/context";

@@ -2,7 +2,8 @@
 
 import { useId, useState } from "react";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
-import { importText, MAX_IMPORT_BYTES } from "@/lib/domain/ecs-json";
+import { MAX_DOCUMENT_BYTES } from "@/lib/domain/design/limits";
+import { importText } from "@/lib/domain/ecs-json";
 import { mergeDesign, parseClipboard, paste } from "@/lib/domain/designer";
 import { useReactFlow } from "@xyflow/react";
 import { useEditor, useEditorStore } from "./store/context";
@@ -55,7 +56,7 @@ export function ImportDialog() {
             onChange={async (e) => {
               const f = e.target.files?.[0];
               if (!f) return;
-              if (f.size > MAX_IMPORT_BYTES) { setIssues([{ path: "(document)", message: "The file is larger than 1 MiB." }]); return; }
+              if (f.size > MAX_DOCUMENT_BYTES) { setIssues([{ path: "(document)", message: "The file is larger than 1 MiB." }]); return; }
               setFileName(f.name);
               setText(await f.text());
               setIssues([]);

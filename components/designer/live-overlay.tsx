@@ -6,10 +6,7 @@ import { canvasLive, clusterMissing, liveClusters, type LiveNodeState, type Moni
 import { SANDBOX_ENVIRONMENT_ID } from "@/lib/actions/environment-types";
 import { useEditor } from "./store/context";
 import { usePlanActions } from "./plan-overlay";
-import { getJson } from "@/lib/query/get-json";
-
-/** How often Live mode asks the monitor for fresh snapshots. */
-export const LIVE_POLL_MS = 3_000;
+import { clusterViewQuery } from "@/lib/query/monitor";
 
 type LiveOverlay = {
   enabled: boolean;
@@ -37,12 +34,8 @@ export function LiveOverlayProvider({ designId, enabled, children }: { designId:
   const design = useEditor((s) => s.history.present);
   const clusters = useMemo(() => liveClusters(design), [design]);
   const views = useQueries({
-    queries: clusters.map((cluster) => ({
-      queryKey: ["live-monitor", SANDBOX_ENVIRONMENT_ID, cluster],
-      enabled,
-      refetchInterval: enabled ? LIVE_POLL_MS : (false as const),
-      queryFn: () => getJson<MonitorView>(`/api/monitor/${SANDBOX_ENVIRONMENT_ID}/${encodeURIComponent(cluster)}`, "Monitoring"),
-    })),
+    // The Monitor's own query: a cluster open in both shares one cache entry and one poll.
+    queries: clusters.map((cluster) => ({ ...clusterViewQuery(SANDBOX_ENVIRONMENT_ID, cluster), enabled })),
   });
   // The plan overlay's query: both share one plan per saved version.
   const plan = usePlanActions(designId, enabled, { keepPrevious: true });

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from "react";
 import { clusterMissing, sceneInputFromMonitor } from "@/lib/domain/monitor";
 import { SANDBOX_ENVIRONMENT_ID } from "@/lib/actions/environment-types";
 import { ClusterScene } from "@/components/monitor/cluster-scene";
-import { useContainerInstances } from "@/components/monitor/use-monitor";
+import { useContainerInstances } from "@/lib/query/monitor";
 import { useLiveOverlay } from "./live-overlay";
 import { useEditor } from "./store/context";
 

@@ -2,8 +2,7 @@
 
 import type { DragEvent } from "react";
 import type { NodeKind } from "@/lib/domain/designer";
-import { PALETTE_MIME } from "./add-node";
-import { useAddNode } from "./flow-context";
+import { PALETTE_MIME, useAddNode } from "./flow-context";
 
 const ITEMS: { kind: NodeKind; label: string; hint: string }[] = [
   { kind: "cluster", label: "Cluster", hint: "Groups services and their capacity" },

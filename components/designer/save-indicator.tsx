@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { createDesignAction } from "@/lib/actions/designs";
+import { MAX_DESIGN_NAME_LENGTH } from "@/lib/domain/design/limits";
 import { useEditor, useEditorStore } from "./store/context";
 
 const LABEL = { saved: "Saved", saving: "Saving…", unsaved: "Unsaved changes", conflict: "Conflict", error: "Not saved" } as const;
@@ -35,7 +36,7 @@ export function ConflictBanner() {
   const saveCopy = async () => {
     setBusy(true);
     const s = store.getState();
-    const r = await createDesignAction({ name: `${s.name} (copy)`.slice(0, 200), document: s.history.present });
+    const r = await createDesignAction({ name: `${s.name} (copy)`.slice(0, MAX_DESIGN_NAME_LENGTH), document: s.history.present });
     setBusy(false);
     if (!r.ok) { setError(r.message); return; }
     store.markSaved(s.history.present, r.data.version);

@@ -2,65 +2,69 @@
 
 import { useEffect } from "react";
 import { saveDesignAction } from "@/lib/actions/designs";
+import { AUTOSAVE_DELAY_MS, autosave, type AutosaveEvent } from "@/lib/domain/designer";
 import type { Design } from "@/lib/domain/design";
 import type { EditorStore } from "./store/editor-store";
 
-export const AUTOSAVE_DELAY_MS = 800;
-
 /**
  * Saves the design a moment after the last edit, one request at a time, always against the
- * version we last saved. On CONFLICT it stops: nothing is overwritten until the user reloads
- * or saves a copy.
+ * version we last saved. The decisions are lib/domain/designer/autosave.ts; this runs its
+ * timer and its request.
  */
 export function useAutosave(store: EditorStore, delay = AUTOSAVE_DELAY_MS) {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let inFlight = false;
     let lastSeen: Design = store.getState().history.present;
-
-    const run = async () => {
-      timer = undefined;
+    const dirty = () => {
       const s = store.getState();
-      if (s.save.status === "conflict" || inFlight) return;
-      const design = s.history.present;
-      if (design === s.savedDesign) { store.setSave("saved"); return; }
-      inFlight = true;
-      store.setSave("saving");
-      try {
-        const r = await saveDesignAction({ id: s.designId, expectedVersion: s.version, document: design });
-        if (r.ok) store.markSaved(design, r.data.version);
-        else store.setSave(r.code === "CONFLICT" ? "conflict" : "error", r.message);
-      } catch {
-        store.setSave("error", "The server could not be reached; your changes are kept here.");
-      } finally {
-        inFlight = false;
+      return s.history.present !== s.savedDesign;
+    };
+
+    const step = (event: AutosaveEvent) => {
+      const { save } = store.getState();
+      const next = autosave({ status: save.status, message: save.message, inFlight }, event);
+      inFlight = next.state.inFlight;
+      store.setSave(next.state.status, next.state.message);
+      for (const effect of next.effects) {
+        if (effect === "cancel" && timer) clearTimeout(timer);
+        if (effect === "schedule") schedule();
+        if (effect === "save") void send();
       }
-      const after = store.getState();
-      if (after.save.status === "unsaved" || (after.save.status === "saved" && after.history.present !== after.savedDesign)) schedule();
     };
     const schedule = () => {
       if (timer) clearTimeout(timer);
-      timer = setTimeout(run, delay);
+      timer = setTimeout(() => {
+        timer = undefined;
+        step({ type: "due", dirty: dirty() });
+      }, delay);
+    };
+    const send = async () => {
+      const s = store.getState();
+      const design = s.history.present;
+      let event: AutosaveEvent;
+      try {
+        const r = await saveDesignAction({ id: s.designId, expectedVersion: s.version, document: design });
+        if (r.ok) {
+          store.markSaved(design, r.data.version);
+          event = { type: "saved", dirty: dirty() };
+        } else event = { type: "rejected", code: r.code, message: r.message };
+      } catch {
+        event = { type: "unreachable" };
+      }
+      step(event);
     };
 
     const unsubscribe = store.subscribe(() => {
       const s = store.getState();
       if (s.history.present === lastSeen) return;
       lastSeen = s.history.present;
-      if (s.save.status === "conflict") return;
-      if (s.history.present === s.savedDesign && !inFlight) {
-        if (timer) clearTimeout(timer);
-        store.setSave("saved");
-        return;
-      }
-      if (!inFlight) store.setSave("unsaved");
-      schedule();
+      step({ type: "edited", dirty: dirty() });
     });
 
     // Leaving with unsaved edits loses them; the browser asks first.
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      const s = store.getState();
-      if (s.history.present !== s.savedDesign) e.preventDefault();
+      if (dirty()) e.preventDefault();
     };
     window.addEventListener("beforeunload", onBeforeUnload);
     return () => {

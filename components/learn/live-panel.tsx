@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { LiveTask, LiveView } from "@/lib/domain/learn/live-view";
+import { getJson } from "@/lib/query/get-json";
 import { ClusterScene } from "@/components/monitor/cluster-scene";
 
 const statusTone: Record<string, string> = {
@@ -20,17 +21,11 @@ function StatusBadge({ status }: { status: string }) {
   );
 }
 
-async function fetchLive(lessonId: string): Promise<LiveView> {
-  const res = await fetch(`/learn/${lessonId}/live`, { cache: "no-store" });
-  if (!res.ok) throw new Error(`The sandbox answered ${res.status}`);
-  return res.json();
-}
-
 /** The sandbox's tasks for the lesson, refreshed every 2 s, so lifecycle changes show as they happen. */
 export function LivePanel({ lessonId }: { lessonId: string }) {
   const { data, error } = useQuery({
     queryKey: ["learn-live", lessonId],
-    queryFn: () => fetchLive(lessonId),
+    queryFn: () => getJson<LiveView>(`/learn/${lessonId}/live`, "Reading the sandbox"),
     refetchInterval: 2000,
     staleTime: 0,
   });

@@ -1,7 +1,7 @@
 "use client";
 
 import type { InstanceView } from "@/lib/domain/monitor";
-import { useContainerInstances } from "./use-monitor";
+import { useContainerInstances } from "@/lib/query/monitor";
 
 /** EC2 capacity of a cluster; nothing at all for Fargate-only clusters, which have no instances. */
 export function ContainerInstances({ envId, cluster }: { envId: string; cluster: string }) {

@@ -7,7 +7,7 @@ import { ContainerInstances } from "./container-instances";
 import { Freshness } from "./freshness";
 import { HealthBadge, RolloutState } from "./health-badge";
 import { historyPath, servicePath } from "./links";
-import { useClusterView, useClusters } from "./use-monitor";
+import { useClusterView, useClusters } from "@/lib/query/monitor";
 
 export function EnvironmentOverview({ envId }: { envId: string }) {
   const clusters = useClusters(envId);

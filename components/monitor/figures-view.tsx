@@ -2,7 +2,7 @@
 
 import { Alert } from "@/components/ui/alert";
 import type { PollerFigures } from "@/lib/domain/monitor";
-import { useFigures } from "./use-monitor";
+import { useFigures } from "@/lib/query/monitor";
 
 const OPS = ["ListServices", "DescribeServices", "ListTasks", "DescribeTasks"];
 const COLORS: Record<string, string> = { ListServices: "fill-slate-400", DescribeServices: "fill-brand-600", ListTasks: "fill-amber-500", DescribeTasks: "fill-emerald-600" };

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
-import { historyUrl, useHistory } from "./use-monitor";
+import { historyUrl, useHistory } from "@/lib/query/monitor";
 
 const STOP_REASONS = ["out-of-memory", "image-pull", "resource-init", "container-health", "elb-health", "exited", "failed-to-start", "user", "deployment", "scheduler", "spot", "unknown"];
 const COLUMNS: Record<string, string[]> = {

@@ -12,7 +12,7 @@ import { HealthBadge, RolloutState } from "./health-badge";
 import { historyPath } from "./links";
 import { StopReasons } from "./stop-reasons";
 import { TasksTable } from "./tasks-table";
-import { useClusterView, useContainerInstances, useServiceHistory } from "./use-monitor";
+import { useClusterView, useContainerInstances, useServiceHistory } from "@/lib/query/monitor";
 
 function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
   return (

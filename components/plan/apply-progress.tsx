@@ -3,14 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import type { ApplyStepRecord, ApplyView, StepStatus } from "@/lib/actions/environment-types";
+import { getJson } from "@/lib/query/get-json";
 import { Alert } from "@/components/ui/alert";
 import { ActionBadge } from "./action-badge";
-
-async function fetchApply(id: string): Promise<ApplyView> {
-  const res = await fetch(`/api/applies/${id}`, { cache: "no-store" });
-  if (!res.ok) throw new Error((await res.json().catch(() => ({}))).message ?? `HTTP ${res.status}`);
-  return res.json();
-}
 
 const ICON: Record<StepStatus, { text: string; className: string }> = {
   pending: { text: "not run", className: "text-slate-500" },
@@ -44,7 +39,7 @@ function StepRow({ step }: { step: ApplyStepRecord }) {
 export function ApplyProgress({ applyId, onFinished }: { applyId: string; onFinished?: (a: ApplyView) => void }) {
   const q = useQuery({
     queryKey: ["apply", applyId],
-    queryFn: () => fetchApply(applyId),
+    queryFn: () => getJson<ApplyView>(`/api/applies/${applyId}`, "Reading the apply"),
     refetchInterval: (query) => (query.state.data?.status === "running" || !query.state.data ? 1000 : false),
     staleTime: 0,
   });

@@ -2,11 +2,9 @@ import type { Design } from "@/lib/domain/design";
 import { validateDesign, type Finding, type PathSegment } from "@/lib/domain/rules";
 import {
   createFlowBuilder, createHistory, pushHistory, redo as redoHistory, resetHistory, undo as undoHistory,
-  type EditResult, type FlowEdge, type FlowNode, type History,
+  type EditResult, type FlowEdge, type FlowNode, type History, type SaveStatus,
 } from "@/lib/domain/designer";
 import { createStore, type Store } from "./create-store";
-
-export type SaveStatus = "saved" | "unsaved" | "saving" | "conflict" | "error";
 
 export type EditorState = {
   designId: string;

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type ChangeEvent, type FormEvent } from "react";
 import { importDesignAction } from "@/lib/actions/designs";
+import { MAX_DOCUMENT_BYTES } from "@/lib/domain/design/limits";
 import type { ActionIssue } from "@/lib/actions/result";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
@@ -11,8 +12,7 @@ import { TextAreaField, TextField } from "@/components/ui/text-field";
 import { runAction } from "./issues";
 import { stashImportNotes } from "./import-notes";
 
-// The server refuses more than 1 MiB; saying so before the upload is kinder.
-const MAX_BYTES = 1024 * 1024;
+// The server refuses more than MAX_DOCUMENT_BYTES; saying so before the upload is kinder.
 
 export function ImportDesignButton({ variant = "secondary" }: { variant?: ButtonVariant }) {
   const router = useRouter();
@@ -35,7 +35,7 @@ export function ImportDesignButton({ variant = "secondary" }: { variant?: Button
     const file = e.target.files?.[0];
     setFailure(undefined);
     if (!file) return;
-    if (file.size > MAX_BYTES) {
+    if (file.size > MAX_DOCUMENT_BYTES) {
       setFailure({ message: `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; imports are limited to 1 MB.` });
       return;
     }

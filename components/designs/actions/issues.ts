@@ -1,4 +1,5 @@
 import type { ActionIssue, ActionResult } from "@/lib/actions/result";
+import { MAX_DESIGN_NAME_LENGTH } from "@/lib/domain/design/limits";
 
 /** Field errors keyed by the issue path's first segment (`name`, `description`, …). */
 export function fieldErrors(issues: ActionIssue[] | undefined): Record<string, string> {
@@ -24,6 +25,6 @@ export async function runAction<T>(call: () => Promise<ActionResult<T>>): Promis
 export function validateDesignName(name: string): string | undefined {
   const trimmed = name.trim();
   if (!trimmed) return "Give the design a name.";
-  if (trimmed.length > 200) return "Keep the name to 200 characters or fewer.";
+  if (trimmed.length > MAX_DESIGN_NAME_LENGTH) return `Keep the name to ${MAX_DESIGN_NAME_LENGTH} characters or fewer.`;
   return undefined;
 }

@@ -1,5 +1,5 @@
 export * from "./schema";
 export * from "./parse";
-export * from "./task-size";
 export * from "./lookup";
+export * from "./limits";
 export * as EcsEnums from "./ecs-enums";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as ecs from "@aws-sdk/client-ecs";
-import { parseDesign, emptyDesign, CURRENT_SCHEMA_VERSION, EcsEnums, parseTaskCpu, parseTaskMemory, familyOf, clusterNameOf } from ".";
+import { parseDesign, emptyDesign, CURRENT_SCHEMA_VERSION, EcsEnums, familyOf, clusterNameOf } from ".";
 
 describe("parseDesign", () => {
   it("accepts an empty design", () => {
@@ -51,19 +51,6 @@ describe("ECS enums stay in step with the SDK", () => {
   ];
   it.each(cases.map((c, i) => [i, ...c] as const))("enum %i", (_i, ours, sdk) => {
     expect([...ours].sort()).toEqual(Object.values(sdk).sort());
-  });
-});
-
-describe("task size parsing", () => {
-  it("reads units and vCPU, MiB and GB", () => {
-    expect(parseTaskCpu("256")).toBe(256);
-    expect(parseTaskCpu("0.25 vCPU")).toBe(256);
-    expect(parseTaskCpu("2 vcpu")).toBe(2048);
-    expect(parseTaskCpu("lots")).toBeUndefined();
-    expect(parseTaskMemory("512")).toBe(512);
-    expect(parseTaskMemory("1 GB")).toBe(1024);
-    expect(parseTaskMemory("0.5GB")).toBe(512);
-    expect(parseTaskMemory(undefined)).toBeUndefined();
   });
 });
 

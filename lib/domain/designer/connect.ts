@@ -1,6 +1,7 @@
 import type { ContainerDefinition, Design, Service } from "../design";
 import { familyOf } from "../design";
 import { MAX_LOAD_BALANCERS } from "../ecs-facts/service";
+import { networkModeOf } from "../ecs-facts/task-definition";
 import { linkName } from "./references";
 import { resolveNode, type Resolved } from "./resolve";
 import { fail, type EditResult } from "./result";
@@ -51,7 +52,7 @@ function check(design: Design, a: Resolved, b: Resolved, opts: ConnectOptions): 
     if (a.index === b.index) return { ok: false, reason: "A container cannot depend on itself." };
     const containers = a.taskDefinition.containerDefinitions;
     if (opts.relation === "link") {
-      const mode = a.taskDefinition.networkMode ?? "bridge";
+      const mode = networkModeOf(a.taskDefinition);
       if (mode !== "bridge") return { ok: false, reason: `Links work only in bridge network mode; this task uses ${mode} (containers reach each other on localhost).` };
       if ((a.container.links ?? []).some((l) => linkName(l) === b.container.name)) return { ok: false, reason: "Already linked." };
       return { ok: true };

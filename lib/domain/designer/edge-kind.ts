@@ -1,4 +1,5 @@
 import type { Design } from "../design";
+import { networkModeOf } from "../ecs-facts/task-definition";
 import { connect, type ContainerCondition, type ConnectOptions } from "./connect";
 import { disconnect } from "./edges";
 import { containerNodeId, resolveNode } from "./resolve";
@@ -47,5 +48,5 @@ export function setContainerEdgeKind(design: Design, edgeId: string, to: Connect
 export function connectionNeedsChoice(design: Design, source: string, target: string): boolean {
   const a = resolveNode(design, source);
   const b = resolveNode(design, target);
-  return a?.kind === "container" && b?.kind === "container" && a.tdIndex === b.tdIndex && (a.taskDefinition.networkMode ?? "bridge") === "bridge";
+  return a?.kind === "container" && b?.kind === "container" && a.tdIndex === b.tdIndex && networkModeOf(a.taskDefinition) === "bridge";
 }

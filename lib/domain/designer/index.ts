@@ -5,6 +5,7 @@ export * from "./resolve";
 export * from "./result";
 export * from "./layout";
 export * from "./add";
+export * from "./add-node";
 export * from "./rename";
 export * from "./move";
 export * from "./connect";
@@ -12,7 +13,9 @@ export * from "./edges";
 export * from "./remove";
 export * from "./clipboard";
 export * from "./history";
+export * from "./autosave";
 export * from "./summaries";
+export * from "./strategy-text";
 export * from "./to-flow";
 export * from "./target-groups";
 // autoLayout (elkjs) is imported from "./auto-layout" directly, so bundles load it only when used.

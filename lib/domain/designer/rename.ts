@@ -1,6 +1,6 @@
 import type { Design } from "../design";
 import { familyOf } from "../design";
-import { ECS_NAME_PATTERN } from "../ecs-facts/task-definition";
+import { ECS_NAME_PATTERN } from "../ecs-facts/names";
 import { moveLayoutKey } from "./layout";
 import { mapShared } from "./paths";
 import { renameContainerRefs, renameServiceContainerRefs, replaceClusterName, replaceFamily } from "./references";

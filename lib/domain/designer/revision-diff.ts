@@ -6,6 +6,11 @@ import type { Design } from "../design";
 
 export type ResourceKind = "cluster" | "taskDefinition" | "service" | "targetGroup";
 
+/** What the UI calls each kind of resource (findings are about the first three). */
+export const RESOURCE_KIND_LABEL: Record<ResourceKind, string> = {
+  cluster: "Cluster", taskDefinition: "Task definition", service: "Service", targetGroup: "Target group",
+};
+
 export type ResourceRef = { kind: ResourceKind; id: string; name: string };
 export type ResourceChange = ResourceRef & { paths: string[] };
 

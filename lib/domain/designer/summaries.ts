@@ -1,5 +1,6 @@
 import type { Cluster, ContainerDefinition, Design, Service, TargetGroup, TaskDefinition } from "../design";
-import { parseTaskCpu, parseTaskMemory } from "../design";
+import { isEssential, networkModeOf } from "../ecs-facts/task-definition";
+import { parseTaskCpu, parseTaskMemory } from "../ecs-facts/task-size";
 
 // What each node shows, derived from the design. Kept here (not in the components) so the
 // canvas only renders numbers and the derivation is tested once.
@@ -27,7 +28,7 @@ export function taskDefinitionSummary(td: TaskDefinition): TaskDefinitionSummary
   return {
     name: td.family,
     launchType: compat.length ? compat.join(" + ") : "EC2",
-    networkMode: td.networkMode ?? "bridge",
+    networkMode: networkModeOf(td),
     cpu: parseTaskCpu(td.cpu),
     memory: parseTaskMemory(td.memory),
     usedCpu: td.containerDefinitions.reduce((n, c) => n + (c.cpu ?? 0), 0),
@@ -42,7 +43,7 @@ export function containerSummary(c: ContainerDefinition): ContainerSummary {
     name: c.name, image: c.image, cpu: c.cpu, memory: c.memory ?? c.memoryReservation,
     ports: (c.portMappings ?? []).map((p) =>
       `${p.containerPort ?? p.containerPortRange ?? "?"}${p.hostPort !== undefined && p.hostPort !== p.containerPort ? `←${p.hostPort}` : ""}/${p.protocol ?? "tcp"}`),
-    essential: c.essential ?? true,
+    essential: isEssential(c),
   };
 }
 

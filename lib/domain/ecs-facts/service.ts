@@ -1,10 +1,6 @@
 // Limits ECS enforces on services, clusters and tags (API reference: CreateService,
 // CreateCluster, CapacityProviderStrategyItem, Tag; service-quotas.html). See shared/ECS-FACTS.md.
 
-/** Cluster and service names: up to 255 letters, digits, hyphens and underscores. */
-export const RESOURCE_NAME_PATTERN = /^[A-Za-z0-9_-]{1,255}$/;
-export const RESOURCE_NAME_MAX = 255;
-
 /** awsvpcConfiguration: "You can specify as many as 16 subnets" and up to five security groups. */
 export const MAX_SUBNETS = 16;
 export const MAX_SECURITY_GROUPS = 5;

@@ -1,10 +1,28 @@
-// Task definition and container definition limits (ECS API reference, ContainerDefinition /
+// Task definition and container definition facts (ECS API reference, ContainerDefinition /
 // HealthCheck / RegisterTaskDefinition; developer guide "service-quotas" and
 // "fargate-tasks-services"; see shared/ECS-FACTS.md).
 
-/** Family and container names: 1–255 letters, digits, hyphens, underscores. */
-export const ECS_NAME_PATTERN = /^[A-Za-z0-9_-]{1,255}$/;
-export const MAX_NAME_LENGTH = 255;
+/** The task definition asks for Fargate (requiresCompatibilities includes FARGATE). */
+export function requiresFargate(td: { requiresCompatibilities?: readonly string[] }): boolean {
+  return td.requiresCompatibilities?.includes("FARGATE") ?? false;
+}
+
+/** A container is essential unless it says `essential: false` (ContainerDefinition.essential). */
+export function isEssential(c: { essential?: boolean }): boolean {
+  return c.essential !== false;
+}
+
+export type NetworkMode = "awsvpc" | "bridge" | "host" | "none";
+
+/**
+ * The network mode a task definition runs with. Omitted means bridge on EC2 (Linux). Fargate
+ * accepts only awsvpc (RegisterTaskDefinition refuses a FARGATE task definition in any other
+ * mode, or none), so an omitted mode there is judged as the awsvpc it has to become; the
+ * `fargate-network-mode` rule reports the omission itself.
+ */
+export function networkModeOf<M extends string>(td: { networkMode?: M; requiresCompatibilities?: readonly string[] }): M | "awsvpc" | "bridge" {
+  return td.networkMode ?? (requiresFargate(td) ? "awsvpc" : "bridge");
+}
 
 /** Containers per task definition (hard quota). */
 export const MAX_CONTAINERS_PER_TASK = 10;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { emptyDesign } from "../design";
-import { detectFormat, importText, MAX_IMPORT_BYTES } from ".";
+import { MAX_DOCUMENT_BYTES } from "../design";
+import { detectFormat, importText } from ".";
 
 const td = { family: "web", containerDefinitions: [{ name: "app", image: "nginx:1.27", memory: 256 }] };
 
@@ -50,7 +51,7 @@ describe("importText", () => {
   });
 
   it("refuses inputs over 1 MiB, empty inputs, and unknown documents", () => {
-    const big = importText(" ".repeat(MAX_IMPORT_BYTES + 1));
+    const big = importText(" ".repeat(MAX_DOCUMENT_BYTES + 1));
     expect(big.ok ? null : big.issues[0].message).toMatch(/at most 1 MiB/);
     expect(importText("  \n").ok).toBe(false);
     const unknown = importText('{"hello": 1}');

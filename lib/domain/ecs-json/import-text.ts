@@ -1,6 +1,6 @@
 import { parseDocument } from "yaml";
 import type { ComposeTarget } from "./compose-target";
-import { emptyDesign, parseDesign, type Design } from "../design";
+import { emptyDesign, MAX_DOCUMENT_BYTES, parseDesign, type Design } from "../design";
 import { importCompose } from "./compose";
 import { isPlainObject } from "./ids";
 import { jsonErrorOffset, lineColumn } from "./json-error";
@@ -8,9 +8,6 @@ import { gridLayout } from "./layout";
 import { importServices } from "./services-document";
 import { importTaskDefinition } from "./task-definition";
 import type { ImportFormat, ImportIssue, ImportNote } from "./types";
-
-/** Uploads and pasted text above this size are refused before parsing. */
-export const MAX_IMPORT_BYTES = 1024 * 1024;
 
 export type ImportTextOptions = {
   fileName?: string;
@@ -78,7 +75,8 @@ function wrap(partial: Omit<Design, "layout" | "schemaVersion">): Design {
  */
 export function importText(text: string, opts: ImportTextOptions = {}): ImportTextResult {
   const bytes = new TextEncoder().encode(text).length;
-  if (bytes > MAX_IMPORT_BYTES) {
+  // Uploads and pasted text above the document limit are refused before parsing.
+  if (bytes > MAX_DOCUMENT_BYTES) {
     return { ok: false, issues: [{ path: "(document)", message: `The input is ${(bytes / 1048576).toFixed(1)} MiB; Stevedore imports at most 1 MiB` }] };
   }
   const body = text.replace(/^\uFEFF/, "");

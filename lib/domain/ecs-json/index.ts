@@ -3,7 +3,7 @@ export { importTaskDefinition, exportTaskDefinition, TASK_DEFINITION_READ_ONLY_K
 export { importService, exportService, exportCluster, SERVICE_READ_ONLY_KEYS, type ImportServiceResult } from "./service";
 export { importServices } from "./services-document";
 export { exportDesignAsEcs, type EcsExport } from "./export-design";
-export { importText, detectFormat, MAX_IMPORT_BYTES, type ImportTextOptions, type ImportTextResult } from "./import-text";
+export { importText, detectFormat, type ImportTextOptions, type ImportTextResult } from "./import-text";
 export { importCompose, type ComposeImportResult } from "./compose";
 export { ComposeFileSchema, ComposeServiceSchema, type ComposeFile, type ComposeService } from "./compose-schema";
 export { shellSplit, parseDuration, parseMemoryMiB, parseShortPort, smallestFargateSize } from "./compose-values";

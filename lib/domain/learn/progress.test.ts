@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { LEARN_REGION, RELEASE_VARIABLE, missingInstances, taskToCrash, withNewRelease } from "./sandbox-plan";
+import { SANDBOX_REGION } from "../ecs-facts/sandbox";
+import { RELEASE_VARIABLE, missingInstances, taskToCrash, withNewRelease } from "./sandbox-plan";
 import { currentStep, evaluateStep, isLessonComplete, normaliseCompleted, withStepDone } from "./progress";
 import { lesson } from "./test/run";
 import { provisioning, running, task } from "./test/snapshots";
@@ -25,10 +26,10 @@ describe("missingInstances", () => {
   const design = lesson("placement-strategies").starter;
 
   it("registers only the instances a cluster does not have yet, with their size and zone", () => {
-    const calls = missingInstances(design, { "learn-placement": 1 }, LEARN_REGION);
+    const calls = missingInstances(design, { "learn-placement": 1 }, SANDBOX_REGION);
     expect(calls.map((c) => c.action)).toEqual(["addInstances", "addInstances"]);
-    expect(calls[0]).toMatchObject({ region: LEARN_REGION, cluster: "learn-placement", count: 1, cpu: 2048, availabilityZones: ["eu-west-1b"] });
-    expect(missingInstances(design, { "learn-placement": 3 }, LEARN_REGION)).toEqual([]);
+    expect(calls[0]).toMatchObject({ region: SANDBOX_REGION, cluster: "learn-placement", count: 1, cpu: 2048, availabilityZones: ["eu-west-1b"] });
+    expect(missingInstances(design, { "learn-placement": 3 }, SANDBOX_REGION)).toEqual([]);
   });
 });
 

@@ -6,9 +6,6 @@ import { isRunning, revisionOf } from "./helpers";
 // call creates (on AWS an Auto Scaling group or a person registers instances). Deploying "a new
 // revision" is a change to the design, as it is for a real team: the release number goes up.
 
-/** Lessons run in the built-in sandbox environment's Region. */
-export const LEARN_REGION = "eu-west-1";
-
 /** The sandbox control calls that register the design's instances a cluster does not have yet. */
 export function missingInstances(design: Design, registered: Record<string, number>, region: string): Record<string, unknown>[] {
   return design.clusters.flatMap((cluster) => (cluster.instances ?? []).slice(registered[cluster.clusterName] ?? 0).map((i) => ({

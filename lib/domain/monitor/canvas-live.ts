@@ -1,5 +1,6 @@
 import type { Design } from "../design";
 import { clusterNameOf, familyOf } from "../design/lookup";
+import { ECS_NAME_PATTERN } from "../ecs-facts/names";
 import type { PlanAction } from "../plan/types";
 import type { HealthLevel } from "./service-health";
 import type { MonitorView } from "./snapshot-view";
@@ -13,7 +14,7 @@ export function liveClusters(design: Design): string[] {
   const names = new Set<string>();
   for (const c of design.clusters) if (c.clusterName) names.add(c.clusterName);
   for (const s of design.services) if (s.cluster) names.add(clusterNameOf(s.cluster));
-  return [...names].filter((n) => /^[A-Za-z0-9_-]{1,255}$/.test(n)).sort();
+  return [...names].filter((n) => ECS_NAME_PATTERN.test(n)).sort();
 }
 
 export type LiveServiceState = {

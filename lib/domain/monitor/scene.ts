@@ -1,4 +1,4 @@
-import { rollingBounds } from "../ecs-facts/service";
+import { DEFAULT_MAXIMUM_PERCENT, DEFAULT_MINIMUM_HEALTHY_PERCENT, rollingBounds } from "../ecs-facts/service";
 
 // The sandbox as a picture: what the animated scene (components/monitor/cluster-scene.tsx) draws
 // from one look at a cluster — tasks in their lifecycle lanes, each service's rolling deployment
@@ -141,7 +141,7 @@ function story(
   svc: SceneServiceInput, segments: SceneServiceView["segments"], n: { running: number; starting: number; leaving: number }, lower: number, upper: number,
 ): string {
   const primary = svc.deployments.find((d) => d.status === "PRIMARY");
-  const bounds = `ECS keeps at least ${lower} running and at most ${upper} running or starting at once (${svc.minimumHealthyPercent ?? 100} % and ${svc.maximumPercent ?? 200} % of ${svc.desired}).`;
+  const bounds = `ECS keeps at least ${lower} running and at most ${upper} running or starting at once (${svc.minimumHealthyPercent ?? DEFAULT_MINIMUM_HEALTHY_PERCENT} % and ${svc.maximumPercent ?? DEFAULT_MAXIMUM_PERCENT} % of ${svc.desired}).`;
   const leaving = n.leaving ? `, ${n.leaving} stopping` : "";
   if (primary && svc.deployments.length > 1) {
     const old = segments.filter((s) => s.revision !== primary.revision).reduce((k, s) => k + s.running, 0);

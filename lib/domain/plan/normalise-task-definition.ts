@@ -1,4 +1,6 @@
 import { TASK_DEFINITION_READ_ONLY_KEYS } from "../ecs-json";
+import { HEALTH_CHECK_LIMITS, networkModeOf } from "../ecs-facts/task-definition";
+import { parseTaskCpu, parseTaskMemory } from "../ecs-facts/task-size";
 import { isObject, prune } from "./values";
 
 type Json = Record<string, unknown>;
@@ -7,13 +9,15 @@ type Json = Record<string, unknown>;
 // and the revision registered from it compare equal. Applied to both sides, so a design that
 // spells a default out (essential: true, protocol: "tcp") compares equal too.
 
-const HEALTH_CHECK_DEFAULTS = { interval: 30, timeout: 5, retries: 3 };
+const HEALTH_CHECK_DEFAULTS = {
+  interval: HEALTH_CHECK_LIMITS.interval.default, timeout: HEALTH_CHECK_LIMITS.timeout.default, retries: HEALTH_CHECK_LIMITS.retries.default,
+};
 
 /** "1 vCPU" → "1024", "0.5 GB" → "512": ECS answers task cpu and memory in units/MiB. */
-function units(v: unknown, suffix: RegExp): unknown {
+function units(v: unknown, parse: (value: string) => number | undefined): unknown {
   if (typeof v !== "string") return typeof v === "number" ? String(v) : v;
-  const m = v.trim().match(suffix);
-  return m ? String(Math.round(Number(m[1]) * 1024)) : v.trim();
+  const n = parse(v);
+  return n === undefined ? v.trim() : String(n);
 }
 
 function normaliseContainer(c: Json, networkMode: string): Json {
@@ -44,10 +48,13 @@ function normaliseContainer(c: Json, networkMode: string): Json {
 export function normaliseTaskDefinition(raw: Json): Json {
   const td: Json = structuredClone(raw);
   for (const key of [...TASK_DEFINITION_READ_ONLY_KEYS, "tags", "id"]) delete td[key];
-  const networkMode = typeof td.networkMode === "string" ? td.networkMode : "bridge";
+  const networkMode = networkModeOf({
+    networkMode: typeof td.networkMode === "string" ? td.networkMode : undefined,
+    requiresCompatibilities: Array.isArray(td.requiresCompatibilities) ? td.requiresCompatibilities.map(String) : undefined,
+  });
   td.networkMode = networkMode;
-  if (td.cpu !== undefined) td.cpu = units(td.cpu, /^([\d.]+)\s*vcpu$/i);
-  if (td.memory !== undefined) td.memory = units(td.memory, /^([\d.]+)\s*gb$/i);
+  if (td.cpu !== undefined) td.cpu = units(td.cpu, parseTaskCpu);
+  if (td.memory !== undefined) td.memory = units(td.memory, parseTaskMemory);
   if (td.enableFaultInjection === false) delete td.enableFaultInjection;
   if (Array.isArray(td.requiresCompatibilities)) td.requiresCompatibilities = [...td.requiresCompatibilities].sort();
   if (Array.isArray(td.containerDefinitions)) {

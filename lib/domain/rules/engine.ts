@@ -3,6 +3,7 @@ import { clusterNameOf, familyOf } from "../design";
 import type {
   DesignIndex, Finding, PathSegment, ResourceKind, Rule, RuleFinding, ServiceRule, TaskDefinitionRule, ClusterRule, DesignRule,
 } from "./types";
+import { severityRank } from "./group-findings";
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
@@ -19,8 +20,6 @@ export function buildIndex(design: Design): DesignIndex {
   for (const s of design.services) push(servicesByFamily, familyOf(s.taskDefinition), s);
   return { design, tdByFamily, clusterByName, servicesByFamily };
 }
-
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** A finding before its resource's position in the design is known. */
 type Local = Omit<Finding, "path"> & { rel: PathSegment[] };
@@ -124,5 +123,5 @@ function safeCheck<T>(rule: Rule, run: () => T[]): T[] {
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
 }

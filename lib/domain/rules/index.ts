@@ -5,6 +5,7 @@ import type { Finding } from "./types";
 
 export * from "./types";
 export { createValidator, buildIndex } from "./engine";
+export * from "./group-findings";
 export { ALL_RULES };
 
 const shared = createValidator(ALL_RULES);

@@ -1,4 +1,5 @@
 import { FARGATE_LOG_DRIVERS, FARGATE_TASK_SIZES } from "@/lib/domain/ecs-facts/fargate";
+import { parseTaskCpu, parseTaskMemory } from "@/lib/domain/ecs-facts/task-size";
 import { clientError } from "./errors";
 
 // The server-side checks RegisterTaskDefinition makes, in ECS's order and words: the first
@@ -7,19 +8,9 @@ import { clientError } from "./errors";
 type Json = Record<string, unknown>;
 const NAME = /^[A-Za-z0-9_-]{1,255}$/;
 
-/** "1 vCPU" / "1024" → 1024 cpu units; "2 GB" / "2048" → 2048 MiB. */
-export function parseCpu(value: string | undefined): number | undefined | null {
-  if (value === undefined) return undefined;
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(vcpu)?\s*$/i.exec(value);
-  if (!m) return null;
-  return m[2] ? Math.round(Number(m[1]) * 1024) : Number(m[1]);
-}
-export function parseMemory(value: string | undefined): number | undefined | null {
-  if (value === undefined) return undefined;
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(gb|mb|mib|gib)?\s*$/i.exec(value);
-  if (!m) return null;
-  return /g/i.test(m[2] ?? "") ? Math.round(Number(m[1]) * 1024) : Number(m[1]);
-}
+/** Task cpu (units) and memory (MiB) as ECS reads them; null when set but unreadable. */
+const parseCpu = (value: string | undefined) => (value === undefined ? undefined : parseTaskCpu(value) ?? null);
+const parseMemory = (value: string | undefined) => (value === undefined ? undefined : parseTaskMemory(value) ?? null);
 
 export type CheckedTaskDefinition = { cpu?: number; memory?: number; fargateCompatible: boolean };
 

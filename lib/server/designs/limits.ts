@@ -1,6 +1,6 @@
 import { parseDesign, type Design } from "@/lib/domain/design";
 import { TooLargeError, ValidationError } from "../errors";
-import { MAX_DOCUMENT_BYTES } from "./schemas";
+import { MAX_DOCUMENT_BYTES } from "@/lib/domain/design/limits";
 
 export { MAX_DOCUMENT_BYTES };
 

@@ -1,14 +1,14 @@
 import { z } from "zod";
+import { MAX_DESIGN_NAME_LENGTH } from "@/lib/domain/design/limits";
 
 // Input shapes of the design operations. Pure (zod only), so forms on the client can reuse them.
 // The document itself is `unknown` here: its size and shape are checked by the operation with
 // parseDesign, which names the offending fields and upgrades older schema versions.
 
-/** Room for about 1,000 resources (bench/generate-design.ts: ~0.9 MiB), low enough to bound a save's cost. */
-export const MAX_DOCUMENT_BYTES = 1024 * 1024;
+export { MAX_DOCUMENT_BYTES } from "@/lib/domain/design/limits";
 
 export const DesignIdSchema = z.uuid({ message: "Not a valid design id" });
-export const DesignNameSchema = z.string().trim().min(1, "A name is required").max(200, "Names are at most 200 characters");
+export const DesignNameSchema = z.string().trim().min(1, "A name is required").max(MAX_DESIGN_NAME_LENGTH, `Names are at most ${MAX_DESIGN_NAME_LENGTH} characters`);
 export const DescriptionSchema = z.string().trim().max(2000, "Descriptions are at most 2,000 characters");
 export const VersionSchema = z.number().int().positive();
 

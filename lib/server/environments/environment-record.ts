@@ -1,3 +1,4 @@
+import { SANDBOX_REGION } from "@/lib/domain/ecs-facts/sandbox";
 import type { AppContext } from "../context";
 import { NotFoundError } from "../errors";
 import type { EnvironmentKind } from "./schemas";
@@ -5,7 +6,7 @@ import type { EnvironmentView } from "./types";
 
 /** The built-in sandbox's fixed id: created on first use, so every install has it. */
 export const SANDBOX_ENVIRONMENT_ID = "00000000-0000-4000-8000-00000000ec50";
-export const SANDBOX_REGION = "eu-west-1";
+export { SANDBOX_REGION };
 
 export type EnvironmentRow = {
   id: string; name: string; kind: string; region: string; profile: string | null; roleArn: string | null;

@@ -1,10 +1,11 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { RESOURCE_KIND_LABEL as KIND_LABEL } from "@/lib/domain/designer/revision-diff";
+import { SEVERITY_ORDER, countBySeverity, groupFindings } from "@/lib/domain/rules/group-findings";
 import type { Finding, Severity } from "@/lib/domain/rules/types";
 import { SEVERITY_LABEL } from "@/components/ui/severity";
 import { FindingItem } from "./finding-item";
-import { KIND_LABEL, SEVERITY_ORDER, countBySeverity, groupFindings } from "./group-findings";
 
 type Filter = "all" | Severity;
 

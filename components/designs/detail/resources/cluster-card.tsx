@@ -1,7 +1,7 @@
 import type { Cluster } from "@/lib/domain/design";
 import type { Severity } from "@/lib/domain/rules/types";
 import { Facts, ResourceCard, Tag } from "./resource-card";
-import { strategyText } from "./strategy-text";
+import { strategyText } from "@/lib/domain/designer/strategy-text";
 
 export function ClusterCard({ cluster: c, problems }: { cluster: Cluster; problems: Record<Severity, number> }) {
   const instances = c.instances ?? [];

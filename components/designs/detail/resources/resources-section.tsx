@@ -3,7 +3,7 @@ import type { Finding, ResourceKind, Severity } from "@/lib/domain/rules/types";
 import { ClusterCard } from "./cluster-card";
 import { TaskDefinitionCard } from "./task-definition-card";
 import { ServiceCard } from "./service-card";
-import { countBySeverity } from "../findings/group-findings";
+import { countBySeverity } from "@/lib/domain/rules/group-findings";
 
 export function ResourcesSection({ design, findings }: { design: Design; findings: Finding[] }) {
   const problemsOf = (kind: ResourceKind, id: string): Record<Severity, number> =>

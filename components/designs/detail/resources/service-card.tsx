@@ -1,7 +1,7 @@
 import type { Service } from "@/lib/domain/design";
 import type { Severity } from "@/lib/domain/rules/types";
 import { Facts, ResourceCard } from "./resource-card";
-import { strategyText } from "./strategy-text";
+import { strategyText } from "@/lib/domain/designer/strategy-text";
 
 export function ServiceCard({ service: s, problems }: { service: Service; problems: Record<Severity, number> }) {
   const placement = s.capacityProviderStrategy?.length

@@ -1,4 +1,5 @@
 import type { ContainerDefinition, PortMapping, TaskDefinition } from "@/lib/domain/design";
+import { parseTaskCpu, parseTaskMemory } from "@/lib/domain/ecs-facts/task-size";
 import type { Severity } from "@/lib/domain/rules/types";
 import { Facts, ResourceCard, Tag } from "./resource-card";
 
@@ -15,8 +16,9 @@ export function TaskDefinitionCard({ taskDefinition: td, problems }: { taskDefin
         items={[
           ["Compatibilities", td.requiresCompatibilities?.length ? td.requiresCompatibilities.join(", ") : undefined],
           ["Network mode", td.networkMode],
-          ["Task CPU", td.cpu ? `${td.cpu} units` : undefined],
-          ["Task memory", td.memory ? `${td.memory} MiB` : undefined],
+          // "1 vCPU" and "2 GB" are shown as ECS registers them: units and MiB.
+          ["Task CPU", td.cpu ? `${parseTaskCpu(td.cpu) ?? td.cpu} units` : undefined],
+          ["Task memory", td.memory ? `${parseTaskMemory(td.memory) ?? td.memory} MiB` : undefined],
         ]}
       />
       <h4 className="mt-4 text-xs font-semibold uppercase tracking-wide text-slate-600">Containers</h4>

@@ -2,12 +2,8 @@
 
 import { useEffect, useState } from "react";
 import type { Design } from "@/lib/domain/design";
-import { diffDesigns, isEmptyDiff, type ResourceKind, type ResourceRef } from "@/lib/domain/designer/revision-diff";
+import { diffDesigns, isEmptyDiff, RESOURCE_KIND_LABEL as KIND_LABEL, type ResourceRef } from "@/lib/domain/designer/revision-diff";
 import { Alert } from "@/components/ui/alert";
-
-const KIND_LABEL: Record<ResourceKind, string> = {
-  cluster: "Cluster", taskDefinition: "Task definition", service: "Service", targetGroup: "Target group",
-};
 
 type Loaded = { status: "loading" } | { status: "error"; message: string } | { status: "ready"; document: Design };
 

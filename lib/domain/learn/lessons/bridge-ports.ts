@@ -1,4 +1,5 @@
 import { catalogEntry } from "../catalog";
+import { networkModeOf } from "../../ecs-facts/task-definition";
 import { containers, done, findingsOf, mapTaskDefinition, notYet } from "../helpers";
 import type { Lesson } from "../types";
 import { NGINX, starterDesign } from "./starters";
@@ -52,7 +53,7 @@ export const bridgePorts: Lesson = {
         check(design, findings) {
           const td = design.taskDefinitions.find(isDemo);
           if (!td) return notYet(`The task definition “${FAMILY}” is gone; restart the lesson to get it back.`);
-          if ((td.networkMode ?? "bridge") !== "bridge") return notYet("Keep bridge mode for this step: awsvpc comes next.");
+          if (networkModeOf(td) !== "bridge") return notYet("Keep bridge mode for this step: awsvpc comes next.");
           if (findingsOf(findings, "port-conflict").length) return notYet("The containers still collide on a host port.");
           const fixed = containers(td).find((c) => (c.portMappings ?? []).some((p) => (p.hostPort ?? 0) > 0));
           return fixed ? notYet(`“${fixed.name}” still has a fixed host port, so only one such task fits per instance.`) : done();

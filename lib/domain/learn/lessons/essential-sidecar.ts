@@ -1,4 +1,5 @@
 import { catalogEntry } from "../catalog";
+import { isEssential } from "../../ecs-facts/task-definition";
 import type { Task as EcsTask } from "@aws-sdk/client-ecs";
 import { activeService, APPLY_AND_WAIT, containers, done, findingsOf, isRunning, isStopped, mapTaskDefinition, NOT_APPLIED, notYet, revisionOf, runningAtLeast, serviceTasks } from "../helpers";
 import type { Lesson } from "../types";
@@ -64,7 +65,7 @@ export const essentialSidecar: Lesson = {
           const sidecar = containers(td).find((c) => c.name === SIDECAR);
           const app = containers(td).find((c) => c.name === "web");
           if (!td || !sidecar || !app) return notYet("The lesson's task definition or one of its containers is gone; restart the lesson to get it back.");
-          if (sidecar.essential !== false) return notYet(`${SIDECAR} is still essential (containers are essential unless you say otherwise).`);
+          if (isEssential(sidecar)) return notYet(`${SIDECAR} is still essential (containers are essential unless you say otherwise).`);
           if (app.essential === false || findingsOf(findings, "essential").length) return notYet("Now no container is essential. Keep web essential: ECS needs at least one.");
           return done();
         },

@@ -1,11 +1,11 @@
 import { catalogEntry } from "../catalog";
 import { FARGATE_TASK_SIZES } from "../../ecs-facts/fargate";
+import { requiresFargate } from "../../ecs-facts/task-definition";
 import { done, findingsOf, mapTaskDefinition, notYet } from "../helpers";
 import type { Lesson } from "../types";
 import { starterDesign, web } from "./starters";
 
 const FAMILY = "fargate-api";
-const isFargate = (td: { requiresCompatibilities?: string[] }) => td.requiresCompatibilities?.includes("FARGATE") ?? false;
 
 export const fargateAwsvpc: Lesson = {
   ...catalogEntry("fargate-awsvpc"),
@@ -31,13 +31,13 @@ export const fargateAwsvpc: Lesson = {
       check: {
         kind: "design",
         check(design, findings) {
-          const fargate = design.taskDefinitions.filter(isFargate);
+          const fargate = design.taskDefinitions.filter(requiresFargate);
           if (fargate.length === 0) return notYet("No task definition requires FARGATE any more; keep FARGATE and change the network mode instead.");
           const wrong = fargate.find((td) => td.networkMode !== "awsvpc");
-          if (wrong) return notYet(`“${wrong.family}” uses ${wrong.networkMode ?? "the default (bridge)"} mode; Fargate accepts only awsvpc.`);
+          if (wrong) return notYet(`“${wrong.family}” ${wrong.networkMode ? `uses ${wrong.networkMode} mode` : "sets no network mode"}; Fargate accepts only awsvpc.`);
           return findingsOf(findings, "fargate-network-mode").length ? notYet(findingsOf(findings, "fargate-network-mode")[0].message) : done();
         },
-        solve: (design) => mapTaskDefinition(design, isFargate, (td) => ({ ...td, networkMode: "awsvpc" })),
+        solve: (design) => mapTaskDefinition(design, requiresFargate, (td) => ({ ...td, networkMode: "awsvpc" })),
       },
     },
     {
@@ -48,7 +48,7 @@ export const fargateAwsvpc: Lesson = {
       check: {
         kind: "design",
         check(design, findings) {
-          const fargate = design.taskDefinitions.filter(isFargate);
+          const fargate = design.taskDefinitions.filter(requiresFargate);
           if (fargate.length === 0) return notYet("No task definition requires FARGATE any more.");
           for (const td of fargate) {
             const allowed = FARGATE_TASK_SIZES[Number(td.cpu)];
@@ -58,7 +58,7 @@ export const fargateAwsvpc: Lesson = {
           const size = findingsOf(findings, "fargate-task-size");
           return size.length ? notYet(size[0].message) : done();
         },
-        solve: (design) => mapTaskDefinition(design, isFargate, (td) => ({ ...td, cpu: "1024", memory: "4096" })),
+        solve: (design) => mapTaskDefinition(design, requiresFargate, (td) => ({ ...td, cpu: "1024", memory: "4096" })),
       },
     },
   ],

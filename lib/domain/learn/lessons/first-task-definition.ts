@@ -1,4 +1,5 @@
 import { catalogEntry } from "../catalog";
+import { requiresFargate } from "../../ecs-facts/task-definition";
 import { containers, done, errorsOf, notYet } from "../helpers";
 import type { Lesson } from "../types";
 import { NGINX, starterDesign } from "./starters";
@@ -68,7 +69,7 @@ export const firstTaskDefinition: Lesson = {
       check: {
         kind: "design",
         check(design, findings) {
-          const fargate = design.taskDefinitions.filter((td) => td.requiresCompatibilities?.includes("FARGATE"));
+          const fargate = design.taskDefinitions.filter(requiresFargate);
           if (fargate.length === 0) return notYet("No task definition requires FARGATE yet: set its compatibilities to FARGATE.");
           const errors = errorsOf(findings);
           if (errors.length > 0) return notYet(`${errors.length} error${errors.length === 1 ? "" : "s"} left. First: ${errors[0].message}`);

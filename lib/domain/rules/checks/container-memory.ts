@@ -1,6 +1,7 @@
 import type { RuleFinding, TaskDefinitionRule } from "../types";
-import { parseTaskCpu, parseTaskMemory } from "../../design";
-import { containersOf, cpath, isFargate } from "./task-definition-util";
+import { parseTaskCpu, parseTaskMemory } from "../../ecs-facts/task-size";
+import { containersOf, cpath } from "./task-definition-util";
+import { requiresFargate } from "../../ecs-facts/task-definition";
 
 type Term = { name: string; value: number };
 const sumOf = (terms: Term[]) => terms.reduce((s, t) => s + t.value, 0);
@@ -24,7 +25,7 @@ export const containerMemory: TaskDefinitionRule = {
       if (reserved !== undefined) memoryTerms.push({ name: c.name, value: reserved });
 
       // Fargate without task memory is reported by fargate-task-size; the fix is at task level.
-      if (memory === undefined && reservation === undefined && td.memory === undefined && !isFargate(td)) {
+      if (memory === undefined && reservation === undefined && td.memory === undefined && !requiresFargate(td)) {
         out.push({
           path: cpath(i, "memoryReservation"),
           container: c.name,

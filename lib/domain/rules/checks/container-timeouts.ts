@@ -1,6 +1,7 @@
 import type { RuleFinding, TaskDefinitionRule } from "../types";
 import { CONTAINER_TIMEOUT_LIMITS } from "../../ecs-facts/task-definition";
-import { clamp, containersOf, cpath, isFargate } from "./task-definition-util";
+import { clamp, containersOf, cpath } from "./task-definition-util";
+import { requiresFargate } from "../../ecs-facts/task-definition";
 
 const { min, fargateMax } = CONTAINER_TIMEOUT_LIMITS;
 
@@ -10,7 +11,7 @@ export const containerTimeouts: TaskDefinitionRule = {
   severity: "error",
   scope: "taskDefinition",
   check(td) {
-    const fargate = isFargate(td);
+    const fargate = requiresFargate(td);
     const out: RuleFinding[] = [];
     containersOf(td).forEach((c, i) => {
       const stop = c.stopTimeout;

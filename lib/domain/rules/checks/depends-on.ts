@@ -1,6 +1,7 @@
 import type { ContainerDefinition } from "../../design";
 import type { RuleFinding, TaskDefinitionRule } from "../types";
-import { containerIndexByName, containersOf, cpath, isEssential, keepOnly } from "./task-definition-util";
+import { isEssential } from "../../ecs-facts/task-definition";
+import { containerIndexByName, containersOf, cpath, keepOnly } from "./task-definition-util";
 
 /** Every cycle of the dependsOn graph, once each, as container indexes (first = smallest index). */
 function findCycles(containers: readonly ContainerDefinition[], byName: Map<string, number>): number[][] {

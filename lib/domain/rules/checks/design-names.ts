@@ -1,7 +1,7 @@
 import { clusterNameOf } from "../../design";
 import type { DesignRule, Finding, ResourceKind } from "../types";
-import { RESOURCE_NAME_PATTERN } from "../../ecs-facts/service";
-import { sanitizeName, uniqueName } from "./service-util";
+import { ECS_NAME_PATTERN, MAX_NAME_LENGTH, toEcsName } from "../../ecs-facts/names";
+import { uniqueName } from "./service-util";
 
 const RULE = { ruleId: "design-names", severity: "error" } as const;
 
@@ -36,7 +36,7 @@ export const designNames: DesignRule = {
     design.clusters.forEach((c, i) => {
       checkId("cluster", "clusters", i, c.id, c.clusterName);
       const resource = { kind: "cluster" as const, id: c.id, name: c.clusterName };
-      if (!RESOURCE_NAME_PATTERN.test(c.clusterName)) {
+      if (!ECS_NAME_PATTERN.test(c.clusterName)) {
         out.push({ ...RULE, resource, path: ["clusters", i, "clusterName"], ...badName("cluster", c.clusterName, ["clusters", i, "clusterName"]) });
       } else if (seenClusters.has(c.clusterName)) {
         const value = uniqueName(c.clusterName, clusterNames);
@@ -80,7 +80,7 @@ export const designNames: DesignRule = {
       const resource = { kind: "service" as const, id: s.id, name: s.serviceName };
       const clusterName = clusterNameOf(s.cluster);
       const key = `${clusterName}\u0000${s.serviceName}`;
-      if (!RESOURCE_NAME_PATTERN.test(s.serviceName)) {
+      if (!ECS_NAME_PATTERN.test(s.serviceName)) {
         out.push({ ...RULE, resource, path: ["services", i, "serviceName"], ...badName("service", s.serviceName, ["services", i, "serviceName"]) });
       } else if (seenServices.has(key)) {
         const taken = namesByCluster.get(clusterName)!;
@@ -99,9 +99,9 @@ export const designNames: DesignRule = {
 };
 
 function badName(kind: "cluster" | "service", name: string, path: (string | number)[]) {
-  const value = sanitizeName(name);
+  const value = toEcsName(name);
   return {
-    message: `A ${kind} name must be 1 to 255 letters, digits, hyphens and underscores; ${name === "" ? "it is empty" : `"${name}" ${name.length > 255 ? "is too long" : "contains other characters"}`}, so ECS rejects it.`,
+    message: `A ${kind} name must be 1 to ${MAX_NAME_LENGTH} letters, digits, hyphens and underscores; ${name === "" ? "it is empty" : `"${name}" ${name.length > MAX_NAME_LENGTH ? "is too long" : "contains other characters"}`}, so ECS rejects it.`,
     fix: value
       ? { description: `Rename it to "${value}".`, edits: [{ path, value }] }
       : { description: `Give the ${kind} a name made of letters, digits, hyphens and underscores.` },

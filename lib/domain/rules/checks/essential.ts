@@ -1,5 +1,6 @@
 import type { TaskDefinitionRule } from "../types";
-import { containersOf, cpath, isEssential } from "./task-definition-util";
+import { isEssential } from "../../ecs-facts/task-definition";
+import { containersOf, cpath } from "./task-definition-util";
 
 export const essential: TaskDefinitionRule = {
   id: "essential",

@@ -1,6 +1,7 @@
 import type { TaskDefinitionRule } from "../types";
 import { PRIVATE_ECR_IMAGE } from "../../ecs-facts/task-definition";
-import { containersOf, isFargate } from "./task-definition-util";
+import { containersOf } from "./task-definition-util";
+import { requiresFargate } from "../../ecs-facts/task-definition";
 
 export const executionRole: TaskDefinitionRule = {
   id: "execution-role",
@@ -9,7 +10,7 @@ export const executionRole: TaskDefinitionRule = {
   scope: "taskDefinition",
   check(td) {
     if (td.executionRoleArn) return [];
-    const fargate = isFargate(td);
+    const fargate = requiresFargate(td);
     const reasons: string[] = [];
     for (const c of containersOf(td)) {
       const why: string[] = [];

@@ -2,7 +2,8 @@ import type { RuleFinding, TaskDefinitionRule } from "../types";
 import {
   FARGATE_ADDABLE_CAPABILITIES, FARGATE_UNSUPPORTED_CONTAINER_FIELDS, FARGATE_UNSUPPORTED_LINUX_PARAMETERS,
 } from "../../ecs-facts/task-definition";
-import { containersOf, cpath, isFargate, keepOnly, remove } from "./task-definition-util";
+import { containersOf, cpath, keepOnly, remove } from "./task-definition-util";
+import { requiresFargate } from "../../ecs-facts/task-definition";
 
 const FIELD_WHY: Record<(typeof FARGATE_UNSUPPORTED_CONTAINER_FIELDS)[number], string> = {
   privileged: "Fargate runs containers on hosts AWS manages and never grants privileged (root-on-the-host) access",
@@ -21,7 +22,7 @@ export const fargateLimits: TaskDefinitionRule = {
   severity: "error",
   scope: "taskDefinition",
   check(td) {
-    if (!isFargate(td)) return [];
+    if (!requiresFargate(td)) return [];
     const out: RuleFinding[] = [];
     const add = (path: (string | number)[], message: string, description: string, safe = true, container?: string) =>
       out.push({ path, message, ...(container ? { container } : {}), fix: safe ? { description, edits: [remove(path)] } : { description } });

@@ -1,5 +1,5 @@
 import type { TaskDefinitionRule } from "../types";
-import { isFargate } from "./task-definition-util";
+import { requiresFargate } from "../../ecs-facts/task-definition";
 
 export const fargateNetworkMode: TaskDefinitionRule = {
   id: "fargate-network-mode",
@@ -7,8 +7,9 @@ export const fargateNetworkMode: TaskDefinitionRule = {
   severity: "error",
   scope: "taskDefinition",
   check(td) {
-    if (!isFargate(td) || td.networkMode === "awsvpc") return [];
-    const current = td.networkMode === undefined ? "no networkMode (bridge)" : `networkMode "${td.networkMode}"`;
+    if (!requiresFargate(td) || td.networkMode === "awsvpc") return [];
+    // Without one, EC2 would use bridge; Fargate has no default and refuses the registration.
+    const current = td.networkMode === undefined ? "no networkMode" : `networkMode "${td.networkMode}"`;
     return [{
       path: ["networkMode"],
       message: `This task definition requires FARGATE but has ${current}. Every Fargate task gets its own elastic network interface, so ECS answers "Fargate only supports network mode 'awsvpc'."`,

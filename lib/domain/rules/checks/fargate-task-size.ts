@@ -1,8 +1,7 @@
 import type { TaskDefinitionRule } from "../types";
-import { parseTaskCpu, parseTaskMemory } from "../../design";
+import { parseTaskCpu, parseTaskMemory } from "../../ecs-facts/task-size";
 import { FARGATE_TASK_SIZES, nearestFargateMemory } from "../../ecs-facts/fargate";
-
-const usesFargate = (compat: readonly string[] | undefined) => compat?.includes("FARGATE") ?? false;
+import { requiresFargate } from "../../ecs-facts/task-definition";
 
 export const fargateTaskSize: TaskDefinitionRule = {
   id: "fargate-task-size",
@@ -10,7 +9,7 @@ export const fargateTaskSize: TaskDefinitionRule = {
   severity: "error",
   scope: "taskDefinition",
   check(td) {
-    if (!usesFargate(td.requiresCompatibilities)) return [];
+    if (!requiresFargate(td)) return [];
     const cpu = parseTaskCpu(td.cpu);
     const memory = parseTaskMemory(td.memory);
     if (td.cpu === undefined) {

@@ -1,5 +1,6 @@
 import type { RuleFinding, TaskDefinitionRule } from "../types";
-import { containersOf, cpath, isFargate } from "./task-definition-util";
+import { containersOf, cpath } from "./task-definition-util";
+import { requiresFargate } from "../../ecs-facts/task-definition";
 
 const POSITIVE_INTEGER = /^[1-9]\d*$/;
 
@@ -10,7 +11,7 @@ export const gpu: TaskDefinitionRule = {
   scope: "taskDefinition",
   check(td) {
     // Fargate has no GPUs at all: fargate-limits reports those requirements.
-    if (isFargate(td)) return [];
+    if (requiresFargate(td)) return [];
     const out: RuleFinding[] = [];
     containersOf(td).forEach((c, i) => {
       c.resourceRequirements?.forEach((r, k) => {

@@ -1,5 +1,6 @@
 import type { RuleFinding, TaskDefinitionRule } from "../types";
-import { containerIndexByName, containersOf, cpath, isFargate, keepOnly, networkModeOf } from "./task-definition-util";
+import { containerIndexByName, containersOf, cpath, keepOnly } from "./task-definition-util";
+import { networkModeOf, requiresFargate } from "../../ecs-facts/task-definition";
 
 /** `name` or `name:alias`. */
 const linkTarget = (link: string) => {
@@ -14,7 +15,7 @@ export const links: TaskDefinitionRule = {
   scope: "taskDefinition",
   check(td) {
     // On Fargate, fargate-limits reports links (with their removal).
-    if (isFargate(td)) return [];
+    if (requiresFargate(td)) return [];
     const mode = networkModeOf(td);
     const out: RuleFinding[] = [];
     const byName = containerIndexByName(td);

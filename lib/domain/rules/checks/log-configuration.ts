@@ -1,7 +1,8 @@
 import type { RuleFinding, TaskDefinitionRule } from "../types";
 import { FARGATE_LOG_DRIVERS } from "../../ecs-facts/fargate";
 import { AWSLOGS_FARGATE_REQUIRED_OPTIONS, AWSLOGS_REQUIRED_OPTIONS } from "../../ecs-facts/task-definition";
-import { containersOf, cpath, isFargate } from "./task-definition-util";
+import { containersOf, cpath } from "./task-definition-util";
+import { requiresFargate } from "../../ecs-facts/task-definition";
 
 /** CloudWatch Logs group names allow letters, digits and _ - / . # only. */
 const NOT_IN_LOG_GROUP_NAME = /[^A-Za-z0-9_\-/.#]+/g;
@@ -18,7 +19,7 @@ export const logConfiguration: TaskDefinitionRule = {
   severity: "error",
   scope: "taskDefinition",
   check(td) {
-    const fargate = isFargate(td);
+    const fargate = requiresFargate(td);
     const containers = containersOf(td);
     const hasFirelens = containers.some((c) => c.firelensConfiguration !== undefined);
     const out: RuleFinding[] = [];

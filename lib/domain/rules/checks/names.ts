@@ -1,14 +1,10 @@
 import type { RuleFinding, TaskDefinitionRule } from "../types";
-import { ECS_NAME_PATTERN, MAX_NAME_LENGTH } from "../../ecs-facts/task-definition";
+import { ECS_NAME_PATTERN, MAX_NAME_LENGTH, toEcsName } from "../../ecs-facts/names";
 import { containersOf, cpath } from "./task-definition-util";
-
-const INVALID_CHARS = /[^A-Za-z0-9_-]+/g;
-const EDGE_HYPHENS = /^-+|-+$/g;
 
 /** A name ECS would accept, closest to `name` (for the fix text). */
 function suggest(name: string, fallback: string): string {
-  const cleaned = name.replace(INVALID_CHARS, "-").replace(EDGE_HYPHENS, "").slice(0, MAX_NAME_LENGTH);
-  return cleaned || fallback;
+  return toEcsName(name) ?? fallback;
 }
 
 function problem(name: string): string {

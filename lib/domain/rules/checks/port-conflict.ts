@@ -1,5 +1,6 @@
 import type { RuleFinding, TaskDefinitionRule } from "../types";
-import { containersOf, cpath, networkModeOf, sharesNetworkNamespace } from "./task-definition-util";
+import { containersOf, cpath, sharesNetworkNamespace } from "./task-definition-util";
+import { networkModeOf } from "../../ecs-facts/task-definition";
 
 type Owner = { container: string; index: number };
 

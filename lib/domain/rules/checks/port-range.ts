@@ -1,6 +1,7 @@
 import type { RuleFinding, TaskDefinitionRule } from "../types";
 import { PORT_MAX, PORT_MIN } from "../../ecs-facts/task-definition";
-import { containersOf, cpath, networkModeOf } from "./task-definition-util";
+import { containersOf, cpath } from "./task-definition-util";
+import { networkModeOf } from "../../ecs-facts/task-definition";
 
 const PORT_RANGE = /^(\d+)-(\d+)$/;
 const validPort = (p: number) => Number.isInteger(p) && p >= PORT_MIN && p <= PORT_MAX;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { serviceNetwork } from "./service-network";
 import { buildIndex } from "../engine";
+import { validateDesign } from "..";
 import { cluster, design, service, td } from "../test-helpers";
 
 const index = buildIndex(design());
@@ -35,5 +36,16 @@ describe("service-network", () => {
   it("requires at least one subnet", () => {
     const [f] = serviceNetwork.check(service({ launchType: "FARGATE", ...vpc({ subnets: [] }) }), { index, taskDefinition: awsvpc, cluster: cluster() });
     expect(f.path).toEqual(["networkConfiguration", "awsvpcConfiguration", "subnets"]);
+  });
+  it("judges a Fargate task definition without a network mode as awsvpc, and leaves the omission to fargate-network-mode", () => {
+    const noMode = td({ requiresCompatibilities: ["FARGATE"], cpu: "256", memory: "512" });
+    // Not "remove the network configuration", which a bridge reading would ask for and ECS would then refuse.
+    expect(serviceNetwork.check(service({ launchType: "FARGATE", ...vpc() }), { index, taskDefinition: noMode, cluster: cluster() })).toEqual([]);
+    const [missing] = serviceNetwork.check(service({ launchType: "FARGATE" }), { index, taskDefinition: noMode, cluster: cluster() });
+    expect(missing.message).toContain("Network Configuration must be provided");
+
+    const findings = validateDesign(design({ clusters: [cluster()], taskDefinitions: [noMode], services: [service({ launchType: "FARGATE", ...vpc() })] }));
+    expect(findings.filter((f) => f.ruleId === "fargate-network-mode").map((f) => f.path)).toEqual([["taskDefinitions", 0, "networkMode"]]);
+    expect(findings.filter((f) => f.ruleId === "service-network")).toEqual([]);
   });
 });

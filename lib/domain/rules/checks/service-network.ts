@@ -1,6 +1,7 @@
 import type { RuleFinding, ServiceRule } from "../types";
 import { MAX_SECURITY_GROUPS, MAX_SUBNETS } from "../../ecs-facts/service";
-import { launchOf, networkModeOf } from "./service-util";
+import { networkModeOf } from "../../ecs-facts/task-definition";
+import { launchOf } from "./service-util";
 
 export const serviceNetwork: ServiceRule = {
   id: "service-network",

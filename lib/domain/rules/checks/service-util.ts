@@ -1,10 +1,13 @@
 // Helpers shared by the service, cluster and design rules.
 import type { CapacityProviderStrategyItem, Cluster, Service, TaskDefinition } from "../../design";
-import { clusterNameOf, parseTaskCpu, parseTaskMemory } from "../../design";
+import { clusterNameOf } from "../../design";
+import { networkModeOf } from "../../ecs-facts/task-definition";
+import { parseTaskCpu, parseTaskMemory } from "../../ecs-facts/task-size";
 import type { DesignIndex, PathSegment, RuleFinding } from "../types";
 import {
-  CAPACITY_PROVIDER_BASE_MAX, CAPACITY_PROVIDER_WEIGHT_MAX, FARGATE_CAPACITY_PROVIDERS, RESOURCE_NAME_MAX,
+  CAPACITY_PROVIDER_BASE_MAX, CAPACITY_PROVIDER_WEIGHT_MAX, FARGATE_CAPACITY_PROVIDERS,
 } from "../../ecs-facts/service";
+import { MAX_NAME_LENGTH } from "../../ecs-facts/names";
 
 export type LaunchKind = "EC2" | "FARGATE" | "EXTERNAL" | "MANAGED_INSTANCES";
 export type LaunchSource = "launchType" | "strategy" | "clusterDefault" | "default";
@@ -48,11 +51,6 @@ export function describeLaunch(launch: { kind: LaunchKind; source: LaunchSource 
 }
 
 export const isFargate = (service: Service, cluster: Cluster | undefined) => launchOf(service, cluster)?.kind === "FARGATE";
-
-/** The task definition's network mode; ECS defaults to bridge on Linux EC2 when it is omitted. */
-export function networkModeOf(td: TaskDefinition): string {
-  return td.networkMode ?? "bridge";
-}
 
 /**
  * What one task reserves on a container instance: task-level cpu/memory when set, else the sum
@@ -112,17 +110,11 @@ export function servicesByCluster(index: DesignIndex): Map<string, Service[]> {
 
 /** `base`, `base-2`, `base-3`… : the first not in `taken`. */
 export function uniqueName(base: string, taken: ReadonlySet<string>): string {
-  const stem = base.slice(0, RESOURCE_NAME_MAX - 4);
+  const stem = base.slice(0, MAX_NAME_LENGTH - 4);
   for (let n = 2; ; n++) {
     const candidate = `${stem}-${n}`;
     if (!taken.has(candidate)) return candidate;
   }
-}
-
-/** Replaces characters ECS rejects in cluster and service names; undefined when nothing usable is left. */
-export function sanitizeName(name: string): string | undefined {
-  const cleaned = name.trim().replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, RESOURCE_NAME_MAX);
-  return cleaned.length > 0 ? cleaned : undefined;
 }
 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

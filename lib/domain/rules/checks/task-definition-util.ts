@@ -1,21 +1,8 @@
 // Helpers shared by the task-definition rules (service rules have their own service-util.ts).
+// Which mode and launch type a task definition has are ECS facts: ecs-facts/task-definition.ts.
 import type { ContainerDefinition, TaskDefinition } from "../../design";
+import type { NetworkMode } from "../../ecs-facts/task-definition";
 import type { Edit, PathSegment } from "../types";
-
-export type NetworkMode = "awsvpc" | "bridge" | "host" | "none";
-
-export function isFargate(td: TaskDefinition): boolean {
-  return td.requiresCompatibilities?.includes("FARGATE") ?? false;
-}
-
-/**
- * The network mode ECS applies. Omitted means bridge on EC2 (Linux); a Fargate task definition
- * without one is reported by `fargate-network-mode`, and judged by the other rules as the awsvpc
- * it has to become.
- */
-export function networkModeOf(td: TaskDefinition): NetworkMode {
-  return td.networkMode ?? (isFargate(td) ? "awsvpc" : "bridge");
-}
 
 /** awsvpc and host: every container of the task shares one network namespace (one set of ports). */
 export function sharesNetworkNamespace(mode: NetworkMode): boolean {
@@ -24,11 +11,6 @@ export function sharesNetworkNamespace(mode: NetworkMode): boolean {
 
 export function containersOf(td: TaskDefinition): readonly ContainerDefinition[] {
   return td.containerDefinitions ?? [];
-}
-
-/** `essential` defaults to true when omitted. */
-export function isEssential(c: ContainerDefinition): boolean {
-  return c.essential !== false;
 }
 
 /** Path of a container (or a field below it), relative to the task definition. */

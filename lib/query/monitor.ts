@@ -1,25 +1,31 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { getJson } from "@/lib/query/get-json";
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { getJson } from "./get-json";
 import type { ClusterList, Figures, HistoryRow, InstancesView, MonitorView, ServiceHistory } from "@/lib/domain/monitor";
 
-// Every live view polls its GET route every few seconds; the server's shared poller decides how
-// often ECS is actually asked, so more tabs cost ECS nothing.
+// The monitor's GET routes, one query (one key, one URL) each, for every view that shows them:
+// the Monitor pages and the canvas's Live mode share the cache. Every live view polls its route
+// every few seconds; the server's shared poller decides how often ECS is actually asked, so more
+// tabs cost ECS nothing.
 
 export const REFRESH_MS = 3_000;
-
 
 const enc = encodeURIComponent;
 const base = (envId: string, cluster: string) => `/api/monitor/${enc(envId)}/${enc(cluster)}`;
 
-export function useClusterView(envId: string, cluster: string, service?: string) {
-  return useQuery({
+/** A cluster's monitor view (optionally one service's), polled every REFRESH_MS. */
+export function clusterViewQuery(envId: string, cluster: string, service?: string) {
+  return queryOptions({
     queryKey: ["monitor", envId, cluster, service ?? ""],
-    queryFn: () => getJson<MonitorView>(`${base(envId, cluster)}${service ? `?service=${enc(service)}` : ""}`),
+    queryFn: () => getJson<MonitorView>(`${base(envId, cluster)}${service ? `?service=${enc(service)}` : ""}`, "Monitoring"),
     refetchInterval: REFRESH_MS,
     refetchIntervalInBackground: false,
   });
+}
+
+export function useClusterView(envId: string, cluster: string, service?: string) {
+  return useQuery(clusterViewQuery(envId, cluster, service));
 }
 
 export function useClusters(envId: string) {

@@ -1,12 +1,9 @@
-import type { Finding, ResourceKind, Severity } from "@/lib/domain/rules/types";
+import type { Finding, ResourceKind, Severity } from "./types";
 
-export const SEVERITY_ORDER: Severity[] = ["error", "warning", "info"];
+/** Worst first: how findings are sorted and listed everywhere. */
+export const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
 
-export const KIND_LABEL: Record<ResourceKind, string> = {
-  cluster: "Cluster",
-  taskDefinition: "Task definition",
-  service: "Service",
-};
+export const severityRank = (s: Severity) => SEVERITY_ORDER.indexOf(s);
 
 export type FindingGroup = { key: string; kind: ResourceKind; id: string; name: string; findings: Finding[] };
 
@@ -25,7 +22,7 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
     if (!g) groups.set(key, (g = { key, kind: f.resource.kind, id: f.resource.id, name: f.resource.name, findings: [] }));
     g.findings.push(f);
   }
-  const rank = (f: Finding) => SEVERITY_ORDER.indexOf(f.severity);
+  const rank = (f: Finding) => severityRank(f.severity);
   const list = [...groups.values()];
   for (const g of list) g.findings.sort((a, b) => rank(a) - rank(b));
   return list.sort((a, b) => rank(a.findings[0]) - rank(b.findings[0]) || a.name.localeCompare(b.name));

@@ -1,4 +1,4 @@
-import type { CapacityProviderStrategyItem } from "@/lib/domain/design";
+import type { CapacityProviderStrategyItem } from "../design";
 
 /** `FARGATE (base 1, weight 1) + FARGATE_SPOT (weight 3)` */
 export function strategyText(items: readonly CapacityProviderStrategyItem[]): string {

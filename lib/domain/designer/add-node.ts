@@ -1,11 +1,10 @@
-import type { Design } from "@/lib/domain/design";
-import {
-  addCluster, addContainer, addService, addTargetGroup, addTaskDefinition, childPositionAt, groupAt, resolveNode, SIZES,
-  type EditResult, type FlowNode, type NodeKind,
-} from "@/lib/domain/designer";
-
-export const PALETTE_MIME = "application/x-stevedore-node";
-export type PaletteKind = Exclude<NodeKind, never>;
+import type { Design } from "../design";
+import { addCluster, addContainer, addService, addTargetGroup, addTaskDefinition } from "./add";
+import { childPositionAt, groupAt } from "./hit-test";
+import { SIZES } from "./layout";
+import { resolveNode, type NodeKind } from "./resolve";
+import type { EditResult } from "./result";
+import type { FlowNode } from "./to-flow";
 
 const TOP_SIZE: Record<"cluster" | "taskDefinition" | "targetGroup" | "service", { width: number; height: number }> = {
   cluster: { width: SIZES.group.minWidth, height: SIZES.group.minHeight },
@@ -47,7 +46,7 @@ export function addNodeAt(
       }
       const td = groupAt(nodes, point, "taskDefinition");
       if (!td) return { ok: false, reason: "Drop the container inside a task definition." };
-      return addContainer(design, td.id, { at: freeAt(design, nodes, td.id, childPositionAt(td, point, SIZES.container, header, pad), SIZES.container) });
+      return addContainer(design, td.id, { at: freeAt(nodes, td.id, childPositionAt(td, point, SIZES.container, header, pad), SIZES.container) });
     }
     case "service": {
       if (via === "keyboard") {
@@ -56,14 +55,14 @@ export function addNodeAt(
       }
       const cluster = groupAt(nodes, point, "cluster");
       return cluster
-        ? addService(design, { clusterId: cluster.id, at: freeAt(design, nodes, cluster.id, childPositionAt(cluster, point, SIZES.service, header, pad), SIZES.service) })
+        ? addService(design, { clusterId: cluster.id, at: freeAt(nodes, cluster.id, childPositionAt(cluster, point, SIZES.service, header, pad), SIZES.service) })
         : addService(design, { at: centred(TOP_SIZE.service) });
     }
   }
 }
 
 /** The drop position, unless it would cover a sibling; then undefined, so the add picks a free slot. */
-function freeAt(_design: Design, nodes: readonly FlowNode[], parentId: string, at: { x: number; y: number }, size: { width: number; height: number }) {
+function freeAt(nodes: readonly FlowNode[], parentId: string, at: { x: number; y: number }, size: { width: number; height: number }) {
   const covers = nodes.some((n) => n.parentId === parentId
     && at.x < n.position.x + n.width && at.x + size.width > n.position.x
     && at.y < n.position.y + n.height && at.y + size.height > n.position.y);
