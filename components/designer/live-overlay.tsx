@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { useQueries } from "@tanstack/react-query";
+import { useQueries, type UseQueryResult } from "@tanstack/react-query";
 import { canvasLive, clusterMissing, liveClusters, type LiveNodeState, type MonitorView } from "@/lib/domain/monitor";
 import { SANDBOX_ENVIRONMENT_ID } from "@/lib/actions/environment-types";
 import { useEditor } from "./store/context";
@@ -24,6 +24,15 @@ type LiveOverlay = {
 const OFF: LiveOverlay = { enabled: false, status: "off", nodes: {}, views: {}, stale: false, unreachable: false };
 const LiveOverlayContext = createContext<LiveOverlay>(OFF);
 
+/**
+ * Only what the overlay reads of each cluster's query. react-query shares the combined result
+ * structurally, so it keeps its identity (and the live nodes are not worked out again) until an
+ * answer changes.
+ */
+function answersOf(results: UseQueryResult<MonitorView>[]) {
+  return results.map((r) => ({ data: r.data, isError: r.isError, error: r.error }));
+}
+
 
 /**
  * The live state of the design's resources in the sandbox: each cluster's monitor snapshot,
@@ -33,22 +42,25 @@ const LiveOverlayContext = createContext<LiveOverlay>(OFF);
 export function LiveOverlayProvider({ designId, enabled, children }: { designId: string; enabled: boolean; children: ReactNode }) {
   const design = useEditor((s) => s.history.present);
   const clusters = useMemo(() => liveClusters(design), [design]);
-  const views = useQueries({
+  const answers = useQueries({
     // The Monitor's own query: a cluster open in both shares one cache entry and one poll.
     queries: clusters.map((cluster) => ({ ...clusterViewQuery(SANDBOX_ENVIRONMENT_ID, cluster), enabled })),
+    combine: answersOf,
   });
   // The plan overlay's query: both share one plan per saved version.
   const plan = usePlanActions(designId, enabled, { keepPrevious: true });
 
-  const byCluster: Record<string, MonitorView | undefined> = {};
-  clusters.forEach((c, i) => { byCluster[c] = views[i]?.data; });
-  const dataKey = views.map((v) => v.dataUpdatedAt).join(",");
-  const nodes = useMemo(() => (enabled ? canvasLive(design, byCluster, plan.data?.actions) : {}), [enabled, design, dataKey, plan.data]);
+  const byCluster = useMemo(() => {
+    const out: Record<string, MonitorView | undefined> = {};
+    clusters.forEach((c, i) => { out[c] = answers[i]?.data; });
+    return out;
+  }, [clusters, answers]);
+  const nodes = useMemo(() => (enabled ? canvasLive(design, byCluster, plan.data?.actions) : {}), [enabled, design, byCluster, plan.data]);
 
   let value: LiveOverlay = OFF;
   if (enabled) {
-    const loaded = views.map((v) => v.data).filter((v): v is MonitorView => !!v);
-    const failed = views.find((v) => v.isError);
+    const loaded = answers.map((v) => v.data).filter((v): v is MonitorView => !!v);
+    const failed = answers.find((v) => v.isError);
     const refreshed = loaded.map((v) => v.lastRefreshedAt).filter((t): t is string => !!t).sort();
     value = {
       enabled, nodes, views: byCluster,

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState, useSyncExternalStore } from "react";
 import { clusterMissing, sceneInputFromMonitor } from "@/lib/domain/monitor";
 import { SANDBOX_ENVIRONMENT_ID } from "@/lib/actions/environment-types";
 import { ClusterScene } from "@/components/monitor/cluster-scene";
@@ -10,11 +10,18 @@ import { useEditor } from "./store/context";
 
 const OPEN_KEY = "stevedore.liveScene.open";
 
-/** Open unless the user folded it away last time (remembered in this browser). */
+// The stored choice is an external store: this tab's toggles and other tabs' (storage events) notify.
+const openListeners = new Set<() => void>();
+function subscribeOpen(onChange: () => void) {
+  openListeners.add(onChange);
+  window.addEventListener("storage", onChange);
+  return () => { openListeners.delete(onChange); window.removeEventListener("storage", onChange); };
+}
+
+/** Open unless the user folded it away last time (remembered in this browser; the server renders it open). */
 function useOpenState(): [boolean, (v: boolean) => void] {
-  const [open, setOpen] = useState(true);
-  useEffect(() => { if (localStorage.getItem(OPEN_KEY) === "false") setOpen(false); }, []);
-  return [open, (v: boolean) => { setOpen(v); localStorage.setItem(OPEN_KEY, String(v)); }];
+  const open = useSyncExternalStore(subscribeOpen, () => localStorage.getItem(OPEN_KEY) !== "false", () => true);
+  return [open, (v: boolean) => { localStorage.setItem(OPEN_KEY, String(v)); openListeners.forEach((l) => l()); }];
 }
 
 /**
@@ -27,12 +34,16 @@ export function LiveScenePanel() {
   const selection = useEditor((s) => s.selection);
   const [open, setOpen] = useOpenState();
   const [picked, setPicked] = useState<string | undefined>();
+  const [pickedUnder, setPickedUnder] = useState<string | undefined>();
   const clusters = Object.keys(live.views);
   const selected = selection.map((id) => live.nodes[id]).find((n) => n && (n.kind === "service" || n.kind === "cluster"));
   const fromSelection = selected && "cluster" in selected ? selected.cluster : undefined;
   const focus = selected?.kind === "service" ? selected.serviceName : undefined;
   // Selecting a service or cluster follows it; the picker overrides until the selection changes.
-  useEffect(() => setPicked(undefined), [fromSelection]);
+  if (pickedUnder !== fromSelection) {
+    setPickedUnder(fromSelection);
+    setPicked(undefined);
+  }
   const deployed = clusters.find((c) => (live.views[c]?.services.length ?? 0) > 0);
   const cluster = [picked, fromSelection, deployed, clusters[0]].find((c): c is string => !!c && clusters.includes(c));
   const view = cluster ? live.views[cluster] : undefined;

@@ -32,7 +32,8 @@ export function ServiceMonitor({ envId, cluster, service }: { envId: string; clu
   const v = live.data;
   const scene = useMemo(() => (v ? sceneInputFromMonitor(v, instances.data?.instances) : undefined), [v, instances.data]);
   const s = v?.services[0];
-  const now = v?.lastRefreshedAt ? Date.parse(v.lastRefreshedAt) : Date.now();
+  // The chart ends at the snapshot's time, else when the last answer came (no clock read while rendering).
+  const now = v?.lastRefreshedAt ? Date.parse(v.lastRefreshedAt) : live.dataUpdatedAt;
   const points = [...(history.data?.samples ?? []), ...(s && v?.lastRefreshedAt ? [{ at: v.lastRefreshedAt, desired: s.desiredCount, running: s.runningCount }] : [])];
   const stopped = mergeStopped(v?.tasks ?? [], (history.data?.stoppedTasks ?? []) as unknown as MonitorTask[]);
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useContext, useEffect, useId, useState, type ReactNode } from "react";
+import { createContext, useContext, useId, useState, type ReactNode } from "react";
 import type { PathSegment } from "@/lib/domain/rules";
 import { setField } from "@/lib/domain/designer";
 import { useEditorStore } from "../store/context";
@@ -49,16 +49,16 @@ export function TextInput(props: {
   placeholder?: string; mono?: boolean; error?: string; list?: string; inputMode?: "numeric"; help?: string; invalid?: boolean;
 }) {
   const id = useId();
-  const [text, setText] = useState(props.value ?? "");
+  // While focused the input shows what is typed; otherwise the store value.
+  const [text, setText] = useState("");
   const [focused, setFocused] = useState(false);
-  useEffect(() => { if (!focused) setText(props.value ?? ""); }, [props.value, focused]);
   return (
     <Labelled label={props.label} id={id} error={props.error} help={props.help}>
       <input
-        id={id} value={text} placeholder={props.placeholder} list={props.list} inputMode={props.inputMode}
+        id={id} value={focused ? text : props.value ?? ""} placeholder={props.placeholder} list={props.list} inputMode={props.inputMode}
         aria-invalid={props.error || props.invalid ? true : undefined} aria-describedby={props.help ? helpId(id) : undefined}
         className={`${control} ${props.mono ? "font-mono text-xs" : ""}`}
-        onFocus={() => setFocused(true)}
+        onFocus={() => { setText(props.value ?? ""); setFocused(true); }}
         onBlur={() => { setFocused(false); props.onCommit?.(text); }}
         onKeyDown={(e) => { if (e.key === "Enter") props.onCommit?.(text); }}
         onChange={(e) => { setText(e.target.value); props.onChange?.(e.target.value); }}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import { applyRawJson, rawJsonOf } from "@/lib/domain/designer";
 import { useEditor, useEditorStore } from "../store/context";
 
@@ -12,13 +12,13 @@ export function JsonTab({ nodeId, kind }: { nodeId: string; kind: "taskDefinitio
   const store = useEditorStore();
   const design = useEditor((s) => s.history.present);
   const current = rawJsonOf(design, nodeId) ?? "";
-  const [text, setText] = useState(current);
+  // Follows the design (undo, form edits) until the user starts typing here.
+  const [draft, setDraft] = useState("");
   const [dirty, setDirty] = useState(false);
+  const text = dirty ? draft : current;
   const [error, setError] = useState<string>();
   const [applied, setApplied] = useState(false);
   const id = useId();
-  // Follow the design (undo, form edits) until the user starts typing here.
-  useEffect(() => { if (!dirty) setText(current); }, [current, dirty]);
 
   const apply = () => {
     const out = applyRawJson(store.getState().history.present, nodeId, text);
@@ -37,7 +37,7 @@ export function JsonTab({ nodeId, kind }: { nodeId: string; kind: "taskDefinitio
       <label htmlFor={id} className="sr-only">{label}</label>
       <textarea
         id={id} aria-label={label} value={text} spellCheck={false} aria-invalid={error ? true : undefined}
-        onChange={(e) => { setText(e.target.value); setDirty(true); setApplied(false); }}
+        onChange={(e) => { setDraft(e.target.value); setDirty(true); setApplied(false); }}
         className="block h-96 w-full resize-y rounded border border-slate-300 bg-white p-2 font-mono text-[11px] leading-snug text-slate-900"
       />
       {error && <p role="alert" className="rounded bg-red-50 px-2 py-1 text-xs text-red-800" data-testid="json-error">{error}</p>}
@@ -45,7 +45,7 @@ export function JsonTab({ nodeId, kind }: { nodeId: string; kind: "taskDefinitio
       <div className="flex gap-2">
         <button type="button" onClick={apply} disabled={!dirty}
           className="rounded bg-brand-700 px-3 py-1 text-xs font-semibold text-white hover:bg-brand-800 disabled:opacity-40">Apply</button>
-        <button type="button" disabled={!dirty} onClick={() => { setDirty(false); setError(undefined); setText(current); }}
+        <button type="button" disabled={!dirty} onClick={() => { setDirty(false); setError(undefined); }}
           className="rounded px-3 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-40">Revert</button>
       </div>
     </div>

@@ -11,6 +11,9 @@ export function ImportNotesBanner({ designId }: { designId: string }) {
   useEffect(() => {
     // Taking removes them; React's dev double-run of effects must not clear what the first run found.
     const taken = takeImportNotes(designId);
+    // The notes live in sessionStorage, which the server's render cannot read, and taking them
+    // removes them: they are read once after mount, as from any external system.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (taken) setNotes(taken);
   }, [designId]);
   if (!notes) return null;
