@@ -25,7 +25,6 @@ export const TargetFlagsSchema = z.object({
 export type TargetFlags = z.infer<typeof TargetFlagsSchema>;
 
 export const PlanFlagsSchema = TargetFlagsSchema.and(z.object({ detailedExitcode: z.boolean().optional() }));
-export type PlanFlags = z.infer<typeof PlanFlagsSchema>;
 
 export class CliError extends Error {}
 

@@ -1,4 +1,3 @@
 const enc = encodeURIComponent;
 export const servicePath = (envId: string, cluster: string, service: string) => `/monitor/${enc(envId)}/${enc(cluster)}/${enc(service)}`;
 export const historyPath = (envId: string, cluster: string, service?: string) => `/monitor/${enc(envId)}/${enc(cluster)}/history${service ? `?service=${enc(service)}` : ""}`;
-export const envPath = (envId: string) => `/monitor/${enc(envId)}`;

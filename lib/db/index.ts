@@ -1,5 +1,5 @@
-export { getDb, closeDb, createDb, databaseKind, pgliteDataDir, type Db, type DbTransaction, type DatabaseKind, type CreateDbOptions } from "./client";
-export { migrate, readMigrations, checksumOf, MigrationError, type MigrateResult, type MigrationFile } from "./migrate";
-export { pgExecutor, pgliteExecutor, type SqlExecutor, type SqlSession } from "./sql-executor";
+export { getDb, closeDb, createDb, databaseKind, pgliteDataDir, type Db, type DatabaseKind } from "./client";
+export { migrate, readMigrations, MigrationError } from "./migrate";
+export { pgExecutor, pgliteExecutor, type SqlExecutor } from "./sql-executor";
 export { toJson, isUniqueViolation } from "./json";
-export { PostgresSandboxStore, databaseSandbox, DEFAULT_SANDBOX_ID } from "./sandbox-store";
+export { PostgresSandboxStore } from "./sandbox-store";

@@ -11,8 +11,6 @@ export function fieldErrors(issues: ActionIssue[] | undefined): Record<string, s
   return out;
 }
 
-export type Failure = Extract<ActionResult<unknown>, { ok: false }>;
-
 /** A thrown action (network down, server crashed) becomes the same shape as a returned failure. */
 export async function runAction<T>(call: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
   try {

@@ -15,10 +15,6 @@ const tones: Record<Tone, { box: string; text: string }> = {
   rose: { box: "fill-rose-50 stroke-rose-500 dark:fill-rose-950", text: "fill-rose-900 dark:fill-rose-100" },
 };
 
-export function toneText(tone: Tone): string {
-  return tones[tone].text;
-}
-
 type BoxProps = {
   x: number; y: number; w: number; h: number; tone?: Tone; label?: ReactNode; sub?: ReactNode;
   dashed?: boolean; rx?: number; labelAt?: "center" | "top"; size?: number;

@@ -1,2 +1,2 @@
-export type { Bucket, OperationLimit, ServiceLimits } from "./types";
+export type { Bucket, ServiceLimits } from "./types";
 export { ECS_LIMITS, type EcsOperation } from "./ecs";

@@ -1,7 +1,7 @@
 // Value sets of the ECS API (they match the enums of @aws-sdk/client-ecs; a unit test keeps
 // them in step). Kept as literal tuples so zod can check them without importing the client.
 export const LAUNCH_TYPES = ["EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES"] as const;
-export const COMPATIBILITIES = LAUNCH_TYPES;
+export const COMPATIBILITIES = ["EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES"] as const;
 export const NETWORK_MODES = ["awsvpc", "bridge", "host", "none"] as const;
 export const CONTAINER_CONDITIONS = ["START", "COMPLETE", "SUCCESS", "HEALTHY"] as const;
 export const TRANSPORT_PROTOCOLS = ["tcp", "udp"] as const;
@@ -25,4 +25,3 @@ export const ULIMIT_NAMES = [
 export const FIRELENS_TYPES = ["fluentd", "fluentbit"] as const;
 export const CPU_ARCHITECTURES = ["X86_64", "ARM64"] as const;
 export const VOLUME_SCOPES = ["task", "shared"] as const;
-export const CAPACITY_PROVIDER_FARGATE = ["FARGATE", "FARGATE_SPOT"] as const;

@@ -1,5 +1,3 @@
-import type { Design, TaskDefinition, Cluster, Service } from "./schema";
-
 /** Strips `:revision` and ARN prefixes so `arn:…:task-definition/web:3`, `web:3` and `web` all name family `web`. */
 export function familyOf(taskDefinitionRef: string): string {
   const afterSlash = taskDefinitionRef.includes("/") ? taskDefinitionRef.slice(taskDefinitionRef.lastIndexOf("/") + 1) : taskDefinitionRef;
@@ -16,20 +14,6 @@ export function revisionNumberOf(taskDefinitionRef: string | undefined): number 
 
 export function clusterNameOf(clusterRef: string): string {
   return clusterRef.startsWith("arn:") ? clusterRef.slice(clusterRef.lastIndexOf("/") + 1) : clusterRef;
-}
-
-export function findTaskDefinition(design: Design, ref: string): TaskDefinition | undefined {
-  const family = familyOf(ref);
-  return design.taskDefinitions.find((t) => t.family === family);
-}
-
-export function findCluster(design: Design, ref: string): Cluster | undefined {
-  const name = clusterNameOf(ref);
-  return design.clusters.find((c) => c.clusterName === name);
-}
-
-export function servicesUsing(design: Design, td: TaskDefinition): Service[] {
-  return design.services.filter((s) => familyOf(s.taskDefinition) === td.family);
 }
 
 /** The layout key of a container node. */

@@ -40,6 +40,7 @@ describe("ECS enums stay in step with the SDK", () => {
   const cases: [readonly string[], Record<string, string>][] = [
     [EcsEnums.NETWORK_MODES, ecs.NetworkMode],
     [EcsEnums.LAUNCH_TYPES, ecs.LaunchType],
+    [EcsEnums.COMPATIBILITIES, ecs.Compatibility],
     [EcsEnums.CONTAINER_CONDITIONS, ecs.ContainerCondition],
     [EcsEnums.LOG_DRIVERS, ecs.LogDriver],
     [EcsEnums.SCHEDULING_STRATEGIES, ecs.SchedulingStrategy],

@@ -43,13 +43,11 @@ export const LogConfigurationSchema = z.looseObject({
   options: z.record(str, str).optional(),
   secretOptions: z.array(z.looseObject({ name: str, valueFrom: str })).optional(),
 });
-export type LogConfiguration = z.infer<typeof LogConfigurationSchema>;
 
 export const ContainerDependencySchema = z.object({
   containerName: str,
   condition: z.enum(E.CONTAINER_CONDITIONS),
 });
-export type ContainerDependency = z.infer<typeof ContainerDependencySchema>;
 
 export const MountPointSchema = z.looseObject({
   sourceVolume: str.optional(),
@@ -59,7 +57,6 @@ export const MountPointSchema = z.looseObject({
 export type MountPoint = z.infer<typeof MountPointSchema>;
 
 export const SecretSchema = z.object({ name: str, valueFrom: str });
-export type Secret = z.infer<typeof SecretSchema>;
 
 export const ContainerDefinitionSchema = z.looseObject({
   name: str,
@@ -201,7 +198,6 @@ export const LoadBalancerSchema = z.looseObject({
   containerName: str.optional(),
   containerPort: int.optional(),
 });
-export type LoadBalancer = z.infer<typeof LoadBalancerSchema>;
 
 export const PlacementStrategySchema = z.object({
   type: z.enum(E.PLACEMENT_STRATEGY_TYPES),

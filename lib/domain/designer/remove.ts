@@ -1,5 +1,4 @@
 import type { Design } from "../design";
-import { familyOf } from "../design";
 import { dropContainerRefs } from "./references";
 import { mapShared } from "./paths";
 import { containerNodeId, resolveNode } from "./resolve";
@@ -68,10 +67,4 @@ export function removeNodes(design: Design, nodeIds: readonly string[]): { desig
     if (removed.has(key) || removed.has(owner)) delete layout[key];
   }
   return { design: { ...d, layout }, removed: [...removed] };
-}
-
-/** Services that run a task definition (for the "also used by" hint before deleting it). */
-export function servicesRunning(design: Design, tdId: string) {
-  const td = design.taskDefinitions.find((t) => t.id === tdId);
-  return td ? design.services.filter((s) => familyOf(s.taskDefinition) === td.family) : [];
 }

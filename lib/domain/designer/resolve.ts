@@ -37,24 +37,3 @@ export function resolveNode(design: Design, nodeId: string): Resolved | undefine
   if (i >= 0) return { kind: "targetGroup", index: i, targetGroup: groups[i] };
   return undefined;
 }
-
-/** The design path of a node's resource (the prefix of every field path the inspector edits). */
-export function nodePath(r: Resolved): (string | number)[] {
-  switch (r.kind) {
-    case "cluster": return ["clusters", r.index];
-    case "taskDefinition": return ["taskDefinitions", r.index];
-    case "container": return ["taskDefinitions", r.tdIndex, "containerDefinitions", r.index];
-    case "service": return ["services", r.index];
-    case "targetGroup": return ["targetGroups", r.index];
-  }
-}
-
-export function nodeName(r: Resolved): string {
-  switch (r.kind) {
-    case "cluster": return r.cluster.clusterName;
-    case "taskDefinition": return r.taskDefinition.family;
-    case "container": return r.container.name;
-    case "service": return r.service.serviceName;
-    case "targetGroup": return r.targetGroup.name;
-  }
-}

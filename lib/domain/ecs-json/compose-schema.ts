@@ -89,4 +89,3 @@ export const ComposeFileSchema = z.looseObject({
   services: z.record(z.string(), ComposeServiceSchema.nullable()),
   volumes: z.record(z.string(), z.looseObject({}).nullable()).nullable().optional(),
 });
-export type ComposeFile = z.infer<typeof ComposeFileSchema>;

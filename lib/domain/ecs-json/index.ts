@@ -1,11 +1,7 @@
 export * from "./types";
-export { importTaskDefinition, exportTaskDefinition, TASK_DEFINITION_READ_ONLY_KEYS, type ImportTaskDefinitionResult } from "./task-definition";
-export { importService, exportService, exportCluster, SERVICE_READ_ONLY_KEYS, type ImportServiceResult } from "./service";
-export { importServices } from "./services-document";
-export { exportDesignAsEcs, type EcsExport } from "./export-design";
-export { importText, detectFormat, type ImportTextOptions, type ImportTextResult } from "./import-text";
-export { importCompose, type ComposeImportResult } from "./compose";
-export { ComposeFileSchema, ComposeServiceSchema, type ComposeFile, type ComposeService } from "./compose-schema";
-export { shellSplit, parseDuration, parseMemoryMiB, parseShortPort, smallestFargateSize } from "./compose-values";
+export { importTaskDefinition, exportTaskDefinition, TASK_DEFINITION_READ_ONLY_KEYS } from "./task-definition";
+export { importService, exportService, exportCluster } from "./service";
+export { exportDesignAsEcs } from "./export-design";
+export { importText, detectFormat } from "./import-text";
 export { gridLayout } from "./layout";
 export { ComposeTargetSchema, type ComposeTarget } from "./compose-target";

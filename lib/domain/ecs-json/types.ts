@@ -7,7 +7,3 @@ export type ImportNote = { severity: "warning" | "info"; path: string; message: 
 export type ImportIssue = DesignIssue;
 
 export type ImportFormat = "design" | "task-definition" | "service" | "compose";
-
-export type ImportResult<T> =
-  | ({ ok: true; notes: ImportNote[] } & T)
-  | { ok: false; issues: ImportIssue[] };

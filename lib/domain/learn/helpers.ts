@@ -1,5 +1,5 @@
 import type { ContainerDefinition, Design, Service, TaskDefinition } from "../design";
-import { familyOf, revisionNumberOf } from "../design";
+import { revisionNumberOf } from "../design";
 import type { Finding } from "../rules";
 import type { Task as EcsTask } from "@aws-sdk/client-ecs";
 import type { CheckResult, SandboxAction, SandboxSnapshot, SandboxStepCheck } from "./types";
@@ -18,14 +18,6 @@ export function errorsOf(findings: Finding[]): Finding[] {
   return findings.filter((f) => f.severity === "error");
 }
 
-export function firstTaskDefinition(design: Design, family?: string): TaskDefinition | undefined {
-  return family ? design.taskDefinitions.find((t) => t.family === family) : design.taskDefinitions[0];
-}
-
-export function firstService(design: Design): Service | undefined {
-  return design.services[0];
-}
-
 export function containers(td: TaskDefinition | undefined): ContainerDefinition[] {
   return td?.containerDefinitions ?? [];
 }
@@ -37,10 +29,6 @@ export function mapTaskDefinition(design: Design, pick: (td: TaskDefinition) => 
 
 export function mapService(design: Design, pick: (s: Service) => boolean, next: (s: Service) => Service): Design {
   return { ...design, services: design.services.map((s) => (pick(s) ? next(s) : s)) };
-}
-
-export function serviceTaskDefinition(design: Design, service: Service): TaskDefinition | undefined {
-  return design.taskDefinitions.find((t) => t.family === familyOf(service.taskDefinition));
 }
 
 // --- sandbox snapshots ---

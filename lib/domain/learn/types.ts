@@ -38,7 +38,6 @@ export type SandboxAction =
   | { id: "crash-task"; label?: string; container?: string }
   | { id: "deploy"; label?: string }
   | { id: "fast-forward"; label?: string; seconds: number };
-export type SandboxActionId = SandboxAction["id"];
 
 export type Step = {
   id: string;

@@ -14,7 +14,6 @@ export const HistoryQuerySchema = z.object({
   text: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(500),
 });
-export type HistoryQuery = z.infer<typeof HistoryQuerySchema>;
 
 function cell(v: unknown): string {
   const s = v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v);

@@ -12,4 +12,4 @@ export * from "./api-types";
 export * from "./canvas-live";
 export { toInstanceViews, type InstanceView, type InstancesView } from "./container-instances";
 export * from "./scene";
-export { sceneInputFromEcs, sceneInputFromMonitor } from "./scene-input";
+export { sceneInputFromMonitor } from "./scene-input";

@@ -4,7 +4,7 @@ import { ALL_RULES } from "./checks";
 import type { Finding } from "./types";
 
 export * from "./types";
-export { createValidator, buildIndex } from "./engine";
+export { createValidator } from "./engine";
 export * from "./group-findings";
 export { ALL_RULES };
 

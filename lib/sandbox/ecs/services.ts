@@ -3,7 +3,7 @@ import { serviceArn } from "./arns";
 import { invalidParameter, serviceNotActive, serviceNotFound } from "./errors";
 import { PagingSchema, TagListSchema, checkBatch, paginate, parseInput } from "./input";
 import { checkLaunchable, resolveLaunch } from "./launch";
-import { bounds, failureThreshold, newDeployment, peekServiceTasks } from "./scheduler";
+import { newDeployment, peekServiceTasks } from "./scheduler";
 import { PlacementSchemas } from "./tasks";
 import type { Ctx, Deployment, Service, World } from "../core/types";
 import { activeCluster, clusterServices, findService, peekService, usableTaskDefinition } from "./lookups";
@@ -241,5 +241,3 @@ export function listServices(world: World, raw: unknown) {
   const { page, nextToken } = paginate(arns, input.nextToken, input.maxResults ?? 10);
   return { serviceArns: page, ...(nextToken ? { nextToken } : {}) };
 }
-
-export { bounds, failureThreshold };

@@ -1,4 +1,3 @@
-export { listDesigns } from "./list-designs";
 export { getDesign } from "./get-design";
 export { createDesign } from "./create-design";
 export { saveDesign } from "./save-design";
@@ -9,6 +8,5 @@ export { listRevisions } from "./list-revisions";
 export { getRevision } from "./get-revision";
 export { restoreRevision } from "./restore-revision";
 export { importDesign, type ImportNote } from "./import-design";
-export { MAX_DOCUMENT_BYTES } from "./limits";
 export * from "./schemas";
 export type * from "./types";

@@ -2,12 +2,6 @@ import { parseDesign, type Design } from "@/lib/domain/design";
 import { TooLargeError, ValidationError } from "../errors";
 import { MAX_DOCUMENT_BYTES } from "@/lib/domain/design/limits";
 
-export { MAX_DOCUMENT_BYTES };
-
-export function jsonBytes(value: unknown): number {
-  return Buffer.byteLength(JSON.stringify(value) ?? "", "utf8");
-}
-
 /** A parsed design and its JSON text, serialised once and reused for the size check and the write. */
 export type CheckedDocument = { design: Design; json: string };
 

@@ -5,7 +5,6 @@ import { MAX_DESIGN_NAME_LENGTH } from "@/lib/domain/design/limits";
 // The document itself is `unknown` here: its size and shape are checked by the operation with
 // parseDesign, which names the offending fields and upgrades older schema versions.
 
-export { MAX_DOCUMENT_BYTES } from "@/lib/domain/design/limits";
 
 export const DesignIdSchema = z.uuid({ message: "Not a valid design id" });
 export const DesignNameSchema = z.string().trim().min(1, "A name is required").max(MAX_DESIGN_NAME_LENGTH, `Names are at most ${MAX_DESIGN_NAME_LENGTH} characters`);

@@ -1,4 +1,3 @@
 export * from "./schemas";
 export { listLiveClusters } from "./list-live-clusters";
 export { importCluster } from "./import-cluster";
-export { readLiveCluster } from "./read-live-cluster";

@@ -7,6 +7,4 @@ export { resetLessonProgress } from "./reset-progress";
 export { runSandboxAction, type SandboxActionResult } from "./run-sandbox-action";
 export { getLiveView } from "./get-live-view";
 export { lessonForDesign } from "./lesson-for-design";
-export { LEARNER_ID } from "./progress-record";
-export type { LessonProgressRecord } from "./progress-record";
 export * from "./schemas";

@@ -3,7 +3,7 @@ import { readSnapshot } from "./snapshot-store";
 
 import type { Figures, PollerFigures } from "@/lib/domain/monitor";
 
-export type { Figures, PollerFigures };
+export type { Figures };
 
 /** ECS calls per minute by operation, per cluster; a follower shows the holder's figures from the database. */
 export async function getFigures({ ctx }: { ctx: AppContext }): Promise<Figures> {

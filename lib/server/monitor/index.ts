@@ -1,15 +1,13 @@
 export * from "./schemas";
 export { MonitorHub } from "./hub";
-export { ClusterPoller, realScheduler, leaseTtl, isThrottling, type Scheduler, type PollerOptions, type MonitorClient } from "./poller";
-export { CallCounter, type CallFigures } from "./call-counter";
-export { monitorEcsOver, monitorClientFor, countedEcs, type MonitorEcs } from "./monitor-ecs";
-export { refreshCluster } from "./refresh-cluster";
-export { acquireLease, releaseLease, leaseHolder } from "./lease";
-export { readSnapshot, writeSnapshot, type StoredSnapshot } from "./snapshot-store";
-export { FlightRecorder, insertRecords, pruneHistory, retentionDays, DEFAULT_RETENTION_DAYS } from "./recorder";
+export { ClusterPoller, leaseTtl, type Scheduler } from "./poller";
+export { monitorEcsOver, type MonitorEcs } from "./monitor-ecs";
+
+export { leaseHolder } from "./lease";
+export { FlightRecorder, pruneHistory } from "./recorder";
 export { getClusterView } from "./get-cluster-view";
-export { listClusters, type ClusterList } from "./list-clusters";
-export { queryHistory, type HistoryRow } from "./query-history";
-export { getServiceHistory, type ServiceHistory } from "./get-service-history";
-export { getFigures, type Figures, type PollerFigures } from "./get-figures";
+export { listClusters } from "./list-clusters";
+export { queryHistory } from "./query-history";
+export { getServiceHistory } from "./get-service-history";
+export { getFigures } from "./get-figures";
 export { getContainerInstances, clearContainerInstanceCache } from "./get-container-instances";

@@ -50,8 +50,6 @@ export function describeLaunch(launch: { kind: LaunchKind; source: LaunchSource 
   }
 }
 
-export const isFargate = (service: Service, cluster: Cluster | undefined) => launchOf(service, cluster)?.kind === "FARGATE";
-
 /**
  * What one task reserves on a container instance: task-level cpu/memory when set, else the sum
  * of container cpu and of memoryReservation (or memory) — what the ECS scheduler subtracts from
