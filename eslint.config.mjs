@@ -11,7 +11,8 @@ const FACTS = ["lib/domain/ecs-facts", "lib/domain/aws-limits"];
 
 /**
  * The allowed-imports matrix. One row per folder (the first row whose folder holds a file is its
- * row, so nested folders come before their parent):
+ * row, so nested folders come before their parent; a row with `files` holds only those files of
+ * its folder, not its subfolders):
  * - `imports`: the other folders its code may import (a folder may always import itself);
  *   `lib/domain/*` means any folder of lib/domain.
  * - `packages`: npm packages and Node built-ins (`node:*`) it may import at run time.
@@ -37,7 +38,7 @@ const MATRIX = [
   { folder: "lib/sandbox", files: "*.ts", imports: ["lib/sandbox/core", "lib/sandbox/ecs", "lib/sandbox/protocols"], packages: ["node:*"] },
   // I/O at the edges: one AWS port per service, the database (and the sandbox's persistent store).
   { folder: "lib/aws", imports: [...FACTS], packages: ["@aws-sdk/*", "zod"], types: ["@smithy/types"] },
-  { folder: "lib/db/generated", imports: [], packages: ["@prisma/*"] },
+  { folder: "lib/db/generated", imports: [], packages: ["@prisma/*"] }, // Prisma's client, generated and not linted
   { folder: "lib/db", imports: ["lib/db/generated", "lib/sandbox", "lib/sandbox/core", DOMAIN], packages: ["@prisma/*", "@electric-sql/pglite", "pg", "pglite-prisma-adapter", "node:*"] },
   // Operations. lib/server/plan is shared with the CLI, so it reaches only what the CLI may.
   { folder: "lib/server/plan", imports: ["lib/aws", DOMAIN], packages: [], types: ["@aws-sdk/client-ecs"] },
@@ -56,6 +57,8 @@ const MATRIX = [
   { folder: "tests", imports: ["app", "lib/**"], packages: ["vitest", "fast-check", "@aws-sdk/*", "pg", "@electric-sql/pglite", "next", "zod", "node:*"] },
   { folder: "bench", imports: ["lib/**"], packages: ["@aws-sdk/*", "@playwright/test", "pg", "node:*"] },
   { folder: "e2e", imports: [], packages: ["@playwright/test", "@aws-sdk/client-ecs", "node:*"] },
+  // The files at the root (next.config.js, vitest.config.ts, this file, …) configure the tools.
+  { folder: ".", files: "*.{js,mjs,ts}", imports: [], packages: ["next", "vitest", "@playwright/test", "prisma", "eslint", "eslint-*", "node:*"] },
 ];
 
 /** What tests beside the code (`*.test.ts` under lib/ and cli/) may import besides their folder's row. */
@@ -75,21 +78,16 @@ const PURE_CORE = ["lib/domain/**", "lib/sandbox/core/**", "lib/sandbox/ecs/**",
 
 const TEST_FILES = ["**/*.test.ts", "**/*.test.tsx"];
 
-// Root files (next.config.js, vitest.config.ts, …) configure tools and may use them.
-const ROOT_CONFIG = { folder: ".", files: "*.{js,mjs,ts}", imports: [], packages: ["next", "vitest", "@playwright/test", "prisma", "eslint", "eslint-*", "node:*"] };
-
-const ROWS = [...MATRIX, ROOT_CONFIG];
-
 // A row with `files` holds only the files directly in its folder (so a new subfolder is unknown
 // until it has a row); any other row holds its whole folder.
-const elements = ROWS.map((row) =>
+const elements = MATRIX.map((row) =>
   row.files
     ? { type: row.folder, pattern: row.folder === "." ? row.files : `${row.folder}/${row.files}`, mode: "full" }
     : { type: row.folder, pattern: row.folder, partialMatch: false });
 
 const packageSelector = (patterns) => ({ module: { origin: ["external", "core"], source: patterns } });
 
-const policies = ROWS.flatMap((row) => {
+const policies = MATRIX.flatMap((row) => {
   const from = { element: { type: row.folder } };
   const out = [];
   out.push({ from, allow: { to: { element: { type: [row.folder, ...row.imports] } } } });
