@@ -30,7 +30,7 @@ beforeAll(async () => {
   dbA = await tdb.client();
   dbB = await tdb.client({ migrate: false });
   sandbox = { store: new MemoryStore(), mutex: new Mutex(), now: () => Date.now() };
-  const env = await createEnvironment({ ctx: testCtx(dbA, { sandbox }), input: { name: "shared sandbox", kind: "sandbox", region: "eu-west-1" } });
+  const env = await createEnvironment({ ctx: testCtx(dbA, { sandbox }), input: { name: "shared sandbox", kind: "sandbox", region: "eu-west-1", readOnly: false } });
   envId = env.id;
 });
 afterAll(() => tdb.drop());

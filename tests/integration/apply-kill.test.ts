@@ -31,7 +31,7 @@ beforeAll(async () => {
   db = await tdb.client();
   const sandbox = { store: new PostgresSandboxStore(db), mutex: new Mutex(), now: () => Date.now() };
   ctx = testCtx(db, { sandbox, applies: new ApplyRunner({ holder: "survivor", heartbeatMs: 200 }) });
-  envId = (await createEnvironment({ ctx, input: { name: "sandbox", kind: "sandbox", region: "eu-west-1" } })).id;
+  envId = (await createEnvironment({ ctx, input: { name: "sandbox", kind: "sandbox", region: "eu-west-1", readOnly: false } })).id;
 });
 afterAll(async () => {
   for (const c of children) c.kill("SIGKILL");
