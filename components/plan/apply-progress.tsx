@@ -18,6 +18,11 @@ const ICON: Record<StepStatus, { text: string; className: string }> = {
   interrupted: { text: "cut off", className: "text-amber-900" },
 };
 
+/** An interrupted apply's calls that were under way read as cut off, not as still running. */
+const cutOff = (steps: ApplyStepRecord[]): ApplyStepRecord[] => steps.map((s) => s.status !== "running" ? s : {
+  ...s, status: "interrupted", calls: s.calls.map((c) => (c.status === "running" ? { ...c, status: "interrupted" } : c)),
+});
+
 const time = (iso: string) => `${new Date(iso).toLocaleTimeString("en-GB", { timeZone: "UTC" })} UTC`;
 
 function StepList({ steps, label }: { steps: ApplyStepRecord[]; label: string }) {
@@ -87,14 +92,14 @@ export function ApplyProgress({ applyId, onFinished, onResumed }: { applyId: str
         </span>
         <span className="text-sm text-slate-600">{current.filter((s) => s.status === "done").length} of {current.length} steps done</span>
       </div>
-      <StepList steps={a.steps} label="Steps" />
+      <StepList steps={a.resumes?.length || a.status !== "interrupted" ? a.steps : cutOff(a.steps)} label="Steps" />
       {(a.resumes ?? []).map((r, i) => (
         <div key={r.resumedAt} className="space-y-2" data-testid="apply-resume">
           <p className="text-sm text-slate-700">
             Resumed at {time(r.resumedAt)}{r.interruptedAt ? ` (its server was last heard from at ${time(r.interruptedAt)})` : ""}:{" "}
             {r.steps.length ? `the new plan found ${r.steps.length} step${r.steps.length === 1 ? "" : "s"} left` : "the new plan found nothing left"}.
           </p>
-          {r.steps.length > 0 && <StepList steps={r.steps} label={`Steps of resume ${i + 1}`} />}
+          {r.steps.length > 0 && <StepList steps={a.status === "interrupted" && r === a.resumes?.at(-1) ? cutOff(r.steps) : r.steps} label={`Steps of resume ${i + 1}`} />}
         </div>
       ))}
       {a.steady && (
