@@ -43,7 +43,9 @@ function instanceA(held: string) {
   return { ctx, gate, kill: clock.freeze };
 }
 
-const instanceB = (): AppContext => testCtx(dbB, { sandbox, applies: new ApplyRunner({ holder: "instance-b", heartbeatMs: HEARTBEAT_MS }) });
+/** Instance B; `ttlMs` is how stale a heartbeat it takes for a dead owner's. */
+const instanceB = (ttlMs = 4 * HEARTBEAT_MS): AppContext =>
+  testCtx(dbB, { sandbox, applies: new ApplyRunner({ holder: "instance-b", heartbeatMs: HEARTBEAT_MS, ttlMs }) });
 
 async function start(ctx: AppContext, designId: string) {
   const p = await planForEnvironment({ ctx, input: { designId, environmentId: envId } });
@@ -63,16 +65,17 @@ async function sandboxCounts(ctx: AppContext, prefix: string) {
 describe("applies across two instances on one database", () => {
   it("runs one apply of a design to an environment at a time, and a live owner's apply stays running for the other instance", async () => {
     const a = instanceA("web");
-    const b = instanceB();
+    // A TTL far above any stall of a loaded machine: here A is alive, and B must never think otherwise.
+    const b = instanceB(60_000);
     const { id: designId } = await createDesign({ ctx: a.ctx, input: { name: "One at a time", document: webDesignNamed("one") } });
     const { id } = await start(a.ctx, designId);
     await a.gate.reached;
 
-    // A heart-beats while its call is under way: past several TTLs of B, B still sees it running.
+    // A heart-beats while its call is under way, and B, which runs nothing of it, sees it running.
     const first = await dbB.apply.findUniqueOrThrow({ where: { id } });
     await eventually(async () => {
       const row = await dbB.apply.findUniqueOrThrow({ where: { id } });
-      return row.heartbeatAt!.getTime() - first.heartbeatAt!.getTime() > 2 * b.applies.ttlMs ? row : undefined;
+      return row.heartbeatAt!.getTime() - first.heartbeatAt!.getTime() >= 3 * HEARTBEAT_MS ? row : undefined;
     }, "a few heartbeats of instance A");
     expect(await getApply({ ctx: b, input: { id } })).toMatchObject({ status: "running" });
     expect((await listApplies({ ctx: b, input: { designId, limit: 20 } })).map((s) => s.status)).toEqual(["running"]);

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PostgresSandboxStore, type Db } from "@/lib/db";
@@ -11,6 +10,7 @@ import { leaseHolder, MonitorHub, monitorClientFor } from "@/lib/server/monitor"
 import { Mutex } from "@/lib/sandbox/store";
 import { testCtx } from "./helpers/fixtures";
 import { eventually, webDesignNamed } from "./helpers/gated-ecs";
+import { KILL_CHILD } from "./helpers/kill-child";
 import { createTestDatabase, usingPostgres, type TestDatabase } from "./helpers/test-database";
 
 // A real server process (helpers/kill-child.ts) applies a design, or polls a cluster, on this
@@ -40,7 +40,7 @@ afterAll(async () => {
 
 /** Starts the child server and resolves with what it printed after HELD. */
 function startChild(mode: "apply" | "monitor", env: Record<string, string>): Promise<{ child: ChildProcess; held: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./helpers/kill-child.ts", import.meta.url)), mode], {
+  const child = spawn(process.execPath, ["--import", "tsx", KILL_CHILD, mode], {
     cwd: process.cwd(), env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "1", CHILD_DB_URL: tdb.url!, CHILD_ENV_ID: envId, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

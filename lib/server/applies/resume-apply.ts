@@ -39,7 +39,7 @@ export async function resumeApply({ ctx, input }: { ctx: AppContext; input: Appl
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     await refuseIfRunning(ctx, row.designId, env.id);
-    throw err;
+    throw new RefusedError("Another apply of this design to this environment ran meanwhile. Plan again to see what is left.");
   }
   const doc = resumeProgress(row.steps as ApplyProgressDoc, left, { resumedAt: ctx.clock.now(), interruptedAt: row.heartbeatAt });
   await ctx.db.apply.updateMany({ where: { id: row.id, owner: ctx.applies.holder, status: "running" }, data: { steps: toJson(doc) } });

@@ -2,6 +2,8 @@
 // design (mode "apply") or polls a cluster for the monitor (mode "monitor") on the test's
 // PostgreSQL database, with the sandbox's state in that database too, and prints "HELD <id>" once
 // it has reached the moment the test kills it at. It never exits by itself.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { createDb, PostgresSandboxStore } from "@/lib/db";
 import { ApplyRunner, planForEnvironment, startApply } from "@/lib/server/applies";
 import { appAwsPorts } from "@/lib/server/aws-ports";
@@ -11,10 +13,11 @@ import { MonitorHub, monitorClientFor } from "@/lib/server/monitor";
 import { Mutex } from "@/lib/sandbox/store";
 import { gatedPorts } from "./gated-ecs";
 
-const [mode] = process.argv.slice(2);
-const { CHILD_DB_URL, CHILD_ENV_ID, CHILD_DESIGN_ID, CHILD_CLUSTER, CHILD_HOLDER } = process.env;
+/** This script's path, for the test to start it with. */
+export const KILL_CHILD = fileURLToPath(import.meta.url);
 
-async function main() {
+async function main(mode: string | undefined) {
+  const { CHILD_DB_URL, CHILD_ENV_ID, CHILD_DESIGN_ID, CHILD_CLUSTER, CHILD_HOLDER } = process.env;
   const db = await createDb({ url: CHILD_DB_URL!, migrate: false });
   const sandbox = { store: new PostgresSandboxStore(db), mutex: new Mutex(), now: () => Date.now() };
   if (mode === "apply") {
@@ -42,7 +45,11 @@ async function main() {
   }
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+if (path.resolve(process.argv[1] ?? "") === KILL_CHILD) {
+  // Stays up until killed, like a server (the held call and the heartbeat timers alone would not keep it).
+  setInterval(() => {}, 60_000);
+  main(process.argv[2]).catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
