@@ -1,18 +1,37 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, useState, useTransition } from "react";
+import { resumeApplyAction } from "@/lib/actions/applies";
 import type { ApplyStepRecord, ApplyView, StepStatus } from "@/lib/actions/environment-types";
 import { getJson } from "@/lib/query/get-json";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { ActionBadge } from "./action-badge";
+import { APPLY_STATUS } from "./apply-status";
 
 const ICON: Record<StepStatus, { text: string; className: string }> = {
   pending: { text: "not run", className: "text-slate-500" },
   running: { text: "running…", className: "text-brand-700" },
   done: { text: "done", className: "text-emerald-800" },
   failed: { text: "failed", className: "text-red-800" },
+  interrupted: { text: "cut off", className: "text-amber-900" },
 };
+
+/** An interrupted apply's calls that were under way read as cut off, not as still running. */
+const cutOff = (steps: ApplyStepRecord[]): ApplyStepRecord[] => steps.map((s) => s.status !== "running" ? s : {
+  ...s, status: "interrupted", calls: s.calls.map((c) => (c.status === "running" ? { ...c, status: "interrupted" } : c)),
+});
+
+const time = (iso: string) => `${new Date(iso).toLocaleTimeString("en-GB", { timeZone: "UTC" })} UTC`;
+
+function StepList({ steps, label }: { steps: ApplyStepRecord[]; label: string }) {
+  return (
+    <ol aria-label={label} className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white shadow-sm">
+      {steps.map((s) => <StepRow key={s.key} step={s} />)}
+    </ol>
+  );
+}
 
 function StepRow({ step }: { step: ApplyStepRecord }) {
   return (
@@ -35,33 +54,54 @@ function StepRow({ step }: { step: ApplyStepRecord }) {
   );
 }
 
-/** Polls the apply every second while it runs; the apply itself runs on the server regardless. */
-export function ApplyProgress({ applyId, onFinished }: { applyId: string; onFinished?: (a: ApplyView) => void }) {
+/**
+ * Polls the apply every second while it runs; the apply itself runs on the server regardless.
+ * An interrupted apply (its server stopped) offers Resume, which finishes it on this server.
+ */
+export function ApplyProgress({ applyId, onFinished, onResumed }: { applyId: string; onFinished?: (a: ApplyView) => void; onResumed?: () => void }) {
   const q = useQuery({
     queryKey: ["apply", applyId],
     queryFn: () => getJson<ApplyView>(`/api/applies/${applyId}`, "Reading the apply"),
     refetchInterval: (query) => (query.state.data?.status === "running" || !query.state.data ? 1000 : false),
     staleTime: 0,
   });
+  const [resumeError, setResumeError] = useState<string>();
+  const [resuming, startResume] = useTransition();
   const a = q.data;
   const finished = a && a.status !== "running";
   useEffect(() => { if (a && finished) onFinished?.(a); }, [finished]); // eslint-disable-line react-hooks/exhaustive-deps
+  const resume = () => startResume(async () => {
+    setResumeError(undefined);
+    const r = await resumeApplyAction({ id: applyId }).catch(() => undefined);
+    if (!r?.ok) return setResumeError(r?.message ?? "The request failed. Try again.");
+    onResumed?.();
+    await q.refetch();
+  });
 
   if (q.error && !a) return <Alert tone="error">Could not read the apply: {(q.error as Error).message}</Alert>;
   if (!a) return <p className="text-sm text-slate-600">Starting…</p>;
-  const done = a.steps.filter((s) => s.status === "done");
+  const all = [...a.steps, ...(a.resumes ?? []).flatMap((r) => r.steps)];
+  const done = all.filter((s) => s.status === "done");
+  const current = a.resumes?.at(-1)?.steps ?? a.steps;
   return (
     <section aria-label="Apply progress" data-testid="apply-progress" data-status={a.status} className="space-y-3">
       <div className="flex flex-wrap items-baseline gap-3">
         <h3 className="text-lg font-semibold text-slate-900">Apply to {a.environmentName}</h3>
-        <span data-testid="apply-status" className={`rounded px-2 py-0.5 text-sm font-semibold ${a.status === "succeeded" ? "bg-emerald-50 text-emerald-800" : a.status === "failed" ? "bg-red-50 text-red-800" : "bg-brand-50 text-brand-800"}`}>
-          {a.status === "running" ? "Running" : a.status === "succeeded" ? "Succeeded" : "Failed"}
+        <span data-testid="apply-status" className={`rounded px-2 py-0.5 text-sm font-semibold ${APPLY_STATUS[a.status].className}`}>
+          {APPLY_STATUS[a.status].label}
         </span>
-        <span className="text-sm text-slate-600">{done.length} of {a.steps.length} steps done</span>
+        <span className="text-sm text-slate-600">{current.filter((s) => s.status === "done").length} of {current.length} steps done</span>
       </div>
-      <ol className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white shadow-sm">
-        {a.steps.map((s) => <StepRow key={s.key} step={s} />)}
-      </ol>
+      <StepList steps={a.resumes?.length || a.status !== "interrupted" ? a.steps : cutOff(a.steps)} label="Steps" />
+      {(a.resumes ?? []).map((r, i) => (
+        <div key={r.resumedAt} className="space-y-2" data-testid="apply-resume">
+          <p className="text-sm text-slate-700">
+            Resumed at {time(r.resumedAt)}{r.interruptedAt ? ` (its server was last heard from at ${time(r.interruptedAt)})` : ""}:{" "}
+            {r.steps.length ? `the new plan found ${r.steps.length} step${r.steps.length === 1 ? "" : "s"} left` : "the new plan found nothing left"}.
+          </p>
+          {r.steps.length > 0 && <StepList steps={a.status === "interrupted" && r === a.resumes?.at(-1) ? cutOff(r.steps) : r.steps} label={`Steps of resume ${i + 1}`} />}
+        </div>
+      ))}
       {a.steady && (
         <div data-testid="steady-progress" className="rounded-xl border border-slate-200 bg-white p-3 text-sm shadow-sm">
           <p className="font-medium text-slate-900">
@@ -82,7 +122,15 @@ export function ApplyProgress({ applyId, onFinished }: { applyId: string; onFini
           <p className="mt-1">Done before it stopped: {done.length ? done.map((s) => s.name).join(", ") : "nothing"}. Plan again to see what is left.</p>
         </Alert>
       )}
-      {a.status === "succeeded" && <Alert tone="success">Applied {a.steps.length} step{a.steps.length === 1 ? "" : "s"}. Plan again to confirm the account matches the design.</Alert>}
+      {a.status === "interrupted" && (
+        <Alert tone="error" title="The apply was cut off">
+          {a.error}
+          <p className="mt-1">Done before it stopped: {done.length ? done.map((s) => s.name).join(", ") : "nothing"}. Resume plans again and finishes what is left; a call that was under way is not made twice.</p>
+          <div className="mt-2"><Button variant="danger" onClick={resume} disabled={resuming}>{resuming ? "Resuming…" : "Resume"}</Button></div>
+        </Alert>
+      )}
+      {resumeError && <Alert tone="error">{resumeError}</Alert>}
+      {a.status === "succeeded" && <Alert tone="success">Applied {done.length} step{done.length === 1 ? "" : "s"}. Plan again to confirm the account matches the design.</Alert>}
     </section>
   );
 }

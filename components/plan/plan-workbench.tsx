@@ -49,6 +49,11 @@ export function PlanWorkbench({ design, environments, environmentId: initialEnv,
     if (!result) return;
     setError(undefined);
     const r = await startApplyAction({ designId: design.id, environmentId: envId, designVersion: result.designVersion, fingerprint: result.fingerprint, waitForSteady: waitSteady }).catch(() => undefined);
+    if (r && !r.ok && r.code === "APPLY_RUNNING") {
+      // Another apply (maybe on another server instance) is running: show its progress instead.
+      const running = r.issues?.find((i) => i.path === "runningApplyId")?.message;
+      if (running) { setApplyId(running); setApplyRunning(true); router.replace(url(envId, running), { scroll: false }); }
+    }
     if (!r?.ok) return setError(r?.message ?? "The request failed. Try again.");
     setApplyId(r.data.id);
     setApplyRunning(true);
@@ -80,7 +85,7 @@ export function PlanWorkbench({ design, environments, environmentId: initialEnv,
       </div>
       {error && <Alert tone="error">{error}</Alert>}
       {applyId && (
-        <ApplyProgress key={applyId} applyId={applyId} onFinished={() => { setApplyRunning(false); router.refresh(); }} />
+        <ApplyProgress key={applyId} applyId={applyId} onFinished={() => { setApplyRunning(false); router.refresh(); }} onResumed={() => setApplyRunning(true)} />
       )}
       {result && (
         <section aria-label="Plan">

@@ -1,7 +1,9 @@
 "use server";
 
 import type { z } from "zod";
-import { planForEnvironment, startApply, PlanForEnvironmentInputSchema, StartApplyInputSchema, type PlanResult } from "@/lib/server/applies";
+import {
+  planForEnvironment, resumeApply, startApply, ApplyRefSchema, PlanForEnvironmentInputSchema, StartApplyInputSchema, type PlanResult,
+} from "@/lib/server/applies";
 import type { ActionResult } from "./result";
 import { runAction } from "./run-action";
 
@@ -12,4 +14,9 @@ export async function planDesignAction(input: z.input<typeof PlanForEnvironmentI
 
 export async function startApplyAction(input: z.input<typeof StartApplyInputSchema>): Promise<ActionResult<{ id: string }>> {
   return runAction(StartApplyInputSchema, input, startApply, { revalidate: (i) => [`/designs/${i.designId}`] });
+}
+
+/** Finishes an interrupted apply on this server: plans again and runs what is left (same apply, same record). */
+export async function resumeApplyAction(input: z.input<typeof ApplyRefSchema>): Promise<ActionResult<{ id: string }>> {
+  return runAction(ApplyRefSchema, input, resumeApply);
 }

@@ -8,7 +8,14 @@ export function toJson(value: unknown): Prisma.InputJsonValue {
   return value as Prisma.InputJsonValue;
 }
 
-/** Prisma's error code for a unique-constraint violation. */
+/**
+ * A unique-constraint violation: Prisma's P2002 from a model query, or, from a raw query (P2010),
+ * the driver adapter's UniqueConstraintViolation (PostgreSQL's 23505).
+ */
 export function isUniqueViolation(err: unknown): boolean {
-  return typeof err === "object" && err !== null && (err as { code?: unknown }).code === "P2002";
+  if (typeof err !== "object" || err === null) return false;
+  const e = err as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } } };
+  if (e.code === "P2002") return true;
+  const cause = e.meta?.driverAdapterError?.cause;
+  return e.code === "P2010" && (cause?.kind === "UniqueConstraintViolation" || cause?.originalCode === "23505");
 }

@@ -1,5 +1,6 @@
 import { getDb, type Db } from "@/lib/db";
 import type { SandboxDeps } from "@/lib/sandbox/store";
+import { appApplyRunner, type ApplyRunner } from "./applies/apply-runner";
 import { appAwsPorts, type AwsPorts } from "./aws-ports";
 import { appMonitorHub } from "./monitor/app-hub";
 import type { MonitorHub } from "./monitor/hub";
@@ -22,6 +23,11 @@ export type AppContext = {
   aws: AwsPorts;
   /** This process's monitor pollers, one per watched cluster. */
   monitor: MonitorHub;
+  /**
+   * This process's apply runner: its holder id owns the applies it runs (through the database,
+   * across instances) and its heartbeat interval and TTL decide when an apply is interrupted.
+   */
+  applies: ApplyRunner;
 };
 
 export async function createAppContext(parts: Partial<AppContext> = {}): Promise<AppContext> {
@@ -32,5 +38,6 @@ export async function createAppContext(parts: Partial<AppContext> = {}): Promise
     sandbox,
     aws: parts.aws ?? appAwsPorts(sandbox),
     monitor: parts.monitor ?? appMonitorHub(),
+    applies: parts.applies ?? appApplyRunner(),
   };
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import {
-  AwsCallError, ConflictError, ERRORS, NotFoundError, PlanChangedError, ReadOnlyEnvironmentError, RefusedError,
+  ApplyRunningError, AwsCallError, ConflictError, ERRORS, NotFoundError, PlanChangedError, ReadOnlyEnvironmentError, RefusedError,
   TooLargeError, UnavailableError, ValidationError, toActionFailure, toErrorResponse, type AppError, type ErrorCode,
 } from "./errors";
 
@@ -14,6 +14,7 @@ const samples: Record<Exclude<ErrorCode, "INTERNAL">, AppError> = {
   READ_ONLY: new ReadOnlyEnvironmentError("prod"),
   PLAN_CHANGED: new PlanChangedError(),
   REFUSED: new RefusedError("Nothing to apply"),
+  APPLY_RUNNING: new ApplyRunningError("3f1c2b9e-0000-4000-8000-000000000001", new Date("2026-12-03T09:00:00Z")),
   AWS: new AwsCallError("ecs", "ClusterNotFoundException", "Cluster not found."),
   UNAVAILABLE: new UnavailableError("The database is not available"),
 };
@@ -49,6 +50,10 @@ describe("the error table", () => {
   it("carries issues: a validation's own, a conflict's stored version", () => {
     expect(toActionFailure(samples.VALIDATION).issues).toEqual([{ path: "name", message: "Required" }]);
     expect(toActionFailure(samples.CONFLICT).issues).toEqual([{ path: "expectedVersion", message: "The stored version is 7" }]);
+    expect(toActionFailure(samples.APPLY_RUNNING)).toMatchObject({
+      code: "APPLY_RUNNING", issues: [{ path: "runningApplyId", message: "3f1c2b9e-0000-4000-8000-000000000001" }],
+      message: expect.stringContaining("apply 3f1c2b9e-0000-4000-8000-000000000001"),
+    });
     expect(toActionFailure(samples.NOT_FOUND)).not.toHaveProperty("issues");
   });
 

@@ -13,6 +13,7 @@ export const ERRORS = {
   READ_ONLY: { status: 403 },
   PLAN_CHANGED: { status: 409 },
   REFUSED: { status: 409 },
+  APPLY_RUNNING: { status: 409 },
   // The account's AWS answered with an error: our request was relayed, the upstream failed.
   AWS: { status: 502 },
   UNAVAILABLE: { status: 503 },
@@ -102,6 +103,20 @@ export class PlanChangedError extends AppError {
 export class RefusedError extends AppError {
   readonly code = "REFUSED";
   readonly name = "RefusedError";
+}
+
+/**
+ * Another apply of the same design to the same environment is running (on this or another server
+ * instance): only one may run at a time. Names it, so the UI can show its progress instead.
+ */
+export class ApplyRunningError extends AppError {
+  readonly code = "APPLY_RUNNING";
+  readonly name = "ApplyRunningError";
+  readonly issues: ErrorIssue[];
+  constructor(readonly runningApplyId: string, startedAt: Date) {
+    super(`Another apply of this design to this environment is running (apply ${runningApplyId}, started ${startedAt.toISOString()}). Wait for it to finish; if its server stopped, it is reported as interrupted and can be resumed.`);
+    this.issues = [{ path: "runningApplyId", message: runningApplyId }];
+  }
 }
 
 /** An AWS service (or the credential chain) refused a call; the user sees AWS's own name and message. */

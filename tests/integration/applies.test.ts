@@ -3,7 +3,7 @@ import { createEcsPort } from "@/lib/aws";
 import type { Db } from "@/lib/db";
 import type { Design } from "@/lib/domain/design";
 import { planActionsRecord } from "@/lib/domain/plan";
-import { awaitApply, getApply, listApplies, planForEnvironment, startApply } from "@/lib/server/applies";
+import { getApply, listApplies, planForEnvironment, startApply } from "@/lib/server/applies";
 import { createDesign } from "@/lib/server/designs/create-design";
 import { saveDesign } from "@/lib/server/designs/save-design";
 import type { AppContext } from "@/lib/server/context";
@@ -41,7 +41,7 @@ async function env(readOnly = false) {
 async function planAndApply(designId: string, environmentId: string, waitForSteady = false) {
   const p = await planForEnvironment({ ctx, input: { designId, environmentId } });
   const { id } = await startApply({ ctx, input: { designId, environmentId, designVersion: p.designVersion, fingerprint: p.fingerprint, waitForSteady } });
-  await awaitApply(id);
+  await ctx.applies.finished(id);
   return { plan: p, apply: await getApply({ ctx, input: { id } }) };
 }
 
@@ -88,7 +88,7 @@ describe("applies", () => {
     await expect(startApply({ ctx, input: { designId, environmentId: e.id, designVersion: 1, fingerprint: "nope", waitForSteady: false } }))
       .rejects.toBeInstanceOf(PlanChangedError);
     const { id } = await startApply({ ctx, input: { designId, environmentId: e.id, designVersion: 1, fingerprint: p.fingerprint, waitForSteady: false } });
-    await awaitApply(id);
+    await ctx.applies.finished(id);
     const apply = await getApply({ ctx, input: { id } });
     expect(apply.status).toBe("failed");
     const failed = apply.steps.find((s) => s.status === "failed");

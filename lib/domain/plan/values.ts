@@ -101,11 +101,13 @@ export function stableHash(text: string): string {
 }
 
 /**
- * CreateService's idempotency token (at most 36 characters): the same design, service and
- * input always give the same token, so an apply retried after a timeout cannot create the
- * service twice, while a changed input is not mistaken for the earlier request.
+ * CreateService's idempotency token (at most 36 characters): the same scope, service and input
+ * always give the same token, so a call retried after a timeout cannot create the service twice,
+ * while a changed input is not mistaken for the earlier request. The plan scopes tokens to the
+ * design; an apply run by the server scopes them to the apply (lib/server/plan/apply-plan.ts),
+ * so a resumed apply repeats its own requests and a later apply makes new ones.
  */
-export function clientTokenFor(designId: string, serviceKey: string, input: Json): string {
+export function clientTokenFor(scope: string, serviceKey: string, input: Json): string {
   const { clientToken: _ignored, ...rest } = input;
-  return `stv-${stableHash(`${designId}\n${serviceKey}\n${canonical(rest)}`)}`;
+  return `stv-${stableHash(`${scope}\n${serviceKey}\n${canonical(rest)}`)}`;
 }

@@ -103,6 +103,9 @@ export type Task = {
   overrides?: Record<string, unknown>;
   tags: Tag[];
   version: number;
+  /** RunTask's idempotency token and the request it came with (see ecs/tasks.ts). */
+  clientToken?: string;
+  requestFingerprint?: string;
 };
 
 export type ContainerInstance = {

@@ -14,6 +14,17 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
   );
 }
 
+/**
+ * What makes two requests "the same parameters" for a client token: the input without the token,
+ * key order ignored (ECS compares the request, not its serialisation).
+ */
+export function requestFingerprint(input: Record<string, unknown>): string {
+  const { clientToken: _ignored, ...rest } = input;
+  const sort = (v: unknown): unknown => Array.isArray(v) ? v.map(sort)
+    : v && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])])) : v;
+  return JSON.stringify(sort(rest));
+}
+
 const str = z.string();
 export const TagListSchema = z.array(z.object({ key: str.min(1).max(128), value: str.max(256).default("") })).max(50);
 export const PagingSchema = { nextToken: str.optional(), maxResults: z.number().int().optional() };

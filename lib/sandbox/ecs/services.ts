@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { serviceArn } from "./arns";
 import { invalidParameter, serviceNotActive, serviceNotFound } from "./errors";
-import { PagingSchema, TagListSchema, checkBatch, paginate, parseInput } from "./input";
+import { PagingSchema, TagListSchema, checkBatch, paginate, parseInput, requestFingerprint } from "./input";
 import { checkLaunchable, resolveLaunch } from "./launch";
 import { newDeployment, peekServiceTasks } from "./scheduler";
 import { PlacementSchemas } from "./tasks";
@@ -77,20 +77,13 @@ const CreateSchema = z.looseObject({
   propagateTags: z.enum(["TASK_DEFINITION", "SERVICE", "NONE"]).optional(), enableExecuteCommand: z.boolean().optional(),
 });
 
-const fingerprint = (input: Record<string, unknown>) => {
-  const { clientToken: _ignored, ...rest } = input;
-  const sort = (v: unknown): unknown => Array.isArray(v) ? v.map(sort)
-    : v && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])])) : v;
-  return JSON.stringify(sort(rest));
-};
-
 export function createService(world: World, raw: unknown, ctx: Ctx) {
   const input = parseInput(CreateSchema, raw);
   const cluster = activeCluster(world, input.cluster);
   if (!NAME.test(input.serviceName)) {
     throw invalidParameter("Service name can have up to 255 characters, and can contain letters (uppercase and lowercase), numbers, underscores, and hyphens.");
   }
-  const print = fingerprint(input);
+  const print = requestFingerprint(input);
   const existing = findService(world, cluster.name, input.serviceName);
   if (existing && existing.status !== "INACTIVE") {
     if (input.clientToken && existing.clientToken === input.clientToken && existing.requestFingerprint === print) {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { lastSegment } from "./arns";
-import { invalidParameter, serviceNotFound } from "./errors";
-import { PagingSchema, TagListSchema, checkBatch, paginate, parseInput } from "./input";
+import { clientTokenConflict, invalidParameter, serviceNotFound } from "./errors";
+import { PagingSchema, TagListSchema, checkBatch, paginate, parseInput, requestFingerprint } from "./input";
 import { checkLaunchable, launchTasks, resolveLaunch } from "./launch";
 import { stopTask } from "./lifecycle";
 import { hasActiveInstances } from "./placement";
@@ -61,13 +61,36 @@ const RunTaskSchema = z.object({
   overrides: z.looseObject({}).optional(), placementConstraints: z.array(Constraint).max(10).optional(),
   placementStrategy: z.array(Strategy).max(5).optional(), startedBy: str.max(128).optional(), group: str.optional(),
   tags: TagListSchema.optional(), platformVersion: str.optional(), enableECSManagedTags: z.boolean().optional(),
-  propagateTags: z.enum(["TASK_DEFINITION", "SERVICE", "NONE"]).optional(), clientToken: str.optional(),
+  propagateTags: z.enum(["TASK_DEFINITION", "SERVICE", "NONE"]).optional(), clientToken: str.min(1).max(64).optional(),
   referenceId: str.optional(), enableExecuteCommand: z.boolean().optional(),
 });
+
+/** How long ECS remembers a RunTask client token (ECS_Idempotency.html: 24 hours). */
+const RUN_TASK_TOKEN_TTL_MS = 24 * 3_600_000;
+
+/**
+ * The tasks an earlier RunTask with this token started in the cluster, if ECS still remembers
+ * it: within 24 hours, and (a sandbox limit) while one of its tasks is still describable.
+ */
+function earlierRun(world: World, clusterName: string, token: string, now: number): Task[] {
+  return Object.values(peek(world).tasks)
+    .filter((t) => t.clusterName === clusterName && t.clientToken === token && now - t.createdAt < RUN_TASK_TOKEN_TTL_MS)
+    .sort((a, b) => a.seq - b.seq);
+}
 
 export function runTask(world: World, raw: unknown, ctx: Ctx) {
   const input = parseInput(RunTaskSchema, raw);
   const cluster = activeCluster(world, input.cluster);
+  const print = requestFingerprint(input);
+  if (input.clientToken) {
+    // Idempotent per cluster: the same token and parameters answer with the original tasks, the
+    // same token with other parameters is a ConflictException naming them.
+    const earlier = earlierRun(world, cluster.name, input.clientToken, ctx.now);
+    if (earlier.length > 0) {
+      if (earlier[0].requestFingerprint !== print) throw clientTokenConflict(earlier.map((t) => t.arn));
+      return { tasks: earlier.map((t) => taskOut(world, t, true)), failures: [] };
+    }
+  }
   const count = input.count ?? 1;
   if (count < 1 || count > 10) throw invalidParameter("The count parameter must be between 1 and 10.");
   const td = usableTaskDefinition(world, input.taskDefinition);
@@ -87,6 +110,7 @@ export function runTask(world: World, raw: unknown, ctx: Ctx) {
     strategies: input.placementStrategy?.length ? input.placementStrategy : [{ type: "random" }],
     platformVersion: input.platformVersion,
   }, count);
+  if (input.clientToken) for (const t of tasks) Object.assign(t, { clientToken: input.clientToken, requestFingerprint: print });
   const failures = failure ? Array.from({ length: count - tasks.length }, () => ({ arn: failure.arn, reason: failure.code })) : [];
   return { tasks: tasks.map((t) => taskOut(world, t, true)), failures };
 }

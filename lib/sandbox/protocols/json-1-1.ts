@@ -63,7 +63,7 @@ function json(status: number, payload: unknown, requestId: string, extra: Record
 }
 
 export function jsonError(e: AwsError, requestId: string): HttpResponse {
-  return json(e.status, { __type: e.type, message: e.message }, requestId, { "x-amzn-errortype": e.type });
+  return json(e.status, { ...e.fields, __type: e.type, message: e.message }, requestId, { "x-amzn-errortype": e.type });
 }
 
 /** The answer to a call: its output (200) or its error. */

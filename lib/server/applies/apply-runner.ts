@@ -1,37 +1,169 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import type { EcsPort } from "@/lib/aws";
 import { toJson, type Db } from "@/lib/db";
 import type { Plan } from "@/lib/domain/plan";
 import type { Clock } from "../context";
-import { applyPlan, servicesToWatch, waitForSteady, type ApplyProgress } from "../plan";
-import { initialProgress } from "./apply-record";
+import { realScheduler, type Scheduler } from "../monitor/poller";
+import { applyPlan, waitForSteady, type ApplyProgress } from "../plan";
+import type { ServiceRef } from "../plan/wait-for-steady";
+import { currentSteps } from "./apply-record";
+import { renewApplyLease } from "./apply-lease";
 import type { ApplyProgressDoc, ApplyStepRecord } from "./types";
 
-// Applies run in the server process, not in the request that started them: the browser may go
-// away and the apply carries on. The registry lives on globalThis so that every module instance
-// (server actions, route handlers) of the process sees the same applies.
-const g = globalThis as unknown as { __stevedoreApplies?: Map<string, Promise<void>> };
-export const runningApplies = (): Map<string, Promise<void>> => (g.__stevedoreApplies ??= new Map());
+export type ApplyJob = {
+  id: string;
+  ecs: EcsPort;
+  /** What is left to do: the reviewed plan, or a resume's new plan. */
+  plan: Plan;
+  /** The record so far; the runner writes into its current steps (`currentSteps`). */
+  doc: ApplyProgressDoc;
+  /** The services to wait for when the steps are done (none: do not wait). */
+  watch: ServiceRef[];
+  clock: Clock;
+  steadyTimeoutMs?: number;
+};
 
-/** Resolves when the apply has finished and its row is final (tests, shutdown). */
-export function awaitApply(id: string): Promise<void> {
-  return runningApplies().get(id) ?? Promise.resolve();
+export type ApplyRunnerOptions = {
+  /** This server instance; unique per process. */
+  holder?: string;
+  /** How often a running apply renews its heartbeat (default 5 s). */
+  heartbeatMs?: number;
+  /** A running apply whose heartbeat is older than this is interrupted (default four heartbeats). */
+  ttlMs?: number;
+  scheduler?: Scheduler;
+};
+
+/** The apply is no longer this instance's: it was declared interrupted (and maybe resumed elsewhere). */
+export class ApplyLeaseLostError extends Error {
+  readonly name = "ApplyLeaseLostError";
+  constructor(id: string) {
+    super(`apply ${id} is no longer owned by this server`);
+  }
 }
 
-export type ApplyJob = { id: string; ecs: EcsPort; plan: Plan; waitForSteady: boolean; clock: Clock; steadyTimeoutMs?: number };
+/**
+ * Runs applies in the server process, not in the request that started them: the browser may go
+ * away and the apply carries on. It holds state on purpose: its holder id (the `owner` written on
+ * the rows it runs) and, per apply it runs, the heartbeat timer and the promise tests and shutdown
+ * wait for. What others may know of an apply is in its row, never here.
+ *
+ * Before every ECS call it renews the apply's heartbeat and stops if the row is no longer its own,
+ * so an owner that was declared dead cannot act on the account after its successor took over.
+ */
+export class ApplyRunner {
+  readonly holder: string;
+  readonly heartbeatMs: number;
+  readonly ttlMs: number;
+  private readonly scheduler: Scheduler;
+  private readonly running = new Map<string, Promise<void>>();
 
-export function runApplyInBackground(db: Db, job: ApplyJob): void {
-  const done = run(db, job)
-    .catch(async (err) => {
-      console.error(`apply ${job.id} failed unexpectedly`, err);
-      await db.apply.update({ where: { id: job.id }, data: { status: "failed", error: "The apply stopped on an internal error; see the server log.", finishedAt: job.clock.now() } }).catch(() => {});
-    })
-    .finally(() => runningApplies().delete(job.id));
-  runningApplies().set(job.id, done);
+  constructor(o: ApplyRunnerOptions = {}) {
+    this.holder = o.holder ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    this.heartbeatMs = o.heartbeatMs ?? 5_000;
+    this.ttlMs = o.ttlMs ?? this.heartbeatMs * 4;
+    this.scheduler = o.scheduler ?? realScheduler;
+  }
+
+  /** Whether this instance is running the apply right now. */
+  runs(id: string): boolean {
+    return this.running.has(id);
+  }
+
+  /** Resolves when this instance has finished the apply (its row is final, or no longer its own). */
+  finished(id: string): Promise<void> {
+    return this.running.get(id) ?? Promise.resolve();
+  }
+
+  /** Runs the job in the background; its row must already be running with this holder as owner. */
+  start(db: Db, job: ApplyJob): void {
+    const lease = { lost: false, cancel: () => {} };
+    const beat = () => {
+      lease.cancel = this.scheduler.after(this.heartbeatMs, () => {
+        renewApplyLease(db, { id: job.id, owner: this.holder })
+          .then((ours) => { if (!ours) lease.lost = true; }, () => undefined)
+          .finally(() => { if (!lease.lost && this.running.has(job.id)) beat(); });
+      });
+    };
+    beat();
+    const done = this.run(db, job, lease)
+      .catch(async (err) => {
+        if (err instanceof ApplyLeaseLostError) return;
+        console.error(`apply ${job.id} failed unexpectedly`, err);
+        await this.write(db, job.id, { status: "failed", error: "The apply stopped on an internal error; see the server log.", finishedAt: job.clock.now() }).catch(() => {});
+      })
+      .finally(() => {
+        lease.cancel();
+        this.running.delete(job.id);
+      });
+    this.running.set(job.id, done);
+  }
+
+  /** Writes the row only while this instance owns it as a running apply. */
+  private async write(db: Db, id: string, data: { steps?: ReturnType<typeof toJson>; status?: string; error?: string; finishedAt?: Date }): Promise<boolean> {
+    const r = await db.apply.updateMany({ where: { id, owner: this.holder, status: "running" }, data });
+    return r.count === 1;
+  }
+
+  private async run(db: Db, job: ApplyJob, lease: { lost: boolean }): Promise<void> {
+    const { doc } = job;
+    const steps = currentSteps(doc);
+    const ensureOwned = async () => {
+      if (lease.lost || !(await renewApplyLease(db, { id: job.id, owner: this.holder }))) {
+        lease.lost = true;
+        throw new ApplyLeaseLostError(job.id);
+      }
+    };
+    // Writes are chained so they land in order; the last one (with the final status) wins.
+    let writing: Promise<unknown> = Promise.resolve();
+    const save = (extra: { status?: string; error?: string; finishedAt?: Date } = {}) => {
+      const data = { steps: toJson(structuredClone(doc)), ...extra };
+      writing = writing.then(() => this.write(db, job.id, data)).then((ours) => { if (!ours) lease.lost = true; });
+      return writing;
+    };
+    const callsSeen = new Map<string, number>();
+    const result = await applyPlan(job.ecs, job.plan, {
+      tokenScope: job.id,
+      beforeCall: ensureOwned,
+      onProgress: (p) => { recordProgress(steps, p, callsSeen); void save().catch(() => {}); },
+    });
+    if (!result.ok) {
+      const s = steps.find((x) => x.key === result.failedStep) as ApplyStepRecord | undefined;
+      if (s) {
+        s.status = "failed";
+        s.error = result.error;
+        delete s.message;
+        for (const c of s.calls) if (c.status === "running") c.status = "failed";
+      }
+      await save({ status: "failed", error: `${result.error.name}: ${result.error.message}`, finishedAt: job.clock.now() });
+      return;
+    }
+    if (job.watch.length > 0) {
+      doc.steady = { status: "waiting", services: [] };
+      await save();
+      const r = await waitForSteady(job.ecs, job.watch, {
+        pollMs: 2000, timeoutMs: job.steadyTimeoutMs ?? 10 * 60_000,
+        onProgress: (progress) => {
+          if (lease.lost) throw new ApplyLeaseLostError(job.id);
+          doc.steady = { status: "waiting", services: progress };
+          void save().catch(() => {});
+        },
+      });
+      const last = doc.steady?.services ?? [];
+      if (!r.ok) {
+        doc.steady = { status: r.reason, services: last, message: r.message };
+        await save({ status: "failed", error: r.message, finishedAt: job.clock.now() });
+        return;
+      }
+      doc.steady = { status: "steady", services: last };
+    }
+    await save({ status: "succeeded", finishedAt: job.clock.now() });
+  }
 }
 
-/** Applies one progress event to the record: calls before the current one are done. */
-export function recordProgress(doc: ApplyProgressDoc, p: ApplyProgress, callsSeen: Map<string, number>): void {
-  const s = doc.steps.find((x) => x.key === p.step.key);
+/** Applies one progress event to the steps being run: calls before the current one are done. */
+export function recordProgress(steps: ApplyStepRecord[], p: ApplyProgress, callsSeen: Map<string, number>): void {
+  const s = steps.find((x) => x.key === p.step.key);
   if (!s) return;
   if (p.type === "call") {
     const i = callsSeen.get(s.key) ?? 0;
@@ -48,45 +180,10 @@ export function recordProgress(doc: ApplyProgressDoc, p: ApplyProgress, callsSee
   }
 }
 
-async function run(db: Db, job: ApplyJob): Promise<void> {
-  const doc = initialProgress(job.plan);
-  // Writes are chained so they land in order; the last one (with the final status) wins.
-  let writing: Promise<unknown> = Promise.resolve();
-  const save = (extra: { status?: string; error?: string; finishedAt?: Date } = {}) => {
-    const steps = toJson(structuredClone(doc));
-    writing = writing.then(() => db.apply.update({ where: { id: job.id }, data: { steps, ...extra } }));
-    return writing;
-  };
-  const callsSeen = new Map<string, number>();
-  const result = await applyPlan(job.ecs, job.plan, {
-    onProgress: (p) => { recordProgress(doc, p, callsSeen); void save().catch(() => {}); },
-  });
-  if (!result.ok) {
-    const s = doc.steps.find((x) => x.key === result.failedStep) as ApplyStepRecord | undefined;
-    if (s) {
-      s.status = "failed";
-      s.error = result.error;
-      delete s.message;
-      for (const c of s.calls) if (c.status === "running") c.status = "failed";
-    }
-    await save({ status: "failed", error: `${result.error.name}: ${result.error.message}`, finishedAt: job.clock.now() });
-    return;
-  }
-  const services = job.waitForSteady ? servicesToWatch(job.plan) : [];
-  if (services.length > 0) {
-    doc.steady = { status: "waiting", services: [] };
-    await save();
-    const r = await waitForSteady(job.ecs, services, {
-      pollMs: 2000, timeoutMs: job.steadyTimeoutMs ?? 10 * 60_000,
-      onProgress: (progress) => { doc.steady = { status: "waiting", services: progress }; void save().catch(() => {}); },
-    });
-    const last = doc.steady?.services ?? [];
-    if (!r.ok) {
-      doc.steady = { status: r.reason, services: last, message: r.message };
-      await save({ status: "failed", error: r.message, finishedAt: job.clock.now() });
-      return;
-    }
-    doc.steady = { status: "steady", services: last };
-  }
-  await save({ status: "succeeded", finishedAt: job.clock.now() });
+// The process-wide runner the app's contexts share; on globalThis so that Next's module
+// instances (server actions, route handlers) and dev reloads of one process are one owner.
+const g = globalThis as typeof globalThis & { __stevedoreApplyRunner?: ApplyRunner };
+
+export function appApplyRunner(): ApplyRunner {
+  return (g.__stevedoreApplyRunner ??= new ApplyRunner());
 }

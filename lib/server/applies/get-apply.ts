@@ -1,7 +1,7 @@
 import type { AppContext } from "../context";
 import { NotFoundError } from "../errors";
+import { markInterrupted } from "./apply-lease";
 import { toView } from "./apply-record";
-import { runningApplies } from "./apply-runner";
 import type { ApplyRef } from "./schemas";
 import type { ApplyView } from "./types";
 
@@ -11,18 +11,14 @@ export async function environmentNames(ctx: AppContext, ids: string[]): Promise<
 }
 
 /**
- * A row still "running" that no apply of this process owns was cut off by a restart: it is
- * reported as failed (and stored so), since nothing will ever finish it.
+ * A running apply whose owner (on any instance) stopped heart-beating is reported, and stored,
+ * as interrupted: whoever reads it first decides, once. One still heart-beating is running,
+ * wherever it runs.
  */
 export async function getApply({ ctx, input }: { ctx: AppContext; input: ApplyRef }): Promise<ApplyView> {
-  let row = await ctx.db.apply.findUnique({ where: { id: input.id } });
+  await markInterrupted(ctx.db, { id: input.id }, ctx.applies.ttlMs);
+  const row = await ctx.db.apply.findUnique({ where: { id: input.id } });
   if (!row) throw new NotFoundError(`Apply ${input.id} does not exist`);
-  if (row.status === "running" && !runningApplies().has(row.id)) {
-    row = await ctx.db.apply.update({
-      where: { id: row.id },
-      data: { status: "failed", error: "Interrupted: the server stopped while this apply ran. Plan again to see what is left.", finishedAt: ctx.clock.now() },
-    });
-  }
   const names = await environmentNames(ctx, [row.environmentId]);
   return toView(row, names.get(row.environmentId) ?? "(deleted environment)");
 }

@@ -1,25 +1,25 @@
-import { toJson } from "@/lib/db";
+import { isUniqueViolation, toJson } from "@/lib/db";
 import { planFingerprint } from "@/lib/domain/plan";
 import { withEcs } from "../aws-ports";
 import type { AppContext } from "../context";
 import { getDesign } from "../designs/get-design";
-import { PlanChangedError, ReadOnlyEnvironmentError, RefusedError } from "../errors";
+import { ApplyRunningError, PlanChangedError, ReadOnlyEnvironmentError, RefusedError } from "../errors";
 import { loadEnvironmentRow } from "../environments";
-import { planAgainstAccount } from "../plan";
+import { planAgainstAccount, servicesToWatch } from "../plan";
 import { initialProgress } from "./apply-record";
-import { runApplyInBackground, runningApplies } from "./apply-runner";
+import { markInterrupted } from "./apply-lease";
 import type { StartApplyInput } from "./schemas";
 
 /**
  * Plans again on the server and applies only if that plan is the one the user reviewed (same
  * design version, same calls): the browser's copy of a plan is never trusted. The apply then
- * runs in the background; its row records each step.
+ * runs in the background on this instance, which owns its row; its row records each step.
+ * Only one apply of a design to an environment runs at a time, across every instance.
  */
 export async function startApply({ ctx, input }: { ctx: AppContext; input: StartApplyInput }): Promise<{ id: string }> {
   const env = await loadEnvironmentRow(ctx, input.environmentId);
   if (env.readOnly) throw new ReadOnlyEnvironmentError(env.name);
-  const running = await ctx.db.apply.findMany({ where: { environmentId: env.id, designId: input.designId, status: "running" }, select: { id: true } });
-  if (running.some((r) => runningApplies().has(r.id))) throw new RefusedError("An apply of this design to this environment is already running.");
+  await refuseIfRunning(ctx, input.designId, env.id);
   const design = await getDesign({ ctx, input: { id: input.designId } });
   if (design.version !== input.designVersion) {
     throw new PlanChangedError(`The design was saved again (now version ${design.version}) after this plan was made. Plan again before applying.`);
@@ -28,13 +28,29 @@ export async function startApply({ ctx, input }: { ctx: AppContext; input: Start
   const { plan } = await withEcs(ctx, env, (port) => planAgainstAccount(port, design.document, { designId: design.id }));
   if (planFingerprint(plan) !== input.fingerprint) throw new PlanChangedError();
   if (plan.empty) throw new RefusedError("Nothing to apply: the account already matches the design.");
-  const row = await ctx.db.apply.create({
-    data: {
-      designId: design.id, designVersion: design.version, environmentId: env.id, plan: toJson(plan), status: "running",
-      steps: toJson(initialProgress(plan)), startedAt: ctx.clock.now(),
-    },
-    select: { id: true },
-  });
-  runApplyInBackground(ctx.db, { id: row.id, ecs, plan, waitForSteady: input.waitForSteady, clock: ctx.clock });
+  const doc = initialProgress(plan);
+  let row: { id: string };
+  try {
+    row = await ctx.db.apply.create({
+      data: {
+        designId: design.id, designVersion: design.version, environmentId: env.id, plan: toJson(plan), status: "running",
+        steps: toJson(doc), startedAt: ctx.clock.now(), waitForSteady: input.waitForSteady, owner: ctx.applies.holder,
+      },
+      select: { id: true },
+    });
+  } catch (err) {
+    // Another instance started one between our check and this insert: the index decides.
+    if (!isUniqueViolation(err)) throw err;
+    await refuseIfRunning(ctx, design.id, env.id);
+    throw new PlanChangedError("Another apply of this design to this environment ran meanwhile. Plan again before applying.");
+  }
+  ctx.applies.start(ctx.db, { id: row.id, ecs, plan, doc, watch: input.waitForSteady ? servicesToWatch(plan) : [], clock: ctx.clock });
   return { id: row.id };
+}
+
+/** Throws ApplyRunningError naming the running apply, after turning a dead one interrupted. */
+export async function refuseIfRunning(ctx: AppContext, designId: string, environmentId: string): Promise<void> {
+  await markInterrupted(ctx.db, { designId, environmentId }, ctx.applies.ttlMs);
+  const running = await ctx.db.apply.findFirst({ where: { designId, environmentId, status: "running" }, select: { id: true, startedAt: true } });
+  if (running) throw new ApplyRunningError(running.id, running.startedAt);
 }

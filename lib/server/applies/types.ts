@@ -2,8 +2,10 @@ import type { AwsFailure } from "@/lib/aws";
 import type { SteadyProgress } from "../plan";
 import type { Plan, PlanAction, PlanOperation, ResourceKind } from "@/lib/domain/plan";
 
-export type ApplyStatus = "running" | "succeeded" | "failed";
-export type StepStatus = "pending" | "running" | "done" | "failed";
+/** "interrupted": the server running it stopped heart-beating before it finished; it can be resumed. */
+export type ApplyStatus = "running" | "succeeded" | "failed" | "interrupted";
+/** "interrupted": the call was under way when the apply's server stopped; what it did shows in the resume's plan. */
+export type StepStatus = "pending" | "running" | "done" | "failed" | "interrupted";
 
 /** One plan step as the apply ran it: each call's state, ECS's message when one failed. */
 export type ApplyStepRecord = {
@@ -23,8 +25,14 @@ export type SteadyRecord = {
   message?: string;
 };
 
-/** What the Apply row's `steps` column holds. */
-export type ApplyProgressDoc = { steps: ApplyStepRecord[]; steady?: SteadyRecord };
+/**
+ * One resume of an interrupted apply: when, the last heartbeat of the owner that stopped, and
+ * the steps the new plan found left, recorded as they run. Earlier records are never rewritten.
+ */
+export type ResumeRecord = { resumedAt: string; interruptedAt?: string; steps: ApplyStepRecord[] };
+
+/** What the Apply row's `steps` column holds: the first run's steps, then each resume's. */
+export type ApplyProgressDoc = { steps: ApplyStepRecord[]; steady?: SteadyRecord; resumes?: ResumeRecord[] };
 
 export type ApplyView = {
   id: string;
@@ -34,6 +42,7 @@ export type ApplyView = {
   environmentName: string;
   status: ApplyStatus;
   steps: ApplyStepRecord[];
+  resumes?: ResumeRecord[];
   steady?: SteadyRecord;
   error?: string;
   summary: Plan["summary"];
@@ -41,7 +50,7 @@ export type ApplyView = {
   finishedAt?: string;
 };
 
-export type ApplySummary = Omit<ApplyView, "steps" | "steady">;
+export type ApplySummary = Omit<ApplyView, "steps" | "steady" | "resumes">;
 
 export type PlanResult = {
   plan: Plan;

@@ -21,6 +21,17 @@ export type ApplyOptions = {
   clusterDrainTimeoutMs?: number;
   /** Pause between polls while waiting (default 5 s). */
   pollMs?: number;
+  /**
+   * Scope of the idempotency tokens (the apply's id): every CreateService then carries a token
+   * derived from it, the step and the input, so the same call of the same apply, retried or
+   * resumed, is the same request to ECS and never creates a second service.
+   */
+  tokenScope?: string;
+  /**
+   * Awaited before every call; a rejection stops the apply there and is the rejection of
+   * `applyPlan` (the server's apply runner checks that it still owns the apply).
+   */
+  beforeCall?: (step: PlanStep, call: EcsCall) => Promise<void>;
 };
 
 type Json = Record<string, unknown>;
@@ -37,7 +48,8 @@ export async function applyPlan(ecs: EcsPort, plan: Plan, opts: ApplyOptions = {
   for (const step of plan.steps) {
     if (step.calls.length === 0) continue;
     for (const [i, planned] of step.calls.entries()) {
-      const call = resolve(planned, registered, plan.designId, step);
+      const call = resolve(planned, registered, opts.tokenScope ?? plan.designId, step, Boolean(opts.tokenScope));
+      await opts.beforeCall?.(step, call);
       opts.onProgress?.({ type: "call", step, call });
       try {
         const previous = step.calls[i - 1];
@@ -62,14 +74,19 @@ export async function applyPlan(ecs: EcsPort, plan: Plan, opts: ApplyOptions = {
   return { ok: true, done };
 }
 
-/** Services follow the revision actually registered, which differs from the planned one if someone registered in between. */
-function resolve(call: EcsCall, registered: Record<string, string>, designId: string, step: PlanStep): EcsCall {
+/**
+ * Services follow the revision actually registered, which differs from the planned one if
+ * someone registered in between; a CreateService's token follows its input (and the apply's
+ * scope when there is one).
+ */
+function resolve(call: EcsCall, registered: Record<string, string>, scope: string, step: PlanStep, scoped: boolean): EcsCall {
   if (call.operation !== "CreateService" && call.operation !== "UpdateService") return call;
   const ref = call.input.taskDefinition;
   const actual = typeof ref === "string" ? registered[familyOf(ref)] : undefined;
-  if (!actual || actual === ref) return call;
-  const input: Json = { ...call.input, taskDefinition: actual };
-  if (call.operation === "CreateService") input.clientToken = clientTokenFor(designId, step.name, input);
+  const retarget = Boolean(actual && actual !== ref);
+  if (!retarget && !(scoped && call.operation === "CreateService")) return call;
+  const input: Json = retarget ? { ...call.input, taskDefinition: actual } : { ...call.input };
+  if (call.operation === "CreateService") input.clientToken = clientTokenFor(scope, scoped ? step.key : step.name, input);
   return { operation: call.operation, input };
 }
 

@@ -1,4 +1,5 @@
 import type { Design } from "@/lib/domain/design";
+import { ApplyRunner } from "@/lib/server/applies";
 import { appAwsPorts } from "@/lib/server/aws-ports";
 import type { AppContext, Clock } from "@/lib/server/context";
 import { MonitorHub } from "@/lib/server/monitor";
@@ -36,7 +37,8 @@ export function steppingClock(start = new Date("2025-01-01T00:00:00.000Z")): Clo
 
 /**
  * A whole context on the test's database: a stepping clock, a sandbox of its own in memory (the
- * sandbox environment's port runs on it), a monitor hub of its own; pass any part to swap it.
+ * sandbox environment's port runs on it), a monitor hub and an apply runner (a server instance's
+ * holder id) of its own; pass any part to swap it.
  */
 export function testCtx(db: Db, parts: Partial<AppContext> = {}): AppContext {
   const sandbox = parts.sandbox ?? { store: new MemoryStore(), mutex: new Mutex(), now: () => Date.now() };
@@ -46,5 +48,6 @@ export function testCtx(db: Db, parts: Partial<AppContext> = {}): AppContext {
     sandbox,
     aws: parts.aws ?? appAwsPorts(sandbox),
     monitor: parts.monitor ?? new MonitorHub({ db: async () => db, ecsFor: () => async () => { throw new Error("This test gave the monitor no ECS."); } }),
+    applies: parts.applies ?? new ApplyRunner(),
   };
 }

@@ -9,6 +9,8 @@ import { closeDb, createDb, pgExecutor, pgliteExecutor, type Db, type SqlExecuto
  */
 export type TestDatabase = {
   kind: "postgres" | "pglite";
+  /** The database's URL, for another process to connect to (PostgreSQL only). */
+  url?: string;
   /** A raw SQL executor on the database, plus a way to release it. */
   executor(): Promise<{ executor: SqlExecutor; close(): Promise<void> }>;
   /** A migrated Prisma client on the database. */
@@ -39,6 +41,7 @@ async function createPostgres(admin: string): Promise<TestDatabase> {
   const savedEnv = { DATABASE_URL: process.env.DATABASE_URL, STEVEDORE_DATA_DIR: process.env.STEVEDORE_DATA_DIR };
   return {
     kind: "postgres",
+    url: url.toString(),
     async executor() {
       const pool = new Pool({ connectionString: url.toString(), max: 2 });
       pool.on("error", ignore);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  ClientException, CreateClusterCommand, CreateServiceCommand, DeleteServiceCommand, DescribeContainerInstancesCommand,
+  ClientException, ConflictException, CreateClusterCommand, CreateServiceCommand, DeleteServiceCommand, DescribeContainerInstancesCommand,
   DescribeServicesCommand, DescribeTasksCommand, InvalidParameterException, ListContainerInstancesCommand, ListServicesCommand,
   ListTagsForResourceCommand, ListTasksCommand, RegisterContainerInstanceCommand, RegisterTaskDefinitionCommand,
   ResourceNotFoundException, RunTaskCommand, ServiceNotActiveException, ServiceNotFoundException, StopTaskCommand,
@@ -87,6 +87,30 @@ describe("container instances, tasks, services and tags", () => {
     expect(gone.containers?.[0].exitCode).toBe(143);
     await sb.ecs.send(new StopTaskCommand({ cluster: "r", task: arns[1] }));
     await sb.ecs.send(new StopTaskCommand({ cluster: "r", task: arns[2] }));
+  });
+
+  it("runs a task once per client token in a cluster, as ECS does", async () => {
+    await sb.ecs.send(new CreateClusterCommand({ clusterName: "idem" }));
+    const input = {
+      cluster: "idem", taskDefinition: "fg", launchType: "FARGATE" as const, count: 2, clientToken: "run-1",
+      networkConfiguration: { awsvpcConfiguration: { subnets: ["subnet-1"] } },
+    };
+    const first = await sb.ecs.send(new RunTaskCommand(input));
+    const again = await sb.ecs.send(new RunTaskCommand(input));
+    expect(first.tasks).toHaveLength(2);
+    expect(again.tasks?.map((t) => t.taskArn)).toEqual(first.tasks?.map((t) => t.taskArn));
+    expect((await sb.ecs.send(new ListTasksCommand({ cluster: "idem" }))).taskArns).toHaveLength(2);
+    const conflict = await sb.ecs.send(new RunTaskCommand({ ...input, count: 1 })).catch((e: unknown) => e);
+    expect(conflict).toBeInstanceOf(ConflictException);
+    expect((conflict as ConflictException).resourceIds?.sort()).toEqual(first.tasks?.map((t) => t.taskArn).sort());
+    // The token is per cluster, and the SDK makes a fresh one for every call that gives none.
+    await sb.ecs.send(new CreateClusterCommand({ clusterName: "idem-2" }));
+    expect((await sb.ecs.send(new RunTaskCommand({ ...input, cluster: "idem-2" }))).tasks).toHaveLength(2);
+    const { clientToken: _none, ...untokened } = input;
+    await sb.ecs.send(new RunTaskCommand(untokened));
+    await sb.ecs.send(new RunTaskCommand(untokened));
+    expect((await sb.ecs.send(new ListTasksCommand({ cluster: "idem" }))).taskArns).toHaveLength(6);
+    await expect(sb.ecs.send(new RunTaskCommand({ ...input, clientToken: "x".repeat(65) }))).rejects.toBeInstanceOf(ClientException);
   });
 
   it("creates services idempotently and enforces service rules", async () => {

@@ -1,0 +1,49 @@
+import { isUniqueViolation, toJson } from "@/lib/db";
+import type { Plan } from "@/lib/domain/plan";
+import { withEcs } from "../aws-ports";
+import type { AppContext } from "../context";
+import { getDesign } from "../designs/get-design";
+import { NotFoundError, PlanChangedError, ReadOnlyEnvironmentError, RefusedError } from "../errors";
+import { loadEnvironmentRow } from "../environments";
+import { planAgainstAccount, servicesToWatch } from "../plan";
+import { claimInterrupted, markInterrupted } from "./apply-lease";
+import { resumeProgress } from "./apply-record";
+import { refuseIfRunning } from "./start-apply";
+import type { ApplyRef } from "./schemas";
+import type { ApplyProgressDoc } from "./types";
+
+/**
+ * Finishes an interrupted apply on this instance: plans the same design version again against
+ * the account (what the stopped owner did is there, whether or not it was recorded), takes the
+ * row over and runs what is left. Its CreateService calls carry the apply's own idempotency
+ * tokens, so a call the stopped owner had sent is the same request to ECS, not a second one.
+ * The first run's record stays as it was; the resume is recorded after it.
+ */
+export async function resumeApply({ ctx, input }: { ctx: AppContext; input: ApplyRef }): Promise<{ id: string }> {
+  await markInterrupted(ctx.db, { id: input.id }, ctx.applies.ttlMs);
+  const row = await ctx.db.apply.findUnique({ where: { id: input.id } });
+  if (!row) throw new NotFoundError(`Apply ${input.id} does not exist`);
+  if (row.status !== "interrupted") throw new RefusedError(`This apply is ${row.status}: only an interrupted apply can be resumed.`);
+  const env = await loadEnvironmentRow(ctx, row.environmentId);
+  if (env.readOnly) throw new ReadOnlyEnvironmentError(env.name);
+  await refuseIfRunning(ctx, row.designId, env.id);
+  const design = await getDesign({ ctx, input: { id: row.designId } });
+  if (design.version !== row.designVersion) {
+    throw new PlanChangedError(`The design was saved again (now version ${design.version}) after this apply of version ${row.designVersion} started. Plan and apply the new version instead.`);
+  }
+  const ecs = ctx.aws.ecs(env);
+  const { plan: left } = await withEcs(ctx, env, (port) => planAgainstAccount(port, design.document, { designId: design.id }));
+
+  try {
+    if (!(await claimInterrupted(ctx.db, { id: row.id, owner: ctx.applies.holder }))) throw new RefusedError("This apply was resumed elsewhere meanwhile.");
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    await refuseIfRunning(ctx, row.designId, env.id);
+    throw new RefusedError("Another apply of this design to this environment ran meanwhile. Plan again to see what is left.");
+  }
+  const doc = resumeProgress(row.steps as ApplyProgressDoc, left, { resumedAt: ctx.clock.now(), interruptedAt: row.heartbeatAt });
+  await ctx.db.apply.updateMany({ where: { id: row.id, owner: ctx.applies.holder, status: "running" }, data: { steps: toJson(doc) } });
+  const watch = row.waitForSteady ? servicesToWatch(row.plan as Plan) : [];
+  ctx.applies.start(ctx.db, { id: row.id, ecs, plan: left, doc, watch, clock: ctx.clock });
+  return { id: row.id };
+}
