@@ -1,7 +1,7 @@
 export * from "./schemas";
 export { MonitorHub } from "./hub";
-export { ClusterPoller, leaseTtl, type Scheduler } from "./poller";
-export { monitorEcsOver, type MonitorEcs } from "./monitor-ecs";
+export { ClusterPoller, realScheduler, leaseTtl, type Scheduler } from "./poller";
+export { monitorEcsOver, monitorClientFor, type MonitorEcs } from "./monitor-ecs";
 
 export { leaseHolder } from "./lease";
 export { FlightRecorder, pruneHistory } from "./recorder";
