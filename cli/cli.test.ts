@@ -128,6 +128,13 @@ describe("stevedore convert", { timeout: 30_000 }, () => {
     expect(Object.keys(out)).not.toContain("taskDefinitionArn");
   });
 
+  it("reads a console export full of nulls as not set, and writes none back", () => {
+    const r = run("convert", fixture("ecs/task-definitions/console-be-nulls.json"), "--to", "task-definition");
+    expect(r.code).toBe(0);
+    expect(r.out).not.toContain("null");
+    expect(JSON.parse(r.out)).toMatchObject({ family: "be", cpu: "1024", memory: "1024", containerDefinitions: [{ name: "be", memory: 800 }] });
+  });
+
   it("exits 2 on a missing --to or malformed input", () => {
     expect(run("convert", fixture("compose/shop.compose.yaml")).code).toBe(2);
     const bad = run("convert", temp("bad.yaml", "services:\n  a: [\n"), "--to", "design");

@@ -4,6 +4,7 @@ import { emptyDesign, MAX_DOCUMENT_BYTES, parseDesign, type Design } from "../de
 import { importCompose } from "./compose";
 import { isPlainObject } from "./ids";
 import { jsonErrorOffset, lineColumn } from "./json-error";
+import { nullNotes } from "./null-note";
 import { gridLayout } from "./layout";
 import { importServices } from "./services-document";
 import { importTaskDefinition } from "./task-definition";
@@ -107,6 +108,7 @@ function importAs(format: ImportFormat, value: unknown, composeTarget?: ComposeT
       const r = parseDesign(value);
       if (!r.ok) return r;
       const notes: ImportNote[] = r.upgradedFrom === undefined ? [] : [{ severity: "info", path: "schemaVersion", message: `Upgraded from schema version ${r.upgradedFrom}` }];
+      notes.push(...nullNotes(r.nulls));
       return { ok: true, design: r.design, notes };
     }
     case "task-definition": {
