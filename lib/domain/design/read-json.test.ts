@@ -81,8 +81,9 @@ describe("readEcsJson", () => {
 
   it("refuses a value that contains itself (YAML aliases can build one) instead of walking it for ever", () => {
     const loop: Record<string, unknown> = { a: 1 };
-    loop.self = loop;
-    expect(readEcsJson(loop).ok).toBe(false);
+    loop.list = [0, loop];
+    const r = readEcsJson({ x: loop });
+    expect(r.ok ? null : r.issues).toEqual([{ path: "x.list[1]", message: expect.stringContaining("contains itself") }]);
   });
 
   it("property: the result holds no null, keeps every other value, and reading twice changes nothing", () => {

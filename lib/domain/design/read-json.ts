@@ -54,14 +54,17 @@ function scan(v: Container, depth: number): number {
   return found;
 }
 
-/** The path of the first container nested deeper than MAX_JSON_DEPTH. */
-function deepPath(v: unknown, depth: number): (string | number)[] | undefined {
+/** Where `v` first contains itself, or else first nests deeper than MAX_JSON_DEPTH. */
+function deepPath(v: unknown, depth: number, open: Set<object>): { path: (string | number)[]; loop: boolean } | undefined {
   if (!isContainer(v)) return undefined;
-  if (depth > MAX_JSON_DEPTH) return [];
+  if (depth > MAX_JSON_DEPTH) return { path: [], loop: false };
+  open.add(v);
   for (const [k, child] of Array.isArray(v) ? v.entries() : Object.entries(v)) {
-    const at = deepPath(child, depth + 1);
-    if (at) return [k, ...at];
+    if (isContainer(child) && open.has(child)) return { path: [k], loop: true };
+    const at = deepPath(child, depth + 1, open);
+    if (at) return { ...at, path: [k, ...at.path] };
   }
+  open.delete(v);
   return undefined;
 }
 
@@ -114,9 +117,12 @@ export function depthIssues(value: unknown, prefix = ""): DesignIssue[] {
 }
 
 function tooDeepIssues(value: unknown, prefix: string): DesignIssue[] {
-  const path = formatPath(deepPath(value, 1) ?? []);
+  const at = deepPath(value, 1, new Set()) ?? { path: [], loop: false };
+  const path = formatPath(at.path);
   return [{
     path: prefix ? (path === "(document)" ? prefix : `${prefix}.${path}`) : path,
-    message: `The document nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep; ECS JSON nests about ten`,
+    message: at.loop
+      ? "This value contains itself (a YAML alias inside its own anchor); ECS JSON cannot hold it"
+      : `The document nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep; ECS JSON nests about ten`,
   }];
 }

@@ -95,7 +95,7 @@ export function importCompose(value: unknown, target: ComposeTarget = {}): Compo
     const cpus = limits?.cpus ?? svc.cpus ?? reservations?.cpus;
     if (cpus !== undefined) {
       const n = Number(cpus);
-      if (Number.isFinite(n) && n > 0) container.cpu = Math.round(n * 1024);
+      if (Number.isFinite(n) && n > 0 && Number.isSafeInteger(Math.round(n * 1024))) container.cpu = Math.round(n * 1024);
       else note("warning", "deploy.resources.limits.cpus", `"${cpus}" is not a number of CPUs; left out`);
     }
     const memSrc = limits?.memory ?? svc.mem_limit;

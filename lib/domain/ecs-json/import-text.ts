@@ -34,6 +34,10 @@ function parseJson(text: string): Parsed {
   }
 }
 
+/** The YAML parser gives up on very deep nesting in the engine's own words. */
+const yamlReason = (message: string) =>
+  /^Maximum call stack size exceeded/.test(message) ? "nested too deeply (ECS JSON nests about ten levels)" : message;
+
 function parseYaml(text: string): Parsed {
   const doc = parseDocument(text, { merge: true, uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
@@ -42,7 +46,7 @@ function parseYaml(text: string): Parsed {
       issues: doc.errors.slice(0, 5).map((e) => {
         const pos = e.linePos?.[0];
         const where = pos ? `line ${pos.line}, column ${pos.col}` : "(document)";
-        const first = e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+        const first = yamlReason(e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, ""));
         return { path: where, message: `Malformed YAML${pos ? ` at ${where}` : ""}: ${first}` };
       }),
     };
@@ -50,7 +54,7 @@ function parseYaml(text: string): Parsed {
   try {
     return { ok: true, value: doc.toJS({ maxAliasCount: 1000 }) };
   } catch (err) {
-    return { ok: false, issues: [{ path: "(document)", message: `Malformed YAML: ${err instanceof Error ? err.message : String(err)}` }] };
+    return { ok: false, issues: [{ path: "(document)", message: `Malformed YAML: ${yamlReason(err instanceof Error ? err.message : String(err))}` }] };
   }
 }
 

@@ -16,6 +16,9 @@ export function importServices(input: unknown): ImportServicesResult {
   const read = readEcsJson(input);
   if (!read.ok) return read;
   const value = read.value;
+  if (isPlainObject(value) && "services" in value && !Array.isArray(value.services) && !("serviceName" in value)) {
+    return { ok: false, issues: [{ path: "services", message: "The services of a DescribeServices answer must be a list" }] };
+  }
   const wrapped = isPlainObject(value) && Array.isArray(value.services);
   const list: unknown[] = wrapped ? (value.services as unknown[]) : [value];
   const nextId = idAllocator();

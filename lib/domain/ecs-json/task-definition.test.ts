@@ -95,3 +95,10 @@ describe("importTaskDefinition", () => {
     expect(importTaskDefinition(null).ok).toBe(false);
   });
 });
+
+describe("unknown keys named like Object.prototype members", () => {
+  it("are reported like any other", () => {
+    const r = importTaskDefinition({ family: "web", containerDefinitions: [{ name: "app", image: "nginx:1.27" }], toString: "x" });
+    expect(r.ok && r.notes.map((n) => n.path)).toEqual(["toString"]);
+  });
+});

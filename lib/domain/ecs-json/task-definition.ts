@@ -29,6 +29,9 @@ export function importTaskDefinition(input: unknown, opts: { id?: string } = {})
     return { ok: false, issues: [{ path: "(document)", message: "A task definition must be a JSON object" }] };
   }
   const notes: ImportNote[] = nullNotes(read);
+  if ("taskDefinition" in json && !isPlainObject(json.taskDefinition) && !("containerDefinitions" in json)) {
+    return { ok: false, issues: [{ path: "taskDefinition", message: "The task definition of a DescribeTaskDefinition answer must be a JSON object" }] };
+  }
   let raw: Record<string, unknown> = json;
   let prefix = "";
   if (isPlainObject(json.taskDefinition) && !("containerDefinitions" in json)) {
