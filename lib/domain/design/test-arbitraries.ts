@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { expect, it } from "vitest";
 import { formatPath } from "./path";
 
 // What the property tests of the importers (and of the sandbox endpoint) share: hostile values,
@@ -125,5 +126,56 @@ export function expectIssues(issues: { path: string; message: string }[]): void 
   for (const i of issues) {
     if (typeof i.path !== "string" || i.path === "") throw new Error(`An issue without a path: ${JSON.stringify(i)}`);
     if (typeof i.message !== "string" || i.message.trim() === "") throw new Error(`An issue without a message: ${JSON.stringify(i)}`);
+  }
+}
+
+type Issue = { path: string; message: string };
+type Read<R> = ({ ok: true } & R) | { ok: false; issues: Issue[] };
+
+/** An importer as its property tests drive it. */
+export type ImporterUnderTest<R> = {
+  /** Real documents it must read, to change in one place. */
+  documents: unknown[];
+  read(input: unknown): Read<R>;
+  /** Checks what an accepted import writes back (no null; it reads again as the same). */
+  rereads(result: { ok: true } & R): void;
+  /** What an accepted import made, as text to compare: nulls added anywhere must not change it (omit where null means something else). */
+  made?(result: { ok: true } & R): string;
+};
+
+/**
+ * The property tests every importer passes: any JSON value gets an answer, never an exception;
+ * a real document changed in one place is accepted, or refused naming that place, and the input
+ * is never written to; nulls added anywhere mean "not set".
+ */
+export function importerProperties<R>(subject: ImporterUnderTest<R>, runs = { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) }): void {
+  const read = (input: unknown) => {
+    const r = subject.read(deepFreeze(input));
+    if (r.ok) subject.rereads(r);
+    else expectIssues(r.issues);
+    return r;
+  };
+  it("any JSON value: an answer, never an exception", () => {
+    fc.assert(fc.property(hostileValue, (v) => { read(v); }), runs);
+  });
+
+  it("a real document changed in one place: accepted, or refused naming that place, the input untouched", () => {
+    fc.assert(fc.property(fc.constantFrom(...subject.documents).chain(mutationOf), (m) => {
+      const before = JSON.stringify(m.value);
+      const r = read(m.value);
+      expect(JSON.stringify(m.value)).toBe(before);
+      if (!r.ok) for (const i of r.issues) expect(namesPlace(i.path, m), `${i.path} for a change at ${JSON.stringify(m.path)}`).toBe(true);
+    }), runs);
+  });
+
+  const made = subject.made;
+  if (made) {
+    it("nulls added anywhere mean not set: the same result", () => {
+      fc.assert(fc.property(fc.constantFrom(...subject.documents).chain((d) => fc.tuple(fc.constant(d), withNullsAdded(d))), ([d, withNulls]) => {
+        const plain = subject.read(d);
+        const r = subject.read(withNulls);
+        expect(r.ok && made(r)).toBe(plain.ok && made(plain));
+      }), runs);
+    });
   }
 }
