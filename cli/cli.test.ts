@@ -57,6 +57,13 @@ describe("stevedore lint", { timeout: 30_000 }, () => {
     expect(reports[1].notes.map((n: { path: string }) => n.path)).toContain("taskDefinition.revision");
   });
 
+  it("with --json, prints the import notes to standard error too, keeping standard output JSON", () => {
+    const r = run("lint", "--json", fixture("compose/build-only.compose.yml"));
+    expect(JSON.parse(r.out)[0].notes.length).toBeGreaterThan(0);
+    expect(r.err).toMatch(/^stevedore: .*build-only\.compose\.yml: warning: services\.app\.build: No image \(build only\)/m);
+    expect(r.err.trim().split("\n")).toHaveLength(JSON.parse(r.out)[0].notes.length);
+  });
+
   it("exits 2 on malformed input, naming the file and the line", () => {
     const r = run("lint", temp("broken.json", '{\n  "family": "web",\n  "cpu": }\n'));
     expect(r.code).toBe(2);
@@ -126,6 +133,26 @@ describe("stevedore convert", { timeout: 30_000 }, () => {
     expect(out.family).toBe("sleep360");
     expect(Object.keys(out)).not.toContain("revision");
     expect(Object.keys(out)).not.toContain("taskDefinitionArn");
+  });
+
+  it("reads a console export full of nulls as not set, and writes none back", () => {
+    const r = run("convert", fixture("ecs/task-definitions/console-be-nulls.json"), "--to", "task-definition");
+    expect(r.code).toBe(0);
+    expect(r.out).not.toContain("null");
+    expect(JSON.parse(r.out)).toMatchObject({ family: "be", cpu: "1024", memory: "1024", containerDefinitions: [{ name: "be", memory: 800 }] });
+  });
+
+  it("prints what was not converted to standard error, one note a line, and only JSON to standard output", () => {
+    const r = run("convert", fixture("compose/shop.compose.yaml"), "--to", "design");
+    expect(r.code).toBe(0);
+    expect(() => JSON.parse(r.out)).not.toThrow();
+    const lines = r.err.trim().split("\n");
+    expect(lines.every((l) => /^stevedore: .*shop\.compose\.yaml: (warning|info): /.test(l))).toBe(true);
+    expect(r.err).toContain("warning: services.web.depends_on.api: ");
+    expect(r.err).toContain('info: x-logging: Extension field');
+    const td = run("convert", fixture("ecs/task-definitions/console-be-nulls.json"), "--to", "task-definition");
+    expect(td.err).toMatch(/info: null means "not set" in ECS JSON, as the AWS SDKs send it: \d+ null values left out/);
+    expect(td.err).toContain('info: "taskDefinitionArn" is set by ECS and rejected by RegisterTaskDefinition; stripped');
   });
 
   it("exits 2 on a missing --to or malformed input", () => {

@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { convertFile, CONVERT_TARGETS, type ConvertOptions } from "./convert";
 import { exitCodeOf, lintFile, type LintOptions } from "./lint";
-import { renderHuman } from "./render";
+import { located, noteLines, renderHuman } from "./render";
 import { parseComposeTarget, withComposeTargetOptions, type ComposeTargetFlags } from "./compose-target";
 import { runPlan } from "./plan";
 import { runApply } from "./apply";
@@ -38,15 +38,17 @@ function program(): Command {
       const reports = [];
       for (const f of files) reports.push(await lintFile(f, target.target));
       for (const r of reports) {
-        for (const i of r.issues ?? []) process.stderr.write(`stevedore: ${r.file}: ${i.path.startsWith("(") || i.message.includes(i.path) ? "" : `${i.path}: `}${i.message}\n`);
+        for (const i of r.issues ?? []) process.stderr.write(`stevedore: ${r.file}: ${located(i.path, i.message)}\n`);
       }
+      // The human report lists the import notes itself; beside JSON for a machine they go to standard error.
+      if (opts.json) for (const r of reports) process.stderr.write(noteLines(r.file, r.notes));
       if (opts.json) process.stdout.write(JSON.stringify(reports, null, 2) + "\n");
       else process.stdout.write(renderHuman(reports, { colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, verbose: opts.verbose }));
       process.exitCode = exitCodeOf(reports, opts.strict);
     });
 
   withComposeTargetOptions(p.command("convert")
-    .description("convert a file to a Stevedore design or to ECS API input JSON, written to standard output")
+    .description("convert a file to a Stevedore design or to ECS API input JSON, written to standard output; what was not converted goes to standard error")
     .argument("<file>", "file to convert (- reads standard input)")
     .addOption(new Option("--to <kind>", "what to produce").choices([...CONVERT_TARGETS]).makeOptionMandatory())
     .option("--family <name>", "the task definition to export, when the input has several")
@@ -56,6 +58,7 @@ function program(): Command {
       if (!target.ok) return usageError(target.message);
       const r = await convertFile(file, opts, target.target);
       if (r.ok) {
+        process.stderr.write(noteLines(file, r.notes));
         process.stdout.write(JSON.stringify(r.json, null, 2) + "\n");
         process.exitCode = 0;
       } else {

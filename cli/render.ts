@@ -1,7 +1,22 @@
+import type { ImportNote } from "../lib/domain/ecs-json";
 import type { Finding } from "../lib/domain/rules";
 import type { FileReport } from "./lint";
 
 type Paint = (code: number, s: string) => string;
+
+/** `path: message`, or the message alone when the path is a whole-document one or the message already says where. */
+export function located(path: string, message: string): string {
+  return `${path.startsWith("(") || message.includes(path) ? "" : `${path}: `}${message}`;
+}
+
+/**
+ * Import notes (what was stripped, kept as is, or not converted) as lines for standard error:
+ * `stevedore: FILE: warning: PATH: MESSAGE`, so they reach a person even when standard output
+ * is JSON for a machine.
+ */
+export function noteLines(file: string, notes: ImportNote[]): string {
+  return notes.map((n) => `stevedore: ${file}: ${n.severity}: ${located(n.path, n.message)}\n`).join("");
+}
 
 export function painter(enabled: boolean): Paint {
   return enabled ? (code, s) => `\u001b[${code}m${s}\u001b[0m` : (_code, s) => s;

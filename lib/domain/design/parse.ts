@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { readEcsJson, type DroppedNulls } from "./read-json";
+import { formatPath } from "./path";
 import { CURRENT_SCHEMA_VERSION, DesignSchema, type Design } from "./schema";
 
 /**
@@ -12,19 +14,13 @@ const UPGRADES: Record<number, (doc: Record<string, unknown>) => Record<string, 
 };
 
 export type ParseDesignResult =
-  | { ok: true; design: Design; upgradedFrom?: number }
+  | { ok: true; design: Design; upgradedFrom?: number; nulls?: DroppedNulls }
   | { ok: false; issues: DesignIssue[] };
 
 export type DesignIssue = { path: string; message: string };
 
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  let out = "";
-  for (const p of path) {
-    if (typeof p === "number") out += `[${p}]`;
-    else out += out ? `.${String(p)}` : String(p);
-  }
-  return out || "(document)";
-}
+
+export { formatPath };
 
 export function zodIssues(error: z.ZodError, prefix = ""): DesignIssue[] {
   return error.issues.map((i) => {
@@ -33,12 +29,17 @@ export function zodIssues(error: z.ZodError, prefix = ""): DesignIssue[] {
   });
 }
 
-/** Parses a stored or uploaded design document, upgrading older schema versions. Never throws. */
+/**
+ * Parses a stored or uploaded design document, upgrading older schema versions. It is read as
+ * ECS JSON (readEcsJson: nulls mean "not set" and are dropped, nesting is bounded). Never throws.
+ */
 export function parseDesign(raw: unknown): ParseDesignResult {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     return { ok: false, issues: [{ path: "(document)", message: "A design must be a JSON object" }] };
   }
-  let doc = raw as Record<string, unknown>;
+  const read = readEcsJson(raw as Record<string, unknown>);
+  if (!read.ok) return read;
+  let doc = read.value;
   const startVersion = doc.schemaVersion === undefined ? 0 : doc.schemaVersion;
   if (typeof startVersion !== "number" || !Number.isInteger(startVersion) || startVersion < 0) {
     return { ok: false, issues: [{ path: "schemaVersion", message: "schemaVersion must be a whole number" }] };
@@ -55,9 +56,12 @@ export function parseDesign(raw: unknown): ParseDesignResult {
   for (let v = startVersion; v < CURRENT_SCHEMA_VERSION; v++) doc = UPGRADES[v](doc);
   const parsed = DesignSchema.safeParse(doc);
   if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error) };
-  return startVersion < CURRENT_SCHEMA_VERSION
-    ? { ok: true, design: parsed.data, upgradedFrom: startVersion }
-    : { ok: true, design: parsed.data };
+  return {
+    ok: true,
+    design: parsed.data,
+    ...(startVersion < CURRENT_SCHEMA_VERSION ? { upgradedFrom: startVersion } : {}),
+    ...(read.count > 0 ? { nulls: { count: read.count, dropped: read.dropped } } : {}),
+  };
 }
 
 export function emptyDesign(): Design {

@@ -47,6 +47,7 @@ function seconds(v: string | number | undefined, key: string, note: Note): numbe
   if (v === undefined) return undefined;
   const s = parseDuration(v);
   if (s === undefined) { note("warning", key, `"${v}" is not a duration; left out`); return undefined; }
+  if (!Number.isSafeInteger(Math.ceil(s))) { note("warning", key, `${v} seconds is more than ECS can hold; left out`); return undefined; }
   if (!Number.isInteger(s)) note("info", key, `ECS counts whole seconds: ${v} rounded up to ${Math.ceil(s)}`);
   return Math.ceil(s);
 }
@@ -81,6 +82,7 @@ function portMappings(svc: ComposeService, note: Note): PortMapping[] {
     }
     if (protocol !== "tcp" && protocol !== "udp") { note("warning", key, `Protocol ${protocol} is not supported by ECS port mappings; left out`); return; }
     const containerPort = Number(target);
+    if (containerPort > 65535) { note("warning", key, `${target} is not a port number (0 to 65535); left out`); return; }
     if (out.some((p) => p.containerPort === containerPort && p.protocol === protocol)) {
       note("info", key, `Container port ${containerPort}/${protocol} is already mapped; duplicate left out`);
       return;

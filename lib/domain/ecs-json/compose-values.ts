@@ -69,13 +69,13 @@ const BYTE_UNITS: Record<string, number> = { b: 1, k: 1024, kb: 1024, m: 1024 **
 
 /** Compose byte sizes ("512M", "1G", "1.5g", "1024k"; a bare number is bytes) in MiB, rounded up. */
 export function parseMemoryMiB(value: string | number): number | undefined {
-  if (typeof value === "number") return value > 0 ? Math.ceil(value / 1024 ** 2) : undefined;
+  if (typeof value === "number") return value > 0 && Number.isSafeInteger(Math.ceil(value / 1024 ** 2)) ? Math.ceil(value / 1024 ** 2) : undefined;
   const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
   if (!m) return undefined;
   const unit = BYTE_UNITS[m[2].toLowerCase() || "b"];
   if (unit === undefined) return undefined;
   const mib = Math.ceil((Number(m[1]) * unit) / 1024 ** 2);
-  return mib > 0 ? mib : undefined;
+  return mib > 0 && Number.isSafeInteger(mib) ? mib : undefined;
 }
 
 export type ShortPort = { hostIp?: string; published?: string; target: string; protocol: string };

@@ -1,4 +1,4 @@
-import { zodIssues, type Cluster, type Service, type TaskDefinition } from "../design";
+import { depthIssues, zodIssues, type Cluster, type Service, type TaskDefinition } from "../design";
 import { composeContainer, ecsName, type Note } from "./compose-container";
 import { ComposeFileSchema, type ComposeService } from "./compose-schema";
 import { parseMemoryMiB, smallestFargateSize } from "./compose-values";
@@ -54,6 +54,9 @@ function interpolations(value: unknown, path: string, out: string[]) {
 }
 
 export function importCompose(value: unknown, target: ComposeTarget = {}): ComposeImportResult {
+  // Compose gives null meanings of its own (`FOO:` in environment), so only the depth is bounded here.
+  const deep = depthIssues(value);
+  if (deep.length) return { ok: false, issues: deep };
   const parsed = ComposeFileSchema.safeParse(value);
   if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error) };
   const file = parsed.data;
@@ -92,7 +95,7 @@ export function importCompose(value: unknown, target: ComposeTarget = {}): Compo
     const cpus = limits?.cpus ?? svc.cpus ?? reservations?.cpus;
     if (cpus !== undefined) {
       const n = Number(cpus);
-      if (Number.isFinite(n) && n > 0) container.cpu = Math.round(n * 1024);
+      if (Number.isFinite(n) && n > 0 && Number.isSafeInteger(Math.round(n * 1024))) container.cpu = Math.round(n * 1024);
       else note("warning", "deploy.resources.limits.cpus", `"${cpus}" is not a number of CPUs; left out`);
     }
     const memSrc = limits?.memory ?? svc.mem_limit;

@@ -63,3 +63,37 @@ describe("importText", () => {
     expect(r.ok ? null : [r.format, r.issues.map((i) => i.path)]).toEqual(["service", ["serviceName", "taskDefinition"]]);
   });
 });
+
+describe("null means not set, in every format read as ECS JSON", () => {
+  const note = (notes: { message: string; path: string }[]) => notes.find((n) => n.message.startsWith('null means "not set"'));
+
+  it("a task definition with nulls imports, tells which were left out, and exports none", () => {
+    const r = importText(JSON.stringify({ ...td, cpu: null, containerDefinitions: [{ ...td.containerDefinitions[0], ulimits: null, dnsServers: null }] }));
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(note(r.notes)).toMatchObject({
+      path: "containerDefinitions[0].ulimits",
+      message: expect.stringContaining("3 null values left out (containerDefinitions[0].ulimits, containerDefinitions[0].dnsServers, cpu)"),
+    });
+    expect(JSON.stringify(r.design)).not.toContain("null");
+  });
+
+  it("a DescribeServices answer with nulls, items of lists too", () => {
+    const r = importText(JSON.stringify({ services: [{ serviceName: "web", cluster: "main", taskDefinition: "web", loadBalancers: null, tags: [null] }], failures: null }));
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(note(r.notes)?.message).toContain("services[0].loadBalancers, services[0].tags[0], failures");
+    expect(r.design.services[0]).toStrictEqual({ id: "svc-web", serviceName: "web", cluster: "main", taskDefinition: "web", tags: [] });
+  });
+
+  it("a design with nulls in its resources", () => {
+    const r = importText(JSON.stringify({ ...emptyDesign(), targetGroups: null, taskDefinitions: [{ id: "td-1", ...td, memory: null }] }));
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(note(r.notes)?.message).toContain("(taskDefinitions[0].memory, targetGroups)");
+    expect(JSON.stringify(r.design)).not.toContain("null");
+  });
+
+  it("refuses a document nested absurdly deep, naming where", () => {
+    const deep = "[".repeat(5000) + "]".repeat(5000);
+    const r = importText(`{"family":"web","containerDefinitions":[],"x":${deep}}`);
+    expect(r.ok ? null : r.issues[0].path).toMatch(/^x\[0\]/);
+  });
+});

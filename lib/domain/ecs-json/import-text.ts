@@ -4,6 +4,7 @@ import { emptyDesign, MAX_DOCUMENT_BYTES, parseDesign, type Design } from "../de
 import { importCompose } from "./compose";
 import { isPlainObject } from "./ids";
 import { jsonErrorOffset, lineColumn } from "./json-error";
+import { nullNotes } from "./null-note";
 import { gridLayout } from "./layout";
 import { importServices } from "./services-document";
 import { importTaskDefinition } from "./task-definition";
@@ -33,6 +34,10 @@ function parseJson(text: string): Parsed {
   }
 }
 
+/** The YAML parser gives up on very deep nesting in the engine's own words. */
+const yamlReason = (message: string) =>
+  /^Maximum call stack size exceeded/.test(message) ? "nested too deeply (ECS JSON nests about ten levels)" : message;
+
 function parseYaml(text: string): Parsed {
   const doc = parseDocument(text, { merge: true, uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
@@ -41,7 +46,7 @@ function parseYaml(text: string): Parsed {
       issues: doc.errors.slice(0, 5).map((e) => {
         const pos = e.linePos?.[0];
         const where = pos ? `line ${pos.line}, column ${pos.col}` : "(document)";
-        const first = e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+        const first = yamlReason(e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, ""));
         return { path: where, message: `Malformed YAML${pos ? ` at ${where}` : ""}: ${first}` };
       }),
     };
@@ -49,7 +54,7 @@ function parseYaml(text: string): Parsed {
   try {
     return { ok: true, value: doc.toJS({ maxAliasCount: 1000 }) };
   } catch (err) {
-    return { ok: false, issues: [{ path: "(document)", message: `Malformed YAML: ${err instanceof Error ? err.message : String(err)}` }] };
+    return { ok: false, issues: [{ path: "(document)", message: `Malformed YAML: ${yamlReason(err instanceof Error ? err.message : String(err))}` }] };
   }
 }
 
@@ -107,6 +112,7 @@ function importAs(format: ImportFormat, value: unknown, composeTarget?: ComposeT
       const r = parseDesign(value);
       if (!r.ok) return r;
       const notes: ImportNote[] = r.upgradedFrom === undefined ? [] : [{ severity: "info", path: "schemaVersion", message: `Upgraded from schema version ${r.upgradedFrom}` }];
+      notes.push(...nullNotes(r.nulls));
       return { ok: true, design: r.design, notes };
     }
     case "task-definition": {

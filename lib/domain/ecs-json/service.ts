@@ -1,6 +1,7 @@
 import type { CreateClusterCommandInput, CreateServiceCommandInput } from "@aws-sdk/client-ecs";
-import { clusterNameOf, ServiceSchema, zodIssues, type Cluster, type Design, type Service } from "../design";
+import { clusterNameOf, ServiceSchema, readEcsJson, zodIssues, type Cluster, type Design, type Service } from "../design";
 import { idFor, isPlainObject } from "./ids";
+import { nullNotes } from "./null-note";
 import type { ImportIssue, ImportNote } from "./types";
 import { unknownKeyNotes } from "./unknown-keys";
 
@@ -18,14 +19,18 @@ export type ImportServiceResult =
 /**
  * Imports a CreateService input or one service object of a DescribeServices answer.
  * `clusterArn` becomes `cluster` (a name), `roleArn` becomes `role`, read-only keys are
- * stripped; a service without a cluster lands in ECS's `default` cluster, as in ECS.
+ * stripped; a service without a cluster lands in ECS's `default` cluster, as in ECS. Nulls
+ * mean "not set" and are left out.
  */
-export function importService(json: unknown, opts: { id?: string; pathPrefix?: string } = {}): ImportServiceResult {
+export function importService(input: unknown, opts: { id?: string; pathPrefix?: string } = {}): ImportServiceResult {
   const prefix = opts.pathPrefix ?? "";
   const at = (k: string) => (prefix ? `${prefix}.${k}` : k);
+  const read = readEcsJson(input, prefix);
+  if (!read.ok) return read;
+  const json = read.value;
   if (!isPlainObject(json)) return { ok: false, issues: [{ path: prefix || "(document)", message: "A service must be a JSON object" }] };
   const raw: Record<string, unknown> = { ...json };
-  const notes: ImportNote[] = [];
+  const notes: ImportNote[] = nullNotes(read, prefix);
   for (const key of SERVICE_READ_ONLY_KEYS) {
     if (key in raw) {
       delete raw[key];

@@ -1,5 +1,6 @@
-import { clusterNameOf, type Cluster, type Service } from "../design";
+import { clusterNameOf, readEcsJson, type Cluster, type Service } from "../design";
 import { idAllocator, isPlainObject } from "./ids";
+import { nullNotes } from "./null-note";
 import { importService } from "./service";
 import type { ImportIssue, ImportNote } from "./types";
 
@@ -11,12 +12,18 @@ export type ImportServicesResult =
  * One CreateService input, one DescribeServices service, or a whole DescribeServices answer
  * (`{ services: [...] }`). Each cluster the services name is added, so they have a home.
  */
-export function importServices(value: unknown): ImportServicesResult {
+export function importServices(input: unknown): ImportServicesResult {
+  const read = readEcsJson(input);
+  if (!read.ok) return read;
+  const value = read.value;
+  if (isPlainObject(value) && "services" in value && !Array.isArray(value.services) && !("serviceName" in value)) {
+    return { ok: false, issues: [{ path: "services", message: "The services of a DescribeServices answer must be a list" }] };
+  }
   const wrapped = isPlainObject(value) && Array.isArray(value.services);
   const list: unknown[] = wrapped ? (value.services as unknown[]) : [value];
   const nextId = idAllocator();
   const services: Service[] = [];
-  const notes: ImportNote[] = [];
+  const notes: ImportNote[] = nullNotes(read);
   const issues: ImportIssue[] = [];
   if (wrapped && isPlainObject(value)) {
     for (const k of Object.keys(value)) {

@@ -1,6 +1,7 @@
 import type { RegisterTaskDefinitionCommandInput } from "@aws-sdk/client-ecs";
-import { TaskDefinitionSchema, zodIssues, type TaskDefinition } from "../design";
+import { TaskDefinitionSchema, readEcsJson, zodIssues, type TaskDefinition } from "../design";
 import { idFor, isPlainObject } from "./ids";
+import { nullNotes } from "./null-note";
 import type { ImportIssue, ImportNote } from "./types";
 import { unknownKeyNotes } from "./unknown-keys";
 
@@ -17,13 +18,20 @@ export type ImportTaskDefinitionResult =
 /**
  * Imports a RegisterTaskDefinition input (`--cli-input-json`) or a DescribeTaskDefinition
  * answer (`{ taskDefinition, tags }` or the bare object). Read-only keys are stripped and
- * reported; unknown keys are kept and reported. The id is `td-<family>` unless given.
+ * reported; unknown keys are kept and reported; nulls mean "not set" and are left out. The id
+ * is `td-<family>` unless given.
  */
-export function importTaskDefinition(json: unknown, opts: { id?: string } = {}): ImportTaskDefinitionResult {
+export function importTaskDefinition(input: unknown, opts: { id?: string } = {}): ImportTaskDefinitionResult {
+  const read = readEcsJson(input);
+  if (!read.ok) return read;
+  const json = read.value;
   if (!isPlainObject(json)) {
     return { ok: false, issues: [{ path: "(document)", message: "A task definition must be a JSON object" }] };
   }
-  const notes: ImportNote[] = [];
+  const notes: ImportNote[] = nullNotes(read);
+  if ("taskDefinition" in json && !isPlainObject(json.taskDefinition) && !("containerDefinitions" in json)) {
+    return { ok: false, issues: [{ path: "taskDefinition", message: "The task definition of a DescribeTaskDefinition answer must be a JSON object" }] };
+  }
   let raw: Record<string, unknown> = json;
   let prefix = "";
   if (isPlainObject(json.taskDefinition) && !("containerDefinitions" in json)) {

@@ -27,7 +27,7 @@ export function unknownKeyNotes(schema: z.ZodType, value: unknown, prefix: Path 
       const shape = s.shape as Record<string, z.ZodType>;
       const loose = Boolean((s as unknown as { _zod: { def: { catchall?: unknown } } })._zod.def.catchall);
       for (const [k, child] of Object.entries(v as Record<string, unknown>)) {
-        if (k in shape) walk(shape[k], child, [...path, k]);
+        if (Object.hasOwn(shape, k)) walk(shape[k], child, [...path, k]);
         else if (loose) notes.push({ severity: "info", path: show([...path, k]), message: `"${k}" is not a field Stevedore knows; kept as is` });
         else notes.push({ severity: "warning", path: show([...path, k]), message: `"${k}" is not allowed here and was dropped` });
       }

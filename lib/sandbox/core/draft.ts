@@ -24,12 +24,21 @@ type Side = { base: World; maps: Record<MapKey, MapDraft>; byService?: Map<strin
 
 const sides = new WeakMap<World, Side>();
 
+/**
+ * Sets an own data member. Names come from requests (a family or a cluster may be called
+ * "__proto__" or "constructor"), so a member is never written through a setter or read from the
+ * prototype.
+ */
+function setOwn(obj: object, k: string, value: unknown) {
+  Object.defineProperty(obj, k, { value, writable: true, enumerable: true, configurable: true });
+}
+
 /** A deep copy of plain JSON-like data (keeps `undefined` members, as structuredClone did). */
 export function clone<T>(v: T): T {
   if (v === null || typeof v !== "object") return v;
   if (Array.isArray(v)) return v.map(clone) as T;
   const out: Record<string, unknown> = {};
-  for (const k in v) out[k] = clone((v as Record<string, unknown>)[k]);
+  for (const k in v) setOwn(out, k, clone((v as Record<string, unknown>)[k]));
   return out as T;
 }
 
@@ -53,19 +62,21 @@ function mapDraft(side: Side, key: MapKey, base: Record<string, Entity>): Record
   side.maps[key] = d;
   return new Proxy(d.target, {
     get(target, prop, receiver) {
-      if (typeof prop !== "string" || !Object.hasOwn(target, prop)) return Reflect.get(target, prop, receiver);
+      if (typeof prop !== "string") return Reflect.get(target, prop, receiver);
+      // A map holds entities only: a name like "constructor" finds nothing, as in ECS.
+      if (!Object.hasOwn(target, prop)) return undefined;
       if (!d.touched.has(prop)) {
-        target[prop] = clone(target[prop]);
+        setOwn(target, prop, clone(target[prop]));
         d.touched.add(prop);
       }
       return target[prop];
     },
     set(target, prop, value) {
-      if (typeof prop === "string") {
-        d.touched.add(prop);
-        if (key === "tasks" && side.byService && !Object.hasOwn(target, prop)) indexTask(side.byService, prop, value);
-      }
-      return Reflect.set(target, prop, value);
+      if (typeof prop !== "string") return Reflect.set(target, prop, value);
+      d.touched.add(prop);
+      if (key === "tasks" && side.byService && !Object.hasOwn(target, prop)) indexTask(side.byService, prop, value);
+      setOwn(target, prop, value);
+      return true;
     },
     deleteProperty(target, prop) {
       if (typeof prop === "string") d.touched.delete(prop);
@@ -119,7 +130,7 @@ export function serviceTaskArns(world: World, serviceArn: string): string[] | un
 
 function finishMap(d: MapDraft, base: Record<string, Entity>): Record<string, Entity> {
   const { target } = d;
-  for (const k of d.touched) if (Object.hasOwn(base, k) && deepEqual(target[k], base[k])) target[k] = base[k];
+  for (const k of d.touched) if (Object.hasOwn(base, k) && Object.hasOwn(target, k) && deepEqual(target[k], base[k])) setOwn(target, k, base[k]);
   const keys = Object.keys(target);
   if (keys.length !== Object.keys(base).length) return target;
   for (const k of keys) if (target[k] !== base[k]) return target;

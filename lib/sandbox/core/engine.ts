@@ -61,6 +61,8 @@ export function runInRegion(dynamics: Dynamics, state: SandboxState, region: str
   const now = simNow(state.clock, realNow);
   const advanced = advancedWorld(dynamics, baseWorld(state, region, now), state.config, now);
   const r = runOnWorld(dynamics, advanced, state.config, operation);
+  // A failed call in a region never used before leaves no world behind: it stored nothing.
+  if (r.error && !Object.hasOwn(state.worlds, region)) return { state, error: r.error };
   return { state: withWorld(state, region, r.world), output: r.output, error: r.error };
 }
 

@@ -36,14 +36,15 @@ function regionSeed(seed: number, region: string) {
 
 /** A region's world, created on first use (a new, empty world for a region never seen). */
 export function baseWorld(state: SandboxState, region: string, now: number): World {
-  return state.worlds[region] ?? emptyWorld(region, regionSeed(state.seed, region), now);
+  // Own worlds only: a region named like an Object.prototype member ("constructor") is a new one.
+  return (Object.hasOwn(state.worlds, region) ? state.worlds[region] : undefined) ?? emptyWorld(region, regionSeed(state.seed, region), now);
 }
 
 /** `state` with `world` as its region's world (`state` itself when that changes nothing). */
 export function withWorld(state: SandboxState, region: string, world: World): SandboxState {
-  if (state.worlds[region] === world) return state;
+  const before = Object.hasOwn(state.worlds, region) ? state.worlds[region] : undefined;
+  if (before === world) return state;
   const next = { ...state, worlds: { ...state.worlds, [region]: world } };
-  const before = state.worlds[region];
   successors.set(next, { from: state, onlyNow: before !== undefined && sameExceptNow(before, world) });
   return next;
 }

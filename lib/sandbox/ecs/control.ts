@@ -16,7 +16,8 @@ import { recordFailure } from "./scheduler";
 // The sandbox's own control API (not part of ECS): capacity, faults and the clock.
 
 const str = z.string();
-const region = { region: str.optional() };
+// A Region's name (eu-west-1): the world it names is created on first use, so nothing else is one.
+const region = { region: str.regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, "Not a Region name, such as eu-west-1").optional() };
 const taskRef = { ...region, cluster: str.optional(), task: str.min(1), container: str.optional() };
 
 export const ControlSchema = z.discriminatedUnion("action", [

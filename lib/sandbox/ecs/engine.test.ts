@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { initialState } from "../core/state";
 import { steppedSandbox } from "../testing";
+import { handleOperation } from "./engine";
 
 const web = (image = "nginx:1") => ({
   family: "web", networkMode: "bridge",
@@ -55,5 +57,37 @@ describe("engine", () => {
     const spread = sb.call("UpdateService", { cluster: "c", service: "s", placementStrategy: [{ type: "spread", field: "instanceId" }] }).service;
     expect(spread.deployments).toHaveLength(2);
     expect(spread.deployments[0]).toMatchObject({ status: "PRIMARY", rolloutState: "IN_PROGRESS" });
+  });
+
+  it("a failed call stores nothing, not even a world for a region it names first", () => {
+    const state = initialState(1_700_000_000_000);
+    const r = handleOperation(state, { region: "ap-south-2", op: "CreateService", input: { cluster: "nope", serviceName: "s", taskDefinition: "web" }, realNow: 1_700_000_000_000 });
+    expect(r.error?.type).toBe("ClusterNotFoundException");
+    expect(r.state).toBe(state);
+    const ok = handleOperation(state, { region: "ap-south-2", op: "ListClusters", input: {}, realNow: 1_700_000_000_000 });
+    expect(ok.error).toBeUndefined();
+  });
+
+  it("a region named like an Object.prototype member is a region like any other", () => {
+    const state = initialState(1_700_000_000_000);
+    const r = handleOperation(state, { region: "constructor", op: "CreateCluster", input: { clusterName: "c" }, realNow: 1_700_000_000_000 });
+    expect(r.error).toBeUndefined();
+    expect(Object.keys(r.state.worlds)).toEqual(["constructor"]);
+  });
+
+  it("names like Object.prototype members are names like any other: families, clusters, services", () => {
+    const sb = steppedSandbox();
+    for (const name of ["constructor", "__proto__", "toString"]) {
+      expect(sb.call("DescribeClusters", { clusters: [name] }).failures[0].reason).toBe("MISSING");
+      expect(() => sb.call("DescribeTaskDefinition", { taskDefinition: name })).toThrow("Unable to describe task definition.");
+      sb.call("CreateCluster", { clusterName: name });
+      sb.call("RegisterTaskDefinition", { ...web(), family: name });
+      sb.call("CreateService", { cluster: name, serviceName: name, taskDefinition: name, desiredCount: 0 });
+      expect(sb.call("DescribeTaskDefinition", { taskDefinition: `${name}:1` }).taskDefinition.family).toBe(name);
+      expect(sb.call("DescribeServices", { cluster: name, services: [name] }).services[0].serviceName).toBe(name);
+    }
+    expect(sb.call("ListTaskDefinitionFamilies", {}).families.sort()).toEqual(["__proto__", "constructor", "toString"]);
+    expect(Object.keys(sb.world().clusters).sort()).toEqual(["__proto__", "constructor", "toString"]);
+    expect(JSON.parse(JSON.stringify(sb.state)).worlds["us-east-1"].taskDefinitions.__proto__).toHaveLength(1);
   });
 });

@@ -9,6 +9,7 @@ const echo: JsonService = {
   signingName: "echo", targetPrefix: "Echo_20250101.", clientErrorType: "ValidationException",
   engine: (state, call) => runCall({ Echo: (world, input) => ({ input, region: world.region }) }, still, state, call),
 };
+const error = (r: ReturnType<typeof readJsonCall>) => ("error" in r ? [r.error.type, r.error.status] : undefined);
 const request = (target: string, body: string, region = "eu-west-1") => ({
   headers: { "X-Amz-Target": target, authorization: `AWS4-HMAC-SHA256 Credential=AKID/20250101/${region}/echo/aws4_request` },
   body,
@@ -20,8 +21,15 @@ describe("awsJson1_1 adapter", () => {
     expect(readJsonCall(echo, request("Echo_20250101.Echo", ""))).toEqual({ call: { op: "Echo", region: "eu-west-1", input: {} } });
   });
 
+  it("reads null as not set, as the AWS SDKs send it: null members and list items are dropped", () => {
+    expect(readJsonCall(echo, request("Echo_20250101.Echo", '{"a":null,"b":[null,1],"c":{"d":null}}'))).toEqual({
+      call: { op: "Echo", region: "eu-west-1", input: { b: [1], c: {} } },
+    });
+  });
+
   it("answers what it cannot read with the service's own client error", () => {
-    const error = (r: ReturnType<typeof readJsonCall>) => ("error" in r ? [r.error.type, r.error.status] : undefined);
+    const deep = "[".repeat(10_000) + "]".repeat(10_000);
+    expect(error(readJsonCall(echo, request("Echo_20250101.Echo", `{"a":${deep}}`)))).toEqual(["ValidationException", 400]);
     expect(error(readJsonCall(echo, request("Other.Echo", "{}")))).toEqual(["UnknownOperationException", 400]);
     expect(error(readJsonCall(echo, request("Echo_20250101.Echo", "{")))).toEqual(["ValidationException", 400]);
     expect(error(readJsonCall(echo, request("Echo_20250101.Echo", "[1]")))).toEqual(["ValidationException", 400]);

@@ -1,3 +1,4 @@
+import { readEcsJson } from "@/lib/domain/design/read-json";
 import type { Call, Engine, EngineResult } from "../core/engine";
 import { AwsError } from "../core/errors";
 import { MAX_BODY_BYTES, bodyExceeds, bodyText, header, type HttpRequest, type HttpResponse } from "./http-message";
@@ -23,16 +24,24 @@ export type JsonService = {
 /** A call as read off the wire; the edge adds its clock (`realNow`). */
 export type JsonCall = Omit<Call, "realNow">;
 
-/** The request body as JSON (an empty body is `{}`), or the service's client error. */
+/**
+ * The request body as JSON (an empty body is `{}`), or the service's client error. Read as all
+ * ECS JSON is (readEcsJson): `null` means "not set" (the AWS SDKs never send one), so null members
+ * and list items are dropped, and nesting is bounded.
+ */
 export function parseJsonBody(body: string | Uint8Array, clientErrorType: string): unknown {
   if (bodyExceeds(body, MAX_BODY_BYTES)) throw new AwsError(clientErrorType, "Request body is larger than 1 MiB.", 413);
   const text = bodyText(body).trim();
   if (text === "") return {};
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
     throw new AwsError(clientErrorType, "SerializationException: the request body is not valid JSON.");
   }
+  const read = readEcsJson(parsed);
+  if (!read.ok) throw new AwsError(clientErrorType, `SerializationException: ${read.issues[0].message}.`);
+  return read.value;
 }
 
 /** The operation (X-Amz-Target), region (SigV4 scope) and input (a JSON object) of a request. */

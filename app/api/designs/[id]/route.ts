@@ -1,15 +1,11 @@
+import { z } from "zod";
 import { createAppContext } from "@/lib/server/context";
 import { DesignIdSchema, getDesign } from "@/lib/server/designs";
-import { NotFoundError, toErrorResponse } from "@/lib/server/errors";
+import { answerRoute } from "@/lib/server/route-input";
+
+const INPUT = { schema: z.object({ id: DesignIdSchema }), ids: ["id"], notFound: (r: Record<string, unknown>) => `Design ${r.id} does not exist` };
 
 /** The design as stored: DesignRecord JSON (document upgraded to the current schema). */
-export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  // A malformed id can name no design; checking here keeps it from reaching Postgres as a uuid cast error.
-  if (!DesignIdSchema.safeParse(id).success) return toErrorResponse(new NotFoundError(`Design ${id} does not exist`));
-  try {
-    return Response.json(await getDesign({ ctx: await createAppContext(), input: { id } }));
-  } catch (err) {
-    return toErrorResponse(err);
-  }
+export async function GET(req: Request, context: { params: Promise<{ id: string }> }) {
+  return answerRoute(INPUT, req, context, async (input) => Response.json(await getDesign({ ctx: await createAppContext(), input })));
 }

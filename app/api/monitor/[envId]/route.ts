@@ -1,16 +1,12 @@
 import { createAppContext } from "@/lib/server/context";
-import { toErrorResponse, ValidationError } from "@/lib/server/errors";
-import { EnvRefSchema, listClusters } from "@/lib/server/monitor";
+import { EnvRefSchema, envNotFound, listClusters } from "@/lib/server/monitor";
+import { answerRoute } from "@/lib/server/route-input";
 
 export const dynamic = "force-dynamic";
 
+const INPUT = { schema: EnvRefSchema, ids: ["envId"], notFound: envNotFound };
+
 /** The environment's clusters. */
-export async function GET(_req: Request, { params }: { params: Promise<{ envId: string }> }) {
-  const parsed = EnvRefSchema.safeParse(await params);
-  if (!parsed.success) return toErrorResponse(ValidationError.ofRequest(parsed.error));
-  try {
-    return Response.json(await listClusters({ ctx: await createAppContext(), input: parsed.data }));
-  } catch (err) {
-    return toErrorResponse(err);
-  }
+export async function GET(req: Request, context: { params: Promise<{ envId: string }> }) {
+  return answerRoute(INPUT, req, context, async (input) => Response.json(await listClusters({ ctx: await createAppContext(), input })));
 }

@@ -1,14 +1,11 @@
+import { z } from "zod";
 import { createAppContext } from "@/lib/server/context";
 import { DesignIdSchema, listRevisions } from "@/lib/server/designs";
-import { NotFoundError, toErrorResponse } from "@/lib/server/errors";
+import { answerRoute } from "@/lib/server/route-input";
+
+const INPUT = { schema: z.object({ id: DesignIdSchema }), ids: ["id"], notFound: (r: Record<string, unknown>) => `Design ${r.id} does not exist` };
 
 /** Earlier versions of the design, newest first: `{ version, name, createdAt }[]`. */
-export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  if (!DesignIdSchema.safeParse(id).success) return toErrorResponse(new NotFoundError(`Design ${id} does not exist`));
-  try {
-    return Response.json(await listRevisions({ ctx: await createAppContext(), input: { id } }));
-  } catch (err) {
-    return toErrorResponse(err);
-  }
+export async function GET(req: Request, context: { params: Promise<{ id: string }> }) {
+  return answerRoute(INPUT, req, context, async (input) => Response.json(await listRevisions({ ctx: await createAppContext(), input })));
 }

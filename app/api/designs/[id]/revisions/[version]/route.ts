@@ -1,15 +1,16 @@
+import { z } from "zod";
 import { createAppContext } from "@/lib/server/context";
-import { getRevision, RevisionRefSchema } from "@/lib/server/designs";
-import { NotFoundError, toErrorResponse } from "@/lib/server/errors";
+import { DesignIdSchema, getRevision, VersionSchema } from "@/lib/server/designs";
+import { answerRoute } from "@/lib/server/route-input";
+
+const INPUT = {
+  // The version arrives as path text: whole digits only ("1e3", "0x10" or "2.0" name no revision).
+  schema: z.object({ id: DesignIdSchema, version: z.string().regex(/^\d{1,9}$/).transform(Number).pipe(VersionSchema) }),
+  ids: ["id", "version"],
+  notFound: (r: Record<string, unknown>) => `Design ${r.id} has no revision ${r.version}`,
+};
 
 /** One earlier version of the design with its document: `{ id, version, name, createdAt, document }`. */
-export async function GET(_req: Request, { params }: { params: Promise<{ id: string; version: string }> }) {
-  const { id, version } = await params;
-  const ref = RevisionRefSchema.safeParse({ id, version: Number(version) });
-  if (!ref.success) return toErrorResponse(new NotFoundError(`Design ${id} has no revision ${version}`));
-  try {
-    return Response.json(await getRevision({ ctx: await createAppContext(), input: ref.data }));
-  } catch (err) {
-    return toErrorResponse(err);
-  }
+export async function GET(req: Request, context: { params: Promise<{ id: string; version: string }> }) {
+  return answerRoute(INPUT, req, context, async (input) => Response.json(await getRevision({ ctx: await createAppContext(), input })));
 }

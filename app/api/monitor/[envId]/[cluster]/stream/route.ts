@@ -1,17 +1,15 @@
 import { toView } from "@/lib/domain/monitor";
-import { toErrorResponse, ValidationError } from "@/lib/server/errors";
 import { createAppContext } from "@/lib/server/context";
-import { ClusterViewInputSchema } from "@/lib/server/monitor";
-import { searchParams } from "../../../respond";
+import { ClusterViewInputSchema, envNotFound } from "@/lib/server/monitor";
+import { answerRoute } from "@/lib/server/route-input";
 
 export const dynamic = "force-dynamic";
 
+const INPUT = { schema: ClusterViewInputSchema, ids: ["envId"], notFound: envNotFound };
+
 /** Server-sent events: the cluster's view after every refresh of the shared poller. */
-export async function GET(req: Request, { params }: { params: Promise<{ envId: string; cluster: string }> }) {
-  const parsed = ClusterViewInputSchema.safeParse({ ...(await params), ...searchParams(req) });
-  if (!parsed.success) return toErrorResponse(ValidationError.ofRequest(parsed.error));
-  const input = parsed.data;
-  try {
+export async function GET(req: Request, context: { params: Promise<{ envId: string; cluster: string }> }) {
+  return answerRoute(INPUT, req, context, async (input) => {
     const ctx = await createAppContext();
     const poller = await ctx.monitor.poller(input.envId, input.cluster);
     const encoder = new TextEncoder();
@@ -35,7 +33,5 @@ export async function GET(req: Request, { params }: { params: Promise<{ envId: s
       },
     });
     return new Response(stream, { headers: { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" } });
-  } catch (err) {
-    return toErrorResponse(err);
-  }
+  });
 }

@@ -1,16 +1,12 @@
 import { createAppContext } from "@/lib/server/context";
-import { toErrorResponse, ValidationError } from "@/lib/server/errors";
-import { ServiceRefSchema, getServiceHistory } from "@/lib/server/monitor";
+import { envNotFound, ServiceRefSchema, getServiceHistory } from "@/lib/server/monitor";
+import { answerRoute } from "@/lib/server/route-input";
 
 export const dynamic = "force-dynamic";
 
+const INPUT = { schema: ServiceRefSchema, ids: ["envId"], notFound: envNotFound };
+
 /** The service's recorded timeline, running-vs-desired samples and stopped tasks. */
-export async function GET(_req: Request, { params }: { params: Promise<{ envId: string; cluster: string; service: string }> }) {
-  const parsed = ServiceRefSchema.safeParse(await params);
-  if (!parsed.success) return toErrorResponse(ValidationError.ofRequest(parsed.error));
-  try {
-    return Response.json(await getServiceHistory({ ctx: await createAppContext(), input: parsed.data }));
-  } catch (err) {
-    return toErrorResponse(err);
-  }
+export async function GET(req: Request, context: { params: Promise<{ envId: string; cluster: string; service: string }> }) {
+  return answerRoute(INPUT, req, context, async (input) => Response.json(await getServiceHistory({ ctx: await createAppContext(), input })));
 }
