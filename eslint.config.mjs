@@ -32,7 +32,8 @@ const MATRIX = [
   { folder: "lib/domain/designer", imports: [...FACTS, "lib/domain/design", "lib/domain/rules", "lib/domain/ecs-json"], packages: ["zod", "elkjs"] },
   // The sandbox: a pure simulation core (core ← services ← nothing; protocols name no service) …
   { folder: "lib/sandbox/core", imports: [], packages: [] },
-  { folder: "lib/sandbox/protocols", imports: ["lib/sandbox/core"], packages: [] },
+  // Protocols read JSON bodies with the domain's ECS JSON reader (null means "not set", as in the SDKs).
+  { folder: "lib/sandbox/protocols", imports: ["lib/sandbox/core", "lib/domain/design"], packages: [] },
   { folder: "lib/sandbox/ecs", imports: ["lib/sandbox/core", "lib/sandbox/protocols", "lib/domain/ecs-facts", "lib/domain/design"], packages: ["zod"] },
   // … and its edges (lib/sandbox/*.ts: HTTP handlers, the store port, the Node server, request ids).
   { folder: "lib/sandbox", files: "*.ts", imports: ["lib/sandbox/core", "lib/sandbox/ecs", "lib/sandbox/protocols"], packages: ["node:*"] },
@@ -48,7 +49,7 @@ const MATRIX = [
   { folder: "lib/query", imports: [DOMAIN], packages: ["@tanstack/react-query"] },
   { folder: "components", imports: ["lib/actions", "lib/query", DOMAIN], packages: ["react", "react-dom", "next", "@tanstack/react-query", "@xyflow/react"] },
   // The /sandbox routes serve the sandbox's HTTP edge as they are.
-  { folder: "app", imports: ["components", "lib/actions", "lib/query", "lib/server", "lib/sandbox", DOMAIN], packages: ["react", "react-dom", "next", "@tanstack/react-query", "@xyflow/react"] },
+  { folder: "app", imports: ["components", "lib/actions", "lib/query", "lib/server", "lib/sandbox", DOMAIN], packages: ["react", "react-dom", "next", "@tanstack/react-query", "@xyflow/react", "zod"] },
   // The `stevedore` command: plans through lib/server/plan, talks to AWS through lib/aws.
   { folder: "cli", imports: ["lib/server/plan", "lib/aws", DOMAIN], packages: ["commander", "zod", "node:*"] },
   { folder: "bin", imports: ["cli"], packages: ["tsx", "node:*"] },
@@ -76,7 +77,8 @@ const RELATIVE_ONLY = ["lib/domain/**", "lib/aws/**", "lib/server/plan/**", "cli
 /** Pure code reads no wall clock, randomness, timers, network, process or browser state: they come in as arguments. */
 const PURE_CORE = ["lib/domain/**", "lib/sandbox/core/**", "lib/sandbox/ecs/**", "lib/sandbox/protocols/**"];
 
-const TEST_FILES = ["**/*.test.ts", "**/*.test.tsx"];
+// Tests, and helpers only tests import (`test-*.ts` beside the code, e.g. shared fast-check arbitraries).
+const TEST_FILES = ["**/*.test.ts", "**/*.test.tsx", "lib/**/test-*.ts"];
 
 // A row with `files` holds only the files directly in its folder (so a new subfolder is unknown
 // until it has a row); any other row holds its whole folder.

@@ -4,7 +4,7 @@ import { describe } from "vitest";
 import { parse } from "yaml";
 import { parseDesign } from "../design";
 import { importerProperties } from "../design/test-arbitraries";
-import { importCompose } from ".";
+import { importCompose } from "./compose";
 
 // Property tests of the Docker Compose importer: what it makes is a design that reads as one.
 // (Compose gives null meanings of its own, so the "null means not set" property does not apply.)

@@ -3,7 +3,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect } from "vitest";
 import { importerProperties } from "../design/test-arbitraries";
 import { sampleShopDesign } from "../designer/sample-design";
-import { exportService, importService, importServices } from ".";
+import { exportService, importService } from ".";
+import { importServices } from "./services-document";
 
 // Property tests of the service importer (one CreateService input, one DescribeServices service
 // or a whole DescribeServices answer): what it accepts exports with no null and imports again unchanged.
