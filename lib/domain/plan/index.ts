@@ -6,7 +6,7 @@ export { planTaskDefinition, type TaskDefinitionPlan } from "./plan-task-definit
 export { planService, revisionRef, serviceKey, findLiveService } from "./plan-service";
 export { normaliseTaskDefinition } from "./normalise-task-definition";
 export { renderPlanText, renderPlanJson } from "./render";
-export { creationTags, tagChanges, tagValue } from "./tags";
+export { creationTags, isStevedoreTag, managedKeys, managedRecord, tagCalls, tagChanges, tagValue, type TagChanges } from "./tags";
 export { canonical, clientTokenFor, diffValues, matchesDesired, prune, stableHash } from "./values";
 export function emptyLiveState(): import("./types").LiveState {
   return { clusters: {}, services: [], taskDefinitions: {} };

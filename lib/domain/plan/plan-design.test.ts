@@ -160,7 +160,7 @@ describe("planDesign", () => {
     expect(cluster.action).toBe("update");
     expect(cluster.calls).toEqual([
       { operation: "UpdateCluster", input: { cluster: "main", settings: [{ name: "containerInsights", value: "enabled" }] } },
-      { operation: "TagResource", input: { resourceArn: `${ARN}:cluster/main`, tags: [{ key: "team", value: "ops" }] } },
+      { operation: "TagResource", input: { resourceArn: `${ARN}:cluster/main`, tags: [{ key: "team", value: "ops" }, { key: "stevedore:managed-tags", value: "team" }] } },
     ]);
   });
 

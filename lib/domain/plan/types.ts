@@ -35,7 +35,7 @@ export type FieldChange = { path: string; old?: unknown; new?: unknown };
 
 export type PlanOperation =
   | "CreateCluster" | "UpdateCluster" | "PutClusterCapacityProviders" | "RegisterTaskDefinition"
-  | "CreateService" | "UpdateService" | "DeleteService" | "TagResource" | "DeleteCluster" | "DeregisterTaskDefinition";
+  | "CreateService" | "UpdateService" | "DeleteService" | "TagResource" | "UntagResource" | "DeleteCluster" | "DeregisterTaskDefinition";
 
 /** An ECS API call exactly as apply will make it (inputs are the SDK's command inputs). */
 export type EcsCall = { operation: PlanOperation; input: Record<string, unknown> };
@@ -75,3 +75,9 @@ export type PlanOptions = {
 export const DESIGN_TAG = "stevedore:design";
 /** The design resource id, so a renamed service is recognised as the same resource. */
 export const RESOURCE_TAG = "stevedore:id";
+/**
+ * The keys of the tags the design set on a resource it created (space-separated, continued in
+ * stevedore:managed-tags:2, … past 256 characters): what lets a later plan remove the tags the
+ * design dropped without touching anyone else's.
+ */
+export const MANAGED_TAGS_TAG = "stevedore:managed-tags";
