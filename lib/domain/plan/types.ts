@@ -1,3 +1,4 @@
+import type { Finding } from "../rules/types";
 import type { Cluster as EcsCluster, Service as EcsService, Tag as EcsTag, TaskDefinition as EcsTaskDefinition } from "@aws-sdk/client-ecs";
 
 /**
@@ -65,6 +66,12 @@ export type Plan = {
   summary: PlanSummary;
   /** True when no step makes any call. */
   empty: boolean;
+  /**
+   * The validator's error findings on the design: what ECS would refuse. A plan with errors is
+   * not applied (the UI, the server and `stevedore apply` refuse) unless the person explicitly
+   * chooses to apply anyway, which is recorded with the apply.
+   */
+  errors: Finding[];
 };
 
 export type PlanOptions = {

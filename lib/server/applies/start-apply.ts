@@ -9,10 +9,12 @@ import { planAgainstAccount } from "../plan";
 import { initialProgress } from "./apply-record";
 import { runApplyInBackground, runningApplies } from "./apply-runner";
 import type { StartApplyInput } from "./schemas";
+import { validatorGate } from "./validator-gate";
 
 /**
  * Plans again on the server and applies only if that plan is the one the user reviewed (same
- * design version, same calls): the browser's copy of a plan is never trusted. The apply then
+ * design version, same calls): the browser's copy of a plan is never trusted, and only if its
+ * design has no validator errors or the person chose to apply anyway. The apply then
  * runs in the background; its row records each step.
  */
 export async function startApply({ ctx, input }: { ctx: AppContext; input: StartApplyInput }): Promise<{ id: string }> {
@@ -28,10 +30,11 @@ export async function startApply({ ctx, input }: { ctx: AppContext; input: Start
   const { plan } = await withEcs(ctx, env, (port) => planAgainstAccount(port, design.document, { designId: design.id }));
   if (planFingerprint(plan) !== input.fingerprint) throw new PlanChangedError();
   if (plan.empty) throw new RefusedError("Nothing to apply: the account already matches the design.");
+  const allowedErrors = validatorGate(plan, input.allowErrors === true);
   const row = await ctx.db.apply.create({
     data: {
       designId: design.id, designVersion: design.version, environmentId: env.id, plan: toJson(plan), status: "running",
-      steps: toJson(initialProgress(plan)), startedAt: ctx.clock.now(),
+      steps: toJson(initialProgress(plan)), startedAt: ctx.clock.now(), ...(allowedErrors ? { allowedErrors: toJson(allowedErrors) } : {}),
     },
     select: { id: true },
   });

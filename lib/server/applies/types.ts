@@ -1,6 +1,7 @@
 import type { AwsFailure } from "@/lib/aws";
 import type { SteadyProgress } from "../plan";
 import type { Plan, PlanAction, PlanOperation, ResourceKind } from "@/lib/domain/plan";
+import type { Finding } from "@/lib/domain/rules";
 
 export type ApplyStatus = "running" | "succeeded" | "failed";
 export type StepStatus = "pending" | "running" | "done" | "failed";
@@ -39,6 +40,8 @@ export type ApplyView = {
   summary: Plan["summary"];
   startedAt: string;
   finishedAt?: string;
+  /** The validator's errors the person chose to apply anyway; absent when the plan had none. */
+  allowedErrors?: Finding[];
 };
 
 export type ApplySummary = Omit<ApplyView, "steps" | "steady">;
