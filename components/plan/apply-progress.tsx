@@ -5,7 +5,9 @@ import { useEffect } from "react";
 import type { ApplyStepRecord, ApplyView, StepStatus } from "@/lib/actions/environment-types";
 import { getJson } from "@/lib/query/get-json";
 import { Alert } from "@/components/ui/alert";
+import { findingLines } from "@/lib/domain/plan/render";
 import { ActionBadge } from "./action-badge";
+import { overriddenText } from "./overridden";
 
 const ICON: Record<StepStatus, { text: string; className: string }> = {
   pending: { text: "not run", className: "text-slate-500" },
@@ -59,6 +61,14 @@ export function ApplyProgress({ applyId, onFinished }: { applyId: string; onFini
         </span>
         <span className="text-sm text-slate-600">{done.length} of {a.steps.length} steps done</span>
       </div>
+      {a.allowedErrors && (
+        <div data-testid="apply-allowed-errors" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2.5 text-sm text-amber-950">
+          <p className="font-semibold">This design was {overriddenText(a.allowedErrors.length)}:</p>
+          <ul className="mt-1 list-disc space-y-0.5 pl-5">
+            {findingLines(a.allowedErrors).map((line, i) => <li key={i}>{line}</li>)}
+          </ul>
+        </div>
+      )}
       <ol className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white shadow-sm">
         {a.steps.map((s) => <StepRow key={s.key} step={s} />)}
       </ol>
