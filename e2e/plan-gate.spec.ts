@@ -44,7 +44,8 @@ test("a plan with a validator error shows it first and applies only once it is f
   expect(errorsBox.y).toBeLessThan(summaryBox.y);
   const apply = page.getByRole("button", { name: "Apply" });
   await expect(apply).toBeDisabled();
-  await expect(page.getByText(/Apply is off: the validator found 1 validator error/)).toBeVisible();
+  await expect(page.getByText(/Apply is off: 1 validator error in this design/)).toBeVisible();
+  await expect(errors.getByRole("group", { name: `Service app${suffix}` })).toBeVisible();
   await screenshot(page, "plan-gate-errors");
 
   // Fix it on the canvas: the service's Networking section opens on its problem.
@@ -53,7 +54,7 @@ test("a plan with a validator error shows it first and applies only once it is f
   await page.getByTestId("service-node").filter({ hasText: `app${suffix}` }).getByText(`app${suffix}`, { exact: true }).first().click();
   const inspector = page.getByRole("complementary", { name: "Inspector" });
   await inspector.getByRole("button", { name: "Add subnet" }).click();
-  await inspector.getByLabel("Subnet 1").fill("subnet-0a1b2c3d");
+  await inspector.getByLabel("Subnet 1", { exact: true }).fill("subnet-0a1b2c3d");
   await waitSaved(page);
 
   await planIt(page, url);

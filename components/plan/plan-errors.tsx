@@ -1,11 +1,13 @@
 import Link from "next/link";
+import { RESOURCE_KIND_LABEL } from "@/lib/domain/designer/revision-diff";
 import { validatorErrorCount } from "@/lib/domain/plan/render";
+import { groupFindings } from "@/lib/domain/rules/group-findings";
 import type { Finding } from "@/lib/domain/rules/types";
 import { FindingItem } from "@/components/designs/detail/findings/finding-item";
 
 /**
- * The validator's errors on the planned design, above the plan: what ECS would refuse partway
- * through. Apply stays disabled until they are fixed, or the person chooses to apply anyway.
+ * The validator's errors on the planned design, above the plan, by resource: what ECS would
+ * refuse partway through. Apply stays off until they are fixed, or the person chooses to apply anyway.
  */
 export function PlanErrors({ errors, designId }: { errors: Finding[]; designId: string }) {
   return (
@@ -18,9 +20,17 @@ export function PlanErrors({ errors, designId }: { errors: Finding[]; designId: 
           the <Link className="font-medium underline" href={`/designs/${designId}/canvas`}>canvas</Link> and plan again, or choose to apply anyway.
         </p>
       </div>
-      <ul className="divide-y divide-slate-200 border-t border-red-200">
-        {errors.map((f, i) => <FindingItem key={`${f.ruleId}:${i}`} finding={f} />)}
-      </ul>
+      {groupFindings(errors).map((g) => (
+        <div key={g.key} role="group" aria-label={`${RESOURCE_KIND_LABEL[g.kind]} ${g.name}`} className="border-t border-red-200">
+          <p className="bg-white px-4 pt-2 text-sm">
+            <span className="text-xs font-semibold uppercase tracking-wide text-slate-600">{RESOURCE_KIND_LABEL[g.kind]}</span>{" "}
+            <span className="font-mono font-semibold text-slate-900">{g.name || "(design)"}</span>
+          </p>
+          <ul className="divide-y divide-slate-200">
+            {g.findings.map((f, i) => <FindingItem key={`${f.ruleId}:${i}`} finding={f} />)}
+          </ul>
+        </div>
+      ))}
     </section>
   );
 }

@@ -83,7 +83,7 @@ export function PlanWorkbench({ design, environments, environmentId: initialEnv,
         {readOnly && <p id="read-only-note" className="w-full text-sm text-amber-900">“{env?.name}” is read-only: you can plan against it, but applies are refused.</p>}
         {errorCount > 0 && !result?.plan.empty && !readOnly && (
           <div className="w-full rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-950">
-            <p id="errors-note">Apply is off: the validator found {validatorErrorCount(errorCount)} in this design (listed at the top of the plan). Fix them and plan again, or:</p>
+            <p id="errors-note">Apply is off: {validatorErrorCount(errorCount)} in this design, listed at the top of the plan. Fix {errorCount === 1 ? "it" : "them"} and plan again, or:</p>
             <label className="mt-1.5 flex items-center gap-2 font-medium">
               <input type="checkbox" checked={allowErrors} onChange={(e) => setAllowErrors(e.target.checked)} />
               Apply anyway, despite {validatorErrorCount(errorCount)} (ECS will likely refuse calls partway; your choice is recorded with the apply)
