@@ -61,7 +61,7 @@ const reserved = (key: string) => key.toLowerCase().startsWith("aws:");
 
 const UntagSchema = z.object({ resourceArn: z.string().min(1), tagKeys: z.array(z.string().min(1).max(128)) });
 
-/** Keys the resource does not have are ignored, as ECS does; reserved ones cannot be removed. */
+/** Keys the resource does not have are ignored; aws: keys cannot be deleted (API reference, Tag), refused here as an invalid parameter. */
 export function untagResource(world: World, raw: unknown) {
   const input = parseInput(UntagSchema, raw);
   const h = holder(world, input.resourceArn);

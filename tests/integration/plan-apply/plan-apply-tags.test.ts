@@ -82,7 +82,7 @@ describe("tags: three-way merge against the sandbox", () => {
     expect((await liveTags()).cluster).toEqual({ team: "ops", "stevedore:managed-tags": "team" });
   });
 
-  it("the sandbox refuses to untag ECS's reserved keys and ignores keys a resource does not have, as ECS does", async () => {
+  it("the sandbox refuses to untag the reserved aws: keys and ignores keys a resource does not have", async () => {
     await applyPlan(sb.ecs, await plan(webDesign()));
     const { arns } = await liveTags();
     await expect(sb.ecs.untagResource({ resourceArn: arns.cluster, tagKeys: ["aws:cloudformation:stack-name"] })).rejects.toMatchObject({ name: "InvalidParameterException" });
