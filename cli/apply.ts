@@ -1,15 +1,17 @@
 import { createInterface } from "node:readline/promises";
 import { z } from "zod";
-import { renderPlanText, type Plan } from "../lib/domain/plan";
+import { renderPlanText, validatorErrorCount, type Plan } from "../lib/domain/plan";
 import { applyPlan, servicesToWatch, waitForSteady } from "../lib/server/plan";
-import { parseFlags, planFile, TargetFlagsSchema, type TargetFlags } from "./plan";
+import { ERRORS_REFUSED, parseFlags, planFile, TargetFlagsSchema, type TargetFlags } from "./plan";
 
 // `stevedore apply`: plan, show, confirm, apply. Exit codes: 0 applied (or nothing to do),
 // 1 an ECS call failed partway (or --wait saw a failed or stuck deployment), 2 bad input,
-// unreadable account, or no confirmation.
+// unreadable account, validator errors without --allow-errors, or no confirmation (2: nothing
+// was changed).
 
 export const ApplyFlagsSchema = TargetFlagsSchema.and(z.object({
   yes: z.boolean().optional(),
+  allowErrors: z.boolean().optional(),
   wait: z.boolean().optional(),
   waitTimeout: z.coerce.number().int().min(1, "--wait-timeout is in seconds, at least 1").optional(),
 }));
@@ -51,6 +53,13 @@ export async function runApply(file: string, raw: Record<string, unknown>): Prom
       if (flags.json) process.stdout.write(JSON.stringify({ ok: true, done: [] }) + "\n");
       return 0;
     }
+    // Before any write: the validator's errors are what ECS would refuse, partway through.
+    const allowedErrors = plan.errors.length ? plan.errors : undefined;
+    if (allowedErrors && !flags.allowErrors) {
+      process.stderr.write(`stevedore: ${ERRORS_REFUSED(plan)}\n`);
+      return 2;
+    }
+    if (allowedErrors) process.stderr.write(`stevedore: applying anyway (--allow-errors), despite ${validatorErrorCount(allowedErrors.length)}\n`);
     if (!(await confirm(plan, flags))) {
       if (flags.yes === undefined && process.stdin.isTTY) process.stderr.write("Apply cancelled.\n");
       return 2;
@@ -61,7 +70,7 @@ export async function runApply(file: string, raw: Record<string, unknown>): Prom
         else if (p.type === "waiting") process.stderr.write(`  ${p.message}\n`);
       },
     });
-    if (flags.json) process.stdout.write(JSON.stringify(result, null, 2) + "\n");
+    if (flags.json) process.stdout.write(JSON.stringify({ ...result, ...(allowedErrors ? { allowedErrors } : {}) }, null, 2) + "\n");
     if (!result.ok) {
       process.stderr.write(`stevedore: ${result.failedStep} failed: ${result.error.name}: ${result.error.message}\n`);
       process.stderr.write(`stevedore: done before the failure: ${result.done.length ? result.done.join(", ") : "nothing"}. ` +

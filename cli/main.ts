@@ -76,6 +76,7 @@ function program(): Command {
   withTargetOptions(p.command("apply")
     .description("plan, confirm, then create and update clusters, task definitions and services"))
     .option("-y, --yes", "apply without asking (required when standard input is not a terminal)")
+    .option("--allow-errors", "apply although the validator found errors (ECS will likely refuse those calls partway)")
     .option("--wait", "wait until the changed services reach a steady state")
     .option("--wait-timeout <seconds>", "give up waiting after this many seconds (default 900)")
     .action(async (file: string, opts: Record<string, unknown>) => {

@@ -2,15 +2,14 @@ import { basename, extname } from "node:path";
 import { z } from "zod";
 import { createEcsPort, type AwsTarget, type EcsPort } from "../lib/aws";
 import { parseDesign, type Design } from "../lib/domain/design";
-import { renderPlanJson, renderPlanText, type Plan } from "../lib/domain/plan";
-import { validateDesign } from "../lib/domain/rules";
+import { renderPlanJson, renderPlanText, validatorErrorCount, type Plan } from "../lib/domain/plan";
 import { planAgainstAccount } from "../lib/server/plan";
 import { readInput } from "./read-input";
 
 // `stevedore plan`: what applying a design would change in an account, computed by the same
 // lib/server/plan code the app uses. Exit codes: 0 no changes (and, without
 // --detailed-exitcode, changes too), 2 error; with --detailed-exitcode as terraform: 0 no
-// changes, 1 error, 2 changes.
+// changes, 1 error, 2 changes. The validator's errors are listed first (a plan, not a refusal).
 
 /** ECS tag values: up to 256 of letters, digits, spaces and _ . : / = + - @. */
 const DesignIdSchema = z.string().regex(/^[\p{L}\p{N} _.:/=+\-@]{1,256}$/u, "--design-id may use letters, digits, spaces and _ . : / = + - @ (at most 256)");
@@ -27,6 +26,10 @@ export type TargetFlags = z.infer<typeof TargetFlagsSchema>;
 export const PlanFlagsSchema = TargetFlagsSchema.and(z.object({ detailedExitcode: z.boolean().optional() }));
 
 export class CliError extends Error {}
+
+/** What `stevedore apply` does with a plan that has the validator's errors. */
+export const ERRORS_REFUSED = (plan: Plan) =>
+  `stevedore apply refuses this plan: ${validatorErrorCount(plan.errors.length)} (listed above). Fix them, or pass --allow-errors to apply anyway.`;
 
 export function parseFlags<T>(schema: z.ZodType<T>, raw: unknown): T {
   const r = schema.safeParse(raw);
@@ -66,10 +69,7 @@ export async function loadDesign(file: string): Promise<Design> {
   }
   const parsed = parseDesign(json);
   if (!parsed.ok) throw new CliError(`${file}: not a Stevedore design: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
-  // ECS is the judge: findings are shown, not enforced, so a rule that is stricter than ECS never blocks a deploy.
-  for (const f of validateDesign(parsed.design).filter((x) => x.severity === "error")) {
-    process.stderr.write(`stevedore: warning: ${f.resource.name}: ${f.message} (ECS will likely reject this; see stevedore lint)\n`);
-  }
+  // The validator's errors travel with the plan (plan.errors): shown first, and apply refuses them unless --allow-errors.
   return parsed.design;
 }
 
@@ -99,6 +99,7 @@ export async function runPlan(file: string, raw: Record<string, unknown>): Promi
     const { plan, ecs } = await planFile(file, flags);
     ecs.destroy();
     process.stdout.write(flags.json ? renderPlanJson(plan) : renderPlanText(plan));
+    if (plan.errors.length && !plan.empty) process.stderr.write(`stevedore: ${ERRORS_REFUSED(plan)}\n`);
     return plan.empty ? 0 : detailed ? 2 : 0;
   } catch (err) {
     process.stderr.write(`stevedore: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -155,7 +155,9 @@ test("a failing apply shows ECS's message and what was done, and a re-plan shows
   await page.getByRole("link", { name: "Plan & apply" }).click();
   await page.getByRole("button", { name: "Plan", exact: true }).click();
   await expect(page.getByTestId("plan-summary")).toContainText("5 to create");
-  await page.getByRole("button", { name: "Apply" }).click();
+  // The validator sees the bad size too: applying anyway lets ECS answer.
+  await page.getByLabel(/Apply anyway/).check();
+  await page.getByRole("button", { name: "Apply anyway" }).click();
 
   await expect(page.getByTestId("apply-status")).toHaveText("Failed", { timeout: 30_000 });
   const failed = page.getByTestId("apply-step").and(page.locator("[data-status=failed]"));

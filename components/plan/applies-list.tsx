@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ApplySummary } from "@/lib/actions/environment-types";
 import { APPLY_STATUS } from "./apply-status";
+import { overriddenText } from "./overridden";
 
 const when = (iso: string) => `${new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
 
@@ -16,6 +17,7 @@ export function AppliesList({ designId, applies }: { designId: string; applies: 
           <time dateTime={a.startedAt} className="w-48 text-slate-700">{when(a.startedAt)}</time>
           <span className="w-24 tabular-nums text-slate-900">Version {a.designVersion}</span>
           <span className="min-w-0 flex-1 truncate text-slate-700">{a.environmentName}</span>
+          {a.allowedErrors && <span data-testid="apply-overridden" className="rounded bg-amber-50 px-2 py-0.5 text-amber-900">{overriddenText(a.allowedErrors.length)}</span>}
           <span className={`rounded px-2 py-0.5 font-medium ${APPLY_STATUS[a.status].className}`}>{a.status}</span>
           <Link className="text-brand-700 hover:underline" href={`/designs/${designId}/plan?env=${a.environmentId}&apply=${a.id}`} aria-label={`Details of the apply of ${when(a.startedAt)}`}>Details</Link>
         </li>

@@ -9,6 +9,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ActionBadge } from "./action-badge";
 import { APPLY_STATUS } from "./apply-status";
+import { findingLines } from "@/lib/domain/plan/render";
+import { overriddenText } from "./overridden";
 
 const ICON: Record<StepStatus, { text: string; className: string }> = {
   pending: { text: "not run", className: "text-slate-500" },
@@ -92,6 +94,14 @@ export function ApplyProgress({ applyId, onFinished, onResumed }: { applyId: str
         </span>
         <span className="text-sm text-slate-600">{current.filter((s) => s.status === "done").length} of {current.length} steps done</span>
       </div>
+      {a.allowedErrors && (
+        <div data-testid="apply-allowed-errors" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2.5 text-sm text-amber-950">
+          <p className="font-semibold">This design was {overriddenText(a.allowedErrors.length)}:</p>
+          <ul className="mt-1 list-disc space-y-0.5 pl-5">
+            {findingLines(a.allowedErrors).map((line, i) => <li key={i}>{line}</li>)}
+          </ul>
+        </div>
+      )}
       <StepList steps={a.resumes?.length || a.status !== "interrupted" ? a.steps : cutOff(a.steps)} label="Steps" />
       {(a.resumes ?? []).map((r, i) => (
         <div key={r.resumedAt} className="space-y-2" data-testid="apply-resume">

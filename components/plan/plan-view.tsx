@@ -1,5 +1,6 @@
 import type { Plan, PlanAction, ResourceKind } from "@/lib/domain/plan";
 import { ACTION_STYLE } from "./action-badge";
+import { PlanErrors } from "./plan-errors";
 import { PlanStepItem } from "./plan-step";
 
 const GROUPS: { kind: ResourceKind; title: string }[] = [
@@ -20,10 +21,11 @@ export function PlanSummary({ plan }: { plan: Plan }) {
   );
 }
 
-/** The plan as a readable diff, grouped by resource kind, plus the raw JSON. */
+/** The plan as a readable diff, grouped by resource kind, plus the raw JSON; the validator's errors first. */
 export function PlanView({ plan }: { plan: Plan }) {
   return (
     <div className="space-y-4" data-testid="plan">
+      {plan.errors?.length > 0 && <PlanErrors errors={plan.errors} designId={plan.designId} />}
       <PlanSummary plan={plan} />
       {GROUPS.map(({ kind, title }) => {
         const steps = plan.steps.filter((s) => s.kind === kind);

@@ -7,6 +7,7 @@ import { planDesignAction, startApplyAction } from "@/lib/actions/applies";
 import type { EnvironmentView, PlanResult } from "@/lib/actions/environment-types";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { validatorErrorCount } from "@/lib/domain/plan/render";
 import { ApplyProgress } from "./apply-progress";
 import { PlanView } from "./plan-view";
 
@@ -26,6 +27,8 @@ export function PlanWorkbench({ design, environments, environmentId: initialEnv,
   const [applyId, setApplyId] = useState(initialApply);
   const [applyRunning, setApplyRunning] = useState(Boolean(initialApply));
   const [waitSteady, setWaitSteady] = useState(false);
+  // "Apply anyway": only for the plan it was ticked on; every new plan starts unticked.
+  const [allowErrors, setAllowErrors] = useState(false);
   const [planning, startPlan] = useTransition();
   const [starting, startApply] = useTransition();
   const env = environments.find((e) => e.id === envId);
@@ -43,12 +46,13 @@ export function PlanWorkbench({ design, environments, environmentId: initialEnv,
     const r = await planDesignAction({ designId: design.id, environmentId: envId }).catch(() => undefined);
     if (!r?.ok) { setResult(undefined); return setError(r?.message ?? "The request failed. Try again."); }
     setResult(r.data);
+    setAllowErrors(false);
     if (!applyRunning) setApplyId(undefined);
   });
   const apply = () => startApply(async () => {
     if (!result) return;
     setError(undefined);
-    const r = await startApplyAction({ designId: design.id, environmentId: envId, designVersion: result.designVersion, fingerprint: result.fingerprint, waitForSteady: waitSteady }).catch(() => undefined);
+    const r = await startApplyAction({ designId: design.id, environmentId: envId, designVersion: result.designVersion, fingerprint: result.fingerprint, waitForSteady: waitSteady, allowErrors: errorCount > 0 && allowErrors }).catch(() => undefined);
     if (r && !r.ok && r.code === "APPLY_RUNNING") {
       // Another apply (maybe on another server instance) is running: show its progress instead.
       const running = r.issues?.find((i) => i.path === "runningApplyId")?.message;
@@ -62,7 +66,8 @@ export function PlanWorkbench({ design, environments, environmentId: initialEnv,
   });
 
   const readOnly = Boolean(env?.readOnly);
-  const canApply = Boolean(result && !result.plan.empty && !readOnly && !applyRunning);
+  const errorCount = result?.plan.errors?.length ?? 0;
+  const canApply = Boolean(result && !result.plan.empty && !readOnly && !applyRunning && (errorCount === 0 || allowErrors));
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
@@ -76,11 +81,20 @@ export function PlanWorkbench({ design, environments, environmentId: initialEnv,
         <label className="flex items-center gap-2 pb-2 text-sm text-slate-800">
           <input type="checkbox" checked={waitSteady} onChange={(e) => setWaitSteady(e.target.checked)} /> Wait for steady state
         </label>
-        <Button variant="danger" onClick={apply} disabled={!canApply || starting} aria-describedby={readOnly ? "read-only-note" : undefined}>
-          {starting ? "Starting…" : "Apply"}
+        <Button variant="danger" onClick={apply} disabled={!canApply || starting} aria-describedby={readOnly ? "read-only-note" : errorCount && !allowErrors ? "errors-note" : undefined}>
+          {starting ? "Starting…" : errorCount && allowErrors ? "Apply anyway" : "Apply"}
         </Button>
         <Link href="/environments" className="pb-2 text-sm text-brand-700 hover:underline">Manage environments</Link>
         {readOnly && <p id="read-only-note" className="w-full text-sm text-amber-900">“{env?.name}” is read-only: you can plan against it, but applies are refused.</p>}
+        {errorCount > 0 && !result?.plan.empty && !readOnly && (
+          <div className="w-full rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-950">
+            <p id="errors-note">Apply is off: {validatorErrorCount(errorCount)} in this design, listed at the top of the plan. Fix {errorCount === 1 ? "it" : "them"} and plan again, or:</p>
+            <label className="mt-1.5 flex items-center gap-2 font-medium">
+              <input type="checkbox" checked={allowErrors} onChange={(e) => setAllowErrors(e.target.checked)} />
+              Apply anyway, despite {validatorErrorCount(errorCount)} (ECS will likely refuse calls partway; your choice is recorded with the apply)
+            </label>
+          </div>
+        )}
         {!result && !applyId && !readOnly && <p className="w-full text-sm text-slate-600">Plan first: Apply runs exactly the plan you reviewed, and refuses if the design or the account changed since.</p>}
       </div>
       {error && <Alert tone="error">{error}</Alert>}

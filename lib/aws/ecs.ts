@@ -3,7 +3,7 @@ import {
   DescribeClustersCommand, DescribeContainerInstancesCommand, DescribeServicesCommand, DescribeTaskDefinitionCommand,
   DescribeTasksCommand, ECSClient, ListClustersCommand, ListContainerInstancesCommand, ListServicesCommand,
   ListTagsForResourceCommand, ListTaskDefinitionFamiliesCommand, ListTaskDefinitionsCommand, ListTasksCommand,
-  PutClusterCapacityProvidersCommand, RegisterTaskDefinitionCommand, TagResourceCommand, UpdateClusterCommand,
+  PutClusterCapacityProvidersCommand, RegisterTaskDefinitionCommand, TagResourceCommand, UntagResourceCommand, UpdateClusterCommand,
   UpdateServiceCommand, type Cluster, type ContainerInstance, type Failure, type Service, type Task,
 } from "@aws-sdk/client-ecs";
 import { ECS_LIMITS, type EcsOperation } from "../domain/aws-limits";
@@ -21,6 +21,7 @@ const COMMANDS = {
   ListTaskDefinitionFamilies: ListTaskDefinitionFamiliesCommand, ListTaskDefinitions: ListTaskDefinitionsCommand,
   DescribeTasks: DescribeTasksCommand, ListTasks: ListTasksCommand, DescribeContainerInstances: DescribeContainerInstancesCommand,
   ListContainerInstances: ListContainerInstancesCommand, ListTagsForResource: ListTagsForResourceCommand, TagResource: TagResourceCommand,
+  UntagResource: UntagResourceCommand,
 } satisfies Record<EcsOperation, unknown>;
 
 type EcsCommands = typeof COMMANDS;
@@ -62,6 +63,7 @@ export interface EcsPort {
   listTaskDefinitions(input: { familyPrefix: string; status: "ACTIVE" | "INACTIVE" }): Promise<string[]>;
   listTagsForResource(input: In<"ListTagsForResource">): Out<"ListTagsForResource">;
   tagResource(input: In<"TagResource">): Out<"TagResource">;
+  untagResource(input: In<"UntagResource">): Out<"UntagResource">;
   /** Any number of tasks of one cluster. */
   describeTasks(input: { cluster: string; tasks: string[] }): Promise<{ tasks: Task[]; failures: Failure[] }>;
   /** Every container instance ARN of a cluster (all pages). */
@@ -123,6 +125,7 @@ export function ecsPortOver(client: ECSClient, pacer: Pacer): EcsPort {
     }),
     listTagsForResource: (input) => send("ListTagsForResource", input),
     tagResource: (input) => send("TagResource", input),
+    untagResource: (input) => send("UntagResource", input),
     async describeTasks({ cluster, tasks }) {
       const r = await inBatches(tasks, ops.DescribeTasks.batch, async (batch) => {
         const out = await send("DescribeTasks", { cluster, tasks: batch });

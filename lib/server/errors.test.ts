@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import {
-  ApplyRunningError, AwsCallError, ConflictError, ERRORS, NotFoundError, PlanChangedError, ReadOnlyEnvironmentError, RefusedError,
+  ApplyRunningError, AwsCallError, ConflictError, ERRORS, NotFoundError, PlanChangedError, PlanHasErrorsError, ReadOnlyEnvironmentError, RefusedError,
   TooLargeError, UnavailableError, ValidationError, toActionFailure, toErrorResponse, type AppError, type ErrorCode,
 } from "./errors";
 
@@ -10,6 +10,10 @@ const samples: Record<Exclude<ErrorCode, "INTERNAL">, AppError> = {
   VALIDATION: new ValidationError([{ path: "name", message: "Required" }]),
   NOT_FOUND: new NotFoundError("Design d1 does not exist"),
   CONFLICT: new ConflictError(7),
+  PLAN_HAS_ERRORS: new PlanHasErrorsError([{
+    ruleId: "service-network", severity: "error", resource: { kind: "service", id: "svc-web", name: "web" },
+    path: ["services", 0, "networkConfiguration"], message: "An awsvpc service needs subnets.",
+  }]),
   TOO_LARGE: new TooLargeError(2 * 1024 * 1024, 1024 * 1024),
   READ_ONLY: new ReadOnlyEnvironmentError("prod"),
   PLAN_CHANGED: new PlanChangedError(),

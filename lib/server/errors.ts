@@ -1,5 +1,7 @@
 import type { z } from "zod";
-import { zodIssues, type DesignIssue } from "@/lib/domain/design";
+import { formatPath, zodIssues, type DesignIssue } from "@/lib/domain/design";
+import { findingLines, validatorErrorCount } from "@/lib/domain/plan";
+import type { Finding } from "@/lib/domain/rules";
 
 /**
  * The one error family. Each code answers an HTTP route with its status and a server action with
@@ -9,6 +11,8 @@ export const ERRORS = {
   VALIDATION: { status: 422 },
   NOT_FOUND: { status: 404 },
   CONFLICT: { status: 409 },
+  // The design has validator errors and the person did not choose to apply anyway.
+  PLAN_HAS_ERRORS: { status: 422 },
   TOO_LARGE: { status: 413 },
   READ_ONLY: { status: 403 },
   PLAN_CHANGED: { status: 409 },
@@ -138,6 +142,20 @@ export class AwsCallError extends AppError {
 export class UnavailableError extends AppError {
   readonly code = "UNAVAILABLE";
   readonly name = "UnavailableError";
+}
+
+/**
+ * The plan's design has the validator's error findings (what ECS would refuse): it is not applied
+ * unless the person explicitly chooses to apply anyway. Each finding is an issue, at its path.
+ */
+export class PlanHasErrorsError extends AppError {
+  readonly code = "PLAN_HAS_ERRORS";
+  readonly name = "PlanHasErrorsError";
+  readonly issues: ErrorIssue[];
+  constructor(readonly findings: Finding[], advice = "Fix them and plan again, or choose to apply anyway.") {
+    super(`Not applied: ${validatorErrorCount(findings.length)}, which ECS would refuse. ${findingLines(findings).join(" ")} ${advice}`);
+    this.issues = findings.map((f) => ({ path: formatPath(f.path), message: f.message }));
+  }
 }
 
 /** The body both a server action and a route handler answer with; unexpected errors are logged, not shown. */

@@ -87,7 +87,8 @@ describe("applies", () => {
     const p = await planForEnvironment({ ctx, input: { designId, environmentId: e.id } });
     await expect(startApply({ ctx, input: { designId, environmentId: e.id, designVersion: 1, fingerprint: "nope", waitForSteady: false } }))
       .rejects.toBeInstanceOf(PlanChangedError);
-    const { id } = await startApply({ ctx, input: { designId, environmentId: e.id, designVersion: 1, fingerprint: p.fingerprint, waitForSteady: false } });
+    // The validator flags the size too; applying anyway lets ECS have its say.
+    const { id } = await startApply({ ctx, input: { designId, environmentId: e.id, designVersion: 1, fingerprint: p.fingerprint, waitForSteady: false, allowErrors: true } });
     await ctx.applies.finished(id);
     const apply = await getApply({ ctx, input: { id } });
     expect(apply.status).toBe("failed");

@@ -5,6 +5,7 @@ import {
   checkStep, getLiveView, resetLessonProgress, runSandboxAction, showSolution, startLesson,
 } from "@/lib/server/learn";
 import type { AppContext } from "@/lib/server/context";
+import { lessonSandbox } from "@/lib/server/learn/sandbox";
 import { testCtx } from "./helpers/fixtures";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 
@@ -136,14 +137,28 @@ describe("lessons against the sandbox", () => {
     expect((await getLiveView({ ctx, input: { lessonId: L } })).tasks.every((t) => t.lastStatus !== "STOPPED")).toBe(true);
   });
 
-  it("reports what ECS refused instead of failing", async () => {
+  it("reports a design the validator finds errors in instead of failing, and applies nothing of it", async () => {
     const L = "service-self-healing";
     const row = await ctx.db.lessonProgress.findFirstOrThrow({ where: { lessonId: L } });
     const design = await ctx.db.design.findUniqueOrThrow({ where: { id: row.designId! } });
-    const doc = design.document as { taskDefinitions: { cpu: string }[] };
+    const doc = design.document as { taskDefinitions: { family: string; cpu: string }[] };
     doc.taskDefinitions[0].cpu = "300";
     await ctx.db.design.update({ where: { id: design.id }, data: { document: doc as object } });
+    const { ecs } = await lessonSandbox(ctx);
+    const revisions = () => ecs.listTaskDefinitions({ familyPrefix: doc.taskDefinitions[0].family, status: "ACTIVE" });
+    const before = await revisions();
     const r = await runSandboxAction({ ctx, input: { lessonId: L, stepId: "two-running", actionId: "apply" } });
-    expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/^RegisterTaskDefinition failed: ClientException/) });
+    expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/^Not applied: 1 validator error, which ECS would refuse\. task definition .*\[fargate-task-size\] Fix them on the lesson's canvas/) });
+    expect(await revisions()).toEqual(before);
+
+    // "Deploy new revision" refuses before it saves the raised release.
+    const rolling = await ctx.db.lessonProgress.findFirstOrThrow({ where: { lessonId: "rolling-deployment" } });
+    const rollingDesign = await ctx.db.design.findUniqueOrThrow({ where: { id: rolling.designId! } });
+    const rollingDoc = rollingDesign.document as { taskDefinitions: { cpu: string }[] };
+    rollingDoc.taskDefinitions[0].cpu = "300";
+    await ctx.db.design.update({ where: { id: rollingDesign.id }, data: { document: rollingDoc as object } });
+    const deploy = await runSandboxAction({ ctx, input: { lessonId: "rolling-deployment", stepId: "rolled", actionId: "deploy" } });
+    expect(deploy).toMatchObject({ ok: false, error: expect.stringMatching(/^Not applied: 1 validator error/) });
+    expect((await ctx.db.design.findUniqueOrThrow({ where: { id: rollingDesign.id } })).version).toBe(rollingDesign.version);
   });
 });

@@ -14,7 +14,7 @@ export type EcsOperation =
   | "DescribeServices" | "ListServices" | "CreateService" | "UpdateService" | "DeleteService"
   | "DescribeTaskDefinition" | "RegisterTaskDefinition" | "DeregisterTaskDefinition" | "ListTaskDefinitionFamilies" | "ListTaskDefinitions"
   | "DescribeTasks" | "ListTasks" | "DescribeContainerInstances" | "ListContainerInstances"
-  | "ListTagsForResource" | "TagResource";
+  | "ListTagsForResource" | "TagResource" | "UntagResource";
 
 export const ECS_LIMITS = {
   buckets: {
@@ -51,5 +51,6 @@ export const ECS_LIMITS = {
     // Tagging has no published bucket of its own; the SDK's adaptive retries cover it.
     ListTagsForResource: {},
     TagResource: {},
+    UntagResource: {},
   },
 } as const satisfies ServiceLimits<EcsOperation>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { serviceHealth } from "./service-health";
+import type { MonitorDeployment } from "./types";
 import { service, stopped, task } from "./fixtures";
 
 const now = new Date("2026-11-28T08:06:00.000Z");
@@ -17,6 +18,22 @@ describe("serviceHealth", () => {
     const h = serviceHealth(s, [], now);
     expect(h.level).toBe("deploying");
     expect(h.reasons[0]).toMatch(/ecs-svc\/2/);
+  });
+
+  it("is deploying, not failing, while a brand-new service's first deployment starts", () => {
+    const first = (over: Partial<MonitorDeployment> = {}) => service({
+      runningCount: 0, pendingCount: 2,
+      deployments: [{ id: "ecs-svc/1", status: "PRIMARY", desiredCount: 2, runningCount: 0, pendingCount: 2, failedTasks: 0, rolloutState: "IN_PROGRESS", ...over }],
+    });
+    const provisioning = [task({ lastStatus: "PROVISIONING" }), task({ taskArn: "t2", lastStatus: "PENDING" })];
+    expect(serviceHealth(first(), provisioning, now)).toEqual({ level: "deploying", reasons: ["Deployment ecs-svc/1 in progress: 0/2 running"] });
+    expect(serviceHealth(first({ pendingCount: 0 }), [], now).level).toBe("deploying");
+    // Once its tasks fail, it is failing after all.
+    expect(serviceHealth(first({ failedTasks: 1 }), [], now)).toMatchObject({ level: "failing", reasons: ["1 task of the current deployment failed", "No task is running (desired 2)"] });
+    const crashes = [stopped({ stopCode: "TaskFailedToStart" }), stopped({ taskArn: "t3", stopCode: "TaskFailedToStart" })];
+    expect(serviceHealth(first(), crashes, now).level).toBe("failing");
+    // A first deployment the circuit breaker gave up on reads as failing.
+    expect(serviceHealth(first({ rolloutState: "FAILED" }), [], now).level).toBe("failing");
   });
 
   it("is failing when the circuit breaker counts failures, a rollout failed or nothing runs", () => {

@@ -15,7 +15,10 @@ function isFailure(t: MonitorTask): boolean {
 
 /**
  * Failing beats deploying beats degraded: a rollout that is failing must read as failing, and a
- * healthy rollout as deploying rather than as a shortfall of running tasks.
+ * healthy rollout as deploying rather than as a shortfall of running tasks. Nothing running is
+ * failing, except while the primary deployment is still rolling out with no failed task: a
+ * brand-new service's first tasks are still provisioning (and a 0 % minimum-healthy rollout
+ * stops the old tasks before it starts the new ones).
  */
 export function serviceHealth(service: MonitorService, tasks: MonitorTask[], now: Date): ServiceHealth {
   const mine = tasks.filter((t) => t.serviceName === service.serviceName);
@@ -28,7 +31,8 @@ export function serviceHealth(service: MonitorService, tasks: MonitorTask[], now
   if (failed.length) reasons.push(...failed.map((d) => `Deployment ${d.id} failed${d.rolloutStateReason ? `: ${d.rolloutStateReason}` : ""}`));
   const breaker = service.deployments.find((d) => d.rolloutState === "IN_PROGRESS" && d.failedTasks > 0);
   if (breaker) reasons.push(`${breaker.failedTasks} task${breaker.failedTasks === 1 ? "" : "s"} of the current deployment failed`);
-  if (service.desiredCount > 0 && service.runningCount === 0) reasons.push(`No task is running (desired ${service.desiredCount})`);
+  const starting = service.deployments.some((d) => d.status === "PRIMARY" && d.rolloutState === "IN_PROGRESS" && d.failedTasks === 0);
+  if (service.desiredCount > 0 && service.runningCount === 0 && !starting) reasons.push(`No task is running (desired ${service.desiredCount})`);
   if (recentFailures.length >= 2 && service.runningCount < service.desiredCount) reasons.push(`${recentFailures.length} tasks failed in the last 10 minutes`);
   if (reasons.length) return { level: "failing", reasons };
 

@@ -1,7 +1,7 @@
 import type { Cluster as EcsCluster, Service as EcsService, Tag as EcsTag, TaskDefinition as EcsTaskDefinition } from "@aws-sdk/client-ecs";
 import { DesignSchema, familyOf, type Cluster, type Design, type Service, type Tag, type TaskDefinition } from "../design";
 import { gridLayout, importService, importTaskDefinition, type ImportNote } from "../ecs-json";
-import { DESIGN_TAG, RESOURCE_TAG } from "./types";
+import { isStevedoreTag } from "./tags";
 
 export type LiveCluster = {
   cluster: EcsCluster;
@@ -12,9 +12,9 @@ export type LiveCluster = {
 
 export type DesignFromLiveResult = { ok: true; design: Design; notes: ImportNote[] } | { ok: false; message: string; notes: ImportNote[] };
 
-// Ownership tags belong to the design that created a resource; a new design must not claim them.
+// Ownership tags and the record of managed tags belong to the design that created a resource; a new design must not claim them.
 const ownTags = (tags: EcsTag[] | undefined): Tag[] | undefined => {
-  const kept = (tags ?? []).filter((t) => t.key && t.value !== undefined && t.key !== DESIGN_TAG && t.key !== RESOURCE_TAG && !t.key.startsWith("aws:"))
+  const kept = (tags ?? []).filter((t) => t.key && t.value !== undefined && !isStevedoreTag(t.key) && !t.key.startsWith("aws:"))
     .map((t) => ({ key: t.key as string, value: t.value as string }));
   return kept.length ? kept : undefined;
 };

@@ -2,7 +2,7 @@ export * from "./types";
 export { planDesign } from "./plan-design";
 export { splitPlan } from "./split-plan";
 export { normaliseTaskDefinition } from "./normalise-task-definition";
-export { renderPlanText, renderPlanJson } from "./render";
+export { renderPlanText, renderPlanJson, findingLines, validatorErrorCount } from "./render";
 export { tagValue } from "./tags";
 export { canonical, clientTokenFor } from "./values";
 export function emptyLiveState(): import("./types").LiveState {

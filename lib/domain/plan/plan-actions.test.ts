@@ -3,7 +3,7 @@ import { planActionsByResourceId, planActionsRecord, planFingerprint } from "./p
 import type { Plan } from "./types";
 
 const plan: Plan = {
-  designId: "d1", empty: false, summary: { create: 1, update: 0, replace: 0, delete: 1, "no-change": 1 },
+  designId: "d1", empty: false, errors: [], summary: { create: 1, update: 0, replace: 0, delete: 1, "no-change": 1 },
   steps: [
     { key: "cluster:main", kind: "cluster", name: "main", designId: "cl-main", action: "no-change", changes: [], notes: [], calls: [] },
     { key: "service:main/web", kind: "service", name: "main/web", designId: "svc-web", action: "create", changes: [], notes: [], calls: [{ operation: "CreateService", input: { serviceName: "web" } }] },

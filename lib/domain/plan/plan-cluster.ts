@@ -1,6 +1,6 @@
 import type { Cluster } from "../design";
 import { exportCluster } from "../ecs-json";
-import { creationTags, tagChanges } from "./tags";
+import { creationTags, tagCalls, tagChanges } from "./tags";
 import type { EcsCall, FieldChange, LiveState, PlanStep } from "./types";
 import { equal, matchesDesired } from "./values";
 
@@ -11,9 +11,10 @@ import { equal, matchesDesired } from "./values";
 export function planCluster(c: Cluster, live: LiveState, designId: string): PlanStep {
   const base = { key: `cluster:${c.clusterName}`, kind: "cluster" as const, name: c.clusterName, designId: c.id, notes: [] as string[] };
   const current = live.clusters[c.clusterName];
-  const input = { ...exportCluster(c), tags: creationTags(c.tags, designId, c.id) } as Record<string, unknown>;
+  const created = creationTags(c.tags, designId, c.id);
+  const input = { ...exportCluster(c), tags: created.tags } as Record<string, unknown>;
   if (!current || current.status === "INACTIVE") {
-    return { ...base, action: "create", changes: [], calls: [{ operation: "CreateCluster", input }] };
+    return { ...base, notes: created.notes, action: "create", changes: [], calls: [{ operation: "CreateCluster", input }] };
   }
   const changes: FieldChange[] = [];
   const calls: EcsCall[] = [];
@@ -38,13 +39,12 @@ export function planCluster(c: Cluster, live: LiveState, designId: string): Plan
       },
     });
   }
-  const tags = tagChanges(c.tags, current.tags);
-  if (tags.tags.length) {
-    changes.push(...tags.changes);
-    calls.push({ operation: "TagResource", input: { resourceArn: current.clusterArn, tags: tags.tags } });
-  }
+  const tags = tagChanges(c.tags, current.tags, designId);
+  changes.push(...tags.changes);
+  calls.push(...tagCalls(current.clusterArn, tags));
   const known = new Set(["id", "clusterName", "capacityProviders", "defaultCapacityProviderStrategy", "settings", "tags", "instances"]);
   const notes = Object.keys(c).filter((k) => !known.has(k) && c[k] !== undefined)
     .map((k) => `"${k}" is set only when the cluster is created; Stevedore does not change it on an existing cluster`);
+  notes.push(...tags.notes);
   return { ...base, notes, action: calls.length ? "update" : "no-change", changes, calls };
 }

@@ -160,7 +160,7 @@ describe("planDesign", () => {
     expect(cluster.action).toBe("update");
     expect(cluster.calls).toEqual([
       { operation: "UpdateCluster", input: { cluster: "main", settings: [{ name: "containerInsights", value: "enabled" }] } },
-      { operation: "TagResource", input: { resourceArn: `${ARN}:cluster/main`, tags: [{ key: "team", value: "ops" }] } },
+      { operation: "TagResource", input: { resourceArn: `${ARN}:cluster/main`, tags: [{ key: "team", value: "ops" }, { key: "stevedore:managed-tags", value: "team" }] } },
     ]);
   });
 
@@ -256,6 +256,19 @@ describe("rendering", () => {
     expect(text).toContain("Task definitions\n  ~ update    web\n");
     expect(text).toContain(`containerDefinitions[app].image: "nginx:1.27" → "nginx:1.28"`);
     expect(text).toContain("Plan: 0 to create, 2 to update, 0 to replace, 0 to delete (1 unchanged).");
+  });
+
+  it("carries the validator's errors (not its warnings), listed first in the text and in the JSON", () => {
+    expect(planDesign(design(), emptyLiveState(), { designId: "d1" }).errors).toEqual([]);
+    const d = design();
+    delete d.services[0].networkConfiguration;
+    const plan = planDesign(d, emptyLiveState(), { designId: "d1" });
+    expect(plan.errors.map((f) => [f.ruleId, f.severity, f.resource.name])).toEqual([["service-network", "error", "web"]]);
+    const text = renderPlanText(plan);
+    expect(text.split("\n")[0]).toBe("1 validator error: ECS would refuse this design; the plan is not applied until they are fixed");
+    expect(text.split("\n")[1]).toMatch(/^ {2}! service web: .* Fix: .* \[service-network\]$/);
+    expect(text.indexOf("! service web")).toBeLessThan(text.indexOf("Clusters"));
+    expect(JSON.parse(renderPlanJson(plan)).errors).toHaveLength(1);
   });
 
   it("says so when there is nothing to do, and the JSON carries every call", () => {

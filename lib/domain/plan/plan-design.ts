@@ -1,5 +1,6 @@
 import type { Service as EcsService } from "@aws-sdk/client-ecs";
 import { clusterNameOf, type Design } from "../design";
+import { validateDesign } from "../rules";
 import { planCluster } from "./plan-cluster";
 import { deleteCall, findLiveService, planService, serviceKey } from "./plan-service";
 import { planTaskDefinition } from "./plan-task-definition";
@@ -12,6 +13,7 @@ import { DESIGN_TAG, RESOURCE_TAG, type EcsCall, type LiveState, type Plan, type
  * clusters, then task definitions (services name their revisions), then services, then deletes:
  * services, task definition families, and last clusters (ECS deletes a cluster only once its
  * services and tasks are gone). Deletes touch only resources tagged stevedore:design=<designId>.
+ * The plan carries the validator's errors, so that whoever applies it is told first.
  */
 export function planDesign(design: Design, live: LiveState, opts: PlanOptions): Plan {
   const { designId } = opts;
@@ -39,7 +41,8 @@ export function planDesign(design: Design, live: LiveState, opts: PlanOptions): 
   });
   const steps = [...clusters, ...tdPlans.map((t) => t.step), ...services, ...deletes,
     ...familyDeletes(design, live, designId), ...clusterDeletes(design, live, designId)];
-  return { designId, steps, summary: summarise(steps), empty: steps.every((s) => s.calls.length === 0) };
+  const errors = validateDesign(design).filter((f) => f.severity === "error");
+  return { designId, steps, summary: summarise(steps), empty: steps.every((s) => s.calls.length === 0), errors };
 }
 
 const ownedNote = (designId: string) => `created by this design (tag ${DESIGN_TAG}=${designId}) and no longer in it`;

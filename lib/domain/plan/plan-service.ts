@@ -1,7 +1,7 @@
 import type { Service as EcsService } from "@aws-sdk/client-ecs";
 import { clusterNameOf, familyOf, type Design, type Service } from "../design";
 import { exportService } from "../ecs-json";
-import { creationTags, tagChanges, tagValue } from "./tags";
+import { creationTags, tagCalls, tagChanges, tagValue } from "./tags";
 import { DESIGN_TAG, type EcsCall, type FieldChange, type LiveState, type PlanStep } from "./types";
 import { clientTokenFor, isObject, matchesDesired } from "./values";
 
@@ -79,7 +79,8 @@ export function planService(s: Service, p: ServicePlanInput): PlanStep {
   const key = serviceKey(s);
   const base = { key: `service:${key}`, kind: "service" as const, name: key, designId: s.id };
   const tdRef = p.taskDefinitionRefs[familyOf(s.taskDefinition)] ?? s.taskDefinition;
-  const createInput: Json = { ...exportService(s, p.design), cluster, taskDefinition: tdRef, tags: creationTags(s.tags, p.designId, s.id) };
+  const created = creationTags(s.tags, p.designId, s.id);
+  const createInput: Json = { ...exportService(s, p.design), cluster, taskDefinition: tdRef, tags: created.tags };
   const create: EcsCall = { operation: "CreateService", input: { ...createInput, clientToken: clientTokenFor(p.designId, key, createInput) } };
   const notes: string[] = [];
   if (!p.design.clusters.some((c) => c.clusterName === cluster) && !p.live.clusters[cluster]) {
@@ -94,7 +95,7 @@ export function planService(s: Service, p: ServicePlanInput): PlanStep {
         calls: [deleteCall(p.renamedFrom), create],
       };
     }
-    return { ...base, action: "create", changes: [], notes, calls: [create] };
+    return { ...base, action: "create", changes: [], notes: [...notes, ...created.notes], calls: [create] };
   }
 
   const changes: FieldChange[] = [];
@@ -135,11 +136,10 @@ export function planService(s: Service, p: ServicePlanInput): PlanStep {
   }
   const calls: EcsCall[] = [];
   if (Object.keys(update).length) calls.push({ operation: "UpdateService", input: { cluster, service: s.serviceName, ...update } });
-  const tags = tagChanges(s.tags, current.tags);
-  if (tags.tags.length) {
-    changes.push(...tags.changes);
-    calls.push({ operation: "TagResource", input: { resourceArn: current.serviceArn, tags: tags.tags } });
-  }
+  const tags = tagChanges(s.tags, current.tags, p.designId);
+  changes.push(...tags.changes);
+  notes.push(...tags.notes);
+  calls.push(...tagCalls(current.serviceArn, tags));
   return { ...base, action: calls.length ? "update" : "no-change", changes, notes, calls };
 }
 

@@ -2,7 +2,7 @@ import type { RegisterTaskDefinitionCommandInput } from "@aws-sdk/client-ecs";
 import type { TaskDefinition } from "../design";
 import { exportTaskDefinition } from "../ecs-json";
 import { normaliseTaskDefinition } from "./normalise-task-definition";
-import { creationTags, tagChanges } from "./tags";
+import { creationTags, tagCalls, tagChanges } from "./tags";
 import type { LiveState, PlanStep } from "./types";
 import { diffValues } from "./values";
 
@@ -16,11 +16,12 @@ export type TaskDefinitionPlan = { step: PlanStep; /** `family:revision` service
 export function planTaskDefinition(td: TaskDefinition, live: LiveState, designId: string): TaskDefinitionPlan {
   const base = { key: `task-definition:${td.family}`, kind: "task-definition" as const, name: td.family, designId: td.id, notes: [] as string[] };
   const current = live.taskDefinitions[td.family];
-  const input = { ...exportTaskDefinition(td), tags: creationTags(td.tags, designId, td.id) } as RegisterTaskDefinitionCommandInput;
+  const created = creationTags(td.tags, designId, td.id);
+  const input = { ...exportTaskDefinition(td), tags: created.tags } as RegisterTaskDefinitionCommandInput;
   const register = { operation: "RegisterTaskDefinition" as const, input: input as unknown as Record<string, unknown> };
   if (!current) {
     return {
-      step: { ...base, action: "create", changes: [], calls: [register] },
+      step: { ...base, notes: created.notes, action: "create", changes: [], calls: [register] },
       ref: `${td.family}:1`,
     };
   }
@@ -32,18 +33,12 @@ export function planTaskDefinition(td: TaskDefinition, live: LiveState, designId
   );
   if (changes.length > 0) {
     return {
-      step: { ...base, action: "update", changes, calls: [register], notes: [`registers revision ${td.family}:${revision + 1} (replacing ${td.family}:${revision})`] },
+      step: { ...base, action: "update", changes, calls: [register], notes: [`registers revision ${td.family}:${revision + 1} (replacing ${td.family}:${revision})`, ...created.notes] },
       ref: `${td.family}:${revision + 1}`,
     };
   }
-  const tags = tagChanges(td.tags, current.tags);
+  const tags = tagChanges(td.tags, current.tags, designId);
+  const calls = tagCalls(current.taskDefinition.taskDefinitionArn, tags);
   const ref = `${td.family}:${revision}`;
-  if (tags.tags.length === 0) return { step: { ...base, action: "no-change", changes: [], calls: [] }, ref };
-  return {
-    step: {
-      ...base, action: "update", changes: tags.changes,
-      calls: [{ operation: "TagResource", input: { resourceArn: current.taskDefinition.taskDefinitionArn, tags: tags.tags } }],
-    },
-    ref,
-  };
+  return { step: { ...base, notes: tags.notes, action: calls.length ? "update" : "no-change", changes: tags.changes, calls }, ref };
 }

@@ -1,3 +1,4 @@
+import type { Finding } from "../rules/types";
 import type { Plan, PlanAction, PlanStep, ResourceKind } from "./types";
 
 const SYMBOL: Record<PlanAction, string> = { create: "+", update: "~", replace: "±", delete: "-", "no-change": "=" };
@@ -18,9 +19,29 @@ function stepLines(s: PlanStep, verbose: boolean): string[] {
   return lines;
 }
 
-/** The plan as a grouped diff for people: one block per resource kind, unchanged resources on one line each. */
+const FINDING_KIND: Record<Finding["resource"]["kind"], string> = { cluster: "cluster", taskDefinition: "task definition", service: "service" };
+
+/** "2 validator errors", for headings and records. */
+export function validatorErrorCount(n: number): string {
+  return `${n} validator error${n === 1 ? "" : "s"}`;
+}
+
+/** One line per error: the resource, the message and the fix. */
+export function findingLines(errors: readonly Finding[]): string[] {
+  return errors.map((f) => {
+    const where = `${FINDING_KIND[f.resource.kind]} ${f.resource.name || "(design)"}${f.resource.container ? `, container ${f.resource.container}` : ""}`;
+    return `${where}: ${f.message}${f.fix ? ` Fix: ${f.fix.description}` : ""} [${f.ruleId}]`;
+  });
+}
+
+/** The plan as a grouped diff for people: the validator's errors first, then one block per resource kind, unchanged resources on one line each. */
 export function renderPlanText(plan: Plan, opts: { verbose?: boolean } = {}): string {
   const out: string[] = [];
+  if (plan.errors.length) {
+    out.push(`${validatorErrorCount(plan.errors.length)}: ECS would refuse this design; the plan is not applied until they are fixed`);
+    for (const line of findingLines(plan.errors)) out.push(`  ! ${line}`);
+    out.push("");
+  }
   for (const kind of Object.keys(HEADING) as ResourceKind[]) {
     const steps = plan.steps.filter((s) => s.kind === kind);
     if (steps.length === 0) continue;

@@ -1,3 +1,4 @@
+import type { Finding } from "../rules/types";
 import type { Cluster as EcsCluster, Service as EcsService, Tag as EcsTag, TaskDefinition as EcsTaskDefinition } from "@aws-sdk/client-ecs";
 
 /**
@@ -35,7 +36,7 @@ export type FieldChange = { path: string; old?: unknown; new?: unknown };
 
 export type PlanOperation =
   | "CreateCluster" | "UpdateCluster" | "PutClusterCapacityProviders" | "RegisterTaskDefinition"
-  | "CreateService" | "UpdateService" | "DeleteService" | "TagResource" | "DeleteCluster" | "DeregisterTaskDefinition";
+  | "CreateService" | "UpdateService" | "DeleteService" | "TagResource" | "UntagResource" | "DeleteCluster" | "DeregisterTaskDefinition";
 
 /** An ECS API call exactly as apply will make it (inputs are the SDK's command inputs). */
 export type EcsCall = { operation: PlanOperation; input: Record<string, unknown> };
@@ -65,6 +66,12 @@ export type Plan = {
   summary: PlanSummary;
   /** True when no step makes any call. */
   empty: boolean;
+  /**
+   * The validator's error findings on the design: what ECS would refuse. A plan with errors is
+   * not applied (the UI, the server and `stevedore apply` refuse) unless the person explicitly
+   * chooses to apply anyway, which is recorded with the apply.
+   */
+  errors: Finding[];
 };
 
 export type PlanOptions = {
@@ -75,3 +82,9 @@ export type PlanOptions = {
 export const DESIGN_TAG = "stevedore:design";
 /** The design resource id, so a renamed service is recognised as the same resource. */
 export const RESOURCE_TAG = "stevedore:id";
+/**
+ * The keys of the tags the design set on a resource it created (space-separated, continued in
+ * stevedore:managed-tags:2, … past 256 characters): what lets a later plan remove the tags the
+ * design dropped without touching anyone else's.
+ */
+export const MANAGED_TAGS_TAG = "stevedore:managed-tags";

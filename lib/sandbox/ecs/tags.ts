@@ -48,19 +48,24 @@ export function tagResource(world: World, raw: unknown) {
   const input = parseInput(TagSchema, raw);
   const h = holder(world, input.resourceArn);
   for (const t of input.tags) {
-    if (t.key.toLowerCase().startsWith("aws:")) throw invalidParameter("Tag keys beginning with 'aws:' are reserved.");
+    if (reserved(t.key)) throw invalidParameter("Tag keys beginning with 'aws:' are reserved.");
   }
   const merged = [...h.tags.filter((t) => !input.tags.some((n) => n.key === t.key)), ...input.tags];
-  if (merged.length > 50) throw invalidParameter("A resource can have at most 50 tags.");
+  // Tags with the reserved prefix (ECS's own) do not count against the 50.
+  if (merged.filter((t) => !reserved(t.key)).length > 50) throw invalidParameter("A resource can have at most 50 tags.");
   h.tags = merged;
   return {};
 }
 
-const UntagSchema = z.object({ resourceArn: z.string().min(1), tagKeys: z.array(z.string()) });
+const reserved = (key: string) => key.toLowerCase().startsWith("aws:");
 
+const UntagSchema = z.object({ resourceArn: z.string().min(1), tagKeys: z.array(z.string().min(1).max(128)) });
+
+/** Keys the resource does not have are ignored; aws: keys cannot be deleted (API reference, Tag), refused here as an invalid parameter. */
 export function untagResource(world: World, raw: unknown) {
   const input = parseInput(UntagSchema, raw);
   const h = holder(world, input.resourceArn);
+  if (input.tagKeys.some(reserved)) throw invalidParameter("Tag keys beginning with 'aws:' are reserved.");
   h.tags = h.tags.filter((t) => !input.tagKeys.includes(t.key));
   return {};
 }

@@ -1,9 +1,10 @@
 import type { Plan } from "@/lib/domain/plan";
+import type { Finding } from "@/lib/domain/rules";
 import type { ApplyProgressDoc, ApplyStatus, ApplyStepRecord, ApplySummary, ApplyView } from "./types";
 
 export type ApplyRow = {
   id: string; designId: string; designVersion: number; environmentId: string; plan: unknown; status: string;
-  steps: unknown; error: string | null; startedAt: Date; finishedAt: Date | null;
+  steps: unknown; error: string | null; startedAt: Date; finishedAt: Date | null; allowedErrors?: unknown;
 };
 
 /** Only steps that make calls are run, so only they are recorded. */
@@ -46,6 +47,7 @@ export function toSummary(row: ApplyRow, environmentName: string): ApplySummary 
     id: row.id, designId: row.designId, designVersion: row.designVersion, environmentId: row.environmentId, environmentName,
     status: row.status as ApplyStatus, summary: (row.plan as Plan).summary, startedAt: row.startedAt.toISOString(),
     ...(row.error ? { error: row.error } : {}), ...(row.finishedAt ? { finishedAt: row.finishedAt.toISOString() } : {}),
+    ...(Array.isArray(row.allowedErrors) && row.allowedErrors.length ? { allowedErrors: row.allowedErrors as Finding[] } : {}),
   };
 }
 

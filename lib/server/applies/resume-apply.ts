@@ -9,6 +9,7 @@ import { planAgainstAccount, servicesToWatch } from "../plan";
 import { claimInterrupted, markInterrupted } from "./apply-lease";
 import { resumeProgress } from "./apply-record";
 import { refuseIfRunning } from "./start-apply";
+import { validatorGate } from "./validator-gate";
 import type { ApplyRef } from "./schemas";
 import type { ApplyProgressDoc } from "./types";
 
@@ -33,6 +34,8 @@ export async function resumeApply({ ctx, input }: { ctx: AppContext; input: Appl
   }
   const ecs = ctx.aws.ecs(env);
   const { plan: left } = await withEcs(ctx, env, (port) => planAgainstAccount(port, design.document, { designId: design.id }));
+  // The same gate as the start, with the choice recorded then: a resume neither skips it nor forgets an override.
+  validatorGate(left, row.allowedErrors != null);
 
   try {
     if (!(await claimInterrupted(ctx.db, { id: row.id, owner: ctx.applies.holder }))) throw new RefusedError("This apply was resumed elsewhere meanwhile.");

@@ -10,6 +10,8 @@ export const StartApplyInputSchema = z.object({
   designVersion: z.number().int().min(1),
   fingerprint: z.string().min(1).max(64),
   waitForSteady: z.boolean().default(false),
+  /** The person chose to apply although the plan has validator errors; recorded with the apply. */
+  allowErrors: z.boolean().optional(),
 });
 export type StartApplyInput = z.infer<typeof StartApplyInputSchema>;
 

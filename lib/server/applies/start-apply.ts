@@ -9,11 +9,13 @@ import { planAgainstAccount, servicesToWatch } from "../plan";
 import { initialProgress } from "./apply-record";
 import { markInterrupted } from "./apply-lease";
 import type { StartApplyInput } from "./schemas";
+import { validatorGate } from "./validator-gate";
 
 /**
  * Plans again on the server and applies only if that plan is the one the user reviewed (same
- * design version, same calls): the browser's copy of a plan is never trusted. The apply then
- * runs in the background on this instance, which owns its row; its row records each step.
+ * design version, same calls): the browser's copy of a plan is never trusted, and only if its
+ * design has no validator errors or the person chose to apply anyway. The apply then runs in
+ * the background on this instance, which owns its row; its row records each step.
  * Only one apply of a design to an environment runs at a time, across every instance.
  */
 export async function startApply({ ctx, input }: { ctx: AppContext; input: StartApplyInput }): Promise<{ id: string }> {
@@ -28,6 +30,7 @@ export async function startApply({ ctx, input }: { ctx: AppContext; input: Start
   const { plan } = await withEcs(ctx, env, (port) => planAgainstAccount(port, design.document, { designId: design.id }));
   if (planFingerprint(plan) !== input.fingerprint) throw new PlanChangedError();
   if (plan.empty) throw new RefusedError("Nothing to apply: the account already matches the design.");
+  const allowedErrors = validatorGate(plan, input.allowErrors === true);
   const doc = initialProgress(plan);
   let row: { id: string };
   try {
@@ -35,6 +38,7 @@ export async function startApply({ ctx, input }: { ctx: AppContext; input: Start
       data: {
         designId: design.id, designVersion: design.version, environmentId: env.id, plan: toJson(plan), status: "running",
         steps: toJson(doc), startedAt: ctx.clock.now(), waitForSteady: input.waitForSteady, owner: ctx.applies.holder,
+        ...(allowedErrors ? { allowedErrors: toJson(allowedErrors) } : {}),
       },
       select: { id: true },
     });

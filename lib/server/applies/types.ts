@@ -1,6 +1,7 @@
 import type { AwsFailure } from "@/lib/aws";
 import type { SteadyProgress } from "../plan";
 import type { Plan, PlanAction, PlanOperation, ResourceKind } from "@/lib/domain/plan";
+import type { Finding } from "@/lib/domain/rules";
 
 /** "interrupted": the server running it stopped heart-beating before it finished; it can be resumed. */
 export type ApplyStatus = "running" | "succeeded" | "failed" | "interrupted";
@@ -48,6 +49,8 @@ export type ApplyView = {
   summary: Plan["summary"];
   startedAt: string;
   finishedAt?: string;
+  /** The validator's errors the person chose to apply anyway; absent when the plan had none. */
+  allowedErrors?: Finding[];
 };
 
 export type ApplySummary = Omit<ApplyView, "steps" | "steady" | "resumes">;

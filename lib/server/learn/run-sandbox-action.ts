@@ -2,17 +2,22 @@ import type { EcsPort } from "@/lib/aws";
 import type { Design } from "@/lib/domain/design";
 import { lessonById, missingInstances, taskToCrash, withNewRelease, type SandboxAction } from "@/lib/domain/learn";
 import { splitPlan, type Plan } from "@/lib/domain/plan";
+import { validateDesign, type Finding } from "@/lib/domain/rules";
 import { withEcs } from "../aws-ports";
 import type { AppContext } from "../context";
 import { saveDesign } from "../designs";
-import { AwsCallError, NotFoundError, RefusedError } from "../errors";
+import { AwsCallError, NotFoundError, PlanHasErrorsError, RefusedError } from "../errors";
 import { applyPlan, planAgainstAccount } from "../plan";
 import { lessonDesign } from "./lesson-design";
 import { lessonSandbox, sandboxControl } from "./sandbox";
 import type { SandboxActionInput } from "./schemas";
 import { sandboxSnapshot } from "./snapshot";
 
-/** ECS refusing a call is part of learning, not a server failure: it comes back as `error`. */
+/**
+ * ECS refusing a call is part of learning, not a server failure: it comes back as `error`. So
+ * does a design the validator finds errors in, refused before any call, as Plan & apply refuses
+ * it: no lesson step applies an invalid design on purpose, and a lesson has no "apply anyway".
+ */
 export type SandboxActionResult = { ok: true; message: string } | { ok: false; error: string };
 
 type Lesson = { designId: string; design: Design; version: number };
@@ -26,7 +31,7 @@ export async function runSandboxAction({ ctx, input }: { ctx: AppContext; input:
   try {
     return { ok: true, message: await perform(ctx, { designId: progress.designId, design, version }, action) };
   } catch (err) {
-    if (err instanceof AwsCallError || err instanceof RefusedError) return { ok: false, error: err.message };
+    if (err instanceof AwsCallError || err instanceof RefusedError || err instanceof PlanHasErrorsError) return { ok: false, error: err.message };
     throw err;
   }
 }
@@ -41,6 +46,7 @@ async function perform(ctx: AppContext, lesson: Lesson, action: SandboxAction): 
       const live = await sandboxSnapshot(ctx, lesson.design);
       if (!live.services.some((s) => s.status === "ACTIVE")) return "Nothing to deploy yet: apply the design first.";
       // A new revision is a change to the design, saved like any edit, then planned and applied.
+      refuseErrors(validateDesign(lesson.design).filter((f) => f.severity === "error"));
       const design = withNewRelease(lesson.design);
       await saveDesign({ ctx, input: { id: lesson.designId, expectedVersion: lesson.version, document: design } });
       await planAndApply(ctx, lesson.designId, design);
@@ -74,6 +80,7 @@ async function perform(ctx: AppContext, lesson: Lesson, action: SandboxAction): 
 async function planAndApply(ctx: AppContext, designId: string, design: Design): Promise<number> {
   const { env, ecs } = await lessonSandbox(ctx);
   const { plan } = await withEcs(ctx, env, (port) => planAgainstAccount(port, design, { designId }));
+  refuseErrors(plan.errors);
   const [clusters, rest] = splitPlan(plan, (s) => s.kind === "cluster" && s.action !== "delete");
   await applyOrRefuse(ecs, clusters);
   const registered = await withEcs(ctx, env, async (port) => Object.fromEntries(await Promise.all(design.clusters.map(async (c) =>
@@ -82,6 +89,10 @@ async function planAndApply(ctx: AppContext, designId: string, design: Design): 
   for (const call of instances) await sandboxControl(ctx, { ...call, action: "addInstances" });
   await applyOrRefuse(ecs, rest);
   return callCount(plan) + instances.length;
+}
+
+function refuseErrors(errors: Finding[]): void {
+  if (errors.length) throw new PlanHasErrorsError(errors, "Fix them on the lesson's canvas (its Problems panel lists them), then apply again.");
 }
 
 async function applyOrRefuse(ecs: EcsPort, plan: Plan): Promise<void> {

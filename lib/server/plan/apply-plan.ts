@@ -101,6 +101,7 @@ async function invoke(ecs: EcsPort, call: EcsCall): Promise<unknown> {
     case "UpdateService": return ecs.updateService(input);
     case "DeleteService": return ecs.deleteService(input);
     case "TagResource": return ecs.tagResource(input);
+    case "UntagResource": return ecs.untagResource(input);
     case "DeleteCluster": return ecs.deleteCluster(input);
     case "DeregisterTaskDefinition": return ecs.deregisterTaskDefinition(input);
   }

@@ -29,7 +29,7 @@ function fakeEcs(statuses: string[], registeredRevision = 7) {
 }
 
 const plan = (createInput: Record<string, unknown>): Plan => ({
-  designId: "d1", empty: false, summary: { create: 0, update: 1, replace: 1, delete: 0, "no-change": 0 },
+  designId: "d1", empty: false, errors: [], summary: { create: 0, update: 1, replace: 1, delete: 0, "no-change": 0 },
   steps: [
     { key: "task-definition:web", kind: "task-definition", name: "web", action: "update", changes: [], notes: [],
       calls: [{ operation: "RegisterTaskDefinition", input: { family: "web", containerDefinitions: [{ name: "app", image: "nginx:1.28" }] } }] },

@@ -72,7 +72,8 @@ describe("stevedore plan / apply", { timeout: 60_000 }, () => {
     for (const s of broken.services) s.cluster = "second";
     broken.services[1].cluster = "missing";
     const file = designFile("broken.json", broken);
-    const r = await run("apply", file, ...target("cli-test-second"), "--yes", "--json");
+    // The validator sees the missing cluster too; --allow-errors lets ECS answer.
+    const r = await run("apply", file, ...target("cli-test-second"), "--yes", "--json", "--allow-errors");
     expect(r.code).toBe(1);
     expect(r.err).toContain("service:missing/worker failed: ClusterNotFoundException: Cluster not found.");
     expect(JSON.parse(r.out)).toMatchObject({ ok: false, failedStep: "service:missing/worker", done: ["cluster:second", "service:second/web"] });
@@ -84,6 +85,35 @@ describe("stevedore plan / apply", { timeout: 60_000 }, () => {
     expect(again.code).toBe(0);
     expect(again.out).toContain("Plan: 1 to create, 0 to update, 0 to replace, 0 to delete (4 unchanged).");
     expect((await sb.ecs.listServices({ cluster: "second" })).length).toBe(2);
+  });
+
+  it("plan lists the validator's errors first; apply refuses them with exit 2 and changes nothing unless --allow-errors", async () => {
+    const d = webDesign();
+    d.clusters[0].clusterName = "gated";
+    for (const s of d.services) s.cluster = "gated";
+    delete d.services[0].networkConfiguration;
+    const file = designFile("gated.json", d);
+    const plan = await run("plan", file, ...target("cli-test-gated"));
+    expect(plan.code).toBe(0);
+    expect(plan.out.split("\n").slice(0, 2)).toEqual([
+      "1 validator error: ECS would refuse this design; the plan is not applied until they are fixed",
+      expect.stringMatching(/^ {2}! service web: .*Network Configuration must be provided.* \[service-network\]$/),
+    ]);
+    expect(plan.err).toContain("stevedore apply refuses this plan: 1 validator error (listed above). Fix them, or pass --allow-errors to apply anyway.");
+    const json = JSON.parse((await run("plan", file, ...target("cli-test-gated"), "--json")).out);
+    expect(json.errors).toEqual([expect.objectContaining({ ruleId: "service-network", severity: "error", path: ["services", 0, "networkConfiguration"] })]);
+
+    const refused = await run("apply", file, ...target("cli-test-gated"), "--yes");
+    expect(refused.code).toBe(2);
+    expect(refused.out).toContain("! service web:");
+    expect(refused.err).toContain("stevedore apply refuses this plan: 1 validator error");
+    expect(await sb.ecs.listServices({ cluster: "gated" }).catch(() => "no cluster")).toBe("no cluster");
+
+    const anyway = await run("apply", file, ...target("cli-test-gated"), "--yes", "--allow-errors", "--json");
+    expect(anyway.err).toContain("stevedore: applying anyway (--allow-errors), despite 1 validator error");
+    expect(anyway.code).toBe(1);
+    expect(anyway.err).toContain("service:gated/web failed: InvalidParameterException");
+    expect(JSON.parse(anyway.out)).toMatchObject({ ok: false, allowedErrors: [expect.objectContaining({ ruleId: "service-network" })] });
   });
 
   it("apply --wait returns once the changed services are steady", async () => {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "applies" ADD COLUMN     "allowed_errors" JSONB;
