@@ -57,10 +57,10 @@ function codeOf(file: string): string {
   return readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:])\/\/.*$/gm, "$1");
 }
 
-// The sandbox's simulation core: the shared world (core), one folder per AWS service (ecs, …)
-// and the wire adapters (protocols). Pure like lib/domain; its edges (lib/sandbox/*.ts: http,
-// store, node-server) bring the store, the wall clock and request ids.
-const SANDBOX_PURE = ["lib/sandbox/core", "lib/sandbox/ecs", "lib/sandbox/protocols"];
+// The sandbox's simulation core: the shared world (core), one folder per AWS service (ecs, ec2,
+// elbv2) and the wire adapters (protocols). Pure like lib/domain; its edges (lib/sandbox/*.ts:
+// http, store, node-server) bring the store, the wall clock and request ids.
+const SANDBOX_PURE = ["lib/sandbox/core", "lib/sandbox/ecs", "lib/sandbox/ec2", "lib/sandbox/elbv2", "lib/sandbox/protocols"];
 const SANDBOX_EDGES = /^lib\/sandbox\/[^/]+$/;
 
 describe("architecture", () => {

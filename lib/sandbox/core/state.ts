@@ -1,4 +1,4 @@
-import { sameExceptNow } from "./draft";
+import { MAPS, sameExceptNow } from "./draft";
 import type { SandboxConfig, SandboxState, World } from "./types";
 
 // A sandbox's state: one world per region, all on one simulated clock. Every function here is
@@ -25,7 +25,21 @@ function emptyWorld(region: string, seed: number, now: number): World {
     region, account: SANDBOX_ACCOUNT, now, seq: 0, rng: seed | 0,
     clusters: {}, taskDefinitions: {}, services: {}, tasks: {}, instances: {},
     faults: { pullFailures: [], unhealthyImages: [] },
+    vpcs: {}, subnets: {}, securityGroups: {},
+    loadBalancers: {}, targetGroups: {}, listeners: {}, rules: {},
   };
+}
+
+/**
+ * `world` with every entity map present: a world stored before a service existed lacks that
+ * service's maps (the stored state is the same JSON shape, only shorter), so they are added,
+ * empty, as it is read. The world itself when nothing is missing.
+ */
+export function completeWorld(world: World): World {
+  if (MAPS.every((key) => world[key] !== undefined)) return world;
+  const out = { ...world } as Record<string, unknown>;
+  for (const key of MAPS) out[key] ??= {};
+  return out as World;
 }
 
 function regionSeed(seed: number, region: string) {
@@ -36,7 +50,8 @@ function regionSeed(seed: number, region: string) {
 
 /** A region's world, created on first use (a new, empty world for a region never seen). */
 export function baseWorld(state: SandboxState, region: string, now: number): World {
-  return state.worlds[region] ?? emptyWorld(region, regionSeed(state.seed, region), now);
+  const world = state.worlds[region];
+  return world ? completeWorld(world) : emptyWorld(region, regionSeed(state.seed, region), now);
 }
 
 /** `state` with `world` as its region's world (`state` itself when that changes nothing). */
