@@ -28,3 +28,13 @@ export function steppedSandbox(seed = 1, region = DEFAULT_REGION) {
     get state() { return state; },
   };
 }
+
+/** The code and message of the AwsError `fn` throws (and a failure of the test if it throws none). */
+export function failureOf(fn: () => unknown): { code: string; message: string } {
+  try {
+    fn();
+  } catch (e) {
+    return { code: (e as { type: string }).type, message: (e as Error).message };
+  }
+  throw new Error("expected the call to fail");
+}

@@ -1,5 +1,5 @@
 import { handleAwsRequest } from "@/lib/sandbox/http";
-import { sandboxDeps } from "@/lib/server/sandbox";
+import { sandboxRoute } from "@/lib/server/sandbox";
 
 // Every sandboxed AWS service at one endpoint: AWS_ENDPOINT_URL=<origin>/sandbox/aws. The
 // service is the one the request's SigV4 credential scope names (ecs, elasticloadbalancing,
@@ -7,8 +7,4 @@ import { sandboxDeps } from "@/lib/server/sandbox";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export async function POST(request: Request): Promise<Response> {
-  const body = new Uint8Array(await request.arrayBuffer());
-  const res = await handleAwsRequest({ headers: request.headers, body }, sandboxDeps());
-  return new Response(res.body, { status: res.status, headers: res.headers });
-}
+export const POST = sandboxRoute(handleAwsRequest);

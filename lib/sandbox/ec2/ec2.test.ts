@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { steppedSandbox } from "../testing";
+import { failureOf, steppedSandbox } from "../testing";
 import { page } from "./input";
 import { regionCode, zonesOf } from "./network";
 
-const failure = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    return { code: (e as { type: string }).type, message: (e as Error).message };
-  }
-  throw new Error("expected the call to fail");
-};
+const failure = failureOf;
 
 describe("EC2's default network", () => {
   it("gives every Region a default VPC 172.31.0.0/16 with a /20 default subnet in each of three zones and a default group", () => {

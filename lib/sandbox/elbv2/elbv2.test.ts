@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { steppedSandbox } from "../testing";
+import { failureOf, steppedSandbox } from "../testing";
 
 type Sandbox = ReturnType<typeof steppedSandbox>;
 
-const failure = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    return { code: (e as { type: string }).type, message: (e as Error).message };
-  }
-  throw new Error("expected the call to fail");
-};
+const failure = failureOf;
 const codeOf = (fn: () => unknown) => failure(fn).code;
 
 /** A sandbox in eu-west-1 with its default network's ids at hand. */

@@ -37,9 +37,6 @@ export function groupUsage(world: World): Map<string, Set<string>> {
   return usage;
 }
 
-/** The load balancers forwarding to one target group, in the order of their ARNs. */
-export const loadBalancersOf = (world: World, tgArn: string): string[] => [...(groupUsage(world).get(tgArn) ?? [])].sort();
-
 /** Marks when each target group came into use (or stopped being used); mutates the draft. */
 export function refreshUsage(world: World, now: number): void {
   const usage = groupUsage(world);

@@ -8,7 +8,7 @@ import { checkArn, targetGroupArn } from "./arns";
 import { elbError, loadBalancerNotFound, targetGroupNotFound, validation } from "./errors";
 import { Paging, TagsSchema, arnList, page, parseInput, settingsKey, str, tagsOf } from "./input";
 import { checkName } from "./load-balancers";
-import { groupUsage, loadBalancersOf } from "./references";
+import { groupUsage } from "./references";
 
 // Target groups: CreateTargetGroup (idempotent for the same settings), DescribeTargetGroups,
 // ModifyTargetGroup (health checks), DeleteTargetGroup (refused while a listener or rule
@@ -90,14 +90,15 @@ const settingsOf = (tg: Pick<TargetGroup, "targetType" | "protocol" | "protocolV
     ipAddressType: tg.ipAddressType, healthCheck: tg.healthCheck,
   });
 
-export function targetGroupOut(world: World, tg: TargetGroup) {
+/** A target group as ELBv2 writes it; `usage` (groupUsage) when describing many. */
+export function targetGroupOut(world: World, tg: TargetGroup, usage = groupUsage(world)) {
   const h = tg.healthCheck;
   return {
     TargetGroupArn: tg.arn, TargetGroupName: tg.name, Protocol: tg.protocol, Port: tg.port, VpcId: tg.vpcId,
     HealthCheckProtocol: h.protocol, HealthCheckPort: h.port, HealthCheckEnabled: h.enabled,
     HealthCheckIntervalSeconds: h.intervalSeconds, HealthCheckTimeoutSeconds: h.timeoutSeconds,
     HealthyThresholdCount: h.healthyThreshold, UnhealthyThresholdCount: h.unhealthyThreshold, HealthCheckPath: h.path,
-    Matcher: h.matcher, LoadBalancerArns: loadBalancersOf(world, tg.arn), TargetType: tg.targetType,
+    Matcher: h.matcher, LoadBalancerArns: [...(usage.get(tg.arn) ?? [])].sort(), TargetType: tg.targetType,
     ProtocolVersion: tg.protocolVersion, IpAddressType: tg.ipAddressType,
   };
 }
@@ -157,11 +158,11 @@ export function describeTargetGroups(world: World, raw: unknown) {
   const given = [input.LoadBalancerArn, input.TargetGroupArns?.length, input.Names?.length].filter(Boolean).length;
   if (given > 1) throw validation("Only one of load balancer ARN, target group ARNs or names can be specified");
   const all = peek(world).targetGroups;
+  const usage = groupUsage(world);
   let items = bySeq(all);
   if (input.LoadBalancerArn) {
     checkArn(input.LoadBalancerArn, "loadbalancer");
     if (!peek(world).loadBalancers[input.LoadBalancerArn]) throw loadBalancerNotFound();
-    const usage = groupUsage(world);
     items = items.filter((t) => usage.get(t.arn)?.has(input.LoadBalancerArn!));
   }
   if (input.TargetGroupArns?.length) {
@@ -174,7 +175,7 @@ export function describeTargetGroups(world: World, raw: unknown) {
     items = items.filter((t) => input.Names!.includes(t.name));
   }
   const { page: out, NextMarker } = page(items, input);
-  return { TargetGroups: out.map((t) => targetGroupOut(world, t)), NextMarker };
+  return { TargetGroups: out.map((t) => targetGroupOut(world, t, usage)), NextMarker };
 }
 
 const ModifySchema = z.object({ TargetGroupArn: str, ...HealthCheckMembers });

@@ -3,7 +3,7 @@ import {
   DescribeAvailabilityZonesCommand, DescribeSecurityGroupsCommand, DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client, EC2ServiceException,
   paginateDescribeSubnets,
 } from "@aws-sdk/client-ec2";
-import { startSandbox } from "./server";
+import { rejection as failed, startSandbox } from "./server";
 
 // EC2's reads over the ec2Query protocol, through the real EC2Client at /sandbox/aws. EC2
 // models no errors, so the SDK names each error by its code.
@@ -12,14 +12,7 @@ let sb: Awaited<ReturnType<typeof startSandbox>>;
 beforeAll(async () => { sb = await startSandbox("eu-west-1"); });
 afterAll(async () => { await sb.close(); });
 
-async function rejection(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    return e as EC2ServiceException;
-  }
-  throw new Error("expected the call to fail");
-}
+const rejection = (call: Promise<unknown>) => failed<EC2ServiceException>(call);
 
 describe("EC2 over the ec2Query protocol", () => {
   it("describes the default VPC, its three default subnets, the default security group and the zones", async () => {

@@ -10,7 +10,7 @@ import {
   ResourceInUseException, RuleNotFoundException, SubnetNotFoundException, TargetGroupAssociationLimitException, TargetGroupNotFoundException,
   paginateDescribeLoadBalancers,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
-import { startSandbox } from "./server";
+import { rejection as failed, startSandbox } from "./server";
 
 // Elastic Load Balancing v2 over the awsQuery protocol, through the real
 // ElasticLoadBalancingV2Client at /sandbox/aws: the happy path of an ALB in front of two target
@@ -26,14 +26,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await sb.close(); });
 
-async function rejection(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    return e as ElasticLoadBalancingV2ServiceException;
-  }
-  throw new Error("expected the call to fail");
-}
+const rejection = (call: Promise<unknown>) => failed<ElasticLoadBalancingV2ServiceException>(call);
 
 const elb = () => sb.aws.elbv2;
 

@@ -39,3 +39,13 @@ export async function startSandbox(region = "us-east-1") {
   };
   return { url, ecs, aws, control, step, close, deps };
 }
+
+/** The error a call fails with (and a failure of the test if it succeeds). */
+export async function rejection<E = Error>(call: Promise<unknown>): Promise<E> {
+  try {
+    await call;
+  } catch (e) {
+    return e as E;
+  }
+  throw new Error("expected the call to fail");
+}

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { handleOperation as ec2 } from "../ec2/engine";
-import { handleOperation as ecs } from "../ecs/engine";
-import { steppedSandbox } from "../testing";
-import { MAPS } from "./draft";
-import { completeWorld } from "./state";
-import type { SandboxState } from "./types";
+import { handleOperation as ec2 } from "./ec2/engine";
+import { handleOperation as ecs } from "./ecs/engine";
+import { steppedSandbox } from "./testing";
+import { MAPS } from "./core/draft";
+import { completeWorld } from "./core/state";
+import type { SandboxState } from "./core/types";
 
 // A state stored before EC2 and ELBv2 joined the sandbox has worlds without their maps; it must
 // load and go on as it was.
