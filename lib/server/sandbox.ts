@@ -1,5 +1,5 @@
 import { databaseSandbox } from "@/lib/db/sandbox-store";
-import type { HttpRequest, HttpResponse } from "@/lib/sandbox/protocols/http-message";
+import type { handleAwsRequest } from "@/lib/sandbox/http";
 import { defaultSandbox, type SandboxDeps } from "@/lib/sandbox/store";
 
 export type SandboxStoreKind = "database" | "memory";
@@ -18,7 +18,7 @@ export function sandboxDeps(): SandboxDeps {
 }
 
 /** A Next route handler in front of one of the sandbox's HTTP handlers (lib/sandbox/http.ts), on the app's sandbox. */
-export function sandboxRoute(handle: (req: HttpRequest, deps: SandboxDeps) => Promise<HttpResponse>) {
+export function sandboxRoute(handle: typeof handleAwsRequest) {
   return async (request: Request): Promise<Response> => {
     const body = new Uint8Array(await request.arrayBuffer());
     const res = await handle({ headers: request.headers, body }, sandboxDeps());

@@ -89,6 +89,12 @@ describe("EC2 Describe calls", () => {
       code: "InvalidGroup.NotFound", message: `The security group 'web' does not exist in default VPC '${vpcId}'`,
     });
     expect(failure(() => sb.ec2("DescribeAvailabilityZones", { ZoneName: ["eu-west-1z"] })).code).toBe("InvalidParameterValue");
+    // Ids and filter names from requests name nothing of Object.prototype.
+    for (const id of ["__proto__", "constructor", "toString"]) {
+      expect(failure(() => sb.ec2("DescribeVpcs", { VpcId: [id] })).code).toBe("InvalidVpcID.NotFound");
+      expect(failure(() => sb.ec2("DescribeSubnets", { SubnetId: [id] })).code).toBe("InvalidSubnetID.NotFound");
+      expect(failure(() => sb.ec2("DescribeSubnets", { Filter: [{ Name: id, Value: ["x"] }] })).code).toBe("InvalidParameterValue");
+    }
   });
 
   it("finds resources by id and name, pages with MaxResults and NextToken, and dry-runs", () => {

@@ -27,7 +27,7 @@ function valuesOf<T extends { tags: Tag[] }>(fields: Fields<T>, name: string, it
 export function applyFilters<T extends { tags: Tag[] }>(items: T[], filters: Filter[] | undefined, fields: Fields<T>): T[] {
   if (!filters?.length) return items;
   for (const f of filters) {
-    if (!(f.Name in fields) && !f.Name.startsWith("tag:") && f.Name !== "tag-key") {
+    if (!Object.hasOwn(fields, f.Name) && !f.Name.startsWith("tag:") && f.Name !== "tag-key") {
       throw ec2Error("InvalidParameterValue", `The filter '${f.Name}' is invalid`);
     }
   }

@@ -1,5 +1,6 @@
 import { peek } from "../core/draft";
 import { bySeq, nextSeq, stableHex } from "../core/ids";
+import { own } from "../core/maps";
 import type { SecurityGroup, Subnet, Vpc, World } from "../core/types";
 
 // The network every new AWS account has in each Region: a default VPC (172.31.0.0/16) with a
@@ -74,17 +75,17 @@ export function defaultVpc(world: World): Vpc | undefined {
 /** A subnet by id (after making the default network), for the services that place things in subnets. */
 export function findSubnet(world: World, id: string): Subnet | undefined {
   ensureDefaultNetwork(world);
-  return peek(world).subnets[id];
+  return own(peek(world).subnets, id);
 }
 
 export function findSecurityGroup(world: World, id: string): SecurityGroup | undefined {
   ensureDefaultNetwork(world);
-  return peek(world).securityGroups[id];
+  return own(peek(world).securityGroups, id);
 }
 
 export function findVpc(world: World, id: string): Vpc | undefined {
   ensureDefaultNetwork(world);
-  return peek(world).vpcs[id];
+  return own(peek(world).vpcs, id);
 }
 
 /** Whether an IPv4 address lies inside a CIDR block. */

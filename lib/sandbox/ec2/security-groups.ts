@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { peek } from "../core/draft";
 import { arn, bySeq } from "../core/ids";
+import { own } from "../core/maps";
 import type { IpPermission, SecurityGroup, World } from "../core/types";
 import { queryList } from "../protocols/query";
 import { ec2Error } from "./errors";
@@ -54,7 +55,7 @@ export function describeSecurityGroups(world: World, raw: unknown) {
     if (!/^sg-[0-9a-f]+$/.test(id)) throw ec2Error("InvalidGroupId.Malformed", `Invalid id: "${id}" (expecting "sg-...")`);
   }
   if (ids.length) {
-    const missing = ids.filter((id) => !peek(world).securityGroups[id]);
+    const missing = ids.filter((id) => !own(peek(world).securityGroups, id));
     if (missing.length) throw ec2Error("InvalidGroup.NotFound", `The security group '${missing.join(", ")}' does not exist`);
     items = items.filter((g) => ids.includes(g.id));
   }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { peek } from "../core/draft";
 import { arn, bySeq } from "../core/ids";
+import { own } from "../core/maps";
 import type { Subnet, World } from "../core/types";
 import { queryList } from "../protocols/query";
 import { notFound } from "./errors";
@@ -49,7 +50,7 @@ export function describeSubnets(world: World, raw: unknown) {
   ensureDefaultNetwork(world);
   let items = bySeq(peek(world).subnets);
   if (input.SubnetId?.length) {
-    const missing = input.SubnetId.filter((id) => !peek(world).subnets[id]);
+    const missing = input.SubnetId.filter((id) => !own(peek(world).subnets, id));
     if (missing.length) throw notFound("InvalidSubnetID.NotFound", "subnet", missing);
     items = items.filter((s) => input.SubnetId!.includes(s.id));
   }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { peek } from "../core/draft";
 import { bySeq } from "../core/ids";
+import { own } from "../core/maps";
 import type { Vpc, World } from "../core/types";
 import { queryList } from "../protocols/query";
 import { notFound } from "./errors";
@@ -39,7 +40,7 @@ export function describeVpcs(world: World, raw: unknown) {
   const all = bySeq(peek(world).vpcs);
   let items = all;
   if (input.VpcId?.length) {
-    const missing = input.VpcId.filter((id) => !peek(world).vpcs[id]);
+    const missing = input.VpcId.filter((id) => !own(peek(world).vpcs, id));
     if (missing.length) throw notFound("InvalidVpcID.NotFound", "vpc", missing);
     items = all.filter((v) => input.VpcId!.includes(v.id));
   }

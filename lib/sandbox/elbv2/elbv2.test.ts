@@ -52,6 +52,8 @@ describe("ELBv2 load balancers", () => {
     expect(failure(() => alb(sb, subnets.slice(0, 1)))).toEqual({ code: "ValidationError", message: "At least two subnets in two different Availability Zones must be specified" });
     expect(failure(() => alb(sb, [subnets[0], "subnet-0123456789abcdef0"]))).toEqual({ code: "SubnetNotFound", message: "The subnet ID 'subnet-0123456789abcdef0' is not valid" });
     expect(codeOf(() => alb(sb, [subnets[0], subnets[0]]))).toBe("InvalidConfigurationRequest");
+    expect(codeOf(() => alb(sb, [subnets[0], "constructor"]))).toBe("SubnetNotFound");
+    expect(codeOf(() => alb(sb, subnets, "web", { SecurityGroups: ["__proto__"] }))).toBe("InvalidSecurityGroup");
     expect(codeOf(() => alb(sb, subnets, "web", { SecurityGroups: ["sg-0123456789abcdef0"] }))).toBe("InvalidSecurityGroup");
     expect(codeOf(() => alb(sb, subnets, "web", { Subnets: subnets, SubnetMappings: [{ SubnetId: subnets[0] }] }))).toBe("ValidationError");
     expect(codeOf(() => alb(sb, subnets, "web", { Type: "classic" }))).toBe("ValidationError");
@@ -283,6 +285,9 @@ describe("ELBv2 targets", () => {
     expect(codeOf(register(ip.TargetGroupArn, { Id: "10.0.0.5" }))).toBe("ValidationError");
     sb.elbv2("RegisterTargets", { TargetGroupArn: ip.TargetGroupArn, Targets: [{ Id: "10.0.0.5", AvailabilityZone: "all" }] });
     expect(codeOf(() => sb.elbv2("RegisterTargets", { TargetGroupArn: ip.TargetGroupArn, Targets: [] }))).toBe("ValidationError");
+
+    const albs = sb.elbv2("CreateTargetGroup", { Name: "albs", Protocol: "TCP", Port: 80, VpcId: vpcId, TargetType: "alb" }).TargetGroups[0];
+    expect(codeOf(register(albs.TargetGroupArn, { Id: "constructor" }))).toBe("InvalidTarget");
 
     const instances = sb.elbv2("CreateTargetGroup", { Name: "ec2", Protocol: "HTTP", Port: 80, VpcId: vpcId }).TargetGroups[0];
     expect(failure(register(instances.TargetGroupArn, { Id: "i-0123456789abcdef0" }))).toEqual({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { peek } from "../core/draft";
+import { own } from "../core/maps";
 import type { Ctx, RegisteredTarget, TargetGroup, World } from "../core/types";
 import { findVpc, inCidr } from "../ec2/network";
 import { queryInt, queryList } from "../protocols/query";
@@ -57,7 +58,7 @@ function checkTarget(world: World, tg: TargetGroup, t: TargetIn) {
       if (tg.targets.some((x) => x.id !== t.Id)) throw elbError("TooManyTargets", "A target group of target type 'lambda' can have only one target");
       return;
     case "alb": {
-      const lb = peek(world).loadBalancers[t.Id];
+      const lb = own(peek(world).loadBalancers, t.Id);
       if (!lb || lb.type !== "application") throw elbError("InvalidTarget", `'${t.Id}' is not an Application Load Balancer`);
       return;
     }

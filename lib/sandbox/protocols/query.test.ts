@@ -41,6 +41,15 @@ describe("query parameters", () => {
     });
   });
 
+  it("takes names like __proto__ and constructor as names, never as Object.prototype", () => {
+    const parsed = parseQueryParams(new URLSearchParams("__proto__.polluted=1&A.__proto__.x=2&constructor=c&M.entry.1.key=__proto__&M.entry.1.value=v"));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(parsed.A)).toBe(Object.prototype);
+    expect(Object.hasOwn(parsed, "__proto__") && Object.hasOwn(parsed.A as object, "__proto__")).toBe(true);
+    expect(parsed.constructor).toBe("c");
+    expect(Object.hasOwn(parsed.M as object, "__proto__")).toBe(true);
+  });
+
   it("refuses a parameter that is both a value and a structure", () => {
     expect(() => parseQueryParams(new URLSearchParams("A=x&A.B=y"))).toThrow(/both a value and a structure/);
     expect(() => parseQueryParams(new URLSearchParams("A.B=y&A=x"))).toThrow(/both a value and a structure/);

@@ -2,6 +2,7 @@ import { XMLBuilder } from "fast-xml-parser";
 import { z } from "zod";
 import type { Call, Engine, EngineResult } from "../core/engine";
 import { AwsError } from "../core/errors";
+import { setOwn } from "../core/maps";
 import { MAX_BODY_BYTES, bodyExceeds, bodyText, header, type HttpRequest, type HttpResponse } from "./http-message";
 import { regionOf } from "./sigv4";
 
@@ -45,11 +46,14 @@ export type QueryCall = Omit<Call, "realNow">;
 export type QueryValue = string | QueryValue[] | { [member: string]: QueryValue };
 type Node = string | { [k: string]: Node };
 
+/** A node of the tree being built: no prototype, so a parameter named `__proto__` is just a name. */
+const node = (): Record<string, Node> => Object.create(null);
+
 const INDEX = /^[1-9]\d*$/;
 
 /** The form's flat `A.member.1.B=x` parameters as nested values (`{ A: [{ B: "x" }] }`). */
 export function parseQueryParams(params: Iterable<[string, string]>): Record<string, QueryValue> {
-  const root: Record<string, Node> = {};
+  const root = node();
   for (const [key, value] of params) {
     const path = key.split(".");
     let at: Record<string, Node> = root;
@@ -57,7 +61,7 @@ export function parseQueryParams(params: Iterable<[string, string]>): Record<str
       const seg = path[i];
       const next = at[seg];
       // `Names=` (an empty list) followed by members of the same list: the members win.
-      if (next === undefined || next === "") at[seg] = {};
+      if (next === undefined || next === "") at[seg] = node();
       else if (typeof next === "string") throw new TypeError(`Parameter ${path.slice(0, i + 1).join(".")} is both a value and a structure.`);
       at = at[seg] as Record<string, Node>;
     }
@@ -71,11 +75,11 @@ export function parseQueryParams(params: Iterable<[string, string]>): Record<str
   return normalise(root) as Record<string, QueryValue>;
 }
 
-function normalise(node: Node): QueryValue {
-  if (typeof node === "string") return node;
-  const keys = Object.keys(node);
+function normalise(tree: Node): QueryValue {
+  if (typeof tree === "string") return tree;
+  const keys = Object.keys(tree);
   const out: Record<string, QueryValue> = {};
-  for (const k of keys) out[k] = normalise(node[k]);
+  for (const k of keys) setOwn(out, k, normalise(tree[k]));
   if (keys.length > 0 && keys.every((k) => INDEX.test(k))) {
     return keys.sort((a, b) => Number(a) - Number(b)).map((k) => out[k]);
   }
@@ -83,7 +87,7 @@ function normalise(node: Node): QueryValue {
   if (keys.length === 1 && keys[0] === "entry" && Array.isArray(out.entry)) {
     const map: Record<string, QueryValue> = {};
     for (const e of out.entry) {
-      if (e && typeof e === "object" && !Array.isArray(e) && typeof e.key === "string") map[e.key] = e.value ?? "";
+      if (e && typeof e === "object" && !Array.isArray(e) && typeof e.key === "string") setOwn(map, e.key, e.value ?? "");
     }
     return map;
   }
