@@ -31,12 +31,14 @@ const MATRIX = [
   { folder: "lib/domain/learn", imports: [...FACTS, "lib/domain/design", "lib/domain/rules", "lib/domain/monitor"], packages: [], types: ["@aws-sdk/client-ecs"] },
   { folder: "lib/domain/designer", imports: [...FACTS, "lib/domain/design", "lib/domain/rules", "lib/domain/ecs-json"], packages: ["zod", "elkjs"] },
   // The sandbox: a pure simulation core (core ← services ← nothing; protocols name no service) …
-  { folder: "lib/sandbox/core", imports: [], packages: [] },
+  { folder: "lib/sandbox/core", imports: [], packages: [], types: ["zod"] },
   // Protocols read JSON bodies with the domain's ECS JSON reader (null means "not set", as in the SDKs).
-  { folder: "lib/sandbox/protocols", imports: ["lib/sandbox/core", "lib/domain/design"], packages: [] },
+  { folder: "lib/sandbox/protocols", imports: ["lib/sandbox/core", "lib/domain/design"], packages: ["zod", "fast-xml-parser"] },
   { folder: "lib/sandbox/ecs", imports: ["lib/sandbox/core", "lib/sandbox/protocols", "lib/domain/ecs-facts", "lib/domain/design"], packages: ["zod"] },
+  { folder: "lib/sandbox/ec2", imports: ["lib/sandbox/core", "lib/sandbox/protocols", "lib/sandbox/ecs"], packages: ["zod"] },
+  { folder: "lib/sandbox/elbv2", imports: ["lib/sandbox/core", "lib/sandbox/protocols", "lib/sandbox/ec2", "lib/sandbox/ecs"], packages: ["zod"] },
   // … and its edges (lib/sandbox/*.ts: HTTP handlers, the store port, the Node server, request ids).
-  { folder: "lib/sandbox", files: "*.ts", imports: ["lib/sandbox/core", "lib/sandbox/ecs", "lib/sandbox/protocols"], packages: ["node:*"] },
+  { folder: "lib/sandbox", files: "*.ts", imports: ["lib/sandbox/core", "lib/sandbox/ecs", "lib/sandbox/ec2", "lib/sandbox/elbv2", "lib/sandbox/protocols"], packages: ["node:*"] },
   // I/O at the edges: one AWS port per service, the database (and the sandbox's persistent store).
   { folder: "lib/aws", imports: [...FACTS], packages: ["@aws-sdk/*", "zod"], types: ["@smithy/types"] },
   { folder: "lib/db/generated", imports: [], packages: ["@prisma/*"] }, // Prisma's client, generated and not linted
@@ -57,7 +59,7 @@ const MATRIX = [
   // Harnesses: they drive everything from outside.
   { folder: "tests", imports: ["app", "lib/**"], packages: ["vitest", "fast-check", "@aws-sdk/*", "pg", "@electric-sql/pglite", "next", "zod", "node:*"] },
   { folder: "bench", imports: ["lib/**"], packages: ["@aws-sdk/*", "@playwright/test", "pg", "node:*"] },
-  { folder: "e2e", imports: [], packages: ["@playwright/test", "@aws-sdk/client-ecs", "pg", "node:*"] },
+  { folder: "e2e", imports: [], packages: ["@playwright/test", "@aws-sdk/client-ecs", "@aws-sdk/client-ec2", "@aws-sdk/client-elastic-load-balancing-v2", "pg", "node:*"] },
   // The files at the root (next.config.js, vitest.config.ts, this file, …) configure the tools.
   { folder: ".", files: "*.{js,mjs,ts}", imports: [], packages: ["next", "vitest", "@playwright/test", "prisma", "eslint", "eslint-*", "node:*"] },
 ];
@@ -75,7 +77,7 @@ const TESTS_BESIDE_CODE = {
 const RELATIVE_ONLY = ["lib/domain/**", "lib/aws/**", "lib/server/plan/**", "cli/**"];
 
 /** Pure code reads no wall clock, randomness, timers, network, process or browser state: they come in as arguments. */
-const PURE_CORE = ["lib/domain/**", "lib/sandbox/core/**", "lib/sandbox/ecs/**", "lib/sandbox/protocols/**"];
+const PURE_CORE = ["lib/domain/**", "lib/sandbox/core/**", "lib/sandbox/ecs/**", "lib/sandbox/ec2/**", "lib/sandbox/elbv2/**", "lib/sandbox/protocols/**"];
 
 // Tests, and helpers only tests import (`test-*.ts` beside the code, e.g. shared fast-check arbitraries).
 const TEST_FILES = ["**/*.test.ts", "**/*.test.tsx", "lib/**/test-*.ts"];

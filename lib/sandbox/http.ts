@@ -1,12 +1,16 @@
 import { randomUUID } from "node:crypto";
 import type { EngineResult } from "./core/engine";
-import type { AwsError } from "./core/errors";
+import { AwsError } from "./core/errors";
 import { initialState } from "./core/state";
 import type { SandboxState } from "./core/types";
+import { EC2_API } from "./ec2/api";
 import { ECS_API } from "./ecs/api";
 import { handleControl } from "./ecs/control";
-import type { HttpRequest, HttpResponse } from "./protocols/http-message";
+import { ELBV2_API } from "./elbv2/api";
+import { bodyText, header, type HttpRequest, type HttpResponse } from "./protocols/http-message";
 import { jsonAnswer, jsonError, jsonServerError, parseJsonBody, readJsonCall, type JsonService } from "./protocols/json-1-1";
+import { queryAnswer, queryError, queryServerError, readQueryCall, type QueryService } from "./protocols/query";
+import { credentialScope } from "./protocols/sigv4";
 import { StoreConflictError, defaultSandbox, type SandboxDeps } from "./store";
 
 // The sandbox's HTTP edge, framework-free: the Next route handlers, the tests' node:http server
@@ -62,6 +66,51 @@ export async function handleJsonRequest(service: JsonService, req: HttpRequest, 
   const read = readJsonCall(service, req);
   if ("error" in read) return jsonError(read.error, randomUUID());
   return jsonReply(await withState(deps, (state) => service.engine(state, { ...read.call, realNow: deps.now() })));
+}
+
+/** One call of a query service (ELBv2: awsQuery; EC2: ec2Query): a form with Action and Version, answered in XML. */
+export async function handleQueryRequest(service: QueryService, req: HttpRequest, deps: SandboxDeps = defaultSandbox()): Promise<HttpResponse> {
+  const read = readQueryCall(service, req);
+  if ("error" in read) return queryError(service, read.error, randomUUID());
+  const { call } = read;
+  const stored = await withState(deps, (state) => service.engine(state, { ...call, realNow: deps.now() }));
+  return "failure" in stored ? queryServerError(service, stored.failure, randomUUID()) : queryAnswer(service, call.op, stored.result, randomUUID());
+}
+
+/** A service the sandbox serves at /sandbox/aws, with the protocol it speaks. */
+export type ServedApi = { protocol: "json"; api: JsonService } | { protocol: "query"; api: QueryService };
+
+/** Every service at /sandbox/aws, by its name in the SigV4 credential scope. */
+export const SERVED_APIS: readonly ServedApi[] = [
+  { protocol: "json", api: ECS_API },
+  { protocol: "query", api: ELBV2_API },
+  { protocol: "query", api: EC2_API },
+];
+
+/**
+ * The service a request is for, as local AWS emulators tell: the service of the SigV4
+ * credential scope (`Credential=AKID/20250101/eu-west-1/elasticloadbalancing/aws4_request`);
+ * for an unsigned request, the X-Amz-Target prefix of a JSON service or the Version of a query
+ * form.
+ */
+export function servedApiFor(req: HttpRequest): ServedApi | undefined {
+  const scope = credentialScope(header(req, "authorization"));
+  if (scope) return SERVED_APIS.find((s) => s.api.signingName === scope.service);
+  const target = header(req, "x-amz-target");
+  if (target) return SERVED_APIS.find((s) => s.protocol === "json" && target.startsWith(s.api.targetPrefix));
+  const version = new URLSearchParams(bodyText(req.body)).get("Version");
+  return SERVED_APIS.find((s) => s.protocol === "query" && s.api.version === version);
+}
+
+/** One call at /sandbox/aws: whichever sandboxed service the request names, in its own protocol. */
+export function handleAwsRequest(req: HttpRequest, deps: SandboxDeps = defaultSandbox()): Promise<HttpResponse> {
+  const served = servedApiFor(req);
+  if (served?.protocol === "json") return handleJsonRequest(served.api, req, deps);
+  if (served?.protocol === "query") return handleQueryRequest(served.api, req, deps);
+  const scope = credentialScope(header(req, "authorization"));
+  const named = scope ? `'${scope.service}'` : "the service of this request";
+  const names = SERVED_APIS.map((s) => s.api.signingName).join(", ");
+  return Promise.resolve(jsonError(new AwsError("UnknownServiceException", `The sandbox does not serve ${named}; it serves ${names}.`), randomUUID()));
 }
 
 /** One ECS API call (awsJson1_1). */

@@ -1,18 +1,19 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { handleControlRequest, handleEcsRequest } from "./http";
+import { handleAwsRequest, handleControlRequest, handleEcsRequest } from "./http";
 import type { SandboxDeps } from "./store";
 
 // A bare node:http server in front of the same handlers the Next routes use: the integration
-// tests and the benchmark point the real @aws-sdk/client-ecs at it. `/control` is the control
-// API; every other path is the ECS endpoint.
+// tests and the benchmark point the real SDK clients at it. As in the app, `/sandbox/aws`
+// serves every sandboxed service (ECS, ELBv2, EC2) and `/control` (or `/sandbox/control`) the
+// control API; every other path is the ECS endpoint.
 
 export type SandboxServer = { url: string; server: Server; close(): Promise<void> };
 
 export type ListenOptions = {
   host?: string;
   port?: number;
-  /** Told the operation of every ECS request (e.g. "CreateService"), for counting calls. */
+  /** Told the operation of every ECS request (e.g. "CreateService"), for counting calls (query services: their Action). */
   observe?: (operation: string) => void;
 };
 
@@ -23,11 +24,19 @@ export async function listenSandbox(deps: SandboxDeps, opts: ListenOptions = {})
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", async () => {
       try {
-        const control = req.url?.startsWith("/control") ?? false;
+        const path = req.url ?? "/";
+        const control = path.startsWith("/control") || path.startsWith("/sandbox/control");
+        const body = Buffer.concat(chunks);
         const target = req.headers["x-amz-target"];
-        if (!control && opts.observe && typeof target === "string") opts.observe(target.slice(target.lastIndexOf(".") + 1));
-        const handler = control ? handleControlRequest : handleEcsRequest;
-        const out = await handler({ headers: req.headers, body: Buffer.concat(chunks) }, deps);
+        if (!control && opts.observe) {
+          if (typeof target === "string") opts.observe(target.slice(target.lastIndexOf(".") + 1));
+          else {
+            const action = new URLSearchParams(body.toString("utf8")).get("Action");
+            if (action) opts.observe(action);
+          }
+        }
+        const handler = control ? handleControlRequest : path.startsWith("/sandbox/aws") ? handleAwsRequest : handleEcsRequest;
+        const out = await handler({ headers: req.headers, body }, deps);
         res.writeHead(out.status, out.headers);
         res.end(out.body);
       } catch (e) {

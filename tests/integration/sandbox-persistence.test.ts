@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PostgresSandboxStore, type Db } from "@/lib/db";
 import { initialState } from "@/lib/sandbox/core/state";
-import { handleControlRequest, handleEcsRequest, TARGET_PREFIX } from "@/lib/sandbox/http";
+import { handleAwsRequest, handleControlRequest, handleEcsRequest, TARGET_PREFIX } from "@/lib/sandbox/http";
 import { Mutex, type SandboxDeps, type SandboxStore } from "@/lib/sandbox/store";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 
@@ -145,5 +145,34 @@ describe("the sandbox's state in the database", () => {
     // updated_at is UTC, as Prisma's @updatedAt writes it.
     expect(Math.abs(row.updatedAt.getTime() - Date.now())).toBeLessThan(60_000);
     expect(Object.keys(stored.worlds["us-east-1"]?.clusters ?? {})).toEqual([]);
+  });
+
+  it("keeps ELBv2's and EC2's resources too, and loads a state stored before they existed", async () => {
+    const query = async (deps: SandboxDeps, service: string, form: string) => {
+      const authorization = `AWS4-HMAC-SHA256 Credential=AKID/20250101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=x`;
+      const res = await handleAwsRequest({ headers: { authorization }, body: form }, deps);
+      if (res.status !== 200) throw new Error(`${form}: ${res.body}`);
+      return res.body;
+    };
+    const first = processOn(db);
+    const subnets = [...(await query(first, "ec2", "Action=DescribeSubnets&Version=2016-11-15")).matchAll(/<subnetId>([^<]+)</g)].map((m) => m[1]);
+    expect(subnets).toHaveLength(3);
+    await query(first, "elasticloadbalancing", `Action=CreateLoadBalancer&Version=2015-12-01&Name=kept&Subnets.member.1=${subnets[0]}&Subnets.member.2=${subnets[1]}`);
+
+    const second = processOn(await tdb.client({ migrate: false }));
+    expect(await query(second, "elasticloadbalancing", "Action=DescribeLoadBalancers&Version=2015-12-01&Names.member.1=kept")).toContain("<LoadBalancerName>kept</LoadBalancerName>");
+    const again = [...(await query(second, "ec2", "Action=DescribeSubnets&Version=2016-11-15")).matchAll(/<subnetId>([^<]+)</g)].map((m) => m[1]);
+    expect(again).toEqual(subnets);
+
+    // A row written before EC2 and ELBv2 joined: its worlds lack their maps.
+    const state = JSON.parse(JSON.stringify(await new PostgresSandboxStore(db, ID).load()));
+    for (const key of ["vpcs", "subnets", "securityGroups", "loadBalancers", "targetGroups", "listeners", "rules"]) delete state.worlds["us-east-1"][key];
+    await ok(second, "CreateCluster", { clusterName: "before" });
+    const row = await db.sandboxState.findUniqueOrThrow({ where: { id: ID } });
+    state.worlds["us-east-1"].clusters = (row.state as typeof state).worlds["us-east-1"].clusters;
+    await db.$executeRaw`UPDATE "sandbox_states" SET "state" = ${JSON.stringify(state)}::json, "version" = "version" + 1 WHERE "id" = ${ID}`;
+    const third = processOn(await tdb.client({ migrate: false }));
+    expect((await ok(third, "ListClusters")).clusterArns).toContain("arn:aws:ecs:us-east-1:000000000000:cluster/before");
+    expect(await query(third, "ec2", "Action=DescribeVpcs&Version=2016-11-15")).toContain("<cidrBlock>172.31.0.0/16</cidrBlock>");
   });
 });

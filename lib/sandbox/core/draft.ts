@@ -1,8 +1,9 @@
+import { setOwn } from "./maps";
 import type { World } from "./types";
 
 // Copy-on-write drafts of a world. The engine is pure (a request never changes the state it was
 // given), but cloning a whole world per request costs more than the request itself once there
-// are a thousand tasks. A draft instead copies only the world object and its five maps
+// are a thousand tasks. A draft instead copies only the world object and its maps
 // (shallowly); each map is a Proxy that deep-copies an entity (task, service, …) the first time
 // it is read *through the map*, so code that mutates what it looked up always mutates its own
 // copy, and everything untouched stays shared with the base world.
@@ -16,8 +17,16 @@ import type { World } from "./types";
 // callers can tell "changed" from "untouched" by identity.
 
 type Entity = object;
-type MapKey = "clusters" | "taskDefinitions" | "services" | "tasks" | "instances";
-const MAPS: MapKey[] = ["clusters", "taskDefinitions", "services", "tasks", "instances"];
+type MapKey =
+  | "clusters" | "taskDefinitions" | "services" | "tasks" | "instances"
+  | "vpcs" | "subnets" | "securityGroups"
+  | "loadBalancers" | "targetGroups" | "listeners" | "rules";
+/** Every entity map of a world: ECS's, EC2's, ELBv2's. */
+export const MAPS: readonly MapKey[] = [
+  "clusters", "taskDefinitions", "services", "tasks", "instances",
+  "vpcs", "subnets", "securityGroups",
+  "loadBalancers", "targetGroups", "listeners", "rules",
+];
 
 type MapDraft = { target: Record<string, Entity>; touched: Set<string> };
 type Side = { base: World; maps: Record<MapKey, MapDraft>; byService?: Map<string, string[]> };
@@ -29,9 +38,6 @@ const sides = new WeakMap<World, Side>();
  * "__proto__" or "constructor"), so a member is never written through a setter or read from the
  * prototype.
  */
-function setOwn(obj: object, k: string, value: unknown) {
-  Object.defineProperty(obj, k, { value, writable: true, enumerable: true, configurable: true });
-}
 
 /** A deep copy of plain JSON-like data (keeps `undefined` members, as structuredClone did). */
 export function clone<T>(v: T): T {
@@ -98,11 +104,9 @@ export function draftWorld(base: World): World {
 export function peek(world: World): Pick<World, MapKey> {
   const side = sides.get(world);
   if (!side) return world;
-  const m = side.maps;
-  return {
-    clusters: m.clusters.target, taskDefinitions: m.taskDefinitions.target, services: m.services.target,
-    tasks: m.tasks.target, instances: m.instances.target,
-  } as Pick<World, MapKey>;
+  const out = {} as Record<MapKey, unknown>;
+  for (const key of MAPS) out[key] = side.maps[key].target;
+  return out as Pick<World, MapKey>;
 }
 
 function indexTask(index: Map<string, string[]>, arn: string, task: { serviceArn?: string }) {

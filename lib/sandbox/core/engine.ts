@@ -66,9 +66,14 @@ export function runInRegion(dynamics: Dynamics, state: SandboxState, region: str
   return { state: withWorld(state, region, r.world), output: r.output, error: r.error };
 }
 
-/** One call of a service: its handler for `call.op` (UnknownOperationException if none) run in the call's region. */
-export function runCall(handlers: Handlers, dynamics: Dynamics, state: SandboxState, call: Call): EngineResult {
+/** What a service answers an operation it does not have with (awsJson1_1 services: UnknownOperationException). */
+export type UnknownOperation = (op: string) => AwsError;
+
+const unknownOperation: UnknownOperation = (op) => new AwsError("UnknownOperationException", `Unknown operation ${op}`);
+
+/** One call of a service: its handler for `call.op` (or the service's unknown-operation error) run in the call's region. */
+export function runCall(handlers: Handlers, dynamics: Dynamics, state: SandboxState, call: Call, unknown: UnknownOperation = unknownOperation): EngineResult {
   const operation = Object.hasOwn(handlers, call.op) ? handlers[call.op] : undefined;
-  if (!operation) return { state, error: new AwsError("UnknownOperationException", `Unknown operation ${call.op}`) };
+  if (!operation) return { state, error: unknown(call.op) };
   return runInRegion(dynamics, state, call.region, call.realNow, (draft, ctx) => operation(draft, call.input, ctx));
 }

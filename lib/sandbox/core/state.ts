@@ -1,4 +1,4 @@
-import { sameExceptNow } from "./draft";
+import { MAPS, sameExceptNow } from "./draft";
 import type { SandboxConfig, SandboxState, World } from "./types";
 
 // A sandbox's state: one world per region, all on one simulated clock. Every function here is
@@ -25,7 +25,21 @@ function emptyWorld(region: string, seed: number, now: number): World {
     region, account: SANDBOX_ACCOUNT, now, seq: 0, rng: seed | 0,
     clusters: {}, taskDefinitions: {}, services: {}, tasks: {}, instances: {},
     faults: { pullFailures: [], unhealthyImages: [] },
+    vpcs: {}, subnets: {}, securityGroups: {},
+    loadBalancers: {}, targetGroups: {}, listeners: {}, rules: {},
   };
+}
+
+/**
+ * `world` with every entity map present: a world stored before a service existed lacks that
+ * service's maps (the stored state is the same JSON shape, only shorter), so they are added,
+ * empty, as it is read. The world itself when nothing is missing.
+ */
+export function completeWorld(world: World): World {
+  if (MAPS.every((key) => world[key] !== undefined)) return world;
+  const out = { ...world } as Record<string, unknown>;
+  for (const key of MAPS) out[key] ??= {};
+  return out as World;
 }
 
 function regionSeed(seed: number, region: string) {
@@ -37,7 +51,8 @@ function regionSeed(seed: number, region: string) {
 /** A region's world, created on first use (a new, empty world for a region never seen). */
 export function baseWorld(state: SandboxState, region: string, now: number): World {
   // Own worlds only: a region named like an Object.prototype member ("constructor") is a new one.
-  return (Object.hasOwn(state.worlds, region) ? state.worlds[region] : undefined) ?? emptyWorld(region, regionSeed(state.seed, region), now);
+  const world = Object.hasOwn(state.worlds, region) ? state.worlds[region] : undefined;
+  return world ? completeWorld(world) : emptyWorld(region, regionSeed(state.seed, region), now);
 }
 
 /** `state` with `world` as its region's world (`state` itself when that changes nothing). */

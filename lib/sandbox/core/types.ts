@@ -3,6 +3,7 @@
 // Times are epoch milliseconds of *simulated* time; answers turn them into the protocol's form.
 // One world per region holds the resources of every service, because services see each
 // other's (a load balancer registers ECS tasks); each service's entities are declared here.
+// Field names are the sandbox's own; each service's handlers write them out in its wire shape.
 
 // ECS (ecs/): clusters, task definitions, tasks, container instances, services.
 
@@ -180,6 +181,143 @@ export type Service = {
   inactiveAt?: number;
 };
 
+// EC2 (ec2/): the network a new account starts with (a default VPC per region).
+
+/** One rule of a security group (an IpPermission). `-1` is every protocol. */
+export type IpPermission = {
+  ipProtocol: string;
+  fromPort?: number;
+  toPort?: number;
+  ipRanges: { cidrIp: string; description?: string }[];
+  /** Other groups allowed in: ids of groups in the same account. */
+  groups: { groupId: string; description?: string }[];
+};
+
+export type Vpc = {
+  id: string;
+  cidrBlock: string;
+  cidrAssociationId: string;
+  dhcpOptionsId: string;
+  isDefault: boolean;
+  tags: Tag[];
+  seq: number;
+};
+
+export type Subnet = {
+  id: string;
+  vpcId: string;
+  cidrBlock: string;
+  availabilityZone: string;
+  availabilityZoneId: string;
+  defaultForAz: boolean;
+  mapPublicIpOnLaunch: boolean;
+  tags: Tag[];
+  seq: number;
+};
+
+export type SecurityGroup = {
+  id: string;
+  name: string;
+  description: string;
+  vpcId: string;
+  ingress: IpPermission[];
+  egress: IpPermission[];
+  tags: Tag[];
+  seq: number;
+};
+
+// Elastic Load Balancing v2 (elbv2/): load balancers, listeners, rules, target groups.
+// Actions and conditions are kept as the API shapes them (PascalCase members), since
+// they are written back as they were given, normalised.
+
+export type LoadBalancerType = "application" | "network" | "gateway";
+
+export type LoadBalancer = {
+  arn: string;
+  name: string;
+  type: LoadBalancerType;
+  scheme: "internet-facing" | "internal";
+  ipAddressType: string;
+  vpcId: string;
+  /** One subnet per Availability Zone, in the order given. */
+  zones: { subnetId: string; zoneName: string }[];
+  securityGroups: string[];
+  dnsName: string;
+  canonicalHostedZoneId?: string;
+  createdAt: number;
+  tags: Tag[];
+  seq: number;
+};
+
+export type HealthCheck = {
+  enabled: boolean;
+  protocol?: string;
+  port: string;
+  path?: string;
+  intervalSeconds: number;
+  timeoutSeconds: number;
+  healthyThreshold: number;
+  unhealthyThreshold: number;
+  matcher?: { HttpCode?: string; GrpcCode?: string };
+};
+
+export type RegisteredTarget = {
+  id: string;
+  port?: number;
+  availabilityZone?: string;
+  registeredAt: number;
+  /** Set by DeregisterTargets on a target group in use: draining until then, gone after. */
+  drainingUntil?: number;
+};
+
+export type TargetGroup = {
+  arn: string;
+  name: string;
+  targetType: "instance" | "ip" | "lambda" | "alb";
+  protocol?: string;
+  protocolVersion?: string;
+  port?: number;
+  vpcId?: string;
+  ipAddressType: string;
+  healthCheck: HealthCheck;
+  /** Seconds a deregistered target drains (the deregistration_delay.timeout_seconds attribute). */
+  deregistrationDelaySeconds: number;
+  targets: RegisteredTarget[];
+  /** Since when a listener or rule forwards to it (health checks run only then). */
+  inUseSince?: number;
+  createdAt: number;
+  tags: Tag[];
+  seq: number;
+};
+
+/** An action or a condition as the ELBv2 API shapes it. */
+export type ElbShape = Record<string, unknown>;
+
+export type Listener = {
+  arn: string;
+  loadBalancerArn: string;
+  port?: number;
+  protocol?: string;
+  sslPolicy?: string;
+  certificates: { CertificateArn: string }[];
+  alpnPolicy: string[];
+  defaultActions: ElbShape[];
+  defaultRuleArn: string;
+  tags: Tag[];
+  seq: number;
+};
+
+export type Rule = {
+  arn: string;
+  listenerArn: string;
+  /** 1–50000, or undefined for the listener's default rule. */
+  priority?: number;
+  conditions: ElbShape[];
+  actions: ElbShape[];
+  tags: Tag[];
+  seq: number;
+};
+
 export type Faults = {
   /** Images whose pull fails (CannotPullContainerError). */
   pullFailures: string[];
@@ -201,6 +339,15 @@ export type World = {
   tasks: Record<string, Task>;
   instances: Record<string, ContainerInstance>;
   faults: Faults;
+  // EC2, by id. Worlds stored before EC2 existed lack these maps: state.ts's completeWorld adds them.
+  vpcs: Record<string, Vpc>;
+  subnets: Record<string, Subnet>;
+  securityGroups: Record<string, SecurityGroup>;
+  // ELBv2, by ARN.
+  loadBalancers: Record<string, LoadBalancer>;
+  targetGroups: Record<string, TargetGroup>;
+  listeners: Record<string, Listener>;
+  rules: Record<string, Rule>;
 };
 
 export type Delays = {

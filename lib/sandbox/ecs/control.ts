@@ -2,7 +2,7 @@ import { z } from "zod";
 import { setSpeed, simNow, stepClock } from "../core/clock";
 import { advancedWorld, runInRegion, type EngineResult } from "../core/engine";
 import type { AwsError } from "../core/errors";
-import { DEFAULT_REGION, initialState } from "../core/state";
+import { DEFAULT_REGION, completeWorld, initialState } from "../core/state";
 import type { Ctx, SandboxState, World } from "../core/types";
 import { lastSegment } from "./arns";
 import { INSTANCE_TYPES, addInstance, instanceOut, loseInstance } from "./container-instances";
@@ -80,7 +80,7 @@ export function handleControl(state: SandboxState, raw: unknown, realNow: number
     const clock = stepClock(state.clock, input.seconds * 1000, realNow);
     const now = simNow(clock, realNow);
     const worlds: SandboxState["worlds"] = {};
-    for (const [region, w] of Object.entries(state.worlds)) worlds[region] = advancedWorld(ECS_DYNAMICS, w, state.config, now);
+    for (const [region, w] of Object.entries(state.worlds)) worlds[region] = advancedWorld(ECS_DYNAMICS, completeWorld(w), state.config, now);
     return { state: { ...state, clock, worlds }, output: { now: now / 1000 } };
   }
   return runInRegion(ECS_DYNAMICS, state, input.region ?? DEFAULT_REGION, realNow, (draft, ctx) => apply(draft, ctx, input));

@@ -1,17 +1,15 @@
 import { z } from "zod";
+import { parseOr } from "../core/input";
+import { decodeOffset, pageFrom } from "../core/paging";
 import { ecsError, invalidParameter } from "./errors";
 
 // Every operation parses its input with zod. A shape error becomes the validation message ECS
 // gives for malformed members (one problem per call, like ECS).
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const result = schema.safeParse(input ?? {});
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const path = issue.path.join(".") || "input";
-  throw ecsError(
+  return parseOr(schema, input, (issue) => ecsError(
     "ClientException",
-    `1 validation error detected: Value at '${path}' failed to satisfy constraint: ${issue.message}`,
-  );
+    `1 validation error detected: Value at '${issue.path.join(".") || "input"}' failed to satisfy constraint: ${issue.message}`,
+  ));
 }
 
 /**
@@ -36,27 +34,12 @@ export function paginate<T>(items: T[], nextToken: string | undefined, maxResult
   }
   let start = 0;
   if (nextToken) {
-    const decoded = decodeToken(nextToken);
+    const decoded = decodeOffset(nextToken);
     if (decoded === undefined) throw invalidParameter("Invalid nextToken.");
     start = decoded;
   }
-  const size = maxResults ?? max;
-  const page = items.slice(start, start + size);
-  const next = start + size < items.length ? encodeToken(start + size) : undefined;
+  const { page, next } = pageFrom(items, start, maxResults ?? max);
   return { page, nextToken: next };
-}
-
-// The token is ASCII JSON, so btoa/atob (no Buffer: the engine runs anywhere) encode it exactly.
-function encodeToken(offset: number): string {
-  return btoa(JSON.stringify({ o: offset }));
-}
-function decodeToken(token: string): number | undefined {
-  try {
-    const v = JSON.parse(atob(token));
-    return Number.isInteger(v?.o) && v.o >= 0 ? v.o : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 export function checkBatch(items: unknown[] | undefined, max: number, what: string) {

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { constraintOf, parseOr } from "../core/input";
+import { decodeOffset, pageFrom } from "../core/paging";
+import type { Tag } from "../core/types";
+import { queryInt, queryList } from "../protocols/query";
+import { elbError, validation } from "./errors";
+
+// ELBv2's inputs as awsQuery sends them (`Names.member.1`, `Tags.member.1.Key`), parsed with zod.
+// A malformed member answers ValidationError with AWS's wording:
+// "1 validation error detected: Value 'x' at 'healthCheckIntervalSeconds' failed to satisfy constraint: …".
+
+/** `Tags.1.Key` as AWS names it in messages: `tags.1.member.key`. */
+function memberPath(path: PropertyKey[]): string {
+  return path.map((p) => (typeof p === "number" ? `${p + 1}.member` : String(p).charAt(0).toLowerCase() + String(p).slice(1))).join(".");
+}
+
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  return parseOr(schema, input, (issue) => {
+    const value = issue.input === undefined || typeof issue.input === "object" ? "" : `Value '${String(issue.input)}' `;
+    return validation(`1 validation error detected: ${value}at '${memberPath(issue.path)}' failed to satisfy constraint: ${constraintOf(issue)}`);
+  });
+}
+
+export const str = z.string();
+export const arnList = (max: number) => queryList(str, { max });
+
+export const TagsSchema = queryList(z.object({ Key: str.min(1).max(128), Value: str.max(256).optional() }));
+type TagsIn = z.infer<typeof TagsSchema>;
+
+/** The request's tags as the sandbox keeps them; one key twice answers DuplicateTagKeys. */
+export function tagsOf(tags: TagsIn | undefined): Tag[] {
+  const out: Tag[] = [];
+  for (const t of tags ?? []) {
+    if (out.some((o) => o.key === t.Key)) throw elbError("DuplicateTagKeys", `Tag key '${t.Key}' was specified more than once.`);
+    out.push({ key: t.Key, value: t.Value ?? "" });
+  }
+  if (out.length > 50) throw elbError("TooManyTags", "The quota for the number of tags that can be assigned to a resource has been reached.");
+  return out;
+}
+
+export const tagsOut = (tags: Tag[]) => tags.map((t) => ({ Key: t.key, Value: t.value }));
+
+export const Paging = { Marker: str.optional(), PageSize: queryInt().pipe(z.number().min(1).max(400)).optional() };
+
+/** A page as ELBv2's Describe calls page: PageSize 1–400 (default 400), Marker → NextMarker. */
+export function page<T>(items: T[], input: { Marker?: string; PageSize?: number }) {
+  let start = 0;
+  if (input.Marker) {
+    const at = decodeOffset(input.Marker);
+    if (at === undefined) throw validation("The marker is not valid.");
+    start = at;
+  }
+  const { page: out, next } = pageFrom(items, start, input.PageSize ?? 400);
+  return { page: out, NextMarker: next };
+}
+
+/** Canonical JSON of a create call's settings: the same settings again is the same resource (ELBv2's creates are idempotent). */
+export function settingsKey(value: unknown): string {
+  const canon = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(canon);
+    if (v && typeof v === "object") return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canon((v as Record<string, unknown>)[k])]));
+    return v;
+  };
+  return JSON.stringify(canon(value));
+}

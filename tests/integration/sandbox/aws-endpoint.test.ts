@@ -1,0 +1,67 @@
+import { execFile, spawnSync } from "node:child_process";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CreateClusterCommand, ListClustersCommand } from "@aws-sdk/client-ecs";
+import { DescribeVpcsCommand } from "@aws-sdk/client-ec2";
+import { DescribeLoadBalancersCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
+import { startSandbox } from "./server";
+
+// One endpoint for every sandboxed service: /sandbox/aws picks the service from the SigV4
+// credential scope (the real SDK clients sign every request), or for an unsigned request from
+// X-Amz-Target / the query form's Version. /sandbox/ecs (here: any other path) stays ECS.
+
+let sb: Awaited<ReturnType<typeof startSandbox>>;
+beforeAll(async () => { sb = await startSandbox("eu-west-1"); });
+afterAll(async () => { await sb.close(); });
+
+const post = (path: string, body: string, headers: Record<string, string>) => fetch(`${sb.url}${path}`, { method: "POST", body, headers });
+
+describe("/sandbox/aws", () => {
+  it("serves ECS, ELBv2 and EC2 to their SDK clients, sharing one world per region", async () => {
+    await sb.aws.ecs.send(new CreateClusterCommand({ clusterName: "shared" }));
+    expect((await sb.ecs.send(new ListClustersCommand({}))).clusterArns).toEqual(["arn:aws:ecs:eu-west-1:000000000000:cluster/shared"]);
+    expect((await sb.aws.elbv2.send(new DescribeLoadBalancersCommand({}))).LoadBalancers).toEqual([]);
+    expect((await sb.aws.ec2.send(new DescribeVpcsCommand({}))).Vpcs?.[0]).toMatchObject({ IsDefault: true, CidrBlock: "172.31.0.0/16" });
+  });
+
+  it("dispatches unsigned requests on X-Amz-Target or the query Version, and names what it does not serve", async () => {
+    const json = await post("/sandbox/aws", "{}", { "x-amz-target": "AmazonEC2ContainerServiceV20141113.ListClusters", "content-type": "application/x-amz-json-1.1" });
+    expect(json.status).toBe(200);
+    expect((await json.json()).clusterArns).toBeDefined();
+    const query = await post("/sandbox/aws", "Action=DescribeLoadBalancers&Version=2015-12-01", { "content-type": "application/x-www-form-urlencoded" });
+    expect(query.status).toBe(200);
+    expect(await query.text()).toContain("<DescribeLoadBalancersResponse xmlns=\"http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/\">");
+    const sqs = await post("/sandbox/aws", "Action=ListQueues&Version=2012-11-05", {
+      authorization: "AWS4-HMAC-SHA256 Credential=AKID/20250101/eu-west-1/sqs/aws4_request, SignedHeaders=host, Signature=x",
+    });
+    expect(sqs.status).toBe(400);
+    expect(await sqs.json()).toEqual({ __type: "UnknownServiceException", message: "The sandbox does not serve 'sqs'; it serves ecs, elasticloadbalancing, ec2." });
+  });
+
+  it("answers a query Action a service does not have with InvalidAction, in that service's error XML", async () => {
+    const res = await post("/sandbox/aws", "Action=CreateVpc&Version=2016-11-15&CidrBlock=10.0.0.0%2F16", {
+      authorization: "AWS4-HMAC-SHA256 Credential=AKID/20250101/eu-west-1/ec2/aws4_request, SignedHeaders=host, Signature=x",
+    });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/<Response><Errors><Error><Code>InvalidAction<\/Code>.*<\/Errors><RequestID>[0-9a-f-]{36}<\/RequestID><\/Response>$/);
+  });
+
+  const awsCli = spawnSync("aws", ["--version"], { encoding: "utf8" }).status === 0;
+  it.skipIf(!awsCli)("works for the AWS CLI through AWS_ENDPOINT_URL", async () => {
+    // The machine's own AWS settings stay out: only the sandbox's endpoint and throwaway keys.
+    const env: Record<string, string | undefined> = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("AWS_")));
+    Object.assign(env, {
+      AWS_ENDPOINT_URL: sb.aws.endpoint, AWS_DEFAULT_REGION: "eu-west-1", AWS_ACCESS_KEY_ID: "cli", AWS_SECRET_ACCESS_KEY: "cli",
+      AWS_CONFIG_FILE: "/dev/null", AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+    });
+    const aws = (...args: string[]) => promisify(execFile)("aws", [...args, "--output", "json"], { env: env as NodeJS.ProcessEnv });
+    const subnets = JSON.parse((await aws("ec2", "describe-subnets", "--filters", "Name=default-for-az,Values=true")).stdout).Subnets;
+    expect(subnets.map((s: { AvailabilityZone: string }) => s.AvailabilityZone)).toEqual(["eu-west-1a", "eu-west-1b", "eu-west-1c"]);
+    const created = JSON.parse((await aws("elbv2", "create-load-balancer", "--name", "cli", "--subnets", subnets[0].SubnetId, subnets[1].SubnetId)).stdout);
+    expect(created.LoadBalancers[0]).toMatchObject({ LoadBalancerName: "cli", Type: "application", State: { Code: "active" } });
+    await expect(aws("elbv2", "describe-target-groups", "--names", "nope")).rejects.toMatchObject({
+      stderr: expect.stringContaining("An error occurred (TargetGroupNotFound) when calling the DescribeTargetGroups operation: One or more target groups not found"),
+    });
+    expect(JSON.parse((await aws("ecs", "list-clusters")).stdout).clusterArns).toContain("arn:aws:ecs:eu-west-1:000000000000:cluster/shared");
+  }, 120_000); // the CLI starts a Python interpreter per call
+});
