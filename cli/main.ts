@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { convertFile, CONVERT_TARGETS, type ConvertOptions } from "./convert";
 import { exitCodeOf, lintFile, type LintOptions } from "./lint";
-import { located, noteLines, renderHuman } from "./render";
+import { located, noteLines, shownNotes, renderHuman } from "./render";
 import { parseComposeTarget, withComposeTargetOptions, type ComposeTargetFlags } from "./compose-target";
 import { runPlan } from "./plan";
 import { runApply } from "./apply";
@@ -40,8 +40,8 @@ function program(): Command {
       for (const r of reports) {
         for (const i of r.issues ?? []) process.stderr.write(`stevedore: ${r.file}: ${located(i.path, i.message)}\n`);
       }
-      // The human report lists the import notes itself; beside JSON for a machine they go to standard error.
-      if (opts.json) for (const r of reports) process.stderr.write(noteLines(r.file, r.notes));
+      // Import notes (what was not converted) go to standard error, beside the report or the JSON.
+      for (const r of reports) process.stderr.write(noteLines(r.file, opts.json ? r.notes : shownNotes(r.notes, opts.verbose)));
       if (opts.json) process.stdout.write(JSON.stringify(reports, null, 2) + "\n");
       else process.stdout.write(renderHuman(reports, { colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, verbose: opts.verbose }));
       process.exitCode = exitCodeOf(reports, opts.strict);

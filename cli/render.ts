@@ -18,6 +18,11 @@ export function noteLines(file: string, notes: ImportNote[]): string {
   return notes.map((n) => `stevedore: ${file}: ${n.severity}: ${located(n.path, n.message)}\n`).join("");
 }
 
+/** The import notes a person sees: info ones only with verbose. */
+export function shownNotes(notes: ImportNote[], verbose?: boolean): ImportNote[] {
+  return notes.filter((n) => verbose || n.severity !== "info");
+}
+
 export function painter(enabled: boolean): Paint {
   return enabled ? (code, s) => `\u001b[${code}m${s}\u001b[0m` : (_code, s) => s;
 }
@@ -30,7 +35,10 @@ function count(n: number, word: string) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-/** Human output: per file, findings grouped by resource, then import notes. Info lines only with verbose. */
+/**
+ * Human output: per file, findings grouped by resource and the counts (import notes' warnings
+ * included; the notes themselves go to standard error, see `noteLines`). Info lines only with verbose.
+ */
 export function renderHuman(reports: FileReport[], opts: { colour: boolean; verbose?: boolean }): string {
   const paint = painter(opts.colour);
   const sev = (s: keyof typeof SEVERITY_COLOUR) => paint(SEVERITY_COLOUR[s], s.padEnd(7));
@@ -60,11 +68,7 @@ export function renderHuman(reports: FileReport[], opts: { colour: boolean; verb
         if (f.fix) lines.push(`            ${paint(32, "fix:")} ${f.fix.description}`);
       }
     }
-    const notes = r.notes.filter((n) => opts.verbose || n.severity !== "info");
-    if (notes.length) {
-      lines.push("  import notes");
-      for (const n of notes) lines.push(`    ${sev(n.severity)} ${paint(2, n.path)}  ${n.message}`);
-    }
+    const notes = shownNotes(r.notes, opts.verbose);
     const e = r.findings.filter((f) => f.severity === "error").length;
     const w = r.findings.filter((f) => f.severity === "warning").length + r.notes.filter((n) => n.severity === "warning").length;
     const hidden = r.findings.length + r.notes.length - shown.length - notes.length;
