@@ -1,4 +1,4 @@
-// `npx tsx bench/canvas/run-canvas-bench.ts [--base-url URL] [--nodes 500,100] [--reps 3] [--next-dir DIR]`
+// `npx tsx bench/canvas/run-canvas-bench.ts [--base-url URL] [--nodes 100,500,2000] [--reps 3] [--next-dir DIR]`
 //
 // The designer canvas against plain React Flow, in one headless Chromium run, side by side:
 // the same viewport (the baseline page is drawn into the designer canvas's box), the same node
@@ -34,6 +34,9 @@ export type MeasureOptions = {
   /** Appended to the designer's URL (a query string such as "?exp=…" for A/B experiments on a scratch build). */
   designerQuery?: string;
 };
+
+/** Canvas node counts measured by default (`npm run bench` and the CLI without --nodes). */
+export const DEFAULT_SIZES = [100, 500, 2000];
 
 const VIEWPORT = { width: 1440, height: 900 };
 const DRAG_PX = 400;
@@ -315,7 +318,8 @@ export async function firstLoadJs(nextDir: string, route = "/designs/[id]/canvas
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 const kib = (v: number) => `${(v / 1024).toFixed(1)} KiB`;
 
-function chromiumPath(explicit?: string): string | undefined {
+/** Playwright's own Chromium when installed, else CHROMIUM_PATH or Debian's (as playwright.config.ts). */
+export function chromiumPath(explicit?: string): string | undefined {
   if (explicit) return explicit;
   try {
     if (existsSync(chromium.executablePath())) return undefined;
@@ -437,7 +441,7 @@ function arg(name: string): string | undefined {
 
 async function main() {
   const baseUrl = arg("base-url") ?? process.env.CANVAS_BENCH_URL ?? "http://127.0.0.1:3290";
-  const nodes = (arg("nodes") ?? "500,100").split(",").map(Number);
+  const nodes = arg("nodes")?.split(",").map(Number) ?? DEFAULT_SIZES;
   const reps = Number(arg("reps") ?? 3);
   const nextDir = arg("next-dir") ?? path.resolve(".next");
   const hasBuild = await stat(path.join(nextDir, "build-manifest.json")).then(() => true, () => false);
