@@ -104,13 +104,23 @@ const servicePage = (cluster: string, service: string) => pageSchedule([
 type CapturedSave = { actionId: string; headers: Record<string, string>; designId: string; path: string; body: string; response: string };
 
 /** Opens a design's canvas in Chromium, adds a cluster from the palette and records the autosave POST the page sends. */
-async function captureBrowserSave(baseUrl: string, designId: string): Promise<CapturedSave> {
+export async function captureBrowserSave(baseUrl: string, designId: string): Promise<CapturedSave> {
   const executablePath = chromiumPath();
   const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ["--no-sandbox", "--disable-gpu"] });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    // The first server action POST is passed through as is, and its request and answer kept.
+    let seen: ((v: { headers: Record<string, string>; url: string; body: string; response: string }) => void) | undefined;
+    const saved = new Promise<{ headers: Record<string, string>; url: string; body: string; response: string }>((resolve) => { seen = resolve; });
+    await page.route(`**/designs/${designId}/canvas`, async (route) => {
+      const req = route.request();
+      if (req.method() !== "POST" || !req.headers()["next-action"]) return route.continue();
+      const res = await route.fetch();
+      const response = await res.text();
+      seen?.({ headers: req.headers(), url: req.url(), body: req.postData() ?? "", response });
+      await route.fulfill({ response: res, body: response });
+    });
     await page.goto(`${baseUrl}/designs/${designId}/canvas`, { waitUntil: "networkidle" });
-    const saved = page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"], { timeout: 30_000 });
     const clusters = page.getByTestId("cluster-node");
     const before = await clusters.count();
     // A click before hydration does nothing: retry until the cluster appears.
@@ -118,25 +128,22 @@ async function captureBrowserSave(baseUrl: string, designId: string): Promise<Ca
       await page.getByTestId("palette-cluster").click();
       await sleep(250);
     }
-    const req = await saved;
-    const res = await req.response();
-    if (!res) throw new Error("the autosave request got no response");
-    const response = await res.text();
-    const headers = req.headers();
-    return { actionId: headers["next-action"], headers, designId, path: new URL(req.url()).pathname, body: req.postData() ?? "", response };
+    const req = await Promise.race([saved, sleep(30_000).then(() => { throw new Error("the canvas sent no autosave within 30 s"); })]);
+    const { headers, response } = req;
+    return { actionId: headers["next-action"], headers, designId, path: new URL(req.url).pathname, body: req.body, response };
   } finally {
     await browser.close();
   }
 }
 
 /** The version in a saveDesignAction answer (React's flight format: one line per chunk, the result as JSON). */
-function savedVersion(flight: string): number | undefined {
+export function savedVersion(flight: string): number | undefined {
   const m = /"ok":true,"data":\{"version":(\d+)\}/.exec(flight);
   return m ? Number(m[1]) : undefined;
 }
 
 /** The same edit a drag makes: one node's layout entry moved. */
-function moved(design: Design, i: number): Design {
+export function moved(design: Design, i: number): Design {
   const ids = Object.keys(design.layout);
   const id = ids[i % ids.length];
   const at = design.layout[id];
@@ -248,9 +255,46 @@ export async function measureLoad(opts: LoadOptions): Promise<LoadRow[]> {
         await fetch(`${s.url}${monitorUrl.serviceHistory(env, CLUSTERS[0], services[0])}`).then((r) => r.text());
       }
 
+      // One request at a time first: what each costs without queueing behind the others.
+      const solo = new Map<string, number[]>();
+      const timeOne = async (key: string, fn: () => Promise<Response>) => {
+        const t0 = performance.now();
+        const r = await fn();
+        await r.arrayBuffer();
+        if (!r.ok) throw new Error(`${key}: HTTP ${r.status}`);
+        const list = solo.get(key) ?? [];
+        list.push(performance.now() - t0);
+        solo.set(key, list);
+      };
+      const warmSave = designs[0];
+      const saveOnce = (server: NextServer) => fetch(`${server.url}${captured.path.replace(captured.designId, warmSave.id)}`, {
+        method: "POST",
+        headers: { ...browserHeaders, origin: server.url, "next-router-state-tree": browserHeaders["next-router-state-tree"].replaceAll(captured.designId, warmSave.id) },
+        body: JSON.stringify([{ id: warmSave.id, expectedVersion: warmSave.version, document: (warmSave.document = moved(warmSave.document, warmSave.version)) }]),
+      }).then(async (r) => {
+        const text = await r.text();
+        const v = savedVersion(text);
+        if (v === undefined) throw new Error(`save refused: ${text.slice(0, 300)}`);
+        warmSave.version = v;
+        return new Response(text);
+      });
+      for (let i = 0; i < 12; i++) {
+        for (const server of servers) {
+          const key = (k: string) => (i < 2 ? `warm ${k}` : k);
+          await timeOne(key("cluster view"), () => fetch(`${server.url}${monitorUrl.clusterView(env, CLUSTERS[0])}`));
+          await timeOne(key("service's view"), () => fetch(`${server.url}${monitorUrl.clusterView(env, CLUSTERS[0], services[1])}`));
+          await timeOne(key("service history"), () => fetch(`${server.url}${monitorUrl.serviceHistory(env, CLUSTERS[0], services[1])}`));
+          await timeOne(key("instances"), () => fetch(`${server.url}${monitorUrl.instances(env, CLUSTERS[0])}`));
+          await timeOne(key("clusters"), () => fetch(`${server.url}${monitorUrl.clusters(env)}`));
+          await timeOne(key("save"), () => saveOnce(server));
+        }
+      }
+
       const views = samples();
       const saves = samples();
       const leases = watchLeases(url);
+      const cpu0 = servers.map((s) => s.cpuMs());
+      const own0 = process.cpuUsage();
       const clients: Promise<void>[] = [];
       const spread = (i: number) => (i % 2 === 0 ? a : b);
       for (let i = 0; i < VIEWERS; i++) {
@@ -297,9 +341,11 @@ export async function measureLoad(opts: LoadOptions): Promise<LoadRow[]> {
         }, saves, opts.durationS, Math.random() * 1000));
       }
       await Promise.all(clients);
+      const cpu = servers.map((s, i) => (s.cpuMs() ?? NaN) - (cpu0[i] ?? NaN));
+      const own = process.cpuUsage(own0);
       await leases.stop();
       const figures = await Promise.all(servers.map((s) => fetch(`${s.url}/api/monitor/figures`).then((r) => r.json() as Promise<Figures>)));
-      return report({ views, saves, leases: leases.holders, figures, designBytes, captured, servers, durationS: opts.durationS });
+      return report({ solo, views, saves, leases: leases.holders, figures, designBytes, captured, servers, durationS: opts.durationS, cpu, ownCpu: (own.user + own.system) / 1000 });
     } finally {
       for (const s of servers) await s.stop();
       await db.$disconnect();
@@ -308,14 +354,15 @@ export async function measureLoad(opts: LoadOptions): Promise<LoadRow[]> {
 }
 
 function report(r: {
-  views: Samples; saves: Samples; leases: Map<string, string[]>; figures: Figures[]; designBytes: number;
-  captured: CapturedSave; servers: NextServer[]; durationS: number;
+  solo: Map<string, number[]>; views: Samples; saves: Samples; leases: Map<string, string[]>; figures: Figures[]; designBytes: number;
+  captured: CapturedSave; servers: NextServer[]; durationS: number; cpu: number[]; ownCpu: number;
 }): LoadRow[] {
   const rows: LoadRow[] = [];
   const info = (metric: string, value: string) => rows.push({ metric, value, target: "—", result: "info" });
   info("load: setup", `2 × \`next start\` (ports ${r.servers.map((s) => s.port).join(", ")}) on one PostgreSQL database; sandbox: ${CLUSTERS.length} clusters × ${SERVICES_PER_CLUSTER} services × ${TASKS_PER_SERVICE} tasks; ${VIEWERS} viewers and ${SAVERS} people spread evenly over both instances, ${RATE} request/s each for ${r.durationS} s (autocannon, in this process, on the same 2 cores)`);
   info("load: what a viewer asks", `half the environment overview's polls (cluster list, each cluster's view and instances), half a service page's (view, recorded history, instances), in the order lib/query/monitor.ts fires them, about 2× as often`);
   info("load: what a save is", `server action \`saveDesignAction\` (Next-Action ${r.captured.actionId.slice(0, 12)}…) POSTed to /designs/<id>/canvas with the headers and body encoding Chromium sent from the canvas's autosave (no compression); ${(r.designBytes / 1024).toFixed(0)} KiB design (${DESIGN_NODES} canvas nodes), one node moved per save; the answer re-renders the page (revalidatePath)`);
+  info("load: one request at a time, both instances (median of 20)", [...r.solo.entries()].filter(([k]) => !k.startsWith("warm")).map(([k, t]) => `${k} ${ms(median(t))}`).join(", "));
   const line = (s: Samples) => `${ms(median(s.latencies))} / ${ms(percentile(s.latencies, 95))} (${s.latencies.length} answers, ${(s.latencies.length / r.durationS).toFixed(1)}/s; max ${ms(Math.max(...s.latencies))})`;
   const p95v = percentile(r.views.latencies, 95);
   rows.push({ metric: `load: ${VIEWERS} monitor viewers, latency p50 / p95`, value: line(r.views), target: `p95 ≤ ${TARGET.viewP95} ms`, result: p95v <= TARGET.viewP95 ? "pass" : "FAIL" });
@@ -330,6 +377,8 @@ function report(r: {
     value: `views ${errs(r.views)} (${r.views.non2xx} non-2xx), saves ${errs(r.saves)} (${r.saves.non2xx} non-2xx)`,
     target: "0", result: errs(r.views) + errs(r.saves) === 0 ? "pass" : "FAIL",
   });
+  const total = r.cpu.reduce((x, y) => x + y, 0);
+  info("load: CPU used during the run", `servers ${r.cpu.map((c, i) => `:${r.servers[i].port} ${(c / 1000).toFixed(1)} s`).join(", ")} (${(total / (r.views.requests + r.saves.requests)).toFixed(1)} ms per request, polling included); load generator ${(r.ownCpu / 1000).toFixed(1)} s; of ${r.durationS} s × 2 cores`);
   // One poller per cluster: one lease holder throughout, and exactly one instance saying it polls.
   const perCluster = CLUSTERS.map((c) => {
     const holders = r.leases.get(c) ?? [];

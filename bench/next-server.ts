@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 // The production build (`npm run build`, which the e2e tests also make) started as users run it,
@@ -10,17 +10,45 @@ export const NEXT_DIR = path.join(ROOT, ".next");
 
 export const hasProductionBuild = () => existsSync(path.join(NEXT_DIR, "BUILD_ID"));
 
-export type NextServer = { url: string; port: number; stop(): Promise<void> };
+export type NextServer = {
+  url: string; port: number; log: string; alive(): boolean; stop(): Promise<void>;
+  /** CPU (user + system) the server process has used so far, in ms; undefined where /proc is not there. */
+  cpuMs(): number | undefined;
+};
 
-/** `next start` on 127.0.0.1:`port` with `env` over the bench's own environment; resolves once /api/health answers. */
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+function processCpuMs(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    // Fields after the command (which may hold spaces) start at field 3; utime and stime are fields 14 and 15.
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `next start` on 127.0.0.1:`port` with `env` over the bench's own environment; resolves once
+ * /api/health answers. Its output goes to .data/bench-logs/next-<port>.log.
+ */
 export async function startNext(port: number, env: Record<string, string>, timeoutMs = 120_000): Promise<NextServer> {
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const logDir = path.join(ROOT, ".data", "bench-logs");
+  mkdirSync(logDir, { recursive: true });
+  const log = path.join(logDir, `next-${port}.log`);
+  const out = createWriteStream(log);
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the servers (NODE_OPTIONS refuses --cpu-prof).
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     env: { ...process.env, ...env },
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
-  child.stderr?.on("data", (b: Buffer) => { stderr = (stderr + b.toString()).slice(-4000); });
+  child.stdout?.pipe(out);
+  child.stderr?.on("data", (b: Buffer) => { out.write(b); stderr = (stderr + b.toString()).slice(-4000); });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
@@ -33,7 +61,7 @@ export async function startNext(port: number, env: Record<string, string>, timeo
     await stop();
     throw new Error(`${(err as Error).message}${stderr ? `\n${stderr}` : ""}`);
   }
-  return { url, port, stop };
+  return { url, port, log, alive: () => child.exitCode === null && child.signalCode === null, stop, cpuMs: () => processCpuMs(child.pid) };
 }
 
 async function waitForHealth(baseUrl: string, timeoutMs: number, died: () => boolean) {
