@@ -38,8 +38,8 @@ export type MeasureOptions = {
 /** Canvas node counts measured by default (`npm run bench` and the CLI without --nodes). */
 export const DEFAULT_SIZES = [100, 500, 2000];
 
-const VIEWPORT = { width: 1440, height: 900 };
-const DRAG_PX = 400;
+export const VIEWPORT = { width: 1440, height: 900 };
+export const DRAG_PX = 400;
 const MOVES = 40;
 const MOVE_EVERY_MS = 16;
 
@@ -50,10 +50,10 @@ type PageRun = { ttfr: number; nodes: number; edges: number; zoom: number; box: 
 // ---- in-page probes -------------------------------------------------------------------------
 
 /** tsx (esbuild keepNames) wraps named functions in __name(); the functions passed to page.evaluate need it too. */
-const NAME_SHIM = "globalThis.__name ??= (f) => f;";
+export const NAME_SHIM = "globalThis.__name ??= (f) => f;";
 
 /** Installed before any page script: logs every frame at which node count, hidden count or viewport transform changed. */
-const LOAD_PROBE = `(() => {
+export const LOAD_PROBE = `(() => {
   const log = [];
   let last = "";
   window.__benchLoad = log;
@@ -108,7 +108,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * MOVE_EVERY_MS like a real 60+ Hz mouse (no waiting for the page to take each one; Chromium
  * coalesces what arrives within a frame), so a slow page shows as fewer visible updates.
  */
-async function gesture(page: Page, from: { x: number; y: number }, dx: number, nodeId: string | null): Promise<Gesture> {
+export async function gesture(page: Page, from: { x: number; y: number }, dx: number, nodeId: string | null): Promise<Gesture> {
   const cdp = await page.context().newCDPSession(page);
   const send = (type: "mousePressed" | "mouseMoved" | "mouseReleased", x: number, y: number) =>
     cdp.send("Input.dispatchMouseEvent", { type, x, y, button: "left", buttons: type === "mouseReleased" ? 0 : 1, clickCount: type === "mouseMoved" ? 0 : 1 });
@@ -134,7 +134,7 @@ async function gesture(page: Page, from: { x: number; y: number }, dx: number, n
 }
 
 /** Frame intervals and visible-update intervals inside the gesture (mouse down → last move taken). */
-function gestureStats(g: Gesture) {
+export function gestureStats(g: Gesture) {
   const inWin = (t: number) => t >= g.start && t <= g.end + 20;
   const diffs = (ts: number[]) => ts.slice(1).map((t, i) => t - ts[i]);
   const frames = diffs(g.frames.filter(inWin));
@@ -146,7 +146,7 @@ function gestureStats(g: Gesture) {
 
 // ---- pages -------------------------------------------------------------------------------------
 
-async function waitForSettledCanvas(page: Page): Promise<{ ttfr: number; nodes: number; zoom: number }> {
+export async function waitForSettledCanvas(page: Page): Promise<{ ttfr: number; nodes: number; zoom: number }> {
   // Settled: at least one node, none hidden, and nothing changed for a second.
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -169,14 +169,14 @@ async function waitForSettledCanvas(page: Page): Promise<{ ttfr: number; nodes: 
   });
 }
 
-async function boxOf(page: Page): Promise<Box> {
+export async function boxOf(page: Page): Promise<Box> {
   const b = await page.locator(".react-flow").first().boundingBox();
   if (!b) throw new Error("no .react-flow element");
   return { x: Math.round(b.x), y: Math.round(b.y), width: Math.round(b.width), height: Math.round(b.height) };
 }
 
 /** A point on empty pane (nothing but the pane under it) nearest to `near`, leaving room for the pan. */
-async function emptyPanePoint(page: Page, near: { x: number; y: number }, box: Box): Promise<{ x: number; y: number }> {
+export async function emptyPanePoint(page: Page, near: { x: number; y: number }, box: Box): Promise<{ x: number; y: number }> {
   const p = await page.evaluate(({ near, box, dx }) => {
     for (let r = 0; r < 400; r += 4) {
       for (let a = 0; a < 32; a++) {
@@ -199,7 +199,7 @@ function nodeAt(page: Page, p: { x: number; y: number }): Promise<string | null>
 }
 
 /** Designer: the smallest task definition group nearest to `near`, grabbed in its header. */
-async function designerGrab(page: Page, near: { x: number; y: number }, zoom: number) {
+export async function designerGrab(page: Page, near: { x: number; y: number }, zoom: number) {
   const candidates = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>(".react-flow__node-taskDefinition")).map((el) => {
     const r = el.getBoundingClientRect();
     return { id: el.dataset.id!, x: r.x, y: r.y, w: r.width, h: r.height };
@@ -215,7 +215,7 @@ async function designerGrab(page: Page, near: { x: number; y: number }, zoom: nu
 }
 
 /** Baseline: the card whose centre is nearest to the designer's grab point, grabbed at its centre. */
-async function baselineGrab(page: Page, near: { x: number; y: number }) {
+export async function baselineGrab(page: Page, near: { x: number; y: number }) {
   const c = await page.evaluate((near) => {
     let best: { id: string; x: number; y: number } | null = null;
     let bestD = Infinity;
@@ -232,7 +232,24 @@ async function baselineGrab(page: Page, near: { x: number; y: number }) {
   return { id: c.id, p: { x: c.x, y: c.y } };
 }
 
-type Kind = { kind: "designer"; url: string } | { kind: "baseline"; url: string; grabNear: { x: number; y: number }; panNear: { x: number; y: number } };
+type Kind = ({ kind: "designer"; url: string } | { kind: "baseline"; url: string; grabNear: { x: number; y: number }; panNear: { x: number; y: number } }) & {
+  /** Edges the page must draw: React Flow draws an edge once both its nodes' handles are measured, which can trail the nodes. */
+  edges: number;
+};
+
+/** The number of drawn edges once it reaches `expected` (or stops changing for 5 s short of it). */
+export async function edgeCount(page: Page, expected: number): Promise<number> {
+  const deadline = Date.now() + 30_000;
+  let last = -1;
+  let since = Date.now();
+  for (;;) {
+    const n = await page.locator(".react-flow__edge").count();
+    if (n === expected || Date.now() > deadline) return n;
+    if (n !== last) { last = n; since = Date.now(); }
+    if (Date.now() - since > 5_000) return n;
+    await sleep(100);
+  }
+}
 
 async function runPage(browser: Browser, k: Kind): Promise<PageRun> {
   const context: BrowserContext = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
@@ -248,7 +265,7 @@ async function runPage(browser: Browser, k: Kind): Promise<PageRun> {
     if (!res?.ok()) throw new Error(`${k.url}: HTTP ${res?.status()}${k.kind === "baseline" ? " (is the server running with STEVEDORE_BENCH=1?)" : ""}`);
     const load = await waitForSettledCanvas(page);
     const box = await boxOf(page);
-    const edges = await page.locator(".react-flow__edge").count();
+    const edges = await edgeCount(page, k.edges);
     const target = { x: box.x + Math.round(box.width * 0.3), y: box.y + Math.round(box.height * 0.45) };
     const grab = k.kind === "designer" ? await designerGrab(page, target, load.zoom) : await baselineGrab(page, k.grabNear);
     const drag = await gesture(page, grab.p, DRAG_PX, grab.id);
@@ -262,7 +279,7 @@ async function runPage(browser: Browser, k: Kind): Promise<PageRun> {
 
 // ---- importing the designs through the app's own Import dialog ---------------------------------
 
-async function importDesign(browser: Browser, baseUrl: string, name: string, json: string): Promise<string> {
+export async function importDesign(browser: Browser, baseUrl: string, name: string, json: string): Promise<string> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     const page = await context.newPage();
@@ -348,11 +365,11 @@ export async function measureCanvas(opts: MeasureOptions): Promise<Row[]> {
       const designer: PageRun[] = [];
       const baseline: PageRun[] = [];
       for (let r = 0; r < reps; r++) {
-        const d = await runPage(browser, { kind: "designer", url: `${baseUrl}/designs/${id}/canvas${opts.designerQuery ?? ""}` });
-        if (d.nodes !== expected.nodes) throw new Error(`designer drew ${d.nodes} nodes, expected ${expected.nodes}`);
+        const d = await runPage(browser, { kind: "designer", url: `${baseUrl}/designs/${id}/canvas${opts.designerQuery ?? ""}`, edges: expected.edges });
+        if (d.nodes !== expected.nodes || d.edges !== expected.edges) throw new Error(`designer drew ${d.nodes} nodes and ${d.edges} edges, expected ${expected.nodes} and ${expected.edges}`);
         designer.push(d);
         const q = new URLSearchParams({ n: String(d.nodes), e: String(d.edges), x: String(d.box.x), y: String(d.box.y), w: String(d.box.width), h: String(d.box.height) });
-        const b = await runPage(browser, { kind: "baseline", url: `${baseUrl}/bench/react-flow-baseline?${q}`, grabNear: d.grab, panNear: d.paneAt });
+        const b = await runPage(browser, { kind: "baseline", url: `${baseUrl}/bench/react-flow-baseline?${q}`, grabNear: d.grab, panNear: d.paneAt, edges: d.edges });
         if (b.nodes !== d.nodes || b.edges !== d.edges || b.box.width !== d.box.width || b.box.height !== d.box.height) {
           throw new Error(`baseline differs: ${JSON.stringify({ b: [b.nodes, b.edges, b.box], d: [d.nodes, d.edges, d.box] })}`);
         }

@@ -9,7 +9,7 @@ import { PlanMark } from "../../plan-overlay";
 import { LiveMark } from "../../live-overlay";
 import { useResizeCommit } from "../use-resize-commit";
 
-function ClusterNodeView({ id, data, selected }: NodeProps<RfNode<"cluster">>) {
+function ClusterNodeView({ id, data, selected, dragging }: NodeProps<RfNode<"cluster">>) {
   const s = (data as NodeData<"cluster">).summary;
   const onResizeEnd = useResizeCommit(id);
   const capacity = s.instances > 0
@@ -20,7 +20,8 @@ function ClusterNodeView({ id, data, selected }: NodeProps<RfNode<"cluster">>) {
       className={`kind-cluster h-full w-full rounded-xl border-2 border-dashed bg-[var(--kind-bg)] ${selected ? "border-brand-600" : "[border-color:var(--kind)]"}`}
       data-testid="cluster-node" aria-label={`Cluster ${s.name}`}
     >
-      <NodeResizer isVisible={!!selected} minWidth={SIZES.group.minWidth} minHeight={SIZES.group.minHeight} onResizeEnd={onResizeEnd} />
+      {/* Not while the group is being dragged: the handles appear when it is dropped. */}
+      <NodeResizer isVisible={!!selected && !dragging} minWidth={SIZES.group.minWidth} minHeight={SIZES.group.minHeight} onResizeEnd={onResizeEnd} />
       <div className="space-y-1 px-3 pt-2">
         <div className="flex items-center gap-2">
           <KindLabel>Cluster</KindLabel>

@@ -9,7 +9,7 @@ import { PlanMark } from "../../plan-overlay";
 import { LiveMark } from "../../live-overlay";
 import { useResizeCommit } from "../use-resize-commit";
 
-function TaskDefinitionNodeView({ id, data, selected }: NodeProps<RfNode<"taskDefinition">>) {
+function TaskDefinitionNodeView({ id, data, selected, dragging }: NodeProps<RfNode<"taskDefinition">>) {
   const s = (data as NodeData<"taskDefinition">).summary;
   const onResizeEnd = useResizeCommit(id);
   return (
@@ -17,7 +17,8 @@ function TaskDefinitionNodeView({ id, data, selected }: NodeProps<RfNode<"taskDe
       className={`kind-taskDefinition h-full w-full rounded-xl border-2 bg-[var(--kind-bg)] ${selected ? "border-brand-600" : "[border-color:var(--kind)]"}`}
       data-testid="task-definition-node" aria-label={`Task definition ${s.name}`}
     >
-      <NodeResizer isVisible={!!selected} minWidth={SIZES.group.minWidth} minHeight={SIZES.group.minHeight} onResizeEnd={onResizeEnd} />
+      {/* Not while the group is being dragged: the handles appear when it is dropped. */}
+      <NodeResizer isVisible={!!selected && !dragging} minWidth={SIZES.group.minWidth} minHeight={SIZES.group.minHeight} onResizeEnd={onResizeEnd} />
       <InHandle />
       <div className="space-y-1 px-3 pt-2">
         <div className="flex items-center gap-2">
