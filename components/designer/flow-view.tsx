@@ -98,15 +98,18 @@ export function FlowView({ snap }: { snap: boolean }) {
     setNodes((prev) => merge(prev, storeNodes, selection));
   }, [storeNodes, selection, merge]);
 
+  // Zoomed far out an edge label is a couple of pixels high: left out, like the nodes' detail.
+  const far = zoomLevel === "far";
   const edges = useMemo<Edge[]>(() => storeEdges.map((e) => ({
     ...e,
+    label: far ? undefined : e.label,
     type: "smoothstep",
     selected: e.id === selectedEdge,
     style: { ...EDGE_STYLE[e.data.kind], strokeWidth: e.id === selectedEdge ? 2.5 : 1.5 },
     markerEnd: { type: MarkerType.ArrowClosed, color: EDGE_STYLE[e.data.kind].stroke },
     labelStyle: { fontSize: 10, fill: "var(--edge-label-fg)" },
     labelBgStyle: { fill: "var(--edge-label-bg)" },
-  })), [storeEdges, selectedEdge]);
+  })), [storeEdges, selectedEdge, far]);
 
   // Set between a mouse drag's start and stop: those moves are stored once, on stop.
   const mouseDrag = useRef(false);
@@ -225,7 +228,7 @@ export function FlowView({ snap }: { snap: boolean }) {
       ref={wrapper} className="group/flow relative h-full w-full" data-testid="designer-flow" data-zoom={zoomLevel}
       style={dark ? OPAQUE_GROUPS_DARK : OPAQUE_GROUPS_LIGHT} onDragOver={onDragOver} onDrop={onDrop}
     >
-      <FarZoomContext.Provider value={zoomLevel === "far"}>
+      <FarZoomContext.Provider value={far}>
       {start && <ReactFlow
         nodes={shown}
         edges={edges}
