@@ -52,19 +52,27 @@ type PageRun = { ttfr: number; nodes: number; edges: number; zoom: number; box: 
 /** tsx (esbuild keepNames) wraps named functions in __name(); the functions passed to page.evaluate need it too. */
 export const NAME_SHIM = "globalThis.__name ??= (f) => f;";
 
-/** Installed before any page script: logs every frame at which node count, hidden count or viewport transform changed. */
+/** Installed before any page script: logs every frame at which node count, hidden count or viewport transform changed (with the frame's number). */
 export const LOAD_PROBE = `(() => {
   const log = [];
   let last = "";
+  let frame = 0;
+  let idle = 0;
   window.__benchLoad = log;
+  window.__benchFrame = () => frame;
+  window.__benchIdle = () => idle;
+  // The main thread's last idle moment: none while React renders (it keeps posting tasks).
+  const onIdle = (d) => { if (d.timeRemaining() > 5) idle = performance.now(); if (!window.__benchLoadStop) requestIdleCallback(onIdle); };
+  requestIdleCallback(onIdle);
   const tick = (t) => {
+    frame++;
     const nodes = document.getElementsByClassName("react-flow__node");
     let hidden = 0;
     for (let i = 0; i < nodes.length; i++) if (nodes[i].style.visibility === "hidden") hidden++;
     const vp = document.querySelector(".react-flow__viewport");
     const tr = vp ? vp.style.transform : "";
     const key = nodes.length + "|" + hidden + "|" + tr;
-    if (key !== last) { log.push({ t, count: nodes.length, hidden, tr }); last = key; }
+    if (key !== last) { log.push({ t, frame, count: nodes.length, hidden, tr }); last = key; }
     if (!window.__benchLoadStop) requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
@@ -147,14 +155,20 @@ export function gestureStats(g: Gesture) {
 // ---- pages -------------------------------------------------------------------------------------
 
 export async function waitForSettledCanvas(page: Page): Promise<{ ttfr: number; nodes: number; zoom: number }> {
-  // Settled: at least one node, none hidden, and nothing changed for a second.
+  // Settled: React has the nodes, none is hidden, and nothing changed for a second and 30 frames
+  // with the main thread idle at some point since (a page busy in one long task draws no frames,
+  // and one hydrating in slices draws frames but is never idle: neither has shown that it is done).
   const deadline = Date.now() + 60_000;
   for (;;) {
     const s = await page.evaluate(() => {
-      const log = (window as unknown as { __benchLoad: { t: number; count: number; hidden: number; tr: string }[] }).__benchLoad;
-      return { last: log[log.length - 1], now: performance.now() };
+      const w = window as unknown as { __benchLoad: { t: number; frame: number; count: number; hidden: number; tr: string }[]; __benchFrame: () => number; __benchIdle: () => number };
+      // Server-rendered nodes show before React has hydrated them (and before fitView moves them).
+      const node = document.querySelector(".react-flow__node");
+      const hydrated = !!node && Object.keys(node).some((k) => k.startsWith("__reactFiber$"));
+      return { last: w.__benchLoad[w.__benchLoad.length - 1], now: performance.now(), frame: w.__benchFrame(), idle: w.__benchIdle(), hydrated };
     });
-    if (s.last && s.last.count > 0 && s.last.hidden === 0 && s.now - s.last.t > 1000) break;
+    const quiet = s.last && s.now - s.last.t > 1000 && s.frame - s.last.frame >= 30 && s.idle > s.last.t;
+    if (s.last && s.hydrated && quiet && s.last.count > 0 && s.last.hidden === 0) break;
     if (Date.now() > deadline) throw new Error(`canvas did not settle: ${JSON.stringify(s.last)}`);
     await sleep(250);
   }
@@ -332,7 +346,7 @@ export async function firstLoadJs(nextDir: string, route = "/designs/[id]/canvas
 
 // ---- the measurement -----------------------------------------------------------------------------
 
-const ms = (v: number) => `${v.toFixed(1)} ms`;
+const ms = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? "— ms" : `${v.toFixed(1)} ms`);
 const kib = (v: number) => `${(v / 1024).toFixed(1)} KiB`;
 
 /** Playwright's own Chromium when installed, else CHROMIUM_PATH or Debian's (as playwright.config.ts). */

@@ -18,7 +18,7 @@ type TraceEvent = { name: string; ph: string; ts: number; dur?: number; pid: num
 
 /** Counts, per commit, the function components that rendered (PerformedWork) in the committed tree. */
 const RENDER_HOOK = `(() => {
-  const stats = { on: false, commits: [], };
+  const stats = { on: true, commits: [], };
   window.__benchRenders = stats;
   const lastSeen = new WeakMap();
   let commit = 0;
@@ -64,8 +64,11 @@ const RENDER_HOOK = `(() => {
     supportsFiber: true, renderers: new Map(), isDisabled: false,
     inject() { return 1; }, checkDCE() {}, onScheduleFiberRoot() {}, onCommitFiberUnmount() {}, onPostCommitFiberRoot() {},
     onCommitFiberRoot(_id, root) {
-      const r = walk(root.current);
-      if (stats.on) stats.commits.push({ t: performance.now(), ...r });
+      stats.calls = (stats.calls || 0) + 1;
+      try {
+        const r = walk(root.current);
+        if (stats.on) stats.commits.push({ t: performance.now(), ...r });
+      } catch (e) { stats.errors = (stats.errors || []).concat(String(e)).slice(0, 5); }
     },
   };
 })();`;
@@ -129,17 +132,22 @@ async function tracePage(browser: Browser, url: string, kind: "designer" | "base
   const box = await boxOf(page);
   const target = { x: box.x + Math.round(box.width * 0.3), y: box.y + Math.round(box.height * 0.45) };
   const grab = kind === "designer" ? await designerGrab(page, target, load.zoom) : await baselineGrab(page, near!);
-  if (renders) await page.evaluate(() => { (window as unknown as { __benchRenders: { on: boolean } }).__benchRenders.on = true; });
   const drag = await gesture(page, grab.p, DRAG_PX, grab.id);
   const st = gestureStats(drag);
   console.log(`${kind}: ttfr ${load.ttfr.toFixed(0)} ms, zoom ${load.zoom.toFixed(3)}, drag frame p95 ${st.frames.length ? percentile(st.frames, 95).toFixed(1) : "—"} ms, median update interval ${st.updates.length ? median(st.updates).toFixed(1) : "—"} ms (${st.count} updates in ${st.frames.length + 1} frames), wall ${Date.now() - wall0} ms`);
   if (renders) {
-    const r = await page.evaluate(() => (window as unknown as { __benchRenders: { commits: { t: number; rendered: number; counts: Record<string, number> }[] } }).__benchRenders.commits);
-    const inDrag = r.filter((c) => c.t >= drag.start && c.t <= drag.end + 20);
-    console.log(`  commits during the drag: ${inDrag.length}, components rendered per commit: ${inDrag.map((c) => c.rendered).join(",")}`);
-    const sum: Record<string, number> = {};
-    for (const c of inDrag) for (const [k, n] of Object.entries(c.counts)) sum[k] = (sum[k] ?? 0) + n;
-    for (const [k, n] of Object.entries(sum).sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`    ${String(n).padStart(6)}  ${k}`);
+    const all = await page.evaluate(() => (window as unknown as { __benchRenders: { calls: number; errors?: string[]; commits: { t: number; rendered: number; counts: Record<string, number> }[] } }).__benchRenders);
+    const r = all.commits;
+    console.log(`  hook calls ${all.calls}${all.errors ? `, errors: ${all.errors.join("; ")}` : ""}`);
+    const show = (title: string, commits: typeof r) => {
+      console.log(`  ${title}: ${commits.length} commits, components rendered per commit: ${commits.map((c) => c.rendered).join(",")}`);
+      const sum: Record<string, number> = {};
+      for (const c of commits) for (const [k, n] of Object.entries(c.counts)) sum[k] = (sum[k] ?? 0) + n;
+      for (const [k, n] of Object.entries(sum).sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`    ${String(n).padStart(6)}  ${k}`);
+    };
+    console.log(`  ${r.length} commits recorded, first at ${r[0]?.t.toFixed(0)} ms, ttfr ${load.ttfr.toFixed(0)} ms`);
+    show("load and settling (navigation → the drag)", r.filter((c) => c.t < drag.start));
+    show("drag (mouse down → last move)", r.filter((c) => c.t >= drag.start && c.t <= drag.end + 20));
   } else {
     const buf = await browser.stopTracing();
     const trace = JSON.parse(buf.toString()) as { traceEvents: TraceEvent[] } | TraceEvent[];
