@@ -189,16 +189,20 @@ export async function boxOf(page: Page): Promise<Box> {
   return { x: Math.round(b.x), y: Math.round(b.y), width: Math.round(b.width), height: Math.round(b.height) };
 }
 
-/** A point on empty pane (nothing but the pane under it) nearest to `near`, leaving room for the pan. */
+/**
+ * A point on empty pane (nothing but the pane under it) nearest to `near`, leaving room for the
+ * pan: square rings around `near` at 2 px steps, so the few-pixel gaps between groups of a big
+ * design zoomed out are found too.
+ */
 export async function emptyPanePoint(page: Page, near: { x: number; y: number }, box: Box): Promise<{ x: number; y: number }> {
   const p = await page.evaluate(({ near, box, dx }) => {
-    for (let r = 0; r < 400; r += 4) {
-      for (let a = 0; a < 32; a++) {
-        const x = Math.round(near.x + r * Math.cos((a / 32) * 2 * Math.PI));
-        const y = Math.round(near.y + r * Math.sin((a / 32) * 2 * Math.PI));
-        if (x < box.x + 20 || x + dx > box.x + box.width - 20 || y < box.y + 20 || y > box.y + box.height - 140) continue;
-        const el = document.elementFromPoint(x, y);
-        if (el?.classList.contains("react-flow__pane")) return { x, y };
+    const inside = (x: number, y: number) => x >= box.x + 20 && x + dx <= box.x + box.width - 20 && y >= box.y + 20 && y <= box.y + box.height - 140;
+    const pane = (x: number, y: number) => inside(x, y) && !!document.elementFromPoint(x, y)?.classList.contains("react-flow__pane");
+    const cx = Math.round(near.x);
+    const cy = Math.round(near.y);
+    for (let d = 0; d < Math.max(box.width, box.height); d += 2) {
+      for (let i = -d; i <= d; i += 2) {
+        for (const [x, y] of [[cx + i, cy - d], [cx + i, cy + d], [cx - d, cy + i], [cx + d, cy + i]]) if (pane(x, y)) return { x, y };
       }
     }
     return null;

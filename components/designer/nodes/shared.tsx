@@ -69,12 +69,9 @@ export function UsageBar({ label, used, total, unit }: { label: string; used: nu
   );
 }
 
-export function InHandle() {
-  return <Handle type="target" position={Position.Left} className="!h-2.5 !w-2.5 !border-2 !border-white !bg-slate-500" />;
-}
-export function OutHandle() {
-  return <Handle type="source" position={Position.Right} className="!h-2.5 !w-2.5 !border-2 !border-white !bg-brand-600" />;
-}
+/** A node's connection handles: one element each, rendered by every node (no wrapper component per handle). */
+export const IN_HANDLE = <Handle type="target" position={Position.Left} className="!h-2.5 !w-2.5 !border-2 !border-white !bg-slate-500" />;
+export const OUT_HANDLE = <Handle type="source" position={Position.Right} className="!h-2.5 !w-2.5 !border-2 !border-white !bg-brand-600" />;
 
 /**
  * Cards carry their kind's colour (globals.css `--kind-*`, tuned per theme) on the left edge. The

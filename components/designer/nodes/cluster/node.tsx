@@ -3,10 +3,9 @@
 import { memo } from "react";
 import { NodeResizer, type NodeProps } from "@xyflow/react";
 import { SIZES, type NodeData } from "@/lib/domain/designer";
-import { Chip, FindingBadge, formatCpu, formatMemory, KindLabel } from "../shared";
+import { Chip, Detail, formatCpu, formatMemory, KindLabel } from "../shared";
 import type { RfNode } from "../types";
-import { PlanMark } from "../../plan-overlay";
-import { LiveMark } from "../../live-overlay";
+import { NodeMarks } from "../marks";
 import { useResizeCommit } from "../use-resize-commit";
 
 function ClusterNodeView({ id, data, selected, dragging }: NodeProps<RfNode<"cluster">>) {
@@ -26,12 +25,14 @@ function ClusterNodeView({ id, data, selected, dragging }: NodeProps<RfNode<"clu
         <div className="flex items-center gap-2">
           <KindLabel>Cluster</KindLabel>
           <span className="truncate text-sm font-semibold text-slate-900">{s.name}</span>
-          <span className="ml-auto flex items-center gap-1"><PlanMark id={id} /><LiveMark id={id} /><FindingBadge counts={data.findings} name={s.name} /></span>
+          <NodeMarks id={id} counts={data.findings} name={s.name} />
         </div>
-        <div className="flex flex-nowrap gap-1 overflow-hidden whitespace-nowrap">
-          <Chip>{s.services} service{s.services === 1 ? "" : "s"}</Chip>
-          <Chip tone="brand">{capacity}</Chip>
-        </div>
+        <Detail>
+          <div className="flex flex-nowrap gap-1 overflow-hidden whitespace-nowrap">
+            <Chip>{s.services} service{s.services === 1 ? "" : "s"}</Chip>
+            <Chip tone="brand">{capacity}</Chip>
+          </div>
+        </Detail>
       </div>
     </div>
   );

@@ -3,20 +3,19 @@
 import { memo } from "react";
 import type { NodeProps } from "@xyflow/react";
 import type { NodeData } from "@/lib/domain/designer";
-import { cardClass, Chip, Detail, FindingBadge, InHandle, OutHandle } from "../shared";
+import { cardClass, Chip, Detail, IN_HANDLE, OUT_HANDLE } from "../shared";
 import type { RfNode } from "../types";
-import { PlanMark } from "../../plan-overlay";
-import { LiveMark } from "../../live-overlay";
+import { NodeMarks } from "../marks";
 
 function ContainerNodeView({ id, data, selected }: NodeProps<RfNode<"container">>) {
   const s = (data as NodeData<"container">).summary;
   return (
     <div className={cardClass(selected, "container")} data-testid="container-node" aria-label={`Container ${s.name}`}>
-      <InHandle />
+      {IN_HANDLE}
       <div className="flex items-center gap-1.5">
         <span className={`h-2 w-2 shrink-0 rounded-full ${s.essential ? "bg-emerald-600" : "bg-slate-300"}`} title={s.essential ? "Essential" : "Not essential"} />
         <span className="truncate text-sm font-semibold text-slate-900">{s.name}</span>
-        <span className="ml-auto flex items-center gap-1"><PlanMark id={id} /><LiveMark id={id} /><FindingBadge counts={data.findings} name={s.name} /></span>
+        <NodeMarks id={id} counts={data.findings} name={s.name} />
       </div>
       <Detail>
         <div className="mt-0.5 truncate font-mono text-[11px] text-slate-600" title={s.image}>{s.image}</div>
@@ -27,7 +26,7 @@ function ContainerNodeView({ id, data, selected }: NodeProps<RfNode<"container">
           {s.ports.length === 0 ? <span className="text-[11px] text-slate-400">no ports</span> : s.ports.map((p) => <Chip key={p}>{p}</Chip>)}
         </div>
       </Detail>
-      <OutHandle />
+      {OUT_HANDLE}
     </div>
   );
 }

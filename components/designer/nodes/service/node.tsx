@@ -3,10 +3,9 @@
 import { memo } from "react";
 import type { NodeProps } from "@xyflow/react";
 import type { NodeData } from "@/lib/domain/designer";
-import { cardClass, Chip, Detail, FindingBadge, KindLabel, OutHandle } from "../shared";
+import { cardClass, Chip, Detail, KindLabel, OUT_HANDLE } from "../shared";
 import type { RfNode } from "../types";
-import { PlanMark } from "../../plan-overlay";
-import { LiveMark } from "../../live-overlay";
+import { NodeMarks } from "../marks";
 
 function ServiceNodeView({ id, data, selected }: NodeProps<RfNode<"service">>) {
   const s = (data as NodeData<"service">).summary;
@@ -15,14 +14,16 @@ function ServiceNodeView({ id, data, selected }: NodeProps<RfNode<"service">>) {
       <div className="flex items-center gap-1.5">
         <KindLabel>Service</KindLabel>
         <span className="truncate text-sm font-semibold text-slate-900">{s.name}</span>
-        <span className="ml-auto flex items-center gap-1"><PlanMark id={id} /><LiveMark id={id} /><FindingBadge counts={data.findings} name={s.name} /></span>
+        <NodeMarks id={id} counts={data.findings} name={s.name} />
       </div>
-      <div className="mt-1 flex flex-wrap gap-1">
-        <Chip tone="brand">× {s.desiredCount} desired</Chip>
-        <Chip>{s.launchType}</Chip>
-      </div>
-      <Detail><div className="mt-1 truncate text-[11px] text-slate-600">runs {s.taskDefinition || <em>no task definition</em>}</div></Detail>
-      <OutHandle />
+      <Detail>
+        <div className="mt-1 flex flex-wrap gap-1">
+          <Chip tone="brand">× {s.desiredCount} desired</Chip>
+          <Chip>{s.launchType}</Chip>
+        </div>
+        <div className="mt-1 truncate text-[11px] text-slate-600">runs {s.taskDefinition || <em>no task definition</em>}</div>
+      </Detail>
+      {OUT_HANDLE}
     </div>
   );
 }
