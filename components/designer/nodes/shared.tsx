@@ -8,15 +8,12 @@ import { SeverityIcon } from "@/components/ui/severity";
 /**
  * Zoomed far out (FlowView provides it from one boolean `useStore` selector, so it changes only when
  * the threshold is crossed): node bodies drop their detail (chips, usage bars) and keep the kind and
- * name, which is all that is legible at that size, and much less to paint on every pan frame.
+ * name, which is all that is legible at that size, and much less to paint on every pan frame. Node
+ * views read it once and leave their secondary rows out (`{!far && …}`).
  */
 export const FarZoomContext = createContext(false);
 export const useFarZoom = () => useContext(FarZoomContext);
 
-/** Detail that is left out when zoomed far out (wrap a node's secondary rows in it). */
-export function Detail({ children }: { children: ReactNode }) {
-  return useFarZoom() ? null : <>{children}</>;
-}
 
 /** Error and warning counts of a node; nothing when clean, so a badge always means work to do. */
 export function FindingBadge({ counts, name }: { counts: FindingCounts; name: string }) {
@@ -39,9 +36,8 @@ export function FindingBadge({ counts, name }: { counts: FindingCounts; name: st
   );
 }
 
-export function KindLabel({ children }: { children: ReactNode }) {
-  return <span className="text-[10px] font-semibold uppercase tracking-wider text-[color:var(--kind-text)]">{children}</span>;
-}
+/** A node's kind word in its header (a class, not a component: a big canvas renders thousands). */
+export const KIND_LABEL = "text-[10px] font-semibold uppercase tracking-wider text-[color:var(--kind-text)]";
 
 export function Chip({ children, tone = "slate" }: { children: ReactNode; tone?: "slate" | "brand" | "amber" }) {
   if (useFarZoom()) return null;

@@ -3,12 +3,13 @@
 import { memo } from "react";
 import { NodeResizer, type NodeProps } from "@xyflow/react";
 import { SIZES, type NodeData } from "@/lib/domain/designer";
-import { Chip, Detail, formatCpu, formatMemory, KindLabel } from "../shared";
+import { Chip, formatCpu, formatMemory, KIND_LABEL, useFarZoom } from "../shared";
 import type { RfNode } from "../types";
 import { NodeMarks } from "../marks";
 import { useResizeCommit } from "../use-resize-commit";
 
 function ClusterNodeView({ id, data, selected, dragging }: NodeProps<RfNode<"cluster">>) {
+  const far = useFarZoom();
   const s = (data as NodeData<"cluster">).summary;
   const onResizeEnd = useResizeCommit(id);
   const capacity = s.instances > 0
@@ -23,16 +24,16 @@ function ClusterNodeView({ id, data, selected, dragging }: NodeProps<RfNode<"clu
       <NodeResizer isVisible={!!selected && !dragging} minWidth={SIZES.group.minWidth} minHeight={SIZES.group.minHeight} onResizeEnd={onResizeEnd} />
       <div className="space-y-1 px-3 pt-2">
         <div className="flex items-center gap-2">
-          <KindLabel>Cluster</KindLabel>
+          <span className={KIND_LABEL}>Cluster</span>
           <span className="truncate text-sm font-semibold text-slate-900">{s.name}</span>
           <NodeMarks id={id} counts={data.findings} name={s.name} />
         </div>
-        <Detail>
+        {!far && (<>
           <div className="flex flex-nowrap gap-1 overflow-hidden whitespace-nowrap">
             <Chip>{s.services} service{s.services === 1 ? "" : "s"}</Chip>
             <Chip tone="brand">{capacity}</Chip>
           </div>
-        </Detail>
+        </>)}
       </div>
     </div>
   );

@@ -3,11 +3,12 @@
 import { memo } from "react";
 import type { NodeProps } from "@xyflow/react";
 import type { NodeData } from "@/lib/domain/designer";
-import { cardClass, Chip, Detail, IN_HANDLE, OUT_HANDLE } from "../shared";
+import { cardClass, Chip, IN_HANDLE, OUT_HANDLE, useFarZoom } from "../shared";
 import type { RfNode } from "../types";
 import { NodeMarks } from "../marks";
 
 function ContainerNodeView({ id, data, selected }: NodeProps<RfNode<"container">>) {
+  const far = useFarZoom();
   const s = (data as NodeData<"container">).summary;
   return (
     <div className={cardClass(selected, "container")} data-testid="container-node" aria-label={`Container ${s.name}`}>
@@ -17,7 +18,7 @@ function ContainerNodeView({ id, data, selected }: NodeProps<RfNode<"container">
         <span className="truncate text-sm font-semibold text-slate-900">{s.name}</span>
         <NodeMarks id={id} counts={data.findings} name={s.name} />
       </div>
-      <Detail>
+      {!far && (<>
         <div className="mt-0.5 truncate font-mono text-[11px] text-slate-600" title={s.image}>{s.image}</div>
         <div className="mt-1 text-[11px] text-slate-600">
           {s.cpu !== undefined ? `${s.cpu} cpu` : "cpu shared"} · {s.memory !== undefined ? `${s.memory} MiB` : "memory shared"}
@@ -25,7 +26,7 @@ function ContainerNodeView({ id, data, selected }: NodeProps<RfNode<"container">
         <div className="mt-1 flex flex-wrap gap-1 overflow-hidden" style={{ maxHeight: 20 }}>
           {s.ports.length === 0 ? <span className="text-[11px] text-slate-400">no ports</span> : s.ports.map((p) => <Chip key={p}>{p}</Chip>)}
         </div>
-      </Detail>
+      </>)}
       {OUT_HANDLE}
     </div>
   );

@@ -3,26 +3,27 @@
 import { memo } from "react";
 import type { NodeProps } from "@xyflow/react";
 import type { NodeData } from "@/lib/domain/designer";
-import { cardClass, Chip, Detail, KindLabel, OUT_HANDLE } from "../shared";
+import { cardClass, Chip, KIND_LABEL, OUT_HANDLE, useFarZoom } from "../shared";
 import type { RfNode } from "../types";
 import { NodeMarks } from "../marks";
 
 function ServiceNodeView({ id, data, selected }: NodeProps<RfNode<"service">>) {
+  const far = useFarZoom();
   const s = (data as NodeData<"service">).summary;
   return (
     <div className={cardClass(selected, "service")} data-testid="service-node" aria-label={`Service ${s.name}`}>
       <div className="flex items-center gap-1.5">
-        <KindLabel>Service</KindLabel>
+        <span className={KIND_LABEL}>Service</span>
         <span className="truncate text-sm font-semibold text-slate-900">{s.name}</span>
         <NodeMarks id={id} counts={data.findings} name={s.name} />
       </div>
-      <Detail>
+      {!far && (<>
         <div className="mt-1 flex flex-wrap gap-1">
           <Chip tone="brand">× {s.desiredCount} desired</Chip>
           <Chip>{s.launchType}</Chip>
         </div>
         <div className="mt-1 truncate text-[11px] text-slate-600">runs {s.taskDefinition || <em>no task definition</em>}</div>
-      </Detail>
+      </>)}
       {OUT_HANDLE}
     </div>
   );

@@ -3,12 +3,13 @@
 import { memo } from "react";
 import { NodeResizer, type NodeProps } from "@xyflow/react";
 import { SIZES, type NodeData } from "@/lib/domain/designer";
-import { Chip, Detail, formatCpu, formatMemory, IN_HANDLE, KindLabel, UsageBar } from "../shared";
+import { Chip, formatCpu, formatMemory, IN_HANDLE, KIND_LABEL, UsageBar, useFarZoom } from "../shared";
 import type { RfNode } from "../types";
 import { NodeMarks } from "../marks";
 import { useResizeCommit } from "../use-resize-commit";
 
 function TaskDefinitionNodeView({ id, data, selected, dragging }: NodeProps<RfNode<"taskDefinition">>) {
+  const far = useFarZoom();
   const s = (data as NodeData<"taskDefinition">).summary;
   const onResizeEnd = useResizeCommit(id);
   return (
@@ -21,12 +22,12 @@ function TaskDefinitionNodeView({ id, data, selected, dragging }: NodeProps<RfNo
       {IN_HANDLE}
       <div className="space-y-1 px-3 pt-2">
         <div className="flex items-center gap-2">
-          <KindLabel>Task definition</KindLabel>
+          <span className={KIND_LABEL}>Task definition</span>
           <span className="truncate text-sm font-semibold text-slate-900">{s.name}</span>
           <span className="shrink-0 text-[11px] text-slate-500" title="Containers (ECS allows 10)">{s.containers}/10</span>
           <NodeMarks id={id} counts={data.findings} name={s.name} />
         </div>
-        <Detail>
+        {!far && (<>
           {/* One line whatever the width: the header height is fixed so children never sit under it. */}
           <div className="flex flex-nowrap gap-1 overflow-hidden whitespace-nowrap">
             <Chip tone="brand">{s.launchType}</Chip>
@@ -37,7 +38,7 @@ function TaskDefinitionNodeView({ id, data, selected, dragging }: NodeProps<RfNo
             <UsageBar label="cpu" used={s.usedCpu} total={s.cpu} unit="units" />
             <UsageBar label="mem" used={s.usedMemory} total={s.memory} unit="MiB" />
           </div>
-        </Detail>
+        </>)}
       </div>
     </div>
   );
