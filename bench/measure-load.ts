@@ -104,7 +104,7 @@ const servicePage = (cluster: string, service: string) => pageSchedule([
 type CapturedSave = { actionId: string; headers: Record<string, string>; designId: string; path: string; body: string; response: string };
 
 /** Opens a design's canvas in Chromium, adds a cluster from the palette and records the autosave POST the page sends. */
-export async function captureBrowserSave(baseUrl: string, designId: string): Promise<CapturedSave> {
+async function captureBrowserSave(baseUrl: string, designId: string): Promise<CapturedSave> {
   const executablePath = chromiumPath();
   const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ["--no-sandbox", "--disable-gpu"] });
   try {
@@ -137,13 +137,13 @@ export async function captureBrowserSave(baseUrl: string, designId: string): Pro
 }
 
 /** The version in a saveDesignAction answer (React's flight format: one line per chunk, the result as JSON). */
-export function savedVersion(flight: string): number | undefined {
+function savedVersion(flight: string): number | undefined {
   const m = /"ok":true,"data":\{"version":(\d+)\}/.exec(flight);
   return m ? Number(m[1]) : undefined;
 }
 
 /** The same edit a drag makes: one node's layout entry moved. */
-export function moved(design: Design, i: number): Design {
+function moved(design: Design, i: number): Design {
   const ids = Object.keys(design.layout);
   const id = ids[i % ids.length];
   const at = design.layout[id];

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type DragEvent } from "react";
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type DragEvent } from "react";
 import {
   applyNodeChanges, Background, BackgroundVariant, Controls, getNodesBounds, getViewportForBounds, MarkerType, MiniMap, ReactFlow, useStore,
   type Connection, type Edge, type EdgeChange, type FinalConnectionState, type Node, type NodeChange, type OnSelectionChangeParams, type Viewport,
@@ -52,6 +52,35 @@ const EDGE_STYLE: Record<FlowEdge["data"]["kind"], { stroke: string; strokeDasha
   link: { stroke: "#d97706", strokeDasharray: "2 3" },
 };
 
+/** React Flow's nodes, the store nodes and selection they were made from, and which store node made each. */
+type Canvas = { nodes: Node[]; storeNodes: FlowNode[]; selection: string[]; made: ReadonlyMap<string, { node: Node; from: FlowNode }> };
+
+const NO_CANVAS: Canvas = { nodes: [], storeNodes: [], selection: [], made: new Map() };
+
+/** The canvas nodes for the store's: an unchanged store node keeps its canvas object (and so is not rendered again). */
+function mergeCanvas(prev: Canvas, storeNodes: FlowNode[], selection: string[]): Canvas {
+  const selected = new Set(selection);
+  const prevById = new Map(prev.nodes.map((n) => [n.id, n]));
+  const made = new Map<string, { node: Node; from: FlowNode }>();
+  const nodes = storeNodes.map((n) => {
+    const old = prevById.get(n.id);
+    const sel = selected.has(n.id);
+    const was = prev.made.get(n.id);
+    // A node React Flow changed (a drag) is a new object, so it is made again from the store.
+    if (old && was?.node === old && was.from === n && !!old.selected === sel) {
+      made.set(n.id, was);
+      return old;
+    }
+    // No `extent: "parent"`: a container or service can be dragged out of its group, and a drop over
+    // another group moves it there (onNodeDragStop); anywhere else it snaps back or gets a new group.
+    const { extent: _extent, ...rest } = n;
+    const next: Node = { ...(rest as unknown as Node), selected: sel, ...(old?.measured ? { measured: old.measured } : {}) };
+    made.set(n.id, { node: next, from: n });
+    return next;
+  });
+  return { nodes, storeNodes, selection, made };
+}
+
 /**
  * React Flow, controlled from the editor store. Nodes live in local state while dragging (only the
  * dragged node changes per tick, so memoised node components elsewhere do not render); the
@@ -69,34 +98,17 @@ export function FlowView({ snap }: { snap: boolean }) {
   // Level of detail: one string selector, so FlowView renders only when a threshold is crossed.
   const zoomLevel = useStore((s) => (s.transform[2] < FAR_ZOOM ? "far" : s.transform[2] < SHADOW_MIN_ZOOM ? "mid" : "near"));
 
-  // Which store node each canvas node was made from: an unchanged store node keeps its canvas object.
-  const source = useRef(new WeakMap<Node, FlowNode>());
-  const merge = useCallback((prev: Node[], from: FlowNode[], selection: string[]) => {
-    const selected = new Set(selection);
-    const prevById = new Map(prev.map((n) => [n.id, n]));
-    return from.map((n) => {
-      const old = prevById.get(n.id);
-      const sel = selected.has(n.id);
-      if (old && source.current.get(old) === n && !!old.selected === sel) return old;
-      // No `extent: "parent"`: a container or service can be dragged out of its group, and a drop over
-      // another group moves it there (onNodeDragStop); anywhere else it snaps back or gets a new group.
-      const { extent: _extent, ...rest } = n;
-      const next: Node = { ...(rest as unknown as Node), selected: sel, ...(old?.measured ? { measured: old.measured } : {}) };
-      source.current.set(next, n);
-      return next;
-    });
-  }, []);
-  // Initialised with the design's nodes so that fitView on mount sees them.
-  const [nodes, setNodes] = useState<Node[]>(() => merge([], storeNodes, selection));
+  // Initialised with the design's nodes so that fitView on mount sees them; remade while rendering
+  // when the store's nodes or selection change (no effect: the canvas never shows a stale frame).
+  const [canvas, setCanvas] = useState(() => mergeCanvas(NO_CANVAS, storeNodes, selection));
+  if (canvas.storeNodes !== storeNodes || canvas.selection !== selection) setCanvas(mergeCanvas(canvas, storeNodes, selection));
+  const nodes = canvas.nodes;
   // React Flow mounts once the canvas's size is known (before the first paint), at the viewport fitView will choose.
   const [start, setStart] = useState<{ viewport?: Viewport }>();
   useLayoutEffect(() => {
     const box = wrapper.current?.getBoundingClientRect();
     setStart({ viewport: box ? initialViewport(store.getState().nodes, box.width, box.height) : undefined });
   }, [store, wrapper]);
-  useEffect(() => {
-    setNodes((prev) => merge(prev, storeNodes, selection));
-  }, [storeNodes, selection, merge]);
 
   // Zoomed far out an edge label is a couple of pixels high: left out, like the nodes' detail.
   const far = zoomLevel === "far";
@@ -115,7 +127,7 @@ export function FlowView({ snap }: { snap: boolean }) {
   const mouseDrag = useRef(false);
   const onNodesChange = useCallback((changes: NodeChange[]) => {
     // Removal goes through the store (with dependants); React Flow never deletes on its own.
-    setNodes((nds) => applyNodeChanges(changes.filter((c) => c.type !== "remove"), nds));
+    setCanvas((c) => ({ ...c, nodes: applyNodeChanges(changes.filter((ch) => ch.type !== "remove"), c.nodes) }));
     // Arrow keys move selected nodes without any drag events: store those moves as they happen.
     if (mouseDrag.current) return;
     const entries: Record<string, { x: number; y: number }> = {};
@@ -154,8 +166,8 @@ export function FlowView({ snap }: { snap: boolean }) {
 
   const resync = useCallback(() => {
     const s = store.getState();
-    setNodes((prev) => merge(prev, s.nodes, s.selection));
-  }, [store, merge]);
+    setCanvas((c) => mergeCanvas(c, s.nodes, s.selection));
+  }, [store]);
 
   const onNodeDragStop = useCallback((_: unknown, node: Node, dragged: Node[]) => {
     mouseDrag.current = false;
@@ -178,7 +190,7 @@ export function FlowView({ snap }: { snap: boolean }) {
     const entries: Record<string, { x: number; y: number }> = {};
     for (const n of dragged) entries[n.id] = { x: Math.round(n.position.x), y: Math.round(n.position.y) };
     store.edit((d) => setLayout(d, entries));
-  }, [store]);
+  }, [store, resync]);
 
   const isValidConnection = useCallback((c: Connection | Edge) =>
     canConnect(store.getState().history.present, c.source, c.target).ok, [store]);
