@@ -287,6 +287,10 @@ export async function measureLoad(opts: LoadOptions): Promise<LoadRow[]> {
           await timeOne(key("instances"), () => fetch(`${server.url}${monitorUrl.instances(env, CLUSTERS[0])}`));
           await timeOne(key("clusters"), () => fetch(`${server.url}${monitorUrl.clusters(env)}`));
           await timeOne(key("save"), () => saveOnce(server));
+          // What a save's answer includes: the canvas page rendered again (the same render as a client-side navigation's).
+          await timeOne(key("the canvas page rendered alone (RSC)"), () => fetch(`${server.url}/designs/${warmSave.id}/canvas`, {
+            headers: { rsc: "1", "next-router-state-tree": browserHeaders["next-router-state-tree"].replaceAll(captured.designId, warmSave.id) },
+          }));
         }
       }
 
