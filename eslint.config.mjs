@@ -58,7 +58,7 @@ const MATRIX = [
   { folder: "scripts", imports: ["lib/db"], packages: ["pg", "node:*"] },
   // Harnesses: they drive everything from outside.
   { folder: "tests", imports: ["app", "lib/**"], packages: ["vitest", "fast-check", "@aws-sdk/*", "pg", "@electric-sql/pglite", "next", "zod", "node:*"] },
-  { folder: "bench", imports: ["lib/**"], packages: ["@aws-sdk/*", "@playwright/test", "pg", "node:*"] },
+  { folder: "bench", imports: ["lib/**"], packages: ["@aws-sdk/*", "@playwright/test", "autocannon", "pg", "node:*"] },
   { folder: "e2e", imports: [], packages: ["@playwright/test", "@aws-sdk/client-ecs", "@aws-sdk/client-ec2", "@aws-sdk/client-elastic-load-balancing-v2", "pg", "node:*"] },
   // The files at the root (next.config.js, vitest.config.ts, this file, …) configure the tools.
   { folder: ".", files: "*.{js,mjs,ts}", imports: [], packages: ["next", "vitest", "@playwright/test", "prisma", "eslint", "eslint-*", "node:*"] },

@@ -12,6 +12,7 @@ import { median, percentile, sample } from "./stats";
 import { measureMonitor } from "./measure-monitor";
 import { measurePlanApply } from "./measure-plan-apply";
 import { measureCanvasWithServer } from "./canvas/with-server";
+import { measureLoad } from "./measure-load";
 
 const RESOURCES = 1000;
 /** BENCH_QUICK=1: a smoke run (CI) with few samples; it prints the table but leaves RESULTS.md alone. */
@@ -118,6 +119,15 @@ async function main() {
     crashed = true;
     console.error("monitor benchmark failed:", err);
     rows.push({ metric: "monitor", value: "error (see log)", target: "—", result: "ERROR" });
+  }
+
+  // Load on the production build: two instances on one PostgreSQL database, monitor viewers and people saving.
+  try {
+    rows.push(...(await measureLoad({ durationS: QUICK ? 8 : 30, adminUrl })));
+  } catch (err) {
+    crashed = true;
+    console.error("load benchmark failed:", err);
+    rows.push({ metric: "load (monitor viewers and design saves)", value: "error (see log)", target: "—", result: "ERROR" });
   }
 
   // The canvas in headless Chromium against plain React Flow (needs a production build; minutes, so not in quick runs).

@@ -155,10 +155,14 @@ test("zoomed far out, cards lose their shadows and detail, and keep their names"
   await expect(page.getByLabel("Container web", { exact: true }).getByText(/nginx/)).toHaveCount(0);
   expect(await storefront.evaluate((e) => getComputedStyle(e).boxShadow)).toBe("none");
   await expect(page.getByRole("meter")).toHaveCount(0);
+  // Edge labels go too (a couple of pixels high out there); the edges stay.
+  await expect(page.locator(".react-flow__edge").filter({ hasText: "runs" })).toHaveCount(0);
+  await expect(page.locator(".react-flow__edge").first()).toBeAttached();
   await screenshot(page, "designer-zoomed-out");
   await page.getByRole("button", { name: "Zoom In" }).click();
   await page.getByRole("button", { name: "Zoom In" }).click();
   await page.getByRole("button", { name: "Zoom In" }).click();
   await expect(flow).not.toHaveAttribute("data-zoom", "far");
   await expect(storefront.getByText("FARGATE", { exact: true })).toBeVisible();
+  await expect(page.locator(".react-flow__edge").filter({ hasText: "runs" }).first()).toBeVisible();
 });

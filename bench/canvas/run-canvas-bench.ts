@@ -1,4 +1,4 @@
-// `npx tsx bench/canvas/run-canvas-bench.ts [--base-url URL] [--nodes 500,100] [--reps 3] [--next-dir DIR]`
+// `npx tsx bench/canvas/run-canvas-bench.ts [--base-url URL] [--nodes 100,500,2000] [--reps 3] [--next-dir DIR]`
 //
 // The designer canvas against plain React Flow, in one headless Chromium run, side by side:
 // the same viewport (the baseline page is drawn into the designer canvas's box), the same node
@@ -35,8 +35,11 @@ export type MeasureOptions = {
   designerQuery?: string;
 };
 
-const VIEWPORT = { width: 1440, height: 900 };
-const DRAG_PX = 400;
+/** Canvas node counts measured by default (`npm run bench` and the CLI without --nodes). */
+export const DEFAULT_SIZES = [100, 500, 2000];
+
+export const VIEWPORT = { width: 1440, height: 900 };
+export const DRAG_PX = 400;
 const MOVES = 40;
 const MOVE_EVERY_MS = 16;
 
@@ -47,21 +50,29 @@ type PageRun = { ttfr: number; nodes: number; edges: number; zoom: number; box: 
 // ---- in-page probes -------------------------------------------------------------------------
 
 /** tsx (esbuild keepNames) wraps named functions in __name(); the functions passed to page.evaluate need it too. */
-const NAME_SHIM = "globalThis.__name ??= (f) => f;";
+export const NAME_SHIM = "globalThis.__name ??= (f) => f;";
 
-/** Installed before any page script: logs every frame at which node count, hidden count or viewport transform changed. */
-const LOAD_PROBE = `(() => {
+/** Installed before any page script: logs every frame at which node count, hidden count or viewport transform changed (with the frame's number). */
+export const LOAD_PROBE = `(() => {
   const log = [];
   let last = "";
+  let frame = 0;
+  let idle = 0;
   window.__benchLoad = log;
+  window.__benchFrame = () => frame;
+  window.__benchIdle = () => idle;
+  // The main thread's last idle moment: none while React renders (it keeps posting tasks).
+  const onIdle = (d) => { if (d.timeRemaining() > 5) idle = performance.now(); if (!window.__benchLoadStop) requestIdleCallback(onIdle); };
+  requestIdleCallback(onIdle);
   const tick = (t) => {
+    frame++;
     const nodes = document.getElementsByClassName("react-flow__node");
     let hidden = 0;
     for (let i = 0; i < nodes.length; i++) if (nodes[i].style.visibility === "hidden") hidden++;
     const vp = document.querySelector(".react-flow__viewport");
     const tr = vp ? vp.style.transform : "";
     const key = nodes.length + "|" + hidden + "|" + tr;
-    if (key !== last) { log.push({ t, count: nodes.length, hidden, tr }); last = key; }
+    if (key !== last) { log.push({ t, frame, count: nodes.length, hidden, tr }); last = key; }
     if (!window.__benchLoadStop) requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
@@ -105,7 +116,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * MOVE_EVERY_MS like a real 60+ Hz mouse (no waiting for the page to take each one; Chromium
  * coalesces what arrives within a frame), so a slow page shows as fewer visible updates.
  */
-async function gesture(page: Page, from: { x: number; y: number }, dx: number, nodeId: string | null): Promise<Gesture> {
+export async function gesture(page: Page, from: { x: number; y: number }, dx: number, nodeId: string | null): Promise<Gesture> {
   const cdp = await page.context().newCDPSession(page);
   const send = (type: "mousePressed" | "mouseMoved" | "mouseReleased", x: number, y: number) =>
     cdp.send("Input.dispatchMouseEvent", { type, x, y, button: "left", buttons: type === "mouseReleased" ? 0 : 1, clickCount: type === "mouseMoved" ? 0 : 1 });
@@ -131,7 +142,7 @@ async function gesture(page: Page, from: { x: number; y: number }, dx: number, n
 }
 
 /** Frame intervals and visible-update intervals inside the gesture (mouse down → last move taken). */
-function gestureStats(g: Gesture) {
+export function gestureStats(g: Gesture) {
   const inWin = (t: number) => t >= g.start && t <= g.end + 20;
   const diffs = (ts: number[]) => ts.slice(1).map((t, i) => t - ts[i]);
   const frames = diffs(g.frames.filter(inWin));
@@ -143,15 +154,21 @@ function gestureStats(g: Gesture) {
 
 // ---- pages -------------------------------------------------------------------------------------
 
-async function waitForSettledCanvas(page: Page): Promise<{ ttfr: number; nodes: number; zoom: number }> {
-  // Settled: at least one node, none hidden, and nothing changed for a second.
+export async function waitForSettledCanvas(page: Page): Promise<{ ttfr: number; nodes: number; zoom: number }> {
+  // Settled: React has the nodes, none is hidden, and nothing changed for a second and 30 frames
+  // with the main thread idle at some point since (a page busy in one long task draws no frames,
+  // and one hydrating in slices draws frames but is never idle: neither has shown that it is done).
   const deadline = Date.now() + 60_000;
   for (;;) {
     const s = await page.evaluate(() => {
-      const log = (window as unknown as { __benchLoad: { t: number; count: number; hidden: number; tr: string }[] }).__benchLoad;
-      return { last: log[log.length - 1], now: performance.now() };
+      const w = window as unknown as { __benchLoad: { t: number; frame: number; count: number; hidden: number; tr: string }[]; __benchFrame: () => number; __benchIdle: () => number };
+      // Server-rendered nodes show before React has hydrated them (and before fitView moves them).
+      const node = document.querySelector(".react-flow__node");
+      const hydrated = !!node && Object.keys(node).some((k) => k.startsWith("__reactFiber$"));
+      return { last: w.__benchLoad[w.__benchLoad.length - 1], now: performance.now(), frame: w.__benchFrame(), idle: w.__benchIdle(), hydrated };
     });
-    if (s.last && s.last.count > 0 && s.last.hidden === 0 && s.now - s.last.t > 1000) break;
+    const quiet = s.last && s.now - s.last.t > 1000 && s.frame - s.last.frame >= 30 && s.idle > s.last.t;
+    if (s.last && s.hydrated && quiet && s.last.count > 0 && s.last.hidden === 0) break;
     if (Date.now() > deadline) throw new Error(`canvas did not settle: ${JSON.stringify(s.last)}`);
     await sleep(250);
   }
@@ -166,22 +183,26 @@ async function waitForSettledCanvas(page: Page): Promise<{ ttfr: number; nodes: 
   });
 }
 
-async function boxOf(page: Page): Promise<Box> {
+export async function boxOf(page: Page): Promise<Box> {
   const b = await page.locator(".react-flow").first().boundingBox();
   if (!b) throw new Error("no .react-flow element");
   return { x: Math.round(b.x), y: Math.round(b.y), width: Math.round(b.width), height: Math.round(b.height) };
 }
 
-/** A point on empty pane (nothing but the pane under it) nearest to `near`, leaving room for the pan. */
-async function emptyPanePoint(page: Page, near: { x: number; y: number }, box: Box): Promise<{ x: number; y: number }> {
+/**
+ * A point on empty pane (nothing but the pane under it) nearest to `near`, leaving room for the
+ * pan: square rings around `near` at 2 px steps, so the few-pixel gaps between groups of a big
+ * design zoomed out are found too.
+ */
+export async function emptyPanePoint(page: Page, near: { x: number; y: number }, box: Box): Promise<{ x: number; y: number }> {
   const p = await page.evaluate(({ near, box, dx }) => {
-    for (let r = 0; r < 400; r += 4) {
-      for (let a = 0; a < 32; a++) {
-        const x = Math.round(near.x + r * Math.cos((a / 32) * 2 * Math.PI));
-        const y = Math.round(near.y + r * Math.sin((a / 32) * 2 * Math.PI));
-        if (x < box.x + 20 || x + dx > box.x + box.width - 20 || y < box.y + 20 || y > box.y + box.height - 140) continue;
-        const el = document.elementFromPoint(x, y);
-        if (el?.classList.contains("react-flow__pane")) return { x, y };
+    const inside = (x: number, y: number) => x >= box.x + 20 && x + dx <= box.x + box.width - 20 && y >= box.y + 20 && y <= box.y + box.height - 140;
+    const pane = (x: number, y: number) => inside(x, y) && !!document.elementFromPoint(x, y)?.classList.contains("react-flow__pane");
+    const cx = Math.round(near.x);
+    const cy = Math.round(near.y);
+    for (let d = 0; d < Math.max(box.width, box.height); d += 2) {
+      for (let i = -d; i <= d; i += 2) {
+        for (const [x, y] of [[cx + i, cy - d], [cx + i, cy + d], [cx - d, cy + i], [cx + d, cy + i]]) if (pane(x, y)) return { x, y };
       }
     }
     return null;
@@ -196,7 +217,7 @@ function nodeAt(page: Page, p: { x: number; y: number }): Promise<string | null>
 }
 
 /** Designer: the smallest task definition group nearest to `near`, grabbed in its header. */
-async function designerGrab(page: Page, near: { x: number; y: number }, zoom: number) {
+export async function designerGrab(page: Page, near: { x: number; y: number }, zoom: number) {
   const candidates = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>(".react-flow__node-taskDefinition")).map((el) => {
     const r = el.getBoundingClientRect();
     return { id: el.dataset.id!, x: r.x, y: r.y, w: r.width, h: r.height };
@@ -212,7 +233,7 @@ async function designerGrab(page: Page, near: { x: number; y: number }, zoom: nu
 }
 
 /** Baseline: the card whose centre is nearest to the designer's grab point, grabbed at its centre. */
-async function baselineGrab(page: Page, near: { x: number; y: number }) {
+export async function baselineGrab(page: Page, near: { x: number; y: number }) {
   const c = await page.evaluate((near) => {
     let best: { id: string; x: number; y: number } | null = null;
     let bestD = Infinity;
@@ -229,7 +250,24 @@ async function baselineGrab(page: Page, near: { x: number; y: number }) {
   return { id: c.id, p: { x: c.x, y: c.y } };
 }
 
-type Kind = { kind: "designer"; url: string } | { kind: "baseline"; url: string; grabNear: { x: number; y: number }; panNear: { x: number; y: number } };
+type Kind = ({ kind: "designer"; url: string } | { kind: "baseline"; url: string; grabNear: { x: number; y: number }; panNear: { x: number; y: number } }) & {
+  /** Edges the page must draw: React Flow draws an edge once both its nodes' handles are measured, which can trail the nodes. */
+  edges: number;
+};
+
+/** The number of drawn edges once it reaches `expected` (or stops changing for 5 s short of it). */
+export async function edgeCount(page: Page, expected: number): Promise<number> {
+  const deadline = Date.now() + 30_000;
+  let last = -1;
+  let since = Date.now();
+  for (;;) {
+    const n = await page.locator(".react-flow__edge").count();
+    if (n === expected || Date.now() > deadline) return n;
+    if (n !== last) { last = n; since = Date.now(); }
+    if (Date.now() - since > 5_000) return n;
+    await sleep(100);
+  }
+}
 
 async function runPage(browser: Browser, k: Kind): Promise<PageRun> {
   const context: BrowserContext = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
@@ -245,7 +283,7 @@ async function runPage(browser: Browser, k: Kind): Promise<PageRun> {
     if (!res?.ok()) throw new Error(`${k.url}: HTTP ${res?.status()}${k.kind === "baseline" ? " (is the server running with STEVEDORE_BENCH=1?)" : ""}`);
     const load = await waitForSettledCanvas(page);
     const box = await boxOf(page);
-    const edges = await page.locator(".react-flow__edge").count();
+    const edges = await edgeCount(page, k.edges);
     const target = { x: box.x + Math.round(box.width * 0.3), y: box.y + Math.round(box.height * 0.45) };
     const grab = k.kind === "designer" ? await designerGrab(page, target, load.zoom) : await baselineGrab(page, k.grabNear);
     const drag = await gesture(page, grab.p, DRAG_PX, grab.id);
@@ -259,7 +297,7 @@ async function runPage(browser: Browser, k: Kind): Promise<PageRun> {
 
 // ---- importing the designs through the app's own Import dialog ---------------------------------
 
-async function importDesign(browser: Browser, baseUrl: string, name: string, json: string): Promise<string> {
+export async function importDesign(browser: Browser, baseUrl: string, name: string, json: string): Promise<string> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     const page = await context.newPage();
@@ -312,10 +350,11 @@ export async function firstLoadJs(nextDir: string, route = "/designs/[id]/canvas
 
 // ---- the measurement -----------------------------------------------------------------------------
 
-const ms = (v: number) => `${v.toFixed(1)} ms`;
+const ms = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? "— ms" : `${v.toFixed(1)} ms`);
 const kib = (v: number) => `${(v / 1024).toFixed(1)} KiB`;
 
-function chromiumPath(explicit?: string): string | undefined {
+/** Playwright's own Chromium when installed, else CHROMIUM_PATH or Debian's (as playwright.config.ts). */
+export function chromiumPath(explicit?: string): string | undefined {
   if (explicit) return explicit;
   try {
     if (existsSync(chromium.executablePath())) return undefined;
@@ -344,11 +383,11 @@ export async function measureCanvas(opts: MeasureOptions): Promise<Row[]> {
       const designer: PageRun[] = [];
       const baseline: PageRun[] = [];
       for (let r = 0; r < reps; r++) {
-        const d = await runPage(browser, { kind: "designer", url: `${baseUrl}/designs/${id}/canvas${opts.designerQuery ?? ""}` });
-        if (d.nodes !== expected.nodes) throw new Error(`designer drew ${d.nodes} nodes, expected ${expected.nodes}`);
+        const d = await runPage(browser, { kind: "designer", url: `${baseUrl}/designs/${id}/canvas${opts.designerQuery ?? ""}`, edges: expected.edges });
+        if (d.nodes !== expected.nodes || d.edges !== expected.edges) throw new Error(`designer drew ${d.nodes} nodes and ${d.edges} edges, expected ${expected.nodes} and ${expected.edges}`);
         designer.push(d);
         const q = new URLSearchParams({ n: String(d.nodes), e: String(d.edges), x: String(d.box.x), y: String(d.box.y), w: String(d.box.width), h: String(d.box.height) });
-        const b = await runPage(browser, { kind: "baseline", url: `${baseUrl}/bench/react-flow-baseline?${q}`, grabNear: d.grab, panNear: d.paneAt });
+        const b = await runPage(browser, { kind: "baseline", url: `${baseUrl}/bench/react-flow-baseline?${q}`, grabNear: d.grab, panNear: d.paneAt, edges: d.edges });
         if (b.nodes !== d.nodes || b.edges !== d.edges || b.box.width !== d.box.width || b.box.height !== d.box.height) {
           throw new Error(`baseline differs: ${JSON.stringify({ b: [b.nodes, b.edges, b.box], d: [d.nodes, d.edges, d.box] })}`);
         }
@@ -437,7 +476,7 @@ function arg(name: string): string | undefined {
 
 async function main() {
   const baseUrl = arg("base-url") ?? process.env.CANVAS_BENCH_URL ?? "http://127.0.0.1:3290";
-  const nodes = (arg("nodes") ?? "500,100").split(",").map(Number);
+  const nodes = arg("nodes")?.split(",").map(Number) ?? DEFAULT_SIZES;
   const reps = Number(arg("reps") ?? 3);
   const nextDir = arg("next-dir") ?? path.resolve(".next");
   const hasBuild = await stat(path.join(nextDir, "build-manifest.json")).then(() => true, () => false);

@@ -1,8 +1,9 @@
 "use client";
 
-import { useState } from "react";
+import { memo, useState } from "react";
 import { ReactFlowProvider } from "@xyflow/react";
 import type { Design } from "@/lib/domain/design";
+import { sameJson } from "@/lib/domain/designer";
 import type { LessonBarView } from "@/lib/domain/learn/view";
 import { FlowWrapperProvider } from "./flow-context";
 import { FlowView } from "./flow-view";
@@ -35,7 +36,12 @@ export function Canvas(props: CanvasProps) {
   );
 }
 
-function Editor({ designId, lesson }: { designId: string; lesson?: LessonBarView }) {
+/**
+ * The page's props come back after every save (the save revalidates the design's pages, so
+ * Next sends this page again); the store ignores them, and the editor renders again only
+ * when what it shows of them changed.
+ */
+const Editor = memo(function Editor({ designId, lesson }: { designId: string; lesson?: LessonBarView }) {
   const store = useEditorStore();
   useAutosave(store);
   useShortcuts(store);
@@ -64,4 +70,4 @@ function Editor({ designId, lesson }: { designId: string; lesson?: LessonBarView
     </LiveOverlayProvider>
     </PlanOverlayProvider>
   );
-}
+}, (a, b) => a.designId === b.designId && sameJson(a.lesson, b.lesson));

@@ -1,9 +1,9 @@
 "use client";
 
-import { useCallback, useMemo, useRef, useState, type CSSProperties, type DragEvent } from "react";
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type DragEvent } from "react";
 import {
-  applyNodeChanges, Background, BackgroundVariant, Controls, MarkerType, MiniMap, ReactFlow, useStore,
-  type Connection, type Edge, type EdgeChange, type FinalConnectionState, type Node, type NodeChange, type OnSelectionChangeParams,
+  applyNodeChanges, Background, BackgroundVariant, Controls, getNodesBounds, getViewportForBounds, MarkerType, MiniMap, ReactFlow, useStore,
+  type Connection, type Edge, type EdgeChange, type FinalConnectionState, type Node, type NodeChange, type OnSelectionChangeParams, type Viewport,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import {
@@ -19,8 +19,13 @@ import { useEditor, useEditorStore } from "./store/context";
 
 export const SNAP: [number, number] = [8, 8];
 
-// Constant props: a new object each render would re-render the memoised MiniMap on every drag tick.
+// Constant props: a new object each render would re-render the memoised MiniMap on every drag tick,
+// and a new fitViewOptions is one more React Flow store update (every node's selector) per tick.
 const MINIMAP_STYLE = { width: 160, height: 110 };
+const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1 };
+const PRO_OPTIONS = { hideAttribution: true };
+const MIN_ZOOM = 0.2;
+const MAX_ZOOM = 2;
 /** Above this many nodes the minimap is left out: it repaints every node on each pan frame. */
 const MINIMAP_MAX_NODES = 200;
 /** Below this zoom the dot grid is thousands of dots repainted on every pan frame, and too fine to help. */
@@ -98,16 +103,25 @@ export function FlowView({ snap }: { snap: boolean }) {
   const [canvas, setCanvas] = useState(() => mergeCanvas(NO_CANVAS, storeNodes, selection));
   if (canvas.storeNodes !== storeNodes || canvas.selection !== selection) setCanvas(mergeCanvas(canvas, storeNodes, selection));
   const nodes = canvas.nodes;
+  // React Flow mounts once the canvas's size is known (before the first paint), at the viewport fitView will choose.
+  const [start, setStart] = useState<{ viewport?: Viewport }>();
+  useLayoutEffect(() => {
+    const box = wrapper.current?.getBoundingClientRect();
+    setStart({ viewport: box ? initialViewport(store.getState().nodes, box.width, box.height) : undefined });
+  }, [store, wrapper]);
 
+  // Zoomed far out an edge label is a couple of pixels high: left out, like the nodes' detail.
+  const far = zoomLevel === "far";
   const edges = useMemo<Edge[]>(() => storeEdges.map((e) => ({
     ...e,
+    label: far ? undefined : e.label,
     type: "smoothstep",
     selected: e.id === selectedEdge,
     style: { ...EDGE_STYLE[e.data.kind], strokeWidth: e.id === selectedEdge ? 2.5 : 1.5 },
     markerEnd: { type: MarkerType.ArrowClosed, color: EDGE_STYLE[e.data.kind].stroke },
     labelStyle: { fontSize: 10, fill: "var(--edge-label-fg)" },
     labelBgStyle: { fill: "var(--edge-label-bg)" },
-  })), [storeEdges, selectedEdge]);
+  })), [storeEdges, selectedEdge, far]);
 
   // Set between a mouse drag's start and stop: those moves are stored once, on stop.
   const mouseDrag = useRef(false);
@@ -130,8 +144,16 @@ export function FlowView({ snap }: { snap: boolean }) {
     if (picked && picked.type === "select") store.select([], picked.id);
   }, [store]);
 
-  const onSelectionChange = useCallback(({ nodes: sel, edges: selEdges }: OnSelectionChangeParams) => {
-    store.select(sel.map((n) => n.id), selEdges[0]?.id);
+  // A node grabbed for a drag is selected as the drag starts; the store (and so the inspector,
+  // whose panel is a big render and layout) takes that selection when the drag ends, not mid-gesture.
+  const draggedSelection = useRef<OnSelectionChangeParams>(undefined);
+  const onSelectionChange = useCallback((change: OnSelectionChangeParams) => {
+    if (mouseDrag.current) {
+      draggedSelection.current = change;
+      return;
+    }
+    draggedSelection.current = undefined;
+    store.select(change.nodes.map((n) => n.id), change.edges[0]?.id);
   }, [store]);
 
   // The group a dragged container/service would land in, highlighted while dragging.
@@ -149,6 +171,9 @@ export function FlowView({ snap }: { snap: boolean }) {
 
   const onNodeDragStop = useCallback((_: unknown, node: Node, dragged: Node[]) => {
     mouseDrag.current = false;
+    const picked = draggedSelection.current;
+    draggedSelection.current = undefined;
+    if (picked) store.select(picked.nodes.map((n) => n.id), picked.edges[0]?.id);
     setDropTarget(undefined);
     const from = dragged.length === 1 ? store.getState().nodes.find((n) => n.id === node.id) : undefined;
     if (from && (from.type === "container" || from.type === "service")) {
@@ -215,8 +240,8 @@ export function FlowView({ snap }: { snap: boolean }) {
       ref={wrapper} className="group/flow relative h-full w-full" data-testid="designer-flow" data-zoom={zoomLevel}
       style={dark ? OPAQUE_GROUPS_DARK : OPAQUE_GROUPS_LIGHT} onDragOver={onDragOver} onDrop={onDrop}
     >
-      <FarZoomContext.Provider value={zoomLevel === "far"}>
-      <ReactFlow
+      <FarZoomContext.Provider value={far}>
+      {start && <ReactFlow
         nodes={shown}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -234,18 +259,19 @@ export function FlowView({ snap }: { snap: boolean }) {
         deleteKeyCode={null}
         snapToGrid={snap}
         snapGrid={SNAP}
-        minZoom={0.2}
-        maxZoom={2}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
+        defaultViewport={start.viewport}
         fitView
-        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
-        proOptions={{ hideAttribution: true }}
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        proOptions={PRO_OPTIONS}
       >
         <Dots snap={snap} />
         {nodes.length <= MINIMAP_MAX_NODES && (
           <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={2} nodeClassName={miniClass} style={MINIMAP_STYLE} />
         )}
         <Controls showInteractive={false} />
-      </ReactFlow>
+      </ReactFlow>}
       </FarZoomContext.Provider>
       <EmptyCanvas />
       {pending && <ConnectMenu pending={pending} onDone={() => setPending(undefined)} />}
@@ -258,6 +284,18 @@ function Dots({ snap }: { snap: boolean }) {
   const visible = useStore((s) => s.transform[2] >= DOTS_MIN_ZOOM);
   if (!visible) return null;
   return <Background variant={BackgroundVariant.Dots} gap={snap ? SNAP[0] * 3 : 24} size={1} color="var(--canvas-dots)" />;
+}
+
+/**
+ * Where fitView will put the design in a canvas of this size: React Flow starts there, so the
+ * nodes' first render is already at their final zoom (and level of detail) instead of rendering
+ * every node at zoom 1 and again once fitView zooms out. Children lie inside their groups, so the
+ * top-level nodes bound the design. React Flow still runs its own fitView, which then moves nothing.
+ */
+function initialViewport(nodes: readonly FlowNode[], width: number, height: number): Viewport | undefined {
+  const top = nodes.filter((n) => !n.parentId);
+  if (top.length === 0 || !width || !height) return undefined;
+  return getViewportForBounds(getNodesBounds(top as unknown as Node[]), width, height, MIN_ZOOM, FIT_VIEW_OPTIONS.maxZoom, FIT_VIEW_OPTIONS.padding);
 }
 
 function miniClass(n: Node): string {

@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useContext, type ReactNode } from "react";
+import { createContext, useContext, useMemo, type ReactNode } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getJson } from "@/lib/query/get-json";
 import type { PlanAction } from "@/lib/domain/plan";
@@ -9,7 +9,8 @@ import { useEditor } from "./store/context";
 
 type Overlay = { enabled: boolean; actions?: Record<string, PlanAction>; status: "off" | "loading" | "ready" | "error"; message?: string };
 
-const PlanOverlayContext = createContext<Overlay>({ enabled: false, status: "off" });
+const OFF: Overlay = { enabled: false, status: "off" };
+const PlanOverlayContext = createContext<Overlay>(OFF);
 
 type ActionsResponse = { actions: Record<string, PlanAction> };
 
@@ -32,13 +33,16 @@ export function usePlanActions(designId: string, enabled: boolean, opts: { keepP
 
 export function PlanOverlayProvider({ designId, enabled, children }: { designId: string; enabled: boolean; children: ReactNode }) {
   const q = usePlanActions(designId, enabled);
-  const value: Overlay = !enabled
-    ? { enabled, status: "off" }
-    : q.isError
-      ? { enabled, status: "error", message: q.error.message }
+  const message = q.isError ? q.error.message : undefined;
+  // Every node reads this context: a new object on each render (every save changes the version
+  // queried) would render every node of the canvas again.
+  const value = useMemo<Overlay>(() => (!enabled
+    ? OFF
+    : message !== undefined
+      ? { enabled, status: "error", message }
       : q.data
         ? { enabled, status: "ready", actions: q.data.actions }
-        : { enabled, status: "loading" };
+        : { enabled, status: "loading" }), [enabled, message, q.data]);
   return <PlanOverlayContext.Provider value={value}>{children}</PlanOverlayContext.Provider>;
 }
 

@@ -11,15 +11,33 @@ import type { ClusterList, Figures, HistoryRow, InstancesView, MonitorView, Serv
 
 export const REFRESH_MS = 3_000;
 
+/** How often each live query refetches (the load benchmark replays these to act as a viewer). */
+export const POLL_MS = {
+  clusterView: REFRESH_MS,
+  clusters: 10_000,
+  serviceHistory: REFRESH_MS * 2,
+  /** The server reads instances at most every 10 s, so polling faster gains nothing. */
+  instances: 10_000,
+  figures: 5_000,
+} as const;
+
 const enc = encodeURIComponent;
 const base = (envId: string, cluster: string) => `/api/monitor/${enc(envId)}/${enc(cluster)}`;
+
+/** The URL each live query polls (the load benchmark requests the same ones). */
+export const monitorUrl = {
+  clusters: (envId: string) => `/api/monitor/${enc(envId)}`,
+  clusterView: (envId: string, cluster: string, service?: string) => `${base(envId, cluster)}${service ? `?service=${enc(service)}` : ""}`,
+  serviceHistory: (envId: string, cluster: string, service: string) => `${base(envId, cluster)}/services/${enc(service)}`,
+  instances: (envId: string, cluster: string) => `${base(envId, cluster)}/instances`,
+};
 
 /** A cluster's monitor view (optionally one service's), polled every REFRESH_MS. */
 export function clusterViewQuery(envId: string, cluster: string, service?: string) {
   return queryOptions({
     queryKey: ["monitor", envId, cluster, service ?? ""],
-    queryFn: () => getJson<MonitorView>(`${base(envId, cluster)}${service ? `?service=${enc(service)}` : ""}`, "Monitoring"),
-    refetchInterval: REFRESH_MS,
+    queryFn: () => getJson<MonitorView>(monitorUrl.clusterView(envId, cluster, service), "Monitoring"),
+    refetchInterval: POLL_MS.clusterView,
     refetchIntervalInBackground: false,
   });
 }
@@ -29,14 +47,14 @@ export function useClusterView(envId: string, cluster: string, service?: string)
 }
 
 export function useClusters(envId: string) {
-  return useQuery({ queryKey: ["monitor-clusters", envId], queryFn: () => getJson<ClusterList>(`/api/monitor/${enc(envId)}`), refetchInterval: 10_000 });
+  return useQuery({ queryKey: ["monitor-clusters", envId], queryFn: () => getJson<ClusterList>(monitorUrl.clusters(envId)), refetchInterval: POLL_MS.clusters });
 }
 
 export function useServiceHistory(envId: string, cluster: string, service: string) {
   return useQuery({
     queryKey: ["monitor-service", envId, cluster, service],
-    queryFn: () => getJson<ServiceHistory>(`${base(envId, cluster)}/services/${enc(service)}`),
-    refetchInterval: REFRESH_MS * 2,
+    queryFn: () => getJson<ServiceHistory>(monitorUrl.serviceHistory(envId, cluster, service)),
+    refetchInterval: POLL_MS.serviceHistory,
   });
 }
 
@@ -50,15 +68,15 @@ export function useHistory(envId: string, cluster: string, params: Record<string
 }
 
 export function useFigures() {
-  return useQuery({ queryKey: ["monitor-figures"], queryFn: () => getJson<Figures>("/api/monitor/figures"), refetchInterval: 5_000 });
+  return useQuery({ queryKey: ["monitor-figures"], queryFn: () => getJson<Figures>("/api/monitor/figures"), refetchInterval: POLL_MS.figures });
 }
 
-/** The cluster's container instances; the server reads them at most every 10 s, so polling faster gains nothing. */
+/** The cluster's container instances. */
 export function useContainerInstances(envId: string, cluster: string | undefined, opts: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: ["monitor-instances", envId, cluster],
-    queryFn: () => getJson<InstancesView>(`${base(envId, cluster!)}/instances`),
+    queryFn: () => getJson<InstancesView>(monitorUrl.instances(envId, cluster!)),
     enabled: (opts.enabled ?? true) && cluster !== undefined,
-    refetchInterval: 10_000,
+    refetchInterval: POLL_MS.instances,
   });
 }

@@ -8,15 +8,12 @@ import { SeverityIcon } from "@/components/ui/severity";
 /**
  * Zoomed far out (FlowView provides it from one boolean `useStore` selector, so it changes only when
  * the threshold is crossed): node bodies drop their detail (chips, usage bars) and keep the kind and
- * name, which is all that is legible at that size, and much less to paint on every pan frame.
+ * name, which is all that is legible at that size, and much less to paint on every pan frame. Node
+ * views read it once and leave their secondary rows out (`{!far && …}`).
  */
 export const FarZoomContext = createContext(false);
 export const useFarZoom = () => useContext(FarZoomContext);
 
-/** Detail that is left out when zoomed far out (wrap a node's secondary rows in it). */
-export function Detail({ children }: { children: ReactNode }) {
-  return useFarZoom() ? null : <>{children}</>;
-}
 
 /** Error and warning counts of a node; nothing when clean, so a badge always means work to do. */
 export function FindingBadge({ counts, name }: { counts: FindingCounts; name: string }) {
@@ -39,9 +36,8 @@ export function FindingBadge({ counts, name }: { counts: FindingCounts; name: st
   );
 }
 
-export function KindLabel({ children }: { children: ReactNode }) {
-  return <span className="text-[10px] font-semibold uppercase tracking-wider text-[color:var(--kind-text)]">{children}</span>;
-}
+/** A node's kind word in its header (a class, not a component: a big canvas renders thousands). */
+export const KIND_LABEL = "text-[10px] font-semibold uppercase tracking-wider text-[color:var(--kind-text)]";
 
 export function Chip({ children, tone = "slate" }: { children: ReactNode; tone?: "slate" | "brand" | "amber" }) {
   if (useFarZoom()) return null;
@@ -69,12 +65,9 @@ export function UsageBar({ label, used, total, unit }: { label: string; used: nu
   );
 }
 
-export function InHandle() {
-  return <Handle type="target" position={Position.Left} className="!h-2.5 !w-2.5 !border-2 !border-white !bg-slate-500" />;
-}
-export function OutHandle() {
-  return <Handle type="source" position={Position.Right} className="!h-2.5 !w-2.5 !border-2 !border-white !bg-brand-600" />;
-}
+/** A node's connection handles: one element each, rendered by every node (no wrapper component per handle). */
+export const IN_HANDLE = <Handle type="target" position={Position.Left} className="!h-2.5 !w-2.5 !border-2 !border-white !bg-slate-500" />;
+export const OUT_HANDLE = <Handle type="source" position={Position.Right} className="!h-2.5 !w-2.5 !border-2 !border-white !bg-brand-600" />;
 
 /**
  * Cards carry their kind's colour (globals.css `--kind-*`, tuned per theme) on the left edge. The

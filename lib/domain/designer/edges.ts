@@ -2,7 +2,7 @@ import type { Design } from "../design";
 import { clusterNameOf, familyOf } from "../design";
 import { linkName } from "./references";
 import { containerNodeId } from "./resolve";
-import { findTargetGroupByRef } from "./target-groups";
+import { targetGroupRef } from "./target-groups";
 
 export type EdgeKind = "uses" | "loadBalancer" | "dependsOn" | "link";
 
@@ -21,11 +21,14 @@ export type FlowEdge = {
 
 export function buildEdges(design: Design): FlowEdge[] {
   const out: FlowEdge[] = [];
+  // Looked up once per design, not once per service (a big design has hundreds of each).
+  const tdByFamily = firstBy(design.taskDefinitions, (t) => t.family);
+  const tgByRef = firstBy(design.targetGroups ?? [], targetGroupRef);
   for (const s of design.services) {
-    const td = design.taskDefinitions.find((t) => t.family === familyOf(s.taskDefinition));
+    const td = tdByFamily.get(familyOf(s.taskDefinition));
     if (td) out.push({ id: `uses|${s.id}`, source: s.id, target: td.id, label: "runs", data: { kind: "uses" } });
     (s.loadBalancers ?? []).forEach((lb, i) => {
-      const tg = findTargetGroupByRef(design, lb.targetGroupArn);
+      const tg = lb.targetGroupArn ? tgByRef.get(lb.targetGroupArn) : undefined;
       if (tg) {
         out.push({
           id: `lb|${s.id}|${i}`, source: s.id, target: tg.id, data: { kind: "loadBalancer" },
@@ -103,4 +106,20 @@ function mapService(design: Design, id: string, f: (s: Design["services"][number
 /** Services whose cluster reference names a cluster of the design (they are drawn inside it). */
 export function clusterOfService(design: Design, s: Design["services"][number]) {
   return s.cluster ? design.clusters.find((c) => c.clusterName === clusterNameOf(s.cluster)) : undefined;
+}
+
+/** clusterOfService for every service of a design at once: one pass over the clusters, not one per service. */
+export function clusterOfServiceIn(design: Design): (s: Design["services"][number]) => Design["clusters"][number] | undefined {
+  const byName = firstBy(design.clusters, (c) => c.clusterName);
+  return (s) => (s.cluster ? byName.get(clusterNameOf(s.cluster)) : undefined);
+}
+
+/** The first item per key, as `find` would return it. */
+function firstBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const t of items) {
+    const k = key(t);
+    if (!out.has(k)) out.set(k, t);
+  }
+  return out;
 }

@@ -17,6 +17,7 @@ export * from "./autosave";
 export * from "./summaries";
 export * from "./strategy-text";
 export * from "./to-flow";
+export * from "./same-json";
 export * from "./target-groups";
 // autoLayout (elkjs) is imported from "./auto-layout" directly, so bundles load it only when used.
 export * from "./hit-test";

@@ -1,4 +1,4 @@
-import type { Design, Service, TargetGroup } from "../design";
+import type { Service, TargetGroup } from "../design";
 
 /**
  * What a service's `loadBalancers[].targetGroupArn` holds for this group: its ARN, or
@@ -9,10 +9,6 @@ export function targetGroupRef(tg: TargetGroup): string {
   return tg.targetGroupArn ?? `targetgroup/${tg.name}`;
 }
 
-export function findTargetGroupByRef(design: Design, ref: string | undefined): TargetGroup | undefined {
-  if (!ref) return undefined;
-  return (design.targetGroups ?? []).find((g) => targetGroupRef(g) === ref);
-}
 
 /** Rewrites every service reference from one group ref to another (rename, ARN set). */
 export function rewriteTargetGroupRefs(services: Service[], from: string, to: string): Service[] {

@@ -1,7 +1,8 @@
 import type { Design, LayoutEntry } from "../design";
 import type { Finding, Severity } from "../rules/types";
-import { buildEdges, clusterOfService, type FlowEdge } from "./edges";
+import { buildEdges, clusterOfServiceIn, type FlowEdge } from "./edges";
 import { childSlot, groupSize, SIZES } from "./layout";
+import { sameJson } from "./same-json";
 import { containerNodeId, type NodeKind } from "./resolve";
 import {
   clusterSummary, containerSummary, serviceSummary, targetGroupSummary, taskDefinitionSummary,
@@ -60,10 +61,15 @@ export function toFlow(design: Design, findings: readonly Finding[]): { nodes: F
 
   const inCluster = new Map<string, Design["services"]>();
   const loose: Design["services"] = [];
+  const clusterOf = clusterOfServiceIn(design);
   for (const s of design.services) {
-    const c = clusterOfService(design, s);
-    if (c) inCluster.set(c.id, [...(inCluster.get(c.id) ?? []), s]);
-    else loose.push(s);
+    const c = clusterOf(s);
+    if (!c) loose.push(s);
+    else {
+      const list = inCluster.get(c.id);
+      if (list) list.push(s);
+      else inCluster.set(c.id, [s]);
+    }
   }
   let looseY = 0;
   const nextLoose = () => ({ x: -280, y: (looseY++) * 120 });
@@ -109,27 +115,25 @@ export function toFlow(design: Design, findings: readonly Finding[]): { nodes: F
  * object, so memoised node components skip rendering when another part of the design changes.
  */
 export function createFlowBuilder() {
-  let prev = new Map<string, { sig: string; node: FlowNode }>();
-  let prevEdges = new Map<string, { sig: string; edge: FlowEdge }>();
+  let prevNodes = new Map<string, FlowNode>();
+  let prevEdges = new Map<string, FlowEdge>();
   return function build(design: Design, findings: readonly Finding[]) {
     const { nodes, edges } = toFlow(design, findings);
-    const next = new Map<string, { sig: string; node: FlowNode }>();
+    const nextNodes = new Map<string, FlowNode>();
     const outNodes = nodes.map((n) => {
-      const sig = JSON.stringify(n);
-      const old = prev.get(n.id);
-      const node = old && old.sig === sig ? old.node : n;
-      next.set(n.id, { sig, node });
+      const old = prevNodes.get(n.id);
+      const node = old && sameJson(old, n) ? old : n;
+      nextNodes.set(n.id, node);
       return node;
     });
-    const nextEdges = new Map<string, { sig: string; edge: FlowEdge }>();
+    const nextEdges = new Map<string, FlowEdge>();
     const outEdges = edges.map((e) => {
-      const sig = JSON.stringify(e);
       const old = prevEdges.get(e.id);
-      const edge = old && old.sig === sig ? old.edge : e;
-      nextEdges.set(e.id, { sig, edge });
+      const edge = old && sameJson(old, e) ? old : e;
+      nextEdges.set(e.id, edge);
       return edge;
     });
-    prev = next;
+    prevNodes = nextNodes;
     prevEdges = nextEdges;
     return { nodes: outNodes, edges: outEdges };
   };

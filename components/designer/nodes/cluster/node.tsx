@@ -3,13 +3,13 @@
 import { memo } from "react";
 import { NodeResizer, type NodeProps } from "@xyflow/react";
 import { SIZES, type NodeData } from "@/lib/domain/designer";
-import { Chip, FindingBadge, formatCpu, formatMemory, KindLabel } from "../shared";
+import { Chip, formatCpu, formatMemory, KIND_LABEL, useFarZoom } from "../shared";
 import type { RfNode } from "../types";
-import { PlanMark } from "../../plan-overlay";
-import { LiveMark } from "../../live-overlay";
+import { NodeMarks } from "../marks";
 import { useResizeCommit } from "../use-resize-commit";
 
-function ClusterNodeView({ id, data, selected }: NodeProps<RfNode<"cluster">>) {
+function ClusterNodeView({ id, data, selected, dragging }: NodeProps<RfNode<"cluster">>) {
+  const far = useFarZoom();
   const s = (data as NodeData<"cluster">).summary;
   const onResizeEnd = useResizeCommit(id);
   const capacity = s.instances > 0
@@ -20,17 +20,20 @@ function ClusterNodeView({ id, data, selected }: NodeProps<RfNode<"cluster">>) {
       className={`kind-cluster h-full w-full rounded-xl border-2 border-dashed bg-[var(--kind-bg)] ${selected ? "border-brand-600" : "[border-color:var(--kind)]"}`}
       data-testid="cluster-node" aria-label={`Cluster ${s.name}`}
     >
-      <NodeResizer isVisible={!!selected} minWidth={SIZES.group.minWidth} minHeight={SIZES.group.minHeight} onResizeEnd={onResizeEnd} />
+      {/* Not while the group is being dragged: the handles appear when it is dropped. */}
+      <NodeResizer isVisible={!!selected && !dragging} minWidth={SIZES.group.minWidth} minHeight={SIZES.group.minHeight} onResizeEnd={onResizeEnd} />
       <div className="space-y-1 px-3 pt-2">
         <div className="flex items-center gap-2">
-          <KindLabel>Cluster</KindLabel>
+          <span className={KIND_LABEL}>Cluster</span>
           <span className="truncate text-sm font-semibold text-slate-900">{s.name}</span>
-          <span className="ml-auto flex items-center gap-1"><PlanMark id={id} /><LiveMark id={id} /><FindingBadge counts={data.findings} name={s.name} /></span>
+          <NodeMarks id={id} counts={data.findings} name={s.name} />
         </div>
-        <div className="flex flex-nowrap gap-1 overflow-hidden whitespace-nowrap">
-          <Chip>{s.services} service{s.services === 1 ? "" : "s"}</Chip>
-          <Chip tone="brand">{capacity}</Chip>
-        </div>
+        {!far && (<>
+          <div className="flex flex-nowrap gap-1 overflow-hidden whitespace-nowrap">
+            <Chip>{s.services} service{s.services === 1 ? "" : "s"}</Chip>
+            <Chip tone="brand">{capacity}</Chip>
+          </div>
+        </>)}
       </div>
     </div>
   );

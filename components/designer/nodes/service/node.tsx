@@ -3,26 +3,28 @@
 import { memo } from "react";
 import type { NodeProps } from "@xyflow/react";
 import type { NodeData } from "@/lib/domain/designer";
-import { cardClass, Chip, Detail, FindingBadge, KindLabel, OutHandle } from "../shared";
+import { cardClass, Chip, KIND_LABEL, OUT_HANDLE, useFarZoom } from "../shared";
 import type { RfNode } from "../types";
-import { PlanMark } from "../../plan-overlay";
-import { LiveMark } from "../../live-overlay";
+import { NodeMarks } from "../marks";
 
 function ServiceNodeView({ id, data, selected }: NodeProps<RfNode<"service">>) {
+  const far = useFarZoom();
   const s = (data as NodeData<"service">).summary;
   return (
     <div className={cardClass(selected, "service")} data-testid="service-node" aria-label={`Service ${s.name}`}>
       <div className="flex items-center gap-1.5">
-        <KindLabel>Service</KindLabel>
+        <span className={KIND_LABEL}>Service</span>
         <span className="truncate text-sm font-semibold text-slate-900">{s.name}</span>
-        <span className="ml-auto flex items-center gap-1"><PlanMark id={id} /><LiveMark id={id} /><FindingBadge counts={data.findings} name={s.name} /></span>
+        <NodeMarks id={id} counts={data.findings} name={s.name} />
       </div>
-      <div className="mt-1 flex flex-wrap gap-1">
-        <Chip tone="brand">× {s.desiredCount} desired</Chip>
-        <Chip>{s.launchType}</Chip>
-      </div>
-      <Detail><div className="mt-1 truncate text-[11px] text-slate-600">runs {s.taskDefinition || <em>no task definition</em>}</div></Detail>
-      <OutHandle />
+      {!far && (<>
+        <div className="mt-1 flex flex-wrap gap-1">
+          <Chip tone="brand">× {s.desiredCount} desired</Chip>
+          <Chip>{s.launchType}</Chip>
+        </div>
+        <div className="mt-1 truncate text-[11px] text-slate-600">runs {s.taskDefinition || <em>no task definition</em>}</div>
+      </>)}
+      {OUT_HANDLE}
     </div>
   );
 }

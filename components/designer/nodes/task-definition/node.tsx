@@ -3,13 +3,13 @@
 import { memo } from "react";
 import { NodeResizer, type NodeProps } from "@xyflow/react";
 import { SIZES, type NodeData } from "@/lib/domain/designer";
-import { Chip, FindingBadge, formatCpu, formatMemory, InHandle, KindLabel, UsageBar } from "../shared";
+import { Chip, formatCpu, formatMemory, IN_HANDLE, KIND_LABEL, UsageBar, useFarZoom } from "../shared";
 import type { RfNode } from "../types";
-import { PlanMark } from "../../plan-overlay";
-import { LiveMark } from "../../live-overlay";
+import { NodeMarks } from "../marks";
 import { useResizeCommit } from "../use-resize-commit";
 
-function TaskDefinitionNodeView({ id, data, selected }: NodeProps<RfNode<"taskDefinition">>) {
+function TaskDefinitionNodeView({ id, data, selected, dragging }: NodeProps<RfNode<"taskDefinition">>) {
+  const far = useFarZoom();
   const s = (data as NodeData<"taskDefinition">).summary;
   const onResizeEnd = useResizeCommit(id);
   return (
@@ -17,25 +17,28 @@ function TaskDefinitionNodeView({ id, data, selected }: NodeProps<RfNode<"taskDe
       className={`kind-taskDefinition h-full w-full rounded-xl border-2 bg-[var(--kind-bg)] ${selected ? "border-brand-600" : "[border-color:var(--kind)]"}`}
       data-testid="task-definition-node" aria-label={`Task definition ${s.name}`}
     >
-      <NodeResizer isVisible={!!selected} minWidth={SIZES.group.minWidth} minHeight={SIZES.group.minHeight} onResizeEnd={onResizeEnd} />
-      <InHandle />
+      {/* Not while the group is being dragged: the handles appear when it is dropped. */}
+      <NodeResizer isVisible={!!selected && !dragging} minWidth={SIZES.group.minWidth} minHeight={SIZES.group.minHeight} onResizeEnd={onResizeEnd} />
+      {IN_HANDLE}
       <div className="space-y-1 px-3 pt-2">
         <div className="flex items-center gap-2">
-          <KindLabel>Task definition</KindLabel>
+          <span className={KIND_LABEL}>Task definition</span>
           <span className="truncate text-sm font-semibold text-slate-900">{s.name}</span>
           <span className="shrink-0 text-[11px] text-slate-500" title="Containers (ECS allows 10)">{s.containers}/10</span>
-          <span className="ml-auto flex items-center gap-1"><PlanMark id={id} /><LiveMark id={id} /><FindingBadge counts={data.findings} name={s.name} /></span>
+          <NodeMarks id={id} counts={data.findings} name={s.name} />
         </div>
-        {/* One line whatever the width: the header height is fixed so children never sit under it. */}
-        <div className="flex flex-nowrap gap-1 overflow-hidden whitespace-nowrap">
-          <Chip tone="brand">{s.launchType}</Chip>
-          <Chip>{s.networkMode}</Chip>
-          <Chip>{formatCpu(s.cpu)} · {formatMemory(s.memory)}</Chip>
-        </div>
-        <div className="grid grid-cols-2 gap-3">
-          <UsageBar label="cpu" used={s.usedCpu} total={s.cpu} unit="units" />
-          <UsageBar label="mem" used={s.usedMemory} total={s.memory} unit="MiB" />
-        </div>
+        {!far && (<>
+          {/* One line whatever the width: the header height is fixed so children never sit under it. */}
+          <div className="flex flex-nowrap gap-1 overflow-hidden whitespace-nowrap">
+            <Chip tone="brand">{s.launchType}</Chip>
+            <Chip>{s.networkMode}</Chip>
+            <Chip>{formatCpu(s.cpu)} · {formatMemory(s.memory)}</Chip>
+          </div>
+          <div className="grid grid-cols-2 gap-3">
+            <UsageBar label="cpu" used={s.usedCpu} total={s.cpu} unit="units" />
+            <UsageBar label="mem" used={s.usedMemory} total={s.memory} unit="MiB" />
+          </div>
+        </>)}
       </div>
     </div>
   );
