@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEcsPort } from "@/lib/aws";
 import type { Db } from "@/lib/db";
 import type { Design } from "@/lib/domain/design";
 import { getApply, listApplies, planForEnvironment, startApply, StartApplyInputSchema } from "@/lib/server/applies";
@@ -25,7 +24,7 @@ beforeAll(async () => {
   tdb = await createTestDatabase();
   db = await tdb.client();
   sb = await startPlanSandbox("eu-west-1");
-  ctx = testCtx(db, { aws: { ecs: (env) => createEcsPort({ region: env.region, endpoint: sb.url, credentials: { accessKeyId: "x", secretAccessKey: "x" }, maxAttempts: 1 }) } });
+  ctx = testCtx(db, { aws: sb.aws });
 });
 afterAll(async () => {
   await sb.close();

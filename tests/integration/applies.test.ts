@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEcsPort } from "@/lib/aws";
 import type { Db } from "@/lib/db";
 import type { Design } from "@/lib/domain/design";
 import { planActionsRecord } from "@/lib/domain/plan";
@@ -26,8 +25,7 @@ beforeAll(async () => {
   db = await tdb.client();
   sb = await startPlanSandbox("eu-west-1");
   await sb.control({ action: "setSpeed", speed: 200 });
-  // Each operation destroys its port when done, so every call gets a fresh one.
-  ctx = testCtx(db, { aws: { ecs: (env) => createEcsPort({ region: env.region, endpoint: sb.url, credentials: { accessKeyId: "x", secretAccessKey: "x" }, maxAttempts: 1 }) } });
+  ctx = testCtx(db, { aws: sb.aws });
 });
 afterAll(async () => {
   await sb.close();

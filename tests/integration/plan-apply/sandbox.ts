@@ -19,8 +19,10 @@ export async function startPlanSandbox(region = "eu-west-1") {
     if (!res.ok) throw new Error(`${json.__type}: ${json.message}`);
     return json;
   }
+  /** The context's AWS ports onto this sandbox: each operation destroys its port when done, so every call gets a fresh one. */
+  const aws = { ecs: (env: { region: string }) => createEcsPort({ region: env.region, endpoint: server.url, credentials: { accessKeyId: "x", secretAccessKey: "x" }, maxAttempts: 1 }) };
   return {
-    url: server.url, ecs, control, region,
+    url: server.url, ecs, aws, control, region,
     close: async () => { ecs.destroy(); await server.close(); },
   };
 }
