@@ -30,6 +30,9 @@ const MATRIX = [
   { folder: "lib/domain/monitor", imports: [...FACTS, "lib/domain/design", "lib/domain/plan"], packages: ["zod"], types: ["@aws-sdk/client-ecs"] },
   { folder: "lib/domain/learn", imports: [...FACTS, "lib/domain/design", "lib/domain/rules", "lib/domain/monitor"], packages: [], types: ["@aws-sdk/client-ecs"] },
   { folder: "lib/domain/designer", imports: [...FACTS, "lib/domain/design", "lib/domain/rules", "lib/domain/ecs-json"], packages: ["zod", "elkjs"] },
+  // Who may do what (roles, the permission table, decisions) and what the audit trail records: pure too.
+  { folder: "lib/domain/access", imports: [], packages: ["zod"] },
+  { folder: "lib/domain/audit", imports: ["lib/domain/access"], packages: [] },
   // The sandbox: a pure simulation core (core ← services ← nothing; protocols name no service) …
   { folder: "lib/sandbox/core", imports: [], packages: [], types: ["zod"] },
   // Protocols read JSON bodies with the domain's ECS JSON reader (null means "not set", as in the SDKs).
@@ -42,10 +45,12 @@ const MATRIX = [
   // I/O at the edges: one AWS port per service, the database (and the sandbox's persistent store).
   { folder: "lib/aws", imports: [...FACTS], packages: ["@aws-sdk/*", "zod"], types: ["@smithy/types"] },
   { folder: "lib/db/generated", imports: [], packages: ["@prisma/*"] }, // Prisma's client, generated and not linted
-  { folder: "lib/db", imports: ["lib/db/generated", "lib/sandbox", "lib/sandbox/core", DOMAIN], packages: ["@prisma/*", "@electric-sql/pglite", "pg", "pglite-prisma-adapter", "node:*"] },
+  // better-auth's Prisma adapter on the app's client (auth-adapter.ts).
+  { folder: "lib/db", imports: ["lib/db/generated", "lib/sandbox", "lib/sandbox/core", DOMAIN], packages: ["@prisma/*", "@better-auth/prisma-adapter", "@electric-sql/pglite", "pg", "pglite-prisma-adapter", "node:*"] },
   // Operations. lib/server/plan is shared with the CLI, so it reaches only what the CLI may.
   { folder: "lib/server/plan", imports: ["lib/aws", DOMAIN], packages: [], types: ["@aws-sdk/client-ecs"] },
-  { folder: "lib/server", imports: ["lib/server/plan", "lib/aws", "lib/db", "lib/sandbox", DOMAIN], packages: ["zod", "node:*"], types: ["@aws-sdk/*"] },
+  // Sign-in (lib/server/auth): better-auth, with Next's request headers, redirects and React's per-request cache for pages.
+  { folder: "lib/server", imports: ["lib/server/plan", "lib/aws", "lib/db", "lib/sandbox", DOMAIN], packages: ["zod", "node:*", "better-auth", "next", "react"], types: ["@aws-sdk/*"] },
   // What the browser and the pages reach.
   { folder: "lib/actions", imports: ["lib/server", DOMAIN], packages: ["next", "zod"] },
   { folder: "lib/query", imports: [DOMAIN], packages: ["@tanstack/react-query"] },
@@ -60,8 +65,10 @@ const MATRIX = [
   { folder: "tests", imports: ["app", "lib/**"], packages: ["vitest", "fast-check", "@aws-sdk/*", "pg", "@electric-sql/pglite", "next", "zod", "node:*"] },
   { folder: "bench", imports: ["lib/**"], packages: ["@aws-sdk/*", "@playwright/test", "autocannon", "pg", "node:*"] },
   { folder: "e2e", imports: [], packages: ["@playwright/test", "@aws-sdk/client-ecs", "@aws-sdk/client-ec2", "@aws-sdk/client-elastic-load-balancing-v2", "pg", "node:*"] },
-  // The files at the root (next.config.js, vitest.config.ts, this file, …) configure the tools.
-  { folder: ".", files: "*.{js,mjs,ts}", imports: [], packages: ["next", "vitest", "@playwright/test", "prisma", "eslint", "eslint-*", "node:*"] },
+  // The files at the root (next.config.js, vitest.config.ts, this file, …) configure the tools;
+  // playwright.config.ts takes the e2e people (who signs in) from e2e/auth.ts; instrumentation.ts
+  // runs the server's start-up (lib/server/start-up.ts: the first admin, the sandbox environment).
+  { folder: ".", files: "*.{js,mjs,ts}", imports: ["e2e", "lib/server"], packages: ["next", "vitest", "@playwright/test", "prisma", "eslint", "eslint-*", "node:*"] },
 ];
 
 /** What tests beside the code (`*.test.ts` under lib/ and cli/) may import besides their folder's row. */

@@ -9,6 +9,8 @@ const nextConfig = {
   // break every call (clients do not follow redirects for POSTs), so keep such URLs as sent.
   skipTrailingSlashRedirect: true,
   experimental: {
+    // forbidden() and app/forbidden.tsx: a page the person's role does not allow answers 403.
+    authInterrupts: true,
     // A design may be up to 1 MiB of JSON (checked, with a clear message, by the save
     // operation); leave headroom so that check is what a user hits, not a transport error.
     serverActions: { bodySizeLimit: "2mb" },

@@ -1,6 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 import { existsSync } from "node:fs";
 import { chromium } from "@playwright/test";
+import { E2E_PASSWORD, E2E_PEOPLE, storageStateOf } from "./e2e/auth";
 
 // Playwright's own Chromium when it is installed; else CHROMIUM_PATH or Debian's /usr/bin/chromium
 // (Playwright's browser download does not work on every machine).
@@ -25,8 +26,12 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"]],
+  // Signs in once per role (admin, editor, viewer) and saves each browser state in e2e/.auth.
+  globalSetup: "./e2e/global-setup.ts",
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
+    // Every spec starts signed in as an editor; a spec that needs another role says so.
+    storageState: storageStateOf("editor"),
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
@@ -52,8 +57,12 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,
-    env: process.env.E2E_DATABASE_URL
-      ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
-      : { DATABASE_URL: "", STEVEDORE_DATA_DIR: ".data/e2e" },
+    env: {
+      ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : { DATABASE_URL: "", STEVEDORE_DATA_DIR: ".data/e2e" }),
+      // The first admin, created at start-up when the database has none (the headless way in).
+      STEVEDORE_ADMIN_EMAIL: E2E_PEOPLE.admin.email,
+      STEVEDORE_ADMIN_NAME: E2E_PEOPLE.admin.name,
+      STEVEDORE_ADMIN_PASSWORD: E2E_PASSWORD,
+    },
   },
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { Providers } from "./providers";
 import { SiteHeader } from "@/components/shell/site-header";
+import { currentPersonForShell } from "@/lib/server/auth/page-context";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -10,15 +11,16 @@ export const metadata: Metadata = {
   applicationName: "Stevedore",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const person = await currentPersonForShell();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           Skip to content
         </a>
-        <Providers>
-          <SiteHeader />
+        <Providers person={person}>
+          <SiteHeader person={person} />
           <main id="main" className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6 lg:px-8">
             {children}
           </main>

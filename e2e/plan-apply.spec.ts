@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { storageStateOf } from "./auth";
 import { screenshot, uniqueName } from "./helpers";
 
 // Against the app's built-in sandbox. Cluster and families are unique per run: the sandbox keeps
@@ -120,33 +121,38 @@ test("plans a design against the sandbox, applies it with live progress, and a r
   await expect(summary).toContainText("5 to leave as is");
 });
 
-test("a read-only environment can be tested and planned against, and disables apply", async ({ page }) => {
-  const envName = uniqueName("Read-only sandbox");
-  await page.goto("/environments");
-  await page.getByRole("button", { name: "New environment" }).click();
-  const dialog = page.getByRole("dialog", { name: "New environment" });
-  await dialog.getByLabel("Name", { exact: true }).fill(envName);
-  await dialog.getByLabel("Built-in sandbox").check();
-  await dialog.getByLabel(/Read-only/).check();
-  await dialog.getByRole("button", { name: "Create environment" }).click();
-  const row = page.getByTestId("environment").filter({ hasText: envName });
-  await expect(row).toContainText("read-only");
-  await row.getByRole("button", { name: `Test connection of ${envName}` }).click();
-  await expect(row.getByRole("status")).toContainText("Connected");
-  // The account shows once the sandbox Region has a cluster (the other test makes one).
-  await expect(row.getByTestId("connection-account")).toHaveText(/^(000000000000|unknown)/);
-  await screenshot(page, "plan-environments");
+test.describe("as an admin", () => {
+  // Adding an environment and testing its connection are an admin's.
+  test.use({ storageState: storageStateOf("admin") });
 
-  const name = uniqueName("Read-only target");
-  await importDesign(page, name, `ro${Date.now().toString(36)}`);
-  await page.getByRole("link", { name: "Plan & apply" }).click();
-  await page.getByLabel("Environment").selectOption({ label: `${envName} (sandbox, eu-west-1) · read-only` });
-  await expect(page).toHaveURL(/env=[0-9a-f-]{36}/);
-  await expect(page.getByText(/is read-only: you can plan against it, but applies are refused/)).toBeVisible();
-  await page.getByRole("button", { name: "Plan", exact: true }).click();
-  await expect(page.getByTestId("plan-summary")).toContainText("5 to create");
-  await expect(page.getByRole("button", { name: "Apply" })).toBeDisabled();
-  await screenshot(page, "plan-read-only");
+  test("a read-only environment can be tested and planned against, and disables apply", async ({ page }) => {
+    const envName = uniqueName("Read-only sandbox");
+    await page.goto("/environments");
+    await page.getByRole("button", { name: "New environment" }).click();
+    const dialog = page.getByRole("dialog", { name: "New environment" });
+    await dialog.getByLabel("Name", { exact: true }).fill(envName);
+    await dialog.getByLabel("Built-in sandbox").check();
+    await dialog.getByLabel(/Read-only/).check();
+    await dialog.getByRole("button", { name: "Create environment" }).click();
+    const row = page.getByTestId("environment").filter({ hasText: envName });
+    await expect(row).toContainText("read-only");
+    await row.getByRole("button", { name: `Test connection of ${envName}` }).click();
+    await expect(row.getByRole("status")).toContainText("Connected");
+    // The account shows once the sandbox Region has a cluster (the other test makes one).
+    await expect(row.getByTestId("connection-account")).toHaveText(/^(000000000000|unknown)/);
+    await screenshot(page, "plan-environments");
+
+    const name = uniqueName("Read-only target");
+    await importDesign(page, name, `ro${Date.now().toString(36)}`);
+    await page.getByRole("link", { name: "Plan & apply" }).click();
+    await page.getByLabel("Environment").selectOption({ label: `${envName} (sandbox, eu-west-1) · read-only` });
+    await expect(page).toHaveURL(/env=[0-9a-f-]{36}/);
+    await expect(page.getByText(/is read-only: you can plan against it, but applies are refused/)).toBeVisible();
+    await page.getByRole("button", { name: "Plan", exact: true }).click();
+    await expect(page.getByTestId("plan-summary")).toContainText("5 to create");
+    await expect(page.getByRole("button", { name: "Apply" })).toBeDisabled();
+    await screenshot(page, "plan-read-only");
+  });
 });
 
 test("a failing apply shows ECS's message and what was done, and a re-plan shows only what is left", async ({ page }) => {

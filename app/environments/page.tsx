@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { createAppContext } from "@/lib/server/context";
+import { pageContext } from "@/lib/server/auth/page-context";
 import { listEnvironments } from "@/lib/server/environments";
 import { EnvironmentsManager } from "@/components/environments/environments-manager";
 
@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Environments" };
 
 export default async function EnvironmentsPage() {
-  const environments = await listEnvironments({ ctx: await createAppContext() });
+  const environments = await listEnvironments({ ctx: await pageContext("/environments") });
   return (
     <div className="space-y-6">
       <div>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LESSONS } from "@/lib/domain/learn";
-import { createAppContext } from "@/lib/server/context";
+import { pageContext } from "@/lib/server/auth/page-context";
 import { listLessonProgress } from "@/lib/server/learn";
 import { LearnNav } from "@/components/learn/learn-nav";
 import { LessonCard } from "@/components/learn/lesson-card";
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Learn", description: "Hands-on lesso
 export const dynamic = "force-dynamic";
 
 export default async function LearnPage() {
-  const progress = await listLessonProgress({ ctx: await createAppContext() });
+  const progress = await listLessonProgress({ ctx: await pageContext("/learn") });
   return (
     <div className="space-y-8">
       <header className="space-y-3">

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { createAppContext } from "@/lib/server/context";
+import { pageContext } from "@/lib/server/auth/page-context";
 import { listEnvironments } from "@/lib/server/environments";
 
 export const metadata: Metadata = { title: "Monitor", description: "Live state of your ECS services and a flight recorder of what ECS forgets." };
 export const dynamic = "force-dynamic";
 
 export default async function MonitorPage() {
-  const envs = await listEnvironments({ ctx: await createAppContext() });
+  const envs = await listEnvironments({ ctx: await pageContext("/monitor") });
   return (
     <div className="space-y-6">
       <header className="space-y-2">

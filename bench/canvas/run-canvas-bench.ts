@@ -33,7 +33,27 @@ export type MeasureOptions = {
   log?: (line: string) => void;
   /** Appended to the designer's URL (a query string such as "?exp=…" for A/B experiments on a scratch build). */
   designerQuery?: string;
+  /** Who signs in to import and open the designs (an editor or admin of the running server). */
+  signIn: { email: string; password: string };
 };
+
+export type SignedInState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+
+/** Signs in once through the sign-in page; every page of the run starts from that browser state. */
+export async function signInState(browser: Browser, baseUrl: string, who: MeasureOptions["signIn"]): Promise<SignedInState> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/sign-in`, { waitUntil: "networkidle" });
+    await page.getByLabel("Email").fill(who.email);
+    await page.getByLabel("Password").fill(who.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByTestId("signed-in-as").waitFor({ timeout: 30_000 });
+    return await context.storageState();
+  } finally {
+    await context.close();
+  }
+}
 
 /** Canvas node counts measured by default (`npm run bench` and the CLI without --nodes). */
 export const DEFAULT_SIZES = [100, 500, 2000];
@@ -269,8 +289,8 @@ export async function edgeCount(page: Page, expected: number): Promise<number> {
   }
 }
 
-async function runPage(browser: Browser, k: Kind): Promise<PageRun> {
-  const context: BrowserContext = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+async function runPage(browser: Browser, storageState: SignedInState, k: Kind): Promise<PageRun> {
+  const context: BrowserContext = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, storageState });
   try {
     const page = await context.newPage();
     let jsBytes = 0;
@@ -297,8 +317,8 @@ async function runPage(browser: Browser, k: Kind): Promise<PageRun> {
 
 // ---- importing the designs through the app's own Import dialog ---------------------------------
 
-export async function importDesign(browser: Browser, baseUrl: string, name: string, json: string): Promise<string> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
+export async function importDesign(browser: Browser, storageState: SignedInState, baseUrl: string, name: string, json: string): Promise<string> {
+  const context = await browser.newContext({ viewport: VIEWPORT, storageState });
   try {
     const page = await context.newPage();
     await page.goto(`${baseUrl}/`, { waitUntil: "networkidle" });
@@ -375,19 +395,20 @@ export async function measureCanvas(opts: MeasureOptions): Promise<Row[]> {
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
   });
   try {
+    const state = await signInState(browser, baseUrl, opts.signIn);
     for (const n of opts.nodes) {
       const design = benchDesign(n);
       const expected = canvasNodeCount(design);
-      const id = await importDesign(browser, baseUrl, `canvas bench ${expected.nodes} nodes ${Date.now()}`, JSON.stringify(design));
+      const id = await importDesign(browser, state, baseUrl, `canvas bench ${expected.nodes} nodes ${Date.now()}`, JSON.stringify(design));
       log(`${n}: imported design ${id} (${expected.nodes} nodes, ${expected.edges} edges)`);
       const designer: PageRun[] = [];
       const baseline: PageRun[] = [];
       for (let r = 0; r < reps; r++) {
-        const d = await runPage(browser, { kind: "designer", url: `${baseUrl}/designs/${id}/canvas${opts.designerQuery ?? ""}`, edges: expected.edges });
+        const d = await runPage(browser, state, { kind: "designer", url: `${baseUrl}/designs/${id}/canvas${opts.designerQuery ?? ""}`, edges: expected.edges });
         if (d.nodes !== expected.nodes || d.edges !== expected.edges) throw new Error(`designer drew ${d.nodes} nodes and ${d.edges} edges, expected ${expected.nodes} and ${expected.edges}`);
         designer.push(d);
         const q = new URLSearchParams({ n: String(d.nodes), e: String(d.edges), x: String(d.box.x), y: String(d.box.y), w: String(d.box.width), h: String(d.box.height) });
-        const b = await runPage(browser, { kind: "baseline", url: `${baseUrl}/bench/react-flow-baseline?${q}`, grabNear: d.grab, panNear: d.paneAt, edges: d.edges });
+        const b = await runPage(browser, state, { kind: "baseline", url: `${baseUrl}/bench/react-flow-baseline?${q}`, grabNear: d.grab, panNear: d.paneAt, edges: d.edges });
         if (b.nodes !== d.nodes || b.edges !== d.edges || b.box.width !== d.box.width || b.box.height !== d.box.height) {
           throw new Error(`baseline differs: ${JSON.stringify({ b: [b.nodes, b.edges, b.box], d: [d.nodes, d.edges, d.box] })}`);
         }
@@ -480,7 +501,12 @@ async function main() {
   const reps = Number(arg("reps") ?? 3);
   const nextDir = arg("next-dir") ?? path.resolve(".next");
   const hasBuild = await stat(path.join(nextDir, "build-manifest.json")).then(() => true, () => false);
-  const rows = await measureCanvas({ baseUrl, nodes, reps, nextDir: hasBuild ? nextDir : undefined, designerQuery: arg("designer-query"), log: (l) => console.error(l) });
+  const email = arg("email") ?? process.env.STEVEDORE_ADMIN_EMAIL;
+  const password = arg("password") ?? process.env.STEVEDORE_ADMIN_PASSWORD;
+  if (!email || !password) throw new Error("Say who signs in: --email and --password (or STEVEDORE_ADMIN_EMAIL and STEVEDORE_ADMIN_PASSWORD, as the server was started with).");
+  const rows = await measureCanvas({
+    baseUrl, nodes, reps, nextDir: hasBuild ? nextDir : undefined, designerQuery: arg("designer-query"), log: (l) => console.error(l), signIn: { email, password },
+  });
   console.log(toMarkdown(rows));
 }
 

@@ -1,4 +1,5 @@
-// `npx tsx bench/canvas/trace.ts [--base-url URL] [--nodes 2000] [--design ID] [--renders]`
+// `npx tsx bench/canvas/trace.ts --email E --password P [--base-url URL] [--nodes 2000] [--design ID] [--renders]`
+// (E and P: an editor or admin of the running server, who signs in first)
 //
 // Where the canvas's time goes, for finding what to fix (the benchmark itself is
 // run-canvas-bench.ts): opens the designer and the plain React Flow baseline with the same node
@@ -10,7 +11,7 @@ import { chromium, type Browser } from "@playwright/test";
 import { benchDesign, canvasNodeCount } from "./design";
 import {
   baselineGrab, boxOf, chromiumPath, designerGrab, DRAG_PX, edgeCount, gesture, gestureStats, importDesign,
-  LOAD_PROBE, NAME_SHIM, VIEWPORT, waitForSettledCanvas,
+  LOAD_PROBE, NAME_SHIM, signInState, VIEWPORT, waitForSettledCanvas, type SignedInState,
 } from "./run-canvas-bench";
 import { median, percentile } from "../stats";
 
@@ -116,8 +117,8 @@ function print(title: string, times: Map<string, { ms: number; n: number }>, top
   for (const [k, v] of [...times.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, top)) console.log(`    ${v.ms.toFixed(1).padStart(8)} ms ${String(v.n).padStart(6)}×  ${k}`);
 }
 
-async function tracePage(browser: Browser, url: string, kind: "designer" | "baseline", edges: number, renders: boolean, near?: { x: number; y: number }) {
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+async function tracePage(browser: Browser, storageState: SignedInState, url: string, kind: "designer" | "baseline", edges: number, renders: boolean, near?: { x: number; y: number }) {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, storageState });
   const page = await context.newPage();
   await page.addInitScript(NAME_SHIM);
   await page.addInitScript(LOAD_PROBE);
@@ -178,11 +179,15 @@ async function main() {
   try {
     const design = benchDesign(n);
     const expected = canvasNodeCount(design);
-    const id = arg("design") ?? await importDesign(browser, baseUrl, `canvas trace ${expected.nodes} nodes ${Date.now()}`, JSON.stringify(design));
+    const email = arg("email");
+    const password = arg("password");
+    if (!email || !password) throw new Error("--email and --password: who signs in (an editor or admin of the running server)");
+    const state = await signInState(browser, baseUrl, { email, password });
+    const id = arg("design") ?? await importDesign(browser, state, baseUrl, `canvas trace ${expected.nodes} nodes ${Date.now()}`, JSON.stringify(design));
     console.log(`design ${id}: ${expected.nodes} nodes, ${expected.edges} edges`);
-    const d = await tracePage(browser, `${baseUrl}/designs/${id}/canvas${arg("designer-query") ?? ""}`, "designer", expected.edges, renders);
+    const d = await tracePage(browser, state, `${baseUrl}/designs/${id}/canvas${arg("designer-query") ?? ""}`, "designer", expected.edges, renders);
     const q = new URLSearchParams({ n: String(expected.nodes), e: String(expected.edges), x: String(d.box.x), y: String(d.box.y), w: String(d.box.width), h: String(d.box.height) });
-    await tracePage(browser, `${baseUrl}/bench/react-flow-baseline?${q}`, "baseline", expected.edges, renders, d.grab);
+    await tracePage(browser, state, `${baseUrl}/bench/react-flow-baseline?${q}`, "baseline", expected.edges, renders, d.grab);
   } finally {
     await browser.close();
   }

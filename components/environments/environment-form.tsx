@@ -5,17 +5,12 @@ import { createEnvironmentAction, updateEnvironmentAction } from "@/lib/actions/
 import type { EnvironmentKind, EnvironmentView } from "@/lib/actions/environment-types";
 import type { ActionResult } from "@/lib/actions/result";
 import { Alert } from "@/components/ui/alert";
+import { issuesByField } from "@/components/ui/form-issues";
 import { Button } from "@/components/ui/button";
 import { DialogActions } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/text-field";
 
 type Props = { environment?: EnvironmentView; onDone: (env: EnvironmentView) => void; onCancel: () => void };
-
-function issuesByField(r: ActionResult<unknown>): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!r.ok && "issues" in r) for (const i of r.issues ?? []) out[i.path.split(".")[0] || "(form)"] ??= i.message;
-  return out;
-}
 
 /** Create or edit an environment. The external id is write-only: the form never shows it. */
 export function EnvironmentForm({ environment: env, onDone, onCancel }: Props) {

@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConnectionResult } from "./connection-result";
 import { ImportClusterButton } from "./import-cluster-button";
+import { IfRole } from "@/components/auth/person-context";
 
 type Props = { env: EnvironmentView; onEdit: () => void; onChanged: () => void };
 
@@ -46,12 +47,16 @@ export function EnvironmentRow({ env, onEdit, onChanged }: Props) {
           </p>
           <p className="truncate text-sm text-slate-600">{describe(env)}</p>
         </div>
-        <Button size="sm" onClick={runTest} disabled={testing} aria-label={`Test connection of ${env.name}`}>{testing ? "Testing…" : "Test connection"}</Button>
-        <ImportClusterButton env={env} />
-        <Button size="sm" onClick={onEdit} aria-label={`Edit ${env.name}`}>Edit</Button>
-        {!env.builtIn && (
-          <Button size="sm" variant="danger-ghost" onClick={remove} disabled={deleting} aria-label={`Delete ${env.name}`}>{deleting ? "Deleting…" : "Delete"}</Button>
-        )}
+        <IfRole role="admin">
+          <Button size="sm" onClick={runTest} disabled={testing} aria-label={`Test connection of ${env.name}`}>{testing ? "Testing…" : "Test connection"}</Button>
+        </IfRole>
+        <IfRole role="editor"><ImportClusterButton env={env} /></IfRole>
+        <IfRole role="admin">
+          <Button size="sm" onClick={onEdit} aria-label={`Edit ${env.name}`}>Edit</Button>
+          {!env.builtIn && (
+            <Button size="sm" variant="danger-ghost" onClick={remove} disabled={deleting} aria-label={`Delete ${env.name}`}>{deleting ? "Deleting…" : "Delete"}</Button>
+          )}
+        </IfRole>
       </div>
       {test && <ConnectionResult result={test} />}
       {error && <Alert tone="error">{error}</Alert>}

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { EnvironmentForm } from "./environment-form";
 import { EnvironmentRow } from "./environment-row";
+import { IfRole } from "@/components/auth/person-context";
 
 /** The /environments page body: the list, and the create/edit dialog. */
 export function EnvironmentsManager({ environments }: { environments: EnvironmentView[] }) {
@@ -16,9 +17,11 @@ export function EnvironmentsManager({ environments }: { environments: Environmen
 
   return (
     <div className="space-y-4">
-      <div className="flex justify-end">
-        <Button variant="primary" onClick={() => setEditing("new")}>New environment</Button>
-      </div>
+      <IfRole role="admin">
+        <div className="flex justify-end">
+          <Button variant="primary" onClick={() => setEditing("new")}>New environment</Button>
+        </div>
+      </IfRole>
       <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white shadow-sm" aria-label="Environments">
         {environments.map((env) => <EnvironmentRow key={env.id} env={env} onEdit={() => setEditing(env)} onChanged={() => router.refresh()} />)}
       </ul>

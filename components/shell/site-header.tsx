@@ -1,10 +1,13 @@
 import Link from "next/link";
+import type { Person } from "@/lib/domain/access";
+import { SignOutButton } from "@/components/auth/sign-out-button";
 import { LogoMark } from "./logo-mark";
 import { NavLink } from "./nav-link";
 import { THEME_SCRIPT } from "./theme-script";
 import { ThemeToggle } from "./theme-toggle";
 
-export function SiteHeader() {
+/** The top bar: the sections for a signed-in person, who they are, and signing out. */
+export function SiteHeader({ person }: { person?: Person }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       {/* Runs while the page is parsed, before paint: no flash of the wrong theme. */}
@@ -14,17 +17,31 @@ export function SiteHeader() {
           <LogoMark />
           <span className="text-lg font-semibold tracking-tight">Stevedore</span>
         </Link>
-        <nav aria-label="Main">
-          <ul className="flex gap-1 text-sm font-medium">
-            <li>
-              <NavLink href="/" also={["/designs/"]}>Designs</NavLink>
-            </li>
-            <li><NavLink href="/environments">Environments</NavLink></li>
-            <li><NavLink href="/monitor" also={["/monitor/"]}>Monitor</NavLink></li>
-            <li><NavLink href="/learn" also={["/learn/"]}>Learn</NavLink></li>
-          </ul>
-        </nav>
-        <ThemeToggle />
+        {person && (
+          <nav aria-label="Main">
+            <ul className="flex gap-1 text-sm font-medium">
+              <li>
+                <NavLink href="/" also={["/designs/"]}>Designs</NavLink>
+              </li>
+              <li><NavLink href="/environments">Environments</NavLink></li>
+              <li><NavLink href="/monitor" also={["/monitor/"]}>Monitor</NavLink></li>
+              <li><NavLink href="/learn" also={["/learn/"]}>Learn</NavLink></li>
+              {person.role === "admin" && <li><NavLink href="/people">People</NavLink></li>}
+              {person.role === "admin" && <li><NavLink href="/audit">Audit</NavLink></li>}
+            </ul>
+          </nav>
+        )}
+        <div className="ml-auto flex items-center gap-1">
+          <ThemeToggle />
+          {person && (
+            <>
+              <Link href="/profile" className="rounded-md px-2.5 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100" data-testid="signed-in-as" title={person.email}>
+                {person.name} <span className="text-slate-500">· {person.role}</span>
+              </Link>
+              <SignOutButton />
+            </>
+          )}
+        </div>
       </div>
     </header>
   );

@@ -38,7 +38,7 @@ export function ThemeToggle() {
       aria-label={dark ? "Switch to light theme" : "Switch to dark theme"}
       title={dark ? "Switch to light theme" : "Switch to dark theme"}
       data-testid="theme-toggle"
-      className="ml-auto rounded-md px-2.5 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
+      className="rounded-md px-2.5 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
     >
       <span aria-hidden="true">{dark ? "☀" : "☾"}</span> {dark ? "Light" : "Dark"}
     </button>

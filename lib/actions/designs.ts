@@ -14,39 +14,39 @@ const pagesOf = (id: string) => ["/", `/designs/${id}`];
 export async function createDesignAction(
   input: z.input<typeof CreateDesignInputSchema>,
 ): Promise<ActionResult<{ id: string; version: number }>> {
-  return runAction(CreateDesignInputSchema, input, createDesign, { revalidate: (_, d) => pagesOf(d.id) });
+  return runAction("createDesignAction", CreateDesignInputSchema, input, createDesign, { revalidate: (_, d) => pagesOf(d.id) });
 }
 
 export async function saveDesignAction(
   input: z.input<typeof SaveDesignInputSchema>,
 ): Promise<ActionResult<{ version: number }>> {
-  return runAction(SaveDesignInputSchema, input, saveDesign, { revalidate: (i) => pagesOf(i.id) });
+  return runAction("saveDesignAction", SaveDesignInputSchema, input, saveDesign, { revalidate: (i) => pagesOf(i.id) });
 }
 
 export async function renameDesignAction(
   input: z.input<typeof RenameDesignInputSchema>,
 ): Promise<ActionResult<{ id: string; name: string; description: string }>> {
-  return runAction(RenameDesignInputSchema, input, renameDesign, { revalidate: (i) => pagesOf(i.id) });
+  return runAction("renameDesignAction", RenameDesignInputSchema, input, renameDesign, { revalidate: (i) => pagesOf(i.id) });
 }
 
 export async function duplicateDesignAction(
   input: z.input<typeof DuplicateDesignInputSchema>,
 ): Promise<ActionResult<{ id: string; version: number }>> {
-  return runAction(DuplicateDesignInputSchema, input, duplicateDesign, { revalidate: (_, d) => pagesOf(d.id) });
+  return runAction("duplicateDesignAction", DuplicateDesignInputSchema, input, duplicateDesign, { revalidate: (_, d) => pagesOf(d.id) });
 }
 
 export async function deleteDesignAction(input: z.input<typeof DesignRefSchema>): Promise<ActionResult<{ id: string }>> {
-  return runAction(DesignRefSchema, input, deleteDesign, { revalidate: (i) => pagesOf(i.id) });
+  return runAction("deleteDesignAction", DesignRefSchema, input, deleteDesign, { revalidate: (i) => pagesOf(i.id) });
 }
 
 export async function restoreRevisionAction(
   input: z.input<typeof RestoreRevisionInputSchema>,
 ): Promise<ActionResult<{ version: number }>> {
-  return runAction(RestoreRevisionInputSchema, input, restoreRevision, { revalidate: (i) => pagesOf(i.id) });
+  return runAction("restoreRevisionAction", RestoreRevisionInputSchema, input, restoreRevision, { revalidate: (i) => pagesOf(i.id) });
 }
 
 export async function importDesignAction(
   input: z.input<typeof ImportDesignInputSchema>,
 ): Promise<ActionResult<{ id: string; version: number; notes: ImportNote[] }>> {
-  return runAction(ImportDesignInputSchema, input, importDesign, { revalidate: (_, d) => pagesOf(d.id) });
+  return runAction("importDesignAction", ImportDesignInputSchema, input, importDesign, { revalidate: (_, d) => pagesOf(d.id) });
 }

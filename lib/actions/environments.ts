@@ -14,31 +14,34 @@ import { runAction } from "./run-action";
 const PAGES = ["/environments"];
 
 export async function listEnvironmentsForClient(): Promise<ActionResult<EnvironmentView[]>> {
-  return runAction(z.object({}), {}, listEnvironments);
+  return runAction("listEnvironmentsForClient", z.object({}), {}, listEnvironments);
 }
 
 export async function createEnvironmentAction(input: z.input<typeof CreateEnvironmentInputSchema>): Promise<ActionResult<EnvironmentView>> {
-  return runAction(CreateEnvironmentInputSchema, input, createEnvironment, { revalidate: () => PAGES });
+  return runAction("createEnvironmentAction", CreateEnvironmentInputSchema, input, createEnvironment, { revalidate: () => PAGES });
 }
 
 export async function updateEnvironmentAction(input: z.input<typeof UpdateEnvironmentInputSchema>): Promise<ActionResult<EnvironmentView>> {
-  return runAction(UpdateEnvironmentInputSchema, input, updateEnvironment, { revalidate: () => PAGES });
+  return runAction("updateEnvironmentAction", UpdateEnvironmentInputSchema, input, updateEnvironment, { revalidate: () => PAGES });
 }
 
 export async function deleteEnvironmentAction(input: z.input<typeof EnvironmentRefSchema>): Promise<ActionResult<{ id: string }>> {
-  return runAction(EnvironmentRefSchema, input, deleteEnvironment, { revalidate: () => PAGES });
+  return runAction("deleteEnvironmentAction", EnvironmentRefSchema, input, deleteEnvironment, { revalidate: () => PAGES });
 }
 
 export async function testConnectionAction(input: z.input<typeof EnvironmentRefSchema>): Promise<ActionResult<ConnectionTest>> {
-  return runAction(EnvironmentRefSchema, input, testConnection);
+  return runAction("testConnectionAction", EnvironmentRefSchema, input, testConnection);
 }
 
 export async function listLiveClustersAction(input: z.input<typeof ListLiveClustersInputSchema>): Promise<ActionResult<string[]>> {
-  return runAction(ListLiveClustersInputSchema, input, listLiveClusters);
+  return runAction("listLiveClustersAction", ListLiveClustersInputSchema, input, listLiveClusters, { environment: (i) => i.environmentId });
 }
 
 export async function importClusterAction(
   input: z.input<typeof ImportClusterInputSchema>,
 ): Promise<ActionResult<{ id: string; version: number; notes: ImportNote[] }>> {
-  return runAction(ImportClusterInputSchema, input, importCluster, { revalidate: (_, d) => ["/", `/designs/${d.id}`] });
+  return runAction("importClusterAction", ImportClusterInputSchema, input, importCluster, {
+    revalidate: (_, d) => ["/", `/designs/${d.id}`],
+    environment: (i) => i.environmentId,
+  });
 }

@@ -11,21 +11,21 @@ import { runAction } from "./run-action";
 const lessonPages = (lessonId: string) => ["/learn", `/learn/${lessonId}`];
 
 export async function startLessonAction(input: z.input<typeof LessonRefSchema>): Promise<ActionResult<{ designId: string }>> {
-  return runAction(LessonRefSchema, input, startLesson, { revalidate: (i, d) => [...lessonPages(i.lessonId), "/", `/designs/${d.designId}`] });
+  return runAction("startLessonAction", LessonRefSchema, input, startLesson, { revalidate: (i, d) => [...lessonPages(i.lessonId), "/", `/designs/${d.designId}`] });
 }
 
 export async function checkStepAction(input: z.input<typeof StepRefSchema>): Promise<ActionResult<CheckStepResult>> {
-  return runAction(StepRefSchema, input, checkStep, { revalidate: (i, d) => (d.done ? lessonPages(i.lessonId) : []) });
+  return runAction("checkStepAction", StepRefSchema, input, checkStep, { revalidate: (i, d) => (d.done ? lessonPages(i.lessonId) : []) });
 }
 
 export async function showSolutionAction(input: z.input<typeof StepRefSchema>): Promise<ActionResult<{ version: number }>> {
-  return runAction(StepRefSchema, input, showSolution);
+  return runAction("showSolutionAction", StepRefSchema, input, showSolution);
 }
 
 export async function resetLessonAction(input: z.input<typeof LessonRefSchema>): Promise<ActionResult<{ lessonId: string }>> {
-  return runAction(LessonRefSchema, input, resetLessonProgress, { revalidate: (i) => lessonPages(i.lessonId) });
+  return runAction("resetLessonAction", LessonRefSchema, input, resetLessonProgress, { revalidate: (i) => lessonPages(i.lessonId) });
 }
 
 export async function sandboxActionAction(input: z.input<typeof SandboxActionInputSchema>): Promise<ActionResult<SandboxActionResult>> {
-  return runAction(SandboxActionInputSchema, input, runSandboxAction);
+  return runAction("sandboxActionAction", SandboxActionInputSchema, input, runSandboxAction);
 }

@@ -4,11 +4,13 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { Pool } from "pg";
-import { PrismaClient } from "./generated/client";
+import { PrismaClient, type Prisma } from "./generated/client";
 import { migrate } from "./migrate";
 import { pgExecutor, pgliteExecutor } from "./sql-executor";
 
 export type Db = PrismaClient;
+/** The client handed to a `db.$transaction(async (tx) => …)` callback. */
+export type DbTransaction = Prisma.TransactionClient;
 export type DatabaseKind = "postgres" | "pglite";
 
 export type CreateDbOptions =

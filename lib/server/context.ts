@@ -1,4 +1,5 @@
 import { getDb, type Db } from "@/lib/db";
+import { ANONYMOUS, type Actor } from "@/lib/domain/access";
 import type { SandboxDeps } from "@/lib/sandbox/store";
 import { appApplyRunner, type ApplyRunner } from "./applies/apply-runner";
 import { appAwsPorts, type AwsPorts } from "./aws-ports";
@@ -7,6 +8,15 @@ import type { MonitorHub } from "./monitor/hub";
 import { sandboxDeps } from "./sandbox";
 
 export type Clock = { now(): Date };
+
+/** Where a request came from and what it asked for, for the audit trail. */
+export type RequestInfo = {
+  /** Its key in the permission table: the action's name or "METHOD /route". */
+  action: string;
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string;
+};
 export const systemClock: Clock = { now: () => new Date() };
 
 /**
@@ -24,6 +34,13 @@ export type AppContext = {
   /** This process's monitor pollers, one per watched cluster. */
   monitor: MonitorHub;
   /**
+   * Who this is done for: the signed-in person of a request (authorised by `runAction` and
+   * `route` before the operation runs), or the server itself (pollers, start-up). Nobody unless given.
+   */
+  actor: Actor;
+  /** The request this context serves; none for work the server starts itself. */
+  request?: RequestInfo;
+  /**
    * This process's apply runner: its holder id owns the applies it runs (through the database,
    * across instances) and its heartbeat interval and TTL decide when an apply is interrupted.
    */
@@ -38,6 +55,8 @@ export async function createAppContext(parts: Partial<AppContext> = {}): Promise
     sandbox,
     aws: parts.aws ?? appAwsPorts(sandbox),
     monitor: parts.monitor ?? appMonitorHub(),
+    actor: parts.actor ?? ANONYMOUS,
+    ...(parts.request ? { request: parts.request } : {}),
     applies: parts.applies ?? appApplyRunner(),
   };
 }

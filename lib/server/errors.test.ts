@@ -1,13 +1,15 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import {
-  ApplyRunningError, AwsCallError, ConflictError, ERRORS, NotFoundError, PlanChangedError, PlanHasErrorsError, ReadOnlyEnvironmentError, RefusedError,
-  TooLargeError, UnavailableError, ValidationError, toActionFailure, toErrorResponse, type AppError, type ErrorCode,
+  ApplyRunningError, AwsCallError, ConflictError, ERRORS, ForbiddenError, NotFoundError, PlanChangedError, PlanHasErrorsError, ReadOnlyEnvironmentError, RefusedError,
+  TooLargeError, UnauthenticatedError, UnavailableError, ValidationError, toActionFailure, toErrorResponse, type AppError, type ErrorCode,
 } from "./errors";
 
 // One of each class, keyed by its code: a new code without a class here fails the typecheck.
 const samples: Record<Exclude<ErrorCode, "INTERNAL">, AppError> = {
   VALIDATION: new ValidationError([{ path: "name", message: "Required" }]),
+  UNAUTHENTICATED: new UnauthenticatedError(),
+  FORBIDDEN: new ForbiddenError("Changing designs needs the editor role; you are a viewer."),
   NOT_FOUND: new NotFoundError("Design d1 does not exist"),
   CONFLICT: new ConflictError(7),
   PLAN_HAS_ERRORS: new PlanHasErrorsError([{
@@ -47,7 +49,7 @@ describe("the error table", () => {
 
   it("keeps the statuses routes answered before the table", () => {
     expect(Object.fromEntries(Object.entries(samples).map(([code, err]) => [code, toErrorResponse(err).status]))).toMatchObject({
-      NOT_FOUND: 404, VALIDATION: 422, CONFLICT: 409, TOO_LARGE: 413, AWS: 502, UNAVAILABLE: 503,
+      UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, VALIDATION: 422, CONFLICT: 409, TOO_LARGE: 413, AWS: 502, UNAVAILABLE: 503,
     });
   });
 

@@ -9,6 +9,10 @@ import type { Finding } from "@/lib/domain/rules";
  */
 export const ERRORS = {
   VALIDATION: { status: 422 },
+  // Nobody is signed in (or the session ended): sign in and try again.
+  UNAUTHENTICATED: { status: 401 },
+  // Signed in, but the person's role does not allow this; or the request came from another site.
+  FORBIDDEN: { status: 403 },
   NOT_FOUND: { status: 404 },
   CONFLICT: { status: 409 },
   // The design has validator errors and the person did not choose to apply anyway.
@@ -47,6 +51,21 @@ export class NotFoundError extends AppError {
   constructor(message = "Not found") {
     super(message);
   }
+}
+
+/** The request needs a signed-in person and carries no valid session. */
+export class UnauthenticatedError extends AppError {
+  readonly code = "UNAUTHENTICATED";
+  readonly name = "UnauthenticatedError";
+  constructor(message = "Sign in to do this.") {
+    super(message);
+  }
+}
+
+/** The signed-in person may not do this (their role), or the request is not from this site (CSRF). */
+export class ForbiddenError extends AppError {
+  readonly code = "FORBIDDEN";
+  readonly name = "ForbiddenError";
 }
 
 export class ConflictError extends AppError {

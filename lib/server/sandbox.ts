@@ -1,5 +1,4 @@
 import { databaseSandbox } from "@/lib/db/sandbox-store";
-import type { handleAwsRequest } from "@/lib/sandbox/http";
 import { defaultSandbox, type SandboxDeps } from "@/lib/sandbox/store";
 
 export type SandboxStoreKind = "database" | "memory";
@@ -15,13 +14,4 @@ export function sandboxStoreKind(): SandboxStoreKind {
  */
 export function sandboxDeps(): SandboxDeps {
   return sandboxStoreKind() === "memory" ? defaultSandbox() : databaseSandbox();
-}
-
-/** A Next route handler in front of one of the sandbox's HTTP handlers (lib/sandbox/http.ts), on the app's sandbox. */
-export function sandboxRoute(handle: typeof handleAwsRequest) {
-  return async (request: Request): Promise<Response> => {
-    const body = new Uint8Array(await request.arrayBuffer());
-    const res = await handle({ headers: request.headers, body }, sandboxDeps());
-    return new Response(res.body, { status: res.status, headers: res.headers });
-  };
 }

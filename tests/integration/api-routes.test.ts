@@ -21,13 +21,19 @@ import { createAppContext } from "@/lib/server/context";
 import { createDesign } from "@/lib/server/designs/create-design";
 import { saveDesign } from "@/lib/server/designs/save-design";
 import { sampleDesign } from "./helpers/fixtures";
+import { getDb } from "@/lib/db";
 import { createTestDatabase, usingPostgres, type TestDatabase } from "./helpers/test-database";
+import { ORIGIN, signedIn } from "./helpers/sign-in";
 
 let tdb: TestDatabase;
 
 beforeAll(async () => {
   tdb = await createTestDatabase();
   tdb.useForApp();
+  // The design routes need a signed-in viewer; health needs nobody.
+  req = new Request(`${ORIGIN}/`, { headers: (await signedIn(await getDb(), "viewer")).headers });
+  // Planning and controlling the sandbox need an editor.
+  editor = (await signedIn(await getDb(), "editor")).headers;
 });
 afterAll(async () => {
   await appMonitorHub().shutdown();
@@ -35,11 +41,12 @@ afterAll(async () => {
 });
 
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
-const req = new Request("http://localhost/");
+let req: Request;
+let editor: Headers;
 
 describe("GET route handlers", () => {
   it("health answers once the database is open", async () => {
-    const res = await health();
+    const res = await health(new Request(`${ORIGIN}/api/health`), {});
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true, database: usingPostgres ? "postgres" : "pglite" });
   });
@@ -68,7 +75,7 @@ describe("route handlers with malformed input", () => {
   type Params = Record<string, string>;
   type Route = { name: string; call: (path: string, params: Params) => Promise<Response>; params: Params; query?: string[] };
   const get = (h: (req: Request, ctx: { params: Promise<never> }) => Promise<Response>) =>
-    (path: string, params: Params) => h(new Request(`http://localhost${path}`), { params: Promise.resolve(params as never) });
+    (path: string, params: Params) => h(new Request(`${ORIGIN}${path}`, { headers: editor }), { params: Promise.resolve(params as never) });
   const design = "00000000-0000-4000-8000-000000000000";
   const env = SANDBOX_ENVIRONMENT_ID;
   const ROUTES: Route[] = [
@@ -173,12 +180,12 @@ describe("route handlers with malformed input", () => {
   });
 
   it("the sandbox's own routes answer a malformed body in ECS's shape, a 400", async () => {
-    const ecs = await sandboxEcsRoute(new Request("http://localhost/sandbox/ecs", {
+    const ecs = await sandboxEcsRoute(new Request(`${ORIGIN}/sandbox/ecs`, {
       method: "POST", body: "{", headers: { "x-amz-target": "AmazonEC2ContainerServiceV20141113.ListClusters" },
-    }));
+    }), {});
     expect(ecs.status).toBe(400);
     expect(await ecs.json()).toMatchObject({ __type: "ClientException", message: expect.stringContaining("not valid JSON") });
-    const control = await sandboxControlRoute(new Request("http://localhost/sandbox/control", { method: "POST", body: '{"action":"nope"}' }));
+    const control = await sandboxControlRoute(new Request(`${ORIGIN}/sandbox/control`, { method: "POST", body: '{"action":"nope"}', headers: editor }), {});
     expect(control.status).toBe(400);
     expect((await control.json()).message).toContain("action");
   });

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 
 // Only Next's cache is replaced: everything else (parsing, operations, database) is real.
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+// Actions read the request through next/headers: here, a signed-in editor's.
+vi.mock("next/headers", async () => (await import("./helpers/request-scope")).nextHeaders);
 
 import { revalidatePath } from "next/cache";
 import {
@@ -13,14 +15,21 @@ import { getDesign } from "@/lib/server/designs/get-design";
 import { listRevisions } from "@/lib/server/designs/list-revisions";
 import { sampleDesign } from "./helpers/fixtures";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
+import { requestScope } from "./helpers/request-scope";
+import { signedIn } from "./helpers/sign-in";
+import { getDb } from "@/lib/db";
 
 let tdb: TestDatabase;
 
 beforeAll(async () => {
   tdb = await createTestDatabase();
   tdb.useForApp();
+  requestScope.use((await signedIn(await getDb(), "editor")).headers);
 });
-afterAll(() => tdb.drop());
+afterAll(() => {
+  requestScope.clear();
+  return tdb.drop();
+});
 beforeEach(() => vi.mocked(revalidatePath).mockClear());
 
 async function created(name = "Action design", document: unknown = sampleDesign()) {
@@ -140,7 +149,8 @@ describe("design actions", () => {
   it("returns INTERNAL with a generic message when something unexpected fails", async () => {
     const spy = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const ctx = await createAppContext();
-    const boom = vi.spyOn(ctx.db.design, "create").mockRejectedValueOnce(new Error("connection reset by peer"));
+    // The design and its audit row are written in one transaction.
+    const boom = vi.spyOn(ctx.db, "$transaction").mockRejectedValueOnce(new Error("connection reset by peer"));
     try {
       const r = await createDesignAction({ name: "Unlucky" });
       expect(r).toMatchObject({ ok: false, code: "INTERNAL" });

@@ -1,6 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+// Actions read the request through next/headers: here, a signed-in admin's.
+vi.mock("next/headers", async () => (await import("./helpers/request-scope")).nextHeaders);
+
 import { rmSync, statSync } from "node:fs";
-import type { Db } from "@/lib/db";
+import { getDb, type Db } from "@/lib/db";
 import {
   createEnvironment, deleteEnvironment, getEnvironment, listEnvironments, openSecret, SANDBOX_ENVIRONMENT_ID,
   secretKeyFile, sealSecret, testConnection, updateEnvironment, CreateEnvironmentInputSchema, UpdateEnvironmentInputSchema,
@@ -9,6 +13,8 @@ import { RefusedError, ValidationError } from "@/lib/server/errors";
 import { createEnvironmentAction, listEnvironmentsForClient } from "@/lib/actions/environments";
 import { testCtx } from "./helpers/fixtures";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
+import { requestScope } from "./helpers/request-scope";
+import { signedIn } from "./helpers/sign-in";
 
 let tdb: TestDatabase;
 let db: Db;
@@ -20,8 +26,10 @@ beforeAll(async () => {
   tdb = await createTestDatabase();
   db = await tdb.client();
   tdb.useForApp();
+  requestScope.use((await signedIn(await getDb(), "admin")).headers);
 });
 afterAll(async () => {
+  requestScope.clear();
   process.env.STEVEDORE_SANDBOX_STORE = savedStore;
   await tdb.drop();
 });

@@ -12,7 +12,9 @@ import { GET as getFigures } from "@/app/api/monitor/figures/route";
 import { GET as getInstances } from "@/app/api/monitor/[envId]/[cluster]/instances/route";
 import { clearContainerInstanceCache } from "@/lib/server/monitor";
 import type { InstancesView } from "@/lib/domain/monitor";
+import { getDb } from "@/lib/db";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
+import { ORIGIN, signedIn } from "./helpers/sign-in";
 
 // The routes end to end over the app's own sandbox (in-process, as the environments code serves
 // it) and the app's database.
@@ -26,12 +28,15 @@ const ecs = async (op: string, input: object) => {
   return JSON.parse(r.body);
 };
 const control = (input: object) => handleControlRequest({ headers: {}, body: JSON.stringify({ region: SANDBOX_REGION, ...input }) }, defaultSandbox());
-const req = (path: string) => new Request(`http://localhost${path}`);
+// Every monitor route needs a signed-in viewer.
+let viewer: Headers;
+const req = (path: string) => new Request(`${ORIGIN}${path}`, { headers: viewer });
 
 beforeAll(async () => {
   process.env.STEVEDORE_SANDBOX_STORE = "memory";
   tdb = await createTestDatabase();
   tdb.useForApp();
+  viewer = (await signedIn(await getDb(), "viewer")).headers;
   await control({ action: "reset" });
   await control({ action: "setSpeed", speed: 0 });
   await ecs("CreateCluster", { clusterName: "shop" });
@@ -97,7 +102,7 @@ describe("monitor routes", () => {
     expect(svc.timeline.length).toBeGreaterThan(0);
     // The recorder saw the service's two tasks start.
     expect(svc.startsStops.reduce((n: number, b: { started: number }) => n + b.started, 0)).toBeGreaterThanOrEqual(2);
-    const figures = await (await getFigures()).json();
+    const figures = await (await getFigures(req("/api/monitor/figures"), {})).json();
     const mine = figures.pollers.find((p: { cluster: string }) => p.cluster === "shop");
     expect(mine).toMatchObject({ thisInstanceHolds: true, totals: { ListServices: 1, DescribeServices: 1, ListTasks: 2, DescribeTasks: 1 } });
     const bad = await getHistory(req(`/api/monitor/${env}/shop/history?from=yesterday`), { params: Promise.resolve({ envId: env, cluster: "shop" }) });

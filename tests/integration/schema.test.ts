@@ -109,3 +109,35 @@ describe("migrations build exactly what the Prisma schema expects", () => {
     ]);
   });
 });
+
+describe("the sign-in tables are what better-auth's Prisma models expect", () => {
+  it("round-trips a person with a session, an account, an invitation and setup; deleting the person cascades", async () => {
+    const user = await db.user.create({ data: { name: "Ana", email: "ana@example.com" } });
+    expect(user).toMatchObject({ role: "viewer", emailVerified: false, image: null });
+    expect(user.id).toMatch(/^[0-9a-f-]{36}$/);
+    const session = await db.session.create({ data: { userId: user.id, token: "t1", expiresAt: new Date(Date.now() + 60_000) } });
+    await db.account.create({ data: { userId: user.id, accountId: user.id, providerId: "credential", password: "hash" } });
+    await db.invitation.create({ data: { email: "bo@example.com", role: "editor", tokenHash: "h1", invitedById: user.id, expiresAt: new Date() } });
+    await db.authSetup.create({ data: { tokenHash: "s", issuedAt: new Date(), completedBy: user.id, completedAt: new Date() } });
+    await db.verification.create({ data: { identifier: "state", value: "v", expiresAt: new Date() } });
+    await db.rateLimit.create({ data: { key: "1.2.3.4/sign-in/email", count: 1, lastRequest: BigInt(Date.now()) } });
+    await expect(db.session.create({ data: { userId: user.id, token: "t1", expiresAt: new Date() } })).rejects.toMatchObject({ code: "P2002" });
+    await expect(db.user.create({ data: { name: "Twin", email: "ana@example.com" } })).rejects.toMatchObject({ code: "P2002" });
+
+    await db.user.delete({ where: { id: user.id } });
+    expect(await db.session.findUnique({ where: { id: session.id } })).toBeNull();
+    expect(await db.account.count({ where: { userId: user.id } })).toBe(0);
+    // The invitation outlives who sent it.
+    expect(await db.invitation.findUniqueOrThrow({ where: { tokenHash: "h1" } })).toMatchObject({ invitedById: null });
+    await db.invitation.deleteMany();
+    await db.authSetup.deleteMany();
+    await db.verification.deleteMany();
+    await db.rateLimit.deleteMany();
+  });
+
+  it("holds roles to viewer, editor and admin, and setup to one row", async () => {
+    await expect(db.user.create({ data: { name: "X", email: "x@example.com", role: "owner" } })).rejects.toThrow();
+    await expect(db.invitation.create({ data: { email: "y@example.com", role: "root", tokenHash: "h2", expiresAt: new Date() } })).rejects.toThrow();
+    await expect(db.authSetup.create({ data: { id: 2, tokenHash: "s", issuedAt: new Date() } })).rejects.toThrow();
+  });
+});

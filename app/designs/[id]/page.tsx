@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache, type ReactNode } from "react";
-import { createAppContext } from "@/lib/server/context";
+import { pageContext } from "@/lib/server/auth/page-context";
 import { NotFoundError } from "@/lib/server/errors";
 import { getDesign } from "@/lib/server/designs/get-design";
 import { listRevisions } from "@/lib/server/designs/list-revisions";
@@ -15,6 +15,8 @@ import { RevisionsList } from "@/components/designs/detail/revisions/revisions-l
 import { ImportNotesBanner } from "@/components/designs/detail/import-notes-banner";
 import { listApplies } from "@/lib/server/applies";
 import { AppliesList } from "@/components/plan/applies-list";
+import { queryAudit } from "@/lib/server/audit";
+import { AuditTable } from "@/components/audit/audit-table";
 
 export const dynamic = "force-dynamic";
 
@@ -23,12 +25,13 @@ type Props = { params: Promise<{ id: string }> };
 /** One read per request, shared by generateMetadata and the page. A malformed or unknown id is a 404. */
 const load = cache(async (id: string) => {
   if (!DesignIdSchema.safeParse(id).success) notFound();
-  const ctx = await createAppContext();
+  const ctx = await pageContext("/designs/[id]", { id });
   try {
-    const [design, revisions, applies] = await Promise.all([
+    const [design, revisions, applies, history] = await Promise.all([
       getDesign({ ctx, input: { id } }), listRevisions({ ctx, input: { id } }), listApplies({ ctx, input: { designId: id, limit: 10 } }),
+      queryAudit({ ctx, input: { targetType: "design", targetId: id, limit: 10 } }),
     ]);
-    return { design, revisions, applies };
+    return { design, revisions, applies, history };
   } catch (err) {
     if (err instanceof NotFoundError) notFound();
     throw err;
@@ -41,7 +44,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function DesignPage({ params }: Props) {
-  const { design, revisions, applies } = await load((await params).id);
+  const { design, revisions, applies, history } = await load((await params).id);
   const findings = validateDesign(design.document);
   const counts = countBySeverity(findings);
 
@@ -61,6 +64,9 @@ export default async function DesignPage({ params }: Props) {
       </Section>
       <Section id="revisions" title="Revisions" note="Earlier versions of this design. Restoring one saves it as a new version.">
         <RevisionsList designId={design.id} currentVersion={design.version} revisions={revisions} current={design.document} />
+      </Section>
+      <Section id="history" title="Who changed this" note="The latest changes to this design, from the audit trail.">
+        <AuditTable rows={history} caption="Who changed this design" />
       </Section>
     </div>
   );

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LESSONS, lessonById, lessonView } from "@/lib/domain/learn";
-import { createAppContext } from "@/lib/server/context";
+import { pageContext } from "@/lib/server/auth/page-context";
 import { getLessonProgress } from "@/lib/server/learn";
 import { LessonPlayer } from "@/components/learn/lesson-player";
 
@@ -17,7 +17,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function LessonPage({ params }: Props) {
   const lesson = lessonById((await params).lessonId);
   if (!lesson) notFound();
-  const progress = await getLessonProgress({ ctx: await createAppContext(), input: { lessonId: lesson.id } });
+  const progress = await getLessonProgress({ ctx: await pageContext("/learn/[lessonId]", { lessonId: lesson.id }), input: { lessonId: lesson.id } });
   const index = LESSONS.indexOf(lesson);
   const next = LESSONS[index + 1];
   return (

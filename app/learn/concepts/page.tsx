@@ -3,6 +3,7 @@ import Link from "next/link";
 import { CONCEPTS, CONCEPT_IDS } from "@/lib/domain/learn";
 import { ConceptSection } from "@/components/learn/concept-section";
 import { LearnNav } from "@/components/learn/learn-nav";
+import { pageContext } from "@/lib/server/auth/page-context";
 import {
   ContainersVsVmsDiagram, EcsHierarchyDiagram, IamRolesDiagram, ImageLayersDiagram, LaunchTypesDiagram, NetworkModesDiagram, RegistriesDiagram,
 } from "@/components/learn/diagrams";
@@ -11,7 +12,8 @@ export const metadata: Metadata = { title: "Concepts", description: "Containers,
 
 const code = "rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.9em] text-slate-800";
 
-export default function ConceptsPage() {
+export default async function ConceptsPage() {
+  await pageContext("/learn/concepts");
   return (
     <div className="space-y-8">
       <header className="space-y-3">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EnvironmentOverview } from "@/components/monitor/environment-overview";
-import { createAppContext } from "@/lib/server/context";
+import { pageContext } from "@/lib/server/auth/page-context";
 import { getEnvironment } from "@/lib/server/environments";
 
 export const metadata: Metadata = { title: "Environment monitor" };
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 export default async function EnvironmentMonitorPage({ params }: { params: Promise<{ envId: string }> }) {
   const { envId } = await params;
-  const env = await getEnvironment({ ctx: await createAppContext(), input: { id: envId } }).catch(() => undefined);
+  const env = await getEnvironment({ ctx: await pageContext("/monitor/[envId]", { envId }), input: { id: envId } }).catch(() => undefined);
   return (
     <div className="space-y-6">
       <header className="space-y-1">

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FiguresView } from "@/components/monitor/figures-view";
+import { pageContext } from "@/lib/server/auth/page-context";
 
 export const metadata: Metadata = { title: "Monitor figures" };
 
-export default function FiguresPage() {
+export default async function FiguresPage() {
+  await pageContext("/monitor/figures");
   return (
     <div className="space-y-4">
       <nav className="text-sm text-slate-600"><Link href="/monitor" className="hover:underline">Monitor</Link> /</nav>

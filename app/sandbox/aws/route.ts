@@ -1,5 +1,5 @@
 import { handleAwsRequest } from "@/lib/sandbox/http";
-import { sandboxRoute } from "@/lib/server/sandbox";
+import { sandboxRoute } from "@/lib/server/route";
 
 // Every sandboxed AWS service at one endpoint: AWS_ENDPOINT_URL=<origin>/sandbox/aws. The
 // service is the one the request's SigV4 credential scope names (ecs, elasticloadbalancing,
@@ -7,4 +7,4 @@ import { sandboxRoute } from "@/lib/server/sandbox";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const POST = sandboxRoute(handleAwsRequest);
+export const POST = sandboxRoute("POST /sandbox/aws", handleAwsRequest);

@@ -1,8 +1,8 @@
 import { handleEcsRequest } from "@/lib/sandbox/http";
-import { sandboxRoute } from "@/lib/server/sandbox";
+import { sandboxRoute } from "@/lib/server/route";
 
 // The sandbox ECS endpoint: point @aws-sdk/client-ecs at <origin>/sandbox/ecs.
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const POST = sandboxRoute(handleEcsRequest);
+export const POST = sandboxRoute("POST /sandbox/ecs", handleEcsRequest);

@@ -6,6 +6,7 @@ import { DuplicateDesignButton } from "../actions/duplicate-design-button";
 import { DeleteDesignButton } from "../actions/delete-design-button";
 import { ExportJsonButton } from "./export-json-button";
 import type { DesignDetail } from "../types";
+import { IfRole } from "@/components/auth/person-context";
 
 export function DesignHeader({ design }: { design: DesignDetail }) {
   return (
@@ -27,11 +28,15 @@ export function DesignHeader({ design }: { design: DesignDetail }) {
         </div>
         <div className="flex flex-wrap items-start gap-2">
           <Link href={`/designs/${design.id}/canvas`} className={buttonClass("primary")}>Open canvas</Link>
-          <Link href={`/designs/${design.id}/plan`} className={buttonClass("secondary")}>Plan &amp; apply</Link>
-          <RenameDesignButton design={design} />
-          <DuplicateDesignButton design={design} openCopy />
+          <IfRole role="editor">
+            <Link href={`/designs/${design.id}/plan`} className={buttonClass("secondary")}>Plan &amp; apply</Link>
+            <RenameDesignButton design={design} />
+            <DuplicateDesignButton design={design} openCopy />
+          </IfRole>
           <ExportJsonButton name={design.name} document={design.document} />
-          <DeleteDesignButton design={design} redirectTo="/" />
+          <IfRole role="editor">
+            <DeleteDesignButton design={design} redirectTo="/" />
+          </IfRole>
         </div>
       </div>
     </div>

@@ -1,6 +1,7 @@
 import { LogoMark } from "@/components/shell/logo-mark";
 import { NewDesignButton } from "../actions/new-design-dialog";
 import { ImportDesignButton } from "../actions/import-design-dialog";
+import { IfRole } from "@/components/auth/person-context";
 
 const POINTS = [
   ["Design", "Lay out clusters, task definitions and the services that run them, with ECS's own field names."],
@@ -24,10 +25,12 @@ export function EmptyState() {
           </li>
         ))}
       </ul>
-      <div className="mt-8 flex justify-center gap-3">
-        <NewDesignButton />
-        <ImportDesignButton />
-      </div>
+      <IfRole role="editor">
+        <div className="mt-8 flex justify-center gap-3">
+          <NewDesignButton />
+          <ImportDesignButton />
+        </div>
+      </IfRole>
     </section>
   );
 }

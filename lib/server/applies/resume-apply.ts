@@ -13,6 +13,13 @@ import { validatorGate } from "./validator-gate";
 import type { ApplyRef } from "./schemas";
 import type { ApplyProgressDoc } from "./types";
 
+/** The environment an apply ran against: what the permission of resuming it checks. */
+export async function applyEnvironmentId(ctx: AppContext, id: string): Promise<string> {
+  const row = await ctx.db.apply.findUnique({ where: { id }, select: { environmentId: true } });
+  if (!row) throw new NotFoundError(`Apply ${id} does not exist`);
+  return row.environmentId;
+}
+
 /**
  * Finishes an interrupted apply on this instance: plans the same design version again against
  * the account (what the stopped owner did is there, whether or not it was recorded), takes the

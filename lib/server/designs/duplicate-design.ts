@@ -1,4 +1,5 @@
 import { toJson } from "@/lib/db";
+import { recordAudit } from "../audit";
 import type { AppContext } from "../context";
 import { NotFoundError } from "../errors";
 import type { DuplicateDesignInput } from "./schemas";
@@ -10,14 +11,13 @@ export async function duplicateDesign(
   const source = await ctx.db.design.findUnique({ where: { id: input.id }, select: { name: true, description: true, document: true } });
   if (!source) throw new NotFoundError(`Design ${input.id} does not exist`);
   const now = ctx.clock.now();
-  return ctx.db.design.create({
-    data: {
-      name: input.name ?? `Copy of ${source.name}`.slice(0, 200),
-      description: source.description,
-      document: toJson(source.document),
-      createdAt: now,
-      updatedAt: now,
-    },
-    select: { id: true, version: true },
+  const name = input.name ?? `Copy of ${source.name}`.slice(0, 200);
+  return ctx.db.$transaction(async (tx) => {
+    const row = await tx.design.create({
+      data: { name, description: source.description, document: toJson(source.document), createdAt: now, updatedAt: now },
+      select: { id: true, version: true },
+    });
+    await recordAudit(tx, ctx, { target: { type: "design", id: row.id }, after: { name, version: row.version, copyOf: input.id } });
+    return row;
   });
 }

@@ -1,3 +1,4 @@
+import { recordAudit } from "../audit";
 import type { AppContext } from "../context";
 import { NotFoundError } from "../errors";
 import type { RenameDesignInput } from "./schemas";
@@ -9,11 +10,15 @@ import type { RenameDesignInput } from "./schemas";
 export async function renameDesign(
   { ctx, input }: { ctx: AppContext; input: RenameDesignInput },
 ): Promise<{ id: string; name: string; description: string }> {
-  const { count } = await ctx.db.design.updateMany({
-    where: { id: input.id },
-    data: { name: input.name, updatedAt: ctx.clock.now(), ...(input.description !== undefined ? { description: input.description } : {}) },
+  return ctx.db.$transaction(async (tx) => {
+    const before = await tx.design.findUnique({ where: { id: input.id }, select: { name: true, description: true } });
+    const { count } = await tx.design.updateMany({
+      where: { id: input.id },
+      data: { name: input.name, updatedAt: ctx.clock.now(), ...(input.description !== undefined ? { description: input.description } : {}) },
+    });
+    if (!before || count === 0) throw new NotFoundError(`Design ${input.id} does not exist`);
+    const row = await tx.design.findUniqueOrThrow({ where: { id: input.id }, select: { id: true, name: true, description: true } });
+    await recordAudit(tx, ctx, { target: { type: "design", id: row.id }, before, after: { name: row.name, description: row.description } });
+    return row;
   });
-  if (count === 0) throw new NotFoundError(`Design ${input.id} does not exist`);
-  const row = await ctx.db.design.findUniqueOrThrow({ where: { id: input.id }, select: { id: true, name: true, description: true } });
-  return row;
 }

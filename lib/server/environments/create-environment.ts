@@ -1,4 +1,5 @@
 import { isUniqueViolation } from "@/lib/db";
+import { recordAudit } from "../audit";
 import type { AppContext } from "../context";
 import { ValidationError } from "../errors";
 import { toView } from "./environment-record";
@@ -11,14 +12,18 @@ export const nameTaken = (name: string) => new ValidationError([{ path: "name", 
 export async function createEnvironment({ ctx, input }: { ctx: AppContext; input: CreateEnvironmentInput }): Promise<EnvironmentView> {
   const now = ctx.clock.now();
   try {
-    const row = await ctx.db.environment.create({
-      data: {
-        name: input.name, kind: input.kind, region: input.region, profile: input.profile ?? null, roleArn: input.roleArn ?? null,
-        externalIdSecret: input.externalId ? sealSecret(input.externalId) : null, endpoint: input.endpoint ?? null,
-        readOnly: input.readOnly, createdAt: now, updatedAt: now,
-      },
+    return await ctx.db.$transaction(async (tx) => {
+      const row = await tx.environment.create({
+        data: {
+          name: input.name, kind: input.kind, region: input.region, profile: input.profile ?? null, roleArn: input.roleArn ?? null,
+          externalIdSecret: input.externalId ? sealSecret(input.externalId) : null, endpoint: input.endpoint ?? null,
+          readOnly: input.readOnly, createdAt: now, updatedAt: now,
+        },
+      });
+      const view = toView(row);
+      await recordAudit(tx, ctx, { target: { type: "environment", id: row.id }, environmentId: row.id, after: view });
+      return view;
     });
-    return toView(row);
   } catch (err) {
     if (isUniqueViolation(err)) throw nameTaken(input.name);
     throw err;

@@ -1,6 +1,6 @@
 export * from "./schemas";
 export * from "./types";
-export { SANDBOX_ENVIRONMENT_ID, SANDBOX_REGION, loadEnvironmentRow, type EnvironmentRow } from "./environment-record";
+export { SANDBOX_ENVIRONMENT_ID, SANDBOX_REGION, ensureSandboxEnvironment, loadEnvironmentRow, type EnvironmentRow } from "./environment-record";
 export { listEnvironments } from "./list-environments";
 export { getEnvironment } from "./get-environment";
 export { createEnvironment } from "./create-environment";

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { pgliteDataDir } from "@/lib/db";
@@ -37,6 +37,14 @@ function keyFromFile(): Buffer {
 function key(): Buffer {
   const raw = process.env.STEVEDORE_SECRET_KEY;
   return raw ? keyFromEnv(raw) : keyFromFile();
+}
+
+/**
+ * A key for another purpose (signing session cookies), derived from the same secret key with
+ * HKDF-SHA256, so one key to keep safe covers everything and no use can stand in for another.
+ */
+export function derivedSecret(purpose: string): string {
+  return Buffer.from(hkdfSync("sha256", key(), Buffer.alloc(0), `stevedore:${purpose}`, 32)).toString("hex");
 }
 
 export function sealSecret(plain: string): string {

@@ -1,4 +1,5 @@
 import { isUniqueViolation } from "@/lib/db";
+import { recordAudit } from "../audit";
 import type { AppContext } from "../context";
 import { nameTaken } from "./create-environment";
 import { loadEnvironmentRow, SANDBOX_ENVIRONMENT_ID, toView } from "./environment-record";
@@ -14,14 +15,18 @@ export async function updateEnvironment({ ctx, input }: { ctx: AppContext; input
     ? null
     : input.externalId ? sealSecret(input.externalId) : current.externalIdSecret;
   try {
-    const row = await ctx.db.environment.update({
-      where: { id: input.id },
-      data: {
-        name: input.name, kind: input.kind, region: input.region, profile: input.profile ?? null, roleArn: input.roleArn ?? null,
-        externalIdSecret, endpoint: input.endpoint ?? null, readOnly: input.readOnly, updatedAt: ctx.clock.now(),
-      },
+    return await ctx.db.$transaction(async (tx) => {
+      const row = await tx.environment.update({
+        where: { id: input.id },
+        data: {
+          name: input.name, kind: input.kind, region: input.region, profile: input.profile ?? null, roleArn: input.roleArn ?? null,
+          externalIdSecret, endpoint: input.endpoint ?? null, readOnly: input.readOnly, updatedAt: ctx.clock.now(),
+        },
+      });
+      const view = toView(row);
+      await recordAudit(tx, ctx, { target: { type: "environment", id: row.id }, environmentId: row.id, before: toView(current), after: view });
+      return view;
     });
-    return toView(row);
   } catch (err) {
     if (isUniqueViolation(err)) throw nameTaken(input.name);
     throw err;

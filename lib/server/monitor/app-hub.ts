@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db";
+import { systemActor } from "@/lib/domain/access";
 import { createAppContext } from "../context";
 import { loadEnvironmentRow } from "../environments";
 import { MonitorHub } from "./hub";
@@ -11,7 +12,7 @@ export function appMonitorHub(): MonitorHub {
   g.__stevedoreMonitorHub ??= new MonitorHub({
     db: getDb,
     ecsFor: (envId) => async (db) => {
-      const ctx = await createAppContext({ db });
+      const ctx = await createAppContext({ db, actor: systemActor("monitor") });
       return monitorClientFor(ctx, await loadEnvironmentRow(ctx, envId));
     },
     ...(process.env.STEVEDORE_MONITOR_INTERVAL_MS ? { intervalMs: Number(process.env.STEVEDORE_MONITOR_INTERVAL_MS) } : {}),

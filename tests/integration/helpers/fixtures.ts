@@ -5,6 +5,7 @@ import type { AppContext, Clock } from "@/lib/server/context";
 import { MonitorHub } from "@/lib/server/monitor";
 import { MemoryStore, Mutex } from "@/lib/sandbox/store";
 import type { Db } from "@/lib/db";
+import { systemActor } from "@/lib/domain/access";
 
 /** A small valid design: one cluster, one task definition, one service using both. */
 export function sampleDesign(over: Partial<Design> = {}): Design {
@@ -48,6 +49,7 @@ export function testCtx(db: Db, parts: Partial<AppContext> = {}): AppContext {
     sandbox,
     aws: parts.aws ?? appAwsPorts(sandbox),
     monitor: parts.monitor ?? new MonitorHub({ db: async () => db, ecsFor: () => async () => { throw new Error("This test gave the monitor no ECS."); } }),
+    actor: parts.actor ?? systemActor("test"),
     applies: parts.applies ?? new ApplyRunner(),
   };
 }

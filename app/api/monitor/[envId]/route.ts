@@ -1,12 +1,9 @@
-import { createAppContext } from "@/lib/server/context";
 import { EnvRefSchema, envNotFound, listClusters } from "@/lib/server/monitor";
-import { answerRoute } from "@/lib/server/route-input";
+import { inputRoute } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
 const INPUT = { schema: EnvRefSchema, ids: ["envId"], notFound: envNotFound };
 
 /** The environment's clusters. */
-export async function GET(req: Request, context: { params: Promise<{ envId: string }> }) {
-  return answerRoute(INPUT, req, context, async (input) => Response.json(await listClusters({ ctx: await createAppContext(), input })));
-}
+export const GET = inputRoute("GET /api/monitor/[envId]", INPUT, async (input, ctx) => Response.json(await listClusters({ ctx, input })));

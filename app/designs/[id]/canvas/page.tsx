@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { createAppContext } from "@/lib/server/context";
+import { pageContext } from "@/lib/server/auth/page-context";
 import { NotFoundError } from "@/lib/server/errors";
 import { getDesign } from "@/lib/server/designs/get-design";
 import { DesignIdSchema } from "@/lib/server/designs/schemas";
@@ -14,9 +14,10 @@ type Props = { params: Promise<{ id: string }> };
 
 /** One read per request, shared by generateMetadata and the page; a malformed or unknown id is a 404. */
 const load = cache(async (id: string) => {
+  const ctx = await pageContext("/designs/[id]/canvas", { id });
   if (!DesignIdSchema.safeParse(id).success) notFound();
   try {
-    return await getDesign({ ctx: await createAppContext(), input: { id } });
+    return { ctx, design: await getDesign({ ctx, input: { id } }) };
   } catch (err) {
     if (err instanceof NotFoundError) notFound();
     throw err;
@@ -24,14 +25,14 @@ const load = cache(async (id: string) => {
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const design = await load((await params).id);
+  const { design } = await load((await params).id);
   return { title: `Canvas · ${design.name}` };
 }
 
 export default async function CanvasPage({ params }: Props) {
-  const design = await load((await params).id);
+  const { ctx, design } = await load((await params).id);
   // A lesson's design shows where the learner stands, as of this page load (checks run on the lesson page).
-  const lesson = await lessonForDesign({ ctx: await createAppContext(), input: { designId: design.id } });
+  const lesson = await lessonForDesign({ ctx, input: { designId: design.id } });
   // Fixed below the 4rem site header so the canvas fills the window, outside the page's max width.
   return (
     <div className="fixed inset-x-0 bottom-0 top-[65px] z-10 bg-slate-50">

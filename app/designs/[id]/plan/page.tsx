@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { createAppContext } from "@/lib/server/context";
+import { pageContext } from "@/lib/server/auth/page-context";
 import { NotFoundError } from "@/lib/server/errors";
 import { getDesign } from "@/lib/server/designs/get-design";
 import { DesignIdSchema } from "@/lib/server/designs/schemas";
@@ -16,8 +16,8 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ env?: st
 export default async function PlanPage({ params, searchParams }: Props) {
   const { id } = await params;
   const { env, apply } = await searchParams;
+  const ctx = await pageContext("/designs/[id]/plan", { id });
   if (!DesignIdSchema.safeParse(id).success) notFound();
-  const ctx = await createAppContext();
   let design;
   try {
     design = await getDesign({ ctx, input: { id } });

@@ -1,11 +1,8 @@
 import { z } from "zod";
-import { createAppContext } from "@/lib/server/context";
 import { DesignIdSchema, listRevisions } from "@/lib/server/designs";
-import { answerRoute } from "@/lib/server/route-input";
+import { inputRoute } from "@/lib/server/route";
 
 const INPUT = { schema: z.object({ id: DesignIdSchema }), ids: ["id"], notFound: (r: Record<string, unknown>) => `Design ${r.id} does not exist` };
 
 /** Earlier versions of the design, newest first: `{ version, name, createdAt }[]`. */
-export async function GET(req: Request, context: { params: Promise<{ id: string }> }) {
-  return answerRoute(INPUT, req, context, async (input) => Response.json(await listRevisions({ ctx: await createAppContext(), input })));
-}
+export const GET = inputRoute("GET /api/designs/[id]/revisions", INPUT, async (input, ctx) => Response.json(await listRevisions({ ctx, input })));

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { HistorySearch } from "@/components/monitor/history-search";
+import { pageContext } from "@/lib/server/auth/page-context";
 
 export const metadata: Metadata = { title: "Monitor history" };
 
 export default async function HistoryPage({ params, searchParams }: { params: Promise<{ envId: string; cluster: string }>; searchParams: Promise<{ service?: string }> }) {
   const { envId, cluster } = await params;
+  await pageContext("/monitor/[envId]/[cluster]/history", { envId, cluster });
   const { service } = await searchParams;
   const c = decodeURIComponent(cluster);
   return (

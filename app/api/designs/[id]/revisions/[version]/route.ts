@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { createAppContext } from "@/lib/server/context";
 import { DesignIdSchema, getRevision, VersionSchema } from "@/lib/server/designs";
-import { answerRoute } from "@/lib/server/route-input";
+import { inputRoute } from "@/lib/server/route";
 
 const INPUT = {
   // The version arrives as path text: whole digits only ("1e3", "0x10" or "2.0" name no revision).
@@ -11,6 +10,4 @@ const INPUT = {
 };
 
 /** One earlier version of the design with its document: `{ id, version, name, createdAt, document }`. */
-export async function GET(req: Request, context: { params: Promise<{ id: string; version: string }> }) {
-  return answerRoute(INPUT, req, context, async (input) => Response.json(await getRevision({ ctx: await createAppContext(), input })));
-}
+export const GET = inputRoute("GET /api/designs/[id]/revisions/[version]", INPUT, async (input, ctx) => Response.json(await getRevision({ ctx, input })));

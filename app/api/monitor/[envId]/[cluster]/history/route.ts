@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { toCsv } from "@/lib/domain/monitor";
-import { createAppContext } from "@/lib/server/context";
 import { envNotFound, HistoryInputSchema, queryHistory } from "@/lib/server/monitor";
-import { answerRoute } from "@/lib/server/route-input";
+import { inputRoute } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
@@ -13,16 +12,14 @@ const INPUT = {
 };
 
 /** Flight-recorder rows; `format=csv` or `format=json` downloads them as a file. */
-export async function GET(req: Request, context: { params: Promise<{ envId: string; cluster: string }> }) {
-  return answerRoute(INPUT, req, context, async ({ format, ...input }) => {
-    const rows = await queryHistory({ ctx: await createAppContext(), input });
-    const name = `${input.cluster}-${input.kind}${input.service ? `-${input.service}` : ""}`;
-    if (format === "csv") {
-      return new Response(toCsv(rows), { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}.csv"` } });
-    }
-    if (format === "json") {
-      return new Response(JSON.stringify(rows, null, 2), { headers: { "content-type": "application/json", "content-disposition": `attachment; filename="${name}.json"` } });
-    }
-    return Response.json({ rows });
-  });
-}
+export const GET = inputRoute("GET /api/monitor/[envId]/[cluster]/history", INPUT, async ({ format, ...input }, ctx) => {
+  const rows = await queryHistory({ ctx, input });
+  const name = `${input.cluster}-${input.kind}${input.service ? `-${input.service}` : ""}`;
+  if (format === "csv") {
+    return new Response(toCsv(rows), { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}.csv"` } });
+  }
+  if (format === "json") {
+    return new Response(JSON.stringify(rows, null, 2), { headers: { "content-type": "application/json", "content-disposition": `attachment; filename="${name}.json"` } });
+  }
+  return Response.json({ rows });
+});

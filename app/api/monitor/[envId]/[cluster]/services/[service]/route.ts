@@ -1,12 +1,9 @@
-import { createAppContext } from "@/lib/server/context";
 import { envNotFound, ServiceRefSchema, getServiceHistory } from "@/lib/server/monitor";
-import { answerRoute } from "@/lib/server/route-input";
+import { inputRoute } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
 const INPUT = { schema: ServiceRefSchema, ids: ["envId"], notFound: envNotFound };
 
 /** The service's recorded timeline, running-vs-desired samples and stopped tasks. */
-export async function GET(req: Request, context: { params: Promise<{ envId: string; cluster: string; service: string }> }) {
-  return answerRoute(INPUT, req, context, async (input) => Response.json(await getServiceHistory({ ctx: await createAppContext(), input })));
-}
+export const GET = inputRoute("GET /api/monitor/[envId]/[cluster]/services/[service]", INPUT, async (input, ctx) => Response.json(await getServiceHistory({ ctx, input })));

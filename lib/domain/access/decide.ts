@@ -1,0 +1,43 @@
+import type { Actor } from "./actor";
+import type { EnvironmentVerb, Requirement } from "./permissions";
+import { hasRole, withArticle, type Role } from "./roles";
+
+export type Refusal = { code: "UNAUTHENTICATED" | "FORBIDDEN"; message: string };
+/** `undefined` allows; a refusal says why, in words the person can act on. */
+export type Decision = Refusal | undefined;
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function needsRole(actor: Actor, role: Role, does: string): Decision {
+  if (actor.kind === "anonymous") return { code: "UNAUTHENTICATED", message: `Sign in first: ${does} needs a signed-in ${role}.` };
+  // Work the server starts itself never arrives as a request; nothing should authorise it as one.
+  if (actor.kind === "system") return { code: "FORBIDDEN", message: `${cap(does)} is done by people; "${actor.name}" is the server itself.` };
+  const { role: mine } = actor.person;
+  if (hasRole(mine, role)) return undefined;
+  return { code: "FORBIDDEN", message: `${cap(does)} needs the ${role} role; you are ${withArticle(mine)}. Ask an admin to change your role.` };
+}
+
+/** The global part of a requirement: sign-in and role. */
+export function decide(actor: Actor, requirement: Requirement): Decision {
+  if (requirement.who === "anyone") return undefined;
+  return needsRole(actor, requirement.who, requirement.does);
+}
+
+/** What the environment a request names decides about it. */
+export type EnvironmentFacts = { sandbox: boolean; name: string };
+
+/**
+ * Who may plan or apply to an environment. The built-in sandbox (in any of its Regions) is open
+ * to every editor. Any other environment is an AWS account: until per-environment grants
+ * (planner, deployer, approver) exist, only admins plan and apply there. Default deny: a grant
+ * will only ever add.
+ */
+export function environmentRole(verb: EnvironmentVerb, env: EnvironmentFacts): Role {
+  void verb;
+  return env.sandbox ? "editor" : "admin";
+}
+
+export function decideEnvironment(actor: Actor, verb: EnvironmentVerb, env: EnvironmentFacts): Decision {
+  const does = `${verb === "plan" ? "planning against" : "applying to"} "${env.name}"`;
+  return needsRole(actor, environmentRole(verb, env), does);
+}

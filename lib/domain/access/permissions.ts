@@ -1,0 +1,127 @@
+import type { Role } from "./roles";
+
+/**
+ * What one server action, route handler or page needs. `anyone`: no sign-in (health, signing in,
+ * first-run setup, accepting an invite). Otherwise a global role at least; `environment` adds
+ * the check of the environment the request names (lib/domain/access/environments.ts).
+ * `does` completes "… needs the editor role" in the refusal, so it reads as a gerund phrase.
+ * `record: false`: it changes nothing, so a success is not written to the audit trail (refusals
+ * always are). Route handlers for GET change nothing without saying so.
+ */
+export type Requirement =
+  | { who: "anyone"; why: string; record?: false }
+  | { who: Role; does: string; environment?: EnvironmentVerb; record?: false };
+
+/** What a request does to an environment: plan reads it, apply changes it. */
+export type EnvironmentVerb = "plan" | "apply";
+
+type Options = { environment?: EnvironmentVerb; record?: false };
+const anyone = (why: string, o: Pick<Options, "record"> = {}): Requirement => ({ who: "anyone", why, ...o });
+const viewer = (does: string, o: Options = {}): Requirement => ({ who: "viewer", does, ...o });
+const editor = (does: string, o: Options = {}): Requirement => ({ who: "editor", does, ...o });
+const admin = (does: string, o: Options = {}): Requirement => ({ who: "admin", does, ...o });
+const READS = { record: false } as const;
+
+/**
+ * Every server action (lib/actions/*.ts), by its exported name. `runAction(name, …)` checks the
+ * entry before it parses the input; tests/integration/permissions.test.ts fails for an exported
+ * action without one, and checks each entry for every role.
+ */
+export const ACTION_PERMISSIONS = {
+  // designs
+  createDesignAction: editor("creating designs"),
+  saveDesignAction: editor("changing designs"),
+  renameDesignAction: editor("changing designs"),
+  duplicateDesignAction: editor("creating designs"),
+  deleteDesignAction: editor("deleting designs"),
+  restoreRevisionAction: editor("changing designs"),
+  importDesignAction: editor("creating designs"),
+  // environments
+  listEnvironmentsForClient: viewer("reading environments", READS),
+  createEnvironmentAction: admin("managing environments"),
+  updateEnvironmentAction: admin("managing environments"),
+  deleteEnvironmentAction: admin("managing environments"),
+  testConnectionAction: admin("managing environments", READS),
+  listLiveClustersAction: editor("importing clusters", { environment: "plan", ...READS }),
+  importClusterAction: editor("importing clusters", { environment: "plan" }),
+  // plan & apply
+  planDesignAction: editor("planning designs", { environment: "plan", ...READS }),
+  startApplyAction: editor("applying designs", { environment: "apply" }),
+  resumeApplyAction: editor("applying designs", { environment: "apply" }),
+  // learn: a lesson creates its design and runs it in the sandbox
+  startLessonAction: editor("doing lessons"),
+  checkStepAction: editor("doing lessons"),
+  showSolutionAction: editor("doing lessons"),
+  resetLessonAction: editor("doing lessons"),
+  sandboxActionAction: editor("doing lessons"),
+  // sign-in and people
+  completeSetupAction: anyone("first-run setup: the one-time token is the credential"),
+  acceptInviteAction: anyone("accepting an invite: the invite link's token is the credential"),
+  invitePersonAction: admin("inviting people"),
+  revokeInviteAction: admin("managing people"),
+  changeRoleAction: admin("changing roles"),
+  removePersonAction: admin("removing people"),
+  revokeSessionAction: viewer("signing out your sessions"),
+} as const satisfies Record<string, Requirement>;
+
+/**
+ * Every route handler, as "METHOD /path" with the app router's segment names. `route(key, …)`
+ * (lib/server/route.ts) checks the entry before the handler runs.
+ */
+export const ROUTE_PERMISSIONS = {
+  "GET /api/health": anyone("load balancers and Playwright wait on it"),
+  // Signing in and out and password changes are recorded as events of their own (auth-endpoint.ts).
+  "GET /api/auth/[...all]": anyone("better-auth's own endpoints check the session themselves", READS),
+  "POST /api/auth/[...all]": anyone("better-auth's own endpoints check the session themselves", READS),
+  "GET /api/designs/[id]": viewer("reading designs"),
+  "GET /api/designs/[id]/revisions": viewer("reading designs"),
+  "GET /api/designs/[id]/revisions/[version]": viewer("reading designs"),
+  "GET /designs/[id]/plan/actions": editor("planning designs", { environment: "plan" }),
+  "GET /api/applies/[id]": viewer("reading applies"),
+  "GET /api/monitor/figures": viewer("reading the monitor"),
+  "GET /api/monitor/[envId]": viewer("reading the monitor"),
+  "GET /api/monitor/[envId]/[cluster]": viewer("reading the monitor"),
+  "GET /api/monitor/[envId]/[cluster]/history": viewer("reading the monitor"),
+  "GET /api/monitor/[envId]/[cluster]/instances": viewer("reading the monitor"),
+  "GET /api/monitor/[envId]/[cluster]/services/[service]": viewer("reading the monitor"),
+  "GET /api/monitor/[envId]/[cluster]/stream": viewer("reading the monitor"),
+  "GET /learn/[lessonId]/live": viewer("reading lessons"),
+  "GET /api/audit": admin("reading the audit trail"),
+  // Until personal sandbox access keys (SigV4) exist, the sandbox's ECS endpoint stays open so
+  // `aws ecs … --endpoint-url` keeps working; it reaches only the simulated sandbox.
+  // Not recorded either: the caller is nobody in particular until those keys say who.
+  "POST /sandbox/ecs": anyone("the simulated ECS API; personal SigV4 keys will guard it", READS),
+  // The same, for every sandboxed AWS service (ECS, Elastic Load Balancing, EC2) at one endpoint.
+  "POST /sandbox/aws": anyone("the simulated AWS APIs; personal SigV4 keys will guard it", READS),
+  "GET /sandbox/control": viewer("reading the sandbox"),
+  "POST /sandbox/control": editor("controlling the sandbox"),
+} as const satisfies Record<string, Requirement>;
+
+/** Every page (app/**\/page.tsx) by its route; `pageContext(route)` checks it while rendering. */
+export const PAGE_PERMISSIONS = {
+  "/": viewer("reading designs"),
+  "/designs/[id]": viewer("reading designs"),
+  "/designs/[id]/canvas": viewer("reading designs"),
+  "/designs/[id]/plan": editor("planning designs"),
+  "/environments": viewer("reading environments"),
+  "/monitor": viewer("reading the monitor"),
+  "/monitor/[envId]": viewer("reading the monitor"),
+  "/monitor/[envId]/[cluster]/[service]": viewer("reading the monitor"),
+  "/monitor/[envId]/[cluster]/history": viewer("reading the monitor"),
+  "/monitor/figures": viewer("reading the monitor"),
+  "/learn": viewer("reading lessons"),
+  "/learn/[lessonId]": viewer("reading lessons"),
+  "/learn/concepts": viewer("reading lessons"),
+  "/people": admin("managing people"),
+  "/audit": admin("reading the audit trail"),
+  "/profile": viewer("your profile"),
+  "/sign-in": anyone("signing in"),
+  "/setup": anyone("first-run setup"),
+  "/invite/[token]": anyone("accepting an invite"),
+  // Served only with STEVEDORE_BENCH=1: plain React Flow, no data of the app.
+  "/bench/react-flow-baseline": anyone("the canvas benchmark's yardstick"),
+} as const satisfies Record<string, Requirement>;
+
+export type ActionName = keyof typeof ACTION_PERMISSIONS;
+export type RouteKey = keyof typeof ROUTE_PERMISSIONS;
+export type PageRoute = keyof typeof PAGE_PERMISSIONS;

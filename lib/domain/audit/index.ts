@@ -1,0 +1,1 @@
+export { redact, REDACTED } from "./redact";

@@ -1,0 +1,19 @@
+import type { Role } from "@/lib/domain/access";
+
+export type PersonView = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  createdAt: string;
+  /** When one of their sessions was last used; null when none is open. */
+  lastActiveAt: string | null;
+  openSessions: number;
+};
+
+export type InviteView = { id: string; email: string; role: Role; invitedBy: string | null; createdAt: string; expiresAt: string };
+
+/** An invitation just made: the only time its link exists outside the admin's browser. */
+export type NewInvite = InviteView & { token: string };
+
+export type SessionView = { id: string; createdAt: string; lastActiveAt: string; expiresAt: string; ipAddress: string | null; userAgent: string | null; current: boolean };
