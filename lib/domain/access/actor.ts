@@ -1,7 +1,7 @@
 import type { Role } from "./roles";
 
 /** A person who signs in, as the server knows them for the length of one request. */
-export type Person = { id: string; email: string; name: string; role: Role };
+export type Person = { id: string; email: string; name: string; role: Role; groups: readonly string[] };
 
 /**
  * Who an operation acts for. Requests carry the signed-in person (or nobody); work the server

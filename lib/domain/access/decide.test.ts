@@ -4,7 +4,7 @@ import { decide, decideEnvironment } from "./decide";
 import { ACTION_PERMISSIONS, PAGE_PERMISSIONS, ROUTE_PERMISSIONS } from "./permissions";
 import { ROLES, hasRole, type Role } from "./roles";
 
-const as = (role: Role): Actor => ({ kind: "person", person: { id: "p", email: "p@example.com", name: "P", role }, sessionId: "s" });
+const as = (role: Role): Actor => ({ kind: "person", person: { id: "p", email: "p@example.com", name: "P", role, groups: [] }, sessionId: "s" });
 
 describe("roles", () => {
   it("each includes the ones before it", () => {

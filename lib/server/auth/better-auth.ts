@@ -52,6 +52,7 @@ function configure(db: Db, secure: boolean) {
       additionalFields: {
         // Only Stevedore's own operations set it (input: false): no request can choose a role.
         role: { type: [...ROLES], required: true, defaultValue: "viewer", input: false },
+        groups: { type: "string[]", required: false, defaultValue: [], input: false },
       },
     },
     session: {

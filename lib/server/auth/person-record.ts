@@ -24,6 +24,6 @@ export async function insertPerson(tx: DbTransaction, p: Omit<NewPerson, "passwo
   return toPerson(user);
 }
 
-export function toPerson(user: { id: string; email: string; name: string; role: string }): Person {
-  return { id: user.id, email: user.email, name: user.name, role: RoleSchema.parse(user.role) };
+export function toPerson(user: { id: string; email: string; name: string; role: string; groups?: string[] | null }): Person {
+  return { id: user.id, email: user.email, name: user.name, role: RoleSchema.parse(user.role), groups: user.groups ?? [] };
 }
