@@ -10,9 +10,9 @@ import { createAppContext, systemClock } from "../lib/server/context";
 import { createDesign } from "../lib/server/designs/create-design";
 import { SANDBOX_ENVIRONMENT_ID } from "../lib/server/environments/environment-record";
 import { benchDesign } from "./canvas/design";
-import { chromiumPath } from "./canvas/run-canvas-bench";
+import { chromiumPath, signInState } from "./canvas/run-canvas-bench";
 import { DEFAULT_ADMIN_URL, withScratchDatabase } from "./measure-db";
-import { hasProductionBuild, startNext, type NextServer } from "./next-server";
+import { benchAdminEnv, BENCH_ADMIN, hasProductionBuild, signInCookie, startNext, type NextServer } from "./next-server";
 import { median, percentile } from "./stats";
 
 // Load on a production build on PostgreSQL: two `next start` instances on one database,
@@ -42,7 +42,7 @@ const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 
 // ---- the sandbox the monitor watches ----------------------------------------------------------
 
-async function seedSandbox(baseUrl: string): Promise<string[]> {
+async function seedSandbox(baseUrl: string, cookie: string): Promise<string[]> {
   const ecs = new ECSClient({
     endpoint: `${baseUrl}/sandbox/ecs`, region: SANDBOX_REGION, maxAttempts: 1,
     credentials: { accessKeyId: "AKIDLOADBENCH", secretAccessKey: "bench" },
@@ -64,7 +64,7 @@ async function seedSandbox(baseUrl: string): Promise<string[]> {
         if (cluster === CLUSTERS[0]) services.push(serviceName);
       }
     }
-    const step = await fetch(`${baseUrl}/sandbox/control`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ action: "step", seconds: 120 }) });
+    const step = await fetch(`${baseUrl}/sandbox/control`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ action: "step", seconds: 120 }) });
     if (!step.ok) throw new Error(`sandbox step: HTTP ${step.status} ${await step.text()}`);
     for (const cluster of CLUSTERS) {
       const running = await ecs.send(new ListTasksCommand({ cluster, desiredStatus: "RUNNING", maxResults: 100 }));
@@ -108,7 +108,8 @@ async function captureBrowserSave(baseUrl: string, designId: string): Promise<Ca
   const executablePath = chromiumPath();
   const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ["--no-sandbox", "--disable-gpu"] });
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const storageState = await signInState(browser, baseUrl, BENCH_ADMIN);
+    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, storageState })).newPage();
     // The first server action POST is passed through as is, and its request and answer kept.
     let seen: ((v: { headers: Record<string, string>; url: string; body: string; response: string }) => void) | undefined;
     const saved = new Promise<{ headers: Record<string, string>; url: string; body: string; response: string }>((resolve) => { seen = resolve; });
@@ -231,11 +232,15 @@ export async function measureLoad(opts: LoadOptions): Promise<LoadRow[]> {
         const made = await createDesign({ ctx, input: { name: `load bench ${i}`, document: design } });
         designs.push({ ...made, document: design });
       }
-      const serverEnv = { DATABASE_URL: url, STEVEDORE_SANDBOX_STORE: "database" };
+      const serverEnv = { DATABASE_URL: url, STEVEDORE_SANDBOX_STORE: "database", ...benchAdminEnv };
       servers.push(await startNext(portA, serverEnv));
       servers.push(await startNext(portB, serverEnv));
       const [a, b] = servers;
-      const services = await seedSandbox(a.url);
+      // Everyone on the load is signed in; one session (a session is read per request, whoever it is).
+      const cookie = await signInCookie(a.url);
+      const signedIn = { cookie };
+      const get = (u: string) => fetch(u, { headers: signedIn });
+      const services = await seedSandbox(a.url, cookie);
 
       // The browser's own request: the last design is the one Chromium edits (it is not load-tested).
       const captured = await captureBrowserSave(a.url, designs[SAVERS].id);
@@ -247,12 +252,12 @@ export async function measureLoad(opts: LoadOptions): Promise<LoadRow[]> {
       // What the load sends: the browser's headers, less those of its connection, and (so the
       // answer can be read) no compression; Origin is the instance's, as a browser on it sends.
       const drop = new Set(["host", "content-length", "connection", "accept-encoding", "cookie"]);
-      const browserHeaders = Object.fromEntries(Object.entries(captured.headers).filter(([k]) => !drop.has(k)));
+      const browserHeaders: Record<string, string> = { ...Object.fromEntries(Object.entries(captured.headers).filter(([k]) => !drop.has(k))), cookie };
 
       // Warm both instances (first requests load route modules) and start both pollers.
       for (const s of servers) {
-        for (const c of CLUSTERS) await fetch(`${s.url}${monitorUrl.clusterView(env, c)}`).then((r) => r.text());
-        await fetch(`${s.url}${monitorUrl.serviceHistory(env, CLUSTERS[0], services[0])}`).then((r) => r.text());
+        for (const c of CLUSTERS) await get(`${s.url}${monitorUrl.clusterView(env, c)}`).then((r) => r.text());
+        await get(`${s.url}${monitorUrl.serviceHistory(env, CLUSTERS[0], services[0])}`).then((r) => r.text());
       }
 
       // One request at a time first: what each costs without queueing behind the others.
@@ -281,15 +286,15 @@ export async function measureLoad(opts: LoadOptions): Promise<LoadRow[]> {
       for (let i = 0; i < 12; i++) {
         for (const server of servers) {
           const key = (k: string) => (i < 2 ? `warm ${k}` : k);
-          await timeOne(key("cluster view"), () => fetch(`${server.url}${monitorUrl.clusterView(env, CLUSTERS[0])}`));
-          await timeOne(key("service's view"), () => fetch(`${server.url}${monitorUrl.clusterView(env, CLUSTERS[0], services[1])}`));
-          await timeOne(key("service history"), () => fetch(`${server.url}${monitorUrl.serviceHistory(env, CLUSTERS[0], services[1])}`));
-          await timeOne(key("instances"), () => fetch(`${server.url}${monitorUrl.instances(env, CLUSTERS[0])}`));
-          await timeOne(key("clusters"), () => fetch(`${server.url}${monitorUrl.clusters(env)}`));
+          await timeOne(key("cluster view"), () => get(`${server.url}${monitorUrl.clusterView(env, CLUSTERS[0])}`));
+          await timeOne(key("service's view"), () => get(`${server.url}${monitorUrl.clusterView(env, CLUSTERS[0], services[1])}`));
+          await timeOne(key("service history"), () => get(`${server.url}${monitorUrl.serviceHistory(env, CLUSTERS[0], services[1])}`));
+          await timeOne(key("instances"), () => get(`${server.url}${monitorUrl.instances(env, CLUSTERS[0])}`));
+          await timeOne(key("clusters"), () => get(`${server.url}${monitorUrl.clusters(env)}`));
           await timeOne(key("save"), () => saveOnce(server));
           // What a save's answer includes: the canvas page rendered again (the same render as a client-side navigation's).
           await timeOne(key("the canvas page rendered alone (RSC)"), () => fetch(`${server.url}/designs/${warmSave.id}/canvas`, {
-            headers: { rsc: "1", "next-router-state-tree": browserHeaders["next-router-state-tree"].replaceAll(captured.designId, warmSave.id) },
+            headers: { cookie, rsc: "1", "next-router-state-tree": browserHeaders["next-router-state-tree"].replaceAll(captured.designId, warmSave.id) },
           }));
         }
       }
@@ -311,7 +316,7 @@ export async function measureLoad(opts: LoadOptions): Promise<LoadRow[]> {
           url: server.url,
           setupRequest: (req) => {
             last = schedule[at++ % schedule.length];
-            return { ...req, method: "GET", path: last };
+            return { ...req, method: "GET", path: last, headers: signedIn };
           },
           onResponse: (status) => status === 200,
           last: () => last.replace(/\/services\/[^/?]+|\?service=.*/, (m) => (m.startsWith("?") ? "?service=…" : "/services/…")).replace(/load-[ab]/, "<cluster>"),
@@ -348,7 +353,7 @@ export async function measureLoad(opts: LoadOptions): Promise<LoadRow[]> {
       const cpu = servers.map((s, i) => (s.cpuMs() ?? NaN) - (cpu0[i] ?? NaN));
       const own = process.cpuUsage(own0);
       await leases.stop();
-      const figures = await Promise.all(servers.map((s) => fetch(`${s.url}/api/monitor/figures`).then((r) => r.json() as Promise<Figures>)));
+      const figures = await Promise.all(servers.map((s) => get(`${s.url}/api/monitor/figures`).then((r) => r.json() as Promise<Figures>)));
       return report({ solo, views, saves, leases: leases.holders, figures, designBytes, captured, servers, durationS: opts.durationS, cpu, ownCpu: (own.user + own.system) / 1000 });
     } finally {
       for (const s of servers) await s.stop();

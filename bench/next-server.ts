@@ -74,3 +74,19 @@ async function waitForHealth(baseUrl: string, timeoutMs: number, died: () => boo
   }
   throw new Error(`the app did not answer ${baseUrl}/api/health within ${timeoutMs / 1000} s`);
 }
+
+/** A bench's sign-in: the first admin the server creates at start-up (STEVEDORE_ADMIN_*), on a throwaway database. */
+export const BENCH_ADMIN = { email: "bench@stevedore.test", password: "benchmark admin password" };
+export const benchAdminEnv = { STEVEDORE_ADMIN_EMAIL: BENCH_ADMIN.email, STEVEDORE_ADMIN_PASSWORD: BENCH_ADMIN.password };
+
+/** Signs in over HTTP as a browser would (better-auth's email endpoint); the `name=value` of the session cookie. */
+export async function signInCookie(baseUrl: string, who = BENCH_ADMIN): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: baseUrl },
+    body: JSON.stringify(who),
+  });
+  const cookie = res.headers.getSetCookie().find((c) => c.includes("session_token="))?.split(";")[0];
+  if (!res.ok || !cookie) throw new Error(`signing in as ${who.email} at ${baseUrl}: HTTP ${res.status} ${await res.text()}`);
+  return cookie;
+}

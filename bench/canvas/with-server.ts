@@ -1,11 +1,9 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { hasProductionBuild, NEXT_DIR, ROOT, startNext } from "../next-server";
+import { BENCH_ADMIN, benchAdminEnv, hasProductionBuild, NEXT_DIR, ROOT, startNext } from "../next-server";
 import { DEFAULT_SIZES, measureCanvas, type Row } from "./run-canvas-bench";
 
 const PORT = Number(process.env.CANVAS_BENCH_PORT ?? 3290);
-// The throwaway database's first admin, created by the server at start-up; the run signs in as them.
-const ADMIN = { email: "bench@stevedore.test", password: "canvas benchmark password" };
 
 /**
  * The canvas benchmark inside `npm run bench`: it needs a production build (`npm run build`,
@@ -18,10 +16,9 @@ export async function measureCanvasWithServer(reps: number, nodes: number[] = DE
   }
   const dataDir = path.join(ROOT, ".data", "bench-canvas");
   await rm(dataDir, { recursive: true, force: true });
-  const server = await startNext(PORT, { DATABASE_URL: "", STEVEDORE_DATA_DIR: dataDir, STEVEDORE_BENCH: "1", STEVEDORE_SANDBOX_STORE: "memory",
-    STEVEDORE_ADMIN_EMAIL: ADMIN.email, STEVEDORE_ADMIN_PASSWORD: ADMIN.password });
+  const server = await startNext(PORT, { DATABASE_URL: "", STEVEDORE_DATA_DIR: dataDir, STEVEDORE_BENCH: "1", STEVEDORE_SANDBOX_STORE: "memory", ...benchAdminEnv });
   try {
-    return await measureCanvas({ baseUrl: server.url, nodes, reps, nextDir: NEXT_DIR, signIn: ADMIN });
+    return await measureCanvas({ baseUrl: server.url, nodes, reps, nextDir: NEXT_DIR, signIn: BENCH_ADMIN });
   } finally {
     await server.stop();
   }

@@ -1,5 +1,8 @@
 import type { AuditView } from "@/lib/actions/audit-types";
+import { DataTable } from "@/components/ui/data-table";
 import { RelativeTime } from "@/components/ui/relative-time";
+
+const COLUMNS = [{ label: "When" }, { label: "Who" }, { label: "What" }, { label: "Outcome" }, { label: "Change" }];
 
 const TONE: Record<string, string> = {
   ok: "bg-emerald-50 text-emerald-800", denied: "bg-red-50 text-red-800", failed: "bg-amber-50 text-amber-900",
@@ -17,36 +20,22 @@ const change = (v: unknown) => (v === null || v === undefined ? "" : JSON.string
 export function AuditTable({ rows, caption = "Audit trail" }: { rows: AuditView[]; caption?: string }) {
   if (rows.length === 0) return <p className="text-sm text-slate-600">Nothing on record{caption === "Audit trail" ? " matches" : " yet"}.</p>;
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-      <table className="w-full text-left text-sm" data-testid="audit-table">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600">
-          <tr>
-            <th scope="col" className="px-3 py-2">When</th>
-            <th scope="col" className="px-3 py-2">Who</th>
-            <th scope="col" className="px-3 py-2">What</th>
-            <th scope="col" className="px-3 py-2">Outcome</th>
-            <th scope="col" className="px-3 py-2">Change</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200">
-          {rows.map((r) => (
-            <tr key={r.id} data-testid="audit-row" className="align-top">
-              <td className="whitespace-nowrap px-3 py-2 text-slate-700"><RelativeTime iso={r.at} /></td>
-              <td className="px-3 py-2 text-slate-900">{who(r)}{r.from.ip && <div className="text-xs text-slate-500">from {r.from.ip}</div>}</td>
-              <td className="px-3 py-2 font-mono text-xs text-slate-900">{r.action}{r.target && <div className="text-slate-500">{r.target.type} {r.target.id.slice(0, 8)}</div>}</td>
-              <td className="px-3 py-2">
-                <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${TONE[r.outcome] ?? ""}`}>{r.outcome}</span>
-                {r.reason && <div className="mt-1 max-w-xs text-xs text-slate-600">{r.reason}</div>}
-              </td>
-              <td className="max-w-md px-3 py-2 font-mono text-xs text-slate-600">
-                {r.before !== null && <div className="truncate" title={change(r.before)}>before {change(r.before)}</div>}
-                {r.after !== null && <div className="truncate" title={change(r.after)}>after {change(r.after)}</div>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={caption} columns={COLUMNS} dense testId="audit-table">
+      {rows.map((r) => (
+        <tr key={r.id} data-testid="audit-row" className="align-top">
+          <td className="whitespace-nowrap px-3 py-2 text-slate-700"><RelativeTime iso={r.at} /></td>
+          <td className="px-3 py-2 text-slate-900">{who(r)}{r.from.ip && <div className="text-xs text-slate-500">from {r.from.ip}</div>}</td>
+          <td className="px-3 py-2 font-mono text-xs text-slate-900">{r.action}{r.target && <div className="text-slate-500">{r.target.type} {r.target.id.slice(0, 8)}</div>}</td>
+          <td className="px-3 py-2">
+            <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${TONE[r.outcome] ?? ""}`}>{r.outcome}</span>
+            {r.reason && <div className="mt-1 max-w-xs text-xs text-slate-600">{r.reason}</div>}
+          </td>
+          <td className="max-w-md px-3 py-2 font-mono text-xs text-slate-600">
+            {r.before !== null && <div className="truncate" title={change(r.before)}>before {change(r.before)}</div>}
+            {r.after !== null && <div className="truncate" title={change(r.after)}>after {change(r.after)}</div>}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

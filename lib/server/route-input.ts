@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { NotFoundError, toErrorResponse, ValidationError } from "./errors";
+import { NotFoundError, ValidationError } from "./errors";
 
 // The one way a route handler reads its input: the path parameters and the query values,
 // parsed together with one zod schema. A malformed id names nothing that can exist, so it is
@@ -32,21 +32,4 @@ export async function readRouteInput<S extends z.ZodType>(spec: RouteInput<S>, r
     throw new NotFoundError(spec.notFound?.(raw) ?? "Not found");
   }
   throw ValidationError.ofRequest(parsed.error);
-}
-
-/**
- * A route handler's whole answer: reads the input with `spec`, hands it to `answer`, and turns
- * anything thrown into the error family's response (toErrorResponse).
- */
-export async function answerRoute<S extends z.ZodType>(
-  spec: RouteInput<S>,
-  req: Request,
-  context: { params: Promise<RouteParams> } | undefined,
-  answer: (input: z.output<S>) => Promise<Response>,
-): Promise<Response> {
-  try {
-    return await answer(await readRouteInput(spec, req, context));
-  } catch (err) {
-    return toErrorResponse(err);
-  }
 }

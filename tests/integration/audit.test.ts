@@ -5,7 +5,7 @@ vi.mock("next/headers", async () => (await import("./helpers/request-scope")).ne
 
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { getDb, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { ACTION_PERMISSIONS, type ActionName } from "@/lib/domain/access";
 import { REDACTED } from "@/lib/domain/audit";
 import * as applies from "@/lib/actions/applies";
@@ -20,31 +20,25 @@ import { getApply } from "@/lib/server/applies";
 import { sandboxDeps } from "@/lib/server/sandbox";
 import { sampleDesign, testCtx } from "./helpers/fixtures";
 import { requestScope } from "./helpers/request-scope";
-import { authRequest, browserHeaders, PASSWORD, sessionCookie, signIn, signedIn, type SignedIn } from "./helpers/sign-in";
-import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
+import { authRequest, browserHeaders, PASSWORD, sessionCookie, signIn, signedIn, signedInApp, type SignedIn } from "./helpers/sign-in";
 
 // The audit trail: every state-changing action of the permission table writes its row (in the
 // same transaction as the change, where the operation writes it), refusals and sign-in events are
 // recorded, secrets are not, and the rows can be neither changed nor deleted but by retention.
 
-let tdb: TestDatabase;
 let db: Db;
 let admin: SignedIn;
 const savedStore = process.env.STEVEDORE_SANDBOX_STORE;
 
-beforeAll(async () => {
+beforeAll(() => {
   process.env.STEVEDORE_SANDBOX_STORE = "memory";
-  tdb = await createTestDatabase();
-  tdb.useForApp();
-  db = await getDb();
-  admin = await signedIn(db, "admin");
 });
-afterAll(async () => {
-  requestScope.clear();
-  await tdb.drop();
+afterAll(() => {
   if (savedStore === undefined) delete process.env.STEVEDORE_SANDBOX_STORE;
   else process.env.STEVEDORE_SANDBOX_STORE = savedStore;
 });
+const app = signedInApp();
+beforeAll(() => ({ db, admin } = app));
 
 const json = (v: unknown) => JSON.stringify(v, (_, x) => (typeof x === "bigint" ? String(x) : x));
 const rowsOf = (action: string) => db.auditEvent.findMany({ where: { action }, orderBy: { id: "asc" } });

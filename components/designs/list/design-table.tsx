@@ -1,30 +1,19 @@
 import Link from "next/link";
+import { DataTable } from "@/components/ui/data-table";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { SeverityCount } from "@/components/ui/severity";
 import { DesignRowActions } from "./design-row-actions";
 import type { DesignListItem } from "../types";
 
+const COLUMNS = [{ label: "Design" }, { label: "Resources" }, { label: "Problems" }, { label: "Updated" }, { label: "Actions", hidden: true }];
+
 export function DesignTable({ designs }: { designs: DesignListItem[] }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Designs</caption>
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600">
-          <tr>
-            <th scope="col" className="px-4 py-3">Design</th>
-            <th scope="col" className="px-4 py-3">Resources</th>
-            <th scope="col" className="px-4 py-3">Problems</th>
-            <th scope="col" className="px-4 py-3">Updated</th>
-            <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200">
-          {designs.map((d) => (
-            <DesignRow key={d.id} design={d} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="Designs" columns={COLUMNS}>
+      {designs.map((d) => (
+        <DesignRow key={d.id} design={d} />
+      ))}
+    </DataTable>
   );
 }
 

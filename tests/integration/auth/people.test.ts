@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/headers", async () => (await import("../helpers/request-scope")).nextHeaders);
 
-import { getDb, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import {
   acceptInviteAction, changeRoleAction, invitePersonAction, removePersonAction, revokeInviteAction, revokeSessionAction,
 } from "@/lib/actions/people";
@@ -12,27 +12,16 @@ import { listInvites, listMySessions, listPeople } from "@/lib/server/people";
 import { dbFingerprint } from "../helpers/db-fingerprint";
 import { testCtx } from "../helpers/fixtures";
 import { requestScope } from "../helpers/request-scope";
-import { browserHeaders, PASSWORD, sessionCookie, signIn, signedIn, type SignedIn } from "../helpers/sign-in";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { browserHeaders, PASSWORD, sessionCookie, signIn, signedIn, signedInApp, type SignedIn } from "../helpers/sign-in";
 
 // People as an admin manages them, through the server actions with real sessions: invitations
 // (a link that works once), roles (a change signs the person out), removal; and each person's
 // own sessions, where another person's session id is answered as if it did not exist.
 
-let tdb: TestDatabase;
 let db: Db;
 let admin: SignedIn;
-
-beforeAll(async () => {
-  tdb = await createTestDatabase();
-  tdb.useForApp();
-  db = await getDb();
-  admin = await signedIn(db, "admin");
-});
-afterAll(async () => {
-  requestScope.clear();
-  await tdb.drop();
-});
+const app = signedInApp();
+beforeAll(() => ({ db, admin } = app));
 
 const asAdmin = () => requestScope.use(admin.headers);
 const asNobody = () => requestScope.use(browserHeaders());

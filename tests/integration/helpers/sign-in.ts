@@ -1,7 +1,10 @@
+import { afterAll, beforeAll } from "vitest";
 import { POST as authPost } from "@/app/api/auth/[...all]/route";
-import type { Db } from "@/lib/db";
+import { getDb, type Db } from "@/lib/db";
 import type { Person, Role } from "@/lib/domain/access";
 import { hashPassword, insertPerson } from "@/lib/server/auth/person-record";
+import { requestScope } from "./request-scope";
+import { createTestDatabase, type TestDatabase } from "./test-database";
 
 // People and sessions the way a browser gets them: a row made like an accepted invite, then a
 // real sign-in through the app's /api/auth endpoint, whose Set-Cookie is the session.
@@ -51,4 +54,25 @@ export async function signedIn(db: Db, role: Role): Promise<SignedIn> {
   const cookie = sessionCookie(res);
   if (res.status !== 200 || !cookie) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   return { person, cookie, headers: browserHeaders({ cookie }) };
+}
+
+export type SignedInApp = { tdb: TestDatabase; db: Db; admin: SignedIn };
+
+/**
+ * For a test file: a database of its own with the app pointed at it and a signed-in admin,
+ * made before the file's tests and dropped after them. Read the fields inside tests and hooks.
+ */
+export function signedInApp(): SignedInApp {
+  const app = {} as SignedInApp;
+  beforeAll(async () => {
+    app.tdb = await createTestDatabase();
+    app.tdb.useForApp();
+    app.db = await getDb();
+    app.admin = await signedIn(app.db, "admin");
+  });
+  afterAll(async () => {
+    requestScope.clear();
+    await app.tdb.drop();
+  });
+  return app;
 }
