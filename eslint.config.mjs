@@ -39,7 +39,7 @@ const MATRIX = [
   { folder: "lib/sandbox/protocols", imports: ["lib/sandbox/core", "lib/domain/design"], packages: ["zod", "fast-xml-parser"] },
   { folder: "lib/sandbox/ecs", imports: ["lib/sandbox/core", "lib/sandbox/protocols", "lib/domain/ecs-facts", "lib/domain/design"], packages: ["zod"] },
   { folder: "lib/sandbox/ec2", imports: ["lib/sandbox/core", "lib/sandbox/protocols", "lib/sandbox/ecs"], packages: ["zod"] },
-  { folder: "lib/sandbox/elbv2", imports: ["lib/sandbox/core", "lib/sandbox/protocols", "lib/sandbox/ec2", "lib/sandbox/ecs"], packages: ["zod"] },
+  { folder: "lib/sandbox/elbv2", imports: ["lib/sandbox/core", "lib/sandbox/protocols", "lib/sandbox/ec2", "lib/sandbox/ecs", "lib/domain/ecs-facts"], packages: ["zod"] },
   // … and its edges (lib/sandbox/*.ts: HTTP handlers, the store port, the Node server, request ids).
   { folder: "lib/sandbox", files: "*.ts", imports: ["lib/sandbox/core", "lib/sandbox/ecs", "lib/sandbox/ec2", "lib/sandbox/elbv2", "lib/sandbox/protocols"], packages: ["node:*"] },
   // I/O at the edges: one AWS port per service, the database (and the sandbox's persistent store).

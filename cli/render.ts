@@ -1,5 +1,5 @@
 import type { ImportNote } from "../lib/domain/ecs-json";
-import type { Finding } from "../lib/domain/rules";
+import { RESOURCE_KIND_NAME, type Finding } from "../lib/domain/rules";
 import type { FileReport } from "./lint";
 
 type Paint = (code: number, s: string) => string;
@@ -28,7 +28,6 @@ export function painter(enabled: boolean): Paint {
 }
 
 const SEVERITY_COLOUR = { error: 31, warning: 33, info: 36 } as const;
-const KIND_LABEL = { cluster: "cluster", taskDefinition: "task definition", service: "service" } as const;
 const FORMAT_LABEL = { design: "design", "task-definition": "task definition", service: "service", compose: "Docker Compose" } as const;
 
 function count(n: number, word: string) {
@@ -60,7 +59,7 @@ export function renderHuman(reports: FileReport[], opts: { colour: boolean; verb
     }
     for (const list of groups.values()) {
       const res = list[0].resource;
-      lines.push(`  ${KIND_LABEL[res.kind]} ${paint(1, res.name || "(design)")}`);
+      lines.push(`  ${RESOURCE_KIND_NAME[res.kind]} ${paint(1, res.name || "(design)")}`);
       for (const f of list as FileReport["findings"]) {
         const where = f.resource.container ? `${f.field} (container ${f.resource.container})` : f.field;
         lines.push(`    ${sev(f.severity)} ${f.ruleId}  ${paint(2, where)}`);

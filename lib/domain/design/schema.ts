@@ -253,15 +253,89 @@ export type Service = z.infer<typeof ServiceSchema>;
  * `loadBalancers[].targetGroupArn`, which holds the group's ARN, or `targetgroup/<name>` while
  * the group is only designed and has no ARN yet (lib/domain/designer/target-groups.ts).
  */
+export const TargetGroupHealthCheckSchema = z.looseObject({
+  enabled: z.boolean().optional(),
+  protocol: z.enum(["HTTP", "HTTPS", "TCP"]).optional(),
+  /** "traffic-port" (the default) or a port number as a string, as ELBv2 has it. */
+  port: str.optional(),
+  path: str.optional(),
+  intervalSeconds: int.optional(),
+  timeoutSeconds: int.optional(),
+  healthyThresholdCount: int.optional(),
+  unhealthyThresholdCount: int.optional(),
+  /** HTTP codes that mean healthy: "200", "200,202" or "200-299". */
+  matcher: str.optional(),
+});
+export type TargetGroupHealthCheck = z.infer<typeof TargetGroupHealthCheckSchema>;
+
 export const TargetGroupSchema = z.looseObject({
   id: str.min(1),
   name: str,
+  /** An existing target group's ARN; a group without one is created by the design's apply. */
   targetGroupArn: str.optional(),
   targetType: z.enum(["ip", "instance"]),
   port: int.optional(),
   protocol: z.enum(["HTTP", "HTTPS", "TCP", "UDP", "TLS", "TCP_UDP"]).optional(),
+  /** The VPC of the targets; omitted, the environment's default VPC. */
+  vpcId: str.optional(),
+  healthCheck: TargetGroupHealthCheckSchema.optional(),
+  /** deregistration_delay.timeout_seconds: how long a draining target keeps its connections. */
+  deregistrationDelaySeconds: int.optional(),
 });
 export type TargetGroup = z.infer<typeof TargetGroupSchema>;
+
+/**
+ * What a listener or one of its rules does with a request, in ELBv2's terms. A forward names
+ * target groups as services do (`targetGroupArn`: an ARN, or `targetgroup/<name>` for a group of
+ * the design) with weights, which is how traffic is split between two groups.
+ */
+export const ListenerActionSchema = z.looseObject({
+  type: z.enum(["forward", "fixed-response", "redirect"]),
+  targetGroups: z.array(z.object({ targetGroupArn: str, weight: int.optional() })).optional(),
+  fixedResponse: z.object({ statusCode: str, contentType: str.optional(), messageBody: str.optional() }).optional(),
+  redirect: z.object({
+    statusCode: z.enum(["HTTP_301", "HTTP_302"]),
+    protocol: str.optional(), port: str.optional(), host: str.optional(), path: str.optional(), query: str.optional(),
+  }).optional(),
+});
+export type ListenerAction = z.infer<typeof ListenerActionSchema>;
+
+export const ListenerRuleSchema = z.looseObject({
+  priority: int,
+  conditions: z.array(z.object({ field: z.enum(["path-pattern", "host-header", "http-request-method", "source-ip"]), values: z.array(str) })),
+  action: ListenerActionSchema,
+});
+export type ListenerRule = z.infer<typeof ListenerRuleSchema>;
+
+export const ListenerSchema = z.looseObject({
+  port: int,
+  protocol: z.enum(["HTTP", "HTTPS", "TCP", "TLS", "UDP", "TCP_UDP"]),
+  /** The default server certificate (ACM) of an HTTPS or TLS listener. */
+  certificateArn: str.optional(),
+  sslPolicy: str.optional(),
+  defaultAction: ListenerActionSchema,
+  /** Application Load Balancers only: requests matching a rule's conditions take its action, lowest priority first. */
+  rules: z.array(ListenerRuleSchema).optional(),
+});
+export type Listener = z.infer<typeof ListenerSchema>;
+
+/**
+ * A load balancer in front of the design's services: owned by the design (created, changed and
+ * deleted by its apply, with its listeners and rules), or existing (`loadBalancerArn` set: read,
+ * never changed or deleted, its listeners left as they are).
+ */
+export const LoadBalancerDesignSchema = z.looseObject({
+  id: str.min(1),
+  name: str,
+  loadBalancerArn: str.optional(),
+  type: z.enum(["application", "network"]),
+  scheme: z.enum(["internet-facing", "internal"]).optional(),
+  subnets: z.array(str).optional(),
+  securityGroups: z.array(str).optional(),
+  listeners: z.array(ListenerSchema).optional(),
+  tags: z.array(TagSchema).optional(),
+});
+export type LoadBalancerDesign = z.infer<typeof LoadBalancerDesignSchema>;
 
 export const LayoutEntrySchema = z.object({
   x: z.number(),
@@ -280,6 +354,8 @@ export const DesignSchema = z.object({
   services: z.array(ServiceSchema),
   /** Designer-only load balancer target groups (optional, additive: see TargetGroupSchema). */
   targetGroups: z.array(TargetGroupSchema).optional(),
+  /** Load balancers with their listeners and rules (optional, additive: see LoadBalancerDesignSchema). */
+  loadBalancers: z.array(LoadBalancerDesignSchema).optional(),
   /**
    * Canvas positions keyed by resource id (containers: `${taskDefinitionId}/${containerName}`).
    * Kept apart from the resources so that layout never leaks into ECS JSON.

@@ -1,14 +1,13 @@
 import type { Design } from "../design";
+import type { ResourceKind } from "../rules/types";
 
 // What changed between two versions of a design, resource by resource: added, removed, and
 // changed with the field paths that differ. Canvas positions (layout) are not resources and are
 // reported apart, as a count. Pure, for the Revisions preview on the design page.
 
-export type ResourceKind = "cluster" | "taskDefinition" | "service" | "targetGroup";
-
-/** What the UI calls each kind of resource (findings are about the first three). */
+/** What the UI calls each kind of resource, as a heading. */
 export const RESOURCE_KIND_LABEL: Record<ResourceKind, string> = {
-  cluster: "Cluster", taskDefinition: "Task definition", service: "Service", targetGroup: "Target group",
+  cluster: "Cluster", taskDefinition: "Task definition", service: "Service", loadBalancer: "Load balancer", targetGroup: "Target group",
 };
 
 export type ResourceRef = { kind: ResourceKind; id: string; name: string };
@@ -24,10 +23,11 @@ export type DesignDiff = {
 
 type AnyRecord = Record<string, unknown>;
 
-const COLLECTIONS: { kind: ResourceKind; key: "clusters" | "taskDefinitions" | "services" | "targetGroups"; name: (r: AnyRecord) => string }[] = [
+const COLLECTIONS: { kind: ResourceKind; key: "clusters" | "taskDefinitions" | "services" | "targetGroups" | "loadBalancers"; name: (r: AnyRecord) => string }[] = [
   { kind: "cluster", key: "clusters", name: (r) => String(r.clusterName ?? r.id) },
   { kind: "taskDefinition", key: "taskDefinitions", name: (r) => String(r.family ?? r.id) },
   { kind: "service", key: "services", name: (r) => String(r.serviceName ?? r.id) },
+  { kind: "loadBalancer", key: "loadBalancers", name: (r) => String(r.name ?? r.id) },
   { kind: "targetGroup", key: "targetGroups", name: (r) => String(r.name ?? r.id) },
 ];
 

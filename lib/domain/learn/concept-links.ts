@@ -27,6 +27,8 @@ export const RULE_CONCEPTS: Record<string, Target> = {
   links: { concept: "network-modes", lesson: "bridge-ports" },
   "service-network": { concept: "network-modes", lesson: "fargate-awsvpc" },
   "load-balancers": { concept: "network-modes" },
+  "load-balancer-config": { concept: "network-modes" },
+  "target-group-config": { concept: "network-modes" },
   "execution-role": { concept: "iam-roles", lesson: "task-role" },
   "credentials-in-environment": { concept: "iam-roles", lesson: "task-role" },
   "log-configuration": { concept: "iam-roles" },

@@ -1,4 +1,4 @@
-import type { Finding } from "../rules/types";
+import { RESOURCE_KIND_NAME, type Finding } from "../rules/types";
 import type { Plan, PlanAction, PlanStep, ResourceKind } from "./types";
 
 const SYMBOL: Record<PlanAction, string> = { create: "+", update: "~", replace: "±", delete: "-", "no-change": "=" };
@@ -19,7 +19,7 @@ function stepLines(s: PlanStep, verbose: boolean): string[] {
   return lines;
 }
 
-const FINDING_KIND: Record<Finding["resource"]["kind"], string> = { cluster: "cluster", taskDefinition: "task definition", service: "service" };
+const FINDING_KIND = RESOURCE_KIND_NAME;
 
 /** "2 validator errors", for headings and records. */
 export function validatorErrorCount(n: number): string {

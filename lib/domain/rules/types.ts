@@ -1,7 +1,12 @@
 import type { Cluster, Design, Service, TaskDefinition } from "../design";
 
 export type Severity = "error" | "warning" | "info";
-export type ResourceKind = "cluster" | "taskDefinition" | "service";
+export type ResourceKind = "cluster" | "taskDefinition" | "service" | "loadBalancer" | "targetGroup";
+
+/** Each kind of resource in running text ("… in task definition web"). */
+export const RESOURCE_KIND_NAME: Record<ResourceKind, string> = {
+  cluster: "cluster", taskDefinition: "task definition", service: "service", loadBalancer: "load balancer", targetGroup: "target group",
+};
 export type PathSegment = string | number;
 
 /** A mechanical change that resolves a finding: set (or, with value undefined, remove) the value at path. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FORWARD_WEIGHT_RANGE, FORWARDS_TO, MAX_FORWARD_TARGET_GROUPS } from "@/lib/domain/ecs-facts/elbv2";
 import { peek } from "../core/draft";
 import type { ElbShape, LoadBalancer, TargetGroup, World } from "../core/types";
 import { queryBool, queryInt, queryList } from "../protocols/query";
@@ -11,7 +12,7 @@ import { groupUsage } from "./references";
 // them back (a forward to one target group also shows as a ForwardConfig of weight 1 without
 // stickiness). https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_Action.html
 
-const TargetGroupTuple = z.object({ TargetGroupArn: str, Weight: queryInt().pipe(z.number().min(0).max(999)).optional() });
+const TargetGroupTuple = z.object({ TargetGroupArn: str, Weight: queryInt().pipe(z.number().min(FORWARD_WEIGHT_RANGE.min).max(FORWARD_WEIGHT_RANGE.max)).optional() });
 
 export const ActionSchema = z.object({
   Type: z.enum(["forward", "redirect", "fixed-response", "authenticate-oidc", "authenticate-cognito", "jwt-validation"]),
@@ -38,12 +39,6 @@ export const ActionsSchema = queryList(ActionSchema);
 
 const TERMINAL = ["forward", "redirect", "fixed-response"];
 
-/** Which target group protocols a listener protocol may forward to. */
-const FORWARDS_TO: Record<string, string[]> = {
-  HTTP: ["HTTP", "HTTPS"], HTTPS: ["HTTP", "HTTPS"],
-  TCP: ["TCP", "TLS", "TCP_UDP"], TLS: ["TCP", "TLS"], UDP: ["UDP", "TCP_UDP"], TCP_UDP: ["TCP_UDP"],
-  QUIC: ["QUIC"], TCP_QUIC: ["TCP_QUIC"],
-};
 
 function checkGroup(world: World, lb: LoadBalancer, listenerProtocol: string | undefined, arn: string, usage: Map<string, Set<string>>): TargetGroup {
   checkArn(arn, "targetgroup");
@@ -72,7 +67,7 @@ function forward(world: World, lb: LoadBalancer, protocol: string | undefined, a
   if (a.TargetGroupArn && tuples.length && !(tuples.length === 1 && tuples[0].TargetGroupArn === a.TargetGroupArn)) {
     throw validation("You cannot specify both a target group ARN and a forward config with different target groups");
   }
-  if (tuples.length > 5) throw validation("A forward action can have at most 5 target groups");
+  if (tuples.length > MAX_FORWARD_TARGET_GROUPS) throw validation(`A forward action can have at most ${MAX_FORWARD_TARGET_GROUPS} target groups`);
   const groups = tuples.length ? tuples : [{ TargetGroupArn: a.TargetGroupArn!, Weight: undefined }];
   if (new Set(groups.map((g) => g.TargetGroupArn)).size !== groups.length) throw validation("A target group can appear only once in a forward action");
   for (const g of groups) checkGroup(world, lb, protocol, g.TargetGroupArn, usage);

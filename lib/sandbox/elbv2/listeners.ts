@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LISTENER_PROTOCOLS as ELB_LISTENER_PROTOCOLS, MAX_LISTENERS, SECURE_LISTENER_PROTOCOLS } from "@/lib/domain/ecs-facts/elbv2";
 import { peek } from "../core/draft";
 import { bySeq, nextSeq } from "../core/ids";
 import type { Ctx, ElbShape, Listener, LoadBalancer, World } from "../core/types";
@@ -13,16 +14,10 @@ import { refreshUsage } from "./references";
 // rule), DescribeListeners, ModifyListener (replaces what it is given), DeleteListener (takes its
 // rules with it). https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateListener.html
 
-const LISTENER_PROTOCOLS: Record<LoadBalancer["type"], string[]> = {
-  application: ["HTTPS", "HTTP"],
-  network: ["TCP", "TLS", "UDP", "TCP_UDP", "QUIC", "TCP_QUIC"],
-  gateway: [],
-};
-const SECURE = ["HTTPS", "TLS"];
+const LISTENER_PROTOCOLS: Record<LoadBalancer["type"], readonly string[]> = { ...ELB_LISTENER_PROTOCOLS, gateway: [] };
+const SECURE = SECURE_LISTENER_PROTOCOLS;
 /** The security policy a secure listener gets when none is named. */
 export const DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
-/** Listeners per load balancer (the default quota). */
-const MAX_LISTENERS = 50;
 
 const Members = {
   Protocol: z.enum(["HTTP", "HTTPS", "TCP", "TLS", "UDP", "TCP_UDP", "GENEVE", "QUIC", "TCP_QUIC"]).optional(),

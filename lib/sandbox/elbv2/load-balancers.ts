@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { elbNameProblem } from "@/lib/domain/ecs-facts/elbv2";
 import { peek } from "../core/draft";
 import { bySeq, nextSeq, randomDigits } from "../core/ids";
 import type { Ctx, LoadBalancer, LoadBalancerType, World } from "../core/types";
@@ -32,12 +33,10 @@ const HOSTED_ZONES: Record<string, [alb: string, nlb: string]> = {
 /** Load balancers of one type per Region (the default quota). */
 const MAX_LOAD_BALANCERS = 50;
 
-/** A load balancer's name: ≤ 32 letters, digits or hyphens, no hyphen first or last, not "internal-…". */
+/** A load balancer's or target group's name, as ELBv2 checks it (lib/domain/ecs-facts/elbv2.ts). */
 export function checkName(name: string, what: "Load balancer" | "Target group") {
-  if (name.length > 32) throw validation(`${what} name '${name}' cannot be longer than '32' characters`);
-  if (!/^[A-Za-z0-9-]+$/.test(name)) throw validation(`${what} name '${name}' can contain only alphanumeric characters and hyphens`);
-  if (name.startsWith("-") || name.endsWith("-")) throw validation(`${what} name '${name}' cannot begin or end with '-'`);
-  if (what === "Load balancer" && name.startsWith("internal-")) throw validation(`Load balancer name '${name}' cannot begin with 'internal-'`);
+  const problem = elbNameProblem(name, what);
+  if (problem) throw validation(problem);
 }
 
 const CreateSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_CONDITION_VALUES, MAX_RULES, RULE_PRIORITY_RANGE } from "@/lib/domain/ecs-facts/elbv2";
 import { peek } from "../core/draft";
 import { bySeq, nextSeq } from "../core/ids";
 import type { Ctx, ElbShape, Rule, World } from "../core/types";
@@ -19,9 +20,6 @@ const CONFIG: Record<(typeof FIELDS)[number], string> = {
   "host-header": "HostHeaderConfig", "path-pattern": "PathPatternConfig", "http-header": "HttpHeaderConfig",
   "http-request-method": "HttpRequestMethodConfig", "query-string": "QueryStringConfig", "source-ip": "SourceIpConfig",
 };
-/** Condition values a rule may have (the quota). */
-const MAX_CONDITION_VALUES = 5;
-const MAX_RULES = 100;
 
 const values = queryList(str);
 const ConditionSchema = z.object({
@@ -68,7 +66,7 @@ export function ruleOut(r: Rule) {
 const CreateSchema = z.object({
   ListenerArn: str,
   Conditions: queryList(ConditionSchema),
-  Priority: queryInt().pipe(z.number().min(1).max(50000)),
+  Priority: queryInt().pipe(z.number().min(RULE_PRIORITY_RANGE.min).max(RULE_PRIORITY_RANGE.max)),
   Actions: ActionsSchema,
   Tags: TagsSchema.optional(),
 });

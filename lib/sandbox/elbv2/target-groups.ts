@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEREGISTRATION_DELAY, HEALTH_CHECK_RANGES, HTTP_PROTOCOLS, MAX_HEALTH_CHECK_PATH, NO_HEALTH_CHECK_PROTOCOLS } from "@/lib/domain/ecs-facts/elbv2";
 import { peek } from "../core/draft";
 import { bySeq, nextSeq } from "../core/ids";
 import type { Ctx, HealthCheck, TargetGroup, World } from "../core/types";
@@ -16,24 +17,25 @@ import { groupUsage } from "./references";
 // https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html
 
 const PROTOCOLS = ["HTTP", "HTTPS", "TCP", "TLS", "UDP", "TCP_UDP", "GENEVE", "QUIC", "TCP_QUIC"] as const;
-const HTTPISH = ["HTTP", "HTTPS"];
+const HTTPISH = HTTP_PROTOCOLS;
 /** Protocols health checks cannot use. */
-const NO_HEALTH_CHECK = ["GENEVE", "TLS", "UDP", "TCP_UDP", "QUIC", "TCP_QUIC"];
+const NO_HEALTH_CHECK = NO_HEALTH_CHECK_PROTOCOLS;
 /** Target groups per Region (the default quota). */
 const MAX_TARGET_GROUPS = 3000;
 /** The deregistration_delay.timeout_seconds attribute's default. */
-export const DEFAULT_DEREGISTRATION_DELAY = 300;
+export const DEFAULT_DEREGISTRATION_DELAY = DEREGISTRATION_DELAY.default;
 
 const port = () => queryInt().pipe(z.number().min(1).max(65535));
+const ranged = (r: { min: number; max: number }) => queryInt().pipe(z.number().min(r.min).max(r.max)).optional();
 const HealthCheckMembers = {
   HealthCheckProtocol: z.enum(PROTOCOLS).optional(),
   HealthCheckPort: str.optional(),
   HealthCheckEnabled: queryBool().optional(),
-  HealthCheckPath: str.min(1).max(1024).optional(),
-  HealthCheckIntervalSeconds: queryInt().pipe(z.number().min(5).max(300)).optional(),
-  HealthCheckTimeoutSeconds: queryInt().pipe(z.number().min(2).max(120)).optional(),
-  HealthyThresholdCount: queryInt().pipe(z.number().min(2).max(10)).optional(),
-  UnhealthyThresholdCount: queryInt().pipe(z.number().min(2).max(10)).optional(),
+  HealthCheckPath: str.min(1).max(MAX_HEALTH_CHECK_PATH).optional(),
+  HealthCheckIntervalSeconds: ranged(HEALTH_CHECK_RANGES.intervalSeconds),
+  HealthCheckTimeoutSeconds: ranged(HEALTH_CHECK_RANGES.timeoutSeconds),
+  HealthyThresholdCount: ranged(HEALTH_CHECK_RANGES.healthyThresholdCount),
+  UnhealthyThresholdCount: ranged(HEALTH_CHECK_RANGES.unhealthyThresholdCount),
   Matcher: z.object({ HttpCode: str.optional(), GrpcCode: str.optional() }).optional(),
 };
 type HealthCheckIn = { [K in keyof typeof HealthCheckMembers]?: z.infer<(typeof HealthCheckMembers)[K]> };

@@ -12,6 +12,7 @@ import { platformVersion } from "./platform-version";
 import { capacity } from "./capacity";
 import { clusterCapacityProviders } from "./cluster-capacity-providers";
 import { tags } from "./tags";
+import { loadBalancerConfig, targetGroupConfig } from "./elb";
 
 /** Rules about services, clusters and the design as a whole (names, references, capacity). */
 export const SERVICE_AND_DESIGN_RULES: readonly Rule[] = [
@@ -21,6 +22,8 @@ export const SERVICE_AND_DESIGN_RULES: readonly Rule[] = [
   launchTypeCompatibility,
   serviceNetwork,
   loadBalancers,
+  loadBalancerConfig,
+  targetGroupConfig,
   deploymentConfiguration,
   schedulingStrategy,
   placement,
