@@ -266,7 +266,6 @@ export const TargetGroupHealthCheckSchema = z.looseObject({
   /** HTTP codes that mean healthy: "200", "200,202" or "200-299". */
   matcher: str.optional(),
 });
-export type TargetGroupHealthCheck = z.infer<typeof TargetGroupHealthCheckSchema>;
 
 export const TargetGroupSchema = z.looseObject({
   id: str.min(1),
@@ -305,7 +304,6 @@ export const ListenerRuleSchema = z.looseObject({
   conditions: z.array(z.object({ field: z.enum(["path-pattern", "host-header", "http-request-method", "source-ip"]), values: z.array(str) })),
   action: ListenerActionSchema,
 });
-export type ListenerRule = z.infer<typeof ListenerRuleSchema>;
 
 export const ListenerSchema = z.looseObject({
   port: int,
