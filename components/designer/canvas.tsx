@@ -19,6 +19,7 @@ import { useShortcuts } from "./use-shortcuts";
 import { PlanOverlayProvider } from "./plan-overlay";
 import { LiveOverlayProvider } from "./live-overlay";
 import { LiveScenePanel } from "./live-scene";
+import { NetworkSourceProvider } from "./network-source";
 
 /** `lesson`: set when the design is a lesson's, with the learner's place in it at page load. */
 export type CanvasProps = { designId: string; name: string; version: number; design: Design; lesson?: LessonBarView };
@@ -51,6 +52,7 @@ const Editor = memo(function Editor({ designId, lesson }: { designId: string; le
   return (
     <PlanOverlayProvider designId={designId} enabled={planOn}>
     <LiveOverlayProvider designId={designId} enabled={liveOn}>
+    <NetworkSourceProvider>
     <div className="flex h-full flex-col" data-testid="designer">
       <Toolbar designId={designId} snap={snap} onSnap={setSnap} planOn={planOn} onPlan={setPlanOn} liveOn={liveOn} onLive={setLiveOn} />
       {lesson && <LessonBar lesson={lesson} />}
@@ -67,6 +69,7 @@ const Editor = memo(function Editor({ designId, lesson }: { designId: string; le
         <Inspector />
       </div>
     </div>
+    </NetworkSourceProvider>
     </LiveOverlayProvider>
     </PlanOverlayProvider>
   );

@@ -7,6 +7,8 @@ import {
   type ConnectionTest, type EnvironmentView,
 } from "@/lib/server/environments";
 import { importCluster, listLiveClusters, ImportClusterInputSchema, ListLiveClustersInputSchema } from "@/lib/server/import-cluster";
+import { EnvironmentNetworkInputSchema, readEnvironmentNetwork } from "@/lib/server/network";
+import type { EnvironmentNetwork } from "@/lib/domain/designer";
 import type { ImportNote } from "@/lib/domain/ecs-json";
 import type { ActionResult } from "./result";
 import { runAction } from "./run-action";
@@ -44,4 +46,9 @@ export async function importClusterAction(
     revalidate: (_, d) => ["/", `/designs/${d.id}`],
     environment: (i) => i.environmentId,
   });
+}
+
+/** The environment's VPCs, subnets, security groups, target groups and load balancers, for the inspector's pickers. */
+export async function readEnvironmentNetworkAction(input: z.input<typeof EnvironmentNetworkInputSchema>): Promise<ActionResult<EnvironmentNetwork>> {
+  return runAction("readEnvironmentNetworkAction", EnvironmentNetworkInputSchema, input, readEnvironmentNetwork, { environment: (i) => i.environmentId });
 }

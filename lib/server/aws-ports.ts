@@ -1,6 +1,9 @@
-import { createEcsPort, createInProcessEcsPort, createPacer, toAwsFailure, type EcsPort, type Pacer } from "@/lib/aws";
-import { ECS_LIMITS } from "@/lib/domain/aws-limits";
-import { handleEcsRequest } from "@/lib/sandbox/http";
+import {
+  createEc2Port, createEcsPort, createElbv2Port, createInProcessEc2Port, createInProcessEcsPort, createInProcessElbv2Port, createPacer, toAwsFailure,
+  type AwsTarget, type Ec2Port, type EcsPort, type Elbv2Port, type InProcessHandler, type Pacer,
+} from "@/lib/aws";
+import { EC2_LIMITS, ECS_LIMITS, ELBV2_LIMITS, type Bucket } from "@/lib/domain/aws-limits";
+import { handleAwsRequest, handleEcsRequest } from "@/lib/sandbox/http";
 import type { SandboxDeps } from "@/lib/sandbox/store";
 import type { AppContext } from "./context";
 import { AppError, AwsCallError } from "./errors";
@@ -8,58 +11,78 @@ import type { EnvironmentRow } from "./environments/environment-record";
 import { openSecret } from "./environments/secret-box";
 
 /** The AWS ports of each environment: the one way an operation reaches AWS (or the sandbox). */
-export type AwsPorts = { ecs(env: EnvironmentRow): EcsPort };
+export type AwsPorts = { ecs(env: EnvironmentRow): EcsPort; elbv2(env: EnvironmentRow): Elbv2Port; ec2(env: EnvironmentRow): Ec2Port };
+
+type Service = keyof AwsPorts;
+type Port = EcsPort | Elbv2Port | Ec2Port;
+type Kind<S extends Service> = ReturnType<AwsPorts[S]>;
+
+/** How each service's port is made: against an account (paced to its limits), and in-process against the sandbox. */
+const MAKERS: { [S in Service]: { buckets: Record<string, Bucket>; account(t: AwsTarget, p: Pacer): Kind<S>; sandbox(h: InProcessHandler, region: string): Kind<S>; handler: typeof handleAwsRequest } } = {
+  ecs: { buckets: ECS_LIMITS.buckets, account: createEcsPort, sandbox: createInProcessEcsPort, handler: handleEcsRequest },
+  elbv2: { buckets: ELBV2_LIMITS.buckets, account: createElbv2Port, sandbox: createInProcessElbv2Port, handler: handleAwsRequest },
+  ec2: { buckets: EC2_LIMITS.buckets, account: createEc2Port, sandbox: createInProcessEc2Port, handler: handleAwsRequest },
+};
 
 // Process-wide, on purpose: an SDK client is meant to be reused (it keeps its connections and
 // its adaptive-retry state), and a pacer only works if every caller of the same account and
 // Region draws from the same buckets. A changed environment (endpoint, profile, role) gets a new
 // client, because the key is its whole connection.
-const g = globalThis as typeof globalThis & {
-  __stevedoreAwsPorts?: { ecs: Map<string, EcsPort>; pacers: Map<string, Pacer>; sandbox: WeakMap<SandboxDeps, Map<string, EcsPort>> };
-};
-const registry = () => (g.__stevedoreAwsPorts ??= { ecs: new Map(), pacers: new Map(), sandbox: new WeakMap() });
+type Registry = { ports: Map<string, Port>; pacers: Map<string, Pacer>; sandbox: WeakMap<SandboxDeps, Map<string, Port>> };
+const g = globalThis as typeof globalThis & { __stevedoreAwsPorts?: Registry };
+const registry = () => (g.__stevedoreAwsPorts ??= { ports: new Map(), pacers: new Map(), sandbox: new WeakMap() });
+
+function portOf<S extends Service>(service: S, env: EnvironmentRow, sandbox: SandboxDeps): Kind<S> {
+  const r = registry();
+  const make = MAKERS[service];
+  if (env.kind === "sandbox") {
+    const ports = r.sandbox.get(sandbox) ?? new Map<string, Port>();
+    r.sandbox.set(sandbox, ports);
+    const key = `${service}:${env.region}`;
+    let port = ports.get(key);
+    if (!port) ports.set(key, (port = make.sandbox((req) => make.handler(req, sandbox), env.region)));
+    return port as Kind<S>;
+  }
+  const connection = JSON.stringify([env.region, env.endpoint, env.profile, env.roleArn, env.externalIdSecret]);
+  const key = `${service}:${connection}`;
+  let port = r.ports.get(key);
+  if (!port) {
+    let pacer = r.pacers.get(key);
+    if (!pacer) r.pacers.set(key, (pacer = createPacer(make.buckets)));
+    port = make.account({
+      region: env.region,
+      ...(env.endpoint ? { endpoint: env.endpoint } : {}),
+      ...(env.profile ? { profile: env.profile } : {}),
+      ...(env.roleArn ? { roleArn: env.roleArn } : {}),
+      ...(env.externalIdSecret ? { externalId: openSecret(env.externalIdSecret) } : {}),
+    }, pacer);
+    r.ports.set(key, port);
+  }
+  return port as Kind<S>;
+}
 
 /**
- * The sandbox is called in-process through the same handler as its HTTP route (no host or port
- * to guess, and the same store); AWS through the SDK's credential chain, paced to its limits.
+ * The sandbox is called in-process through the same handlers as its HTTP routes (no host or port
+ * to guess, and the same store); AWS through the SDK's credential chain, paced to each service's limits.
  */
 export function appAwsPorts(sandbox: SandboxDeps): AwsPorts {
   return {
-    ecs(env) {
-      const r = registry();
-      if (env.kind === "sandbox") {
-        const ports = r.sandbox.get(sandbox) ?? new Map<string, EcsPort>();
-        r.sandbox.set(sandbox, ports);
-        let port = ports.get(env.region);
-        if (!port) ports.set(env.region, (port = createInProcessEcsPort((req) => handleEcsRequest(req, sandbox), env.region)));
-        return port;
-      }
-      const key = JSON.stringify([env.region, env.endpoint, env.profile, env.roleArn, env.externalIdSecret]);
-      let port = r.ecs.get(key);
-      if (!port) {
-        let pacer = r.pacers.get(key);
-        if (!pacer) r.pacers.set(key, (pacer = createPacer(ECS_LIMITS.buckets)));
-        port = createEcsPort({
-          region: env.region,
-          ...(env.endpoint ? { endpoint: env.endpoint } : {}),
-          ...(env.profile ? { profile: env.profile } : {}),
-          ...(env.roleArn ? { roleArn: env.roleArn } : {}),
-          ...(env.externalIdSecret ? { externalId: openSecret(env.externalIdSecret) } : {}),
-        }, pacer);
-        r.ecs.set(key, port);
-      }
-      return port;
-    },
+    ecs: (env) => portOf("ecs", env, sandbox),
+    elbv2: (env) => portOf("elbv2", env, sandbox),
+    ec2: (env) => portOf("ec2", env, sandbox),
   };
 }
 
-/** Runs `fn` against the environment's ECS; whatever ECS (or the credential chain) refused becomes an AwsCallError with its own words. */
-export async function withEcs<T>(ctx: Pick<AppContext, "aws">, env: EnvironmentRow, fn: (ecs: EcsPort) => Promise<T>): Promise<T> {
+/** Runs `fn` against the environment's `service`; whatever AWS (or the credential chain) refused becomes an AwsCallError with its own words. */
+export async function withAws<S extends Service, T>(ctx: Pick<AppContext, "aws">, env: EnvironmentRow, service: S, fn: (port: Kind<S>) => Promise<T>): Promise<T> {
   try {
-    return await fn(ctx.aws.ecs(env));
+    return await fn(ctx.aws[service](env) as Kind<S>);
   } catch (err) {
     if (err instanceof AppError) throw err;
     const f = toAwsFailure(err);
-    throw new AwsCallError("ecs", f.name, f.message);
+    throw new AwsCallError(service, f.name, f.message);
   }
 }
+
+/** `withAws` for ECS. */
+export const withEcs = <T>(ctx: Pick<AppContext, "aws">, env: EnvironmentRow, fn: (ecs: EcsPort) => Promise<T>) => withAws(ctx, env, "ecs", fn);

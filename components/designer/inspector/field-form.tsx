@@ -11,6 +11,7 @@ import { useEditor, useEditorStore } from "../store/context";
 import { FieldConceptLink } from "@/components/learn/concept-link";
 import { CheckboxInput, Help, HelpFooter, NumberInput, SelectInput, TextInput } from "./fields";
 import { ListField, MapField, StringsField } from "./list-fields";
+import { NetworkDatalist } from "../network-source";
 
 // One generic form: the field-spec table of a kind (lib/domain/designer/fields) rendered with
 // the findings that point at each field shown on it.
@@ -114,8 +115,13 @@ export function FieldView({ spec, base, resource, compact }: { spec: FieldSpec; 
   let body: ReactNode;
   switch (spec.type) {
     case "text":
-      body = <TextInput label={spec.label} value={value as string | undefined} mono={spec.mono} placeholder={spec.placeholder} help={help} invalid={invalid}
-        onChange={(v) => set(spec.required ? v : v.trim() === "" ? undefined : v)} />;
+      body = (
+        <>
+          {spec.suggest && <NetworkDatalist id={`suggest-${key}`} kind={spec.suggest} />}
+          <TextInput label={spec.label} value={value as string | undefined} mono={spec.mono} placeholder={spec.placeholder} help={help} invalid={invalid}
+            list={spec.suggest ? `suggest-${key}` : undefined} onChange={(v) => set(spec.required ? v : v.trim() === "" ? undefined : v)} />
+        </>
+      );
       break;
     case "intString": {
       const listId = spec.options ? `opts-${key}` : undefined;

@@ -1,9 +1,11 @@
 "use client";
 
+import { useId } from "react";
 import type { PathSegment } from "@/lib/domain/rules";
 import type { FieldContext, FieldSpec } from "@/lib/domain/designer";
 import { Help, SmallButton, TextInput } from "./fields";
 import { FieldView } from "./field-form";
+import { NetworkDatalist } from "../network-source";
 
 type Of<T extends FieldSpec["type"]> = Extract<FieldSpec, { type: T }>;
 
@@ -47,12 +49,14 @@ export function ListField({ spec, base, items, ctx, help, onChange }: {
 
 /** A list of strings (command arguments, subnets): one input per item. */
 export function StringsField({ spec, value, help, onChange }: { spec: Of<"strings">; value: string[]; help?: string; onChange: (v: unknown) => void }) {
+  const listId = useId();
   return (
     <div className="space-y-1" role="group" aria-label={spec.label}>
       <Header label={spec.label} help={help} />
+      {spec.suggest && <NetworkDatalist id={listId} kind={spec.suggest} />}
       {value.map((v, i) => (
         <div key={i} className="grid grid-cols-[1fr_auto] items-end gap-1">
-          <TextInput label={`${spec.itemLabel} ${i + 1}`} value={v} mono={spec.mono} onChange={(t) => onChange(value.map((x, j) => (j === i ? t : x)))} />
+          <TextInput label={`${spec.itemLabel} ${i + 1}`} value={v} mono={spec.mono} list={spec.suggest ? listId : undefined} onChange={(t) => onChange(value.map((x, j) => (j === i ? t : x)))} />
           <SmallButton tone="danger" label={`Remove ${spec.itemLabel.toLowerCase()} ${i + 1}`} onClick={() => onChange(without(value, i))}>✕</SmallButton>
         </div>
       ))}

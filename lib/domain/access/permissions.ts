@@ -44,6 +44,7 @@ export const ACTION_PERMISSIONS = {
   testConnectionAction: admin("managing environments", READS),
   listLiveClustersAction: editor("importing clusters", { environment: "plan", ...READS }),
   importClusterAction: editor("importing clusters", { environment: "plan" }),
+  readEnvironmentNetworkAction: editor("picking subnets, security groups and target groups", { environment: "plan", ...READS }),
   // plan & apply
   planDesignAction: editor("planning designs", { environment: "plan", ...READS }),
   startApplyAction: editor("applying designs", { environment: "apply" }),

@@ -28,3 +28,4 @@ export * from "./sample-design";
 export * from "./edge-kind";
 export * from "./nest";
 export * from "./revision-diff";
+export * from "./environment-network";

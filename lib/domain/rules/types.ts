@@ -17,6 +17,12 @@ export type Fix = {
   description: string;
   /** Present when the fix is mechanical; paths are absolute from the design root. */
   edits?: Edit[];
+  /**
+   * A fix whose values come from an environment rather than the design: "default-vpc" sets the
+   * finding's service's awsvpcConfiguration to the environment's default VPC (subnets and
+   * security group, read through EC2), in one click in the designer.
+   */
+  fromEnvironment?: "default-vpc";
 };
 
 export type Finding = {

@@ -33,7 +33,7 @@ export function gatedPorts(base: AwsPorts, hold: (operation: string, input: Reco
     },
   });
   return {
-    aws: { ecs: (env) => wrap(base.ecs(env)) } satisfies AwsPorts,
+    aws: { ...base, ecs: (env) => wrap(base.ecs(env)) } satisfies AwsPorts,
     /** Resolves once the held call has been answered by ECS (and is being held). */
     reached,
     release: () => { state.released = true; open(); },

@@ -1,4 +1,4 @@
-import { createEcsPort, type EcsPort } from "@/lib/aws";
+import { createEc2Port, createEcsPort, createElbv2Port, type AwsTarget, type EcsPort } from "@/lib/aws";
 import { initialState } from "@/lib/sandbox/core/state";
 import { listenSandbox } from "@/lib/sandbox/node-server";
 import { MemoryStore, Mutex, type SandboxDeps } from "@/lib/sandbox/store";
@@ -20,7 +20,12 @@ export async function startPlanSandbox(region = "eu-west-1") {
     return json;
   }
   /** The context's AWS ports onto this sandbox: each operation destroys its port when done, so every call gets a fresh one. */
-  const aws = { ecs: (env: { region: string }) => createEcsPort({ region: env.region, endpoint: server.url, credentials: { accessKeyId: "x", secretAccessKey: "x" }, maxAttempts: 1 }) };
+  const target = (env: { region: string }, path = ""): AwsTarget => ({ region: env.region, endpoint: `${server.url}${path}`, credentials: { accessKeyId: "x", secretAccessKey: "x" }, maxAttempts: 1 });
+  const aws = {
+    ecs: (env: { region: string }) => createEcsPort(target(env)),
+    elbv2: (env: { region: string }) => createElbv2Port(target(env, "/sandbox/aws")),
+    ec2: (env: { region: string }) => createEc2Port(target(env, "/sandbox/aws")),
+  };
   return {
     url: server.url, ecs, aws, control, region,
     close: async () => { ecs.destroy(); await server.close(); },

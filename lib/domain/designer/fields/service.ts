@@ -43,8 +43,8 @@ export const SERVICE_GROUPS: FieldGroup[] = [
   {
     title: "Networking",
     fields: [
-      { type: "strings", path: ["networkConfiguration", "awsvpcConfiguration", "subnets"], label: "Subnets", itemLabel: "Subnet", mono: true, help: "Subnets for the tasks' network interfaces (awsvpc). Use subnets in two or more Availability Zones." },
-      { type: "strings", path: ["networkConfiguration", "awsvpcConfiguration", "securityGroups"], label: "Security groups", itemLabel: "Security group", mono: true, help: "Firewall of each task; the load balancer's group must be allowed in on the container port." },
+      { type: "strings", path: ["networkConfiguration", "awsvpcConfiguration", "subnets"], label: "Subnets", itemLabel: "Subnet", mono: true, suggest: "subnet", help: "Subnets for the tasks' network interfaces (awsvpc). Use subnets in two or more Availability Zones." },
+      { type: "strings", path: ["networkConfiguration", "awsvpcConfiguration", "securityGroups"], label: "Security groups", itemLabel: "Security group", mono: true, suggest: "securityGroup", help: "Firewall of each task; the load balancer's group must be allowed in on the container port." },
       { type: "select", path: ["networkConfiguration", "awsvpcConfiguration", "assignPublicIp"], label: "Public IP", options: EcsEnums.ASSIGN_PUBLIC_IP, emptyLabel: "(default: disabled)", help: "Fargate tasks in public subnets need a public IP (or a NAT) to pull images." },
     ],
   },
@@ -56,7 +56,7 @@ export const SERVICE_GROUPS: FieldGroup[] = [
         help: "Target groups the service registers its tasks with: which container and port receive the traffic.",
         newItem: (ctx) => ({ targetGroupArn: "", containerName: containersOf(ctx)[0] ?? "", containerPort: 80 }),
         fields: [
-          { type: "text", path: ["targetGroupArn"], label: "Target group", mono: true },
+          { type: "text", path: ["targetGroupArn"], label: "Target group", mono: true, suggest: "targetGroup" },
           { type: "select", path: ["containerName"], label: "Container", options: containersOf, emptyLabel: "(choose)" },
           { type: "int", path: ["containerPort"], label: "Container port" },
         ],

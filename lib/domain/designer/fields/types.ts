@@ -1,6 +1,7 @@
 import type { Design } from "../../design";
 import type { PathSegment } from "../../rules/types";
 import type { Resolved } from "../resolve";
+import type { NetworkSuggestion } from "../environment-network";
 
 // Inspector forms are data: one table of field specs per resource kind, rendered by one generic
 // form (components/designer/inspector/field-form.tsx). Paths are relative to the resource.
@@ -20,14 +21,14 @@ type Base = {
 };
 
 export type FieldSpec =
-  | (Base & { type: "text"; mono?: boolean; /** Keep "" instead of removing the key (required strings). */ required?: boolean })
+  | (Base & { type: "text"; mono?: boolean; /** Keep "" instead of removing the key (required strings). */ required?: boolean; suggest?: NetworkSuggestion })
   /** An integer stored as a string (task cpu and memory, as RegisterTaskDefinition takes them). */
   | (Base & { type: "intString"; options?: readonly string[] })
   | (Base & { type: "int"; /** Value used when cleared, for required numbers. */ fallback?: number })
   | (Base & { type: "bool"; default?: boolean })
   | (Base & { type: "select"; options: readonly string[] | ((ctx: FieldContext) => string[]); emptyLabel?: string })
   | (Base & { type: "multi"; options: readonly string[] })
-  | (Base & { type: "strings"; itemLabel: string; mono?: boolean })
+  | (Base & { type: "strings"; itemLabel: string; mono?: boolean; suggest?: NetworkSuggestion })
   | (Base & { type: "map"; keyLabel: string; valueLabel: string })
   | (Base & { type: "list"; itemLabel: string; fields: FieldSpec[]; newItem: (ctx: FieldContext) => Record<string, unknown> });
 

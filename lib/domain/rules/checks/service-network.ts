@@ -19,7 +19,7 @@ export const serviceNetwork: ServiceRule = {
       out.push({
         path: ["networkConfiguration"],
         message: `Tasks in awsvpc mode get their own network interface, so ECS needs to know which subnets and security groups to give it: "Network Configuration must be provided when networkMode 'awsvpc' is specified."`,
-        fix: { description: "Add networkConfiguration.awsvpcConfiguration with the subnets (and security groups) the tasks should use." },
+        fix: { description: "Add networkConfiguration.awsvpcConfiguration with the subnets (and security groups) the tasks should use, or use an environment's default VPC.", fromEnvironment: "default-vpc" },
       });
       return out;
     }
@@ -38,7 +38,7 @@ export const serviceNetwork: ServiceRule = {
       out.push({
         path: [...at, "subnets"],
         message: "awsvpcConfiguration needs at least one subnet: each task's network interface is created in one of them.",
-        fix: { description: "Add the subnet ids (ideally one per Availability Zone) the tasks should run in." },
+        fix: { description: "Add the subnet ids (ideally one per Availability Zone) the tasks should run in, or use an environment's default VPC.", fromEnvironment: "default-vpc" },
       });
     } else if (vpc.subnets.length > MAX_SUBNETS) {
       out.push({

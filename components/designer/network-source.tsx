@@ -1,0 +1,87 @@
+"use client";
+
+import { createContext, useContext, useId, useState, type ReactNode } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { listEnvironmentsForClient, readEnvironmentNetworkAction } from "@/lib/actions/environments";
+import { SANDBOX_ENVIRONMENT_ID, type EnvironmentView } from "@/lib/actions/environment-types";
+import type { ActionResult } from "@/lib/actions/result";
+import type { EnvironmentNetwork, NetworkSuggestion as Suggest } from "@/lib/domain/designer";
+
+// Where the inspector's pickers and the "use the default VPC" fix read subnets, security groups
+// and target groups from: one environment at a time (the sandbox unless the person picks
+// another), read through the server (EC2 and ELBv2) only when a picker or a fix asks for it.
+
+type NetworkSource = { environmentId: string; setEnvironmentId: (id: string) => void };
+const NetworkSourceContext = createContext<NetworkSource>({ environmentId: SANDBOX_ENVIRONMENT_ID, setEnvironmentId: () => {} });
+
+export function NetworkSourceProvider({ children }: { children: ReactNode }) {
+  const [environmentId, setEnvironmentId] = useState(SANDBOX_ENVIRONMENT_ID);
+  return <NetworkSourceContext.Provider value={{ environmentId, setEnvironmentId }}>{children}</NetworkSourceContext.Provider>;
+}
+
+async function unwrap<T>(result: Promise<ActionResult<T>>): Promise<T> {
+  const r = await result;
+  if (!r.ok) throw new Error(r.message);
+  return r.data;
+}
+
+const networkQuery = (environmentId: string) => ({
+  queryKey: ["environment-network", environmentId],
+  queryFn: () => unwrap(readEnvironmentNetworkAction({ environmentId })),
+  staleTime: 60_000,
+  retry: false,
+});
+
+/** The chosen environment's network; read only while a caller is mounted and `wanted`. */
+export function useEnvironmentNetwork(wanted = true) {
+  const { environmentId } = useContext(NetworkSourceContext);
+  return useQuery({ ...networkQuery(environmentId), enabled: wanted });
+}
+
+/** Reads (or takes from the cache) the chosen environment's network, for a one-click fix; with the environment's name. */
+export function useFetchNetwork(): () => Promise<EnvironmentNetwork> {
+  const { environmentId } = useContext(NetworkSourceContext);
+  const client = useQueryClient();
+  return () => client.fetchQuery(networkQuery(environmentId));
+}
+
+/** The toolbar's choice of environment to pick from (the built-in sandbox first). */
+export function NetworkSourceSelect() {
+  const id = useId();
+  const { environmentId, setEnvironmentId } = useContext(NetworkSourceContext);
+  const environments = useQuery({ queryKey: ["environments"], queryFn: () => unwrap(listEnvironmentsForClient()), staleTime: 60_000 });
+  const list: EnvironmentView[] = environments.data ?? [];
+  return (
+    <span className="flex items-center gap-1 text-xs text-slate-600">
+      <label htmlFor={id} title="Subnets, security groups and target groups in the inspector are offered from this environment">Pick from</label>
+      <select
+        id={id} value={environmentId} onChange={(e) => setEnvironmentId(e.target.value)}
+        className="max-w-40 rounded border border-slate-300 bg-white px-1 py-0.5 text-xs text-slate-800"
+      >
+        {list.length === 0 && <option value={SANDBOX_ENVIRONMENT_ID}>Sandbox</option>}
+        {list.map((e) => <option key={e.id} value={e.id}>{e.name} ({e.region})</option>)}
+      </select>
+    </span>
+  );
+}
+
+/** What a picker offers for `kind`: value and a label that says what it is. */
+export function suggestionsOf(network: EnvironmentNetwork | undefined, kind: Suggest): { value: string; label: string }[] {
+  if (!network) return [];
+  const vpc = (vpcId?: string) => (network.vpcs.find((v) => v.id === vpcId)?.isDefault ? "default VPC" : vpcId ?? "");
+  switch (kind) {
+    case "subnet": return network.subnets.map((s) => ({ value: s.id, label: `${s.zone} · ${s.cidr} · ${vpc(s.vpcId)}` }));
+    case "securityGroup": return network.securityGroups.map((g) => ({ value: g.id, label: `${g.name} · ${vpc(g.vpcId)}` }));
+    case "targetGroup": return network.targetGroups.map((t) => ({ value: t.arn, label: `${t.name} · ${t.targetType}${t.protocol ? ` · ${t.protocol}:${t.port}` : ""}` }));
+  }
+}
+
+/** A datalist of the chosen environment's `kind` for a free-text input (`list={id}`): suggestions, never a constraint. */
+export function NetworkDatalist({ id, kind }: { id: string; kind: Suggest }) {
+  const network = useEnvironmentNetwork();
+  return (
+    <datalist id={id} data-testid={`suggest-${kind}`}>
+      {suggestionsOf(network.data, kind).map((o) => <option key={o.value} value={o.value} label={o.label} />)}
+    </datalist>
+  );
+}

@@ -1,0 +1,43 @@
+import { expect, test, type Page } from "@playwright/test";
+import { createDesign, screenshot, uniqueName } from "./helpers";
+
+// The inspector offers the picked environment's subnets and security groups (the sandbox's
+// default VPC here), and a service without subnets is fixed in one click with the default VPC.
+
+const inspectorOf = (page: Page) => page.getByRole("complementary", { name: "Inspector" });
+
+test("subnets come from the environment, and 'Use default VPC' fixes a service without them", async ({ page }) => {
+  const url = await createDesign(page, uniqueName("Network pickers"));
+  await page.goto(`${url}/canvas`);
+  await page.getByTestId("empty-canvas").getByRole("button", { name: "Load sample design" }).click();
+  await expect(page.getByTestId("service-node")).toHaveCount(2);
+  await expect(page.getByLabel("Pick from")).toHaveValue(/[0-9a-f-]{36}/);
+
+  await page.getByTestId("service-node").filter({ hasText: "storefront" }).click();
+  const inspector = inspectorOf(page);
+  const subnets = inspector.getByRole("group", { name: "Subnets" });
+  // The sample's made-up subnets go; the service then has none, which ECS refuses.
+  await subnets.getByRole("button", { name: "Remove subnet 2" }).click();
+  await subnets.getByRole("button", { name: "Remove subnet 1" }).click();
+  const problems = page.getByRole("region", { name: "Problems" });
+  const finding = problems.getByTestId("finding").filter({ hasText: "needs at least one subnet" });
+  await expect(finding).toHaveCount(1);
+
+  // The picker lists the sandbox's three default subnets, one per zone, as suggestions.
+  await subnets.getByRole("button", { name: "Add subnet" }).click();
+  const options = subnets.getByTestId("suggest-subnet").locator("option");
+  await expect(options).toHaveCount(3);
+  await expect(options.first()).toHaveAttribute("label", /a · 172\.31\.0\.0\/20 · default VPC/);
+  await subnets.getByRole("button", { name: "Remove subnet 1" }).click();
+  await screenshot(page, "designer-network-finding");
+
+  await finding.getByRole("button", { name: "Fix: use the default VPC" }).click();
+  await expect(finding).toHaveCount(0);
+  const values = await subnets.getByRole("textbox").evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+  expect(values).toHaveLength(3);
+  for (const v of values) expect(v).toMatch(/^subnet-[0-9a-f]{17}$/);
+  // The sample's own security group stays.
+  await expect(inspector.getByRole("group", { name: "Security groups" }).getByRole("textbox")).toHaveValue("sg-0a1b2c3d4e5f60003");
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved", { timeout: 15_000 });
+  await screenshot(page, "designer-network-fixed");
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import type { Design } from "../design";
+import { validateDesign } from "../rules";
+import { applyEdits } from "./paths";
+import { defaultVpcEdits, type EnvironmentNetwork } from "./environment-network";
+
+const network: EnvironmentNetwork = {
+  vpcs: [{ id: "vpc-default", cidr: "172.31.0.0/16", isDefault: true }, { id: "vpc-other", cidr: "10.0.0.0/16", isDefault: false }],
+  subnets: [
+    { id: "subnet-c", vpcId: "vpc-default", zone: "eu-west-1c", cidr: "172.31.32.0/20", defaultForAz: true },
+    { id: "subnet-a", vpcId: "vpc-default", zone: "eu-west-1a", cidr: "172.31.0.0/20", defaultForAz: true },
+    { id: "subnet-x", vpcId: "vpc-default", zone: "eu-west-1a", cidr: "172.31.64.0/20", defaultForAz: false },
+    { id: "subnet-o", vpcId: "vpc-other", zone: "eu-west-1b", cidr: "10.0.0.0/24", defaultForAz: false },
+  ],
+  securityGroups: [{ id: "sg-other", name: "default", vpcId: "vpc-other" }, { id: "sg-default", name: "default", vpcId: "vpc-default" }],
+  targetGroups: [],
+  loadBalancers: [],
+};
+
+const fargateDesign = (): Design => ({
+  schemaVersion: 1,
+  clusters: [{ id: "cl", clusterName: "main" }],
+  taskDefinitions: [{
+    id: "td", family: "web", networkMode: "awsvpc", requiresCompatibilities: ["FARGATE"], cpu: "256", memory: "512",
+    containerDefinitions: [{ name: "web", image: "nginx:1.27", essential: true }],
+  }],
+  services: [{ id: "svc", serviceName: "web", cluster: "main", taskDefinition: "web", desiredCount: 1, launchType: "FARGATE" }],
+  layout: {},
+});
+
+describe("the default-VPC fix", () => {
+  it("gives a Fargate service without a network the default VPC's default subnets, its default group and a public IP", () => {
+    const design = fargateDesign();
+    const finding = validateDesign(design).find((f) => f.ruleId === "service-network")!;
+    expect(finding.fix?.fromEnvironment).toBe("default-vpc");
+    const out = defaultVpcEdits(design, finding, network);
+    if ("missing" in out) throw new Error(out.missing);
+    const fixed = applyEdits(design, out.edits);
+    expect(fixed.services[0].networkConfiguration).toEqual({ awsvpcConfiguration: { subnets: ["subnet-a", "subnet-c"], securityGroups: ["sg-default"], assignPublicIp: "ENABLED" } });
+    expect(validateDesign(fixed).filter((f) => f.ruleId === "service-network")).toEqual([]);
+  });
+
+  it("keeps the security groups and public IP setting a service already has, and says so when there is no default VPC", () => {
+    const design = fargateDesign();
+    design.services[0].networkConfiguration = { awsvpcConfiguration: { subnets: [], securityGroups: ["sg-mine"], assignPublicIp: "DISABLED" } };
+    const finding = validateDesign(design).find((f) => f.ruleId === "service-network")!;
+    const out = defaultVpcEdits(design, finding, network);
+    expect(out).toEqual({ edits: [{ path: ["services", 0, "networkConfiguration"], value: { awsvpcConfiguration: { subnets: ["subnet-a", "subnet-c"], securityGroups: ["sg-mine"], assignPublicIp: "DISABLED" } } }] });
+    expect(defaultVpcEdits(design, finding, { ...network, vpcs: network.vpcs.filter((v) => !v.isDefault) })).toMatchObject({ missing: expect.stringContaining("no default VPC") });
+  });
+
+  it("never gives an EC2-launched service a public IP", () => {
+    const design = fargateDesign();
+    design.services[0].launchType = "EC2";
+    design.taskDefinitions[0].requiresCompatibilities = ["EC2"];
+    const finding = validateDesign(design).find((f) => f.ruleId === "service-network")!;
+    const out = defaultVpcEdits(design, finding, network);
+    expect("edits" in out && out.edits[0].value).toMatchObject({ awsvpcConfiguration: { assignPublicIp: "DISABLED" } });
+  });
+});

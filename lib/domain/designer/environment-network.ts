@@ -1,0 +1,64 @@
+import { clusterNameOf, type Design, type Service } from "../design";
+import type { Edit, Finding } from "../rules/types";
+import { launchOf } from "../rules/checks/service-util";
+
+// What an environment's network offers a designer (its VPCs, subnets, security groups, target
+// groups and load balancers, read through EC2 and ELBv2), and the one-click network of a new
+// account: the default VPC's default subnets and its default security group. Pure.
+
+export type NetworkSubnet = { id: string; vpcId: string; zone: string; cidr: string; defaultForAz: boolean };
+export type NetworkSecurityGroup = { id: string; name: string; vpcId: string };
+export type NetworkTargetGroup = { arn: string; name: string; targetType: string; protocol?: string; port?: number; vpcId?: string };
+export type NetworkLoadBalancer = { arn: string; name: string; type: string; scheme?: string; vpcId?: string };
+export type EnvironmentNetwork = {
+  vpcs: { id: string; cidr: string; isDefault: boolean }[];
+  subnets: NetworkSubnet[];
+  securityGroups: NetworkSecurityGroup[];
+  targetGroups: NetworkTargetGroup[];
+  loadBalancers: NetworkLoadBalancer[];
+};
+
+/** What of an environment a free-text field offers to pick (the inspector shows it as suggestions). */
+export type NetworkSuggestion = "subnet" | "securityGroup" | "targetGroup";
+
+export type AwsvpcConfiguration = NonNullable<Service["networkConfiguration"]>["awsvpcConfiguration"];
+
+/**
+ * The network configuration that puts tasks in the default VPC, as a new AWS account has it: its
+ * default subnets (one per Availability Zone, in zone order) and its default security group.
+ * Fargate tasks there get a public IP, which is how they reach public registries from the default
+ * VPC's public subnets; the EC2 launch type refuses one. Undefined when there is no default VPC.
+ */
+export function defaultVpcConfiguration(network: EnvironmentNetwork, opts: { fargate: boolean }): AwsvpcConfiguration | { missing: string } {
+  const vpc = network.vpcs.find((v) => v.isDefault);
+  if (!vpc) return { missing: "This environment has no default VPC (it was deleted, or the account never had one); pick subnets and security groups of another VPC." };
+  const subnets = network.subnets.filter((s) => s.vpcId === vpc.id && s.defaultForAz).sort((a, b) => a.zone.localeCompare(b.zone));
+  if (subnets.length === 0) return { missing: `The default VPC ${vpc.id} has no default subnets; pick its subnets by hand.` };
+  const group = network.securityGroups.find((g) => g.vpcId === vpc.id && g.name === "default");
+  return {
+    subnets: subnets.map((s) => s.id),
+    ...(group ? { securityGroups: [group.id] } : {}),
+    assignPublicIp: opts.fargate ? "ENABLED" : "DISABLED",
+  };
+}
+
+/**
+ * The edits of a "default-vpc" fix (Fix.fromEnvironment) for the service the finding is about:
+ * its awsvpcConfiguration becomes the default VPC's subnets, keeping security groups and the
+ * public IP setting it already has. `missing` says why there is nothing to use instead.
+ */
+export function defaultVpcEdits(design: Design, finding: Finding, network: EnvironmentNetwork): { edits: Edit[] } | { missing: string } {
+  const index = finding.path[0] === "services" ? Number(finding.path[1]) : NaN;
+  const service = design.services[index];
+  if (!service) return { missing: "The finding is not about a service of this design." };
+  const cluster = design.clusters.find((c) => c.clusterName === clusterNameOf(service.cluster));
+  const found = defaultVpcConfiguration(network, { fargate: launchOf(service, cluster)?.kind === "FARGATE" });
+  if ("missing" in found) return found;
+  const had = service.networkConfiguration?.awsvpcConfiguration;
+  const awsvpcConfiguration = {
+    ...found,
+    ...(had?.securityGroups?.length ? { securityGroups: had.securityGroups } : {}),
+    ...(had?.assignPublicIp ? { assignPublicIp: had.assignPublicIp } : {}),
+  };
+  return { edits: [{ path: ["services", index, "networkConfiguration"], value: { awsvpcConfiguration } }] };
+}

@@ -1,0 +1,1 @@
+export { EnvironmentNetworkInputSchema, readEnvironmentNetwork } from "./read-network";

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/headers", async () => (await import("./helpers/request-scope")).nextHeaders);
+
+import { CreateTargetGroupCommand, ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
+import { readEnvironmentNetworkAction } from "@/lib/actions/environments";
+import { defaultVpcEdits, type EnvironmentNetwork } from "@/lib/domain/designer";
+import { validateDesign } from "@/lib/domain/rules";
+import { getDb } from "@/lib/db";
+import { SANDBOX_ENVIRONMENT_ID, SANDBOX_REGION } from "@/lib/server/environments";
+import { handleAwsRequest } from "@/lib/sandbox/http";
+import { sandboxDeps } from "@/lib/server/sandbox";
+import { inProcessConfig } from "@/lib/aws/in-process";
+import { requestScope } from "./helpers/request-scope";
+import { signedIn, signedInApp } from "./helpers/sign-in";
+
+// The inspector's pickers and the default-VPC fix read the environment's network through the
+// server action, which reads EC2 and ELBv2 of the environment (here the built-in sandbox).
+
+const savedStore = process.env.STEVEDORE_SANDBOX_STORE;
+beforeAll(() => { process.env.STEVEDORE_SANDBOX_STORE = "memory"; });
+afterAll(() => {
+  if (savedStore === undefined) delete process.env.STEVEDORE_SANDBOX_STORE;
+  else process.env.STEVEDORE_SANDBOX_STORE = savedStore;
+});
+const app = signedInApp();
+
+describe("readEnvironmentNetworkAction", () => {
+  it("offers an editor the sandbox's default VPC, its subnets in three zones, its default group and its target groups", async () => {
+    const editor = await signedIn(await getDb(), "editor");
+    requestScope.use(editor.headers);
+    const first = await readEnvironmentNetworkAction({ environmentId: SANDBOX_ENVIRONMENT_ID });
+    if (!first.ok) throw new Error(first.message);
+    const vpc = first.data.vpcs.find((v) => v.isDefault)!;
+    expect(vpc.cidr).toBe("172.31.0.0/16");
+    expect(first.data.subnets.filter((s) => s.vpcId === vpc.id).map((s) => s.zone)).toEqual([`${SANDBOX_REGION}a`, `${SANDBOX_REGION}b`, `${SANDBOX_REGION}c`]);
+    expect(first.data.securityGroups.map((g) => g.name)).toContain("default");
+
+    // A target group made in the sandbox (as the AWS CLI would) is offered next time.
+    const elb = new ElasticLoadBalancingV2Client(inProcessConfig((req) => handleAwsRequest(req, sandboxDeps()), SANDBOX_REGION, "/sandbox/aws"));
+    await elb.send(new CreateTargetGroupCommand({ Name: "picked-tg", Protocol: "HTTP", Port: 80, VpcId: vpc.id, TargetType: "ip" }));
+    elb.destroy();
+    const second = await readEnvironmentNetworkAction({ environmentId: SANDBOX_ENVIRONMENT_ID });
+    expect(second.ok && second.data.targetGroups.map((t) => [t.name, t.targetType])).toEqual([["picked-tg", "ip"]]);
+
+    // And the default-VPC fix turns the design's finding into subnets that pass the validator.
+    const design = {
+      schemaVersion: 1 as const, layout: {}, clusters: [{ id: "c", clusterName: "main" }],
+      taskDefinitions: [{ id: "t", family: "web", networkMode: "awsvpc" as const, requiresCompatibilities: ["FARGATE" as const], cpu: "256", memory: "512", containerDefinitions: [{ name: "web", image: "nginx:1.27", essential: true }] }],
+      services: [{ id: "s", serviceName: "web", cluster: "main", taskDefinition: "web", desiredCount: 1, launchType: "FARGATE" as const }],
+    };
+    const finding = validateDesign(design).find((f) => f.fix?.fromEnvironment === "default-vpc")!;
+    const out = defaultVpcEdits(design, finding, (second as { data: EnvironmentNetwork }).data);
+    expect("edits" in out && (out.edits[0].value as { awsvpcConfiguration: { subnets: string[] } }).awsvpcConfiguration.subnets).toHaveLength(3);
+  });
+
+  it("refuses a viewer, and names the field of a malformed environment id", async () => {
+    requestScope.use((await signedIn(app.db, "viewer")).headers);
+    expect(await readEnvironmentNetworkAction({ environmentId: SANDBOX_ENVIRONMENT_ID })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    requestScope.use(app.admin.headers);
+    expect(await readEnvironmentNetworkAction({ environmentId: "nope" })).toMatchObject({ ok: false, code: "VALIDATION", issues: [{ path: "environmentId" }] });
+  });
+});
