@@ -49,6 +49,8 @@ function errorOf(res: Response): string | undefined {
  */
 export async function finishSsoSignIn(ctx: AppContext, req: Request, providerId: string): Promise<Response> {
   const { auth } = await ssoAuthFor(ctx.db, req.headers);
+  // A provider that answers with a form POST is sent on to the same URL as a GET, where it is finished.
+  if (req.method !== "GET") return auth.handler(req);
   const attempt: SsoAttempt = { providerId };
   const res = await runSsoAttempt(attempt, () => auth.handler(req));
   const method = `sso:${providerId}`;
