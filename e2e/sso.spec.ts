@@ -31,17 +31,17 @@ test("an admin configures OIDC; a new person signs in with it and gets the mappe
   const id = `mock-${Date.now().toString(36)}`;
   await page.goto("/settings/sso");
   const form = page.getByRole("form", { name: "Single sign-on provider" });
-  await form.getByLabel("Id").fill(id);
-  await form.getByLabel("Button label").fill("Acme SSO");
-  await form.getByLabel("Issuer URL").fill(idp.issuer.url!);
-  await form.getByLabel("Client id").fill("stevedore-e2e");
-  await form.getByLabel("Client secret").fill("e2e-client-secret-value");
-  await form.getByLabel("Groups → roles").fill("acme-platform = editor\nacme-admins = admin");
+  await form.getByLabel("Id", { exact: true }).fill(id);
+  await form.getByLabel("Button label", { exact: true }).fill("Acme SSO");
+  await form.getByLabel("Issuer URL", { exact: true }).fill(idp.issuer.url!);
+  await form.getByLabel("Client id", { exact: true }).fill("stevedore-e2e");
+  await form.getByLabel("Client secret", { exact: true }).fill("e2e-client-secret-value");
+  await form.getByLabel("Groups → roles", { exact: true }).fill("acme-platform = editor\nacme-admins = admin");
   await form.getByRole("button", { name: "Add provider" }).click();
   await expect(form.getByRole("status")).toContainText(`/api/auth/callback/${id}`);
-  await expect(page.getByTestId(`sso-provider-${id}`)).toContainText("acme-platform → editor, acme-admins → admin; others: refused");
+  await expect(page.getByTestId(`sso-provider-${id}`)).toContainText("acme-admins → admin, acme-platform → editor; others: refused");
   // The secret is never sent back: not in the page, not in the form.
-  await expect(form.getByLabel("Client secret")).toHaveValue("");
+  await expect(form.getByLabel("Client secret", { exact: true })).toHaveValue("");
   expect(await page.content()).not.toContain("e2e-client-secret-value");
   await screenshot(page, "sso-settings");
 

@@ -1,5 +1,5 @@
 import type { Db, DbTransaction } from "@/lib/db";
-import { RoleSchema, type GroupRoles, type Role } from "@/lib/domain/access";
+import { ROLES, RoleSchema, type GroupRoles, type Role } from "@/lib/domain/access";
 import { openSecret } from "../environments/secret-box";
 import type { SsoProviderView } from "./types";
 
@@ -39,7 +39,9 @@ export function toView(row: Row): SsoProviderView {
   return {
     id: row.id, label: row.label, issuer: row.issuer, clientId: row.clientId, hasClientSecret: row.clientSecretSealed !== "",
     scopes: row.scopes, groupsClaim: row.groupsClaim,
-    groupRoles: Object.entries(groupRolesOf(row.groupRoles)).map(([group, role]) => ({ group, role })),
+    // The highest role first, then by name (a JSON object keeps no order of its own).
+    groupRoles: Object.entries(groupRolesOf(row.groupRoles)).map(([group, role]) => ({ group, role }))
+      .sort((a, b) => ROLES.indexOf(b.role) - ROLES.indexOf(a.role) || a.group.localeCompare(b.group)),
     defaultRole: row.defaultRole === null ? null : RoleSchema.parse(row.defaultRole), enabled: row.enabled,
     callbackPath: callbackPath(row.id), updatedAt: row.updatedAt.toISOString(),
   };
