@@ -14,6 +14,8 @@ export type SsoAttempt = {
   /** The mapped role; null: the groups give no access. */
   role?: Role | null;
   refusal?: string;
+  /** A returning person the groups no longer let in: their open sessions end. */
+  refusedUserId?: string;
   created?: boolean;
   userId?: string;
   sessionId?: string;
@@ -33,7 +35,7 @@ export const noAccessMessage = (label: string) =>
  * signed in again, with the provider's fresh claims. Refuses a person whose groups map to no role.
  */
 export function validateSsoUser(providers: readonly SsoProviderConfig[]) {
-  return (data: { user: { email?: string | null }; source: { method: string; oauth?: { providerId: string; profile?: Record<string, unknown> } } }) => {
+  return (data: { user: { id?: string; email?: string | null }; source: { method: string; action?: string; oauth?: { providerId: string; profile?: Record<string, unknown> } } }) => {
     if (data.source.method !== "oauth") return undefined;
     const providerId = data.source.oauth?.providerId ?? "";
     const provider = providers.find((p) => p.id === providerId);
@@ -46,6 +48,7 @@ export function validateSsoUser(providers: readonly SsoProviderConfig[]) {
     attempt.role = decision.role;
     if (decision.role === null) {
       attempt.refusal = groups.length ? `no mapped group among ${groups.join(", ")}` : "no groups in the claim";
+      if (data.source.action === "sign-in" && data.user.id) attempt.refusedUserId = data.user.id;
       return { error: NO_ACCESS, errorDescription: noAccessMessage(provider.label) };
     }
     return undefined;

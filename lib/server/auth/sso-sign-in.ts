@@ -55,13 +55,30 @@ export async function finishSsoSignIn(ctx: AppContext, req: Request, providerId:
   const res = await runSsoAttempt(attempt, () => auth.handler(req));
   const method = `sso:${providerId}`;
   if (attempt.refusal) {
-    await recordAudit(ctx.db, ctx, { action: "sign-in", outcome: "denied", reason: attempt.refusal, after: { method, email: attempt.email ?? null, groups: attempt.groups ?? [] } });
+    const sessionsEnded = attempt.refusedUserId ? await endSessionsOfRefused(ctx, attempt.refusedUserId) : 0;
+    await recordAudit(ctx.db, ctx, {
+      action: "sign-in", outcome: "denied", reason: attempt.refusal, ...(attempt.refusedUserId ? { target: { type: "person" as const, id: attempt.refusedUserId } } : {}),
+      after: { method, email: attempt.email ?? null, groups: attempt.groups ?? [], sessionsEnded },
+    });
   } else if (attempt.userId && attempt.sessionId && attempt.role) {
     await applyClaims(ctx, { ...attempt, userId: attempt.userId, sessionId: attempt.sessionId, role: attempt.role }, method);
   } else {
     await recordAudit(ctx.db, ctx, { action: "sign-in", outcome: "failed", reason: errorOf(res) ?? "no session", after: { method, email: attempt.email ?? null } });
   }
   return res;
+}
+
+/**
+ * A person single sign-on let in before, whose groups now give no access: what they still have
+ * open was granted under groups they lost, so it ends (the last admin's stays).
+ */
+async function endSessionsOfRefused(ctx: AppContext, userId: string): Promise<number> {
+  return ctx.db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true } });
+    if (!user) return 0;
+    if (user.role === "admin" && (await tx.user.count({ where: { role: "admin", id: { not: userId } } })) === 0) return 0;
+    return (await tx.session.deleteMany({ where: { userId } })).count;
+  });
 }
 
 async function applyClaims(ctx: AppContext, attempt: SsoAttempt & { userId: string; sessionId: string; role: Person["role"] }, method: string): Promise<void> {

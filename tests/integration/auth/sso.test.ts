@@ -138,13 +138,16 @@ describe("single sign-on with OpenID Connect", () => {
     expect(await lastSignIn()).toMatchObject({ outcome: "denied", reason: "no mapped group among sales", signInMethod: null });
   });
 
-  it("refuses a person who lost every mapped group, and keeps their role as it was", async () => {
+  it("refuses a person who lost every mapped group and ends the sessions they had open", async () => {
     claims = { ...claims, sub: "okta-gail", email: "gail@example.com", groups: ["stevedore-eng"] };
-    expect(await actorFor((await ssoSignIn("okta")).cookie)).toMatchObject({ person: { role: "editor" } });
+    const open = (await ssoSignIn("okta")).cookie;
+    expect(await actorFor(open)).toMatchObject({ person: { role: "editor" } });
     claims.groups = [];
     const { location, cookie } = await ssoSignIn("okta");
     expect(new URL(location!, ORIGIN).searchParams.get("error")).toBe("no_access");
     expect(cookie).toBeFalsy();
+    expect(await actorFor(open)).toEqual({ kind: "anonymous" });
+    expect(await lastSignIn()).toMatchObject({ outcome: "denied", reason: "no groups in the claim", after: { sessionsEnded: 1 } });
     expect(await db.user.findUniqueOrThrow({ where: { email: "gail@example.com" } })).toMatchObject({ role: "editor", groups: ["stevedore-eng"] });
   });
 
