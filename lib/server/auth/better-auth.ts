@@ -80,6 +80,8 @@ function configure(db: Db, secure: boolean, providers: readonly SsoProviderConfi
       // An SSO sign-in with the email of a person invited with a password joins that person
       // only when the identity provider says it verified the address.
       accountLinking: { enabled: true, requireLocalEmailVerified: false, trustedProviders: [] },
+      // The provider's access and refresh tokens are kept (better-auth stores them), encrypted.
+      encryptOAuthTokens: true,
     },
     databaseHooks: {
       user: {

@@ -99,7 +99,11 @@ describe("single sign-on with OpenID Connect", () => {
     expect(cookie).toBeTruthy();
     const actor = await actorFor(cookie);
     expect(actor).toMatchObject({ kind: "person", signInMethod: "sso:okta", person: { email: "dana@example.com", name: "Dana Ops", role: "editor", groups: ["everyone", "stevedore-eng", "unrelated"] } });
-    expect(await db.account.findFirst({ where: { providerId: "okta" } })).toMatchObject({ accountId: claims.sub });
+    const account = await db.account.findFirstOrThrow({ where: { providerId: "okta" } });
+    expect(account).toMatchObject({ accountId: claims.sub, password: null });
+    // The provider's access token is stored encrypted, not as the JWT it issued.
+    expect(account.accessToken).toBeTruthy();
+    expect(account.accessToken).not.toMatch(/^eyJ/);
     const row = await lastSignIn();
     expect(row).toMatchObject({ outcome: "ok", signInMethod: "sso:okta", actorEmail: "dana@example.com", actorRole: "editor", after: { created: true, role: "editor" } });
     // Every later row of that session says how it signed in.
