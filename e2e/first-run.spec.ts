@@ -81,11 +81,11 @@ test("a fresh install leads to setup, the token from the log creates the first a
   await expect(page).toHaveURL(`${ORIGIN}/sign-in?next=%2Fenvironments`);
   await page.getByLabel("Email").fill("ada@example.com");
   await page.getByLabel("Password").fill("wrong password entirely");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText("Wrong email or password.");
   await screenshot(page, "first-run-sign-in");
   await page.getByLabel("Password").fill("first admin password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(`${ORIGIN}/environments`);
   await expect(page.getByRole("heading", { level: 1, name: "Environments" })).toBeVisible();
 });

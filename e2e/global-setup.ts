@@ -11,7 +11,7 @@ async function signIn(page: Page, role: E2ERole) {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(E2E_PEOPLE[role].email);
   await page.getByLabel("Password").fill(E2E_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByTestId("signed-in-as")).toContainText(E2E_PEOPLE[role].name);
 }
 

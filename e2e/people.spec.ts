@@ -56,7 +56,7 @@ test("invite, accept, change role, change password, remove", async ({ page, brow
   await expect(them.page).toHaveURL(/\/sign-in\?next=%2F$/);
   await them.page.getByLabel("Email").fill(email);
   await them.page.getByLabel("Password").fill(PASSWORD);
-  await them.page.getByRole("button", { name: "Sign in" }).click();
+  await them.page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(them.page.getByTestId("signed-in-as")).toHaveText(/Ivy Invitee · viewer/);
 
   // Their own password, on their profile.

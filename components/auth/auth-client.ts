@@ -51,3 +51,18 @@ export async function changePassword(currentPassword: string, newPassword: strin
 export function safeNext(next: string | undefined): string {
   return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
 }
+
+/**
+ * Starts single sign-on: better-auth answers with the identity provider's authorization URL
+ * (state, nonce and PKCE made on the server), where the browser goes next.
+ */
+export async function signInWithSso(provider: string, next: string | undefined): Promise<AuthResult & { url?: string }> {
+  try {
+    const res = await post("/sign-in/social", { provider, callbackURL: safeNext(next) });
+    const body = (await res.clone().json().catch(() => ({}))) as { url?: string };
+    if (res.ok && body.url) return { ok: true, url: body.url };
+    return failure(res, "Single sign-on could not start. Try again.");
+  } catch {
+    return { ok: false, message: "The server could not be reached. Try again." };
+  }
+}

@@ -28,6 +28,7 @@ export function SiteHeader({ person }: { person?: Person }) {
               <li><NavLink href="/learn" also={["/learn/"]}>Learn</NavLink></li>
               {person.role === "admin" && <li><NavLink href="/people">People</NavLink></li>}
               {person.role === "admin" && <li><NavLink href="/audit">Audit</NavLink></li>}
+              {person.role === "admin" && <li><NavLink href="/settings/sso">SSO</NavLink></li>}
             </ul>
           </nav>
         )}

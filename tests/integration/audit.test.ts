@@ -13,6 +13,7 @@ import * as designs from "@/lib/actions/designs";
 import * as environments from "@/lib/actions/environments";
 import * as learn from "@/lib/actions/learn";
 import * as people from "@/lib/actions/people";
+import * as sso from "@/lib/actions/sso";
 import { TARGET_PREFIX, handleEcsRequest } from "@/lib/sandbox/http";
 import { pruneAuditTrail } from "@/lib/server/audit";
 import { SANDBOX_ENVIRONMENT_ID, SANDBOX_REGION } from "@/lib/server/environments";
@@ -96,6 +97,12 @@ describe("the audit trail", () => {
     must(await people.changeRoleAction({ personId: newcomer.id, role: "editor" }));
     must(await people.removePersonAction({ personId: newcomer.id }));
 
+    must(await sso.saveSsoProviderAction({ id: "okta", label: "Okta", issuer: "https://example.okta.com", clientId: "app", clientSecret: "sso-client-s3cret", groupRoles: [{ group: "ops", role: "admin" }] }));
+    must(await sso.deleteSsoProviderAction({ id: "okta" }));
+    const [ssoSaved] = await rowsOf("saveSsoProviderAction");
+    expect(ssoSaved).toMatchObject({ targetType: "sso-provider", targetId: "okta", after: { clientSecretChanged: true, groupRoles: [{ group: "ops", role: "admin" }] } });
+    expect(JSON.stringify(ssoSaved.after)).not.toContain("sso-client-s3cret");
+
     // Setup can only be completed on an empty database: tests/integration/auth/setup.test.ts.
     const elsewhere: ActionName[] = ["completeSetupAction"];
     const recorded = (Object.keys(ACTION_PERMISSIONS) as ActionName[]).filter((n) => ACTION_PERMISSIONS[n].record !== false && !elsewhere.includes(n));
@@ -105,7 +112,7 @@ describe("the audit trail", () => {
     }
     // A new action file is a new set of actions this test must do.
     expect(readdirSync(join(__dirname, "../../lib/actions")).filter((f) => /^[a-z-]+\.ts$/.test(f) && !/(-types|result|run-action)\.ts$/.test(f)).sort())
-      .toEqual(["applies.ts", "designs.ts", "environments.ts", "learn.ts", "people.ts", "setup.ts"]);
+      .toEqual(["applies.ts", "designs.ts", "environments.ts", "learn.ts", "people.ts", "setup.ts", "sso.ts"]);
 
     // Who, and what changed.
     const [save] = await rowsOf("saveDesignAction");

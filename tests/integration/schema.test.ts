@@ -110,12 +110,27 @@ describe("migrations build exactly what the Prisma schema expects", () => {
   });
 });
 
+describe("single sign-on providers", () => {
+  it("round-trips a provider with the schema's defaults; ids are unique and at most 40 characters", async () => {
+    const p = await db.ssoProvider.create({ data: { id: "okta", label: "Okta", issuer: "https://x.okta.com", clientId: "c", clientSecretSealed: "v1:a:b:c" } });
+    expect(p).toMatchObject({ scopes: ["openid", "email", "profile"], groupsClaim: "groups", groupRoles: {}, defaultRole: null, enabled: true });
+    expect(p.createdAt).toBeInstanceOf(Date);
+    const u = await db.ssoProvider.update({ where: { id: "okta" }, data: { groupRoles: { ops: "admin" }, defaultRole: "viewer", enabled: false } });
+    expect(u).toMatchObject({ groupRoles: { ops: "admin" }, defaultRole: "viewer", enabled: false });
+    await expect(db.ssoProvider.create({ data: { id: "okta", label: "Again", issuer: "https://y", clientId: "c", clientSecretSealed: "" } })).rejects.toMatchObject({ code: "P2002" });
+    await expect(db.ssoProvider.create({ data: { id: "x".repeat(41), label: "Long", issuer: "https://y", clientId: "c", clientSecretSealed: "" } })).rejects.toThrow();
+    await db.ssoProvider.delete({ where: { id: "okta" } });
+    expect(await db.ssoProvider.count()).toBe(0);
+  });
+});
+
 describe("the sign-in tables are what better-auth's Prisma models expect", () => {
   it("round-trips a person with a session, an account, an invitation and setup; deleting the person cascades", async () => {
     const user = await db.user.create({ data: { name: "Ana", email: "ana@example.com" } });
     expect(user).toMatchObject({ role: "viewer", emailVerified: false, image: null });
     expect(user.id).toMatch(/^[0-9a-f-]{36}$/);
     const session = await db.session.create({ data: { userId: user.id, token: "t1", expiresAt: new Date(Date.now() + 60_000) } });
+    expect(session.signInMethod).toBe("password");
     await db.account.create({ data: { userId: user.id, accountId: user.id, providerId: "credential", password: "hash" } });
     await db.invitation.create({ data: { email: "bo@example.com", role: "editor", tokenHash: "h1", invitedById: user.id, expiresAt: new Date() } });
     await db.authSetup.create({ data: { tokenHash: "s", issuedAt: new Date(), completedBy: user.id, completedAt: new Date() } });

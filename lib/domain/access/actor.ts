@@ -9,7 +9,7 @@ export type Person = { id: string; email: string; name: string; role: Role; grou
  * requests are authorised; the system actor is for the record (the audit trail), not a pass.
  */
 export type Actor =
-  | { kind: "person"; person: Person; sessionId: string }
+  | { kind: "person"; person: Person; sessionId: string; /** "password" or "sso:<provider id>"; unset: "password". */ signInMethod?: string }
   | { kind: "system"; name: string }
   | { kind: "anonymous" };
 

@@ -5,3 +5,4 @@ export {
   type Requirement, type EnvironmentVerb, type ActionName, type RouteKey, type PageRoute,
 } from "./permissions";
 export { decide, decideEnvironment, type Decision } from "./decide";
+export { roleFromGroups, groupsFromClaim, type GroupRoles } from "./sso";

@@ -63,6 +63,9 @@ export const ACTION_PERMISSIONS = {
   changeRoleAction: admin("changing roles"),
   removePersonAction: admin("removing people"),
   revokeSessionAction: viewer("signing out your sessions"),
+  // single sign-on
+  saveSsoProviderAction: admin("configuring single sign-on"),
+  deleteSsoProviderAction: admin("configuring single sign-on"),
 } as const satisfies Record<string, Requirement>;
 
 /**
@@ -115,6 +118,7 @@ export const PAGE_PERMISSIONS = {
   "/learn/concepts": viewer("reading lessons"),
   "/people": admin("managing people"),
   "/audit": admin("reading the audit trail"),
+  "/settings/sso": admin("configuring single sign-on"),
   "/profile": viewer("your profile"),
   "/sign-in": anyone("signing in"),
   "/setup": anyone("first-run setup"),

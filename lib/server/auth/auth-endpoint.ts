@@ -2,8 +2,9 @@ import { recordAudit, type AuditEntry } from "../audit";
 import type { AppContext } from "../context";
 import { NotFoundError } from "../errors";
 import { consumeAccountAttempt } from "./account-throttle";
-import { AUTH_PATHS, authFor } from "./better-auth";
+import { AUTH_PATHS, SSO_CALLBACK, authFor } from "./better-auth";
 import { toPerson } from "./person-record";
+import { finishSsoSignIn, startSsoSignIn } from "./sso-sign-in";
 
 const BASE = "/api/auth";
 const served = new Set<string>(AUTH_PATHS);
@@ -45,16 +46,19 @@ async function recordSessionEvent(ctx: AppContext, endpoint: string, res: Respon
 }
 
 /**
- * better-auth's endpoints under /api/auth: only those the app uses (sign in, sign out, the
- * session, change password); sign-up and the rest answer 404, whatever better-auth offers.
+ * better-auth's endpoints under /api/auth: only those the app uses (sign in with a password or
+ * single sign-on and its callback, sign out, the session, change password); sign-up and the rest
+ * answer 404, whatever better-auth offers.
  * A sign-in is counted against its account before better-auth counts it against its address.
  * Signing in, signing out and changing a password are written to the audit trail.
  */
 export async function handleAuthRequest(ctx: AppContext, req: Request): Promise<Response> {
   const path = new URL(req.url).pathname.replace(/\/+$/, "");
   const endpoint = path.startsWith(`${BASE}/`) ? path.slice(BASE.length) : "";
+  if (SSO_CALLBACK.test(endpoint)) return finishSsoSignIn(ctx, req, endpoint.slice("/callback/".length));
   if (!served.has(endpoint)) throw new NotFoundError(`${path} is not an endpoint of this server`);
   if (req.method !== "POST") return authFor(ctx.db, req.headers).handler(req);
+  if (endpoint === "/sign-in/social") return startSsoSignIn(ctx, req);
   if (endpoint === "/sign-in/email") {
     const email = await emailOf(req);
     const attempt = email ? await consumeAccountAttempt(ctx.db, email, ctx.clock.now().getTime()) : { allowed: true, retryAfter: 0 };

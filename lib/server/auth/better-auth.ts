@@ -1,9 +1,12 @@
 import { betterAuth } from "better-auth";
 import { createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
+import { genericOAuth, type GenericOAuthConfig } from "better-auth/plugins";
 import { authDatabase, type Db } from "@/lib/db";
 import { ROLES } from "@/lib/domain/access";
 import { derivedSecret } from "../environments/secret-box";
+import { enabledSsoProviders, type SsoProviderConfig } from "../sso/provider-record";
+import { currentSsoAttempt, validateSsoUser } from "./sso-attempt";
 
 // better-auth, configured once for Stevedore: email and password with sign-up closed (people
 // come in by invitation or first-run setup), sessions in the database with no cookie cache (so
@@ -17,21 +20,37 @@ export const MIN_PASSWORD_LENGTH = 12;
 export const SIGN_IN_ATTEMPTS_PER_MINUTE = 10;
 
 /** The endpoints of better-auth the app serves under /api/auth; any other answers 404. */
-export const AUTH_PATHS = ["/sign-in/email", "/sign-out", "/get-session", "/change-password", "/ok", "/error"] as const;
+export const AUTH_PATHS = ["/sign-in/email", "/sign-in/social", "/sign-out", "/get-session", "/change-password", "/ok", "/error"] as const;
+/** Where an identity provider sends the browser back: /api/auth/callback/<provider id>. */
+export const SSO_CALLBACK = /^\/callback\/[a-z0-9][a-z0-9-]{0,39}$/;
 
 /**
  * At sign-in, the session the browser already had (someone else's, or this person's own) ends:
  * a cookie set before sign-in is never the one that carries it (session fixation).
  */
 const endPreviousSessionAtSignIn = createAuthMiddleware(async (ctx) => {
-  if (!ctx.path.startsWith("/sign-in")) return;
+  if (!ctx.path.startsWith("/sign-in") && !ctx.path.startsWith("/callback/")) return;
   const fresh = ctx.context.newSession;
   if (!fresh) return;
+  const attempt = currentSsoAttempt();
+  if (attempt) Object.assign(attempt, { userId: fresh.user.id, sessionId: fresh.session.id });
   const previous = await ctx.getSignedCookie(ctx.context.authCookies.sessionToken.name, ctx.context.secret);
   if (previous && previous !== fresh.session.token) await ctx.context.internalAdapter.deleteSession(previous);
 });
 
-function configure(db: Db, secure: boolean) {
+/**
+ * An admin's provider as better-auth's generic OAuth plugin takes it: endpoints from the
+ * issuer's discovery document, the ID token verified against its JWKS (issuer, audience, nonce),
+ * PKCE and state as the library does them.
+ */
+function genericConfig(p: SsoProviderConfig): GenericOAuthConfig {
+  return {
+    providerId: p.id, name: p.label, discoveryUrl: `${p.issuer}/.well-known/openid-configuration`,
+    clientId: p.clientId, clientSecret: p.clientSecret, scopes: p.scopes, pkce: true, requireIdTokenVerification: true,
+  };
+}
+
+function configure(db: Db, secure: boolean, providers: readonly SsoProviderConfig[] = []) {
   const publicUrl = process.env.STEVEDORE_URL?.replace(/\/+$/, "") || undefined;
   return betterAuth({
     appName: "Stevedore",
@@ -54,8 +73,47 @@ function configure(db: Db, secure: boolean) {
         role: { type: [...ROLES], required: true, defaultValue: "viewer", input: false },
         groups: { type: "string[]", required: false, defaultValue: [], input: false },
       },
+      // Single sign-on: the identity provider's groups must map to a role (sso-attempt.ts).
+      validateUserInfo: validateSsoUser(providers),
     },
+    account: {
+      // An SSO sign-in with the email of a person invited with a password joins that person
+      // only when the identity provider says it verified the address.
+      accountLinking: { enabled: true, requireLocalEmailVerified: false, trustedProviders: [] },
+      // The provider's access and refresh tokens are kept (better-auth stores them), encrypted.
+      encryptOAuthTokens: true,
+    },
+    databaseHooks: {
+      user: {
+        create: {
+          // A person single sign-on creates gets the role and groups their claims map to.
+          before: async (user) => {
+            const attempt = currentSsoAttempt();
+            if (!attempt?.role) return;
+            return { data: { ...user, role: attempt.role, groups: attempt.groups ?? [] } };
+          },
+          after: async () => {
+            const attempt = currentSsoAttempt();
+            if (attempt) attempt.created = true;
+          },
+        },
+      },
+      session: {
+        create: {
+          before: async (session) => {
+            const attempt = currentSsoAttempt();
+            if (!attempt?.role) return;
+            return { data: { ...session, signInMethod: `sso:${attempt.providerId}` } };
+          },
+        },
+      },
+    },
+    // A failed single sign-on comes back to the sign-in page, which says why.
+    onAPIError: { errorURL: "/sign-in" },
     session: {
+      additionalFields: {
+        signInMethod: { type: "string", required: false, defaultValue: "password", input: false },
+      },
       expiresIn: SESSION_DAYS * 24 * 60 * 60,
       updateAge: 24 * 60 * 60,
       cookieCache: { enabled: false },
@@ -84,7 +142,7 @@ function configure(db: Db, secure: boolean) {
     // failed sign-in, which the 401 already reports; errors still reach the log.
     logger: { level: "error" },
     // Last, as it asks: lets auth.api calls in server actions set their cookies through Next.
-    plugins: [nextCookies()],
+    plugins: [genericOAuth({ config: providers.map(genericConfig) }), nextCookies()],
   });
 }
 
@@ -111,4 +169,22 @@ export function authFor(db: Db, headers: Headers): Auth {
   let pair = instances.get(db);
   if (!pair) instances.set(db, (pair = {}));
   return secure ? (pair.secure ??= configure(db, true)) : (pair.plain ??= configure(db, false));
+}
+
+type SsoInstances = { key: string; secure?: Auth; plain?: Auth };
+const ssoInstances = ((globalThis as typeof globalThis & { __stevedoreSsoAuth?: WeakMap<Db, SsoInstances> }).__stevedoreSsoAuth ??= new WeakMap());
+
+/**
+ * The better-auth instance that knows the enabled single sign-on providers, for starting and
+ * finishing an SSO sign-in. Read from the database at each such request; when an admin saved,
+ * enabled or disabled a provider, a new instance is configured (discovery runs again).
+ */
+export async function ssoAuthFor(db: Db, headers: Headers): Promise<{ auth: Auth; providers: SsoProviderConfig[] }> {
+  const providers = await enabledSsoProviders(db);
+  const key = providers.map((p) => p.version).join(",");
+  let set = ssoInstances.get(db);
+  if (!set || set.key !== key) ssoInstances.set(db, (set = { key }));
+  const secure = cameOverHttps(headers);
+  const auth = secure ? (set.secure ??= configure(db, true, providers)) : (set.plain ??= configure(db, false, providers));
+  return { auth, providers };
 }

@@ -17,7 +17,8 @@ export async function actorOf(db: Db, headers: Headers): Promise<Actor> {
   if (!hasSessionCookie(headers)) return ANONYMOUS;
   const found = await authFor(db, headers).api.getSession({ headers });
   if (!found) return ANONYMOUS;
-  return { kind: "person", person: toPerson(found.user), sessionId: found.session.id };
+  const method = (found.session as { signInMethod?: unknown }).signInMethod;
+  return { kind: "person", person: toPerson(found.user), sessionId: found.session.id, signInMethod: typeof method === "string" ? method : "password" };
 }
 
 /** This server's origin as the browser sees it: STEVEDORE_URL, else the (forwarded) host. */
