@@ -10,7 +10,7 @@ const TONE: Record<string, string> = {
 
 function who(r: AuditView): string {
   if (r.actor.kind === "person") return `${r.actor.email ?? r.actor.id} (${r.actor.role})`;
-  if (r.actor.kind === "system") return `server: ${r.actor.email ?? "system"}`;
+  if (r.actor.kind === "system") return `server: ${r.actor.email ?? "system"}${r.actor.actingFor ? ` for ${r.actor.actingFor.email}` : ""}`;
   return "nobody signed in";
 }
 
