@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/headers", async () => (await import("./helpers/request-scope")).nextHeaders);
 
-import { getDb, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import type { Design } from "@/lib/domain/design";
 import * as applies from "@/lib/actions/applies";
 import * as designs from "@/lib/actions/designs";
@@ -16,33 +16,30 @@ import { pageContext } from "@/lib/server/auth/page-context";
 import { SANDBOX_ENVIRONMENT_ID } from "@/lib/server/environments";
 import { sampleDesign, testCtx } from "./helpers/fixtures";
 import { requestScope } from "./helpers/request-scope";
-import { ORIGIN, signedIn, type SignedIn } from "./helpers/sign-in";
-import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
+import { ORIGIN, signedIn, signedInApp, type SignedIn } from "./helpers/sign-in";
 
 // The history of an environment and of an apply: who started an apply (and who resumed it), the
 // apply runner's own rows (start, a failed step, the end, an interruption) acting for that person,
 // and pages that read only their own rows. People act through the app's real door (server actions
 // with a signed-in session); the app's sandbox runs in memory.
 
-let tdb: TestDatabase;
 let db: Db;
 let admin: SignedIn;
 let editor: SignedIn;
 let viewer: SignedIn;
 const savedStore = process.env.STEVEDORE_SANDBOX_STORE;
 
-beforeAll(async () => {
+beforeAll(() => {
   process.env.STEVEDORE_SANDBOX_STORE = "memory";
-  tdb = await createTestDatabase();
-  tdb.useForApp();
-  db = await getDb();
-  [admin, editor, viewer] = [await signedIn(db, "admin"), await signedIn(db, "editor"), await signedIn(db, "viewer")];
 });
-afterAll(async () => {
-  requestScope.clear();
-  await tdb.drop();
+afterAll(() => {
   if (savedStore === undefined) delete process.env.STEVEDORE_SANDBOX_STORE;
   else process.env.STEVEDORE_SANDBOX_STORE = savedStore;
+});
+const app = signedInApp();
+beforeAll(async () => {
+  ({ db, admin } = app);
+  [editor, viewer] = [await signedIn(db, "editor"), await signedIn(db, "viewer")];
 });
 
 const must = <T,>(r: { ok: true; data: T } | { ok: false; message: string }): T => {

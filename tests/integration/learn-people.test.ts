@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/headers", async () => (await import("./helpers/request-scope")).nextHeaders);
 
-import { getDb, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { ANONYMOUS } from "@/lib/domain/access";
 import * as learn from "@/lib/actions/learn";
 import { pageContext } from "@/lib/server/auth/page-context";
@@ -11,35 +11,32 @@ import { UnauthenticatedError } from "@/lib/server/errors";
 import { getLessonProgress, listLessonProgress } from "@/lib/server/learn";
 import { testCtx } from "./helpers/fixtures";
 import { requestScope } from "./helpers/request-scope";
-import { createPerson, signedIn, type SignedIn } from "./helpers/sign-in";
-import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
+import { signedIn, signedInApp, type SignedIn } from "./helpers/sign-in";
 
 // Lesson progress is each signed-in person's own: two people doing the same lesson through the
 // app's actions keep separate designs and separate progress, and the one learner of before
 // sign-in ("local") keeps its rows, seen by nobody.
 
-let tdb: TestDatabase;
 let db: Db;
 let ada: SignedIn;
 let bob: SignedIn;
 const LESSON = "fargate-awsvpc";
 const savedStore = process.env.STEVEDORE_SANDBOX_STORE;
 
-beforeAll(async () => {
+beforeAll(() => {
   process.env.STEVEDORE_SANDBOX_STORE = "memory";
-  tdb = await createTestDatabase();
-  tdb.useForApp();
-  db = await getDb();
-  await createPerson(db, "admin"); // an installed app: setup is over
+});
+afterAll(() => {
+  if (savedStore === undefined) delete process.env.STEVEDORE_SANDBOX_STORE;
+  else process.env.STEVEDORE_SANDBOX_STORE = savedStore;
+});
+// An installed app (an admin exists, setup is over), and two editors.
+const app = signedInApp();
+beforeAll(async () => {
+  db = app.db;
   [ada, bob] = [await signedIn(db, "editor"), await signedIn(db, "editor")];
   // Progress from before sign-in, when everyone was the one learner "local".
   await db.lessonProgress.create({ data: { learnerId: "local", lessonId: LESSON, completedSteps: ["awsvpc", "task-size"], updatedAt: new Date() } });
-});
-afterAll(async () => {
-  requestScope.clear();
-  await tdb.drop();
-  if (savedStore === undefined) delete process.env.STEVEDORE_SANDBOX_STORE;
-  else process.env.STEVEDORE_SANDBOX_STORE = savedStore;
 });
 
 const must = <T,>(r: { ok: true; data: T } | { ok: false; message: string }): T => {
