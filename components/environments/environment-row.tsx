@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useState, useTransition } from "react";
 import { deleteEnvironmentAction, testConnectionAction } from "@/lib/actions/environments";
 import type { ConnectionTest, EnvironmentView } from "@/lib/actions/environment-types";
@@ -41,7 +42,7 @@ export function EnvironmentRow({ env, onEdit, onChanged }: Props) {
       <div className="flex flex-wrap items-center gap-3">
         <div className="min-w-0 flex-1">
           <p className="font-semibold text-slate-900">
-            {env.name}
+            <Link className="hover:text-brand-700 hover:underline" href={`/environments/${env.id}`} aria-label={`${env.name}: settings, applies and history`}>{env.name}</Link>
             {env.readOnly && <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-900">read-only</span>}
             {env.builtIn && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">built-in</span>}
           </p>

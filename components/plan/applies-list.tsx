@@ -19,7 +19,8 @@ export function AppliesList({ designId, applies }: { designId: string; applies: 
           <span className="min-w-0 flex-1 truncate text-slate-700">{a.environmentName}</span>
           {a.allowedErrors && <span data-testid="apply-overridden" className="rounded bg-amber-50 px-2 py-0.5 text-amber-900">{overriddenText(a.allowedErrors.length)}</span>}
           <span className={`rounded px-2 py-0.5 font-medium ${APPLY_STATUS[a.status].className}`}>{a.status}</span>
-          <Link className="text-brand-700 hover:underline" href={`/designs/${designId}/plan?env=${a.environmentId}&apply=${a.id}`} aria-label={`Details of the apply of ${when(a.startedAt)}`}>Details</Link>
+          {a.startedBy && <span className="text-slate-600">by {a.startedBy.email}</span>}
+          <Link className="text-brand-700 hover:underline" href={`/applies/${a.id}`} aria-label={`Details of the apply of ${when(a.startedAt)}`}>Details</Link>
         </li>
       ))}
     </ol>

@@ -11,6 +11,7 @@ import { ActionBadge } from "./action-badge";
 import { APPLY_STATUS } from "./apply-status";
 import { findingLines } from "@/lib/domain/plan/render";
 import { overriddenText } from "./overridden";
+import { IfRole } from "@/components/auth/person-context";
 
 const ICON: Record<StepStatus, { text: string; className: string }> = {
   pending: { text: "not run", className: "text-slate-500" },
@@ -136,7 +137,9 @@ export function ApplyProgress({ applyId, onFinished, onResumed }: { applyId: str
         <Alert tone="error" title="The apply was cut off">
           {a.error}
           <p className="mt-1">Done before it stopped: {done.length ? done.map((s) => s.name).join(", ") : "nothing"}. Resume plans again and finishes what is left; a call that was under way is not made twice.</p>
-          <div className="mt-2"><Button variant="danger" onClick={resume} disabled={resuming}>{resuming ? "Resuming…" : "Resume"}</Button></div>
+          <IfRole role="editor">
+            <div className="mt-2"><Button variant="danger" onClick={resume} disabled={resuming}>{resuming ? "Resuming…" : "Resume"}</Button></div>
+          </IfRole>
         </Alert>
       )}
       {resumeError && <Alert tone="error">{resumeError}</Alert>}

@@ -10,11 +10,19 @@ export type Person = { id: string; email: string; name: string; role: Role; grou
  */
 export type Actor =
   | { kind: "person"; person: Person; sessionId: string; /** "password" or "sso:<provider id>"; unset: "password". */ signInMethod?: string }
-  | { kind: "system"; name: string }
+  | { kind: "system"; name: string; actingFor?: ActingFor }
   | { kind: "anonymous" };
+
+/** The person a system actor works for (the apply runner runs a person's apply). */
+export type ActingFor = { id: string; email: string };
 
 export const ANONYMOUS: Actor = { kind: "anonymous" };
 
-export function systemActor(name: string): Actor {
-  return { kind: "system", name };
+export function systemActor(name: string, actingFor?: ActingFor): Actor {
+  return { kind: "system", name, ...(actingFor ? { actingFor } : {}) };
+}
+
+/** Who a request's actor is, as a record keeps it: a person's id and email, or none. */
+export function personOf(actor: Actor): ActingFor | null {
+  return actor.kind === "person" ? { id: actor.person.id, email: actor.person.email } : null;
 }

@@ -108,6 +108,8 @@ export const PAGE_PERMISSIONS = {
   "/designs/[id]/canvas": viewer("reading designs"),
   "/designs/[id]/plan": editor("planning designs"),
   "/environments": viewer("reading environments"),
+  "/environments/[id]": viewer("reading environments"),
+  "/applies/[id]": viewer("reading applies"),
   "/monitor": viewer("reading the monitor"),
   "/monitor/[envId]": viewer("reading the monitor"),
   "/monitor/[envId]/[cluster]/[service]": viewer("reading the monitor"),

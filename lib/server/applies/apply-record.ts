@@ -1,10 +1,10 @@
 import type { Plan } from "@/lib/domain/plan";
 import type { Finding } from "@/lib/domain/rules";
-import type { ApplyProgressDoc, ApplyStatus, ApplyStepRecord, ApplySummary, ApplyView } from "./types";
+import type { ApplyProgressDoc, ApplyStatus, ApplyStepRecord, ApplySummary, ApplyView, PersonRef } from "./types";
 
 export type ApplyRow = {
   id: string; designId: string; designVersion: number; environmentId: string; plan: unknown; status: string;
-  steps: unknown; error: string | null; startedAt: Date; finishedAt: Date | null; allowedErrors?: unknown;
+  steps: unknown; error: string | null; startedAt: Date; finishedAt: Date | null; allowedErrors?: unknown; startedBy?: unknown;
 };
 
 /** Only steps that make calls are run, so only they are recorded. */
@@ -28,7 +28,9 @@ export function currentSteps(doc: ApplyProgressDoc): ApplyStepRecord[] {
  * Starts a resume on the record: what was under way when the owner stopped is marked
  * interrupted (its outcome is unknown until the new plan), and the steps left come after.
  */
-export function resumeProgress(doc: ApplyProgressDoc, left: Plan, at: { resumedAt: Date; interruptedAt: Date | null }): ApplyProgressDoc {
+export function resumeProgress(
+  doc: ApplyProgressDoc, left: Plan, at: { resumedAt: Date; interruptedAt: Date | null; resumedBy?: PersonRef | null },
+): ApplyProgressDoc {
   const next = structuredClone(doc);
   for (const s of currentSteps(next)) {
     if (s.status === "running") s.status = "interrupted";
@@ -38,6 +40,7 @@ export function resumeProgress(doc: ApplyProgressDoc, left: Plan, at: { resumedA
   delete next.steady;
   next.resumes = [...(next.resumes ?? []), {
     resumedAt: at.resumedAt.toISOString(), ...(at.interruptedAt ? { interruptedAt: at.interruptedAt.toISOString() } : {}), steps: stepRecords(left),
+    ...(at.resumedBy ? { resumedBy: at.resumedBy } : {}),
   }];
   return next;
 }
@@ -48,6 +51,7 @@ export function toSummary(row: ApplyRow, environmentName: string): ApplySummary 
     status: row.status as ApplyStatus, summary: (row.plan as Plan).summary, startedAt: row.startedAt.toISOString(),
     ...(row.error ? { error: row.error } : {}), ...(row.finishedAt ? { finishedAt: row.finishedAt.toISOString() } : {}),
     ...(Array.isArray(row.allowedErrors) && row.allowedErrors.length ? { allowedErrors: row.allowedErrors as Finding[] } : {}),
+    ...(isPersonRef(row.startedBy) ? { startedBy: { id: row.startedBy.id, email: row.startedBy.email } } : {}),
   };
 }
 
@@ -58,3 +62,6 @@ export function toView(row: ApplyRow, environmentName: string): ApplyView {
     ...(doc.resumes?.length ? { resumes: doc.resumes } : {}), ...(doc.steady ? { steady: doc.steady } : {}),
   };
 }
+
+const isPersonRef = (v: unknown): v is PersonRef =>
+  typeof v === "object" && v !== null && typeof (v as PersonRef).id === "string" && typeof (v as PersonRef).email === "string";

@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { EcsPort } from "@/lib/aws";
 import { toJson, type Db } from "@/lib/db";
+import { systemActor, type ActingFor } from "@/lib/domain/access";
 import type { Plan } from "@/lib/domain/plan";
+import { recordAudit, type AuditEntry, type AuditSource } from "../audit";
 import type { Clock } from "../context";
 import { realScheduler, type Scheduler } from "../monitor/poller";
 import { applyPlan, waitForSteady, type ApplyProgress } from "../plan";
@@ -13,6 +15,8 @@ import type { ApplyProgressDoc, ApplyStepRecord } from "./types";
 
 export type ApplyJob = {
   id: string;
+  /** For the audit trail's rows of the run: they belong to the environment's history too. */
+  environmentId: string;
   ecs: EcsPort;
   /** What is left to do: the reviewed plan, or a resume's new plan. */
   plan: Plan;
@@ -22,7 +26,11 @@ export type ApplyJob = {
   watch: ServiceRef[];
   clock: Clock;
   steadyTimeoutMs?: number;
+  /** The person who started (or resumed) it: the runner's audit rows are done for them. */
+  actingFor?: ActingFor | null;
 };
+
+type RowWrite = { steps?: ReturnType<typeof toJson>; status?: string; error?: string; finishedAt?: Date };
 
 export type ApplyRunnerOptions = {
   /** This server instance; unique per process. */
@@ -90,7 +98,8 @@ export class ApplyRunner {
       .catch(async (err) => {
         if (err instanceof ApplyLeaseLostError) return;
         console.error(`apply ${job.id} failed unexpectedly`, err);
-        await this.write(db, job.id, { status: "failed", error: "The apply stopped on an internal error; see the server log.", finishedAt: job.clock.now() }).catch(() => {});
+        const error = "The apply stopped on an internal error; see the server log.";
+        await this.write(db, job, { status: "failed", error, finishedAt: job.clock.now() }, [finished(job, "failed", error)]).catch(() => {});
       })
       .finally(() => {
         lease.cancel();
@@ -99,10 +108,18 @@ export class ApplyRunner {
     this.running.set(job.id, done);
   }
 
-  /** Writes the row only while this instance owns it as a running apply. */
-  private async write(db: Db, id: string, data: { steps?: ReturnType<typeof toJson>; status?: string; error?: string; finishedAt?: Date }): Promise<boolean> {
-    const r = await db.apply.updateMany({ where: { id, owner: this.holder, status: "running" }, data });
-    return r.count === 1;
+  /**
+   * Writes the row only while this instance owns it as a running apply; the audit trail's rows
+   * of that write (a failed step, the end) commit with it, and only if it was ours to write.
+   */
+  private async write(db: Db, job: ApplyJob, data: RowWrite, audit: AuditEntry[] = []): Promise<boolean> {
+    const where = { id: job.id, owner: this.holder, status: "running" };
+    if (audit.length === 0) return (await db.apply.updateMany({ where, data })).count === 1;
+    return db.$transaction(async (tx) => {
+      if ((await tx.apply.updateMany({ where, data })).count !== 1) return false;
+      for (const entry of audit) await recordAudit(tx, runnerSource(job), entry);
+      return true;
+    });
   }
 
   private async run(db: Db, job: ApplyJob, lease: { lost: boolean }): Promise<void> {
@@ -116,11 +133,16 @@ export class ApplyRunner {
     };
     // Writes are chained so they land in order; the last one (with the final status) wins.
     let writing: Promise<unknown> = Promise.resolve();
-    const save = (extra: { status?: string; error?: string; finishedAt?: Date } = {}) => {
+    const save = (extra: Omit<RowWrite, "steps"> = {}, audit: AuditEntry[] = []) => {
       const data = { steps: toJson(structuredClone(doc)), ...extra };
-      writing = writing.then(() => this.write(db, job.id, data)).then((ours) => { if (!ours) lease.lost = true; });
+      writing = writing.then(() => this.write(db, job, data, audit)).then((ours) => { if (!ours) lease.lost = true; });
       return writing;
     };
+    // On record: the run starts (one row per run, not per call or poll).
+    await recordAudit(db, runnerSource(job), {
+      action: "apply.run-started", target: { type: "apply", id: job.id }, environmentId: job.environmentId,
+      after: { steps: steps.map((s) => s.key), resume: (doc.resumes?.length ?? 0) > 0 },
+    });
     const callsSeen = new Map<string, number>();
     const result = await applyPlan(job.ecs, job.plan, {
       tokenScope: job.id,
@@ -135,7 +157,14 @@ export class ApplyRunner {
         delete s.message;
         for (const c of s.calls) if (c.status === "running") c.status = "failed";
       }
-      await save({ status: "failed", error: `${result.error.name}: ${result.error.message}`, finishedAt: job.clock.now() });
+      const error = `${result.error.name}: ${result.error.message}`;
+      await save({ status: "failed", error, finishedAt: job.clock.now() }, [
+        {
+          action: "apply.step-failed", target: { type: "apply", id: job.id }, environmentId: job.environmentId, outcome: "failed", reason: error,
+          after: { step: result.failedStep, ...(s ? { name: s.name, kind: s.kind, calls: s.calls } : {}) },
+        },
+        finished(job, "failed", error, steps),
+      ]);
       return;
     }
     if (job.watch.length > 0) {
@@ -152,13 +181,27 @@ export class ApplyRunner {
       const last = doc.steady?.services ?? [];
       if (!r.ok) {
         doc.steady = { status: r.reason, services: last, message: r.message };
-        await save({ status: "failed", error: r.message, finishedAt: job.clock.now() });
+        await save({ status: "failed", error: r.message, finishedAt: job.clock.now() }, [finished(job, "failed", r.message, steps)]);
         return;
       }
       doc.steady = { status: "steady", services: last };
     }
-    await save({ status: "succeeded", finishedAt: job.clock.now() });
+    await save({ status: "succeeded", finishedAt: job.clock.now() }, [finished(job, "ok", undefined, steps)]);
   }
+}
+
+/** The runner's rows name the server ("apply-runner") and the person it runs the apply for. */
+function runnerSource(job: ApplyJob): AuditSource {
+  return { actor: systemActor("apply-runner", job.actingFor ?? undefined), clock: job.clock };
+}
+
+/** The run's last row: how it ended and what was done. */
+function finished(job: ApplyJob, outcome: "ok" | "failed", reason?: string, steps: ApplyStepRecord[] = []): AuditEntry {
+  return {
+    action: "apply.finished", target: { type: "apply", id: job.id }, environmentId: job.environmentId, outcome,
+    ...(reason ? { reason } : {}),
+    after: { status: outcome === "ok" ? "succeeded" : "failed", done: steps.filter((s) => s.status === "done").map((s) => s.key), ...(job.doc.steady ? { steady: job.doc.steady.status } : {}) },
+  };
 }
 
 /** Applies one progress event to the steps being run: calls before the current one are done. */

@@ -6,3 +6,5 @@ export { applyEnvironmentId, resumeApply } from "./resume-apply";
 export { getApply } from "./get-apply";
 export { listApplies } from "./list-applies";
 export { ApplyRunner } from "./apply-runner";
+export { listEnvironmentApplies } from "./list-environment-applies";
+export { getApplyDetail } from "./get-apply-detail";

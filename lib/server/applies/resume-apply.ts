@@ -1,5 +1,7 @@
 import { isUniqueViolation, toJson } from "@/lib/db";
+import { personOf } from "@/lib/domain/access";
 import type { Plan } from "@/lib/domain/plan";
+import { recordAudit } from "../audit";
 import { withEcs } from "../aws-ports";
 import type { AppContext } from "../context";
 import { getDesign } from "../designs/get-design";
@@ -44,16 +46,25 @@ export async function resumeApply({ ctx, input }: { ctx: AppContext; input: Appl
   // The same gate as the start, with the choice recorded then: a resume neither skips it nor forgets an override.
   validatorGate(left, row.allowedErrors != null);
 
+  const resumedBy = personOf(ctx.actor);
+  const doc = resumeProgress(row.steps as ApplyProgressDoc, left, { resumedAt: ctx.clock.now(), interruptedAt: row.heartbeatAt, resumedBy });
   try {
-    if (!(await claimInterrupted(ctx.db, { id: row.id, owner: ctx.applies.holder }))) throw new RefusedError("This apply was resumed elsewhere meanwhile.");
+    // Taking the row over, recording who resumed it and its row of the audit trail commit together.
+    await ctx.db.$transaction(async (tx) => {
+      if (!(await claimInterrupted(tx, { id: row.id, owner: ctx.applies.holder }))) throw new RefusedError("This apply was resumed elsewhere meanwhile.");
+      await tx.apply.updateMany({ where: { id: row.id, owner: ctx.applies.holder, status: "running" }, data: { steps: toJson(doc) } });
+      await recordAudit(tx, ctx, {
+        target: { type: "apply", id: row.id }, environmentId: env.id,
+        before: { status: "interrupted" }, after: { status: "running", stepsLeft: doc.resumes?.at(-1)?.steps.length ?? 0 },
+      });
+    });
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     await refuseIfRunning(ctx, row.designId, env.id);
     throw new RefusedError("Another apply of this design to this environment ran meanwhile. Plan again to see what is left.");
   }
-  const doc = resumeProgress(row.steps as ApplyProgressDoc, left, { resumedAt: ctx.clock.now(), interruptedAt: row.heartbeatAt });
-  await ctx.db.apply.updateMany({ where: { id: row.id, owner: ctx.applies.holder, status: "running" }, data: { steps: toJson(doc) } });
   const watch = row.waitForSteady ? servicesToWatch(row.plan as Plan) : [];
-  ctx.applies.start(ctx.db, { id: row.id, ecs, plan: left, doc, watch, clock: ctx.clock });
+  // The runner acts for whoever resumed it; its rows say so.
+  ctx.applies.start(ctx.db, { id: row.id, environmentId: env.id, ecs, plan: left, doc, watch, clock: ctx.clock, actingFor: resumedBy });
   return { id: row.id };
 }

@@ -1,5 +1,7 @@
 import { isUniqueViolation, toJson } from "@/lib/db";
+import { personOf } from "@/lib/domain/access";
 import { planFingerprint } from "@/lib/domain/plan";
+import { recordAudit } from "../audit";
 import { withEcs } from "../aws-ports";
 import type { AppContext } from "../context";
 import { getDesign } from "../designs/get-design";
@@ -32,15 +34,25 @@ export async function startApply({ ctx, input }: { ctx: AppContext; input: Start
   if (plan.empty) throw new RefusedError("Nothing to apply: the account already matches the design.");
   const allowedErrors = validatorGate(plan, input.allowErrors === true);
   const doc = initialProgress(plan);
+  const startedBy = personOf(ctx.actor);
   let row: { id: string };
   try {
-    row = await ctx.db.apply.create({
-      data: {
-        designId: design.id, designVersion: design.version, environmentId: env.id, plan: toJson(plan), status: "running",
-        steps: toJson(doc), startedAt: ctx.clock.now(), waitForSteady: input.waitForSteady, owner: ctx.applies.holder,
-        ...(allowedErrors ? { allowedErrors: toJson(allowedErrors) } : {}),
-      },
-      select: { id: true },
+    // The apply and its row of the audit trail (who started what, with which plan) commit together.
+    row = await ctx.db.$transaction(async (tx) => {
+      const created = await tx.apply.create({
+        data: {
+          designId: design.id, designVersion: design.version, environmentId: env.id, plan: toJson(plan), status: "running",
+          steps: toJson(doc), startedAt: ctx.clock.now(), waitForSteady: input.waitForSteady, owner: ctx.applies.holder,
+          ...(allowedErrors ? { allowedErrors: toJson(allowedErrors) } : {}),
+          ...(startedBy ? { startedBy } : {}),
+        },
+        select: { id: true },
+      });
+      await recordAudit(tx, ctx, {
+        target: { type: "apply", id: created.id }, environmentId: env.id,
+        after: { input, planHash: input.fingerprint, summary: plan.summary, ...(allowedErrors ? { allowedErrors: allowedErrors.length } : {}) },
+      });
+      return created;
     });
   } catch (err) {
     // Another instance started one between our check and this insert: the index decides.
@@ -48,7 +60,9 @@ export async function startApply({ ctx, input }: { ctx: AppContext; input: Start
     await refuseIfRunning(ctx, design.id, env.id);
     throw new PlanChangedError("Another apply of this design to this environment ran meanwhile. Plan again before applying.");
   }
-  ctx.applies.start(ctx.db, { id: row.id, ecs, plan, doc, watch: input.waitForSteady ? servicesToWatch(plan) : [], clock: ctx.clock });
+  ctx.applies.start(ctx.db, {
+    id: row.id, environmentId: env.id, ecs, plan, doc, watch: input.waitForSteady ? servicesToWatch(plan) : [], clock: ctx.clock, actingFor: startedBy,
+  });
   return { id: row.id };
 }
 

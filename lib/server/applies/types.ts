@@ -30,7 +30,10 @@ export type SteadyRecord = {
  * One resume of an interrupted apply: when, the last heartbeat of the owner that stopped, and
  * the steps the new plan found left, recorded as they run. Earlier records are never rewritten.
  */
-export type ResumeRecord = { resumedAt: string; interruptedAt?: string; steps: ApplyStepRecord[] };
+export type ResumeRecord = { resumedAt: string; interruptedAt?: string; steps: ApplyStepRecord[]; resumedBy?: PersonRef };
+
+/** A person as an apply's record keeps them: who they were when they acted. */
+export type PersonRef = { id: string; email: string };
 
 /** What the Apply row's `steps` column holds: the first run's steps, then each resume's. */
 export type ApplyProgressDoc = { steps: ApplyStepRecord[]; steady?: SteadyRecord; resumes?: ResumeRecord[] };
@@ -51,6 +54,8 @@ export type ApplyView = {
   finishedAt?: string;
   /** The validator's errors the person chose to apply anyway; absent when the plan had none. */
   allowedErrors?: Finding[];
+  /** Who started it; absent for applies from before sign-in and the server's own. */
+  startedBy?: PersonRef;
 };
 
 export type ApplySummary = Omit<ApplyView, "steps" | "steady" | "resumes">;

@@ -21,7 +21,11 @@ export type AuditQuery = z.infer<typeof AuditQuerySchema>;
 export type AuditView = {
   id: string;
   at: string;
-  actor: { kind: string; id: string | null; email: string | null; role: string | null; signInMethod: string | null };
+  actor: {
+    kind: string; id: string | null; email: string | null; role: string | null; signInMethod: string | null;
+    /** A system actor's person (the apply runner running someone's apply). */
+    actingFor: { id: string | null; email: string } | null;
+  };
   from: { ip: string | null; userAgent: string | null; requestId: string | null };
   action: string;
   target: { type: string; id: string } | null;
@@ -36,7 +40,8 @@ export type AuditView = {
 export async function queryAudit({ ctx, input }: { ctx: AppContext; input: AuditQuery }): Promise<AuditView[]> {
   const rows = await ctx.db.auditEvent.findMany({
     where: {
-      ...(input.person ? { actorEmail: { contains: input.person.toLowerCase() } } : {}),
+      // A person's rows include what the server did for them (the apply runner's).
+      ...(input.person ? { OR: [{ actorEmail: { contains: input.person.toLowerCase() } }, { actingForEmail: { contains: input.person.toLowerCase() } }] } : {}),
       ...(input.action ? { action: input.action } : {}),
       ...(input.environmentId ? { environmentId: input.environmentId } : {}),
       ...(input.targetType ? { targetType: input.targetType } : {}),
@@ -50,7 +55,10 @@ export async function queryAudit({ ctx, input }: { ctx: AppContext; input: Audit
   return rows.map((r) => ({
     id: r.id.toString(),
     at: r.at.toISOString(),
-    actor: { kind: r.actorKind, id: r.actorId, email: r.actorEmail, role: r.actorRole, signInMethod: r.signInMethod },
+    actor: {
+      kind: r.actorKind, id: r.actorId, email: r.actorEmail, role: r.actorRole, signInMethod: r.signInMethod,
+      actingFor: r.actingForEmail ? { id: r.actingForId, email: r.actingForEmail } : null,
+    },
     from: { ip: r.ip, userAgent: r.userAgent, requestId: r.requestId },
     action: r.action,
     target: r.targetType && r.targetId ? { type: r.targetType, id: r.targetId } : null,

@@ -55,6 +55,8 @@ export function auditRow(source: AuditSource, entry: AuditEntry) {
     reason: entry.reason ?? null,
     before: entry.before === undefined ? null : redact(entry.before),
     after: entry.after === undefined ? null : redact(entry.after),
+    actingForId: actor.kind === "system" ? actor.actingFor?.id ?? null : null,
+    actingForEmail: actor.kind === "system" ? actor.actingFor?.email ?? null : null,
   };
 }
 

@@ -1,6 +1,6 @@
 import { lessonBarView, lessonById, type LessonBarView } from "@/lib/domain/learn";
 import type { AppContext } from "../context";
-import { LEARNER_ID } from "./progress-record";
+import { learnerId } from "./progress-record";
 import { DesignLessonRefSchema, type DesignLessonRef } from "./schemas";
 
 /**
@@ -12,7 +12,7 @@ export async function lessonForDesign({ ctx, input }: { ctx: AppContext; input: 
   if (!parsed.success) return null;
   // "Start lesson" links a fresh design per lesson, so at most one row names it; take the latest to be safe.
   const row = await ctx.db.lessonProgress.findFirst({
-    where: { learnerId: LEARNER_ID, designId: parsed.data.designId },
+    where: { learnerId: learnerId(ctx), designId: parsed.data.designId },
     orderBy: { updatedAt: "desc" },
   });
   const lesson = row && lessonById(row.lessonId);

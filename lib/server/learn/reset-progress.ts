@@ -1,6 +1,6 @@
 import { lessonById } from "@/lib/domain/learn";
 import type { AppContext } from "../context";
-import { LEARNER_ID } from "./progress-record";
+import { learnerId } from "./progress-record";
 import { lessonSandbox, sandboxControl } from "./sandbox";
 import { lessonDesign } from "./lesson-design";
 import type { LessonRef } from "./schemas";
@@ -25,6 +25,6 @@ export async function resetLessonProgress({ ctx, input }: { ctx: AppContext; inp
     // skip the sandbox's clock past that, so the restarted lesson can apply straight away.
     if (deleted > 0) await sandboxControl(ctx, { action: "step", seconds: 30 });
   }
-  await ctx.db.lessonProgress.deleteMany({ where: { learnerId: LEARNER_ID, lessonId: input.lessonId } });
+  await ctx.db.lessonProgress.deleteMany({ where: { learnerId: learnerId(ctx), lessonId: input.lessonId } });
   return { lessonId: input.lessonId };
 }
