@@ -8,7 +8,7 @@ import { loadEnvironmentRow } from "../environments";
 import { planAgainstAccount, servicesToWatch } from "../plan";
 import { claimInterrupted, markInterrupted } from "./apply-lease";
 import { resumeProgress } from "./apply-record";
-import { refuseIfRunning } from "./start-apply";
+import { refuseIfRunning } from "./refuse-if-running";
 import { validatorGate } from "./validator-gate";
 import type { ApplyRef } from "./schemas";
 import type { ApplyProgressDoc } from "./types";
