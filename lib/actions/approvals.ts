@@ -3,9 +3,9 @@
 import type { z } from "zod";
 import type { Person } from "@/lib/domain/access";
 import {
-  addGrant, applyApproved, applyRequestEnvironmentId, approveApply, confirmPassword, listApplyRequests, rejectApply, removeGrant, requestApply, setGroups,
-  AddGrantInputSchema, ApplyRequestRefSchema, ConfirmPasswordInputSchema, GrantRefSchema, ListApplyRequestsInputSchema, RejectApplyInputSchema,
-  RequestApplyInputSchema, SetGroupsInputSchema, type ApplyRequestView, type GrantView,
+  addGrant, applyApproved, applyRequestEnvironmentId, approveApply, confirmPassword, rejectApply, removeGrant, requestApply, setGroups,
+  AddGrantInputSchema, ApplyRequestRefSchema, ConfirmPasswordInputSchema, GrantRefSchema, RejectApplyInputSchema,
+  RequestApplyInputSchema, SetGroupsInputSchema, type GrantView,
 } from "@/lib/server/approvals";
 import type { ActionResult } from "./result";
 import { runAction } from "./run-action";
@@ -49,10 +49,6 @@ export async function applyApprovedAction(input: z.input<typeof ApplyRequestRefS
   return runAction("applyApprovedAction", ApplyRequestRefSchema, input, applyApproved, {
     revalidate: APPROVALS, environment: (i, ctx) => applyRequestEnvironmentId(ctx, i.requestId),
   });
-}
-
-export async function listApplyRequestsAction(input: z.input<typeof ListApplyRequestsInputSchema>): Promise<ActionResult<ApplyRequestView[]>> {
-  return runAction("listApplyRequestsAction", ListApplyRequestsInputSchema, input, listApplyRequests);
 }
 
 /** "Confirm your password": makes this session freshly signed in (applies to protected environments ask for it). */

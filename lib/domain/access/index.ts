@@ -6,5 +6,5 @@ export {
 } from "./permissions";
 export { decide, type Decision } from "./decide";
 export { decideEnvironment } from "./decide-environment";
-export { ENVIRONMENT_ROLES, EnvironmentRoleSchema, ENVIRONMENT_ROLE_SUMMARIES, GRANT_SUBJECT_KINDS, rolesHeld, type EnvironmentRole, type Grant, type GrantSubjectKind } from "./grants";
-export { approvalTally, decideApproval, isFreshSignIn, FRESH_SIGN_IN_MINUTES, type ApprovalVote, type ApprovalTally } from "./approvals";
+export { ENVIRONMENT_ROLES, EnvironmentRoleSchema, ENVIRONMENT_ROLE_SUMMARIES, GRANT_SUBJECT_KINDS, type EnvironmentRole, type Grant, type GrantSubjectKind } from "./grants";
+export { approvalTally, decideApproval, isFreshSignIn, FRESH_SIGN_IN_MINUTES, type ApprovalVote } from "./approvals";

@@ -55,7 +55,6 @@ export const ACTION_PERMISSIONS = {
   approveApplyAction: viewer("approving applies", { environment: "approve" }),
   rejectApplyAction: viewer("approving applies", { environment: "approve" }),
   applyApprovedAction: editor("applying designs", { environment: "apply" }),
-  listApplyRequestsAction: viewer("reading apply requests", READS),
   // learn: a lesson creates its design and runs it in the sandbox
   startLessonAction: editor("doing lessons"),
   checkStepAction: editor("doing lessons"),
