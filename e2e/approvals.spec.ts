@@ -25,9 +25,9 @@ test("an editor's apply to a protected environment waits for another person's ap
   await admin.goto("/environments");
   await admin.getByRole("button", { name: "New environment" }).click();
   const form = admin.getByRole("dialog", { name: "New environment" });
-  await form.getByLabel("Name").fill(envName);
+  await form.getByLabel("Name", { exact: true }).fill(envName);
   await form.getByLabel("Built-in sandbox").check();
-  await form.getByLabel(/^Protected/).check();
+  await form.getByRole("checkbox", { name: /^Protected/ }).check();
   await expect(form.getByLabel("Approvals needed")).toHaveValue("1");
   await expect(form.getByLabel("An approval counts for (minutes)")).toHaveValue("60");
   await form.getByRole("button", { name: "Create environment" }).click();
@@ -72,7 +72,6 @@ test("an editor's apply to a protected environment waits for another person's ap
   await expect(card.getByTestId("plan-summary")).toContainText("1 to create");
   await screenshot(admin, "approvals-pending-list");
   await card.getByRole("button", { name: "Approve" }).click();
-  await expect(admin.getByText("Nothing is waiting for approval.").or(card.getByTestId("approval-count"))).toBeVisible();
   await expect(card.getByTestId("approval-count")).toHaveText("1 of 1 approval");
   await expect(card).toContainText("✓ approved by you");
 

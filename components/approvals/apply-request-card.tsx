@@ -10,17 +10,17 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { relativeTime } from "@/components/ui/relative-time";
 import { TextField } from "@/components/ui/text-field";
-import { PlanSummary, PlanView } from "@/components/plan/plan-view";
+import { PlanView } from "@/components/plan/plan-view";
 import { ConfirmPasswordDialog } from "./confirm-password-dialog";
 
 const STATUS: Record<ApplyRequestView["status"], string> = {
   pending: "bg-amber-50 text-amber-900", applied: "bg-green-50 text-green-900", rejected: "bg-red-50 text-red-900", void: "bg-slate-100 text-slate-700",
 };
 
-type Props = { request: ApplyRequestView; meId?: string; showPlan?: boolean; onApplied?: (applyId: string) => void };
+type Props = { request: ApplyRequestView; meId?: string; onApplied?: (applyId: string) => void };
 
 /** One apply request: what it would do, who asked, who approved, and the buttons the person looking may use. */
-export function ApplyRequestCard({ request: r, meId, showPlan = false, onApplied }: Props) {
+export function ApplyRequestCard({ request: r, meId, onApplied }: Props) {
   const router = useRouter();
   const [error, setError] = useState<string>();
   const [rejecting, setRejecting] = useState(false);
@@ -82,9 +82,10 @@ export function ApplyRequestCard({ request: r, meId, showPlan = false, onApplied
         </form>
       )}
       {error && <Alert tone="error">{error}</Alert>}
-      {showPlan ? <PlanView plan={r.plan} /> : (
-        <details className="text-sm"><summary className="cursor-pointer text-slate-700">What it does</summary><div className="mt-2"><PlanSummary plan={r.plan} /><div className="mt-2"><PlanView plan={r.plan} /></div></div></details>
-      )}
+      <details className="text-sm">
+        <summary className="cursor-pointer text-slate-700">What it does</summary>
+        <div className="mt-2"><PlanView plan={r.plan} /></div>
+      </details>
       <ConfirmPasswordDialog open={confirming} onClose={() => setConfirming(false)} onConfirmed={() => { setConfirming(false); apply(); }} />
     </li>
   );
