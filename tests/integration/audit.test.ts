@@ -154,7 +154,7 @@ describe("the audit trail", () => {
     const rows = await db.auditEvent.findMany({ where: { targetType: "environment" } });
     expect(rows.length).toBeGreaterThan(0);
     expect(json(rows)).not.toContain("s3cr3t");
-    const created = rows.find((r) => r.action === "createEnvironmentAction")!;
+    const created = rows.find((r) => r.action === "createEnvironmentAction" && (r.after as { name?: string } | null)?.name === "audited")!;
     expect(created.after).toMatchObject({ name: "audited", hasExternalId: true });
     const invited = (await rowsOf("acceptInviteAction"))[0];
     expect(json(invited)).not.toContain(PASSWORD);
