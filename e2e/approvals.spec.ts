@@ -86,3 +86,20 @@ test("an editor's apply to a protected environment waits for another person's ap
   await expect(editor.getByTestId("apply-request").first().getByTestId("request-status")).toHaveText("applied");
   await screenshot(editor, "approvals-applied");
 });
+
+test.describe("as an admin", () => {
+  test.use({ storageState: storageStateOf("admin") });
+
+  test("sets a person's groups on the People page, for grants that name a group", async ({ page }) => {
+    const group = `release-${Date.now().toString(36)}`;
+    await page.goto("/people");
+    const groups = page.getByLabel(`Groups of ${E2E_PEOPLE.viewer.name}`);
+    await groups.fill(`${group}, on-call`);
+    await page.getByRole("button", { name: `Save groups of ${E2E_PEOPLE.viewer.name}` }).click();
+    await expect(page.getByRole("button", { name: `Save groups of ${E2E_PEOPLE.viewer.name}` })).toHaveCount(0);
+    await page.reload();
+    // Kept once each, sorted.
+    await expect(page.getByLabel(`Groups of ${E2E_PEOPLE.viewer.name}`)).toHaveValue(`on-call, ${group}`);
+    await screenshot(page, "approvals-people-groups");
+  });
+});
