@@ -1,13 +1,22 @@
 import type { Metadata } from "next";
 import { pageContext } from "@/lib/server/auth/page-context";
 import { listEnvironments } from "@/lib/server/environments";
+import { listGrants } from "@/lib/server/approvals";
+import { listPeople } from "@/lib/server/people";
+import { hasRole } from "@/lib/domain/access";
 import { EnvironmentsManager } from "@/components/environments/environments-manager";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Environments" };
 
 export default async function EnvironmentsPage() {
-  const environments = await listEnvironments({ ctx: await pageContext("/environments") });
+  const ctx = await pageContext("/environments");
+  const environments = await listEnvironments({ ctx });
+  // Grants are managed by admins, who see them with the people they can name.
+  const isAdmin = ctx.actor.kind === "person" && hasRole(ctx.actor.person.role, "admin");
+  const admin = isAdmin
+    ? { grants: await listGrants({ ctx }), people: (await listPeople({ ctx })).map((p) => ({ id: p.id, label: `${p.name} (${p.email})` })) }
+    : undefined;
   return (
     <div className="space-y-6">
       <div>
@@ -16,7 +25,7 @@ export default async function EnvironmentsPage() {
           Where designs are planned and applied: the built-in sandbox, or an AWS account and Region reached with the server&apos;s own AWS credentials.
         </p>
       </div>
-      <EnvironmentsManager environments={environments} />
+      <EnvironmentsManager environments={environments} admin={admin} />
     </div>
   );
 }

@@ -20,6 +20,8 @@ export function EnvironmentForm({ environment: env, onDone, onCancel }: Props) {
     externalId: "", endpoint: env?.endpoint ?? "",
   });
   const [readOnly, setReadOnly] = useState(env?.readOnly ?? false);
+  const [isProtected, setProtected] = useState(env?.protected ?? false);
+  const [approvals, setApprovals] = useState({ requiredApprovals: String(env?.requiredApprovals ?? 1), approvalExpiryMinutes: String(env?.approvalExpiryMinutes ?? 60) });
   const [clearExternalId, setClearExternalId] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string>();
@@ -30,7 +32,10 @@ export function EnvironmentForm({ environment: env, onDone, onCancel }: Props) {
   function submit(e: FormEvent) {
     e.preventDefault();
     setFailure(undefined);
-    const common = { name: values.name, kind, region: values.region, readOnly };
+    const common = {
+      name: values.name, kind, region: values.region, readOnly, protected: isProtected,
+      requiredApprovals: Number(approvals.requiredApprovals), approvalExpiryMinutes: Number(approvals.approvalExpiryMinutes),
+    };
     const connection = aws ? { profile: values.profile, roleArn: values.roleArn, externalId: values.externalId, endpoint: values.endpoint } : {};
     startTransition(async () => {
       let r: ActionResult<EnvironmentView>;
@@ -81,6 +86,20 @@ export function EnvironmentForm({ environment: env, onDone, onCancel }: Props) {
       <label className="flex items-center gap-2 text-sm text-slate-800">
         <input type="checkbox" checked={readOnly} onChange={(e) => setReadOnly(e.target.checked)} /> Read-only (plans only; applies are refused)
       </label>
+      <fieldset className="space-y-2 rounded-md border border-slate-200 p-3">
+        <legend className="px-1 text-sm font-medium text-slate-800">Approvals</legend>
+        <label className="flex items-center gap-2 text-sm text-slate-800">
+          <input type="checkbox" checked={isProtected} onChange={(e) => setProtected(e.target.checked)} /> Protected (an apply needs approvals of its exact plan from approvers other than the person who asks)
+        </label>
+        {isProtected && (
+          <div className="flex flex-wrap gap-3">
+            <TextField label="Approvals needed" type="number" min={1} max={10} value={approvals.requiredApprovals} error={errors.requiredApprovals}
+              onChange={(e) => setApprovals((a) => ({ ...a, requiredApprovals: e.target.value }))} />
+            <TextField label="An approval counts for (minutes)" type="number" min={5} max={10080} value={approvals.approvalExpiryMinutes} error={errors.approvalExpiryMinutes}
+              onChange={(e) => setApprovals((a) => ({ ...a, approvalExpiryMinutes: e.target.value }))} />
+          </div>
+        )}
+      </fieldset>
       {failure && <Alert tone="error">{failure}</Alert>}
       <DialogActions>
         <Button onClick={onCancel}>Cancel</Button>

@@ -7,10 +7,12 @@ import type { ConnectionTest, EnvironmentView } from "@/lib/actions/environment-
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConnectionResult } from "./connection-result";
+import { EnvironmentGrants, type PersonOption } from "./environment-grants";
 import { ImportClusterButton } from "./import-cluster-button";
+import type { GrantView } from "@/lib/actions/approval-types";
 import { IfRole } from "@/components/auth/person-context";
 
-type Props = { env: EnvironmentView; onEdit: () => void; onChanged: () => void };
+type Props = { env: EnvironmentView; onEdit: () => void; onChanged: () => void; grants?: GrantView[]; people?: PersonOption[] };
 
 function describe(env: EnvironmentView): string {
   if (env.kind === "sandbox") return `Built-in sandbox · ${env.region}`;
@@ -18,7 +20,7 @@ function describe(env: EnvironmentView): string {
   return [`AWS · ${env.region}`, ...how.filter(Boolean), env.endpoint ? `endpoint ${env.endpoint}` : undefined].filter(Boolean).join(" · ");
 }
 
-export function EnvironmentRow({ env, onEdit, onChanged }: Props) {
+export function EnvironmentRow({ env, onEdit, onChanged, grants, people }: Props) {
   const [test, setTest] = useState<ConnectionTest>();
   const [error, setError] = useState<string>();
   const [testing, startTest] = useTransition();
@@ -44,6 +46,11 @@ export function EnvironmentRow({ env, onEdit, onChanged }: Props) {
           <p className="font-semibold text-slate-900">
             <Link className="hover:text-brand-700 hover:underline" href={`/environments/${env.id}`} aria-label={`${env.name}: settings, applies and history`}>{env.name}</Link>
             {env.readOnly && <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-900">read-only</span>}
+            {env.protected && (
+              <span className="ml-2 rounded bg-violet-50 px-1.5 py-0.5 text-xs font-medium text-violet-900" data-testid="protected-badge">
+                protected · {env.requiredApprovals} approval{env.requiredApprovals === 1 ? "" : "s"} · {env.approvalExpiryMinutes} min
+              </span>
+            )}
             {env.builtIn && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">built-in</span>}
           </p>
           <p className="truncate text-sm text-slate-600">{describe(env)}</p>
@@ -59,6 +66,7 @@ export function EnvironmentRow({ env, onEdit, onChanged }: Props) {
           )}
         </IfRole>
       </div>
+      {grants && people && <EnvironmentGrants env={env} grants={grants} people={people} onChanged={onChanged} />}
       {test && <ConnectionResult result={test} />}
       {error && <Alert tone="error">{error}</Alert>}
     </li>

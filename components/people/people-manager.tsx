@@ -3,12 +3,14 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { changeRoleAction, removePersonAction, revokeInviteAction } from "@/lib/actions/people";
+import { setGroupsAction } from "@/lib/actions/approvals";
 import type { InviteView, PersonView } from "@/lib/actions/people-types";
 import { ROLES, type Role } from "@/lib/domain/access";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { relativeTime } from "@/components/ui/relative-time";
 import { InviteForm } from "./invite-form";
+import { GroupsEditor } from "./groups-editor";
 
 type Props = { people: PersonView[]; invites: InviteView[]; meId: string };
 
@@ -55,6 +57,7 @@ export function PeopleManager({ people, invites, meId }: Props) {
                   {p.email} · {p.lastActiveAt ? `active ${relativeTime(p.lastActiveAt)}` : "not signed in"}
                 </p>
               </div>
+              <GroupsEditor person={p} disabled={pending} onSave={(groups) => run(() => setGroupsAction({ personId: p.id, groups }))} />
               <label className="text-sm text-slate-700">
                 <span className="sr-only">Role of {p.name}</span>
                 <select

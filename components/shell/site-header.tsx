@@ -24,6 +24,7 @@ export function SiteHeader({ person }: { person?: Person }) {
                 <NavLink href="/" also={["/designs/"]}>Designs</NavLink>
               </li>
               <li><NavLink href="/environments">Environments</NavLink></li>
+              <li><NavLink href="/approvals">Approvals</NavLink></li>
               <li><NavLink href="/monitor" also={["/monitor/"]}>Monitor</NavLink></li>
               <li><NavLink href="/learn" also={["/learn/"]}>Learn</NavLink></li>
               {person.role === "admin" && <li><NavLink href="/people">People</NavLink></li>}

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import {
-  ApplyRunningError, AwsCallError, ConflictError, ERRORS, ForbiddenError, NotFoundError, PlanChangedError, PlanHasErrorsError, ReadOnlyEnvironmentError, RefusedError,
+  ApplyRunningError, ApprovalRequiredError, AwsCallError, FreshSignInRequiredError, ConflictError, ERRORS, ForbiddenError, NotFoundError, PlanChangedError, PlanHasErrorsError, ReadOnlyEnvironmentError, RefusedError,
   TooLargeError, UnauthenticatedError, UnavailableError, ValidationError, toActionFailure, toErrorResponse, type AppError, type ErrorCode,
 } from "./errors";
 
@@ -21,6 +21,8 @@ const samples: Record<Exclude<ErrorCode, "INTERNAL">, AppError> = {
   PLAN_CHANGED: new PlanChangedError(),
   REFUSED: new RefusedError("Nothing to apply"),
   APPLY_RUNNING: new ApplyRunningError("3f1c2b9e-0000-4000-8000-000000000001", new Date("2026-12-03T09:00:00Z")),
+  APPROVAL_REQUIRED: new ApprovalRequiredError("This apply needs 1 approval."),
+  FRESH_SIGN_IN_REQUIRED: new FreshSignInRequiredError(10),
   AWS: new AwsCallError("ecs", "ClusterNotFoundException", "Cluster not found."),
   UNAVAILABLE: new UnavailableError("The database is not available"),
 };

@@ -22,6 +22,10 @@ export const ERRORS = {
   PLAN_CHANGED: { status: 409 },
   REFUSED: { status: 409 },
   APPLY_RUNNING: { status: 409 },
+  // The environment is protected: this apply needs approvals of its exact plan first.
+  APPROVAL_REQUIRED: { status: 409 },
+  // Applying to a protected environment needs a sign-in in the last minutes: confirm the password.
+  FRESH_SIGN_IN_REQUIRED: { status: 403 },
   // The account's AWS answered with an error: our request was relayed, the upstream failed.
   AWS: { status: 502 },
   UNAVAILABLE: { status: 503 },
@@ -139,6 +143,28 @@ export class ApplyRunningError extends AppError {
   constructor(readonly runningApplyId: string, startedAt: Date) {
     super(`Another apply of this design to this environment is running (apply ${runningApplyId}, started ${startedAt.toISOString()}). Wait for it to finish; if its server stopped, it is reported as interrupted and can be resumed.`);
     this.issues = [{ path: "runningApplyId", message: runningApplyId }];
+  }
+}
+
+/**
+ * The environment is protected: an apply there runs only a plan that enough approvers (other
+ * than the requester) approved, not expired, and only while that plan is still what applying
+ * would do.
+ */
+export class ApprovalRequiredError extends AppError {
+  readonly code = "APPROVAL_REQUIRED";
+  readonly name = "ApprovalRequiredError";
+}
+
+/**
+ * Applying to a protected environment needs a recent sign-in (or a confirmed password); the
+ * UI answers this code with a "confirm your password" dialog and tries again.
+ */
+export class FreshSignInRequiredError extends AppError {
+  readonly code = "FRESH_SIGN_IN_REQUIRED";
+  readonly name = "FreshSignInRequiredError";
+  constructor(minutes: number) {
+    super(`Applying to a protected environment needs a sign-in within the last ${minutes} minutes. Confirm your password to go on.`);
   }
 }
 

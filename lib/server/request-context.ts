@@ -68,7 +68,7 @@ export async function authorizeRequestEnvironment(ctx: AppContext, requirement: 
 
 // Refusals by policy after the door (the last admin, a read-only environment, a stale plan) are
 // recorded as failures with their reason; malformed input and missing ids are not.
-const RECORDED_FAILURES = new Set(["REFUSED", "READ_ONLY", "PLAN_CHANGED", "CONFLICT"]);
+const RECORDED_FAILURES = new Set(["REFUSED", "READ_ONLY", "PLAN_CHANGED", "CONFLICT", "APPROVAL_REQUIRED", "FRESH_SIGN_IN_REQUIRED"]);
 
 /**
  * After the operation: a change its operation did not record itself (in its own transaction)

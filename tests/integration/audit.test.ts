@@ -9,6 +9,7 @@ import type { Db } from "@/lib/db";
 import { ACTION_PERMISSIONS, type ActionName } from "@/lib/domain/access";
 import { REDACTED } from "@/lib/domain/audit";
 import * as applies from "@/lib/actions/applies";
+import * as approvals from "@/lib/actions/approvals";
 import * as designs from "@/lib/actions/designs";
 import * as environments from "@/lib/actions/environments";
 import * as learn from "@/lib/actions/learn";
@@ -76,6 +77,33 @@ describe("the audit trail", () => {
     must(await applies.resumeApplyAction({ id: started.id }));
     await expect.poll(async () => (await getApply({ ctx: testCtx(db), input: { id: started.id } })).status, { timeout: 20_000 }).not.toBe("running");
 
+    // A protected sandbox-kind environment: a grant and groups, a request rejected, one approved by someone else and applied.
+    const prot = must(await environments.createEnvironmentAction({ name: "audited-protected", kind: "sandbox", region: SANDBOX_REGION, protected: true }));
+    const approver = await signedIn(db, "viewer");
+    const grant = must(await approvals.addGrantAction({ environmentId: prot.id, subjectKind: "person", subject: approver.person.id, role: "approver" }));
+    must(await approvals.setGroupsAction({ personId: approver.person.id, groups: ["release"] }));
+    const guarded = must(await designs.createDesignAction({ name: "Guarded", document: sampleDesign({ clusters: [{ id: "cl-g", clusterName: "audited-guarded" }], services: [], taskDefinitions: [] }) }));
+    const ask = async () => {
+      requestScope.use(admin.headers);
+      const p = must(await applies.planDesignAction({ designId: guarded.id, environmentId: prot.id }));
+      return must(await approvals.requestApplyAction({ designId: guarded.id, environmentId: prot.id, designVersion: p.designVersion, fingerprint: p.fingerprint }));
+    };
+    const rejected = await ask();
+    requestScope.use(approver.headers);
+    must(await approvals.rejectApplyAction({ requestId: rejected.id, reason: "not during the freeze" }));
+    const approved = await ask();
+    requestScope.use(approver.headers);
+    must(await approvals.approveApplyAction({ requestId: approved.id }));
+    requestScope.use(admin.headers);
+    must(await approvals.confirmPasswordAction({ password: PASSWORD }));
+    const guardedApply = must(await approvals.applyApprovedAction({ requestId: approved.id }));
+    await expect.poll(async () => (await getApply({ ctx: testCtx(db), input: { id: guardedApply.id } })).status, { timeout: 20_000 }).toBe("succeeded");
+    must(await approvals.removeGrantAction({ id: grant.id }));
+    expect((await rowsOf("applyApprovedAction")).at(-1)).toMatchObject({
+      targetType: "apply", targetId: guardedApply.id, environmentId: prot.id, after: { requestId: approved.id, planHash: approved.planHash, approvers: [approver.person.email] },
+    });
+    expect((await rowsOf("approveApplyAction")).at(-1)).toMatchObject({ actorId: approver.person.id, targetType: "apply-request", targetId: approved.id, after: { planHash: approved.planHash } });
+
     const lessonId = "service-self-healing";
     must(await learn.startLessonAction({ lessonId }));
     must(await learn.showSolutionAction({ lessonId, stepId: "add-service" }));
@@ -112,7 +140,7 @@ describe("the audit trail", () => {
     }
     // A new action file is a new set of actions this test must do.
     expect(readdirSync(join(__dirname, "../../lib/actions")).filter((f) => /^[a-z-]+\.ts$/.test(f) && !/(-types|result|run-action)\.ts$/.test(f)).sort())
-      .toEqual(["applies.ts", "designs.ts", "environments.ts", "learn.ts", "people.ts", "setup.ts", "sso.ts"]);
+      .toEqual(["applies.ts", "approvals.ts", "designs.ts", "environments.ts", "learn.ts", "people.ts", "setup.ts", "sso.ts"]);
 
     // Who, and what changed.
     const [save] = await rowsOf("saveDesignAction");
@@ -133,7 +161,7 @@ describe("the audit trail", () => {
     const rows = await db.auditEvent.findMany({ where: { targetType: "environment" } });
     expect(rows.length).toBeGreaterThan(0);
     expect(json(rows)).not.toContain("s3cr3t");
-    const created = rows.find((r) => r.action === "createEnvironmentAction")!;
+    const created = rows.find((r) => r.action === "createEnvironmentAction" && (r.after as { name?: string } | null)?.name === "audited")!;
     expect(created.after).toMatchObject({ name: "audited", hasExternalId: true });
     const invited = (await rowsOf("acceptInviteAction"))[0];
     expect(json(invited)).not.toContain(PASSWORD);

@@ -57,19 +57,24 @@ type EnvKind = "sandbox" | "aws";
 
 /**
  * The table's meaning, said again independently of the code that enforces it: roles are
- * ordered viewer < editor < admin; planning and applying anywhere but the built-in sandbox needs
- * an admin (until per-environment grants).
+ * ordered viewer < editor < admin; on top of that, an entry naming an environment verb needs a
+ * grant on the environment (default deny, admins too: nobody here holds one), except that the
+ * built-in sandbox is open to editors for plan and apply (not approve).
  */
 function allowed(req: Requirement, who: Who, env?: EnvKind): boolean {
   if (req.who === "anyone") return true;
-  const need = env === "aws" && req.environment ? "admin" : req.who;
-  return EVERYONE.indexOf(who) >= EVERYONE.indexOf(need);
+  const rank = (w: Who) => EVERYONE.indexOf(w);
+  if (rank(who) < rank(req.who)) return false;
+  if (!req.environment || !env) return true;
+  return env === "sandbox" && req.environment !== "approve" && rank(who) >= rank("editor");
 }
 
 let tdb: TestDatabase;
 let db: Db;
 let designId: string;
 let awsEnvId: string;
+/** A pending apply request per environment kind: approving and applying one names its environment through it. */
+const requestIds = {} as Record<EnvKind, string>;
 const sessions = {} as Record<Role, SignedIn>;
 const savedEnv = { ...process.env };
 
@@ -91,6 +96,14 @@ beforeAll(async () => {
   awsEnvId = (await createEnvironment({
     ctx, input: CreateEnvironmentInputSchema.parse({ name: "prod", kind: "aws", region: "eu-west-1", endpoint: "http://127.0.0.1:9" }),
   })).id;
+  for (const env of ["sandbox", "aws"] as const) {
+    requestIds[env] = (await db.applyRequest.create({
+      data: {
+        designId, designVersion: 1, environmentId: envIdOf(env), planHash: "0".repeat(64), fingerprint: "f", plan: {}, requestedBy: sessions.editor.person.id,
+        requestedByEmail: sessions.editor.person.email, requestedAt: new Date(), requiredApprovals: 1, status: "pending",
+      },
+    })).id;
+  }
 });
 afterAll(async () => {
   requestScope.clear();
@@ -121,6 +134,10 @@ const environmentInputs: Partial<Record<ActionName, (environmentId: string) => u
   startApplyAction: (environmentId) => ({ designId, environmentId, designVersion: 1, fingerprint: "not-the-plan" }),
   listLiveClustersAction: (environmentId) => ({ environmentId }),
   importClusterAction: (environmentId) => ({ environmentId, cluster: "main" }),
+  requestApplyAction: (environmentId) => ({ designId, environmentId, designVersion: 1, fingerprint: "not-the-plan" }),
+  approveApplyAction: (environmentId) => ({ requestId: requestIds[environmentId === SANDBOX_ENVIRONMENT_ID ? "sandbox" : "aws"] }),
+  rejectApplyAction: (environmentId) => ({ requestId: requestIds[environmentId === SANDBOX_ENVIRONMENT_ID ? "sandbox" : "aws"], reason: "not now" }),
+  applyApprovedAction: (environmentId) => ({ requestId: requestIds[environmentId === SANDBOX_ENVIRONMENT_ID ? "sandbox" : "aws"] }),
 };
 
 async function expectRefused(who: Who, call: () => Promise<{ status: number; code?: string; message?: string }>) {

@@ -156,3 +156,29 @@ describe("the sign-in tables are what better-auth's Prisma models expect", () =>
     await expect(db.authSetup.create({ data: { id: 2, tokenHash: "s", issuedAt: new Date() } })).rejects.toThrow();
   });
 });
+
+describe("the grant and approval tables are what the schema says", () => {
+  it("round-trips grants, apply requests, approvals and re-authentications, with their defaults and cascades", async () => {
+    const env = await db.environment.create({ data: { name: "schema-approvals", kind: "sandbox", region: "eu-west-1", updatedAt: new Date() } });
+    expect(env).toMatchObject({ protected: false, requiredApprovals: 1, approvalExpiryMinutes: 60 });
+    const person = "11111111-1111-4111-8111-111111111111";
+    const grant = await db.environmentGrant.create({ data: { environmentId: env.id, subjectKind: "group", subject: "platform", role: "deployer" } });
+    await expect(db.environmentGrant.create({ data: { environmentId: env.id, subjectKind: "group", subject: "platform", role: "deployer" } })).rejects.toThrow();
+    const request = await db.applyRequest.create({
+      data: {
+        designId: person, designVersion: 3, environmentId: env.id, planHash: "a".repeat(64), fingerprint: "f", plan: toJson({ steps: [] }),
+        requestedBy: person, requestedByEmail: "p@example.com", requestedAt: new Date(), requiredApprovals: 2, status: "pending",
+      },
+    });
+    expect(request).toMatchObject({ waitForSteady: false, allowErrors: false, applyId: null, closedAt: null });
+    const now = new Date();
+    await db.applyApproval.create({ data: { requestId: request.id, approverId: person, approverEmail: "a@example.com", decision: "approve", decidedAt: now, expiresAt: now } });
+    await expect(db.applyApproval.create({ data: { requestId: request.id, approverId: person, approverEmail: "a@example.com", decision: "approve", decidedAt: now, expiresAt: now } })).rejects.toThrow();
+    await db.sessionReauthentication.upsert({ where: { sessionId: person }, create: { sessionId: person, at: now }, update: { at: now } });
+    expect((await db.sessionReauthentication.findUniqueOrThrow({ where: { sessionId: person } })).at.getTime()).toBe(now.getTime());
+    await db.applyRequest.delete({ where: { id: request.id } });
+    expect(await db.applyApproval.count({ where: { requestId: request.id } })).toBe(0);
+    await db.environment.delete({ where: { id: env.id } });
+    expect(await db.environmentGrant.findUnique({ where: { id: grant.id } })).toBeNull();
+  });
+});

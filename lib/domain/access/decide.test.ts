@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ANONYMOUS, systemActor, type Actor } from "./actor";
-import { decide, decideEnvironment } from "./decide";
+import { decide } from "./decide";
 import { ACTION_PERMISSIONS, PAGE_PERMISSIONS, ROUTE_PERMISSIONS } from "./permissions";
 import { ROLES, hasRole, type Role } from "./roles";
 
@@ -30,17 +30,6 @@ describe("decide", () => {
 
   it("never authorises the server's own actor as a request", () => {
     expect(decide(systemActor("monitor"), { who: "viewer", does: "reading designs" })).toMatchObject({ code: "FORBIDDEN" });
-  });
-
-  it("opens the sandbox to editors and keeps AWS environments to admins", () => {
-    const sandbox = { sandbox: true, name: "Sandbox" };
-    const prod = { sandbox: false, name: "prod" };
-    expect(decideEnvironment(as("viewer"), "plan", sandbox)).toMatchObject({ code: "FORBIDDEN" });
-    expect(decideEnvironment(as("editor"), "apply", sandbox)).toBeUndefined();
-    expect(decideEnvironment(as("editor"), "plan", prod)).toEqual({
-      code: "FORBIDDEN", message: 'Planning against "prod" needs the admin role; you are an editor. Ask an admin to change your role.',
-    });
-    expect(decideEnvironment(as("admin"), "apply", prod)).toBeUndefined();
   });
 });
 

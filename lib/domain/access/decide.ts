@@ -1,5 +1,5 @@
 import type { Actor } from "./actor";
-import type { EnvironmentVerb, Requirement } from "./permissions";
+import type { Requirement } from "./permissions";
 import { hasRole, withArticle, type Role } from "./roles";
 
 export type Refusal = { code: "UNAUTHENTICATED" | "FORBIDDEN"; message: string };
@@ -21,23 +21,4 @@ function needsRole(actor: Actor, role: Role, does: string): Decision {
 export function decide(actor: Actor, requirement: Requirement): Decision {
   if (requirement.who === "anyone") return undefined;
   return needsRole(actor, requirement.who, requirement.does);
-}
-
-/** What the environment a request names decides about it. */
-export type EnvironmentFacts = { sandbox: boolean; name: string };
-
-/**
- * Who may plan or apply to an environment. The built-in sandbox (in any of its Regions) is open
- * to every editor. Any other environment is an AWS account: until per-environment grants
- * (planner, deployer, approver) exist, only admins plan and apply there. Default deny: a grant
- * will only ever add.
- */
-export function environmentRole(verb: EnvironmentVerb, env: EnvironmentFacts): Role {
-  void verb;
-  return env.sandbox ? "editor" : "admin";
-}
-
-export function decideEnvironment(actor: Actor, verb: EnvironmentVerb, env: EnvironmentFacts): Decision {
-  const does = `${verb === "plan" ? "planning against" : "applying to"} "${env.name}"`;
-  return needsRole(actor, environmentRole(verb, env), does);
 }

@@ -4,5 +4,8 @@ export {
   ACTION_PERMISSIONS, ROUTE_PERMISSIONS, PAGE_PERMISSIONS,
   type Requirement, type EnvironmentVerb, type ActionName, type RouteKey, type PageRoute,
 } from "./permissions";
-export { decide, decideEnvironment, type Decision } from "./decide";
+export { decide, type Decision } from "./decide";
+export { decideEnvironment } from "./decide-environment";
+export { ENVIRONMENT_ROLES, EnvironmentRoleSchema, ENVIRONMENT_ROLE_SUMMARIES, GRANT_SUBJECT_KINDS, type EnvironmentRole, type Grant, type GrantSubjectKind } from "./grants";
+export { approvalTally, decideApproval, isFreshSignIn, FRESH_SIGN_IN_MINUTES, type ApprovalVote } from "./approvals";
 export { roleFromGroups, groupsFromClaim, type GroupRoles } from "./sso";

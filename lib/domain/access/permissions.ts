@@ -3,7 +3,7 @@ import type { Role } from "./roles";
 /**
  * What one server action, route handler or page needs. `anyone`: no sign-in (health, signing in,
  * first-run setup, accepting an invite). Otherwise a global role at least; `environment` adds
- * the check of the environment the request names (lib/domain/access/environments.ts).
+ * the check of the environment the request names (lib/domain/access/decide-environment.ts).
  * `does` completes "… needs the editor role" in the refusal, so it reads as a gerund phrase.
  * `record: false`: it changes nothing, so a success is not written to the audit trail (refusals
  * always are). Route handlers for GET change nothing without saying so.
@@ -12,8 +12,8 @@ export type Requirement =
   | { who: "anyone"; why: string; record?: false }
   | { who: Role; does: string; environment?: EnvironmentVerb; record?: false };
 
-/** What a request does to an environment: plan reads it, apply changes it. */
-export type EnvironmentVerb = "plan" | "apply";
+/** What a request does to an environment: plan reads it, apply changes it, approve lets someone else's apply go ahead. */
+export type EnvironmentVerb = "plan" | "apply" | "approve";
 
 type Options = { environment?: EnvironmentVerb; record?: false };
 const anyone = (why: string, o: Pick<Options, "record"> = {}): Requirement => ({ who: "anyone", why, ...o });
@@ -42,6 +42,8 @@ export const ACTION_PERMISSIONS = {
   updateEnvironmentAction: admin("managing environments"),
   deleteEnvironmentAction: admin("managing environments"),
   testConnectionAction: admin("managing environments", READS),
+  addGrantAction: admin("managing environments"),
+  removeGrantAction: admin("managing environments"),
   listLiveClustersAction: editor("importing clusters", { environment: "plan", ...READS }),
   importClusterAction: editor("importing clusters", { environment: "plan" }),
   readEnvironmentNetworkAction: editor("picking subnets, security groups and target groups", { environment: "plan", ...READS }),
@@ -49,6 +51,11 @@ export const ACTION_PERMISSIONS = {
   planDesignAction: editor("planning designs", { environment: "plan", ...READS }),
   startApplyAction: editor("applying designs", { environment: "apply" }),
   resumeApplyAction: editor("applying designs", { environment: "apply" }),
+  // protected environments: request, approve (approvers may be viewers), apply the approved plan
+  requestApplyAction: editor("applying designs", { environment: "apply" }),
+  approveApplyAction: viewer("approving applies", { environment: "approve" }),
+  rejectApplyAction: viewer("approving applies", { environment: "approve" }),
+  applyApprovedAction: editor("applying designs", { environment: "apply" }),
   // learn: a lesson creates its design and runs it in the sandbox
   startLessonAction: editor("doing lessons"),
   checkStepAction: editor("doing lessons"),
@@ -62,10 +69,12 @@ export const ACTION_PERMISSIONS = {
   revokeInviteAction: admin("managing people"),
   changeRoleAction: admin("changing roles"),
   removePersonAction: admin("removing people"),
+  setGroupsAction: admin("managing people"),
   revokeSessionAction: viewer("signing out your sessions"),
   // single sign-on
   saveSsoProviderAction: admin("configuring single sign-on"),
   deleteSsoProviderAction: admin("configuring single sign-on"),
+  confirmPasswordAction: viewer("confirming your password"),
 } as const satisfies Record<string, Requirement>;
 
 /**
@@ -110,6 +119,7 @@ export const PAGE_PERMISSIONS = {
   "/environments": viewer("reading environments"),
   "/environments/[id]": viewer("reading environments"),
   "/applies/[id]": viewer("reading applies"),
+  "/approvals": viewer("reading apply requests"),
   "/monitor": viewer("reading the monitor"),
   "/monitor/[envId]": viewer("reading the monitor"),
   "/monitor/[envId]/[cluster]/[service]": viewer("reading the monitor"),

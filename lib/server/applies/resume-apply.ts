@@ -8,9 +8,10 @@ import { getDesign } from "../designs/get-design";
 import { NotFoundError, PlanChangedError, ReadOnlyEnvironmentError, RefusedError } from "../errors";
 import { loadEnvironmentRow } from "../environments";
 import { planAgainstAccount, servicesToWatch } from "../plan";
+import { requireFreshSignIn } from "../approvals/fresh-sign-in";
 import { claimInterrupted, markInterrupted } from "./apply-lease";
 import { resumeProgress } from "./apply-record";
-import { refuseIfRunning } from "./start-apply";
+import { refuseIfRunning } from "./refuse-if-running";
 import { validatorGate } from "./validator-gate";
 import type { ApplyRef } from "./schemas";
 import type { ApplyProgressDoc } from "./types";
@@ -36,6 +37,8 @@ export async function resumeApply({ ctx, input }: { ctx: AppContext; input: Appl
   if (row.status !== "interrupted") throw new RefusedError(`This apply is ${row.status}: only an interrupted apply can be resumed.`);
   const env = await loadEnvironmentRow(ctx, row.environmentId);
   if (env.readOnly) throw new ReadOnlyEnvironmentError(env.name);
+  // An apply to a protected environment ran an approved plan; finishing it needs a fresh sign-in as well.
+  if (env.protected) await requireFreshSignIn(ctx);
   await refuseIfRunning(ctx, row.designId, env.id);
   const design = await getDesign({ ctx, input: { id: row.designId } });
   if (design.version !== row.designVersion) {

@@ -3,7 +3,7 @@ import { redact } from "@/lib/domain/audit";
 import type { AppContext } from "../context";
 
 export type AuditOutcome = "ok" | "denied" | "failed";
-export type AuditTargetType = "design" | "environment" | "apply" | "person" | "invitation" | "session" | "setup" | "lesson" | "sandbox" | "sso-provider";
+export type AuditTargetType = "design" | "environment" | "apply" | "person" | "invitation" | "session" | "setup" | "lesson" | "sandbox" | "sso-provider" | "apply-request";
 
 export type AuditEntry = {
   /** Defaults to the request's permission-table key. */

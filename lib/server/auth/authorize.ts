@@ -1,5 +1,6 @@
 import { decide, decideEnvironment, type Actor, type Decision, type EnvironmentVerb, type Requirement } from "@/lib/domain/access";
 import type { AppContext } from "../context";
+import { grantsOf } from "../approvals/grants";
 import { loadEnvironmentRow } from "../environments/environment-record";
 import { ForbiddenError, UnauthenticatedError } from "../errors";
 
@@ -17,5 +18,5 @@ export function authorize(actor: Actor, requirement: Requirement): void {
 export async function authorizeEnvironment(ctx: AppContext, environmentId: string, verb: EnvironmentVerb): Promise<void> {
   const row = await loadEnvironmentRow(ctx, environmentId);
   // Any sandbox-kind environment is the built-in sandbox (another Region of it, maybe read-only).
-  enforce(decideEnvironment(ctx.actor, verb, { sandbox: row.kind === "sandbox", name: row.name }));
+  enforce(decideEnvironment(ctx.actor, verb, { sandbox: row.kind === "sandbox", name: row.name, grants: await grantsOf(ctx.db, row.id) }));
 }

@@ -10,7 +10,8 @@ export { SANDBOX_REGION };
 
 export type EnvironmentRow = {
   id: string; name: string; kind: string; region: string; profile: string | null; roleArn: string | null;
-  externalIdSecret: string | null; endpoint: string | null; readOnly: boolean; createdAt: Date; updatedAt: Date;
+  externalIdSecret: string | null; endpoint: string | null; readOnly: boolean;
+  protected: boolean; requiredApprovals: number; approvalExpiryMinutes: number; createdAt: Date; updatedAt: Date;
 };
 
 export function toView(row: EnvironmentRow): EnvironmentView {
@@ -20,7 +21,9 @@ export function toView(row: EnvironmentRow): EnvironmentView {
     ...(row.roleArn ? { roleArn: row.roleArn } : {}),
     hasExternalId: Boolean(row.externalIdSecret),
     ...(row.endpoint ? { endpoint: row.endpoint } : {}),
-    readOnly: row.readOnly, builtIn: row.id === SANDBOX_ENVIRONMENT_ID,
+    readOnly: row.readOnly,
+    protected: row.protected, requiredApprovals: row.requiredApprovals, approvalExpiryMinutes: row.approvalExpiryMinutes,
+    builtIn: row.id === SANDBOX_ENVIRONMENT_ID,
     createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
   };
 }

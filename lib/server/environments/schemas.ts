@@ -21,6 +21,10 @@ const fields = {
   externalId: optional(ExternalIdSchema),
   endpoint: optional(z.url({ protocol: /^https?$/, message: "An http(s) URL of an ECS API" })),
   readOnly: z.boolean().default(false),
+  // Left out: not protected, one approval, valid an hour (the operations fill these in).
+  protected: z.boolean().optional(),
+  requiredApprovals: z.coerce.number().int().min(1, "At least 1").max(10, "At most 10").optional(),
+  approvalExpiryMinutes: z.coerce.number().int().min(5, "At least 5 minutes").max(7 * 24 * 60, "At most a week").optional(),
 };
 
 type Fields = { kind: EnvironmentKind; profile?: string; roleArn?: string; externalId?: string; endpoint?: string };

@@ -11,6 +11,10 @@ export type EnvironmentView = {
   hasExternalId: boolean;
   endpoint?: string;
   readOnly: boolean;
+  /** Applies need `requiredApprovals` approvals of the exact plan, each valid `approvalExpiryMinutes`. */
+  protected: boolean;
+  requiredApprovals: number;
+  approvalExpiryMinutes: number;
   /** The built-in sandbox: always there, not deletable. */
   builtIn: boolean;
   createdAt: string;

@@ -1,7 +1,7 @@
 import { isUniqueViolation } from "@/lib/db";
 import { recordAudit } from "../audit";
 import type { AppContext } from "../context";
-import { nameTaken } from "./create-environment";
+import { approvalSettings, nameTaken } from "./create-environment";
 import { loadEnvironmentRow, SANDBOX_ENVIRONMENT_ID, toView } from "./environment-record";
 import { RefusedError } from "../errors";
 import type { UpdateEnvironmentInput } from "./schemas";
@@ -20,7 +20,8 @@ export async function updateEnvironment({ ctx, input }: { ctx: AppContext; input
         where: { id: input.id },
         data: {
           name: input.name, kind: input.kind, region: input.region, profile: input.profile ?? null, roleArn: input.roleArn ?? null,
-          externalIdSecret, endpoint: input.endpoint ?? null, readOnly: input.readOnly, updatedAt: ctx.clock.now(),
+          externalIdSecret, endpoint: input.endpoint ?? null, readOnly: input.readOnly,
+          ...approvalSettings(input), updatedAt: ctx.clock.now(),
         },
       });
       const view = toView(row);

@@ -12,7 +12,7 @@ export async function listPeople({ ctx }: { ctx: AppContext }): Promise<PersonVi
   return users.map((u) => {
     const last = u.sessions.reduce<Date | null>((max, s) => (!max || s.updatedAt > max ? s.updatedAt : max), null);
     return {
-      id: u.id, name: u.name, email: u.email, role: RoleSchema.parse(u.role), createdAt: u.createdAt.toISOString(),
+      id: u.id, name: u.name, email: u.email, role: RoleSchema.parse(u.role), groups: u.groups, createdAt: u.createdAt.toISOString(),
       lastActiveAt: last?.toISOString() ?? null, openSessions: u.sessions.length,
     };
   });

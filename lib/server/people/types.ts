@@ -5,6 +5,8 @@ export type PersonView = {
   name: string;
   email: string;
   role: Role;
+  /** Per-environment grants may name them. */
+  groups: string[];
   createdAt: string;
   /** When one of their sessions was last used; null when none is open. */
   lastActiveAt: string | null;

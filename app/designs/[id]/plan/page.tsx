@@ -6,6 +6,7 @@ import { NotFoundError } from "@/lib/server/errors";
 import { getDesign } from "@/lib/server/designs/get-design";
 import { DesignIdSchema } from "@/lib/server/designs/schemas";
 import { listEnvironments, SANDBOX_ENVIRONMENT_ID } from "@/lib/server/environments";
+import { listApplyRequests } from "@/lib/server/approvals";
 import { PlanWorkbench } from "@/components/plan/plan-workbench";
 
 export const dynamic = "force-dynamic";
@@ -25,7 +26,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
     if (err instanceof NotFoundError) notFound();
     throw err;
   }
-  const environments = await listEnvironments({ ctx });
+  const [environments, requests] = await Promise.all([listEnvironments({ ctx }), listApplyRequests({ ctx, input: { designId: id, status: "all" } })]);
   const environmentId = environments.some((e) => e.id === env) ? (env as string) : SANDBOX_ENVIRONMENT_ID;
   const applyId = apply && /^[0-9a-f-]{36}$/i.test(apply) ? apply : undefined;
   return (
@@ -43,7 +44,8 @@ export default async function PlanPage({ params, searchParams }: Props) {
           A plan reads what the design touches in the environment and lists the ECS calls that would bring it to version {design.version}. Nothing changes until you apply.
         </p>
       </div>
-      <PlanWorkbench design={{ id: design.id, name: design.name, version: design.version }} environments={environments} environmentId={environmentId} applyId={applyId} />
+      <PlanWorkbench design={{ id: design.id, name: design.name, version: design.version }} environments={environments} environmentId={environmentId} applyId={applyId}
+        requests={requests} meId={ctx.actor.kind === "person" ? ctx.actor.person.id : undefined} />
     </div>
   );
 }
