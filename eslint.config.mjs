@@ -41,7 +41,7 @@ const MATRIX = [
   { folder: "lib/sandbox/ec2", imports: ["lib/sandbox/core", "lib/sandbox/protocols", "lib/sandbox/ecs"], packages: ["zod"] },
   { folder: "lib/sandbox/elbv2", imports: ["lib/sandbox/core", "lib/sandbox/protocols", "lib/sandbox/ec2", "lib/sandbox/ecs"], packages: ["zod"] },
   // … and its edges (lib/sandbox/*.ts: HTTP handlers, the store port, the Node server, request ids).
-  { folder: "lib/sandbox", files: "*.ts", imports: ["lib/sandbox/core", "lib/sandbox/ecs", "lib/sandbox/ec2", "lib/sandbox/elbv2", "lib/sandbox/protocols"], packages: ["node:*"] },
+  { folder: "lib/sandbox", files: "*.ts", imports: ["lib/sandbox/core", "lib/sandbox/ecs", "lib/sandbox/ec2", "lib/sandbox/elbv2", "lib/sandbox/protocols"], packages: ["node:*", "@smithy/signature-v4"], types: ["@smithy/types"] },
   // I/O at the edges: one AWS port per service, the database (and the sandbox's persistent store).
   { folder: "lib/aws", imports: [...FACTS], packages: ["@aws-sdk/*", "zod"], types: ["@smithy/types"] },
   { folder: "lib/db/generated", imports: [], packages: ["@prisma/*"] }, // Prisma's client, generated and not linted

@@ -3,7 +3,7 @@ import { redact } from "@/lib/domain/audit";
 import type { AppContext } from "../context";
 
 export type AuditOutcome = "ok" | "denied" | "failed";
-export type AuditTargetType = "design" | "environment" | "apply" | "person" | "invitation" | "session" | "setup" | "lesson" | "sandbox";
+export type AuditTargetType = "design" | "environment" | "apply" | "person" | "invitation" | "session" | "setup" | "lesson" | "sandbox" | "access-key";
 
 export type AuditEntry = {
   /** Defaults to the request's permission-table key. */
@@ -42,8 +42,8 @@ export function auditRow(source: AuditSource, entry: AuditEntry) {
     actorId: person?.id ?? null,
     actorEmail: person?.email ?? (actor.kind === "system" ? actor.name : null),
     actorRole: person?.role ?? null,
-    // Email and password is the one way in so far; SSO will name its provider here.
-    signInMethod: person ? "password" : null,
+    // Email and password or a sandbox access key so far; SSO will name its provider here.
+    signInMethod: person ? (actor.kind === "person" && actor.accessKeyId ? "access-key" : "password") : null,
     ip: request?.ip ?? null,
     userAgent: request?.userAgent ?? null,
     requestId: request?.requestId ?? null,
