@@ -21,7 +21,7 @@ export type ArrivedRequest = HttpRequest & {
 };
 
 /** SHA-256 and HMAC-SHA256 over node:crypto, in the shape the SDK's signer takes. */
-class NodeSha256 implements Checksum {
+export class NodeSha256 implements Checksum {
   private hash: Hash | Hmac;
   constructor(private readonly secret?: SourceData) {
     this.hash = this.fresh();
