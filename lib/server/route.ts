@@ -119,6 +119,7 @@ async function keyedSandboxCall(key: RouteKey, endpoint: SandboxEndpoint, reques
     await recordAudit(db, ctx, { ...onRecord, outcome: "denied", reason: `${person.role} key: ${call.service}:${operation} needs the editor role` });
     return toResponse(refusalAnswer(call, error));
   }
+  await signed.markUsed();
   const res = await handle(arrived, ctx.sandbox);
   if (!call.reads && res.status < 400) await recordAudit(db, ctx, { ...onRecord, target: { type: "sandbox", id: `${call.service}:${operation}` } });
   return toResponse(res);

@@ -14,7 +14,7 @@ const LAST_USED_GRANULARITY_MS = 60_000;
 
 export async function accessKeyActor(
   db: Db, req: ArrivedRequest, now: Date,
-): Promise<{ ok: true; actor: Actor & { kind: "person" }; region: string } | { ok: false; failure: SignatureFailure }> {
+): Promise<{ ok: true; actor: Actor & { kind: "person" }; region: string; markUsed: () => Promise<void> } | { ok: false; failure: SignatureFailure }> {
   let found: { userId: string; lastUsedAt: Date | null; user: Parameters<typeof toPerson>[0] } | undefined;
   const verified = await verifySignature(req, async (accessKeyId) => {
     const row = await db.sandboxAccessKey.findUnique({ where: { id: accessKeyId }, include: { user: true } });
@@ -25,10 +25,13 @@ export async function accessKeyActor(
   if (!verified.ok) return verified;
   if (!found) throw new Error("A verified signature without its key");
   const { accessKeyId } = verified.key;
-  if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() >= LAST_USED_GRANULARITY_MS) {
+  const lastUsedAt = found.lastUsedAt;
+  /** For a call that was let through: the profile page shows when the key was last used. */
+  const markUsed = async () => {
+    if (lastUsedAt && now.getTime() - lastUsedAt.getTime() < LAST_USED_GRANULARITY_MS) return;
     await db.sandboxAccessKey.updateMany({ where: { id: accessKeyId }, data: { lastUsedAt: now } });
-  }
-  return { ok: true, actor: { kind: "person", person: toPerson(found.user), sessionId: "", accessKeyId }, region: verified.key.region };
+  };
+  return { ok: true, actor: { kind: "person", person: toPerson(found.user), sessionId: "", accessKeyId }, region: verified.key.region, markUsed };
 }
 
 /** Whether a request carries a SigV4 signature in its Authorization header (valid or not). */
