@@ -1,6 +1,7 @@
 import { createEcsPort, createInProcessEcsPort, createPacer, toAwsFailure, type EcsPort, type Pacer } from "@/lib/aws";
 import { ECS_LIMITS } from "@/lib/domain/aws-limits";
 import { handleEcsRequest } from "@/lib/sandbox/http";
+import type { Actor } from "@/lib/domain/access";
 import type { SandboxDeps } from "@/lib/sandbox/store";
 import type { AppContext } from "./context";
 import { AppError, AwsCallError } from "./errors";
@@ -22,8 +23,12 @@ const registry = () => (g.__stevedoreAwsPorts ??= { ecs: new Map(), pacers: new 
 /**
  * The sandbox is called in-process through the same handler as its HTTP route (no host or port
  * to guess, and the same store); AWS through the SDK's credential chain, paced to its limits.
+ * An assumed role's session names who it acts for (`actor`: the person's email, the server's
+ * own work "stevedore") as its SourceIdentity and session tag, so each person gets their own
+ * role session (and client); the pacer stays one per account and Region.
  */
-export function appAwsPorts(sandbox: SandboxDeps): AwsPorts {
+export function appAwsPorts(sandbox: SandboxDeps, actor?: Actor): AwsPorts {
+  const actingFor = actor?.kind === "person" ? actor.person.email : undefined;
   return {
     ecs(env) {
       const r = registry();
@@ -34,17 +39,19 @@ export function appAwsPorts(sandbox: SandboxDeps): AwsPorts {
         if (!port) ports.set(env.region, (port = createInProcessEcsPort((req) => handleEcsRequest(req, sandbox), env.region)));
         return port;
       }
-      const key = JSON.stringify([env.region, env.endpoint, env.profile, env.roleArn, env.externalIdSecret]);
+      const connection = JSON.stringify([env.region, env.endpoint, env.profile, env.roleArn, env.externalIdSecret]);
+      const key = env.roleArn ? JSON.stringify([connection, actingFor ?? null]) : connection;
       let port = r.ecs.get(key);
       if (!port) {
-        let pacer = r.pacers.get(key);
-        if (!pacer) r.pacers.set(key, (pacer = createPacer(ECS_LIMITS.buckets)));
+        let pacer = r.pacers.get(connection);
+        if (!pacer) r.pacers.set(connection, (pacer = createPacer(ECS_LIMITS.buckets)));
         port = createEcsPort({
           region: env.region,
           ...(env.endpoint ? { endpoint: env.endpoint } : {}),
           ...(env.profile ? { profile: env.profile } : {}),
           ...(env.roleArn ? { roleArn: env.roleArn } : {}),
           ...(env.externalIdSecret ? { externalId: openSecret(env.externalIdSecret) } : {}),
+          ...(env.roleArn && actingFor ? { actingFor } : {}),
         }, pacer);
         r.ecs.set(key, port);
       }
