@@ -224,6 +224,9 @@ describe("route handlers", () => {
    * changes nothing stored.
    */
   async function checkKeyed(key: RouteKey, handler: (req: Request, args: unknown) => Promise<Response>, req: Requirement & { who: Role }) {
+    // These calls change the sandbox for real; the monitor's pollers (started by the monitor
+    // routes' checks) would record that while a refusal's "nothing changed" is being checked.
+    await appMonitorHub().shutdown();
     const path = key.split(" ")[1];
     const calls = path === "/sandbox/control"
       ? [{ reads: true, service: "sandbox", body: JSON.stringify({ action: "status" }), headers: { "content-type": "application/json" } },
