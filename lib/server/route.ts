@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { getDb } from "@/lib/db";
-import { decide, ROUTE_PERMISSIONS, type RouteKey } from "@/lib/domain/access";
+import { decide, hasRole, ROUTE_PERMISSIONS, type RouteKey } from "@/lib/domain/access";
 import { accessDenied, refusalAnswer, sandboxCall, signatureRefusal, type handleAwsRequest, type SandboxEndpoint } from "@/lib/sandbox/http";
 import { recordAudit } from "./audit";
 import { accessKeyActor, hasSigV4 } from "./auth/access-key-actor";
@@ -112,7 +112,8 @@ async function keyedSandboxCall(key: RouteKey, endpoint: SandboxEndpoint, reques
   }
   const ctx = await createAppContext({ db, actor: signed.actor, request: info });
   const requirement = ROUTE_PERMISSIONS[key];
-  const need = requirement.who === "anyone" || call.reads ? requirement : { ...requirement, who: "editor" as const };
+  // Reads need the entry's role; anything else at least an editor.
+  const need = requirement.who === "anyone" || call.reads || hasRole(requirement.who, "editor") ? requirement : { ...requirement, who: "editor" as const };
   if (decide(ctx.actor, need)) {
     const { person } = signed.actor;
     const error = accessDenied(call, `arn:aws:iam::000000000000:user/${person.email}`);
