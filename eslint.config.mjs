@@ -41,7 +41,7 @@ const MATRIX = [
   { folder: "lib/sandbox/ec2", imports: ["lib/sandbox/core", "lib/sandbox/protocols", "lib/sandbox/ecs"], packages: ["zod"] },
   { folder: "lib/sandbox/elbv2", imports: ["lib/sandbox/core", "lib/sandbox/protocols", "lib/sandbox/ec2", "lib/sandbox/ecs", "lib/domain/ecs-facts"], packages: ["zod"] },
   // … and its edges (lib/sandbox/*.ts: HTTP handlers, the store port, the Node server, request ids).
-  { folder: "lib/sandbox", files: "*.ts", imports: ["lib/sandbox/core", "lib/sandbox/ecs", "lib/sandbox/ec2", "lib/sandbox/elbv2", "lib/sandbox/protocols"], packages: ["node:*"] },
+  { folder: "lib/sandbox", files: "*.ts", imports: ["lib/sandbox/core", "lib/sandbox/ecs", "lib/sandbox/ec2", "lib/sandbox/elbv2", "lib/sandbox/protocols"], packages: ["node:*", "@smithy/signature-v4"], types: ["@smithy/types"] },
   // I/O at the edges: one AWS port per service, the database (and the sandbox's persistent store).
   { folder: "lib/aws", imports: [...FACTS], packages: ["@aws-sdk/*", "zod"], types: ["@smithy/types"] },
   { folder: "lib/db/generated", imports: [], packages: ["@prisma/*"] }, // Prisma's client, generated and not linted
@@ -62,7 +62,7 @@ const MATRIX = [
   { folder: "bin", imports: ["cli"], packages: ["tsx", "node:*"] },
   { folder: "scripts", imports: ["lib/db"], packages: ["pg", "node:*"] },
   // Harnesses: they drive everything from outside.
-  { folder: "tests", imports: ["app", "lib/**"], packages: ["vitest", "fast-check", "@aws-sdk/*", "pg", "@electric-sql/pglite", "next", "zod", "oauth2-mock-server", "node:*"] },
+  { folder: "tests", imports: ["app", "lib/**"], packages: ["vitest", "fast-check", "@aws-sdk/*", "pg", "@electric-sql/pglite", "next", "zod", "oauth2-mock-server", "@smithy/signature-v4", "node:*"] },
   { folder: "bench", imports: ["lib/**"], packages: ["@aws-sdk/*", "@playwright/test", "autocannon", "pg", "node:*"] },
   { folder: "e2e", imports: [], packages: ["@playwright/test", "@aws-sdk/client-ecs", "@aws-sdk/client-ec2", "@aws-sdk/client-elastic-load-balancing-v2", "pg", "oauth2-mock-server", "node:*"] },
   // The files at the root (next.config.js, vitest.config.ts, this file, …) configure the tools;

@@ -1,12 +1,15 @@
+import { randomBytes } from "node:crypto";
 import { CreateClusterCommand, CreateServiceCommand, ECSClient, ListTasksCommand, RegisterTaskDefinitionCommand } from "@aws-sdk/client-ecs";
 import autocannon from "autocannon";
 import { Pool } from "pg";
 import { chromium } from "@playwright/test";
-import { createDb } from "../lib/db";
+import { createDb, type Db } from "../lib/db";
 import type { Design } from "../lib/domain/design";
 import { SANDBOX_REGION } from "../lib/domain/ecs-facts/sandbox";
 import { monitorUrl, POLL_MS } from "../lib/query/monitor";
+import { insertPerson } from "../lib/server/auth/person-record";
 import { createAppContext, systemClock } from "../lib/server/context";
+import { createAccessKey } from "../lib/server/people/access-keys";
 import { createDesign } from "../lib/server/designs/create-design";
 import { SANDBOX_ENVIRONMENT_ID } from "../lib/server/environments/environment-record";
 import { benchDesign } from "./canvas/design";
@@ -42,11 +45,16 @@ const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 
 // ---- the sandbox the monitor watches ----------------------------------------------------------
 
-async function seedSandbox(baseUrl: string, cookie: string): Promise<string[]> {
-  const ecs = new ECSClient({
-    endpoint: `${baseUrl}/sandbox/ecs`, region: SANDBOX_REGION, maxAttempts: 1,
-    credentials: { accessKeyId: "AKIDLOADBENCH", secretAccessKey: "bench" },
-  });
+/** An editor with a sandbox access key of their own, as their profile page makes one: the sandbox's AWS endpoints take only signed calls. */
+async function benchKey(db: Db): Promise<{ accessKeyId: string; secretAccessKey: string }> {
+  const person = await db.$transaction((tx) => insertPerson(tx, { name: "Load bench", email: `load-bench-${Date.now()}@example.com`, passwordHash: "-", role: "editor" }));
+  const ctx = await createAppContext({ db, clock: systemClock, actor: { kind: "person", person, sessionId: "" } });
+  const { accessKeyId, secretAccessKey } = await createAccessKey({ ctx });
+  return { accessKeyId, secretAccessKey };
+}
+
+async function seedSandbox(baseUrl: string, cookie: string, credentials: { accessKeyId: string; secretAccessKey: string }): Promise<string[]> {
+  const ecs = new ECSClient({ endpoint: `${baseUrl}/sandbox/ecs`, region: SANDBOX_REGION, maxAttempts: 1, credentials });
   const services: string[] = [];
   try {
     await ecs.send(new RegisterTaskDefinitionCommand({
@@ -232,7 +240,10 @@ export async function measureLoad(opts: LoadOptions): Promise<LoadRow[]> {
         const made = await createDesign({ ctx, input: { name: `load bench ${i}`, document: design } });
         designs.push({ ...made, document: design });
       }
-      const serverEnv = { DATABASE_URL: url, STEVEDORE_SANDBOX_STORE: "database", ...benchAdminEnv };
+      // One secret key for this process and both instances: the access key's secret is sealed with it.
+      process.env.STEVEDORE_SECRET_KEY ??= randomBytes(32).toString("hex");
+      const serverEnv = { DATABASE_URL: url, STEVEDORE_SANDBOX_STORE: "database", STEVEDORE_SECRET_KEY: process.env.STEVEDORE_SECRET_KEY, ...benchAdminEnv };
+      const credentials = await benchKey(db);
       servers.push(await startNext(portA, serverEnv));
       servers.push(await startNext(portB, serverEnv));
       const [a, b] = servers;
@@ -240,7 +251,7 @@ export async function measureLoad(opts: LoadOptions): Promise<LoadRow[]> {
       const cookie = await signInCookie(a.url);
       const signedIn = { cookie };
       const get = (u: string) => fetch(u, { headers: signedIn });
-      const services = await seedSandbox(a.url, cookie);
+      const services = await seedSandbox(a.url, cookie, credentials);
 
       // The browser's own request: the last design is the one Chromium edits (it is not load-tested).
       const captured = await captureBrowserSave(a.url, designs[SAVERS].id);

@@ -38,9 +38,9 @@ export function parseFlags<T>(schema: z.ZodType<T>, raw: unknown): T {
 }
 
 /**
- * With --profile the SDK reads that profile; with only --endpoint (the sandbox accepts any
- * signature) the environment's keys are used if set, else placeholders, so trying the sandbox
- * needs no AWS account.
+ * With --profile the SDK reads that profile; with only --endpoint the environment's keys are
+ * used if set (for the app's sandbox: a personal sandbox access key from the profile page), else
+ * placeholders, which only a sandbox that checks no signature (the tests' own server) accepts.
  */
 export function connectionOf(f: TargetFlags): AwsTarget {
   const envKeys = Boolean(process.env.AWS_ACCESS_KEY_ID && process.env.AWS_SECRET_ACCESS_KEY);

@@ -27,3 +27,28 @@ export async function createDesign(page: Page, name: string, description = ""): 
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   return page.url();
 }
+
+export type SandboxKey = { accessKeyId: string; secretAccessKey: string };
+
+/**
+ * A fresh personal sandbox access key, made as a person makes one: on the profile page (the
+ * keys made before by this person, at most two, are revoked first). Its secret is read off
+ * the page the one time it is shown.
+ */
+export async function createSandboxKey(page: Page, shot?: string): Promise<SandboxKey> {
+  await page.goto("/profile");
+  const revoke = page.getByTestId("access-key").getByRole("button", { name: /^Revoke / });
+  while (await revoke.count()) {
+    const n = await revoke.count();
+    await revoke.first().click();
+    await expect(revoke).toHaveCount(n - 1);
+  }
+  await page.getByRole("button", { name: "Create access key" }).click();
+  const shown = page.getByTestId("new-access-key");
+  await expect(shown).toBeVisible();
+  const accessKeyId = (await shown.getByTestId("new-access-key-id").textContent())!.trim();
+  const secretAccessKey = (await shown.getByTestId("new-secret-access-key").textContent())!.trim();
+  await expect(page.getByTestId("access-key")).toHaveCount(1);
+  if (shot) await screenshot(page, shot);
+  return { accessKeyId, secretAccessKey };
+}

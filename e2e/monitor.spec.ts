@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { CreateClusterCommand, CreateServiceCommand, ECSClient, ListTasksCommand, RegisterTaskDefinitionCommand, UpdateServiceCommand } from "@aws-sdk/client-ecs";
-import { screenshot } from "./helpers";
+import { createSandboxKey, screenshot } from "./helpers";
 
 // Watching a deployment roll out: a service in the app's own sandbox, changed with the AWS SDK
 // the way a CI pipeline would, observed on the monitor's pages.
@@ -24,7 +24,7 @@ test.afterEach(async ({ request }) => {
 
 test("a deployment rolls out on the service page, and a crash is explained", async ({ page, baseURL, request }) => {
   test.setTimeout(180_000);
-  const ecs = new ECSClient({ endpoint: `${baseURL}/sandbox/ecs`, region: "eu-west-1", credentials: { accessKeyId: "e2e", secretAccessKey: "e2e" }, maxAttempts: 2 });
+  const ecs = new ECSClient({ endpoint: `${baseURL}/sandbox/ecs`, region: "eu-west-1", credentials: await createSandboxKey(page), maxAttempts: 2 });
   const cluster = `mon-${Date.now()}`;
   await ecs.send(new CreateClusterCommand({ clusterName: cluster }));
   await ecs.send(td("nginx:1.27"));

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { createSandboxKey } from "./helpers";
 import { DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { ECSClient, ListClustersCommand } from "@aws-sdk/client-ecs";
 import {
@@ -8,8 +9,10 @@ import {
 // The one endpoint as users reach it: the unchanged SDK clients of three services against the
 // running app's /sandbox/aws route (integration tests cover the handlers; this covers Next's
 // routing in front of them, e.g. the trailing slash the query protocols add to the path).
-test("ECS, ELBv2 and EC2 clients share the app's /sandbox/aws endpoint", async ({ baseURL }) => {
-  const config = { endpoint: `${baseURL}/sandbox/aws`, region: "eu-west-1", credentials: { accessKeyId: "e2e", secretAccessKey: "e2e" }, maxAttempts: 1 };
+// Every call is signed with the editor's own sandbox access key, made on their profile page.
+test("ECS, ELBv2 and EC2 clients share the app's /sandbox/aws endpoint", async ({ baseURL, page }) => {
+  const credentials = await createSandboxKey(page, "profile-access-key");
+  const config = { endpoint: `${baseURL}/sandbox/aws`, region: "eu-west-1", credentials, maxAttempts: 1 };
   const ec2 = new EC2Client(config);
   const elbv2 = new ElasticLoadBalancingV2Client(config);
   const ecs = new ECSClient(config);
@@ -25,5 +28,16 @@ test("ECS, ELBv2 and EC2 clients share the app's /sandbox/aws endpoint", async (
   await expect(elbv2.send(new DescribeLoadBalancersCommand({ Names: [name] }))).rejects.toBeInstanceOf(LoadBalancerNotFoundException);
 
   expect((await ecs.send(new ListClustersCommand({}))).clusterArns).toBeDefined();
-  for (const c of [ec2, elbv2, ecs]) c.destroy();
+  // The right key with another secret: AWS's answer to a signature that does not match.
+  const wrong = new ECSClient({ ...config, credentials: { ...credentials, secretAccessKey: "not-the-secret-of-this-key-0000000000000" } });
+  await expect(wrong.send(new ListClustersCommand({}))).rejects.toMatchObject({ name: "InvalidSignatureException" });
+  for (const c of [ec2, elbv2, ecs, wrong]) c.destroy();
+
+  // Revoked on the profile page, the key is refused at once, as AWS refuses a deleted key.
+  await page.goto("/profile");
+  await page.getByRole("button", { name: `Revoke ${credentials.accessKeyId}` }).click();
+  await expect(page.getByTestId("access-key")).toHaveCount(0);
+  const revoked = new ECSClient(config);
+  await expect(revoked.send(new ListClustersCommand({}))).rejects.toMatchObject({ name: "UnrecognizedClientException", message: "The security token included in the request is invalid." });
+  revoked.destroy();
 });

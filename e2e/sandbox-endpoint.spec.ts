@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { createSandboxKey } from "./helpers";
 import {
   ClusterNotFoundException, CreateClusterCommand, CreateServiceCommand, DescribeServicesCommand, ECSClient,
   ListTasksCommand, RegisterTaskDefinitionCommand,
@@ -7,11 +8,12 @@ import {
 // The sandbox as users reach it: the unchanged AWS SDK against the running app's own route
 // (integration tests cover the handler; this covers Next's routing in front of it, e.g. the
 // trailing slash SDKs add to the endpoint path).
-test("the AWS SDK drives the sandbox through the app's /sandbox/ecs route", async ({ baseURL }) => {
+test("the AWS SDK drives the sandbox through the app's /sandbox/ecs route", async ({ baseURL, page }) => {
   const ecs = new ECSClient({
     endpoint: `${baseURL}/sandbox/ecs`,
     region: "eu-west-1",
-    credentials: { accessKeyId: "sandbox", secretAccessKey: "sandbox" },
+    // The editor's own sandbox access key, made on their profile page: the endpoint takes only signed calls.
+    credentials: await createSandboxKey(page),
     maxAttempts: 1,
   });
   const cluster = `e2e-${Date.now()}`;

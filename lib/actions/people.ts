@@ -3,9 +3,10 @@
 import type { z } from "zod";
 import type { Person } from "@/lib/domain/access";
 import {
-  acceptInvite, changeRole, invitePerson, removePerson, revokeInvite, revokeSession,
-  AcceptInviteInputSchema, ChangeRoleInputSchema, InvitePersonInputSchema, InviteRefSchema, PersonRefSchema, SessionRefSchema,
-  type NewInvite,
+  acceptInvite, changeRole, createAccessKey, invitePerson, removePerson, revokeAccessKey, revokeInvite, revokeSession,
+  AcceptInviteInputSchema, AccessKeyRefSchema, ChangeRoleInputSchema, CreateAccessKeyInputSchema, InvitePersonInputSchema, InviteRefSchema,
+  PersonRefSchema, SessionRefSchema,
+  type NewAccessKey, type NewInvite,
 } from "@/lib/server/people";
 import type { ActionResult } from "./result";
 import { runAction } from "./run-action";
@@ -35,4 +36,13 @@ export async function acceptInviteAction(input: z.input<typeof AcceptInviteInput
 
 export async function revokeSessionAction(input: z.input<typeof SessionRefSchema>): Promise<ActionResult<{ id: string }>> {
   return runAction("revokeSessionAction", SessionRefSchema, input, revokeSession, { revalidate: () => ["/profile"] });
+}
+
+/** A new sandbox access key for the signed-in person; the answer is the one time its secret is shown. */
+export async function createAccessKeyAction(input: z.input<typeof CreateAccessKeyInputSchema> = {}): Promise<ActionResult<NewAccessKey>> {
+  return runAction("createAccessKeyAction", CreateAccessKeyInputSchema, input, createAccessKey, { revalidate: () => ["/profile"] });
+}
+
+export async function revokeAccessKeyAction(input: z.input<typeof AccessKeyRefSchema>): Promise<ActionResult<{ accessKeyId: string }>> {
+  return runAction("revokeAccessKeyAction", AccessKeyRefSchema, input, revokeAccessKey, { revalidate: () => ["/profile"] });
 }

@@ -16,6 +16,12 @@ export const AwsTargetSchema = z.object({
   externalId: z.string().min(1).optional(),
   credentials: z.object({ accessKeyId: z.string(), secretAccessKey: z.string(), sessionToken: z.string().optional() }).optional(),
   maxAttempts: z.number().int().min(1).max(20).optional(),
+  /**
+   * Who the calls are made for, when `roleArn` is assumed: the person's email (or "stevedore" for
+   * the server's own work), set as the role session's STS SourceIdentity and its
+   * `stevedore-person` session tag, so CloudTrail rows lead back to a person.
+   */
+  actingFor: z.string().min(1).optional(),
 });
 export type AwsTarget = z.infer<typeof AwsTargetSchema>;
 
@@ -28,6 +34,26 @@ export type BaseClientConfig = {
   credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
 };
 
+/** What the server's own work (pollers, start-up, the CLI) is assumed as. */
+export const SYSTEM_SOURCE_IDENTITY = "stevedore";
+
+/** The session tag that names the person a role session acts for. */
+export const PERSON_SESSION_TAG = "stevedore-person";
+
+/**
+ * STS's SourceIdentity: 2–64 characters of [\w+=,.@-] (AssumeRole's constraints). An email's
+ * other characters become "-", a longer one is cut; too short, it is the system's.
+ */
+export function sourceIdentityOf(who: string): string {
+  const s = who.replace(/[^\w+=,.@-]/g, "-").slice(0, 64);
+  return s.length >= 2 ? s : SYSTEM_SOURCE_IDENTITY;
+}
+
+/** A session tag's value: up to 256 characters of [\p{L}\p{Z}\p{N}_.:/=+\-@] (STS's Tag constraints). */
+export function sessionTagValueOf(who: string): string {
+  return who.replace(/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu, "-").slice(0, 256);
+}
+
 /** The settings every AWS client of Stevedore shares: adaptive retries back off on throttling others cause. */
 export function clientConfig(t: AwsTarget): BaseClientConfig {
   return {
@@ -39,7 +65,12 @@ export function clientConfig(t: AwsTarget): BaseClientConfig {
     ...(t.credentials ? { credentials: t.credentials } : {}),
     ...(t.roleArn ? {
       credentials: fromTemporaryCredentials({
-        params: { RoleArn: t.roleArn, RoleSessionName: "stevedore", ...(t.externalId ? { ExternalId: t.externalId } : {}) },
+        params: {
+          RoleArn: t.roleArn, RoleSessionName: "stevedore", ...(t.externalId ? { ExternalId: t.externalId } : {}),
+          // The role's trust policy must allow sts:SetSourceIdentity and sts:TagSession for these.
+          SourceIdentity: sourceIdentityOf(t.actingFor ?? SYSTEM_SOURCE_IDENTITY),
+          Tags: [{ Key: PERSON_SESSION_TAG, Value: sessionTagValueOf(t.actingFor ?? SYSTEM_SOURCE_IDENTITY) }],
+        },
         ...(t.profile ? { masterCredentials: fromIni({ profile: t.profile }) } : {}),
         clientConfig: { region: t.region },
       }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { handleEcsRequest } from "./http";
+import { handleEcsRequest, sandboxCall } from "./http";
 import { MemoryStore, Mutex } from "./store";
 
 const deps = () => ({ store: new MemoryStore(), mutex: new Mutex(), now: () => 1_700_000_000_000 });
@@ -31,5 +31,20 @@ describe("http adapter", () => {
     await call(d, "RegisterTaskDefinition", { family: "f", containerDefinitions: [{ name: "a", image: "x", memory: 64 }] });
     const td = JSON.parse((await call(d, "DescribeTaskDefinition", { taskDefinition: "f" })).body).taskDefinition;
     expect(td.registeredAt).toBe(1_700_000_000);
+  });
+});
+
+describe("sandboxCall", () => {
+  const scope = (service: string) => `AWS4-HMAC-SHA256 Credential=AKIAEXAMPLE/20261204/eu-west-1/${service}/aws4_request, SignedHeaders=host;x-amz-date, Signature=${"0".repeat(64)}`;
+  it("names the protocol, service and operation a request asks for, and whether it only reads", () => {
+    expect(sandboxCall("ecs", { headers: { "x-amz-target": "AmazonEC2ContainerServiceV20141113.ListClusters" }, body: "{}" }))
+      .toEqual({ protocol: "json", service: "ecs", operation: "ListClusters", reads: true });
+    expect(sandboxCall("aws", { headers: { authorization: scope("elasticloadbalancing") }, body: "Action=CreateLoadBalancer&Version=2015-12-01" }))
+      .toEqual({ protocol: "awsQuery", service: "elasticloadbalancing", operation: "CreateLoadBalancer", reads: false });
+    expect(sandboxCall("aws", { headers: { authorization: scope("ec2") }, body: "Action=DescribeVpcs&Version=2016-11-15" }))
+      .toEqual({ protocol: "ec2Query", service: "ec2", operation: "DescribeVpcs", reads: true });
+    expect(sandboxCall("control", { headers: {}, body: JSON.stringify({ action: "reset" }) })).toEqual({ protocol: "json", service: "sandbox", operation: "reset", reads: false });
+    // No operation named: not a read, so it needs the most.
+    expect(sandboxCall("ecs", { headers: {}, body: "{}" })).toMatchObject({ operation: undefined, reads: false });
   });
 });

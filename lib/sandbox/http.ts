@@ -10,7 +10,7 @@ import { ELBV2_API } from "./elbv2/api";
 import { bodyText, header, type HttpRequest, type HttpResponse } from "./protocols/http-message";
 import { jsonAnswer, jsonError, jsonServerError, parseJsonBody, readJsonCall, type JsonService } from "./protocols/json-1-1";
 import { queryAnswer, queryError, queryServerError, readQueryCall, type QueryService } from "./protocols/query";
-import { credentialScope } from "./protocols/sigv4";
+import { accessDeniedError, credentialScope, isReadOperation, signatureError, type AuthProtocol, type SignatureFailure } from "./protocols/sigv4";
 import { StoreConflictError, defaultSandbox, type SandboxDeps } from "./store";
 
 // The sandbox's HTTP edge, framework-free: the Next route handlers, the tests' node:http server
@@ -128,4 +128,60 @@ export async function handleControlRequest(req: HttpRequest, deps: SandboxDeps =
   }
   const res = jsonReply(await withState(deps, (state) => handleControl(state, input, deps.now())));
   return { ...res, headers: { ...res.headers, "content-type": "application/json" } };
+}
+
+/** Which of the sandbox's endpoints a request came to: ECS alone, every service, or the control API. */
+export type SandboxEndpoint = "ecs" | "aws" | "control";
+
+/** What a request at one of the endpoints asks, as far as signing and permissions care. */
+export type SandboxCall = {
+  /** The protocol its refusals are answered in. */
+  protocol: AuthProtocol;
+  /** Its service's name in the SigV4 scope ("ecs", "ec2", …; "sandbox" for the control API). */
+  service: string;
+  /** The operation (X-Amz-Target's, the query's Action, the control API's action), if it names one. */
+  operation: string | undefined;
+  /** Whether it only reads: Describe…, List…, Get…, and the control API's status. */
+  reads: boolean;
+};
+
+function controlAction(req: HttpRequest): string | undefined {
+  try {
+    const input = parseJsonBody(req.body, ECS_API.clientErrorType) as { action?: unknown } | null;
+    return typeof input?.action === "string" ? input.action : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The protocol, service and operation of a request at `endpoint`, read the way its handler reads them. */
+export function sandboxCall(endpoint: SandboxEndpoint, req: HttpRequest): SandboxCall {
+  if (endpoint === "control") {
+    const operation = controlAction(req);
+    return { protocol: "json", service: "sandbox", operation, reads: operation === "status" };
+  }
+  const served = endpoint === "ecs" ? ({ protocol: "json", api: ECS_API } as const) : servedApiFor(req);
+  let operation: string | undefined;
+  if (served?.protocol === "json") {
+    const target = header(req, "x-amz-target") ?? "";
+    operation = target.startsWith(served.api.targetPrefix) ? target.slice(served.api.targetPrefix.length) : undefined;
+  } else if (served?.protocol === "query") {
+    operation = new URLSearchParams(bodyText(req.body)).get("Action") ?? undefined;
+  }
+  const protocol: AuthProtocol = served?.protocol === "query" ? served.api.dialect : "json";
+  return { protocol, service: served?.api.signingName ?? credentialScope(header(req, "authorization"))?.service ?? "ecs", operation, reads: operation !== undefined && isReadOperation(operation) };
+}
+
+/** A refused signature (no key, an unknown or revoked one, a wrong secret, a stale date) in the call's own protocol. */
+export const signatureRefusal = (call: SandboxCall, failure: SignatureFailure): AwsError => signatureError(call.protocol, failure);
+
+/** A signed call its key's person may not make (a viewer's key, a mutating call), as IAM's denial in the call's own protocol. */
+export const accessDenied = (call: SandboxCall, principal: string): AwsError => accessDeniedError(call.protocol, call.operation ?? "(none)", principal, call.service);
+
+/** An authentication or authorisation refusal, answered in the call's own protocol. */
+export function refusalAnswer(call: SandboxCall, error: AwsError): HttpResponse {
+  const requestId = randomUUID();
+  if (call.protocol === "json") return jsonError(error, requestId);
+  const served = SERVED_APIS.find((s) => s.api.signingName === call.service);
+  return served?.protocol === "query" ? queryError(served.api, error, requestId) : jsonError(error, requestId);
 }

@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { handleAwsRequest, handleControlRequest, handleEcsRequest } from "./http";
+import { handleAwsRequest, handleControlRequest, handleEcsRequest, refusalAnswer, sandboxCall, signatureRefusal } from "./http";
+import { verifySignature } from "./signature";
 import type { SandboxDeps } from "./store";
 
 // A bare node:http server in front of the same handlers the Next routes use: the integration
@@ -15,6 +16,12 @@ export type ListenOptions = {
   port?: number;
   /** Told the operation of every ECS request (e.g. "CreateService"), for counting calls (query services: their Action). */
   observe?: (operation: string) => void;
+  /**
+   * Access key id → secret: AWS calls must be signed (SigV4) with one of these, checked as the
+   * app checks personal sandbox access keys (refusals in AWS's own shape). The control API is
+   * the test's own and stays open.
+   */
+  accessKeys?: ReadonlyMap<string, string>;
 };
 
 export async function listenSandbox(deps: SandboxDeps, opts: ListenOptions = {}): Promise<SandboxServer> {
@@ -35,8 +42,20 @@ export async function listenSandbox(deps: SandboxDeps, opts: ListenOptions = {})
             if (action) opts.observe(action);
           }
         }
-        const handler = control ? handleControlRequest : path.startsWith("/sandbox/aws") ? handleAwsRequest : handleEcsRequest;
-        const out = await handler({ headers: req.headers, body }, deps);
+        const aws = path.startsWith("/sandbox/aws");
+        const handler = control ? handleControlRequest : aws ? handleAwsRequest : handleEcsRequest;
+        const keys = opts.accessKeys;
+        let out: Awaited<ReturnType<typeof handler>> | undefined;
+        if (!control && keys) {
+          const q = path.indexOf("?");
+          const arrived = { method: req.method ?? "POST", path: q < 0 ? path : path.slice(0, q), query: q < 0 ? "" : path.slice(q + 1), headers: req.headers, body };
+          const verified = await verifySignature(arrived, (id) => Promise.resolve(keys.get(id)), Date.now());
+          if (!verified.ok) {
+            const call = sandboxCall(aws ? "aws" : "ecs", arrived);
+            out = refusalAnswer(call, signatureRefusal(call, verified.failure));
+          }
+        }
+        out ??= await handler({ headers: req.headers, body }, deps);
         res.writeHead(out.status, out.headers);
         res.end(out.body);
       } catch (e) {

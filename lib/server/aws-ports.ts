@@ -4,6 +4,7 @@ import {
 } from "@/lib/aws";
 import { EC2_LIMITS, ECS_LIMITS, ELBV2_LIMITS, type Bucket } from "@/lib/domain/aws-limits";
 import { handleAwsRequest, handleEcsRequest } from "@/lib/sandbox/http";
+import type { Actor } from "@/lib/domain/access";
 import type { SandboxDeps } from "@/lib/sandbox/store";
 import type { AppContext } from "./context";
 import { AppError, AwsCallError } from "./errors";
@@ -32,7 +33,7 @@ type Registry = { ports: Map<string, Port>; pacers: Map<string, Pacer>; sandbox:
 const g = globalThis as typeof globalThis & { __stevedoreAwsPorts?: Registry };
 const registry = () => (g.__stevedoreAwsPorts ??= { ports: new Map(), pacers: new Map(), sandbox: new WeakMap() });
 
-function portOf<S extends Service>(service: S, env: EnvironmentRow, sandbox: SandboxDeps): Kind<S> {
+function portOf<S extends Service>(service: S, env: EnvironmentRow, sandbox: SandboxDeps, actingFor: string | undefined): Kind<S> {
   const r = registry();
   const make = MAKERS[service];
   if (env.kind === "sandbox") {
@@ -44,17 +45,20 @@ function portOf<S extends Service>(service: S, env: EnvironmentRow, sandbox: San
     return port as Kind<S>;
   }
   const connection = JSON.stringify([env.region, env.endpoint, env.profile, env.roleArn, env.externalIdSecret]);
-  const key = `${service}:${connection}`;
+  // An assumed role's session is the person's own; the pacer is the account and Region's.
+  const key = `${service}:${env.roleArn ? JSON.stringify([connection, actingFor ?? null]) : connection}`;
   let port = r.ports.get(key);
   if (!port) {
-    let pacer = r.pacers.get(key);
-    if (!pacer) r.pacers.set(key, (pacer = createPacer(make.buckets)));
+    const pacerKey = `${service}:${connection}`;
+    let pacer = r.pacers.get(pacerKey);
+    if (!pacer) r.pacers.set(pacerKey, (pacer = createPacer(make.buckets)));
     port = make.account({
       region: env.region,
       ...(env.endpoint ? { endpoint: env.endpoint } : {}),
       ...(env.profile ? { profile: env.profile } : {}),
       ...(env.roleArn ? { roleArn: env.roleArn } : {}),
       ...(env.externalIdSecret ? { externalId: openSecret(env.externalIdSecret) } : {}),
+      ...(env.roleArn && actingFor ? { actingFor } : {}),
     }, pacer);
     r.ports.set(key, port);
   }
@@ -64,12 +68,16 @@ function portOf<S extends Service>(service: S, env: EnvironmentRow, sandbox: San
 /**
  * The sandbox is called in-process through the same handlers as its HTTP routes (no host or port
  * to guess, and the same store); AWS through the SDK's credential chain, paced to each service's limits.
+ * An assumed role's session names who it acts for (`actor`: the person's email, the server's
+ * own work "stevedore") as its SourceIdentity and session tag, so each person gets their own
+ * role session (and client); the pacer stays one per account and Region.
  */
-export function appAwsPorts(sandbox: SandboxDeps): AwsPorts {
+export function appAwsPorts(sandbox: SandboxDeps, actor?: Actor): AwsPorts {
+  const actingFor = actor?.kind === "person" ? actor.person.email : undefined;
   return {
-    ecs: (env) => portOf("ecs", env, sandbox),
-    elbv2: (env) => portOf("elbv2", env, sandbox),
-    ec2: (env) => portOf("ec2", env, sandbox),
+    ecs: (env) => portOf("ecs", env, sandbox, actingFor),
+    elbv2: (env) => portOf("elbv2", env, sandbox, actingFor),
+    ec2: (env) => portOf("ec2", env, sandbox, actingFor),
   };
 }
 

@@ -49,13 +49,14 @@ export type AppContext = {
 
 export async function createAppContext(parts: Partial<AppContext> = {}): Promise<AppContext> {
   const sandbox = parts.sandbox ?? sandboxDeps();
+  const actor = parts.actor ?? ANONYMOUS;
   return {
     db: parts.db ?? (await getDb()),
     clock: parts.clock ?? systemClock,
     sandbox,
-    aws: parts.aws ?? appAwsPorts(sandbox),
+    aws: parts.aws ?? appAwsPorts(sandbox, actor),
     monitor: parts.monitor ?? appMonitorHub(),
-    actor: parts.actor ?? ANONYMOUS,
+    actor,
     ...(parts.request ? { request: parts.request } : {}),
     applies: parts.applies ?? appApplyRunner(),
   };

@@ -9,7 +9,7 @@ import { createAppContext, type AppContext, type RequestInfo } from "./context";
 import { AppError, NotFoundError, UnavailableError } from "./errors";
 
 /** What the request says about where it came from (the address as better-auth reads it too). */
-function requestInfo(headers: Headers, action: string): RequestInfo {
+export function requestInfo(headers: Headers, action: string): RequestInfo {
   return {
     action,
     ip: headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null,

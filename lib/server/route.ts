@@ -1,9 +1,12 @@
 import type { z } from "zod";
-import type { handleAwsRequest } from "@/lib/sandbox/http";
-import { ROUTE_PERMISSIONS, type RouteKey } from "@/lib/domain/access";
-import type { AppContext } from "./context";
-import { toErrorResponse } from "./errors";
-import { authorizeRequestEnvironment, recordOutcome, requestContext } from "./request-context";
+import { getDb } from "@/lib/db";
+import { decide, hasRole, ROUTE_PERMISSIONS, type RouteKey } from "@/lib/domain/access";
+import { accessDenied, refusalAnswer, sandboxCall, signatureRefusal, type handleAwsRequest, type SandboxEndpoint } from "@/lib/sandbox/http";
+import { recordAudit } from "./audit";
+import { accessKeyActor, hasSigV4 } from "./auth/access-key-actor";
+import { createAppContext, type AppContext } from "./context";
+import { toErrorResponse, UnavailableError } from "./errors";
+import { authorizeRequestEnvironment, recordOutcome, requestContext, requestInfo } from "./request-context";
 import { readRouteInput, type RouteInput, type RouteParams } from "./route-input";
 
 type Handler<A> = (req: Request, args: A, ctx: AppContext) => Promise<Response>;
@@ -79,11 +82,72 @@ export function inputRoute<S extends z.ZodType>(
   );
 }
 
-/** A route handler in front of one of the sandbox's HTTP handlers (lib/sandbox/http.ts), on the context's sandbox, behind the entry `key`. */
-export function sandboxRoute(key: RouteKey, handle: typeof handleAwsRequest) {
-  return route(key, async (request: Request, _args: unknown, ctx) => {
-    const body = new Uint8Array(await request.arrayBuffer());
-    const res = await handle({ headers: request.headers, body }, ctx.sandbox);
-    return new Response(res.body, { status: res.status, headers: res.headers });
+type SandboxHandler = typeof handleAwsRequest;
+const toResponse = (res: Awaited<ReturnType<SandboxHandler>>) => new Response(res.body, { status: res.status, headers: res.headers });
+
+/**
+ * A request signed with a personal sandbox access key, at one of the sandbox's endpoints: the
+ * signature is checked (lib/sandbox/signature.ts) against the key's secret, the key's person is
+ * the actor with their current role, a call that is not a read needs an editor, and every
+ * refusal is answered the way AWS answers it in the call's protocol (an SDK throws AWS's own
+ * exception). Refusals and mutating calls go on record as the key's person (or nobody).
+ */
+async function keyedSandboxCall(key: RouteKey, endpoint: SandboxEndpoint, request: Request, handle: SandboxHandler): Promise<Response> {
+  const url = new URL(request.url);
+  const body = new Uint8Array(await request.arrayBuffer());
+  const arrived = { method: request.method, path: url.pathname, query: url.search.replace(/^\?/, ""), headers: request.headers, body };
+  const call = sandboxCall(endpoint, arrived);
+  const db = await getDb().catch((err) => {
+    console.error("Opening the database failed", err);
+    throw new UnavailableError("The database is not available");
   });
+  const info = requestInfo(request.headers, key);
+  const signed = await accessKeyActor(db, arrived, new Date());
+  const operation = call.operation ?? "(none)";
+  const onRecord = { action: key, after: { service: call.service, operation } };
+  if (!signed.ok) {
+    const error = signatureRefusal(call, signed.failure);
+    await recordAudit(db, await createAppContext({ db, request: info }), { ...onRecord, outcome: "denied", reason: `${error.type}: ${error.message}` });
+    return toResponse(refusalAnswer(call, error));
+  }
+  const ctx = await createAppContext({ db, actor: signed.actor, request: info });
+  const requirement = ROUTE_PERMISSIONS[key];
+  // Reads need the entry's role; anything else at least an editor.
+  const need = requirement.who === "anyone" || call.reads || hasRole(requirement.who, "editor") ? requirement : { ...requirement, who: "editor" as const };
+  if (decide(ctx.actor, need)) {
+    const { person } = signed.actor;
+    const error = accessDenied(call, `arn:aws:iam::000000000000:user/${person.email}`);
+    await recordAudit(db, ctx, { ...onRecord, outcome: "denied", reason: `${person.role} key: ${call.service}:${operation} needs the editor role` });
+    return toResponse(refusalAnswer(call, error));
+  }
+  await signed.markUsed();
+  const res = await handle(arrived, ctx.sandbox);
+  if (!call.reads && res.status < 400) await recordAudit(db, ctx, { ...onRecord, target: { type: "sandbox", id: `${call.service}:${operation}` } });
+  return toResponse(res);
+}
+
+/**
+ * A route handler in front of one of the sandbox's HTTP handlers (lib/sandbox/http.ts), on the
+ * context's sandbox, behind the entry `key`. An entry whose credential is an access key takes
+ * only SigV4-signed requests; `session-or-access-key` (the control API) takes a signed request
+ * the same way and anything else through the session cookie, as `route` does.
+ */
+export function sandboxRoute(key: RouteKey, endpoint: SandboxEndpoint, handle: SandboxHandler) {
+  const requirement = ROUTE_PERMISSIONS[key];
+  const credential = requirement.who === "anyone" ? undefined : requirement.credential;
+  const viaSession = route(key, async (request: Request, _args: unknown, ctx) => {
+    const body = new Uint8Array(await request.arrayBuffer());
+    return toResponse(await handle({ headers: request.headers, body }, ctx.sandbox));
+  });
+  const handler = async (request: Request, args: unknown): Promise<Response> => {
+    if (credential === "access-key" || (credential === "session-or-access-key" && hasSigV4(request.headers))) {
+      try {
+        return await keyedSandboxCall(key, endpoint, request, handle);
+      } catch (err) {
+        return toErrorResponse(err);
+      }
+    }
+    return viaSession(request, args);
+  };
+  return Object.assign(handler, { permission: key });
 }

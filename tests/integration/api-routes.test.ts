@@ -23,7 +23,9 @@ import { saveDesign } from "@/lib/server/designs/save-design";
 import { sampleDesign } from "./helpers/fixtures";
 import { getDb } from "@/lib/db";
 import { createTestDatabase, usingPostgres, type TestDatabase } from "./helpers/test-database";
+import { personWithKey } from "./helpers/access-key";
 import { ORIGIN, signedIn } from "./helpers/sign-in";
+import { signedHeaders } from "./sandbox/server";
 
 let tdb: TestDatabase;
 
@@ -180,9 +182,9 @@ describe("route handlers with malformed input", () => {
   });
 
   it("the sandbox's own routes answer a malformed body in ECS's shape, a 400", async () => {
-    const ecs = await sandboxEcsRoute(new Request(`${ORIGIN}/sandbox/ecs`, {
-      method: "POST", body: "{", headers: { "x-amz-target": "AmazonEC2ContainerServiceV20141113.ListClusters" },
-    }), {});
+    const { credentials } = await personWithKey(await getDb(), "viewer");
+    const headers = await signedHeaders(`${ORIGIN}/sandbox/ecs`, { service: "ecs", region: "eu-west-1", body: "{", headers: { "x-amz-target": "AmazonEC2ContainerServiceV20141113.ListClusters" } }, credentials);
+    const ecs = await sandboxEcsRoute(new Request(`${ORIGIN}/sandbox/ecs`, { method: "POST", body: "{", headers }), {});
     expect(ecs.status).toBe(400);
     expect(await ecs.json()).toMatchObject({ __type: "ClientException", message: expect.stringContaining("not valid JSON") });
     const control = await sandboxControlRoute(new Request(`${ORIGIN}/sandbox/control`, { method: "POST", body: '{"action":"nope"}', headers: editor }), {});

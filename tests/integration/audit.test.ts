@@ -121,6 +121,8 @@ describe("the audit trail", () => {
     requestScope.use(browserHeaders({ cookie: first }));
     const other = (await db.session.findMany({ where: { userId: newcomer.id } })).find((s) => second.includes(s.token.slice(0, 10)))!;
     must(await people.revokeSessionAction({ sessionId: other.id }));
+    const key = must(await people.createAccessKeyAction({}));
+    must(await people.revokeAccessKeyAction({ accessKeyId: key.accessKeyId }));
     requestScope.use(admin.headers);
     must(await people.changeRoleAction({ personId: newcomer.id, role: "editor" }));
     must(await people.removePersonAction({ personId: newcomer.id }));

@@ -17,11 +17,13 @@ import { createDesign } from "@/lib/server/designs/create-design";
 import { getDesign } from "@/lib/server/designs/get-design";
 import { createEnvironment, CreateEnvironmentInputSchema, ensureSandboxEnvironment, SANDBOX_ENVIRONMENT_ID } from "@/lib/server/environments";
 import { appMonitorHub } from "@/lib/server/monitor/app-hub";
+import { personWithKey, type KeyedPerson } from "./helpers/access-key";
 import { dbFingerprint } from "./helpers/db-fingerprint";
 import { sampleDesign, testCtx } from "./helpers/fixtures";
 import { requestScope } from "./helpers/request-scope";
 import { browserHeaders, ORIGIN, signedIn, type SignedIn } from "./helpers/sign-in";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
+import { signedHeaders } from "./sandbox/server";
 
 // The permission table (lib/domain/access/permissions.ts) against what the server does: every
 // exported server action and every route handler has an entry, and for everyone (nobody signed
@@ -76,6 +78,7 @@ let awsEnvId: string;
 /** A pending apply request per environment kind: approving and applying one names its environment through it. */
 const requestIds = {} as Record<EnvKind, string>;
 const sessions = {} as Record<Role, SignedIn>;
+const keys = {} as Record<Role, KeyedPerson>;
 const savedEnv = { ...process.env };
 
 const headersOf = (who: Who, extra: HeadersInit = {}) => (who === "anonymous" ? browserHeaders(extra) : browserHeaders({ cookie: sessions[who].cookie, ...Object.fromEntries(new Headers(extra)) }));
@@ -90,6 +93,7 @@ beforeAll(async () => {
   tdb.useForApp();
   db = await getDb();
   for (const role of ROLES) sessions[role] = await signedIn(db, role);
+  for (const role of ROLES) keys[role] = await personWithKey(db, role);
   const ctx = testCtx(db);
   await ensureSandboxEnvironment(ctx);
   designId = (await createDesign({ ctx, input: { name: "Permissions", description: "", document: sampleDesign() } })).id;
@@ -230,9 +234,55 @@ describe("route handlers", () => {
     id: "", version: "1", envId: SANDBOX_ENVIRONMENT_ID, cluster: "main", service: "web", lessonId: LESSONS[0].id, all: ["ok"],
   };
 
+  /**
+   * A request signed with each role's sandbox access key (nobody: not signed), once with a call
+   * that reads and once with one that changes the sandbox. Reads need the entry's role, anything
+   * else an editor; a refusal is AWS's own (MissingAuthenticationToken…, AccessDenied…) and
+   * changes nothing stored.
+   */
+  async function checkKeyed(key: RouteKey, handler: (req: Request, args: unknown) => Promise<Response>, req: Requirement & { who: Role }) {
+    // These calls change the sandbox for real; the monitor's pollers (started by the monitor
+    // routes' checks) would record that while a refusal's "nothing changed" is being checked.
+    await appMonitorHub().shutdown();
+    const path = key.split(" ")[1];
+    const calls = path === "/sandbox/control"
+      ? [{ reads: true, service: "sandbox", body: JSON.stringify({ action: "status" }), headers: { "content-type": "application/json" } },
+        { reads: false, service: "sandbox", body: JSON.stringify({ action: "step", seconds: 1 }), headers: { "content-type": "application/json" } }]
+      : (["ListClusters", "CreateCluster"] as const).map((op) => ({
+        reads: op === "ListClusters", service: "ecs", body: op === "CreateCluster" ? JSON.stringify({ clusterName: "perm" }) : "{}",
+        headers: { "x-amz-target": `AmazonEC2ContainerServiceV20141113.${op}`, "content-type": "application/x-amz-json-1.1" },
+      }));
+    // With a session as the other credential, an unsigned request is the session's (checked below).
+    for (const who of req.credential === "access-key" ? EVERYONE : ROLES) {
+      for (const call of calls) {
+        const url = `${ORIGIN}${path}`;
+        const init = { service: call.service, region: "eu-west-1", body: call.body, headers: call.headers };
+        const headers = who === "anonymous" ? { host: "stevedore.test", ...call.headers } : await signedHeaders(url, init, keys[who].credentials);
+        const before = await dbFingerprint(db);
+        const res = await handler(new Request(url, { method: "POST", headers, body: call.body }), {});
+        const type = ((await res.json()) as { __type?: string }).__type;
+        const need: Role = call.reads || req.who === "admin" ? req.who : "editor";
+        const ok = who !== "anonymous" && EVERYONE.indexOf(who) >= EVERYONE.indexOf(need);
+        const label = `${key} ${who} ${call.reads ? "read" : "write"}`;
+        if (ok) {
+          expect(res.status, `${label} should be let through (got ${type})`).toBe(200);
+        } else {
+          expect(type, `${label} should be refused`).toBe(who === "anonymous" ? "MissingAuthenticationTokenException" : "AccessDeniedException");
+          expect(res.status).toBe(400);
+          expect(await dbFingerprint(db), `${label} changed something`).toBe(before);
+        }
+      }
+    }
+  }
+
   it.each(Object.keys(ROUTE_PERMISSIONS) as RouteKey[])("%s allows exactly the roles its entry names", async (key) => {
     const { handler } = (await handlers()).find((h) => h.key === key)!;
     const req: Requirement = ROUTE_PERMISSIONS[key];
+    if (req.who !== "anyone" && req.credential) {
+      await checkKeyed(key, handler, req);
+      // Only keys: a session cookie is no credential there (nobody's refusal for everyone).
+      if (req.credential === "access-key") return;
+    }
     const [method, pattern] = key.split(" ");
     const values: Record<string, string | string[]> = { ...params, id: designId };
     const path = pattern.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, name: string) => [values[name]].flat().join("/"));

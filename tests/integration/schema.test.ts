@@ -125,7 +125,7 @@ describe("single sign-on providers", () => {
 });
 
 describe("the sign-in tables are what better-auth's Prisma models expect", () => {
-  it("round-trips a person with a session, an account, an invitation and setup; deleting the person cascades", async () => {
+  it("round-trips a person with a session, an account, a sandbox access key, an invitation and setup; deleting the person cascades", async () => {
     const user = await db.user.create({ data: { name: "Ana", email: "ana@example.com" } });
     expect(user).toMatchObject({ role: "viewer", emailVerified: false, image: null });
     expect(user.id).toMatch(/^[0-9a-f-]{36}$/);
@@ -136,12 +136,16 @@ describe("the sign-in tables are what better-auth's Prisma models expect", () =>
     await db.authSetup.create({ data: { tokenHash: "s", issuedAt: new Date(), completedBy: user.id, completedAt: new Date() } });
     await db.verification.create({ data: { identifier: "state", value: "v", expiresAt: new Date() } });
     await db.rateLimit.create({ data: { key: "1.2.3.4/sign-in/email", count: 1, lastRequest: BigInt(Date.now()) } });
+    const key = await db.sandboxAccessKey.create({ data: { id: "AKIAABCDEFGHIJKLMNOP", userId: user.id, secretSealed: "v1:sealed" } });
+    expect(key).toMatchObject({ lastUsedAt: null, createdAt: expect.any(Date) });
+    await expect(db.sandboxAccessKey.create({ data: { id: "AKIAABCDEFGHIJKLMNOP", userId: user.id, secretSealed: "x" } })).rejects.toMatchObject({ code: "P2002" });
     await expect(db.session.create({ data: { userId: user.id, token: "t1", expiresAt: new Date() } })).rejects.toMatchObject({ code: "P2002" });
     await expect(db.user.create({ data: { name: "Twin", email: "ana@example.com" } })).rejects.toMatchObject({ code: "P2002" });
 
     await db.user.delete({ where: { id: user.id } });
     expect(await db.session.findUnique({ where: { id: session.id } })).toBeNull();
     expect(await db.account.count({ where: { userId: user.id } })).toBe(0);
+    expect(await db.sandboxAccessKey.count({ where: { userId: user.id } })).toBe(0);
     // The invitation outlives who sent it.
     expect(await db.invitation.findUniqueOrThrow({ where: { tokenHash: "h1" } })).toMatchObject({ invitedById: null });
     await db.invitation.deleteMany();

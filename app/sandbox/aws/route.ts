@@ -7,4 +7,4 @@ import { sandboxRoute } from "@/lib/server/route";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const POST = sandboxRoute("POST /sandbox/aws", handleAwsRequest);
+export const POST = sandboxRoute("POST /sandbox/aws", "aws", handleAwsRequest);

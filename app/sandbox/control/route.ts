@@ -5,7 +5,7 @@ import { route, sandboxRoute } from "@/lib/server/route";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const POST = sandboxRoute("POST /sandbox/control", handleControlRequest);
+export const POST = sandboxRoute("POST /sandbox/control", "control", handleControlRequest);
 
 export const GET = route("GET /sandbox/control", async (_req: Request, _args: unknown, ctx) => {
   const res = await handleControlRequest({ headers: {}, body: JSON.stringify({ action: "status" }) }, ctx.sandbox);

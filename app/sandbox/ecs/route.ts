@@ -5,4 +5,4 @@ import { sandboxRoute } from "@/lib/server/route";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const POST = sandboxRoute("POST /sandbox/ecs", handleEcsRequest);
+export const POST = sandboxRoute("POST /sandbox/ecs", "ecs", handleEcsRequest);

@@ -5,11 +5,13 @@ export type Person = { id: string; email: string; name: string; role: Role; grou
 
 /**
  * Who an operation acts for. Requests carry the signed-in person (or nobody); work the server
- * starts itself (monitor pollers, start-up, the CLI) names itself as a system actor. Only
+ * starts itself (monitor pollers, start-up, the CLI) names itself as a system actor. A request
+ * signed with a personal sandbox access key (SigV4) carries its person and `accessKeyId` (no
+ * session: `sessionId` is ""). Only
  * requests are authorised; the system actor is for the record (the audit trail), not a pass.
  */
 export type Actor =
-  | { kind: "person"; person: Person; sessionId: string; /** "password" or "sso:<provider id>"; unset: "password". */ signInMethod?: string }
+  | { kind: "person"; person: Person; sessionId: string; /** "password" or "sso:<provider id>"; unset: "password". */ signInMethod?: string; /** Set when a sandbox access key (SigV4) signed the request. */ accessKeyId?: string }
   | { kind: "system"; name: string; actingFor?: ActingFor }
   | { kind: "anonymous" };
 

@@ -10,12 +10,20 @@ import type { Role } from "./roles";
  */
 export type Requirement =
   | { who: "anyone"; why: string; record?: false }
-  | { who: Role; does: string; environment?: EnvironmentVerb; record?: false };
+  | { who: Role; does: string; environment?: EnvironmentVerb; record?: false; credential?: Credential };
+
+/**
+ * What proves who is asking: the session cookie (the default), or for the sandbox's AWS
+ * endpoints a personal sandbox access key's SigV4 signature (`access-key`: only that; there a
+ * call that is not a read, Describe…/List…/Get…, needs the editor role). The control API takes
+ * either (`session-or-access-key`).
+ */
+export type Credential = "access-key" | "session-or-access-key";
 
 /** What a request does to an environment: plan reads it, apply changes it, approve lets someone else's apply go ahead. */
 export type EnvironmentVerb = "plan" | "apply" | "approve";
 
-type Options = { environment?: EnvironmentVerb; record?: false };
+type Options = { environment?: EnvironmentVerb; record?: false; credential?: Credential };
 const anyone = (why: string, o: Pick<Options, "record"> = {}): Requirement => ({ who: "anyone", why, ...o });
 const viewer = (does: string, o: Options = {}): Requirement => ({ who: "viewer", does, ...o });
 const editor = (does: string, o: Options = {}): Requirement => ({ who: "editor", does, ...o });
@@ -75,6 +83,9 @@ export const ACTION_PERMISSIONS = {
   saveSsoProviderAction: admin("configuring single sign-on"),
   deleteSsoProviderAction: admin("configuring single sign-on"),
   confirmPasswordAction: viewer("confirming your password"),
+  // Every person's own sandbox access keys (SigV4), on their profile page.
+  createAccessKeyAction: viewer("creating your sandbox access keys"),
+  revokeAccessKeyAction: viewer("revoking your sandbox access keys"),
 } as const satisfies Record<string, Requirement>;
 
 /**
@@ -100,14 +111,15 @@ export const ROUTE_PERMISSIONS = {
   "GET /api/monitor/[envId]/[cluster]/stream": viewer("reading the monitor"),
   "GET /learn/[lessonId]/live": viewer("reading lessons"),
   "GET /api/audit": admin("reading the audit trail"),
-  // Until personal sandbox access keys (SigV4) exist, the sandbox's ECS endpoint stays open so
-  // `aws ecs … --endpoint-url` keeps working; it reaches only the simulated sandbox.
-  // Not recorded either: the caller is nobody in particular until those keys say who.
-  "POST /sandbox/ecs": anyone("the simulated ECS API; personal SigV4 keys will guard it", READS),
+  // The sandbox's AWS endpoints take requests signed (SigV4) with a personal sandbox access key,
+  // so `aws ecs … --endpoint-url` works for people and nobody else: reads for a viewer's key,
+  // everything else for an editor's; refusals answer in the AWS protocol's own shape. Mutating
+  // calls are recorded as the key's person.
+  "POST /sandbox/ecs": viewer("calling the sandbox's AWS APIs", { credential: "access-key" }),
   // The same, for every sandboxed AWS service (ECS, Elastic Load Balancing, EC2) at one endpoint.
-  "POST /sandbox/aws": anyone("the simulated AWS APIs; personal SigV4 keys will guard it", READS),
+  "POST /sandbox/aws": viewer("calling the sandbox's AWS APIs", { credential: "access-key" }),
   "GET /sandbox/control": viewer("reading the sandbox"),
-  "POST /sandbox/control": editor("controlling the sandbox"),
+  "POST /sandbox/control": editor("controlling the sandbox", { credential: "session-or-access-key" }),
 } as const satisfies Record<string, Requirement>;
 
 /** Every page (app/**\/page.tsx) by its route; `pageContext(route)` checks it while rendering. */

@@ -9,7 +9,7 @@ export const AuditQuerySchema = z.object({
   person: optional(z.string().trim().max(254)),
   action: optional(z.string().trim().max(100)),
   environmentId: optional(z.uuid({ message: "Not an environment's id" })),
-  targetType: optional(z.enum(["design", "environment", "apply", "person", "invitation", "session", "setup", "lesson", "sandbox", "apply-request"])),
+  targetType: optional(z.enum(["design", "environment", "apply", "person", "invitation", "session", "setup", "lesson", "sandbox", "sso-provider", "apply-request", "access-key"])),
   targetId: optional(z.string().trim().max(100)),
   outcome: optional(z.enum(["ok", "denied", "failed"])),
   from: optional(z.coerce.date({ message: "A date and time, like 2026-12-01T09:00" })),

@@ -3,7 +3,7 @@ import { redact } from "@/lib/domain/audit";
 import type { AppContext } from "../context";
 
 export type AuditOutcome = "ok" | "denied" | "failed";
-export type AuditTargetType = "design" | "environment" | "apply" | "person" | "invitation" | "session" | "setup" | "lesson" | "sandbox" | "sso-provider" | "apply-request";
+export type AuditTargetType = "design" | "environment" | "apply" | "person" | "invitation" | "session" | "setup" | "lesson" | "sandbox" | "sso-provider" | "apply-request" | "access-key";
 
 export type AuditEntry = {
   /** Defaults to the request's permission-table key. */
@@ -42,8 +42,8 @@ export function auditRow(source: AuditSource, entry: AuditEntry) {
     actorId: person?.id ?? null,
     actorEmail: person?.email ?? (actor.kind === "system" ? actor.name : null),
     actorRole: person?.role ?? null,
-    // How the session was signed in: "password", or "sso:<provider id>".
-    signInMethod: actor.kind === "person" ? (actor.signInMethod ?? "password") : null,
+    // How the session was signed in: "password", "sso:<provider id>", or "access-key" (SigV4 on the sandbox).
+    signInMethod: actor.kind === "person" ? (actor.accessKeyId ? "access-key" : actor.signInMethod ?? "password") : null,
     ip: request?.ip ?? null,
     userAgent: request?.userAgent ?? null,
     requestId: request?.requestId ?? null,

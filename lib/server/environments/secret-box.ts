@@ -3,12 +3,13 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { pgliteDataDir } from "@/lib/db";
 
-// Secrets at rest (a role's external id) are sealed with AES-256-GCM. The key comes from
+// Secrets at rest (a role's external id, a sandbox access key's secret) are sealed with AES-256-GCM. The key comes from
 // STEVEDORE_SECRET_KEY (64 hex digits, base64 of 32 bytes, or any passphrase, hashed), else from
 // a key file generated once beside the data directory with 0600 permissions.
 
 const VERSION = "v1";
-const AAD = Buffer.from("stevedore:environment");
+/** What a sealed secret is for, bound into it (AES-GCM's additional data): one use's ciphertext never opens as another's. */
+const aad = (purpose: string) => Buffer.from(`stevedore:${purpose}`);
 const store = globalThis as unknown as { __stevedoreMemoryKey?: Buffer };
 
 function keyFromEnv(raw: string): Buffer {
@@ -47,19 +48,19 @@ export function derivedSecret(purpose: string): string {
   return Buffer.from(hkdfSync("sha256", key(), Buffer.alloc(0), `stevedore:${purpose}`, 32)).toString("hex");
 }
 
-export function sealSecret(plain: string): string {
+export function sealSecret(plain: string, purpose = "environment"): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key(), iv);
-  cipher.setAAD(AAD);
+  cipher.setAAD(aad(purpose));
   const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
   return [VERSION, iv.toString("base64"), cipher.getAuthTag().toString("base64"), body.toString("base64")].join(":");
 }
 
-export function openSecret(sealed: string): string {
+export function openSecret(sealed: string, purpose = "environment"): string {
   const [version, iv, tag, body] = sealed.split(":");
   if (version !== VERSION || !iv || !tag || body === undefined) throw new Error("Unknown secret format");
   const decipher = createDecipheriv("aes-256-gcm", key(), Buffer.from(iv, "base64"));
-  decipher.setAAD(AAD);
+  decipher.setAAD(aad(purpose));
   decipher.setAuthTag(Buffer.from(tag, "base64"));
   return Buffer.concat([decipher.update(Buffer.from(body, "base64")), decipher.final()]).toString("utf8");
 }

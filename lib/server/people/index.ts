@@ -7,3 +7,4 @@ export { acceptInvite, getInvite } from "./accept-invite";
 export { changeRole } from "./change-role";
 export { removePerson } from "./remove-person";
 export { listMySessions, revokeSession } from "./my-sessions";
+export { listMyAccessKeys, createAccessKey, revokeAccessKey, MAX_ACCESS_KEYS } from "./access-keys";

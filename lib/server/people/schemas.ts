@@ -22,3 +22,10 @@ export type PersonRef = z.infer<typeof PersonRefSchema>;
 
 export const SessionRefSchema = z.object({ sessionId: z.uuid({ message: "Not a session's id" }) });
 export type SessionRef = z.infer<typeof SessionRefSchema>;
+
+/** A sandbox access key's id, as issued: AKIA and 16 of [A-Z2-7]. */
+export const AccessKeyRefSchema = z.object({ accessKeyId: z.string().trim().regex(/^AKIA[A-Z2-7]{16}$/, "Not an access key id") });
+export type AccessKeyRef = z.infer<typeof AccessKeyRefSchema>;
+
+/** Creating a key takes nothing but the signed-in person. */
+export const CreateAccessKeyInputSchema = z.object({}).strict();

@@ -19,3 +19,8 @@ export type InviteView = { id: string; email: string; role: Role; invitedBy: str
 export type NewInvite = InviteView & { token: string };
 
 export type SessionView = { id: string; createdAt: string; lastActiveAt: string; expiresAt: string; ipAddress: string | null; userAgent: string | null; current: boolean };
+
+/** One of the person's sandbox access keys, as the profile page lists it (never its secret). */
+export type AccessKeyView = { accessKeyId: string; createdAt: string; lastUsedAt: string | null };
+/** A key just created: the one time its secret is shown. */
+export type NewAccessKey = AccessKeyView & { secretAccessKey: string };

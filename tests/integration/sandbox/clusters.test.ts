@@ -13,7 +13,7 @@ beforeAll(async () => { sb = await startSandbox(); });
 afterAll(async () => { await sb.close(); });
 
 const raw = (target: string, body: string) =>
-  fetch(sb.url, { method: "POST", body, headers: { "x-amz-target": target, "content-type": "application/x-amz-json-1.1" } });
+  sb.signedFetch("/", { service: "ecs", body, headers: { "x-amz-target": target, "content-type": "application/x-amz-json-1.1" } });
 
 describe("clusters over the ECS wire protocol", () => {
   it("creates, describes, updates and lists clusters with pagination", async () => {
@@ -65,7 +65,7 @@ describe("clusters over the ECS wire protocol", () => {
   });
 
   it("takes the region from the SigV4 credential scope", async () => {
-    const eu = new ECSClient({ endpoint: sb.url, region: "eu-west-1", maxAttempts: 1, credentials: { accessKeyId: "A", secretAccessKey: "B" } });
+    const eu = new ECSClient({ endpoint: sb.url, region: "eu-west-1", maxAttempts: 1, credentials: sb.credentials });
     const out = await eu.send(new CreateClusterCommand({ clusterName: "eu" }));
     expect(out.cluster?.clusterArn).toBe("arn:aws:ecs:eu-west-1:000000000000:cluster/eu");
     const us = await sb.ecs.send(new DescribeClustersCommand({ clusters: ["eu"] }));

@@ -69,7 +69,7 @@ describe("EC2 over the ec2Query protocol", () => {
   });
 
   it("keeps each region's network apart", async () => {
-    const east = new EC2Client({ endpoint: sb.aws.endpoint, region: "us-east-1", maxAttempts: 1, credentials: { accessKeyId: "x", secretAccessKey: "x" } });
+    const east = new EC2Client({ endpoint: sb.aws.endpoint, region: "us-east-1", maxAttempts: 1, credentials: sb.credentials });
     const zones = (await east.send(new DescribeSubnetsCommand({}))).Subnets!.map((s) => s.AvailabilityZone);
     expect(zones).toEqual(["us-east-1a", "us-east-1b", "us-east-1c"]);
     const eastVpc = (await east.send(new DescribeVpcsCommand({}))).Vpcs![0].VpcId;

@@ -60,12 +60,9 @@ const OPERATIONS = Object.keys(ECS_HANDLERS);
 type Answer = { status: number; type?: string; message?: string; headerType?: string };
 
 async function send(target: string | undefined, body: string | Uint8Array, region = REGION): Promise<Answer> {
-  const headers: Record<string, string> = {
-    "content-type": "application/x-amz-json-1.1",
-    authorization: `AWS4-HMAC-SHA256 Credential=AKIDSANDBOX/20250101/${region}/ecs/aws4_request, SignedHeaders=host, Signature=0`,
-  };
+  const headers: Record<string, string> = { "content-type": "application/x-amz-json-1.1" };
   if (target !== undefined) headers["x-amz-target"] = target;
-  const res = await fetch(sb.url, { method: "POST", headers, body: typeof body === "string" ? body : Buffer.from(body) });
+  const res = await sb.signedFetch("/", { service: "ecs", region, body, headers });
   const text = await res.text();
   const json = JSON.parse(text) as { __type?: string; message?: string };
   return { status: res.status, type: json.__type, message: json.message, headerType: res.headers.get("x-amzn-errortype") ?? undefined };
