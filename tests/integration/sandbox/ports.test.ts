@@ -12,7 +12,7 @@ let ec2: Ec2Port;
 const REGION = "eu-west-1";
 beforeAll(async () => {
   sb = await startSandbox(REGION);
-  const target = { region: REGION, endpoint: sb.aws.endpoint, maxAttempts: 1, credentials: { accessKeyId: "AKIDSANDBOX", secretAccessKey: "sandbox-secret" } };
+  const target = { region: REGION, endpoint: sb.aws.endpoint, maxAttempts: 1, credentials: sb.credentials };
   elb = createElbv2Port(target);
   ec2 = createEc2Port(target);
 });
