@@ -45,23 +45,23 @@ export function useFetchNetwork(): () => Promise<EnvironmentNetwork> {
   return () => client.fetchQuery(networkQuery(environmentId));
 }
 
-/** The toolbar's choice of environment to pick from (the built-in sandbox first). */
+/** The inspector's choice of environment to offer subnets, security groups and target groups from (the built-in sandbox first). */
 export function NetworkSourceSelect() {
   const id = useId();
   const { environmentId, setEnvironmentId } = useContext(NetworkSourceContext);
   const environments = useQuery({ queryKey: ["environments"], queryFn: () => unwrap(listEnvironmentsForClient()), staleTime: 60_000 });
   const list: EnvironmentView[] = environments.data ?? [];
   return (
-    <span className="flex items-center gap-1 text-xs text-slate-600">
-      <label htmlFor={id} title="Subnets, security groups and target groups in the inspector are offered from this environment">Pick from</label>
+    <div className="flex items-center gap-2 rounded-md bg-slate-50 px-2 py-1.5 text-xs text-slate-700">
+      <label htmlFor={id} className="shrink-0" title="The Subnets, Security groups and Target group fields suggest what this environment has">Suggestions from</label>
       <select
         id={id} value={environmentId} onChange={(e) => setEnvironmentId(e.target.value)}
-        className="max-w-40 rounded border border-slate-300 bg-white px-1 py-0.5 text-xs text-slate-800"
+        className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-1 py-0.5 text-xs text-slate-800"
       >
         {list.length === 0 && <option value={SANDBOX_ENVIRONMENT_ID}>Sandbox</option>}
         {list.map((e) => <option key={e.id} value={e.id}>{e.name} ({e.region})</option>)}
       </select>
-    </span>
+    </div>
   );
 }
 

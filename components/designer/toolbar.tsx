@@ -11,7 +11,6 @@ import { useEditor, useEditorStore } from "./store/context";
 import { deleteSelection, duplicateSelection } from "./use-shortcuts";
 import { usePlanOverlay } from "./plan-overlay";
 import { LiveStatus } from "./live-overlay";
-import { NetworkSourceSelect } from "./network-source";
 
 /** Where the plan overlay stands: planning, failed (with ECS's reason), or a link to the full plan. */
 function PlanStatus() {
@@ -82,8 +81,6 @@ export function Toolbar({ designId, snap, onSnap, planOn, onPlan, liveOn = false
         <ToolButton label="Import" onClick={() => store.setImportOpen(true)}>Import…</ToolButton>
         <ExportMenu />
         <ImportDialog />
-        <span className="mx-1 h-5 w-px bg-slate-200" />
-        <NetworkSourceSelect />
         <span className="ml-auto"><SaveIndicator /></span>
       </div>
       <ConflictBanner />

@@ -12,14 +12,14 @@ export function SiteHeader({ person }: { person?: Person }) {
     <header className="border-b border-slate-200 bg-white">
       {/* Runs while the page is parsed, before paint: no flash of the wrong theme. */}
       <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
-      <div className="mx-auto flex h-16 max-w-6xl items-center gap-8 px-4 sm:px-6 lg:px-8">
+      <div className="mx-auto flex h-16 max-w-7xl items-center gap-6 px-4 sm:px-6 lg:px-8">
         <Link href="/" className="flex items-center gap-2.5 rounded text-slate-900" aria-label="Stevedore home">
           <LogoMark />
           <span className="text-lg font-semibold tracking-tight">Stevedore</span>
         </Link>
         {person && (
           <nav aria-label="Main">
-            <ul className="flex gap-1 text-sm font-medium">
+            <ul className="flex gap-0.5 whitespace-nowrap text-sm font-medium">
               <li>
                 <NavLink href="/" also={["/designs/"]}>Designs</NavLink>
               </li>
@@ -33,7 +33,7 @@ export function SiteHeader({ person }: { person?: Person }) {
             </ul>
           </nav>
         )}
-        <div className="ml-auto flex items-center gap-1">
+        <div className="ml-auto flex shrink-0 items-center gap-1 whitespace-nowrap">
           <ThemeToggle />
           {person && (
             <>

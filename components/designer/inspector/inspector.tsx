@@ -9,6 +9,7 @@ import { useEditor } from "../store/context";
 import { EdgePanel } from "./edge-panel";
 import { NodeFindings } from "./finding-list";
 import { JsonTab } from "./json-tab";
+import { NetworkSourceSelect } from "../network-source";
 
 type Tab = "form" | "json";
 
@@ -52,6 +53,7 @@ export function Inspector() {
           </div>
           <KindHelp kind={r.kind} />
           <NodeFindings findings={findings} nodeId={nodeId!} />
+          {r.kind === "service" && tab === "form" && <NetworkSourceSelect />}
           {hasJson && tab === "json"
             ? <JsonTab key={nodeId} nodeId={nodeId!} kind={r.kind as "taskDefinition" | "service"} />
             : <PanelFor nodeId={nodeId!} r={r} design={design} key={nodeId} />}

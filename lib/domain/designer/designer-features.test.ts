@@ -30,6 +30,11 @@ describe("field specs", () => {
     const cleared = setNested(withIp, base, ["networkConfiguration", "awsvpcConfiguration", "assignPublicIp"], undefined);
     expect(cleared.services[0]).not.toHaveProperty("networkConfiguration");
     expect(DesignSchema.safeParse(withIp).success).toBe(true);
+    // A required list of a block that stays keeps its empty value: the design still parses.
+    const withGroup = setNested(withIp, base, ["networkConfiguration", "awsvpcConfiguration", "securityGroups"], ["sg-1"]);
+    const noSubnets = setNested(setNested(withGroup, base, ["networkConfiguration", "awsvpcConfiguration", "subnets"], ["subnet-1"]), base, ["networkConfiguration", "awsvpcConfiguration", "subnets"], []);
+    expect(noSubnets.services[0].networkConfiguration).toEqual({ awsvpcConfiguration: { subnets: [], securityGroups: ["sg-1"], assignPublicIp: "ENABLED" } });
+    expect(DesignSchema.safeParse(noSubnets).success).toBe(true);
     // An emptied list is removed, as ECS JSON omits empty lists.
     const c = ["taskDefinitions", 0, "containerDefinitions", 0];
     expect(setNested(d, c, ["portMappings"], []).taskDefinitions[0].containerDefinitions[0]).not.toHaveProperty("portMappings");

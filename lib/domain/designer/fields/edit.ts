@@ -27,7 +27,10 @@ function isEmptyValue(v: unknown): boolean {
 export function setNested(design: Design, base: readonly PathSegment[], rel: readonly PathSegment[], value: unknown): Design {
   let d = design;
   const empty = value === undefined || (Array.isArray(value) && value.length === 0);
-  const v = empty ? undefined : value;
+  // A required key of a block that stays (the subnets of a network configuration that still has
+  // security groups) keeps its empty value, so the design still parses and the validator says why.
+  const required = rel.length >= 2 ? REQUIRED_DEFAULTS[String(rel[rel.length - 2])]?.[String(rel[rel.length - 1])] : undefined;
+  const v = empty ? required : value;
   if (v !== undefined) {
     for (let k = 1; k < rel.length; k++) {
       const at = [...base, ...rel.slice(0, k)];

@@ -235,12 +235,11 @@ function checkTargetGroup(out: Finding[], index: DesignIndex, tg: TargetGroup, i
     else names.set(tg.name, i);
     const lbs = usedBy.get(ref);
     const services = design.services.filter((s) => s.loadBalancers?.some((l) => l.targetGroupArn === ref));
-    if (!lbs && services.length > 0) {
-      // Designs from before load balancers were part of the model hold target groups alone: a
-      // warning there (the group may be attached by hand), an error once the design has any.
-      const hasLoadBalancers = (design.loadBalancers ?? []).length > 0;
+    // Designs from before load balancers were part of the model hold target groups alone (the
+    // group may be attached by hand): only a design with load balancers is held to this.
+    if (!lbs && services.length > 0 && (design.loadBalancers ?? []).length > 0) {
       push([...at], `No load balancer of the design forwards to ${tg.name}, so ECS refuses to register ${services.map((s) => s.serviceName).join(", ")} with it ("The target group … does not have an associated load balancer").`,
-        { description: "Add a listener (or a rule) of a load balancer that forwards to this target group." }, hasLoadBalancers ? "error" : "warning");
+        { description: "Add a listener (or a rule) of a load balancer that forwards to this target group." });
     }
     if (lbs && lbs.size > 1) {
       push([...at], `${tg.name} is forwarded to by ${[...lbs].join(" and ")}; a target group serves one load balancer (TargetGroupAssociationLimit).`, { description: "Use one target group per load balancer." });

@@ -34,17 +34,18 @@ export const serviceNetwork: ServiceRule = {
     if (!vpc) return out;
 
     const at = ["networkConfiguration", "awsvpcConfiguration"];
-    if (vpc.subnets.length === 0) {
+    const subnets = vpc.subnets ?? [];
+    if (subnets.length === 0) {
       out.push({
         path: [...at, "subnets"],
         message: "awsvpcConfiguration needs at least one subnet: each task's network interface is created in one of them.",
         fix: { description: "Add the subnet ids (ideally one per Availability Zone) the tasks should run in, or use an environment's default VPC.", fromEnvironment: "default-vpc" },
       });
-    } else if (vpc.subnets.length > MAX_SUBNETS) {
+    } else if (subnets.length > MAX_SUBNETS) {
       out.push({
         path: [...at, "subnets"],
-        message: `ECS accepts at most ${MAX_SUBNETS} subnets per service; this one lists ${vpc.subnets.length}.`,
-        fix: { description: `Keep ${MAX_SUBNETS} subnets.`, edits: [{ path: [...at, "subnets"], value: vpc.subnets.slice(0, MAX_SUBNETS) }] },
+        message: `ECS accepts at most ${MAX_SUBNETS} subnets per service; this one lists ${subnets.length}.`,
+        fix: { description: `Keep ${MAX_SUBNETS} subnets.`, edits: [{ path: [...at, "subnets"], value: subnets.slice(0, MAX_SUBNETS) }] },
       });
     }
     const groups = vpc.securityGroups ?? [];
