@@ -33,11 +33,11 @@ test("subnets come from the environment, and 'Use default VPC' fixes a service w
 
   await finding.getByRole("button", { name: "Fix: use the default VPC" }).click();
   await expect(finding).toHaveCount(0);
-  const values = await subnets.getByRole("textbox").evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+  const values = await subnets.locator("input").evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
   expect(values).toHaveLength(3);
   for (const v of values) expect(v).toMatch(/^subnet-[0-9a-f]{17}$/);
   // The sample's own security group stays.
-  await expect(inspector.getByRole("group", { name: "Security groups" }).getByRole("textbox")).toHaveValue("sg-0a1b2c3d4e5f60003");
+  await expect(inspector.getByRole("group", { name: "Security groups" }).locator("input")).toHaveValue("sg-0a1b2c3d4e5f60003");
   await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved", { timeout: 15_000 });
   await screenshot(page, "designer-network-fixed");
 });
