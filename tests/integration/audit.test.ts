@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/headers", async () => (await import("./helpers/request-scope")).nextHeaders);
@@ -30,16 +30,7 @@ import { authRequest, browserHeaders, PASSWORD, sessionCookie, signIn, signedIn,
 
 let db: Db;
 let admin: SignedIn;
-const savedStore = process.env.STEVEDORE_SANDBOX_STORE;
-
-beforeAll(() => {
-  process.env.STEVEDORE_SANDBOX_STORE = "memory";
-});
-afterAll(() => {
-  if (savedStore === undefined) delete process.env.STEVEDORE_SANDBOX_STORE;
-  else process.env.STEVEDORE_SANDBOX_STORE = savedStore;
-});
-const app = signedInApp();
+const app = signedInApp({ memorySandbox: true });
 beforeAll(() => ({ db, admin } = app));
 
 const json = (v: unknown) => JSON.stringify(v, (_, x) => (typeof x === "bigint" ? String(x) : x));

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/headers", async () => (await import("./helpers/request-scope")).nextHeaders);
@@ -18,13 +18,7 @@ import { signedIn, signedInApp } from "./helpers/sign-in";
 // The inspector's pickers and the default-VPC fix read the environment's network through the
 // server action, which reads EC2 and ELBv2 of the environment (here the built-in sandbox).
 
-const savedStore = process.env.STEVEDORE_SANDBOX_STORE;
-beforeAll(() => { process.env.STEVEDORE_SANDBOX_STORE = "memory"; });
-afterAll(() => {
-  if (savedStore === undefined) delete process.env.STEVEDORE_SANDBOX_STORE;
-  else process.env.STEVEDORE_SANDBOX_STORE = savedStore;
-});
-const app = signedInApp();
+const app = signedInApp({ memorySandbox: true });
 
 describe("readEnvironmentNetworkAction", () => {
   it("offers an editor the sandbox's default VPC, its subnets in three zones, its default group and its target groups", async () => {

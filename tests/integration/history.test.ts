@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/headers", async () => (await import("./helpers/request-scope")).nextHeaders);
@@ -27,16 +27,7 @@ let db: Db;
 let admin: SignedIn;
 let editor: SignedIn;
 let viewer: SignedIn;
-const savedStore = process.env.STEVEDORE_SANDBOX_STORE;
-
-beforeAll(() => {
-  process.env.STEVEDORE_SANDBOX_STORE = "memory";
-});
-afterAll(() => {
-  if (savedStore === undefined) delete process.env.STEVEDORE_SANDBOX_STORE;
-  else process.env.STEVEDORE_SANDBOX_STORE = savedStore;
-});
-const app = signedInApp();
+const app = signedInApp({ memorySandbox: true });
 beforeAll(async () => {
   ({ db, admin } = app);
   [editor, viewer] = [await signedIn(db, "editor"), await signedIn(db, "viewer")];

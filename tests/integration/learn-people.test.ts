@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/headers", async () => (await import("./helpers/request-scope")).nextHeaders);
@@ -21,17 +21,8 @@ let db: Db;
 let ada: SignedIn;
 let bob: SignedIn;
 const LESSON = "fargate-awsvpc";
-const savedStore = process.env.STEVEDORE_SANDBOX_STORE;
-
-beforeAll(() => {
-  process.env.STEVEDORE_SANDBOX_STORE = "memory";
-});
-afterAll(() => {
-  if (savedStore === undefined) delete process.env.STEVEDORE_SANDBOX_STORE;
-  else process.env.STEVEDORE_SANDBOX_STORE = savedStore;
-});
 // An installed app (an admin exists, setup is over), and two editors.
-const app = signedInApp();
+const app = signedInApp({ memorySandbox: true });
 beforeAll(async () => {
   db = app.db;
   [ada, bob] = [await signedIn(db, "editor"), await signedIn(db, "editor")];

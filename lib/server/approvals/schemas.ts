@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EnvironmentRoleSchema, GRANT_SUBJECT_KINDS } from "@/lib/domain/access";
+import { StartApplyInputSchema } from "../applies/schemas";
 
 /** A group's name as an identity provider or an admin writes it. */
 export const GroupNameSchema = z.string().trim().min(1, "A group name is required").max(100).regex(/^[\w .:@/+-]+$/, "Letters, digits, spaces and _ .:@/+-");
@@ -16,15 +17,8 @@ export type GrantRef = z.infer<typeof GrantRefSchema>;
 export const SetGroupsInputSchema = z.object({ personId: z.uuid(), groups: z.array(GroupNameSchema).max(50) });
 export type SetGroupsInput = z.infer<typeof SetGroupsInputSchema>;
 
-/** Ask for approval of the plan the person reviewed (same design version, same fingerprint). */
-export const RequestApplyInputSchema = z.object({
-  designId: z.uuid(),
-  environmentId: z.uuid(),
-  designVersion: z.number().int().min(1),
-  fingerprint: z.string().min(1).max(64),
-  waitForSteady: z.boolean().default(false),
-  allowErrors: z.boolean().optional(),
-});
+/** Ask for approval of the plan the person reviewed (same design version, same fingerprint): what a direct apply would take. */
+export const RequestApplyInputSchema = StartApplyInputSchema;
 export type RequestApplyInput = z.infer<typeof RequestApplyInputSchema>;
 
 export const ApplyRequestRefSchema = z.object({ requestId: z.uuid() });

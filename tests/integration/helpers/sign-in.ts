@@ -61,10 +61,13 @@ export type SignedInApp = { tdb: TestDatabase; db: Db; admin: SignedIn };
 /**
  * For a test file: a database of its own with the app pointed at it and a signed-in admin,
  * made before the file's tests and dropped after them. Read the fields inside tests and hooks.
+ * `memorySandbox`: the built-in sandbox (reached in-process) keeps its state in memory meanwhile.
  */
-export function signedInApp(): SignedInApp {
+export function signedInApp(opts: { memorySandbox?: boolean } = {}): SignedInApp {
   const app = {} as SignedInApp;
+  const savedStore = process.env.STEVEDORE_SANDBOX_STORE;
   beforeAll(async () => {
+    if (opts.memorySandbox) process.env.STEVEDORE_SANDBOX_STORE = "memory";
     app.tdb = await createTestDatabase();
     app.tdb.useForApp();
     app.db = await getDb();
@@ -73,6 +76,9 @@ export function signedInApp(): SignedInApp {
   afterAll(async () => {
     requestScope.clear();
     await app.tdb.drop();
+    if (!opts.memorySandbox) return;
+    if (savedStore === undefined) delete process.env.STEVEDORE_SANDBOX_STORE;
+    else process.env.STEVEDORE_SANDBOX_STORE = savedStore;
   });
   return app;
 }
