@@ -25,3 +25,12 @@ export const ULIMIT_NAMES = [
 export const FIRELENS_TYPES = ["fluentd", "fluentbit"] as const;
 export const CPU_ARCHITECTURES = ["X86_64", "ARM64"] as const;
 export const VOLUME_SCOPES = ["task", "shared"] as const;
+/** DeploymentConfiguration.strategy (CreateService / UpdateService, ECS deployment controller). */
+export const DEPLOYMENT_STRATEGIES = ["ROLLING", "BLUE_GREEN", "LINEAR", "CANARY"] as const;
+/** DeploymentLifecycleHook.lifecycleStages, in the order a deployment passes them. */
+export const LIFECYCLE_STAGES = [
+  "RECONCILE_SERVICE", "PRE_SCALE_UP", "POST_SCALE_UP", "TEST_TRAFFIC_SHIFT", "POST_TEST_TRAFFIC_SHIFT",
+  "PRE_PRODUCTION_TRAFFIC_SHIFT", "PRODUCTION_TRAFFIC_SHIFT", "POST_PRODUCTION_TRAFFIC_SHIFT",
+] as const;
+export const LIFECYCLE_HOOK_TARGET_TYPES = ["AWS_LAMBDA", "PAUSE"] as const;
+export const LIFECYCLE_HOOK_TIMEOUT_ACTIONS = ["CONTINUE", "ROLLBACK"] as const;

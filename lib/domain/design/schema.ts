@@ -197,6 +197,22 @@ export const LoadBalancerSchema = z.looseObject({
   loadBalancerName: str.optional(),
   containerName: str.optional(),
   containerPort: int.optional(),
+  /** Blue/green, linear and canary deployments: the second target group and the listener rules ECS shifts traffic with. */
+  advancedConfiguration: z.looseObject({
+    alternateTargetGroupArn: str.optional(),
+    productionListenerRule: str.optional(),
+    testListenerRule: str.optional(),
+    roleArn: str.optional(),
+  }).optional(),
+});
+
+export const LifecycleHookSchema = z.looseObject({
+  targetType: z.enum(E.LIFECYCLE_HOOK_TARGET_TYPES).optional(),
+  hookTargetArn: str.optional(),
+  roleArn: str.optional(),
+  lifecycleStages: z.array(z.enum(E.LIFECYCLE_STAGES)).optional(),
+  hookDetails: z.unknown().optional(),
+  timeoutConfiguration: z.object({ timeoutInMinutes: int.optional(), action: z.enum(E.LIFECYCLE_HOOK_TIMEOUT_ACTIONS).optional() }).optional(),
 });
 
 export const PlacementStrategySchema = z.object({
@@ -236,6 +252,11 @@ export const ServiceSchema = z.looseObject({
     minimumHealthyPercent: int.optional(),
     maximumPercent: int.optional(),
     deploymentCircuitBreaker: z.object({ enable: z.boolean(), rollback: z.boolean() }).optional(),
+    strategy: z.enum(E.DEPLOYMENT_STRATEGIES).optional(),
+    bakeTimeInMinutes: int.optional(),
+    linearConfiguration: z.object({ stepPercent: z.number().optional(), stepBakeTimeInMinutes: int.optional() }).optional(),
+    canaryConfiguration: z.object({ canaryPercent: z.number().optional(), canaryBakeTimeInMinutes: int.optional() }).optional(),
+    lifecycleHooks: z.array(LifecycleHookSchema).optional(),
   }).optional(),
   deploymentController: z.object({ type: z.enum(E.DEPLOYMENT_CONTROLLER_TYPES) }).optional(),
   placementConstraints: z.array(PlacementConstraintSchema).optional(),

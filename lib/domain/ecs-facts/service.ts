@@ -45,3 +45,24 @@ export function rollingBounds(desired: number, minimumHealthyPercent = DEFAULT_M
   const n = Math.max(0, desired);
   return { lower: Math.ceil((n * minimumHealthyPercent) / 100), upper: Math.max(n, Math.floor((n * maximumPercent) / 100)) };
 }
+
+// Deployment strategies of the ECS deployment controller (DeploymentConfiguration, CanaryConfiguration,
+// LinearConfiguration, DeploymentLifecycleHook in the ECS API reference; "Amazon ECS blue/green
+// deployments", "linear deployments", "canary deployments" and "Lifecycle hooks for Amazon ECS
+// service deployments" in the developer guide).
+
+/** Strategies that run a second (green) revision beside the first and shift traffic to it. */
+export const TRAFFIC_SHIFTING_STRATEGIES: readonly string[] = ["BLUE_GREEN", "LINEAR", "CANARY"];
+/** bakeTimeInMinutes, stepBakeTimeInMinutes, canaryBakeTimeInMinutes: 0–1440 minutes (24 hours). */
+export const MAX_BAKE_TIME_MINUTES = 1440;
+/** LinearConfiguration.stepPercent: multiples of 0.1 from 3.0 to 100.0 (default 10, bake 6 minutes between steps). */
+export const LINEAR_STEP_PERCENT = { min: 3, max: 100, default: 10, bakeDefault: 6 } as const;
+/** CanaryConfiguration.canaryPercent: multiples of 0.1 from 0.1 to 100.0 (default 5, bake 10 minutes). */
+export const CANARY_PERCENT = { min: 0.1, max: 100, default: 5, bakeDefault: 10 } as const;
+/** "PAUSE hooks cannot be configured at TEST_TRAFFIC_SHIFT or PRODUCTION_TRAFFIC_SHIFT stages." */
+export const PAUSE_FORBIDDEN_STAGES: readonly string[] = ["TEST_TRAFFIC_SHIFT", "PRODUCTION_TRAFFIC_SHIFT"];
+/** A lifecycle hook's timeout: 1440 minutes by default, then ROLLBACK. */
+export const DEFAULT_HOOK_TIMEOUT = { minutes: 1440, action: "ROLLBACK" } as const;
+
+/** Whether `n` is a multiple of 0.1 (as ECS's traffic percentages must be), allowing for floating point. */
+export const isTenth = (n: number) => Math.abs(n * 10 - Math.round(n * 10)) < 1e-9;

@@ -37,6 +37,7 @@ export const RULE_CONCEPTS: Record<string, Target> = {
   "depends-on": { concept: "ecs-building-blocks", lesson: "essential-sidecar" },
   "health-check": { concept: "ecs-building-blocks", lesson: "service-self-healing" },
   "deployment-configuration": { concept: "ecs-building-blocks", lesson: "rolling-deployment" },
+  "deployment-strategy": { concept: "ecs-building-blocks", lesson: "rolling-deployment" },
   "scheduling-strategy": { concept: "ecs-building-blocks", lesson: "service-self-healing" },
   "container-memory": { concept: "ecs-building-blocks", lesson: "first-task-definition" },
   "container-count": { concept: "ecs-building-blocks", lesson: "first-task-definition" },

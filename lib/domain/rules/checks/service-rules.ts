@@ -13,6 +13,7 @@ import { capacity } from "./capacity";
 import { clusterCapacityProviders } from "./cluster-capacity-providers";
 import { tags } from "./tags";
 import { loadBalancerConfig, targetGroupConfig } from "./elb";
+import { deploymentStrategy } from "./deployment-strategy";
 
 /** Rules about services, clusters and the design as a whole (names, references, capacity). */
 export const SERVICE_AND_DESIGN_RULES: readonly Rule[] = [
@@ -25,6 +26,7 @@ export const SERVICE_AND_DESIGN_RULES: readonly Rule[] = [
   loadBalancerConfig,
   targetGroupConfig,
   deploymentConfiguration,
+  deploymentStrategy,
   schedulingStrategy,
   placement,
   platformVersion,
