@@ -61,8 +61,6 @@ export const LINEAR_STEP_PERCENT = { min: 3, max: 100, default: 10, bakeDefault:
 export const CANARY_PERCENT = { min: 0.1, max: 100, default: 5, bakeDefault: 10 } as const;
 /** "PAUSE hooks cannot be configured at TEST_TRAFFIC_SHIFT or PRODUCTION_TRAFFIC_SHIFT stages." */
 export const PAUSE_FORBIDDEN_STAGES: readonly string[] = ["TEST_TRAFFIC_SHIFT", "PRODUCTION_TRAFFIC_SHIFT"];
-/** A lifecycle hook's timeout: 1440 minutes by default, then ROLLBACK. */
-export const DEFAULT_HOOK_TIMEOUT = { minutes: 1440, action: "ROLLBACK" } as const;
 
 /** Whether `n` is a multiple of 0.1 (as ECS's traffic percentages must be), allowing for floating point. */
 export const isTenth = (n: number) => Math.abs(n * 10 - Math.round(n * 10)) < 1e-9;

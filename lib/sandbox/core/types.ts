@@ -144,6 +144,15 @@ export type DeploymentConfiguration = {
   minimumHealthyPercent: number;
   maximumPercent: number;
   deploymentCircuitBreaker: { enable: boolean; rollback: boolean };
+  /**
+   * ROLLING, BLUE_GREEN, LINEAR or CANARY with its settings, kept and described as given. The
+   * scheduler deploys every strategy as a rolling update for now (the traffic shift is not simulated).
+   */
+  strategy?: string;
+  bakeTimeInMinutes?: number;
+  linearConfiguration?: Record<string, unknown>;
+  canaryConfiguration?: Record<string, unknown>;
+  lifecycleHooks?: Record<string, unknown>[];
 };
 
 export type Service = {

@@ -90,4 +90,18 @@ describe("engine", () => {
     expect(Object.keys(sb.world().clusters).sort()).toEqual(["__proto__", "constructor", "toString"]);
     expect(JSON.parse(JSON.stringify(sb.state)).worlds["us-east-1"].taskDefinitions.__proto__).toHaveLength(1);
   });
+
+  it("keeps a service's deployment strategy as given and describes it back (the rollout itself stays rolling)", () => {
+    const sb = steppedSandbox();
+    sb.call("CreateCluster", { clusterName: "c" });
+    sb.control({ action: "addInstances", cluster: "c", count: 2 });
+    sb.call("RegisterTaskDefinition", web());
+    const canary = { strategy: "CANARY", canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 5 }, lifecycleHooks: [{ targetType: "PAUSE", lifecycleStages: ["PRE_PRODUCTION_TRAFFIC_SHIFT"] }] };
+    sb.call("CreateService", { cluster: "c", serviceName: "s", taskDefinition: "web", desiredCount: 1, deploymentConfiguration: canary });
+    const described = () => sb.call("DescribeServices", { cluster: "c", services: ["s"] }).services[0].deploymentConfiguration;
+    expect(described()).toMatchObject({ minimumHealthyPercent: 100, maximumPercent: 200, ...canary });
+    sb.call("UpdateService", { cluster: "c", service: "s", deploymentConfiguration: { bakeTimeInMinutes: 15 } });
+    expect(described()).toMatchObject({ ...canary, bakeTimeInMinutes: 15 });
+    expect(() => sb.call("UpdateService", { cluster: "c", service: "s", deploymentConfiguration: { strategy: "SIDEWAYS" } })).toThrow();
+  });
 });

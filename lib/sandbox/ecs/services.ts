@@ -5,7 +5,7 @@ import { PagingSchema, TagListSchema, checkBatch, paginate, parseInput, requestF
 import { checkLaunchable, resolveLaunch } from "./launch";
 import { newDeployment, peekServiceTasks } from "./scheduler";
 import { PlacementSchemas } from "./tasks";
-import type { Ctx, Deployment, Service, World } from "../core/types";
+import type { Ctx, Deployment, DeploymentConfiguration, Service, World } from "../core/types";
 import { activeCluster, clusterServices, findService, peekService, usableTaskDefinition } from "./lookups";
 import { compact, epochSeconds } from "../protocols/json-1-1";
 import { peek } from "../core/draft";
@@ -18,7 +18,22 @@ const DeploymentConfigSchema = z.looseObject({
   minimumHealthyPercent: z.number().int().optional(),
   maximumPercent: z.number().int().optional(),
   deploymentCircuitBreaker: z.object({ enable: z.boolean(), rollback: z.boolean() }).optional(),
+  strategy: z.enum(["ROLLING", "BLUE_GREEN", "LINEAR", "CANARY"]).optional(),
+  bakeTimeInMinutes: z.number().int().min(0).max(1440).optional(),
+  linearConfiguration: z.looseObject({}).optional(),
+  canaryConfiguration: z.looseObject({}).optional(),
+  lifecycleHooks: z.array(z.looseObject({})).optional(),
 });
+
+/** The strategy part of a deployment configuration, as given (the rest is checked apart). */
+function strategyOf(dc: z.infer<typeof DeploymentConfigSchema> | undefined, base: Partial<DeploymentConfiguration> = {}): Partial<DeploymentConfiguration> {
+  const out: Partial<DeploymentConfiguration> = {};
+  for (const k of ["strategy", "bakeTimeInMinutes", "linearConfiguration", "canaryConfiguration", "lifecycleHooks"] as const) {
+    const v = dc?.[k] ?? base[k];
+    if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  }
+  return out;
+}
 const NetworkSchema = z.looseObject({ awsvpcConfiguration: z.looseObject({ subnets: z.array(str).max(16), securityGroups: z.array(str).max(5).optional() }) });
 
 function deploymentOut(world: World, svc: Service, d: Deployment) {
@@ -117,6 +132,7 @@ export function createService(world: World, raw: unknown, ctx: Ctx) {
     deploymentConfiguration: {
       minimumHealthyPercent: min, maximumPercent: max,
       deploymentCircuitBreaker: input.deploymentConfiguration?.deploymentCircuitBreaker ?? { enable: false, rollback: false },
+      ...strategyOf(input.deploymentConfiguration),
     },
     schedulingStrategy: "REPLICA", healthCheckGracePeriodSeconds: input.healthCheckGracePeriodSeconds,
     enableECSManagedTags: input.enableECSManagedTags ?? false, enableExecuteCommand: input.enableExecuteCommand ?? false,
@@ -166,6 +182,7 @@ export function updateService(world: World, raw: unknown, ctx: Ctx) {
     svc.deploymentConfiguration = {
       minimumHealthyPercent: min, maximumPercent: max,
       deploymentCircuitBreaker: input.deploymentConfiguration.deploymentCircuitBreaker ?? dc.deploymentCircuitBreaker,
+      ...strategyOf(input.deploymentConfiguration, dc),
     };
   }
   const changed = (a: unknown, b: unknown) => a !== undefined && JSON.stringify(a) !== JSON.stringify(b);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Service } from "../../design";
+
 import { buildIndex } from "../engine";
 import { design, service } from "../test-helpers";
 import { deploymentStrategy } from "./deployment-strategy";
@@ -9,7 +10,7 @@ const TG = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/blue
 const GREEN = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/green/0123456789abcdef";
 const RULE = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener-rule/app/web/0123456789abcdef/0123456789abcdef/0123456789abcdef";
 const ROLE = "arn:aws:iam::123456789012:role/ecs-infrastructure";
-const behind = (advanced?: object) => [{ targetGroupArn: TG, containerName: "web", containerPort: 80, ...(advanced === undefined ? {} : { advancedConfiguration: advanced }) }];
+const behind = (advanced?: Record<string, string>) => [{ targetGroupArn: TG, containerName: "web", containerPort: 80, ...(advanced === undefined ? {} : { advancedConfiguration: advanced }) }];
 const full = { alternateTargetGroupArn: GREEN, productionListenerRule: RULE, roleArn: ROLE };
 const check = (over: Partial<Service>) => deploymentStrategy.check(service(over), { index });
 const paths = (over: Partial<Service>) => check(over).map((f) => f.path.join("."));
@@ -54,7 +55,7 @@ describe("deployment-strategy", () => {
   });
 
   it("checks lifecycle hooks: stages named, a Lambda hook's function and role, no PAUSE while traffic moves", () => {
-    const cfg = (hook: object) => ({ loadBalancers: behind(full), deploymentConfiguration: { strategy: "CANARY" as const, lifecycleHooks: [hook] } });
+    const cfg = (hook: Record<string, unknown>): Partial<Service> => ({ loadBalancers: behind(full), deploymentConfiguration: { strategy: "CANARY", lifecycleHooks: [hook as never] } });
     expect(check(cfg({ targetType: "PAUSE", lifecycleStages: ["PRE_PRODUCTION_TRAFFIC_SHIFT"] }))).toEqual([]);
     expect(paths(cfg({ lifecycleStages: ["POST_SCALE_UP"] }))).toEqual(["deploymentConfiguration.lifecycleHooks.0.hookTargetArn", "deploymentConfiguration.lifecycleHooks.0.roleArn"]);
     const [pause] = check(cfg({ targetType: "PAUSE", lifecycleStages: ["TEST_TRAFFIC_SHIFT", "POST_TEST_TRAFFIC_SHIFT"] }));
