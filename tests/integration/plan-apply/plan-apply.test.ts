@@ -56,6 +56,17 @@ describe("plan and apply against the sandbox", () => {
     expect(svc.taskDefinition).toMatch(/task-definition\/web:2$/);
   });
 
+  it("a deployment strategy is planned as an UpdateService and, once applied, plans no changes", async () => {
+    await applyPlan(sb.ecs, await plan(webDesign()));
+    const d = webDesign();
+    d.services[0].deploymentConfiguration = { ...d.services[0].deploymentConfiguration, strategy: "CANARY", canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 5 } };
+    const p = await plan(d);
+    expect(actions(p).filter((a) => !a.startsWith("no-change"))).toEqual(["update service:main/web"]);
+    expect(p.steps.find((s) => s.key === "service:main/web")?.calls[0].input).toMatchObject({ deploymentConfiguration: { strategy: "CANARY", canaryConfiguration: { canaryPercent: 10 } } });
+    expect((await applyPlan(sb.ecs, p)).ok).toBe(true);
+    expect((await plan(d)).empty).toBe(true);
+  });
+
   it("stops at the first failing call with ECS's message and what was done; re-planning shows only the rest", async () => {
     const broken = webDesign();
     broken.services[0].cluster = "nowhere";
