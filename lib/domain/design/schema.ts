@@ -187,6 +187,8 @@ export const ClusterSchema = z.looseObject({
   capacityProviders: z.array(str).optional(),
   defaultCapacityProviderStrategy: z.array(CapacityProviderStrategyItemSchema).optional(),
   settings: z.array(z.object({ name: z.literal("containerInsights"), value: str })).optional(),
+  /** The Service Connect namespace services of this cluster join when they name none. */
+  serviceConnectDefaults: z.object({ namespace: str }).optional(),
   tags: z.array(TagSchema).optional(),
   instances: z.array(ContainerInstanceDesignSchema).optional(),
 });
@@ -224,6 +226,22 @@ export const PlacementConstraintSchema = z.object({
   expression: str.optional(),
 });
 
+/** A service's Service Connect settings (CreateService serviceConnectConfiguration). */
+export const ServiceConnectConfigurationSchema = z.looseObject({
+  enabled: z.boolean(),
+  /** A Cloud Map namespace name or ARN; omitted, the cluster's serviceConnectDefaults namespace. */
+  namespace: str.optional(),
+  /** What this service offers the namespace: a named port mapping, its discovery name and client alias. */
+  services: z.array(z.looseObject({
+    portName: str,
+    discoveryName: str.optional(),
+    clientAliases: z.array(z.looseObject({ port: int, dnsName: str.optional() })).optional(),
+    ingressPortOverride: int.optional(),
+    timeout: z.object({ idleTimeoutSeconds: int.optional(), perRequestTimeoutSeconds: int.optional() }).optional(),
+    tls: z.looseObject({ issuerCertificateAuthority: z.looseObject({ awsPcaAuthorityArn: str.optional() }), kmsKey: str.optional(), roleArn: str.optional() }).optional(),
+  })).optional(),
+});
+
 export const ServiceSchema = z.looseObject({
   id: str.min(1),
   serviceName: str,
@@ -244,6 +262,7 @@ export const ServiceSchema = z.looseObject({
     }),
   }).optional(),
   loadBalancers: z.array(LoadBalancerSchema).optional(),
+  serviceConnectConfiguration: ServiceConnectConfigurationSchema.optional(),
   serviceRegistries: z.array(z.looseObject({
     registryArn: str.optional(), port: int.optional(), containerName: str.optional(), containerPort: int.optional(),
   })).optional(),

@@ -64,3 +64,15 @@ export const PAUSE_FORBIDDEN_STAGES: readonly string[] = ["TEST_TRAFFIC_SHIFT", 
 
 /** Whether `n` is a multiple of 0.1 (as ECS's traffic percentages must be), allowing for floating point. */
 export const isTenth = (n: number) => Math.abs(n * 10 - Math.round(n * 10)) < 1e-9;
+
+// Service Connect (ServiceConnectConfiguration, ServiceConnectService, ServiceConnectClientAlias in
+// the ECS API reference; "Service Connect" in the developer guide).
+
+/** Network modes whose tasks can run the Service Connect proxy. */
+export const SERVICE_CONNECT_NETWORK_MODES: readonly string[] = ["awsvpc", "bridge"];
+/** clientAliases: "The maximum number of client aliases that you can have in this list is 1." */
+export const MAX_CLIENT_ALIASES = 1;
+/** discoveryName: up to 64 lowercase letters, digits, underscores and hyphens, not starting with a hyphen. */
+export const DISCOVERY_NAME = /^(?!-)[a-z0-9_-]{1,64}$/;
+/** dnsName: up to 127 lowercase letters, digits, underscores, hyphens and periods, not starting with a hyphen. */
+export const ALIAS_DNS_NAME = /^(?!-)[a-z0-9_.-]{1,127}$/;

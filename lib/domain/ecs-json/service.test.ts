@@ -34,7 +34,7 @@ describe("importService / exportService", () => {
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     expect(r.service.id).toBe("svc-web");
     expect(exportService(r.service)).toEqual(input);
-    expect(r.notes.map((n) => n.path)).toEqual(["serviceConnectConfiguration", "availabilityZoneRebalancing"]);
+    expect(r.notes.map((n) => n.path)).toEqual(["availabilityZoneRebalancing"]);
   });
 
   it("maps roleArn to role and defaults the cluster", () => {

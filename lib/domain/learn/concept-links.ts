@@ -26,6 +26,7 @@ export const RULE_CONCEPTS: Record<string, Target> = {
   "port-range": { concept: "network-modes", lesson: "bridge-ports" },
   links: { concept: "network-modes", lesson: "bridge-ports" },
   "service-network": { concept: "network-modes", lesson: "fargate-awsvpc" },
+  "service-connect": { concept: "network-modes" },
   "load-balancers": { concept: "network-modes" },
   "load-balancer-config": { concept: "network-modes" },
   "target-group-config": { concept: "network-modes" },

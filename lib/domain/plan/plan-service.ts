@@ -36,6 +36,8 @@ function normaliseNetwork(v: unknown): unknown {
 
 function liveValue(live: EcsService, field: string): unknown {
   if (field === "role") return live.roleArn;
+  // DescribeServices reports Service Connect per deployment, not on the service.
+  if (field === "serviceConnectConfiguration") return live.deployments?.find((d) => d.status === "PRIMARY")?.serviceConnectConfiguration;
   const v = (live as Json)[field];
   if (field === "networkConfiguration") return normaliseNetwork(v);
   if (field === "deploymentConfiguration") {

@@ -171,6 +171,8 @@ export type Service = {
   placementConstraints: { type: string; expression?: string }[];
   placementStrategy: { type: string; field?: string }[];
   deploymentConfiguration: DeploymentConfiguration;
+  /** As given; DescribeServices reports it on the PRIMARY deployment, as ECS does (no proxy is simulated). */
+  serviceConnectConfiguration?: Record<string, unknown>;
   schedulingStrategy: "REPLICA";
   healthCheckGracePeriodSeconds?: number;
   enableECSManagedTags: boolean;

@@ -46,6 +46,7 @@ function deploymentOut(world: World, svc: Service, d: Deployment) {
     launchType: svc.launchType, capacityProviderStrategy: svc.capacityProviderStrategy.length ? svc.capacityProviderStrategy : undefined,
     platformVersion: svc.launchType === "FARGATE" ? svc.platformVersion ?? "LATEST" : undefined,
     networkConfiguration: svc.networkConfiguration, rolloutState: d.rolloutState, rolloutStateReason: d.rolloutStateReason,
+    serviceConnectConfiguration: d.status === "PRIMARY" ? svc.serviceConnectConfiguration : undefined,
   });
 }
 
@@ -80,6 +81,7 @@ function checkDeploymentConfiguration(min: number, max: number) {
 const CreateSchema = z.looseObject({
   cluster: str.optional(), serviceName: str, taskDefinition: str.optional(),
   loadBalancers: z.array(z.looseObject({})).max(5).optional(), serviceRegistries: z.array(z.looseObject({})).optional(),
+  serviceConnectConfiguration: z.looseObject({ enabled: z.boolean() }).optional(),
   desiredCount: z.number().int().optional(), clientToken: str.max(36).optional(), launchType: str.optional(),
   capacityProviderStrategy: z.array(StrategyItem).optional(), platformVersion: str.optional(), role: str.optional(),
   deploymentConfiguration: DeploymentConfigSchema.optional(),
@@ -128,6 +130,7 @@ export function createService(world: World, raw: unknown, ctx: Ctx) {
     launchType: input.launchType as Service["launchType"], capacityProviderStrategy: input.capacityProviderStrategy ?? [],
     platformVersion: input.platformVersion, networkConfiguration: input.networkConfiguration,
     loadBalancers: input.loadBalancers ?? [], serviceRegistries: input.serviceRegistries ?? [],
+    serviceConnectConfiguration: input.serviceConnectConfiguration,
     placementConstraints: input.placementConstraints ?? [], placementStrategy: input.placementStrategy ?? [],
     deploymentConfiguration: {
       minimumHealthyPercent: min, maximumPercent: max,
@@ -156,6 +159,7 @@ const UpdateSchema = z.looseObject({
   forceNewDeployment: z.boolean().optional(), healthCheckGracePeriodSeconds: z.number().int().min(0).optional(),
   enableExecuteCommand: z.boolean().optional(), enableECSManagedTags: z.boolean().optional(),
   loadBalancers: z.array(z.looseObject({})).max(5).optional(), propagateTags: z.enum(["TASK_DEFINITION", "SERVICE", "NONE"]).optional(),
+  serviceConnectConfiguration: z.looseObject({ enabled: z.boolean() }).optional(),
   serviceRegistries: z.array(z.looseObject({})).optional(),
 });
 
@@ -196,6 +200,7 @@ export function updateService(world: World, raw: unknown, ctx: Ctx) {
   if (changed(input.propagateTags, svc.propagateTags)) { svc.propagateTags = input.propagateTags!; deploy = true; }
   if (changed(input.loadBalancers, svc.loadBalancers)) { svc.loadBalancers = input.loadBalancers!; deploy = true; }
   if (changed(input.serviceRegistries, svc.serviceRegistries)) { svc.serviceRegistries = input.serviceRegistries!; deploy = true; }
+  if (changed(input.serviceConnectConfiguration, svc.serviceConnectConfiguration)) { svc.serviceConnectConfiguration = input.serviceConnectConfiguration; deploy = true; }
   if (input.healthCheckGracePeriodSeconds !== undefined) svc.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds;
   if (input.enableExecuteCommand !== undefined) svc.enableExecuteCommand = input.enableExecuteCommand;
   if (input.desiredCount !== undefined && input.desiredCount !== svc.desiredCount) {

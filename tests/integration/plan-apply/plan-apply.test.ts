@@ -67,6 +67,18 @@ describe("plan and apply against the sandbox", () => {
     expect((await plan(d)).empty).toBe(true);
   });
 
+  it("Service Connect is planned as an UpdateService, read back from the PRIMARY deployment, and converges", async () => {
+    await applyPlan(sb.ecs, await plan(webDesign()));
+    const d = webDesign();
+    d.services[0].serviceConnectConfiguration = { enabled: true, namespace: "shop.local" };
+    const p = await plan(d);
+    expect(actions(p).filter((a) => !a.startsWith("no-change"))).toEqual(["update service:main/web"]);
+    expect((await applyPlan(sb.ecs, p)).ok).toBe(true);
+    const svc = (await sb.ecs.describeServices({ cluster: "main", services: ["web"] })).services[0];
+    expect(svc.deployments?.find((x) => x.status === "PRIMARY")?.serviceConnectConfiguration).toEqual({ enabled: true, namespace: "shop.local" });
+    expect((await plan(d)).empty).toBe(true);
+  });
+
   it("stops at the first failing call with ECS's message and what was done; re-planning shows only the rest", async () => {
     const broken = webDesign();
     broken.services[0].cluster = "nowhere";

@@ -14,6 +14,7 @@ import { clusterCapacityProviders } from "./cluster-capacity-providers";
 import { tags } from "./tags";
 import { loadBalancerConfig, targetGroupConfig } from "./elb";
 import { deploymentStrategy } from "./deployment-strategy";
+import { serviceConnect } from "./service-connect";
 
 /** Rules about services, clusters and the design as a whole (names, references, capacity). */
 export const SERVICE_AND_DESIGN_RULES: readonly Rule[] = [
@@ -27,6 +28,7 @@ export const SERVICE_AND_DESIGN_RULES: readonly Rule[] = [
   targetGroupConfig,
   deploymentConfiguration,
   deploymentStrategy,
+  serviceConnect,
   schedulingStrategy,
   placement,
   platformVersion,
