@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import type { ActionResult } from "@/lib/actions/result";
-import { issuesByField } from "@/components/ui/form-issues";
+import { formFailure } from "@/components/ui/form-issues";
 import { signInWithPassword } from "./auth-client";
 import { localProblems, type PersonValues } from "./person-fields";
 
@@ -28,9 +28,9 @@ export function useAccountForm(initial: PersonValues, create: (v: PersonValues) 
       const r = await create(values).catch(() => undefined);
       if (!r) return setFailure("The server could not be reached. Try again.");
       if (!r.ok) {
-        const byField = issuesByField(r);
-        setErrors(byField);
-        return setFailure(Object.keys(byField).length ? undefined : r.message);
+        const failed = formFailure(r);
+        setErrors(failed.errors);
+        return setFailure(failed.message);
       }
       const signedIn = await signInWithPassword(values.email, values.password);
       router.replace(signedIn.ok ? then : "/sign-in");

@@ -5,7 +5,7 @@ import { createEnvironmentAction, updateEnvironmentAction } from "@/lib/actions/
 import type { EnvironmentKind, EnvironmentView } from "@/lib/actions/environment-types";
 import type { ActionResult } from "@/lib/actions/result";
 import { Alert } from "@/components/ui/alert";
-import { issuesByField } from "@/components/ui/form-issues";
+import { formFailure } from "@/components/ui/form-issues";
 import { Button } from "@/components/ui/button";
 import { DialogActions } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/text-field";
@@ -47,9 +47,9 @@ export function EnvironmentForm({ environment: env, onDone, onCancel }: Props) {
         r = { ok: false, code: "INTERNAL", message: "The request failed. Try again." };
       }
       if (r.ok) return onDone(r.data);
-      const byField = issuesByField(r);
-      setErrors(byField);
-      setFailure(Object.keys(byField).length ? undefined : r.message);
+      const failed = formFailure(r);
+      setErrors(failed.errors);
+      setFailure(failed.message);
     });
   }
 

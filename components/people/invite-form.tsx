@@ -6,7 +6,7 @@ import type { NewInvite } from "@/lib/actions/people-types";
 import { ROLES, ROLE_SUMMARIES, type Role } from "@/lib/domain/access";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { issuesByField } from "@/components/ui/form-issues";
+import { formFailure } from "@/components/ui/form-issues";
 import { TextField } from "@/components/ui/text-field";
 
 /** Invite one person: the link appears once, to copy and send them. */
@@ -25,9 +25,9 @@ export function InviteForm({ onInvited }: { onInvited: () => void }) {
       const r = await invitePersonAction({ email, role }).catch(() => undefined);
       if (!r) return setFailure("The server could not be reached. Try again.");
       if (!r.ok) {
-        const byField = issuesByField(r);
-        setErrors(byField);
-        return setFailure(Object.keys(byField).length ? undefined : r.message);
+        const failed = formFailure(r);
+        setErrors(failed.errors);
+        return setFailure(failed.message);
       }
       setErrors({});
       setEmail("");

@@ -7,7 +7,7 @@ import type { SsoProviderView } from "@/lib/actions/sso-types";
 import { ROLES, type Role } from "@/lib/domain/access";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { issuesByField } from "@/components/ui/form-issues";
+import { formFailure } from "@/components/ui/form-issues";
 import { TextAreaField, TextField } from "@/components/ui/text-field";
 
 type Draft = {
@@ -67,9 +67,9 @@ export function SsoManager({ providers }: { providers: SsoProviderView[] }) {
       }).catch(() => undefined);
       if (!r) return setFailure("The server could not be reached. Try again.");
       if (!r.ok) {
-        const byField = issuesByField(r);
-        setErrors(byField);
-        return setFailure(Object.keys(byField).length ? undefined : r.message);
+        const failed = formFailure(r);
+        setErrors(failed.errors);
+        return setFailure(failed.message);
       }
       setErrors({});
       setSaved(`Saved ${r.data.label}. Register ${origin}${r.data.callbackPath} as its redirect URL at the identity provider.`);

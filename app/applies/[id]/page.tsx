@@ -8,7 +8,7 @@ import { NotFoundError } from "@/lib/server/errors";
 import { queryAudit } from "@/lib/server/audit";
 import { AuditTable } from "@/components/audit/audit-table";
 import { ApplyLive } from "@/components/history/apply-live";
-import { Section } from "@/components/history/section";
+import { Section } from "@/components/ui/section";
 import { when } from "@/components/history/when";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { cache, type ReactNode } from "react";
+import { cache } from "react";
 import { pageContext } from "@/lib/server/auth/page-context";
 import { NotFoundError } from "@/lib/server/errors";
 import { getDesign } from "@/lib/server/designs/get-design";
@@ -17,6 +17,7 @@ import { listApplies } from "@/lib/server/applies";
 import { AppliesList } from "@/components/plan/applies-list";
 import { queryAudit } from "@/lib/server/audit";
 import { AuditTable } from "@/components/audit/audit-table";
+import { Section } from "@/components/ui/section";
 
 export const dynamic = "force-dynamic";
 
@@ -69,15 +70,5 @@ export default async function DesignPage({ params }: Props) {
         <AuditTable rows={history} caption="Who changed this design" />
       </Section>
     </div>
-  );
-}
-
-function Section({ id, title, note, children }: { id: string; title: string; note?: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} className="text-lg font-semibold text-slate-900">{title}</h2>
-      {note && <p className="mt-0.5 text-sm text-slate-600">{note}</p>}
-      <div className="mt-3">{children}</div>
-    </section>
   );
 }

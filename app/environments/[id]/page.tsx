@@ -12,7 +12,7 @@ import { queryAudit } from "@/lib/server/audit";
 import { AuditTable } from "@/components/audit/audit-table";
 import { EnvironmentSettings } from "@/components/history/environment-settings";
 import { EnvironmentApplies } from "@/components/history/environment-applies";
-import { Section } from "@/components/history/section";
+import { Section } from "@/components/ui/section";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-/** A titled part of a record's page (environment, apply), like the design page's sections. */
+/** A titled part of a record's page (design, environment, apply). */
 export function Section({ id, title, note, children }: { id: string; title: string; note?: ReactNode; children: ReactNode }) {
   return (
     <section aria-labelledby={`${id}-title`}>
