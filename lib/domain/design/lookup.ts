@@ -1,3 +1,5 @@
+import type { TargetGroup } from "./schema";
+
 /** Strips `:revision` and ARN prefixes so `arn:…:task-definition/web:3`, `web:3` and `web` all name family `web`. */
 export function familyOf(taskDefinitionRef: string): string {
   const afterSlash = taskDefinitionRef.includes("/") ? taskDefinitionRef.slice(taskDefinitionRef.lastIndexOf("/") + 1) : taskDefinitionRef;
@@ -19,4 +21,13 @@ export function clusterNameOf(clusterRef: string): string {
 /** The layout key of a container node. */
 export function containerKey(taskDefinitionId: string, containerName: string): string {
   return `${taskDefinitionId}/${containerName}`;
+}
+
+/**
+ * What a service's `loadBalancers[].targetGroupArn` (or a listener's forward) holds for a target
+ * group of the design: its ARN, or `targetgroup/<name>` while the group is only designed (ECS
+ * needs the real ARN to deploy).
+ */
+export function targetGroupRef(tg: Pick<TargetGroup, "name" | "targetGroupArn">): string {
+  return tg.targetGroupArn ?? `targetgroup/${tg.name}`;
 }

@@ -1,13 +1,7 @@
-import type { Service, TargetGroup } from "../design";
+import type { Service } from "../design";
 
-/**
- * What a service's `loadBalancers[].targetGroupArn` holds for this group: its ARN, or
- * `targetgroup/<name>` while the group is only designed (ECS needs the real ARN to deploy, and
- * the load-balancers rule keeps asking for one until then).
- */
-export function targetGroupRef(tg: TargetGroup): string {
-  return tg.targetGroupArn ?? `targetgroup/${tg.name}`;
-}
+export { targetGroupRef } from "../design";
+
 
 
 /** Rewrites every service reference from one group ref to another (rename, ARN set). */

@@ -4,7 +4,7 @@ import {
   MAX_FORWARD_TARGET_GROUPS, MAX_HEALTH_CHECK_PATH, MAX_LISTENERS, MAX_RULES, MIN_SUBNETS, PLAIN_LISTENER_PROTOCOL, RULE_PRIORITY_RANGE, SECURE_LISTENER_PROTOCOLS,
   defaultHealthCheck, elbNameProblem,
 } from "../../ecs-facts/elbv2";
-import { familyOf } from "../../design";
+import { familyOf, targetGroupRef } from "../../design";
 import type { DesignIndex, DesignRule, Finding, PathSegment } from "../types";
 
 // Load balancers, their listeners and rules, and target groups, checked as ELBv2 (and ECS, for
@@ -18,15 +18,12 @@ function pusher(out: Finding[], ruleId: string, resource: Resource): Push {
   return (path, message, fix, severity = "error") => out.push({ ruleId, severity, resource, path, message, ...(fix ? { fix } : {}) });
 }
 
-/** What a listener's forward may name: `targetgroup/<name>` of a group of this design, or a target group ARN. */
-const DESIGN_REF = /^targetgroup\/(.+)$/;
+/** A target group ARN (what a forward names when the group is not one of the design's). */
 const TG_ARN = /^arn:aws[\w-]*:elasticloadbalancing:[\w-]+:\d{12}:targetgroup\/[\w-]+\/[0-9a-f]+$/;
 const LB_ARN = /^arn:aws[\w-]*:elasticloadbalancing:[\w-]+:\d{12}:loadbalancer\/(app|net)\/[\w-]+\/[0-9a-f]+$/;
 
-function groupOf(design: Design, ref: string): TargetGroup | undefined {
-  const name = DESIGN_REF.exec(ref)?.[1];
-  return (design.targetGroups ?? []).find((g) => (name !== undefined ? !g.targetGroupArn && g.name === name : g.targetGroupArn === ref));
-}
+/** The design's target group a forward or a service names by its ref (targetGroupRef). */
+const groupOf = (design: Design, ref: string) => (design.targetGroups ?? []).find((g) => targetGroupRef(g) === ref);
 
 function checkAction(push: Push, design: Design, lb: LoadBalancerDesign, listener: Listener, action: ListenerAction, at: PathSegment[]) {
   if (action.type !== "forward" && lb.type !== "application") {
@@ -226,7 +223,7 @@ function checkTargetGroup(out: Finding[], index: DesignIndex, tg: TargetGroup, i
   const { design } = index;
   const at: PathSegment[] = ["targetGroups", i];
   const push = pusher(out, "target-group-config", { kind: "targetGroup", id: tg.id, name: tg.name });
-  const ref = tg.targetGroupArn ?? `targetgroup/${tg.name}`;
+  const ref = targetGroupRef(tg);
   if (!tg.targetGroupArn) {
     const problem = elbNameProblem(tg.name, "Target group");
     if (problem) push([...at, "name"], `ELBv2 refuses this name: ${problem}.`, { description: "Use up to 32 letters, digits and hyphens." });
