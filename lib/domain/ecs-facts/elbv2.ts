@@ -67,17 +67,24 @@ export const HTTP_PROTOCOLS: readonly string[] = ["HTTP", "HTTPS"];
 /** deregistration_delay.timeout_seconds: 0–3600, default 300. */
 export const DEREGISTRATION_DELAY = { min: 0, max: 3600, default: 300 } as const;
 
-/** The health check ELBv2 gives a target group of `protocol` when the call names none (CreateTargetGroup defaults). */
-export function defaultHealthCheck(protocol: string | undefined) {
-  const http = HTTP_PROTOCOLS.includes(protocol ?? "");
+/**
+ * The health check settings ELBv2 gives a target group when CreateTargetGroup names none, by the
+ * group's protocol and target type (the API reference's defaults for each HealthCheck* parameter).
+ */
+export function defaultHealthCheck(tg: { protocol?: string; targetType?: string }) {
+  const lambda = tg.targetType === "lambda";
+  const geneve = tg.protocol === "GENEVE";
   return {
-    protocol: http ? protocol : "TCP",
-    port: "traffic-port",
-    path: http ? "/" : undefined,
-    intervalSeconds: 30,
-    timeoutSeconds: protocol === "HTTP" ? 6 : 10,
+    protocol: lambda ? undefined : HTTP_PROTOCOLS.includes(tg.protocol ?? "") ? tg.protocol : "TCP",
+    port: geneve ? "80" : "traffic-port",
+    intervalSeconds: lambda ? 35 : geneve ? 10 : 30,
+    timeoutSeconds: lambda ? 30 : geneve ? 5 : tg.protocol === "HTTP" ? 6 : 10,
     healthyThresholdCount: 5,
-    unhealthyThresholdCount: 2,
-    matcher: http ? "200" : undefined,
+    unhealthyThresholdCount: lambda ? 5 : 2,
   };
+}
+
+/** An HTTP(S) health check's default path and success codes; gRPC groups: /AWS.ALB/healthcheck and gRPC code 12. */
+export function defaultHttpCheck(grpc: boolean) {
+  return grpc ? { path: "/AWS.ALB/healthcheck", matcher: { GrpcCode: "12" } } : { path: "/", matcher: { HttpCode: "200" } };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEREGISTRATION_DELAY, HEALTH_CHECK_RANGES, HTTP_PROTOCOLS, MAX_HEALTH_CHECK_PATH, NO_HEALTH_CHECK_PROTOCOLS } from "@/lib/domain/ecs-facts/elbv2";
+import { DEREGISTRATION_DELAY, HEALTH_CHECK_RANGES, HTTP_PROTOCOLS, defaultHealthCheck, defaultHttpCheck, MAX_HEALTH_CHECK_PATH, NO_HEALTH_CHECK_PROTOCOLS } from "@/lib/domain/ecs-facts/elbv2";
 import { peek } from "../core/draft";
 import { bySeq, nextSeq } from "../core/ids";
 import type { Ctx, HealthCheck, TargetGroup, World } from "../core/types";
@@ -55,26 +55,26 @@ const CreateSchema = z.object({
 /** The health check a target group of this protocol and type gets, with `given` on top; checked. */
 function healthCheckOf(tg: Pick<TargetGroup, "protocol" | "protocolVersion" | "targetType">, given: HealthCheckIn, base?: HealthCheck): HealthCheck {
   const lambda = tg.targetType === "lambda";
-  const protocol = given.HealthCheckProtocol ?? base?.protocol ?? (lambda ? undefined : HTTPISH.includes(tg.protocol ?? "") ? tg.protocol : "TCP");
+  const defaults = defaultHealthCheck(tg);
+  const protocol = given.HealthCheckProtocol ?? base?.protocol ?? defaults.protocol;
   if (protocol && NO_HEALTH_CHECK.includes(protocol)) throw validation(`Health check protocol '${protocol}' is not supported`);
   if (protocol === "TCP" && HTTPISH.includes(tg.protocol ?? "")) {
     throw validation(`Health check protocol 'TCP' is not supported for target groups with the protocol '${tg.protocol}'`);
   }
   const httpCheck = HTTPISH.includes(protocol ?? "") || lambda;
-  const grpc = tg.protocolVersion === "GRPC";
-  const defaultTimeout = lambda ? 30 : tg.protocol === "GENEVE" ? 5 : tg.protocol === "HTTP" ? 6 : 10;
+  const http = defaultHttpCheck(tg.protocolVersion === "GRPC");
   const enabled = given.HealthCheckEnabled ?? base?.enabled ?? !lambda;
   if (!enabled && !lambda) throw validation(`Health checks cannot be disabled for target groups with target type '${tg.targetType}'`);
   const check: HealthCheck = {
     enabled,
     protocol,
-    port: given.HealthCheckPort ?? base?.port ?? (tg.protocol === "GENEVE" ? "80" : "traffic-port"),
-    path: httpCheck ? given.HealthCheckPath ?? base?.path ?? (grpc ? "/AWS.ALB/healthcheck" : "/") : undefined,
-    intervalSeconds: given.HealthCheckIntervalSeconds ?? base?.intervalSeconds ?? (lambda ? 35 : tg.protocol === "GENEVE" ? 10 : 30),
-    timeoutSeconds: given.HealthCheckTimeoutSeconds ?? base?.timeoutSeconds ?? defaultTimeout,
-    healthyThreshold: given.HealthyThresholdCount ?? base?.healthyThreshold ?? 5,
-    unhealthyThreshold: given.UnhealthyThresholdCount ?? base?.unhealthyThreshold ?? (lambda ? 5 : 2),
-    matcher: given.Matcher ?? base?.matcher ?? (httpCheck ? (grpc ? { GrpcCode: "12" } : { HttpCode: "200" }) : undefined),
+    port: given.HealthCheckPort ?? base?.port ?? defaults.port,
+    path: httpCheck ? given.HealthCheckPath ?? base?.path ?? http.path : undefined,
+    intervalSeconds: given.HealthCheckIntervalSeconds ?? base?.intervalSeconds ?? defaults.intervalSeconds,
+    timeoutSeconds: given.HealthCheckTimeoutSeconds ?? base?.timeoutSeconds ?? defaults.timeoutSeconds,
+    healthyThreshold: given.HealthyThresholdCount ?? base?.healthyThreshold ?? defaults.healthyThresholdCount,
+    unhealthyThreshold: given.UnhealthyThresholdCount ?? base?.unhealthyThreshold ?? defaults.unhealthyThresholdCount,
+    matcher: given.Matcher ?? base?.matcher ?? (httpCheck ? http.matcher : undefined),
   };
   if (check.port !== "traffic-port" && !(/^\d+$/.test(check.port) && Number(check.port) >= 1 && Number(check.port) <= 65535)) {
     throw validation(`Health check port '${check.port}' must be 'traffic-port' or a port between 1 and 65535`);

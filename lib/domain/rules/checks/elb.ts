@@ -186,7 +186,7 @@ function checkHealthCheck(push: Push, tg: TargetGroup, at: PathSegment[]) {
   const h = tg.healthCheck;
   if (!h) return;
   const hAt = [...at, "healthCheck"];
-  const eff = { ...defaultHealthCheck(tg.protocol), ...Object.fromEntries(Object.entries(h).filter(([, v]) => v !== undefined)) };
+  const eff = { ...defaultHealthCheck(tg), ...Object.fromEntries(Object.entries(h).filter(([, v]) => v !== undefined)) };
   for (const key of Object.keys(HEALTH_CHECK_RANGES) as (keyof typeof HEALTH_CHECK_RANGES)[]) {
     const v = h[key];
     const r = HEALTH_CHECK_RANGES[key];
