@@ -32,13 +32,13 @@ const networkQuery = (environmentId: string) => ({
   retry: false,
 });
 
-/** The chosen environment's network; read only while a caller is mounted and `wanted`. */
-export function useEnvironmentNetwork(wanted = true) {
+/** The chosen environment's network; read only while a caller is mounted. */
+export function useEnvironmentNetwork() {
   const { environmentId } = useContext(NetworkSourceContext);
-  return useQuery({ ...networkQuery(environmentId), enabled: wanted });
+  return useQuery(networkQuery(environmentId));
 }
 
-/** Reads (or takes from the cache) the chosen environment's network, for a one-click fix; with the environment's name. */
+/** Reads (or takes from the cache) the chosen environment's network, for a one-click fix. */
 export function useFetchNetwork(): () => Promise<EnvironmentNetwork> {
   const { environmentId } = useContext(NetworkSourceContext);
   const client = useQueryClient();
