@@ -31,3 +31,20 @@ export function containerKey(taskDefinitionId: string, containerName: string): s
 export function targetGroupRef(tg: Pick<TargetGroup, "name" | "targetGroupArn">): string {
   return tg.targetGroupArn ?? `targetgroup/${tg.name}`;
 }
+
+/**
+ * What `loadBalancers[].advancedConfiguration.productionListenerRule` / `testListenerRule` hold
+ * for a listener rule of a load balancer the design owns, while it has no ARN yet:
+ * `listener-rule/<load balancer name>/<listener port>/<rule priority | "default">` ("default"
+ * names the listener's default rule). Apply resolves it to the rule's ARN once created.
+ */
+export function listenerRuleRef(loadBalancerName: string, port: number, priority?: number): string {
+  return `listener-rule/${loadBalancerName}/${port}/${priority ?? "default"}`;
+}
+
+/** The parts of a listenerRuleRef; undefined for anything else (an ARN, a typo). */
+export function parseListenerRuleRef(ref: string): { loadBalancerName: string; port: number; priority?: number } | undefined {
+  const m = /^listener-rule\/([^/]+)\/(\d+)\/(default|\d+)$/.exec(ref);
+  if (!m) return undefined;
+  return { loadBalancerName: m[1], port: Number(m[2]), ...(m[3] === "default" ? {} : { priority: Number(m[3]) }) };
+}
