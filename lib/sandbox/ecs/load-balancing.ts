@@ -117,7 +117,7 @@ function answer(world: World, task: Task, r: Registration): { passing: boolean; 
 type Unhealthy = { task: Task; r: Registration; description: string };
 
 /** Brings one task's registrations in line with where it should be; answers its unhealthy target, if any. */
-function syncTask(world: World, ctx: Ctx, svc: Service, arn: string): Unhealthy | undefined {
+function syncTask(world: World, ctx: Ctx, svc: Service, arn: string, grace: number): Unhealthy | undefined {
   const seen = peek(world).tasks[arn];
   const live = seen.desiredStatus === "RUNNING" && seen.lastStatus === "RUNNING";
   const groups = peek(world).targetGroups;
@@ -162,7 +162,9 @@ function syncTask(world: World, ctx: Ctx, svc: Service, arn: string): Unhealthy 
     const h = targetHealth(tg, probe, ctx.now);
     if (h.State !== "healthy") healthy = false;
     if (h.State === "unhealthy" && !unhealthy) unhealthy = { task, r, description: h.Description ?? "Health checks failed" };
-    const at = nextHealthChange(tg, probe, ctx.now);
+    // The scheduler wakes when a verdict falls due, and when the grace period of an unhealthy task ends.
+    const graceEnds = (task.startedAt ?? 0) + grace;
+    const at = h.State === "unhealthy" && graceEnds > ctx.now ? graceEnds : nextHealthChange(tg, probe, ctx.now);
     if (at !== undefined && (next === undefined || at < next)) next = at;
   }
   task.targetsHealthy = healthy;
@@ -182,7 +184,7 @@ export function balanceService(world: World, ctx: Ctx, svc: Service, taskArns: s
   const grace = (svc.healthCheckGracePeriodSeconds ?? 0) * 1000;
   for (const arn of taskArns) {
     if (!Object.hasOwn(peek(world).tasks, arn)) continue;
-    const bad = syncTask(world, ctx, svc, arn);
+    const bad = syncTask(world, ctx, svc, arn, grace);
     if (!bad || ctx.now < (bad.task.startedAt ?? 0) + grace) continue;
     const { task, r, description } = bad;
     const instance = task.containerInstanceArn ? peek(world).instances[task.containerInstanceArn]?.ec2InstanceId : undefined;
@@ -190,7 +192,7 @@ export function balanceService(world: World, ctx: Ctx, svc: Service, taskArns: s
     const s = world.services[svc.arn];
     addServiceEvent(world, s, `(service ${svc.name}) (task ${task.id})${where} (port ${r.port}) is unhealthy in (target-group ${r.targetGroupArn}) due to (reason ${description}).`);
     stopTask(world, ctx, task, { stopCode: "ServiceSchedulerInitiated", reason: `Task failed ELB health checks in (target-group ${r.targetGroupArn})` }, onFailure);
-    syncTask(world, ctx, svc, arn);
+    syncTask(world, ctx, svc, arn, grace);
     addServiceEvent(world, s, `(service ${svc.name}) has stopped 1 running tasks: (task ${task.id}).`);
   }
 }
