@@ -80,6 +80,7 @@ describe("services behind a target group", () => {
     expect(tasks.map((t: { lastStatus: string }) => t.lastStatus)).toEqual(["RUNNING", "RUNNING"]);
     const initial = health(sb, tgArn);
     expect(initial.map((h) => h.Target.Id).sort()).toEqual(tasks.map(ipOf).sort());
+    for (const ip of tasks.map(ipOf)) expect(ip).toMatch(/^172\.31\.(\d|[1-3]\d|4[0-7])\.\d+$/); // the default subnets of the VPC
     expect(initial.map((h) => [h.Target.Port, h.TargetHealth])).toEqual([
       [80, { State: "initial", Reason: "Elb.InitialHealthChecking", Description: "Initial health checks in progress" }],
       [80, { State: "initial", Reason: "Elb.InitialHealthChecking", Description: "Initial health checks in progress" }],
@@ -132,6 +133,24 @@ describe("services behind a target group", () => {
     expect(describeSvc(sb).events.some((e: Event) => /is unhealthy in/.test(e.message))).toBe(false);
     sb.step(1);
     expect(describeSvc(sb).events.some((e: Event) => /is unhealthy in/.test(e.message))).toBe(true);
+  });
+
+  it("rolls a deployment forward only as the new tasks turn healthy in the target group", () => {
+    const { sb, tgArn, subnets } = world();
+    service(sb, tgArn, subnets, { deploymentConfiguration: { minimumHealthyPercent: 100, maximumPercent: 200 } });
+    sb.step(30);
+    const old = tasksOf(sb).map((t: { taskArn: string }) => t.taskArn);
+    sb.call("UpdateService", { cluster: "c", service: "s", forceNewDeployment: true });
+    sb.step(10); // the new tasks run, their targets are still initial: the old ones keep serving
+    expect(tasksOf(sb)).toHaveLength(4);
+    expect(health(sb, tgArn).map((h) => h.TargetHealth.State).sort()).toEqual(["healthy", "healthy", "initial", "initial"]);
+    sb.step(20);
+    const stopping = sb.call("DescribeTasks", { cluster: "c", tasks: old }).tasks;
+    expect(stopping.map((t: { desiredStatus: string; lastStatus: string }) => [t.desiredStatus, t.lastStatus])).toEqual([["STOPPED", "DEACTIVATING"], ["STOPPED", "DEACTIVATING"]]);
+    expect(health(sb, tgArn).map((h) => h.TargetHealth.State).sort()).toEqual(["draining", "draining", "healthy", "healthy"]);
+    expect(describeSvc(sb).deployments).toHaveLength(2);
+    sb.step(310);
+    expect(describeSvc(sb).deployments).toMatchObject([{ status: "PRIMARY", rolloutState: "COMPLETED", runningCount: 2 }]);
   });
 
   it("registers EC2 tasks as their instance and host port, and deregisters them when the service scales in", () => {
