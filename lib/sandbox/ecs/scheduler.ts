@@ -78,6 +78,9 @@ export function reconcileAll(world: World, ctx: Ctx) {
 
 function balance(world: World, ctx: Ctx, arn: string) {
   const svc = peek(world).services[arn];
+  // Tasks are registered only while the service has load balancers, or while a deployment that
+  // removed them still has tasks of an older one: nothing to look at otherwise.
+  if (!svc.loadBalancers.length && svc.deployments.length < 2) return;
   balanceService(world, ctx, svc, peekServiceTasks(world, svc).map((t) => t.arn), (x) => recordFailure(world, x));
 }
 
