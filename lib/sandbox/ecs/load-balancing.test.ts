@@ -66,10 +66,19 @@ describe("services behind a target group", () => {
       loadBalancers: [{ targetGroupArn: other.tgArn, containerName: "web", containerPort: 80 }],
     }))).toEqual(invalid(`The provided target group ${other.tgArn} has target type instance, which is incompatible with the awsvpc network mode specified in the task definition.`));
 
+    service(sb, tgArn, subnets, { desiredCount: 0 });
+    sb.call("RegisterTaskDefinition", {
+      family: "api", networkMode: "awsvpc", requiresCompatibilities: ["FARGATE"], cpu: "256", memory: "512",
+      containerDefinitions: [{ name: "api", image: "api", portMappings: [{ containerPort: 80 }] }],
+    });
+    expect(failureOf(() => sb.call("UpdateService", { cluster: "c", service: "s", taskDefinition: "api" })))
+      .toEqual(invalid("The container web does not exist in the task definition."));
+    expect(describeSvc(sb).taskDefinition).toMatch(/:task-definition\/web:1$/);
+    sb.call("DeleteService", { cluster: "c", service: "s" });
+
     const unattached = world({ listener: false });
     expect(failureOf(() => service(unattached.sb, unattached.tgArn, unattached.subnets)))
       .toEqual(invalid(`The target group with targetGroupArn ${unattached.tgArn} does not have an associated load balancer.`));
-    expect(sb.call("ListServices", { cluster: "c" }).serviceArns).toEqual([]);
   });
 
   it("registers RUNNING tasks by ENI address and container port, initial until two passing checks, then healthy and steady", () => {
@@ -153,7 +162,7 @@ describe("services behind a target group", () => {
     expect(describeSvc(sb).deployments).toMatchObject([{ status: "PRIMARY", rolloutState: "COMPLETED", runningCount: 2 }]);
   });
 
-  it("registers EC2 tasks as their instance and host port, and deregisters them when the service scales in", () => {
+  it("registers EC2 tasks as their instance and host port, names the instance when one fails, and deregisters them when the service scales in", () => {
     const { sb, tgArn } = world({ targetType: "instance" });
     const [instance] = sb.control({ action: "addInstances", region: "eu-west-1", cluster: "c", count: 1 }).containerInstances;
     sb.call("CreateService", {
@@ -164,6 +173,10 @@ describe("services behind a target group", () => {
     const [task] = tasksOf(sb);
     const hostPort = task.containers[0].networkBindings[0].hostPort;
     expect(health(sb, tgArn)).toEqual([{ Target: { Id: instance.ec2InstanceId, Port: hostPort }, HealthCheckPort: String(hostPort), TargetHealth: { State: "healthy" } }]);
+    sb.control({ action: "failHealthCheck", region: "eu-west-1", cluster: "c", task: task.taskArn });
+    sb.step(20);
+    expect(describeSvc(sb).events.map((e: Event) => e.message)).toContain(
+      `(service s) (task ${task.taskArn.split("/").pop()}) (instance ${instance.ec2InstanceId}) (port ${hostPort}) is unhealthy in (target-group ${tgArn}) due to (reason Health checks failed with these codes: [503]).`);
     sb.call("UpdateService", { cluster: "c", service: "s", desiredCount: 0 });
     expect(health(sb, tgArn).map((h) => h.TargetHealth.State)).toEqual(["draining"]);
     sb.step(301);
