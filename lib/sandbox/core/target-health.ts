@@ -8,7 +8,8 @@ import type { ProbedHealth, RegisteredTarget, TargetGroup, TargetProbe } from ".
 // listener or rule forwards to it). What the target answers is its `probe` (ECS sets it from the
 // simulated container; a target nothing simulated serves always passes). `healthyThreshold`
 // passing checks in a row make it healthy, `unhealthyThreshold` failing ones unhealthy; until the
-// first verdict it is `initial` (Elb.InitialHealthChecking).
+// first verdict it is `initial`: Elb.RegistrationInProgress until the first check (one interval),
+// then Elb.InitialHealthChecking.
 
 export type TargetHealth = { State: string; Reason?: string; Description?: string };
 
@@ -40,6 +41,9 @@ export function targetHealth(tg: TargetGroup, t: RegisteredTarget, now: number):
   }
   if (!tg.healthCheck.enabled) return { State: "unavailable", Reason: "Target.HealthCheckDisabled", Description: "Health checks disabled" };
   const { health } = settled(tg, t, now);
+  if (health === "initial" && now < checkedFrom(tg, t) + tg.healthCheck.intervalSeconds * 1000) {
+    return { State: "initial", Reason: "Elb.RegistrationInProgress", Description: "Target registration is in progress" };
+  }
   if (health === "initial") return { State: "initial", Reason: "Elb.InitialHealthChecking", Description: "Initial health checks in progress" };
   if (health === "healthy") return { State: "healthy" };
   if (!HTTP_CHECKS.includes(tg.healthCheck.protocol ?? "")) return { State: "unhealthy", Reason: "Target.FailedHealthChecks", Description: "Health checks failed" };

@@ -91,11 +91,13 @@ describe("services behind a target group", () => {
     expect(initial.map((h) => h.Target.Id).sort()).toEqual(tasks.map(ipOf).sort());
     for (const ip of tasks.map(ipOf)) expect(ip).toMatch(/^172\.31\.(\d|[1-3]\d|4[0-7])\.\d+$/); // the default subnets of the VPC
     expect(initial.map((h) => [h.Target.Port, h.TargetHealth])).toEqual([
-      [80, { State: "initial", Reason: "Elb.InitialHealthChecking", Description: "Initial health checks in progress" }],
-      [80, { State: "initial", Reason: "Elb.InitialHealthChecking", Description: "Initial health checks in progress" }],
+      [80, { State: "initial", Reason: "Elb.RegistrationInProgress", Description: "Target registration is in progress" }],
+      [80, { State: "initial", Reason: "Elb.RegistrationInProgress", Description: "Target registration is in progress" }],
     ]);
+    sb.step(10);
+    expect(health(sb, tgArn).map((h) => h.TargetHealth.Reason)).toEqual(["Elb.InitialHealthChecking", "Elb.InitialHealthChecking"]);
     expect(describeSvc(sb).events.some((e: Event) => e.message === "(service s) has reached a steady state.")).toBe(false);
-    sb.step(20);
+    sb.step(10);
     expect(health(sb, tgArn).map((h) => h.TargetHealth)).toEqual([{ State: "healthy" }, { State: "healthy" }]);
     expect(describeSvc(sb).events[0].message).toBe("(service s) has reached a steady state.");
   });

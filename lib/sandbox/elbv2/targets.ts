@@ -13,7 +13,7 @@ import { targetGroupIn } from "./target-groups";
 //
 // Health is a function of simulated time, worked out when it is read (core/target-health.ts): a
 // target of a group no listener or rule forwards to is `unused` (Target.NotInUse); otherwise it is
-// `initial` (Elb.InitialHealthChecking) until healthy-threshold passing (or unhealthy-threshold
+// `initial` (Elb.RegistrationInProgress for the first interval, then Elb.InitialHealthChecking) until healthy-threshold passing (or unhealthy-threshold
 // failing) checks, one per interval, after it was registered or its group came into use, then
 // `healthy` (or `unhealthy`). What a target answers is what the simulated container behind it
 // answers (ECS registers its tasks, ecs/load-balancing.ts); a target nothing simulated serves

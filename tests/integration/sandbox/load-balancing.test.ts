@@ -72,10 +72,13 @@ describe("an ECS service behind an Application Load Balancer", () => {
     expect(registered.map((d) => d.Target!.Id).sort()).toEqual(tasks.map(eniAddress).sort());
     expect(registered[0]).toEqual({
       Target: { Id: registered[0].Target!.Id, Port: 80 }, HealthCheckPort: "80",
-      TargetHealth: { State: "initial", Reason: "Elb.InitialHealthChecking", Description: "Initial health checks in progress" },
+      TargetHealth: { State: "initial", Reason: "Elb.RegistrationInProgress", Description: "Target registration is in progress" },
     });
     await sb.step(20);
-    expect((await targets()).map((d) => d.TargetHealth!.State)).toEqual(["initial", "initial"]);
+    expect((await targets()).map((d) => d.TargetHealth)).toEqual([
+      { State: "initial", Reason: "Elb.InitialHealthChecking", Description: "Initial health checks in progress" },
+      { State: "initial", Reason: "Elb.InitialHealthChecking", Description: "Initial health checks in progress" },
+    ]);
     await sb.step(10);
     expect((await targets()).map((d) => d.TargetHealth)).toEqual([{ State: "healthy" }, { State: "healthy" }]);
     expect((await service()).events![0].message).toBe("(service web) has reached a steady state.");
