@@ -4,6 +4,8 @@ import type { Ctx, SandboxConfig, SandboxState, World } from "../core/types";
 import { ECS_HANDLERS } from "./handlers";
 import { tickTask } from "./lifecycle";
 import { reconcileAll, recordFailure } from "./scheduler";
+import { followDeployments } from "./service-deployments";
+import { reconcileShifting } from "./traffic-shift";
 
 // How time moves ECS's part of a world. No timers: each call first advances the world to "now",
 // processing due task transitions in time order and reconciling services after each instant;
@@ -17,6 +19,8 @@ function advanceWorld(world: World, config: SandboxConfig, to: number) {
     const all = Object.values(peek(world).tasks);
     let next = Infinity;
     for (const t of all) if (t.nextAt !== undefined && t.nextAt < next) next = t.nextAt;
+    // Service deployments wake up by themselves when a bake time or a hook's timeout ends.
+    for (const sd of Object.values(peek(world).serviceDeployments)) if (sd.nextAt !== undefined && sd.nextAt < next) next = sd.nextAt;
     if (next > to || processed >= config.maxEventsPerAdvance) break;
     world.now = Math.max(world.now, next);
     const ctx: Ctx = { now: world.now, config };
@@ -25,12 +29,18 @@ function advanceWorld(world: World, config: SandboxConfig, to: number) {
       const t = world.tasks[d.arn];
       if (t) tickTask(world, ctx, t, (x) => recordFailure(world, x));
     }
-    processed += due.length;
-    reconcileAll(world, ctx);
+    processed += Math.max(1, due.length);
+    reconcile(world, ctx);
     purge(world, ctx);
   }
   world.now = Math.max(world.now, to);
-  reconcileAll(world, { now: world.now, config });
+  reconcile(world, { now: world.now, config });
+}
+
+/** The scheduler's pass: traffic-shifting deployments their own way, the rest rolling; then service deployments follow. */
+function reconcile(world: World, ctx: Ctx) {
+  reconcileAll(world, ctx, reconcileShifting);
+  followDeployments(world, ctx);
 }
 
 /** Deleted services are forgotten an hour after they became INACTIVE, like STOPPED tasks. */
@@ -42,7 +52,7 @@ function purge(world: World, ctx: Ctx) {
   }
 }
 
-export const ECS_DYNAMICS: Dynamics = { advance: advanceWorld, settle: reconcileAll };
+export const ECS_DYNAMICS: Dynamics = { advance: advanceWorld, settle: reconcile };
 
 /** One ECS API call on the pure engine. */
 export function handleOperation(state: SandboxState, call: Call): EngineResult {

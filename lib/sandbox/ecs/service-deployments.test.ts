@@ -1,0 +1,285 @@
+import { describe, expect, it } from "vitest";
+import { failureOf, steppedSandbox } from "../testing";
+import { targetGroupsForTask } from "./load-balancing";
+
+// Service deployments of every strategy, driven through the pure engine on a stepped clock.
+
+type Sandbox = ReturnType<typeof steppedSandbox>;
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const td = (image: string, health = false) => ({
+  family: "web", networkMode: "bridge",
+  containerDefinitions: [{
+    name: "web", image, memory: 128, portMappings: [{ containerPort: 80, hostPort: 0 }],
+    ...(health ? { healthCheck: { command: ["CMD", "true"], interval: 5, retries: 2 } } : {}),
+  }],
+});
+
+/** A web service behind an ALB: blue and green target groups, a production rule and a test rule on one listener. */
+function behindAlb(deploymentConfiguration: Json, opts: { health?: boolean; test?: boolean } = {}) {
+  const sb = steppedSandbox(1, "eu-west-1");
+  const vpcId: string = sb.ec2("DescribeVpcs").vpcSet[0].vpcId;
+  const subnets: string[] = sb.ec2("DescribeSubnets").subnetSet.map((s: Json) => s.subnetId);
+  const lb = sb.elbv2("CreateLoadBalancer", { Name: "web", Subnets: subnets }).LoadBalancers[0];
+  const tg = (name: string) => sb.elbv2("CreateTargetGroup", { Name: name, Protocol: "HTTP", Port: 80, VpcId: vpcId, TargetType: "instance" }).TargetGroups[0].TargetGroupArn as string;
+  const blue = tg("blue");
+  const green = tg("green");
+  const listener = sb.elbv2("CreateListener", { LoadBalancerArn: lb.LoadBalancerArn, Protocol: "HTTP", Port: 80, DefaultActions: [{ Type: "forward", TargetGroupArn: blue }] }).Listeners[0];
+  const rule = (priority: number, conditions: Json[]) => sb.elbv2("CreateRule", {
+    ListenerArn: listener.ListenerArn, Priority: priority, Conditions: conditions, Actions: [{ Type: "forward", TargetGroupArn: blue }],
+  }).Rules[0].RuleArn as string;
+  const prod = rule(10, [{ Field: "path-pattern", Values: ["/*"] }]);
+  const test = rule(5, [{ Field: "http-header", HttpHeaderConfig: { HttpHeaderName: "X-Test", Values: ["1"] } }]);
+  sb.call("CreateCluster", { clusterName: "c" });
+  sb.control({ action: "addInstances", region: "eu-west-1", cluster: "c", count: 4 });
+  sb.call("RegisterTaskDefinition", td("app:1", opts.health));
+  const advancedConfiguration = { alternateTargetGroupArn: green, productionListenerRule: prod, ...(opts.test === false ? {} : { testListenerRule: test }), roleArn: "arn:aws:iam::000000000000:role/ecs-elb" };
+  const created = sb.call("CreateService", {
+    cluster: "c", serviceName: "s", taskDefinition: "web:1", desiredCount: 2,
+    loadBalancers: [{ targetGroupArn: blue, containerName: "web", containerPort: 80, advancedConfiguration }],
+    deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true }, ...deploymentConfiguration },
+  }).service;
+  sb.step(30);
+  sb.call("RegisterTaskDefinition", td("app:2", opts.health));
+  return { sb, blue, green, prod, test, listener: listener.ListenerArn as string, created };
+}
+
+const deploy = (sb: Sandbox) => sb.call("UpdateService", { cluster: "c", service: "s", taskDefinition: "web:2" });
+const latest = (sb: Sandbox): Json => {
+  const arn = sb.call("ListServiceDeployments", { cluster: "c", service: "s" }).serviceDeployments[0].serviceDeploymentArn;
+  return sb.call("DescribeServiceDeployments", { serviceDeploymentArns: [arn] }).serviceDeployments[0];
+};
+/** Target group → weight of a rule's forward action. */
+const weights = (sb: Sandbox, rule: string) => Object.fromEntries(
+  sb.elbv2("DescribeRules", { RuleArns: [rule] }).Rules[0].Actions[0].ForwardConfig.TargetGroups.map((g: Json) => [g.TargetGroupArn, g.Weight]),
+);
+const running = (sb: Sandbox) => sb.call("DescribeTasks", { cluster: "c", tasks: sb.call("ListTasks", { cluster: "c" }).taskArns }).tasks
+  .filter((t: Json) => t.lastStatus === "RUNNING").map((t: Json) => t.taskDefinitionArn.split("/").pop()).sort();
+const service = (sb: Sandbox) => sb.call("DescribeServices", { cluster: "c", services: ["s"] }).services[0];
+const pausedHook = (sd: Json) => sd.lifecycleHookDetails.find((h: Json) => h.status === "AWAITING_ACTION");
+
+describe("service deployments", () => {
+  it("records a rolling deployment per Create/UpdateService, with its revisions, as ECS reports them", () => {
+    const sb = steppedSandbox();
+    sb.call("CreateCluster", { clusterName: "c" });
+    sb.control({ action: "addInstances", cluster: "c", count: 2 });
+    sb.call("RegisterTaskDefinition", td("app:1"));
+    sb.call("CreateService", { cluster: "c", serviceName: "s", taskDefinition: "web", desiredCount: 2 });
+    expect(latest(sb)).toMatchObject({ status: "IN_PROGRESS", sourceServiceRevisions: [], targetServiceRevision: { requestedTaskCount: 2, runningTaskCount: 0, pendingTaskCount: 2 } });
+    sb.step(30);
+    const first = latest(sb);
+    expect(first.serviceDeploymentArn).toMatch(/^arn:aws:ecs:us-east-1:000000000000:service-deployment\/c\/s\/[A-Za-z0-9_-]{22}$/);
+    expect(first).toMatchObject({
+      status: "SUCCESSFUL", deploymentCircuitBreaker: { status: "DISABLED", failureCount: 0, threshold: 3 }, alarms: { status: "DISABLED" },
+      deploymentConfiguration: { minimumHealthyPercent: 100, maximumPercent: 200 }, targetServiceRevision: { runningTaskCount: 2 },
+    });
+    expect(first.lifecycleStage).toBeUndefined();
+    expect(first.finishedAt).toBeGreaterThan(first.startedAt);
+    sb.call("RegisterTaskDefinition", td("app:2"));
+    deploy(sb);
+    const second = latest(sb);
+    expect(second.sourceServiceRevisions).toEqual([{ arn: first.targetServiceRevision.arn, requestedTaskCount: 2, runningTaskCount: 2, pendingTaskCount: 0 }]);
+    sb.step(60);
+    expect(latest(sb).status).toBe("SUCCESSFUL");
+    const list = sb.call("ListServiceDeployments", { cluster: "c", service: "s" }).serviceDeployments;
+    expect(list.map((x: Json) => x.status)).toEqual(["SUCCESSFUL", "SUCCESSFUL"]);
+    expect(list[0]).toMatchObject({ serviceArn: "arn:aws:ecs:us-east-1:000000000000:service/c/s", clusterArn: "arn:aws:ecs:us-east-1:000000000000:cluster/c", targetServiceRevisionArn: second.targetServiceRevision.arn });
+    expect(sb.call("ListServiceDeployments", { cluster: "c", service: "s", maxResults: 1 }).nextToken).toBeDefined();
+    expect(sb.call("ListServiceDeployments", { cluster: "c", service: "s", status: ["IN_PROGRESS"] }).serviceDeployments).toEqual([]);
+    expect(sb.call("ListServiceDeployments", { cluster: "c", service: "s", createdAt: { before: first.createdAt } }).serviceDeployments).toHaveLength(1);
+    const revisions = sb.call("DescribeServiceRevisions", { serviceRevisionArns: [second.targetServiceRevision.arn, "arn:aws:ecs:us-east-1:000000000000:service-revision/c/s/1"] });
+    expect(revisions.serviceRevisions[0]).toMatchObject({
+      serviceArn: "arn:aws:ecs:us-east-1:000000000000:service/c/s", taskDefinition: "arn:aws:ecs:us-east-1:000000000000:task-definition/web:2",
+      containerImages: [{ containerName: "web", image: "app:2" }], guardDutyEnabled: false,
+    });
+    expect(revisions.serviceRevisions[0].serviceRevisionArn).toMatch(/service-revision\/c\/s\/\d{19}$/);
+    expect(revisions.failures).toEqual([{ arn: "arn:aws:ecs:us-east-1:000000000000:service-revision/c/s/1", reason: "MISSING" }]);
+  });
+
+  it("answers ECS's errors", () => {
+    const { sb } = behindAlb({ strategy: "BLUE_GREEN", bakeTimeInMinutes: 1 });
+    const missing = "arn:aws:ecs:eu-west-1:000000000000:service-deployment/c/s/AAAAAAAAAAAAAAAAAAAAAA";
+    expect(failureOf(() => sb.call("ListServiceDeployments", { cluster: "nope", service: "s" })).code).toBe("ClusterNotFoundException");
+    expect(failureOf(() => sb.call("ListServiceDeployments", { cluster: "c", service: "nope" })).code).toBe("ServiceNotFoundException");
+    expect(failureOf(() => sb.call("ListServiceDeployments", { cluster: "c", service: "s", maxResults: 101 })).code).toBe("InvalidParameterException");
+    expect(failureOf(() => sb.call("DescribeServiceDeployments", { serviceDeploymentArns: Array(21).fill(missing) })).code).toBe("InvalidParameterException");
+    expect(sb.call("DescribeServiceDeployments", { serviceDeploymentArns: [missing] }).failures).toEqual([{ arn: missing, reason: "MISSING" }]);
+    expect(failureOf(() => sb.call("ContinueServiceDeployment", { serviceDeploymentArn: missing, hookId: "x" })).code).toBe("ServiceDeploymentNotFoundException");
+    expect(failureOf(() => sb.call("StopServiceDeployment", { serviceDeploymentArn: missing, stopType: "ROLLBACK" })).code).toBe("ServiceDeploymentNotFoundException");
+    const done = latest(sb).serviceDeploymentArn;
+    expect(failureOf(() => sb.call("StopServiceDeployment", { serviceDeploymentArn: done, stopType: "ROLLBACK" })).code).toBe("ConflictException");
+    expect(failureOf(() => sb.call("ContinueServiceDeployment", { serviceDeploymentArn: done, hookId: "x" })).code).toBe("InvalidParameterException");
+  });
+
+  it("refuses a traffic-shifting strategy its load balancers cannot carry, and PAUSE hooks where traffic moves", () => {
+    const { sb, blue, prod, listener } = behindAlb({});
+    const update = (loadBalancers: Json[], deploymentConfiguration: Json) => failureOf(() => sb.call("UpdateService", { cluster: "c", service: "s", loadBalancers, deploymentConfiguration }));
+    const lb = { targetGroupArn: blue, containerName: "web", containerPort: 80 };
+    expect(update([lb], { strategy: "BLUE_GREEN" }).code).toBe("InvalidParameterException");
+    expect(update([{ ...lb, advancedConfiguration: { alternateTargetGroupArn: blue, productionListenerRule: prod } }], { strategy: "CANARY" }).message)
+      .toBe("The alternate target group must be different from the target group of the load balancer.");
+    expect(update([{ ...lb, advancedConfiguration: { alternateTargetGroupArn: "arn:x", productionListenerRule: listener } }], { strategy: "CANARY" }).message)
+      .toBe(`productionListenerRule has an invalid ARN format. Must be RuleArn for ALB or ListenerArn for NLB. Got: ${listener}`);
+    expect(update([{ ...lb, advancedConfiguration: { alternateTargetGroupArn: "arn:x", productionListenerRule: prod, testListenerRule: prod } }], { strategy: "CANARY" }).message)
+      .toBe(`The following rules cannot be used as both production and test listener rules: ${prod}`);
+    expect(failureOf(() => sb.call("UpdateService", { cluster: "c", service: "s", deploymentConfiguration: { lifecycleHooks: [{ targetType: "PAUSE", lifecycleStages: ["TEST_TRAFFIC_SHIFT"] }] } })).message)
+      .toBe("PAUSE hooks cannot be configured at TEST_TRAFFIC_SHIFT or PRODUCTION_TRAFFIC_SHIFT stages.");
+  });
+
+  it("runs a blue/green deployment: green beside blue in the alternate target group, test then production traffic, bake, clean-up, roles swapped", () => {
+    const { sb, blue, green, prod, test } = behindAlb({ strategy: "BLUE_GREEN", bakeTimeInMinutes: 5 });
+    expect(latest(sb).status).toBe("SUCCESSFUL");
+    deploy(sb);
+    expect(latest(sb)).toMatchObject({ status: "IN_PROGRESS", lifecycleStage: "SCALE_UP" });
+    sb.step(10);
+    expect(running(sb)).toEqual(["web:1", "web:1", "web:2", "web:2"]);
+    const sd = latest(sb);
+    expect(sd).toMatchObject({
+      lifecycleStage: "BAKE_TIME",
+      targetServiceRevision: { requestedTaskCount: 2, runningTaskCount: 2, requestedProductionTrafficWeight: 100, requestedTestTrafficWeight: 100 },
+      sourceServiceRevisions: [{ runningTaskCount: 2, requestedProductionTrafficWeight: 0, requestedTestTrafficWeight: 0 }],
+      deploymentCircuitBreaker: { status: "MONITORING", failureCount: 0, threshold: 3 },
+    });
+    expect(weights(sb, prod)).toEqual({ [blue]: 0, [green]: 100 });
+    expect(weights(sb, test)).toEqual({ [blue]: 0, [green]: 100 });
+    const revision = sb.call("DescribeServiceRevisions", { serviceRevisionArns: [sd.targetServiceRevision.arn] }).serviceRevisions[0];
+    expect(revision.resolvedConfiguration).toEqual({ loadBalancers: [{ targetGroupArn: green, productionListenerRule: prod }] });
+    const world = sb.world();
+    const greenTask = Object.values(world.tasks).find((t) => t.taskDefinitionArn.endsWith("web:2"))!;
+    expect(targetGroupsForTask(world, greenTask)).toEqual([green]);
+    expect(service(sb).deployments.map((d: Json) => [d.status, d.taskDefinition.split("/").pop()])).toEqual([["PRIMARY", "web:2"], ["ACTIVE", "web:1"]]);
+    sb.step(4 * 60);
+    expect(latest(sb).lifecycleStage).toBe("BAKE_TIME");
+    sb.step(60);
+    expect(latest(sb).lifecycleStage).toBe("CLEAN_UP");
+    sb.step(10);
+    expect(latest(sb)).toMatchObject({ status: "SUCCESSFUL", lifecycleStage: "CLEAN_UP", deploymentCircuitBreaker: { status: "MONITORING_COMPLETE" } });
+    expect(running(sb)).toEqual(["web:2", "web:2"]);
+    expect(service(sb).deployments).toHaveLength(1);
+    expect(service(sb).events[0].message).toBe("(service s) has reached a steady state.");
+    // The next deployment goes the other way: green's target group now serves production.
+    sb.call("RegisterTaskDefinition", td("app:3"));
+    sb.call("UpdateService", { cluster: "c", service: "s", taskDefinition: "web:3" });
+    sb.step(10);
+    expect(weights(sb, prod)).toEqual({ [green]: 0, [blue]: 100 });
+  });
+
+  it("pauses a canary at PRE_PRODUCTION_TRAFFIC_SHIFT before each step until ContinueServiceDeployment", () => {
+    const hooks = [{ targetType: "PAUSE", lifecycleStages: ["PRE_PRODUCTION_TRAFFIC_SHIFT"] }];
+    const { sb, blue, green, prod } = behindAlb({ strategy: "CANARY", canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 5 }, lifecycleHooks: hooks });
+    deploy(sb);
+    sb.step(30);
+    let sd = latest(sb);
+    expect(sd.lifecycleStage).toBe("PRE_PRODUCTION_TRAFFIC_SHIFT");
+    const first = pausedHook(sd);
+    expect(first).toMatchObject({ targetType: "PAUSE", status: "AWAITING_ACTION", timeoutAction: "ROLLBACK" });
+    expect(first.expiresAt - sd.updatedAt).toBe(1440 * 60);
+    expect(weights(sb, prod)).toEqual({ [blue]: 100, [green]: 0 });
+    expect(sb.call("ContinueServiceDeployment", { serviceDeploymentArn: sd.serviceDeploymentArn, hookId: first.hookId })).toEqual({ serviceDeploymentArn: sd.serviceDeploymentArn });
+    expect(weights(sb, prod)).toEqual({ [blue]: 90, [green]: 10 });
+    expect(latest(sb)).toMatchObject({ lifecycleStage: "PRODUCTION_TRAFFIC_SHIFT", targetServiceRevision: { requestedProductionTrafficWeight: 10 } });
+    expect(failureOf(() => sb.call("ContinueServiceDeployment", { serviceDeploymentArn: sd.serviceDeploymentArn, hookId: first.hookId })).code).toBe("InvalidParameterException");
+    sb.step(5 * 60);
+    sd = latest(sb);
+    expect(sd.lifecycleStage).toBe("PRE_PRODUCTION_TRAFFIC_SHIFT");
+    const second = pausedHook(sd);
+    expect(second.hookId).not.toBe(first.hookId);
+    expect(weights(sb, prod)).toEqual({ [blue]: 90, [green]: 10 });
+    sb.call("ContinueServiceDeployment", { serviceDeploymentArn: sd.serviceDeploymentArn, hookId: second.hookId, action: "CONTINUE" });
+    expect(weights(sb, prod)).toEqual({ [blue]: 0, [green]: 100 });
+    sb.step(30);
+    expect(latest(sb).status).toBe("SUCCESSFUL");
+  });
+
+  it("shifts a linear deployment stepPercent at a time, stepBakeTimeInMinutes apart", () => {
+    const { sb, blue, green, prod } = behindAlb({ strategy: "LINEAR", linearConfiguration: { stepPercent: 25, stepBakeTimeInMinutes: 2 } }, { test: false });
+    deploy(sb);
+    sb.step(10);
+    const seen = [weights(sb, prod)[green]];
+    for (let i = 0; i < 3; i++) { sb.step(120); seen.push(weights(sb, prod)[green]); }
+    expect(seen).toEqual([25, 50, 75, 100]);
+    expect(weights(sb, prod)[blue]).toBe(0);
+    sb.step(10);
+    expect(latest(sb).status).toBe("SUCCESSFUL");
+  });
+
+  it("rolls back when a PAUSE hook times out with the ROLLBACK action", () => {
+    const hooks = [{ targetType: "PAUSE", lifecycleStages: ["POST_SCALE_UP"], timeoutConfiguration: { timeoutInMinutes: 2, action: "ROLLBACK" } }];
+    const { sb } = behindAlb({ strategy: "BLUE_GREEN", bakeTimeInMinutes: 0, lifecycleHooks: hooks });
+    deploy(sb);
+    sb.step(30);
+    expect(latest(sb).lifecycleStage).toBe("POST_SCALE_UP");
+    sb.step(100);
+    const sd = latest(sb);
+    expect(sd).toMatchObject({ status: "ROLLBACK_SUCCESSFUL", lifecycleHookDetails: [{ status: "TIMED_OUT" }], rollback: { serviceRevisionArn: sd.sourceServiceRevisions[0].arn } });
+    expect(sd.rollback.startedAt - sd.startedAt).toBeGreaterThanOrEqual(120);
+    expect(running(sb)).toEqual(["web:1", "web:1"]);
+    expect(service(sb).taskDefinition).toMatch(/web:1$/);
+  });
+
+  it("continues when a PAUSE hook times out with the CONTINUE action", () => {
+    const hooks = [{ targetType: "PAUSE", lifecycleStages: ["POST_TEST_TRAFFIC_SHIFT"], timeoutConfiguration: { timeoutInMinutes: 1, action: "CONTINUE" } }];
+    const { sb } = behindAlb({ strategy: "BLUE_GREEN", bakeTimeInMinutes: 0, lifecycleHooks: hooks });
+    deploy(sb);
+    sb.step(90);
+    expect(latest(sb)).toMatchObject({ status: "SUCCESSFUL", lifecycleHookDetails: [{ status: "TIMED_OUT", timeoutAction: "CONTINUE" }] });
+  });
+
+  it("rolls back on a failed Lambda hook (the sandbox's setHookOutcome), traffic back on blue", () => {
+    const fn = "arn:aws:lambda:eu-west-1:000000000000:function:smoke";
+    const hooks = [{ targetType: "AWS_LAMBDA", hookTargetArn: fn, roleArn: "arn:aws:iam::000000000000:role/hook", lifecycleStages: ["POST_TEST_TRAFFIC_SHIFT"] }];
+    const { sb, blue, green, test, prod } = behindAlb({ strategy: "BLUE_GREEN", bakeTimeInMinutes: 0, lifecycleHooks: hooks });
+    sb.control({ action: "setHookOutcome", region: "eu-west-1", hookTargetArn: fn, outcome: "FAILED" });
+    deploy(sb);
+    sb.step(10);
+    const sd = latest(sb);
+    expect(sd.status).toMatch(/^ROLLBACK_(IN_PROGRESS|SUCCESSFUL)$/);
+    expect(sd.lifecycleHookDetails).toEqual([{ hookId: expect.any(String), targetType: "AWS_LAMBDA", targetArn: fn, status: "FAILED" }]);
+    expect(sd.rollback.reason).toBe(`Lifecycle hook ${fn} failed at POST_TEST_TRAFFIC_SHIFT.`);
+    expect(weights(sb, test)).toEqual({ [blue]: 100, [green]: 0 });
+    expect(weights(sb, prod)).toEqual({ [blue]: 100, [green]: 0 });
+    sb.step(20);
+    expect(latest(sb).status).toBe("ROLLBACK_SUCCESSFUL");
+    expect(running(sb)).toEqual(["web:1", "web:1"]);
+    expect(service(sb).deployments.map((d: Json) => d.status)).toEqual(["PRIMARY"]);
+  });
+
+  it("rolls back a canary whose green tasks fail their health checks when the circuit breaker trips", () => {
+    const { sb, blue, green, prod } = behindAlb({ strategy: "CANARY", canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 5 } }, { health: true });
+    expect(latest(sb).status).toBe("SUCCESSFUL");
+    sb.control({ action: "failHealthCheck", region: "eu-west-1", image: "app:2" });
+    deploy(sb);
+    sb.step(120);
+    const sd = latest(sb);
+    expect(sd).toMatchObject({ status: "ROLLBACK_SUCCESSFUL", statusReason: "ECS deployment circuit breaker: tasks failed to start.", deploymentCircuitBreaker: { status: "TRIGGERED", threshold: 3 } });
+    // Both green tasks fail their checks at the same instant: the count may pass the threshold by one.
+    expect(sd.deploymentCircuitBreaker.failureCount).toBeGreaterThanOrEqual(3);
+    expect(sd.lifecycleStage).toBe("SCALE_UP");
+    expect(weights(sb, prod)).toEqual({ [blue]: 100, [green]: 0 });
+    expect(running(sb)).toEqual(["web:1", "web:1"]);
+    expect(service(sb).events.some((e: Json) => /deployment failed: ECS deployment circuit breaker/.test(e.message))).toBe(true);
+  });
+
+  it("rolls back on StopServiceDeployment during the bake time, and a rolling deployment to its source revision", () => {
+    const { sb, blue, green, prod } = behindAlb({ strategy: "BLUE_GREEN", bakeTimeInMinutes: 10 });
+    deploy(sb);
+    sb.step(30);
+    let sd = latest(sb);
+    expect(sd.lifecycleStage).toBe("BAKE_TIME");
+    expect(failureOf(() => sb.call("StopServiceDeployment", { serviceDeploymentArn: sd.serviceDeploymentArn, stopType: "ABORT" })).code).toBe("InvalidParameterException");
+    sb.call("StopServiceDeployment", { serviceDeploymentArn: sd.serviceDeploymentArn, stopType: "ROLLBACK" });
+    expect(weights(sb, prod)).toEqual({ [blue]: 100, [green]: 0 });
+    sb.step(20);
+    sd = latest(sb);
+    expect(sd).toMatchObject({ status: "ROLLBACK_SUCCESSFUL", rollback: { reason: "Service deployment rolled back because of a StopServiceDeployment request." } });
+    expect(running(sb)).toEqual(["web:1", "web:1"]);
+
+    sb.call("UpdateService", { cluster: "c", service: "s", deploymentConfiguration: { strategy: "ROLLING" } });
+    deploy(sb);
+    sb.call("StopServiceDeployment", { serviceDeploymentArn: latest(sb).serviceDeploymentArn, stopType: "ROLLBACK" });
+    expect(latest(sb).status).toBe("ROLLBACK_IN_PROGRESS");
+    sb.step(60);
+    expect(latest(sb).status).toBe("ROLLBACK_SUCCESSFUL");
+    expect(running(sb)).toEqual(["web:1", "web:1"]);
+  });
+});
