@@ -16,7 +16,7 @@ import { failureThreshold, newDeployment, peekServiceTasks } from "./scheduler";
 // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-deployment.html
 
 const ACTIVE: readonly ServiceDeploymentStatus[] = ["PENDING", "IN_PROGRESS", "STOP_REQUESTED", "ROLLBACK_REQUESTED", "ROLLBACK_IN_PROGRESS"];
-export const isActive = (sd: ServiceDeployment) => ACTIVE.includes(sd.status);
+const isActive = (sd: ServiceDeployment) => ACTIVE.includes(sd.status);
 
 const PRE_RUNNING = ["PROVISIONING", "PENDING", "ACTIVATING"];
 const ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
@@ -28,7 +28,7 @@ function deploymentId(world: World) {
   return out;
 }
 
-export const serviceNotFoundForDeployment = () => ecsError("ServiceDeploymentNotFoundException", "The service deployment does not exist.");
+const serviceNotFoundForDeployment = () => ecsError("ServiceDeploymentNotFoundException", "The service deployment does not exist.");
 
 /** The active service deployments of a service, newest first (for reading only). */
 export function activeDeployments(world: World, svc: Service): ServiceDeployment[] {
