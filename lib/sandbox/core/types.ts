@@ -136,8 +136,9 @@ export type Deployment = {
   failedTasks: number;
   createdAt: number;
   updatedAt: number;
-  /** The service revision this deployment's tasks run (ecs/service-deployments.ts). */
+  /** The service revision this deployment's tasks run, and the service deployment that follows it (ecs/service-deployments.ts). */
   serviceRevisionArn?: string;
+  serviceDeploymentArn?: string;
 };
 
 export type ServiceEvent = { id: string; createdAt: number; message: string };

@@ -4,7 +4,7 @@ import type { Ctx, SandboxConfig, SandboxState, World } from "../core/types";
 import { ECS_HANDLERS } from "./handlers";
 import { tickTask } from "./lifecycle";
 import { reconcileAll, recordFailure } from "./scheduler";
-import { followDeployments } from "./service-deployments";
+import { followDeployments, nextWakeUp } from "./service-deployments";
 import { reconcileShifting } from "./traffic-shift";
 
 // How time moves ECS's part of a world. No timers: each call first advances the world to "now",
@@ -20,7 +20,7 @@ function advanceWorld(world: World, config: SandboxConfig, to: number) {
     let next = Infinity;
     for (const t of all) if (t.nextAt !== undefined && t.nextAt < next) next = t.nextAt;
     // Service deployments wake up by themselves when a bake time or a hook's timeout ends.
-    for (const sd of Object.values(peek(world).serviceDeployments)) if (sd.nextAt !== undefined && sd.nextAt < next) next = sd.nextAt;
+    next = Math.min(next, nextWakeUp(world));
     if (next > to || processed >= config.maxEventsPerAdvance) break;
     world.now = Math.max(world.now, next);
     const ctx: Ctx = { now: world.now, config };

@@ -282,4 +282,39 @@ describe("service deployments", () => {
     expect(latest(sb).status).toBe("ROLLBACK_SUCCESSFUL");
     expect(running(sb)).toEqual(["web:1", "web:1"]);
   });
+
+  it("follows a rolling deployment the circuit breaker rolls back", () => {
+    const { sb } = behindAlb({});
+    sb.control({ action: "failImagePull", region: "eu-west-1", image: "app:2" });
+    deploy(sb);
+    sb.step(120);
+    const sd = latest(sb);
+    expect(sd).toMatchObject({
+      status: "ROLLBACK_SUCCESSFUL", statusReason: "ECS deployment circuit breaker: tasks failed to start.",
+      rollback: { reason: "Circuit breaker triggered a rollback.", serviceRevisionArn: sd.sourceServiceRevisions[0].arn },
+      deploymentCircuitBreaker: { status: "TRIGGERED", threshold: 3 },
+    });
+    expect(running(sb)).toEqual(["web:1", "web:1"]);
+  });
+
+  it("stops a paused deployment a newer one supersedes, and the deployments of a deleted service", () => {
+    const hooks = [{ targetType: "PAUSE", lifecycleStages: ["PRE_PRODUCTION_TRAFFIC_SHIFT"] }];
+    const { sb, blue, green, prod } = behindAlb({ strategy: "CANARY", canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 5 }, lifecycleHooks: hooks });
+    deploy(sb);
+    sb.step(30);
+    const paused = latest(sb);
+    sb.call("ContinueServiceDeployment", { serviceDeploymentArn: paused.serviceDeploymentArn, hookId: pausedHook(paused).hookId });
+    expect(weights(sb, prod)).toEqual({ [blue]: 90, [green]: 10 });
+    sb.call("RegisterTaskDefinition", td("app:3"));
+    sb.call("UpdateService", { cluster: "c", service: "s", taskDefinition: "web:3" });
+    const [newer, older] = sb.call("ListServiceDeployments", { cluster: "c", service: "s" }).serviceDeployments;
+    expect(older).toMatchObject({ status: "STOPPED", statusReason: "The service deployment was superseded by a newer one." });
+    const sd = sb.call("DescribeServiceDeployments", { serviceDeploymentArns: [newer.serviceDeploymentArn] }).serviceDeployments[0];
+    expect(sd.sourceServiceRevisions).toHaveLength(2);
+    expect(weights(sb, prod)).toEqual({ [blue]: 100, [green]: 0 });
+    sb.step(30);
+    expect(running(sb)).toEqual(["web:1", "web:1", "web:3", "web:3"]);
+    sb.call("DeleteService", { cluster: "c", service: "s", force: true });
+    expect(latest(sb)).toMatchObject({ status: "STOPPED", statusReason: "The service was deleted." });
+  });
 });

@@ -30,9 +30,28 @@ function deploymentId(world: World) {
 
 const serviceNotFoundForDeployment = () => ecsError("ServiceDeploymentNotFoundException", "The service deployment does not exist.");
 
-/** The active service deployments of a service, newest first (for reading only). */
+/**
+ * The active service deployments of a service, newest first (for reading only). They are found
+ * through the service's scheduler deployments (each knows the service deployment it belongs to),
+ * so the scheduler's passes never scan the whole history.
+ */
 export function activeDeployments(world: World, svc: Service): ServiceDeployment[] {
-  return Object.values(peek(world).serviceDeployments).filter((sd) => sd.serviceArn === svc.arn && isActive(sd)).sort((a, b) => b.seq - a.seq);
+  const all = peek(world).serviceDeployments;
+  const out = new Set<ServiceDeployment>();
+  for (const d of svc.deployments) {
+    const sd = d.serviceDeploymentArn && Object.hasOwn(all, d.serviceDeploymentArn) ? all[d.serviceDeploymentArn] : undefined;
+    if (sd && isActive(sd)) out.add(sd);
+  }
+  return [...out].sort((a, b) => b.seq - a.seq);
+}
+
+/** The earliest time a service deployment wakes up by itself (a bake time or a hook timeout ending). */
+export function nextWakeUp(world: World): number {
+  let next = Infinity;
+  for (const svc of Object.values(peek(world).services)) {
+    for (const sd of activeDeployments(world, svc)) if (sd.nextAt !== undefined && sd.nextAt < next) next = sd.nextAt;
+  }
+  return next;
 }
 
 type Json = Record<string, unknown>;
@@ -89,6 +108,7 @@ export function startServiceDeployment(world: World, ctx: Ctx, svc: Service, d: 
     step: 0, productionWeight: 0, testWeight: 0, hooks: [], failureCount: 0,
   };
   world.serviceDeployments[sd.arn] = sd;
+  d.serviceDeploymentArn = sd.arn;
   return world.serviceDeployments[sd.arn];
 }
 
@@ -103,33 +123,37 @@ export function finishServiceDeployment(sd: ServiceDeployment, status: ServiceDe
 
 /** Rolling service deployments follow the scheduler's deployments: completed, failed, rolled back by the circuit breaker. */
 export function followDeployments(world: World, ctx: Ctx) {
-  for (const peeked of Object.values(peek(world).serviceDeployments)) {
-    if (!isActive(peeked)) {
-      if (peeked.nextAt !== undefined) delete world.serviceDeployments[peeked.arn].nextAt;
-      continue;
-    }
-    if (peeked.shifting) continue;
-    const svc = peek(world).services[peeked.serviceArn];
-    const ecs = svc?.deployments.find((d) => d.id === peeked.ecsDeploymentId);
-    if (peeked.status === "IN_PROGRESS" && ecs && ecs.failedTasks !== peeked.failureCount) world.serviceDeployments[peeked.arn].failureCount = ecs.failedTasks;
-    if (peeked.status === "IN_PROGRESS") {
-      if (!svc || svc.status !== "ACTIVE") finishServiceDeployment(world.serviceDeployments[peeked.arn], "STOPPED", ctx.now, "The service was deleted.");
-      else if (!ecs || ecs.rolloutState === "COMPLETED") finishServiceDeployment(world.serviceDeployments[peeked.arn], "SUCCESSFUL", ctx.now);
-      else if (ecs.rolloutState === "FAILED") {
-        const sd = world.serviceDeployments[peeked.arn];
-        const primary = svc.deployments[0];
-        if (primary !== ecs && /rolling back/.test(primary.rolloutStateReason)) {
-          sd.status = "ROLLBACK_IN_PROGRESS";
-          sd.statusReason = ecs.rolloutStateReason;
-          sd.rollbackEcsDeploymentId = primary.id;
-          sd.rollback = { reason: "Circuit breaker triggered a rollback.", startedAt: ctx.now, serviceRevisionArn: primary.serviceRevisionArn ?? sd.sourceRevisionArns[0] ?? sd.targetRevisionArn };
-          sd.updatedAt = ctx.now;
-        } else finishServiceDeployment(sd, "STOPPED", ctx.now, ecs.rolloutStateReason);
+  for (const s of Object.values(peek(world).services)) {
+    for (const peeked of activeDeployments(world, s)) {
+      const svc = world.services[s.arn];
+      const sd = world.serviceDeployments[peeked.arn];
+      if (svc.status !== "ACTIVE") {
+        finishServiceDeployment(sd, "STOPPED", ctx.now, "The service was deleted.");
+        continue;
       }
-    } else if (peeked.status === "ROLLBACK_IN_PROGRESS" && peeked.rollbackEcsDeploymentId) {
-      const rb = svc?.deployments.find((d) => d.id === peeked.rollbackEcsDeploymentId);
-      if (!rb || rb.rolloutState === "COMPLETED") finishServiceDeployment(world.serviceDeployments[peeked.arn], "ROLLBACK_SUCCESSFUL", ctx.now);
-      else if (rb.rolloutState === "FAILED") finishServiceDeployment(world.serviceDeployments[peeked.arn], "ROLLBACK_FAILED", ctx.now, rb.rolloutStateReason);
+      if (sd.shifting) continue;
+      const ecs = svc.deployments.find((d) => d.id === sd.ecsDeploymentId);
+      if (sd.status === "IN_PROGRESS") {
+        if (ecs) sd.failureCount = ecs.failedTasks;
+        if (!ecs || ecs.rolloutState === "COMPLETED") finishServiceDeployment(sd, "SUCCESSFUL", ctx.now);
+        else if (ecs.rolloutState === "FAILED") {
+          const primary = svc.deployments[0];
+          if (primary !== ecs && /rolling back/.test(primary.rolloutStateReason)) {
+            // The circuit breaker's rollback deployment runs the source revision and belongs to this service deployment.
+            primary.serviceRevisionArn ??= sd.sourceRevisionArns[0];
+            primary.serviceDeploymentArn = sd.arn;
+            sd.status = "ROLLBACK_IN_PROGRESS";
+            sd.statusReason = ecs.rolloutStateReason;
+            sd.rollbackEcsDeploymentId = primary.id;
+            sd.rollback = { reason: "Circuit breaker triggered a rollback.", startedAt: ctx.now, serviceRevisionArn: primary.serviceRevisionArn ?? sd.targetRevisionArn };
+            sd.updatedAt = ctx.now;
+          } else finishServiceDeployment(sd, "STOPPED", ctx.now, ecs.rolloutStateReason);
+        }
+      } else if (sd.status === "ROLLBACK_IN_PROGRESS" && sd.rollbackEcsDeploymentId) {
+        const rb = svc.deployments.find((d) => d.id === sd.rollbackEcsDeploymentId);
+        if (!rb || rb.rolloutState === "COMPLETED") finishServiceDeployment(sd, "ROLLBACK_SUCCESSFUL", ctx.now);
+        else if (rb.rolloutState === "FAILED") finishServiceDeployment(sd, "ROLLBACK_FAILED", ctx.now, rb.rolloutStateReason);
+      }
     }
   }
 }
@@ -142,6 +166,7 @@ export function rollBackRolling(world: World, ctx: Ctx, svc: Service, sd: Servic
   if (ecs) { ecs.rolloutState = "FAILED"; ecs.rolloutStateReason = reason; ecs.updatedAt = ctx.now; }
   const d = newDeployment(world, svc, source.taskDefinitionArn, ctx.now, `ECS deployment rolling back to service revision ${source.arn}.`);
   d.serviceRevisionArn = source.arn;
+  d.serviceDeploymentArn = sd.arn;
   addServiceEvent(world, svc, `(service ${svc.name}) (deployment ${d.id}) rolling back to deployment ${ecs?.id ?? sd.ecsDeploymentId}.`);
   sd.status = "ROLLBACK_IN_PROGRESS";
   sd.statusReason = reason;

@@ -19,7 +19,7 @@ beforeAll(async () => { sb = await startSandbox(); });
 afterAll(async () => { await sb.close(); });
 
 const td = (image: string) => ({
-  family: "web", networkMode: "bridge",
+  family: "web", networkMode: "bridge" as const,
   containerDefinitions: [{ name: "web", image, memory: 128, portMappings: [{ containerPort: 80, hostPort: 0 }] }],
 });
 
