@@ -184,6 +184,7 @@ describe("service deployments", () => {
     expect(sd.lifecycleStage).toBe("PRE_PRODUCTION_TRAFFIC_SHIFT");
     const second = pausedHook(sd);
     expect(second.hookId).not.toBe(first.hookId);
+    expect(second.hookId).toMatch(/^ecs-pause-[A-Za-z0-9_-]{43}$/);
     expect(weights(sb, prod)).toEqual({ [blue]: 90, [green]: 10 });
     sb.call("ContinueServiceDeployment", { serviceDeploymentArn: sd.serviceDeploymentArn, hookId: second.hookId, action: "CONTINUE" });
     expect(weights(sb, prod)).toEqual({ [blue]: 0, [green]: 100 });

@@ -21,10 +21,10 @@ const isActive = (sd: ServiceDeployment) => ACTIVE.includes(sd.status);
 const PRE_RUNNING = ["PROVISIONING", "PENDING", "ACTIVATING"];
 const ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
 
-/** A service deployment id as ECS writes them (22 URL-safe characters, e.g. r9i43YFjvgF_xlg7m2eJ1r). */
-function deploymentId(world: World) {
+/** URL-safe random characters, as ECS's ids are made of: a service deployment id has 22 (r9i43YFjvgF_xlg7m2eJ1r). */
+export function urlSafeId(world: World, length = 22) {
   let out = "";
-  for (let i = 0; i < 22; i++) out += ID_CHARS[Math.floor(nextRandom(world) * ID_CHARS.length)];
+  for (let i = 0; i < length; i++) out += ID_CHARS[Math.floor(nextRandom(world) * ID_CHARS.length)];
   return out;
 }
 
@@ -99,7 +99,7 @@ export function startServiceDeployment(world: World, ctx: Ctx, svc: Service, d: 
   const rev = newRevision(world, svc, d, groups, ctx.now);
   d.serviceRevisionArn = rev.arn;
   const sd: ServiceDeployment = {
-    arn: arn(world, "ecs", `service-deployment/${svc.clusterName}/${svc.name}/${deploymentId(world)}`),
+    arn: arn(world, "ecs", `service-deployment/${svc.clusterName}/${svc.name}/${urlSafeId(world)}`),
     serviceArn: svc.arn, clusterName: svc.clusterName, seq: nextSeq(world), strategy, shifting, status: "IN_PROGRESS",
     createdAt: ctx.now, startedAt: ctx.now, updatedAt: ctx.now,
     sourceRevisionArns: sourceRevs.map((r) => r.arn), targetRevisionArn: rev.arn,

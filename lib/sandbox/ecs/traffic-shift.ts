@@ -1,14 +1,13 @@
 import { z } from "zod";
 import { CANARY_PERCENT, LINEAR_STEP_PERCENT, PAUSE_FORBIDDEN_STAGES, TRAFFIC_SHIFTING_STRATEGIES } from "@/lib/domain/ecs-facts/service";
 import { peek } from "../core/draft";
-import { randomHex } from "../core/ids";
 import type { Ctx, ElbShape, HookRun, Service, ServiceDeployment, World } from "../core/types";
 import { ecsError, invalidParameter } from "./errors";
 import { parseInput } from "./input";
 import { stopTask } from "./lifecycle";
 import { addServiceEvent } from "./lookups";
 import { failureThreshold, isHealthy, replaceUnhealthy, serviceTasks, startTasks } from "./scheduler";
-import { activeDeployments, finishServiceDeployment, rollBackRolling, serviceDeploymentIn } from "./service-deployments";
+import { activeDeployments, finishServiceDeployment, rollBackRolling, serviceDeploymentIn, urlSafeId } from "./service-deployments";
 
 // Blue/green, linear and canary deployments as ECS runs them: the green (target) revision starts
 // beside the blue one at full desired count, in the alternate target group; test traffic moves to
@@ -158,7 +157,9 @@ function enter(world: World, ctx: Ctx, svc: Service, sd: ServiceDeployment, stag
     if (!((hook.lifecycleStages as string[] | undefined) ?? []).includes(stage)) continue;
     const type = hook.targetType === "PAUSE" ? "PAUSE" : "AWS_LAMBDA";
     const timeout = hook.timeoutConfiguration as Json | undefined;
-    const run: HookRun = { hookId: randomHex(world, 32), stage, targetType: type, status: "IN_PROGRESS" };
+    // Pause hook ids look like ecs-pause-e7tK9G_WRJqNF_EOMjztDXfKenlJuEUVjsNStf4WLKw ("Pause hooks for Amazon ECS
+    // service deployments"); the Lambda hooks' prefix is ours.
+    const run: HookRun = { hookId: `ecs-${type === "PAUSE" ? "pause" : "lambda"}-${urlSafeId(world, 43)}`, stage, targetType: type, status: "IN_PROGRESS" };
     if (type === "PAUSE") {
       run.status = "AWAITING_ACTION";
       run.expiresAt = ctx.now + Number(timeout?.timeoutInMinutes ?? DEFAULT_HOOK_TIMEOUT_MINUTES) * MINUTE;
