@@ -16,7 +16,7 @@ const td = (image: string, health = false) => ({
 });
 
 /** A web service behind an ALB: blue and green target groups, a production rule and a test rule on one listener. */
-function behindAlb(deploymentConfiguration: Json, opts: { health?: boolean; test?: boolean } = {}) {
+function behindAlb(deploymentConfiguration: Json, opts: { health?: boolean; test?: boolean; onDefaultRule?: boolean } = {}) {
   const sb = steppedSandbox(1, "eu-west-1");
   const vpcId: string = sb.ec2("DescribeVpcs").vpcSet[0].vpcId;
   const subnets: string[] = sb.ec2("DescribeSubnets").subnetSet.map((s: Json) => s.subnetId);
@@ -28,7 +28,9 @@ function behindAlb(deploymentConfiguration: Json, opts: { health?: boolean; test
   const rule = (priority: number, conditions: Json[]) => sb.elbv2("CreateRule", {
     ListenerArn: listener.ListenerArn, Priority: priority, Conditions: conditions, Actions: [{ Type: "forward", TargetGroupArn: blue }],
   }).Rules[0].RuleArn as string;
-  const prod = rule(10, [{ Field: "path-pattern", Values: ["/*"] }]);
+  const prod = opts.onDefaultRule
+    ? sb.elbv2("DescribeRules", { ListenerArn: listener.ListenerArn }).Rules.find((r: Json) => r.IsDefault).RuleArn as string
+    : rule(10, [{ Field: "path-pattern", Values: ["/*"] }]);
   const test = rule(5, [{ Field: "http-header", HttpHeaderConfig: { HttpHeaderName: "X-Test", Values: ["1"] } }]);
   sb.call("CreateCluster", { clusterName: "c" });
   sb.control({ action: "addInstances", region: "eu-west-1", cluster: "c", count: 4 });
@@ -317,5 +319,17 @@ describe("service deployments", () => {
     expect(running(sb)).toEqual(["web:1", "web:1", "web:3", "web:3"]);
     sb.call("DeleteService", { cluster: "c", service: "s", force: true });
     expect(latest(sb)).toMatchObject({ status: "STOPPED", statusReason: "The service was deleted." });
+  });
+
+  it("shifts the listener's default rule (and so its default actions), in per mille for tenths of a percent", () => {
+    const { sb, blue, green, prod, listener } = behindAlb({ strategy: "CANARY", canaryConfiguration: { canaryPercent: 2.5, canaryBakeTimeInMinutes: 1 } }, { onDefaultRule: true, test: false });
+    deploy(sb);
+    sb.step(10);
+    expect(weights(sb, prod)).toEqual({ [blue]: 975, [green]: 25 });
+    const defaults = () => sb.elbv2("DescribeListeners", { ListenerArns: [listener] }).Listeners[0].DefaultActions[0].ForwardConfig.TargetGroups;
+    expect(defaults()).toEqual([{ TargetGroupArn: blue, Weight: 975 }, { TargetGroupArn: green, Weight: 25 }]);
+    expect(latest(sb).targetServiceRevision.requestedProductionTrafficWeight).toBe(2.5);
+    sb.step(60);
+    expect(defaults()).toEqual([{ TargetGroupArn: blue, Weight: 0 }, { TargetGroupArn: green, Weight: 100 }]);
   });
 });
