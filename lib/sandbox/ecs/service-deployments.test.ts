@@ -206,6 +206,14 @@ describe("service deployments", () => {
     expect(latest(sb).status).toBe("SUCCESSFUL");
   });
 
+  it("takes all 34 steps of a 3 % linear deployment without bake times at once", () => {
+    const { sb, green, prod } = behindAlb({ strategy: "LINEAR", linearConfiguration: { stepPercent: 3, stepBakeTimeInMinutes: 0 } });
+    deploy(sb);
+    sb.step(20);
+    expect(weights(sb, prod)[green]).toBe(100);
+    expect(latest(sb).status).toBe("SUCCESSFUL");
+  });
+
   it("rolls back when a PAUSE hook times out with the ROLLBACK action", () => {
     const hooks = [{ targetType: "PAUSE", lifecycleStages: ["POST_SCALE_UP"], timeoutConfiguration: { timeoutInMinutes: 2, action: "ROLLBACK" } }];
     const { sb } = behindAlb({ strategy: "BLUE_GREEN", bakeTimeInMinutes: 0, lifecycleHooks: hooks });

@@ -65,6 +65,9 @@ describe("service deployments over the ECS JSON protocol", () => {
 
     const list = (await ecs.send(new ListServiceDeploymentsCommand({ cluster: "shop", service: "web" }))).serviceDeployments!;
     expect(list.map((d) => d.status)).toEqual(["IN_PROGRESS", "SUCCESSFUL"]);
+    const since = list[0].createdAt!;
+    expect((await ecs.send(new ListServiceDeploymentsCommand({ cluster: "shop", service: "web", createdAt: { after: since } }))).serviceDeployments!.map((d) => d.status)).toEqual(["IN_PROGRESS"]);
+    expect((await ecs.send(new ListServiceDeploymentsCommand({ cluster: "shop", service: "web", status: ["SUCCESSFUL"] }))).serviceDeployments).toHaveLength(1);
     const arn = list[0].serviceDeploymentArn!;
     expect(arn).toMatch(/^arn:aws:ecs:us-east-1:000000000000:service-deployment\/shop\/web\/[A-Za-z0-9_-]{22}$/);
     const describe = async (): Promise<ServiceDeployment> => (await ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }))).serviceDeployments![0];
