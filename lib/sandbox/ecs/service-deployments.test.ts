@@ -24,9 +24,11 @@ function behindAlb(deploymentConfiguration: Json, opts: { health?: boolean; test
   const tg = (name: string) => sb.elbv2("CreateTargetGroup", { Name: name, Protocol: "HTTP", Port: 80, VpcId: vpcId, TargetType: "instance" }).TargetGroups[0].TargetGroupArn as string;
   const blue = tg("blue");
   const green = tg("green");
-  const listener = sb.elbv2("CreateListener", { LoadBalancerArn: lb.LoadBalancerArn, Protocol: "HTTP", Port: 80, DefaultActions: [{ Type: "forward", TargetGroupArn: blue }] }).Listeners[0];
+  // As ECS needs them, both groups are on the rules (green at weight 0), so both are in use and health checked.
+  const both = [{ Type: "forward", ForwardConfig: { TargetGroups: [{ TargetGroupArn: blue, Weight: 100 }, { TargetGroupArn: green, Weight: 0 }] } }];
+  const listener = sb.elbv2("CreateListener", { LoadBalancerArn: lb.LoadBalancerArn, Protocol: "HTTP", Port: 80, DefaultActions: both }).Listeners[0];
   const rule = (priority: number, conditions: Json[]) => sb.elbv2("CreateRule", {
-    ListenerArn: listener.ListenerArn, Priority: priority, Conditions: conditions, Actions: [{ Type: "forward", TargetGroupArn: blue }],
+    ListenerArn: listener.ListenerArn, Priority: priority, Conditions: conditions, Actions: both,
   }).Rules[0].RuleArn as string;
   const prod = opts.onDefaultRule
     ? sb.elbv2("DescribeRules", { ListenerArn: listener.ListenerArn }).Rules.find((r: Json) => r.IsDefault).RuleArn as string
@@ -148,7 +150,7 @@ describe("service deployments", () => {
     expect(revision.resolvedConfiguration).toEqual({ loadBalancers: [{ targetGroupArn: green, productionListenerRule: prod }] });
     const world = sb.world();
     const greenTask = Object.values(world.tasks).find((t) => t.taskDefinitionArn.endsWith("web:2"))!;
-    expect(targetGroupsForTask(world, greenTask)).toEqual([green]);
+    expect(targetGroupsForTask(world, world.services[greenTask.serviceArn!], greenTask)).toEqual([{ targetGroupArn: green, containerName: "web", containerPort: 80 }]);
     expect(service(sb).deployments.map((d: Json) => [d.status, d.taskDefinition.split("/").pop()])).toEqual([["PRIMARY", "web:2"], ["ACTIVE", "web:1"]]);
     sb.step(4 * 60);
     expect(latest(sb).lifecycleStage).toBe("BAKE_TIME");
