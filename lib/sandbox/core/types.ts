@@ -417,6 +417,25 @@ export type Faults = {
   unhealthyImages: string[];
 };
 
+// IAM (iam/): roles, global to the account (kept in the world of IAM's home Region, us-east-1).
+
+export type Role = {
+  name: string;
+  /** AROA + 17 characters. */
+  id: string;
+  arn: string;
+  path: string;
+  /** The trust policy as it was given (JSON text). */
+  assumeRolePolicyDocument: string;
+  description?: string;
+  maxSessionDuration: number;
+  /** ARNs of the managed policies attached, in attach order. */
+  attachedPolicies: string[];
+  tags: Tag[];
+  createdAt: number;
+  seq: number;
+};
+
 /** One region of one sandbox account. */
 export type World = {
   region: string;
@@ -443,6 +462,8 @@ export type World = {
   targetGroups: Record<string, TargetGroup>;
   listeners: Record<string, Listener>;
   rules: Record<string, Rule>;
+  // IAM, by lower-cased role name (IAM names are unique regardless of case).
+  roles: Record<string, Role>;
 };
 
 export type Delays = {
