@@ -342,4 +342,14 @@ describe("service deployments", () => {
     sb.step(60);
     expect(defaults()).toEqual([{ TargetGroupArn: blue, Weight: 0 }, { TargetGroupArn: green, Weight: 100 }]);
   });
+
+  it("puts the green target group on the production rule at weight 0 when the deployment scales up", () => {
+    const { sb, blue, green, prod } = behindAlb({ strategy: "BLUE_GREEN", bakeTimeInMinutes: 0, lifecycleHooks: [{ targetType: "PAUSE", lifecycleStages: ["POST_SCALE_UP"] }] }, { test: false });
+    sb.elbv2("ModifyRule", { RuleArn: prod, Actions: [{ Type: "forward", TargetGroupArn: blue }] });
+    expect(weights(sb, prod)).toEqual({ [blue]: 1 });
+    deploy(sb);
+    expect(weights(sb, prod)).toEqual({ [blue]: 100, [green]: 0 });
+    sb.step(30);
+    expect(latest(sb).lifecycleStage).toBe("POST_SCALE_UP");
+  });
 });

@@ -149,6 +149,8 @@ function enter(world: World, ctx: Ctx, svc: Service, sd: ServiceDeployment, stag
   sd.lifecycleStage = stage;
   sd.stageStartedAt = ctx.now;
   sd.updatedAt = ctx.now;
+  // Both groups go on the rules from the start (green at weight 0), so green's targets are health checked before traffic reaches them.
+  if (stage === "SCALE_UP") shiftTraffic(world, ctx, svc, sd);
   if (stage === "TEST_TRAFFIC_SHIFT") { sd.testWeight = 100; shiftTraffic(world, ctx, svc, sd); }
   if (stage === "PRODUCTION_TRAFFIC_SHIFT") { sd.productionWeight = steps(sd)[sd.step]; shiftTraffic(world, ctx, svc, sd); }
   if (stage === "CLEAN_UP") stopColour(world, ctx, svc, sd.sourceEcsDeploymentIds, sd.ecsDeploymentId);
