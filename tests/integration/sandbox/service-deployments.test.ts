@@ -18,6 +18,15 @@ let sb: Awaited<ReturnType<typeof startSandbox>>;
 beforeAll(async () => { sb = await startSandbox(); });
 afterAll(async () => { await sb.close(); });
 
+/** Steps simulated time 5 s at a time until `done` holds (at most `limit` seconds). */
+async function until(done: () => Promise<boolean>, limit = 900): Promise<boolean> {
+  for (let t = 0; t < limit; t += 5) {
+    if (await done()) return true;
+    await sb.step(5);
+  }
+  return done();
+}
+
 const td = (image: string) => ({
   family: "web", networkMode: "bridge" as const,
   containerDefinitions: [{ name: "web", image, memory: 128, portMappings: [{ containerPort: 80, hostPort: 0 }] }],
@@ -29,7 +38,8 @@ describe("service deployments over the ECS JSON protocol", () => {
     const vpcId = (await ec2.send(new DescribeVpcsCommand({}))).Vpcs![0].VpcId!;
     const subnets = (await ec2.send(new DescribeSubnetsCommand({}))).Subnets!.map((s) => s.SubnetId!);
     const lb = (await elbv2.send(new CreateLoadBalancerCommand({ Name: "shop", Subnets: subnets }))).LoadBalancers![0];
-    const group = async (Name: string) => (await elbv2.send(new CreateTargetGroupCommand({ Name, Protocol: "HTTP", Port: 80, VpcId: vpcId, TargetType: "instance" }))).TargetGroups![0].TargetGroupArn!;
+    const group = async (Name: string) => (await elbv2.send(new CreateTargetGroupCommand({ Name, Protocol: "HTTP", Port: 80, VpcId: vpcId, TargetType: "instance",
+      HealthCheckIntervalSeconds: 5, HealthCheckTimeoutSeconds: 2, HealthyThresholdCount: 2 }))).TargetGroups![0].TargetGroupArn!;
     const blue = await group("shop-blue");
     const green = await group("shop-green");
     const listener = (await elbv2.send(new CreateListenerCommand({
@@ -58,10 +68,10 @@ describe("service deployments over the ECS JSON protocol", () => {
         lifecycleHooks: [{ targetType: "PAUSE", lifecycleStages: ["PRE_PRODUCTION_TRAFFIC_SHIFT"], timeoutConfiguration: { timeoutInMinutes: 60, action: "ROLLBACK" } }],
       },
     }));
-    await sb.step(30);
+    const statuses = async () => (await ecs.send(new ListServiceDeploymentsCommand({ cluster: "shop", service: "web" }))).serviceDeployments!.map((d) => d.status);
+    expect(await until(async () => (await statuses())[0] === "SUCCESSFUL")).toBe(true);
     await ecs.send(new RegisterTaskDefinitionCommand(td("shop:2")));
     await ecs.send(new UpdateServiceCommand({ cluster: "shop", service: "web", taskDefinition: "web:2" }));
-    await sb.step(30);
 
     const list = (await ecs.send(new ListServiceDeploymentsCommand({ cluster: "shop", service: "web" }))).serviceDeployments!;
     expect(list.map((d) => d.status)).toEqual(["IN_PROGRESS", "SUCCESSFUL"]);
@@ -71,8 +81,11 @@ describe("service deployments over the ECS JSON protocol", () => {
     const arn = list[0].serviceDeploymentArn!;
     expect(arn).toMatch(/^arn:aws:ecs:us-east-1:000000000000:service-deployment\/shop\/web\/[A-Za-z0-9_-]{22}$/);
     const describe = async (): Promise<ServiceDeployment> => (await ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }))).serviceDeployments![0];
+    expect(await until(async () => ((await describe()).lifecycleStage as string) === "PRE_PRODUCTION_TRAFFIC_SHIFT")).toBe(true);
     const paused = async () => {
       const sd = await describe();
+      // The SDK's ServiceDeploymentLifecycleStage enum lacks PRE_PRODUCTION_TRAFFIC_SHIFT, which its own
+      // documentation of lifecycleStage lists (and DeploymentLifecycleHookStage has): a plain string here.
       expect(sd.lifecycleStage).toBe("PRE_PRODUCTION_TRAFFIC_SHIFT");
       const hook = sd.lifecycleHookDetails!.find((h) => h.status === "AWAITING_ACTION")!;
       expect(hook).toMatchObject({ targetType: "PAUSE", timeoutAction: "ROLLBACK" });
@@ -105,9 +118,9 @@ describe("service deployments over the ECS JSON protocol", () => {
     await ecs.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: arn, hookId: second }));
     expect(await weights()).toEqual([["blue", 0], ["green", 100]]);
 
-    await sb.step(30);
+    expect(await until(async () => (await describe()).status === "SUCCESSFUL")).toBe(true);
     sd = await describe();
-    expect(sd).toMatchObject({ status: "SUCCESSFUL", lifecycleStage: "CLEAN_UP", targetServiceRevision: { runningTaskCount: 2 }, sourceServiceRevisions: [{ runningTaskCount: 0 }] });
+    expect(sd).toMatchObject({ lifecycleStage: "CLEAN_UP", targetServiceRevision: { runningTaskCount: 2 }, sourceServiceRevisions: [{ runningTaskCount: 0 }] });
     expect(sd.finishedAt).toBeInstanceOf(Date);
 
     const revision = (await ecs.send(new DescribeServiceRevisionsCommand({ serviceRevisionArns: [sd.targetServiceRevision!.arn!] }))).serviceRevisions![0];
