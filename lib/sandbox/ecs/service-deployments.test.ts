@@ -356,4 +356,31 @@ describe("service deployments", () => {
     expect(weights(sb, prod)).toEqual({ [blue]: 100, [green]: 0 });
     expect(until(sb, () => stage(sb) === "POST_SCALE_UP")).toBe(true);
   });
+
+  it("shifts a Network Load Balancer's listener when productionListenerRule is the listener", () => {
+    const sb = steppedSandbox(1, "eu-west-1");
+    const vpcId: string = sb.ec2("DescribeVpcs").vpcSet[0].vpcId;
+    const subnets: string[] = sb.ec2("DescribeSubnets").subnetSet.map((x: Json) => x.subnetId);
+    const nlb = sb.elbv2("CreateLoadBalancer", { Name: "tcp", Type: "network", Subnets: subnets }).LoadBalancers[0];
+    const tg = (name: string) => sb.elbv2("CreateTargetGroup", { Name: name, Protocol: "TCP", Port: 80, VpcId: vpcId, TargetType: "instance", HealthCheckIntervalSeconds: 5, HealthCheckTimeoutSeconds: 2, HealthyThresholdCount: 2 }).TargetGroups[0].TargetGroupArn as string;
+    const [blue, green] = [tg("blue"), tg("green")];
+    const listener = sb.elbv2("CreateListener", {
+      LoadBalancerArn: nlb.LoadBalancerArn, Protocol: "TCP", Port: 80,
+      DefaultActions: [{ Type: "forward", ForwardConfig: { TargetGroups: [{ TargetGroupArn: blue, Weight: 100 }, { TargetGroupArn: green, Weight: 0 }] } }],
+    }).Listeners[0].ListenerArn as string;
+    sb.call("CreateCluster", { clusterName: "c" });
+    sb.control({ action: "addInstances", region: "eu-west-1", cluster: "c", count: 4 });
+    sb.call("RegisterTaskDefinition", td("app:1"));
+    sb.call("CreateService", {
+      cluster: "c", serviceName: "s", taskDefinition: "web:1", desiredCount: 1,
+      loadBalancers: [{ targetGroupArn: blue, containerName: "web", containerPort: 80, advancedConfiguration: { alternateTargetGroupArn: green, productionListenerRule: listener, roleArn: "arn:aws:iam::000000000000:role/ecs-elb" } }],
+      deploymentConfiguration: { strategy: "BLUE_GREEN", bakeTimeInMinutes: 0 },
+    });
+    expect(until(sb, () => status(sb) === "SUCCESSFUL")).toBe(true);
+    sb.call("RegisterTaskDefinition", td("app:2"));
+    deploy(sb);
+    const defaults = () => sb.elbv2("DescribeListeners", { ListenerArns: [listener] }).Listeners[0].DefaultActions[0].ForwardConfig.TargetGroups;
+    expect(until(sb, () => status(sb) === "SUCCESSFUL")).toBe(true);
+    expect(defaults()).toEqual([{ TargetGroupArn: blue, Weight: 0 }, { TargetGroupArn: green, Weight: 100 }]);
+  });
 });
