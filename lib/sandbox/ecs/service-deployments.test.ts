@@ -262,7 +262,9 @@ describe("service deployments", () => {
     expect(weights(sb, prod)).toEqual({ [blue]: 100, [green]: 0 });
     expect(until(sb, () => status(sb) === "ROLLBACK_SUCCESSFUL")).toBe(true);
     expect(running(sb)).toEqual(["web:1", "web:1"]);
+    const [primary] = service(sb).deployments;
     expect(service(sb).deployments.map((d: Json) => d.status)).toEqual(["PRIMARY"]);
+    expect(service(sb).events.some((e: Json) => new RegExp(`^\\(service s\\) \\(deployment ecs-svc/\\d+\\) rolling back to deployment ${primary.id}\\.$`).test(e.message))).toBe(true);
   });
 
   it("rolls back a canary whose green tasks fail their health checks when the circuit breaker trips", () => {

@@ -274,7 +274,7 @@ function rollBack(world: World, ctx: Ctx, svc: Service, sd: ServiceDeployment, r
     svc.deployments = [blue, ...svc.deployments.filter((d) => d !== blue)];
     svc.taskDefinitionArn = blue.taskDefinitionArn;
     addServiceEvent(world, svc, `(service ${svc.name}) (deployment ${green?.id ?? sd.ecsDeploymentId}) deployment failed: ${reason}`);
-    addServiceEvent(world, svc, `(service ${svc.name}) (deployment ${blue.id}) rolling back to deployment ${blue.id}.`);
+    addServiceEvent(world, svc, `(service ${svc.name}) (deployment ${green?.id ?? sd.ecsDeploymentId}) rolling back to deployment ${blue.id}.`);
   }
   sd.status = "ROLLBACK_IN_PROGRESS";
   sd.statusReason = reason;
