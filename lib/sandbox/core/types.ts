@@ -224,6 +224,8 @@ export type HookRun = {
   status: "AWAITING_ACTION" | "IN_PROGRESS" | "SUCCEEDED" | "FAILED" | "TIMED_OUT";
   expiresAt?: number;
   timeoutAction?: "CONTINUE" | "ROLLBACK";
+  /** A Lambda hook that answered IN_PROGRESS is invoked again then. */
+  pollAt?: number;
 };
 
 export type ServiceDeploymentStatus =
@@ -271,7 +273,7 @@ export type ServiceDeployment = {
 };
 
 /** A Lambda hook's simulated answer (control `setHookOutcome`), by function ARN. */
-export type HookOutcome = { outcome: "SUCCEEDED" | "FAILED" };
+export type HookOutcome = { outcome: "SUCCEEDED" | "FAILED" | "IN_PROGRESS" };
 
 // EC2 (ec2/): the network a new account starts with (a default VPC per region).
 

@@ -32,7 +32,7 @@ export const ControlSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("clearHealthCheck"), ...region, image: str.min(1) }),
   z.object({ action: z.literal("drainInstance"), ...region, cluster: str.optional(), containerInstance: str.min(1) }),
   z.object({ action: z.literal("loseInstance"), ...region, cluster: str.optional(), containerInstance: str.min(1) }),
-  z.object({ action: z.literal("setHookOutcome"), ...region, hookTargetArn: str.min(1), outcome: z.enum(["SUCCEEDED", "FAILED"]).default("SUCCEEDED") }),
+  z.object({ action: z.literal("setHookOutcome"), ...region, hookTargetArn: str.min(1), outcome: z.enum(["SUCCEEDED", "FAILED", "IN_PROGRESS"]).default("SUCCEEDED") }),
   z.object({ action: z.literal("setSpeed"), speed: z.number().min(0).max(10_000) }),
   z.object({ action: z.literal("step"), seconds: z.number().min(0).max(30 * 24 * 3600) }),
   z.object({ action: z.literal("setDelays"), delays: z.object({

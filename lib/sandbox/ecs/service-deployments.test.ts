@@ -256,7 +256,7 @@ describe("service deployments", () => {
     deploy(sb);
     expect(until(sb, () => status(sb).startsWith("ROLLBACK_"))).toBe(true);
     const sd = latest(sb);
-    expect(sd.lifecycleHookDetails).toEqual([{ hookId: expect.any(String), targetType: "AWS_LAMBDA", targetArn: fn, status: "FAILED" }]);
+    expect(sd.lifecycleHookDetails).toEqual([{ hookId: expect.stringMatching(/^ecs-lambda-/), targetType: "AWS_LAMBDA", targetArn: fn, status: "FAILED", expiresAt: expect.any(Number), timeoutAction: "ROLLBACK" }]);
     expect(sd.rollback.reason).toBe(`Lifecycle hook ${fn} failed at POST_TEST_TRAFFIC_SHIFT.`);
     expect(weights(sb, test)).toEqual({ [blue]: 100, [green]: 0 });
     expect(weights(sb, prod)).toEqual({ [blue]: 100, [green]: 0 });
@@ -384,5 +384,30 @@ describe("service deployments", () => {
     const defaults = () => sb.elbv2("DescribeListeners", { ListenerArns: [listener] }).Listeners[0].DefaultActions[0].ForwardConfig.TargetGroups;
     expect(until(sb, () => status(sb) === "SUCCESSFUL")).toBe(true);
     expect(defaults()).toEqual([{ TargetGroupArn: blue, Weight: 0 }, { TargetGroupArn: green, Weight: 100 }]);
+  });
+
+  it("invokes a Lambda hook that answers IN_PROGRESS again every 30 s, and rolls back when it times out", () => {
+    const fn = "arn:aws:lambda:eu-west-1:000000000000:function:slow";
+    const hook = { targetType: "AWS_LAMBDA", hookTargetArn: fn, roleArn: "arn:aws:iam::000000000000:role/hook", lifecycleStages: ["POST_SCALE_UP"], timeoutConfiguration: { timeoutInMinutes: 5 } };
+    const { sb } = behindAlb({ strategy: "BLUE_GREEN", bakeTimeInMinutes: 0, lifecycleHooks: [hook] });
+    sb.control({ action: "setHookOutcome", region: "eu-west-1", hookTargetArn: fn, outcome: "IN_PROGRESS" });
+    deploy(sb);
+    expect(until(sb, () => stage(sb) === "POST_SCALE_UP")).toBe(true);
+    expect(latest(sb).lifecycleHookDetails[0]).toMatchObject({ status: "IN_PROGRESS", targetArn: fn });
+    sb.step(60);
+    expect(stage(sb)).toBe("POST_SCALE_UP");
+    sb.control({ action: "setHookOutcome", region: "eu-west-1", hookTargetArn: fn, outcome: "SUCCEEDED" });
+    sb.step(30);
+    expect(latest(sb).lifecycleHookDetails[0].status).toBe("SUCCEEDED");
+    expect(until(sb, () => status(sb) === "SUCCESSFUL")).toBe(true);
+
+    sb.control({ action: "setHookOutcome", region: "eu-west-1", hookTargetArn: fn, outcome: "IN_PROGRESS" });
+    sb.call("RegisterTaskDefinition", td("app:3"));
+    sb.call("UpdateService", { cluster: "c", service: "s", taskDefinition: "web:3" });
+    expect(until(sb, () => stage(sb) === "POST_SCALE_UP")).toBe(true);
+    sb.step(4 * 60);
+    expect(status(sb)).toBe("IN_PROGRESS");
+    expect(until(sb, () => status(sb) === "ROLLBACK_SUCCESSFUL")).toBe(true);
+    expect(latest(sb).lifecycleHookDetails[0].status).toBe("TIMED_OUT");
   });
 });

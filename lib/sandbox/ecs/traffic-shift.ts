@@ -25,7 +25,10 @@ type Stage =
   | "PRE_PRODUCTION_TRAFFIC_SHIFT" | "PRODUCTION_TRAFFIC_SHIFT" | "POST_PRODUCTION_TRAFFIC_SHIFT" | "BAKE_TIME" | "CLEAN_UP";
 
 const MINUTE = 60_000;
+/** DeploymentLifecycleHookTimeoutConfiguration: timeoutInMinutes defaults to 1440, action to ROLLBACK. */
 const DEFAULT_HOOK_TIMEOUT_MINUTES = 1440;
+/** "By default this is a 30 second interval" between invocations of a Lambda hook that answered IN_PROGRESS. */
+const LAMBDA_CALLBACK_DELAY_MS = 30_000;
 
 const advancedOf = (lb: Json) => lb.advancedConfiguration as Json | undefined;
 
@@ -162,16 +165,28 @@ function enter(world: World, ctx: Ctx, svc: Service, sd: ServiceDeployment, stag
     // Pause hook ids look like ecs-pause-e7tK9G_WRJqNF_EOMjztDXfKenlJuEUVjsNStf4WLKw ("Pause hooks for Amazon ECS
     // service deployments"); the Lambda hooks' prefix is ours.
     const run: HookRun = { hookId: `ecs-${type === "PAUSE" ? "pause" : "lambda"}-${urlSafeId(world, 43)}`, stage, targetType: type, status: "IN_PROGRESS" };
-    if (type === "PAUSE") {
-      run.status = "AWAITING_ACTION";
-      run.expiresAt = ctx.now + Number(timeout?.timeoutInMinutes ?? DEFAULT_HOOK_TIMEOUT_MINUTES) * MINUTE;
-      run.timeoutAction = timeout?.action === "CONTINUE" ? "CONTINUE" : "ROLLBACK";
-    } else {
+    run.expiresAt = ctx.now + Number(timeout?.timeoutInMinutes ?? DEFAULT_HOOK_TIMEOUT_MINUTES) * MINUTE;
+    run.timeoutAction = timeout?.action === "CONTINUE" ? "CONTINUE" : "ROLLBACK";
+    if (type === "PAUSE") run.status = "AWAITING_ACTION";
+    else {
       run.targetArn = hook.hookTargetArn as string;
-      run.status = Object.hasOwn(peek(world).hookOutcomes, run.targetArn) ? peek(world).hookOutcomes[run.targetArn].outcome : "SUCCEEDED";
+      invoke(world, ctx, run);
     }
     sd.hooks.push(run);
   }
+}
+
+/**
+ * A Lambda hook's invocation: what `setHookOutcome` says for its function (SUCCEEDED when nothing
+ * does). IN_PROGRESS means "ask again": ECS invokes the function again after 30 s (the default
+ * callBackDelay), until the hook's timeout.
+ */
+function invoke(world: World, ctx: Ctx, run: HookRun) {
+  const outcomes = peek(world).hookOutcomes;
+  const outcome = run.targetArn && Object.hasOwn(outcomes, run.targetArn) ? outcomes[run.targetArn].outcome : "SUCCEEDED";
+  run.status = outcome;
+  if (outcome === "IN_PROGRESS") run.pollAt = ctx.now + LAMBDA_CALLBACK_DELAY_MS;
+  else delete run.pollAt;
 }
 
 /** The stage after `stage`, or undefined once CLEAN_UP is done. */
@@ -223,8 +238,10 @@ function advanceStages(world: World, ctx: Ctx, svc: Service, sd: ServiceDeployme
   for (let guard = 0; guard < 512; guard++) {
     const current = sd.hooks.filter((h) => h.stage === sd.lifecycleStage);
     for (const h of current) {
-      if (h.status === "AWAITING_ACTION" && h.expiresAt !== undefined && ctx.now >= h.expiresAt) {
+      if (h.status === "IN_PROGRESS" && h.pollAt !== undefined && ctx.now >= h.pollAt) invoke(world, ctx, h);
+      if ((h.status === "AWAITING_ACTION" || h.status === "IN_PROGRESS") && h.expiresAt !== undefined && ctx.now >= h.expiresAt) {
         h.status = "TIMED_OUT";
+        delete h.pollAt;
         if (h.timeoutAction === "ROLLBACK") return rollBack(world, ctx, svc, sd, `Lifecycle hook ${h.hookId} timed out at ${h.stage}.`);
       }
     }
@@ -232,7 +249,7 @@ function advanceStages(world: World, ctx: Ctx, svc: Service, sd: ServiceDeployme
     if (failed) return rollBack(world, ctx, svc, sd, `Lifecycle hook ${failed.targetArn ?? failed.hookId} failed at ${failed.stage}.`);
     const waiting = current.filter((h) => h.status === "AWAITING_ACTION" || h.status === "IN_PROGRESS");
     if (waiting.length) {
-      const at = Math.min(...waiting.map((h) => h.expiresAt ?? Infinity));
+      const at = Math.min(...waiting.map((h) => Math.min(h.expiresAt ?? Infinity, h.pollAt ?? Infinity)));
       if (Number.isFinite(at)) sd.nextAt = at;
       return;
     }
