@@ -24,6 +24,7 @@ function emptyWorld(region: string, seed: number, now: number): World {
   return {
     region, account: SANDBOX_ACCOUNT, now, seq: 0, rng: seed | 0,
     clusters: {}, taskDefinitions: {}, services: {}, tasks: {}, instances: {},
+    serviceDeployments: {}, serviceRevisions: {}, hookOutcomes: {},
     faults: { pullFailures: [], unhealthyImages: [] },
     vpcs: {}, subnets: {}, securityGroups: {},
     loadBalancers: {}, targetGroups: {}, listeners: {}, rules: {},

@@ -142,6 +142,9 @@ export type Deployment = {
   failedTasks: number;
   createdAt: number;
   updatedAt: number;
+  /** The service revision this deployment's tasks run, and the service deployment that follows it (ecs/service-deployments.ts). */
+  serviceRevisionArn?: string;
+  serviceDeploymentArn?: string;
 };
 
 export type ServiceEvent = { id: string; createdAt: number; message: string };
@@ -197,6 +200,86 @@ export type Service = {
   lastPlacementMessage?: string;
   inactiveAt?: number;
 };
+
+/** What one deployment deploys (DescribeServiceRevisions), fixed when it is created. */
+export type ServiceRevision = {
+  arn: string;
+  serviceArn: string;
+  clusterName: string;
+  taskDefinitionArn: string;
+  launchType?: "EC2" | "FARGATE";
+  capacityProviderStrategy: CapacityProviderStrategyItem[];
+  platformVersion?: string;
+  loadBalancers: Record<string, unknown>[];
+  serviceRegistries: Record<string, unknown>[];
+  networkConfiguration?: Record<string, unknown>;
+  serviceConnectConfiguration?: Record<string, unknown>;
+  containerImages: { containerName: string; image: string }[];
+  /** Per load balancer entry, the target group this revision's tasks register in (primary or alternate). */
+  resolvedLoadBalancers: { targetGroupArn: string; productionListenerRule?: string }[];
+  createdAt: number;
+};
+
+/** One run of a lifecycle hook at one stage (DeploymentLifecycleHookDetail). */
+export type HookRun = {
+  hookId: string;
+  /** The stage it runs at (not part of the API's detail). */
+  stage: string;
+  targetType: "AWS_LAMBDA" | "PAUSE";
+  targetArn?: string;
+  status: "AWAITING_ACTION" | "IN_PROGRESS" | "SUCCEEDED" | "FAILED" | "TIMED_OUT";
+  expiresAt?: number;
+  timeoutAction?: "CONTINUE" | "ROLLBACK";
+  /** A Lambda hook that answered IN_PROGRESS is invoked again then. */
+  pollAt?: number;
+};
+
+export type ServiceDeploymentStatus =
+  | "PENDING" | "SUCCESSFUL" | "STOPPED" | "STOP_REQUESTED" | "IN_PROGRESS"
+  | "ROLLBACK_REQUESTED" | "ROLLBACK_IN_PROGRESS" | "ROLLBACK_SUCCESSFUL" | "ROLLBACK_FAILED";
+
+/** A service deployment (ListServiceDeployments / DescribeServiceDeployments): one per deployment a Create/UpdateService starts. */
+export type ServiceDeployment = {
+  arn: string;
+  serviceArn: string;
+  clusterName: string;
+  seq: number;
+  strategy: string;
+  /** Whether it runs green beside blue and shifts traffic (BLUE_GREEN, LINEAR, CANARY with a running source). */
+  shifting: boolean;
+  status: ServiceDeploymentStatus;
+  statusReason?: string;
+  createdAt: number;
+  startedAt?: number;
+  finishedAt?: number;
+  stoppedAt?: number;
+  updatedAt: number;
+  sourceRevisionArns: string[];
+  targetRevisionArn: string;
+  /** The ECS deployment (DescribeServices `deployments[]`) of the target revision, and of the source ones. */
+  ecsDeploymentId: string;
+  sourceEcsDeploymentIds: string[];
+  /** The deployment configuration as it was when the deployment started. */
+  deploymentConfiguration: DeploymentConfiguration;
+  lifecycleStage?: string;
+  stageStartedAt?: number;
+  /** Index of the production traffic step under way (linear and canary take several). */
+  step: number;
+  /** Share of production and test traffic on the target revision, 0–100. */
+  productionWeight: number;
+  testWeight: number;
+  hooks: HookRun[];
+  /** Circuit-breaker failures counted against the target revision. */
+  failureCount: number;
+  rollback?: { reason: string; startedAt: number; serviceRevisionArn: string };
+  /** The ECS deployment a rolling circuit-breaker rollback started. */
+  rollbackEcsDeploymentId?: string;
+  /** When the deployment must be looked at again by itself (a bake time or a hook timeout ends). */
+  nextAt?: number;
+};
+
+/** A Lambda hook's simulated answer (control `setHookOutcome`), by function ARN. */
+export type HookOutcome = { outcome: "SUCCEEDED" | "FAILED" | "IN_PROGRESS" };
 
 // EC2 (ec2/): the network a new account starts with (a default VPC per region).
 
@@ -387,6 +470,9 @@ export type World = {
   services: Record<string, Service>;
   tasks: Record<string, Task>;
   instances: Record<string, ContainerInstance>;
+  serviceDeployments: Record<string, ServiceDeployment>;
+  serviceRevisions: Record<string, ServiceRevision>;
+  hookOutcomes: Record<string, HookOutcome>;
   faults: Faults;
   // EC2, by id. Worlds stored before EC2 existed lack these maps: state.ts's completeWorld adds them.
   vpcs: Record<string, Vpc>;

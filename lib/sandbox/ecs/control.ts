@@ -32,6 +32,7 @@ export const ControlSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("clearHealthCheck"), ...region, image: str.min(1) }),
   z.object({ action: z.literal("drainInstance"), ...region, cluster: str.optional(), containerInstance: str.min(1) }),
   z.object({ action: z.literal("loseInstance"), ...region, cluster: str.optional(), containerInstance: str.min(1) }),
+  z.object({ action: z.literal("setHookOutcome"), ...region, hookTargetArn: str.min(1), outcome: z.enum(["SUCCEEDED", "FAILED", "IN_PROGRESS"]).default("SUCCEEDED") }),
   z.object({ action: z.literal("setSpeed"), speed: z.number().min(0).max(10_000) }),
   z.object({ action: z.literal("step"), seconds: z.number().min(0).max(30 * 24 * 3600) }),
   z.object({ action: z.literal("setDelays"), delays: z.object({
@@ -166,6 +167,10 @@ function apply(world: World, ctx: Ctx, input: Input): unknown {
       loseInstance(world, ctx, i, `Host EC2 (instance ${i.ec2InstanceId}) terminated.`);
       return { containerInstance: instanceOut(world, i) };
     }
+    case "setHookOutcome":
+      // What the AWS_LAMBDA lifecycle hooks calling this function answer from now on (no Lambda runs in the sandbox).
+      world.hookOutcomes[input.hookTargetArn] = { outcome: input.outcome };
+      return { hookTargetArn: input.hookTargetArn, outcome: input.outcome };
     case "status":
       return {
         now: world.now / 1000, tasks: Object.keys(world.tasks).length, services: Object.keys(world.services).length,

@@ -91,7 +91,7 @@ describe("engine", () => {
     expect(JSON.parse(JSON.stringify(sb.state)).worlds["us-east-1"].taskDefinitions.__proto__).toHaveLength(1);
   });
 
-  it("keeps a service's deployment strategy as given and describes it back (the rollout itself stays rolling)", () => {
+  it("keeps a service's deployment strategy as given and describes it back", () => {
     const sb = steppedSandbox();
     sb.call("CreateCluster", { clusterName: "c" });
     sb.control({ action: "addInstances", cluster: "c", count: 2 });

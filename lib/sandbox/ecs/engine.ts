@@ -4,6 +4,8 @@ import type { Ctx, SandboxConfig, SandboxState, World } from "../core/types";
 import { ECS_HANDLERS } from "./handlers";
 import { tickTask } from "./lifecycle";
 import { reconcileAll, recordFailure } from "./scheduler";
+import { followDeployments, nextWakeUp } from "./service-deployments";
+import { reconcileShifting } from "./traffic-shift";
 
 // How time moves ECS's part of a world. No timers: each call first advances the world to "now",
 // processing due task transitions in time order and reconciling services after each instant;
@@ -21,6 +23,8 @@ function advanceWorld(world: World, config: SandboxConfig, to: number) {
       // A target's health verdict falling due (load-balancing.ts) wakes the scheduler; nothing ticks.
       if (t.targetHealthAt !== undefined && t.targetHealthAt > world.now && t.targetHealthAt < next) next = t.targetHealthAt;
     }
+    // Service deployments wake up by themselves when a bake time or a hook's timeout ends.
+    next = Math.min(next, nextWakeUp(world));
     if (next > to || processed >= config.maxEventsPerAdvance) break;
     world.now = Math.max(world.now, next);
     const ctx: Ctx = { now: world.now, config };
@@ -30,11 +34,17 @@ function advanceWorld(world: World, config: SandboxConfig, to: number) {
       if (t) tickTask(world, ctx, t, (x) => recordFailure(world, x));
     }
     processed += Math.max(1, due.length);
-    reconcileAll(world, ctx);
+    reconcile(world, ctx);
     purge(world, ctx);
   }
   world.now = Math.max(world.now, to);
-  reconcileAll(world, { now: world.now, config });
+  reconcile(world, { now: world.now, config });
+}
+
+/** The scheduler's pass: traffic-shifting deployments their own way, the rest rolling; then service deployments follow. */
+function reconcile(world: World, ctx: Ctx) {
+  reconcileAll(world, ctx, reconcileShifting);
+  followDeployments(world, ctx);
 }
 
 /** Deleted services are forgotten an hour after they became INACTIVE, like STOPPED tasks. */
@@ -46,7 +56,7 @@ function purge(world: World, ctx: Ctx) {
   }
 }
 
-export const ECS_DYNAMICS: Dynamics = { advance: advanceWorld, settle: reconcileAll };
+export const ECS_DYNAMICS: Dynamics = { advance: advanceWorld, settle: reconcile };
 
 /** One ECS API call on the pure engine. */
 export function handleOperation(state: SandboxState, call: Call): EngineResult {

@@ -9,7 +9,8 @@ export type EcsErrorType =
   | "ClusterContainsServicesException" | "ClusterContainsTasksException"
   | "ClusterContainsContainerInstancesException" | "ResourceNotFoundException"
   | "ResourceInUseException" | "UnsupportedFeatureException" | "AccessDeniedException"
-  | "UnknownOperationException" | "SerializationException" | "LimitExceededException" | "ConflictException";
+  | "UnknownOperationException" | "SerializationException" | "LimitExceededException" | "ConflictException"
+  | "ServiceDeploymentNotFoundException";
 
 export const ecsError = (type: EcsErrorType, message: string, status?: number) => new AwsError(type, message, status);
 

@@ -2,9 +2,11 @@ import type { Handlers } from "../core/engine";
 import * as clusters from "./clusters";
 import * as instances from "./container-instances";
 import * as services from "./services";
+import * as serviceDeployments from "./service-deployments";
 import * as tags from "./tags";
 import * as taskDefinitions from "./task-definitions";
 import * as tasks from "./tasks";
+import * as trafficShift from "./traffic-shift";
 
 // ECS's handler table: the operation named by X-Amz-Target → the function of its resource file.
 // Anything not here answers UnknownOperationException.
@@ -25,6 +27,11 @@ export const ECS_HANDLERS: Handlers = {
   DeleteService: services.deleteService,
   DescribeServices: services.describeServices,
   ListServices: services.listServices,
+  ListServiceDeployments: serviceDeployments.listServiceDeployments,
+  DescribeServiceDeployments: serviceDeployments.describeServiceDeployments,
+  DescribeServiceRevisions: serviceDeployments.describeServiceRevisions,
+  ContinueServiceDeployment: trafficShift.continueServiceDeployment,
+  StopServiceDeployment: trafficShift.stopServiceDeployment,
   RunTask: tasks.runTask,
   StopTask: tasks.stopTaskOp,
   DescribeTasks: tasks.describeTasks,

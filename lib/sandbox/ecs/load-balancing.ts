@@ -22,20 +22,21 @@ import { addServiceEvent } from "./lookups";
 /** One `loadBalancers[]` entry of a service, as ECS takes it (a target group, not a Classic Load Balancer). */
 export type ServiceLoadBalancer = { targetGroupArn: string; containerName: string; containerPort: number };
 
-/** A service's `loadBalancers[]` entries that name a target group. */
-function serviceLoadBalancers(svc: Service): ServiceLoadBalancer[] {
-  return svc.loadBalancers.flatMap((lb) => typeof lb.targetGroupArn === "string" && typeof lb.containerName === "string" &&
-    typeof lb.containerPort === "number" ? [{ targetGroupArn: lb.targetGroupArn, containerName: lb.containerName, containerPort: lb.containerPort }] : []);
-}
-
 /**
  * The target groups (with the container and port) `task` of `svc` registers with: THE one place
- * that decides it. Today every task of a service goes to the service's `loadBalancers[]` target
- * groups (a rolling deployment); a deployment strategy that sends some tasks elsewhere (blue/green:
- * green tasks to `advancedConfiguration.alternateTargetGroupArn`) decides it here.
+ * that decides it. For each `loadBalancers[]` entry, the one its deployment's service revision
+ * resolved — the primary target group, or for the green tasks of a blue/green, linear or canary
+ * deployment the other one of the pair (`advancedConfiguration.alternateTargetGroupArn` while blue
+ * is in the primary one).
  */
-export function targetGroupsForTask(_world: World, svc: Service, _task: Task): ServiceLoadBalancer[] {
-  return serviceLoadBalancers(svc);
+export function targetGroupsForTask(world: World, svc: Service, task: Task): ServiceLoadBalancer[] {
+  const d = svc.deployments.find((x) => x.id === task.deploymentId);
+  const rev = d?.serviceRevisionArn ? peek(world).serviceRevisions[d.serviceRevisionArn] : undefined;
+  return svc.loadBalancers.flatMap((lb, i) => {
+    const targetGroupArn = rev?.resolvedLoadBalancers[i]?.targetGroupArn ?? lb.targetGroupArn;
+    return typeof targetGroupArn === "string" && typeof lb.containerName === "string" && typeof lb.containerPort === "number"
+      ? [{ targetGroupArn, containerName: lb.containerName, containerPort: lb.containerPort }] : [];
+  });
 }
 
 // ECS's InvalidParameterException messages, as ECS words them where known:

@@ -66,12 +66,15 @@ export function recordFailure(world: World, task: Task) {
 
 const ids = (tasks: Task[]) => tasks.map((t) => `(task ${t.id})`).join(" ");
 
-export function reconcileAll(world: World, ctx: Ctx) {
+/** Reconciles a service its own way and returns true, or returns false to leave it to the rolling scheduler (traffic-shift.ts). */
+export type CustomReconcile = (world: World, ctx: Ctx, svc: Service) => boolean;
+
+export function reconcileAll(world: World, ctx: Ctx, custom?: CustomReconcile) {
   for (const s of Object.values(peek(world).services)) {
     if (s.status === "INACTIVE") continue;
     // Target groups (load-balancing.ts): before the pass (what they say of the tasks), after it (the tasks it stopped or started).
     balance(world, ctx, s.arn);
-    if (!settled(world, s)) reconcileService(world, ctx, world.services[s.arn]);
+    if (!settled(world, s) && !custom?.(world, ctx, world.services[s.arn])) reconcileService(world, ctx, world.services[s.arn]);
     balance(world, ctx, s.arn);
   }
 }
@@ -127,16 +130,7 @@ export function reconcileService(world: World, ctx: Ctx, svc: Service) {
     return;
   }
 
-  // Unhealthy tasks are replaced once the health check grace period is over.
-  const grace = (svc.healthCheckGracePeriodSeconds ?? 0) * 1000;
-  for (const t of serviceTasks(world, svc)) {
-    if (t.desiredStatus === "RUNNING" && t.lastStatus === "RUNNING" && taskHealth(t) === "UNHEALTHY" && now >= (t.startedAt ?? 0) + grace) {
-      addServiceEvent(world, svc, `${name} (task ${t.id}) failed container health checks.`);
-      stopTask(world, ctx, t, { stopCode: "ServiceSchedulerInitiated", reason: "Task failed container health checks" }, (x) => recordFailure(world, x));
-      addServiceEvent(world, svc, `${name} has stopped 1 running tasks: (task ${t.id}).`);
-    }
-  }
-
+  replaceUnhealthy(world, ctx, svc);
   checkCircuitBreaker(world, svc, now);
   const primary = svc.deployments[0];
   const n = svc.desiredCount;
@@ -191,7 +185,20 @@ export function reconcileService(world: World, ctx: Ctx, svc: Service) {
   svc.steady = steady;
 }
 
-function startTasks(world: World, ctx: Ctx, svc: Service, d: Deployment, count: number) {
+/** Unhealthy tasks are stopped (and counted as failures) once the health check grace period is over. */
+export function replaceUnhealthy(world: World, ctx: Ctx, svc: Service) {
+  const name = `(service ${svc.name})`;
+  const grace = (svc.healthCheckGracePeriodSeconds ?? 0) * 1000;
+  for (const t of serviceTasks(world, svc)) {
+    if (t.desiredStatus === "RUNNING" && t.lastStatus === "RUNNING" && taskHealth(t) === "UNHEALTHY" && ctx.now >= (t.startedAt ?? 0) + grace) {
+      addServiceEvent(world, svc, `${name} (task ${t.id}) failed container health checks.`);
+      stopTask(world, ctx, t, { stopCode: "ServiceSchedulerInitiated", reason: "Task failed container health checks" }, (x) => recordFailure(world, x));
+      addServiceEvent(world, svc, `${name} has stopped 1 running tasks: (task ${t.id}).`);
+    }
+  }
+}
+
+export function startTasks(world: World, ctx: Ctx, svc: Service, d: Deployment, count: number) {
   const cluster = world.clusters[svc.clusterName];
   // Read only (peek): the task definition is not changed by launching from it.
   const td = Object.values(peek(world).taskDefinitions).flat().find((x) => x.arn === d.taskDefinitionArn)!;

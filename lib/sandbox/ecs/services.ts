@@ -5,6 +5,8 @@ import { PagingSchema, TagListSchema, checkBatch, paginate, parseInput, requestF
 import { checkLaunchable, resolveLaunch } from "./launch";
 import { newDeployment, peekServiceTasks } from "./scheduler";
 import { PlacementSchemas } from "./tasks";
+import { startServiceDeployment } from "./service-deployments";
+import { beginShift, checkStrategy, supersede } from "./traffic-shift";
 import type { Ctx, Deployment, DeploymentConfiguration, Service, World } from "../core/types";
 import { activeCluster, clusterServices, findService, findTaskDefinition, peekService, usableTaskDefinition } from "./lookups";
 import { checkLoadBalancers } from "./load-balancing";
@@ -147,8 +149,9 @@ export function createService(world: World, raw: unknown, ctx: Ctx) {
   if (!input.launchType && !input.capacityProviderStrategy?.length && cluster.defaultCapacityProviderStrategy.length) {
     svc.capacityProviderStrategy = cluster.defaultCapacityProviderStrategy;
   }
+  checkStrategy(svc);
   world.services[svc.arn] = svc;
-  newDeployment(world, svc, td.arn, ctx.now);
+  startDeployment(world, ctx, svc, td.arn);
   return { service: serviceOut(world, svc) };
 }
 
@@ -213,8 +216,16 @@ export function updateService(world: World, raw: unknown, ctx: Ctx) {
     svc.desiredCount = input.desiredCount;
     svc.steady = false;
   }
-  if (deploy) newDeployment(world, svc, tdArn, ctx.now);
+  checkStrategy(svc);
+  if (deploy) startDeployment(world, ctx, svc, tdArn);
   return { service: serviceOut(world, svc) };
+}
+
+/** A new scheduler deployment and the service deployment that records it (traffic-shifting ones start their stages). */
+function startDeployment(world: World, ctx: Ctx, svc: Service, taskDefinitionArn: string) {
+  const d = newDeployment(world, svc, taskDefinitionArn, ctx.now);
+  const sd = startServiceDeployment(world, ctx, svc, d, supersede(world, ctx, svc));
+  if (sd.shifting) beginShift(world, ctx, svc, sd);
 }
 
 const DeleteSchema = z.object({ cluster: str.optional(), service: str.min(1), force: z.boolean().optional() });
