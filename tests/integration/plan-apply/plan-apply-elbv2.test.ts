@@ -28,17 +28,29 @@ const plan = async (d: Design) => (await planAgainstAccount(sb.ecs, d, { designI
 const apply = (p: Plan) => applyPlan(sb.ecs, p, { elbv2 });
 const changed = (p: Plan) => p.steps.filter((s) => s.action !== "no-change").map((s) => `${s.action} ${s.key}`);
 
-/** The web service of webDesign behind an ALB: listener 80 forwards to the owned target group web-tg. */
+/**
+ * The web service of webDesign behind an ALB: listener 80 forwards to the owned target group
+ * web-tg (and, with weight 0, to web-tg-green, the service's alternate group for blue/green).
+ */
 async function albDesign(): Promise<Design> {
   const d = webDesign();
   const [vpc] = await ec2.describeVpcs();
   const subnets = (await ec2.describeSubnets({ filters: [{ Name: "vpc-id", Values: [vpc.VpcId!] }] })).map((s) => s.SubnetId!);
   d.services[0].networkConfiguration = { awsvpcConfiguration: { subnets: subnets.slice(0, 2) } };
-  d.services[0].loadBalancers = [{ targetGroupArn: "targetgroup/web-tg", containerName: "app", containerPort: 80 }];
-  d.targetGroups = [{ id: "tg-web", name: "web-tg", targetType: "ip", protocol: "HTTP", port: 80, healthCheck: { path: "/health" } }];
+  d.services[0].loadBalancers = [{
+    targetGroupArn: "targetgroup/web-tg", containerName: "app", containerPort: 80,
+    advancedConfiguration: { alternateTargetGroupArn: "targetgroup/web-tg-green", productionListenerRule: "listener-rule/web-alb/80/default", roleArn: "arn:aws:iam::000000000000:role/ecs-elb" },
+  }];
+  d.targetGroups = [
+    { id: "tg-web", name: "web-tg", targetType: "ip", protocol: "HTTP", port: 80, healthCheck: { path: "/health" }, deregistrationDelaySeconds: 30 },
+    { id: "tg-green", name: "web-tg-green", targetType: "ip", protocol: "HTTP", port: 80 },
+  ];
   d.loadBalancers = [{
     id: "lb-web", name: "web-alb", type: "application", scheme: "internet-facing",
-    listeners: [{ port: 80, protocol: "HTTP", defaultAction: { type: "forward", targetGroups: [{ targetGroupArn: "targetgroup/web-tg" }] } }],
+    listeners: [{
+      port: 80, protocol: "HTTP",
+      defaultAction: { type: "forward", targetGroups: [{ targetGroupArn: "targetgroup/web-tg", weight: 100 }, { targetGroupArn: "targetgroup/web-tg-green", weight: 0 }] },
+    }],
   }];
   return d;
 }
@@ -49,7 +61,7 @@ describe("plan/apply of owned ELBv2 resources against the sandbox", () => {
     const p = await plan(d);
     expect(changed(p)).toEqual([
       "create cluster:main", "create task-definition:web", "create task-definition:worker",
-      "create target-group:web-tg", "create load-balancer:web-alb", "create listener:web-alb/80",
+      "create target-group:web-tg", "create target-group:web-tg-green", "create load-balancer:web-alb", "create listener:web-alb/80",
       "create service:main/web", "create service:main/worker",
     ]);
     const lbCreate = p.steps.find((s) => s.key === "load-balancer:web-alb")!.calls[0];
@@ -58,16 +70,24 @@ describe("plan/apply of owned ELBv2 resources against the sandbox", () => {
     const r = await apply(p);
     expect(r).toMatchObject({ ok: true });
 
-    const [tg] = await elbv2.describeTargetGroups({ names: ["web-tg"] });
-    expect(tg).toMatchObject({ TargetType: "ip", Protocol: "HTTP", Port: 80, HealthCheckPath: "/health" });
+    const [tg, green] = await elbv2.describeTargetGroups({ names: ["web-tg", "web-tg-green"] });
+    expect(tg).toMatchObject({ TargetGroupName: "web-tg", TargetType: "ip", Protocol: "HTTP", Port: 80, HealthCheckPath: "/health" });
+    expect((await elbv2.describeTargetGroupAttributes({ TargetGroupArn: tg.TargetGroupArn })).Attributes)
+      .toContainEqual({ Key: "deregistration_delay.timeout_seconds", Value: "30" });
     const [lb] = await elbv2.describeLoadBalancers({ names: ["web-alb"] });
     expect(tg.LoadBalancerArns).toEqual([lb.LoadBalancerArn]);
     const tags = await elbv2.describeTags({ resourceArns: [tg.TargetGroupArn!, lb.LoadBalancerArn!] });
     for (const t of tags) expect(t.Tags).toContainEqual({ Key: "stevedore:design", Value: designId });
     const [listener] = await elbv2.describeListeners({ loadBalancerArn: lb.LoadBalancerArn! });
-    expect(listener).toMatchObject({ Port: 80, Protocol: "HTTP", DefaultActions: [{ Type: "forward", TargetGroupArn: tg.TargetGroupArn }] });
+    expect(listener.DefaultActions?.[0].ForwardConfig?.TargetGroups).toEqual([
+      { TargetGroupArn: tg.TargetGroupArn, Weight: 100 }, { TargetGroupArn: green.TargetGroupArn, Weight: 0 },
+    ]);
+    const [defaultRule] = await elbv2.describeRules({ listenerArn: listener.ListenerArn! });
     const { services } = await sb.ecs.describeServices({ cluster: "main", services: ["web"] });
-    expect(services[0].loadBalancers).toEqual([{ targetGroupArn: tg.TargetGroupArn, containerName: "app", containerPort: 80 }]);
+    expect(services[0].loadBalancers).toEqual([{
+      targetGroupArn: tg.TargetGroupArn, containerName: "app", containerPort: 80,
+      advancedConfiguration: { alternateTargetGroupArn: green.TargetGroupArn, productionListenerRule: defaultRule.RuleArn, roleArn: "arn:aws:iam::000000000000:role/ecs-elb" },
+    }]);
 
     const again = await plan(d);
     expect(changed(again)).toEqual([]);
@@ -84,14 +104,16 @@ describe("plan/apply of owned ELBv2 resources against the sandbox", () => {
 
     const d2 = await albDesign();
     d2.targetGroups![0].healthCheck = { path: "/ready", healthyThresholdCount: 3 };
+    d2.targetGroups![0].deregistrationDelaySeconds = 10;
     const p2 = await plan(d2);
     expect(changed(p2)).toEqual(["update target-group:web-tg"]);
     const step = p2.steps.find((s) => s.key === "target-group:web-tg")!;
     expect(step.changes).toEqual([
       { path: "healthCheck.path", old: "/health", new: "/ready" },
       { path: "healthCheck.healthyThresholdCount", old: 5, new: 3 },
+      { path: "deregistrationDelaySeconds", old: 30, new: 10 },
     ]);
-    expect(step.calls.map((c) => c.operation)).toEqual(["ModifyTargetGroup"]);
+    expect(step.calls.map((c) => c.operation)).toEqual(["ModifyTargetGroup", "ModifyTargetGroupAttributes"]);
     expect(await apply(p2)).toMatchObject({ ok: true });
     expect((await elbv2.describeTargetGroups({ names: ["web-tg"] }))[0]).toMatchObject({ HealthCheckPath: "/ready", HealthyThresholdCount: 3 });
     expect((await plan(d2)).empty).toBe(true);
@@ -107,8 +129,8 @@ describe("plan/apply of owned ELBv2 resources against the sandbox", () => {
     d3.loadBalancers = [];
     d3.targetGroups = [];
     const p3 = await plan(d3);
-    expect(changed(p3)).toEqual(["update service:main/web", "delete load-balancer:web-alb", "delete target-group:web-tg"]);
-    expect(p3.steps.flatMap((s) => s.calls.map((c) => c.operation))).toEqual(["UpdateService", "DeleteLoadBalancer", "DeleteTargetGroup"]);
+    expect(changed(p3)).toEqual(["update service:main/web", "delete load-balancer:web-alb", "delete target-group:web-tg", "delete target-group:web-tg-green"]);
+    expect(p3.steps.flatMap((s) => s.calls.map((c) => c.operation))).toEqual(["UpdateService", "DeleteLoadBalancer", "DeleteTargetGroup", "DeleteTargetGroup"]);
     expect(await apply(p3)).toMatchObject({ ok: true });
     expect(await elbv2.describeLoadBalancers({ names: ["web-alb"] })).toEqual([]);
     expect((await elbv2.describeTargetGroups()).map((t) => t.TargetGroupName).sort()).toEqual(["manual-tg", "other-tg"]);
