@@ -64,7 +64,14 @@ export async function applyPlan(ecs: EcsPort, plan: Plan, opts: ApplyOptions = {
       try {
         if (call.service === "elbv2") {
           if (!opts.elbv2) throw Object.assign(new Error(`${call.operation} needs an ELBv2 client, and this apply has none`), { name: "ConfigurationError" });
-          await remember(opts.elbv2, step, call, await invokeElbv2(opts.elbv2, call), refs);
+          const elbv2 = opts.elbv2;
+          const result = call.operation === "DeleteTargetGroup"
+            ? await whileInUse(() => invokeElbv2(elbv2, call), clock, {
+              timeoutMs: IN_USE_GRACE_MS, pollMs: opts.pollMs ?? 5000,
+              onWaiting: () => opts.onProgress?.({ type: "waiting", step, message: `waiting for the listeners of deleted load balancers to let go of target group ${step.name}` }),
+            })
+            : await invokeElbv2(elbv2, call);
+          await remember(elbv2, step, call, result, refs);
           continue;
         }
         const previous = step.calls[i - 1];
@@ -126,6 +133,27 @@ async function invokeElbv2(elbv2: Elbv2Port, call: Extract<PlanCall, { service: 
     case "DeleteRule": return elbv2.deleteRule(input);
     case "AddTags": return elbv2.addTags(input);
     case "RemoveTags": return elbv2.removeTags(input);
+  }
+}
+
+/** How long a target group delete waits for ELBv2 to let go of it. */
+const IN_USE_GRACE_MS = 60_000;
+
+/**
+ * ELBv2 refuses DeleteTargetGroup (ResourceInUse) while a listener or rule still forwards to the
+ * group, which for a short while includes those of a load balancer just deleted: retried until
+ * the deadline, then AWS's refusal stands.
+ */
+async function whileInUse<T>(call: () => Promise<T>, clock: PacerClock, opts: { timeoutMs: number; pollMs: number; onWaiting: () => void }): Promise<T> {
+  const deadline = clock.now() + opts.timeoutMs;
+  for (let first = true; ; first = false) {
+    try {
+      return await call();
+    } catch (err) {
+      if (!(err instanceof Error && err.name === "ResourceInUseException") || clock.now() >= deadline) throw err;
+    }
+    if (first) opts.onWaiting();
+    await clock.sleep(opts.pollMs);
   }
 }
 

@@ -137,6 +137,39 @@ describe("plan/apply of owned ELBv2 resources against the sandbox", () => {
     expect(changed(await plan(d3))).toEqual([]);
   });
 
+  it("keeps a dropped target group someone else's rule still forwards to: the plan says so, apply stops with ELBv2's refusal", async () => {
+    const d = await albDesign();
+    expect(await apply(await plan(d))).toMatchObject({ ok: true });
+    const [tg] = await elbv2.describeTargetGroups({ names: ["web-tg-green"] });
+    // Someone adds a rule of their own to the design's listener, forwarding to the green group.
+    const [lb] = await elbv2.describeLoadBalancers({ names: ["web-alb"] });
+    const [listener] = await elbv2.describeListeners({ loadBalancerArn: lb.LoadBalancerArn! });
+    await elbv2.createRule({
+      ListenerArn: listener.ListenerArn, Priority: 50, Conditions: [{ Field: "path-pattern", PathPatternConfig: { Values: ["/beta/*"] } }],
+      Actions: [{ Type: "forward", TargetGroupArn: tg.TargetGroupArn }],
+    });
+
+    const d2 = await albDesign();
+    d2.targetGroups = d2.targetGroups!.filter((t) => t.name !== "web-tg-green");
+    d2.loadBalancers![0].listeners![0].defaultAction = { type: "forward", targetGroups: [{ targetGroupArn: "targetgroup/web-tg" }] };
+    // (A design that leaves advancedConfiguration out leaves the service's as it is.)
+    delete d2.services[0].loadBalancers![0].advancedConfiguration;
+    const p2 = await plan(d2);
+    expect(changed(p2)).toEqual(["update listener:web-alb/80", "delete target-group:web-tg-green"]);
+    expect(p2.steps.find((x) => x.key === "listener:web-alb/80")!.notes).toEqual(["rule 50 was not created by this design: left as is"]);
+    expect(p2.steps.at(-1)!.notes[1]).toMatch(/still forwards to it/);
+    let t = 0;
+    const waits: string[] = [];
+    const r = await applyPlan(sb.ecs, p2, {
+      elbv2, pollMs: 10_000, clock: { now: () => t, sleep: async (ms) => { t += ms; } },
+      onProgress: (x) => { if (x.type === "waiting") waits.push(x.message); },
+    });
+    expect(r).toMatchObject({ ok: false, failedStep: "target-group:web-tg-green", error: { name: "ResourceInUseException" } });
+    expect(waits).toHaveLength(1);
+    expect(t).toBe(60_000);
+    expect(await elbv2.describeTargetGroups({ names: ["web-tg-green"] })).toHaveLength(1);
+  });
+
   it("never modifies an existing load balancer referenced by ARN, nor its listeners", async () => {
     const [vpc] = await ec2.describeVpcs();
     const subnets = (await ec2.describeSubnets({ filters: [{ Name: "vpc-id", Values: [vpc.VpcId!] }] })).map((s) => s.SubnetId!);
