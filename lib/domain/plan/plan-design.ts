@@ -36,7 +36,7 @@ export function planDesign(design: Design, live: LiveState, opts: PlanOptions): 
     const old = leftovers.find((s) => tagValue(s.tags, RESOURCE_TAG) === d.id && ![...renamedFrom.values()].includes(s));
     if (old) renamedFrom.set(d.id, old);
   }
-  const targetGroups = (design.targetGroups ?? []).map((tg) => planTargetGroup(tg, live, designId));
+  const targetGroups = (design.targetGroups ?? []).map((tg) => planTargetGroup(tg, design, live, designId));
   const lbPlans = (design.loadBalancers ?? []).map((lb) => ({ lb, ...planLoadBalancer(lb, live, designId) }));
   const replaced = new Set([...targetGroups, ...lbPlans.map((p) => p.step)].filter((s) => s.action === "replace" && s.calls.length > 0).map((s) => s.key));
   const refs = liveRefs(design, live, replaced);

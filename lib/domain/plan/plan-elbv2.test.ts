@@ -115,6 +115,17 @@ describe("planning a design's ELBv2 resources", () => {
     expect(step(p, "service:main/web").calls[0].input.loadBalancers).toEqual(design().services[0].loadBalancers);
   });
 
+  it("puts a target group without a VPC where the load balancer forwarding to it is, else into the default VPC", () => {
+    const d = design();
+    d.loadBalancers![0].subnets = ["subnet-x", "subnet-y"];
+    const live = { ...emptyLiveState(), defaultVpc: { vpcId: "vpc-1", subnetIds: ["subnet-a"] }, subnetVpcs: { "subnet-x": "vpc-2", "subnet-y": "vpc-2" } };
+    const tg = step(planDesign(d, live, { designId: "d1" }), "target-group:web-tg");
+    expect(tg.calls[0].input.VpcId).toBe("vpc-2");
+    expect(tg.notes).toEqual(["no VPC is set: the group goes into vpc-2, its load balancer's VPC"]);
+    d.loadBalancers![0].listeners = [];
+    expect(step(planDesign(d, live, { designId: "d1" }), "target-group:web-tg").calls[0].input.VpcId).toBe("vpc-1");
+  });
+
   it("plans no change when the account matches, with services' references replaced by the live ARNs", () => {
     const p = planDesign(design(), converged(), { designId: "d1" });
     expect(changed(p)).toEqual([]);

@@ -71,9 +71,25 @@ const HEALTH_CHECK_PATH: Record<string, string> = {
   HealthyThresholdCount: "healthCheck.healthyThresholdCount", UnhealthyThresholdCount: "healthCheck.unhealthyThresholdCount", Matcher: "healthCheck.matcher",
 };
 
-function createTargetGroupCalls(tg: TargetGroup, live: LiveState, tags: Tag[]): PlanCall[] {
+/**
+ * Where a target group goes: its own VPC, else the VPC of the subnets of a load balancer of the
+ * design that forwards to it (ELBv2 forwards only within a VPC), else the default VPC.
+ */
+function vpcOf(tg: TargetGroup, design: Design, live: LiveState): string | undefined {
+  if (tg.vpcId) return tg.vpcId;
+  const ref = targetGroupRef({ name: tg.name });
+  const forwards = (a: ListenerAction) => (a.targetGroups ?? []).some((g) => g.targetGroupArn === ref);
+  for (const lb of ownedLoadBalancers(design)) {
+    const uses = (lb.listeners ?? []).some((l) => forwards(l.defaultAction) || (l.rules ?? []).some((r) => forwards(r.action)));
+    const vpc = uses ? lb.subnets?.map((s) => live.subnetVpcs?.[s]).find(Boolean) : undefined;
+    if (vpc) return vpc;
+  }
+  return live.defaultVpc?.vpcId;
+}
+
+function createTargetGroupCalls(tg: TargetGroup, vpcId: string | undefined, tags: Tag[]): PlanCall[] {
   const input = prunedUndefined({
-    Name: tg.name, Protocol: tg.protocol, Port: tg.port, VpcId: tg.vpcId ?? live.defaultVpc?.vpcId, TargetType: tg.targetType,
+    Name: tg.name, Protocol: tg.protocol, Port: tg.port, VpcId: vpcId, TargetType: tg.targetType,
     ...healthCheckMembers(tg), Tags: elbTags(tags),
   });
   const calls = [elb("CreateTargetGroup", input)];
@@ -84,23 +100,24 @@ function createTargetGroupCalls(tg: TargetGroup, live: LiveState, tags: Tag[]): 
 const attributesCall = (arn: string, seconds: number) =>
   elb("ModifyTargetGroupAttributes", { TargetGroupArn: arn, Attributes: [{ Key: DEREGISTRATION_DELAY_KEY, Value: String(seconds) }] });
 
-export function planTargetGroup(tg: TargetGroup, live: LiveState, designId: string): PlanStep {
+export function planTargetGroup(tg: TargetGroup, design: Design, live: LiveState, designId: string): PlanStep {
   const base = { key: `target-group:${tg.name}`, kind: "target-group" as const, name: tg.name, designId: tg.id };
   const current = live.targetGroups?.[tg.name];
   if (tg.targetGroupArn) {
     return { ...base, action: "no-change", changes: [], calls: [], notes: ["an existing target group, referenced by ARN: Stevedore never changes it"] };
   }
   const created = creationTags(undefined, designId, tg.id);
+  const vpcId = vpcOf(tg, design, live);
   if (!current) {
     const notes = [...created.notes];
-    if (!tg.vpcId && !live.defaultVpc) notes.push("no VPC is set and the account's default VPC is unknown: ELBv2 needs a VPC for this target group");
-    return { ...base, action: "create", changes: [], notes, calls: createTargetGroupCalls(tg, live, created.tags) };
+    if (!vpcId) notes.push("no VPC is set and the account's default VPC is unknown: ELBv2 needs a VPC for this target group");
+    else if (!tg.vpcId) notes.push(`no VPC is set: the group goes into ${vpcId}, ${vpcId === live.defaultVpc?.vpcId ? "the default VPC" : "its load balancer's VPC"}`);
+    return { ...base, action: "create", changes: [], notes, calls: createTargetGroupCalls(tg, vpcId, created.tags) };
   }
   const l = current.targetGroup;
   const arn = l.TargetGroupArn;
   const changes: FieldChange[] = [];
   const replace: string[] = [];
-  const vpcId = tg.vpcId ?? live.defaultVpc?.vpcId;
   const fixed: [string, unknown, unknown][] = [["port", tg.port, l.Port], ["protocol", tg.protocol, l.Protocol], ["targetType", tg.targetType, l.TargetType], ["vpcId", vpcId, l.VpcId]];
   for (const [path, want, have] of fixed) {
     if (want === undefined || want === have) continue;
@@ -118,7 +135,7 @@ export function planTargetGroup(tg: TargetGroup, live: LiveState, designId: stri
       notes.push(`ELBv2 refuses to delete a target group a listener or rule forwards to (${users.length} load balancer${users.length === 1 ? "" : "s"}): give the group a new name in the design instead, and the old one is deleted once nothing uses it`);
       return { ...base, action: "replace", reason, changes, calls: [], notes };
     }
-    return { ...base, action: "replace", reason, changes, notes: created.notes, calls: [elb("DeleteTargetGroup", { TargetGroupArn: arn }), ...createTargetGroupCalls(tg, live, created.tags)] };
+    return { ...base, action: "replace", reason, changes, notes: created.notes, calls: [elb("DeleteTargetGroup", { TargetGroupArn: arn }), ...createTargetGroupCalls(tg, vpcId, created.tags)] };
   }
   const modify: Json = {};
   const liveMembers: Json = {

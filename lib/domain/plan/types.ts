@@ -51,6 +51,8 @@ export type LiveState = {
   ownedLoadBalancers?: Record<string, LiveLoadBalancer>;
   /** The account's default VPC and its default subnets: where a target group or load balancer without a VPC or subnets goes. */
   defaultVpc?: { vpcId: string; subnetIds: string[] };
+  /** The VPC of each subnet the design's own load balancers name: a target group without a VPC goes where its load balancer is. */
+  subnetVpcs?: Record<string, string>;
 };
 
 export type PlanAction = "create" | "update" | "replace" | "no-change" | "delete";

@@ -46,6 +46,11 @@ export async function readLiveState(ecs: EcsPort, design: Design, opts: LiveStat
   if (opts.elbv2) await readElbv2(opts.elbv2, design, opts.designId, live);
   else if (needsElbv2) throw new Error("The design has load balancers or target groups: planning it needs an ELBv2 client");
   if (opts.ec2 && needsDefaultVpc(design)) live.defaultVpc = await readDefaultVpc(opts.ec2);
+  const lbSubnets = [...new Set(ownedLoadBalancers(design).flatMap((l) => l.subnets ?? []))];
+  if (opts.ec2 && lbSubnets.length && ownedTargetGroups(design).some((t) => !t.vpcId)) {
+    const subnets = await opts.ec2.describeSubnets({ filters: [{ Name: "subnet-id", Values: lbSubnets }] });
+    live.subnetVpcs = Object.fromEntries(subnets.filter((s) => s.SubnetId && s.VpcId).map((s) => [s.SubnetId!, s.VpcId!]));
+  }
   return live;
 }
 
