@@ -40,4 +40,10 @@ test("subnets come from the environment, and 'Use default VPC' fixes a service w
   await expect(inspector.getByRole("group", { name: "Security groups" }).locator("input")).toHaveValue("sg-0a1b2c3d4e5f60003");
   await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved", { timeout: 15_000 });
   await screenshot(page, "designer-network-fixed");
+
+  // A task definition's role fields suggest the environment's IAM roles the same way.
+  await page.getByTestId("task-definition-node").first().click({ position: { x: 12, y: 12 } });
+  await expect(inspector.getByLabel("Suggestions from")).toBeVisible();
+  await expect(inspector.getByLabel("Execution role ARN")).toHaveAttribute("list", /suggest-/);
+  await expect(inspector.getByTestId("suggest-role").first()).toBeAttached();
 });

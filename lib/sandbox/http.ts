@@ -7,6 +7,7 @@ import { EC2_API } from "./ec2/api";
 import { ECS_API } from "./ecs/api";
 import { handleControl } from "./ecs/control";
 import { ELBV2_API } from "./elbv2/api";
+import { IAM_API } from "./iam/api";
 import { bodyText, header, type HttpRequest, type HttpResponse } from "./protocols/http-message";
 import { jsonAnswer, jsonError, jsonServerError, parseJsonBody, readJsonCall, type JsonService } from "./protocols/json-1-1";
 import { queryAnswer, queryError, queryServerError, readQueryCall, type QueryService } from "./protocols/query";
@@ -85,6 +86,7 @@ export const SERVED_APIS: readonly ServedApi[] = [
   { protocol: "json", api: ECS_API },
   { protocol: "query", api: ELBV2_API },
   { protocol: "query", api: EC2_API },
+  { protocol: "query", api: IAM_API },
 ];
 
 /**

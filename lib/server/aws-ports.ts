@@ -1,8 +1,8 @@
 import {
-  createEc2Port, createEcsPort, createElbv2Port, createInProcessEc2Port, createInProcessEcsPort, createInProcessElbv2Port, createPacer, toAwsFailure,
-  type AwsTarget, type Ec2Port, type EcsPort, type Elbv2Port, type InProcessHandler, type Pacer,
+  createEc2Port, createEcsPort, createElbv2Port, createIamPort, createInProcessEc2Port, createInProcessEcsPort, createInProcessElbv2Port, createInProcessIamPort,
+  createPacer, toAwsFailure, type AwsTarget, type Ec2Port, type EcsPort, type Elbv2Port, type IamPort, type InProcessHandler, type Pacer,
 } from "@/lib/aws";
-import { EC2_LIMITS, ECS_LIMITS, ELBV2_LIMITS, type Bucket } from "@/lib/domain/aws-limits";
+import { EC2_LIMITS, ECS_LIMITS, ELBV2_LIMITS, IAM_LIMITS, type Bucket } from "@/lib/domain/aws-limits";
 import { handleAwsRequest, handleEcsRequest } from "@/lib/sandbox/http";
 import type { Actor } from "@/lib/domain/access";
 import type { SandboxDeps } from "@/lib/sandbox/store";
@@ -12,10 +12,10 @@ import type { EnvironmentRow } from "./environments/environment-record";
 import { openSecret } from "./environments/secret-box";
 
 /** The AWS ports of each environment: the one way an operation reaches AWS (or the sandbox). */
-export type AwsPorts = { ecs(env: EnvironmentRow): EcsPort; elbv2(env: EnvironmentRow): Elbv2Port; ec2(env: EnvironmentRow): Ec2Port };
+export type AwsPorts = { ecs(env: EnvironmentRow): EcsPort; elbv2(env: EnvironmentRow): Elbv2Port; ec2(env: EnvironmentRow): Ec2Port; iam(env: EnvironmentRow): IamPort };
 
 type Service = keyof AwsPorts;
-type Port = EcsPort | Elbv2Port | Ec2Port;
+type Port = EcsPort | Elbv2Port | Ec2Port | IamPort;
 type Kind<S extends Service> = ReturnType<AwsPorts[S]>;
 
 /** How each service's port is made: against an account (paced to its limits), and in-process against the sandbox. */
@@ -23,6 +23,7 @@ const MAKERS: { [S in Service]: { buckets: Record<string, Bucket>; account(t: Aw
   ecs: { buckets: ECS_LIMITS.buckets, account: createEcsPort, sandbox: createInProcessEcsPort, handler: handleEcsRequest },
   elbv2: { buckets: ELBV2_LIMITS.buckets, account: createElbv2Port, sandbox: createInProcessElbv2Port, handler: handleAwsRequest },
   ec2: { buckets: EC2_LIMITS.buckets, account: createEc2Port, sandbox: createInProcessEc2Port, handler: handleAwsRequest },
+  iam: { buckets: IAM_LIMITS.buckets, account: createIamPort, sandbox: createInProcessIamPort, handler: handleAwsRequest },
 };
 
 // Process-wide, on purpose: an SDK client is meant to be reused (it keeps its connections and
@@ -78,6 +79,7 @@ export function appAwsPorts(sandbox: SandboxDeps, actor?: Actor): AwsPorts {
     ecs: (env) => portOf("ecs", env, sandbox, actingFor),
     elbv2: (env) => portOf("elbv2", env, sandbox, actingFor),
     ec2: (env) => portOf("ec2", env, sandbox, actingFor),
+    iam: (env) => portOf("iam", env, sandbox, actingFor),
   };
 }
 

@@ -4,6 +4,7 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/headers", async () => (await import("./helpers/request-scope")).nextHeaders);
 
 import { CreateTargetGroupCommand, ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
+import { CreateRoleCommand, IAMClient } from "@aws-sdk/client-iam";
 import { readEnvironmentNetworkAction } from "@/lib/actions/environments";
 import { defaultVpcEdits, type EnvironmentNetwork } from "@/lib/domain/designer";
 import { validateDesign } from "@/lib/domain/rules";
@@ -35,8 +36,19 @@ describe("readEnvironmentNetworkAction", () => {
     const elb = new ElasticLoadBalancingV2Client(inProcessConfig((req) => handleAwsRequest(req, sandboxDeps()), SANDBOX_REGION, "/sandbox/aws"));
     await elb.send(new CreateTargetGroupCommand({ Name: "picked-tg", Protocol: "HTTP", Port: 80, VpcId: vpc.id, TargetType: "ip" }));
     elb.destroy();
+    // So are roles (IAM), the ones ECS tasks can assume first.
+    expect(first.data.roles).toEqual([]);
+    const iam = new IAMClient(inProcessConfig((req) => handleAwsRequest(req, sandboxDeps()), SANDBOX_REGION, "/sandbox/aws"));
+    const trust = (service: string) => JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole" }] });
+    await iam.send(new CreateRoleCommand({ RoleName: "deploy-bot", AssumeRolePolicyDocument: trust("codebuild.amazonaws.com") }));
+    await iam.send(new CreateRoleCommand({ RoleName: "ecsTaskExecutionRole", AssumeRolePolicyDocument: trust("ecs-tasks.amazonaws.com") }));
+    iam.destroy();
     const second = await readEnvironmentNetworkAction({ environmentId: SANDBOX_ENVIRONMENT_ID });
     expect(second.ok && second.data.targetGroups.map((t) => [t.name, t.targetType])).toEqual([["picked-tg", "ip"]]);
+    expect(second.ok && second.data.roles).toEqual([
+      { arn: "arn:aws:iam::000000000000:role/ecsTaskExecutionRole", name: "ecsTaskExecutionRole", trustedServices: ["ecs-tasks.amazonaws.com"] },
+      { arn: "arn:aws:iam::000000000000:role/deploy-bot", name: "deploy-bot", trustedServices: ["codebuild.amazonaws.com"] },
+    ]);
 
     // And the default-VPC fix turns the design's finding into subnets that pass the validator.
     const design = {

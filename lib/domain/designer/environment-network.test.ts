@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Design } from "../design";
 import { validateDesign } from "../rules";
 import { applyEdits } from "./paths";
-import { defaultVpcEdits, type EnvironmentNetwork } from "./environment-network";
+import { defaultVpcEdits, rolesForTasks, trustedServices, type EnvironmentNetwork } from "./environment-network";
 
 const network: EnvironmentNetwork = {
   vpcs: [{ id: "vpc-default", cidr: "172.31.0.0/16", isDefault: true }, { id: "vpc-other", cidr: "10.0.0.0/16", isDefault: false }],
@@ -15,6 +15,7 @@ const network: EnvironmentNetwork = {
   securityGroups: [{ id: "sg-other", name: "default", vpcId: "vpc-other" }, { id: "sg-default", name: "default", vpcId: "vpc-default" }],
   targetGroups: [],
   loadBalancers: [],
+  roles: [],
 };
 
 const fargateDesign = (): Design => ({
@@ -56,5 +57,27 @@ describe("the default-VPC fix", () => {
     const finding = validateDesign(design).find((f) => f.ruleId === "service-network")!;
     const out = defaultVpcEdits(design, finding, network);
     expect("edits" in out && out.edits[0].value).toMatchObject({ awsvpcConfiguration: { assignPublicIp: "DISABLED" } });
+  });
+});
+
+describe("roles for the role pickers", () => {
+  const policy = (statement: unknown) => encodeURIComponent(JSON.stringify({ Version: "2012-10-17", Statement: statement }));
+
+  it("reads the services a trust policy allows, URL-encoded as IAM returns it or plain", () => {
+    expect(trustedServices(policy([{ Effect: "Allow", Principal: { Service: ["ecs-tasks.amazonaws.com", "ecs.amazonaws.com"] }, Action: "sts:AssumeRole" }])))
+      .toEqual(["ecs-tasks.amazonaws.com", "ecs.amazonaws.com"]);
+    expect(trustedServices(JSON.stringify({ Statement: { Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" } } }))).toEqual(["lambda.amazonaws.com"]);
+    expect(trustedServices(policy([{ Effect: "Deny", Principal: { Service: "ecs-tasks.amazonaws.com" } }, { Effect: "Allow", Principal: { AWS: "arn:aws:iam::1:root" } }]))).toEqual([]);
+    expect(trustedServices("%7Bnot json")).toEqual([]);
+    expect(trustedServices(undefined)).toEqual([]);
+  });
+
+  it("offers the roles ECS tasks can assume first", () => {
+    const roles = rolesForTasks([
+      { arn: "a", name: "admin", trustedServices: [] },
+      { arn: "w", name: "web-task", trustedServices: ["ecs-tasks.amazonaws.com"] },
+      { arn: "e", name: "ecsTaskExecutionRole", trustedServices: ["ecs-tasks.amazonaws.com"] },
+    ]);
+    expect(roles.map((r) => r.name)).toEqual(["ecsTaskExecutionRole", "web-task", "admin"]);
   });
 });

@@ -10,16 +10,49 @@ export type NetworkSubnet = { id: string; vpcId: string; zone: string; cidr: str
 export type NetworkSecurityGroup = { id: string; name: string; vpcId: string };
 export type NetworkTargetGroup = { arn: string; name: string; targetType: string; protocol?: string; port?: number; vpcId?: string };
 export type NetworkLoadBalancer = { arn: string; name: string; type: string; scheme?: string; vpcId?: string };
+/** A role and the AWS services its trust policy lets assume it (`ecs-tasks.amazonaws.com` for task and execution roles). */
+export type NetworkRole = { arn: string; name: string; trustedServices: string[] };
+
+/**
+ * The services a trust policy allows to assume the role, from the policy as IAM returns it
+ * (URL-encoded JSON; plain JSON is read too). Anything unreadable trusts no service.
+ */
+export function trustedServices(policyDocument: string | undefined): string[] {
+  if (!policyDocument) return [];
+  let doc: unknown;
+  try {
+    doc = JSON.parse(policyDocument.trimStart().startsWith("{") ? policyDocument : decodeURIComponent(policyDocument));
+  } catch {
+    return [];
+  }
+  const raw = (doc as { Statement?: unknown } | null)?.Statement;
+  const statements = Array.isArray(raw) ? raw : raw ? [raw] : [];
+  const out = new Set<string>();
+  for (const st of statements as { Effect?: unknown; Principal?: { Service?: unknown } }[]) {
+    if (st?.Effect !== "Allow") continue;
+    const service = st.Principal?.Service;
+    for (const s of Array.isArray(service) ? service : [service]) if (typeof s === "string") out.add(s);
+  }
+  return [...out].sort();
+}
+
+/** Roles ECS tasks can assume (they trust ecs-tasks.amazonaws.com) first, then the rest, each by name. */
+export function rolesForTasks(roles: NetworkRole[]): NetworkRole[] {
+  const forTasks = (r: NetworkRole) => (r.trustedServices.includes("ecs-tasks.amazonaws.com") ? 0 : 1);
+  return [...roles].sort((a, b) => forTasks(a) - forTasks(b) || a.name.localeCompare(b.name));
+}
 export type EnvironmentNetwork = {
   vpcs: { id: string; cidr: string; isDefault: boolean }[];
   subnets: NetworkSubnet[];
   securityGroups: NetworkSecurityGroup[];
   targetGroups: NetworkTargetGroup[];
   loadBalancers: NetworkLoadBalancer[];
+  /** IAM roles (IAM is global: the same in every Region of the account). */
+  roles: NetworkRole[];
 };
 
 /** What of an environment a free-text field offers to pick (the inspector shows it as suggestions). */
-export type NetworkSuggestion = "subnet" | "securityGroup" | "targetGroup";
+export type NetworkSuggestion = "subnet" | "securityGroup" | "targetGroup" | "role";
 
 export type AwsvpcConfiguration = NonNullable<Service["networkConfiguration"]>["awsvpcConfiguration"];
 

@@ -20,12 +20,14 @@ type Entity = object;
 type MapKey =
   | "clusters" | "taskDefinitions" | "services" | "tasks" | "instances"
   | "vpcs" | "subnets" | "securityGroups"
-  | "loadBalancers" | "targetGroups" | "listeners" | "rules";
+  | "loadBalancers" | "targetGroups" | "listeners" | "rules"
+  | "roles";
 /** Every entity map of a world: ECS's, EC2's, ELBv2's. */
 export const MAPS: readonly MapKey[] = [
   "clusters", "taskDefinitions", "services", "tasks", "instances",
   "vpcs", "subnets", "securityGroups",
   "loadBalancers", "targetGroups", "listeners", "rules",
+  "roles",
 ];
 
 type MapDraft = { target: Record<string, Entity>; touched: Set<string> };

@@ -27,6 +27,7 @@ function emptyWorld(region: string, seed: number, now: number): World {
     faults: { pullFailures: [], unhealthyImages: [] },
     vpcs: {}, subnets: {}, securityGroups: {},
     loadBalancers: {}, targetGroups: {}, listeners: {}, rules: {},
+    roles: {},
   };
 }
 

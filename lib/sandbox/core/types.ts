@@ -104,6 +104,12 @@ export type Task = {
   overrides?: Record<string, unknown>;
   tags: Tag[];
   version: number;
+  /** The targets ECS registered for this task (ecs/load-balancing.ts), so it deregisters exactly those. */
+  registrations?: { targetGroupArn: string; id: string; port: number; containerName: string; containerPort: number }[];
+  /** Whether every target of `registrations` is healthy (the scheduler counts the task healthy only then); absent without any. */
+  targetsHealthy?: boolean;
+  /** When the health of one of its targets changes next: the engine wakes the scheduler then. */
+  targetHealthAt?: number;
   /** RunTask's idempotency token and the request it came with (see ecs/tasks.ts). */
   clientToken?: string;
   requestFingerprint?: string;
@@ -272,6 +278,17 @@ export type HealthCheck = {
   matcher?: { HttpCode?: string; GrpcCode?: string };
 };
 
+/** A settled target health (core/target-health.ts). */
+export type ProbedHealth = "initial" | "healthy" | "unhealthy";
+
+/**
+ * What a target answers the group's health checks with since `since` (set by ECS for the targets
+ * it registers, from the simulated container): `passing`, or failing with a bad status
+ * (`status`: the container runs but is unhealthy) or no answer (`timeout`: it is not running).
+ * `before` is the health the target had reached when the answer changed.
+ */
+export type TargetProbe = { passing: boolean; since: number; before: ProbedHealth; cause?: "status" | "timeout" };
+
 export type RegisteredTarget = {
   id: string;
   port?: number;
@@ -279,6 +296,8 @@ export type RegisteredTarget = {
   registeredAt: number;
   /** Set by DeregisterTargets on a target group in use: draining until then, gone after. */
   drainingUntil?: number;
+  /** Absent: nothing simulated serves the target, and it passes every check. */
+  probe?: TargetProbe;
 };
 
 export type TargetGroup = {
@@ -336,6 +355,25 @@ export type Faults = {
   unhealthyImages: string[];
 };
 
+// IAM (iam/): roles, global to the account (kept in the world of IAM's home Region, us-east-1).
+
+export type Role = {
+  name: string;
+  /** AROA + 17 characters. */
+  id: string;
+  arn: string;
+  path: string;
+  /** The trust policy as it was given (JSON text). */
+  assumeRolePolicyDocument: string;
+  description?: string;
+  maxSessionDuration: number;
+  /** ARNs of the managed policies attached, in attach order. */
+  attachedPolicies: string[];
+  tags: Tag[];
+  createdAt: number;
+  seq: number;
+};
+
 /** One region of one sandbox account. */
 export type World = {
   region: string;
@@ -359,6 +397,8 @@ export type World = {
   targetGroups: Record<string, TargetGroup>;
   listeners: Record<string, Listener>;
   rules: Record<string, Rule>;
+  // IAM, by lower-cased role name (IAM names are unique regardless of case).
+  roles: Record<string, Role>;
 };
 
 export type Delays = {

@@ -141,9 +141,14 @@ function apply(world: World, ctx: Ctx, input: Input): unknown {
       if (!input.task) throw clientError("failHealthCheck needs a task or an image.");
       const t = taskIn(world, input.cluster, input.task);
       if (t.lastStatus !== "RUNNING") throw invalidParameter("The task is not RUNNING.");
-      const targets = t.containers.filter((c) => c.healthCheck && (!input.container || c.name === input.container));
+      // A container behind a target group fails the group's checks too, with or without a health check of its own.
+      const behindTargetGroup = (name: string) => !!t.registrations?.some((r) => r.containerName === name);
+      const targets = t.containers.filter((c) => (c.healthCheck || behindTargetGroup(c.name)) && (!input.container || c.name === input.container));
       if (!targets.length) throw invalidParameter("The task has no container with a health check.");
-      for (const c of targets) scheduleHealth(c, ctx.now, true);
+      for (const c of targets) {
+        if (c.healthCheck) scheduleHealth(c, ctx.now, true);
+        else c.healthFailing = true;
+      }
       refreshNext(t);
       return { taskArn: t.arn };
     }

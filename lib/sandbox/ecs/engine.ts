@@ -16,7 +16,11 @@ function advanceWorld(world: World, config: SandboxConfig, to: number) {
     // A read-only scan (peek): only the tasks that fall due get copied into the draft.
     const all = Object.values(peek(world).tasks);
     let next = Infinity;
-    for (const t of all) if (t.nextAt !== undefined && t.nextAt < next) next = t.nextAt;
+    for (const t of all) {
+      if (t.nextAt !== undefined && t.nextAt < next) next = t.nextAt;
+      // A target's health verdict falling due (load-balancing.ts) wakes the scheduler; nothing ticks.
+      if (t.targetHealthAt !== undefined && t.targetHealthAt > world.now && t.targetHealthAt < next) next = t.targetHealthAt;
+    }
     if (next > to || processed >= config.maxEventsPerAdvance) break;
     world.now = Math.max(world.now, next);
     const ctx: Ctx = { now: world.now, config };
@@ -25,7 +29,7 @@ function advanceWorld(world: World, config: SandboxConfig, to: number) {
       const t = world.tasks[d.arn];
       if (t) tickTask(world, ctx, t, (x) => recordFailure(world, x));
     }
-    processed += due.length;
+    processed += Math.max(1, due.length);
     reconcileAll(world, ctx);
     purge(world, ctx);
   }

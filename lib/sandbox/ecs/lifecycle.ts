@@ -1,6 +1,7 @@
 import { nextSeq, randomHex } from "../core/ids";
 import type { ContainerState, Ctx, HealthStatus, Task, TaskDefinition, World } from "../core/types";
 import { containerArn, taskArn } from "./arns";
+import { peek } from "../core/draft";
 
 // The task lifecycle: PROVISIONING → PENDING → ACTIVATING → RUNNING → DEACTIVATING → STOPPING →
 // DEPROVISIONING → STOPPED. Each task carries the time of its next transition (`nextAt`); the
@@ -51,7 +52,7 @@ export function launchTask(world: World, ctx: Ctx, p: LaunchParams): Task {
     taskDefinitionArn: p.td.arn, family: p.td.family, launchType: p.launchType, capacityProviderName: p.capacityProviderName,
     platformVersion: p.launchType === "FARGATE" ? p.platformVersion ?? "1.4.0" : undefined,
     containerInstanceArn: p.containerInstanceArn, availabilityZone: p.availabilityZone, networkMode: mode,
-    privateIp: mode === "awsvpc" ? `10.0.${world.seq % 250}.${((world.seq * 7) % 250) + 2}` : undefined,
+    privateIp: mode === "awsvpc" ? eniAddress(world, p.availabilityZone) : undefined,
     group: p.group, startedBy: p.startedBy, serviceArn: p.serviceArn, deploymentId: p.deploymentId,
     lastStatus: "PROVISIONING", desiredStatus: "RUNNING", healthStatus: "UNKNOWN", containers,
     cpu: p.td.cpu, memory: p.td.memory, hostPorts: [...p.hostPorts, ...p.dynamicPorts], createdAt: ctx.now,
@@ -59,6 +60,21 @@ export function launchTask(world: World, ctx: Ctx, p: LaunchParams): Task {
   };
   world.tasks[task.arn] = task;
   return task;
+}
+
+/**
+ * The private address of a task's ENI: one of the default subnet of its zone (EC2's, past the
+ * four addresses AWS reserves; so a target group of the VPC takes it as an `ip` target), or of
+ * 10.0.0.0/16 while the Region's network has not been made yet.
+ */
+function eniAddress(world: World, zone: string): string {
+  const subnet = Object.values(peek(world).subnets).find((s) => s.availabilityZone === zone && s.defaultForAz);
+  if (!subnet) return `10.0.${world.seq % 250}.${((world.seq * 7) % 250) + 2}`;
+  const [base, bits] = subnet.cidrBlock.split("/");
+  const size = 2 ** (32 - Number(bits));
+  const start = base.split(".").reduce((n, o) => n * 256 + Number(o), 0);
+  const n = start + 4 + (world.seq % (size - 5));
+  return [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256).join(".");
 }
 
 const PRE_RUNNING = ["PROVISIONING", "PENDING", "ACTIVATING"];

@@ -5,6 +5,7 @@ import { stopTask, taskHealth } from "./lifecycle";
 import type { Ctx, Deployment, Service, Task, World } from "../core/types";
 import { addServiceEvent } from "./lookups";
 import { peek, serviceTaskArns } from "../core/draft";
+import { balanceService } from "./load-balancing";
 
 // The service scheduler. `reconcile` is idempotent and runs after every operation and every
 // batch of due events: it replaces unhealthy and lost tasks, rolls deployments forward within
@@ -26,9 +27,12 @@ function tasksOf(world: World, tasks: Record<string, Task>, arn: string): Task[]
   return out.sort((a, b) => a.seq - b.seq);
 }
 
-/** Counts toward minimumHealthyPercent: RUNNING, and HEALTHY when its essential containers have health checks. */
+/**
+ * Counts toward minimumHealthyPercent: RUNNING, HEALTHY when its essential containers have health
+ * checks, and healthy in its target groups when it is behind a load balancer.
+ */
 export function isHealthy(t: Task): boolean {
-  if (t.desiredStatus !== "RUNNING" || t.lastStatus !== "RUNNING") return false;
+  if (t.desiredStatus !== "RUNNING" || t.lastStatus !== "RUNNING" || t.targetsHealthy === false) return false;
   const h = taskHealth(t);
   return h === "HEALTHY" || (h === "UNKNOWN" && !t.containers.some((c) => c.essential && c.healthCheck));
 }
@@ -64,8 +68,20 @@ const ids = (tasks: Task[]) => tasks.map((t) => `(task ${t.id})`).join(" ");
 
 export function reconcileAll(world: World, ctx: Ctx) {
   for (const s of Object.values(peek(world).services)) {
-    if (s.status !== "INACTIVE" && !settled(world, s)) reconcileService(world, ctx, world.services[s.arn]);
+    if (s.status === "INACTIVE") continue;
+    // Target groups (load-balancing.ts): before the pass (what they say of the tasks), after it (the tasks it stopped or started).
+    balance(world, ctx, s.arn);
+    if (!settled(world, s)) reconcileService(world, ctx, world.services[s.arn]);
+    balance(world, ctx, s.arn);
   }
+}
+
+function balance(world: World, ctx: Ctx, arn: string) {
+  const svc = peek(world).services[arn];
+  // Tasks are registered only while the service has load balancers, or while a deployment that
+  // removed them still has tasks of an older one: nothing to look at otherwise.
+  if (!svc.loadBalancers.length && svc.deployments.length < 2) return;
+  balanceService(world, ctx, svc, peekServiceTasks(world, svc).map((t) => t.arn), (x) => recordFailure(world, x));
 }
 
 /**

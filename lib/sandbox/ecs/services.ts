@@ -6,7 +6,8 @@ import { checkLaunchable, resolveLaunch } from "./launch";
 import { newDeployment, peekServiceTasks } from "./scheduler";
 import { PlacementSchemas } from "./tasks";
 import type { Ctx, Deployment, DeploymentConfiguration, Service, World } from "../core/types";
-import { activeCluster, clusterServices, findService, peekService, usableTaskDefinition } from "./lookups";
+import { activeCluster, clusterServices, findService, findTaskDefinition, peekService, usableTaskDefinition } from "./lookups";
+import { checkLoadBalancers } from "./load-balancing";
 import { compact, epochSeconds } from "../protocols/json-1-1";
 import { peek } from "../core/draft";
 
@@ -118,6 +119,7 @@ export function createService(world: World, raw: unknown, ctx: Ctx) {
   const td = usableTaskDefinition(world, input.taskDefinition);
   const target = resolveLaunch(cluster, input.launchType, input.capacityProviderStrategy);
   checkLaunchable(td, target, input.networkConfiguration);
+  checkLoadBalancers(world, input.loadBalancers ?? [], td);
   if (target.launchType === "FARGATE" && (input.placementConstraints?.length || input.placementStrategy?.length)) {
     throw invalidParameter("Task placement is not supported for the FARGATE launch type.");
   }
@@ -177,6 +179,10 @@ export function updateService(world: World, raw: unknown, ctx: Ctx) {
     const td = usableTaskDefinition(world, input.taskDefinition);
     checkLaunchable(td, target, input.networkConfiguration ?? svc.networkConfiguration);
     if (td.arn !== svc.taskDefinitionArn) { tdArn = td.arn; deploy = true; }
+  }
+  if (input.loadBalancers || input.taskDefinition) {
+    const td = findTaskDefinition(world, tdArn);
+    if (td) checkLoadBalancers(world, input.loadBalancers ?? svc.loadBalancers, td);
   }
   if (input.deploymentConfiguration) {
     const dc = svc.deploymentConfiguration;

@@ -1,25 +1,13 @@
 import { z } from "zod";
-import { constraintOf, parseOr } from "../core/input";
 import { decodeOffset, pageFrom } from "../core/paging";
 import type { Tag } from "../core/types";
-import { queryInt, queryList } from "../protocols/query";
+import { parseQueryInput, queryInt, queryList } from "../protocols/query";
 import { elbError, validation } from "./errors";
 
-// ELBv2's inputs as awsQuery sends them (`Names.member.1`, `Tags.member.1.Key`), parsed with zod.
-// A malformed member answers ValidationError with AWS's wording:
-// "1 validation error detected: Value 'x' at 'healthCheckIntervalSeconds' failed to satisfy constraint: …".
+// ELBv2's inputs as awsQuery sends them (`Names.member.1`, `Tags.member.1.Key`), parsed with zod
+// (parseQueryInput: a malformed member answers ValidationError in AWS's words).
 
-/** `Tags.1.Key` as AWS names it in messages: `tags.1.member.key`. */
-function memberPath(path: PropertyKey[]): string {
-  return path.map((p) => (typeof p === "number" ? `${p + 1}.member` : String(p).charAt(0).toLowerCase() + String(p).slice(1))).join(".");
-}
-
-export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  return parseOr(schema, input, (issue) => {
-    const value = issue.input === undefined || typeof issue.input === "object" ? "" : `Value '${String(issue.input)}' `;
-    return validation(`1 validation error detected: ${value}at '${memberPath(issue.path)}' failed to satisfy constraint: ${constraintOf(issue)}`);
-  });
-}
+export const parseInput = parseQueryInput;
 
 export const str = z.string();
 export const arnList = (max: number) => queryList(str, { max });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { peek } from "../core/draft";
 import { own } from "../core/maps";
+import { targetHealth } from "../core/target-health";
 import type { Ctx, RegisteredTarget, TargetGroup, World } from "../core/types";
 import { findVpc, inCidr } from "../ec2/network";
 import { queryInt, queryList } from "../protocols/query";
@@ -10,12 +11,14 @@ import { targetGroupIn } from "./target-groups";
 
 // Targets of a target group: RegisterTargets, DeregisterTargets, DescribeTargetHealth.
 //
-// Health is a function of simulated time, worked out when it is read: a target of a group no
-// listener or rule forwards to is `unused` (Target.NotInUse); otherwise it is `initial`
-// (Elb.InitialHealthChecking) until interval × healthy-threshold seconds after it was
-// registered or its group came into use, then `healthy`. A deregistered target of a group in use
-// is `draining` (Target.DeregistrationInProgress) for the deregistration delay, then gone.
-// https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_TargetHealth.html
+// Health is a function of simulated time, worked out when it is read (core/target-health.ts): a
+// target of a group no listener or rule forwards to is `unused` (Target.NotInUse); otherwise it is
+// `initial` (Elb.RegistrationInProgress for the first interval, then Elb.InitialHealthChecking) until healthy-threshold passing (or unhealthy-threshold
+// failing) checks, one per interval, after it was registered or its group came into use, then
+// `healthy` (or `unhealthy`). What a target answers is what the simulated container behind it
+// answers (ECS registers its tasks, ecs/load-balancing.ts); a target nothing simulated serves
+// passes. A deregistered target of a group in use is `draining` (Target.DeregistrationInProgress)
+// for the deregistration delay, then gone.
 
 /** Targets per target group (the default quota). */
 const MAX_TARGETS = 1000;
@@ -96,22 +99,6 @@ export function deregisterTargets(world: World, raw: unknown, ctx: Ctx) {
   return {};
 }
 
-type Health = { State: string; Reason?: string; Description?: string };
-
-/** A registered target's health at `now` (see the top of this file). */
-export function healthOf(tg: TargetGroup, t: RegisteredTarget, now: number): Health {
-  if (t.drainingUntil !== undefined) return { State: "draining", Reason: "Target.DeregistrationInProgress", Description: "Target deregistration is in progress" };
-  if (tg.inUseSince === undefined) {
-    return { State: "unused", Reason: "Target.NotInUse", Description: "Target group is not configured to receive traffic from the load balancer" };
-  }
-  if (!tg.healthCheck.enabled) return { State: "unavailable", Reason: "Target.HealthCheckDisabled", Description: "Health checks disabled" };
-  const from = Math.max(t.registeredAt, tg.inUseSince);
-  if (now < from + tg.healthCheck.intervalSeconds * tg.healthCheck.healthyThreshold * 1000) {
-    return { State: "initial", Reason: "Elb.InitialHealthChecking", Description: "Initial health checks in progress" };
-  }
-  return { State: "healthy" };
-}
-
 const DescribeSchema = z.object({ TargetGroupArn: str, Targets: queryList(TargetSchema).optional(), Include: queryList(str).optional() });
 
 export function describeTargetHealth(world: World, raw: unknown, ctx: Ctx) {
@@ -121,7 +108,7 @@ export function describeTargetHealth(world: World, raw: unknown, ctx: Ctx) {
   const healthPort = (port: number | undefined) => (tg.healthCheck.port === "traffic-port" ? (port === undefined ? undefined : String(port)) : tg.healthCheck.port);
   const described = (t: RegisteredTarget): object => ({
     Target: { Id: t.id, Port: t.port, AvailabilityZone: t.availabilityZone },
-    HealthCheckPort: healthPort(t.port), TargetHealth: healthOf(tg, t, ctx.now),
+    HealthCheckPort: healthPort(t.port), TargetHealth: targetHealth(tg, t, ctx.now),
   });
   if (!input.Targets?.length) return { TargetHealthDescriptions: registered.map(described) };
   return {

@@ -2,6 +2,7 @@ import { XMLBuilder } from "fast-xml-parser";
 import { z } from "zod";
 import type { Call, Engine, EngineResult } from "../core/engine";
 import { AwsError } from "../core/errors";
+import { constraintOf, parseOr } from "../core/input";
 import { setOwn } from "../core/maps";
 import { MAX_BODY_BYTES, bodyExceeds, bodyText, header, type HttpRequest, type HttpResponse } from "./http-message";
 import { regionOf } from "./sigv4";
@@ -181,3 +182,20 @@ export const queryBool = () => z.preprocess((v) => (v === "true" ? true : v === 
 
 /** Query timestamps are ISO 8601 (the sandbox keeps epoch milliseconds). */
 export const isoTime = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
+
+/** `Tags.1.Key` as awsQuery services name it in messages: `tags.1.member.key`. */
+function memberPath(path: PropertyKey[]): string {
+  return path.map((p) => (typeof p === "number" ? `${p + 1}.member` : String(p).charAt(0).toLowerCase() + String(p).slice(1))).join(".");
+}
+
+/**
+ * An awsQuery service's input (ELBv2, IAM) parsed with zod; a malformed member answers
+ * ValidationError in AWS's words: "1 validation error detected: Value 'x' at
+ * 'healthCheckIntervalSeconds' failed to satisfy constraint: …".
+ */
+export function parseQueryInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  return parseOr(schema, input, (issue) => {
+    const value = issue.input === undefined || typeof issue.input === "object" ? "" : `Value '${String(issue.input)}' `;
+    return new AwsError("ValidationError", `1 validation error detected: ${value}at '${memberPath(issue.path)}' failed to satisfy constraint: ${constraintOf(issue)}`);
+  });
+}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { EnvironmentNetwork } from "@/lib/domain/designer";
+import { rolesForTasks, trustedServices, type EnvironmentNetwork } from "@/lib/domain/designer";
 import { withAws } from "../aws-ports";
 import type { AppContext } from "../context";
 import { loadEnvironmentRow } from "../environments";
@@ -8,12 +8,13 @@ export const EnvironmentNetworkInputSchema = z.object({ environmentId: z.uuid() 
 
 /**
  * What the inspector's pickers offer from an environment: its VPCs, subnets and security groups
- * (EC2) and its target groups and load balancers (ELBv2), every page of each, in one answer.
+ * (EC2), its target groups and load balancers (ELBv2) and its roles (IAM), every page of each, in one answer.
  */
 export async function readEnvironmentNetwork({ ctx, input }: { ctx: AppContext; input: z.infer<typeof EnvironmentNetworkInputSchema> }): Promise<EnvironmentNetwork> {
   const env = await loadEnvironmentRow(ctx, input.environmentId);
   const [vpcs, subnets, securityGroups] = await withAws(ctx, env, "ec2", (ec2) => Promise.all([ec2.describeVpcs(), ec2.describeSubnets(), ec2.describeSecurityGroups()]));
   const [targetGroups, loadBalancers] = await withAws(ctx, env, "elbv2", (elb) => Promise.all([elb.describeTargetGroups(), elb.describeLoadBalancers()]));
+  const roles = await withAws(ctx, env, "iam", (iam) => iam.listRoles());
   const byName = <T extends { name: string }>(list: T[]) => list.sort((a, b) => a.name.localeCompare(b.name));
   return {
     vpcs: vpcs.map((v) => ({ id: v.VpcId ?? "", cidr: v.CidrBlock ?? "", isDefault: v.IsDefault === true })),
@@ -28,5 +29,6 @@ export async function readEnvironmentNetwork({ ctx, input }: { ctx: AppContext; 
       arn: l.LoadBalancerArn ?? "", name: l.LoadBalancerName ?? "", type: l.Type ?? "application",
       ...(l.Scheme ? { scheme: l.Scheme } : {}), ...(l.VpcId ? { vpcId: l.VpcId } : {}),
     }))),
+    roles: rolesForTasks(roles.map((r) => ({ arn: r.Arn ?? "", name: r.RoleName ?? "", trustedServices: trustedServices(r.AssumeRolePolicyDocument) }))),
   };
 }

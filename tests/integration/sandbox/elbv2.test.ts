@@ -73,12 +73,14 @@ describe("ELBv2 over the awsQuery protocol", () => {
     const groups = (await elb().send(new DescribeTargetGroupsCommand({ LoadBalancerArn: lb.LoadBalancerArn }))).TargetGroups!;
     expect(groups.map((g) => [g.TargetGroupName, g.LoadBalancerArns])).toEqual([["shop-blue", [lb.LoadBalancerArn]], ["shop-green", [lb.LoadBalancerArn]]]);
 
-    // Targets: initial until interval × healthy threshold (10 s × 2) of simulated time, then healthy.
+    // Targets: initial (registration, then initial checks after one interval) until interval × healthy threshold (10 s × 2) of simulated time, then healthy.
     await elb().send(new RegisterTargetsCommand({ TargetGroupArn: green.TargetGroupArn, Targets: [{ Id: "172.31.3.7" }, { Id: "172.31.20.9" }] }));
     const states = async () => (await elb().send(new DescribeTargetHealthCommand({ TargetGroupArn: green.TargetGroupArn }))).TargetHealthDescriptions!
       .map((d) => [d.Target?.Id, d.Target?.Port, d.TargetHealth?.State, d.TargetHealth?.Reason]);
+    expect(await states()).toEqual([["172.31.3.7", 8080, "initial", "Elb.RegistrationInProgress"], ["172.31.20.9", 8080, "initial", "Elb.RegistrationInProgress"]]);
+    await sb.step(10);
     expect(await states()).toEqual([["172.31.3.7", 8080, "initial", "Elb.InitialHealthChecking"], ["172.31.20.9", 8080, "initial", "Elb.InitialHealthChecking"]]);
-    await sb.step(20);
+    await sb.step(10);
     expect(await states()).toEqual([["172.31.3.7", 8080, "healthy", undefined], ["172.31.20.9", 8080, "healthy", undefined]]);
     await elb().send(new DeregisterTargetsCommand({ TargetGroupArn: green.TargetGroupArn, Targets: [{ Id: "172.31.3.7" }] }));
     expect((await states())[0]).toEqual(["172.31.3.7", 8080, "draining", "Target.DeregistrationInProgress"]);

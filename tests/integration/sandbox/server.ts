@@ -1,6 +1,7 @@
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { ECSClient } from "@aws-sdk/client-ecs";
 import { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
+import { IAMClient } from "@aws-sdk/client-iam";
 import { randomBytes } from "node:crypto";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { listenSandbox } from "@/lib/sandbox/node-server";
@@ -27,6 +28,7 @@ export async function startSandbox(region = "us-east-1") {
     ecs: new ECSClient({ endpoint, region, maxAttempts: 1, credentials }),
     elbv2: new ElasticLoadBalancingV2Client({ endpoint, region, maxAttempts: 1, credentials }),
     ec2: new EC2Client({ endpoint, region, maxAttempts: 1, credentials }),
+    iam: new IAMClient({ endpoint, region, maxAttempts: 1, credentials }),
   };
   async function control(body: Record<string, unknown>) {
     const res = await fetch(`${url}/control`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
@@ -40,6 +42,7 @@ export async function startSandbox(region = "us-east-1") {
     aws.ecs.destroy();
     aws.elbv2.destroy();
     aws.ec2.destroy();
+    aws.iam.destroy();
     await closeServer();
   };
   /** A hand-made request, signed with the sandbox's key for `service` (for bodies no SDK would send). */

@@ -22,8 +22,8 @@ export const TASK_DEFINITION_GROUPS: FieldGroup[] = [
       { type: "select", path: ["networkMode"], label: "Network mode", options: EcsEnums.NETWORK_MODES, emptyLabel: "(default: bridge)", help: "awsvpc gives each task its own network interface and security groups (required on Fargate); bridge uses Docker networking on the instance." },
       { type: "intString", path: ["cpu"], label: "Task CPU (units)", options: FARGATE_CPU_VALUES.map(String), help: "CPU for the whole task (1024 = 1 vCPU). Required on Fargate, where only some cpu/memory pairs exist." },
       { type: "intString", path: ["memory"], label: "Task memory (MiB)", help: "Memory for the whole task; containers share it. Required on Fargate." },
-      { type: "text", path: ["taskRoleArn"], label: "Task role ARN", mono: true, placeholder: "arn:aws:iam::…:role/…", help: "The IAM role your application code assumes to call AWS APIs." },
-      { type: "text", path: ["executionRoleArn"], label: "Execution role ARN", mono: true, placeholder: "arn:aws:iam::…:role/ecsTaskExecutionRole", help: "The role ECS uses to pull private images, write awslogs and read secrets for you." },
+      { type: "text", path: ["taskRoleArn"], label: "Task role ARN", mono: true, suggest: "role", placeholder: "arn:aws:iam::…:role/…", help: "The IAM role your application code assumes to call AWS APIs." },
+      { type: "text", path: ["executionRoleArn"], label: "Execution role ARN", mono: true, suggest: "role", placeholder: "arn:aws:iam::…:role/ecsTaskExecutionRole", help: "The role ECS uses to pull private images, write awslogs and read secrets for you." },
     ],
   },
   {
