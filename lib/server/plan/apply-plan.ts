@@ -128,11 +128,31 @@ async function invokeElbv2(elbv2: Elbv2Port, call: Extract<PlanCall, { service: 
     case "CreateListener": return elbv2.createListener(input);
     case "ModifyListener": return elbv2.modifyListener(input);
     case "DeleteListener": return elbv2.deleteListener(input);
-    case "CreateRule": return elbv2.createRule(input);
+    case "CreateRule": return createRuleOnce(elbv2, call.input);
     case "ModifyRule": return elbv2.modifyRule(input);
     case "DeleteRule": return elbv2.deleteRule(input);
     case "AddTags": return elbv2.addTags(input);
     case "RemoveTags": return elbv2.removeTags(input);
+  }
+}
+
+/**
+ * CreateRule is the one ELBv2 create that is not idempotent: a retry after an answer that got
+ * lost (or a plan applied twice) meets PriorityInUse. When the rule holding the priority carries
+ * the very tags this call gives (stevedore:design and stevedore:id), it is this call's rule: it is
+ * brought to the input's conditions and actions and used. Anyone else's rule keeps the refusal.
+ */
+async function createRuleOnce(elbv2: Elbv2Port, input: Json): Promise<unknown> {
+  try {
+    return await elbv2.createRule(input as never);
+  } catch (err) {
+    if (!(err instanceof Error && err.name === "PriorityInUseException")) throw err;
+    const rules = await elbv2.describeRules({ listenerArn: String(input.ListenerArn) });
+    const held = rules.find((r) => r.Priority === String(input.Priority));
+    const want = (input.Tags as { Key: string; Value: string }[] | undefined) ?? [];
+    const tags = held?.RuleArn ? (await elbv2.describeTags({ resourceArns: [held.RuleArn] }))[0]?.Tags ?? [] : [];
+    if (!held?.RuleArn || want.length === 0 || !want.every((t) => tags.some((x) => x.Key === t.Key && x.Value === t.Value))) throw err;
+    return elbv2.modifyRule({ RuleArn: held.RuleArn, Conditions: input.Conditions, Actions: input.Actions } as never);
   }
 }
 

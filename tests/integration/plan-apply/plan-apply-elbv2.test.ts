@@ -58,6 +58,7 @@ async function albDesign(): Promise<Design> {
 describe("plan/apply of owned ELBv2 resources against the sandbox", () => {
   it("creates the target group, load balancer, listener and service in order, then plans zero changes", async () => {
     const d = await albDesign();
+    d.loadBalancers![0].listeners![0].rules = [{ priority: 10, conditions: [{ field: "path-pattern", values: ["/maintenance/*"] }], action: { type: "fixed-response", fixedResponse: { statusCode: "503" } } }];
     const p = await plan(d);
     expect(changed(p)).toEqual([
       "create cluster:main", "create task-definition:web", "create task-definition:worker",
@@ -82,7 +83,7 @@ describe("plan/apply of owned ELBv2 resources against the sandbox", () => {
     expect(listener.DefaultActions?.[0].ForwardConfig?.TargetGroups).toEqual([
       { TargetGroupArn: tg.TargetGroupArn, Weight: 100 }, { TargetGroupArn: green.TargetGroupArn, Weight: 0 },
     ]);
-    const [defaultRule] = await elbv2.describeRules({ listenerArn: listener.ListenerArn! });
+    const defaultRule = (await elbv2.describeRules({ listenerArn: listener.ListenerArn! })).find((r) => r.IsDefault)!;
     const { services } = await sb.ecs.describeServices({ cluster: "main", services: ["web"] });
     expect(services[0].loadBalancers).toEqual([{
       targetGroupArn: tg.TargetGroupArn, containerName: "app", containerPort: 80,
@@ -92,10 +93,14 @@ describe("plan/apply of owned ELBv2 resources against the sandbox", () => {
     const again = await plan(d);
     expect(changed(again)).toEqual([]);
     expect(again.empty).toBe(true);
-    // Re-applying the first (stale) plan is harmless for the ELBv2 creates: ELBv2 answers the existing resources.
-    const reapply = await applyPlan(sb.ecs, { ...p, steps: p.steps.filter((s) => s.kind === "target-group" || s.kind === "load-balancer") }, { elbv2 });
-    expect(reapply).toMatchObject({ ok: true });
+    // Re-applying the first (stale) plan is harmless for the ELBv2 creates: ELBv2 answers the
+    // existing resources, and the rule holding priority 10 carries this design's tags, so it is reused.
+    const stale = { ...p, steps: p.steps.filter((s) => ["target-group", "load-balancer", "listener"].includes(s.kind)) };
+    expect(stale.steps.find((s) => s.kind === "listener")!.calls.map((c) => c.operation)).toEqual(["CreateListener", "CreateRule"]);
+    expect(await applyPlan(sb.ecs, stale, { elbv2 })).toMatchObject({ ok: true });
     expect(await elbv2.describeTargetGroups({ names: ["web-tg"] })).toHaveLength(1);
+    expect(await elbv2.describeRules({ listenerArn: listener.ListenerArn! })).toHaveLength(2);
+    expect((await plan(d)).empty).toBe(true);
   });
 
   it("updates a changed health check in place, and deletes the load balancer and group once the design drops them", async () => {
