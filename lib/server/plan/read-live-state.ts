@@ -43,8 +43,16 @@ export async function readLiveState(ecs: EcsPort, design: Design, opts: LiveStat
     live.services.push(...services.filter((s) => s.status === "ACTIVE"));
   }
   const needsElbv2 = ownedTargetGroups(design).length > 0 || ownedLoadBalancers(design).length > 0;
-  if (opts.elbv2) await readElbv2(opts.elbv2, design, opts.designId, live);
-  else if (needsElbv2) throw new Error("The design has load balancers or target groups: planning it needs an ELBv2 client");
+  if (opts.elbv2) {
+    try {
+      await readElbv2(opts.elbv2, design, opts.designId, live);
+    } catch (err) {
+      // A design without load balancers still plans where the credentials may not read ELBv2
+      // (then its dropped ELBv2 resources, if it ever had any, are not found).
+      if (needsElbv2 || !isAccessDenied(err)) throw err;
+      for (const k of ["targetGroups", "loadBalancers", "ownedTargetGroups", "ownedLoadBalancers"] as const) delete live[k];
+    }
+  } else if (needsElbv2) throw new Error("The design has load balancers or target groups: planning it needs an ELBv2 client");
   if (opts.ec2 && needsDefaultVpc(design)) live.defaultVpc = await readDefaultVpc(opts.ec2);
   const lbSubnets = [...new Set(ownedLoadBalancers(design).flatMap((l) => l.subnets ?? []))];
   if (opts.ec2 && lbSubnets.length && ownedTargetGroups(design).some((t) => !t.vpcId)) {
@@ -53,6 +61,8 @@ export async function readLiveState(ecs: EcsPort, design: Design, opts: LiveStat
   }
   return live;
 }
+
+const isAccessDenied = (err: unknown) => err instanceof Error && ["AccessDenied", "AccessDeniedException", "UnauthorizedOperation"].includes(err.name);
 
 const needsDefaultVpc = (d: Design) => ownedTargetGroups(d).some((t) => !t.vpcId) || ownedLoadBalancers(d).some((l) => !l.subnets);
 

@@ -175,6 +175,14 @@ describe("plan/apply of owned ELBv2 resources against the sandbox", () => {
     expect(await elbv2.describeTargetGroups({ names: ["web-tg-green"] })).toHaveLength(1);
   });
 
+  it("plans an ECS-only design where the credentials may not read ELBv2; a design with load balancers gets AWS's refusal", async () => {
+    const denied = Object.assign(new Error("User is not authorized to perform: elasticloadbalancing:DescribeTargetGroups"), { name: "AccessDenied" });
+    const noElb = new Proxy({} as Elbv2Port, { get: () => async () => { throw denied; } });
+    const ecsOnly = await planAgainstAccount(sb.ecs, webDesign(), { designId, elbv2: noElb, ec2 });
+    expect(ecsOnly.plan.steps.map((s) => s.kind)).not.toContain("target-group");
+    await expect(planAgainstAccount(sb.ecs, await albDesign(), { designId, elbv2: noElb, ec2 })).rejects.toThrow(denied.message);
+  });
+
   it("never modifies an existing load balancer referenced by ARN, nor its listeners", async () => {
     const [vpc] = await ec2.describeVpcs();
     const subnets = (await ec2.describeSubnets({ filters: [{ Name: "vpc-id", Values: [vpc.VpcId!] }] })).map((s) => s.SubnetId!);
