@@ -26,7 +26,7 @@ const MATRIX = [
   { folder: "lib/domain/design", imports: [...FACTS], packages: ["zod"] },
   { folder: "lib/domain/rules", imports: [...FACTS, "lib/domain/design"], packages: [] },
   { folder: "lib/domain/ecs-json", imports: [...FACTS, "lib/domain/design"], packages: ["zod", "yaml"], types: ["@aws-sdk/client-ecs"] },
-  { folder: "lib/domain/plan", imports: [...FACTS, "lib/domain/design", "lib/domain/rules", "lib/domain/ecs-json"], packages: [], types: ["@aws-sdk/client-ecs"] },
+  { folder: "lib/domain/plan", imports: [...FACTS, "lib/domain/design", "lib/domain/rules", "lib/domain/ecs-json"], packages: [], types: ["@aws-sdk/client-ecs", "@aws-sdk/client-elastic-load-balancing-v2"] },
   { folder: "lib/domain/monitor", imports: [...FACTS, "lib/domain/design", "lib/domain/plan"], packages: ["zod"], types: ["@aws-sdk/client-ecs"] },
   { folder: "lib/domain/learn", imports: [...FACTS, "lib/domain/design", "lib/domain/rules", "lib/domain/monitor"], packages: [], types: ["@aws-sdk/client-ecs"] },
   { folder: "lib/domain/designer", imports: [...FACTS, "lib/domain/design", "lib/domain/rules", "lib/domain/ecs-json"], packages: ["zod", "elkjs"] },
@@ -49,7 +49,7 @@ const MATRIX = [
   // better-auth's Prisma adapter on the app's client (auth-adapter.ts).
   { folder: "lib/db", imports: ["lib/db/generated", "lib/sandbox", "lib/sandbox/core", DOMAIN], packages: ["@prisma/*", "@better-auth/prisma-adapter", "@electric-sql/pglite", "pg", "pglite-prisma-adapter", "node:*"] },
   // Operations. lib/server/plan is shared with the CLI, so it reaches only what the CLI may.
-  { folder: "lib/server/plan", imports: ["lib/aws", DOMAIN], packages: [], types: ["@aws-sdk/client-ecs"] },
+  { folder: "lib/server/plan", imports: ["lib/aws", DOMAIN], packages: [], types: ["@aws-sdk/client-ecs", "@aws-sdk/client-elastic-load-balancing-v2"] },
   // Sign-in (lib/server/auth): better-auth, with Next's request headers, redirects and React's per-request cache for pages.
   { folder: "lib/server", imports: ["lib/server/plan", "lib/aws", "lib/db", "lib/sandbox", DOMAIN], packages: ["zod", "node:*", "better-auth", "next", "react"], types: ["@aws-sdk/*"] },
   // What the browser and the pages reach.

@@ -45,7 +45,7 @@ export async function runApply(file: string, raw: Record<string, unknown>): Prom
     process.stderr.write(`stevedore: ${err instanceof Error ? err.message : String(err)}\n`);
     return 2;
   }
-  const { plan, ecs } = planned;
+  const { plan, ecs, elbv2 } = planned;
   const out = flags.json ? process.stderr : process.stdout;
   try {
     out.write(renderPlanText(plan));
@@ -65,6 +65,7 @@ export async function runApply(file: string, raw: Record<string, unknown>): Prom
       return 2;
     }
     const result = await applyPlan(ecs, plan, {
+      elbv2,
       onProgress: (p) => {
         if (p.type === "call") process.stderr.write(`  ${p.call.operation} ${p.step.name}\n`);
         else if (p.type === "waiting") process.stderr.write(`  ${p.message}\n`);
@@ -95,6 +96,6 @@ export async function runApply(file: string, raw: Record<string, unknown>): Prom
     process.stderr.write(`stevedore: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}\n`);
     return 2;
   } finally {
-    ecs.destroy();
+    planned.destroy();
   }
 }

@@ -1,6 +1,6 @@
 import { basename, extname } from "node:path";
 import { z } from "zod";
-import { createEcsPort, type AwsTarget, type EcsPort } from "../lib/aws";
+import { createEc2Port, createEcsPort, createElbv2Port, type AwsTarget, type Ec2Port, type EcsPort, type Elbv2Port } from "../lib/aws";
 import { parseDesign, type Design } from "../lib/domain/design";
 import { renderPlanJson, renderPlanText, validatorErrorCount, type Plan } from "../lib/domain/plan";
 import { planAgainstAccount } from "../lib/server/plan";
@@ -73,19 +73,37 @@ export async function loadDesign(file: string): Promise<Design> {
   return parsed.design;
 }
 
-export type Planned = { plan: Plan; ecs: EcsPort; design: Design };
+/** What `destroy` ends: the ECS port, and the ELBv2 and EC2 ports when the plan used them. */
+export type Planned = { plan: Plan; ecs: EcsPort; elbv2?: Elbv2Port; design: Design; destroy(): void };
+
+/**
+ * The ELBv2/EC2 connection beside ECS's: AWS itself, or the app sandbox's `/sandbox/aws` (which
+ * also serves ECS) when --endpoint names its `/sandbox/ecs`. Another endpoint serves them only
+ * if the design has load balancers or target groups (the ECS-only test servers do not).
+ */
+function elbConnectionOf(f: TargetFlags, design: Design): AwsTarget | undefined {
+  const target = connectionOf(f);
+  if (!f.endpoint) return target;
+  const url = new URL(f.endpoint);
+  if (/\/sandbox\/(ecs|aws)\/?$/.test(url.pathname)) return { ...target, endpoint: f.endpoint.replace(/\/sandbox\/ecs(\/?)$/, "/sandbox/aws$1") };
+  return design.targetGroups?.length || design.loadBalancers?.length ? target : undefined;
+}
 
 export async function planFile(file: string, flags: TargetFlags): Promise<Planned> {
   const design = await loadDesign(file);
   const ecs = createEcsPort(connectionOf(flags));
+  const elbTarget = elbConnectionOf(flags, design);
+  const elbv2 = elbTarget ? createElbv2Port(elbTarget) : undefined;
+  const ec2: Ec2Port | undefined = elbTarget ? createEc2Port(elbTarget) : undefined;
+  const destroy = () => { ecs.destroy(); elbv2?.destroy(); ec2?.destroy(); };
   try {
     const designId = flags.designId ?? defaultDesignId(file);
     // Ownership follows the id: a renamed file with the default id no longer owns (or deletes) what the old name created.
     if (!flags.designId) process.stderr.write(`stevedore: design id "${designId}" (from the file name; --design-id keeps it stable)\n`);
-    const { plan } = await planAgainstAccount(ecs, design, { designId });
-    return { plan, ecs, design };
+    const { plan } = await planAgainstAccount(ecs, design, { designId, elbv2, ec2 });
+    return { plan, ecs, elbv2, design, destroy };
   } catch (err) {
-    ecs.destroy();
+    destroy();
     const name = err instanceof Error ? err.name : "Error";
     throw new CliError(`cannot read the account${flags.endpoint ? ` at ${flags.endpoint}` : ""}: ${name}: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -96,8 +114,8 @@ export async function runPlan(file: string, raw: Record<string, unknown>): Promi
   try {
     const flags = parseFlags(PlanFlagsSchema, raw);
     detailed = Boolean(flags.detailedExitcode);
-    const { plan, ecs } = await planFile(file, flags);
-    ecs.destroy();
+    const { plan, destroy } = await planFile(file, flags);
+    destroy();
     process.stdout.write(flags.json ? renderPlanJson(plan) : renderPlanText(plan));
     if (plan.errors.length && !plan.empty) process.stderr.write(`stevedore: ${ERRORS_REFUSED(plan)}\n`);
     return plan.empty ? 0 : detailed ? 2 : 0;

@@ -36,6 +36,9 @@ function StepList({ steps, label }: { steps: ApplyStepRecord[]; label: string })
   );
 }
 
+/** Steps whose calls go to Elastic Load Balancing rather than ECS. */
+const ELBV2_KINDS = new Set<ApplyStepRecord["kind"]>(["target-group", "load-balancer", "listener"]);
+
 function StepRow({ step }: { step: ApplyStepRecord }) {
   return (
     <li className="px-4 py-2.5" data-testid="apply-step" data-status={step.status} aria-label={`${step.name} ${step.status}`}>
@@ -51,7 +54,7 @@ function StepRow({ step }: { step: ApplyStepRecord }) {
       </p>
       {step.message && <p className="mt-1 text-xs text-brand-700">{step.message}</p>}
       {step.error && (
-        <div className="mt-2"><Alert tone="error" title={`ECS answered ${step.error.name}`}>{step.error.message}</Alert></div>
+        <div className="mt-2"><Alert tone="error" title={`${ELBV2_KINDS.has(step.kind) ? "ELBv2" : "ECS"} answered ${step.error.name}`}>{step.error.message}</Alert></div>
       )}
     </li>
   );

@@ -6,7 +6,7 @@ function show(v: unknown): string {
   return typeof v === "string" ? v : JSON.stringify(v);
 }
 
-/** One resource of the plan: what changes (old → new), why a replace, and the exact ECS calls. */
+/** One resource of the plan: what changes (old → new), why a replace, and the exact AWS calls (ECS or ELBv2). */
 export function PlanStepItem({ step }: { step: PlanStep }) {
   return (
     <li className="px-4 py-3" data-testid="plan-step" data-action={step.action} aria-label={`${step.action} ${step.name}`}>
@@ -34,7 +34,7 @@ export function PlanStepItem({ step }: { step: PlanStep }) {
       )}
       {step.calls.length > 0 && (
         <details className="mt-2 text-xs">
-          <summary className="cursor-pointer text-slate-700">ECS calls ({step.calls.map((c) => c.operation).join(", ")})</summary>
+          <summary className="cursor-pointer text-slate-700">{step.calls.some((c) => c.service === "elbv2") ? "ELBv2" : "ECS"} calls ({step.calls.map((c) => c.operation).join(", ")})</summary>
           {step.calls.map((c, i) => (
             <div key={i} className="mt-1">
               <p className="font-semibold text-slate-800">{c.operation}</p>

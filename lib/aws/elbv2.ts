@@ -1,7 +1,7 @@
 import {
   AddTagsCommand, CreateListenerCommand, CreateLoadBalancerCommand, CreateRuleCommand, CreateTargetGroupCommand, DeleteListenerCommand,
   DeleteLoadBalancerCommand, DeleteRuleCommand, DeleteTargetGroupCommand, DescribeListenersCommand, DescribeLoadBalancersCommand,
-  DescribeRulesCommand, DescribeTagsCommand, DescribeTargetGroupsCommand, DescribeTargetHealthCommand, ElasticLoadBalancingV2Client,
+  DescribeRulesCommand, DescribeTagsCommand, DescribeTargetGroupAttributesCommand, ModifyTargetGroupAttributesCommand, DescribeTargetGroupsCommand, DescribeTargetHealthCommand, ElasticLoadBalancingV2Client,
   ModifyListenerCommand, ModifyRuleCommand, ModifyTargetGroupCommand, RemoveTagsCommand, SetSecurityGroupsCommand, SetSubnetsCommand,
   type Listener, type LoadBalancer, type Rule, type TagDescription, type TargetGroup,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
@@ -19,6 +19,7 @@ const COMMANDS = {
   ModifyListener: ModifyListenerCommand, DeleteListener: DeleteListenerCommand, DescribeRules: DescribeRulesCommand, CreateRule: CreateRuleCommand,
   ModifyRule: ModifyRuleCommand, DeleteRule: DeleteRuleCommand, DescribeTargetHealth: DescribeTargetHealthCommand, DescribeTags: DescribeTagsCommand,
   AddTags: AddTagsCommand, RemoveTags: RemoveTagsCommand,
+  DescribeTargetGroupAttributes: DescribeTargetGroupAttributesCommand, ModifyTargetGroupAttributes: ModifyTargetGroupAttributesCommand,
 } satisfies Record<Elbv2Operation, unknown>;
 
 type Elbv2Commands = typeof COMMANDS;
@@ -60,6 +61,9 @@ export interface Elbv2Port {
   describeTags(input: { resourceArns: string[] }): Promise<TagDescription[]>;
   addTags(input: In<"AddTags">): Out<"AddTags">;
   removeTags(input: In<"RemoveTags">): Out<"RemoveTags">;
+  /** A target group's attributes (deregistration_delay.timeout_seconds, stickiness, …). */
+  describeTargetGroupAttributes(input: In<"DescribeTargetGroupAttributes">): Out<"DescribeTargetGroupAttributes">;
+  modifyTargetGroupAttributes(input: In<"ModifyTargetGroupAttributes">): Out<"ModifyTargetGroupAttributes">;
   destroy(): void;
 }
 
@@ -144,6 +148,8 @@ export function elbv2PortOver(client: ElasticLoadBalancingV2Client, pacer: Pacer
     },
     addTags: (input) => send("AddTags", input),
     removeTags: (input) => send("RemoveTags", input),
+    describeTargetGroupAttributes: (input) => send("DescribeTargetGroupAttributes", input),
+    modifyTargetGroupAttributes: (input) => send("ModifyTargetGroupAttributes", input),
     destroy: () => port.destroy(),
   };
 }

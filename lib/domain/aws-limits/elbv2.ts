@@ -15,7 +15,8 @@ export type Elbv2Operation =
   | "DescribeTargetGroups" | "CreateTargetGroup" | "ModifyTargetGroup" | "DeleteTargetGroup"
   | "DescribeListeners" | "CreateListener" | "ModifyListener" | "DeleteListener"
   | "DescribeRules" | "CreateRule" | "ModifyRule" | "DeleteRule"
-  | "DescribeTargetHealth" | "DescribeTags" | "AddTags" | "RemoveTags";
+  | "DescribeTargetHealth" | "DescribeTags" | "AddTags" | "RemoveTags"
+  | "DescribeTargetGroupAttributes" | "ModifyTargetGroupAttributes";
 
 export const ELBV2_LIMITS = {
   buckets: {
@@ -44,5 +45,7 @@ export const ELBV2_LIMITS = {
     DeleteRule: { bucket: "change" },
     AddTags: { bucket: "change" },
     RemoveTags: { bucket: "change" },
+    DescribeTargetGroupAttributes: { bucket: "describe" },
+    ModifyTargetGroupAttributes: { bucket: "change" },
   },
 } as const satisfies ServiceLimits<Elbv2Operation>;

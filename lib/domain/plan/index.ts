@@ -4,6 +4,9 @@ export { splitPlan } from "./split-plan";
 export { normaliseTaskDefinition } from "./normalise-task-definition";
 export { renderPlanText, renderPlanJson, findingLines, validatorErrorCount } from "./render";
 export { tagValue } from "./tags";
+export {
+  DEREGISTRATION_DELAY_KEY, listenerRef, loadBalancerRef, ownedLoadBalancers, ownedTargetGroups, resolveRefs, tagsOfArn,
+} from "./plan-elbv2";
 export { canonical, clientTokenFor } from "./values";
 export function emptyLiveState(): import("./types").LiveState {
   return { clusters: {}, services: [], taskDefinitions: {} };

@@ -3,11 +3,12 @@ import type { Plan, PlanAction } from "./types";
 
 /**
  * What the plan does to each design resource, keyed by the resource's id (the canvas node id of
- * clusters, task definitions and services). Deletes have no design resource and are left out.
+ * clusters, task definitions, services, target groups and load balancers). Deletes have no design resource and are left out.
  */
 export function planActionsByResourceId(plan: Plan): Map<string, PlanAction> {
   const out = new Map<string, PlanAction>();
-  for (const s of plan.steps) if (s.designId) out.set(s.designId, s.action);
+  // A load balancer's listeners are steps of the same resource: the first step that changes something says what happens to it.
+  for (const s of plan.steps) if (s.designId && (out.get(s.designId) ?? "no-change") === "no-change") out.set(s.designId, s.action);
   return out;
 }
 

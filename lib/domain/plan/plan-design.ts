@@ -2,6 +2,9 @@ import type { Service as EcsService } from "@aws-sdk/client-ecs";
 import { clusterNameOf, type Design } from "../design";
 import { validateDesign } from "../rules";
 import { planCluster } from "./plan-cluster";
+import {
+  liveRefs, loadBalancerDeletes, planListeners, planLoadBalancer, planTargetGroup, targetGroupDeletes,
+} from "./plan-elbv2";
 import { deleteCall, findLiveService, planService, serviceKey } from "./plan-service";
 import { planTaskDefinition } from "./plan-task-definition";
 import { tagValue } from "./tags";
@@ -10,9 +13,11 @@ import { DESIGN_TAG, RESOURCE_TAG, type EcsCall, type LiveState, type Plan, type
 /**
  * The changes that bring an account to a design, like a CDK diff: pure, from copies of both
  * sides, each step tagged with its impact. Steps come in the order apply must run them:
- * clusters, then task definitions (services name their revisions), then services, then deletes:
- * services, task definition families, and last clusters (ECS deletes a cluster only once its
- * services and tasks are gone). Deletes touch only resources tagged stevedore:design=<designId>.
+ * clusters, then task definitions (services name their revisions), then target groups, load
+ * balancers and their listeners (ECS attaches a service only to a target group a listener
+ * forwards to), then services, then deletes: services, listeners, load balancers, target groups,
+ * task definition families, and last clusters (ECS deletes a cluster only once its services and
+ * tasks are gone). Deletes touch only resources tagged stevedore:design=<designId>.
  * The plan carries the validator's errors, so that whoever applies it is told first.
  */
 export function planDesign(design: Design, live: LiveState, opts: PlanOptions): Plan {
@@ -31,7 +36,12 @@ export function planDesign(design: Design, live: LiveState, opts: PlanOptions): 
     const old = leftovers.find((s) => tagValue(s.tags, RESOURCE_TAG) === d.id && ![...renamedFrom.values()].includes(s));
     if (old) renamedFrom.set(d.id, old);
   }
-  const services = design.services.map((s) => planService(s, { design, live, designId, taskDefinitionRefs, renamedFrom: renamedFrom.get(s.id) }));
+  const targetGroups = (design.targetGroups ?? []).map((tg) => planTargetGroup(tg, design, live, designId));
+  const lbPlans = (design.loadBalancers ?? []).map((lb) => ({ lb, ...planLoadBalancer(lb, live, designId) }));
+  const replaced = new Set([...targetGroups, ...lbPlans.map((p) => p.step)].filter((s) => s.action === "replace" && s.calls.length > 0).map((s) => s.key));
+  const refs = liveRefs(design, live, replaced);
+  const listeners = lbPlans.map((p) => planListeners(p.lb, p.fresh, live, designId, refs));
+  const services = design.services.map((s) => planService(s, { design, live, designId, taskDefinitionRefs, renamedFrom: renamedFrom.get(s.id), refs }));
   const deletes: PlanStep[] = leftovers.filter((s) => ![...renamedFrom.values()].includes(s)).map((s) => {
     const key = serviceKey({ cluster: s.clusterArn ?? "", serviceName: s.serviceName ?? "" });
     return {
@@ -39,7 +49,8 @@ export function planDesign(design: Design, live: LiveState, opts: PlanOptions): 
       notes: [ownedNote(designId)],
     };
   });
-  const steps = [...clusters, ...tdPlans.map((t) => t.step), ...services, ...deletes,
+  const steps = [...clusters, ...tdPlans.map((t) => t.step), ...targetGroups, ...lbPlans.map((p) => p.step), ...listeners.flatMap((l) => l.steps),
+    ...services, ...deletes, ...listeners.flatMap((l) => l.deletes), ...loadBalancerDeletes(design, live, designId), ...targetGroupDeletes(design, live, designId),
     ...familyDeletes(design, live, designId), ...clusterDeletes(design, live, designId)];
   const errors = validateDesign(design).filter((f) => f.severity === "error");
   return { designId, steps, summary: summarise(steps), empty: steps.every((s) => s.calls.length === 0), errors };

@@ -1,6 +1,8 @@
 import type { Service as EcsService } from "@aws-sdk/client-ecs";
 import { clusterNameOf, familyOf, type Design, type Service } from "../design";
 import { exportService } from "../ecs-json";
+import { deploymentNote } from "./deployment-note";
+import { resolveRefs } from "./plan-elbv2";
 import { creationTags, tagCalls, tagChanges, tagValue } from "./tags";
 import { DESIGN_TAG, type EcsCall, type FieldChange, type LiveState, type PlanStep } from "./types";
 import { clientTokenFor, isObject, matchesDesired } from "./values";
@@ -74,7 +76,12 @@ export type ServicePlanInput = {
   taskDefinitionRefs: Record<string, string>;
   /** A live service the design renamed (same `stevedore:id`), to be replaced by this one. */
   renamedFrom?: EcsService;
+  /** Target group and listener rule references (`targetgroup/<name>`, `listener-rule/…`) → ARNs of the ones that exist. */
+  refs?: ReadonlyMap<string, string>;
 };
+
+/** Fields an UpdateService may carry without starting a deployment. */
+const NO_DEPLOYMENT = new Set(["cluster", "service", "desiredCount"]);
 
 export function planService(s: Service, p: ServicePlanInput): PlanStep {
   const cluster = clusterNameOf(s.cluster);
@@ -82,7 +89,10 @@ export function planService(s: Service, p: ServicePlanInput): PlanStep {
   const base = { key: `service:${key}`, kind: "service" as const, name: key, designId: s.id };
   const tdRef = p.taskDefinitionRefs[familyOf(s.taskDefinition)] ?? s.taskDefinition;
   const created = creationTags(s.tags, p.designId, s.id);
-  const createInput: Json = { ...exportService(s, p.design), cluster, taskDefinition: tdRef, tags: created.tags };
+  const refs = p.refs ?? new Map<string, string>();
+  const raw = exportService(s, p.design) as unknown as Json;
+  const exported: Json = raw.loadBalancers ? { ...raw, loadBalancers: resolveRefs(raw.loadBalancers, refs) } : raw;
+  const createInput: Json = { ...exported, cluster, taskDefinition: tdRef, tags: created.tags };
   const create: EcsCall = { operation: "CreateService", input: { ...createInput, clientToken: clientTokenFor(p.designId, key, createInput) } };
   const notes: string[] = [];
   if (!p.design.clusters.some((c) => c.clusterName === cluster) && !p.live.clusters[cluster]) {
@@ -103,7 +113,7 @@ export function planService(s: Service, p: ServicePlanInput): PlanStep {
   const changes: FieldChange[] = [];
   const replaceReasons: string[] = [];
   const update: Json = {};
-  const desired = exportService(s, p.design) as unknown as Json;
+  const desired = exported;
   for (const [field, value] of Object.entries(desired)) {
     if (IDENTITY.has(field) || value === undefined || fieldMatches(field, value, current)) continue;
     changes.push({ path: field, old: liveValue(current, field), new: value });
@@ -137,7 +147,10 @@ export function planService(s: Service, p: ServicePlanInput): PlanStep {
     return { ...base, action: "replace", reason: replaceReasons.join("; "), changes, notes, calls: [deleteCall(current), create] };
   }
   const calls: EcsCall[] = [];
-  if (Object.keys(update).length) calls.push({ operation: "UpdateService", input: { cluster, service: s.serviceName, ...update } });
+  if (Object.keys(update).length) {
+    calls.push({ operation: "UpdateService", input: { cluster, service: s.serviceName, ...update } });
+    if (Object.keys(update).some((k) => !NO_DEPLOYMENT.has(k))) notes.push(deploymentNote(s, current));
+  }
   const tags = tagChanges(s.tags, current.tags, p.designId);
   changes.push(...tags.changes);
   notes.push(...tags.notes);

@@ -2,7 +2,10 @@ import { RESOURCE_KIND_NAME, type Finding } from "../rules/types";
 import type { Plan, PlanAction, PlanStep, ResourceKind } from "./types";
 
 const SYMBOL: Record<PlanAction, string> = { create: "+", update: "~", replace: "±", delete: "-", "no-change": "=" };
-const HEADING: Record<ResourceKind, string> = { cluster: "Clusters", "task-definition": "Task definitions", service: "Services" };
+const HEADING: Record<ResourceKind, string> = {
+  cluster: "Clusters", "task-definition": "Task definitions", "target-group": "Target groups", "load-balancer": "Load balancers",
+  listener: "Listeners", service: "Services",
+};
 
 function show(v: unknown): string {
   if (v === undefined) return "(none)";
@@ -15,7 +18,7 @@ function stepLines(s: PlanStep, verbose: boolean): string[] {
   if (s.reason) lines.push(`      reason: ${s.reason}`);
   for (const c of s.changes) lines.push(`      ${c.path}: ${show(c.old)} → ${show(c.new)}`);
   for (const n of s.notes) lines.push(`      note: ${n}`);
-  if (verbose) for (const c of s.calls) lines.push(`      call: ${c.operation} ${show(c.input)}`);
+  if (verbose) for (const c of s.calls) lines.push(`      call: ${c.service === "elbv2" ? "elbv2 " : ""}${c.operation} ${show(c.input)}`);
   return lines;
 }
 
@@ -56,7 +59,7 @@ export function renderPlanText(plan: Plan, opts: { verbose?: boolean } = {}): st
   return out.join("\n") + "\n";
 }
 
-/** The plan for machines: stable keys, every ECS call with its exact input. */
+/** The plan for machines: stable keys, every AWS call with its exact input. */
 export function renderPlanJson(plan: Plan): string {
   return JSON.stringify(plan, null, 2) + "\n";
 }

@@ -1,5 +1,20 @@
 import type { Finding } from "../rules/types";
 import type { Cluster as EcsCluster, Service as EcsService, Tag as EcsTag, TaskDefinition as EcsTaskDefinition } from "@aws-sdk/client-ecs";
+import type {
+  Listener as ElbListener, LoadBalancer as ElbLoadBalancer, Rule as ElbRule, TargetGroup as ElbTargetGroup,
+} from "@aws-sdk/client-elastic-load-balancing-v2";
+
+/** Tags as the planner keeps them for every service (ELBv2's Key/Value are read into this shape). */
+export type LiveTag = EcsTag;
+
+/** A target group as DescribeTargetGroups, DescribeTags and (when needed) DescribeTargetGroupAttributes answer. */
+export type LiveTargetGroup = { targetGroup: ElbTargetGroup; tags: LiveTag[]; attributes?: Record<string, string> };
+
+/** A listener and its rules (DescribeRules, the default rule included), each with its tags by ARN. */
+export type LiveListener = { listener: ElbListener; rules: ElbRule[]; tags: Record<string, LiveTag[]> };
+
+/** A load balancer with its tags and, for one the design owns, its listeners. */
+export type LiveLoadBalancer = { loadBalancer: ElbLoadBalancer; tags: LiveTag[]; listeners: LiveListener[] };
 
 /**
  * What a design touches in one account and Region, as DescribeClusters, DescribeServices and
@@ -26,26 +41,56 @@ export type LiveState = {
    * design>: the ARNs of all their ACTIVE revisions and the latest revision's tags.
    */
   ownedFamilies?: Record<string, { revisionArns: string[]; tags: EcsTag[] }>;
+  /** The design's target groups that exist, by name (owned ones and those it references by ARN). */
+  targetGroups?: Record<string, LiveTargetGroup>;
+  /** The design's load balancers that exist, by name; listeners and rules only for the ones it owns. */
+  loadBalancers?: Record<string, LiveLoadBalancer>;
+  /** Target groups tagged stevedore:design=<the design> whose names the design no longer has. */
+  ownedTargetGroups?: Record<string, LiveTargetGroup>;
+  /** Load balancers tagged stevedore:design=<the design> whose names the design no longer has. */
+  ownedLoadBalancers?: Record<string, LiveLoadBalancer>;
+  /** The account's default VPC and its default subnets: where a target group or load balancer without a VPC or subnets goes. */
+  defaultVpc?: { vpcId: string; subnetIds: string[] };
+  /** The VPC of each subnet the design's own load balancers name: a target group without a VPC goes where its load balancer is. */
+  subnetVpcs?: Record<string, string>;
 };
 
 export type PlanAction = "create" | "update" | "replace" | "no-change" | "delete";
-export type ResourceKind = "cluster" | "task-definition" | "service";
+export type ResourceKind = "cluster" | "task-definition" | "target-group" | "load-balancer" | "listener" | "service";
 
 /** One changed field; `old`/`new` are undefined when the field is absent on that side. */
 export type FieldChange = { path: string; old?: unknown; new?: unknown };
 
-export type PlanOperation =
+export type EcsOperation =
   | "CreateCluster" | "UpdateCluster" | "PutClusterCapacityProviders" | "RegisterTaskDefinition"
   | "CreateService" | "UpdateService" | "DeleteService" | "TagResource" | "UntagResource" | "DeleteCluster" | "DeregisterTaskDefinition";
 
-/** An ECS API call exactly as apply will make it (inputs are the SDK's command inputs). */
-export type EcsCall = { operation: PlanOperation; input: Record<string, unknown> };
+export type Elbv2PlanOperation =
+  | "CreateTargetGroup" | "ModifyTargetGroup" | "ModifyTargetGroupAttributes" | "DeleteTargetGroup"
+  | "CreateLoadBalancer" | "SetSubnets" | "SetSecurityGroups" | "DeleteLoadBalancer"
+  | "CreateListener" | "ModifyListener" | "DeleteListener" | "CreateRule" | "ModifyRule" | "DeleteRule" | "AddTags" | "RemoveTags";
+
+export type PlanOperation = EcsOperation | Elbv2PlanOperation;
+
+/**
+ * An AWS API call exactly as apply will make it (inputs are the SDK's command inputs). `service`
+ * is absent for ECS (so plans of ECS-only designs keep their form) and "elbv2" for Elastic Load
+ * Balancing. ELBv2 inputs may hold references apply resolves from what earlier calls returned:
+ * `targetgroup/<name>`, `loadbalancer/<name>`, `listener/<lb>/<port>` and
+ * `listener-rule/<lb>/<port>/<priority|default>`.
+ */
+export type PlanCall =
+  | { service?: undefined; operation: EcsOperation; input: Record<string, unknown> }
+  | { service: "elbv2"; operation: Elbv2PlanOperation; input: Record<string, unknown> };
+
+/** The ECS calls of a plan. */
+export type EcsCall = Extract<PlanCall, { service?: undefined }>;
 
 export type PlanStep = {
-  /** `cluster:main`, `task-definition:web`, `service:main/web`: stable across plans of the same design. */
+  /** `cluster:main`, `task-definition:web`, `target-group:web`, `load-balancer:web`, `listener:web/443`, `service:main/web`: stable across plans of the same design. */
   key: string;
   kind: ResourceKind;
-  /** Cluster name, family, or `cluster/service`. */
+  /** Cluster name, family, target group or load balancer name, `lb/port`, or `cluster/service`. */
   name: string;
   /** Id of the design resource; absent for deletes of resources the design no longer has. */
   designId?: string;
@@ -55,7 +100,7 @@ export type PlanStep = {
   reason?: string;
   /** Things the user should know that do not stop the plan (e.g. a setting Stevedore leaves alone). */
   notes: string[];
-  calls: EcsCall[];
+  calls: PlanCall[];
 };
 
 export type PlanSummary = Record<PlanAction, number>;

@@ -1,4 +1,5 @@
 import type { Handlers } from "../core/engine";
+import * as attributes from "./attributes";
 import * as listeners from "./listeners";
 import * as loadBalancers from "./load-balancers";
 import * as rules from "./rules";
@@ -16,6 +17,8 @@ export const ELBV2_HANDLERS: Handlers = {
   DescribeTargetGroups: targetGroups.describeTargetGroups,
   ModifyTargetGroup: targetGroups.modifyTargetGroup,
   DeleteTargetGroup: targetGroups.deleteTargetGroup,
+  DescribeTargetGroupAttributes: attributes.describeTargetGroupAttributes,
+  ModifyTargetGroupAttributes: attributes.modifyTargetGroupAttributes,
   CreateListener: listeners.createListener,
   DescribeListeners: listeners.describeListeners,
   ModifyListener: listeners.modifyListener,

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import type { EcsPort } from "@/lib/aws";
+import type { EcsPort, Elbv2Port } from "@/lib/aws";
 import { toJson, type Db } from "@/lib/db";
 import { systemActor, type ActingFor } from "@/lib/domain/access";
 import type { Plan } from "@/lib/domain/plan";
@@ -18,6 +18,8 @@ export type ApplyJob = {
   /** For the audit trail's rows of the run: they belong to the environment's history too. */
   environmentId: string;
   ecs: EcsPort;
+  /** For plans with target groups, load balancers and listeners. */
+  elbv2?: Elbv2Port;
   /** What is left to do: the reviewed plan, or a resume's new plan. */
   plan: Plan;
   /** The record so far; the runner writes into its current steps (`currentSteps`). */
@@ -146,6 +148,7 @@ export class ApplyRunner {
     const callsSeen = new Map<string, number>();
     const result = await applyPlan(job.ecs, job.plan, {
       tokenScope: job.id,
+      elbv2: job.elbv2,
       beforeCall: ensureOwned,
       onProgress: (p) => { recordProgress(steps, p, callsSeen); void save().catch(() => {}); },
     });

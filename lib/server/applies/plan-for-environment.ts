@@ -1,5 +1,5 @@
 import { planFingerprint } from "@/lib/domain/plan";
-import { withEcs } from "../aws-ports";
+import { planPorts, withEcs } from "../aws-ports";
 import type { AppContext } from "../context";
 import { getDesign } from "../designs/get-design";
 import { loadEnvironmentRow } from "../environments";
@@ -11,7 +11,7 @@ import type { PlanResult } from "./types";
 export async function planForEnvironment({ ctx, input }: { ctx: AppContext; input: PlanForEnvironmentInput }): Promise<PlanResult> {
   const design = await getDesign({ ctx, input: { id: input.designId } });
   const env = await loadEnvironmentRow(ctx, input.environmentId);
-  const { plan } = await withEcs(ctx, env, (ecs) => planAgainstAccount(ecs, design.document, { designId: design.id }));
+  const { plan } = await withEcs(ctx, env, (ecs) => planAgainstAccount(ecs, design.document, { designId: design.id, ...planPorts(ctx, env) }));
   return {
     plan, designVersion: design.version, fingerprint: planFingerprint(plan), environmentId: env.id,
     readOnly: env.readOnly, plannedAt: ctx.clock.now().toISOString(),

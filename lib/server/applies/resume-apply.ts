@@ -2,7 +2,7 @@ import { isUniqueViolation, toJson } from "@/lib/db";
 import { personOf } from "@/lib/domain/access";
 import type { Plan } from "@/lib/domain/plan";
 import { recordAudit } from "../audit";
-import { withEcs } from "../aws-ports";
+import { planPorts, withEcs } from "../aws-ports";
 import type { AppContext } from "../context";
 import { getDesign } from "../designs/get-design";
 import { NotFoundError, PlanChangedError, ReadOnlyEnvironmentError, RefusedError } from "../errors";
@@ -45,7 +45,7 @@ export async function resumeApply({ ctx, input }: { ctx: AppContext; input: Appl
     throw new PlanChangedError(`The design was saved again (now version ${design.version}) after this apply of version ${row.designVersion} started. Plan and apply the new version instead.`);
   }
   const ecs = ctx.aws.ecs(env);
-  const { plan: left } = await withEcs(ctx, env, (port) => planAgainstAccount(port, design.document, { designId: design.id }));
+  const { plan: left } = await withEcs(ctx, env, (port) => planAgainstAccount(port, design.document, { designId: design.id, ...planPorts(ctx, env) }));
   // The same gate as the start, with the choice recorded then: a resume neither skips it nor forgets an override.
   validatorGate(left, row.allowedErrors != null);
 
@@ -68,6 +68,6 @@ export async function resumeApply({ ctx, input }: { ctx: AppContext; input: Appl
   }
   const watch = row.waitForSteady ? servicesToWatch(row.plan as Plan) : [];
   // The runner acts for whoever resumed it; its rows say so.
-  ctx.applies.start(ctx.db, { id: row.id, environmentId: env.id, ecs, plan: left, doc, watch, clock: ctx.clock, actingFor: resumedBy });
+  ctx.applies.start(ctx.db, { id: row.id, environmentId: env.id, ecs, elbv2: ctx.aws.elbv2(env), plan: left, doc, watch, clock: ctx.clock, actingFor: resumedBy });
   return { id: row.id };
 }

@@ -1,6 +1,6 @@
 import { planFingerprint } from "@/lib/domain/plan";
 import { recordAudit } from "../audit";
-import { withEcs } from "../aws-ports";
+import { planPorts, withEcs } from "../aws-ports";
 import type { AppContext } from "../context";
 import { getDesign } from "../designs/get-design";
 import { ApprovalRequiredError, PlanChangedError, ReadOnlyEnvironmentError, RefusedError } from "../errors";
@@ -31,7 +31,7 @@ export async function startApply({ ctx, input }: { ctx: AppContext; input: Start
   if (design.version !== input.designVersion) {
     throw new PlanChangedError(`The design was saved again (now version ${design.version}) after this plan was made. Plan again before applying.`);
   }
-  const { plan } = await withEcs(ctx, env, (port) => planAgainstAccount(port, design.document, { designId: design.id }));
+  const { plan } = await withEcs(ctx, env, (port) => planAgainstAccount(port, design.document, { designId: design.id, ...planPorts(ctx, env) }));
   if (planFingerprint(plan) !== input.fingerprint) throw new PlanChangedError();
   if (plan.empty) throw new RefusedError("Nothing to apply: the account already matches the design.");
   const allowedErrors = validatorGate(plan, input.allowErrors === true);

@@ -2,7 +2,7 @@ import { toJson, type Db, type DbTransaction } from "@/lib/db";
 import { approvalTally, decideApproval, decideEnvironment, type ApprovalVote, type Person } from "@/lib/domain/access";
 import { planFingerprint, type Plan } from "@/lib/domain/plan";
 import { recordAudit } from "../audit";
-import { withEcs } from "../aws-ports";
+import { planPorts, withEcs } from "../aws-ports";
 import type { AppContext } from "../context";
 import { getDesign } from "../designs/get-design";
 import { loadEnvironmentRow, type EnvironmentRow } from "../environments";
@@ -52,7 +52,7 @@ export async function applyRequestEnvironmentId(ctx: AppContext, requestId: stri
 /** Plans the design again against the environment, with what the hash needs. */
 async function planNow(ctx: AppContext, env: EnvironmentRow, designId: string) {
   const design = await getDesign({ ctx, input: { id: designId } });
-  const { plan, live } = await withEcs(ctx, env, (port) => planAgainstAccount(port, design.document, { designId: design.id }));
+  const { plan, live } = await withEcs(ctx, env, (port) => planAgainstAccount(port, design.document, { designId: design.id, ...planPorts(ctx, env) }));
   return { design, plan, live };
 }
 

@@ -1,9 +1,9 @@
-import type { EcsPort } from "@/lib/aws";
+import type { EcsPort, Elbv2Port } from "@/lib/aws";
 import type { Design } from "@/lib/domain/design";
 import { lessonById, missingInstances, taskToCrash, withNewRelease, type SandboxAction } from "@/lib/domain/learn";
 import { splitPlan, type Plan } from "@/lib/domain/plan";
 import { validateDesign, type Finding } from "@/lib/domain/rules";
-import { withEcs } from "../aws-ports";
+import { planPorts, withEcs } from "../aws-ports";
 import type { AppContext } from "../context";
 import { saveDesign } from "../designs";
 import { AwsCallError, NotFoundError, PlanHasErrorsError, RefusedError } from "../errors";
@@ -79,15 +79,16 @@ async function perform(ctx: AppContext, lesson: Lesson, action: SandboxAction): 
  */
 async function planAndApply(ctx: AppContext, designId: string, design: Design): Promise<number> {
   const { env, ecs } = await lessonSandbox(ctx);
-  const { plan } = await withEcs(ctx, env, (port) => planAgainstAccount(port, design, { designId }));
+  const { plan } = await withEcs(ctx, env, (port) => planAgainstAccount(port, design, { designId, ...planPorts(ctx, env) }));
   refuseErrors(plan.errors);
   const [clusters, rest] = splitPlan(plan, (s) => s.kind === "cluster" && s.action !== "delete");
-  await applyOrRefuse(ecs, clusters);
+  const elbv2 = ctx.aws.elbv2(env);
+  await applyOrRefuse(ecs, elbv2, clusters);
   const registered = await withEcs(ctx, env, async (port) => Object.fromEntries(await Promise.all(design.clusters.map(async (c) =>
     [c.clusterName, (await port.listContainerInstances({ cluster: c.clusterName })).length] as const))));
   const instances = missingInstances(design, registered, env.region);
   for (const call of instances) await sandboxControl(ctx, { ...call, action: "addInstances" });
-  await applyOrRefuse(ecs, rest);
+  await applyOrRefuse(ecs, elbv2, rest);
   return callCount(plan) + instances.length;
 }
 
@@ -95,8 +96,8 @@ function refuseErrors(errors: Finding[]): void {
   if (errors.length) throw new PlanHasErrorsError(errors, "Fix them on the lesson's canvas (its Problems panel lists them), then apply again.");
 }
 
-async function applyOrRefuse(ecs: EcsPort, plan: Plan): Promise<void> {
-  const r = await applyPlan(ecs, plan);
+async function applyOrRefuse(ecs: EcsPort, elbv2: Elbv2Port, plan: Plan): Promise<void> {
+  const r = await applyPlan(ecs, plan, { elbv2 });
   if (!r.ok) throw new RefusedError(`${r.failedCall.operation} failed: ${r.error.name}: ${r.error.message}`);
 }
 

@@ -1,16 +1,18 @@
-import { realPacerClock, toAwsFailure, type AwsFailure, type EcsPort, type PacerClock } from "../../aws";
-import { familyOf } from "../../domain/design";
-import { clientTokenFor, normaliseTaskDefinition, canonical, type EcsCall, type Plan, type PlanStep } from "../../domain/plan";
+import { realPacerClock, toAwsFailure, type AwsFailure, type EcsPort, type Elbv2Port, type PacerClock } from "../../aws";
+import { familyOf, listenerRuleRef, targetGroupRef } from "../../domain/design";
+import {
+  clientTokenFor, normaliseTaskDefinition, canonical, listenerRef, loadBalancerRef, resolveRefs, type EcsCall, type PlanCall, type Plan, type PlanStep,
+} from "../../domain/plan";
 import { isMissingTaskDefinition } from "./read-live-state";
 
 export type ApplyProgress =
-  | { type: "call"; step: PlanStep; call: EcsCall }
+  | { type: "call"; step: PlanStep; call: PlanCall }
   | { type: "step-done"; step: PlanStep }
   | { type: "waiting"; step: PlanStep; message: string };
 
 export type ApplyResult =
   | { ok: true; done: string[] }
-  | { ok: false; done: string[]; failedStep: string; failedCall: EcsCall; error: AwsFailure };
+  | { ok: false; done: string[]; failedStep: string; failedCall: PlanCall; error: AwsFailure };
 
 export type ApplyOptions = {
   onProgress?: (p: ApplyProgress) => void;
@@ -31,27 +33,47 @@ export type ApplyOptions = {
    * Awaited before every call; a rejection stops the apply there and is the rejection of
    * `applyPlan` (the server's apply runner checks that it still owns the apply).
    */
-  beforeCall?: (step: PlanStep, call: EcsCall) => Promise<void>;
+  beforeCall?: (step: PlanStep, call: PlanCall) => Promise<void>;
+  /** Elastic Load Balancing, for plans with target groups, load balancers and listeners. */
+  elbv2?: Elbv2Port;
 };
 
 type Json = Record<string, unknown>;
 
 /**
- * Runs the plan's calls in its order (clusters, task definitions, services, deletes) and stops
- * at the first error: the caller gets the failed step, ECS's message and what was done, and a
- * new plan against the account then shows only what is left.
+ * Runs the plan's calls in its order (clusters, task definitions, target groups, load balancers,
+ * listeners, services, deletes) and stops at the first error: the caller gets the failed step,
+ * AWS's message and what was done, and a new plan against the account then shows only what is
+ * left. References to ELBv2 resources the plan creates (`targetgroup/<name>`, …) are replaced
+ * by the ARNs the calls that created them returned, in later ELBv2 inputs and in services'
+ * load balancers.
  */
 export async function applyPlan(ecs: EcsPort, plan: Plan, opts: ApplyOptions = {}): Promise<ApplyResult> {
   const clock = opts.clock ?? realPacerClock;
   const registered: Record<string, string> = {};
+  const refs = new Map<string, string>();
   const done: string[] = [];
   for (const step of plan.steps) {
     if (step.calls.length === 0) continue;
     for (const [i, planned] of step.calls.entries()) {
-      const call = resolve(planned, registered, opts.tokenScope ?? plan.designId, step, Boolean(opts.tokenScope));
+      const call = planned.service === "elbv2"
+        ? { ...planned, input: resolveRefs(planned.input, refs) }
+        : resolve(planned, registered, refs, opts.tokenScope ?? plan.designId, step, Boolean(opts.tokenScope));
       await opts.beforeCall?.(step, call);
       opts.onProgress?.({ type: "call", step, call });
       try {
+        if (call.service === "elbv2") {
+          if (!opts.elbv2) throw Object.assign(new Error(`${call.operation} needs an ELBv2 client, and this apply has none`), { name: "ConfigurationError" });
+          const elbv2 = opts.elbv2;
+          const result = call.operation === "DeleteTargetGroup"
+            ? await whileInUse(() => invokeElbv2(elbv2, call), clock, {
+              timeoutMs: IN_USE_GRACE_MS, pollMs: opts.pollMs ?? 5000,
+              onWaiting: () => opts.onProgress?.({ type: "waiting", step, message: `waiting for the listeners of deleted load balancers to let go of target group ${step.name}` }),
+            })
+            : await invokeElbv2(elbv2, call);
+          await remember(elbv2, step, call, result, refs);
+          continue;
+        }
         const previous = step.calls[i - 1];
         if (call.operation === "CreateService" && previous?.operation === "DeleteService" && previous.input.service === call.input.serviceName) {
           opts.onProgress?.({ type: "waiting", step, message: `waiting for ${call.input.serviceName} to finish draining` });
@@ -79,15 +101,121 @@ export async function applyPlan(ecs: EcsPort, plan: Plan, opts: ApplyOptions = {
  * someone registered in between; a CreateService's token follows its input (and the apply's
  * scope when there is one).
  */
-function resolve(call: EcsCall, registered: Record<string, string>, scope: string, step: PlanStep, scoped: boolean): EcsCall {
+function resolve(call: EcsCall, registered: Record<string, string>, refs: ReadonlyMap<string, string>, scope: string, step: PlanStep, scoped: boolean): EcsCall {
   if (call.operation !== "CreateService" && call.operation !== "UpdateService") return call;
   const ref = call.input.taskDefinition;
   const actual = typeof ref === "string" ? registered[familyOf(ref)] : undefined;
-  const retarget = Boolean(actual && actual !== ref);
+  const loadBalancers = call.input.loadBalancers === undefined ? undefined : resolveRefs(call.input.loadBalancers, refs);
+  const relinked = loadBalancers !== undefined && canonical(loadBalancers) !== canonical(call.input.loadBalancers);
+  const retarget = Boolean(actual && actual !== ref) || relinked;
   if (!retarget && !(scoped && call.operation === "CreateService")) return call;
-  const input: Json = retarget ? { ...call.input, taskDefinition: actual } : { ...call.input };
+  const input: Json = { ...call.input, ...(actual && actual !== ref ? { taskDefinition: actual } : {}), ...(relinked ? { loadBalancers } : {}) };
   if (call.operation === "CreateService") input.clientToken = clientTokenFor(scope, scoped ? step.key : step.name, input);
   return { operation: call.operation, input };
+}
+
+async function invokeElbv2(elbv2: Elbv2Port, call: Extract<PlanCall, { service: "elbv2" }>): Promise<unknown> {
+  const input = call.input as never;
+  switch (call.operation) {
+    case "CreateTargetGroup": return elbv2.createTargetGroup(input);
+    case "ModifyTargetGroup": return elbv2.modifyTargetGroup(input);
+    case "ModifyTargetGroupAttributes": return elbv2.modifyTargetGroupAttributes(input);
+    case "DeleteTargetGroup": return elbv2.deleteTargetGroup(input);
+    case "CreateLoadBalancer": return elbv2.createLoadBalancer(input);
+    case "SetSubnets": return elbv2.setSubnets(input);
+    case "SetSecurityGroups": return elbv2.setSecurityGroups(input);
+    case "DeleteLoadBalancer": return elbv2.deleteLoadBalancer(input);
+    case "CreateListener": return elbv2.createListener(input);
+    case "ModifyListener": return elbv2.modifyListener(input);
+    case "DeleteListener": return elbv2.deleteListener(input);
+    case "CreateRule": return createRuleOnce(elbv2, call.input);
+    case "ModifyRule": return elbv2.modifyRule(input);
+    case "DeleteRule": return elbv2.deleteRule(input);
+    case "AddTags": return elbv2.addTags(input);
+    case "RemoveTags": return elbv2.removeTags(input);
+  }
+}
+
+/**
+ * CreateRule is the one ELBv2 create that is not idempotent: a retry after an answer that got
+ * lost (or a plan applied twice) meets PriorityInUse. When the rule holding the priority carries
+ * the very tags this call gives (stevedore:design and stevedore:id), it is this call's rule: it is
+ * brought to the input's conditions and actions and used. Anyone else's rule keeps the refusal.
+ */
+async function createRuleOnce(elbv2: Elbv2Port, input: Json): Promise<unknown> {
+  try {
+    return await elbv2.createRule(input as never);
+  } catch (err) {
+    if (!(err instanceof Error && err.name === "PriorityInUseException")) throw err;
+    const rules = await elbv2.describeRules({ listenerArn: String(input.ListenerArn) });
+    const held = rules.find((r) => r.Priority === String(input.Priority));
+    const want = (input.Tags as { Key: string; Value: string }[] | undefined) ?? [];
+    const tags = held?.RuleArn ? (await elbv2.describeTags({ resourceArns: [held.RuleArn] }))[0]?.Tags ?? [] : [];
+    if (!held?.RuleArn || want.length === 0 || !want.every((t) => tags.some((x) => x.Key === t.Key && x.Value === t.Value))) throw err;
+    return elbv2.modifyRule({ RuleArn: held.RuleArn, Conditions: input.Conditions, Actions: input.Actions } as never);
+  }
+}
+
+/** How long a target group delete waits for ELBv2 to let go of it. */
+const IN_USE_GRACE_MS = 60_000;
+
+/**
+ * ELBv2 refuses DeleteTargetGroup (ResourceInUse) while a listener or rule still forwards to the
+ * group, which for a short while includes those of a load balancer just deleted: retried until
+ * the deadline, then AWS's refusal stands.
+ */
+async function whileInUse<T>(call: () => Promise<T>, clock: PacerClock, opts: { timeoutMs: number; pollMs: number; onWaiting: () => void }): Promise<T> {
+  const deadline = clock.now() + opts.timeoutMs;
+  for (let first = true; ; first = false) {
+    try {
+      return await call();
+    } catch (err) {
+      if (!(err instanceof Error && err.name === "ResourceInUseException") || clock.now() >= deadline) throw err;
+    }
+    if (first) opts.onWaiting();
+    await clock.sleep(opts.pollMs);
+  }
+}
+
+/**
+ * What later calls may refer to, from what a create returned: a target group's, load
+ * balancer's, listener's and rule's ARN by its reference; a new listener's default rule too
+ * (CreateListener does not return it, so its rules are read once).
+ */
+async function remember(elbv2: Elbv2Port, step: PlanStep, call: PlanCall, result: unknown, refs: Map<string, string>) {
+  const r = result as {
+    TargetGroups?: { TargetGroupArn?: string; TargetGroupName?: string }[]; LoadBalancers?: { LoadBalancerArn?: string; LoadBalancerName?: string }[];
+    Listeners?: { ListenerArn?: string; Port?: number }[]; Rules?: { RuleArn?: string }[];
+  } | undefined;
+  const [lb, port] = [step.name.slice(0, step.name.lastIndexOf("/")), Number(step.name.slice(step.name.lastIndexOf("/") + 1))];
+  switch (call.operation) {
+    case "CreateTargetGroup": {
+      const tg = r?.TargetGroups?.[0];
+      if (tg?.TargetGroupArn) refs.set(targetGroupRef({ name: tg.TargetGroupName ?? String(call.input.Name) }), tg.TargetGroupArn);
+      return;
+    }
+    case "CreateLoadBalancer": {
+      const l = r?.LoadBalancers?.[0];
+      if (l?.LoadBalancerArn) refs.set(loadBalancerRef(l.LoadBalancerName ?? String(call.input.Name)), l.LoadBalancerArn);
+      return;
+    }
+    case "CreateListener": {
+      const arn = r?.Listeners?.[0]?.ListenerArn;
+      if (!arn) return;
+      refs.set(listenerRef(lb, port), arn);
+      const rules = await elbv2.describeRules({ listenerArn: arn });
+      const fallback = rules.find((x) => x.IsDefault)?.RuleArn;
+      if (fallback) refs.set(listenerRuleRef(lb, port), fallback);
+      return;
+    }
+    case "CreateRule": {
+      const arn = r?.Rules?.[0]?.RuleArn;
+      if (arn) refs.set(listenerRuleRef(lb, port, Number(call.input.Priority)), arn);
+      return;
+    }
+    default:
+      return;
+  }
 }
 
 async function invoke(ecs: EcsPort, call: EcsCall): Promise<unknown> {

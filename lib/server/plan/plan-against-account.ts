@@ -1,10 +1,14 @@
 import type { EcsPort } from "../../aws";
 import type { Design } from "../../domain/design";
 import { planDesign, type LiveState, type Plan } from "../../domain/plan";
-import { readLiveState } from "./read-live-state";
+import { readLiveState, type LiveStateOptions } from "./read-live-state";
 
-/** Reads what the design touches and plans against it: the one entry point the CLI and (later) the UI share. */
-export async function planAgainstAccount(ecs: EcsPort, design: Design, opts: { designId: string }): Promise<{ plan: Plan; live: LiveState }> {
-  const live = await readLiveState(ecs, design, { designId: opts.designId });
+/**
+ * Reads what the design touches and plans against it: the one entry point the CLI and the UI
+ * share. `elbv2` (and `ec2`, for the default VPC) are needed for designs with load balancers or
+ * target groups, and to find the ones the design created and dropped.
+ */
+export async function planAgainstAccount(ecs: EcsPort, design: Design, opts: { designId: string } & Omit<LiveStateOptions, "designId">): Promise<{ plan: Plan; live: LiveState }> {
+  const live = await readLiveState(ecs, design, opts);
   return { plan: planDesign(design, live, { designId: opts.designId }), live };
 }

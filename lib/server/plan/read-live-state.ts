@@ -1,6 +1,12 @@
-import type { EcsPort } from "../../aws";
+import type { Ec2Port, EcsPort, Elbv2Port } from "../../aws";
 import { clusterNameOf, type Design } from "../../domain/design";
-import { DESIGN_TAG, emptyLiveState, tagValue, type LiveState } from "../../domain/plan";
+import {
+  DEREGISTRATION_DELAY_KEY, DESIGN_TAG, emptyLiveState, ownedLoadBalancers, ownedTargetGroups, tagsOfArn, tagValue,
+  type LiveListener, type LiveLoadBalancer, type LiveState, type LiveTargetGroup,
+} from "../../domain/plan";
+
+/** The ports a plan reads through: ECS always; ELBv2 for the design's load balancers and target groups; EC2 for the default VPC. */
+export type LiveStateOptions = { designId?: string; elbv2?: Elbv2Port; ec2?: Ec2Port };
 
 /** DescribeTaskDefinition's answer for a family without an ACTIVE revision. */
 export function isMissingTaskDefinition(err: unknown): boolean {
@@ -17,7 +23,7 @@ export function isMissingTaskDefinition(err: unknown): boolean {
  * tagged with it (ListTaskDefinitionFamilies once, one DescribeTaskDefinition per family the
  * design does not have, ListTaskDefinitions for the owned ones).
  */
-export async function readLiveState(ecs: EcsPort, design: Design, opts: { designId?: string } = {}): Promise<LiveState> {
+export async function readLiveState(ecs: EcsPort, design: Design, opts: LiveStateOptions = {}): Promise<LiveState> {
   const live = emptyLiveState();
   const clusterNames = [...new Set([...design.clusters.map((c) => c.clusterName), ...design.services.map((s) => clusterNameOf(s.cluster))])];
   const { clusters } = await ecs.describeClusters({ clusters: clusterNames, include: ["TAGS", "SETTINGS"] });
@@ -36,7 +42,98 @@ export async function readLiveState(ecs: EcsPort, design: Design, opts: { design
     const { services } = await ecs.describeServices({ cluster, services: arns, includeTags: true });
     live.services.push(...services.filter((s) => s.status === "ACTIVE"));
   }
+  const needsElbv2 = ownedTargetGroups(design).length > 0 || ownedLoadBalancers(design).length > 0;
+  if (opts.elbv2) {
+    try {
+      await readElbv2(opts.elbv2, design, opts.designId, live);
+    } catch (err) {
+      // A design without load balancers still plans where the credentials may not read ELBv2
+      // (then its dropped ELBv2 resources, if it ever had any, are not found).
+      if (needsElbv2 || !isAccessDenied(err)) throw err;
+      for (const k of ["targetGroups", "loadBalancers", "ownedTargetGroups", "ownedLoadBalancers"] as const) delete live[k];
+    }
+  } else if (needsElbv2) throw new Error("The design has load balancers or target groups: planning it needs an ELBv2 client");
+  if (opts.ec2 && needsDefaultVpc(design)) live.defaultVpc = await readDefaultVpc(opts.ec2);
+  const lbSubnets = [...new Set(ownedLoadBalancers(design).flatMap((l) => l.subnets ?? []))];
+  if (opts.ec2 && lbSubnets.length && ownedTargetGroups(design).some((t) => !t.vpcId)) {
+    const subnets = await opts.ec2.describeSubnets({ filters: [{ Name: "subnet-id", Values: lbSubnets }] });
+    live.subnetVpcs = Object.fromEntries(subnets.filter((s) => s.SubnetId && s.VpcId).map((s) => [s.SubnetId!, s.VpcId!]));
+  }
   return live;
+}
+
+const isAccessDenied = (err: unknown) => err instanceof Error && ["AccessDenied", "AccessDeniedException", "UnauthorizedOperation"].includes(err.name);
+
+const needsDefaultVpc = (d: Design) => ownedTargetGroups(d).some((t) => !t.vpcId) || ownedLoadBalancers(d).some((l) => !l.subnets);
+
+/** The default VPC and its default subnets (one per zone), as a new account has them; undefined when the account has none. */
+async function readDefaultVpc(ec2: Ec2Port): Promise<LiveState["defaultVpc"]> {
+  const [vpc] = await ec2.describeVpcs({ filters: [{ Name: "is-default", Values: ["true"] }] });
+  if (!vpc?.VpcId) return undefined;
+  const subnets = await ec2.describeSubnets({ filters: [{ Name: "vpc-id", Values: [vpc.VpcId] }, { Name: "default-for-az", Values: ["true"] }] });
+  return { vpcId: vpc.VpcId, subnetIds: subnets.map((s) => s.SubnetId ?? "").filter(Boolean).sort() };
+}
+
+/**
+ * The design's target groups and load balancers by name, with their tags (DescribeTags, 20 ARNs
+ * per call); the listeners and rules (and their tags) of the load balancers it owns; the
+ * deregistration delay of groups whose design sets one. With `designId`, every target group and
+ * load balancer of the account is listed so that the ones tagged with it that the design no
+ * longer names are found (and only those: an untagged resource is never anyone's leftover).
+ */
+async function readElbv2(elbv2: Elbv2Port, design: Design, designId: string | undefined, live: LiveState) {
+  const tgNames = new Set(ownedTargetGroups(design).map((t) => t.name));
+  const lbNames = new Set(ownedLoadBalancers(design).map((l) => l.name));
+  const allDesignTgs = new Set((design.targetGroups ?? []).map((t) => t.name));
+  const allDesignLbs = new Set((design.loadBalancers ?? []).map((l) => l.name));
+  const groups = designId ? await elbv2.describeTargetGroups() : tgNames.size ? await elbv2.describeTargetGroups({ names: [...tgNames] }) : [];
+  const balancers = designId ? await elbv2.describeLoadBalancers() : lbNames.size ? await elbv2.describeLoadBalancers({ names: [...lbNames] }) : [];
+  const namedGroups = groups.filter((g) => tgNames.has(g.TargetGroupName ?? ""));
+  const otherGroups = groups.filter((g) => !allDesignTgs.has(g.TargetGroupName ?? ""));
+  const namedLbs = balancers.filter((l) => lbNames.has(l.LoadBalancerName ?? ""));
+  const otherLbs = balancers.filter((l) => !allDesignLbs.has(l.LoadBalancerName ?? ""));
+  const arns = [...namedGroups, ...otherGroups].map((g) => g.TargetGroupArn ?? "")
+    .concat([...namedLbs, ...otherLbs].map((l) => l.LoadBalancerArn ?? "")).filter(Boolean);
+  const tags = arns.length ? await elbv2.describeTags({ resourceArns: arns }) : [];
+
+  live.targetGroups = {};
+  for (const g of namedGroups) {
+    const entry: LiveTargetGroup = { targetGroup: g, tags: tagsOfArn(tags, g.TargetGroupArn) };
+    const wanted = design.targetGroups?.find((t) => t.name === g.TargetGroupName);
+    if (wanted?.deregistrationDelaySeconds !== undefined && g.TargetGroupArn) {
+      const r = await elbv2.describeTargetGroupAttributes({ TargetGroupArn: g.TargetGroupArn });
+      entry.attributes = Object.fromEntries((r.Attributes ?? []).filter((a) => a.Key).map((a) => [a.Key!, a.Value ?? ""]));
+      if (entry.attributes[DEREGISTRATION_DELAY_KEY] === undefined) delete entry.attributes[DEREGISTRATION_DELAY_KEY];
+    }
+    live.targetGroups[g.TargetGroupName!] = entry;
+  }
+  live.loadBalancers = {};
+  for (const l of namedLbs) {
+    live.loadBalancers[l.LoadBalancerName!] = { loadBalancer: l, tags: tagsOfArn(tags, l.LoadBalancerArn), listeners: await readListeners(elbv2, l.LoadBalancerArn!) };
+  }
+  if (!designId) return;
+  live.ownedTargetGroups = {};
+  for (const g of otherGroups) {
+    const t = tagsOfArn(tags, g.TargetGroupArn);
+    if (tagValue(t, DESIGN_TAG) === designId) live.ownedTargetGroups[g.TargetGroupName!] = { targetGroup: g, tags: t };
+  }
+  live.ownedLoadBalancers = {};
+  for (const l of otherLbs) {
+    const t = tagsOfArn(tags, l.LoadBalancerArn);
+    if (tagValue(t, DESIGN_TAG) === designId) live.ownedLoadBalancers[l.LoadBalancerName!] = { loadBalancer: l, tags: t, listeners: [] } satisfies LiveLoadBalancer;
+  }
+}
+
+async function readListeners(elbv2: Elbv2Port, loadBalancerArn: string): Promise<LiveListener[]> {
+  const listeners = await elbv2.describeListeners({ loadBalancerArn });
+  const out: LiveListener[] = [];
+  for (const listener of listeners) out.push({ listener, rules: await elbv2.describeRules({ listenerArn: listener.ListenerArn! }), tags: {} });
+  const arns = out.flatMap((x) => [x.listener.ListenerArn ?? "", ...x.rules.filter((r) => !r.IsDefault).map((r) => r.RuleArn ?? "")]).filter(Boolean);
+  const tags = arns.length ? await elbv2.describeTags({ resourceArns: arns }) : [];
+  for (const x of out) {
+    for (const arn of [x.listener.ListenerArn, ...x.rules.map((r) => r.RuleArn)]) if (arn) x.tags[arn] = tagsOfArn(tags, arn);
+  }
+  return out;
 }
 
 async function readOwnedLeftovers(ecs: EcsPort, design: Design, designId: string, live: LiveState, clusterNames: string[]) {

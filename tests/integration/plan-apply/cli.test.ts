@@ -149,4 +149,21 @@ describe("stevedore plan / apply", { timeout: 60_000 }, () => {
     expect(unreachable.code).toBe(2);
     expect(unreachable.err).toContain("cannot read the account at http://127.0.0.1:9");
   });
+
+  it("plans and applies a design's load balancer through the sandbox's /sandbox/aws beside /sandbox/ecs", async () => {
+    const d = webDesign();
+    d.services = [d.services[0]];
+    d.taskDefinitions = [d.taskDefinitions[0]];
+    d.services[0].loadBalancers = [{ targetGroupArn: "targetgroup/cli-tg", containerName: "app", containerPort: 80 }];
+    d.targetGroups = [{ id: "tg-cli", name: "cli-tg", targetType: "ip", protocol: "HTTP", port: 80 }];
+    d.loadBalancers = [{ id: "lb-cli", name: "cli-alb", type: "application", listeners: [{ port: 80, protocol: "HTTP", defaultAction: { type: "forward", targetGroups: [{ targetGroupArn: "targetgroup/cli-tg" }] } }] }];
+    const file = designFile("alb.json", d);
+    const args = ["--endpoint", `${sb.url}/sandbox/ecs`, "--region", sb.region, "--design-id", "cli-alb"];
+    const applied = await run("apply", file, ...args, "--yes", "--allow-errors");
+    expect(applied.code).toBe(0);
+    expect(applied.err).toContain("CreateListener cli-alb/80");
+    expect(applied.out).toContain("Target groups\n  + create    cli-tg");
+    const after = await run("plan", file, ...args, "--json");
+    expect(JSON.parse(after.out)).toMatchObject({ empty: true });
+  });
 });
