@@ -24,6 +24,22 @@ const listener = (sb: Sandbox, lbArn: string, tgArn: string, port = 80) =>
   sb.elbv2("CreateListener", { LoadBalancerArn: lbArn, Protocol: "HTTP", Port: port, DefaultActions: forward(tgArn) }).Listeners[0];
 
 describe("ELBv2 load balancers", () => {
+  it("moves a load balancer to other subnets of its VPC and sets its security groups; a Network Load Balancer keeps its zones and its lack of groups", () => {
+    const { sb, subnets, sg } = network();
+    const lb = alb(sb, subnets.slice(0, 2));
+    const moved = sb.elbv2("SetSubnets", { LoadBalancerArn: lb.LoadBalancerArn, Subnets: subnets.slice(1, 3) });
+    expect(moved.AvailabilityZones.map((z: { ZoneName: string }) => z.ZoneName)).toEqual(["eu-west-1b", "eu-west-1c"]);
+    expect(codeOf(() => sb.elbv2("SetSubnets", { LoadBalancerArn: lb.LoadBalancerArn, Subnets: subnets.slice(0, 1) }))).toBe("ValidationError");
+    expect(sb.elbv2("SetSecurityGroups", { LoadBalancerArn: lb.LoadBalancerArn, SecurityGroups: [sg] })).toEqual({ SecurityGroupIds: [sg] });
+    expect(codeOf(() => sb.elbv2("SetSecurityGroups", { LoadBalancerArn: lb.LoadBalancerArn, SecurityGroups: ["sg-0000000000000000f"] }))).toBe("InvalidSecurityGroup");
+
+    const nlb = alb(sb, subnets.slice(0, 2), "tcp", { Type: "network" });
+    expect(codeOf(() => sb.elbv2("SetSubnets", { LoadBalancerArn: nlb.LoadBalancerArn, Subnets: subnets.slice(1, 3) }))).toBe("InvalidConfigurationRequest");
+    expect(sb.elbv2("SetSubnets", { LoadBalancerArn: nlb.LoadBalancerArn, Subnets: subnets }).AvailabilityZones).toHaveLength(3);
+    expect(codeOf(() => sb.elbv2("SetSecurityGroups", { LoadBalancerArn: nlb.LoadBalancerArn, SecurityGroups: [sg] }))).toBe("InvalidConfigurationRequest");
+    expect(codeOf(() => sb.elbv2("SetSubnets", { LoadBalancerArn: lb.LoadBalancerArn.replace(/[0-9a-f]{16}$/, "0000000000000000"), Subnets: subnets }))).toBe("LoadBalancerNotFound");
+  });
+
   it("creates an Application Load Balancer in the default subnets with its VPC's default security group", () => {
     const { sb, vpcId, subnets, sg } = network();
     const lb = alb(sb, subnets);

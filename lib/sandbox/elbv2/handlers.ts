@@ -13,6 +13,8 @@ export const ELBV2_HANDLERS: Handlers = {
   CreateLoadBalancer: loadBalancers.createLoadBalancer,
   DescribeLoadBalancers: loadBalancers.describeLoadBalancers,
   DeleteLoadBalancer: loadBalancers.deleteLoadBalancer,
+  SetSubnets: loadBalancers.setSubnets,
+  SetSecurityGroups: loadBalancers.setSecurityGroups,
   CreateTargetGroup: targetGroups.createTargetGroup,
   DescribeTargetGroups: targetGroups.describeTargetGroups,
   ModifyTargetGroup: targetGroups.modifyTargetGroup,

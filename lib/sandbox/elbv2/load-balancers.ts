@@ -173,3 +173,62 @@ export function deleteLoadBalancer(world: World, raw: unknown, ctx: Ctx) {
   refreshUsage(world, ctx.now);
   return {};
 }
+
+/** The draft's copy of the load balancer an ARN names, or LoadBalancerNotFound. */
+function loadBalancerToChange(world: World, arn: string): LoadBalancer {
+  checkArn(arn, "loadbalancer");
+  if (!peek(world).loadBalancers[arn]) throw loadBalancerNotFound();
+  return world.loadBalancers[arn];
+}
+
+const SetSubnetsSchema = z.object({
+  LoadBalancerArn: str,
+  Subnets: queryList(str).optional(),
+  SubnetMappings: queryList(z.object({ SubnetId: str, AllocationId: str.optional(), PrivateIPv4Address: str.optional(), IPv6Address: str.optional() })).optional(),
+  IpAddressType: z.enum(["ipv4", "dualstack", "dualstack-without-public-ipv4"]).optional(),
+});
+
+/**
+ * SetSubnets: the Availability Zones of an Application or Network Load Balancer, replaced by
+ * the given subnets of its own VPC (a Network Load Balancer keeps every zone it had).
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_SetSubnets.html
+ */
+export function setSubnets(world: World, raw: unknown) {
+  const input = parseInput(SetSubnetsSchema, raw);
+  const lb = loadBalancerToChange(world, input.LoadBalancerArn);
+  if (lb.type === "gateway") throw validation("Subnets cannot be changed for load balancers with type 'gateway'");
+  if (input.Subnets?.length && input.SubnetMappings?.length) throw validation("You can specify subnets or subnet mappings, not both");
+  const { zones, vpcId } = subnetsOf(world, lb.type, input.Subnets ?? input.SubnetMappings?.map((m) => m.SubnetId) ?? []);
+  if (vpcId !== lb.vpcId) throw elbError("InvalidConfigurationRequest", `The subnets must belong to the load balancer's VPC '${lb.vpcId}'`);
+  if (lb.type === "network" && lb.zones.some((z) => !zones.some((n) => n.zoneName === z.zoneName))) {
+    throw elbError("InvalidConfigurationRequest", "A Network Load Balancer's Availability Zones cannot be removed");
+  }
+  lb.zones = zones;
+  if (input.IpAddressType) lb.ipAddressType = input.IpAddressType;
+  return { AvailabilityZones: loadBalancerOut(lb).AvailabilityZones, IpAddressType: lb.ipAddressType };
+}
+
+const SetSecurityGroupsSchema = z.object({
+  LoadBalancerArn: str,
+  SecurityGroups: queryList(str),
+  EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic: z.enum(["on", "off"]).optional(),
+});
+
+/**
+ * SetSecurityGroups: an Application or Network Load Balancer's security groups, replaced (a
+ * Network Load Balancer created without any cannot get some later).
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_SetSecurityGroups.html
+ */
+export function setSecurityGroups(world: World, raw: unknown) {
+  const input = parseInput(SetSecurityGroupsSchema, raw);
+  const lb = loadBalancerToChange(world, input.LoadBalancerArn);
+  if (lb.type === "gateway") throw validation("Security groups are not supported for load balancers with type 'gateway'");
+  if (lb.type === "network" && lb.securityGroups.length === 0 && input.SecurityGroups.length) {
+    throw elbError("InvalidConfigurationRequest", "You cannot add security groups to a Network Load Balancer that was created without any");
+  }
+  if (lb.type === "network" && lb.securityGroups.length && !input.SecurityGroups.length) {
+    throw elbError("InvalidConfigurationRequest", "You cannot remove all security groups from a Network Load Balancer that was created with them");
+  }
+  lb.securityGroups = securityGroupsOf(world, lb.type, lb.vpcId, input.SecurityGroups);
+  return { SecurityGroupIds: lb.securityGroups };
+}

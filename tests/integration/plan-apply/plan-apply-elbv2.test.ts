@@ -142,6 +142,28 @@ describe("plan/apply of owned ELBv2 resources against the sandbox", () => {
     expect(changed(await plan(d3))).toEqual([]);
   });
 
+  it("moves a load balancer to other subnets in place (SetSubnets); naming the group an ALB got by default changes nothing", async () => {
+    const [vpc] = await ec2.describeVpcs();
+    const subnets = (await ec2.describeSubnets({ filters: [{ Name: "vpc-id", Values: [vpc.VpcId!] }] })).map((s) => s.SubnetId!);
+    const [group] = await ec2.describeSecurityGroups({ filters: [{ Name: "group-name", Values: ["default"] }] });
+    const d = await albDesign();
+    d.loadBalancers![0].subnets = subnets.slice(0, 2);
+    expect(await apply(await plan(d))).toMatchObject({ ok: true });
+
+    const d2 = await albDesign();
+    d2.loadBalancers![0].subnets = subnets.slice(1, 3);
+    d2.loadBalancers![0].securityGroups = [group.GroupId!];
+    const p2 = await plan(d2);
+    expect(changed(p2)).toEqual(["update load-balancer:web-alb"]);
+    // An ALB created without security groups has its VPC's default group: the design naming it is no change.
+    expect(p2.steps.find((s) => s.key === "load-balancer:web-alb")!.calls.map((c) => c.operation)).toEqual(["SetSubnets"]);
+    expect(await apply(p2)).toMatchObject({ ok: true });
+    const [lb] = await elbv2.describeLoadBalancers({ names: ["web-alb"] });
+    expect(lb.AvailabilityZones!.map((z) => z.SubnetId).sort()).toEqual(subnets.slice(1, 3).sort());
+    expect(lb.SecurityGroups).toEqual([group.GroupId]);
+    expect((await plan(d2)).empty).toBe(true);
+  });
+
   it("keeps a dropped target group someone else's rule still forwards to: the plan says so, apply stops with ELBv2's refusal", async () => {
     const d = await albDesign();
     expect(await apply(await plan(d))).toMatchObject({ ok: true });
