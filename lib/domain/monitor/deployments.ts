@@ -22,17 +22,19 @@ export type TaskDefinitionJson = Json<TaskDefinition>;
 export type DeploymentObservation = { at: string; deployment: DeploymentJson };
 
 /**
- * The lifecycle stages of ECS's blue/green, linear and canary deployments, in the order they run
- * (ECS developer guide, "Deployment lifecycle stages"; ServiceDeploymentLifecycleStage).
+ * The lifecycle stages a blue/green, linear or canary deployment reports, in the order they run
+ * (ECS developer guide, "Deployment lifecycle stages"; client-ecs ServiceDeploymentLifecycleStage).
+ * PRE_PRODUCTION_TRAFFIC_SHIFT is a stage hooks attach to (DeploymentLifecycleHookStage) but not
+ * one a deployment reports in `lifecycleStage`, so the stepper has no step for it.
  */
 export const LIFECYCLE_STAGES = [
   "RECONCILE_SERVICE", "PRE_SCALE_UP", "SCALE_UP", "POST_SCALE_UP", "TEST_TRAFFIC_SHIFT", "POST_TEST_TRAFFIC_SHIFT",
-  "PRE_PRODUCTION_TRAFFIC_SHIFT", "PRODUCTION_TRAFFIC_SHIFT", "POST_PRODUCTION_TRAFFIC_SHIFT", "BAKE_TIME", "CLEAN_UP",
+  "PRODUCTION_TRAFFIC_SHIFT", "POST_PRODUCTION_TRAFFIC_SHIFT", "BAKE_TIME", "CLEAN_UP",
 ] as const satisfies readonly ServiceDeploymentLifecycleStage[];
 
 export const STAGE_LABEL: Record<ServiceDeploymentLifecycleStage, string> = {
   RECONCILE_SERVICE: "Reconcile", PRE_SCALE_UP: "Pre scale-up", SCALE_UP: "Scale up", POST_SCALE_UP: "Post scale-up",
-  TEST_TRAFFIC_SHIFT: "Test traffic", POST_TEST_TRAFFIC_SHIFT: "Post test traffic", PRE_PRODUCTION_TRAFFIC_SHIFT: "Pre production traffic",
+  TEST_TRAFFIC_SHIFT: "Test traffic", POST_TEST_TRAFFIC_SHIFT: "Post test traffic",
   PRODUCTION_TRAFFIC_SHIFT: "Production traffic", POST_PRODUCTION_TRAFFIC_SHIFT: "Post production traffic", BAKE_TIME: "Bake", CLEAN_UP: "Clean up",
 };
 
