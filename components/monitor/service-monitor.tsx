@@ -6,6 +6,7 @@ import { sceneInputFromMonitor, type MonitorTask, type TimelineItem } from "@/li
 import { ClusterScene } from "./cluster-scene";
 import { Alert } from "@/components/ui/alert";
 import { CountsChart } from "./counts-chart";
+import { DeploymentTimeline } from "./deployment-timeline";
 import { StartsStopsChart } from "./starts-stops-chart";
 import { Freshness } from "./freshness";
 import { HealthBadge, RolloutState } from "./health-badge";
@@ -55,6 +56,11 @@ export function ServiceMonitor({ envId, cluster, service }: { envId: string; clu
         <Freshness lastRefreshedAt={v?.lastRefreshedAt} stale={v?.stale} unreachable={v?.unreachable} error={v?.error} fetchError={live.error?.message} />
       </header>
       {v && !s && !v.unreachable && <Alert tone="info" title="No such service">The cluster {cluster} has no service named {service} (it may have been deleted).</Alert>}
+      {s && (
+        <Section title="Deployment timeline" testId="deployment-timeline">
+          <DeploymentTimeline envId={envId} cluster={cluster} service={service} desiredCount={s.desiredCount} />
+        </Section>
+      )}
       {s && (
         <Section title="Deployments" testId="deployments">
           <div className="overflow-x-auto">
