@@ -86,10 +86,11 @@ export function useContainerInstances(envId: string, cluster: string | undefined
 }
 
 /** The service's deployments from ECS's service deployments API: fast while one moves, slow otherwise. */
-export function useServiceDeployments(envId: string, cluster: string, service: string) {
+export function useServiceDeployments(envId: string, cluster: string | undefined, service: string | undefined, opts: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: ["monitor-deployments", envId, cluster, service],
-    queryFn: () => getJson<ServiceDeploymentsView>(monitorUrl.deployments(envId, cluster, service)),
+    queryFn: () => getJson<ServiceDeploymentsView>(monitorUrl.deployments(envId, cluster!, service!)),
+    enabled: (opts.enabled ?? true) && cluster !== undefined && service !== undefined,
     refetchInterval: (q) => (q.state.data?.deployments.some((d) => d.active) ? POLL_MS.deploymentsActive : POLL_MS.deploymentsIdle),
   });
 }

@@ -27,6 +27,9 @@ export type ServiceHistory = {
 export type DeploymentView = import("./deployments").DeploymentTimeline & {
   /** Absent when the revisions could not be read. */
   changes?: import("./revision-diff").RevisionChange[];
+  /** The task definitions the source (blue) and target (green) revisions run, when their revisions could be read. */
+  sourceTaskDefinition?: string;
+  targetTaskDefinition?: string;
 };
 
 export type ServiceDeploymentsView = {

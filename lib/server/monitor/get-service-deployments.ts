@@ -93,7 +93,10 @@ export async function getServiceDeployments({ ctx, input }: { ctx: AppContext; i
     const source = t.sources[0] ? revisions.get(t.sources[0].arn) : undefined;
     if (!target || !source) return t;
     const td = (r: RevisionJson) => (r.taskDefinition ? taskDefinitions.get(r.taskDefinition) : undefined);
-    return { ...t, changes: revisionDiff({ revision: source, taskDefinition: td(source) }, { revision: target, taskDefinition: td(target) }) };
+    return {
+      ...t, changes: revisionDiff({ revision: source, taskDefinition: td(source) }, { revision: target, taskDefinition: td(target) }),
+      ...(source.taskDefinition ? { sourceTaskDefinition: source.taskDefinition } : {}), ...(target.taskDefinition ? { targetTaskDefinition: target.taskDefinition } : {}),
+    };
   });
   return { deployments, ...may, ...(error ? { error } : {}), fetchedAt: now.toISOString() };
 }
