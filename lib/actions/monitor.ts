@@ -3,7 +3,7 @@
 import type { z } from "zod";
 import {
   continueServiceDeployment, forceNewDeployment, rollBackServiceDeployment, setDesiredCount,
-  ContinueDeploymentInputSchema, ForceNewDeploymentInputSchema, RollbackDeploymentInputSchema, SetDesiredCountInputSchema,
+  ContinueDeploymentInputSchema, RollbackDeploymentInputSchema, ServiceRefSchema, SetDesiredCountInputSchema,
 } from "@/lib/server/monitor";
 import type { ActionResult } from "./result";
 import { runAction } from "./run-action";
@@ -22,8 +22,8 @@ export async function rollBackServiceDeploymentAction(input: z.input<typeof Roll
   return runAction("rollBackServiceDeploymentAction", RollbackDeploymentInputSchema, input, rollBackServiceDeployment, onEnv);
 }
 
-export async function forceNewDeploymentAction(input: z.input<typeof ForceNewDeploymentInputSchema>): Promise<ActionResult<{ serviceArn: string }>> {
-  return runAction("forceNewDeploymentAction", ForceNewDeploymentInputSchema, input, forceNewDeployment, onEnv);
+export async function forceNewDeploymentAction(input: z.input<typeof ServiceRefSchema>): Promise<ActionResult<{ serviceArn: string }>> {
+  return runAction("forceNewDeploymentAction", ServiceRefSchema, input, forceNewDeployment, onEnv);
 }
 
 export async function setDesiredCountAction(input: z.input<typeof SetDesiredCountInputSchema>): Promise<ActionResult<{ serviceArn: string; desiredCount: number }>> {

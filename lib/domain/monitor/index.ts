@@ -13,5 +13,5 @@ export * from "./canvas-live";
 export { toInstanceViews, type InstanceView, type InstancesView } from "./container-instances";
 export * from "./scene";
 export { sceneInputFromMonitor, sceneTrafficOf, withTraffic } from "./scene-input";
-export { deploymentTimelines, deploymentObservationKey, LIFECYCLE_STAGES, STAGE_LABEL, type Json, type DeploymentJson, type DeploymentObservation, type DeploymentTimeline, type RevisionJson, type TaskDefinitionJson } from "./deployments";
-export { revisionDiff, type RevisionChange } from "./revision-diff";
+export { deploymentTimelines, deploymentObservationKey, type Json, type DeploymentJson, type DeploymentObservation, type RevisionJson, type TaskDefinitionJson } from "./deployments";
+export { revisionDiff } from "./revision-diff";

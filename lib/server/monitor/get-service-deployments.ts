@@ -1,7 +1,7 @@
 import type { ServiceRevision, TaskDefinition } from "@aws-sdk/client-ecs";
 import { ACTION_PERMISSIONS, decide, decideEnvironment } from "@/lib/domain/access";
 import {
-  deploymentTimelines, revisionDiff, type DeploymentJson, type DeploymentView, type RevisionJson, type ServiceDeploymentsView, type TaskDefinitionJson,
+  deploymentTimelines, revisionDiff, type DeploymentJson, type Json, type DeploymentView, type RevisionJson, type ServiceDeploymentsView, type TaskDefinitionJson,
 } from "@/lib/domain/monitor";
 import { toAwsFailure } from "@/lib/aws";
 import { grantsOf } from "../approvals/grants";
@@ -16,7 +16,7 @@ const SHOWN = 10;
 const immutable = new Map<string, unknown>();
 const MAX_CACHED = 2000;
 
-const asJson = <T>(v: T) => JSON.parse(JSON.stringify(v)) as import("@/lib/domain/monitor").Json<T>;
+const asJson = <T>(v: T) => JSON.parse(JSON.stringify(v)) as Json<T>;
 
 async function cached<T>(key: string, read: () => Promise<T | undefined>): Promise<T | undefined> {
   if (immutable.has(key)) return immutable.get(key) as T;

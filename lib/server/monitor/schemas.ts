@@ -48,7 +48,6 @@ export type ContinueDeploymentInput = z.infer<typeof ContinueDeploymentInputSche
 export const RollbackDeploymentInputSchema = ServiceRefSchema.extend({ serviceDeploymentArn: ServiceDeploymentArn }).superRefine(ofTheService);
 export type RollbackDeploymentInput = z.infer<typeof RollbackDeploymentInputSchema>;
 
-export const ForceNewDeploymentInputSchema = ServiceRefSchema;
 
 /** ECS's quota of tasks per service is 5,000 ("Amazon ECS service quotas"). */
 export const SetDesiredCountInputSchema = ServiceRefSchema.extend({
