@@ -1,10 +1,10 @@
 "use client";
 
 import { useMemo, useState, useSyncExternalStore } from "react";
-import { clusterMissing, sceneInputFromMonitor } from "@/lib/domain/monitor";
+import { clusterMissing, sceneInputFromMonitor, sceneTrafficOf, withTraffic } from "@/lib/domain/monitor";
 import { SANDBOX_ENVIRONMENT_ID } from "@/lib/actions/environment-types";
 import { ClusterScene } from "@/components/monitor/cluster-scene";
-import { useContainerInstances } from "@/lib/query/monitor";
+import { useContainerInstances, useServiceDeployments } from "@/lib/query/monitor";
 import { useLiveOverlay } from "./live-overlay";
 import { useEditor } from "./store/context";
 
@@ -49,7 +49,11 @@ export function LiveScenePanel() {
   const view = cluster ? live.views[cluster] : undefined;
 
   const instances = useContainerInstances(SANDBOX_ENVIRONMENT_ID, cluster, { enabled: live.enabled && open });
-  const input = useMemo(() => (view ? sceneInputFromMonitor(view, instances.data?.instances) : undefined), [view, instances.data]);
+  // A followed service's deployment in flight (blue/green, linear, canary) colours its tasks by side, with the traffic on each.
+  const followed = focus && fromSelection === cluster ? focus : undefined;
+  const deployments = useServiceDeployments(SANDBOX_ENVIRONMENT_ID, cluster, followed, { enabled: live.enabled && open });
+  const traffic = useMemo(() => sceneTrafficOf(deployments.data?.deployments), [deployments.data]);
+  const input = useMemo(() => (view ? withTraffic(sceneInputFromMonitor(view, instances.data?.instances), followed ?? "", traffic) : undefined), [view, instances.data, followed, traffic]);
 
   if (!live.enabled || clusters.length === 0) return null;
   return (

@@ -14,6 +14,9 @@ import {
 /** Solid fills with white text, one per task-definition revision (oldest first); readable in both themes. */
 const TONES = ["bg-sky-700", "bg-violet-700", "bg-teal-700", "bg-orange-700", "bg-pink-700", "bg-indigo-700"];
 const toneOf = (i: number) => TONES[i % TONES.length];
+/** During a blue/green, linear or canary deployment the two sides get their names' colours. */
+const SIDE = { blue: "bg-blue-600", green: "bg-emerald-600" } as const;
+const fillOf = (x: { tone: number; side?: keyof typeof SIDE }) => (x.side ? SIDE[x.side] : toneOf(x.tone));
 
 /** Lane captions: ECS's state names, with soft hyphens so the long ones break inside a narrow lane. */
 const LANE_LABEL: Record<LifecycleStatus, string> = {
@@ -29,14 +32,14 @@ const MOTION = "transition-[left,top,opacity] duration-700 ease-in-out motion-re
 function Token({ task, compact }: { task: SceneTask; compact?: boolean }) {
   const stopped = task.lastStatus === "STOPPED";
   const title = [
-    `Task ${task.id}${task.service ? ` of ${task.service}` : ""}, revision ${task.revision}`,
+    `Task ${task.id}${task.service ? ` of ${task.service}` : ""}, revision ${task.revision}${task.side ? ` (${task.side})` : ""}`,
     `${task.lastStatus}${task.stopping ? " (ECS is stopping it)" : ""}`,
     task.stoppedReason ? `Stopped because: ${task.stoppedReason}` : "",
   ].filter(Boolean).join("\n");
   return (
     <span
-      title={title} data-testid={compact ? "scene-placed-task" : "scene-task"} data-task={task.id} data-status={task.lastStatus} data-stopping={task.stopping || undefined}
-      className={`flex h-5 items-center gap-1 overflow-hidden rounded px-1.5 font-mono text-[10px] font-semibold leading-none text-white shadow-sm ${toneOf(task.tone)} ${stopped ? "opacity-45" : ""} ${task.stopping ? "ring-2 ring-amber-400" : ""} ${compact ? "" : "w-full"}`}
+      title={title} data-testid={compact ? "scene-placed-task" : "scene-task"} data-task={task.id} data-status={task.lastStatus} data-stopping={task.stopping || undefined} data-side={task.side}
+      className={`flex h-5 items-center gap-1 overflow-hidden rounded px-1.5 font-mono text-[10px] font-semibold leading-none text-white shadow-sm ${fillOf(task)} ${stopped ? "opacity-45" : ""} ${task.stopping ? "ring-2 ring-amber-400" : ""} ${compact ? "" : "w-full"}`}
     >
       <span className="truncate">{task.id.slice(0, 6)}</span>
       <span className="ml-auto shrink-0 opacity-80">r{task.revision}</span>
@@ -85,9 +88,9 @@ function Lanes({ scene }: { scene: ReturnType<typeof buildScene> }) {
  * ECS is stopping no longer count; they wait apart, on their way out.
  */
 function DeploymentSlots({ svc }: { svc: SceneServiceView }) {
-  type Slot = { tone: number; kind: "running" | "starting" | "stopping" };
+  type Slot = { tone: number; side?: "blue" | "green"; kind: "running" | "starting" | "stopping" };
   const of = (kind: Slot["kind"], n: (s: SceneServiceView["segments"][number]) => number) =>
-    svc.segments.flatMap((s) => Array.from({ length: n(s) }, (): Slot => ({ tone: s.tone, kind })));
+    svc.segments.flatMap((s) => Array.from({ length: n(s) }, (): Slot => ({ tone: s.tone, side: s.side, kind })));
   const counted = [...of("running", (s) => s.running), ...of("starting", (s) => s.starting)];
   const leaving = of("stopping", (s) => s.stopping);
   const total = Math.max(svc.upper, counted.length, 1);
@@ -95,9 +98,9 @@ function DeploymentSlots({ svc }: { svc: SceneServiceView }) {
   const belowMin = running < svc.lower;
   const slot = (s: Slot | undefined, i: number) => {
     const cls = !s ? "border border-dashed border-slate-300 bg-transparent"
-      : s.kind === "running" ? toneOf(s.tone)
-      : s.kind === "starting" ? `${toneOf(s.tone)} opacity-40 animate-pulse motion-reduce:animate-none`
-      : `${toneOf(s.tone)} opacity-25`;
+      : s.kind === "running" ? fillOf(s)
+      : s.kind === "starting" ? `${fillOf(s)} opacity-40 animate-pulse motion-reduce:animate-none`
+      : `${fillOf(s)} opacity-25`;
     return <span key={i} data-testid="scene-slot" data-kind={s?.kind ?? "free"} className={`h-4 min-w-1 flex-1 rounded-sm transition-colors duration-700 ${cls}`} />;
   };
   return (
@@ -128,6 +131,16 @@ function DeploymentSlots({ svc }: { svc: SceneServiceView }) {
           </div>
         )}
       </div>
+      {svc.segments.some((x) => x.side) && (
+        <ul className="flex flex-wrap gap-x-4 text-[11px] font-medium text-slate-800" aria-label={`Traffic of ${svc.name}`} data-testid="scene-traffic">
+          {svc.segments.filter((x) => x.side).map((x) => (
+            <li key={x.revision} className="inline-flex items-center gap-1" data-side={x.side}>
+              <span aria-hidden className={`h-2.5 w-2.5 rounded-sm ${fillOf(x)}`} />
+              {x.side} revision {x.revision}: {x.running} running, <span className="tabular-nums">{x.percent} %</span> of traffic
+            </li>
+          ))}
+        </ul>
+      )}
       <p className="text-xs text-slate-700" data-testid="scene-story">{svc.story}</p>
       {svc.deployments.length > 0 && (
         <ul className="flex flex-wrap gap-x-4 gap-y-0.5 text-[11px] text-slate-600" aria-label={`Deployments of ${svc.name}`} data-testid="scene-deployments">

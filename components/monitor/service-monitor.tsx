@@ -2,17 +2,18 @@
 
 import Link from "next/link";
 import { useMemo } from "react";
-import { sceneInputFromMonitor, type MonitorTask, type TimelineItem } from "@/lib/domain/monitor";
+import { sceneInputFromMonitor, sceneTrafficOf, withTraffic, type MonitorTask, type TimelineItem } from "@/lib/domain/monitor";
 import { ClusterScene } from "./cluster-scene";
 import { Alert } from "@/components/ui/alert";
 import { CountsChart } from "./counts-chart";
+import { DeploymentTimeline } from "./deployment-timeline";
 import { StartsStopsChart } from "./starts-stops-chart";
 import { Freshness } from "./freshness";
 import { HealthBadge, RolloutState } from "./health-badge";
 import { historyPath } from "./links";
 import { StopReasons } from "./stop-reasons";
 import { TasksTable } from "./tasks-table";
-import { useClusterView, useContainerInstances, useServiceHistory } from "@/lib/query/monitor";
+import { useClusterView, useContainerInstances, useServiceDeployments, useServiceHistory } from "@/lib/query/monitor";
 
 function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
   return (
@@ -30,7 +31,10 @@ export function ServiceMonitor({ envId, cluster, service }: { envId: string; clu
   const history = useServiceHistory(envId, cluster, service);
   const instances = useContainerInstances(envId, cluster);
   const v = live.data;
-  const scene = useMemo(() => (v ? sceneInputFromMonitor(v, instances.data?.instances) : undefined), [v, instances.data]);
+  // The same query the deployment timeline polls (one cache entry): it colours the scene blue and green.
+  const deployments = useServiceDeployments(envId, cluster, service);
+  const traffic = useMemo(() => sceneTrafficOf(deployments.data?.deployments), [deployments.data]);
+  const scene = useMemo(() => (v ? withTraffic(sceneInputFromMonitor(v, instances.data?.instances), service, traffic) : undefined), [v, instances.data, service, traffic]);
   const s = v?.services[0];
   // The chart ends at the snapshot's time, else when the last answer came (no clock read while rendering).
   const now = v?.lastRefreshedAt ? Date.parse(v.lastRefreshedAt) : live.dataUpdatedAt;
@@ -55,6 +59,11 @@ export function ServiceMonitor({ envId, cluster, service }: { envId: string; clu
         <Freshness lastRefreshedAt={v?.lastRefreshedAt} stale={v?.stale} unreachable={v?.unreachable} error={v?.error} fetchError={live.error?.message} />
       </header>
       {v && !s && !v.unreachable && <Alert tone="info" title="No such service">The cluster {cluster} has no service named {service} (it may have been deleted).</Alert>}
+      {s && (
+        <Section title="Deployment timeline" testId="deployment-timeline">
+          <DeploymentTimeline envId={envId} cluster={cluster} service={service} desiredCount={s.desiredCount} />
+        </Section>
+      )}
       {s && (
         <Section title="Deployments" testId="deployments">
           <div className="overflow-x-auto">

@@ -72,4 +72,28 @@ describe("ECS port", () => {
     await port.describeTaskDefinition({ taskDefinition: "web" });
     expect(clock.now()).toBe(1000);
   });
+
+  it("lists service deployments page by page and describes deployments and revisions 20 ARNs a call", async () => {
+    const all = arns(130, "service-deployment").map((a) => ({ serviceDeploymentArn: a, status: "SUCCESSFUL" }));
+    const { client, sent } = fakeClient((op, input) => {
+      if (op === "ListServiceDeployments") {
+        const start = Number(input.nextToken ?? 0);
+        return { serviceDeployments: all.slice(start, start + 100), ...(start + 100 < all.length ? { nextToken: String(start + 100) } : {}) };
+      }
+      if (op === "DescribeServiceDeployments") return { serviceDeployments: (input.serviceDeploymentArns as string[]).map((a) => ({ serviceDeploymentArn: a })), failures: [] };
+      return { serviceRevisions: (input.serviceRevisionArns as string[]).map((a) => ({ serviceRevisionArn: a })), failures: [{ arn: "gone", reason: "MISSING" }] };
+    });
+    const port = ecsPortOver(client, createPacer(ECS_LIMITS.buckets, fakeClock()));
+    expect(await port.listServiceDeployments({ cluster: "main", service: "web", status: ["IN_PROGRESS"] })).toEqual(all);
+    expect(sent.map((s) => [s.input.service, s.input.status, s.input.maxResults])).toEqual([["web", ["IN_PROGRESS"], 100], ["web", ["IN_PROGRESS"], 100]]);
+    sent.length = 0;
+    const d = await port.describeServiceDeployments({ serviceDeploymentArns: all.slice(0, 45).map((x) => x.serviceDeploymentArn) });
+    expect(d.serviceDeployments).toHaveLength(45);
+    expect(sent.map((s) => (s.input.serviceDeploymentArns as string[]).length)).toEqual([20, 20, 5]);
+    sent.length = 0;
+    const r = await port.describeServiceRevisions({ serviceRevisionArns: arns(21, "service-revision") });
+    expect(r.serviceRevisions).toHaveLength(21);
+    expect(r.failures).toHaveLength(2);
+    expect(sent.map((s) => (s.input.serviceRevisionArns as string[]).length)).toEqual([20, 1]);
+  });
 });

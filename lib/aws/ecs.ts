@@ -1,4 +1,6 @@
 import {
+  ContinueServiceDeploymentCommand, DescribeServiceDeploymentsCommand, DescribeServiceRevisionsCommand, ListServiceDeploymentsCommand,
+  StopServiceDeploymentCommand, type ServiceDeployment, type ServiceDeploymentBrief, type ServiceDeploymentStatus, type ServiceRevision,
   CreateClusterCommand, CreateServiceCommand, DeleteClusterCommand, DeleteServiceCommand, DeregisterTaskDefinitionCommand,
   DescribeClustersCommand, DescribeContainerInstancesCommand, DescribeServicesCommand, DescribeTaskDefinitionCommand,
   DescribeTasksCommand, ECSClient, ListClustersCommand, ListContainerInstancesCommand, ListServicesCommand,
@@ -21,7 +23,9 @@ const COMMANDS = {
   ListTaskDefinitionFamilies: ListTaskDefinitionFamiliesCommand, ListTaskDefinitions: ListTaskDefinitionsCommand,
   DescribeTasks: DescribeTasksCommand, ListTasks: ListTasksCommand, DescribeContainerInstances: DescribeContainerInstancesCommand,
   ListContainerInstances: ListContainerInstancesCommand, ListTagsForResource: ListTagsForResourceCommand, TagResource: TagResourceCommand,
-  UntagResource: UntagResourceCommand,
+  UntagResource: UntagResourceCommand, ListServiceDeployments: ListServiceDeploymentsCommand,
+  DescribeServiceDeployments: DescribeServiceDeploymentsCommand, DescribeServiceRevisions: DescribeServiceRevisionsCommand,
+  ContinueServiceDeployment: ContinueServiceDeploymentCommand, StopServiceDeployment: StopServiceDeploymentCommand,
 } satisfies Record<EcsOperation, unknown>;
 
 type EcsCommands = typeof COMMANDS;
@@ -70,6 +74,16 @@ export interface EcsPort {
   listContainerInstances(input: { cluster: string }): Promise<string[]>;
   /** Any number of container instances of one cluster. */
   describeContainerInstances(input: { cluster: string; containerInstances: string[] }): Promise<{ containerInstances: ContainerInstance[]; failures: Failure[] }>;
+  /** Every service deployment of a service (all pages; ECS keeps 90 days), optionally only those with these statuses. */
+  listServiceDeployments(input: { cluster: string; service: string; status?: ServiceDeploymentStatus[] }): Promise<ServiceDeploymentBrief[]>;
+  /** Any number of service deployments (ECS takes 20 ARNs a call). */
+  describeServiceDeployments(input: { serviceDeploymentArns: string[] }): Promise<{ serviceDeployments: ServiceDeployment[]; failures: Failure[] }>;
+  /** Any number of service revisions (ECS takes 20 ARNs a call). */
+  describeServiceRevisions(input: { serviceRevisionArns: string[] }): Promise<{ serviceRevisions: ServiceRevision[]; failures: Failure[] }>;
+  /** Answers a lifecycle hook awaiting action (a PAUSE hook): CONTINUE or ROLLBACK. */
+  continueServiceDeployment(input: In<"ContinueServiceDeployment">): Out<"ContinueServiceDeployment">;
+  /** Stops a deployment in progress; stopType ROLLBACK returns the service to its last successful revision. */
+  stopServiceDeployment(input: In<"StopServiceDeployment">): Out<"StopServiceDeployment">;
   destroy(): void;
 }
 
@@ -144,6 +158,26 @@ export function ecsPortOver(client: ECSClient, pacer: Pacer): EcsPort {
       });
       return { containerInstances: r.items, failures: r.failures };
     },
+    listServiceDeployments: ({ cluster, service, status }) => allPages(async (nextToken) => {
+      const r = await send("ListServiceDeployments", { cluster, service, ...(status?.length ? { status } : {}), maxResults: ops.ListServiceDeployments.page, nextToken });
+      return { items: r.serviceDeployments, nextToken: r.nextToken };
+    }),
+    async describeServiceDeployments({ serviceDeploymentArns }) {
+      const r = await inBatches(serviceDeploymentArns, ops.DescribeServiceDeployments.batch, async (batch) => {
+        const out = await send("DescribeServiceDeployments", { serviceDeploymentArns: batch });
+        return { items: out.serviceDeployments, failures: out.failures };
+      });
+      return { serviceDeployments: r.items, failures: r.failures };
+    },
+    async describeServiceRevisions({ serviceRevisionArns }) {
+      const r = await inBatches(serviceRevisionArns, ops.DescribeServiceRevisions.batch, async (batch) => {
+        const out = await send("DescribeServiceRevisions", { serviceRevisionArns: batch });
+        return { items: out.serviceRevisions, failures: out.failures };
+      });
+      return { serviceRevisions: r.items, failures: r.failures };
+    },
+    continueServiceDeployment: (input) => send("ContinueServiceDeployment", input),
+    stopServiceDeployment: (input) => send("StopServiceDeployment", input),
     destroy: () => port.destroy(),
   };
 }

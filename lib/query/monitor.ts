@@ -2,7 +2,7 @@
 
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { getJson } from "./get-json";
-import type { ClusterList, Figures, HistoryRow, InstancesView, MonitorView, ServiceHistory } from "@/lib/domain/monitor";
+import type { ClusterList, Figures, HistoryRow, InstancesView, MonitorView, ServiceDeploymentsView, ServiceHistory } from "@/lib/domain/monitor";
 
 // The monitor's GET routes, one query (one key, one URL) each, for every view that shows them:
 // the Monitor pages and the canvas's Live mode share the cache. Every live view polls its route
@@ -19,6 +19,9 @@ export const POLL_MS = {
   /** The server reads instances at most every 10 s, so polling faster gains nothing. */
   instances: 10_000,
   figures: 5_000,
+  /** While a deployment moves (traffic shifts, a hook waits); its own ECS reads, so slower when nothing moves. */
+  deploymentsActive: REFRESH_MS,
+  deploymentsIdle: 20_000,
 } as const;
 
 const enc = encodeURIComponent;
@@ -30,6 +33,7 @@ export const monitorUrl = {
   clusterView: (envId: string, cluster: string, service?: string) => `${base(envId, cluster)}${service ? `?service=${enc(service)}` : ""}`,
   serviceHistory: (envId: string, cluster: string, service: string) => `${base(envId, cluster)}/services/${enc(service)}`,
   instances: (envId: string, cluster: string) => `${base(envId, cluster)}/instances`,
+  deployments: (envId: string, cluster: string, service: string) => `${base(envId, cluster)}/services/${enc(service)}/deployments`,
 };
 
 /** A cluster's monitor view (optionally one service's), polled every REFRESH_MS. */
@@ -78,5 +82,15 @@ export function useContainerInstances(envId: string, cluster: string | undefined
     queryFn: () => getJson<InstancesView>(monitorUrl.instances(envId, cluster!)),
     enabled: (opts.enabled ?? true) && cluster !== undefined,
     refetchInterval: POLL_MS.instances,
+  });
+}
+
+/** The service's deployments from ECS's service deployments API: fast while one moves, slow otherwise. */
+export function useServiceDeployments(envId: string, cluster: string | undefined, service: string | undefined, opts: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: ["monitor-deployments", envId, cluster, service],
+    queryFn: () => getJson<ServiceDeploymentsView>(monitorUrl.deployments(envId, cluster!, service!)),
+    enabled: (opts.enabled ?? true) && cluster !== undefined && service !== undefined,
+    refetchInterval: (q) => (q.state.data?.deployments.some((d) => d.active) ? POLL_MS.deploymentsActive : POLL_MS.deploymentsIdle),
   });
 }

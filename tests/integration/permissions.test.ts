@@ -142,6 +142,10 @@ const environmentInputs: Partial<Record<ActionName, (environmentId: string) => u
   approveApplyAction: (environmentId) => ({ requestId: requestIds[environmentId === SANDBOX_ENVIRONMENT_ID ? "sandbox" : "aws"] }),
   rejectApplyAction: (environmentId) => ({ requestId: requestIds[environmentId === SANDBOX_ENVIRONMENT_ID ? "sandbox" : "aws"], reason: "not now" }),
   applyApprovedAction: (environmentId) => ({ requestId: requestIds[environmentId === SANDBOX_ENVIRONMENT_ID ? "sandbox" : "aws"] }),
+  continueServiceDeploymentAction: (envId) => ({ envId, cluster: "main", service: "web", serviceDeploymentArn: "arn:aws:ecs:eu-west-1:000000000000:service-deployment/main/web/none", hookId: "h", action: "CONTINUE" }),
+  rollBackServiceDeploymentAction: (envId) => ({ envId, cluster: "main", service: "web", serviceDeploymentArn: "arn:aws:ecs:eu-west-1:000000000000:service-deployment/main/web/none" }),
+  forceNewDeploymentAction: (envId) => ({ envId, cluster: "permissions-none", service: "web" }),
+  setDesiredCountAction: (envId) => ({ envId, cluster: "permissions-none", service: "web", desiredCount: 1 }),
 };
 
 async function expectRefused(who: Who, call: () => Promise<{ status: number; code?: string; message?: string }>) {

@@ -64,6 +64,11 @@ export const ACTION_PERMISSIONS = {
   approveApplyAction: viewer("approving applies", { environment: "approve" }),
   rejectApplyAction: viewer("approving applies", { environment: "approve" }),
   applyApprovedAction: editor("applying designs", { environment: "apply" }),
+  // monitor: an on-call engineer acts on a live service (a deployer of the environment)
+  continueServiceDeploymentAction: editor("deploying services", { environment: "apply" }),
+  rollBackServiceDeploymentAction: editor("deploying services", { environment: "apply" }),
+  forceNewDeploymentAction: editor("deploying services", { environment: "apply" }),
+  setDesiredCountAction: editor("deploying services", { environment: "apply" }),
   // learn: a lesson creates its design and runs it in the sandbox
   startLessonAction: editor("doing lessons"),
   checkStepAction: editor("doing lessons"),
@@ -108,6 +113,7 @@ export const ROUTE_PERMISSIONS = {
   "GET /api/monitor/[envId]/[cluster]/history": viewer("reading the monitor"),
   "GET /api/monitor/[envId]/[cluster]/instances": viewer("reading the monitor"),
   "GET /api/monitor/[envId]/[cluster]/services/[service]": viewer("reading the monitor"),
+  "GET /api/monitor/[envId]/[cluster]/services/[service]/deployments": viewer("reading the monitor"),
   "GET /api/monitor/[envId]/[cluster]/stream": viewer("reading the monitor"),
   "GET /learn/[lessonId]/live": viewer("reading lessons"),
   "GET /api/audit": admin("reading the audit trail"),

@@ -6,7 +6,11 @@ import type { ServiceLimits } from "./types";
 // Batch and page sizes: each operation's request syntax in the ECS API Reference
 //   (DescribeServices `services`: up to 10; DescribeTasks `tasks`: up to 100;
 //   DescribeContainerInstances `containerInstances`: up to 100; DescribeClusters `clusters`: up to 100;
-//   List* `maxResults`: up to 100).
+//   List* `maxResults`: up to 100; DescribeServiceDeployments `serviceDeploymentArns` and
+//   DescribeServiceRevisions `serviceRevisionArns`: up to 20; ListServiceDeployments `maxResults`: 1–100).
+// The throttling page names no bucket for the service deployments API (2024-10-30); its reads
+// are paced with the service reads and ContinueServiceDeployment/StopServiceDeployment with the
+// service writes, which they act on, and the SDK's adaptive retries absorb the rest.
 
 /** Every ECS operation Stevedore makes, by its API name. */
 export type EcsOperation =
@@ -14,7 +18,8 @@ export type EcsOperation =
   | "DescribeServices" | "ListServices" | "CreateService" | "UpdateService" | "DeleteService"
   | "DescribeTaskDefinition" | "RegisterTaskDefinition" | "DeregisterTaskDefinition" | "ListTaskDefinitionFamilies" | "ListTaskDefinitions"
   | "DescribeTasks" | "ListTasks" | "DescribeContainerInstances" | "ListContainerInstances"
-  | "ListTagsForResource" | "TagResource" | "UntagResource";
+  | "ListTagsForResource" | "TagResource" | "UntagResource"
+  | "ListServiceDeployments" | "DescribeServiceDeployments" | "DescribeServiceRevisions" | "ContinueServiceDeployment" | "StopServiceDeployment";
 
 export const ECS_LIMITS = {
   buckets: {
@@ -39,6 +44,11 @@ export const ECS_LIMITS = {
     CreateService: { bucket: "service-write" },
     UpdateService: { bucket: "service-write" },
     DeleteService: { bucket: "service-write" },
+    ListServiceDeployments: { bucket: "service-read", page: 100 },
+    DescribeServiceDeployments: { bucket: "service-read", batch: 20 },
+    DescribeServiceRevisions: { bucket: "service-read", batch: 20 },
+    ContinueServiceDeployment: { bucket: "service-write" },
+    StopServiceDeployment: { bucket: "service-write" },
     DescribeTaskDefinition: { bucket: "task-definition-read" },
     ListTaskDefinitionFamilies: { bucket: "task-definition-read", page: 100 },
     ListTaskDefinitions: { bucket: "task-definition-read", page: 100 },

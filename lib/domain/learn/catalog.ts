@@ -11,6 +11,7 @@ export const LESSON_CATALOG = [
   { id: "placement-strategies", title: "Binpack or spread: where tasks land" },
   { id: "essential-sidecar", title: "An essential sidecar takes the task down" },
   { id: "task-role", title: "A role instead of keys in the environment" },
+  { id: "blue-green-canary", title: "Blue/green and canary: pause, continue, roll back" },
 ] as const;
 
 export type LessonId = (typeof LESSON_CATALOG)[number]["id"];

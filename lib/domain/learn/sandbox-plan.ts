@@ -46,3 +46,21 @@ export function taskToCrash(tasks: readonly EcsTask[]): EcsTask | undefined {
     .filter((t) => isRunning(t) && t.group?.startsWith("service:"))
     .sort((a, b) => revisionOf(b.taskDefinitionArn) - revisionOf(a.taskDefinitionArn) || (a.taskArn ?? "").localeCompare(b.taskArn ?? ""))[0];
 }
+
+/** The tag a failing release's image gets: the sandbox is told to fail health checks of exactly that image. */
+export const FAILING_TAG = "broken";
+
+/** A new release whose first container runs an image nothing else runs, so the sandbox can make it alone fail its health checks. */
+export function withFailingRelease(design: Design): { design: Design; image: string } {
+  const next = withNewRelease(design);
+  const families = new Set(design.services.map((s) => familyOf(s.taskDefinition)));
+  let image = "";
+  const taskDefinitions = next.taskDefinitions.map((td) => {
+    if (!families.has(td.family) || td.containerDefinitions.length === 0) return td;
+    const [first, ...rest] = td.containerDefinitions;
+    const base = first.image.replace(/:[^:/@]+$/, "");
+    image = `${base}:${FAILING_TAG}`;
+    return { ...td, containerDefinitions: [{ ...first, image }, ...rest] };
+  });
+  return { design: { ...next, taskDefinitions }, image };
+}

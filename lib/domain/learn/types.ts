@@ -1,4 +1,4 @@
-import type { ContainerInstance, Service as EcsService, Task as EcsTask } from "@aws-sdk/client-ecs";
+import type { ContainerInstance, Service as EcsService, ServiceDeployment, Task as EcsTask } from "@aws-sdk/client-ecs";
 import type { Design } from "../design";
 import type { Finding } from "../rules";
 import type { ConceptId } from "./concepts";
@@ -11,7 +11,11 @@ export type CheckResult = { done: boolean; hint?: string };
  * ListTasks RUNNING + STOPPED, DescribeContainerInstances): checks read only these, so they are
  * pure functions of what ECS said, testable with plain objects.
  */
-export type SandboxSnapshot = { services: EcsService[]; tasks: EcsTask[]; containerInstances: ContainerInstance[] };
+export type SandboxSnapshot = {
+  services: EcsService[]; tasks: EcsTask[]; containerInstances: ContainerInstance[];
+  /** Each service's newest service deployments (ListServiceDeployments + DescribeServiceDeployments); absent where the sandbox has none to tell. */
+  serviceDeployments?: ServiceDeployment[];
+};
 
 export type DesignStepCheck = {
   kind: "design";
@@ -37,6 +41,8 @@ export type SandboxAction =
   | { id: "apply"; label?: string }
   | { id: "crash-task"; label?: string; container?: string }
   | { id: "deploy"; label?: string }
+  /** A new revision whose image the sandbox makes fail its health checks (control failHealthCheck by image). */
+  | { id: "deploy-failing"; label?: string }
   | { id: "fast-forward"; label?: string; seconds: number };
 
 export type Step = {

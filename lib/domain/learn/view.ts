@@ -31,6 +31,7 @@ const DEFAULT_LABELS: Record<SandboxAction["id"], string> = {
   apply: "Apply to sandbox",
   "crash-task": "Crash a task",
   deploy: "Deploy new revision",
+  "deploy-failing": "Deploy a failing revision",
   "fast-forward": "Fast-forward",
 };
 

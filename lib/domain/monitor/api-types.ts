@@ -22,3 +22,24 @@ export type ServiceHistory = {
   /** Task starts and stops per time bucket, from the flight recorder. */
   startsStops: StartStopBucket[];
 };
+
+/** A deployment on the service page: its timeline and what changed from the source revision to the target one. */
+export type DeploymentView = import("./deployments").DeploymentTimeline & {
+  /** Absent when the revisions could not be read. */
+  changes?: import("./revision-diff").RevisionChange[];
+  /** The task definitions the source (blue) and target (green) revisions run, when their revisions could be read. */
+  sourceTaskDefinition?: string;
+  targetTaskDefinition?: string;
+};
+
+export type ServiceDeploymentsView = {
+  /** The moving one first, then newest first; from ECS, else (when ECS cannot be read) from the flight recorder. */
+  deployments: DeploymentView[];
+  /** Whether the person looking may continue, roll back, force a deployment or change the desired count (the server checks again). */
+  canDeploy: boolean;
+  /** Why not, in the words of the refusal they would get. */
+  cannotDeployBecause?: string;
+  /** ECS's answer when the service deployments API could not be read. */
+  error?: string;
+  fetchedAt: string;
+};

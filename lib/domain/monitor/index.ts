@@ -12,4 +12,6 @@ export * from "./api-types";
 export * from "./canvas-live";
 export { toInstanceViews, type InstanceView, type InstancesView } from "./container-instances";
 export * from "./scene";
-export { sceneInputFromMonitor } from "./scene-input";
+export { sceneInputFromMonitor, sceneTrafficOf, withTraffic } from "./scene-input";
+export { deploymentTimelines, deploymentObservationKey, type Json, type DeploymentJson, type DeploymentObservation, type RevisionJson, type TaskDefinitionJson } from "./deployments";
+export { revisionDiff } from "./revision-diff";

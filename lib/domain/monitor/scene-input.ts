@@ -1,7 +1,8 @@
 import { revisionNumberOf as revisionOf } from "../design/lookup";
 import type { ContainerInstance, Service as EcsService, Task as EcsTask } from "@aws-sdk/client-ecs";
 import { toInstanceViews, type InstanceView } from "./container-instances";
-import type { SceneInput } from "./scene";
+import type { DeploymentView } from "./api-types";
+import type { SceneInput, SceneTraffic } from "./scene";
 import { toMonitorService, toMonitorTask, type MonitorService, type MonitorTask } from "./types";
 
 // The scene's input from either source: ECS's own answers (the lesson page reads the sandbox
@@ -37,4 +38,17 @@ export function sceneInputFromMonitor(view: { services: MonitorService[]; tasks:
       cpu: ci.cpu, memory: ci.memory,
     })),
   };
+}
+
+/** The traffic split of a service's deployment in flight, if it shifts traffic (not ROLLING) and ECS reported weights. */
+export function sceneTrafficOf(deployments: readonly DeploymentView[] | undefined): SceneTraffic | undefined {
+  const d = deployments?.find((x) => x.active && x.strategy !== "ROLLING" && x.traffic.target !== undefined);
+  if (!d || !d.sourceTaskDefinition || !d.targetTaskDefinition) return undefined;
+  return { blue: revisionOf(d.sourceTaskDefinition), green: revisionOf(d.targetTaskDefinition), greenPercent: d.traffic.target!, strategy: d.strategy };
+}
+
+/** The scene's input with one service's traffic split laid on (tasks drawn blue and green, with each side's percentage). */
+export function withTraffic(input: SceneInput, service: string, traffic: SceneTraffic | undefined): SceneInput {
+  if (!traffic) return input;
+  return { ...input, services: input.services.map((s) => (s.name === service ? { ...s, traffic } : s)) };
 }

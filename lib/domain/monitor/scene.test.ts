@@ -157,3 +157,37 @@ describe("scene inputs", () => {
     expect(scene.tasks[0]).toMatchObject({ id: "t1", revision: 2, createdAt: 2000 });
   });
 });
+
+describe("scene during a traffic-shifting deployment", () => {
+  it("draws the source revision blue and the target green, with each side's share of production traffic", () => {
+    const input = {
+      services: [{ name: "web", desired: 2, running: 4, pending: 0, deployments: [], traffic: { blue: 1, green: 2, greenPercent: 10, strategy: "CANARY" } }],
+      tasks: [
+        { id: "b1", service: "web", revision: 1, lastStatus: "RUNNING", desiredStatus: "RUNNING", createdAt: 1 },
+        { id: "b2", service: "web", revision: 1, lastStatus: "RUNNING", desiredStatus: "RUNNING", createdAt: 2 },
+        { id: "g1", service: "web", revision: 2, lastStatus: "RUNNING", desiredStatus: "RUNNING", createdAt: 3 },
+        { id: "o1", service: "other", revision: 2, lastStatus: "RUNNING", desiredStatus: "RUNNING", createdAt: 4 },
+      ],
+      instances: [],
+    };
+    const scene = buildScene(input, "web");
+    const running = scene.lanes.find((l) => l.status === "RUNNING")!.tasks;
+    expect(running.map((t) => [t.id, t.side])).toEqual([["b1", "blue"], ["b2", "blue"], ["g1", "green"]]);
+    const web = scene.services[0];
+    expect(web.segments.map((s) => [s.revision, s.side, s.percent, s.running])).toEqual([[2, "green", 10, 1], [1, "blue", 90, 2]]);
+    expect(web.story).toBe("canary deployment: blue revision 1 (2 running) takes 90 % of production traffic, green revision 2 (1 running) 10 %. Both sets run side by side until the traffic has moved.");
+  });
+});
+
+describe("sceneTrafficOf", () => {
+  it("takes the moving, traffic-shifting deployment's revisions and its production weight on green; nothing for rolling ones", async () => {
+    const { sceneTrafficOf } = await import("./scene-input");
+    const d = {
+      arn: "a", id: "a", strategy: "CANARY" as const, status: "IN_PROGRESS", active: true, rolledBack: false, stages: [], hooks: [], sources: [],
+      traffic: { target: 10, over: [] }, sourceTaskDefinition: "arn:aws:ecs:us-east-1:1:task-definition/web:4", targetTaskDefinition: "arn:aws:ecs:us-east-1:1:task-definition/web:5",
+    };
+    expect(sceneTrafficOf([d])).toEqual({ blue: 4, green: 5, greenPercent: 10, strategy: "CANARY" });
+    expect(sceneTrafficOf([{ ...d, strategy: "ROLLING" }])).toBeUndefined();
+    expect(sceneTrafficOf([{ ...d, active: false }])).toBeUndefined();
+  });
+});

@@ -37,8 +37,15 @@ export type SceneTaskInput = {
   createdAt: number;
 };
 export type SceneDeployment = { status: string; revision: number; desired: number; running: number; pending: number; rolloutState?: string };
+/**
+ * A blue/green, linear or canary deployment in flight (from the service deployments API): the
+ * source revision is blue, the target green, and `greenPercent` of production traffic goes to green.
+ */
+export type SceneTraffic = { blue: number; green: number; greenPercent: number; strategy: string };
+export type TrafficSide = "blue" | "green";
 export type SceneServiceInput = {
   name: string;
+  traffic?: SceneTraffic;
   desired: number;
   running: number;
   pending: number;
@@ -60,6 +67,8 @@ export type SceneTask = SceneTaskInput & {
   stopping: boolean;
   /** Index into the scene's revisions, for a stable colour per task-definition revision. */
   tone: number;
+  /** During a traffic-shifting deployment: which side the task serves; it is drawn blue or green. */
+  side?: TrafficSide;
 };
 export type SceneLane = { status: LifecycleStatus; tasks: SceneTask[]; hidden: number };
 
@@ -73,7 +82,7 @@ export type SceneServiceView = Omit<SceneServiceInput, "deployments"> & {
   /** Tasks ECS is stopping: outside both bounds, on their way out. */
   leaving: number;
   /** Running tasks per revision, newest first, for the deployment bar. */
-  segments: { revision: number; tone: number; running: number; starting: number; stopping: number }[];
+  segments: { revision: number; tone: number; running: number; starting: number; stopping: number; side?: TrafficSide; percent?: number }[];
   /** One sentence on where the deployment stands and why. */
   story: string;
 };
@@ -115,14 +124,21 @@ const lifecycleIndex = (status: string) => {
 const alive = (t: SceneTaskInput) => t.lastStatus !== "STOPPED";
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+function sideOf(traffic: SceneTraffic | undefined, revision: number): TrafficSide | undefined {
+  if (!traffic || traffic.blue === traffic.green) return undefined;
+  return revision === traffic.green ? "green" : revision === traffic.blue ? "blue" : undefined;
+}
+
 function serviceView(svc: SceneServiceInput, tasks: SceneTask[], tone: (rev: number) => number): SceneServiceView {
   const { lower, upper } = rollingBounds(svc.desired, svc.minimumHealthyPercent, svc.maximumPercent);
   const own = tasks.filter((t) => t.service === svc.name && alive(t));
   const revs = [...new Set([...svc.deployments.map((d) => d.revision), ...own.map((t) => t.revision)])].sort((a, b) => b - a);
   const segments = revs.map((revision) => {
     const of = own.filter((t) => t.revision === revision);
+    const side = sideOf(svc.traffic, revision);
     return {
       revision, tone: tone(revision),
+      ...(side ? { side, percent: side === "green" ? svc.traffic!.greenPercent : 100 - svc.traffic!.greenPercent } : {}),
       running: of.filter((t) => t.lastStatus === "RUNNING" && !t.stopping).length,
       starting: of.filter((t) => lifecycleIndex(t.lastStatus) < lifecycleIndex("RUNNING")).length,
       stopping: of.filter((t) => t.stopping || lifecycleIndex(t.lastStatus) > lifecycleIndex("RUNNING")).length,
@@ -143,6 +159,11 @@ function story(
   const primary = svc.deployments.find((d) => d.status === "PRIMARY");
   const bounds = `ECS keeps at least ${lower} running and at most ${upper} running or starting at once (${svc.minimumHealthyPercent ?? DEFAULT_MINIMUM_HEALTHY_PERCENT} % and ${svc.maximumPercent ?? DEFAULT_MAXIMUM_PERCENT} % of ${svc.desired}).`;
   const leaving = n.leaving ? `, ${n.leaving} stopping` : "";
+  if (svc.traffic && svc.traffic.blue !== svc.traffic.green) {
+    const t = svc.traffic;
+    const on = (side: TrafficSide) => segments.find((x) => x.side === side)?.running ?? 0;
+    return `${t.strategy.replace("_", "/").toLowerCase()} deployment: blue revision ${t.blue} (${on("blue")} running) takes ${100 - t.greenPercent} % of production traffic, green revision ${t.green} (${on("green")} running) ${t.greenPercent} %. Both sets run side by side until the traffic has moved.`;
+  }
   if (primary && svc.deployments.length > 1) {
     const old = segments.filter((s) => s.revision !== primary.revision).reduce((k, s) => k + s.running, 0);
     const fresh = segments.find((s) => s.revision === primary.revision)?.running ?? 0;
@@ -166,7 +187,11 @@ export function buildScene(input: SceneInput, focus?: string): Scene {
   const tone = (rev: number) => Math.max(0, revisions.indexOf(rev));
   const focused = focus !== undefined && input.services.some((x) => x.name === focus);
   const ordered = [...input.tasks].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
-  const tasks: SceneTask[] = ordered.map((t) => ({ ...t, stopping: t.desiredStatus === "STOPPED" && t.lastStatus !== "STOPPED", tone: tone(t.revision) }));
+  const trafficOf = new Map(input.services.filter((x) => x.traffic).map((x) => [x.name, x.traffic]));
+  const tasks: SceneTask[] = ordered.map((t) => {
+    const side = t.service ? sideOf(trafficOf.get(t.service), t.revision) : undefined;
+    return { ...t, stopping: t.desiredStatus === "STOPPED" && t.lastStatus !== "STOPPED", tone: tone(t.revision), ...(side ? { side } : {}) };
+  });
   // Lanes follow the focused service; services, instances and Fargate always show the whole cluster.
   const laneTasks = focused ? tasks.filter((t) => t.service === focus) : tasks;
 

@@ -1,6 +1,6 @@
 import type { EcsPort, Elbv2Port } from "@/lib/aws";
 import type { Design } from "@/lib/domain/design";
-import { lessonById, missingInstances, taskToCrash, withNewRelease, type SandboxAction } from "@/lib/domain/learn";
+import { lessonById, missingInstances, taskToCrash, withFailingRelease, withNewRelease, type SandboxAction } from "@/lib/domain/learn";
 import { splitPlan, type Plan } from "@/lib/domain/plan";
 import { validateDesign, type Finding } from "@/lib/domain/rules";
 import { planPorts, withEcs } from "../aws-ports";
@@ -51,6 +51,18 @@ async function perform(ctx: AppContext, lesson: Lesson, action: SandboxAction): 
       await saveDesign({ ctx, input: { id: lesson.designId, expectedVersion: lesson.version, document: design } });
       await planAndApply(ctx, lesson.designId, design);
       return "A new revision (RELEASE raised by one) is registered and the service is deploying it.";
+    }
+    case "deploy-failing": {
+      const live = await sandboxSnapshot(ctx, lesson.design);
+      if (!live.services.some((s) => s.status === "ACTIVE")) return "Nothing to deploy yet: apply the design first.";
+      refuseErrors(validateDesign(lesson.design).filter((f) => f.severity === "error"));
+      const { design, image } = withFailingRelease(lesson.design);
+      const { env } = await lessonSandbox(ctx);
+      // The sandbox fails the health checks of tasks running this image (and only those): the green ones.
+      await sandboxControl(ctx, { action: "failHealthCheck", region: env.region, image });
+      await saveDesign({ ctx, input: { id: lesson.designId, expectedVersion: lesson.version, document: design } });
+      await planAndApply(ctx, lesson.designId, design);
+      return `A new revision running ${image} is deploying; the sandbox makes its tasks fail their health checks.`;
     }
     case "crash-task": {
       const { env } = await lessonSandbox(ctx);

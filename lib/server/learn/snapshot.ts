@@ -1,3 +1,4 @@
+import type { ServiceDeployment } from "@aws-sdk/client-ecs";
 import type { EcsPort } from "@/lib/aws";
 import type { Design } from "@/lib/domain/design";
 import { scopeToCurrentServices, type SandboxSnapshot } from "@/lib/domain/learn";
@@ -21,10 +22,25 @@ async function readSnapshot(ecs: EcsPort, design: Design): Promise<SandboxSnapsh
       ...(await ecs.listTasks({ cluster, desiredStatus: "STOPPED" })),
     ];
     snapshot.tasks.push(...(await ecs.describeTasks({ cluster, tasks: taskArns })).tasks);
+    for (const service of snapshot.services.filter((s) => s.status === "ACTIVE" && s.clusterArn?.endsWith(`/${cluster}`))) {
+      const deployments = await serviceDeployments(ecs, cluster, service.serviceName ?? "");
+      if (deployments) (snapshot.serviceDeployments ??= []).push(...deployments);
+    }
     const instances = await ecs.listContainerInstances({ cluster });
     snapshot.containerInstances.push(...(await ecs.describeContainerInstances({ cluster, containerInstances: instances })).containerInstances);
   }
   return scopeToCurrentServices(snapshot);
+}
+
+/** A service's newest deployments; none when ECS does not answer the service deployments API (lessons that need them say so). */
+async function serviceDeployments(ecs: EcsPort, cluster: string, service: string): Promise<ServiceDeployment[] | undefined> {
+  try {
+    const briefs = await ecs.listServiceDeployments({ cluster, service });
+    const newest = briefs.sort((a, b) => new Date(b.createdAt ?? 0).getTime() - new Date(a.createdAt ?? 0).getTime()).slice(0, 5);
+    return (await ecs.describeServiceDeployments({ serviceDeploymentArns: newest.map((b) => b.serviceDeploymentArn ?? "").filter(Boolean) })).serviceDeployments;
+  } catch {
+    return undefined;
+  }
 }
 
 /** What the sandbox runs for the design, read through the sandbox environment's port. */

@@ -11,3 +11,8 @@ export { queryHistory } from "./query-history";
 export { getServiceHistory } from "./get-service-history";
 export { getFigures } from "./get-figures";
 export { getContainerInstances, clearContainerInstanceCache } from "./get-container-instances";
+export { getServiceDeployments } from "./get-service-deployments";
+export { continueServiceDeployment } from "./continue-service-deployment";
+export { rollBackServiceDeployment } from "./roll-back-service-deployment";
+export { forceNewDeployment } from "./force-new-deployment";
+export { setDesiredCount } from "./set-desired-count";

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+import { pruneServiceDeployments } from "./service-deployment-store";
 import { changedSamples, recordsOf, type ClusterSnapshot, type ServiceSample, type SnapshotRecords } from "@/lib/domain/monitor";
 
 // The flight recorder: what ECS forgets (events past the latest 100, stopped tasks past their
@@ -83,6 +84,7 @@ export async function pruneHistory(db: Db, now: Date, days = retentionDays()): P
     db.$executeRawUnsafe(`DELETE FROM "monitor_task_states" WHERE "recorded_at" < $1::timestamptz`, cutoff),
     db.$executeRawUnsafe(`DELETE FROM "monitor_deployments" WHERE "recorded_at" < $1::timestamptz`, cutoff),
     db.$executeRawUnsafe(`DELETE FROM "monitor_samples" WHERE "at" < $1::timestamptz`, cutoff),
+    pruneServiceDeployments(db, cutoff),
   ]);
   return counts.reduce((a, b) => a + b, 0);
 }

@@ -24,3 +24,33 @@ export const EnvRefSchema = z.object({ envId: EnvId });
 /** What the monitor's routes answer when the environment id is malformed: it names no environment. */
 export const envNotFound = (raw: Record<string, unknown>) => `Environment ${raw.envId} does not exist`;
 export type EnvRef = z.infer<typeof EnvRefSchema>;
+
+// A service deployment's ARN: arn:aws:ecs:<region>:<account>:service-deployment/<cluster>/<service>/<id>.
+const ServiceDeploymentArn = z.string().max(1600).regex(/^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:service-deployment\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+$/, "Not a service deployment ARN");
+
+/** The deployment must be one of the service the request names (its ARN says whose it is). */
+function ofTheService(v: { cluster: string; service: string; serviceDeploymentArn: string }, ctx: z.RefinementCtx) {
+  const [, cluster, service] = v.serviceDeploymentArn.slice(v.serviceDeploymentArn.indexOf(":service-deployment/") + 1).split("/");
+  if (cluster !== v.cluster || service !== v.service) {
+    ctx.addIssue({ code: "custom", path: ["serviceDeploymentArn"], message: `serviceDeploymentArn is a deployment of ${cluster}/${service}, not of ${v.cluster}/${v.service}` });
+  }
+}
+
+/** Continue or roll back a lifecycle hook awaiting action (ContinueServiceDeployment). */
+export const ContinueDeploymentInputSchema = ServiceRefSchema.extend({
+  serviceDeploymentArn: ServiceDeploymentArn,
+  hookId: z.string().min(1, "hookId is required").max(1024),
+  action: z.enum(["CONTINUE", "ROLLBACK"], { message: "action is CONTINUE or ROLLBACK" }),
+}).superRefine(ofTheService);
+export type ContinueDeploymentInput = z.infer<typeof ContinueDeploymentInputSchema>;
+
+/** Roll back a deployment in progress (StopServiceDeployment, stopType ROLLBACK). */
+export const RollbackDeploymentInputSchema = ServiceRefSchema.extend({ serviceDeploymentArn: ServiceDeploymentArn }).superRefine(ofTheService);
+export type RollbackDeploymentInput = z.infer<typeof RollbackDeploymentInputSchema>;
+
+
+/** ECS's quota of tasks per service is 5,000 ("Amazon ECS service quotas"). */
+export const SetDesiredCountInputSchema = ServiceRefSchema.extend({
+  desiredCount: z.number({ message: "desiredCount is a whole number" }).int("desiredCount is a whole number").min(0, "desiredCount is at least 0").max(5000, "desiredCount is at most 5000 (tasks per service)"),
+});
+export type SetDesiredCountInput = z.infer<typeof SetDesiredCountInputSchema>;

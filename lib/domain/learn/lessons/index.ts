@@ -1,4 +1,5 @@
 import type { Lesson } from "../types";
+import { blueGreenCanary } from "./blue-green-canary";
 import { bridgePorts } from "./bridge-ports";
 import { essentialSidecar } from "./essential-sidecar";
 import { fargateAwsvpc } from "./fargate-awsvpc";
@@ -10,7 +11,7 @@ import { taskRole } from "./task-role";
 
 /** In the order the index page suggests them. */
 export const LESSONS: readonly Lesson[] = [
-  firstTaskDefinition, serviceSelfHealing, fargateAwsvpc, bridgePorts, rollingDeployment, placementStrategies, essentialSidecar, taskRole,
+  firstTaskDefinition, serviceSelfHealing, fargateAwsvpc, bridgePorts, rollingDeployment, placementStrategies, essentialSidecar, taskRole, blueGreenCanary,
 ];
 
 export function lessonById(id: string): Lesson | undefined {

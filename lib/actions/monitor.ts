@@ -1,0 +1,31 @@
+"use server";
+
+import type { z } from "zod";
+import {
+  continueServiceDeployment, forceNewDeployment, rollBackServiceDeployment, setDesiredCount,
+  ContinueDeploymentInputSchema, RollbackDeploymentInputSchema, ServiceRefSchema, SetDesiredCountInputSchema,
+} from "@/lib/server/monitor";
+import type { ActionResult } from "./result";
+import { runAction } from "./run-action";
+
+// What an on-call engineer does from a service's monitor page. Each needs the deployer grant on
+// the environment (the table: `environment: "apply"`), is zod-parsed, and goes on the audit trail
+// under the environment.
+
+const onEnv = { environment: (i: { envId: string }) => i.envId };
+
+export async function continueServiceDeploymentAction(input: z.input<typeof ContinueDeploymentInputSchema>): Promise<ActionResult<{ serviceDeploymentArn: string }>> {
+  return runAction("continueServiceDeploymentAction", ContinueDeploymentInputSchema, input, continueServiceDeployment, onEnv);
+}
+
+export async function rollBackServiceDeploymentAction(input: z.input<typeof RollbackDeploymentInputSchema>): Promise<ActionResult<{ serviceDeploymentArn: string }>> {
+  return runAction("rollBackServiceDeploymentAction", RollbackDeploymentInputSchema, input, rollBackServiceDeployment, onEnv);
+}
+
+export async function forceNewDeploymentAction(input: z.input<typeof ServiceRefSchema>): Promise<ActionResult<{ serviceArn: string }>> {
+  return runAction("forceNewDeploymentAction", ServiceRefSchema, input, forceNewDeployment, onEnv);
+}
+
+export async function setDesiredCountAction(input: z.input<typeof SetDesiredCountInputSchema>): Promise<ActionResult<{ serviceArn: string; desiredCount: number }>> {
+  return runAction("setDesiredCountAction", SetDesiredCountInputSchema, input, setDesiredCount, onEnv);
+}
