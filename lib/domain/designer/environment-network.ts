@@ -19,7 +19,7 @@ export type EnvironmentNetwork = {
 };
 
 /** What of an environment a free-text field offers to pick (the inspector shows it as suggestions). */
-export type NetworkSuggestion = "subnet" | "securityGroup" | "targetGroup";
+export type NetworkSuggestion = "subnet" | "securityGroup" | "targetGroup" | "loadBalancer";
 
 export type AwsvpcConfiguration = NonNullable<Service["networkConfiguration"]>["awsvpcConfiguration"];
 
