@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { DesignSchema, type Design } from "../design";
 import { validateDesign } from "../rules";
 import {
-  addListener, addLoadBalancer, addNodeAt, addTargetGroup, buildEdges, canConnect, connect, copySelection, disconnect, listenerRuleChoices,
-  loadBalancerRows, paste, removeNodes, rename, resolveNode, serviceConnectLinks, setTargetGroupArn, targetGroupChoices, toFlow,
+  addListener, addLoadBalancer, addNodeAt, addTargetGroup, buildEdges, canConnect, connect, copySelection, disconnect, FIELD_GROUPS, listenerRuleChoices,
+  loadBalancerRows, paste, readField, removeNodes, rename, resolveNode, serviceConnectLinks, setNested, setTargetGroupArn, targetGroupChoices, toFlow,
+  type FieldSpec,
 } from ".";
 import { sampleDesign } from "./test-fixtures";
 
@@ -194,5 +195,58 @@ describe("Service Connect edges", () => {
     const d = connected();
     const e = buildEdges(d).find((x) => x.data.kind === "serviceConnect")!;
     expect(disconnect(d, e.id)).toBe(d);
+  });
+});
+
+describe("load balancer and service forms", () => {
+  const specs = (kind: "loadBalancer" | "service", label: string) => {
+    const all = (list: FieldSpec[]): FieldSpec[] => list.flatMap((f) => [f, ...(f.type === "list" ? all(f.fields) : [])]);
+    return all(FIELD_GROUPS[kind]!.flatMap((g) => g.fields)).find((f) => f.label === label)!;
+  };
+
+  it("switches an action's type to a complete action, and keeps a forward's groups", () => {
+    const listener = { port: 80, protocol: "HTTP", defaultAction: { type: "forward", targetGroups: [{ targetGroupArn: "targetgroup/a" }] } };
+    const type = specs("loadBalancer", "Action");
+    const fixed = type.write!(listener, "fixed-response");
+    expect(fixed.defaultAction).toEqual({ type: "fixed-response", fixedResponse: { statusCode: "404", contentType: "text/plain" } });
+    expect(type.write!(fixed, "forward").defaultAction).toEqual({ type: "forward", targetGroups: [] });
+    expect(type.write!(listener, "forward").defaultAction).toEqual(listener.defaultAction);
+  });
+
+  it("edits a rule's path patterns as a list, dropping the condition with its last value", () => {
+    const rule = { priority: 10, conditions: [{ field: "host-header", values: ["a.example.com"] }, { field: "path-pattern", values: ["/api/*"] }] };
+    const paths = specs("loadBalancer", "Path patterns");
+    expect(readField(paths, rule)).toEqual(["/api/*"]);
+    expect(paths.write!(rule, ["/api/*", "/v2/*"]).conditions).toEqual([{ field: "host-header", values: ["a.example.com"] }, { field: "path-pattern", values: ["/api/*", "/v2/*"] }]);
+    expect(paths.write!(rule, []).conditions).toEqual([{ field: "host-header", values: ["a.example.com"] }]);
+  });
+
+  it("shows a certificate only for HTTPS and TLS listeners, and rules only on ALBs", () => {
+    const d = withAlbAndGroup();
+    const r = resolveNode(d, d.loadBalancers![0].id)!;
+    const cert = specs("loadBalancer", "Certificate (ACM ARN)");
+    expect(cert.when!({ design: d, r, resource: { protocol: "HTTP" } })).toBe(false);
+    expect(cert.when!({ design: d, r, resource: { protocol: "HTTPS" } })).toBe(true);
+    const rules = specs("loadBalancer", "Rules");
+    expect(rules.when!({ design: d, r, resource: {} })).toBe(true);
+    const nlb = { ...r, loadBalancer: { ...d.loadBalancers![0], type: "network" as const } } as typeof r;
+    expect(rules.when!({ design: d, r: nlb, resource: {} })).toBe(false);
+  });
+
+  it("edits a Service Connect endpoint's client alias as two fields", () => {
+    const alias = specs("service", "Alias port");
+    const dns = specs("service", "Alias DNS name");
+    const entry = { portName: "http" };
+    const withPort = alias.write!(entry, 8080);
+    expect(withPort).toEqual({ portName: "http", clientAliases: [{ port: 8080 }] });
+    expect(dns.write!(withPort, "api.internal")).toEqual({ portName: "http", clientAliases: [{ port: 8080, dnsName: "api.internal" }] });
+    expect(readField(dns, dns.write!(withPort, "api.internal"))).toBe("api.internal");
+    expect(alias.write!(withPort, undefined)).toEqual({ portName: "http" });
+  });
+
+  it("sets Service Connect on when a namespace is typed, so the design still parses", () => {
+    const d = setNested(sampleDesign(), ["services", 0], ["serviceConnectConfiguration", "namespace"], "shop.local");
+    expect(d.services[0].serviceConnectConfiguration).toEqual({ enabled: true, namespace: "shop.local" });
+    expect(DesignSchema.safeParse(d).success).toBe(true);
   });
 });
