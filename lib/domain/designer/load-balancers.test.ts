@@ -177,8 +177,16 @@ describe("Service Connect edges", () => {
 
   it("draws web → api:8080 from each client of the namespace to the service offering the alias", () => {
     const d = connected();
+    d.services[1].serviceConnectConfiguration!.services![0].clientAliases = [{ port: 8080, dnsName: "api" }];
     expect(serviceConnectLinks(d)).toEqual([{ client: "svc-web", server: "svc-api", endpoint: "api:8080", namespace: "shop.local", entry: 0, alias: 0 }]);
     expect(buildEdges(d).find((e) => e.data.kind === "serviceConnect")).toMatchObject({ source: "svc-web", target: "svc-api", label: "api:8080" });
+  });
+
+  it("without a DNS name, names the endpoint discoveryName.namespace (or portName.namespace), as ECS does", () => {
+    const d = connected();
+    expect(serviceConnectLinks(d).map((l) => l.endpoint)).toEqual(["api.shop.local:8080"]);
+    delete d.services[1].serviceConnectConfiguration!.services![0].discoveryName;
+    expect(serviceConnectLinks(d).map((l) => l.endpoint)).toEqual(["http.shop.local:8080"]);
   });
 
   it("names the alias's DNS name when set, and keeps namespaces apart", () => {

@@ -8,7 +8,11 @@ import { clusterNameOf } from "../design";
 export type ServiceConnectLink = {
   client: string;
   server: string;
-  /** The endpoint clients call: the alias's dnsName (else the discovery name, else the port name) and port. */
+  /**
+   * The endpoint clients call: the alias's dnsName and port. Without a dnsName ECS uses
+   * `discoveryName.namespace` (the port name when there is no discovery name); a namespace given
+   * by ARN has no name here, so the short name stands in.
+   */
   endpoint: string;
   namespace: string;
   entry: number;
@@ -38,7 +42,8 @@ export function serviceConnectLinks(design: Design): ServiceConnectLink[] {
     for (const server of members) {
       (server.serviceConnectConfiguration?.services ?? []).forEach((entry, e) => {
         (entry.clientAliases ?? []).forEach((alias, a) => {
-          const endpoint = `${alias.dnsName ?? entry.discoveryName ?? entry.portName}:${alias.port}`;
+          const short = entry.discoveryName ?? entry.portName;
+          const endpoint = `${alias.dnsName ?? (namespace.startsWith("arn:") ? short : `${short}.${namespace}`)}:${alias.port}`;
           for (const client of members) {
             if (client !== server) out.push({ client: client.id, server: server.id, endpoint, namespace, entry: e, alias: a });
           }
