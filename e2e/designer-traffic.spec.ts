@@ -36,12 +36,11 @@ test("drag an ALB from the palette, add a listener, forward to target groups, re
   await page.getByTestId("empty-canvas").getByRole("button", { name: "Load sample design" }).click();
   await expect(page.getByTestId("service-node")).toHaveCount(2);
   const flow = page.getByTestId("designer-flow");
-  const flowBox = (await flow.boundingBox())!;
 
   // The palette names both: load balancers and the target groups they forward to.
   await expect(page.getByTestId("palette-loadBalancer")).toContainText("Load balancer");
   await expect(page.getByTestId("palette-targetGroup")).toContainText("Target group");
-  await page.getByTestId("palette-loadBalancer").dragTo(flow, { targetPosition: { x: 130, y: flowBox.height - 140 } });
+  await page.getByTestId("palette-loadBalancer").dragTo(flow, { targetPosition: { x: 150, y: 90 } });
   const alb = page.getByTestId("load-balancer-node");
   await expect(alb).toHaveCount(1);
   await expect(alb).toContainText("web-alb");
@@ -61,7 +60,7 @@ test("drag an ALB from the palette, add a listener, forward to target groups, re
   await shot(page, "alb-listener");
 
   // A second target group from the palette, then listener → both groups: the traffic splits.
-  await page.getByTestId("palette-targetGroup").dragTo(flow, { targetPosition: { x: 420, y: flowBox.height - 80 } });
+  await page.getByTestId("palette-targetGroup").dragTo(flow, { targetPosition: { x: 620, y: 80 } });
   const tgs = page.getByTestId("target-group-node");
   await expect(tgs).toHaveCount(2);
   const webTg = tgs.filter({ hasText: "web-tg" });

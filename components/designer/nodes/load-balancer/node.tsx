@@ -1,7 +1,7 @@
 "use client";
 
-import { memo } from "react";
-import { Handle, Position, type NodeProps } from "@xyflow/react";
+import { memo, useEffect } from "react";
+import { Handle, Position, useUpdateNodeInternals, type NodeProps } from "@xyflow/react";
 import { listenerHandle, SIZES, type NodeData } from "@/lib/domain/designer";
 import { cardClass, Chip, KIND_LABEL, useFarZoom } from "../shared";
 import type { RfNode } from "../types";
@@ -20,6 +20,11 @@ function LoadBalancerNodeView({ id, data, selected }: NodeProps<RfNode<"loadBala
   const s = (data as NodeData<"loadBalancer">).summary;
   const rows = s.rows.length ? s.rows : undefined;
   const top = (i: number) => S.header + i * S.row;
+  // React Flow measures a node's handles when it mounts or resizes; a listener added or removed
+  // moves or adds handles without always resizing the card, so it is told to measure again.
+  const updateInternals = useUpdateNodeInternals();
+  const handles = s.rows.map((r, i) => (r.rule === undefined ? `${r.listener}@${i}` : "")).join(",");
+  useEffect(() => { updateInternals(id); }, [id, handles, updateInternals]);
   return (
     <div className={`${cardClass(selected, "loadBalancer")} relative`} data-testid="load-balancer-node" aria-label={`Load balancer ${s.name}`}>
       <div className="flex items-center gap-1.5">
