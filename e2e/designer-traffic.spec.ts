@@ -28,6 +28,18 @@ async function dragConnect(page: Page, handle: Locator, to: Locator) {
   await page.mouse.up();
 }
 
+/** Zoom to fit animates the viewport: wait until a node stops moving before measuring handles. */
+async function fit(page: Page, node: Locator) {
+  await page.getByRole("button", { name: "Zoom to fit" }).click();
+  let last = "";
+  await expect.poll(async () => {
+    const box = JSON.stringify(await node.boundingBox());
+    const still = box === last;
+    last = box;
+    return still;
+  }, { intervals: [150] }).toBe(true);
+}
+
 const edge = (page: Page, label: string) => page.locator(".react-flow__edge").filter({ hasText: label });
 
 test("drag an ALB from the palette, add a listener, forward to target groups, register a service and deploy it as a canary", async ({ page }) => {
@@ -65,7 +77,7 @@ test("drag an ALB from the palette, add a listener, forward to target groups, re
   await expect(tgs).toHaveCount(2);
   const webTg = tgs.filter({ hasText: "web-tg" });
   const storefrontTg = tgs.filter({ hasText: "storefront-tg" });
-  await page.getByRole("button", { name: "Zoom to fit" }).click();
+  await fit(page, webTg);
   await dragConnect(page, alb.locator('[data-handleid="listener-0"]'), webTg);
   await expect(edge(page, "HTTP:80")).toHaveCount(1);
   await dragConnect(page, alb.locator('[data-handleid="listener-0"]'), storefrontTg);
@@ -88,7 +100,7 @@ test("drag an ALB from the palette, add a listener, forward to target groups, re
   await shot(page, "forward-weight");
 
   // The service deploys as a canary: 10 % to the green group first, over the ALB's listener rule.
-  await orders.getByText("orders-api").click();
+  await orders.getByText("Service", { exact: true }).click();
   await expect(inspector.getByRole("heading", { name: "Service" })).toBeVisible();
   await inspector.getByLabel("Strategy", { exact: true }).selectOption("CANARY");
   await inspector.getByLabel("Canary traffic %").fill("10");
@@ -125,11 +137,11 @@ test("drag an ALB from the palette, add a listener, forward to target groups, re
   }]);
 
   // Renaming the ALB keeps the service's listener rule pointing at it; undo takes the rename back.
-  await alb.getByText("web-alb").click();
+  await alb.getByText("Load balancer", { exact: true }).click();
   await inspector.getByLabel("Name", { exact: true }).fill("shop-alb");
   await inspector.getByLabel("Name", { exact: true }).press("Enter");
   await expect(alb).toContainText("shop-alb");
-  await orders.getByText("orders-api").click();
+  await orders.getByText("Service", { exact: true }).click();
   await expect(inspector.getByRole("group", { name: "Load balancer 1" }).getByLabel("Production listener rule")).toHaveValue("listener-rule/shop-alb/80/default");
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(alb).toContainText("web-alb");
@@ -140,6 +152,6 @@ test("drag an ALB from the palette, add a listener, forward to target groups, re
   await expect(tgs).toHaveCount(1);
   await expect(edge(page, "api:8080")).toHaveCount(0);
   await expect(edge(page, "HTTP:80")).toHaveCount(1);
-  await page.getByRole("button", { name: "Zoom to fit" }).click();
+  await fit(page, alb);
   await shot(page, "after-delete");
 });
