@@ -76,7 +76,7 @@ test("sample design, service → load balancer, list fields, findings on fields 
   const lbItem = inspector.getByRole("group", { name: "Load balancer 1" });
   await expect(lbItem.getByLabel("Container", { exact: true })).toHaveValue("api");
   await expect(lbItem.getByLabel("Container port")).toHaveValue("8080");
-  await expect(lbItem.getByLabel("Target group")).toHaveValue("targetgroup/storefront-tg");
+  await expect(lbItem.getByLabel("Target group", { exact: true })).toHaveValue("targetgroup/storefront-tg");
   await screenshot(page, "designer-service-lb");
 
   // Lists in the container form: add an environment variable and a port mapping.

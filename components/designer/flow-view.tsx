@@ -7,7 +7,7 @@ import {
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import {
-  applyNestDrop, canConnect, connect, connectionNeedsChoice, nestTargetAt, setLayout, type FlowEdge, type FlowNode, type NodeKind,
+  applyNestDrop, canConnect, connect, connectionNeedsChoice, nestTargetAt, parseListenerHandle, setLayout, type FlowEdge, type FlowNode, type NodeKind,
 } from "@/lib/domain/designer";
 import { useDarkTheme } from "@/components/shell/theme-toggle";
 import { ConnectMenu, type PendingConnection } from "./connect-menu";
@@ -44,10 +44,13 @@ const OPAQUE_GROUPS_DARK = { "--kind-cluster-bg": "rgb(21 25 56)", "--kind-taskD
 const DROP_TARGET_CLASS = "drop-target rounded-xl ring-4 ring-brand-600 ring-offset-2";
 
 // Edges take the colour of the kind they point at (globals.css `--kind-*`), so a glance tells
-// "runs a task definition" from "registers with a load balancer"; container edges are dashed.
+// "runs a task definition" from "registers with a target group"; container edges are dashed, and
+// Service Connect calls (service to service, not a resource) long-dashed in the services' colour.
 const EDGE_STYLE: Record<FlowEdge["data"]["kind"], { stroke: string; strokeDasharray?: string }> = {
   uses: { stroke: "var(--kind-taskDefinition-c)" },
-  loadBalancer: { stroke: "var(--kind-targetGroup-c)" },
+  loadBalancer: { stroke: "var(--kind-service-c)" },
+  forward: { stroke: "var(--kind-targetGroup-c)" },
+  serviceConnect: { stroke: "var(--kind-service-c)", strokeDasharray: "8 4" },
   dependsOn: { stroke: "var(--kind-container-c)", strokeDasharray: "5 4" },
   link: { stroke: "#d97706", strokeDasharray: "2 3" },
 };
@@ -192,15 +195,16 @@ export function FlowView({ snap }: { snap: boolean }) {
     store.edit((d) => setLayout(d, entries));
   }, [store, resync]);
 
+  // A drag from a load balancer's listener row names that listener (its handle id).
   const isValidConnection = useCallback((c: Connection | Edge) =>
-    canConnect(store.getState().history.present, c.source, c.target).ok, [store]);
+    canConnect(store.getState().history.present, c.source, c.target, { listener: parseListenerHandle(c.sourceHandle) }).ok, [store]);
 
   // Container→container in bridge mode can mean dependsOn or link: ask on the new edge's end.
   const [pending, setPending] = useState<PendingConnection>();
   const onConnect = useCallback((c: Connection) => {
     const d = store.getState().history.present;
     if (connectionNeedsChoice(d, c.source, c.target)) setPending({ source: c.source, target: c.target });
-    else store.edit((x) => connect(x, c.source, c.target));
+    else store.edit((x) => connect(x, c.source, c.target, { listener: parseListenerHandle(c.sourceHandle) }));
   }, [store]);
 
   // A drop on a node the model refuses says why, instead of silently doing nothing.
@@ -211,7 +215,8 @@ export function FlowView({ snap }: { snap: boolean }) {
     if (state.isValid || !state.fromNode || !state.toNode || state.fromNode.id === state.toNode.id) return;
     const from = state.fromHandle?.type === "target" ? state.toNode.id : state.fromNode.id;
     const to = from === state.fromNode.id ? state.toNode.id : state.fromNode.id;
-    const verdict = canConnect(store.getState().history.present, from, to);
+    const handle = state.fromHandle?.type === "source" ? state.fromHandle.id : state.toHandle?.id;
+    const verdict = canConnect(store.getState().history.present, from, to, { listener: parseListenerHandle(handle) });
     if (!verdict.ok) store.notify(`Cannot connect: ${verdict.reason}`);
   }, [store, wrapper]);
 

@@ -74,15 +74,24 @@ export function suggestionsOf(network: EnvironmentNetwork | undefined, kind: Sug
     case "securityGroup": return network.securityGroups.map((g) => ({ value: g.id, label: `${g.name} · ${vpc(g.vpcId)}` }));
     case "targetGroup": return network.targetGroups.map((t) => ({ value: t.arn, label: `${t.name} · ${t.targetType}${t.protocol ? ` · ${t.protocol}:${t.port}` : ""}` }));
     case "role": return network.roles.map((r) => ({ value: r.arn, label: `${r.name}${r.trustedServices.length ? ` · trusts ${r.trustedServices.join(", ")}` : ""}` }));
+    case "loadBalancer": return network.loadBalancers.map((l) => ({ value: l.arn, label: `${l.name} · ${l.type}${l.scheme ? ` · ${l.scheme}` : ""}` }));
   }
 }
 
-/** A datalist of the chosen environment's `kind` for a free-text input (`list={id}`): suggestions, never a constraint. */
-export function NetworkDatalist({ id, kind }: { id: string; kind: Suggest }) {
-  const network = useEnvironmentNetwork();
+/**
+ * A datalist for a free-text input (`list={id}`): the design's own `extra` choices (its target
+ * groups, its listener rules) first, then the chosen environment's `kind`. Suggestions, never a constraint.
+ */
+export function NetworkDatalist({ id, kind, extra }: { id: string; kind?: Suggest; extra?: { value: string; label: string }[] }) {
   return (
-    <datalist id={id} data-testid={`suggest-${kind}`}>
-      {suggestionsOf(network.data, kind).map((o) => <option key={o.value} value={o.value} label={o.label} />)}
+    <datalist id={id} data-testid={`suggest-${kind ?? "design"}`}>
+      {(extra ?? []).map((o) => <option key={`d-${o.value}`} value={o.value} label={o.label} />)}
+      {kind && <EnvironmentOptions kind={kind} />}
     </datalist>
   );
+}
+
+function EnvironmentOptions({ kind }: { kind: Suggest }) {
+  const network = useEnvironmentNetwork();
+  return <>{suggestionsOf(network.data, kind).map((o) => <option key={o.value} value={o.value} label={o.label} />)}</>;
 }

@@ -9,7 +9,8 @@ const ITEMS: { kind: NodeKind; label: string; hint: string }[] = [
   { kind: "service", label: "Service", hint: "Keeps tasks running (drop into a cluster)" },
   { kind: "taskDefinition", label: "Task definition", hint: "Fargate 0.25 vCPU / 512 MiB, awsvpc" },
   { kind: "container", label: "Container", hint: "nginx:1.27 on port 80 (into a task definition)" },
-  { kind: "targetGroup", label: "Load balancer", hint: "A target group services register with" },
+  { kind: "loadBalancer", label: "Load balancer", hint: "An ALB (or NLB) whose listeners forward to target groups" },
+  { kind: "targetGroup", label: "Target group", hint: "Where a listener forwards; services register with it" },
 ];
 
 /** Drag onto the canvas, or focus and press Enter to add at the centre (containers go into the selected task definition). */

@@ -56,7 +56,7 @@ export function useShortcuts(store: EditorStore) {
       const s = store.getState();
       const target = s.selection.map((id) => resolveNode(s.history.present, id)).find((r) => r?.kind === "taskDefinition" || r?.kind === "container");
       const into = target?.kind === "taskDefinition" ? target.taskDefinition.id : target?.kind === "container" ? target.taskDefinition.id : undefined;
-      if (clip.containers.length > 0 && !into && clip.taskDefinitions.length + clip.clusters.length + clip.services.length + clip.targetGroups.length === 0) {
+      if (clip.containers.length > 0 && !into && clip.taskDefinitions.length + clip.clusters.length + clip.services.length + clip.targetGroups.length + clip.loadBalancers.length === 0) {
         store.notify("Select a task definition to paste containers into.");
         return;
       }

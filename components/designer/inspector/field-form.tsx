@@ -112,17 +112,20 @@ export function FieldView({ spec, base, resource, compact }: { spec: FieldSpec; 
   const set = (v: unknown) => form.set(base, spec, v);
   const invalid = !!issues?.length;
   const fieldCtx: FieldContext = { design: form.design, r: form.r, resource };
+  if (spec.when && !spec.when(fieldCtx)) return null;
   let body: ReactNode;
   switch (spec.type) {
-    case "text":
+    case "text": {
+      const listed = !!(spec.suggest || spec.choices);
       body = (
         <>
-          {spec.suggest && <NetworkDatalist id={`suggest-${key}`} kind={spec.suggest} />}
+          {listed && <NetworkDatalist id={`suggest-${key}`} kind={spec.suggest} extra={spec.choices?.(fieldCtx)} />}
           <TextInput label={spec.label} value={value as string | undefined} mono={spec.mono} placeholder={spec.placeholder} help={help} invalid={invalid}
-            list={spec.suggest ? `suggest-${key}` : undefined} onChange={(v) => set(spec.required ? v : v.trim() === "" ? undefined : v)} />
+            list={listed ? `suggest-${key}` : undefined} onChange={(v) => set(spec.required ? v : v.trim() === "" ? undefined : v)} />
         </>
       );
       break;
+    }
     case "intString": {
       const listId = spec.options ? `opts-${key}` : undefined;
       body = (

@@ -20,6 +20,9 @@ function Header({ label, help }: { label: string; help?: string }) {
 
 const without = <T,>(list: T[], i: number) => list.filter((_, j) => j !== i);
 
+/** Item fields that take the whole row: ARNs and other long names, and nested lists. */
+const wide = (f: FieldSpec) => (f.type === "text" && !!f.mono) || f.type === "list" || f.type === "strings";
+
 /** A list of objects: each item renders the spec's item fields, compactly, with a remove button. */
 export function ListField({ spec, base, items, ctx, help, onChange }: {
   spec: Of<"list">; base: PathSegment[]; items: Record<string, unknown>[]; ctx: FieldContext; help?: string; onChange: (v: unknown) => void;
@@ -34,8 +37,8 @@ export function ListField({ spec, base, items, ctx, help, onChange }: {
             <SmallButton tone="danger" label={`Remove ${spec.itemLabel.toLowerCase()} ${i + 1}`} onClick={() => onChange(without(items, i))}>Remove</SmallButton>
           </div>
           <div className="grid grid-cols-2 gap-x-2 gap-y-1.5">
-            {spec.fields.map((f) => (
-              <div key={f.path.join(".")} className={f.type === "text" && (f as Of<"text">).mono ? "col-span-2" : ""}>
+            {spec.fields.filter((f) => !f.when || f.when({ ...ctx, resource: item })).map((f) => (
+              <div key={f.path.join(".")} className={wide(f) ? "col-span-2" : ""}>
                 <FieldView spec={f} base={[...base, i]} resource={item} compact />
               </div>
             ))}

@@ -5,6 +5,8 @@ import { ClusterNode } from "./cluster/node";
 import { ClusterPanel } from "./cluster/panel";
 import { ContainerNode } from "./container/node";
 import { ContainerPanel } from "./container/panel";
+import { LoadBalancerNode } from "./load-balancer/node";
+import { LoadBalancerPanel } from "./load-balancer/panel";
 import { ServiceNode } from "./service/node";
 import { ServicePanel } from "./service/panel";
 import { TargetGroupNode } from "./target-group/node";
@@ -26,7 +28,8 @@ export const NODE_KINDS: { [K in NodeKind]: KindEntry<K> } = {
   service: { label: "Service", node: ServiceNode, panel: ServicePanel },
   taskDefinition: { label: "Task definition", node: TaskDefinitionNode, panel: TaskDefinitionPanel },
   container: { label: "Container", node: ContainerNode, panel: ContainerPanel },
-  targetGroup: { label: "Load balancer", node: TargetGroupNode, panel: TargetGroupPanel },
+  targetGroup: { label: "Target group", node: TargetGroupNode, panel: TargetGroupPanel },
+  loadBalancer: { label: "Load balancer", node: LoadBalancerNode, panel: LoadBalancerPanel },
 };
 
 /** For React Flow: defined once at module level so the object never changes identity. */

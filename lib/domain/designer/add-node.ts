@@ -1,16 +1,18 @@
 import type { Design } from "../design";
 import { addCluster, addContainer, addService, addTargetGroup, addTaskDefinition } from "./add";
+import { addLoadBalancer, loadBalancerHeight } from "./load-balancers";
 import { childPositionAt, groupAt } from "./hit-test";
 import { SIZES } from "./layout";
 import { resolveNode, type NodeKind } from "./resolve";
 import type { EditResult } from "./result";
 import type { FlowNode } from "./to-flow";
 
-const TOP_SIZE: Record<"cluster" | "taskDefinition" | "targetGroup" | "service", { width: number; height: number }> = {
+const TOP_SIZE: Record<"cluster" | "taskDefinition" | "targetGroup" | "service" | "loadBalancer", { width: number; height: number }> = {
   cluster: { width: SIZES.group.minWidth, height: SIZES.group.minHeight },
   taskDefinition: { width: SIZES.group.minWidth, height: SIZES.group.minHeight },
   targetGroup: SIZES.targetGroup,
   service: SIZES.service,
+  loadBalancer: { width: SIZES.loadBalancer.width, height: loadBalancerHeight({ id: "", name: "", type: "application" }) },
 };
 
 /** The parent a keyboard add goes into: the selected group, or the group of the selected child. */
@@ -38,6 +40,7 @@ export function addNodeAt(
     case "cluster": return addCluster(design, { at: centred(TOP_SIZE.cluster) });
     case "taskDefinition": return addTaskDefinition(design, { at: centred(TOP_SIZE.taskDefinition) });
     case "targetGroup": return addTargetGroup(design, { at: centred(TOP_SIZE.targetGroup) });
+    case "loadBalancer": return addLoadBalancer(design, { at: centred(TOP_SIZE.loadBalancer) });
     case "container": {
       if (via === "keyboard") {
         const tdId = parentFromSelection(design, selection, "taskDefinition") ?? (design.taskDefinitions.length === 1 ? design.taskDefinitions[0].id : undefined);

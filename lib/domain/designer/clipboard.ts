@@ -1,6 +1,6 @@
 import { z } from "zod";
 import {
-  ClusterSchema, ContainerDefinitionSchema, LayoutEntrySchema, ServiceSchema, TargetGroupSchema, TaskDefinitionSchema,
+  ClusterSchema, ContainerDefinitionSchema, LayoutEntrySchema, LoadBalancerDesignSchema, ServiceSchema, TargetGroupSchema, TaskDefinitionSchema,
   type Design, type LayoutEntry,
 } from "../design";
 import { MAX_CONTAINERS_PER_TASK } from "../ecs-facts/task-definition";
@@ -8,6 +8,7 @@ import { clusterOfService } from "./edges";
 import { containerLayouts, freeChildSlot, SIZES } from "./layout";
 import { newId, uniqueName } from "./names";
 import { replaceClusterName, replaceFamily } from "./references";
+import { rewriteForwardRefs, rewriteListenerRuleRefs } from "./load-balancers";
 import { containerNodeId, resolveNode } from "./resolve";
 import { rewriteTargetGroupRefs, targetGroupRef } from "./target-groups";
 
@@ -22,6 +23,8 @@ export const ClipboardSchema = z.object({
   taskDefinitions: z.array(TaskDefinitionSchema),
   services: z.array(ServiceSchema),
   targetGroups: z.array(TargetGroupSchema),
+  /** Absent in what an older tab copied. */
+  loadBalancers: z.array(LoadBalancerDesignSchema).default([]),
   /** Containers copied without their task definition; they paste into a chosen one. */
   containers: z.array(ContainerDefinitionSchema),
   layout: z.record(z.string(), LayoutEntrySchema),
@@ -30,7 +33,7 @@ export type Clipboard = z.infer<typeof ClipboardSchema>;
 
 /** The selection as a clipboard payload; a cluster brings its services, a task definition its containers. */
 export function copySelection(design: Design, nodeIds: readonly string[]): Clipboard {
-  const clip: Clipboard = { kind: CLIPBOARD_KIND, clusters: [], taskDefinitions: [], services: [], targetGroups: [], containers: [], layout: {} };
+  const clip: Clipboard = { kind: CLIPBOARD_KIND, clusters: [], taskDefinitions: [], services: [], targetGroups: [], loadBalancers: [], containers: [], layout: {} };
   const picked = new Set(nodeIds);
   const keep = (key: string) => { if (design.layout[key]) clip.layout[key] = design.layout[key]; };
   for (const id of nodeIds) {
@@ -46,8 +49,10 @@ export function copySelection(design: Design, nodeIds: readonly string[]): Clipb
       if (!picked.has(r.taskDefinition.id)) clip.containers.push(r.container);
     } else if (r.kind === "service") {
       clip.services.push(r.service); keep(id);
-    } else {
+    } else if (r.kind === "targetGroup") {
       clip.targetGroups.push(r.targetGroup); keep(id);
+    } else {
+      clip.loadBalancers.push(r.loadBalancer); keep(id);
     }
   }
   return clip;
@@ -75,7 +80,7 @@ const shift = (l: LayoutEntry | undefined, by: Offset): LayoutEntry | undefined 
  * `name-2`, and references inside the pasted set follow those renames. Loose containers go into
  * `intoTaskDefinitionId` (when given and not full). Returns the new top-level node ids.
  */
-export function paste(design: Design, clip: Clipboard, opts: { offset?: Offset; intoTaskDefinitionId?: string } = {}): { design: Design; ids: string[] } {
+export function paste(design: Design, clip: Omit<Clipboard, "loadBalancers"> & { loadBalancers?: Clipboard["loadBalancers"] }, opts: { offset?: Offset; intoTaskDefinitionId?: string } = {}): { design: Design; ids: string[] } {
   const offset = opts.offset ?? 40;
   let d = design;
   const ids: string[] = [];
@@ -115,6 +120,19 @@ export function paste(design: Design, clip: Clipboard, opts: { offset?: Offset; 
     const l = shift(clip.layout[g.id], offset); if (l) layout[id] = l;
     ids.push(id);
   }
+  const lbRenames = new Map<string, string>();
+  for (const lb of clip.loadBalancers ?? []) {
+    const name = uniqueName(lb.name, (d.loadBalancers ?? []).map((x) => x.name));
+    lbRenames.set(lb.name, name);
+    const id = newId(d, "lb", name);
+    // As with target groups: a copy of an existing load balancer would claim the same real one.
+    let next = { ...lb, id, name };
+    delete next.loadBalancerArn;
+    for (const [from, to] of tgRefRenames) next = rewriteForwardRefs([next], from, to)![0];
+    d = { ...d, loadBalancers: [...(d.loadBalancers ?? []), next] };
+    const l = shift(clip.layout[lb.id], offset); if (l) layout[id] = l;
+    ids.push(id);
+  }
   for (const s of clip.services) {
     let cluster = s.cluster;
     for (const [from, to] of clusterRenames) cluster = replaceClusterName(cluster, from, to);
@@ -122,9 +140,11 @@ export function paste(design: Design, clip: Clipboard, opts: { offset?: Offset; 
     for (const [from, to] of familyRenames) taskDefinition = replaceFamily(taskDefinition, from, to);
     const serviceName = uniqueName(s.serviceName, d.services.filter((x) => x.cluster === cluster).map((x) => x.serviceName));
     const id = newId(d, "svc", serviceName);
-    let services = [...d.services, { ...s, id, serviceName, cluster, taskDefinition }];
-    for (const [from, to] of tgRefRenames) services = rewriteTargetGroupRefs(services, from, to);
-    d = { ...d, services };
+    // Only the pasted service follows the pasted groups' and load balancers' new names.
+    let pasted = [{ ...s, id, serviceName, cluster, taskDefinition }];
+    for (const [from, to] of tgRefRenames) pasted = rewriteTargetGroupRefs(pasted, from, to);
+    for (const [from, to] of lbRenames) pasted = rewriteListenerRuleRefs(pasted, from, to);
+    d = { ...d, services: [...d.services, ...pasted] };
     const inCluster = clusterRenames.size > 0 && [...clusterRenames.values()].includes(cluster);
     const l = inCluster ? clip.layout[s.id] : shift(clip.layout[s.id], offset);
     if (l) layout[id] = l;

@@ -2,6 +2,7 @@ import type { ContainerDefinition, Design, Service } from "../design";
 import { familyOf } from "../design";
 import { MAX_LOAD_BALANCERS } from "../ecs-facts/service";
 import { networkModeOf } from "../ecs-facts/task-definition";
+import { canForward, forwardTo } from "./load-balancers";
 import { linkName } from "./references";
 import { resolveNode, type Resolved } from "./resolve";
 import { fail, type EditResult } from "./result";
@@ -9,7 +10,10 @@ import { targetGroupRef } from "./target-groups";
 
 export type ConnectCheck = { ok: true } | { ok: false; reason: string };
 export type ContainerCondition = NonNullable<ContainerDefinition["dependsOn"]>[number]["condition"];
-export type ConnectOptions = { relation?: "dependsOn" | "link"; condition?: ContainerCondition };
+/** `listener`: which listener of a load balancer a forward starts from (its row's handle); undefined, the first (or a new one). */
+export type ConnectOptions = { relation?: "dependsOn" | "link"; condition?: ContainerCondition; listener?: number };
+
+const THROUGH_TARGET_GROUP = "A load balancer forwards to a target group and services register with that group: connect the load balancer to a target group, then the target group to the service.";
 
 /** Does `from` (transitively) wait for `to` through dependsOn? */
 function waitsFor(containers: ContainerDefinition[], from: string, to: string, seen = new Set<string>()): boolean {
@@ -34,6 +38,14 @@ export function pickLoadBalancerTarget(design: Design, s: Service, port?: number
 }
 
 function check(design: Design, a: Resolved, b: Resolved, opts: ConnectOptions): ConnectCheck {
+  // Traffic flows load balancer → target group → service; a service may also be dragged onto its group.
+  if (a.kind === "targetGroup" && b.kind === "service") return check(design, b, a, opts);
+  if (a.kind === "loadBalancer" && b.kind === "targetGroup") {
+    const why = canForward(a.loadBalancer, opts.listener, targetGroupRef(b.targetGroup));
+    return why ? { ok: false, reason: why } : { ok: true };
+  }
+  if ((a.kind === "loadBalancer" && b.kind === "service") || (a.kind === "service" && b.kind === "loadBalancer")) return { ok: false, reason: THROUGH_TARGET_GROUP };
+  if (a.kind === "targetGroup" && b.kind === "loadBalancer") return { ok: false, reason: "Drag from one of the load balancer's listeners to the target group." };
   if (a.kind === "service" && b.kind === "taskDefinition") {
     if (familyOf(a.service.taskDefinition) === b.taskDefinition.family) return { ok: false, reason: "The service already runs this task definition." };
     return { ok: true };
@@ -65,7 +77,7 @@ function check(design: Design, a: Resolved, b: Resolved, opts: ConnectOptions): 
 }
 
 const label = (k: Resolved["kind"]) =>
-  ({ cluster: "cluster", taskDefinition: "task definition", container: "container", service: "service", targetGroup: "load balancer" })[k];
+  ({ cluster: "cluster", taskDefinition: "task definition", container: "container", service: "service", targetGroup: "target group", loadBalancer: "load balancer" })[k];
 
 /** Whether an edge from node `source` to node `target` means something ECS accepts. */
 export function canConnect(design: Design, source: string, target: string, opts: ConnectOptions = {}): ConnectCheck {
@@ -78,15 +90,17 @@ export function canConnect(design: Design, source: string, target: string, opts:
 export function connect(design: Design, source: string, target: string, opts: ConnectOptions = {}): EditResult {
   const verdict = canConnect(design, source, target, opts);
   if (!verdict.ok) return fail(verdict.reason);
-  const a = resolveNode(design, source)!;
-  const b = resolveNode(design, target)!;
+  let a = resolveNode(design, source)!;
+  let b = resolveNode(design, target)!;
+  if (a.kind === "targetGroup" && b.kind === "service") [a, b] = [b, a];
+  if (a.kind === "loadBalancer" && b.kind === "targetGroup") return forwardTo(design, a.index, opts.listener, targetGroupRef(b.targetGroup));
   if (a.kind === "service" && b.kind === "taskDefinition") {
     return { ok: true, id: source, design: replaceService(design, a.index, { ...a.service, taskDefinition: b.taskDefinition.family }) };
   }
   if (a.kind === "service" && b.kind === "targetGroup") {
     const t = pickLoadBalancerTarget(design, a.service, b.targetGroup.port)!;
     const lb = { targetGroupArn: targetGroupRef(b.targetGroup), ...t };
-    return { ok: true, id: source, design: replaceService(design, a.index, { ...a.service, loadBalancers: [...(a.service.loadBalancers ?? []), lb] }) };
+    return { ok: true, id: a.service.id, design: replaceService(design, a.index, { ...a.service, loadBalancers: [...(a.service.loadBalancers ?? []), lb] }) };
   }
   if (a.kind === "container" && b.kind === "container") {
     const c = a.container;

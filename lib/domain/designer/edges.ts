@@ -2,15 +2,20 @@ import type { Design } from "../design";
 import { clusterNameOf, familyOf } from "../design";
 import { linkName } from "./references";
 import { containerNodeId } from "./resolve";
+import { forwardShares, listenerActions, listenerHandle, removeForward, ruleConditionText } from "./load-balancers";
+import { serviceConnectLinks } from "./service-connect";
 import { targetGroupRef } from "./target-groups";
 
-export type EdgeKind = "uses" | "loadBalancer" | "dependsOn" | "link";
+/** loadBalancer: target group → service; forward: load balancer listener → target group; serviceConnect: client → server. */
+export type EdgeKind = "uses" | "loadBalancer" | "forward" | "serviceConnect" | "dependsOn" | "link";
 
 /** A plain edge (structurally a React Flow edge, without importing it: lib/domain stays framework-free). */
 export type FlowEdge = {
   id: string;
   source: string;
   target: string;
+  /** The source node's handle (a load balancer's listener row). */
+  sourceHandle?: string;
   type?: string;
   label?: string;
   data: { kind: EdgeKind };
@@ -31,10 +36,33 @@ export function buildEdges(design: Design): FlowEdge[] {
       const tg = lb.targetGroupArn ? tgByRef.get(lb.targetGroupArn) : undefined;
       if (tg) {
         out.push({
-          id: `lb|${s.id}|${i}`, source: s.id, target: tg.id, data: { kind: "loadBalancer" },
+          id: `lb|${s.id}|${i}`, source: tg.id, target: s.id, data: { kind: "loadBalancer" },
           label: lb.containerName ? `${lb.containerName}:${lb.containerPort ?? "?"}` : undefined,
         });
       }
+    });
+  }
+  for (const lb of design.loadBalancers ?? []) {
+    (lb.listeners ?? []).forEach((l, j) => {
+      for (const { rule, action } of listenerActions(l)) {
+        if (action.type !== "forward") continue;
+        const shares = forwardShares(action);
+        const what = rule === undefined ? `${l.protocol}:${l.port}` : ruleConditionText(l.rules![rule]);
+        (action.targetGroups ?? []).forEach((g, k) => {
+          const tg = tgByRef.get(g.targetGroupArn);
+          if (!tg) return;
+          out.push({
+            id: `fwd|${lb.id}|${j}|${rule ?? "d"}|${k}`, source: lb.id, sourceHandle: listenerHandle(j), target: tg.id,
+            label: shares ? `${what} · ${shares[k]}%` : what, data: { kind: "forward" },
+          });
+        });
+      }
+    });
+  }
+  for (const link of serviceConnectLinks(design)) {
+    out.push({
+      id: `sc|${link.client}|${link.server}|${link.entry}|${link.alias}`, source: link.client, target: link.server,
+      label: link.endpoint, data: { kind: "serviceConnect" },
     });
   }
   for (const td of design.taskDefinitions) {
@@ -74,6 +102,10 @@ export function disconnect(design: Design, edgeId: string): Design {
       if (list.length === 0) delete (next as { loadBalancers?: unknown }).loadBalancers;
       return next;
     });
+  }
+  if (kind === "fwd") {
+    const k = Number(edgeId.split("|")[4]);
+    return removeForward(design, a, Number(b), c === "d" ? undefined : Number(c), k);
   }
   if (kind === "dep" || kind === "link") {
     const tdIndex = design.taskDefinitions.findIndex((t) => t.id === a);

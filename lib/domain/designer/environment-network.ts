@@ -52,7 +52,7 @@ export type EnvironmentNetwork = {
 };
 
 /** What of an environment a free-text field offers to pick (the inspector shows it as suggestions). */
-export type NetworkSuggestion = "subnet" | "securityGroup" | "targetGroup" | "role";
+export type NetworkSuggestion = "subnet" | "securityGroup" | "targetGroup" | "loadBalancer" | "role";
 
 export type AwsvpcConfiguration = NonNullable<Service["networkConfiguration"]>["awsvpcConfiguration"];
 

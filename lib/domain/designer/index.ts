@@ -19,6 +19,8 @@ export * from "./strategy-text";
 export * from "./to-flow";
 export * from "./same-json";
 export * from "./target-groups";
+export * from "./load-balancers";
+export * from "./service-connect";
 // autoLayout (elkjs) is imported from "./auto-layout" directly, so bundles load it only when used.
 export * from "./hit-test";
 export * from "./fields";

@@ -18,6 +18,7 @@ export function allIds(design: Design): string[] {
     ...design.taskDefinitions.map((t) => t.id),
     ...design.services.map((s) => s.id),
     ...(design.targetGroups ?? []).map((g) => g.id),
+    ...(design.loadBalancers ?? []).map((l) => l.id),
   ];
 }
 

@@ -1,14 +1,15 @@
 import type { Design } from "../design";
 import { dropContainerRefs } from "./references";
-import { mapShared } from "./paths";
+import { dropForwardRefs } from "./load-balancers";
 import { containerNodeId, resolveNode } from "./resolve";
 import { clusterOfService } from "./edges";
-import { targetGroupRef } from "./target-groups";
+import { dropTargetGroupRefs, targetGroupRef } from "./target-groups";
 
 /**
  * Removes nodes with what cannot exist without them: a cluster takes its services, a task
  * definition its containers, a container the dependsOn/links that name it, a target group the
- * load balancer entries that point at it. Services that ran a removed task definition stay
+ * service entries and forwards that point at it (an emptied forward stays for the validator to
+ * report). A removed load balancer leaves its target groups, which the validator then reports. Services that ran a removed task definition stay
  * (with their reference, which the validator then reports) because a service is worth more than
  * the edge. Returns the removed node ids, for the UI to say what went.
  */
@@ -44,20 +45,19 @@ export function removeNodes(design: Design, nodeIds: readonly string[]): { desig
     } else if (r.kind === "service") {
       removed.add(id);
       d = { ...d, services: d.services.filter((s) => s !== r.service) };
-    } else {
+    } else if (r.kind === "targetGroup") {
       const ref = targetGroupRef(r.targetGroup);
       removed.add(id);
+      const loadBalancers = dropForwardRefs(d.loadBalancers, ref);
       d = {
         ...d,
         targetGroups: (d.targetGroups ?? []).filter((g) => g !== r.targetGroup),
-        services: mapShared(d.services, (s) => {
-          if (!s.loadBalancers?.some((lb) => lb.targetGroupArn === ref)) return s;
-          const list = s.loadBalancers.filter((lb) => lb.targetGroupArn !== ref);
-          const next = { ...s, loadBalancers: list };
-          if (list.length === 0) delete (next as { loadBalancers?: unknown }).loadBalancers;
-          return next;
-        }),
+        services: dropTargetGroupRefs(d.services, ref),
+        ...(loadBalancers ? { loadBalancers } : {}),
       };
+    } else {
+      removed.add(id);
+      d = { ...d, loadBalancers: (d.loadBalancers ?? []).filter((l) => l !== r.loadBalancer) };
     }
   }
   if (removed.size === 0) return { design, removed: [] };

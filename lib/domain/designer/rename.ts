@@ -6,6 +6,7 @@ import { mapShared } from "./paths";
 import { renameContainerRefs, renameServiceContainerRefs, replaceClusterName, replaceFamily } from "./references";
 import { containerNodeId, resolveNode } from "./resolve";
 import { fail, type EditResult } from "./result";
+import { rewriteForwardRefs, rewriteListenerRuleRefs } from "./load-balancers";
 import { rewriteTargetGroupRefs, targetGroupRef } from "./target-groups";
 
 const replaceAt = <T>(list: T[], i: number, value: T): T[] => list.map((x, j) => (j === i ? value : x));
@@ -82,13 +83,16 @@ export function rename(design: Design, nodeId: string, rawName: string): EditRes
       if (r.targetGroup.name === name) return { ok: true, design, id: nodeId };
       if (groups.some((g) => g.name === name)) return fail(`A target group named ${name} already exists.`);
       const next = { ...r.targetGroup, name };
+      return { ok: true, id: nodeId, design: repointGroup({ ...design, targetGroups: replaceAt(groups, r.index, next) }, targetGroupRef(r.targetGroup), targetGroupRef(next)) };
+    }
+    case "loadBalancer": {
+      const lbs = design.loadBalancers ?? [];
+      const from = r.loadBalancer.name;
+      if (from === name) return { ok: true, design, id: nodeId };
+      if (lbs.some((l) => l.name === name)) return fail(`A load balancer named ${name} already exists.`);
       return {
         ok: true, id: nodeId,
-        design: {
-          ...design,
-          targetGroups: replaceAt(groups, r.index, next),
-          services: rewriteTargetGroupRefs(design.services, targetGroupRef(r.targetGroup), targetGroupRef(next)),
-        },
+        design: { ...design, loadBalancers: replaceAt(lbs, r.index, { ...r.loadBalancer, name }), services: rewriteListenerRuleRefs(design.services, from, name) },
       };
     }
   }
@@ -101,8 +105,11 @@ export function setTargetGroupArn(design: Design, id: string, arn: string | unde
   if (i < 0) return fail("That target group is not in the design.");
   const next = { ...groups[i], targetGroupArn: arn?.trim() || undefined };
   if (next.targetGroupArn === undefined) delete next.targetGroupArn;
-  return {
-    ok: true, id,
-    design: { ...design, targetGroups: replaceAt(groups, i, next), services: rewriteTargetGroupRefs(design.services, targetGroupRef(groups[i]), targetGroupRef(next)) },
-  };
+  return { ok: true, id, design: repointGroup({ ...design, targetGroups: replaceAt(groups, i, next) }, targetGroupRef(groups[i]), targetGroupRef(next)) };
+}
+
+/** Services and load balancer forwards follow a target group's new ref. */
+function repointGroup(design: Design, from: string, to: string): Design {
+  const loadBalancers = rewriteForwardRefs(design.loadBalancers, from, to);
+  return { ...design, services: rewriteTargetGroupRefs(design.services, from, to), ...(loadBalancers ? { loadBalancers } : {}) };
 }

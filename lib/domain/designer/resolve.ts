@@ -1,6 +1,6 @@
-import type { Cluster, ContainerDefinition, Design, Service, TargetGroup, TaskDefinition } from "../design";
+import type { Cluster, ContainerDefinition, Design, LoadBalancerDesign, Service, TargetGroup, TaskDefinition } from "../design";
 
-export type NodeKind = "cluster" | "taskDefinition" | "container" | "service" | "targetGroup";
+export type NodeKind = "cluster" | "taskDefinition" | "container" | "service" | "targetGroup" | "loadBalancer";
 
 /** What a canvas node id points at, with its position in the design (for paths). */
 export type Resolved =
@@ -8,7 +8,8 @@ export type Resolved =
   | { kind: "taskDefinition"; index: number; taskDefinition: TaskDefinition }
   | { kind: "container"; tdIndex: number; index: number; taskDefinition: TaskDefinition; container: ContainerDefinition }
   | { kind: "service"; index: number; service: Service }
-  | { kind: "targetGroup"; index: number; targetGroup: TargetGroup };
+  | { kind: "targetGroup"; index: number; targetGroup: TargetGroup }
+  | { kind: "loadBalancer"; index: number; loadBalancer: LoadBalancerDesign };
 
 /** Container node ids are `${taskDefinitionId}/${containerName}`, the same as their layout key. */
 export function containerNodeId(tdId: string, name: string): string {
@@ -35,5 +36,8 @@ export function resolveNode(design: Design, nodeId: string): Resolved | undefine
   const groups = design.targetGroups ?? [];
   i = groups.findIndex((g) => g.id === nodeId);
   if (i >= 0) return { kind: "targetGroup", index: i, targetGroup: groups[i] };
+  const lbs = design.loadBalancers ?? [];
+  i = lbs.findIndex((l) => l.id === nodeId);
+  if (i >= 0) return { kind: "loadBalancer", index: i, loadBalancer: lbs[i] };
   return undefined;
 }

@@ -66,7 +66,7 @@ export function sampleShopDesign(): Design {
     ],
     targetGroups: [{ id: "tg-storefront", name: "storefront-tg", targetType: "ip", port: 80, protocol: "HTTP" }],
     layout: {
-      "tg-storefront": { x: 420, y: 440 },
+      "tg-storefront": { x: -300, y: 84 },
       "cl-shop": { x: 0, y: 0 },
       "svc-storefront": { x: 16, y: 84 },
       "svc-orders": { x: 16, y: 184 },

@@ -1,4 +1,5 @@
-import type { Cluster, ContainerDefinition, Design, Service, TargetGroup, TaskDefinition } from "../design";
+import type { Cluster, ContainerDefinition, Design, LoadBalancerDesign, Service, TargetGroup, TaskDefinition } from "../design";
+import { loadBalancerRows, type LoadBalancerRow } from "./load-balancers";
 import { isEssential, networkModeOf } from "../ecs-facts/task-definition";
 import { parseTaskCpu, parseTaskMemory } from "../ecs-facts/task-size";
 
@@ -12,7 +13,8 @@ export type TaskDefinitionSummary = {
 };
 export type ContainerSummary = { name: string; image: string; cpu?: number; memory?: number; ports: string[]; essential: boolean };
 export type ServiceSummary = { name: string; desiredCount: number; launchType: string; taskDefinition: string; cluster: string };
-export type TargetGroupSummary = { name: string; targetType: string; port?: number; protocol?: string; hasArn: boolean };
+export type TargetGroupSummary = { name: string; targetType: string; port?: number; protocol?: string; hasArn: boolean; healthCheckPath?: string };
+export type LoadBalancerSummary = { name: string; type: "ALB" | "NLB"; scheme: string; existing: boolean; rows: LoadBalancerRow[] };
 
 export function clusterSummary(design: Design, c: Cluster, services: number): ClusterSummary {
   const instances = c.instances ?? [];
@@ -53,5 +55,12 @@ export function serviceSummary(s: Service): ServiceSummary {
 }
 
 export function targetGroupSummary(g: TargetGroup): TargetGroupSummary {
-  return { name: g.name, targetType: g.targetType, port: g.port, protocol: g.protocol, hasArn: !!g.targetGroupArn };
+  return { name: g.name, targetType: g.targetType, port: g.port, protocol: g.protocol, hasArn: !!g.targetGroupArn, healthCheckPath: g.healthCheck?.path };
+}
+
+export function loadBalancerSummary(design: Design, lb: LoadBalancerDesign): LoadBalancerSummary {
+  return {
+    name: lb.name, type: lb.type === "application" ? "ALB" : "NLB", scheme: lb.scheme ?? "internet-facing",
+    existing: lb.loadBalancerArn !== undefined, rows: loadBalancerRows(design, lb),
+  };
 }

@@ -2,18 +2,19 @@ import type { Design, LayoutEntry } from "../design";
 import type { Finding, Severity } from "../rules/types";
 import { buildEdges, clusterOfServiceIn, type FlowEdge } from "./edges";
 import { childSlot, groupSize, SIZES } from "./layout";
+import { loadBalancerHeight } from "./load-balancers";
 import { sameJson } from "./same-json";
 import { containerNodeId, type NodeKind } from "./resolve";
 import {
-  clusterSummary, containerSummary, serviceSummary, targetGroupSummary, taskDefinitionSummary,
-  type ClusterSummary, type ContainerSummary, type ServiceSummary, type TargetGroupSummary, type TaskDefinitionSummary,
+  clusterSummary, containerSummary, loadBalancerSummary, serviceSummary, targetGroupSummary, taskDefinitionSummary,
+  type ClusterSummary, type ContainerSummary, type LoadBalancerSummary, type ServiceSummary, type TargetGroupSummary, type TaskDefinitionSummary,
 } from "./summaries";
 
 export type FindingCounts = Record<Severity, number>;
 
 type DataOf = {
   cluster: ClusterSummary; taskDefinition: TaskDefinitionSummary; container: ContainerSummary;
-  service: ServiceSummary; targetGroup: TargetGroupSummary;
+  service: ServiceSummary; targetGroup: TargetGroupSummary; loadBalancer: LoadBalancerSummary;
 };
 /** Node data: the resource's ids, a display summary and finding counts; nothing UI-only. */
 export type NodeData<K extends NodeKind = NodeKind> = { kind: K; resourceId: string; summary: DataOf[K]; findings: FindingCounts };
@@ -106,6 +107,13 @@ export function toFlow(design: Design, findings: readonly Finding[]): { nodes: F
   (design.targetGroups ?? []).forEach((g, gi) => {
     const p = place(g.id, { x: -600, y: gi * 120 });
     nodes.push({ id: g.id, type: "targetGroup", position: { x: p.x, y: p.y }, ...SIZES.targetGroup, data: { kind: "targetGroup", resourceId: g.id, summary: targetGroupSummary(g), findings: fc(g.id) } });
+  });
+  (design.loadBalancers ?? []).forEach((lb, li) => {
+    const p = place(lb.id, { x: -960, y: li * 200 });
+    nodes.push({
+      id: lb.id, type: "loadBalancer", position: { x: p.x, y: p.y }, width: SIZES.loadBalancer.width, height: loadBalancerHeight(lb),
+      data: { kind: "loadBalancer", resourceId: lb.id, summary: loadBalancerSummary(design, lb), findings: fc(lb.id) },
+    });
   });
   return { nodes, edges: buildEdges(design) };
 }

@@ -59,6 +59,7 @@ export const KIND_CONCEPTS: Record<string, Target> = {
   taskDefinition: { concept: "ecs-building-blocks", lesson: "first-task-definition" },
   container: { concept: "containers-vs-vms", lesson: "first-task-definition" },
   targetGroup: { concept: "network-modes" },
+  loadBalancer: { concept: "network-modes" },
 };
 
 /** What each node kind is and why it matters, in two sentences: the inspector's "What is this?". */
@@ -68,6 +69,7 @@ export const KIND_BLURBS: Record<string, string> = {
   taskDefinition: "A task definition is the blueprint of a task: its containers, CPU and memory, network mode and IAM roles. Each change registers a new revision; a task always runs one revision.",
   container: "A container definition says which image to run and how: ports, environment, limits, health check and logs. The containers of a task start together and share its network and resources.",
   targetGroup: "A target group is where a load balancer sends traffic. A service registers each task's container port in it, and the load balancer health-checks those targets.",
+  loadBalancer: "A load balancer takes client connections on its listeners and forwards them to target groups, by rule and by weight. Blue/green and canary deployments move traffic by changing those weights.",
 };
 
 /**
@@ -152,6 +154,30 @@ export const FIELD_CONCEPTS: Record<string, Target> = {
   "service:propagateTags": { concept: "ecs-building-blocks" },
   "service:enableECSManagedTags": { concept: "ecs-building-blocks" },
   "service:tags": { concept: "ecs-building-blocks" },
+  "service:serviceConnectConfiguration.enabled": { concept: "network-modes" },
+  "service:serviceConnectConfiguration.namespace": { concept: "network-modes" },
+  "service:serviceConnectConfiguration.services": { concept: "network-modes" },
+  // Load balancer and target group
+  "loadBalancer:type": { concept: "network-modes" },
+  "loadBalancer:scheme": { concept: "network-modes" },
+  "loadBalancer:loadBalancerArn": { concept: "network-modes" },
+  "loadBalancer:subnets": { concept: "network-modes" },
+  "loadBalancer:securityGroups": { concept: "network-modes" },
+  "loadBalancer:listeners": { concept: "network-modes", lesson: "rolling-deployment" },
+  "loadBalancer:tags": { concept: "ecs-building-blocks" },
+  "targetGroup:targetType": { concept: "network-modes" },
+  "targetGroup:protocol": { concept: "network-modes" },
+  "targetGroup:port": { concept: "network-modes" },
+  "targetGroup:vpcId": { concept: "network-modes" },
+  "targetGroup:deregistrationDelaySeconds": { concept: "ecs-building-blocks", lesson: "rolling-deployment" },
+  "targetGroup:healthCheck.protocol": { concept: "ecs-building-blocks" },
+  "targetGroup:healthCheck.path": { concept: "ecs-building-blocks" },
+  "targetGroup:healthCheck.port": { concept: "ecs-building-blocks" },
+  "targetGroup:healthCheck.intervalSeconds": { concept: "ecs-building-blocks" },
+  "targetGroup:healthCheck.timeoutSeconds": { concept: "ecs-building-blocks" },
+  "targetGroup:healthCheck.healthyThresholdCount": { concept: "ecs-building-blocks" },
+  "targetGroup:healthCheck.unhealthyThresholdCount": { concept: "ecs-building-blocks", lesson: "service-self-healing" },
+  "targetGroup:healthCheck.matcher": { concept: "ecs-building-blocks" },
   // Cluster
   "cluster:capacityProviders": { concept: "launch-types" },
   "cluster:defaultCapacityProviderStrategy": { concept: "launch-types" },

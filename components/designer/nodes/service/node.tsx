@@ -3,7 +3,7 @@
 import { memo } from "react";
 import type { NodeProps } from "@xyflow/react";
 import type { NodeData } from "@/lib/domain/designer";
-import { cardClass, Chip, KIND_LABEL, OUT_HANDLE, useFarZoom } from "../shared";
+import { cardClass, Chip, IN_HANDLE, KIND_LABEL, OUT_HANDLE, useFarZoom } from "../shared";
 import type { RfNode } from "../types";
 import { NodeMarks } from "../marks";
 
@@ -12,6 +12,7 @@ function ServiceNodeView({ id, data, selected }: NodeProps<RfNode<"service">>) {
   const s = (data as NodeData<"service">).summary;
   return (
     <div className={cardClass(selected, "service")} data-testid="service-node" aria-label={`Service ${s.name}`}>
+      {IN_HANDLE}
       <div className="flex items-center gap-1.5">
         <span className={KIND_LABEL}>Service</span>
         <span className="truncate text-sm font-semibold text-slate-900">{s.name}</span>

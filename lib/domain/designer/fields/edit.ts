@@ -14,6 +14,11 @@ const REQUIRED_DEFAULTS: Record<string, Record<string, unknown>> = {
   deploymentCircuitBreaker: { enable: false, rollback: false },
   deploymentController: { type: "ECS" },
   ephemeralStorage: { sizeInGiB: 21 },
+  serviceConnectConfiguration: { enabled: true },
+  defaultAction: { type: "forward" },
+  action: { type: "forward" },
+  fixedResponse: { statusCode: "404" },
+  redirect: { statusCode: "HTTP_301" },
 };
 
 function isEmptyValue(v: unknown): boolean {

@@ -1,6 +1,7 @@
 import type { NodeKind } from "../resolve";
 import { CLUSTER_GROUPS } from "./cluster";
 import { CONTAINER_GROUPS } from "./container";
+import { LOAD_BALANCER_GROUPS, TARGET_GROUP_GROUPS } from "./load-balancer";
 import { SERVICE_GROUPS } from "./service";
 import { TASK_DEFINITION_GROUPS } from "./task-definition";
 import type { FieldGroup, FieldSpec } from "./types";
@@ -8,12 +9,14 @@ import type { FieldGroup, FieldSpec } from "./types";
 export * from "./types";
 export * from "./edit";
 
-/** The form of each resource kind (target groups keep their small hand-written panel). */
+/** The form of each resource kind. */
 export const FIELD_GROUPS: Partial<Record<NodeKind, FieldGroup[]>> = {
   container: CONTAINER_GROUPS,
   taskDefinition: TASK_DEFINITION_GROUPS,
   service: SERVICE_GROUPS,
   cluster: CLUSTER_GROUPS,
+  loadBalancer: LOAD_BALANCER_GROUPS,
+  targetGroup: TARGET_GROUP_GROUPS,
 };
 
 /** Every leaf and list path a form renders for a resource (item fields as `list.i.field`), for finding lookups. */

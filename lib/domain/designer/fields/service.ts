@@ -1,5 +1,6 @@
 import { EcsEnums } from "../../design";
 import { familyOf } from "../../design";
+import { listenerRuleChoices, targetGroupChoices } from "../load-balancers";
 import type { FieldContext, FieldGroup, FieldSpec } from "./types";
 import { tagsField } from "./task-definition";
 
@@ -18,6 +19,30 @@ function containersOf(ctx: FieldContext): string[] {
   const fam = familyOf(ctx.r.service.taskDefinition);
   return ctx.design.taskDefinitions.find((t) => t.family === fam)?.containerDefinitions.map((c) => c.name) ?? [];
 }
+
+/** The named port mappings of the service's task definition (what Service Connect offers by name), with their ports. */
+function namedPortsOf(ctx: FieldContext): { name: string; port?: number }[] {
+  if (ctx.r.kind !== "service") return [];
+  const fam = familyOf(ctx.r.service.taskDefinition);
+  const td = ctx.design.taskDefinitions.find((t) => t.family === fam);
+  return (td?.containerDefinitions ?? []).flatMap((c) => (c.portMappings ?? []).flatMap((p) => (p.name ? [{ name: p.name, port: p.containerPort }] : [])));
+}
+
+type Alias = { port: number; dnsName?: string };
+/** One field of a Service Connect service's (single) client alias; the alias goes when its port is cleared. */
+const aliasField = (key: "port" | "dnsName", label: string): FieldSpec => ({
+  type: key === "port" ? "int" : "text", path: ["clientAliases", 0, key], label, ...(key === "dnsName" ? { mono: true, placeholder: "the discovery name" } : { placeholder: "8080" }),
+  read: (res) => ((res.clientAliases ?? []) as Alias[])[0]?.[key],
+  write: (res, v) => {
+    const had = ((res.clientAliases ?? []) as Alias[])[0];
+    const next = { ...res };
+    if (key === "port" && v === undefined) { delete next.clientAliases; return next; }
+    const alias: Alias = { port: had?.port ?? 80, ...(had?.dnsName ? { dnsName: had.dnsName } : {}), [key]: v };
+    if (alias.dnsName === undefined || alias.dnsName === "") delete alias.dnsName;
+    next.clientAliases = [alias];
+    return next;
+  },
+} as FieldSpec);
 
 export const SERVICE_GROUPS: FieldGroup[] = [
   {
@@ -62,12 +87,39 @@ export const SERVICE_GROUPS: FieldGroup[] = [
         help: "Target groups the service registers its tasks with: which container and port receive the traffic.",
         newItem: (ctx) => ({ targetGroupArn: "", containerName: containersOf(ctx)[0] ?? "", containerPort: 80 }),
         fields: [
-          { type: "text", path: ["targetGroupArn"], label: "Target group", mono: true, suggest: "targetGroup" },
+          { type: "text", path: ["targetGroupArn"], label: "Target group", mono: true, suggest: "targetGroup", choices: (ctx) => targetGroupChoices(ctx.design) },
           { type: "select", path: ["containerName"], label: "Container", options: containersOf, emptyLabel: "(choose)" },
           { type: "int", path: ["containerPort"], label: "Container port" },
+          // Blue/green, linear and canary: the second group and the rules ECS moves traffic with.
+          { type: "text", path: ["advancedConfiguration", "alternateTargetGroupArn"], label: "Alternate target group (green)", mono: true, suggest: "targetGroup", choices: (ctx) => targetGroupChoices(ctx.design) },
+          { type: "text", path: ["advancedConfiguration", "productionListenerRule"], label: "Production listener rule", mono: true, choices: (ctx) => listenerRuleChoices(ctx.design) },
+          { type: "text", path: ["advancedConfiguration", "testListenerRule"], label: "Test listener rule", mono: true, choices: (ctx) => listenerRuleChoices(ctx.design) },
+          { type: "text", path: ["advancedConfiguration", "roleArn"], label: "Role for ELB changes", mono: true, placeholder: "arn:aws:iam::…:role/ecsInfrastructureRole" },
         ],
       },
       { type: "int", path: ["healthCheckGracePeriodSeconds"], label: "Health check grace period (s)", help: "Time a new task gets before failed load balancer health checks count; too short and slow starters are killed in a loop." },
+    ],
+  },
+  {
+    title: "Service Connect",
+    collapsed: true,
+    fields: [
+      { type: "bool", path: ["serviceConnectConfiguration", "enabled"], label: "Service Connect", help: "Joins the service to a Cloud Map namespace: it can call the namespace's endpoints by name, and offer its own." },
+      { type: "text", path: ["serviceConnectConfiguration", "namespace"], label: "Namespace", mono: true, placeholder: "the cluster's default namespace", help: "The Cloud Map namespace (name or ARN); empty, the cluster's serviceConnectDefaults namespace." },
+      {
+        type: "list", path: ["serviceConnectConfiguration", "services"], label: "Endpoints offered", itemLabel: "Endpoint",
+        help: "Named port mappings other services of the namespace call, at the client alias (DNS name and port).",
+        newItem: (ctx) => {
+          const p = namedPortsOf(ctx)[0];
+          return p ? { portName: p.name, clientAliases: [{ port: p.port ?? 80 }] } : { portName: "" };
+        },
+        fields: [
+          { type: "select", path: ["portName"], label: "Port name", options: (ctx) => namedPortsOf(ctx).map((p) => p.name), emptyLabel: "(choose)" },
+          { type: "text", path: ["discoveryName"], label: "Discovery name", mono: true, placeholder: "the port name" },
+          aliasField("dnsName", "Alias DNS name"),
+          aliasField("port", "Alias port"),
+        ],
+      },
     ],
   },
   {
