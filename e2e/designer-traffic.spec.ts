@@ -62,7 +62,7 @@ test("drag an ALB from the palette, add a listener, forward to target groups, re
   await expect(inspector.getByRole("heading", { name: "Load balancer" })).toBeVisible();
   // What the validator says about a fresh ALB shows on its node and in its inspector.
   await expect(alb.getByTestId("finding-badge")).toBeVisible();
-  await expect(inspector.getByLabel("Problems of this resource")).toContainText("needs subnets in at least two Availability Zones");
+  await expect(inspector.getByLabel("Problems of this resource")).toContainText("names no subnets, so apply puts it in the default subnets");
 
   await inspector.getByRole("button", { name: "Add listener" }).click();
   const listener = inspector.getByRole("group", { name: "Listener 1" });

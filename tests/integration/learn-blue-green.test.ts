@@ -40,7 +40,7 @@ async function until(stepId: string, rounds = 20) {
   return r;
 }
 
-describe.skip("blue-green-canary against the sandbox", () => {
+describe("blue-green-canary against the sandbox", () => {
   it("pauses a canary, continues it from the monitor, and watches a failing canary roll back by itself", async () => {
     await startLesson({ ctx, input: { lessonId: L } });
     await showSolution({ ctx, input: { lessonId: L, stepId: lessonById(L)!.steps[0].id } });
@@ -58,7 +58,16 @@ describe.skip("blue-green-canary against the sandbox", () => {
     expect(moving).toMatchObject({ strategy: "CANARY", active: true });
     expect(moving.hooks).toHaveLength(1);
     expect((await checkStep({ ctx, input: { lessonId: L, stepId: "continued" } })).hint).toMatch(/press Continue/);
+    expect(moving.traffic.target ?? 0).toBe(0);
     await continueServiceDeployment({ ctx, input: { ...ref, serviceDeploymentArn: moving.arn, hookId: moving.hooks[0].hookId, action: "CONTINUE" } });
+    // PRE_PRODUCTION_TRAFFIC_SHIFT runs before every shift: a canary pauses again with its 10 % on green.
+    const second = await until("continued", 5);
+    expect(second.done).toBe(false);
+    expect(second.hint).toMatch(/10 % of production traffic on green/);
+    const [canary] = (await getServiceDeployments({ ctx, input: ref })).deployments;
+    expect(canary.traffic.target).toBe(10);
+    expect(canary.hooks).toHaveLength(1);
+    await continueServiceDeployment({ ctx, input: { ...ref, serviceDeploymentArn: canary.arn, hookId: canary.hooks[0].hookId, action: "CONTINUE" } });
     expect((await until("continued")).done).toBe(true);
 
     await act("rolled-back", "deploy-failing");

@@ -22,8 +22,6 @@ const GREEN = "canary-green";
 /** The role ECS uses to change the listener's weights (advancedConfiguration.roleArn); the sandbox accepts any. */
 const LB_ROLE = "arn:aws:iam::000000000000:role/ecsInfrastructureRoleForLoadBalancers";
 const PAUSE_STAGE = "PRE_PRODUCTION_TRAFFIC_SHIFT";
-/** An ALB needs subnets in two zones; placeholders like the other lessons' (the sandbox's own default subnets have hashed ids). */
-const LB_SUBNETS = [LEARN_SUBNET, "subnet-0learn000000000b"];
 
 const deploymentsOf = (snapshot: SandboxSnapshot): ServiceDeployment[] =>
   (snapshot.serviceDeployments ?? []).filter((d) => d.serviceArn?.endsWith(`/${SERVICE}`))
@@ -101,7 +99,7 @@ export const blueGreenCanary: Lesson = {
     clusters: [{ id: `cl-${CLUSTER}`, clusterName: CLUSTER }],
     targetGroups: [BLUE, GREEN].map((name) => ({ id: `tg-${name}`, name, targetType: "ip" as const, port: 80, protocol: "HTTP" as const, healthCheck: { path: "/", intervalSeconds: 10, healthyThresholdCount: 2, unhealthyThresholdCount: 2 } })),
     loadBalancers: [{
-      id: `lb-${ALB}`, name: ALB, type: "application", scheme: "internet-facing", subnets: LB_SUBNETS,
+      id: `lb-${ALB}`, name: ALB, type: "application", scheme: "internet-facing",
       listeners: [{ port: 80, protocol: "HTTP", defaultAction: { type: "forward", targetGroups: [{ targetGroupArn: `targetgroup/${BLUE}`, weight: 100 }, { targetGroupArn: `targetgroup/${GREEN}`, weight: 0 }] } }],
     }],
     taskDefinitions: [fargateTaskDefinition(SERVICE, [web({ healthCheck: { command: ["CMD-SHELL", "curl -f http://localhost/ || exit 1"], interval: 10, retries: 2, startPeriod: 0 } })])],
@@ -155,7 +153,7 @@ export const blueGreenCanary: Lesson = {
     {
       id: "paused",
       title: "Deploy a canary and watch it stop",
-      goal: "Deploy a new revision. Green tasks start beside the blue ones, 10 % of production traffic moves to them, and the deployment waits at your pause hook.",
+      goal: "Deploy a new revision. Green tasks start beside the blue ones, and before any production traffic moves to them the deployment waits at your pause hook.",
       hints: ["Press “Deploy new revision”, then fast-forward a few seconds at a time. The service's monitor page shows the stages, the traffic split and the waiting hook."],
       actions: [{ id: "deploy", label: "Deploy new revision" }, { id: "fast-forward", seconds: 15 }],
       check: pausedCheck,
@@ -163,10 +161,10 @@ export const blueGreenCanary: Lesson = {
     {
       id: "continued",
       title: "Continue from the monitor",
-      goal: `Open the monitor page of ${SERVICE} (Monitor → sandbox → ${CLUSTER} → ${SERVICE}), look at what changed between blue and green, and press Continue on the paused hook. Then fast-forward until the deployment is SUCCESSFUL.`,
+      goal: `Open the monitor page of ${SERVICE} (Monitor → sandbox → ${CLUSTER} → ${SERVICE}), look at what changed between blue and green, and press Continue on the paused hook: 10 % of production traffic moves to green, and the hook pauses again before the rest moves (a PRE_PRODUCTION_TRAFFIC_SHIFT hook runs before every shift). Press Continue once more, then fast-forward until the deployment is SUCCESSFUL.`,
       hints: [
         "The Continue button belongs to people who may deploy to the environment; in the sandbox, every editor may.",
-        "After Continue, the rest of the traffic moves to green, the deployment bakes for a minute, then the blue tasks stop.",
+        "After the second Continue, the rest of the traffic moves to green, the deployment bakes for a minute, then the blue tasks stop.",
       ],
       actions: [{ id: "fast-forward", seconds: 60 }],
       check: continuedCheck,

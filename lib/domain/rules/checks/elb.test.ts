@@ -34,6 +34,13 @@ describe("load-balancer-config and target-group-config", () => {
     expect(paths(frontDoor({ loadBalancers: [alb({ type: "network", subnets: ["subnet-a"], listeners: [http({ protocol: "TCP" })] })], targetGroups: [tg({ protocol: "TCP" })] }))).toEqual([]);
   });
 
+  it("warn that a load balancer naming no subnets goes into the default VPC's, and refuse an emptied list", () => {
+    const unset = findings(frontDoor({ loadBalancers: [alb({ subnets: undefined })] })).filter((f) => f.path.join(".") === "loadBalancers.0.subnets");
+    expect(unset.map((f) => [f.severity, f.message])).toEqual([["warning", expect.stringContaining("default subnets of the environment's default VPC")]]);
+    const emptied = findings(frontDoor({ loadBalancers: [alb({ subnets: [] })] })).filter((f) => f.path.join(".") === "loadBalancers.0.subnets");
+    expect(emptied.map((f) => [f.severity, f.message])).toEqual([["error", expect.stringContaining("none are set")]]);
+  });
+
   it("check listeners: protocol for the type, one per port, a certificate for HTTPS", () => {
     const d = frontDoor({ loadBalancers: [alb({ listeners: [http({ protocol: "TCP" }), http(), http({ port: 443, protocol: "HTTPS" })] })] });
     expect(paths(d)).toEqual(expect.arrayContaining(["loadBalancers.0.listeners.0.protocol", "loadBalancers.0.listeners.1.port", "loadBalancers.0.listeners.2.certificateArn"]));

@@ -146,7 +146,11 @@ function checkLoadBalancer(out: Finding[], design: Design, lb: LoadBalancerDesig
   else names.set(lb.name, i);
   const subnets = lb.subnets ?? [];
   const min = MIN_SUBNETS[lb.type];
-  if (subnets.length < min) {
+  if (lb.subnets === undefined) {
+    // Apply then places it in the environment's default VPC, one default subnet per zone (plan-elbv2).
+    push([...at, "subnets"], `${lb.name} names no subnets, so apply puts it in the default subnets of the environment's default VPC; an account without a default VPC refuses it.`,
+      { description: `Pick ${min === 2 ? "two or more subnets in different Availability Zones" : "a subnet"} to place it yourself.` }, "warning");
+  } else if (subnets.length < min) {
     push([...at, "subnets"], lb.type === "application"
       ? `An Application Load Balancer needs subnets in at least two Availability Zones; ${subnets.length === 0 ? "none are set" : "only one is set"}.`
       : "A Network Load Balancer needs at least one subnet.", { description: `Pick ${min === 2 ? "two subnets in different Availability Zones" : "a subnet"} of the VPC (the environment's default VPC has one per zone).` });
