@@ -5,7 +5,7 @@ import { catalogEntry } from "../catalog";
 import { APPLY_AND_WAIT, done, isRunning, mapService, NOT_APPLIED, notYet, runningAtLeast, serviceTasks } from "../helpers";
 import type { SandboxSnapshot, SandboxStepCheck } from "../types";
 import type { Lesson } from "../types";
-import { fargateService, fargateTaskDefinition, LEARN_SUBNET, starterDesign, web } from "./starters";
+import { fargateService, fargateTaskDefinition, starterDesign, web } from "./starters";
 
 // ECS's own traffic-shifting deployments (strategy CANARY, 2025-10-30) behind an Application
 // Load Balancer: green tasks start beside blue ones, 10 % of production traffic moves to them,
