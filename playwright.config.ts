@@ -63,6 +63,10 @@ export default defineConfig({
       STEVEDORE_ADMIN_EMAIL: E2E_PEOPLE.admin.email,
       STEVEDORE_ADMIN_NAME: E2E_PEOPLE.admin.name,
       STEVEDORE_ADMIN_PASSWORD: E2E_PASSWORD,
+      // The AWS environments the specs make point at endpoints the specs start themselves (a fake
+      // ECS in real JSON shapes); the server's default credential chain still needs a key to sign with.
+      AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? "AKIAE2EFAKEKEY000000",
+      AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? "e2e-fake-secret",
     },
   },
 });

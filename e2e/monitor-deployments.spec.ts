@@ -8,8 +8,8 @@ import { screenshot, uniqueName } from "./helpers";
 // (strategy, stages, 10 % of traffic on green, the paused hook, what changed), Continue for a
 // deployer of the environment, nothing for a viewer. The environment is an AWS-kind one whose
 // ECS endpoint is a small implementation of the ECS API run by this test, in the real JSON
-// shapes (the sandbox does not run canaries yet); the app reaches it through the real SDK.
-// Run with AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY set, so the server's SDK signs its calls.
+// shapes, standing in for an AWS account; the app reaches it through the real SDK.
+// playwright.config.ts gives the server a fake AWS key, so its SDK signs its calls to that endpoint.
 
 const ACCOUNT = "111122223333";
 const arn = (kind: string, rest: string) => `arn:aws:ecs:eu-west-1:${ACCOUNT}:${kind}/${rest}`;
