@@ -52,3 +52,17 @@ export async function createSandboxKey(page: Page, shot?: string): Promise<Sandb
   if (shot) await screenshot(page, shot);
   return { accessKeyId, secretAccessKey };
 }
+
+/** Opens a lesson from its start: a reused server may hold progress from an earlier run. */
+export async function openFresh(page: Page, lessonId: string) {
+  await page.goto(`/learn/${lessonId}`);
+  const start = page.getByRole("button", { name: "Start lesson" });
+  const reset = page.getByRole("button", { name: "Reset…" });
+  await expect(start.or(reset).first()).toBeVisible();
+  if (await reset.isVisible()) {
+    await reset.click();
+    await page.getByRole("button", { name: "Reset progress" }).click();
+  }
+  await expect(page.getByTestId("lesson-progress")).toHaveText(/^0 of \d+ steps done$/);
+  await start.click();
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { screenshot } from "./helpers";
+import { openFresh, screenshot } from "./helpers";
 
 // The done-when of traffic, in the built-in sandbox with no account: an ALB-fronted service with
 // a canary strategy and a pause before traffic moves (the blue/green lesson's design), applied;
@@ -23,15 +23,7 @@ test("a canary behind an ALB in the sandbox pauses, moves 10 % to green on Conti
   test.setTimeout(180_000);
   expect((await control(page, { action: "setSpeed", speed: 0 })).ok()).toBe(true);
   try {
-    await page.goto("/learn/blue-green-canary");
-    const start = page.getByRole("button", { name: "Start lesson" });
-    const reset = page.getByRole("button", { name: "Reset…" });
-    await expect(start.or(reset).first()).toBeVisible();
-    if (await reset.isVisible()) {
-      await reset.click();
-      await page.getByRole("button", { name: "Reset progress" }).click();
-    }
-    await start.click();
+    await openFresh(page, "blue-green-canary");
 
     // The design: a PAUSE hook before production traffic moves.
     await page.getByRole("button", { name: "Show me" }).click();

@@ -1,24 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
-import { screenshot } from "./helpers";
+import { openFresh, screenshot } from "./helpers";
 
 // Learn mode against a fresh e2e database (playwright.config.ts wipes it per run). Sandbox
 // time is frozen (setSpeed 0) and moved with `step`, so task lifecycles are deterministic.
 
 const control = (page: Page, data: Record<string, unknown>) => page.request.post("/sandbox/control", { data });
-
-/** Opens a lesson from its start: a reused server may hold progress from an earlier run. */
-async function openFresh(page: Page, lessonId: string) {
-  await page.goto(`/learn/${lessonId}`);
-  const start = page.getByRole("button", { name: "Start lesson" });
-  const reset = page.getByRole("button", { name: "Reset…" });
-  await expect(start.or(reset).first()).toBeVisible();
-  if (await reset.isVisible()) {
-    await reset.click();
-    await page.getByRole("button", { name: "Reset progress" }).click();
-  }
-  await expect(page.getByTestId("lesson-progress")).toHaveText(/^0 of \d+ steps done$/);
-  await start.click();
-}
 
 test.describe("Learn mode", () => {
   test("the concepts page draws every concept", async ({ page }) => {
