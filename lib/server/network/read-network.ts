@@ -12,9 +12,12 @@ export const EnvironmentNetworkInputSchema = z.object({ environmentId: z.uuid() 
  */
 export async function readEnvironmentNetwork({ ctx, input }: { ctx: AppContext; input: z.infer<typeof EnvironmentNetworkInputSchema> }): Promise<EnvironmentNetwork> {
   const env = await loadEnvironmentRow(ctx, input.environmentId);
-  const [vpcs, subnets, securityGroups] = await withAws(ctx, env, "ec2", (ec2) => Promise.all([ec2.describeVpcs(), ec2.describeSubnets(), ec2.describeSecurityGroups()]));
-  const [targetGroups, loadBalancers] = await withAws(ctx, env, "elbv2", (elb) => Promise.all([elb.describeTargetGroups(), elb.describeLoadBalancers()]));
-  const roles = await withAws(ctx, env, "iam", (iam) => iam.listRoles());
+  // Three services, read side by side: a picker waits for the slowest, not for the sum.
+  const [[vpcs, subnets, securityGroups], [targetGroups, loadBalancers], roles] = await Promise.all([
+    withAws(ctx, env, "ec2", (ec2) => Promise.all([ec2.describeVpcs(), ec2.describeSubnets(), ec2.describeSecurityGroups()])),
+    withAws(ctx, env, "elbv2", (elb) => Promise.all([elb.describeTargetGroups(), elb.describeLoadBalancers()])),
+    withAws(ctx, env, "iam", (iam) => iam.listRoles()),
+  ]);
   const byName = <T extends { name: string }>(list: T[]) => list.sort((a, b) => a.name.localeCompare(b.name));
   return {
     vpcs: vpcs.map((v) => ({ id: v.VpcId ?? "", cidr: v.CidrBlock ?? "", isDefault: v.IsDefault === true })),
