@@ -48,6 +48,11 @@ test("drag an ALB from the palette, add a listener, forward to target groups, re
   await page.getByTestId("empty-canvas").getByRole("button", { name: "Load sample design" }).click();
   await expect(page.getByTestId("service-node")).toHaveCount(2);
   const flow = page.getByTestId("designer-flow");
+  // The sample's own ALB goes (its target group stays): this test builds the traffic path itself.
+  await page.getByTestId("load-balancer-node").filter({ hasText: "storefront-alb" }).getByText("Load balancer", { exact: true }).click();
+  await page.keyboard.press("Delete");
+  await expect(page.getByTestId("load-balancer-node")).toHaveCount(0);
+  await expect(page.getByTestId("target-group-node")).toHaveCount(1);
 
   // The palette names both: load balancers and the target groups they forward to.
   await expect(page.getByTestId("palette-loadBalancer")).toContainText("Load balancer");

@@ -1,6 +1,7 @@
 "use client";
 
-import { useReactFlow } from "@xyflow/react";
+import { useNodesInitialized, useReactFlow } from "@xyflow/react";
+import { useEffect, useRef } from "react";
 import { mergeDesign, sampleShopDesign } from "@/lib/domain/designer";
 import { useEditor, useEditorStore } from "./store/context";
 
@@ -9,10 +10,19 @@ export function EmptyCanvas() {
   const store = useEditorStore();
   const empty = useEditor((s) => s.nodes.length === 0);
   const { fitView } = useReactFlow();
+  // Fit once React Flow has measured the sample's nodes: fitting earlier leaves out the nodes it
+  // has not measured yet (the load balancer left of the cluster).
+  const measured = useNodesInitialized();
+  const fitPending = useRef(false);
+  useEffect(() => {
+    if (!fitPending.current || !measured) return;
+    fitPending.current = false;
+    void fitView({ padding: 0.2, duration: 300, maxZoom: 1 });
+  }, [measured, fitView]);
   if (!empty) return null;
   const loadSample = () => {
     store.edit((d) => mergeDesign(d, sampleShopDesign()).design, { select: [] });
-    requestAnimationFrame(() => void fitView({ padding: 0.2, duration: 300, maxZoom: 1 }));
+    fitPending.current = true;
   };
   return (
     <div className="pointer-events-none absolute inset-0 z-[5] flex items-center justify-center p-6">

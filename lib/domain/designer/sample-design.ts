@@ -1,7 +1,8 @@
 import type { Design } from "../design";
 
 // "Load sample design" on an empty canvas: a realistic two-service Fargate shop. The storefront
-// sits behind a load balancer target group; the orders API is internal and reads its database
+// sits behind an internet-facing Application Load Balancer (HTTP :80 forwarding to its target
+// group; no subnets named, so apply puts it in the environment's default VPC); the orders API is internal and reads its database
 // password from Secrets Manager. Both log to CloudWatch and run two tasks across two AZs.
 
 const ACCOUNT = "123456789012";
@@ -64,8 +65,13 @@ export function sampleShopDesign(): Design {
         propagateTags: "SERVICE", tags: [{ key: "app", value: "shop" }],
       },
     ],
-    targetGroups: [{ id: "tg-storefront", name: "storefront-tg", targetType: "ip", port: 80, protocol: "HTTP" }],
+    targetGroups: [{ id: "tg-storefront", name: "storefront-tg", targetType: "ip", port: 80, protocol: "HTTP", healthCheck: { path: "/" } }],
+    loadBalancers: [{
+      id: "lb-storefront", name: "storefront-alb", type: "application", scheme: "internet-facing",
+      listeners: [{ port: 80, protocol: "HTTP", defaultAction: { type: "forward", targetGroups: [{ targetGroupArn: "targetgroup/storefront-tg" }] } }],
+    }],
     layout: {
+      "lb-storefront": { x: -640, y: 84 },
       "tg-storefront": { x: -300, y: 84 },
       "cl-shop": { x: 0, y: 0 },
       "svc-storefront": { x: 16, y: 84 },
