@@ -27,6 +27,8 @@ export type MonitorTask = {
   stoppedAt?: string;
   availabilityZone?: string;
   launchType?: string;
+  /** The capacity provider it runs on (FARGATE, FARGATE_SPOT or an Auto Scaling group's), when placed by a strategy. */
+  capacityProviderName?: string;
   /** The EC2 container instance it was placed on (none on Fargate). */
   containerInstanceArn?: string;
   stopCode?: string;
@@ -98,7 +100,7 @@ export function toMonitorTask(t: Task): MonitorTask {
     lastStatus: t.lastStatus ?? "UNKNOWN", desiredStatus: t.desiredStatus ?? "UNKNOWN", healthStatus: t.healthStatus,
     version: t.version, createdAt: iso(t.createdAt), startedAt: iso(t.startedAt), stoppingAt: iso(t.stoppingAt),
     stoppedAt: iso(t.stoppedAt), availabilityZone: t.availabilityZone, launchType: t.launchType,
-    containerInstanceArn: t.containerInstanceArn, stopCode: t.stopCode,
+    capacityProviderName: t.capacityProviderName, containerInstanceArn: t.containerInstanceArn, stopCode: t.stopCode,
     stoppedReason: t.stoppedReason,
     containers: (t.containers ?? []).map((c) => compact({
       name: c.name ?? "", image: c.image, lastStatus: c.lastStatus, exitCode: c.exitCode, reason: c.reason, healthStatus: c.healthStatus,

@@ -436,6 +436,8 @@ export type Faults = {
   pullFailures: string[];
   /** Images whose container health check fails. */
   unhealthyImages: string[];
+  /** Fargate Spot has no capacity: FARGATE_SPOT tasks cannot be placed (absent: it has). */
+  spotUnavailable?: boolean;
 };
 
 // IAM (iam/): roles, global to the account (kept in the world of IAM's home Region, us-east-1).
