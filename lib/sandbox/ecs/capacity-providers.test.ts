@@ -75,7 +75,7 @@ describe("Fargate Spot in the sandbox", () => {
 
   it("without Spot capacity the Spot share is not placed, the Fargate tasks stay, and the service says why", () => {
     const sb = start();
-    sb.control({ action: "setSpotCapacity", cluster: "c", available: false });
+    sb.control({ action: "setSpotCapacity", available: false });
     sb.control({ action: "interruptSpot", cluster: "c", count: 2 });
     sb.step(120);
     expect(byProvider(tasks(sb))).toEqual({ FARGATE: 2 });
