@@ -98,7 +98,10 @@ function mapDraft(side: Side, key: MapKey, base: Record<string, Entity>): Record
 /** A draft of `base` to mutate freely; `base` itself is never written. */
 export function draftWorld(base: World): World {
   const side = { base, maps: {} } as Side;
-  const draft: World = { ...base, faults: { ...base.faults, pullFailures: [...base.faults.pullFailures], unhealthyImages: [...base.faults.unhealthyImages] } };
+  const draft: World = { ...base, faults: {
+    ...base.faults, pullFailures: [...base.faults.pullFailures], unhealthyImages: [...base.faults.unhealthyImages],
+    ...(base.faults.spotUnavailable ? { spotUnavailable: [...base.faults.spotUnavailable] } : {}),
+  } };
   for (const key of MAPS) (draft as Record<MapKey, unknown>)[key] = mapDraft(side, key, base[key] as Record<string, Entity>);
   sides.set(draft, side);
   return draft;
@@ -162,7 +165,7 @@ export function finishDraft(draft: World): World {
   }
   const f = draft.faults;
   if (sameList(f.pullFailures, base.faults.pullFailures) && sameList(f.unhealthyImages, base.faults.unhealthyImages)
-    && f.spotUnavailable === base.faults.spotUnavailable) out.faults = base.faults;
+    && sameList(f.spotUnavailable ?? [], base.faults.spotUnavailable ?? [])) out.faults = base.faults;
   else same = false;
   for (const k of Object.keys(out) as (keyof World)[]) if (out[k] !== base[k]) same = false;
   if (Object.keys(out).length !== Object.keys(base).length) same = false;

@@ -436,8 +436,8 @@ export type Faults = {
   pullFailures: string[];
   /** Images whose container health check fails. */
   unhealthyImages: string[];
-  /** Fargate Spot has no capacity: FARGATE_SPOT tasks cannot be placed (absent: it has). */
-  spotUnavailable?: boolean;
+  /** Clusters in which Fargate Spot has no capacity ("*": all of the Region's): FARGATE_SPOT tasks cannot be placed there. */
+  spotUnavailable?: string[];
 };
 
 // IAM (iam/): roles, global to the account (kept in the world of IAM's home Region, us-east-1).

@@ -75,13 +75,15 @@ describe("Fargate Spot in the sandbox", () => {
 
   it("without Spot capacity the Spot share is not placed, the Fargate tasks stay, and the service says why", () => {
     const sb = start();
-    sb.control({ action: "setSpotCapacity", available: false });
+    sb.control({ action: "setSpotCapacity", cluster: "c", available: false });
+    expect(sb.world().faults.spotUnavailable).toEqual(["c"]);
     sb.control({ action: "interruptSpot", cluster: "c", count: 2 });
     sb.step(120);
     expect(byProvider(tasks(sb))).toEqual({ FARGATE: 2 });
     const events = sb.call("DescribeServices", { cluster: "c", services: ["worker"] }).services[0].events as { message: string }[];
     expect(events.map((e) => e.message)).toContain("(service worker) was unable to place a task. Reason: Capacity is unavailable at this time. Please try again later or in a different availability zone.");
     sb.control({ action: "setSpotCapacity", available: true });
+    expect(sb.world().faults.spotUnavailable).toBeUndefined();
     sb.step(120);
     expect(byProvider(tasks(sb))).toEqual({ FARGATE: 2, FARGATE_SPOT: 2 });
   });

@@ -36,7 +36,7 @@ export const ControlSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("drainInstance"), ...region, cluster: str.optional(), containerInstance: str.min(1) }),
   z.object({ action: z.literal("loseInstance"), ...region, cluster: str.optional(), containerInstance: str.min(1) }),
   z.object({ action: z.literal("interruptSpot"), ...region, cluster: str.optional(), service: str.optional(), count: z.number().int().min(1).max(100).default(1) }),
-  z.object({ action: z.literal("setSpotCapacity"), ...region, available: z.boolean() }),
+  z.object({ action: z.literal("setSpotCapacity"), ...region, cluster: str.optional(), available: z.boolean() }),
   z.object({ action: z.literal("setHookOutcome"), ...region, hookTargetArn: str.min(1), outcome: z.enum(["SUCCEEDED", "FAILED", "IN_PROGRESS"]).default("SUCCEEDED") }),
   z.object({ action: z.literal("setSpeed"), speed: z.number().min(0).max(10_000) }),
   z.object({ action: z.literal("step"), seconds: z.number().min(0).max(30 * 24 * 3600) }),
@@ -186,9 +186,15 @@ function apply(world: World, ctx: Ctx, input: Input): unknown {
       for (const t of spot) stopTask(world, ctx, t, { stopCode: "TerminationNotice", reason: SPOT_INTERRUPTED });
       return { taskArns: spot.map((t) => t.arn) };
     }
-    case "setSpotCapacity":
-      world.faults.spotUnavailable = input.available ? undefined : true;
+    case "setSpotCapacity": {
+      // One cluster, or (no cluster named) the whole Region; capacity back everywhere clears both.
+      const scope = input.cluster ? activeCluster(world, input.cluster).name : "*";
+      const rest = (world.faults.spotUnavailable ?? []).filter((c) => c !== scope && (input.cluster || input.available === false));
+      const next = input.available ? rest : [...rest, scope];
+      if (next.length) world.faults.spotUnavailable = next;
+      else delete world.faults.spotUnavailable;
       return { faults: world.faults };
+    }
     case "setHookOutcome":
       // What the AWS_LAMBDA lifecycle hooks calling this function answer from now on (no Lambda runs in the sandbox).
       world.hookOutcomes[input.hookTargetArn] = { outcome: input.outcome };

@@ -90,7 +90,7 @@ export function launchTasks(world: World, ctx: Ctx, req: LaunchRequest, count: n
   for (let i = 0; i < count; i++) {
     if (target.launchType === "FARGATE") {
       const provider = target.strategy ? nextProvider(target.strategy, counts) : undefined;
-      if (provider === "FARGATE_SPOT" && world.faults.spotUnavailable) {
+      if (provider === "FARGATE_SPOT" && world.faults.spotUnavailable?.some((c) => c === "*" || c === req.clusterName)) {
         return { tasks, failure: { code: "SPOT_CAPACITY", message: SPOT_CAPACITY_UNAVAILABLE } };
       }
       if (provider) counts[provider] = (counts[provider] ?? 0) + 1;
