@@ -66,3 +66,17 @@ export async function openFresh(page: Page, lessonId: string) {
   await expect(page.getByTestId("lesson-progress")).toHaveText(/^0 of \d+ steps done$/);
   await start.click();
 }
+
+export const SANDBOX_ENV = "00000000-0000-4000-8000-00000000ec50";
+
+/** The sandbox's control API (the clock, faults), as the lesson specs drive it. */
+export const sandboxControl = (page: Page, data: Record<string, unknown>) => page.request.post("/sandbox/control", { data });
+
+/** Presses Check (moving sandbox time `seconds` first) until the lesson's next step shows. */
+export async function advanceTo(page: Page, heading: string, seconds: number) {
+  await expect(async () => {
+    expect((await sandboxControl(page, { action: "step", seconds })).ok()).toBe(true);
+    await page.getByRole("button", { name: "Check" }).click();
+    await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
+}
