@@ -1,0 +1,2 @@
+export * from "./model";
+export { PRICE_TABLE, type PriceTable, type RegionPrices } from "./prices";
