@@ -1,2 +1,3 @@
 export * from "./model";
 export { PRICE_TABLE, type PriceTable, type RegionPrices } from "./prices";
+export { renderCostText } from "./render";
