@@ -6,10 +6,15 @@ import type { NodeData } from "@/lib/domain/designer";
 import { cardClass, Chip, IN_HANDLE, KIND_LABEL, OUT_HANDLE, useFarZoom } from "../shared";
 import type { RfNode } from "../types";
 import { NodeMarks } from "../marks";
+import { monthly } from "@/lib/domain/cost";
+import { serviceCostTitle } from "@/components/cost/cost-figures";
+import { useDesignCost } from "../../use-design-cost";
 
 function ServiceNodeView({ id, data, selected }: NodeProps<RfNode<"service">>) {
   const far = useFarZoom();
   const s = (data as NodeData<"service">).summary;
+  const cost = useDesignCost();
+  const sc = cost.regionKnown ? cost.services.find((x) => x.serviceId === id) : undefined;
   return (
     <div className={cardClass(selected, "service")} data-testid="service-node" aria-label={`Service ${s.name}`}>
       {IN_HANDLE}
@@ -22,6 +27,11 @@ function ServiceNodeView({ id, data, selected }: NodeProps<RfNode<"service">>) {
         <div className="mt-1 flex flex-wrap gap-1">
           <Chip tone="brand">× {s.desiredCount} desired</Chip>
           <Chip>{s.launchType}</Chip>
+          {sc && (
+            <span title={serviceCostTitle(sc, cost)} data-testid="service-cost">
+              <Chip tone={sc.unknowns.length ? "amber" : "slate"}>{monthly(sc.monthly)}{sc.unknowns.length ? " + ?" : ""}</Chip>
+            </span>
+          )}
         </div>
         <div className="mt-1 truncate text-[11px] text-slate-600">runs {s.taskDefinition || <em>no task definition</em>}</div>
       </>)}
