@@ -102,7 +102,9 @@ export function planCost(design: Design, live: LiveState, steps: PlanStep[], opt
   return {
     region: after.region, priceDate: after.priceDate, hoursPerMonth: after.hoursPerMonth,
     before: before.total, after: after.total, change: after.total - before.total, afterAtMin: after.totalAtMin, afterAtMax: after.totalAtMax,
-    deployments, assumptions: after.assumptions, unknowns: [...after.unknowns, ...unknowns],
+    deployments,
+    assumptions: opts.region ? after.assumptions : [...after.assumptions, `no Region given (the sandbox bills nothing): priced as if in ${after.region}`],
+    unknowns: [...after.unknowns, ...unknowns],
   };
 }
 
