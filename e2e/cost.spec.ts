@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { screenshot, uniqueName } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { importDesignText, screenshot, uniqueName } from "./helpers";
 
 // What a design costs, shown where decisions are made: the design page, the canvas (each service
 // node and the toolbar total) and the plan (the change in monthly cost). us-east-1 prices of the
@@ -25,21 +25,12 @@ function designJson(suffix: string): string {
   }, null, 2);
 }
 
-async function importDesign(page: Page, name: string, suffix: string) {
-  await page.goto("/");
-  await page.getByRole("button", { name: "Import" }).first().click();
-  const dialog = page.getByRole("dialog", { name: "Import a design" });
-  await dialog.getByLabel("Text").fill(designJson(suffix));
-  await dialog.getByLabel("Design name").fill(name);
-  await dialog.getByRole("button", { name: "Import" }).click();
-  await expect(page).toHaveURL(/\/designs\/[0-9a-f-]{36}$/);
-  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-}
-
 test("the cost of a design on its page, on the canvas and in the plan", async ({ page }) => {
   test.setTimeout(90_000);
   const suffix = Date.now().toString(36);
-  await importDesign(page, uniqueName("Cost"), suffix);
+  const name = uniqueName("Cost");
+  await importDesignText(page, name, designJson(suffix));
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   const designUrl = page.url();
   // web: 2 × $9.01; worker: $9.01 + a public IPv4 address ($0.005 × 730 h = $3.65).
   const cost = page.getByTestId("design-cost");
