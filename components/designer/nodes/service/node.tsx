@@ -27,13 +27,16 @@ function ServiceNodeView({ id, data, selected }: NodeProps<RfNode<"service">>) {
         <div className="mt-1 flex flex-wrap gap-1">
           <Chip tone="brand">× {s.desiredCount} desired</Chip>
           <Chip>{s.launchType}</Chip>
+        </div>
+        <div className="mt-1 flex items-baseline gap-1 text-[11px] text-slate-600">
+          <span className="min-w-0 flex-1 truncate">runs {s.taskDefinition || <em>no task definition</em>}</span>
           {sc && (
-            <span title={serviceCostTitle(sc, cost)} data-testid="service-cost">
-              <Chip tone={sc.unknowns.length ? "amber" : "slate"}>{monthly(sc.monthly)}{sc.unknowns.length ? " + ?" : ""}</Chip>
+            <span title={serviceCostTitle(sc, cost)} data-testid="service-cost"
+              className={`shrink-0 font-semibold tabular-nums ${sc.unknowns.length ? "text-amber-800" : "text-slate-800"}`}>
+              {monthly(sc.monthly)}{sc.unknowns.length ? " + ?" : ""}
             </span>
           )}
         </div>
-        <div className="mt-1 truncate text-[11px] text-slate-600">runs {s.taskDefinition || <em>no task definition</em>}</div>
       </>)}
       {OUT_HANDLE}
     </div>
