@@ -13,7 +13,6 @@ export const CostFlagsSchema = z.object({
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "--region must be an AWS Region such as us-east-1").optional(),
   json: z.boolean().optional(),
 });
-export type CostFlags = z.infer<typeof CostFlagsSchema>;
 
 export type CostResult = { ok: true; cost: DesignCost } | { ok: false; message: string };
 

@@ -50,6 +50,13 @@ describe("cost model (us-east-1, prices read 2026-12-07)", () => {
     expect(c.assumptions.join(" ")).toMatch(/FARGATE_SPOT at 70% off.*varies/);
   });
 
+  it("leaves out a FARGATE_SPOT share of an ARM task (Spot runs only Linux x86_64), naming it", () => {
+    const s = svc({ launchType: undefined, desiredCount: 2, capacityProviderStrategy: [{ capacityProvider: "FARGATE", base: 1 }, { capacityProvider: "FARGATE_SPOT", weight: 1 }] });
+    const c = serviceCost(s, design({ services: [s], taskDefinitions: [td({ runtimePlatform: { cpuArchitecture: "ARM64", operatingSystemFamily: "LINUX" } })] }));
+    expect(cents(c.monthly)).toBe(cents((0.25 * 0.03238 + 0.5 * 0.00356) * 730));
+    expect(c.unknowns.join(" ")).toContain("Fargate Spot runs only Linux x86_64 tasks, not Linux ARM (Graviton)");
+  });
+
   it("prices at the scaling minimum and maximum when given", () => {
     const c = designCost(design(), { capacity: { "svc-web": { min: 0, max: 4 } } });
     expect(c.services[0].atMin).toBe(0);

@@ -153,10 +153,11 @@ function taskPricing(s: Service, td: TaskDefinition | undefined, cluster: Cluste
       unknowns.push(`task definition ${td.family} has no cpu or memory (task or container level) on EC2: how much of the instances it needs is unknown`);
     }
   }
-  const spotOk = platform?.key !== "windowsX86";
+  // Fargate Spot runs only Linux X86_64 tasks (rule fargate-spot).
+  const spotOk = platform === undefined || platform.key === "linuxX86";
   if (providers.includes("FARGATE_SPOT")) {
     if (spotOk) assumptions.push(`FARGATE_SPOT at ${Math.round(prices.fargateSpot.maxDiscount * 100)}% off on-demand, the most AWS states (${prices.fargateSpot.source}): the live Spot price varies, so this is the lowest it can cost`);
-    else unknowns.push("Fargate Spot does not run Windows tasks: its share is not priced");
+    else unknowns.push(`Fargate Spot runs only Linux x86_64 tasks, not ${platform?.name}: its share is not priced`);
   }
   const rates = platform ? prices.fargate[platform.key] : undefined;
   const vcpu = (cpu ?? 0) / 1024;

@@ -13,4 +13,4 @@ export function emptyLiveState(): import("./types").LiveState {
 }
 export { planActionsRecord, planFingerprint } from "./plan-actions";
 export { designFromLive, type LiveCluster } from "./design-from-live";
-export { planCost, planCostLines, ASSUMED_START_MINUTES, type PlanCost, type DeploymentCost } from "./plan-cost";
+export type { PlanCost } from "./plan-cost";
