@@ -185,3 +185,46 @@ describe("stevedore with compose target flags", { timeout: 30_000 }, () => {
     expect(r.err).toContain("--subnets");
   });
 });
+
+describe("stevedore cost", { timeout: 30_000 }, () => {
+  const costDesign = (over: Record<string, unknown> = {}) => JSON.stringify({
+    schemaVersion: 1, clusters: [{ id: "c", clusterName: "main" }], layout: {},
+    taskDefinitions: [{ id: "t", family: "web", networkMode: "awsvpc", requiresCompatibilities: ["FARGATE"], cpu: "256", memory: "512", containerDefinitions: [{ name: "app", image: "nginx:1.27" }] }],
+    services: [{ id: "s", serviceName: "web", cluster: "main", taskDefinition: "web", desiredCount: 1, launchType: "FARGATE" }],
+    ...over,
+  });
+
+  it("prints the monthly cost with its line items and assumptions, exit 0", () => {
+    const r = run("cost", temp("cost.json", costDesign()));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("service main/web: $9.01/mo for 1 task");
+    expect(r.out).toContain("Total: $9.01/mo");
+    expect(r.out).toMatch(/730 hours a month, on-demand prices of us-east-1 read \d{4}-\d{2}-\d{2}/);
+  });
+
+  it("prints JSON for pipelines", () => {
+    const r = run("cost", "--json", temp("cost2.json", costDesign({ services: [{ id: "s", serviceName: "web", cluster: "main", taskDefinition: "web", desiredCount: 3, launchType: "FARGATE" }] })));
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.out);
+    expect(c.region).toBe("us-east-1");
+    expect(Math.round(c.total * 100) / 100).toBe(27.03);
+    expect(c.services[0].taskCount).toBe(3);
+  });
+
+  it("exits 1 when part of the design cannot be priced, naming it", () => {
+    const r = run("cost", temp("cost3.json", costDesign({ clusters: [{ id: "c", clusterName: "main", instances: [{ id: "i1", instanceType: "zz9.huge", cpu: 2048, memory: 4096 }] }] })));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("no price for instance type zz9.huge");
+  });
+
+  it("exits 2 on a Region the table lacks, a malformed Region and unreadable input", () => {
+    const f = temp("cost4.json", costDesign());
+    const unknown = run("cost", f, "--region", "ap-south-2");
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain("no prices for Region ap-south-2");
+    expect(run("cost", f, "--region", "Mars").code).toBe(2);
+    const missing = run("cost", "nope.json");
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain("nope.json: cannot read: no such file");
+  });
+});

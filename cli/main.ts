@@ -5,6 +5,7 @@ import { located, noteLines, shownNotes, renderHuman } from "./render";
 import { parseComposeTarget, withComposeTargetOptions, type ComposeTargetFlags } from "./compose-target";
 import { runPlan } from "./plan";
 import { runApply } from "./apply";
+import { runCost } from "./cost";
 
 // Exit codes: 0 fine, 1 problems found (lint), 2 unreadable or malformed input, or bad usage.
 // plan and apply document their own in cli/plan.ts and cli/apply.ts.
@@ -66,6 +67,15 @@ function program(): Command {
         process.exitCode = 2;
       }
     });
+  p.command("cost")
+    .description("what a design costs per month at on-demand prices (per service, load balancers, EC2 instances), with its assumptions")
+    .argument("<design>", "a Stevedore design JSON file (or anything lint reads; - reads standard input)")
+    .option("--region <region>", "AWS Region whose prices to use (default us-east-1)")
+    .option("--json", "machine-readable output")
+    .action(async (file: string, opts: Record<string, unknown>) => {
+      process.exitCode = await runCost(file, opts);
+    });
+
   withTargetOptions(p.command("plan")
     .description("show what applying a design would change in an ECS account (nothing is changed)"))
     .option("--detailed-exitcode", "exit 0 without changes, 1 on error, 2 with changes (like terraform)")

@@ -15,6 +15,17 @@ export function designRow(page: Page, name: string) {
   return page.getByTestId("design-row").filter({ has: page.getByRole("link", { name, exact: true }) });
 }
 
+/** Imports design JSON through the Import dialog and lands on the new design's page. */
+export async function importDesignText(page: Page, name: string, json: string): Promise<void> {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Import" }).first().click();
+  const dialog = page.getByRole("dialog", { name: "Import a design" });
+  await dialog.getByLabel("Text").fill(json);
+  await dialog.getByLabel("Design name").fill(name);
+  await dialog.getByRole("button", { name: "Import" }).click();
+  await expect(page).toHaveURL(/\/designs\/[0-9a-f-]{36}$/);
+}
+
 /** Creates a design through the New design dialog and returns its page URL. */
 export async function createDesign(page: Page, name: string, description = ""): Promise<string> {
   await page.goto("/");
