@@ -12,13 +12,15 @@
 
 /** Where a design field goes in one format, or why it does not. */
 export type Target = string | { not: string };
-export type Entry = { terraform: Target; cloudformation: Target; since?: string };
+export type Entry = { terraform: Target; cloudformation: Target; since?: string; designOnly?: true };
 
 const not = (why: string) => ({ not: why });
 /** The provider line the argument-name fixture was written from (6.0.0 added `region` to every resource). */
 export const TERRAFORM_BASELINE = "6.0.0";
 
 type Table = Record<string, Entry>;
+/** A resource's `id`: the design's own bookkeeping (canvas and layout keys), nothing AWS has; exports name resources by their names. */
+const ID: Entry = { terraform: not("the design's own id"), cloudformation: not("the design's own id"), designOnly: true };
 const e = (terraform: Target, cloudformation: Target, since?: string): Entry => (since ? { terraform, cloudformation, since } : { terraform, cloudformation });
 
 /** `tags` of one resource: a map in Terraform, Key/Value items in CloudFormation. */
@@ -36,7 +38,7 @@ const CFN_CLUSTER = "AWS::ECS::Cluster";
 const CFN_CP = "AWS::ECS::ClusterCapacityProviderAssociations";
 
 const cluster: Table = {
-  "cluster.id": e(not("the design's own id (resource labels are made from names)"), not("the design's own id (logical ids are made from names)")),
+  "cluster.id": ID,
   "cluster.clusterName": e(`${CLUSTER}.name`, `${CFN_CLUSTER}.ClusterName`),
   "cluster.capacityProviders": e(`${CP}.capacity_providers`, `${CFN_CP}.CapacityProviders`),
   "cluster.defaultCapacityProviderStrategy": e(`${CP}.default_capacity_provider_strategy`, `${CFN_CP}.DefaultCapacityProviderStrategy`),
@@ -95,7 +97,7 @@ const CONTAINER_FIELDS: Record<string, string> = {
 };
 
 const taskDefinition: Table = {
-  "taskDefinition.id": e(not("the design's own id"), not("the design's own id")),
+  "taskDefinition.id": ID,
   "taskDefinition.family": e(`${TD}.family`, `${CFN_TD}.Family`),
   "taskDefinition.taskRoleArn": e(`${TD}.task_role_arn`, `${CFN_TD}.TaskRoleArn`),
   "taskDefinition.executionRoleArn": e(`${TD}.execution_role_arn`, `${CFN_TD}.ExecutionRoleArn`),
@@ -148,7 +150,7 @@ const HOOK_TF = "the provider's lifecycle_hook block has hook_target_arn, role_a
 const HOOK_CFN = "AWS::ECS::Service DeploymentLifecycleHook has HookTargetArn, RoleArn, LifecycleStages and HookDetails only";
 
 const service: Table = {
-  "service.id": e(not("the design's own id"), not("the design's own id")),
+  "service.id": ID,
   "service.serviceName": e(`${SVC}.name`, `${CFN_SVC}.ServiceName`),
   "service.cluster": e(`${SVC}.cluster`, `${CFN_SVC}.Cluster`),
   "service.taskDefinition": e(`${SVC}.task_definition`, `${CFN_SVC}.TaskDefinition`),
@@ -240,7 +242,7 @@ const TG = "aws_lb_target_group";
 const CFN_TG = "AWS::ElasticLoadBalancingV2::TargetGroup";
 const EXISTING_TG = "an existing target group (its ARN is set): services and listeners name it by ARN, the export does not manage it";
 const targetGroup: Table = {
-  "targetGroup.id": e(not("the design's own id"), not("the design's own id")),
+  "targetGroup.id": ID,
   "targetGroup.name": e(`${TG}.name`, `${CFN_TG}.Name`),
   "targetGroup.targetGroupArn": e(not(EXISTING_TG), not(EXISTING_TG)),
   "targetGroup.targetType": e(`${TG}.target_type`, `${CFN_TG}.TargetType`),
@@ -288,7 +290,7 @@ function action(path: string, tf: string, cfn: string): Table {
 }
 
 const loadBalancer: Table = {
-  "loadBalancer.id": e(not("the design's own id"), not("the design's own id")),
+  "loadBalancer.id": ID,
   "loadBalancer.name": e(`${LB}.name`, `${CFN_LB}.Name`),
   "loadBalancer.loadBalancerArn": e(not(EXISTING_LB), not(EXISTING_LB)),
   "loadBalancer.type": e(`${LB}.load_balancer_type`, `${CFN_LB}.Type`),
