@@ -50,8 +50,8 @@ export function setFields(root: string, value: unknown, stop: (path: string) => 
   return { known, unknown };
 }
 
-/** `a.b[].c` with indices [2] → `a.b[2].c`: a field's place in the design, for notes. */
-export function concretePath(f: Field): string {
+/** `service.b[].c` with indices [2] → `b[2].c`: a field's place in its resource (below `root`), for notes. */
+export function concretePath(f: Field, root: string): string {
   let i = 0;
-  return f.path.replace(/\[\]/g, () => `[${f.indices[i++] ?? ""}]`);
+  return f.path.slice(root.length + 1).replace(/\[\]/g, () => `[${f.indices[i++] ?? ""}]`);
 }

@@ -17,8 +17,8 @@ export function hclString(s: string): string {
     .replace(/\r/g, "\\r")
     .replace(/\t/g, "\\t")
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
-    .replace(/\$\{/g, "$${")
-    .replace(/%\{/g, "%%{");
+    .replace(/\$\{/g, () => "$${")
+    .replace(/%\{/g, () => "%%{");
   return `"${body}"`;
 }
 

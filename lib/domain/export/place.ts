@@ -65,17 +65,17 @@ export function placeValue(tree: Tree, segments: string[], indices: number[], va
 /** Places `value` (found at mapping path `root`) into `trees`; returns what could not be expressed. */
 export function placeResource(trees: Map<string, Tree>, root: string, value: unknown, opts: PlaceOptions): Unexpressed[] {
   const { known, unknown } = setFields(root, value, opts.stop);
-  const out: Unexpressed[] = unknown.map((f) => ({ resource: opts.resource, path: concretePath(f), why: UNKNOWN_KEY }));
+  const out: Unexpressed[] = unknown.map((f) => ({ resource: opts.resource, path: concretePath(f, root), why: UNKNOWN_KEY }));
   for (const f of known) {
     if (MAPPING[f.path].designOnly) continue;
     const target = targetOf(MAPPING[f.path], opts.format);
     if (isNot(target)) {
-      out.push({ resource: opts.resource, path: concretePath(f), why: target.not });
+      out.push({ resource: opts.resource, path: concretePath(f, root), why: target.not });
       continue;
     }
     const v = opts.convert ? opts.convert(f, target) : f.value;
     if (v instanceof Skip) {
-      if (v.why) out.push({ resource: opts.resource, path: concretePath(f), why: v.why });
+      if (v.why) out.push({ resource: opts.resource, path: concretePath(f, root), why: v.why });
       continue;
     }
     const { type, segments } = split(target);
@@ -89,7 +89,7 @@ export function placeResource(trees: Map<string, Tree>, root: string, value: unk
 /** Every set field of a resource the export leaves alone (an existing target group or load balancer), each with `why`. */
 export function allUnexpressed(root: string, value: unknown, resource: string, why: string): Unexpressed[] {
   const { known, unknown } = setFields(root, value);
-  return [...known.filter((f) => !MAPPING[f.path].designOnly), ...unknown].map((f) => ({ resource, path: concretePath(f), why }));
+  return [...known.filter((f) => !MAPPING[f.path].designOnly), ...unknown].map((f) => ({ resource, path: concretePath(f, root), why }));
 }
 
 /** Arrays with holes (items that set nothing) closed up, at every depth. */
