@@ -4,24 +4,11 @@ import type { Design } from "../design";
 import { hclString } from "./hcl";
 import { exportTerraform, terraformAddresses } from "./terraform";
 import { everythingDesign, fixtureDesigns } from "./test-designs";
-import { META, TERRAFORM_ARGUMENTS } from "./test-terraform-arguments";
+import { TERRAFORM_ARGUMENTS, unknownArguments } from "./test-terraform-arguments";
 
 type Json = Record<string, unknown>;
-type Schema = { [name: string]: true | Schema };
 
 const mainTf = (d: Design, opts = {}) => exportTerraform(d, { singleFile: true, ...opts }).files[0].text;
-
-/** Arguments and blocks of a parsed resource body not in the provider's documented schema. */
-function unknownArguments(body: Json, schema: Schema, at: string, out: string[] = []): string[] {
-  for (const [k, v] of Object.entries(body)) {
-    if (META.includes(k)) continue;
-    const s = schema[k];
-    if (s === undefined) out.push(`${at}.${k}`);
-    else if (s !== true && Array.isArray(v)) for (const block of v as Json[]) unknownArguments(block, s, `${at}.${k}`, out);
-    else if (s !== true) out.push(`${at}.${k} (a block, written as an attribute)`);
-  }
-  return out;
-}
 
 async function parsed(text: string) {
   return (await parse("main.tf", text)) as { resource?: Record<string, Record<string, Json[]>>; variable?: Record<string, Json[]>; import?: Json[]; terraform?: Json[] };

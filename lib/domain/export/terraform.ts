@@ -127,8 +127,8 @@ function exportTaskDefinitions(b: Builder) {
         case "taskDefinition.executionRoleArn": return b.variable(`${name}_execution_role_arn`, "string", `IAM role ECS pulls ${td.family}'s images and secrets with`, f.value);
         case "taskDefinition.tags": return tagMap(f.value as never);
         case "taskDefinition.proxyConfiguration": {
-          const p = f.value as { type?: string; containerName?: string; properties?: { name: string; value: string }[] };
-          return { type: p.type, container_name: p.containerName, properties: p.properties ? new Leaf(Object.fromEntries(p.properties.map((x) => [x.name, x.value]))) : undefined };
+          const { properties, ...rest } = f.value as { properties?: { name: string; value: string }[] };
+          return { ...(snakeBlocks(rest) as Tree), ...(properties ? { properties: new Leaf(Object.fromEntries(properties.map((x) => [x.name, x.value]))) } : {}) };
         }
         case "taskDefinition.inferenceAccelerators": case "taskDefinition.volumes[].fsxWindowsFileServerVolumeConfiguration":
         case "taskDefinition.volumes[].efsVolumeConfiguration":

@@ -139,3 +139,23 @@ export const CLOUDFORMATION_PROPERTIES: Record<string, Schema> = {
 
 /** What a resource may carry besides Properties (CloudFormation resource attributes). */
 export const RESOURCE_ATTRIBUTES = ["Type", "Properties", "DependsOn", "Metadata", "Condition", "DeletionPolicy", "UpdateReplacePolicy"];
+
+const INTRINSIC = /^(Ref|Fn::[A-Za-z]+)$/;
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Properties of a resource (at every depth) that its type does not document. */
+export function unknownProperties(v: unknown, schema: Schema, at: string, out: string[] = []): string[] {
+  if (Array.isArray(v)) {
+    v.forEach((x, i) => unknownProperties(x, schema, `${at}[${i}]`, out));
+    return out;
+  }
+  if (!isObj(v)) return out;
+  if (Object.keys(v).length === 1 && INTRINSIC.test(Object.keys(v)[0])) return out;
+  for (const [k, x] of Object.entries(v)) {
+    const s = schema[k];
+    if (s === undefined) out.push(`${at}.${k}`);
+    else if (s !== true) unknownProperties(x, s, `${at}.${k}`, out);
+  }
+  return out;
+}
+

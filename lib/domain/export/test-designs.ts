@@ -143,7 +143,7 @@ export function arbitraryOf(schema: z.ZodType): fc.Arbitrary<unknown> {
       return fc.record(Object.fromEntries(Object.entries(shape).map(([k, s]) => [k, arbitraryOf(s)]))).map((o) =>
         Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)));
     }
-    default: return fc.jsonValue({ maxDepth: 2 });
+    default: return fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.parse(JSON.stringify(v)) as unknown); // as a design read from JSON holds it
   }
 }
 
@@ -154,4 +154,12 @@ export const arbitraryDesign: fc.Arbitrary<Design> = fc.record({
   services: fc.array(arbitraryOf(ServiceSchema), { maxLength: 2 }),
   targetGroups: fc.array(arbitraryOf(TargetGroupSchema), { maxLength: 2 }),
   loadBalancers: fc.array(arbitraryOf(LoadBalancerDesignSchema), { maxLength: 2 }),
-}).map((r) => ({ schemaVersion: 1, layout: {}, ...r }) as unknown as Design);
+}).map((r) => dedupeTags({ schemaVersion: 1, layout: {}, ...r }) as unknown as Design);
+
+/** Tag keys are unique per resource (ECS and ELBv2 refuse repeats; both exports write tags by key). */
+function dedupeTags(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(dedupeTags);
+  if (typeof v !== "object" || v === null) return v;
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === "tags" && Array.isArray(x)
+    ? [...new Map((x as { key: string }[]).map((t) => [t.key, t])).values()] : dedupeTags(x)]));
+}

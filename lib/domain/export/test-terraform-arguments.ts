@@ -123,3 +123,16 @@ export const TERRAFORM_ARGUMENTS: Record<string, Schema> = {
     },
   },
 };
+
+/** Arguments and blocks of a parsed resource body not in the provider's documented schema. */
+export function unknownArguments(body: Record<string, unknown>, schema: Schema, at: string, out: string[] = []): string[] {
+  for (const [k, v] of Object.entries(body)) {
+    if (META.includes(k)) continue;
+    const s = schema[k];
+    if (s === undefined) out.push(`${at}.${k}`);
+    else if (s !== true && Array.isArray(v)) for (const block of v as Record<string, unknown>[]) unknownArguments(block, s, `${at}.${k}`, out);
+    else if (s !== true) out.push(`${at}.${k} (a block, written as an attribute)`);
+  }
+  return out;
+}
+
