@@ -1,7 +1,8 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { ClusterSchema, LoadBalancerDesignSchema, ServiceSchema, TargetGroupSchema, TaskDefinitionSchema } from "../design";
-import { isNot, MAPPING } from "./mapping";
+import { coverageTable, isNot, MAPPING } from "./mapping";
 
 // Walks the design's zod schemas (every key of every object schema, nested; `[]` for array
 // items) and checks each field has a mapping entry: a field added to the design fails here
@@ -63,5 +64,12 @@ describe("the export mapping", () => {
         else expect(t, path).toMatch(/^(aws_[a-z_]+|AWS::[A-Za-z0-9]+::[A-Za-z0-9]+)(\.|$)/);
       }
     }
+  });
+});
+
+describe("COVERAGE.md", () => {
+  it("is the mapping's coverage table (regenerate it from coverageTable() when the mapping changes)", () => {
+    const doc = readFileSync(new URL("./COVERAGE.md", import.meta.url), "utf8");
+    expect(doc).toContain(coverageTable());
   });
 });

@@ -321,3 +321,11 @@ export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
 export type Format = "terraform" | "cloudformation";
 export const isNot = (t: Target): t is { not: string } => typeof t !== "string";
+
+/** The coverage table (Markdown) of every design field: where each export puts it, or why it cannot. */
+export function coverageTable(): string {
+  const cell = (t: Target, since?: string) => (isNot(t) ? `not expressed: ${t.not}` : `\`${t}\`${since ? ` (provider ≥ ${since})` : ""}`);
+  const rows = Object.entries(MAPPING).filter(([, e]) => !e.designOnly).map(([path, e]) =>
+    `| \`${path}\` | ${cell(e.terraform, e.since)} | ${cell(e.cloudformation)} |`);
+  return ["| Design field | Terraform (hashicorp/aws) | CloudFormation |", "| --- | --- | --- |", ...rows].join("\n");
+}
