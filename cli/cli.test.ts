@@ -206,6 +206,17 @@ describe("stevedore convert --to terraform | cloudformation", { timeout: 60_000 
     expect(r.err).toMatch(/warning: cluster "main" instances\[0\]\.cpu: not expressed in Terraform/);
   });
 
+  it("writes an import block for each --import ADDRESS=ID, and refuses a malformed one", () => {
+    const file = temp("tf3.json", design);
+    const r = run("convert", file, "--to", "terraform", "--import", "aws_ecs_service.web=main/web", "aws_ecs_cluster.main=main");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('import {\n  to = aws_ecs_service.web\n  id = "main/web"\n}');
+    expect(r.out).toContain("to = aws_ecs_cluster.main");
+    const bad = run("convert", file, "--to", "terraform", "--import", "web");
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("expected ADDRESS=ID");
+  });
+
   it("writes versions.tf, variables.tf and main.tf into --out DIR", () => {
     const dir = join(tmp, "tf-out");
     const r = run("convert", temp("tf2.json", design), "--to", "terraform", "--out", dir);

@@ -15,6 +15,8 @@ export type ConvertOptions = {
   ignoreChanges?: (typeof IGNORABLE)[number][];
   /** Terraform: write versions.tf, variables.tf and main.tf (true) instead of one main.tf. */
   split?: boolean;
+  /** Terraform: resources that already exist, `ADDRESS=ID` (an `import {}` block each). */
+  import?: string[];
 };
 
 /**
@@ -47,7 +49,10 @@ export async function convertFile(file: string, opts: ConvertOptions, compose?: 
   const { design: d, notes } = r;
   switch (opts.to) {
     case "terraform": {
-      const r = exportTerraform(d, { singleFile: !opts.split, ignoreChanges: opts.ignoreChanges });
+      const imports = (opts.import ?? []).map((x) => ({ address: x.slice(0, x.indexOf("=")), id: x.slice(x.indexOf("=") + 1) }));
+      const bad = (opts.import ?? []).find((x) => !/^aws_[a-z0-9_]+\.[A-Za-z0-9_-]+=.+$/.test(x));
+      if (bad !== undefined) return { ok: false, message: `--import ${bad}: expected ADDRESS=ID, e.g. aws_ecs_service.web=main/web` };
+      const r = exportTerraform(d, { singleFile: !opts.split, ignoreChanges: opts.ignoreChanges, imports });
       return { ok: true, files: r.files, notes: [...notes, ...exportNotes("Terraform", r.unexpressed)] };
     }
     case "cloudformation": {

@@ -57,6 +57,7 @@ function program(): Command {
     .option("--service <name>", "the service to export, when the input has several")
     .addOption(new Option("--format <syntax>", "CloudFormation template syntax").choices([...TEMPLATE_FORMATS]).default("yaml"))
     .addOption(new Option("--ignore-changes <fields...>", "Terraform: leave these to CI or the scaler (lifecycle ignore_changes)").choices([...IGNORABLE]))
+    .option("--import <address=id...>", "Terraform: resources that already exist, e.g. aws_ecs_service.web=main/web (an import block each)")
     .option("--out <dir>", "Terraform and CloudFormation: write the files into DIR (Terraform as versions.tf, variables.tf and main.tf)"))
     .action(async (file: string, opts: ConvertOptions & ComposeTargetFlags & { out?: string }) => {
       const target = parseComposeTarget(opts);
