@@ -73,6 +73,8 @@ describe("exportCloudFormation", () => {
       { Field: "path-pattern", PathPatternConfig: { Values: ["/api/*"] } }, { Field: "http-request-method", HttpRequestMethodConfig: { Values: ["GET"] } },
     ]);
     expect(rule.ListenerArn).toEqual({ Ref: "ApiAlb443Listener" });
+    // A weighted forward is one action with both target groups.
+    expect(rule.Actions).toEqual([{ Type: "forward", ForwardConfig: { TargetGroups: [{ TargetGroupArn: { Ref: "ApiBlueTargetGroup" }, Weight: 100 }, { TargetGroupArn: { Ref: "ApiGreenTargetGroup" }, Weight: 0 }] } }]);
     expect(res.ApiBlueTargetGroup.Properties.TargetGroupAttributes).toEqual([{ Key: "deregistration_delay.timeout_seconds", Value: "30" }]);
     expect(res.ApiBlueTargetGroup.Properties.Matcher).toEqual({ HttpCode: "200-299" });
     expect(res.ApiAlb443Listener.Properties.Certificates).toEqual([{ CertificateArn: "arn:aws:acm:eu-west-1:111122223333:certificate/x" }]);

@@ -3,3 +3,4 @@ export { exportCloudFormation, type CloudFormationExport } from "./cloudformatio
 export { MAPPING, TERRAFORM_BASELINE, type Entry, type Target } from "./mapping";
 export type { Unexpressed } from "./place";
 export { notesText, type ExportFile } from "./types";
+export { importCloudFormation, type TemplateImportNote } from "./import-cloudformation";

@@ -6,7 +6,8 @@
 //
 // A target is `<resource type>.<path>` in that format's own names. Segments ending in `[]` are
 // repeated (blocks in Terraform, list items in CloudFormation), one per item of the design's
-// array at the same depth. The exporters place values by these paths (place.ts); the few
+// array at the same depth; `[0]` is a list the design holds one item of (a listener's default
+// action, its certificate). The exporters place values by these paths (place.ts); the few
 // fields whose value changes shape (tags to a map, conditions by field) are converted there
 // and named here all the same. Terraform `since` is the provider version that added the argument.
 
@@ -301,15 +302,15 @@ const loadBalancer: Table = {
   "loadBalancer.listeners": e(L, CFN_L),
   "loadBalancer.listeners[].port": e(`${L}.port`, `${CFN_L}.Port`),
   "loadBalancer.listeners[].protocol": e(`${L}.protocol`, `${CFN_L}.Protocol`),
-  "loadBalancer.listeners[].certificateArn": e(`${L}.certificate_arn`, `${CFN_L}.Certificates[].CertificateArn`),
+  "loadBalancer.listeners[].certificateArn": e(`${L}.certificate_arn`, `${CFN_L}.Certificates[0].CertificateArn`),
   "loadBalancer.listeners[].sslPolicy": e(`${L}.ssl_policy`, `${CFN_L}.SslPolicy`),
-  ...action("loadBalancer.listeners[].defaultAction", `${L}.default_action`, `${CFN_L}.DefaultActions[]`),
+  ...action("loadBalancer.listeners[].defaultAction", `${L}.default_action`, `${CFN_L}.DefaultActions[0]`),
   "loadBalancer.listeners[].rules": e(R, CFN_R),
   "loadBalancer.listeners[].rules[].priority": e(`${R}.priority`, `${CFN_R}.Priority`),
   "loadBalancer.listeners[].rules[].conditions": e(`${R}.condition`, `${CFN_R}.Conditions`),
   "loadBalancer.listeners[].rules[].conditions[].field": e(`${R}.condition[]`, `${CFN_R}.Conditions[].Field`),
   "loadBalancer.listeners[].rules[].conditions[].values": e(`${R}.condition[].values`, `${CFN_R}.Conditions[].Values`),
-  ...action("loadBalancer.listeners[].rules[].action", `${R}.action`, `${CFN_R}.Actions[]`),
+  ...action("loadBalancer.listeners[].rules[].action", `${R}.action`, `${CFN_R}.Actions[0]`),
 };
 
 /** Every design field, by path, with its Terraform and CloudFormation target. */

@@ -46,6 +46,11 @@ export function placeValue(tree: Tree, segments: string[], indices: number[], va
   let node: Tree = tree;
   let k = 0;
   const step = (seg: string): Tree => {
+    if (seg.endsWith("[0]")) {
+      const name = seg.slice(0, -3);
+      const list = (Array.isArray(node[name]) ? node[name] : (node[name] = [])) as Tree[];
+      return (list[0] ??= {});
+    }
     if (seg.endsWith("[]")) {
       const name = seg.slice(0, -2);
       const list = (Array.isArray(node[name]) ? node[name] : (node[name] = [])) as Tree[];
@@ -58,7 +63,7 @@ export function placeValue(tree: Tree, segments: string[], indices: number[], va
   };
   for (const seg of segments.slice(0, -1)) node = step(seg);
   const last = segments[segments.length - 1];
-  if (last.endsWith("[]")) Object.assign(step(last), value as Tree);
+  if (last.endsWith("[]") || last.endsWith("[0]")) Object.assign(step(last), value as Tree);
   else node[last] = value;
 }
 
