@@ -133,7 +133,7 @@ export function importCloudFormation(template: unknown): { design: Design; notes
   const refTo = (v: unknown) => (isObj(v) && typeof v.ref === "string" ? byId.get(v.ref) : undefined);
   const design: Design = { schemaVersion: 1, clusters: [], taskDefinitions: [], services: [], targetGroups: [], loadBalancers: [], layout: {} };
   for (const x of of("cluster")) {
-    if (x.props.Cluster === undefined) design.clusters.push(x.out as never);
+    if (x.props.Cluster === undefined) design.clusters.push(x.out as Design["clusters"][number]);
   }
   for (const x of of("cluster")) {
     const c = refTo(x.props.Cluster);
@@ -142,9 +142,9 @@ export function importCloudFormation(template: unknown): { design: Design; notes
     void _id;
     if (c) Object.assign(c.out, rest);
   }
-  design.taskDefinitions = of("taskDefinition").map((x) => x.out) as never;
-  design.targetGroups = of("targetGroup").map((x) => x.out) as never;
-  design.loadBalancers = of("loadBalancer").map((x) => x.out) as never;
+  design.taskDefinitions = of("taskDefinition").map((x) => x.out) as Design["taskDefinitions"];
+  design.targetGroups = of("targetGroup").map((x) => x.out) as Design["targetGroups"];
+  const loadBalancers = of("loadBalancer").map((x) => x.out);
   for (const l of of("loadBalancer.listeners[]")) {
     const lb = refTo(l.props.LoadBalancerArn);
     const { id: _id, ...listener } = l.out;
@@ -184,7 +184,7 @@ export function importCloudFormation(template: unknown): { design: Design; notes
     if (typeof v.ref === "string" && Object.keys(v).length === 1) return asRef(v);
     return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fixRefs(x)]));
   };
-  design.services = of("service").map((x) => fixRefs(x.out)) as never;
-  design.loadBalancers = (design.loadBalancers ?? []).map(fixRefs) as never;
+  design.services = of("service").map((x) => fixRefs(x.out)) as Design["services"];
+  design.loadBalancers = loadBalancers.map(fixRefs) as Design["loadBalancers"];
   return { design, notes };
 }
