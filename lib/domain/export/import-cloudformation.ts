@@ -145,21 +145,18 @@ export function importCloudFormation(template: unknown): { design: Design; notes
   design.taskDefinitions = of("taskDefinition").map((x) => x.out) as Design["taskDefinitions"];
   design.targetGroups = of("targetGroup").map((x) => x.out) as Design["targetGroups"];
   const loadBalancers = of("loadBalancer").map((x) => x.out);
-  for (const l of of("loadBalancer.listeners[]")) {
-    const lb = refTo(l.props.LoadBalancerArn);
-    const { id: _id, ...listener } = l.out;
-    void _id;
-    if (lb) ((lb.out.listeners ??= []) as Json[]).push(listener);
-    else notes.push({ path: String(l.out.id), message: "a listener of a load balancer outside the template" });
-    l.out = listener;
-  }
-  for (const r of of("loadBalancer.listeners[].rules[]")) {
-    const l = refTo(r.props.ListenerArn);
-    const { id: _id, ...rule } = r.out;
-    void _id;
-    if (l) ((l.out.rules ??= []) as Json[]).push(rule);
-    else notes.push({ path: String(r.out.id), message: "a rule of a listener outside the template" });
-  }
+  /** Listeners join their load balancer, rules their listener (without the logical id a design resource has). */
+  const attach = (root: string, parentProp: string, key: string, what: string) => {
+    for (const x of of(root)) {
+      const parent = refTo(x.props[parentProp]);
+      const { id, ...child } = x.out;
+      if (parent) ((parent.out[key] ??= []) as Json[]).push(child);
+      else notes.push({ path: String(id), message: `${what} outside the template` });
+      x.out = child;
+    }
+  };
+  attach("loadBalancer.listeners[]", "LoadBalancerArn", "listeners", "a listener of a load balancer");
+  attach("loadBalancer.listeners[].rules[]", "ListenerArn", "rules", "a rule of a listener");
   // References back to the design's own spelling.
   const ruleRef = (id: string) => {
     const r = byId.get(id)!;
