@@ -30,6 +30,8 @@ const MATRIX = [
   { folder: "lib/domain/plan", imports: [...FACTS, "lib/domain/design", "lib/domain/rules", "lib/domain/ecs-json", "lib/domain/cost"], packages: [], types: ["@aws-sdk/client-ecs", "@aws-sdk/client-elastic-load-balancing-v2"] },
   { folder: "lib/domain/monitor", imports: [...FACTS, "lib/domain/design", "lib/domain/plan"], packages: ["zod"], types: ["@aws-sdk/client-ecs"] },
   { folder: "lib/domain/learn", imports: [...FACTS, "lib/domain/design", "lib/domain/rules", "lib/domain/monitor"], packages: [], types: ["@aws-sdk/client-ecs"] },
+  // Terraform and CloudFormation exports: one mapping of design fields, a pure exporter per format (hcl2json parses HCL in its tests).
+  { folder: "lib/domain/export", imports: [...FACTS, "lib/domain/design", "lib/domain/plan", "lib/domain/ecs-json"], packages: ["yaml", "zod", "@cdktf/hcl2json"] },
   { folder: "lib/domain/designer", imports: [...FACTS, "lib/domain/design", "lib/domain/rules", "lib/domain/ecs-json"], packages: ["zod", "elkjs"] },
   // Who may do what (roles, the permission table, decisions) and what the audit trail records: pure too.
   { folder: "lib/domain/access", imports: [], packages: ["zod"] },

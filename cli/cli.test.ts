@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -226,5 +226,61 @@ describe("stevedore cost", { timeout: 30_000 }, () => {
     const missing = run("cost", "nope.json");
     expect(missing.code).toBe(2);
     expect(missing.err).toContain("nope.json: cannot read: no such file");
+
+describe("stevedore convert --to terraform | cloudformation", { timeout: 60_000 }, () => {
+  const design = JSON.stringify({
+    schemaVersion: 1, layout: {},
+    clusters: [{ id: "c", clusterName: "main", instances: [{ id: "i", cpu: 2048, memory: 4096 }] }],
+    taskDefinitions: [{ id: "t", family: "web", requiresCompatibilities: ["FARGATE"], cpu: "256", memory: "512", containerDefinitions: [{ name: "app", image: "nginx:1.27" }] }],
+    services: [{ id: "s", serviceName: "web", cluster: "main", taskDefinition: "web", desiredCount: 2,
+      networkConfiguration: { awsvpcConfiguration: { subnets: ["subnet-1"] } } }],
+  });
+
+  it("writes one main.tf to standard output, and what it could not express to standard error", () => {
+    const r = run("convert", temp("tf.json", design), "--to", "terraform", "--ignore-changes", "image", "desiredCount");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('source  = "hashicorp/aws"');
+    expect(r.out).toContain('resource "aws_ecs_service" "web"');
+    expect(r.out).toContain("cluster = aws_ecs_cluster.main.arn");
+    expect(r.out).toContain("ignore_changes = [task_definition, desired_count]");
+    expect(r.out).toContain('variable "web_subnets"');
+    expect(r.err).toMatch(/warning: cluster "main" instances\[0\]\.cpu: not expressed in Terraform/);
+  });
+
+  it("writes an import block for each --import ADDRESS=ID, and refuses a malformed one", () => {
+    const file = temp("tf3.json", design);
+    const r = run("convert", file, "--to", "terraform", "--import", "aws_ecs_service.web=main/web", "aws_ecs_cluster.main=main");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('import {\n  to = aws_ecs_service.web\n  id = "main/web"\n}');
+    expect(r.out).toContain("to = aws_ecs_cluster.main");
+    const bad = run("convert", file, "--to", "terraform", "--import", "web");
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("expected ADDRESS=ID");
+  });
+
+  it("writes versions.tf, variables.tf and main.tf into --out DIR", () => {
+    const dir = join(tmp, "tf-out");
+    const r = run("convert", temp("tf2.json", design), "--to", "terraform", "--out", dir);
+    expect(r.code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(["main.tf", "variables.tf", "versions.tf"]);
+    expect(readFileSync(join(dir, "variables.tf"), "utf8")).toContain('default = ["subnet-1"]');
+  });
+
+  it("writes a CloudFormation template in YAML, or JSON with --format json", () => {
+    const yaml = run("convert", temp("cf.json", design), "--to", "cloudformation");
+    expect(yaml.code).toBe(0);
+    expect(yaml.out).toMatch(/^AWSTemplateFormatVersion: "2010-09-09"$/m);
+    expect(yaml.out).toContain("Type: AWS::ECS::Service");
+    const json = run("convert", temp("cf2.json", design), "--to", "cloudformation", "--format", "json");
+    expect(json.code).toBe(0);
+    const t = JSON.parse(json.out);
+    expect(t.Resources.WebService.Properties.Cluster).toEqual({ Ref: "MainCluster" });
+    expect(t.Metadata.Stevedore.NotExpressed.map((n: { Field: string }) => n.Field)).toContain("instances[0].cpu");
+  });
+
+  it("refuses --out for JSON targets", () => {
+    const r = run("convert", temp("cf3.json", design), "--to", "design", "--out", join(tmp, "x"));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--out is for");
   });
 });
