@@ -20,6 +20,8 @@ export type Cluster = {
   configuration?: Record<string, unknown>;
   capacityProviders: string[];
   defaultCapacityProviderStrategy: CapacityProviderStrategyItem[];
+  /** The Cloud Map namespace its services' Service Connect defaults to (ecs/service-connect.ts). */
+  serviceConnectDefaults?: { namespaceId: string };
   createdAt: number;
 };
 
@@ -182,6 +184,9 @@ export type Service = {
   deploymentConfiguration: DeploymentConfiguration;
   /** As given; DescribeServices reports it on the PRIMARY deployment, as ECS does (no proxy is simulated). */
   serviceConnectConfiguration?: Record<string, unknown>;
+  /** With Service Connect on: the namespace it joined, and the Cloud Map service of each `services[]` entry. */
+  serviceConnectNamespaceId?: string;
+  serviceConnectResources?: { discoveryName: string; discoveryArn: string; serviceId: string }[];
   schedulingStrategy: "REPLICA";
   healthCheckGracePeriodSeconds?: number;
   enableECSManagedTags: boolean;
