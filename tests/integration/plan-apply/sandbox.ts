@@ -29,7 +29,7 @@ export async function startPlanSandbox(region = "eu-west-1") {
     servicediscovery: (env: { region: string }) => createServiceDiscoveryPort(target(env, "/sandbox/aws")),
   };
   return {
-    url: server.url, ecs, aws, control, region,
+    url: server.url, ecs, aws, control, region, deps, target,
     close: async () => { ecs.destroy(); await server.close(); },
   };
 }
