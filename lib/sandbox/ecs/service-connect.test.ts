@@ -67,3 +67,16 @@ describe("Service Connect resolution", () => {
     expect(aliasesInNamespace(sb.world(), ns)[0].endpoints).toHaveLength(2);
   });
 });
+
+describe("Service Connect turned off", () => {
+  it("deregisters the service's tasks from the Cloud Map service it offered", () => {
+    const sb = shop();
+    sb.step(30);
+    const listed = sb.cloudMap("ListServices", {}).Services as { Id: string; Name: string }[];
+    const api = listed.find((s) => s.Name === "api")!;
+    expect((sb.cloudMap("ListInstances", { ServiceId: api.Id }).Instances as unknown[]).length).toBe(2);
+    sb.call("UpdateService", { cluster: "shop", service: "api", serviceConnectConfiguration: { enabled: false } });
+    expect(sb.cloudMap("ListInstances", { ServiceId: api.Id }).Instances).toEqual([]);
+    expect(resolveAlias(sb.world(), tasksOf(sb, "web")[0], "api:8080")).toEqual([]);
+  });
+});

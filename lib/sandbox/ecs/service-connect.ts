@@ -59,7 +59,9 @@ const portMappingsOf = (td: TaskDefinition) => ((td.body.containerDefinitions ??
  * port mapping of the task definition. Writes the namespace and resources onto the service.
  */
 export function applyServiceConnect(world: World, ctx: Ctx, svc: Service, cluster: Cluster, td: TaskDefinition, config: ServiceConnectConfig | undefined) {
+  const before = svc.serviceConnectResources ?? [];
   if (!config?.enabled) {
+    releaseResources(world, svc, before, []);
     svc.serviceConnectNamespaceId = undefined;
     svc.serviceConnectResources = undefined;
     return;
@@ -80,6 +82,17 @@ export function applyServiceConnect(world: World, ctx: Ctx, svc: Service, cluste
     const cm = ensureEcsService(world, ctx, namespace.id, discoveryName, svc.arn);
     return { discoveryName, discoveryArn: cm.arn, serviceId: cm.id };
   });
+  releaseResources(world, svc, before, svc.serviceConnectResources);
+}
+
+/** Deregisters the service's tasks from the Cloud Map services it no longer offers (Service Connect turned off, or an entry dropped). */
+function releaseResources(world: World, svc: Service, before: NonNullable<Service["serviceConnectResources"]>, after: NonNullable<Service["serviceConnectResources"]>) {
+  for (const r of before) {
+    if (after.some((a) => a.serviceId === r.serviceId)) continue;
+    const cm = own(peek(world).discoveryServices, r.serviceId);
+    if (cm?.createdByEcs !== svc.arn) continue;
+    for (const id of Object.keys(cm.instances)) removeInstance(world, cm.id, id);
+  }
 }
 
 /** The Cloud Map attributes ECS registers a task with (its address, the port, where it runs). */
