@@ -226,6 +226,8 @@ describe("stevedore cost", { timeout: 30_000 }, () => {
     const missing = run("cost", "nope.json");
     expect(missing.code).toBe(2);
     expect(missing.err).toContain("nope.json: cannot read: no such file");
+  });
+});
 
 describe("stevedore convert --to terraform | cloudformation", { timeout: 60_000 }, () => {
   const design = JSON.stringify({
