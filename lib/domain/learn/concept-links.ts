@@ -158,6 +158,7 @@ export const FIELD_CONCEPTS: Record<string, Target> = {
   "service:serviceConnectConfiguration.enabled": { concept: "network-modes" },
   "service:serviceConnectConfiguration.namespace": { concept: "network-modes" },
   "service:serviceConnectConfiguration.services": { concept: "network-modes" },
+  "cluster:serviceConnectDefaults.namespace": { concept: "network-modes" },
   // Load balancer and target group
   "loadBalancer:type": { concept: "network-modes" },
   "loadBalancer:scheme": { concept: "network-modes" },
