@@ -108,8 +108,8 @@ export const SERVICE_GROUPS: FieldGroup[] = [
           { type: "int", path: ["containerPort"], label: "Container port" },
           // Blue/green, linear and canary: the second group and the rules ECS moves traffic with.
           { type: "text", path: ["advancedConfiguration", "alternateTargetGroupArn"], label: "Alternate target group (green)", mono: true, suggest: "targetGroup", choices: (ctx) => targetGroupChoices(ctx.design) },
-          { type: "text", path: ["advancedConfiguration", "productionListenerRule"], label: "Production listener rule", mono: true, choices: (ctx) => listenerRuleChoices(ctx.design) },
-          { type: "text", path: ["advancedConfiguration", "testListenerRule"], label: "Test listener rule", mono: true, choices: (ctx) => listenerRuleChoices(ctx.design) },
+          { type: "text", path: ["advancedConfiguration", "productionListenerRule"], label: "Production listener rule", mono: true, suggest: "listenerRule", choices: (ctx) => listenerRuleChoices(ctx.design) },
+          { type: "text", path: ["advancedConfiguration", "testListenerRule"], label: "Test listener rule", mono: true, suggest: "listenerRule", choices: (ctx) => listenerRuleChoices(ctx.design) },
           { type: "text", path: ["advancedConfiguration", "roleArn"], label: "Role for ELB changes", mono: true, suggest: "role", placeholder: "arn:aws:iam::…:role/ecsInfrastructureRole" },
         ],
       },
