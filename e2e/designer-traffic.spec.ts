@@ -1,32 +1,11 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { createDesign, uniqueName } from "./helpers";
+import { createDesign, dragConnect, inspectorOf, storedDocument, uniqueName, waitSaved } from "./helpers";
 
 // The traffic path on the canvas: an Application Load Balancer dragged from the palette gets a
 // listener, forwards to target groups (split by weight), a target group registers a service,
 // and the service deploys with a canary strategy over the load balancer's listener rule.
 
-const inspectorOf = (page: Page) => page.getByRole("complementary", { name: "Inspector" });
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/traffic-${name}.png` });
-
-async function waitSaved(page: Page) {
-  await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved", { timeout: 15_000 });
-}
-
-async function storedDocument(page: Page, url: string) {
-  const id = new URL(url).pathname.split("/")[2];
-  return (await (await page.request.get(`/api/designs/${id}`)).json()).document;
-}
-
-/** Drags from a source handle to a node's left (target) handle. */
-async function dragConnect(page: Page, handle: Locator, to: Locator) {
-  const a = (await handle.boundingBox())!;
-  const b = (await to.locator(".react-flow__handle-left").boundingBox())!;
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 6 });
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 6 });
-  await page.mouse.up();
-}
 
 /** Zoom to fit animates the viewport: wait until a node stops moving before measuring handles. */
 async function fit(page: Page, node: Locator) {
