@@ -130,6 +130,18 @@ test("drag an ALB from the palette, add a listener, forward to target groups, re
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(alb).toContainText("web-alb");
 
+  // A new listener port carries the rule along too; the role fields offer the environment's roles.
+  await expect(inspector.getByRole("group", { name: "Load balancer 1" }).getByLabel("Role for ELB changes")).toHaveAttribute("list", /.+/);
+  await alb.getByText("Load balancer", { exact: true }).click();
+  await inspector.getByRole("group", { name: "Listener 1" }).getByLabel("Port", { exact: true }).fill("8080");
+  await expect(alb.getByTestId("listener-row")).toHaveText(/HTTP:8080/);
+  await orders.getByText("Service", { exact: true }).click();
+  await expect(inspector.getByRole("group", { name: "Load balancer 1" }).getByLabel("Production listener rule")).toHaveValue("listener-rule/web-alb/8080/default");
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(alb.getByTestId("listener-row")).toHaveText(/HTTP:80\b/);
+  await orders.getByText("Service", { exact: true }).click();
+  await expect(inspector.getByRole("group", { name: "Load balancer 1" }).getByLabel("Production listener rule")).toHaveValue("listener-rule/web-alb/80/default");
+
   // Deleting web-tg takes its forward and the service's entry with it.
   await webTg.getByText("Target group", { exact: true }).click();
   await page.keyboard.press("Delete");
@@ -138,4 +150,14 @@ test("drag an ALB from the palette, add a listener, forward to target groups, re
   await expect(edge(page, "HTTP:80")).toHaveCount(1);
   await fit(page, alb);
   await shot(page, "after-delete");
+
+  // The same canvas in the dark theme (the system's preference): nodes, edges and labels readable.
+  await waitSaved(page);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.reload();
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  await expect(alb).toBeVisible();
+  await orders.getByText("Service", { exact: true }).click();
+  await fit(page, alb);
+  await shot(page, "after-delete-dark");
 });
