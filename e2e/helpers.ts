@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { join } from "node:path";
 
 /** Names unique per run: the database may hold designs from earlier runs. */
@@ -90,4 +90,29 @@ export async function advanceTo(page: Page, heading: string, seconds: number) {
     await page.getByRole("button", { name: "Check" }).click();
     await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 60_000 });
+}
+
+/** The designer's inspector panel. */
+export const inspectorOf = (page: Page) => page.getByRole("complementary", { name: "Inspector" });
+
+/** Waits for the canvas's autosave to say "saved". */
+export async function waitSaved(page: Page) {
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved", { timeout: 15_000 });
+}
+
+/** The design document as the server stored it, for the design page or canvas at `url`. */
+export async function storedDocument(page: Page, url: string) {
+  const id = new URL(url).pathname.split("/")[2];
+  return (await (await page.request.get(`/api/designs/${id}`)).json()).document;
+}
+
+/** Drags from a source handle (a node's right handle, a listener's row handle) to a node's left (target) handle. */
+export async function dragConnect(page: Page, handle: Locator, to: Locator) {
+  const a = (await handle.boundingBox())!;
+  const b = (await to.locator(".react-flow__handle-left").boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 6 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 6 });
+  await page.mouse.up();
 }

@@ -42,6 +42,20 @@ test("a canary behind an ALB in the sandbox pauses, moves 10 % to green on Conti
     }).toPass({ timeout: 60_000 });
     await expect(page.getByTestId("service-scene").getByTestId("scene-traffic")).toContainText("10 % of traffic");
     await screenshot(page, "canary-ten-percent");
+    // The legend says what the tokens show: the canary's two sides in blue and green.
+    const scene = page.getByTestId("service-scene");
+    await expect(scene.getByTestId("scene-legend").locator("[data-side='green']")).toBeVisible();
+    await expect(scene.getByTestId("scene-legend").locator("[data-side='blue']")).toBeVisible();
+    // The same page in the dark theme (the system's preference), then back to light.
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.reload();
+    await expect(page.locator("html")).toHaveClass(/dark/);
+    await expect(card.getByTestId("traffic")).toContainText("10% green");
+    await expect(scene.getByTestId("scene-traffic")).toContainText("10 % of traffic");
+    await screenshot(page, "canary-ten-percent-dark");
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.reload();
+    await expect(page.locator("html")).not.toHaveClass(/dark/);
 
     await card.getByRole("button", { name: "Continue" }).click();
     await expect(async () => {

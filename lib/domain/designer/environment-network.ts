@@ -10,6 +10,10 @@ export type NetworkSubnet = { id: string; vpcId: string; zone: string; cidr: str
 export type NetworkSecurityGroup = { id: string; name: string; vpcId: string };
 export type NetworkTargetGroup = { arn: string; name: string; targetType: string; protocol?: string; port?: number; vpcId?: string };
 export type NetworkLoadBalancer = { arn: string; name: string; type: string; scheme?: string; vpcId?: string };
+/** A listener of one of the environment's load balancers (DescribeListeners). */
+export type NetworkListener = { arn: string; loadBalancerArn: string; protocol: string; port: number };
+/** A rule of an Application Load Balancer's listener (DescribeRules): its priority ("default" for the default rule) and conditions, each field with its values. */
+export type NetworkListenerRule = { arn: string; listenerArn: string; priority: number | "default"; conditions: { field: string; values: string[] }[] };
 /** A role and the AWS services its trust policy lets assume it (`ecs-tasks.amazonaws.com` for task and execution roles). */
 export type NetworkRole = { arn: string; name: string; trustedServices: string[] };
 
@@ -49,6 +53,9 @@ export type EnvironmentNetwork = {
   securityGroups: NetworkSecurityGroup[];
   targetGroups: NetworkTargetGroup[];
   loadBalancers: NetworkLoadBalancer[];
+  /** The load balancers' listeners, and the rules of the Application Load Balancers' listeners. */
+  listeners: NetworkListener[];
+  listenerRules: NetworkListenerRule[];
   /** IAM roles (IAM is global: the same in every Region of the account). */
   roles: NetworkRole[];
   /** Cloud Map namespaces of the Region (Service Connect joins one, by name or ARN). */
@@ -56,7 +63,42 @@ export type EnvironmentNetwork = {
 };
 
 /** What of an environment a free-text field offers to pick (the inspector shows it as suggestions). */
-export type NetworkSuggestion = "subnet" | "securityGroup" | "targetGroup" | "loadBalancer" | "role" | "namespace";
+export type NetworkSuggestion = "subnet" | "securityGroup" | "targetGroup" | "loadBalancer" | "role" | "namespace" | "listenerRule";
+
+const CONDITION_WORDS: Record<string, string> = { "path-pattern": "path", "host-header": "host", "http-request-method": "method", "source-ip": "source", "http-header": "header", "query-string": "query" };
+
+/** A rule's conditions as a person reads them: "path /api/* · host api.example.com". */
+export function conditionsText(conditions: NetworkListenerRule["conditions"]): string {
+  return conditions.map((c) => `${CONDITION_WORDS[c.field] ?? c.field} ${c.values.join(", ")}`).join(" · ") || "(no condition)";
+}
+
+const byPriority = (a: NetworkListenerRule, b: NetworkListenerRule) =>
+  a.priority === "default" ? -1 : b.priority === "default" ? 1 : a.priority - b.priority;
+
+/**
+ * The environment's listeners, each with its rules (default rule first, then by priority), the
+ * load balancers by name and their listeners by port. `loadBalancerArn` keeps one load balancer's.
+ */
+export function environmentListeners(network: EnvironmentNetwork, loadBalancerArn?: string): { loadBalancer: NetworkLoadBalancer; listener: NetworkListener; rules: NetworkListenerRule[] }[] {
+  return network.loadBalancers.filter((lb) => loadBalancerArn === undefined || lb.arn === loadBalancerArn).flatMap((loadBalancer) =>
+    network.listeners.filter((l) => l.loadBalancerArn === loadBalancer.arn).sort((a, b) => a.port - b.port).map((listener) => ({
+      loadBalancer, listener, rules: network.listenerRules.filter((r) => r.listenerArn === listener.arn).sort(byPriority),
+    })));
+}
+
+/**
+ * What advancedConfiguration's production and test listener rule take from the environment: an
+ * Application Load Balancer's listener rules by ARN ("web-alb HTTP:80 default", "web-alb HTTP:80
+ * priority 10: path /api/*"), and a Network Load Balancer's listeners themselves, as ECS takes
+ * them for those.
+ */
+export function listenerRuleSuggestions(network: EnvironmentNetwork): { value: string; label: string }[] {
+  return environmentListeners(network).flatMap(({ loadBalancer, listener, rules }) => {
+    const at = `${loadBalancer.name} ${listener.protocol}:${listener.port}`;
+    if (loadBalancer.type === "network") return [{ value: listener.arn, label: `${at} listener` }];
+    return rules.map((r) => ({ value: r.arn, label: r.priority === "default" ? `${at} default` : `${at} priority ${r.priority}: ${conditionsText(r.conditions)}` }));
+  });
+}
 
 export type AwsvpcConfiguration = NonNullable<Service["networkConfiguration"]>["awsvpcConfiguration"];
 

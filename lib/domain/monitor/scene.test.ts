@@ -177,6 +177,29 @@ describe("scene during a traffic-shifting deployment", () => {
     expect(web.segments.map((s) => [s.revision, s.side, s.percent, s.running])).toEqual([[2, "green", 10, 1], [1, "blue", 90, 2]]);
     expect(web.story).toBe("canary deployment: blue revision 1 (2 running) takes 90 % of production traffic, green revision 2 (1 running) 10 %. Both sets run side by side until the traffic has moved.");
   });
+
+  it("gives the legend and the deployments the colours the tokens are drawn with", () => {
+    const input = {
+      services: [{
+        name: "web", desired: 2, running: 3, pending: 0, traffic: { blue: 1, green: 2, greenPercent: 50, strategy: "BLUE_GREEN" },
+        deployments: [{ status: "PRIMARY", revision: 2, desired: 2, running: 1, pending: 0 }, { status: "ACTIVE", revision: 1, desired: 2, running: 2, pending: 0 }],
+      }],
+      tasks: [
+        { id: "b1", service: "web", revision: 1, lastStatus: "RUNNING", desiredStatus: "RUNNING", createdAt: 1 },
+        { id: "g1", service: "web", revision: 2, lastStatus: "RUNNING", desiredStatus: "RUNNING", createdAt: 2 },
+        // Another service runs revision 2 of its own family the plain way.
+        { id: "o1", service: "other", revision: 2, lastStatus: "RUNNING", desiredStatus: "RUNNING", createdAt: 3 },
+      ],
+      instances: [],
+    };
+    const scene = buildScene(input);
+    expect(scene.legend).toEqual([{ revision: 1, tone: 0, side: "blue" }, { revision: 2, tone: 1 }, { revision: 2, tone: 1, side: "green" }]);
+    expect(scene.services[0].deployments.map((d) => [d.revision, d.side])).toEqual([[2, "green"], [1, "blue"]]);
+    // Without a traffic split, a revision has its own colour everywhere.
+    const rolling = buildScene({ ...input, services: [{ ...input.services[0], traffic: undefined }] });
+    expect(rolling.legend).toEqual([{ revision: 1, tone: 0 }, { revision: 2, tone: 1 }]);
+    expect(rolling.services[0].deployments.every((d) => d.side === undefined)).toBe(true);
+  });
 });
 
 describe("sceneTrafficOf", () => {
