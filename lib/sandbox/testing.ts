@@ -5,6 +5,7 @@ import { handleControl, type ControlInput } from "./ecs/control";
 import { handleOperation as ec2Operation } from "./ec2/engine";
 import { handleOperation } from "./ecs/engine";
 import { handleOperation as elbv2Operation } from "./elbv2/engine";
+import { handleOperation as logsOperation } from "./logs/engine";
 
 // A sandbox driven directly through the pure engine with a frozen, stepped clock: the unit
 // and property tests' harness. `call` is ECS; `ec2` and `elbv2` take their inputs as the query
@@ -22,6 +23,7 @@ export function steppedSandbox(seed = 1, region = DEFAULT_REGION) {
     call: run(handleOperation),
     ec2: run(ec2Operation),
     elbv2: run(elbv2Operation),
+    logs: run(logsOperation),
     control: (input: ControlInput) => unwrap(handleControl(state, input, realNow)),
     step: (seconds: number) => unwrap(handleControl(state, { action: "step", seconds }, realNow)),
     world: (): World => state.worlds[region],
