@@ -79,6 +79,9 @@ export function streamOwner(read: LogRead, stream: string): { container: string;
 /** One line of the log view. */
 export type LogLine = { timestamp: number; container: string; taskId: string; message: string; eventId: string };
 
+/** A line's place in a live tail (the `after` of the next read): its time, then its event id. */
+export const tailCursor = (l: Pick<LogLine, "timestamp" | "eventId">) => `${l.timestamp}:${l.eventId}`;
+
 /** Lines of several reads interleaved by time (ties by event id, which orders within a group). */
 export function interleave(...lists: LogLine[][]): LogLine[] {
   return lists.flat().sort((a, b) => a.timestamp - b.timestamp || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));

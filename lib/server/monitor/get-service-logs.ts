@@ -4,7 +4,7 @@ import {
 import { toAwsFailure, type LogsPort } from "@/lib/aws";
 import type { AppContext } from "../context";
 import { loadEnvironmentRow, type EnvironmentRow } from "../environments/environment-record";
-import { appLogTails, tailCursor, type LogTailHub } from "./log-tail";
+import { appLogTails, type LogTailHub } from "./log-tail";
 import type { ServiceRef } from "./schemas";
 
 // A service's container logs (issue 15): where each container logs, from the task definitions
@@ -129,4 +129,3 @@ export async function getServiceLogs({ ctx, input, tails = appLogTails() }: { ct
   };
 }
 
-export { tailCursor };

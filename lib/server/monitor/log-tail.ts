@@ -1,4 +1,4 @@
-import { LOG_TAIL_INTERVAL_MS, type LogLine } from "@/lib/domain/monitor";
+import { LOG_TAIL_INTERVAL_MS, tailCursor, type LogLine } from "@/lib/domain/monitor";
 
 // Live tails, shared: ONE poller per (environment, group, streams, filter pattern) in this
 // process, however many people watch it. A viewer's read returns the lines the shared poller has
@@ -16,8 +16,7 @@ export type TailPoll = (startTime: number) => Promise<LogLine[]>;
 
 type Tail = { lines: LogLine[]; seen: Set<string>; since: number; polledAt: number; readAt: number; inflight?: Promise<void> };
 
-/** A line's place in a tail: its time, then its event id. */
-export const tailCursor = (l: Pick<LogLine, "timestamp" | "eventId">) => `${l.timestamp}:${l.eventId}`;
+export { tailCursor };
 function afterCursor(l: LogLine, cursor: string | undefined) {
   if (!cursor) return true;
   const at = cursor.indexOf(":");
