@@ -83,7 +83,13 @@ export function LogView({ envId, cluster, service, taskIds, jump }: { envId: str
 
   return (
     <section ref={ref} className="space-y-3" data-testid="log-view" aria-label="Container logs">
-      <form className="flex flex-wrap items-end gap-2" onSubmit={(e) => { e.preventDefault(); reset(); setApplied(pattern); }}>
+      <form className="flex flex-wrap items-end gap-2" onSubmit={(e) => {
+        e.preventDefault();
+        reset();
+        // Searching again for the same pattern reads CloudWatch Logs again (new lines may have come).
+        if (pattern === applied) void page.refetch();
+        else setApplied(pattern);
+      }}>
         <label className="text-xs text-slate-600">Task
           <select className="mt-0.5 block h-9 rounded-md border border-slate-300 px-2 text-sm" value={task} data-testid="log-task" onChange={(e) => { reset(); setTask(e.target.value); setRange({}); }}>
             <option value="">All tasks</option>

@@ -86,23 +86,19 @@ class JsonPatternParser {
   private isWord(text: string) { return this.peek()?.kind === "word" && this.peek().text.toUpperCase() === text; }
 
   private or(): Test {
-    let left = this.and();
-    while (this.isPunct("||")) {
-      this.at++;
-      const l = left;
-      const r = this.and();
-      left = (d) => l(d) || r(d);
-    }
-    return left;
+    return this.chain("||", () => this.and(), (l, r) => (d) => l(d) || r(d));
   }
 
   private and(): Test {
-    let left = this.primary();
-    while (this.isPunct("&&")) {
+    return this.chain("&&", () => this.primary(), (l, r) => (d) => l(d) && r(d));
+  }
+
+  /** `operand (op operand)*`, joined left to right. */
+  private chain(op: string, operand: () => Test, join: (l: Test, r: Test) => Test): Test {
+    let left = operand();
+    while (this.isPunct(op)) {
       this.at++;
-      const l = left;
-      const r = this.primary();
-      left = (d) => l(d) && r(d);
+      left = join(left, operand());
     }
     return left;
   }
