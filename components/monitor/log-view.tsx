@@ -124,7 +124,7 @@ export function LogView({ envId, cluster, service, taskIds, jump }: { envId: str
       {tailError && <Alert tone="error" title="The live tail failed">{tailError}</Alert>}
       {page.data && !page.data.error && lines.length === 0 && (
         <p className="text-sm text-slate-600" data-testid="log-empty">
-          {readable.length === 0 ? "No container of this service logs to CloudWatch Logs." : applied ? `No line matches ${applied}.` : "No lines yet for this selection."}
+          {readable.length === 0 ? (silent.length ? "No lines to show (see above)." : "This service has no containers to read logs of.") : applied ? `No line matches ${applied}.` : "No lines yet for this selection."}
         </p>
       )}
       {lines.length > 0 && (
