@@ -7,3 +7,4 @@ export { createElbv2Port, createInProcessElbv2Port, type Elbv2Port } from "./elb
 export { createEc2Port, createInProcessEc2Port, type Ec2Port } from "./ec2";
 export { createIamPort, createInProcessIamPort, type IamPort } from "./iam";
 export { createInProcessLogsPort, createLogsPort, type LogsPort } from "./logs";
+export { createInProcessServiceDiscoveryPort, createServiceDiscoveryPort, type ServiceDiscoveryPort } from "./servicediscovery";

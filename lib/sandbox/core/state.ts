@@ -30,6 +30,7 @@ function emptyWorld(region: string, seed: number, now: number): World {
     loadBalancers: {}, targetGroups: {}, listeners: {}, rules: {},
     roles: {},
     logGroups: {}, logStreams: {},
+    namespaces: {}, discoveryServices: {}, discoveryOperations: {},
   };
 }
 

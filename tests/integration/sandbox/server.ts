@@ -3,6 +3,7 @@ import { ECSClient } from "@aws-sdk/client-ecs";
 import { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import { ServiceDiscoveryClient } from "@aws-sdk/client-servicediscovery";
 import { randomBytes } from "node:crypto";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { listenSandbox } from "@/lib/sandbox/node-server";
@@ -31,6 +32,8 @@ export async function startSandbox(region = "us-east-1") {
     ec2: new EC2Client({ endpoint, region, maxAttempts: 1, credentials }),
     iam: new IAMClient({ endpoint, region, maxAttempts: 1, credentials }),
     logs: new CloudWatchLogsClient({ endpoint, region, maxAttempts: 1, credentials }),
+    // DiscoverInstances goes to `data-servicediscovery…` on AWS (a host prefix): not at one endpoint.
+    servicediscovery: new ServiceDiscoveryClient({ endpoint, region, maxAttempts: 1, credentials, disableHostPrefix: true }),
   };
   async function control(body: Record<string, unknown>) {
     const res = await fetch(`${url}/control`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
@@ -46,6 +49,7 @@ export async function startSandbox(region = "us-east-1") {
     aws.ec2.destroy();
     aws.iam.destroy();
     aws.logs.destroy();
+    aws.servicediscovery.destroy();
     await closeServer();
   };
   /** A hand-made request, signed with the sandbox's key for `service` (for bodies no SDK would send). */

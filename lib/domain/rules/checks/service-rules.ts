@@ -15,6 +15,7 @@ import { tags } from "./tags";
 import { loadBalancerConfig, targetGroupConfig } from "./elb";
 import { deploymentStrategy } from "./deployment-strategy";
 import { serviceConnect } from "./service-connect";
+import { fargateSpot } from "./fargate-spot";
 
 /** Rules about services, clusters and the design as a whole (names, references, capacity). */
 export const SERVICE_AND_DESIGN_RULES: readonly Rule[] = [
@@ -22,6 +23,7 @@ export const SERVICE_AND_DESIGN_RULES: readonly Rule[] = [
   serviceReferences,
   launchTypeXorStrategy,
   launchTypeCompatibility,
+  fargateSpot,
   serviceNetwork,
   loadBalancers,
   loadBalancerConfig,
