@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { sceneInputFromMonitor, sceneTrafficOf, withTraffic, type MonitorTask, type TimelineItem } from "@/lib/domain/monitor";
 import { ClusterScene } from "./cluster-scene";
 import { Alert } from "@/components/ui/alert";
@@ -11,6 +11,7 @@ import { StartsStopsChart } from "./starts-stops-chart";
 import { Freshness } from "./freshness";
 import { HealthBadge, RolloutState } from "./health-badge";
 import { historyPath } from "./links";
+import { LogView, type LogJump } from "./log-view";
 import { StopReasons } from "./stop-reasons";
 import { TasksTable } from "./tasks-table";
 import { useClusterView, useContainerInstances, useServiceDeployments, useServiceHistory } from "@/lib/query/monitor";
@@ -40,6 +41,8 @@ export function ServiceMonitor({ envId, cluster, service }: { envId: string; clu
   const now = v?.lastRefreshedAt ? Date.parse(v.lastRefreshedAt) : live.dataUpdatedAt;
   const points = [...(history.data?.samples ?? []), ...(s && v?.lastRefreshedAt ? [{ at: v.lastRefreshedAt, desired: s.desiredCount, running: s.runningCount }] : [])];
   const stopped = mergeStopped(v?.tasks ?? [], (history.data?.stoppedTasks ?? []) as unknown as MonitorTask[]);
+  const [jump, setJump] = useState<LogJump>();
+  const taskIds = [...new Set([...(v?.tasks ?? []), ...stopped].map((t) => t.taskId))];
 
   return (
     <div className="space-y-6">
@@ -100,7 +103,12 @@ export function ServiceMonitor({ envId, cluster, service }: { envId: string; clu
         <StartsStopsChart buckets={history.data?.startsStops ?? []} title={`Task starts and stops of ${service}`} />
       </Section>
       {s && <Section title="Tasks" testId="tasks"><TasksTable tasks={v.tasks} /></Section>}
-      <Section title="Why tasks stopped" testId="why-stopped"><StopReasons tasks={stopped} /></Section>
+      <Section title="Why tasks stopped" testId="why-stopped">
+        <StopReasons tasks={stopped} onShowLogs={(t) => setJump({ taskId: t.taskId, at: Date.parse(t.stoppingAt ?? t.stoppedAt ?? "") || Date.parse(t.stoppedAt ?? "") })} />
+      </Section>
+      <Section title="Container logs" testId="logs">
+        <LogView envId={envId} cluster={cluster} service={service} taskIds={taskIds} jump={jump} />
+      </Section>
       <Section title="Timeline" testId="timeline">
         {history.error && <Alert tone="error" title="Could not read the history">{history.error.message}</Alert>}
         {history.data && history.data.timeline.length === 0 && <p className="text-sm text-slate-600">Nothing recorded yet.</p>}

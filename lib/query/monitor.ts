@@ -2,7 +2,7 @@
 
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { getJson } from "./get-json";
-import type { ClusterList, Figures, HistoryRow, InstancesView, MonitorView, ServiceDeploymentsView, ServiceHistory } from "@/lib/domain/monitor";
+import type { ClusterList, Figures, HistoryRow, InstancesView, LogsView, MonitorView, ServiceDeploymentsView, ServiceHistory } from "@/lib/domain/monitor";
 
 // The monitor's GET routes, one query (one key, one URL) each, for every view that shows them:
 // the Monitor pages and the canvas's Live mode share the cache. Every live view polls its route
@@ -34,7 +34,24 @@ export const monitorUrl = {
   serviceHistory: (envId: string, cluster: string, service: string) => `${base(envId, cluster)}/services/${enc(service)}`,
   instances: (envId: string, cluster: string) => `${base(envId, cluster)}/instances`,
   deployments: (envId: string, cluster: string, service: string) => `${base(envId, cluster)}/services/${enc(service)}/deployments`,
+  logs: (envId: string, cluster: string, service: string, q: LogsParams = {}) => {
+    const params = new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)]));
+    const query = params.toString();
+    return `${base(envId, cluster)}/services/${enc(service)}/logs${query ? `?${query}` : ""}`;
+  },
 };
+
+/** The log view's query (lib/domain/monitor/logs.ts LogsQuerySchema). */
+export type LogsParams = { task?: string; container?: string; startTime?: number; endTime?: number; filterPattern?: string; nextToken?: string; tail?: "1"; after?: string };
+
+/** A page of a service's container logs; a live tail polls the same route with `tail` (see LogView). */
+export function useServiceLogs(envId: string, cluster: string, service: string, q: LogsParams) {
+  return useQuery({ queryKey: ["monitor-logs", envId, cluster, service, q], queryFn: () => getJson<LogsView>(monitorUrl.logs(envId, cluster, service, q), "Reading the logs") });
+}
+
+/** One read of a live tail: the shared poller's lines after `after`. */
+export const readLogTail = (envId: string, cluster: string, service: string, q: LogsParams) =>
+  getJson<LogsView>(monitorUrl.logs(envId, cluster, service, { ...q, tail: "1" }), "The live tail");
 
 /** A cluster's monitor view (optionally one service's), polled every REFRESH_MS. */
 export function clusterViewQuery(envId: string, cluster: string, service?: string) {

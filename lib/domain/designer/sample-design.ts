@@ -10,9 +10,11 @@ const REGION = "eu-west-1";
 const network = {
   awsvpcConfiguration: { subnets: ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"], securityGroups: ["sg-0a1b2c3d4e5f60003"], assignPublicIp: "DISABLED" as const },
 };
+// awslogs-create-group: the task's first start creates its group (the execution role needs
+// logs:CreateLogGroup); without it ECS fails every task whose group does not exist yet.
 const logs = (group: string, prefix: string) => ({
   logDriver: "awslogs" as const,
-  options: { "awslogs-group": group, "awslogs-region": REGION, "awslogs-stream-prefix": prefix },
+  options: { "awslogs-group": group, "awslogs-region": REGION, "awslogs-stream-prefix": prefix, "awslogs-create-group": "true" },
 });
 const executionRoleArn = `arn:aws:iam::${ACCOUNT}:role/ecsTaskExecutionRole`;
 

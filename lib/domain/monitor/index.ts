@@ -15,3 +15,4 @@ export * from "./scene";
 export { sceneInputFromMonitor, sceneTrafficOf, withTraffic } from "./scene-input";
 export { deploymentTimelines, deploymentObservationKey, type Json, type DeploymentJson, type DeploymentObservation, type RevisionJson, type TaskDefinitionJson } from "./deployments";
 export { revisionDiff } from "./revision-diff";
+export * from "./logs";

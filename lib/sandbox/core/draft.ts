@@ -23,6 +23,7 @@ type MapKey =
   | "vpcs" | "subnets" | "securityGroups"
   | "loadBalancers" | "targetGroups" | "listeners" | "rules"
   | "roles"
+  | "logGroups" | "logStreams"
   | "namespaces" | "discoveryServices" | "discoveryOperations";
 /** Every entity map of a world: ECS's, EC2's, ELBv2's. */
 export const MAPS: readonly MapKey[] = [
@@ -31,6 +32,7 @@ export const MAPS: readonly MapKey[] = [
   "vpcs", "subnets", "securityGroups",
   "loadBalancers", "targetGroups", "listeners", "rules",
   "roles",
+  "logGroups", "logStreams",
   "namespaces", "discoveryServices", "discoveryOperations",
 ];
 

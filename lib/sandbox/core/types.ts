@@ -464,6 +464,30 @@ export type Role = {
   seq: number;
 };
 
+// CloudWatch Logs (logs/; written by ECS's awslogs driver through core/log-store.ts).
+
+export type LogGroup = {
+  name: string;
+  createdAt: number;
+  retentionInDays?: number;
+  tags: Tag[];
+  seq: number;
+};
+
+/** One event as stored: its timestamp, when it was ingested, its message. */
+export type LogEvent = { t: number; i: number; m: string };
+
+export type LogStream = {
+  group: string;
+  name: string;
+  createdAt: number;
+  /** Events in timestamp order; `dropped` of the oldest are gone (a stream keeps its last MAX_STREAM_EVENTS). */
+  events: LogEvent[];
+  dropped: number;
+  lastIngestionTime?: number;
+  seq: number;
+};
+
 // AWS Cloud Map (servicediscovery/; ECS's Service Connect writes here too: core/cloud-map.ts), by id.
 
 export type CloudMapNamespace = {
@@ -549,6 +573,9 @@ export type World = {
   rules: Record<string, Rule>;
   // IAM, by lower-cased role name (IAM names are unique regardless of case).
   roles: Record<string, Role>;
+  // CloudWatch Logs: groups by name, streams by `<group>:<stream>` (neither name may hold a colon).
+  logGroups: Record<string, LogGroup>;
+  logStreams: Record<string, LogStream>;
   // Cloud Map, by id.
   namespaces: Record<string, CloudMapNamespace>;
   discoveryServices: Record<string, CloudMapService>;

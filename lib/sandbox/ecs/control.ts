@@ -9,6 +9,7 @@ import { INSTANCE_TYPES, addInstance, instanceOut, loseInstance } from "./contai
 import { ECS_DYNAMICS } from "./engine";
 import { clientError, invalidParameter } from "./errors";
 import { parseInput } from "./input";
+import { exitLines, printLines } from "./container-logs";
 import { scheduleHealth, stopTask } from "./lifecycle";
 import { activeCluster, findTask } from "./lookups";
 import { recordFailure } from "./scheduler";
@@ -118,6 +119,7 @@ function apply(world: World, ctx: Ctx, input: Input): unknown {
       const target = t.containers.find((c) => c.name === container);
       if (target && !target.essential && t.lastStatus === "RUNNING") {
         // As in ECS, a non-essential container that exits stops alone; the task keeps running.
+        printLines(world, ctx, t, target, exitLines(target, exitCode, containerReason));
         target.lastStatus = "STOPPED";
         target.exitCode = exitCode;
         if (containerReason) target.reason = containerReason;

@@ -2,6 +2,7 @@ import { nextSeq, randomHex } from "../core/ids";
 import type { ContainerState, Ctx, HealthStatus, Task, TaskDefinition, World } from "../core/types";
 import { containerArn, taskArn } from "./arns";
 import { peek } from "../core/draft";
+import { exitLines, openContainerLogs, printLines, startupLines } from "./container-logs";
 
 // The task lifecycle: PROVISIONING → PENDING → ACTIVATING → RUNNING → DEACTIVATING → STOPPING →
 // DEPROVISIONING → STOPPED. Each task carries the time of its next transition (`nextAt`); the
@@ -96,6 +97,11 @@ export function stopTask(world: World, ctx: Ctx, task: Task, spec: StopSpec, onF
     if (spec.containerReason) c.reason = spec.containerReason;
   }
   if (wasRunning) {
+    for (const c of task.containers) {
+      if (c.lastStatus !== "RUNNING") continue;
+      const crashed = spec.exitCode !== undefined && (!spec.container || c.name === spec.container);
+      printLines(world, ctx, task, c, crashed ? exitLines(c, spec.exitCode!, spec.containerReason) : exitLines(c, 143));
+    }
     task.lastStatus = "DEACTIVATING";
     task.nextAt = ctx.now + ctx.config.delays.deactivating;
   } else if (PRE_RUNNING.includes(task.lastStatus)) {
@@ -150,6 +156,12 @@ export function tickTask(world: World, ctx: Ctx, task: Task, onFailure?: (task: 
         const reason = pullFailureReason(bad.image);
         stopTask(world, ctx, task, { stopCode: "TaskFailedToStart", reason, containerReason: reason }, onFailure);
       } else {
+        // The log driver starts with the containers: awslogs needs its group (or leave to create it).
+        const logFailure = openContainerLogs(world, ctx, task);
+        if (logFailure) {
+          stopTask(world, ctx, task, { stopCode: "TaskFailedToStart", reason: logFailure, containerReason: logFailure }, onFailure);
+          break;
+        }
         task.lastStatus = "ACTIVATING";
         task.nextAt = now + d.activating;
       }
@@ -160,6 +172,7 @@ export function tickTask(world: World, ctx: Ctx, task: Task, onFailure?: (task: 
       task.startedAt = now;
       for (const c of task.containers) {
         c.lastStatus = "RUNNING";
+        printLines(world, ctx, task, c, startupLines(world, task, c));
         scheduleHealth(c, now, world.faults.unhealthyImages.includes(c.image));
       }
       task.nextAt = nextHealthAt(task);

@@ -123,8 +123,8 @@ export function signatureError(protocol: AuthProtocol, failure: SignatureFailure
   }
 }
 
-/** Reads change nothing: an operation named Describe…, List…, Get… or Discover… (ECS, ELBv2, EC2, Cloud Map alike). */
-export const isReadOperation = (op: string) => /^(Describe|List|Get|Discover)[A-Z]/.test(op);
+/** Reads change nothing: an operation named Describe…, List…, Get…, Discover… (ECS, ELBv2, EC2, IAM, Cloud Map alike) or Filter… (CloudWatch Logs' FilterLogEvents). */
+export const isReadOperation = (op: string) => /^(Describe|List|Get|Discover|Filter)[A-Z]/.test(op);
 
 /**
  * A signed-in key whose person may not make this call (a viewer's key and a mutating call), as

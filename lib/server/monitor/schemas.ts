@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { HistoryQuerySchema } from "@/lib/domain/monitor";
+import { HistoryQuerySchema, LogsQuerySchema } from "@/lib/domain/monitor";
 
 // ECS names: clusters and services are up to 255 letters, digits, hyphens and underscores.
 const EcsName = z.string().min(1).max(255).regex(/^[A-Za-z0-9_-]+$/, "Not an ECS name");
@@ -18,6 +18,9 @@ export type HistoryInput = z.infer<typeof HistoryInputSchema>;
 
 export const ServiceRefSchema = ClusterRefSchema.extend({ service: EcsName });
 export type ServiceRef = z.infer<typeof ServiceRefSchema>;
+
+/** A service's container logs: which lines, a page token or a live tail (lib/domain/monitor/logs.ts). */
+export const ServiceLogsInputSchema = ServiceRefSchema.extend(LogsQuerySchema.shape);
 
 export const EnvRefSchema = z.object({ envId: EnvId });
 

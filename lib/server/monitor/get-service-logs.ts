@@ -1,0 +1,131 @@
+import {
+  LOG_PAGE, interleave, logReads, logSourcesOf, streamOwner, type LogLine, type LogRead, type LogSource, type LogsQuery, type LogsView, type LoggingContainer,
+} from "@/lib/domain/monitor";
+import { toAwsFailure, type LogsPort } from "@/lib/aws";
+import type { AppContext } from "../context";
+import { loadEnvironmentRow, type EnvironmentRow } from "../environments/environment-record";
+import { appLogTails, type LogTailHub } from "./log-tail";
+import type { ServiceRef } from "./schemas";
+
+// A service's container logs (issue 15): where each container logs, from the task definitions
+// the service runs, then FilterLogEvents on each awslogs group for the service's, a task's or a
+// container's streams, interleaved by time. A live tail reads the shared poller of its streams
+// (log-tail.ts) instead of calling CloudWatch Logs itself.
+
+export type ServiceLogsInput = ServiceRef & LogsQuery;
+
+/** A service's sources change only with a deployment: read them once per SOURCES_TTL_MS per process, for every viewer. */
+const SOURCES_TTL_MS = 15_000;
+const sourcesCache = new Map<string, { at: number; sources: LogSource[]; error?: string }>();
+
+async function sourcesOf(ctx: AppContext, env: EnvironmentRow, input: ServiceRef): Promise<{ sources: LogSource[]; error?: string }> {
+  const key = JSON.stringify([env.id, env.region, input.cluster, input.service]);
+  const now = Date.now();
+  const hit = sourcesCache.get(key);
+  if (hit && now - hit.at < SOURCES_TTL_MS) return hit;
+  const ecs = ctx.aws.ecs(env);
+  let out: { sources: LogSource[]; error?: string };
+  try {
+    const { services } = await ecs.describeServices({ cluster: input.cluster, services: [input.service] });
+    const svc = services[0];
+    if (!svc) {
+      out = { sources: [], error: `Service ${input.service} was not found in cluster ${input.cluster}.` };
+    } else {
+      const arns = [...new Set([svc.taskDefinition, ...(svc.deployments ?? []).map((d) => d.taskDefinition)].filter((a): a is string => Boolean(a)))];
+      const tds: { containerDefinitions?: LoggingContainer[] }[] = [];
+      for (const arn of arns) {
+        const r = await ecs.describeTaskDefinition({ taskDefinition: arn });
+        if (r.taskDefinition) tds.push(r.taskDefinition as { containerDefinitions?: LoggingContainer[] });
+      }
+      out = { sources: logSourcesOf(tds, env.region) };
+    }
+  } catch (err) {
+    const f = toAwsFailure(err);
+    out = { sources: [], error: `${f.name}: ${f.message}` };
+  }
+  if (sourcesCache.size > 500) sourcesCache.clear();
+  sourcesCache.set(key, { at: now, ...out });
+  return out;
+}
+
+const missingGroup = (group: string) =>
+  `The log group ${group} does not exist: no task has written to it yet (ECS creates it only with awslogs-create-group "true"), or it was deleted.`;
+
+function linesOf(read: LogRead, events: { logStreamName?: string; timestamp?: number; message?: string; eventId?: string }[]): LogLine[] {
+  const out: LogLine[] = [];
+  for (const e of events) {
+    const owner = e.logStreamName ? streamOwner(read, e.logStreamName) : undefined;
+    if (!owner || e.timestamp === undefined) continue;
+    out.push({ timestamp: e.timestamp, container: owner.container, taskId: owner.taskId, message: (e.message ?? "").replace(/\n$/, ""), eventId: e.eventId ?? `${e.timestamp}` });
+  }
+  return out;
+}
+
+function filterInput(read: LogRead, input: LogsQuery) {
+  return {
+    logGroupName: read.group,
+    ...(read.logStreamNames ? { logStreamNames: read.logStreamNames } : read.logStreamNamePrefix ? { logStreamNamePrefix: read.logStreamNamePrefix } : {}),
+    ...(input.filterPattern ? { filterPattern: input.filterPattern } : {}),
+  };
+}
+
+const encodeTokens = (t: Record<string, string>) => Buffer.from(JSON.stringify(t)).toString("base64url");
+function decodeTokens(token: string | undefined): Record<string, string> {
+  if (!token) return {};
+  try {
+    const v = JSON.parse(Buffer.from(token, "base64url").toString());
+    return v && typeof v === "object" ? v : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The lines of a service (or one task, or one container) within [startTime, endTime] matching
+ * the filter pattern, a page at a time; with `tail`, the shared live tail's lines after `after`.
+ */
+export async function getServiceLogs({ ctx, input, tails = appLogTails() }: { ctx: AppContext; input: ServiceLogsInput; tails?: LogTailHub }): Promise<LogsView> {
+  const env = await loadEnvironmentRow(ctx, input.envId);
+  const fetchedAt = ctx.clock.now().toISOString();
+  const { sources, error } = await sourcesOf(ctx, env, input);
+  if (error) return { sources, lines: [], error, fetchedAt };
+  const reads = logReads(sources, input);
+  const logs: LogsPort = ctx.aws.logs(env);
+  const missing = new Set<string>();
+  const failures: string[] = [];
+  const lists: LogLine[][] = [];
+  const tokens = decodeTokens(input.nextToken);
+  const next: Record<string, string> = {};
+  for (const read of reads) {
+    if (input.nextToken && !tokens[read.group]) continue; // that group was read to its end
+    try {
+      if (input.tail) {
+        const key = JSON.stringify([env.id, read.group, read.logStreamNames ?? read.logStreamNamePrefix, input.filterPattern ?? ""]);
+        const poll = async (startTime: number) => {
+          const r = await logs.filterLogEvents({ ...filterInput(read, input), startTime, limit: LOG_PAGE });
+          return linesOf(read, r.events ?? []);
+        };
+        lists.push(await tails.read(key, poll, { cursor: input.after, since: input.startTime ?? 0 }));
+      } else {
+        const r = await logs.filterLogEvents({
+          ...filterInput(read, input), limit: LOG_PAGE,
+          ...(input.startTime !== undefined ? { startTime: input.startTime } : {}), ...(input.endTime !== undefined ? { endTime: input.endTime } : {}),
+          ...(tokens[read.group] ? { nextToken: tokens[read.group] } : {}),
+        });
+        lists.push(linesOf(read, r.events ?? []));
+        if (r.nextToken) next[read.group] = r.nextToken;
+      }
+    } catch (err) {
+      const f = toAwsFailure(err);
+      if (f.name === "ResourceNotFoundException") missing.add(read.group);
+      else failures.push(`${f.name}: ${f.message}`);
+    }
+  }
+  const shown = sources.map((s) => (s.group && missing.has(s.group) && !s.reason ? { ...s, reason: missingGroup(s.group) } : s));
+  return {
+    sources: shown, lines: interleave(...lists), fetchedAt,
+    ...(Object.keys(next).length ? { nextToken: encodeTokens(next) } : {}),
+    ...(failures.length ? { error: failures.join("; ") } : {}),
+  };
+}
+
