@@ -15,6 +15,7 @@ import { tags } from "./tags";
 import { loadBalancerConfig, targetGroupConfig } from "./elb";
 import { deploymentStrategy } from "./deployment-strategy";
 import { serviceConnect } from "./service-connect";
+import { autoScaling } from "./auto-scaling";
 
 /** Rules about services, clusters and the design as a whole (names, references, capacity). */
 export const SERVICE_AND_DESIGN_RULES: readonly Rule[] = [
@@ -29,6 +30,7 @@ export const SERVICE_AND_DESIGN_RULES: readonly Rule[] = [
   deploymentConfiguration,
   deploymentStrategy,
   serviceConnect,
+  autoScaling,
   schedulingStrategy,
   placement,
   platformVersion,
