@@ -1,3 +1,4 @@
+import { ApplicationAutoScalingClient } from "@aws-sdk/client-application-auto-scaling";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { ECSClient } from "@aws-sdk/client-ecs";
 import { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
@@ -29,6 +30,7 @@ export async function startSandbox(region = "us-east-1") {
     elbv2: new ElasticLoadBalancingV2Client({ endpoint, region, maxAttempts: 1, credentials }),
     ec2: new EC2Client({ endpoint, region, maxAttempts: 1, credentials }),
     iam: new IAMClient({ endpoint, region, maxAttempts: 1, credentials }),
+    autoscaling: new ApplicationAutoScalingClient({ endpoint, region, maxAttempts: 1, credentials }),
   };
   async function control(body: Record<string, unknown>) {
     const res = await fetch(`${url}/control`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
@@ -43,6 +45,7 @@ export async function startSandbox(region = "us-east-1") {
     aws.elbv2.destroy();
     aws.ec2.destroy();
     aws.iam.destroy();
+    aws.autoscaling.destroy();
     await closeServer();
   };
   /** A hand-made request, signed with the sandbox's key for `service` (for bodies no SDK would send). */
