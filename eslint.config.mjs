@@ -26,7 +26,7 @@ const MATRIX = [
   { folder: "lib/domain/design", imports: [...FACTS], packages: ["zod"] },
   { folder: "lib/domain/rules", imports: [...FACTS, "lib/domain/design"], packages: [] },
   { folder: "lib/domain/ecs-json", imports: [...FACTS, "lib/domain/design"], packages: ["zod", "yaml"], types: ["@aws-sdk/client-ecs"] },
-  { folder: "lib/domain/plan", imports: [...FACTS, "lib/domain/design", "lib/domain/rules", "lib/domain/ecs-json"], packages: [], types: ["@aws-sdk/client-ecs", "@aws-sdk/client-elastic-load-balancing-v2"] },
+  { folder: "lib/domain/plan", imports: [...FACTS, "lib/domain/design", "lib/domain/rules", "lib/domain/ecs-json"], packages: [], types: ["@aws-sdk/client-ecs", "@aws-sdk/client-elastic-load-balancing-v2", "@aws-sdk/client-application-auto-scaling"] },
   { folder: "lib/domain/monitor", imports: [...FACTS, "lib/domain/design", "lib/domain/plan"], packages: ["zod"], types: ["@aws-sdk/client-ecs"] },
   { folder: "lib/domain/learn", imports: [...FACTS, "lib/domain/design", "lib/domain/rules", "lib/domain/monitor"], packages: [], types: ["@aws-sdk/client-ecs"] },
   { folder: "lib/domain/designer", imports: [...FACTS, "lib/domain/design", "lib/domain/rules", "lib/domain/ecs-json"], packages: ["zod", "elkjs"] },
