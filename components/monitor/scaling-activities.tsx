@@ -19,7 +19,7 @@ export function ScalingActivities({ envId, cluster, service }: { envId: string; 
       {v.activities.length === 0 && <p className="text-sm text-slate-600">No scaling activity yet.</p>}
       <ol className="space-y-1.5">
         {v.activities.map((a) => (
-          <li key={a.id} className={`border-l-4 pl-3 text-sm ${a.status === "Successful" ? "border-emerald-500" : a.status === "Failed" ? "border-red-500" : "border-slate-300"}`} data-testid="scaling-activity">
+          <li key={a.id} className={`border-l-4 pl-3 text-sm ${a.status === "Successful" ? "border-emerald-500" : a.status === "Failed" ? "border-red-500" : "border-slate-300"}`} data-testid="scaling-activity-row">
             {a.at && <time className="mr-2 tabular-nums text-slate-500" dateTime={a.at}>{a.at.slice(0, 19).replace("T", " ")}</time>}
             <span className="font-medium text-slate-900">{a.description}</span>
             <span className="text-slate-700"> — {a.cause}</span>
