@@ -15,6 +15,17 @@ export function designRow(page: Page, name: string) {
   return page.getByTestId("design-row").filter({ has: page.getByRole("link", { name, exact: true }) });
 }
 
+/** Imports design JSON through the Import dialog and lands on the new design's page. */
+export async function importDesignText(page: Page, name: string, json: string): Promise<void> {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Import" }).first().click();
+  const dialog = page.getByRole("dialog", { name: "Import a design" });
+  await dialog.getByLabel("Text").fill(json);
+  await dialog.getByLabel("Design name").fill(name);
+  await dialog.getByRole("button", { name: "Import" }).click();
+  await expect(page).toHaveURL(/\/designs\/[0-9a-f-]{36}$/);
+}
+
 /** Creates a design through the New design dialog and returns its page URL. */
 export async function createDesign(page: Page, name: string, description = ""): Promise<string> {
   await page.goto("/");
@@ -65,4 +76,18 @@ export async function openFresh(page: Page, lessonId: string) {
   }
   await expect(page.getByTestId("lesson-progress")).toHaveText(/^0 of \d+ steps done$/);
   await start.click();
+}
+
+export const SANDBOX_ENV = "00000000-0000-4000-8000-00000000ec50";
+
+/** The sandbox's control API (the clock, faults), as the lesson specs drive it. */
+export const sandboxControl = (page: Page, data: Record<string, unknown>) => page.request.post("/sandbox/control", { data });
+
+/** Presses Check (moving sandbox time `seconds` first) until the lesson's next step shows. */
+export async function advanceTo(page: Page, heading: string, seconds: number) {
+  await expect(async () => {
+    expect((await sandboxControl(page, { action: "step", seconds })).ok()).toBe(true);
+    await page.getByRole("button", { name: "Check" }).click();
+    await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
 }

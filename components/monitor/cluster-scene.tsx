@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useRef, useState } from "react";
 import {
-  LIFECYCLE, LIFECYCLE_HELP, buildScene, sceneChanges,
+  LIFECYCLE, LIFECYCLE_HELP, buildScene, endpointsLabel, sceneChanges,
   type LifecycleStatus, type SceneInput, type SceneInstance, type SceneServiceView, type SceneTask,
 } from "@/lib/domain/monitor";
 
@@ -142,6 +142,16 @@ function DeploymentSlots({ svc }: { svc: SceneServiceView }) {
         </ul>
       )}
       <p className="text-xs text-slate-700" data-testid="scene-story">{svc.story}</p>
+      {svc.endpoints.length > 0 && (
+        <ul className="flex flex-wrap gap-x-4 text-[11px] text-slate-700" aria-label={`Service Connect aliases of ${svc.name}`} data-testid="scene-endpoints">
+          {svc.endpoints.map((e) => (
+            <li key={e.alias} className="inline-flex items-center gap-1" data-alias={e.alias} data-endpoints={e.endpoints}>
+              <span aria-hidden className={`h-2 w-2 rounded-full ${e.endpoints > 0 ? "bg-emerald-600" : "bg-slate-300"}`} />
+              <span className="font-mono">{endpointsLabel(e)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
       {svc.deployments.length > 0 && (
         <ul className="flex flex-wrap gap-x-4 gap-y-0.5 text-[11px] text-slate-600" aria-label={`Deployments of ${svc.name}`} data-testid="scene-deployments">
           {svc.deployments.map((d) => (

@@ -13,7 +13,7 @@ export function TasksTable({ tasks }: { tasks: MonitorTask[] }) {
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm" data-testid="tasks-table">
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600">
-          <tr><th className="py-2 pr-3">Task</th><th className="pr-3">Last / desired</th><th className="pr-3">Health</th><th className="pr-3">Revision</th><th className="pr-3">Started</th><th className="pr-3">Stopped</th><th className="pr-3">AZ</th><th>Containers</th></tr>
+          <tr><th className="py-2 pr-3">Task</th><th className="pr-3">Last / desired</th><th className="pr-3">Health</th><th className="pr-3">Revision</th><th className="pr-3">Started</th><th className="pr-3">Stopped</th><th className="pr-3">Capacity</th><th className="pr-3">AZ</th><th>Containers</th></tr>
         </thead>
         <tbody>
           {sorted.map((t) => (
@@ -24,6 +24,11 @@ export function TasksTable({ tasks }: { tasks: MonitorTask[] }) {
               <td className="py-1.5 pr-3 font-mono text-xs">{rev(t.taskDefinitionArn)}</td>
               <td className="py-1.5 pr-3 tabular-nums">{short(t.startedAt)}</td>
               <td className="py-1.5 pr-3 tabular-nums">{short(t.stoppedAt)}</td>
+              <td className="py-1.5 pr-3 text-xs" data-testid="task-capacity">
+                {t.capacityProviderName === "FARGATE_SPOT"
+                  ? <span className="rounded bg-amber-50 px-1 font-medium text-amber-900" title="Fargate Spot: cheaper, and AWS may take it back with a two-minute warning">FARGATE_SPOT</span>
+                  : t.capacityProviderName ?? t.launchType ?? "—"}
+              </td>
               <td className="py-1.5 pr-3">{t.availabilityZone ?? "—"}</td>
               <td className="py-1.5 text-xs">
                 {t.containers.map((c) => (

@@ -5,6 +5,7 @@ vi.mock("next/headers", async () => (await import("./helpers/request-scope")).ne
 
 import { CreateTargetGroupCommand, ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { CreateRoleCommand, IAMClient } from "@aws-sdk/client-iam";
+import { CreateHttpNamespaceCommand, ServiceDiscoveryClient } from "@aws-sdk/client-servicediscovery";
 import { readEnvironmentNetworkAction } from "@/lib/actions/environments";
 import { defaultVpcEdits, type EnvironmentNetwork } from "@/lib/domain/designer";
 import { validateDesign } from "@/lib/domain/rules";
@@ -43,12 +44,19 @@ describe("readEnvironmentNetworkAction", () => {
     await iam.send(new CreateRoleCommand({ RoleName: "deploy-bot", AssumeRolePolicyDocument: trust("codebuild.amazonaws.com") }));
     await iam.send(new CreateRoleCommand({ RoleName: "ecsTaskExecutionRole", AssumeRolePolicyDocument: trust("ecs-tasks.amazonaws.com") }));
     iam.destroy();
+    // And Cloud Map namespaces, for the Service Connect namespace fields.
+    expect(first.data.namespaces).toEqual([]);
+    const sd = new ServiceDiscoveryClient(inProcessConfig((req) => handleAwsRequest(req, sandboxDeps()), SANDBOX_REGION, "/sandbox/aws"));
+    await sd.send(new CreateHttpNamespaceCommand({ Name: "shop" }));
+    sd.destroy();
     const second = await readEnvironmentNetworkAction({ environmentId: SANDBOX_ENVIRONMENT_ID });
     expect(second.ok && second.data.targetGroups.map((t) => [t.name, t.targetType])).toEqual([["picked-tg", "ip"]]);
     expect(second.ok && second.data.roles).toEqual([
       { arn: "arn:aws:iam::000000000000:role/ecsTaskExecutionRole", name: "ecsTaskExecutionRole", trustedServices: ["ecs-tasks.amazonaws.com"] },
       { arn: "arn:aws:iam::000000000000:role/deploy-bot", name: "deploy-bot", trustedServices: ["codebuild.amazonaws.com"] },
     ]);
+    expect(second.ok && second.data.namespaces.map((n) => [n.name, n.type])).toEqual([["shop", "HTTP"]]);
+    expect(second.ok && second.data.namespaces[0].arn).toMatch(/^arn:aws:servicediscovery:[a-z0-9-]+:000000000000:namespace\/ns-/);
 
     // And the default-VPC fix turns the design's finding into subnets that pass the validator.
     const design = {

@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => tdb.drop());
 
-async function act(lessonId: string, stepId: string, actionId: "apply" | "crash-task" | "deploy" | "fast-forward") {
+async function act(lessonId: string, stepId: string, actionId: "apply" | "crash-task" | "deploy" | "fast-forward" | "interrupt-spot" | "spot-capacity-gone") {
   const r = await runSandboxAction({ ctx, input: { lessonId, stepId, actionId } });
   if (!r.ok) throw new Error(r.error);
   return r.message;
@@ -123,6 +123,29 @@ describe("lessons against the sandbox", () => {
     const live = await getLiveView({ ctx, input: { lessonId: L } });
     expect(live.tasks.filter((t) => t.lastStatus === "RUNNING")).toHaveLength(1);
     expect(live.services[0]).toMatchObject({ name: "sidecar-app", desired: 1, running: 1 });
+  });
+
+  it("fargate-spot: a base on FARGATE, the rest on Spot; an interruption is replaced, no Spot capacity leaves the base", async () => {
+    const L = "fargate-spot";
+    await startLesson({ ctx, input: { lessonId: L } });
+    await solveDesignSteps(L, "shared-out");
+    expect(await act(L, "interrupted", "interrupt-spot")).toMatch(/No task runs on FARGATE_SPOT yet/);
+    await act(L, "shared-out", "apply");
+    expect((await until(L, "shared-out")).done).toBe(true);
+    expect((await checkStep({ ctx, input: { lessonId: L, stepId: "interrupted" } })).hint).toMatch(/Interrupt a Spot task/);
+    expect(await act(L, "interrupted", "interrupt-spot")).toMatch(/took one Fargate Spot task back/);
+    expect((await until(L, "interrupted")).done).toBe(true);
+    const live = await getLiveView({ ctx, input: { lessonId: L } });
+    expect(live.tasks.some((t) => t.lastStatus === "STOPPED" && t.stoppedReason === "Your Spot Task was interrupted.")).toBe(true);
+
+    expect(await act(L, "spot-gone", "spot-capacity-gone")).toMatch(/took back all 2 Spot tasks/);
+    expect((await until(L, "spot-gone")).done).toBe(true);
+    const { ecs } = await lessonSandbox(ctx);
+    const running = await ecs.listTasks({ cluster: "learn-spot", desiredStatus: "RUNNING" });
+    expect(running).toHaveLength(2);
+    // Only the lesson's cluster lost Spot, and its next Apply gives it back.
+    await act(L, "shared-out", "apply");
+    expect((await until(L, "shared-out")).done).toBe(true);
   });
 
   it("reset removes the lesson's service from the sandbox", async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Design } from "../design";
 import { validateDesign } from "../rules";
 import { applyEdits } from "./paths";
-import { defaultVpcEdits, rolesForTasks, trustedServices, type EnvironmentNetwork } from "./environment-network";
+import { defaultVpcEdits, missingNamespaceFindings, rolesForTasks, trustedServices, type EnvironmentNetwork } from "./environment-network";
 
 const network: EnvironmentNetwork = {
   vpcs: [{ id: "vpc-default", cidr: "172.31.0.0/16", isDefault: true }, { id: "vpc-other", cidr: "10.0.0.0/16", isDefault: false }],
@@ -16,6 +16,7 @@ const network: EnvironmentNetwork = {
   targetGroups: [],
   loadBalancers: [],
   roles: [],
+  namespaces: [],
 };
 
 const fargateDesign = (): Design => ({
@@ -79,5 +80,34 @@ describe("roles for the role pickers", () => {
       { arn: "e", name: "ecsTaskExecutionRole", trustedServices: ["ecs-tasks.amazonaws.com"] },
     ]);
     expect(roles.map((r) => r.name)).toEqual(["ecsTaskExecutionRole", "web-task", "admin"]);
+  });
+});
+
+describe("missingNamespaceFindings", () => {
+  const design = (over: { cluster?: string; service?: string; enabled?: boolean }): Design => ({
+    schemaVersion: 1, layout: {},
+    clusters: [{ id: "c", clusterName: "main", ...(over.cluster ? { serviceConnectDefaults: { namespace: over.cluster } } : {}) }],
+    taskDefinitions: [],
+    services: [{ id: "s", serviceName: "web", cluster: "main", taskDefinition: "web", serviceConnectConfiguration: { enabled: over.enabled ?? true, ...(over.service ? { namespace: over.service } : {}) } }],
+  } as Design);
+  const shop = [{ arn: "arn:aws:servicediscovery:eu-west-1:000000000000:namespace/ns-1", name: "shop", type: "HTTP" }];
+
+  it("accepts a namespace the environment has (by name or ARN) or a cluster of the design names (ECS creates it)", () => {
+    expect(missingNamespaceFindings(design({ service: "shop" }), shop)).toEqual([]);
+    expect(missingNamespaceFindings(design({ service: shop[0].arn }), shop)).toEqual([]);
+    expect(missingNamespaceFindings(design({ cluster: "new-ns", service: "new-ns" }), [])).toEqual([]);
+    expect(missingNamespaceFindings(design({ cluster: "new-ns" }), [])).toEqual([]);
+    expect(missingNamespaceFindings(design({ service: "nowhere", enabled: false }), [])).toEqual([]);
+  });
+
+  it("flags a service's namespace nobody has or creates, and a cluster default ARN that names none", () => {
+    const [f] = missingNamespaceFindings(design({ service: "nowhere" }), shop);
+    expect(f).toMatchObject({ ruleId: "service-connect-namespace", severity: "error", resource: { kind: "service", id: "s" }, path: ["services", 0, "serviceConnectConfiguration", "namespace"] });
+    expect(f.message).toContain("nowhere");
+    expect(f.fix!.description).toContain("shop");
+    const arn = "arn:aws:servicediscovery:eu-west-1:000000000000:namespace/ns-9";
+    expect(missingNamespaceFindings(design({ cluster: arn }), shop).map((x) => [x.resource.kind, x.path.join(".")])).toEqual([["cluster", "clusters.0.serviceConnectDefaults.namespace"]]);
+    // An ARN is never created by ECS, even when a cluster names it.
+    expect(missingNamespaceFindings(design({ cluster: arn, service: arn }), [])).toHaveLength(2);
   });
 });

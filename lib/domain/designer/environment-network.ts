@@ -41,6 +41,8 @@ export function rolesForTasks(roles: NetworkRole[]): NetworkRole[] {
   const forTasks = (r: NetworkRole) => (r.trustedServices.includes("ecs-tasks.amazonaws.com") ? 0 : 1);
   return [...roles].sort((a, b) => forTasks(a) - forTasks(b) || a.name.localeCompare(b.name));
 }
+/** A Cloud Map namespace: HTTP, DNS_PRIVATE or DNS_PUBLIC. */
+export type NetworkNamespace = { arn: string; name: string; type: string };
 export type EnvironmentNetwork = {
   vpcs: { id: string; cidr: string; isDefault: boolean }[];
   subnets: NetworkSubnet[];
@@ -49,10 +51,12 @@ export type EnvironmentNetwork = {
   loadBalancers: NetworkLoadBalancer[];
   /** IAM roles (IAM is global: the same in every Region of the account). */
   roles: NetworkRole[];
+  /** Cloud Map namespaces of the Region (Service Connect joins one, by name or ARN). */
+  namespaces: NetworkNamespace[];
 };
 
 /** What of an environment a free-text field offers to pick (the inspector shows it as suggestions). */
-export type NetworkSuggestion = "subnet" | "securityGroup" | "targetGroup" | "loadBalancer" | "role";
+export type NetworkSuggestion = "subnet" | "securityGroup" | "targetGroup" | "loadBalancer" | "role" | "namespace";
 
 export type AwsvpcConfiguration = NonNullable<Service["networkConfiguration"]>["awsvpcConfiguration"];
 
@@ -94,4 +98,42 @@ export function defaultVpcEdits(design: Design, finding: Finding, network: Envir
     ...(had?.assignPublicIp ? { assignPublicIp: had.assignPublicIp } : {}),
   };
   return { edits: [{ path: ["services", index, "networkConfiguration"], value: { awsvpcConfiguration } }] };
+}
+
+/**
+ * Service Connect namespaces the design names that will not exist when ECS needs them: what
+ * the validator cannot see, since it does not know the environment. A cluster's
+ * serviceConnectDefaults *name* is created by ECS (an HTTP namespace) when it is new, so the
+ * design creates it; an ARN there, and every namespace a service names itself, must be one the
+ * environment has (ECS answers NamespaceNotFoundException otherwise). Namespaces match by name
+ * or by ARN, as ECS takes them.
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ClusterServiceConnectDefaultsRequest.html
+ */
+export function missingNamespaceFindings(design: Design, namespaces: NetworkNamespace[]): Finding[] {
+  const have = (ref: string) => namespaces.some((n) => n.arn === ref || n.name.toLowerCase() === ref.toLowerCase());
+  const created = new Set(design.clusters.map((c) => c.serviceConnectDefaults?.namespace).filter((n): n is string => !!n && !n.startsWith("arn:")).map((n) => n.toLowerCase()));
+  const known = (ref: string) => have(ref) || (!ref.startsWith("arn:") && created.has(ref.toLowerCase()));
+  const out: Finding[] = [];
+  const offer = namespaces.length ? `This environment has ${namespaces.map((n) => n.name).join(", ")}.` : "This environment has no Cloud Map namespace yet.";
+  design.clusters.forEach((c, i) => {
+    const ref = c.serviceConnectDefaults?.namespace;
+    if (!ref || !ref.startsWith("arn:") || have(ref)) return;
+    out.push({
+      ruleId: "service-connect-namespace", severity: "error", resource: { kind: "cluster", id: c.id, name: c.clusterName },
+      path: ["clusters", i, "serviceConnectDefaults", "namespace"],
+      message: `Cluster ${c.clusterName}'s default Service Connect namespace ${ref} does not exist in this environment; ECS creates a namespace only for a new name, not for an ARN.`,
+      fix: { description: `Name the namespace instead (ECS then creates it), or pick an existing one. ${offer}` },
+    });
+  });
+  design.services.forEach((s, i) => {
+    const sc = s.serviceConnectConfiguration;
+    if (!sc?.enabled || !sc.namespace || known(sc.namespace)) return;
+    out.push({
+      ruleId: "service-connect-namespace", severity: "error", resource: { kind: "service", id: s.id, name: s.serviceName },
+      path: ["services", i, "serviceConnectConfiguration", "namespace"],
+      message: `Service ${s.serviceName} joins Cloud Map namespace ${sc.namespace}, which neither this environment has nor a cluster of the design creates: ECS would refuse the service (NamespaceNotFoundException).`,
+      fix: { description: `Use a namespace the environment has, or make it the cluster's default namespace so that ECS creates it. ${offer}` },
+    });
+  });
+  return out;
 }

@@ -24,6 +24,8 @@ export const DEFAULT_MAXIMUM_PERCENT = 200;
 /** CapacityProviderStrategyItem: weight 0–1000, base 0–100000, only one item may have a base. */
 export const CAPACITY_PROVIDER_WEIGHT_MAX = 1000;
 export const CAPACITY_PROVIDER_BASE_MAX = 100_000;
+/** "A capacity provider strategy can contain a maximum of 20 capacity providers." (CapacityProviderStrategyItem) */
+export const MAX_STRATEGY_PROVIDERS = 20;
 /** The predefined Fargate capacity providers; every other name is an Auto Scaling group provider. */
 export const FARGATE_CAPACITY_PROVIDERS: readonly string[] = ["FARGATE", "FARGATE_SPOT"];
 

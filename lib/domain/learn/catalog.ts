@@ -12,6 +12,7 @@ export const LESSON_CATALOG = [
   { id: "essential-sidecar", title: "An essential sidecar takes the task down" },
   { id: "task-role", title: "A role instead of keys in the environment" },
   { id: "blue-green-canary", title: "Blue/green and canary: pause, continue, roll back" },
+  { id: "fargate-spot", title: "Fargate Spot: cheaper capacity AWS can take back" },
 ] as const;
 
 export type LessonId = (typeof LESSON_CATALOG)[number]["id"];

@@ -43,7 +43,11 @@ export type SandboxAction =
   | { id: "deploy"; label?: string }
   /** A new revision whose image the sandbox makes fail its health checks (control failHealthCheck by image). */
   | { id: "deploy-failing"; label?: string }
-  | { id: "fast-forward"; label?: string; seconds: number };
+  | { id: "fast-forward"; label?: string; seconds: number }
+  /** AWS takes a Fargate Spot task back (control interruptSpot). */
+  | { id: "interrupt-spot"; label?: string }
+  /** Fargate Spot has no capacity, and every Spot task of the lesson is taken back (setSpotCapacity + interruptSpot). */
+  | { id: "spot-capacity-gone"; label?: string };
 
 export type Step = {
   id: string;

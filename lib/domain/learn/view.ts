@@ -33,6 +33,8 @@ const DEFAULT_LABELS: Record<SandboxAction["id"], string> = {
   deploy: "Deploy new revision",
   "deploy-failing": "Deploy a failing revision",
   "fast-forward": "Fast-forward",
+  "interrupt-spot": "Interrupt a Spot task",
+  "spot-capacity-gone": "Spot capacity runs out",
 };
 
 export function actionLabel(a: SandboxAction): string {

@@ -70,7 +70,9 @@ export function explainStop(task: StoppedTask): StopExplanation | undefined {
   }
   if (task.stopCode === "SpotInterruption" || task.stopCode === "TerminationNotice") {
     return { category: "spot",
-      summary: task.stopCode === "SpotInterruption" ? "AWS reclaimed the Spot capacity the task ran on." : "The instance the task ran on is being terminated.",
+      summary: task.stopCode === "SpotInterruption" || has(reason, /Spot Task/i)
+        ? "AWS took back the Fargate Spot capacity the task ran on: a two-minute warning, SIGTERM to its containers, then the task stopped."
+        : "The instance the task ran on is being terminated.",
       nextStep: "Nothing is wrong with the task; the service starts a replacement. Mix on-demand capacity into the strategy if interruptions hurt." };
   }
   if (task.stopCode === "UserInitiated") {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LANE_CAPACITY, LIFECYCLE, SCENE_LIMITS, buildScene, sceneChanges, type SceneInput, type SceneTaskInput } from "./scene";
+import { LANE_CAPACITY, LIFECYCLE, SCENE_LIMITS, buildScene, endpointsLabel, sceneChanges, type SceneInput, type SceneTaskInput } from "./scene";
 import { sceneInputFromEcs, sceneInputFromMonitor } from "./scene-input";
 import type { MonitorView } from "./snapshot-view";
 
@@ -189,5 +189,30 @@ describe("sceneTrafficOf", () => {
     expect(sceneTrafficOf([d])).toEqual({ blue: 4, green: 5, greenPercent: 10, strategy: "CANARY" });
     expect(sceneTrafficOf([{ ...d, strategy: "ROLLING" }])).toBeUndefined();
     expect(sceneTrafficOf([{ ...d, active: false }])).toBeUndefined();
+  });
+});
+
+describe("Service Connect in the scene", () => {
+  it("reads the aliases a service serves from its PRIMARY deployment and counts the endpoints that answer", () => {
+    const td = "arn:aws:ecs:eu-west-1:1:task-definition/api:1";
+    const apiTask = (id: string, over: Record<string, unknown> = {}) => ({ taskArn: `arn:aws:ecs:eu-west-1:1:task/c/${id}`, group: "service:api", taskDefinitionArn: td, lastStatus: "RUNNING", desiredStatus: "RUNNING", createdAt: new Date(1000), ...over });
+    const scene = buildScene(sceneInputFromEcs({
+      services: [
+        { serviceName: "api", status: "ACTIVE", desiredCount: 3, runningCount: 3, pendingCount: 0, deployments: [{
+          status: "PRIMARY", taskDefinition: td, desiredCount: 3, runningCount: 3, pendingCount: 0,
+          serviceConnectConfiguration: { enabled: true, namespace: "shop", services: [{ portName: "api", clientAliases: [{ port: 8080, dnsName: "api" }] }, { portName: "admin", clientAliases: [{ port: 9090 }] }] },
+        }] },
+        { serviceName: "web", status: "ACTIVE", desiredCount: 1, runningCount: 1, pendingCount: 0, deployments: [{ status: "PRIMARY", taskDefinition: td, desiredCount: 1, runningCount: 1, pendingCount: 0, serviceConnectConfiguration: { enabled: true } }] },
+      ],
+      // Two answer; one is being stopped, one is unhealthy, one still starts.
+      tasks: [apiTask("a"), apiTask("b"), apiTask("c", { desiredStatus: "STOPPED" }), apiTask("d", { healthStatus: "UNHEALTHY" }), apiTask("e", { lastStatus: "PENDING" })],
+      containerInstances: [],
+    }));
+    const api = scene.services.find((s) => s.name === "api")!;
+    expect(api.endpoints).toEqual([{ alias: "api:8080", endpoints: 2 }, { alias: "admin.shop:9090", endpoints: 2 }]);
+    expect(api.endpoints.map(endpointsLabel)).toEqual(["api:8080 · 2 endpoints", "admin.shop:9090 · 2 endpoints"]);
+    // A client only (no services[]): serves no alias.
+    expect(scene.services.find((s) => s.name === "web")!.endpoints).toEqual([]);
+    expect(endpointsLabel({ alias: "api:8080", endpoints: 1 })).toBe("api:8080 · 1 endpoint");
   });
 });

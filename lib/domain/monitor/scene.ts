@@ -52,6 +52,8 @@ export type SceneServiceInput = {
   minimumHealthyPercent?: number;
   maximumPercent?: number;
   deployments: SceneDeployment[];
+  /** The Service Connect client aliases it serves (`api:8080`), if any. */
+  aliases?: string[];
 };
 export type SceneInstanceInput = {
   arn: string;
@@ -85,6 +87,8 @@ export type SceneServiceView = Omit<SceneServiceInput, "deployments"> & {
   segments: { revision: number; tone: number; running: number; starting: number; stopping: number; side?: TrafficSide; percent?: number }[];
   /** One sentence on where the deployment stands and why. */
   story: string;
+  /** Each Service Connect alias it serves and how many endpoints answer it (RUNNING tasks not stopping nor unhealthy). */
+  endpoints: { alias: string; endpoints: number }[];
 };
 
 export type SceneInstance = {
@@ -129,6 +133,12 @@ function sideOf(traffic: SceneTraffic | undefined, revision: number): TrafficSid
   return revision === traffic.green ? "green" : revision === traffic.blue ? "blue" : undefined;
 }
 
+/** The tasks Service Connect sends a client to: RUNNING, not being stopped, not reported unhealthy (Cloud Map's healthy instances). */
+const answering = (tasks: SceneTask[]) => tasks.filter((t) => t.lastStatus === "RUNNING" && !t.stopping && t.health !== "UNHEALTHY").length;
+
+/** "api:8080 · 2 endpoints": what the scene writes of an alias. */
+export const endpointsLabel = (e: { alias: string; endpoints: number }) => `${e.alias} · ${plural(e.endpoints, "endpoint")}`;
+
 function serviceView(svc: SceneServiceInput, tasks: SceneTask[], tone: (rev: number) => number): SceneServiceView {
   const { lower, upper } = rollingBounds(svc.desired, svc.minimumHealthyPercent, svc.maximumPercent);
   const own = tasks.filter((t) => t.service === svc.name && alive(t));
@@ -150,6 +160,7 @@ function serviceView(svc: SceneServiceInput, tasks: SceneTask[], tone: (rev: num
     ...svc, deployments: svc.deployments.map((d) => ({ ...d, tone: tone(d.revision) })),
     lower, upper, counted: counts.running + counts.starting, leaving: counts.leaving, segments,
     story: story(svc, segments, counts, lower, upper),
+    endpoints: (svc.aliases ?? []).map((alias) => ({ alias, endpoints: answering(own) })),
   };
 }
 

@@ -23,6 +23,7 @@ type MapKey =
   | "vpcs" | "subnets" | "securityGroups"
   | "loadBalancers" | "targetGroups" | "listeners" | "rules"
   | "roles"
+  | "namespaces" | "discoveryServices" | "discoveryOperations"
   | "scalableTargets" | "scalingPolicies" | "scheduledActions" | "scalingActivities";
 /** Every entity map of a world: ECS's, EC2's, ELBv2's. */
 export const MAPS: readonly MapKey[] = [
@@ -31,6 +32,7 @@ export const MAPS: readonly MapKey[] = [
   "vpcs", "subnets", "securityGroups",
   "loadBalancers", "targetGroups", "listeners", "rules",
   "roles",
+  "namespaces", "discoveryServices", "discoveryOperations",
   "scalableTargets", "scalingPolicies", "scheduledActions", "scalingActivities",
 ];
 
@@ -100,7 +102,10 @@ function mapDraft(side: Side, key: MapKey, base: Record<string, Entity>): Record
 /** A draft of `base` to mutate freely; `base` itself is never written. */
 export function draftWorld(base: World): World {
   const side = { base, maps: {} } as Side;
-  const draft: World = { ...base, faults: { pullFailures: [...base.faults.pullFailures], unhealthyImages: [...base.faults.unhealthyImages] } };
+  const draft: World = { ...base, faults: {
+    ...base.faults, pullFailures: [...base.faults.pullFailures], unhealthyImages: [...base.faults.unhealthyImages],
+    ...(base.faults.spotUnavailable ? { spotUnavailable: [...base.faults.spotUnavailable] } : {}),
+  } };
   for (const key of MAPS) (draft as Record<MapKey, unknown>)[key] = mapDraft(side, key, base[key] as Record<string, Entity>);
   sides.set(draft, side);
   return draft;
@@ -163,7 +168,8 @@ export function finishDraft(draft: World): World {
     if (m !== base[key]) same = false;
   }
   const f = draft.faults;
-  if (sameList(f.pullFailures, base.faults.pullFailures) && sameList(f.unhealthyImages, base.faults.unhealthyImages)) out.faults = base.faults;
+  if (sameList(f.pullFailures, base.faults.pullFailures) && sameList(f.unhealthyImages, base.faults.unhealthyImages)
+    && sameList(f.spotUnavailable ?? [], base.faults.spotUnavailable ?? [])) out.faults = base.faults;
   else same = false;
   for (const k of Object.keys(out) as (keyof World)[]) if (out[k] !== base[k]) same = false;
   if (Object.keys(out).length !== Object.keys(base).length) same = false;

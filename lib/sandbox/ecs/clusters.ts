@@ -4,6 +4,8 @@ import { ecsError, invalidParameter } from "./errors";
 import { PagingSchema, TagListSchema, checkBatch, paginate, parseInput } from "./input";
 import type { Cluster, Ctx, World } from "../core/types";
 import { activeCluster, clusterServices, clusterTasks } from "./lookups";
+import { clusterDefaultNamespace } from "./service-connect";
+import { namespaceById } from "../core/cloud-map";
 
 const NAME = /^[A-Za-z0-9_-]{1,255}$/;
 const FARGATE_PROVIDERS = ["FARGATE", "FARGATE_SPOT"];
@@ -25,6 +27,7 @@ export function clusterOut(world: World, c: Cluster, include: string[] = ["TAGS"
     ...(include.includes("SETTINGS") ? { settings: c.settings } : {}),
     ...(include.includes("TAGS") ? { tags: c.tags } : {}),
     ...(include.includes("CONFIGURATIONS") && c.configuration ? { configuration: c.configuration } : {}),
+    ...(c.serviceConnectDefaults ? { serviceConnectDefaults: { namespace: namespaceById(world, c.serviceConnectDefaults.namespaceId)?.arn ?? "" } } : {}),
   };
 }
 
@@ -53,7 +56,7 @@ const CreateSchema = z.object({
   configuration: z.looseObject({}).optional(),
   capacityProviders: z.array(z.string()).optional(),
   defaultCapacityProviderStrategy: z.array(StrategyItem).optional(),
-  serviceConnectDefaults: z.looseObject({}).optional(),
+  serviceConnectDefaults: z.object({ namespace: z.string() }).optional(),
 });
 
 export function createCluster(world: World, raw: unknown, ctx: Ctx) {
@@ -74,6 +77,8 @@ export function createCluster(world: World, raw: unknown, ctx: Ctx) {
     configuration: input.configuration, capacityProviders: providers,
     defaultCapacityProviderStrategy: input.defaultCapacityProviderStrategy ?? [], createdAt: ctx.now,
   };
+  const ns = input.serviceConnectDefaults ? clusterDefaultNamespace(world, ctx, input.serviceConnectDefaults.namespace) : undefined;
+  if (ns) cluster.serviceConnectDefaults = { namespaceId: ns.id };
   world.clusters[name] = cluster;
   return { cluster: clusterOut(world, cluster) };
 }
@@ -125,10 +130,10 @@ const UpdateSchema = z.object({
   cluster: z.string().min(1),
   settings: z.array(Setting).optional(),
   configuration: z.looseObject({}).optional(),
-  serviceConnectDefaults: z.looseObject({}).optional(),
+  serviceConnectDefaults: z.object({ namespace: z.string() }).optional(),
 });
 
-export function updateCluster(world: World, raw: unknown) {
+export function updateCluster(world: World, raw: unknown, ctx: Ctx) {
   const input = parseInput(UpdateSchema, raw);
   const cluster = activeCluster(world, input.cluster);
   if (input.settings) {
@@ -137,6 +142,11 @@ export function updateCluster(world: World, raw: unknown) {
     }
   }
   if (input.configuration) cluster.configuration = input.configuration;
+  if (input.serviceConnectDefaults) {
+    const ns = clusterDefaultNamespace(world, ctx, input.serviceConnectDefaults.namespace);
+    if (ns) cluster.serviceConnectDefaults = { namespaceId: ns.id };
+    else delete cluster.serviceConnectDefaults;
+  }
   return { cluster: clusterOut(world, cluster) };
 }
 

@@ -15,6 +15,9 @@ import { recordFailure } from "./scheduler";
 
 // The sandbox's own control API (not part of ECS): capacity, faults and the clock.
 
+/** The stoppedReason of a Fargate Spot interruption (the ECS Developer Guide's Fargate capacity providers page). */
+export const SPOT_INTERRUPTED = "Your Spot Task was interrupted.";
+
 const str = z.string();
 // A Region's name (eu-west-1): the world it names is created on first use, so nothing else is one.
 const region = { region: str.regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, "Not a Region name, such as eu-west-1").optional() };
@@ -32,6 +35,8 @@ export const ControlSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("clearHealthCheck"), ...region, image: str.min(1) }),
   z.object({ action: z.literal("drainInstance"), ...region, cluster: str.optional(), containerInstance: str.min(1) }),
   z.object({ action: z.literal("loseInstance"), ...region, cluster: str.optional(), containerInstance: str.min(1) }),
+  z.object({ action: z.literal("interruptSpot"), ...region, cluster: str.optional(), service: str.optional(), count: z.number().int().min(1).max(100).default(1) }),
+  z.object({ action: z.literal("setSpotCapacity"), ...region, cluster: str.optional(), available: z.boolean() }),
   z.object({ action: z.literal("setHookOutcome"), ...region, hookTargetArn: str.min(1), outcome: z.enum(["SUCCEEDED", "FAILED", "IN_PROGRESS"]).default("SUCCEEDED") }),
   z.object({ action: z.literal("setSpeed"), speed: z.number().min(0).max(10_000) }),
   z.object({ action: z.literal("step"), seconds: z.number().min(0).max(30 * 24 * 3600) }),
@@ -166,6 +171,29 @@ function apply(world: World, ctx: Ctx, input: Input): unknown {
       const i = instanceIn(world, input.cluster, input.containerInstance);
       loseInstance(world, ctx, i, `Host EC2 (instance ${i.ec2InstanceId}) terminated.`);
       return { containerInstance: instanceOut(world, i) };
+    }
+    case "interruptSpot": {
+      // AWS takes Fargate Spot capacity back: the oldest running FARGATE_SPOT tasks get the
+      // termination notice (SIGTERM, then stopped); a service's scheduler replaces them.
+      const cluster = activeCluster(world, input.cluster);
+      const service = input.service ? lastSegment(input.service) : undefined;
+      const spot = Object.values(world.tasks)
+        .filter((t) => t.clusterName === cluster.name && t.capacityProviderName === "FARGATE_SPOT" && t.lastStatus === "RUNNING" && t.desiredStatus === "RUNNING")
+        .filter((t) => !service || t.group === `service:${service}`)
+        .sort((a, b) => (a.startedAt ?? 0) - (b.startedAt ?? 0) || a.id.localeCompare(b.id))
+        .slice(0, input.count);
+      if (!spot.length) throw invalidParameter("No RUNNING FARGATE_SPOT task to interrupt.");
+      for (const t of spot) stopTask(world, ctx, t, { stopCode: "TerminationNotice", reason: SPOT_INTERRUPTED });
+      return { taskArns: spot.map((t) => t.arn) };
+    }
+    case "setSpotCapacity": {
+      // One cluster, or (no cluster named) the whole Region; capacity back everywhere clears both.
+      const scope = input.cluster ? activeCluster(world, input.cluster).name : "*";
+      const rest = (world.faults.spotUnavailable ?? []).filter((c) => c !== scope && (input.cluster || input.available === false));
+      const next = input.available ? rest : [...rest, scope];
+      if (next.length) world.faults.spotUnavailable = next;
+      else delete world.faults.spotUnavailable;
+      return { faults: world.faults };
     }
     case "setHookOutcome":
       // What the AWS_LAMBDA lifecycle hooks calling this function answer from now on (no Lambda runs in the sandbox).

@@ -1,13 +1,41 @@
 import { invalidParameter } from "./errors";
 import { launchTask, type LaunchParams } from "./lifecycle";
 import { fargateZone, placeOne, type Constraint, type PlacementFailure, type Strategy } from "./placement";
+import { peek } from "../core/draft";
 import type { CapacityProviderStrategyItem, Cluster, Ctx, Task, TaskDefinition, World } from "../core/types";
 
 // Where a task runs: a launch type, or a capacity provider strategy (FARGATE / FARGATE_SPOT are
 // Fargate; the sandbox has no Auto Scaling group providers), else the cluster's default
-// strategy, else EC2 — as ECS resolves it.
+// strategy, else EC2 — as ECS resolves it. A strategy places each task on one of its providers:
+// the provider with a base first, until it runs that many, then the others by weight.
 
-export type LaunchTarget = { launchType: "EC2" | "FARGATE"; capacityProviderName?: string };
+export type LaunchTarget = { launchType: "EC2" | "FARGATE"; strategy?: CapacityProviderStrategyItem[] };
+
+/** Fargate Spot has no capacity now (the sandbox's `setSpotCapacity` control), as ECS words it. */
+export const SPOT_CAPACITY_UNAVAILABLE = "Capacity is unavailable at this time. Please try again later or in a different availability zone.";
+
+/**
+ * The provider of a strategy the next task goes to, given how many tasks of the same group each
+ * provider runs already: "base" tasks on the provider that has one, then the rest split by
+ * weight (a provider of weight 0 gets none beyond its base), each next task to the provider
+ * furthest below its share; ties go to the provider listed first.
+ */
+export function nextProvider(items: readonly CapacityProviderStrategyItem[], counts: Readonly<Record<string, number>>): string {
+  const based = items.find((i) => (i.base ?? 0) > 0);
+  if (based && (counts[based.capacityProvider] ?? 0) < (based.base ?? 0)) return based.capacityProvider;
+  const weighted = items.filter((i) => (i.weight ?? 0) > 0);
+  if (!weighted.length) return (based ?? items[0]).capacityProvider;
+  const beyond = (i: CapacityProviderStrategyItem) => (counts[i.capacityProvider] ?? 0) - (i === based ? based.base ?? 0 : 0);
+  const total = weighted.reduce((n, i) => n + beyond(i), 0) + 1;
+  const sum = weighted.reduce((n, i) => n + (i.weight ?? 0), 0);
+  let best = weighted[0];
+  let bestGap = -Infinity;
+  for (const i of weighted) {
+    const gap = (total * (i.weight ?? 0)) / sum - beyond(i);
+    if (gap > bestGap + 1e-9) { best = i; bestGap = gap; }
+  }
+  return best.capacityProvider;
+}
 
 export function resolveLaunch(cluster: Cluster, launchType: string | undefined, strategy: CapacityProviderStrategyItem[] | undefined): LaunchTarget {
   if (launchType && strategy?.length) {
@@ -24,8 +52,7 @@ export function resolveLaunch(cluster: Cluster, launchType: string | undefined, 
       throw invalidParameter(`The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster. Associate the capacity provider with the cluster or specify a valid capacity provider and try again.`);
     }
   }
-  const chosen = items.find((i) => (i.base ?? 0) > 0) ?? [...items].sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0))[0];
-  return { launchType: "FARGATE", capacityProviderName: chosen.capacityProvider };
+  return { launchType: "FARGATE", strategy: items };
 }
 
 /** The checks RunTask and CreateService make of a task definition against where it will run. */
@@ -51,10 +78,24 @@ export type LaunchRequest = Omit<LaunchParams, "launchType" | "capacityProviderN
 export function launchTasks(world: World, ctx: Ctx, req: LaunchRequest, count: number): { tasks: Task[]; failure?: PlacementFailure } {
   const tasks: Task[] = [];
   const { target, constraints, strategies, ...rest } = req;
+  // A service's tasks are shared out over its deployment's running tasks; a RunTask's over the call's own.
+  const counts: Record<string, number> = {};
+  if (target.strategy && rest.deploymentId) {
+    for (const t of Object.values(peek(world).tasks)) {
+      if (t.deploymentId === rest.deploymentId && t.desiredStatus === "RUNNING" && t.capacityProviderName) {
+        counts[t.capacityProviderName] = (counts[t.capacityProviderName] ?? 0) + 1;
+      }
+    }
+  }
   for (let i = 0; i < count; i++) {
     if (target.launchType === "FARGATE") {
+      const provider = target.strategy ? nextProvider(target.strategy, counts) : undefined;
+      if (provider === "FARGATE_SPOT" && world.faults.spotUnavailable?.some((c) => c === "*" || c === req.clusterName)) {
+        return { tasks, failure: { code: "SPOT_CAPACITY", message: SPOT_CAPACITY_UNAVAILABLE } };
+      }
+      if (provider) counts[provider] = (counts[provider] ?? 0) + 1;
       tasks.push(launchTask(world, ctx, {
-        ...rest, launchType: "FARGATE", capacityProviderName: target.capacityProviderName,
+        ...rest, launchType: "FARGATE", capacityProviderName: provider,
         availabilityZone: fargateZone(world, req.clusterName, req.group), hostPorts: [], dynamicPorts: [],
       }));
       continue;

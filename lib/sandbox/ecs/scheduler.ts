@@ -217,8 +217,10 @@ export function startTasks(world: World, ctx: Ctx, svc: Service, d: Deployment, 
   }
   if (failure) {
     const detail = failure.code === "NO_INSTANCES" ? `Reason: ${failure.message}` : failure.message;
-    const message = `(service ${svc.name}) was unable to place a task because no container instance met all of its requirements. ${detail}` +
-      (failure.code === "NO_INSTANCES" ? " For more information, see the Troubleshooting section of the Amazon ECS Developer Guide." : "");
+    const message = failure.code === "SPOT_CAPACITY"
+      ? `(service ${svc.name}) was unable to place a task. Reason: ${failure.message}`
+      : `(service ${svc.name}) was unable to place a task because no container instance met all of its requirements. ${detail}` +
+        (failure.code === "NO_INSTANCES" ? " For more information, see the Troubleshooting section of the Amazon ECS Developer Guide." : "");
     if (svc.lastPlacementMessage !== message) addServiceEvent(world, svc, message);
     svc.lastPlacementMessage = message;
   }

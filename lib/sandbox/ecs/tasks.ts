@@ -111,7 +111,9 @@ export function runTask(world: World, raw: unknown, ctx: Ctx) {
     platformVersion: input.platformVersion,
   }, count);
   if (input.clientToken) for (const t of tasks) Object.assign(t, { clientToken: input.clientToken, requestFingerprint: print });
-  const failures = failure ? Array.from({ length: count - tasks.length }, () => ({ arn: failure.arn, reason: failure.code })) : [];
+  const failures = failure
+    ? Array.from({ length: count - tasks.length }, () => ({ arn: failure.arn, reason: failure.code === "SPOT_CAPACITY" ? failure.message : failure.code }))
+    : [];
   return { tasks: tasks.map((t) => taskOut(world, t, true)), failures };
 }
 

@@ -39,6 +39,8 @@ export async function runSandboxAction({ ctx, input }: { ctx: AppContext; input:
 async function perform(ctx: AppContext, lesson: Lesson, action: SandboxAction): Promise<string> {
   switch (action.id) {
     case "apply": {
+      // Every run of a lesson starts with Fargate Spot capacity in its clusters.
+      await setLessonSpotCapacity(ctx, lesson.design, true);
       const calls = await planAndApply(ctx, lesson.designId, lesson.design);
       return `Applied: ${calls} call${calls === 1 ? "" : "s"} to the sandbox's ECS API.`;
     }
@@ -80,6 +82,22 @@ async function perform(ctx: AppContext, lesson: Lesson, action: SandboxAction): 
     case "fast-forward":
       await sandboxControl(ctx, { action: "step", seconds: action.seconds });
       return `The sandbox's clock moved ${action.seconds} seconds forward.`;
+    case "interrupt-spot":
+    case "spot-capacity-gone": {
+      const { env } = await lessonSandbox(ctx);
+      const spot = (await sandboxSnapshot(ctx, lesson.design)).tasks
+        .filter((t) => t.capacityProviderName === "FARGATE_SPOT" && t.lastStatus === "RUNNING" && t.desiredStatus === "RUNNING");
+      if (action.id === "spot-capacity-gone") await setLessonSpotCapacity(ctx, lesson.design, false);
+      if (!spot.length) return action.id === "spot-capacity-gone" ? "Fargate Spot has no capacity now; no Spot task was running." : "No task runs on FARGATE_SPOT yet: apply and wait first.";
+      const clusters = [...new Set(spot.map((t) => t.clusterArn?.slice(t.clusterArn.lastIndexOf("/") + 1)))];
+      for (const cluster of action.id === "interrupt-spot" ? clusters.slice(0, 1) : clusters) {
+        const count = action.id === "interrupt-spot" ? 1 : spot.filter((t) => t.clusterArn?.endsWith(`/${cluster}`)).length;
+        await sandboxControl(ctx, { action: "interruptSpot", region: env.region, cluster, count });
+      }
+      return action.id === "interrupt-spot"
+        ? "AWS took one Fargate Spot task back: it got the two-minute warning and is stopping."
+        : `Fargate Spot has no capacity now, and AWS took back all ${spot.length} Spot task${spot.length === 1 ? "" : "s"}.`;
+    }
   }
 }
 
@@ -115,3 +133,13 @@ async function applyOrRefuse(ecs: EcsPort, ports: { elbv2: Elbv2Port; autoscalin
 }
 
 const callCount = (plan: Plan) => plan.steps.reduce((n, s) => n + s.calls.length, 0);
+
+/** Fargate Spot capacity in the lesson's own clusters of the sandbox (that exist there): only they lose it, never anyone else's. */
+export async function setLessonSpotCapacity(ctx: AppContext, design: Design, available: boolean): Promise<void> {
+  const { env, ecs } = await lessonSandbox(ctx);
+  const { clusters } = await ecs.describeClusters({ clusters: design.clusters.map((c) => c.clusterName) });
+  const live = new Set(clusters.filter((c) => c.status === "ACTIVE").map((c) => c.clusterName));
+  for (const c of design.clusters) {
+    if (live.has(c.clusterName)) await sandboxControl(ctx, { action: "setSpotCapacity", region: env.region, cluster: c.clusterName, available });
+  }
+}

@@ -8,15 +8,16 @@ export const EnvironmentNetworkInputSchema = z.object({ environmentId: z.uuid() 
 
 /**
  * What the inspector's pickers offer from an environment: its VPCs, subnets and security groups
- * (EC2), its target groups and load balancers (ELBv2) and its roles (IAM), every page of each, in one answer.
+ * (EC2), its target groups and load balancers (ELBv2), its roles (IAM) and its Cloud Map namespaces, every page of each, in one answer.
  */
 export async function readEnvironmentNetwork({ ctx, input }: { ctx: AppContext; input: z.infer<typeof EnvironmentNetworkInputSchema> }): Promise<EnvironmentNetwork> {
   const env = await loadEnvironmentRow(ctx, input.environmentId);
-  // Three services, read side by side: a picker waits for the slowest, not for the sum.
-  const [[vpcs, subnets, securityGroups], [targetGroups, loadBalancers], roles] = await Promise.all([
+  // Four services, read side by side: a picker waits for the slowest, not for the sum.
+  const [[vpcs, subnets, securityGroups], [targetGroups, loadBalancers], roles, namespaces] = await Promise.all([
     withAws(ctx, env, "ec2", (ec2) => Promise.all([ec2.describeVpcs(), ec2.describeSubnets(), ec2.describeSecurityGroups()])),
     withAws(ctx, env, "elbv2", (elb) => Promise.all([elb.describeTargetGroups(), elb.describeLoadBalancers()])),
     withAws(ctx, env, "iam", (iam) => iam.listRoles()),
+    withAws(ctx, env, "servicediscovery", (sd) => sd.listNamespaces()),
   ]);
   const byName = <T extends { name: string }>(list: T[]) => list.sort((a, b) => a.name.localeCompare(b.name));
   return {
@@ -33,5 +34,6 @@ export async function readEnvironmentNetwork({ ctx, input }: { ctx: AppContext; 
       ...(l.Scheme ? { scheme: l.Scheme } : {}), ...(l.VpcId ? { vpcId: l.VpcId } : {}),
     }))),
     roles: rolesForTasks(roles.map((r) => ({ arn: r.Arn ?? "", name: r.RoleName ?? "", trustedServices: trustedServices(r.AssumeRolePolicyDocument) }))),
+    namespaces: byName(namespaces.map((n) => ({ arn: n.Arn ?? "", name: n.Name ?? "", type: n.Type ?? "HTTP" }))),
   };
 }

@@ -3,6 +3,7 @@ import { EC2Client } from "@aws-sdk/client-ec2";
 import { ECSClient } from "@aws-sdk/client-ecs";
 import { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { IAMClient } from "@aws-sdk/client-iam";
+import { ServiceDiscoveryClient } from "@aws-sdk/client-servicediscovery";
 import { randomBytes } from "node:crypto";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { listenSandbox } from "@/lib/sandbox/node-server";
@@ -30,6 +31,8 @@ export async function startSandbox(region = "us-east-1") {
     elbv2: new ElasticLoadBalancingV2Client({ endpoint, region, maxAttempts: 1, credentials }),
     ec2: new EC2Client({ endpoint, region, maxAttempts: 1, credentials }),
     iam: new IAMClient({ endpoint, region, maxAttempts: 1, credentials }),
+    // DiscoverInstances goes to `data-servicediscovery…` on AWS (a host prefix): not at one endpoint.
+    servicediscovery: new ServiceDiscoveryClient({ endpoint, region, maxAttempts: 1, credentials, disableHostPrefix: true }),
     autoscaling: new ApplicationAutoScalingClient({ endpoint, region, maxAttempts: 1, credentials }),
   };
   async function control(body: Record<string, unknown>) {
@@ -45,6 +48,7 @@ export async function startSandbox(region = "us-east-1") {
     aws.elbv2.destroy();
     aws.ec2.destroy();
     aws.iam.destroy();
+    aws.servicediscovery.destroy();
     aws.autoscaling.destroy();
     await closeServer();
   };

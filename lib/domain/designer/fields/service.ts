@@ -105,7 +105,7 @@ export const SERVICE_GROUPS: FieldGroup[] = [
     collapsed: true,
     fields: [
       { type: "bool", path: ["serviceConnectConfiguration", "enabled"], label: "Service Connect", help: "Joins the service to a Cloud Map namespace: it can call the namespace's endpoints by name, and offer its own." },
-      { type: "text", path: ["serviceConnectConfiguration", "namespace"], label: "Namespace", mono: true, placeholder: "the cluster's default namespace", help: "The Cloud Map namespace (name or ARN); empty, the cluster's serviceConnectDefaults namespace." },
+      { type: "text", path: ["serviceConnectConfiguration", "namespace"], label: "Namespace", mono: true, suggest: "namespace", placeholder: "the cluster's default namespace", help: "The Cloud Map namespace (name or ARN); empty, the cluster's serviceConnectDefaults namespace." },
       {
         type: "list", path: ["serviceConnectConfiguration", "services"], label: "Endpoints offered", itemLabel: "Endpoint",
         help: "Named port mappings other services of the namespace call, at the client alias (DNS name and port).",

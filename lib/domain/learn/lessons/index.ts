@@ -3,6 +3,7 @@ import { blueGreenCanary } from "./blue-green-canary";
 import { bridgePorts } from "./bridge-ports";
 import { essentialSidecar } from "./essential-sidecar";
 import { fargateAwsvpc } from "./fargate-awsvpc";
+import { fargateSpot } from "./fargate-spot";
 import { firstTaskDefinition } from "./first-task-definition";
 import { placementStrategies } from "./placement-strategies";
 import { rollingDeployment } from "./rolling-deployment";
@@ -11,7 +12,7 @@ import { taskRole } from "./task-role";
 
 /** In the order the index page suggests them. */
 export const LESSONS: readonly Lesson[] = [
-  firstTaskDefinition, serviceSelfHealing, fargateAwsvpc, bridgePorts, rollingDeployment, placementStrategies, essentialSidecar, taskRole, blueGreenCanary,
+  firstTaskDefinition, serviceSelfHealing, fargateAwsvpc, bridgePorts, rollingDeployment, placementStrategies, essentialSidecar, taskRole, blueGreenCanary, fargateSpot,
 ];
 
 export function lessonById(id: string): Lesson | undefined {

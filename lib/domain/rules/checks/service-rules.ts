@@ -15,6 +15,7 @@ import { tags } from "./tags";
 import { loadBalancerConfig, targetGroupConfig } from "./elb";
 import { deploymentStrategy } from "./deployment-strategy";
 import { serviceConnect } from "./service-connect";
+import { fargateSpot } from "./fargate-spot";
 import { autoScaling } from "./auto-scaling";
 
 /** Rules about services, clusters and the design as a whole (names, references, capacity). */
@@ -23,6 +24,7 @@ export const SERVICE_AND_DESIGN_RULES: readonly Rule[] = [
   serviceReferences,
   launchTypeXorStrategy,
   launchTypeCompatibility,
+  fargateSpot,
   serviceNetwork,
   loadBalancers,
   loadBalancerConfig,

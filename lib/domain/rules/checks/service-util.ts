@@ -5,7 +5,7 @@ import { networkModeOf } from "../../ecs-facts/task-definition";
 import { parseTaskCpu, parseTaskMemory } from "../../ecs-facts/task-size";
 import type { DesignIndex, PathSegment, RuleFinding } from "../types";
 import {
-  CAPACITY_PROVIDER_BASE_MAX, CAPACITY_PROVIDER_WEIGHT_MAX, FARGATE_CAPACITY_PROVIDERS,
+  CAPACITY_PROVIDER_BASE_MAX, CAPACITY_PROVIDER_WEIGHT_MAX, FARGATE_CAPACITY_PROVIDERS, MAX_STRATEGY_PROVIDERS,
 } from "../../ecs-facts/service";
 import { MAX_NAME_LENGTH } from "../../ecs-facts/names";
 
@@ -176,6 +176,13 @@ export function checkStrategy(
       path: at,
       message: `A capacity provider strategy can contain Fargate capacity providers or Auto Scaling group capacity providers, not both: it mixes ${fargate.map((i) => i.capacityProvider).join(", ")} with ${asg.join(", ")}.`,
       fix: { description: "Keep either FARGATE/FARGATE_SPOT or the Auto Scaling group providers in this strategy." },
+    });
+  }
+  if (items.length > MAX_STRATEGY_PROVIDERS) {
+    out.push({
+      path: at,
+      message: `A capacity provider strategy can contain at most ${MAX_STRATEGY_PROVIDERS} capacity providers; this one lists ${items.length}.`,
+      fix: { description: `Remove ${items.length - MAX_STRATEGY_PROVIDERS} of them.` },
     });
   }
   if (items.length > 1 && items.every((i) => (i.weight ?? 0) === 0)) {
