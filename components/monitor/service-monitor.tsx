@@ -7,6 +7,7 @@ import { ClusterScene } from "./cluster-scene";
 import { Alert } from "@/components/ui/alert";
 import { CountsChart } from "./counts-chart";
 import { DeploymentTimeline } from "./deployment-timeline";
+import { ScalingActivities } from "./scaling-activities";
 import { StartsStopsChart } from "./starts-stops-chart";
 import { Freshness } from "./freshness";
 import { HealthBadge, RolloutState } from "./health-badge";
@@ -99,6 +100,11 @@ export function ServiceMonitor({ envId, cluster, service }: { envId: string; clu
       <Section title="Running vs desired">
         <CountsChart points={points} now={now} title={`Running and desired tasks of ${service} over time`} />
       </Section>
+      {s && (
+        <Section title="Scaling activity" testId="scaling-activity">
+          <ScalingActivities envId={envId} cluster={cluster} service={service} />
+        </Section>
+      )}
       <Section title="Task starts and stops">
         <StartsStopsChart buckets={history.data?.startsStops ?? []} title={`Task starts and stops of ${service}`} />
       </Section>

@@ -34,7 +34,7 @@ export function PlanStepItem({ step }: { step: PlanStep }) {
       )}
       {step.calls.length > 0 && (
         <details className="mt-2 text-xs">
-          <summary className="cursor-pointer text-slate-700">{step.calls.some((c) => c.service === "elbv2") ? "ELBv2" : "ECS"} calls ({step.calls.map((c) => c.operation).join(", ")})</summary>
+          <summary className="cursor-pointer text-slate-700">{step.calls.some((c) => c.service === "elbv2") ? "ELBv2" : step.calls.some((c) => c.service === "autoscaling") ? "Application Auto Scaling" : "ECS"} calls ({step.calls.map((c) => c.operation).join(", ")})</summary>
           {step.calls.map((c, i) => (
             <div key={i} className="mt-1">
               <p className="font-semibold text-slate-800">{c.operation}</p>

@@ -8,3 +8,4 @@ export { createEc2Port, createInProcessEc2Port, type Ec2Port } from "./ec2";
 export { createIamPort, createInProcessIamPort, type IamPort } from "./iam";
 export { createInProcessLogsPort, createLogsPort, type LogsPort } from "./logs";
 export { createInProcessServiceDiscoveryPort, createServiceDiscoveryPort, type ServiceDiscoveryPort } from "./servicediscovery";
+export { createAutoScalingPort, createInProcessAutoScalingPort, type AutoScalingPort } from "./application-autoscaling";

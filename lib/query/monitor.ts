@@ -2,7 +2,7 @@
 
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { getJson } from "./get-json";
-import type { ClusterList, Figures, HistoryRow, InstancesView, LogsView, MonitorView, ServiceDeploymentsView, ServiceHistory } from "@/lib/domain/monitor";
+import type { ClusterList, Figures, HistoryRow, InstancesView, LogsView, MonitorView, ScalingActivitiesView, ServiceDeploymentsView, ServiceHistory } from "@/lib/domain/monitor";
 
 // The monitor's GET routes, one query (one key, one URL) each, for every view that shows them:
 // the Monitor pages and the canvas's Live mode share the cache. Every live view polls its route
@@ -22,6 +22,8 @@ export const POLL_MS = {
   /** While a deployment moves (traffic shifts, a hook waits); its own ECS reads, so slower when nothing moves. */
   deploymentsActive: REFRESH_MS,
   deploymentsIdle: 20_000,
+  /** Application Auto Scaling's own reads: scaling moves on minutes, not seconds. */
+  scaling: 15_000,
 } as const;
 
 const enc = encodeURIComponent;
@@ -39,6 +41,7 @@ export const monitorUrl = {
     const query = params.toString();
     return `${base(envId, cluster)}/services/${enc(service)}/logs${query ? `?${query}` : ""}`;
   },
+  scaling: (envId: string, cluster: string, service: string) => `${base(envId, cluster)}/services/${enc(service)}/scaling`,
 };
 
 /** The log view's query (lib/domain/monitor/logs.ts LogsQuerySchema). */
@@ -109,5 +112,14 @@ export function useServiceDeployments(envId: string, cluster: string | undefined
     queryFn: () => getJson<ServiceDeploymentsView>(monitorUrl.deployments(envId, cluster!, service!)),
     enabled: (opts.enabled ?? true) && cluster !== undefined && service !== undefined,
     refetchInterval: (q) => (q.state.data?.deployments.some((d) => d.active) ? POLL_MS.deploymentsActive : POLL_MS.deploymentsIdle),
+  });
+}
+
+/** The service's auto scaling range and scaling activities (why its desired count changed). */
+export function useScalingActivities(envId: string, cluster: string, service: string) {
+  return useQuery({
+    queryKey: ["monitor-scaling", envId, cluster, service],
+    queryFn: () => getJson<ScalingActivitiesView>(monitorUrl.scaling(envId, cluster, service)),
+    refetchInterval: POLL_MS.scaling,
   });
 }

@@ -3,6 +3,7 @@ import type { EngineResult } from "./core/engine";
 import { AwsError } from "./core/errors";
 import { initialState } from "./core/state";
 import type { SandboxState } from "./core/types";
+import { APPLICATION_AUTOSCALING_API } from "./application-autoscaling/api";
 import { EC2_API } from "./ec2/api";
 import { ECS_API } from "./ecs/api";
 import { handleControl } from "./ecs/control";
@@ -91,6 +92,7 @@ export const SERVED_APIS: readonly ServedApi[] = [
   { protocol: "query", api: IAM_API },
   { protocol: "json", api: LOGS_API },
   { protocol: "json", api: SERVICE_DISCOVERY_API },
+  { protocol: "json", api: APPLICATION_AUTOSCALING_API },
 ];
 
 /**

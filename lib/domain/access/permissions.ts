@@ -115,6 +115,7 @@ export const ROUTE_PERMISSIONS = {
   "GET /api/monitor/[envId]/[cluster]/services/[service]": viewer("reading the monitor"),
   "GET /api/monitor/[envId]/[cluster]/services/[service]/deployments": viewer("reading the monitor"),
   "GET /api/monitor/[envId]/[cluster]/services/[service]/logs": viewer("reading the monitor"),
+  "GET /api/monitor/[envId]/[cluster]/services/[service]/scaling": viewer("reading the monitor"),
   "GET /api/monitor/[envId]/[cluster]/stream": viewer("reading the monitor"),
   "GET /learn/[lessonId]/live": viewer("reading lessons"),
   "GET /api/audit": admin("reading the audit trail"),

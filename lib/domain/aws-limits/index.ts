@@ -5,3 +5,4 @@ export { EC2_LIMITS, type Ec2Operation } from "./ec2";
 export { IAM_LIMITS, type IamOperation } from "./iam";
 export { LOGS_LIMITS, type LogsOperation } from "./logs";
 export { SERVICE_DISCOVERY_LIMITS, type ServiceDiscoveryOperation } from "./servicediscovery";
+export { AUTOSCALING_LIMITS, type AutoScalingOperation } from "./application-autoscaling";

@@ -1,4 +1,4 @@
-import type { TargetGroup } from "./schema";
+import type { Design, LoadBalancerDesign, Service, TargetGroup } from "./schema";
 
 /** Strips `:revision` and ARN prefixes so `arn:…:task-definition/web:3`, `web:3` and `web` all name family `web`. */
 export function familyOf(taskDefinitionRef: string): string {
@@ -47,4 +47,20 @@ export function parseListenerRuleRef(ref: string): { loadBalancerName: string; p
   const m = /^listener-rule\/([^/]+)\/(\d+)\/(default|\d+)$/.exec(ref);
   if (!m) return undefined;
   return { loadBalancerName: m[1], port: Number(m[2]), ...(m[3] === "default" ? {} : { priority: Number(m[3]) }) };
+}
+
+/**
+ * The service's first target group that an Application Load Balancer of the design forwards to
+ * (in a listener's default action or a rule), with that load balancer: what
+ * ALBRequestCountPerTarget counts requests of (its ResourceLabel names both).
+ */
+export function albTargetOf(design: Design, service: Service): { targetGroupRef: string; loadBalancer: LoadBalancerDesign } | undefined {
+  for (const lb of service.loadBalancers ?? []) {
+    const ref = lb.targetGroupArn;
+    if (!ref) continue;
+    const alb = (design.loadBalancers ?? []).find((d) => d.type === "application" && (d.listeners ?? []).some((l) =>
+      [l.defaultAction, ...(l.rules ?? []).map((r) => r.action)].some((a) => (a.targetGroups ?? []).some((g) => g.targetGroupArn === ref))));
+    if (alb) return { targetGroupRef: ref, loadBalancer: alb };
+  }
+  return undefined;
 }

@@ -242,6 +242,92 @@ export const ServiceConnectConfigurationSchema = z.looseObject({
   })).optional(),
 });
 
+/**
+ * A service's Application Auto Scaling (RegisterScalableTarget, PutScalingPolicy,
+ * PutScheduledAction for ServiceNamespace ecs, ScalableDimension ecs:service:DesiredCount): the
+ * API's names in camelCase. With it the scaler owns the live desiredCount (plans leave it alone).
+ */
+export const PREDEFINED_ECS_METRICS = ["ECSServiceAverageCPUUtilization", "ECSServiceAverageMemoryUtilization", "ALBRequestCountPerTarget"] as const;
+export const METRIC_STATISTICS = ["Average", "Minimum", "Maximum", "SampleCount", "Sum"] as const;
+export const ADJUSTMENT_TYPES = ["ChangeInCapacity", "PercentChangeInCapacity", "ExactCapacity"] as const;
+export const METRIC_AGGREGATION_TYPES = ["Average", "Minimum", "Maximum"] as const;
+export const ALARM_COMPARISON_OPERATORS = ["GreaterThanOrEqualToThreshold", "GreaterThanThreshold", "LessThanThreshold", "LessThanOrEqualToThreshold"] as const;
+
+export const TargetTrackingConfigurationSchema = z.looseObject({
+  targetValue: z.number().optional(),
+  predefinedMetricSpecification: z.looseObject({
+    predefinedMetricType: z.enum(PREDEFINED_ECS_METRICS),
+    /** ALBRequestCountPerTarget only: derived from the service's target group and its load balancer when omitted. */
+    resourceLabel: str.optional(),
+  }).optional(),
+  customizedMetricSpecification: z.looseObject({
+    metricName: str,
+    namespace: str,
+    dimensions: z.array(z.object({ name: str, value: str })).optional(),
+    statistic: z.enum(METRIC_STATISTICS),
+    unit: str.optional(),
+  }).optional(),
+  scaleOutCooldown: int.optional(),
+  scaleInCooldown: int.optional(),
+  disableScaleIn: z.boolean().optional(),
+});
+export type TargetTrackingConfiguration = z.infer<typeof TargetTrackingConfigurationSchema>;
+
+export const StepAdjustmentSchema = z.object({
+  metricIntervalLowerBound: z.number().optional(),
+  metricIntervalUpperBound: z.number().optional(),
+  scalingAdjustment: int,
+});
+
+export const StepScalingConfigurationSchema = z.looseObject({
+  adjustmentType: z.enum(ADJUSTMENT_TYPES).optional(),
+  stepAdjustments: z.array(StepAdjustmentSchema).optional(),
+  minAdjustmentMagnitude: int.optional(),
+  cooldown: int.optional(),
+  metricAggregationType: z.enum(METRIC_AGGREGATION_TYPES).optional(),
+});
+
+/** The CloudWatch alarm that triggers a step scaling policy (PutMetricAlarm's terms). */
+export const ScalingAlarmSchema = z.looseObject({
+  metricName: str,
+  namespace: str,
+  statistic: z.enum(METRIC_STATISTICS).optional(),
+  comparisonOperator: z.enum(ALARM_COMPARISON_OPERATORS),
+  threshold: z.number(),
+  period: int.optional(),
+  evaluationPeriods: int.optional(),
+});
+
+export const ScalingPolicySchema = z.looseObject({
+  policyName: str,
+  policyType: z.enum(["TargetTrackingScaling", "StepScaling"]),
+  targetTrackingScalingPolicyConfiguration: TargetTrackingConfigurationSchema.optional(),
+  stepScalingPolicyConfiguration: StepScalingConfigurationSchema.optional(),
+  alarm: ScalingAlarmSchema.optional(),
+});
+export type ScalingPolicy = z.infer<typeof ScalingPolicySchema>;
+
+export const ScheduledActionSchema = z.looseObject({
+  scheduledActionName: str,
+  /** `at(yyyy-mm-ddThh:mm:ss)`, `rate(value unit)` or `cron(minutes hours day-of-month month day-of-week year)`. */
+  schedule: str,
+  /** An IANA time zone (e.g. Europe/Berlin); omitted, UTC. */
+  timezone: str.optional(),
+  startTime: str.optional(),
+  endTime: str.optional(),
+  scalableTargetAction: z.object({ minCapacity: int.optional(), maxCapacity: int.optional() }),
+});
+export type ScheduledAction = z.infer<typeof ScheduledActionSchema>;
+
+export const AutoScalingSchema = z.looseObject({
+  /** Both required by RegisterScalableTarget for a new target; optional here so the rules can say so. */
+  minCapacity: int.optional(),
+  maxCapacity: int.optional(),
+  policies: z.array(ScalingPolicySchema).optional(),
+  scheduledActions: z.array(ScheduledActionSchema).optional(),
+});
+export type AutoScaling = z.infer<typeof AutoScalingSchema>;
+
 export const ServiceSchema = z.looseObject({
   id: str.min(1),
   serviceName: str,
@@ -284,6 +370,8 @@ export const ServiceSchema = z.looseObject({
   enableECSManagedTags: z.boolean().optional(),
   propagateTags: z.enum(E.PROPAGATE_TAGS).optional(),
   tags: z.array(TagSchema).optional(),
+  /** Application Auto Scaling of the service's desired count (not part of CreateService). */
+  autoScaling: AutoScalingSchema.optional(),
 });
 export type Service = z.infer<typeof ServiceSchema>;
 

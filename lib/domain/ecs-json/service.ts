@@ -64,10 +64,10 @@ export function importService(input: unknown, opts: { id?: string; pathPrefix?: 
 /**
  * CreateService input. `cluster` and `taskDefinition` are exported as stored (a family
  * registers as its latest ACTIVE revision). `design` is accepted for callers that hold one;
- * the output does not depend on it.
+ * the output does not depend on it. `autoScaling` is Application Auto Scaling's, not ECS's.
  */
 export function exportService(service: Service, _design?: Design): CreateServiceCommandInput {
-  const { id: _id, ...rest } = service;
+  const { id: _id, autoScaling: _autoScaling, ...rest } = service;
   return structuredClone(rest) as unknown as CreateServiceCommandInput;
 }
 

@@ -43,3 +43,15 @@ export type ServiceDeploymentsView = {
   error?: string;
   fetchedAt: string;
 };
+
+/** A service's Application Auto Scaling as the service page shows it: its range and why its desired count changed. */
+export type ScalingActivitiesView = {
+  /** Whether the service has a registered scalable target. */
+  scaled: boolean;
+  minCapacity?: number;
+  maxCapacity?: number;
+  /** Newest first, from DescribeScalingActivities. */
+  activities: { id: string; at?: string; description: string; cause: string; status: string; statusMessage?: string }[];
+  error?: string;
+  fetchedAt: string;
+};

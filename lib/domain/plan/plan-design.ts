@@ -1,6 +1,7 @@
 import type { Service as EcsService } from "@aws-sdk/client-ecs";
 import { clusterNameOf, type Design } from "../design";
 import { validateDesign } from "../rules";
+import { planAutoScaling, scalingDelete } from "./plan-auto-scaling";
 import { planCluster } from "./plan-cluster";
 import { planCost } from "./plan-cost";
 import {
@@ -16,7 +17,8 @@ import { DESIGN_TAG, RESOURCE_TAG, type EcsCall, type LiveState, type Plan, type
  * sides, each step tagged with its impact. Steps come in the order apply must run them:
  * clusters, then task definitions (services name their revisions), then target groups, load
  * balancers and their listeners (ECS attaches a service only to a target group a listener
- * forwards to), then services, then deletes: services, listeners, load balancers, target groups,
+ * forwards to), then services, then their auto scaling, then deletes: the scaling of deleted
+ * services, services, listeners, load balancers, target groups,
  * task definition families, and last clusters (ECS deletes a cluster only once its services and
  * tasks are gone). Deletes touch only resources tagged stevedore:design=<designId>.
  * The plan carries the validator's errors, so that whoever applies it is told first.
@@ -43,7 +45,10 @@ export function planDesign(design: Design, live: LiveState, opts: PlanOptions): 
   const refs = liveRefs(design, live, replaced);
   const listeners = lbPlans.map((p) => planListeners(p.lb, p.fresh, live, designId, refs));
   const services = design.services.map((s) => planService(s, { design, live, designId, taskDefinitionRefs, renamedFrom: renamedFrom.get(s.id), refs }));
-  const deletes: PlanStep[] = leftovers.filter((s) => ![...renamedFrom.values()].includes(s)).map((s) => {
+  const scaling = design.services.flatMap((s) => planAutoScaling(s, { design, live, designId, refs }) ?? []);
+  const dropped = leftovers.filter((s) => ![...renamedFrom.values()].includes(s));
+  const scalingDeletes = [...dropped, ...renamedFrom.values()].flatMap((s) => scalingDelete(s, live) ?? []);
+  const deletes: PlanStep[] = dropped.map((s) => {
     const key = serviceKey({ cluster: s.clusterArn ?? "", serviceName: s.serviceName ?? "" });
     return {
       key: `service:${key}`, kind: "service", name: key, action: "delete", changes: [], calls: [deleteCall(s)],
@@ -51,7 +56,7 @@ export function planDesign(design: Design, live: LiveState, opts: PlanOptions): 
     };
   });
   const steps = [...clusters, ...tdPlans.map((t) => t.step), ...targetGroups, ...lbPlans.map((p) => p.step), ...listeners.flatMap((l) => l.steps),
-    ...services, ...deletes, ...listeners.flatMap((l) => l.deletes), ...loadBalancerDeletes(design, live, designId), ...targetGroupDeletes(design, live, designId),
+    ...services, ...scaling, ...scalingDeletes, ...deletes, ...listeners.flatMap((l) => l.deletes), ...loadBalancerDeletes(design, live, designId), ...targetGroupDeletes(design, live, designId),
     ...familyDeletes(design, live, designId), ...clusterDeletes(design, live, designId)];
   const errors = validateDesign(design).filter((f) => f.severity === "error");
   const cost = planCost(design, live, steps, { ...(opts.region ? { region: opts.region } : {}), ...(opts.capacity ? { capacity: opts.capacity } : {}) });

@@ -114,6 +114,13 @@ export function planService(s: Service, p: ServicePlanInput): PlanStep {
   const replaceReasons: string[] = [];
   const update: Json = {};
   const desired = exported;
+  // With auto scaling, the scaler owns the live desired count (as Terraform's ignore_changes would leave it).
+  if (s.autoScaling && desired.desiredCount !== undefined) {
+    if (desired.desiredCount !== current.desiredCount) {
+      notes.push(`desiredCount is left to Application Auto Scaling (${s.autoScaling.minCapacity ?? "?"}–${s.autoScaling.maxCapacity ?? "?"} tasks): the live ${current.desiredCount} stays, the design's ${desired.desiredCount} only applies when the service is created`);
+    }
+    delete desired.desiredCount;
+  }
   for (const [field, value] of Object.entries(desired)) {
     if (IDENTITY.has(field) || value === undefined || fieldMatches(field, value, current)) continue;
     changes.push({ path: field, old: liveValue(current, field), new: value });

@@ -5,7 +5,7 @@ import type { Plan, PlanAction, PlanStep, ResourceKind } from "./types";
 const SYMBOL: Record<PlanAction, string> = { create: "+", update: "~", replace: "±", delete: "-", "no-change": "=" };
 const HEADING: Record<ResourceKind, string> = {
   cluster: "Clusters", "task-definition": "Task definitions", "target-group": "Target groups", "load-balancer": "Load balancers",
-  listener: "Listeners", service: "Services",
+  listener: "Listeners", service: "Services", "auto-scaling": "Auto scaling",
 };
 
 function show(v: unknown): string {
@@ -19,7 +19,7 @@ function stepLines(s: PlanStep, verbose: boolean): string[] {
   if (s.reason) lines.push(`      reason: ${s.reason}`);
   for (const c of s.changes) lines.push(`      ${c.path}: ${show(c.old)} → ${show(c.new)}`);
   for (const n of s.notes) lines.push(`      note: ${n}`);
-  if (verbose) for (const c of s.calls) lines.push(`      call: ${c.service === "elbv2" ? "elbv2 " : ""}${c.operation} ${show(c.input)}`);
+  if (verbose) for (const c of s.calls) lines.push(`      call: ${c.service ? `${c.service} ` : ""}${c.operation} ${show(c.input)}`);
   return lines;
 }
 

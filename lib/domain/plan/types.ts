@@ -2,6 +2,7 @@ import type { Finding } from "../rules/types";
 import type { CapacityBounds } from "../cost";
 import type { PlanCost } from "./plan-cost";
 import type { Cluster as EcsCluster, Service as EcsService, Tag as EcsTag, TaskDefinition as EcsTaskDefinition } from "@aws-sdk/client-ecs";
+import type { ScalableTarget, ScalingPolicy, ScheduledAction } from "@aws-sdk/client-application-auto-scaling";
 import type {
   Listener as ElbListener, LoadBalancer as ElbLoadBalancer, Rule as ElbRule, TargetGroup as ElbTargetGroup,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
@@ -17,6 +18,9 @@ export type LiveListener = { listener: ElbListener; rules: ElbRule[]; tags: Reco
 
 /** A load balancer with its tags and, for one the design owns, its listeners. */
 export type LiveLoadBalancer = { loadBalancer: ElbLoadBalancer; tags: LiveTag[]; listeners: LiveListener[] };
+
+/** A service's Application Auto Scaling as DescribeScalableTargets, DescribeScalingPolicies and DescribeScheduledActions answer. */
+export type LiveScaling = { target: ScalableTarget; policies: ScalingPolicy[]; scheduledActions: ScheduledAction[] };
 
 /**
  * What a design touches in one account and Region, as DescribeClusters, DescribeServices and
@@ -55,10 +59,12 @@ export type LiveState = {
   defaultVpc?: { vpcId: string; subnetIds: string[] };
   /** The VPC of each subnet the design's own load balancers name: a target group without a VPC goes where its load balancer is. */
   subnetVpcs?: Record<string, string>;
+  /** Registered scalable targets of the design's services and of the services it created, by `cluster/service`; absent when not read. */
+  scaling?: Record<string, LiveScaling>;
 };
 
 export type PlanAction = "create" | "update" | "replace" | "no-change" | "delete";
-export type ResourceKind = "cluster" | "task-definition" | "target-group" | "load-balancer" | "listener" | "service";
+export type ResourceKind = "cluster" | "task-definition" | "target-group" | "load-balancer" | "listener" | "service" | "auto-scaling";
 
 /** One changed field; `old`/`new` are undefined when the field is absent on that side. */
 export type FieldChange = { path: string; old?: unknown; new?: unknown };
@@ -72,18 +78,22 @@ export type Elbv2PlanOperation =
   | "CreateLoadBalancer" | "SetSubnets" | "SetSecurityGroups" | "DeleteLoadBalancer"
   | "CreateListener" | "ModifyListener" | "DeleteListener" | "CreateRule" | "ModifyRule" | "DeleteRule" | "AddTags" | "RemoveTags";
 
-export type PlanOperation = EcsOperation | Elbv2PlanOperation;
+export type AutoScalingPlanOperation =
+  | "RegisterScalableTarget" | "DeregisterScalableTarget" | "PutScalingPolicy" | "DeleteScalingPolicy" | "PutScheduledAction" | "DeleteScheduledAction";
+
+export type PlanOperation = EcsOperation | Elbv2PlanOperation | AutoScalingPlanOperation;
 
 /**
  * An AWS API call exactly as apply will make it (inputs are the SDK's command inputs). `service`
  * is absent for ECS (so plans of ECS-only designs keep their form) and "elbv2" for Elastic Load
- * Balancing. ELBv2 inputs may hold references apply resolves from what earlier calls returned:
+ * Balancing, "autoscaling" for Application Auto Scaling. ELBv2 inputs may hold references apply resolves from what earlier calls returned:
  * `targetgroup/<name>`, `loadbalancer/<name>`, `listener/<lb>/<port>` and
  * `listener-rule/<lb>/<port>/<priority|default>`.
  */
 export type PlanCall =
   | { service?: undefined; operation: EcsOperation; input: Record<string, unknown> }
-  | { service: "elbv2"; operation: Elbv2PlanOperation; input: Record<string, unknown> };
+  | { service: "elbv2"; operation: Elbv2PlanOperation; input: Record<string, unknown> }
+  | { service: "autoscaling"; operation: AutoScalingPlanOperation; input: Record<string, unknown> };
 
 /** The ECS calls of a plan. */
 export type EcsCall = Extract<PlanCall, { service?: undefined }>;

@@ -24,7 +24,8 @@ type MapKey =
   | "loadBalancers" | "targetGroups" | "listeners" | "rules"
   | "roles"
   | "logGroups" | "logStreams"
-  | "namespaces" | "discoveryServices" | "discoveryOperations";
+  | "namespaces" | "discoveryServices" | "discoveryOperations"
+  | "scalableTargets" | "scalingPolicies" | "scheduledActions" | "scalingActivities";
 /** Every entity map of a world: ECS's, EC2's, ELBv2's. */
 export const MAPS: readonly MapKey[] = [
   "clusters", "taskDefinitions", "services", "tasks", "instances",
@@ -34,6 +35,7 @@ export const MAPS: readonly MapKey[] = [
   "roles",
   "logGroups", "logStreams",
   "namespaces", "discoveryServices", "discoveryOperations",
+  "scalableTargets", "scalingPolicies", "scheduledActions", "scalingActivities",
 ];
 
 type MapDraft = { target: Record<string, Entity>; touched: Set<string> };

@@ -31,6 +31,7 @@ function emptyWorld(region: string, seed: number, now: number): World {
     roles: {},
     logGroups: {}, logStreams: {},
     namespaces: {}, discoveryServices: {}, discoveryOperations: {},
+    scalableTargets: {}, scalingPolicies: {}, scheduledActions: {}, scalingActivities: {},
   };
 }
 

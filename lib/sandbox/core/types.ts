@@ -545,6 +545,64 @@ export type CloudMapOperation = {
   updatedAt: number;
 };
 
+// Application Auto Scaling (application-autoscaling/ and ecs/auto-scaling.ts): ECS services'
+// scalable targets (keyed by ResourceId `service/<cluster>/<service>`), their policies and
+// scheduled actions (keyed by `<ResourceId>|<name>`), and the scaling activities (by id).
+
+export type ScalableTarget = {
+  resourceId: string;
+  arn: string;
+  minCapacity: number;
+  maxCapacity: number;
+  roleArn: string;
+  suspendedState: { DynamicScalingInSuspended: boolean; DynamicScalingOutSuspended: boolean; ScheduledScalingSuspended: boolean };
+  createdAt: number;
+  seq: number;
+};
+
+export type ScalingPolicy = {
+  arn: string;
+  name: string;
+  resourceId: string;
+  policyType: "TargetTrackingScaling" | "StepScaling";
+  /** As PutScalingPolicy took it (its API shape). */
+  stepScalingPolicyConfiguration?: Record<string, unknown>;
+  targetTrackingScalingPolicyConfiguration?: Record<string, unknown>;
+  /** The CloudWatch alarms AAS made for a target tracking policy. */
+  alarms: { AlarmName: string; AlarmARN: string }[];
+  createdAt: number;
+  seq: number;
+};
+
+export type ScheduledAction = {
+  arn: string;
+  name: string;
+  resourceId: string;
+  schedule: string;
+  timezone?: string;
+  startTime?: number;
+  endTime?: number;
+  scalableTargetAction: { MinCapacity?: number; MaxCapacity?: number };
+  createdAt: number;
+  /** When the scaler looks at it next (its next run, or a rescan of a far-off cron); undefined: never again. */
+  wakeAt?: number;
+  /** Whether `wakeAt` is a run (true) or only a rescan. */
+  runsAtWake: boolean;
+  seq: number;
+};
+
+export type ScalingActivity = {
+  activityId: string;
+  resourceId: string;
+  description: string;
+  cause: string;
+  startTime: number;
+  endTime: number;
+  statusCode: "Successful" | "Failed" | "InProgress";
+  statusMessage: string;
+  seq: number;
+};
+
 /** One region of one sandbox account. */
 export type World = {
   region: string;
@@ -580,6 +638,11 @@ export type World = {
   namespaces: Record<string, CloudMapNamespace>;
   discoveryServices: Record<string, CloudMapService>;
   discoveryOperations: Record<string, CloudMapOperation>;
+  // Application Auto Scaling.
+  scalableTargets: Record<string, ScalableTarget>;
+  scalingPolicies: Record<string, ScalingPolicy>;
+  scheduledActions: Record<string, ScheduledAction>;
+  scalingActivities: Record<string, ScalingActivity>;
 };
 
 export type Delays = {

@@ -1,6 +1,7 @@
 import { peek } from "../core/draft";
 import { runCall, type Call, type Dynamics, type EngineResult } from "../core/engine";
 import type { Ctx, SandboxConfig, SandboxState, World } from "../core/types";
+import { nextScalingWakeUp, runDueScheduledActions } from "./auto-scaling";
 import { ECS_HANDLERS } from "./handlers";
 import { tickTask } from "./lifecycle";
 import { reconcileAll, recordFailure } from "./scheduler";
@@ -26,9 +27,12 @@ function advanceWorld(world: World, config: SandboxConfig, to: number) {
     }
     // Service deployments wake up by themselves when a bake time or a hook's timeout ends.
     next = Math.min(next, nextWakeUp(world));
+    // So do Application Auto Scaling's scheduled actions (auto-scaling.ts).
+    next = Math.min(next, nextScalingWakeUp(world));
     if (next > to || processed >= config.maxEventsPerAdvance) break;
     world.now = Math.max(world.now, next);
     const ctx: Ctx = { now: world.now, config };
+    runDueScheduledActions(world);
     const due = all.filter((t) => t.nextAt !== undefined && t.nextAt <= next).sort((a, b) => a.seq - b.seq);
     for (const d of due) {
       const t = world.tasks[d.arn];

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import type { EcsPort, Elbv2Port } from "@/lib/aws";
+import type { AutoScalingPort, EcsPort, Elbv2Port } from "@/lib/aws";
 import { toJson, type Db } from "@/lib/db";
 import { systemActor, type ActingFor } from "@/lib/domain/access";
 import type { Plan } from "@/lib/domain/plan";
@@ -20,6 +20,8 @@ export type ApplyJob = {
   ecs: EcsPort;
   /** For plans with target groups, load balancers and listeners. */
   elbv2?: Elbv2Port;
+  /** For plans with scaled services. */
+  autoscaling?: AutoScalingPort;
   /** What is left to do: the reviewed plan, or a resume's new plan. */
   plan: Plan;
   /** The record so far; the runner writes into its current steps (`currentSteps`). */
@@ -149,6 +151,7 @@ export class ApplyRunner {
     const result = await applyPlan(job.ecs, job.plan, {
       tokenScope: job.id,
       elbv2: job.elbv2,
+      autoscaling: job.autoscaling,
       beforeCall: ensureOwned,
       onProgress: (p) => { recordProgress(steps, p, callsSeen); void save().catch(() => {}); },
     });

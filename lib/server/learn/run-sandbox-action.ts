@@ -1,4 +1,4 @@
-import type { EcsPort, Elbv2Port } from "@/lib/aws";
+import type { AutoScalingPort, EcsPort, Elbv2Port } from "@/lib/aws";
 import type { Design } from "@/lib/domain/design";
 import { lessonById, missingInstances, taskToCrash, withFailingRelease, withNewRelease, type SandboxAction } from "@/lib/domain/learn";
 import { splitPlan, type Plan } from "@/lib/domain/plan";
@@ -113,12 +113,13 @@ async function planAndApply(ctx: AppContext, designId: string, design: Design): 
   refuseErrors(plan.errors);
   const [clusters, rest] = splitPlan(plan, (s) => s.kind === "cluster" && s.action !== "delete");
   const elbv2 = ctx.aws.elbv2(env);
-  await applyOrRefuse(ecs, elbv2, clusters);
+  const autoscaling = ctx.aws.autoscaling(env);
+  await applyOrRefuse(ecs, { elbv2, autoscaling }, clusters);
   const registered = await withEcs(ctx, env, async (port) => Object.fromEntries(await Promise.all(design.clusters.map(async (c) =>
     [c.clusterName, (await port.listContainerInstances({ cluster: c.clusterName })).length] as const))));
   const instances = missingInstances(design, registered, env.region);
   for (const call of instances) await sandboxControl(ctx, { ...call, action: "addInstances" });
-  await applyOrRefuse(ecs, elbv2, rest);
+  await applyOrRefuse(ecs, { elbv2, autoscaling }, rest);
   return callCount(plan) + instances.length;
 }
 
@@ -126,8 +127,8 @@ function refuseErrors(errors: Finding[]): void {
   if (errors.length) throw new PlanHasErrorsError(errors, "Fix them on the lesson's canvas (its Problems panel lists them), then apply again.");
 }
 
-async function applyOrRefuse(ecs: EcsPort, elbv2: Elbv2Port, plan: Plan): Promise<void> {
-  const r = await applyPlan(ecs, plan, { elbv2 });
+async function applyOrRefuse(ecs: EcsPort, ports: { elbv2: Elbv2Port; autoscaling: AutoScalingPort }, plan: Plan): Promise<void> {
+  const r = await applyPlan(ecs, plan, ports);
   if (!r.ok) throw new RefusedError(`${r.failedCall.operation} failed: ${r.error.name}: ${r.error.message}`);
 }
 

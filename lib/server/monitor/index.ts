@@ -12,6 +12,7 @@ export { getServiceHistory } from "./get-service-history";
 export { getFigures } from "./get-figures";
 export { getContainerInstances, clearContainerInstanceCache } from "./get-container-instances";
 export { getServiceDeployments } from "./get-service-deployments";
+export { getScalingActivities } from "./get-scaling-activities";
 export { continueServiceDeployment } from "./continue-service-deployment";
 export { rollBackServiceDeployment } from "./roll-back-service-deployment";
 export { forceNewDeployment } from "./force-new-deployment";

@@ -1,7 +1,7 @@
-import { realPacerClock, toAwsFailure, type AwsFailure, type EcsPort, type Elbv2Port, type PacerClock } from "../../aws";
+import { realPacerClock, toAwsFailure, type AutoScalingPort, type AwsFailure, type EcsPort, type Elbv2Port, type PacerClock } from "../../aws";
 import { familyOf, listenerRuleRef, targetGroupRef } from "../../domain/design";
 import {
-  clientTokenFor, normaliseTaskDefinition, canonical, listenerRef, loadBalancerRef, resolveRefs, type EcsCall, type PlanCall, type Plan, type PlanStep,
+  clientTokenFor, normaliseTaskDefinition, canonical, listenerRef, loadBalancerRef, resolveRefs, resolveResourceLabel, type EcsCall, type PlanCall, type Plan, type PlanStep,
 } from "../../domain/plan";
 import { isMissingTaskDefinition } from "./read-live-state";
 
@@ -36,6 +36,8 @@ export type ApplyOptions = {
   beforeCall?: (step: PlanStep, call: PlanCall) => Promise<void>;
   /** Elastic Load Balancing, for plans with target groups, load balancers and listeners. */
   elbv2?: Elbv2Port;
+  /** Application Auto Scaling, for plans with scaled services. */
+  autoscaling?: AutoScalingPort;
 };
 
 type Json = Record<string, unknown>;
@@ -58,7 +60,8 @@ export async function applyPlan(ecs: EcsPort, plan: Plan, opts: ApplyOptions = {
     for (const [i, planned] of step.calls.entries()) {
       const call = planned.service === "elbv2"
         ? { ...planned, input: resolveRefs(planned.input, refs) }
-        : resolve(planned, registered, refs, opts.tokenScope ?? plan.designId, step, Boolean(opts.tokenScope));
+        : planned.service === "autoscaling" ? resolveScaling(planned, refs)
+          : resolve(planned, registered, refs, opts.tokenScope ?? plan.designId, step, Boolean(opts.tokenScope));
       await opts.beforeCall?.(step, call);
       opts.onProgress?.({ type: "call", step, call });
       try {
@@ -72,6 +75,11 @@ export async function applyPlan(ecs: EcsPort, plan: Plan, opts: ApplyOptions = {
             })
             : await invokeElbv2(elbv2, call);
           await remember(elbv2, step, call, result, refs);
+          continue;
+        }
+        if (call.service === "autoscaling") {
+          if (!opts.autoscaling) throw Object.assign(new Error(`${call.operation} needs an Application Auto Scaling client, and this apply has none`), { name: "ConfigurationError" });
+          await invokeAutoScaling(opts.autoscaling, call);
           continue;
         }
         const previous = step.calls[i - 1];
@@ -112,6 +120,34 @@ function resolve(call: EcsCall, registered: Record<string, string>, refs: Readon
   const input: Json = { ...call.input, ...(actual && actual !== ref ? { taskDefinition: actual } : {}), ...(relinked ? { loadBalancers } : {}) };
   if (call.operation === "CreateService") input.clientToken = clientTokenFor(scope, scoped ? step.key : step.name, input);
   return { operation: call.operation, input };
+}
+
+type ScalingCall = Extract<PlanCall, { service: "autoscaling" }>;
+
+/** An ALBRequestCountPerTarget resource label made from the ARNs of a load balancer and target group this apply created. */
+function resolveScaling(call: ScalingCall, refs: ReadonlyMap<string, string>): ScalingCall {
+  const tt = call.input.TargetTrackingScalingPolicyConfiguration as Json | undefined;
+  const pre = tt?.PredefinedMetricSpecification as Json | undefined;
+  if (typeof pre?.ResourceLabel !== "string") return call;
+  const label = resolveResourceLabel(pre.ResourceLabel, refs);
+  return label === pre.ResourceLabel ? call : { ...call, input: { ...call.input, TargetTrackingScalingPolicyConfiguration: { ...tt, PredefinedMetricSpecification: { ...pre, ResourceLabel: label } } } };
+}
+
+async function invokeAutoScaling(aas: AutoScalingPort, call: ScalingCall): Promise<unknown> {
+  const input = call.input as never;
+  switch (call.operation) {
+    case "RegisterScalableTarget": return aas.registerScalableTarget(input);
+    case "DeregisterScalableTarget": return aas.deregisterScalableTarget(input);
+    case "PutScalingPolicy": return aas.putScalingPolicy(input);
+    case "DeleteScalingPolicy": return aas.deleteScalingPolicy(input);
+    case "DeleteScheduledAction": return aas.deleteScheduledAction(input);
+    case "PutScheduledAction": {
+      // Plans are JSON: the SDK takes the times as Dates.
+      const time = (v: unknown) => (v === undefined ? undefined : new Date(String(v)));
+      const i = call.input;
+      return aas.putScheduledAction({ ...i, ...(i.StartTime !== undefined ? { StartTime: time(i.StartTime) } : {}), ...(i.EndTime !== undefined ? { EndTime: time(i.EndTime) } : {}) } as never);
+    }
+  }
 }
 
 async function invokeElbv2(elbv2: Elbv2Port, call: Extract<PlanCall, { service: "elbv2" }>): Promise<unknown> {

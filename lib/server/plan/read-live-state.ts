@@ -1,4 +1,4 @@
-import type { Ec2Port, EcsPort, Elbv2Port } from "../../aws";
+import type { AutoScalingPort, Ec2Port, EcsPort, Elbv2Port } from "../../aws";
 import { clusterNameOf, type Design } from "../../domain/design";
 import {
   DEREGISTRATION_DELAY_KEY, DESIGN_TAG, emptyLiveState, ownedLoadBalancers, ownedTargetGroups, tagsOfArn, tagValue,
@@ -6,7 +6,7 @@ import {
 } from "../../domain/plan";
 
 /** The ports a plan reads through: ECS always; ELBv2 for the design's load balancers and target groups; EC2 for the default VPC. */
-export type LiveStateOptions = { designId?: string; elbv2?: Elbv2Port; ec2?: Ec2Port };
+export type LiveStateOptions = { designId?: string; elbv2?: Elbv2Port; ec2?: Ec2Port; autoscaling?: AutoScalingPort };
 
 /** DescribeTaskDefinition's answer for a family without an ACTIVE revision. */
 export function isMissingTaskDefinition(err: unknown): boolean {
@@ -53,6 +53,16 @@ export async function readLiveState(ecs: EcsPort, design: Design, opts: LiveStat
       for (const k of ["targetGroups", "loadBalancers", "ownedTargetGroups", "ownedLoadBalancers"] as const) delete live[k];
     }
   } else if (needsElbv2) throw new Error("The design has load balancers or target groups: planning it needs an ELBv2 client");
+  const scaled = design.services.some((s) => s.autoScaling);
+  if (opts.autoscaling) {
+    try {
+      await readScaling(opts.autoscaling, design, opts.designId, live);
+    } catch (err) {
+      // As for ELBv2: a design without auto scaling still plans where the credentials cannot read it.
+      if (scaled || !isAccessDenied(err)) throw err;
+      delete live.scaling;
+    }
+  } else if (scaled) throw new Error("The design scales services: planning it needs an Application Auto Scaling client");
   if (opts.ec2 && needsDefaultVpc(design)) live.defaultVpc = await readDefaultVpc(opts.ec2);
   const lbSubnets = [...new Set(ownedLoadBalancers(design).flatMap((l) => l.subnets ?? []))];
   if (opts.ec2 && lbSubnets.length && ownedTargetGroups(design).some((t) => !t.vpcId)) {
@@ -60,6 +70,23 @@ export async function readLiveState(ecs: EcsPort, design: Design, opts: LiveStat
     live.subnetVpcs = Object.fromEntries(subnets.filter((s) => s.SubnetId && s.VpcId).map((s) => [s.SubnetId!, s.VpcId!]));
   }
   return live;
+}
+
+/**
+ * The scalable targets of the design's services and of the live services it created (so that
+ * scaling it dropped can be removed), with their policies and scheduled actions.
+ */
+async function readScaling(aas: AutoScalingPort, design: Design, designId: string | undefined, live: LiveState) {
+  const keys = new Set(design.services.map((s) => `${clusterNameOf(s.cluster)}/${s.serviceName}`));
+  for (const s of live.services) if (designId && tagValue(s.tags, DESIGN_TAG) === designId) keys.add(`${clusterNameOf(s.clusterArn ?? "")}/${s.serviceName}`);
+  live.scaling = {};
+  if (keys.size === 0) return;
+  const targets = await aas.describeScalableTargets([...keys].map((k) => `service/${k}`));
+  for (const target of targets) {
+    const resourceId = target.ResourceId ?? "";
+    const [policies, scheduledActions] = await Promise.all([aas.describeScalingPolicies(resourceId), aas.describeScheduledActions(resourceId)]);
+    live.scaling[resourceId.replace(/^service\//, "")] = { target, policies, scheduledActions };
+  }
 }
 
 const isAccessDenied = (err: unknown) => err instanceof Error && ["AccessDenied", "AccessDeniedException", "UnauthorizedOperation"].includes(err.name);

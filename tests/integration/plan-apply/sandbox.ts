@@ -1,4 +1,4 @@
-import { createEc2Port, createEcsPort, createElbv2Port, createIamPort, createLogsPort, createServiceDiscoveryPort, type AwsTarget, type EcsPort } from "@/lib/aws";
+import { createAutoScalingPort, createEc2Port, createEcsPort, createElbv2Port, createIamPort, createLogsPort, createServiceDiscoveryPort, type AwsTarget, type EcsPort } from "@/lib/aws";
 import { initialState } from "@/lib/sandbox/core/state";
 import { listenSandbox } from "@/lib/sandbox/node-server";
 import { MemoryStore, Mutex, type SandboxDeps } from "@/lib/sandbox/store";
@@ -28,6 +28,7 @@ export async function startPlanSandbox(region = "eu-west-1") {
     iam: (env: { region: string }) => createIamPort(target(env, "/sandbox/aws")),
     logs: (env: { region: string }) => createLogsPort(target(env, "/sandbox/aws")),
     servicediscovery: (env: { region: string }) => createServiceDiscoveryPort(target(env, "/sandbox/aws")),
+    autoscaling: (env: { region: string }) => createAutoScalingPort(target(env, "/sandbox/aws")),
   };
   return {
     url: server.url, ecs, aws, control, region, deps, target,

@@ -1,3 +1,4 @@
+import { ApplicationAutoScalingClient } from "@aws-sdk/client-application-auto-scaling";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { ECSClient } from "@aws-sdk/client-ecs";
 import { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
@@ -34,6 +35,7 @@ export async function startSandbox(region = "us-east-1") {
     logs: new CloudWatchLogsClient({ endpoint, region, maxAttempts: 1, credentials }),
     // DiscoverInstances goes to `data-servicediscovery…` on AWS (a host prefix): not at one endpoint.
     servicediscovery: new ServiceDiscoveryClient({ endpoint, region, maxAttempts: 1, credentials, disableHostPrefix: true }),
+    autoscaling: new ApplicationAutoScalingClient({ endpoint, region, maxAttempts: 1, credentials }),
   };
   async function control(body: Record<string, unknown>) {
     const res = await fetch(`${url}/control`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
@@ -50,6 +52,7 @@ export async function startSandbox(region = "us-east-1") {
     aws.iam.destroy();
     aws.logs.destroy();
     aws.servicediscovery.destroy();
+    aws.autoscaling.destroy();
     await closeServer();
   };
   /** A hand-made request, signed with the sandbox's key for `service` (for bodies no SDK would send). */

@@ -1,4 +1,4 @@
-import { EcsEnums } from "../../design";
+import { ADJUSTMENT_TYPES, ALARM_COMPARISON_OPERATORS, EcsEnums, METRIC_STATISTICS, PREDEFINED_ECS_METRICS } from "../../design";
 import { familyOf } from "../../design";
 import { listenerRuleChoices, targetGroupChoices } from "../load-balancers";
 import type { FieldContext, FieldGroup, FieldSpec } from "./types";
@@ -134,6 +134,59 @@ export const SERVICE_GROUPS: FieldGroup[] = [
           { type: "text", path: ["discoveryName"], label: "Discovery name", mono: true, placeholder: "the port name" },
           aliasField("dnsName", "Alias DNS name"),
           aliasField("port", "Alias port"),
+        ],
+      },
+    ],
+  },
+  {
+    title: "Auto scaling",
+    collapsed: true,
+    fields: [
+      { type: "int", path: ["autoScaling", "minCapacity"], label: "Minimum tasks", placeholder: "1", help: "Application Auto Scaling never sets the desired count below this. 0 lets a schedule stop the service at night." },
+      { type: "int", path: ["autoScaling", "maxCapacity"], label: "Maximum tasks", placeholder: "4", help: "The ceiling for scale-out: what a load spike can cost at most. With scaling set, the scaler owns the desired count and apply leaves it alone." },
+      {
+        type: "list", path: ["autoScaling", "policies"], label: "Scaling policies", itemLabel: "Policy",
+        help: "Target tracking keeps a metric near a target (adding tasks above it, removing below); step scaling adds or removes tasks when a CloudWatch alarm fires.",
+        newItem: () => ({ policyName: "cpu-target-tracking", policyType: "TargetTrackingScaling", targetTrackingScalingPolicyConfiguration: { targetValue: 70, predefinedMetricSpecification: { predefinedMetricType: "ECSServiceAverageCPUUtilization" } } }),
+        fields: [
+          { type: "text", path: ["policyName"], label: "Name", mono: true, required: true },
+          { type: "select", path: ["policyType"], label: "Type", options: ["TargetTrackingScaling", "StepScaling"] },
+          { type: "select", path: ["targetTrackingScalingPolicyConfiguration", "predefinedMetricSpecification", "predefinedMetricType"], label: "Metric (target tracking)", options: PREDEFINED_ECS_METRICS, emptyLabel: "(customized metric)", help: "Average CPU or memory of the service's tasks (%), or ALB requests per target (needs a load balancer)." },
+          { type: "int", path: ["targetTrackingScalingPolicyConfiguration", "targetValue"], label: "Target value", placeholder: "70", help: "The value the scaler holds the metric at: a percentage for CPU and memory, requests per task per minute for ALBRequestCountPerTarget." },
+          { type: "int", path: ["targetTrackingScalingPolicyConfiguration", "scaleOutCooldown"], label: "Scale-out cooldown (s)", placeholder: "300", help: "After adding tasks, how long before the scaler counts them and may add more." },
+          { type: "int", path: ["targetTrackingScalingPolicyConfiguration", "scaleInCooldown"], label: "Scale-in cooldown (s)", placeholder: "300", help: "After removing tasks, how long before it may remove more; scale-out is never held back by it." },
+          { type: "bool", path: ["targetTrackingScalingPolicyConfiguration", "disableScaleIn"], label: "Never scale in", help: "Only add tasks; something else (a schedule, a person) removes them." },
+          { type: "text", path: ["targetTrackingScalingPolicyConfiguration", "customizedMetricSpecification", "metricName"], label: "Custom metric name", mono: true, help: "A CloudWatch metric that moves in proportion to the number of tasks (e.g. queue depth per task)." },
+          { type: "text", path: ["targetTrackingScalingPolicyConfiguration", "customizedMetricSpecification", "namespace"], label: "Custom metric namespace", mono: true },
+          { type: "select", path: ["targetTrackingScalingPolicyConfiguration", "customizedMetricSpecification", "statistic"], label: "Custom metric statistic", options: METRIC_STATISTICS, emptyLabel: "(choose)" },
+          { type: "select", path: ["stepScalingPolicyConfiguration", "adjustmentType"], label: "Adjustment type (step)", options: ADJUSTMENT_TYPES, emptyLabel: "(choose)", help: "Step scaling: add a number of tasks, a percentage, or set an exact count." },
+          { type: "int", path: ["stepScalingPolicyConfiguration", "cooldown"], label: "Cooldown (step, s)", placeholder: "300" },
+          {
+            type: "list", path: ["stepScalingPolicyConfiguration", "stepAdjustments"], label: "Steps", itemLabel: "Step",
+            help: "Bounds are relative to the alarm threshold; the step whose interval holds the breach applies.",
+            newItem: () => ({ metricIntervalLowerBound: 0, scalingAdjustment: 1 }),
+            fields: [
+              { type: "int", path: ["metricIntervalLowerBound"], label: "Lower bound" },
+              { type: "int", path: ["metricIntervalUpperBound"], label: "Upper bound" },
+              { type: "int", path: ["scalingAdjustment"], label: "Adjustment", fallback: 1 },
+            ],
+          },
+          { type: "text", path: ["alarm", "metricName"], label: "Alarm metric (step)", mono: true, placeholder: "CPUUtilization" },
+          { type: "text", path: ["alarm", "namespace"], label: "Alarm namespace (step)", mono: true, placeholder: "AWS/ECS" },
+          { type: "select", path: ["alarm", "comparisonOperator"], label: "Alarm comparison (step)", options: ALARM_COMPARISON_OPERATORS, emptyLabel: "(choose)" },
+          { type: "int", path: ["alarm", "threshold"], label: "Alarm threshold (step)" },
+        ],
+      },
+      {
+        type: "list", path: ["autoScaling", "scheduledActions"], label: "Scheduled actions", itemLabel: "Scheduled action",
+        help: "Change the minimum and maximum at set times, e.g. 0 tasks at night and back in the morning; the desired count follows into the new range.",
+        newItem: () => ({ scheduledActionName: "scale-in-at-night", schedule: "cron(0 20 * * ? *)", scalableTargetAction: { minCapacity: 0, maxCapacity: 0 } }),
+        fields: [
+          { type: "text", path: ["scheduledActionName"], label: "Name", mono: true, required: true },
+          { type: "text", path: ["schedule"], label: "Schedule", mono: true, required: true, placeholder: "cron(0 8 ? * MON-FRI *)", help: "at(2026-12-24T18:00:00) once, rate(6 hours) repeatedly, or cron(minutes hours day-of-month month day-of-week year)." },
+          { type: "text", path: ["timezone"], label: "Time zone", mono: true, placeholder: "UTC", help: "An IANA time zone such as Europe/Berlin; cron and at times are read in it." },
+          { type: "int", path: ["scalableTargetAction", "minCapacity"], label: "New minimum" },
+          { type: "int", path: ["scalableTargetAction", "maxCapacity"], label: "New maximum" },
         ],
       },
     ],

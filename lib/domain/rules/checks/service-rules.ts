@@ -16,6 +16,7 @@ import { loadBalancerConfig, targetGroupConfig } from "./elb";
 import { deploymentStrategy } from "./deployment-strategy";
 import { serviceConnect } from "./service-connect";
 import { fargateSpot } from "./fargate-spot";
+import { autoScaling } from "./auto-scaling";
 
 /** Rules about services, clusters and the design as a whole (names, references, capacity). */
 export const SERVICE_AND_DESIGN_RULES: readonly Rule[] = [
@@ -31,6 +32,7 @@ export const SERVICE_AND_DESIGN_RULES: readonly Rule[] = [
   deploymentConfiguration,
   deploymentStrategy,
   serviceConnect,
+  autoScaling,
   schedulingStrategy,
   placement,
   platformVersion,
