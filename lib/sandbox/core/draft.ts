@@ -18,14 +18,14 @@ import type { World } from "./types";
 
 type Entity = object;
 type MapKey =
-  | "clusters" | "taskDefinitions" | "services" | "tasks" | "instances"
+  | "clusters" | "taskDefinitions" | "services" | "tasks" | "instances" | "capacityProviders"
   | "serviceDeployments" | "serviceRevisions" | "hookOutcomes"
   | "vpcs" | "subnets" | "securityGroups"
   | "loadBalancers" | "targetGroups" | "listeners" | "rules"
   | "roles";
 /** Every entity map of a world: ECS's, EC2's, ELBv2's. */
 export const MAPS: readonly MapKey[] = [
-  "clusters", "taskDefinitions", "services", "tasks", "instances",
+  "clusters", "taskDefinitions", "services", "tasks", "instances", "capacityProviders",
   "serviceDeployments", "serviceRevisions", "hookOutcomes",
   "vpcs", "subnets", "securityGroups",
   "loadBalancers", "targetGroups", "listeners", "rules",

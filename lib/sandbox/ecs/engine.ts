@@ -1,6 +1,7 @@
 import { peek } from "../core/draft";
 import { runCall, type Call, type Dynamics, type EngineResult } from "../core/engine";
 import type { Ctx, SandboxConfig, SandboxState, World } from "../core/types";
+import { nextCapacityWakeUp, reconcileCapacity } from "./capacity";
 import { ECS_HANDLERS } from "./handlers";
 import { tickTask } from "./lifecycle";
 import { reconcileAll, recordFailure } from "./scheduler";
@@ -25,6 +26,8 @@ function advanceWorld(world: World, config: SandboxConfig, to: number) {
     }
     // Service deployments wake up by themselves when a bake time or a hook's timeout ends.
     next = Math.min(next, nextWakeUp(world));
+    // Capacity providers wake up for warm-ups, idle instances and terminations (capacity.ts).
+    next = Math.min(next, nextCapacityWakeUp(world));
     if (next > to || processed >= config.maxEventsPerAdvance) break;
     world.now = Math.max(world.now, next);
     const ctx: Ctx = { now: world.now, config };
@@ -41,10 +44,19 @@ function advanceWorld(world: World, config: SandboxConfig, to: number) {
   reconcile(world, { now: world.now, config });
 }
 
-/** The scheduler's pass: traffic-shifting deployments their own way, the rest rolling; then service deployments follow. */
+/**
+ * The scheduler's pass: traffic-shifting deployments their own way, the rest rolling; then service
+ * deployments follow, and capacity providers act on what could not be placed (the scheduler
+ * passes again when that brought instances).
+ */
 function reconcile(world: World, ctx: Ctx) {
   reconcileAll(world, ctx, reconcileShifting);
   followDeployments(world, ctx);
+  if (reconcileCapacity(world, ctx)) {
+    reconcileAll(world, ctx, reconcileShifting);
+    followDeployments(world, ctx);
+    reconcileCapacity(world, ctx);
+  }
 }
 
 /** Deleted services are forgotten an hour after they became INACTIVE, like STOPPED tasks. */
