@@ -58,6 +58,8 @@ describe("capacity provider API", () => {
     expect(paged.capacityProviders).toHaveLength(2);
     expect(sb.call("DescribeCapacityProviders", { nextToken: paged.nextToken }).capacityProviders.map((p: { name: string }) => p.name)).toEqual(["asg"]);
     expect(failureOf(() => sb.call("DescribeCapacityProviders", { maxResults: 11 })).message).toBe("maxResults must be between 1 and 10.");
+    sb.call("TagResource", { resourceArn: cp.capacityProviderArn, tags: [{ key: "env", value: "prod" }] });
+    expect(sb.call("ListTagsForResource", { resourceArn: cp.capacityProviderArn }).tags).toEqual([{ key: "env", value: "prod" }]);
     expect(sb.call("DescribeCapacityProviders", { capacityProviders: ["nope"] }).failures).toEqual([
       { arn: "arn:aws:ecs:us-east-1:000000000000:capacity-provider/nope", reason: "MISSING" },
     ]);
