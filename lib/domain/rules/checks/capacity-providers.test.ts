@@ -36,6 +36,7 @@ describe("capacity-providers", () => {
     const at = ["capacityProviders", 0, "autoScalingGroupProvider", "managedScaling"];
     expect(out.map((f) => f.path)).toEqual([[...at, "targetCapacity"], [...at, "instanceWarmupPeriod"], [...at, "minimumScalingStepSize"]]);
     expect(out[0].fix?.edits).toEqual([{ path: [...at, "targetCapacity"], value: 1 }]);
+    expect(out[1].fix?.edits).toEqual([{ path: [...at, "instanceWarmupPeriod"], value: 10000 }]);
     expect(out[0].resource).toEqual({ kind: "capacityProvider", id: "cp-asg", name: "web-asg" });
   });
 

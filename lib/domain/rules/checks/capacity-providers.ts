@@ -24,8 +24,11 @@ export const capacityProviders: DesignRule = {
     const seen = new Set<string>();
     providers.forEach((cp, i) => {
       const at: PathSegment[] = ["capacityProviders", i];
-      const push = (path: PathSegment[], message: string, fix?: Finding["fix"], severity: Finding["severity"] = "error") =>
-        out.push({ ...RULE, severity, resource: { kind: "capacityProvider", id: cp.id, name: cp.name }, path: [...at, ...path], message, ...(fix ? { fix } : {}) });
+      // Paths (of the finding and of its fix's edits) are the provider's own, made absolute here.
+      const push = (path: PathSegment[], message: string, fix?: Finding["fix"], severity: Finding["severity"] = "error") => out.push({
+        ...RULE, severity, resource: { kind: "capacityProvider", id: cp.id, name: cp.name }, path: [...at, ...path], message,
+        ...(fix ? { fix: { ...fix, ...(fix.edits ? { edits: fix.edits.map((e) => ({ ...e, path: [...at, ...e.path] })) } : {}) } } : {}),
+      });
       if (!CAPACITY_PROVIDER_NAME.test(cp.name) || CAPACITY_PROVIDER_RESERVED_PREFIX.test(cp.name) || FARGATE_CAPACITY_PROVIDERS.includes(cp.name)) {
         push(["name"], `Capacity provider name "${cp.name}" is not valid: up to 255 letters, numbers, underscores and hyphens, not starting with "aws", "ecs" or "fargate".`);
       }
