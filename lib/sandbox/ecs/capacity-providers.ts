@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CAPACITY_PROVIDER_NAME, CAPACITY_PROVIDER_RESERVED_PREFIX } from "@/lib/domain/ecs-facts/service";
 import { arn, nextSeq } from "../core/ids";
 import { lastSegment } from "./arns";
 import { clientError, invalidParameter } from "./errors";
@@ -16,9 +17,6 @@ import { compact } from "../protocols/json-1-1";
 
 const str = z.string();
 export const FARGATE_PROVIDERS = ["FARGATE", "FARGATE_SPOT"];
-/** Up to 255 letters, digits, `_` and `-`, not starting with aws, ecs or fargate (API_CreateCapacityProvider). */
-const NAME = /^[A-Za-z0-9_-]{1,255}$/;
-const RESERVED_PREFIX = /^(aws|ecs|fargate)/i;
 const ASG_ARN = /^arn:aws[a-z-]*:autoscaling:[a-z0-9-]+:\d{12}:autoScalingGroup:[0-9a-f-]{36}:autoScalingGroupName\/[^/]{1,255}$/;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/;
 const PROFILE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:instance-profile\/.+$/;
@@ -118,7 +116,7 @@ function checkManagedInstances(p: { infrastructureRoleArn: string; instanceLaunc
 
 export function createCapacityProvider(world: World, raw: unknown) {
   const input = parseInput(CreateSchema, raw);
-  if (!NAME.test(input.name) || RESERVED_PREFIX.test(input.name)) {
+  if (!CAPACITY_PROVIDER_NAME.test(input.name) || CAPACITY_PROVIDER_RESERVED_PREFIX.test(input.name)) {
     throw invalidParameter("The specified capacity provider name is invalid. Up to 255 characters are allowed, including letters (upper and lowercase), numbers, underscores, and hyphens. The name cannot be prefixed with \"aws\", \"ecs\", or \"fargate\".");
   }
   if (!input.autoScalingGroupProvider === !input.managedInstancesProvider) {
