@@ -195,7 +195,7 @@ export const ClusterSchema = z.looseObject({
 export type Cluster = z.infer<typeof ClusterSchema>;
 
 /** Managed scaling of an Auto Scaling group capacity provider (API_ManagedScaling). */
-export const ManagedScalingSchema = z.object({
+const ManagedScalingSchema = z.object({
   status: z.enum(["ENABLED", "DISABLED"]).optional(),
   targetCapacity: int.optional(),
   minimumScalingStepSize: int.optional(),

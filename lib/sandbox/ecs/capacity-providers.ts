@@ -75,7 +75,7 @@ const CreateSchema = z.object({
   managedInstancesProvider: MiProvider.optional(), tags: TagListSchema.optional(),
 });
 
-export const providerArn = (world: World, name: string) => arn(world, "ecs", `capacity-provider/${name}`);
+const providerArn = (world: World, name: string) => arn(world, "ecs", `capacity-provider/${name}`);
 const notFound = () => clientError("The specified capacity provider does not exist. Specify a valid name or ARN and try again.");
 
 /** ECS's defaults for what a provider's configuration leaves out (API_ManagedScaling, API_AutoScalingGroupProvider). */
@@ -158,7 +158,7 @@ export const MAX_PER_CLUSTER = 20;
 export const tooManyProviders = () =>
   invalidParameter(`The specified cluster has reached the limit of ${MAX_PER_CLUSTER} capacity providers. Remove a capacity provider from the cluster and try again.`);
 
-export function providerOut(world: World, cp: CapacityProvider, withTags = true) {
+function providerOut(world: World, cp: CapacityProvider, withTags = true) {
   return compact({
     capacityProviderArn: cp.arn, name: cp.name, status: cp.status, type: cp.type,
     cluster: cp.cluster ? peek(world).clusters[cp.cluster]?.arn : undefined,

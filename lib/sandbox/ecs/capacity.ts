@@ -20,11 +20,11 @@ import type { CapacityProvider, ContainerInstance, Ctx, TaskDefinition, World } 
 // Scaling group: its instances are m5.large.
 
 /** A provider's instances terminate this long after they start draining (EC2's shutdown). */
-export const TERMINATE_AFTER_MS = 60_000;
+const TERMINATE_AFTER_MS = 60_000;
 /** Managed Instances' idle time before scale-in when the provider sets none. */
-export const DEFAULT_SCALE_IN_AFTER_S = 300;
+const DEFAULT_SCALE_IN_AFTER_S = 300;
 /** ECS cluster auto scaling scales in after 15 minutes below target (15 one-minute datapoints). */
-export const ASG_SCALE_IN_AFTER_MS = 15 * 60_000;
+const ASG_SCALE_IN_AFTER_MS = 15 * 60_000;
 const ASG_INSTANCE_TYPE = "m5.large";
 
 type Json = Record<string, unknown>;
@@ -56,12 +56,12 @@ const requirementsOf = (cp: CapacityProvider) =>
   ((cp.managedInstancesProvider?.instanceLaunchTemplate as Json | undefined)?.instanceRequirements as Requirements | undefined);
 
 /** The smallest type of the provider's that can run a task of `td`, or undefined. */
-export function instanceTypeFor(cp: CapacityProvider, td: TaskDefinition): string | undefined {
+function instanceTypeFor(cp: CapacityProvider, td: TaskDefinition): string | undefined {
   return eligibleTypes(requirementsOf(cp)).find((n) => INSTANCE_TYPES[n].cpu >= td.cpu && INSTANCE_TYPES[n].memory >= td.memory);
 }
 
 /** A provider's live instances in `clusterName` (for reading). */
-export function providerInstances(world: World, cp: CapacityProvider, clusterName?: string): ContainerInstance[] {
+function providerInstances(world: World, cp: CapacityProvider, clusterName?: string): ContainerInstance[] {
   return Object.values(peek(world).instances).filter((i) => i.capacityProviderName === cp.name && i.status !== "INACTIVE" &&
     (clusterName === undefined || i.clusterName === clusterName));
 }

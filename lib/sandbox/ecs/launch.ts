@@ -16,7 +16,7 @@ import type { CapacityProviderStrategyItem, Cluster, ContainerInstance, Ctx, Tas
 export type LaunchTarget = { launchType: "EC2" | "FARGATE" | "MANAGED_INSTANCES"; strategy?: CapacityProviderStrategyItem[] };
 
 /** ECS's message for a strategy that mixes Fargate with Auto Scaling group (or Managed Instances) providers. */
-export const MIXED_STRATEGY = "A capacity provider strategy cannot contain a mix of capacity providers using Auto Scaling groups and Fargate providers. Specify one or the other and try again.";
+const MIXED_STRATEGY = "A capacity provider strategy cannot contain a mix of capacity providers using Auto Scaling groups and Fargate providers. Specify one or the other and try again.";
 
 /** Fargate Spot has no capacity now (the sandbox's `setSpotCapacity` control), as ECS words it. */
 export const SPOT_CAPACITY_UNAVAILABLE = "Capacity is unavailable at this time. Please try again later or in a different availability zone.";
