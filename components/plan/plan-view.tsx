@@ -4,7 +4,7 @@ import { PlanErrors } from "./plan-errors";
 import { PlanStepItem } from "./plan-step";
 
 const GROUPS: { kind: ResourceKind; title: string }[] = [
-  { kind: "cluster", title: "Clusters" }, { kind: "task-definition", title: "Task definitions" },
+  { kind: "capacity-provider", title: "Capacity providers" }, { kind: "cluster", title: "Clusters" }, { kind: "task-definition", title: "Task definitions" },
   { kind: "target-group", title: "Target groups" }, { kind: "load-balancer", title: "Load balancers" }, { kind: "listener", title: "Listeners" },
   { kind: "service", title: "Services" },
 ];
