@@ -1,5 +1,4 @@
 import { addInstance, INSTANCE_TYPES } from "./container-instances";
-import { liveTasksOn } from "./placement";
 import { peek } from "../core/draft";
 import type { CapacityProvider, ContainerInstance, Ctx, TaskDefinition, World } from "../core/types";
 
@@ -127,9 +126,13 @@ function drain(world: World, ctx: Ctx, i: ContainerInstance) {
 export function reconcileCapacity(world: World, ctx: Ctx): boolean {
   let registered = false;
   const view = peek(world);
-  for (const i of Object.values(view.instances)) {
-    if (!i.capacityProviderName || i.status === "INACTIVE") continue;
-    const busy = liveTasksOn(world, i).length > 0;
+  const providerOwned = Object.values(view.instances).filter((i) => i.capacityProviderName && i.status !== "INACTIVE");
+  if (!providerOwned.length && !Object.keys(view.capacityProviders).length) return false;
+  // One scan of the tasks for the pass: which instances run one.
+  const occupied = new Set<string>();
+  for (const t of Object.values(view.tasks)) if (t.containerInstanceArn && t.lastStatus !== "STOPPED") occupied.add(t.containerInstanceArn);
+  for (const i of providerOwned) {
+    const busy = occupied.has(i.arn);
     if (i.status === "DRAINING") {
       if (i.terminateAt !== undefined && i.terminateAt <= ctx.now && !busy) {
         const own = world.instances[i.arn];
@@ -200,6 +203,8 @@ export function nextCapacityWakeUp(world: World): number {
   const later = (t: number) => (t > world.now ? t : Infinity);
   const view = peek(world);
   let next = Infinity;
+  // Instances of a provider exist only once a provider does.
+  if (!Object.keys(view.capacityProviders).length) return next;
   for (const cp of Object.values(view.capacityProviders)) {
     for (const l of cp.launching ?? []) next = Math.min(next, later(l.readyAt));
   }
