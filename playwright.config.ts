@@ -55,7 +55,8 @@ export default defineConfig({
     // used, so running the tests never touches a developer's own designs.
     command: `${process.env.E2E_DATABASE_URL ? "" : "rm -rf .data/e2e && "}npm run build && npx next start -p ${PORT} -H 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/api/health`,
-    timeout: 300_000,
+    // Building under load (several suites on 2 cores) can take longer: E2E_SERVER_TIMEOUT_MS raises it.
+    timeout: Number(process.env.E2E_SERVER_TIMEOUT_MS ?? 300_000),
     reuseExistingServer: !process.env.CI,
     env: {
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : { DATABASE_URL: "", STEVEDORE_DATA_DIR: ".data/e2e" }),

@@ -99,11 +99,16 @@ const overviewPage = () => pageSchedule([
   { url: monitorUrl.clusters(env), every: POLL_MS.clusters },
   ...CLUSTERS.flatMap((c) => [{ url: monitorUrl.clusterView(env, c), every: POLL_MS.clusterView }, { url: monitorUrl.instances(env, c), every: POLL_MS.instances }]),
 ]);
-/** A service's page (/monitor/<env>/<cluster>/<service>): its view, its recorded history, the cluster's instances. */
+/**
+ * A service's page (/monitor/<env>/<cluster>/<service>): its view, its recorded history, the
+ * cluster's instances, and its deployment timeline (the service deployments API, polled at the
+ * idle rate: the bench's rolling services have no deployment moving).
+ */
 const servicePage = (cluster: string, service: string) => pageSchedule([
   { url: monitorUrl.clusterView(env, cluster, service), every: POLL_MS.clusterView },
   { url: monitorUrl.serviceHistory(env, cluster, service), every: POLL_MS.serviceHistory },
   { url: monitorUrl.instances(env, cluster), every: POLL_MS.instances },
+  { url: monitorUrl.deployments(env, cluster, service), every: POLL_MS.deploymentsIdle },
 ]);
 
 // ---- savers ------------------------------------------------------------------------------------
@@ -269,6 +274,7 @@ export async function measureLoad(opts: LoadOptions): Promise<LoadRow[]> {
       for (const s of servers) {
         for (const c of CLUSTERS) await get(`${s.url}${monitorUrl.clusterView(env, c)}`).then((r) => r.text());
         await get(`${s.url}${monitorUrl.serviceHistory(env, CLUSTERS[0], services[0])}`).then((r) => r.text());
+        await get(`${s.url}${monitorUrl.deployments(env, CLUSTERS[0], services[0])}`).then((r) => r.text());
       }
 
       // One request at a time first: what each costs without queueing behind the others.
@@ -300,6 +306,7 @@ export async function measureLoad(opts: LoadOptions): Promise<LoadRow[]> {
           await timeOne(key("cluster view"), () => get(`${server.url}${monitorUrl.clusterView(env, CLUSTERS[0])}`));
           await timeOne(key("service's view"), () => get(`${server.url}${monitorUrl.clusterView(env, CLUSTERS[0], services[1])}`));
           await timeOne(key("service history"), () => get(`${server.url}${monitorUrl.serviceHistory(env, CLUSTERS[0], services[1])}`));
+          await timeOne(key("service deployments"), () => get(`${server.url}${monitorUrl.deployments(env, CLUSTERS[0], services[1])}`));
           await timeOne(key("instances"), () => get(`${server.url}${monitorUrl.instances(env, CLUSTERS[0])}`));
           await timeOne(key("clusters"), () => get(`${server.url}${monitorUrl.clusters(env)}`));
           await timeOne(key("save"), () => saveOnce(server));
@@ -380,7 +387,7 @@ function report(r: {
   const rows: LoadRow[] = [];
   const info = (metric: string, value: string) => rows.push({ metric, value, target: "—", result: "info" });
   info("load: setup", `2 × \`next start\` (ports ${r.servers.map((s) => s.port).join(", ")}) on one PostgreSQL database; sandbox: ${CLUSTERS.length} clusters × ${SERVICES_PER_CLUSTER} services × ${TASKS_PER_SERVICE} tasks; ${VIEWERS} viewers and ${SAVERS} people spread evenly over both instances, ${RATE} request/s each for ${r.durationS} s (autocannon, in this process, on the same 2 cores)`);
-  info("load: what a viewer asks", `half the environment overview's polls (cluster list, each cluster's view and instances), half a service page's (view, recorded history, instances), in the order lib/query/monitor.ts fires them, about 2× as often`);
+  info("load: what a viewer asks", `half the environment overview's polls (cluster list, each cluster's view and instances), half a service page's (view, recorded history, instances, deployment timeline), in the order lib/query/monitor.ts fires them, about 2× as often`);
   info("load: what a save is", `server action \`saveDesignAction\` (Next-Action ${r.captured.actionId.slice(0, 12)}…) POSTed to /designs/<id>/canvas with the headers and body encoding Chromium sent from the canvas's autosave (no compression); ${(r.designBytes / 1024).toFixed(0)} KiB design (${DESIGN_NODES} canvas nodes), one node moved per save; the answer re-renders the page (revalidatePath)`);
   info("load: one request at a time, both instances (median of 20)", [...r.solo.entries()].filter(([k]) => !k.startsWith("warm")).map(([k, t]) => `${k} ${ms(median(t))}`).join(", "));
   const line = (s: Samples) => `${ms(median(s.latencies))} / ${ms(percentile(s.latencies, 95))} (${s.latencies.length} answers, ${(s.latencies.length / r.durationS).toFixed(1)}/s; max ${ms(Math.max(...s.latencies))})`;

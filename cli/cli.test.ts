@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -183,5 +183,106 @@ describe("stevedore with compose target flags", { timeout: 30_000 }, () => {
     const r = run("lint", fixture("compose/shop.compose.yaml"), "--subnets", "not-a-subnet");
     expect(r.code).toBe(2);
     expect(r.err).toContain("--subnets");
+  });
+});
+
+describe("stevedore cost", { timeout: 30_000 }, () => {
+  const costDesign = (over: Record<string, unknown> = {}) => JSON.stringify({
+    schemaVersion: 1, clusters: [{ id: "c", clusterName: "main" }], layout: {},
+    taskDefinitions: [{ id: "t", family: "web", networkMode: "awsvpc", requiresCompatibilities: ["FARGATE"], cpu: "256", memory: "512", containerDefinitions: [{ name: "app", image: "nginx:1.27" }] }],
+    services: [{ id: "s", serviceName: "web", cluster: "main", taskDefinition: "web", desiredCount: 1, launchType: "FARGATE" }],
+    ...over,
+  });
+
+  it("prints the monthly cost with its line items and assumptions, exit 0", () => {
+    const r = run("cost", temp("cost.json", costDesign()));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("service main/web: $9.01/mo for 1 task");
+    expect(r.out).toContain("Total: $9.01/mo");
+    expect(r.out).toMatch(/730 hours a month, on-demand prices of us-east-1 read \d{4}-\d{2}-\d{2}/);
+  });
+
+  it("prints JSON for pipelines", () => {
+    const r = run("cost", "--json", temp("cost2.json", costDesign({ services: [{ id: "s", serviceName: "web", cluster: "main", taskDefinition: "web", desiredCount: 3, launchType: "FARGATE" }] })));
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.out);
+    expect(c.region).toBe("us-east-1");
+    expect(Math.round(c.total * 100) / 100).toBe(27.03);
+    expect(c.services[0].taskCount).toBe(3);
+  });
+
+  it("exits 1 when part of the design cannot be priced, naming it", () => {
+    const r = run("cost", temp("cost3.json", costDesign({ clusters: [{ id: "c", clusterName: "main", instances: [{ id: "i1", instanceType: "zz9.huge", cpu: 2048, memory: 4096 }] }] })));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("no price for instance type zz9.huge");
+  });
+
+  it("exits 2 on a Region the table lacks, a malformed Region and unreadable input", () => {
+    const f = temp("cost4.json", costDesign());
+    const unknown = run("cost", f, "--region", "ap-south-2");
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain("no prices for Region ap-south-2");
+    expect(run("cost", f, "--region", "Mars").code).toBe(2);
+    const missing = run("cost", "nope.json");
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain("nope.json: cannot read: no such file");
+  });
+});
+
+describe("stevedore convert --to terraform | cloudformation", { timeout: 60_000 }, () => {
+  const design = JSON.stringify({
+    schemaVersion: 1, layout: {},
+    clusters: [{ id: "c", clusterName: "main", instances: [{ id: "i", cpu: 2048, memory: 4096 }] }],
+    taskDefinitions: [{ id: "t", family: "web", requiresCompatibilities: ["FARGATE"], cpu: "256", memory: "512", containerDefinitions: [{ name: "app", image: "nginx:1.27" }] }],
+    services: [{ id: "s", serviceName: "web", cluster: "main", taskDefinition: "web", desiredCount: 2,
+      networkConfiguration: { awsvpcConfiguration: { subnets: ["subnet-1"] } } }],
+  });
+
+  it("writes one main.tf to standard output, and what it could not express to standard error", () => {
+    const r = run("convert", temp("tf.json", design), "--to", "terraform", "--ignore-changes", "image", "desiredCount");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('source  = "hashicorp/aws"');
+    expect(r.out).toContain('resource "aws_ecs_service" "web"');
+    expect(r.out).toContain("cluster = aws_ecs_cluster.main.arn");
+    expect(r.out).toContain("ignore_changes = [task_definition, desired_count]");
+    expect(r.out).toContain('variable "web_subnets"');
+    expect(r.err).toMatch(/warning: cluster "main" instances\[0\]\.cpu: not expressed in Terraform/);
+  });
+
+  it("writes an import block for each --import ADDRESS=ID, and refuses a malformed one", () => {
+    const file = temp("tf3.json", design);
+    const r = run("convert", file, "--to", "terraform", "--import", "aws_ecs_service.web=main/web", "aws_ecs_cluster.main=main");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('import {\n  to = aws_ecs_service.web\n  id = "main/web"\n}');
+    expect(r.out).toContain("to = aws_ecs_cluster.main");
+    const bad = run("convert", file, "--to", "terraform", "--import", "web");
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("expected ADDRESS=ID");
+  });
+
+  it("writes versions.tf, variables.tf and main.tf into --out DIR", () => {
+    const dir = join(tmp, "tf-out");
+    const r = run("convert", temp("tf2.json", design), "--to", "terraform", "--out", dir);
+    expect(r.code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(["main.tf", "variables.tf", "versions.tf"]);
+    expect(readFileSync(join(dir, "variables.tf"), "utf8")).toContain('default = ["subnet-1"]');
+  });
+
+  it("writes a CloudFormation template in YAML, or JSON with --format json", () => {
+    const yaml = run("convert", temp("cf.json", design), "--to", "cloudformation");
+    expect(yaml.code).toBe(0);
+    expect(yaml.out).toMatch(/^AWSTemplateFormatVersion: "2010-09-09"$/m);
+    expect(yaml.out).toContain("Type: AWS::ECS::Service");
+    const json = run("convert", temp("cf2.json", design), "--to", "cloudformation", "--format", "json");
+    expect(json.code).toBe(0);
+    const t = JSON.parse(json.out);
+    expect(t.Resources.WebService.Properties.Cluster).toEqual({ Ref: "MainCluster" });
+    expect(t.Metadata.Stevedore.NotExpressed.map((n: { Field: string }) => n.Field)).toContain("instances[0].cpu");
+  });
+
+  it("refuses --out for JSON targets", () => {
+    const r = run("convert", temp("cf3.json", design), "--to", "design", "--out", join(tmp, "x"));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--out is for");
   });
 });

@@ -1,10 +1,13 @@
 import { Command, CommanderError, Option } from "commander";
-import { convertFile, CONVERT_TARGETS, type ConvertOptions } from "./convert";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { convertFile, CONVERT_TARGETS, IGNORABLE, TEMPLATE_FORMATS, type ConvertOptions } from "./convert";
 import { exitCodeOf, lintFile, type LintOptions } from "./lint";
 import { located, noteLines, shownNotes, renderHuman } from "./render";
 import { parseComposeTarget, withComposeTargetOptions, type ComposeTargetFlags } from "./compose-target";
 import { runPlan } from "./plan";
 import { runApply } from "./apply";
+import { runCost } from "./cost";
 
 // Exit codes: 0 fine, 1 problems found (lint), 2 unreadable or malformed input, or bad usage.
 // plan and apply document their own in cli/plan.ts and cli/apply.ts.
@@ -48,24 +51,46 @@ function program(): Command {
     });
 
   withComposeTargetOptions(p.command("convert")
-    .description("convert a file to a Stevedore design or to ECS API input JSON, written to standard output; what was not converted goes to standard error")
+    .description("convert a file to a Stevedore design, ECS API input JSON, Terraform or a CloudFormation template, written to standard output (or --out DIR); what was not converted goes to standard error")
     .argument("<file>", "file to convert (- reads standard input)")
     .addOption(new Option("--to <kind>", "what to produce").choices([...CONVERT_TARGETS]).makeOptionMandatory())
     .option("--family <name>", "the task definition to export, when the input has several")
-    .option("--service <name>", "the service to export, when the input has several"))
-    .action(async (file: string, opts: ConvertOptions & ComposeTargetFlags) => {
+    .option("--service <name>", "the service to export, when the input has several")
+    .addOption(new Option("--format <syntax>", "CloudFormation template syntax").choices([...TEMPLATE_FORMATS]).default("yaml"))
+    .addOption(new Option("--ignore-changes <fields...>", "Terraform: leave these to CI or the scaler (lifecycle ignore_changes)").choices([...IGNORABLE]))
+    .option("--import <address=id...>", "Terraform: resources that already exist, e.g. aws_ecs_service.web=main/web (an import block each)")
+    .option("--out <dir>", "Terraform and CloudFormation: write the files into DIR (Terraform as versions.tf, variables.tf and main.tf)"))
+    .action(async (file: string, opts: ConvertOptions & ComposeTargetFlags & { out?: string }) => {
       const target = parseComposeTarget(opts);
       if (!target.ok) return usageError(target.message);
-      const r = await convertFile(file, opts, target.target);
-      if (r.ok) {
-        process.stderr.write(noteLines(file, r.notes));
-        process.stdout.write(JSON.stringify(r.json, null, 2) + "\n");
-        process.exitCode = 0;
-      } else {
+      if (opts.out !== undefined && opts.to !== "terraform" && opts.to !== "cloudformation") return usageError("--out is for --to terraform or cloudformation");
+      const r = await convertFile(file, { ...opts, split: opts.out !== undefined }, target.target);
+      if (!r.ok) {
         process.stderr.write(`stevedore: ${r.message}\n`);
         process.exitCode = 2;
+        return;
       }
+      process.stderr.write(noteLines(file, r.notes));
+      if ("json" in r) process.stdout.write(JSON.stringify(r.json, null, 2) + "\n");
+      else if (opts.out === undefined) process.stdout.write(r.files.map((f) => f.text).join("\n"));
+      else {
+        await mkdir(opts.out, { recursive: true });
+        for (const f of r.files) {
+          await writeFile(join(opts.out, f.path), f.text);
+          process.stderr.write(`stevedore: wrote ${join(opts.out, f.path)}\n`);
+        }
+      }
+      process.exitCode = 0;
     });
+  p.command("cost")
+    .description("what a design costs per month at on-demand prices (per service, load balancers, EC2 instances), with its assumptions")
+    .argument("<design>", "a Stevedore design JSON file (or anything lint reads; - reads standard input)")
+    .option("--region <region>", "AWS Region whose prices to use (default us-east-1)")
+    .option("--json", "machine-readable output")
+    .action(async (file: string, opts: Record<string, unknown>) => {
+      process.exitCode = await runCost(file, opts);
+    });
+
   withTargetOptions(p.command("plan")
     .description("show what applying a design would change in an ECS account (nothing is changed)"))
     .option("--detailed-exitcode", "exit 0 without changes, 1 on error, 2 with changes (like terraform)")

@@ -100,7 +100,7 @@ export async function planFile(file: string, flags: TargetFlags): Promise<Planne
     const designId = flags.designId ?? defaultDesignId(file);
     // Ownership follows the id: a renamed file with the default id no longer owns (or deletes) what the old name created.
     if (!flags.designId) process.stderr.write(`stevedore: design id "${designId}" (from the file name; --design-id keeps it stable)\n`);
-    const { plan } = await planAgainstAccount(ecs, design, { designId, elbv2, ec2 });
+    const { plan } = await planAgainstAccount(ecs, design, { designId, elbv2, ec2, region: flags.region });
     return { plan, ecs, elbv2, design, destroy };
   } catch (err) {
     destroy();

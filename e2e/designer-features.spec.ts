@@ -1,33 +1,13 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { createDesign, fixture, screenshot, uniqueName } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { createDesign, dragConnect, fixture, inspectorOf, screenshot, storedDocument, uniqueName, waitSaved } from "./helpers";
 
 // The designer's second round: the sample design, service → load balancer by dragging, list
 // fields and findings in the inspector, the JSON tab, container edge kinds, import/export,
 // copy/paste between designs, and both themes.
 
-const inspectorOf = (page: Page) => page.getByRole("complementary", { name: "Inspector" });
 const problems = (page: Page) => page.getByRole("region", { name: "Problems" });
 
-async function waitSaved(page: Page) {
-  await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved", { timeout: 15_000 });
-}
-
-async function storedDocument(page: Page, url: string) {
-  const id = new URL(url).pathname.split("/")[2];
-  return (await (await page.request.get(`/api/designs/${id}`)).json()).document;
-}
-
-/** Drags from a node's right (source) handle to another node's left (target) handle. */
-async function dragConnect(page: Page, from: Locator, to: Locator) {
-  const a = (await from.locator(".react-flow__handle-right").boundingBox())!;
-  const b = (await to.locator(".react-flow__handle-left").boundingBox())!;
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 6 });
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 6 });
-  await page.mouse.up();
-}
 
 async function loadSample(page: Page, name: string): Promise<string> {
   const url = await createDesign(page, uniqueName(name));
@@ -62,7 +42,7 @@ test("sample design, service → load balancer, list fields, findings on fields 
   // Drag orders-api → the load balancer: it registers its only mapped port, api:8080.
   const orders = page.getByTestId("service-node").filter({ hasText: "orders-api" });
   const lb = page.getByTestId("target-group-node");
-  await dragConnect(page, orders, lb);
+  await dragConnect(page, orders.locator(".react-flow__handle-right"), lb);
   await expect(page.locator(".react-flow__edge").filter({ hasText: "api:8080" })).toHaveCount(1);
   await orders.click();
   const inspector = inspectorOf(page);
@@ -160,7 +140,7 @@ test("container connections: pick dependsOn or link, switch on the edge, and a r
   // web-2 → web in bridge mode: the menu asks what the edge means.
   const web = containers.filter({ hasText: /^.*web(?!-2)/ }).first();
   const web2 = containers.filter({ hasText: "web-2" });
-  await dragConnect(page, web2, web);
+  await dragConnect(page, web2.locator(".react-flow__handle-right"), web);
   const menu = page.getByRole("menu", { name: "Connect web-2 to web" });
   await expect(menu).toBeVisible();
   await screenshot(page, "designer-link-choice");
@@ -180,7 +160,7 @@ test("container connections: pick dependsOn or link, switch on the edge, and a r
   expect(doc.taskDefinitions[0].containerDefinitions[1]).not.toHaveProperty("links");
 
   // web → web-2 now would make them wait for each other: refused, with the reason.
-  await dragConnect(page, web, web2);
+  await dragConnect(page, web.locator(".react-flow__handle-right"), web2);
   await expect(page.getByTestId("designer-notice")).toContainText("cycle");
   await screenshot(page, "designer-connect-refused");
 });

@@ -1,15 +1,11 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { createDesign, screenshot, uniqueName } from "./helpers";
+import { createDesign, screenshot, storedDocument, uniqueName, waitSaved } from "./helpers";
 
 // Drag to nest: a container dragged out of its task definition into another one moves there, a
 // service dragged into another cluster moves there; each move is one undo step and is saved.
 
 const td = (page: Page, name: string) => page.getByLabel(`Task definition ${name}`, { exact: true });
 const cluster = (page: Page, name: string) => page.getByLabel(`Cluster ${name}`, { exact: true });
-
-async function waitSaved(page: Page) {
-  await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved", { timeout: 15_000 });
-}
 
 /** Drags `node` by its middle so that its centre ends at (x, y); checks the drop target is highlighted first. */
 async function dragCentreTo(page: Page, node: Locator, x: number, y: number) {
@@ -50,11 +46,6 @@ async function zoomOut(page: Page) {
   const before = await zoomOf(page);
   await page.getByRole("button", { name: "Zoom Out" }).click();
   await expect.poll(() => zoomOf(page)).toBeLessThan(before);
-}
-
-async function storedDocument(page: Page, url: string) {
-  const id = new URL(url).pathname.split("/")[2];
-  return (await (await page.request.get(`/api/designs/${id}`)).json()).document;
 }
 
 test("drag a container into another task definition and a service into another cluster", async ({ page }) => {

@@ -1,10 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
-import { createDesign, screenshot, uniqueName } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { createDesign, inspectorOf, screenshot, uniqueName } from "./helpers";
 
 // The inspector offers the picked environment's subnets and security groups (the sandbox's
 // default VPC here), and a service without subnets is fixed in one click with the default VPC.
 
-const inspectorOf = (page: Page) => page.getByRole("complementary", { name: "Inspector" });
 
 test("subnets come from the environment, and 'Use default VPC' fixes a service without them", async ({ page }) => {
   const url = await createDesign(page, uniqueName("Network pickers"));

@@ -1,32 +1,11 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { createDesign, uniqueName } from "./helpers";
+import { createDesign, dragConnect, inspectorOf, storedDocument, uniqueName, waitSaved } from "./helpers";
 
 // The traffic path on the canvas: an Application Load Balancer dragged from the palette gets a
 // listener, forwards to target groups (split by weight), a target group registers a service,
 // and the service deploys with a canary strategy over the load balancer's listener rule.
 
-const inspectorOf = (page: Page) => page.getByRole("complementary", { name: "Inspector" });
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/traffic-${name}.png` });
-
-async function waitSaved(page: Page) {
-  await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved", { timeout: 15_000 });
-}
-
-async function storedDocument(page: Page, url: string) {
-  const id = new URL(url).pathname.split("/")[2];
-  return (await (await page.request.get(`/api/designs/${id}`)).json()).document;
-}
-
-/** Drags from a source handle to a node's left (target) handle. */
-async function dragConnect(page: Page, handle: Locator, to: Locator) {
-  const a = (await handle.boundingBox())!;
-  const b = (await to.locator(".react-flow__handle-left").boundingBox())!;
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 6 });
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 6 });
-  await page.mouse.up();
-}
 
 /** Zoom to fit animates the viewport: wait until a node stops moving before measuring handles. */
 async function fit(page: Page, node: Locator) {
@@ -151,6 +130,18 @@ test("drag an ALB from the palette, add a listener, forward to target groups, re
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(alb).toContainText("web-alb");
 
+  // A new listener port carries the rule along too; the role fields offer the environment's roles.
+  await expect(inspector.getByRole("group", { name: "Load balancer 1" }).getByLabel("Role for ELB changes")).toHaveAttribute("list", /.+/);
+  await alb.getByText("Load balancer", { exact: true }).click();
+  await inspector.getByRole("group", { name: "Listener 1" }).getByLabel("Port", { exact: true }).fill("8080");
+  await expect(alb.getByTestId("listener-row")).toHaveText(/HTTP:8080/);
+  await orders.getByText("Service", { exact: true }).click();
+  await expect(inspector.getByRole("group", { name: "Load balancer 1" }).getByLabel("Production listener rule")).toHaveValue("listener-rule/web-alb/8080/default");
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(alb.getByTestId("listener-row")).toHaveText(/HTTP:80\b/);
+  await orders.getByText("Service", { exact: true }).click();
+  await expect(inspector.getByRole("group", { name: "Load balancer 1" }).getByLabel("Production listener rule")).toHaveValue("listener-rule/web-alb/80/default");
+
   // Deleting web-tg takes its forward and the service's entry with it.
   await webTg.getByText("Target group", { exact: true }).click();
   await page.keyboard.press("Delete");
@@ -159,4 +150,14 @@ test("drag an ALB from the palette, add a listener, forward to target groups, re
   await expect(edge(page, "HTTP:80")).toHaveCount(1);
   await fit(page, alb);
   await shot(page, "after-delete");
+
+  // The same canvas in the dark theme (the system's preference): nodes, edges and labels readable.
+  await waitSaved(page);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.reload();
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  await expect(alb).toBeVisible();
+  await orders.getByText("Service", { exact: true }).click();
+  await fit(page, alb);
+  await shot(page, "after-delete-dark");
 });

@@ -1,15 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createDesign, screenshot, uniqueName } from "./helpers";
+import { createDesign, screenshot, uniqueName, waitSaved } from "./helpers";
 
 // The design canvas: palette drag-and-drop and keyboard adds, findings as badges and in
 // Problems with one-click fixes, undo/redo, and autosave that survives a reload.
 
 const tdNode = (page: Page) => page.getByTestId("task-definition-node");
 const containers = (page: Page) => page.getByTestId("container-node");
-
-async function waitSaved(page: Page) {
-  await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved", { timeout: 15_000 });
-}
 
 test("build a task on the canvas, fix a Fargate size error, undo/redo, autosave and reload", async ({ page }) => {
   const url = await createDesign(page, uniqueName("Canvas"));

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { join } from "node:path";
 
 /** Names unique per run: the database may hold designs from earlier runs. */
@@ -13,6 +13,17 @@ export const screenshot = (page: Page, name: string) =>
 
 export function designRow(page: Page, name: string) {
   return page.getByTestId("design-row").filter({ has: page.getByRole("link", { name, exact: true }) });
+}
+
+/** Imports design JSON through the Import dialog and lands on the new design's page. */
+export async function importDesignText(page: Page, name: string, json: string): Promise<void> {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Import" }).first().click();
+  const dialog = page.getByRole("dialog", { name: "Import a design" });
+  await dialog.getByLabel("Text").fill(json);
+  await dialog.getByLabel("Design name").fill(name);
+  await dialog.getByRole("button", { name: "Import" }).click();
+  await expect(page).toHaveURL(/\/designs\/[0-9a-f-]{36}$/);
 }
 
 /** Creates a design through the New design dialog and returns its page URL. */
@@ -65,4 +76,43 @@ export async function openFresh(page: Page, lessonId: string) {
   }
   await expect(page.getByTestId("lesson-progress")).toHaveText(/^0 of \d+ steps done$/);
   await start.click();
+}
+
+export const SANDBOX_ENV = "00000000-0000-4000-8000-00000000ec50";
+
+/** The sandbox's control API (the clock, faults), as the lesson specs drive it. */
+export const sandboxControl = (page: Page, data: Record<string, unknown>) => page.request.post("/sandbox/control", { data });
+
+/** Presses Check (moving sandbox time `seconds` first) until the lesson's next step shows. */
+export async function advanceTo(page: Page, heading: string, seconds: number) {
+  await expect(async () => {
+    expect((await sandboxControl(page, { action: "step", seconds })).ok()).toBe(true);
+    await page.getByRole("button", { name: "Check" }).click();
+    await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
+}
+
+/** The designer's inspector panel. */
+export const inspectorOf = (page: Page) => page.getByRole("complementary", { name: "Inspector" });
+
+/** Waits for the canvas's autosave to say "saved". */
+export async function waitSaved(page: Page) {
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved", { timeout: 15_000 });
+}
+
+/** The design document as the server stored it, for the design page or canvas at `url`. */
+export async function storedDocument(page: Page, url: string) {
+  const id = new URL(url).pathname.split("/")[2];
+  return (await (await page.request.get(`/api/designs/${id}`)).json()).document;
+}
+
+/** Drags from a source handle (a node's right handle, a listener's row handle) to a node's left (target) handle. */
+export async function dragConnect(page: Page, handle: Locator, to: Locator) {
+  const a = (await handle.boundingBox())!;
+  const b = (await to.locator(".react-flow__handle-left").boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 6 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 6 });
+  await page.mouse.up();
 }

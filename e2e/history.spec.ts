@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_PEOPLE, storageStateOf } from "./auth";
-import { screenshot, uniqueName } from "./helpers";
+import { importDesignText, screenshot, uniqueName } from "./helpers";
 
 // An environment's page (its settings, its applies, who changed it) and an apply's page (who
 // started it, its steps, its history), for the admin who applies and for a viewer who reads.
@@ -25,15 +25,7 @@ function designJson(suffix: string): string {
   });
 }
 
-async function importDesign(page: Page, name: string, suffix: string) {
-  await page.goto("/");
-  await page.getByRole("button", { name: "Import" }).first().click();
-  const dialog = page.getByRole("dialog", { name: "Import a design" });
-  await dialog.getByLabel("Text").fill(designJson(suffix));
-  await dialog.getByLabel("Design name").fill(name);
-  await dialog.getByRole("button", { name: "Import" }).click();
-  await expect(page).toHaveURL(/\/designs\/[0-9a-f-]{36}$/);
-}
+const importDesign = (page: Page, name: string, suffix: string) => importDesignText(page, name, designJson(suffix));
 
 test("the environment and apply pages show their settings, applies, steps and who changed them", async ({ page, browser }) => {
   test.setTimeout(150_000);

@@ -1,23 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
-import { openFresh, screenshot } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { SANDBOX_ENV, advanceTo, openFresh, sandboxControl as control, screenshot } from "./helpers";
 
 // The done-when of traffic, in the built-in sandbox with no account: an ALB-fronted service with
 // a canary strategy and a pause before traffic moves (the blue/green lesson's design), applied;
 // a canary deployment that stops at its PAUSE hook; the on-call engineer continues it from the
 // service page, watches 10 % of production traffic move to green, and continues again.
 // Sandbox time is frozen (setSpeed 0) and moved with `step`.
-
-const SANDBOX_ENV = "00000000-0000-4000-8000-00000000ec50";
-const control = (page: Page, data: Record<string, unknown>) => page.request.post("/sandbox/control", { data });
-
-/** Presses Check (moving sandbox time `seconds` first) until the lesson's next step shows. */
-async function advanceTo(page: Page, heading: string, seconds: number) {
-  await expect(async () => {
-    expect((await control(page, { action: "step", seconds })).ok()).toBe(true);
-    await page.getByRole("button", { name: "Check" }).click();
-    await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 60_000 });
-}
 
 test("a canary behind an ALB in the sandbox pauses, moves 10 % to green on Continue, and finishes on the second", async ({ page }) => {
   test.setTimeout(180_000);
@@ -54,6 +42,20 @@ test("a canary behind an ALB in the sandbox pauses, moves 10 % to green on Conti
     }).toPass({ timeout: 60_000 });
     await expect(page.getByTestId("service-scene").getByTestId("scene-traffic")).toContainText("10 % of traffic");
     await screenshot(page, "canary-ten-percent");
+    // The legend says what the tokens show: the canary's two sides in blue and green.
+    const scene = page.getByTestId("service-scene");
+    await expect(scene.getByTestId("scene-legend").locator("[data-side='green']")).toBeVisible();
+    await expect(scene.getByTestId("scene-legend").locator("[data-side='blue']")).toBeVisible();
+    // The same page in the dark theme (the system's preference), then back to light.
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.reload();
+    await expect(page.locator("html")).toHaveClass(/dark/);
+    await expect(card.getByTestId("traffic")).toContainText("10% green");
+    await expect(scene.getByTestId("scene-traffic")).toContainText("10 % of traffic");
+    await screenshot(page, "canary-ten-percent-dark");
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.reload();
+    await expect(page.locator("html")).not.toHaveClass(/dark/);
 
     await card.getByRole("button", { name: "Continue" }).click();
     await expect(async () => {

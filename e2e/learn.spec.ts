@@ -1,10 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
-import { openFresh, screenshot } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { openFresh, sandboxControl as control, screenshot } from "./helpers";
 
 // Learn mode against a fresh e2e database (playwright.config.ts wipes it per run). Sandbox
 // time is frozen (setSpeed 0) and moved with `step`, so task lifecycles are deterministic.
-
-const control = (page: Page, data: Record<string, unknown>) => page.request.post("/sandbox/control", { data });
 
 test.describe("Learn mode", () => {
   test("the concepts page draws every concept", async ({ page }) => {

@@ -1,11 +1,9 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { CreateClusterCommand, CreateServiceCommand, ECSClient, ListTasksCommand, RegisterTaskDefinitionCommand, UpdateServiceCommand } from "@aws-sdk/client-ecs";
-import { createSandboxKey, screenshot } from "./helpers";
+import { SANDBOX_ENV, createSandboxKey, screenshot } from "./helpers";
 
 // Watching a deployment roll out: a service in the app's own sandbox, changed with the AWS SDK
 // the way a CI pipeline would, observed on the monitor's pages.
-
-const SANDBOX_ENV = "00000000-0000-4000-8000-00000000ec50";
 
 const td = (image: string) => new RegisterTaskDefinitionCommand({
   family: "web", networkMode: "awsvpc", requiresCompatibilities: ["FARGATE"], cpu: "256", memory: "512",

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { storageStateOf } from "./auth";
-import { screenshot, uniqueName } from "./helpers";
+import { importDesignText, screenshot, uniqueName } from "./helpers";
 
 // Against the app's built-in sandbox. Cluster and families are unique per run: the sandbox keeps
 // what earlier runs created.
@@ -37,13 +37,7 @@ function designJson(suffix: string, opts: Variant = {}): string {
 }
 
 async function importDesign(page: Page, name: string, suffix: string, opts: Variant = {}) {
-  await page.goto("/");
-  await page.getByRole("button", { name: "Import" }).first().click();
-  const dialog = page.getByRole("dialog", { name: "Import a design" });
-  await dialog.getByLabel("Text").fill(designJson(suffix, opts));
-  await dialog.getByLabel("Design name").fill(name);
-  await dialog.getByRole("button", { name: "Import" }).click();
-  await expect(page).toHaveURL(/\/designs\/[0-9a-f-]{36}$/);
+  await importDesignText(page, name, designJson(suffix, opts));
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 }
 

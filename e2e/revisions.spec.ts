@@ -1,12 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createDesign, screenshot, uniqueName } from "./helpers";
+import { createDesign, screenshot, uniqueName, waitSaved } from "./helpers";
 
 // Revisions: every save keeps the version it replaces; an earlier version can be previewed (its
 // resources and what changed since) before it is restored as a new version.
-
-async function waitSaved(page: Page) {
-  await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved", { timeout: 15_000 });
-}
 
 async function stored(page: Page, url: string) {
   const id = new URL(url).pathname.split("/")[2];

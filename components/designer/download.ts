@@ -1,4 +1,5 @@
 import type { Design } from "@/lib/domain/design";
+import { exportCloudFormation, exportTerraform } from "@/lib/domain/export";
 
 /** Saves text as a file through a temporary object URL (no server round trip). */
 export function downloadText(fileName: string, text: string, type = "application/json") {
@@ -18,4 +19,15 @@ export const fileSafe = (name: string) => name.trim().replace(/[^A-Za-z0-9._-]+/
 /** The design document as stored, named after the design: what both Export buttons save. */
 export function downloadDesign(name: string, design: Design) {
   downloadText(`${fileSafe(name)}.stevedore.json`, `${JSON.stringify(design, null, 2)}\n`);
+}
+
+/** The design as one Terraform main.tf (what it could not express is listed in its last comment). */
+export function downloadTerraform(design: Design) {
+  downloadText("main.tf", exportTerraform(design, { singleFile: true }).files[0].text, "text/plain");
+}
+
+/** The design as a CloudFormation template (what it could not express is in its Metadata). */
+export function downloadCloudFormation(name: string, design: Design, format: "yaml" | "json") {
+  const r = exportCloudFormation(design);
+  downloadText(`${fileSafe(name)}.template.${format}`, format === "json" ? r.json : r.yaml, format === "json" ? "application/json" : "application/yaml");
 }

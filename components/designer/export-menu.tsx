@@ -3,10 +3,10 @@
 import { useEffect, useRef, useState } from "react";
 import { exportService, exportTaskDefinition } from "@/lib/domain/ecs-json";
 import { resolveNode } from "@/lib/domain/designer";
-import { downloadDesign, downloadText, fileSafe } from "./download";
+import { downloadCloudFormation, downloadDesign, downloadTerraform, downloadText, fileSafe } from "./download";
 import { useEditor, useEditorStore } from "./store/context";
 
-/** Downloads: the selected task definition (or the selected container's), the selected service, or the whole design file. */
+/** Downloads: the selected task definition (or the selected container's), the selected service, the whole design file, or the design as Terraform or CloudFormation. */
 export function ExportMenu() {
   const store = useEditorStore();
   const [open, setOpen] = useState(false);
@@ -34,6 +34,12 @@ export function ExportMenu() {
       run: () => downloadText(`${fileSafe(svc!.serviceName)}.service.json`, JSON.stringify(exportService(svc!, design), null, 2)) },
     { label: "Design file", hint: "everything, with layout", disabled: false,
       run: () => downloadDesign(name, store.getState().history.present) },
+    { label: "Terraform (main.tf)", hint: "hashicorp/aws resources, variables for account values", disabled: false,
+      run: () => downloadTerraform(store.getState().history.present) },
+    { label: "CloudFormation (YAML)", hint: "a template with Parameters", disabled: false,
+      run: () => downloadCloudFormation(name, store.getState().history.present, "yaml") },
+    { label: "CloudFormation (JSON)", hint: "the same template as JSON", disabled: false,
+      run: () => downloadCloudFormation(name, store.getState().history.present, "json") },
   ];
   return (
     <div className="relative" ref={ref}>

@@ -5,7 +5,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { listEnvironmentsForClient, readEnvironmentNetworkAction } from "@/lib/actions/environments";
 import { SANDBOX_ENVIRONMENT_ID, type EnvironmentView } from "@/lib/actions/environment-types";
 import type { ActionResult } from "@/lib/actions/result";
-import type { EnvironmentNetwork, NetworkSuggestion as Suggest } from "@/lib/domain/designer";
+import { listenerRuleSuggestions, type EnvironmentNetwork, type NetworkSuggestion as Suggest } from "@/lib/domain/designer";
 
 // Where the inspector's pickers and the "use the default VPC" fix read subnets, security groups
 // and target groups from: one environment at a time (the sandbox unless the person picks
@@ -53,7 +53,7 @@ export function NetworkSourceSelect() {
   const list: EnvironmentView[] = environments.data ?? [];
   return (
     <div className="flex items-center gap-2 rounded-md bg-slate-50 px-2 py-1.5 text-xs text-slate-700">
-      <label htmlFor={id} className="shrink-0" title="The Subnets, Security groups, Target group and role fields suggest what this environment has">Suggestions from</label>
+      <label htmlFor={id} className="shrink-0" title="The Subnets, Security groups, Target group, listener rule, role and namespace fields suggest what this environment has">Suggestions from</label>
       <select
         id={id} value={environmentId} onChange={(e) => setEnvironmentId(e.target.value)}
         className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-1 py-0.5 text-xs text-slate-800"
@@ -75,6 +75,9 @@ export function suggestionsOf(network: EnvironmentNetwork | undefined, kind: Sug
     case "targetGroup": return network.targetGroups.map((t) => ({ value: t.arn, label: `${t.name} · ${t.targetType}${t.protocol ? ` · ${t.protocol}:${t.port}` : ""}` }));
     case "role": return network.roles.map((r) => ({ value: r.arn, label: `${r.name}${r.trustedServices.length ? ` · trusts ${r.trustedServices.join(", ")}` : ""}` }));
     case "loadBalancer": return network.loadBalancers.map((l) => ({ value: l.arn, label: `${l.name} · ${l.type}${l.scheme ? ` · ${l.scheme}` : ""}` }));
+    // By name: ECS takes a namespace's name or ARN, and a name reads better in the design.
+    case "namespace": return (network.namespaces ?? []).map((n) => ({ value: n.name, label: `${n.name} · ${n.type}` }));
+    case "listenerRule": return listenerRuleSuggestions(network);
   }
 }
 

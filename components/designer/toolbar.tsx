@@ -11,6 +11,18 @@ import { useEditor, useEditorStore } from "./store/context";
 import { deleteSelection, duplicateSelection } from "./use-shortcuts";
 import { usePlanOverlay } from "./plan-overlay";
 import { LiveStatus } from "./live-overlay";
+import { designCostTitle, totalText } from "@/components/cost/cost-figures";
+import { useDesignCost } from "./use-design-cost";
+
+/** The design's monthly total; the tooltip lists the lines and what they assume. */
+function CostTotal() {
+  const cost = useDesignCost();
+  return (
+    <span className="px-1 text-xs text-slate-700" data-testid="toolbar-cost" title={designCostTitle(cost)}>
+      Cost <span className="font-semibold tabular-nums">{totalText(cost)}</span>
+    </span>
+  );
+}
 
 /** Where the plan overlay stands: planning, failed (with ECS's reason), or a link to the full plan. */
 function PlanStatus() {
@@ -81,6 +93,8 @@ export function Toolbar({ designId, snap, onSnap, planOn, onPlan, liveOn = false
         <ToolButton label="Import" onClick={() => store.setImportOpen(true)}>Import…</ToolButton>
         <ExportMenu />
         <ImportDialog />
+        <span className="mx-1 h-5 w-px bg-slate-200" />
+        <CostTotal />
         <span className="ml-auto"><SaveIndicator /></span>
       </div>
       <ConflictBanner />

@@ -30,6 +30,7 @@ export function LivePanel({ lessonId }: { lessonId: string }) {
     staleTime: 0,
   });
   const showInstance = data?.tasks.some((t) => t.instance);
+  const showCapacity = data?.tasks.some((t) => t.capacity);
   return (
     <section aria-labelledby="live-heading" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm" data-testid="live-panel">
       <div className="flex items-baseline justify-between gap-4">
@@ -58,6 +59,7 @@ export function LivePanel({ lessonId }: { lessonId: string }) {
               <th scope="col" className="py-1.5 pr-3 font-medium">Task</th>
               <th scope="col" className="py-1.5 pr-3 font-medium">Rev.</th>
               {showInstance && <th scope="col" className="py-1.5 pr-3 font-medium">Instance</th>}
+              {showCapacity && <th scope="col" className="py-1.5 pr-3 font-medium">Capacity</th>}
               <th scope="col" className="py-1.5 pr-3 font-medium">Status</th>
               <th scope="col" className="py-1.5 font-medium">Stopped because</th>
             </tr>
@@ -68,6 +70,7 @@ export function LivePanel({ lessonId }: { lessonId: string }) {
                 <td className="py-1.5 pr-3 font-mono text-xs text-slate-800">{t.id}</td>
                 <td className="py-1.5 pr-3 text-slate-700">{t.revision}</td>
                 {showInstance && <td className="py-1.5 pr-3 font-mono text-xs text-slate-700">{t.instance ?? "—"}</td>}
+                {showCapacity && <td className="py-1.5 pr-3 text-xs text-slate-700" data-testid="live-task-capacity">{t.capacity ?? "—"}</td>}
                 <td className="py-1.5 pr-3"><StatusBadge status={t.lastStatus} /></td>
                 <td className="py-1.5 text-xs text-slate-600">{t.stoppedReason ?? ""}</td>
               </tr>

@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useRef, useState } from "react";
 import {
-  LIFECYCLE, LIFECYCLE_HELP, buildScene, sceneChanges,
+  LIFECYCLE, LIFECYCLE_HELP, buildScene, endpointsLabel, sceneChanges,
   type LifecycleStatus, type SceneInput, type SceneInstance, type SceneServiceView, type SceneTask,
 } from "@/lib/domain/monitor";
 
@@ -142,11 +142,21 @@ function DeploymentSlots({ svc }: { svc: SceneServiceView }) {
         </ul>
       )}
       <p className="text-xs text-slate-700" data-testid="scene-story">{svc.story}</p>
+      {svc.endpoints.length > 0 && (
+        <ul className="flex flex-wrap gap-x-4 text-[11px] text-slate-700" aria-label={`Service Connect aliases of ${svc.name}`} data-testid="scene-endpoints">
+          {svc.endpoints.map((e) => (
+            <li key={e.alias} className="inline-flex items-center gap-1" data-alias={e.alias} data-endpoints={e.endpoints}>
+              <span aria-hidden className={`h-2 w-2 rounded-full ${e.endpoints > 0 ? "bg-emerald-600" : "bg-slate-300"}`} />
+              <span className="font-mono">{endpointsLabel(e)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
       {svc.deployments.length > 0 && (
         <ul className="flex flex-wrap gap-x-4 gap-y-0.5 text-[11px] text-slate-600" aria-label={`Deployments of ${svc.name}`} data-testid="scene-deployments">
           {svc.deployments.map((d) => (
             <li key={`${d.status}-${d.revision}`} className="inline-flex items-center gap-1">
-              <span aria-hidden className={`h-2.5 w-2.5 rounded-sm ${toneOf(d.tone)}`} />
+              <span aria-hidden className={`h-2.5 w-2.5 rounded-sm ${fillOf(d)}`} />
               <span className="font-mono">{d.status}</span> revision {d.revision}: {d.running}/{d.desired} running{d.pending ? `, ${d.pending} pending` : ""}
               {d.rolloutState ? ` · ${d.rolloutState.replace("_", " ").toLowerCase()}` : ""}
             </li>
@@ -219,10 +229,12 @@ export function ClusterScene({ input, focus, title = "What the scheduler is doin
         <p className="text-[11px] text-slate-500">Each task moves left to right. Point at a state to see what ECS does there.</p>
       </div>
       <Lanes scene={scene} />
-      {scene.revisions.length > 1 && (
-        <p className="flex flex-wrap items-center gap-2 text-[11px] text-slate-600">
-          Colours:{scene.revisions.map((r, i) => (
-            <span key={r} className="inline-flex items-center gap-1"><span className={`h-2.5 w-2.5 rounded-sm ${toneOf(i)}`} aria-hidden />revision {r}</span>
+      {scene.legend.length > 1 && (
+        <p className="flex flex-wrap items-center gap-2 text-[11px] text-slate-600" data-testid="scene-legend">
+          Colours:{scene.legend.map((e) => (
+            <span key={`${e.revision}/${e.side}`} className="inline-flex items-center gap-1" data-side={e.side}>
+              <span className={`h-2.5 w-2.5 rounded-sm ${fillOf(e)}`} aria-hidden />revision {e.revision}{e.side ? ` (${e.side})` : ""}
+            </span>
           ))}
         </p>
       )}

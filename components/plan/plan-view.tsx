@@ -2,6 +2,7 @@ import type { Plan, PlanAction, ResourceKind } from "@/lib/domain/plan";
 import { ACTION_STYLE } from "./action-badge";
 import { PlanErrors } from "./plan-errors";
 import { PlanStepItem } from "./plan-step";
+import { PlanCostSummary } from "@/components/cost/cost-figures";
 
 const GROUPS: { kind: ResourceKind; title: string }[] = [
   { kind: "capacity-provider", title: "Capacity providers" }, { kind: "cluster", title: "Clusters" }, { kind: "task-definition", title: "Task definitions" },
@@ -29,6 +30,7 @@ export function PlanView({ plan }: { plan: Plan }) {
     <div className="space-y-4" data-testid="plan">
       {plan.errors?.length > 0 && <PlanErrors errors={plan.errors} designId={plan.designId} />}
       <PlanSummary plan={plan} />
+      {plan.cost && <PlanCostSummary cost={plan.cost} />}
       {GROUPS.map(({ kind, title }) => {
         const steps = plan.steps.filter((s) => s.kind === kind);
         if (steps.length === 0) return null;

@@ -8,6 +8,7 @@ import { ECS_API } from "./ecs/api";
 import { handleControl } from "./ecs/control";
 import { ELBV2_API } from "./elbv2/api";
 import { IAM_API } from "./iam/api";
+import { SERVICE_DISCOVERY_API } from "./servicediscovery/api";
 import { bodyText, header, type HttpRequest, type HttpResponse } from "./protocols/http-message";
 import { jsonAnswer, jsonError, jsonServerError, parseJsonBody, readJsonCall, type JsonService } from "./protocols/json-1-1";
 import { queryAnswer, queryError, queryServerError, readQueryCall, type QueryService } from "./protocols/query";
@@ -87,6 +88,7 @@ export const SERVED_APIS: readonly ServedApi[] = [
   { protocol: "query", api: ELBV2_API },
   { protocol: "query", api: EC2_API },
   { protocol: "query", api: IAM_API },
+  { protocol: "json", api: SERVICE_DISCOVERY_API },
 ];
 
 /**

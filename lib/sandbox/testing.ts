@@ -5,9 +5,10 @@ import { handleControl, type ControlInput } from "./ecs/control";
 import { handleOperation as ec2Operation } from "./ec2/engine";
 import { handleOperation } from "./ecs/engine";
 import { handleOperation as elbv2Operation } from "./elbv2/engine";
+import { handleOperation as cloudMapOperation } from "./servicediscovery/engine";
 
 // A sandbox driven directly through the pure engine with a frozen, stepped clock: the unit
-// and property tests' harness. `call` is ECS; `ec2` and `elbv2` take their inputs as the query
+// and property tests' harness. `call` is ECS, `cloudMap` Cloud Map (JSON); `ec2` and `elbv2` take their inputs as the query
 // protocol reads them (wire member names; numbers and booleans may be given as such).
 export function steppedSandbox(seed = 1, region = DEFAULT_REGION) {
   const realNow = 1_700_000_000_000;
@@ -22,6 +23,7 @@ export function steppedSandbox(seed = 1, region = DEFAULT_REGION) {
     call: run(handleOperation),
     ec2: run(ec2Operation),
     elbv2: run(elbv2Operation),
+    cloudMap: run(cloudMapOperation),
     control: (input: ControlInput) => unwrap(handleControl(state, input, realNow)),
     step: (seconds: number) => unwrap(handleControl(state, { action: "step", seconds }, realNow)),
     world: (): World => state.worlds[region],

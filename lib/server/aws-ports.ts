@@ -1,8 +1,9 @@
 import {
   createEc2Port, createEcsPort, createElbv2Port, createIamPort, createInProcessEc2Port, createInProcessEcsPort, createInProcessElbv2Port, createInProcessIamPort,
-  createPacer, toAwsFailure, type AwsTarget, type Ec2Port, type EcsPort, type Elbv2Port, type IamPort, type InProcessHandler, type Pacer,
+  createInProcessServiceDiscoveryPort, createPacer, createServiceDiscoveryPort, toAwsFailure,
+  type AwsTarget, type Ec2Port, type EcsPort, type Elbv2Port, type IamPort, type InProcessHandler, type Pacer, type ServiceDiscoveryPort,
 } from "@/lib/aws";
-import { EC2_LIMITS, ECS_LIMITS, ELBV2_LIMITS, IAM_LIMITS, type Bucket } from "@/lib/domain/aws-limits";
+import { EC2_LIMITS, ECS_LIMITS, ELBV2_LIMITS, IAM_LIMITS, SERVICE_DISCOVERY_LIMITS, type Bucket } from "@/lib/domain/aws-limits";
 import { handleAwsRequest, handleEcsRequest } from "@/lib/sandbox/http";
 import type { Actor } from "@/lib/domain/access";
 import type { SandboxDeps } from "@/lib/sandbox/store";
@@ -12,10 +13,13 @@ import type { EnvironmentRow } from "./environments/environment-record";
 import { openSecret } from "./environments/secret-box";
 
 /** The AWS ports of each environment: the one way an operation reaches AWS (or the sandbox). */
-export type AwsPorts = { ecs(env: EnvironmentRow): EcsPort; elbv2(env: EnvironmentRow): Elbv2Port; ec2(env: EnvironmentRow): Ec2Port; iam(env: EnvironmentRow): IamPort };
+export type AwsPorts = {
+  ecs(env: EnvironmentRow): EcsPort; elbv2(env: EnvironmentRow): Elbv2Port; ec2(env: EnvironmentRow): Ec2Port; iam(env: EnvironmentRow): IamPort;
+  servicediscovery(env: EnvironmentRow): ServiceDiscoveryPort;
+};
 
 type Service = keyof AwsPorts;
-type Port = EcsPort | Elbv2Port | Ec2Port | IamPort;
+type Port = EcsPort | Elbv2Port | Ec2Port | IamPort | ServiceDiscoveryPort;
 type Kind<S extends Service> = ReturnType<AwsPorts[S]>;
 
 /** How each service's port is made: against an account (paced to its limits), and in-process against the sandbox. */
@@ -24,6 +28,7 @@ const MAKERS: { [S in Service]: { buckets: Record<string, Bucket>; account(t: Aw
   elbv2: { buckets: ELBV2_LIMITS.buckets, account: createElbv2Port, sandbox: createInProcessElbv2Port, handler: handleAwsRequest },
   ec2: { buckets: EC2_LIMITS.buckets, account: createEc2Port, sandbox: createInProcessEc2Port, handler: handleAwsRequest },
   iam: { buckets: IAM_LIMITS.buckets, account: createIamPort, sandbox: createInProcessIamPort, handler: handleAwsRequest },
+  servicediscovery: { buckets: SERVICE_DISCOVERY_LIMITS.buckets, account: createServiceDiscoveryPort, sandbox: createInProcessServiceDiscoveryPort, handler: handleAwsRequest },
 };
 
 // Process-wide, on purpose: an SDK client is meant to be reused (it keeps its connections and
@@ -80,6 +85,7 @@ export function appAwsPorts(sandbox: SandboxDeps, actor?: Actor): AwsPorts {
     elbv2: (env) => portOf("elbv2", env, sandbox, actingFor),
     ec2: (env) => portOf("ec2", env, sandbox, actingFor),
     iam: (env) => portOf("iam", env, sandbox, actingFor),
+    servicediscovery: (env) => portOf("servicediscovery", env, sandbox, actingFor),
   };
 }
 

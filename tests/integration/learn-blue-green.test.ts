@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { lessonById } from "@/lib/domain/learn";
-import { checkStep, runSandboxAction, showSolution, startLesson } from "@/lib/server/learn";
+import { checkStep, showSolution, startLesson } from "@/lib/server/learn";
 import type { AppContext } from "@/lib/server/context";
 import { lessonSandbox } from "@/lib/server/learn/sandbox";
 import { continueServiceDeployment, getServiceDeployments } from "@/lib/server/monitor";
 import { testCtx } from "./helpers/fixtures";
+import { lessonSteps } from "./helpers/lesson-steps";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 
 // The blue/green and canary lesson played in the sandbox with its own buttons, and its pause
@@ -25,20 +26,9 @@ beforeAll(async () => {
 });
 afterAll(() => tdb.drop());
 
-async function act(stepId: string, actionId: "apply" | "deploy" | "deploy-failing" | "fast-forward") {
-  const r = await runSandboxAction({ ctx, input: { lessonId: L, stepId, actionId } });
-  if (!r.ok) throw new Error(r.error);
-  return r.message;
-}
-
-async function until(stepId: string, rounds = 20) {
-  let r = await checkStep({ ctx, input: { lessonId: L, stepId } });
-  for (let i = 0; i < rounds && !r.done; i++) {
-    await act(stepId, "fast-forward");
-    r = await checkStep({ ctx, input: { lessonId: L, stepId } });
-  }
-  return r;
-}
+const steps = lessonSteps(() => ctx);
+const act = (stepId: string, actionId: "apply" | "deploy" | "deploy-failing" | "fast-forward") => steps.act(L, stepId, actionId);
+const until = (stepId: string, rounds = 20) => steps.until(L, stepId, rounds);
 
 describe("blue-green-canary against the sandbox", () => {
   it("pauses a canary, continues it from the monitor, and watches a failing canary roll back by itself", async () => {

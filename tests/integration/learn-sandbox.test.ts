@@ -7,6 +7,7 @@ import {
 import type { AppContext } from "@/lib/server/context";
 import { lessonSandbox } from "@/lib/server/learn/sandbox";
 import { testCtx } from "./helpers/fixtures";
+import { lessonSteps } from "./helpers/lesson-steps";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 
 // Every sandbox step of every lesson, against the real sandbox engine (in memory), with the
@@ -22,21 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => tdb.drop());
 
-async function act(lessonId: string, stepId: string, actionId: "apply" | "crash-task" | "deploy" | "fast-forward" | "interrupt-spot" | "spot-capacity-gone") {
-  const r = await runSandboxAction({ ctx, input: { lessonId, stepId, actionId } });
-  if (!r.ok) throw new Error(r.error);
-  return r.message;
-}
-
-/** Fast-forwards until the step passes (at most `rounds` times); returns the last result. */
-async function until(lessonId: string, stepId: string, rounds = 10) {
-  let r = await checkStep({ ctx, input: { lessonId, stepId } });
-  for (let i = 0; i < rounds && !r.done; i++) {
-    await act(lessonId, stepId, "fast-forward");
-    r = await checkStep({ ctx, input: { lessonId, stepId } });
-  }
-  return r;
-}
+const { act, until } = lessonSteps(() => ctx);
 
 async function solveDesignSteps(lessonId: string, upTo: string) {
   for (const s of lessonById(lessonId)!.steps) {

@@ -18,6 +18,8 @@ import { AppliesList } from "@/components/plan/applies-list";
 import { queryAudit } from "@/lib/server/audit";
 import { AuditTable } from "@/components/audit/audit-table";
 import { Section } from "@/components/ui/section";
+import { designCost } from "@/lib/domain/cost";
+import { DesignCostTable } from "@/components/cost/cost-figures";
 
 export const dynamic = "force-dynamic";
 
@@ -54,6 +56,9 @@ export default async function DesignPage({ params }: Props) {
       <DesignHeader design={design} />
       <ImportNotesBanner designId={design.id} />
       <SummaryStrip design={design.document} counts={counts} />
+      <Section id="cost" title="Cost" note="What the design costs per month at on-demand prices, before applying it.">
+        <DesignCostTable cost={designCost(design.document)} />
+      </Section>
       <Section id="problems" title="Problems" note="Everything ECS would reject (errors) or that will hurt later (warnings), with a fix.">
         <FindingsPanel findings={findings} />
       </Section>

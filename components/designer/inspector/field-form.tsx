@@ -4,14 +4,14 @@ import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode }
 import type { Design } from "@/lib/domain/design";
 import type { Finding, PathSegment } from "@/lib/domain/rules";
 import {
-  fieldForPath, fieldPaths, findingNodeId, getAt, pathKey, readField, writeField,
+  fieldForPath, fieldPaths, findingNodeId, getAt, missingNamespaceFindings, pathKey, readField, writeField,
   type FieldContext, type FieldGroup, type FieldSpec, type Resolved,
 } from "@/lib/domain/designer";
 import { useEditor, useEditorStore } from "../store/context";
 import { FieldConceptLink } from "@/components/learn/concept-link";
 import { CheckboxInput, Help, HelpFooter, NumberInput, SelectInput, TextInput } from "./fields";
 import { ListField, MapField, StringsField } from "./list-fields";
-import { NetworkDatalist } from "../network-source";
+import { NetworkDatalist, useEnvironmentNetwork } from "../network-source";
 
 // One generic form: the field-spec table of a kind (lib/domain/designer/fields) rendered with
 // the findings that point at each field shown on it.
@@ -35,15 +35,18 @@ export function FieldForm({ groups, base, r, nodeId, children }: {
   const root = useRef<HTMLDivElement>(null);
   const resource = getAt(design, base) as Record<string, unknown>;
   const abs = useMemo(() => fieldPaths(groups, resource).map((p) => `${pathKey(base)}.${p}`), [groups, resource, base]);
+  // What the validator cannot know: Service Connect namespaces the picked environment lacks.
+  const network = useEnvironmentNetwork();
+  const fromEnvironment = useMemo(() => (network.data ? missingNamespaceFindings(design, network.data.namespaces ?? []) : []), [network.data, design]);
   const flagged = useMemo(() => {
     const m = new Map<string, Finding[]>();
-    for (const f of findings) {
+    for (const f of [...findings, ...fromEnvironment]) {
       if (findingNodeId(f) !== nodeId) continue;
       const key = fieldForPath(f.path, abs);
       if (key) m.set(key, [...(m.get(key) ?? []), f]);
     }
     return m;
-  }, [findings, nodeId, abs]);
+  }, [findings, fromEnvironment, nodeId, abs]);
 
   // A finding clicked in Problems: open its group, scroll to the field and put the cursor in it.
   useEffect(() => {

@@ -4,7 +4,7 @@ import { buttonClass } from "@/components/ui/button";
 import { RenameDesignButton } from "../actions/rename-design-button";
 import { DuplicateDesignButton } from "../actions/duplicate-design-button";
 import { DeleteDesignButton } from "../actions/delete-design-button";
-import { ExportJsonButton } from "./export-json-button";
+import { ExportInfrastructureButtons, ExportJsonButton } from "./export-json-button";
 import type { DesignDetail } from "../types";
 import { IfRole } from "@/components/auth/person-context";
 
@@ -34,6 +34,7 @@ export function DesignHeader({ design }: { design: DesignDetail }) {
             <DuplicateDesignButton design={design} openCopy />
           </IfRole>
           <ExportJsonButton name={design.name} document={design.document} />
+          <ExportInfrastructureButtons name={design.name} document={design.document} />
           <IfRole role="editor">
             <DeleteDesignButton design={design} redirectTo="/" />
           </IfRole>

@@ -2,9 +2,20 @@
 
 import type { Design } from "@/lib/domain/design";
 import { Button } from "@/components/ui/button";
-import { downloadDesign } from "@/components/designer/download";
+import { downloadCloudFormation, downloadDesign, downloadTerraform } from "@/components/designer/download";
 
 /** Downloads the stored design document as is, so it can be re-imported or kept in git. */
 export function ExportJsonButton({ name, document }: { name: string; document: Design }) {
   return <Button onClick={() => downloadDesign(name, document)}>Export JSON</Button>;
+}
+
+/** The design as infrastructure as code: Terraform (main.tf) and a CloudFormation template (YAML or JSON). */
+export function ExportInfrastructureButtons({ name, document }: { name: string; document: Design }) {
+  return (
+    <>
+      <Button onClick={() => downloadTerraform(document)}>Terraform (main.tf)</Button>
+      <Button onClick={() => downloadCloudFormation(name, document, "yaml")}>CloudFormation (YAML)</Button>
+      <Button onClick={() => downloadCloudFormation(name, document, "json")}>CloudFormation (JSON)</Button>
+    </>
+  );
 }

@@ -52,6 +52,26 @@ describe("field specs", () => {
     expect(writeField(d, ["clusters", 0], ci, "enabled").clusters[0].settings).toEqual([{ name: "containerInsights", value: "enabled" }]);
   });
 
+  it("offers the environment's IAM roles wherever a role ARN is typed", () => {
+    const fields = (groups: readonly { fields: FieldSpec[] }[]): FieldSpec[] => groups.flatMap((g) => g.fields).flatMap((f) => (f.type === "list" ? [f, ...fields([{ fields: f.fields }])] : [f]));
+    const service = fields(FIELD_GROUPS.service!);
+    const roleFields = service.filter((f) => f.path.at(-1) === "roleArn");
+    expect(roleFields.map((f) => f.label).sort()).toEqual(["Role for ELB changes", "Role to invoke the hook"]);
+    for (const f of roleFields) expect(f.type === "text" && f.suggest, f.label).toBe("role");
+    const hooks = spec(FIELD_GROUPS.service, "Lifecycle hooks");
+    expect(hooks.path).toEqual(["deploymentConfiguration", "lifecycleHooks"]);
+    // A PAUSE hook has neither a function nor a role to invoke it with; a Lambda hook (the default type) has both.
+    const hookRole = roleFields.find((f) => f.label === "Role to invoke the hook")!;
+    const ctx = (resource: Record<string, unknown>) => ({ design: sampleDesign(), r: { kind: "service" } as never, resource });
+    expect(hookRole.when?.(ctx({ targetType: "PAUSE" }))).toBe(false);
+    expect(hookRole.when?.(ctx({ targetType: "AWS_LAMBDA" }))).toBe(true);
+    expect(hookRole.when?.(ctx({}))).toBe(true);
+    // A new hook is a valid PAUSE hook the schema takes.
+    const item = hooks.type === "list" ? hooks.newItem(ctx({})) : {};
+    const d = setNested(sampleDesign(), ["services", 0], ["deploymentConfiguration", "lifecycleHooks"], [item]);
+    expect(DesignSchema.safeParse(d).success).toBe(true);
+  });
+
   it("finds the field a finding points at: the longest rendered path it starts with", () => {
     const td = sampleDesign().taskDefinitions[0];
     const paths = fieldPaths(FIELD_GROUPS.container!, td.containerDefinitions[0]).map((p) => `taskDefinitions.0.containerDefinitions.0.${p}`);

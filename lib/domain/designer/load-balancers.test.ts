@@ -3,7 +3,7 @@ import { DesignSchema, type Design } from "../design";
 import { validateDesign } from "../rules";
 import {
   addListener, addLoadBalancer, addNodeAt, addTargetGroup, buildEdges, canConnect, connect, copySelection, disconnect, FIELD_GROUPS, listenerRuleChoices,
-  loadBalancerRows, paste, readField, removeNodes, rename, resolveNode, serviceConnectLinks, setNested, setTargetGroupArn, targetGroupChoices, toFlow,
+  loadBalancerRows, paste, readField, removeNodes, rename, resolveNode, serviceConnectLinks, setNested, setTargetGroupArn, targetGroupChoices, toFlow, writeField,
   type FieldSpec,
 } from ".";
 import { sampleDesign } from "./test-fixtures";
@@ -256,5 +256,53 @@ describe("load balancer and service forms", () => {
     const d = setNested(sampleDesign(), ["services", 0], ["serviceConnectConfiguration", "namespace"], "shop.local");
     expect(d.services[0].serviceConnectConfiguration).toEqual({ enabled: true, namespace: "shop.local" });
     expect(DesignSchema.safeParse(d).success).toBe(true);
+  });
+});
+
+describe("listener rule refs follow listener ports and rule priorities", () => {
+  /** web-alb with HTTP:80 (rule 10) and HTTP:8080, and a service naming the :80 default and rule 10 and the :8080 default. */
+  function design(): Design {
+    let d = withAlbAndGroup();
+    const lb = d.loadBalancers![0];
+    d = ok(connect(d, lb.id, d.targetGroups![0].id)).design;
+    d = ok(connect(d, d.targetGroups![0].id, "svc-web")).design;
+    d = ok(addListener(d, lb.id)).design;
+    const [http, other] = d.loadBalancers![0].listeners!;
+    http.rules = [{ priority: 10, conditions: [{ field: "path-pattern", values: ["/api/*"] }], action: { type: "forward", targetGroups: [{ targetGroupArn: "targetgroup/web-tg" }] } }];
+    other.port = 8080;
+    d.services[0].loadBalancers![0].advancedConfiguration = { productionListenerRule: "listener-rule/web-alb/80/10", testListenerRule: "listener-rule/web-alb/8080/default" };
+    return d;
+  }
+  const listeners = FIELD_GROUPS.loadBalancer!.flatMap((g) => g.fields).find((f) => f.label === "Listeners") as Extract<FieldSpec, { type: "list" }>;
+  const port = listeners.fields.find((f) => f.label === "Port")!;
+  const rules = listeners.fields.find((f) => f.label === "Rules") as Extract<FieldSpec, { type: "list" }>;
+  const priority = rules.fields.find((f) => f.label === "Priority")!;
+  const adv = (d: Design) => d.services[0].loadBalancers![0].advancedConfiguration;
+
+  it("moves refs with a listener's new port and a rule's new priority, as the inspector writes them", () => {
+    let d = design();
+    expect(DesignSchema.safeParse(d).success).toBe(true);
+    d = writeField(d, ["loadBalancers", 0, "listeners", 0], port, 81);
+    expect(adv(d)).toEqual({ productionListenerRule: "listener-rule/web-alb/81/10", testListenerRule: "listener-rule/web-alb/8080/default" });
+    d = writeField(d, ["loadBalancers", 0, "listeners", 0, "rules", 0], priority, 20);
+    expect(adv(d)).toEqual({ productionListenerRule: "listener-rule/web-alb/81/20", testListenerRule: "listener-rule/web-alb/8080/default" });
+    d = writeField(d, ["loadBalancers", 0, "listeners", 1], port, 9090);
+    expect(adv(d)?.testListenerRule).toBe("listener-rule/web-alb/9090/default");
+    // Other edits of the load balancer leave the refs alone, and the result still validates as before.
+    const same = writeField(d, ["loadBalancers", 0], FIELD_GROUPS.loadBalancer!.flatMap((g) => g.fields).find((f) => f.label === "Scheme")!, "internal");
+    expect(same.services).toBe(d.services);
+  });
+
+  it("moves no ref when listeners are added or removed, or when two listeners shared the port", () => {
+    const d = design();
+    const lbs = d.loadBalancers![0].listeners!;
+    const dropped = writeField(d, ["loadBalancers", 0], listeners, [lbs[1]]);
+    expect(adv(dropped)).toEqual(adv(d));
+    // Both on 8080 for a moment: moving one of them away cannot tell which the ref meant.
+    const clash = writeField(d, ["loadBalancers", 0, "listeners", 0], port, 8080);
+    expect(adv(clash)?.productionListenerRule).toBe("listener-rule/web-alb/8080/10");
+    const apart = writeField(clash, ["loadBalancers", 0, "listeners", 1], port, 7070);
+    expect(adv(apart)?.testListenerRule).toBe("listener-rule/web-alb/8080/default");
+    expect(adv(apart)?.productionListenerRule).toBe("listener-rule/web-alb/8080/10");
   });
 });

@@ -180,11 +180,11 @@ export function dropForwardRefs(lbs: LoadBalancerDesign[] | undefined, ref: stri
   return mapForwards(lbs, (g) => (g.some((x) => x.targetGroupArn === ref) ? g.filter((x) => x.targetGroupArn !== ref) : g));
 }
 
-/** Services' production and test listener rules follow a load balancer's rename (listener-rule/<name>/…). */
-export function rewriteListenerRuleRefs(services: Service[], from: string, to: string): Service[] {
+/** Services' production and test listener rules, each listenerRuleRef given to `f` (its new ref, or undefined to keep it); the same array when nothing changed. */
+function mapListenerRuleRefs(services: Service[], f: (p: NonNullable<ReturnType<typeof parseListenerRuleRef>>) => string | undefined): Service[] {
   const fix = (ref: string | undefined) => {
     const p = ref ? parseListenerRuleRef(ref) : undefined;
-    return p && p.loadBalancerName === from ? listenerRuleRef(to, p.port, p.priority) : ref;
+    return (p && f(p)) ?? ref;
   };
   return mapShared(services, (s) => {
     if (!s.loadBalancers) return s;
@@ -197,6 +197,45 @@ export function rewriteListenerRuleRefs(services: Service[], from: string, to: s
       return { ...e, advancedConfiguration: { ...adv, productionListenerRule, testListenerRule } };
     });
     return lbs === s.loadBalancers ? s : { ...s, loadBalancers: lbs };
+  });
+}
+
+/** Services' production and test listener rules follow a load balancer's rename (listener-rule/<name>/…). */
+export function rewriteListenerRuleRefs(services: Service[], from: string, to: string): Service[] {
+  return mapListenerRuleRefs(services, (p) => (p.loadBalancerName === from ? listenerRuleRef(to, p.port, p.priority) : undefined));
+}
+
+/**
+ * Services' production and test listener rules follow an edit of a load balancer's listeners: a
+ * listener's new port (listener-rule/<lb>/<port>/…) and a rule's new priority (…/<priority>),
+ * matching listeners and rules by position. Added or removed listeners or rules move no ref (a
+ * ref to a removed rule is the validator's to report), nor do ports or priorities that two of
+ * them shared before the edit (which one a ref meant is unknown).
+ */
+export function followListenerEdits(services: Service[], before: LoadBalancerDesign, after: LoadBalancerDesign): Service[] {
+  const was = before.listeners ?? [];
+  const now = after.listeners ?? [];
+  if (was === now || was.length !== now.length) return services;
+  const key = (port: number, priority?: number) => `${port}/${priority ?? "default"}`;
+  const moves = new Map<string, { port: number; priority?: number }>();
+  const seen = new Map<string, number>();
+  const move = (from: string, to: { port: number; priority?: number }) => {
+    seen.set(from, (seen.get(from) ?? 0) + 1);
+    if (from !== key(to.port, to.priority)) moves.set(from, to);
+  };
+  was.forEach((l, j) => {
+    const n = now[j];
+    move(key(l.port), { port: n.port });
+    const wasRules = l.rules ?? [];
+    const nowRules = n.rules ?? [];
+    // Rules keep their places while the rule count stays; else only the port moves.
+    wasRules.forEach((r, k) => move(key(l.port, r.priority), { port: n.port, priority: wasRules.length === nowRules.length ? nowRules[k].priority : r.priority }));
+  });
+  for (const from of [...moves.keys()]) if (seen.get(from)! > 1) moves.delete(from);
+  if (moves.size === 0) return services;
+  return mapListenerRuleRefs(services, (p) => {
+    const to = p.loadBalancerName === before.name ? moves.get(key(p.port, p.priority)) : undefined;
+    return to && listenerRuleRef(after.name, to.port, to.priority);
   });
 }
 

@@ -12,6 +12,8 @@ export type LiveTask = {
   lastStatus: string;
   desiredStatus: string;
   instance?: string;
+  /** The capacity provider it runs on (FARGATE, FARGATE_SPOT …), when a strategy placed it. */
+  capacity?: string;
   stoppedReason?: string;
   createdAt: number;
 };
@@ -33,6 +35,7 @@ export function liveView(snapshot: SandboxSnapshot): LiveView {
     lastStatus: t.lastStatus ?? "UNKNOWN",
     desiredStatus: t.desiredStatus ?? "UNKNOWN",
     instance: t.containerInstanceArn ? instanceNames.get(t.containerInstanceArn) ?? last(t.containerInstanceArn).slice(0, 12) : undefined,
+    capacity: t.capacityProviderName,
     stoppedReason: t.stoppedReason,
     createdAt: num(t.createdAt),
   }));

@@ -28,6 +28,7 @@ export function sceneInputFromMonitor(view: { services: MonitorService[]; tasks:
         status: d.status, revision: revisionOf(d.taskDefinition), desired: d.desiredCount, running: d.runningCount, pending: d.pendingCount,
         rolloutState: d.rolloutState,
       })),
+      ...(s.serviceConnect?.aliases.length ? { aliases: s.serviceConnect.aliases.map((a) => a.alias) } : {}),
     })),
     tasks: view.tasks.map((t) => ({
       id: t.taskId, service: t.serviceName, revision: revisionOf(t.taskDefinitionArn), lastStatus: t.lastStatus, desiredStatus: t.desiredStatus,

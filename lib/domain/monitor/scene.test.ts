@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LANE_CAPACITY, LIFECYCLE, SCENE_LIMITS, buildScene, sceneChanges, type SceneInput, type SceneTaskInput } from "./scene";
+import { LANE_CAPACITY, LIFECYCLE, SCENE_LIMITS, buildScene, endpointsLabel, sceneChanges, type SceneInput, type SceneTaskInput } from "./scene";
 import { sceneInputFromEcs, sceneInputFromMonitor } from "./scene-input";
 import type { MonitorView } from "./snapshot-view";
 
@@ -177,6 +177,29 @@ describe("scene during a traffic-shifting deployment", () => {
     expect(web.segments.map((s) => [s.revision, s.side, s.percent, s.running])).toEqual([[2, "green", 10, 1], [1, "blue", 90, 2]]);
     expect(web.story).toBe("canary deployment: blue revision 1 (2 running) takes 90 % of production traffic, green revision 2 (1 running) 10 %. Both sets run side by side until the traffic has moved.");
   });
+
+  it("gives the legend and the deployments the colours the tokens are drawn with", () => {
+    const input = {
+      services: [{
+        name: "web", desired: 2, running: 3, pending: 0, traffic: { blue: 1, green: 2, greenPercent: 50, strategy: "BLUE_GREEN" },
+        deployments: [{ status: "PRIMARY", revision: 2, desired: 2, running: 1, pending: 0 }, { status: "ACTIVE", revision: 1, desired: 2, running: 2, pending: 0 }],
+      }],
+      tasks: [
+        { id: "b1", service: "web", revision: 1, lastStatus: "RUNNING", desiredStatus: "RUNNING", createdAt: 1 },
+        { id: "g1", service: "web", revision: 2, lastStatus: "RUNNING", desiredStatus: "RUNNING", createdAt: 2 },
+        // Another service runs revision 2 of its own family the plain way.
+        { id: "o1", service: "other", revision: 2, lastStatus: "RUNNING", desiredStatus: "RUNNING", createdAt: 3 },
+      ],
+      instances: [],
+    };
+    const scene = buildScene(input);
+    expect(scene.legend).toEqual([{ revision: 1, tone: 0, side: "blue" }, { revision: 2, tone: 1 }, { revision: 2, tone: 1, side: "green" }]);
+    expect(scene.services[0].deployments.map((d) => [d.revision, d.side])).toEqual([[2, "green"], [1, "blue"]]);
+    // Without a traffic split, a revision has its own colour everywhere.
+    const rolling = buildScene({ ...input, services: [{ ...input.services[0], traffic: undefined }] });
+    expect(rolling.legend).toEqual([{ revision: 1, tone: 0 }, { revision: 2, tone: 1 }]);
+    expect(rolling.services[0].deployments.every((d) => d.side === undefined)).toBe(true);
+  });
 });
 
 describe("sceneTrafficOf", () => {
@@ -189,5 +212,30 @@ describe("sceneTrafficOf", () => {
     expect(sceneTrafficOf([d])).toEqual({ blue: 4, green: 5, greenPercent: 10, strategy: "CANARY" });
     expect(sceneTrafficOf([{ ...d, strategy: "ROLLING" }])).toBeUndefined();
     expect(sceneTrafficOf([{ ...d, active: false }])).toBeUndefined();
+  });
+});
+
+describe("Service Connect in the scene", () => {
+  it("reads the aliases a service serves from its PRIMARY deployment and counts the endpoints that answer", () => {
+    const td = "arn:aws:ecs:eu-west-1:1:task-definition/api:1";
+    const apiTask = (id: string, over: Record<string, unknown> = {}) => ({ taskArn: `arn:aws:ecs:eu-west-1:1:task/c/${id}`, group: "service:api", taskDefinitionArn: td, lastStatus: "RUNNING", desiredStatus: "RUNNING", createdAt: new Date(1000), ...over });
+    const scene = buildScene(sceneInputFromEcs({
+      services: [
+        { serviceName: "api", status: "ACTIVE", desiredCount: 3, runningCount: 3, pendingCount: 0, deployments: [{
+          status: "PRIMARY", taskDefinition: td, desiredCount: 3, runningCount: 3, pendingCount: 0,
+          serviceConnectConfiguration: { enabled: true, namespace: "shop", services: [{ portName: "api", clientAliases: [{ port: 8080, dnsName: "api" }] }, { portName: "admin", clientAliases: [{ port: 9090 }] }] },
+        }] },
+        { serviceName: "web", status: "ACTIVE", desiredCount: 1, runningCount: 1, pendingCount: 0, deployments: [{ status: "PRIMARY", taskDefinition: td, desiredCount: 1, runningCount: 1, pendingCount: 0, serviceConnectConfiguration: { enabled: true } }] },
+      ],
+      // Two answer; one is being stopped, one is unhealthy, one still starts.
+      tasks: [apiTask("a"), apiTask("b"), apiTask("c", { desiredStatus: "STOPPED" }), apiTask("d", { healthStatus: "UNHEALTHY" }), apiTask("e", { lastStatus: "PENDING" })],
+      containerInstances: [],
+    }));
+    const api = scene.services.find((s) => s.name === "api")!;
+    expect(api.endpoints).toEqual([{ alias: "api:8080", endpoints: 2 }, { alias: "admin.shop:9090", endpoints: 2 }]);
+    expect(api.endpoints.map(endpointsLabel)).toEqual(["api:8080 · 2 endpoints", "admin.shop:9090 · 2 endpoints"]);
+    // A client only (no services[]): serves no alias.
+    expect(scene.services.find((s) => s.name === "web")!.endpoints).toEqual([]);
+    expect(endpointsLabel({ alias: "api:8080", endpoints: 1 })).toBe("api:8080 · 1 endpoint");
   });
 });

@@ -52,6 +52,8 @@ export type SceneServiceInput = {
   minimumHealthyPercent?: number;
   maximumPercent?: number;
   deployments: SceneDeployment[];
+  /** The Service Connect client aliases it serves (`api:8080`), if any. */
+  aliases?: string[];
 };
 export type SceneInstanceInput = {
   arn: string;
@@ -73,8 +75,8 @@ export type SceneTask = SceneTaskInput & {
 export type SceneLane = { status: LifecycleStatus; tasks: SceneTask[]; hidden: number };
 
 export type SceneServiceView = Omit<SceneServiceInput, "deployments"> & {
-  /** The service's deployments, each with its revision's colour. */
-  deployments: (SceneDeployment & { tone: number })[];
+  /** The service's deployments, each with its revision's colour (its side's, while traffic shifts). */
+  deployments: (SceneDeployment & { tone: number; side?: TrafficSide })[];
   lower: number;
   upper: number;
   /** Tasks RUNNING or starting and not being stopped: what the max bound limits (ECS counts RUNNING and PENDING). */
@@ -85,6 +87,8 @@ export type SceneServiceView = Omit<SceneServiceInput, "deployments"> & {
   segments: { revision: number; tone: number; running: number; starting: number; stopping: number; side?: TrafficSide; percent?: number }[];
   /** One sentence on where the deployment stands and why. */
   story: string;
+  /** Each Service Connect alias it serves and how many endpoints answer it (RUNNING tasks not stopping nor unhealthy). */
+  endpoints: { alias: string; endpoints: number }[];
 };
 
 export type SceneInstance = {
@@ -108,6 +112,11 @@ export type Scene = {
   /** What the caps left out, for "+N more". */
   more: { services: number; instances: number; fargate: number };
   revisions: number[];
+  /**
+   * What the colours mean, as the tokens are drawn: a revision's own colour, or blue and green
+   * for the sides of a traffic-shifting deployment (one entry per revision and side seen).
+   */
+  legend: { revision: number; tone: number; side?: TrafficSide }[];
   empty: boolean;
 };
 
@@ -129,6 +138,12 @@ function sideOf(traffic: SceneTraffic | undefined, revision: number): TrafficSid
   return revision === traffic.green ? "green" : revision === traffic.blue ? "blue" : undefined;
 }
 
+/** The tasks Service Connect sends a client to: RUNNING, not being stopped, not reported unhealthy (Cloud Map's healthy instances). */
+const answering = (tasks: SceneTask[]) => tasks.filter((t) => t.lastStatus === "RUNNING" && !t.stopping && t.health !== "UNHEALTHY").length;
+
+/** "api:8080 · 2 endpoints": what the scene writes of an alias. */
+export const endpointsLabel = (e: { alias: string; endpoints: number }) => `${e.alias} · ${plural(e.endpoints, "endpoint")}`;
+
 function serviceView(svc: SceneServiceInput, tasks: SceneTask[], tone: (rev: number) => number): SceneServiceView {
   const { lower, upper } = rollingBounds(svc.desired, svc.minimumHealthyPercent, svc.maximumPercent);
   const own = tasks.filter((t) => t.service === svc.name && alive(t));
@@ -147,9 +162,13 @@ function serviceView(svc: SceneServiceInput, tasks: SceneTask[], tone: (rev: num
   const sum = (k: "running" | "starting" | "stopping") => segments.reduce((n, x) => n + x[k], 0);
   const counts = { running: sum("running"), starting: sum("starting"), leaving: sum("stopping") };
   return {
-    ...svc, deployments: svc.deployments.map((d) => ({ ...d, tone: tone(d.revision) })),
+    ...svc, deployments: svc.deployments.map((d) => {
+      const side = sideOf(svc.traffic, d.revision);
+      return { ...d, tone: tone(d.revision), ...(side ? { side } : {}) };
+    }),
     lower, upper, counted: counts.running + counts.starting, leaving: counts.leaving, segments,
     story: story(svc, segments, counts, lower, upper),
+    endpoints: (svc.aliases ?? []).map((alias) => ({ alias, endpoints: answering(own) })),
   };
 }
 
@@ -231,8 +250,19 @@ export function buildScene(input: SceneInput, focus?: string): Scene {
       fargate: Math.max(0, fargate.length - SCENE_LIMITS.fargate),
     },
     revisions,
+    legend: legendOf(revisions, tasks, tone),
     empty: input.services.length === 0 && input.tasks.length === 0 && input.instances.length === 0,
   };
+}
+
+/** One entry per revision and the way its tasks are drawn (plain, blue or green), by revision, blue before green. */
+function legendOf(revisions: number[], tasks: SceneTask[], tone: (rev: number) => number): Scene["legend"] {
+  const order = { undefined: 0, blue: 1, green: 2 } as const;
+  const seen = new Map<string, Scene["legend"][number]>();
+  for (const t of tasks) seen.set(`${t.revision}/${t.side}`, { revision: t.revision, tone: t.tone, ...(t.side ? { side: t.side } : {}) });
+  // A revision only a deployment names (no task yet) keeps its own colour.
+  for (const r of revisions) if (![...seen.values()].some((e) => e.revision === r)) seen.set(`${r}/undefined`, { revision: r, tone: tone(r) });
+  return [...seen.values()].sort((a, b) => a.revision - b.revision || order[`${a.side}`] - order[`${b.side}`]);
 }
 
 /** What changed between two looks, oldest first: a task appeared, moved on in its lifecycle, or was stopped. */

@@ -66,7 +66,27 @@ export type MonitorService = {
   deployments: MonitorDeployment[];
   /** Newest first, as ECS lists them (at most the 100 ECS keeps). */
   events: MonitorEvent[];
+  /** Service Connect as the PRIMARY deployment runs it (DescribeServices deployments[].serviceConnectConfiguration). */
+  serviceConnect?: MonitorServiceConnect;
 };
+
+/** A Service Connect service's namespace (as configured, name or ARN; absent: the cluster's default) and the client aliases it serves. */
+export type MonitorServiceConnect = { namespace?: string; aliases: { alias: string; discoveryName: string }[] };
+
+/**
+ * The client aliases a Service Connect configuration serves, as clients call them (`dnsName:port`;
+ * without a dnsName ECS uses `discoveryName.namespace`, and the discoveryName defaults to the portName).
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectClientAlias.html
+ */
+export function serviceConnectOf(sc: { enabled?: boolean; namespace?: string; services?: { portName?: string; discoveryName?: string; clientAliases?: { port?: number; dnsName?: string }[] }[] } | undefined): MonitorServiceConnect | undefined {
+  if (!sc?.enabled) return undefined;
+  const named = sc.namespace && !sc.namespace.startsWith("arn:") ? sc.namespace : undefined;
+  const aliases = (sc.services ?? []).flatMap((e) => {
+    const discoveryName = e.discoveryName ?? e.portName ?? "";
+    return (e.clientAliases ?? []).map((a) => ({ alias: `${a.dnsName ?? (named ? `${discoveryName}.${named}` : discoveryName)}:${a.port}`, discoveryName }));
+  });
+  return compact({ namespace: sc.namespace, aliases });
+}
 
 /** One refresh of one cluster. */
 export type ClusterSnapshot = {
@@ -129,5 +149,6 @@ export function toMonitorService(s: Service): MonitorService {
     deploymentBounds: hasBounds ? compact({ minimumHealthyPercent: dc?.minimumHealthyPercent, maximumPercent: dc?.maximumPercent }) : undefined,
     circuitBreaker: cb ? { enable: Boolean(cb.enable), rollback: Boolean(cb.rollback) } : undefined,
     deployments: (s.deployments ?? []).map(toDeployment), events: (s.events ?? []).map(toEvent),
+    serviceConnect: serviceConnectOf((s.deployments ?? []).find((d) => d.status === "PRIMARY")?.serviceConnectConfiguration),
   });
 }

@@ -2,7 +2,8 @@ import type { Service as EcsService } from "@aws-sdk/client-ecs";
 import type { Service } from "../design";
 import { CANARY_PERCENT, LINEAR_STEP_PERCENT } from "../ecs-facts/service";
 
-type Strategy = "ROLLING" | "BLUE_GREEN" | "LINEAR" | "CANARY";
+export type DeploymentStrategy = "ROLLING" | "BLUE_GREEN" | "LINEAR" | "CANARY";
+type Strategy = DeploymentStrategy;
 
 const minutes = (n: number) => `${Math.round(n * 10) / 10} min`;
 
@@ -36,6 +37,34 @@ export function deploymentNote(s: Service, live: EcsService | undefined): string
       const pct = c?.canaryPercent ?? CANARY_PERCENT.default;
       const canaryBake = c?.canaryBakeTimeInMinutes ?? CANARY_PERCENT.bakeDefault;
       return `deploys with the CANARY strategy: ${pct}% of traffic for ${minutes(canaryBake)}, then all of it, then ${bakeText}: at least ${minutes(canaryBake + b)}`;
+    }
+  }
+}
+
+/**
+ * The strategy and the least time (minutes) a deployment's bake times take, as deploymentNote
+ * states them (ROLLING has none). Starting tasks and passing health checks comes on top.
+ */
+export function deploymentTiming(s: Service, live: EcsService | undefined): { strategy: DeploymentStrategy; bakeMinutes: number; maximumPercent: number } {
+  const cfg = s.deploymentConfiguration;
+  const liveCfg = live?.deploymentConfiguration as (typeof cfg & Record<string, unknown>) | undefined;
+  const strategy = (cfg?.strategy ?? liveCfg?.strategy ?? "ROLLING") as Strategy;
+  const b = cfg?.bakeTimeInMinutes ?? liveCfg?.bakeTimeInMinutes ?? 0;
+  const maximumPercent = cfg?.maximumPercent ?? liveCfg?.maximumPercent ?? 200;
+  switch (strategy) {
+    case "ROLLING":
+      return { strategy, bakeMinutes: 0, maximumPercent };
+    case "BLUE_GREEN":
+      return { strategy, bakeMinutes: b, maximumPercent };
+    case "LINEAR": {
+      const l = cfg?.linearConfiguration ?? liveCfg?.linearConfiguration;
+      const step = l?.stepPercent ?? LINEAR_STEP_PERCENT.default;
+      const stepBake = l?.stepBakeTimeInMinutes ?? LINEAR_STEP_PERCENT.bakeDefault;
+      return { strategy, bakeMinutes: Math.ceil(100 / step) * stepBake + b, maximumPercent };
+    }
+    case "CANARY": {
+      const c = cfg?.canaryConfiguration ?? liveCfg?.canaryConfiguration;
+      return { strategy, bakeMinutes: (c?.canaryBakeTimeInMinutes ?? CANARY_PERCENT.bakeDefault) + b, maximumPercent };
     }
   }
 }

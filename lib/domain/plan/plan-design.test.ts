@@ -277,3 +277,42 @@ describe("rendering", () => {
     expect(json.steps[0].calls[0]).toEqual({ operation: "CreateCluster", input: { clusterName: "main", tags: [{ key: "stevedore:design", value: "d1" }, { key: "stevedore:id", value: "cl-main" }] } });
   });
 });
+
+describe("the plan's cost", () => {
+  const task = 0.25 * 0.04048 + 0.5 * 0.004445; // us-east-1 Linux x86, per hour
+  const cents = (n: number) => Math.round(n * 100) / 100;
+
+  it("is the change in monthly cost from what the account runs to the design, zero when nothing changes", () => {
+    const same = planDesign(design(), appliedLive(), { designId: "d1", region: "us-east-1" });
+    expect(cents(same.cost?.before ?? -1)).toBe(cents(2 * task * 730));
+    expect(cents(same.cost?.change ?? -1)).toBe(0);
+    expect(same.cost?.deployments).toEqual([]);
+    const more = planDesign(design({ services: [{ ...design().services[0], desiredCount: 5 }] }), appliedLive(), { designId: "d1" });
+    expect(cents(more.cost?.change ?? 0)).toBe(cents(3 * task * 730));
+    expect(renderPlanText(more)).toMatch(/Monthly cost \(us-east-1, prices of [\d-]+\): \$18\.02\/mo → \$45\.05\/mo \(\+\$27\.03\/mo\)/);
+    expect(renderPlanText(more)).toContain("assumes: 730 hours a month");
+  });
+
+  it("prices a new design from nothing, and at the scaling bounds when given", () => {
+    const p = planDesign(design(), emptyLiveState(), { designId: "d1", capacity: { "svc-web": { min: 1, max: 10 } } });
+    expect(cents(p.cost?.before ?? -1)).toBe(0);
+    expect(cents(p.cost?.afterAtMax ?? 0)).toBe(cents(10 * task * 730));
+    expect(cents(p.cost?.afterAtMin ?? 0)).toBe(cents(task * 730));
+  });
+
+  it("states each deployment's temporary extra cost: a green copy for BLUE_GREEN, maximumPercent for ROLLING", () => {
+    const newImage = (strategy?: "BLUE_GREEN" | "CANARY") => design({
+      taskDefinitions: [{ ...design().taskDefinitions[0], containerDefinitions: [{ name: "app", image: "nginx:1.28", essential: true, portMappings: [{ containerPort: 80 }] }] }],
+      services: [{ ...design().services[0], ...(strategy ? { deploymentConfiguration: { strategy, bakeTimeInMinutes: 20 } } : {}) }],
+    });
+    const bg = planDesign(newImage("BLUE_GREEN"), appliedLive(), { designId: "d1" }).cost?.deployments ?? [];
+    expect(bg).toHaveLength(1);
+    expect(bg[0]).toMatchObject({ strategy: "BLUE_GREEN", extraTasks: 2, minutes: 30 });
+    expect(bg[0].extra).toBeCloseTo(2 * task * 0.5, 6);
+    expect(bg[0].text).toMatch(/^\+\$0\.01 for the ~30 minutes of a deployment \(BLUE_GREEN: a full green copy of 2 tasks beside blue/);
+    const canary = planDesign(newImage("CANARY"), appliedLive(), { designId: "d1" }).cost?.deployments ?? [];
+    expect(canary[0]).toMatchObject({ strategy: "CANARY", minutes: 10 + 20 + 10 });
+    const rolling = planDesign(newImage(), appliedLive(), { designId: "d1" }).cost?.deployments ?? [];
+    expect(rolling[0]).toMatchObject({ strategy: "ROLLING", extraTasks: 2, minutes: 10 });
+  });
+});

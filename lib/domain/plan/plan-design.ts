@@ -3,6 +3,7 @@ import { clusterNameOf, type Design } from "../design";
 import { validateDesign } from "../rules";
 import { planCluster } from "./plan-cluster";
 import { capacityProviderDeletes, planCapacityProvider, scopedProviders } from "./plan-capacity-provider";
+import { planCost } from "./plan-cost";
 import {
   liveRefs, loadBalancerDeletes, planListeners, planLoadBalancer, planTargetGroup, targetGroupDeletes,
 } from "./plan-elbv2";
@@ -61,7 +62,8 @@ export function planDesign(design: Design, live: LiveState, opts: PlanOptions): 
     ...familyDeletes(design, live, designId), ...providerDeletes.filter(isManaged), ...clusterDeletes(design, live, designId),
     ...providerDeletes.filter((s) => !isManaged(s))];
   const errors = validateDesign(design).filter((f) => f.severity === "error");
-  return { designId, steps, summary: summarise(steps), empty: steps.every((s) => s.calls.length === 0), errors };
+  const cost = planCost(design, live, steps, { ...(opts.region ? { region: opts.region } : {}), ...(opts.capacity ? { capacity: opts.capacity } : {}) });
+  return { designId, steps, summary: summarise(steps), empty: steps.every((s) => s.calls.length === 0), errors, cost };
 }
 
 const ownedNote = (designId: string) => `created by this design (tag ${DESIGN_TAG}=${designId}) and no longer in it`;

@@ -1,4 +1,5 @@
 import { RESOURCE_KIND_NAME, type Finding } from "../rules/types";
+import { planCostLines } from "./plan-cost";
 import type { Plan, PlanAction, PlanStep, ResourceKind } from "./types";
 
 const SYMBOL: Record<PlanAction, string> = { create: "+", update: "~", replace: "±", delete: "-", "no-change": "=" };
@@ -56,6 +57,7 @@ export function renderPlanText(plan: Plan, opts: { verbose?: boolean } = {}): st
   out.push(plan.empty
     ? "No changes: the account matches the design."
     : `Plan: ${create} to create, ${update} to update, ${replace} to replace, ${del} to delete (${plan.summary["no-change"]} unchanged).`);
+  if (plan.cost) out.push("", ...planCostLines(plan.cost));
   return out.join("\n") + "\n";
 }
 

@@ -1,4 +1,6 @@
 import type { Finding } from "../rules/types";
+import type { CapacityBounds } from "../cost";
+import type { PlanCost } from "./plan-cost";
 import type { CapacityProvider as EcsCapacityProvider, Cluster as EcsCluster, Service as EcsService, Tag as EcsTag, TaskDefinition as EcsTaskDefinition } from "@aws-sdk/client-ecs";
 import type {
   Listener as ElbListener, LoadBalancer as ElbLoadBalancer, Rule as ElbRule, TargetGroup as ElbTargetGroup,
@@ -122,11 +124,17 @@ export type Plan = {
    * chooses to apply anyway, which is recorded with the apply.
    */
   errors: Finding[];
+  /** The change in monthly cost and each deployment's temporary extra cost (lib/domain/cost prices). */
+  cost?: PlanCost;
 };
 
 export type PlanOptions = {
   /** Written to the `stevedore:design` tag of every created resource; deletes only touch resources carrying it. */
   designId: string;
+  /** The Region whose prices the plan's cost uses (default us-east-1, stated in the cost's assumptions). */
+  region?: string;
+  /** Services' scaling min/max capacity by service id: the cost is also given at both. */
+  capacity?: CapacityBounds;
 };
 
 export const DESIGN_TAG = "stevedore:design";

@@ -22,7 +22,8 @@ type MapKey =
   | "serviceDeployments" | "serviceRevisions" | "hookOutcomes"
   | "vpcs" | "subnets" | "securityGroups"
   | "loadBalancers" | "targetGroups" | "listeners" | "rules"
-  | "roles";
+  | "roles"
+  | "namespaces" | "discoveryServices" | "discoveryOperations";
 /** Every entity map of a world: ECS's, EC2's, ELBv2's. */
 export const MAPS: readonly MapKey[] = [
   "clusters", "taskDefinitions", "services", "tasks", "instances", "capacityProviders",
@@ -30,6 +31,7 @@ export const MAPS: readonly MapKey[] = [
   "vpcs", "subnets", "securityGroups",
   "loadBalancers", "targetGroups", "listeners", "rules",
   "roles",
+  "namespaces", "discoveryServices", "discoveryOperations",
 ];
 
 type MapDraft = { target: Record<string, Entity>; touched: Set<string> };

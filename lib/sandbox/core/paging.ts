@@ -22,3 +22,18 @@ export function pageFrom<T>(items: T[], start: number, size: number): { page: T[
   const page = items.slice(start, start + size);
   return start + size < items.length ? { page, next: encodeOffset(start + size) } : { page };
 }
+
+/**
+ * The page of `size` items after the token (the first page without one), as every service's
+ * List/Describe calls answer it; a token this sandbox did not hand out is `invalid()`, the
+ * service's own error.
+ */
+export function pageAfter<T>(items: T[], token: string | undefined, size: number, invalid: () => Error): { page: T[]; next?: string } {
+  let start = 0;
+  if (token) {
+    const at = decodeOffset(token);
+    if (at === undefined) throw invalid();
+    start = at;
+  }
+  return pageFrom(items, start, size);
+}

@@ -29,6 +29,7 @@ function emptyWorld(region: string, seed: number, now: number): World {
     vpcs: {}, subnets: {}, securityGroups: {},
     loadBalancers: {}, targetGroups: {}, listeners: {}, rules: {},
     roles: {},
+    namespaces: {}, discoveryServices: {}, discoveryOperations: {},
   };
 }
 

@@ -20,6 +20,8 @@ export type Cluster = {
   configuration?: Record<string, unknown>;
   capacityProviders: string[];
   defaultCapacityProviderStrategy: CapacityProviderStrategyItem[];
+  /** The Cloud Map namespace its services' Service Connect defaults to (ecs/service-connect.ts). */
+  serviceConnectDefaults?: { namespaceId: string };
   createdAt: number;
 };
 
@@ -212,6 +214,9 @@ export type Service = {
   deploymentConfiguration: DeploymentConfiguration;
   /** As given; DescribeServices reports it on the PRIMARY deployment, as ECS does (no proxy is simulated). */
   serviceConnectConfiguration?: Record<string, unknown>;
+  /** With Service Connect on: the namespace it joined, and the Cloud Map service of each `services[]` entry. */
+  serviceConnectNamespaceId?: string;
+  serviceConnectResources?: { discoveryName: string; discoveryArn: string; serviceId: string }[];
   schedulingStrategy: "REPLICA";
   healthCheckGracePeriodSeconds?: number;
   enableECSManagedTags: boolean;
@@ -489,6 +494,63 @@ export type Role = {
   seq: number;
 };
 
+// AWS Cloud Map (servicediscovery/; ECS's Service Connect writes here too: core/cloud-map.ts), by id.
+
+export type CloudMapNamespace = {
+  /** ns- and 16 characters. */
+  id: string;
+  arn: string;
+  name: string;
+  type: "HTTP" | "DNS_PRIVATE";
+  description?: string;
+  /** DNS_PRIVATE: the VPC its hosted zone is associated with, and the zone. */
+  vpc?: string;
+  hostedZoneId?: string;
+  creatorRequestId?: string;
+  tags: Tag[];
+  createdAt: number;
+  seq: number;
+};
+
+export type CloudMapInstance = {
+  id: string;
+  attributes: Record<string, string>;
+  /** Custom health as the registrant (ECS) reports it. */
+  health: "HEALTHY" | "UNHEALTHY";
+  createdAt: number;
+};
+
+export type CloudMapService = {
+  /** srv- and 16 characters. */
+  id: string;
+  arn: string;
+  name: string;
+  namespaceId: string;
+  type: "HTTP" | "DNS_HTTP";
+  description?: string;
+  creatorRequestId?: string;
+  /** Instances report their health through the registrant (HealthCheckCustomConfig), as ECS's do. */
+  customHealth: boolean;
+  /** The ECS service whose Service Connect configuration made it (its ARN), if one did. */
+  createdByEcs?: string;
+  instances: Record<string, CloudMapInstance>;
+  /** Moves on each instance change (DiscoverInstances' InstancesRevision). */
+  revision: number;
+  tags: Tag[];
+  createdAt: number;
+  seq: number;
+};
+
+/** An asynchronous Cloud Map operation (GetOperation). */
+export type CloudMapOperation = {
+  id: string;
+  type: "CREATE_NAMESPACE" | "DELETE_NAMESPACE" | "UPDATE_NAMESPACE" | "UPDATE_SERVICE" | "REGISTER_INSTANCE" | "DEREGISTER_INSTANCE";
+  status: "SUBMITTED" | "PENDING" | "SUCCESS" | "FAIL";
+  targets: Record<string, string>;
+  createdAt: number;
+  updatedAt: number;
+};
+
 /** One region of one sandbox account. */
 export type World = {
   region: string;
@@ -519,6 +581,10 @@ export type World = {
   rules: Record<string, Rule>;
   // IAM, by lower-cased role name (IAM names are unique regardless of case).
   roles: Record<string, Role>;
+  // Cloud Map, by id.
+  namespaces: Record<string, CloudMapNamespace>;
+  discoveryServices: Record<string, CloudMapService>;
+  discoveryOperations: Record<string, CloudMapOperation>;
 };
 
 export type Delays = {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { constraintOf, parseOr } from "../core/input";
-import { decodeOffset, pageFrom } from "../core/paging";
+import { pageAfter } from "../core/paging";
 import { queryInt, queryList } from "../protocols/query";
 import { ec2Error } from "./errors";
 
@@ -37,11 +37,5 @@ export function page<T>(items: T[], input: { MaxResults?: number; NextToken?: st
   if (max !== undefined && (max < 5 || max > 1000)) {
     throw ec2Error("InvalidParameterValue", `Value ( ${max} ) for parameter maxResults is invalid. Expecting a value between 5 and 1000.`);
   }
-  let start = 0;
-  if (token) {
-    const at = decodeOffset(token);
-    if (at === undefined) throw ec2Error("InvalidNextToken", "The specified NextToken is not valid.");
-    start = at;
-  }
-  return pageFrom(items, start, max ?? items.length + 1);
+  return pageAfter(items, token, max ?? items.length + 1, () => ec2Error("InvalidNextToken", "The specified NextToken is not valid."));
 }

@@ -6,6 +6,8 @@ import type { Cluster, Ctx, World } from "../core/types";
 import { activeCluster, clusterServices, clusterTasks } from "./lookups";
 import { FARGATE_PROVIDERS, MAX_PER_CLUSTER, peekProvider, tooManyProviders } from "./capacity-providers";
 import { peek } from "../core/draft";
+import { clusterDefaultNamespace } from "./service-connect";
+import { namespaceById } from "../core/cloud-map";
 
 const NAME = /^[A-Za-z0-9_-]{1,255}$/;
 const Setting = z.object({ name: z.literal("containerInsights"), value: z.enum(["enabled", "disabled", "enhanced"]) });
@@ -26,6 +28,7 @@ export function clusterOut(world: World, c: Cluster, include: string[] = ["TAGS"
     ...(include.includes("SETTINGS") ? { settings: c.settings } : {}),
     ...(include.includes("TAGS") ? { tags: c.tags } : {}),
     ...(include.includes("CONFIGURATIONS") && c.configuration ? { configuration: c.configuration } : {}),
+    ...(c.serviceConnectDefaults ? { serviceConnectDefaults: { namespace: namespaceById(world, c.serviceConnectDefaults.namespaceId)?.arn ?? "" } } : {}),
   };
 }
 
@@ -57,7 +60,7 @@ const CreateSchema = z.object({
   configuration: z.looseObject({}).optional(),
   capacityProviders: z.array(z.string()).optional(),
   defaultCapacityProviderStrategy: z.array(StrategyItem).optional(),
-  serviceConnectDefaults: z.looseObject({}).optional(),
+  serviceConnectDefaults: z.object({ namespace: z.string() }).optional(),
 });
 
 export function createCluster(world: World, raw: unknown, ctx: Ctx) {
@@ -78,6 +81,8 @@ export function createCluster(world: World, raw: unknown, ctx: Ctx) {
     configuration: input.configuration, capacityProviders: providers,
     defaultCapacityProviderStrategy: input.defaultCapacityProviderStrategy ?? [], createdAt: ctx.now,
   };
+  const ns = input.serviceConnectDefaults ? clusterDefaultNamespace(world, ctx, input.serviceConnectDefaults.namespace) : undefined;
+  if (ns) cluster.serviceConnectDefaults = { namespaceId: ns.id };
   world.clusters[name] = cluster;
   return { cluster: clusterOut(world, cluster) };
 }
@@ -132,10 +137,10 @@ const UpdateSchema = z.object({
   cluster: z.string().min(1),
   settings: z.array(Setting).optional(),
   configuration: z.looseObject({}).optional(),
-  serviceConnectDefaults: z.looseObject({}).optional(),
+  serviceConnectDefaults: z.object({ namespace: z.string() }).optional(),
 });
 
-export function updateCluster(world: World, raw: unknown) {
+export function updateCluster(world: World, raw: unknown, ctx: Ctx) {
   const input = parseInput(UpdateSchema, raw);
   const cluster = activeCluster(world, input.cluster);
   if (input.settings) {
@@ -144,6 +149,11 @@ export function updateCluster(world: World, raw: unknown) {
     }
   }
   if (input.configuration) cluster.configuration = input.configuration;
+  if (input.serviceConnectDefaults) {
+    const ns = clusterDefaultNamespace(world, ctx, input.serviceConnectDefaults.namespace);
+    if (ns) cluster.serviceConnectDefaults = { namespaceId: ns.id };
+    else delete cluster.serviceConnectDefaults;
+  }
   return { cluster: clusterOut(world, cluster) };
 }
 

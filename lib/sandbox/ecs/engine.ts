@@ -7,6 +7,7 @@ import { tickTask } from "./lifecycle";
 import { reconcileAll, recordFailure } from "./scheduler";
 import { followDeployments, nextWakeUp } from "./service-deployments";
 import { reconcileShifting } from "./traffic-shift";
+import { syncServiceConnect } from "./service-connect";
 
 // How time moves ECS's part of a world. No timers: each call first advances the world to "now",
 // processing due task transitions in time order and reconciling services after each instant;
@@ -52,9 +53,11 @@ function advanceWorld(world: World, config: SandboxConfig, to: number) {
 function reconcile(world: World, ctx: Ctx) {
   reconcileAll(world, ctx, reconcileShifting);
   followDeployments(world, ctx);
+  syncServiceConnect(world, ctx);
   if (reconcileCapacity(world, ctx)) {
     reconcileAll(world, ctx, reconcileShifting);
     followDeployments(world, ctx);
+    syncServiceConnect(world, ctx);
     reconcileCapacity(world, ctx);
   }
 }

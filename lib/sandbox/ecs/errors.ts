@@ -10,7 +10,7 @@ export type EcsErrorType =
   | "ClusterContainsContainerInstancesException" | "ResourceNotFoundException"
   | "ResourceInUseException" | "UnsupportedFeatureException" | "AccessDeniedException"
   | "UnknownOperationException" | "SerializationException" | "LimitExceededException" | "ConflictException"
-  | "ServiceDeploymentNotFoundException";
+  | "ServiceDeploymentNotFoundException" | "NamespaceNotFoundException";
 
 export const ecsError = (type: EcsErrorType, message: string, status?: number) => new AwsError(type, message, status);
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseOr } from "../core/input";
-import { decodeOffset, pageFrom } from "../core/paging";
+import { pageAfter } from "../core/paging";
 import { ecsError, invalidParameter } from "./errors";
 
 // Every operation parses its input with zod. A shape error becomes the validation message ECS
@@ -32,13 +32,7 @@ export function paginate<T>(items: T[], nextToken: string | undefined, maxResult
   if (maxResults !== undefined && (maxResults < 1 || maxResults > max)) {
     throw invalidParameter(`maxResults must be between 1 and ${max}.`);
   }
-  let start = 0;
-  if (nextToken) {
-    const decoded = decodeOffset(nextToken);
-    if (decoded === undefined) throw invalidParameter("Invalid nextToken.");
-    start = decoded;
-  }
-  const { page, next } = pageFrom(items, start, maxResults ?? max);
+  const { page, next } = pageAfter(items, nextToken, maxResults ?? max, () => invalidParameter("Invalid nextToken."));
   return { page, nextToken: next };
 }
 

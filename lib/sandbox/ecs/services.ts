@@ -11,6 +11,7 @@ import type { Ctx, Deployment, DeploymentConfiguration, Service, World } from ".
 import { activeCluster, clusterServices, findService, findTaskDefinition, peekService, usableTaskDefinition } from "./lookups";
 import { checkLoadBalancers } from "./load-balancing";
 import { compact, epochSeconds } from "../protocols/json-1-1";
+import { ServiceConnectSchema, applyServiceConnect } from "./service-connect";
 import { peek } from "../core/draft";
 
 const str = z.string();
@@ -50,6 +51,8 @@ function deploymentOut(world: World, svc: Service, d: Deployment) {
     platformVersion: svc.launchType === "FARGATE" ? svc.platformVersion ?? "LATEST" : undefined,
     networkConfiguration: svc.networkConfiguration, rolloutState: d.rolloutState, rolloutStateReason: d.rolloutStateReason,
     serviceConnectConfiguration: d.status === "PRIMARY" ? svc.serviceConnectConfiguration : undefined,
+    serviceConnectResources: d.status === "PRIMARY" && svc.serviceConnectResources?.length
+      ? svc.serviceConnectResources.map((r) => ({ discoveryName: r.discoveryName, discoveryArn: r.discoveryArn })) : undefined,
   });
 }
 
@@ -84,7 +87,7 @@ function checkDeploymentConfiguration(min: number, max: number) {
 const CreateSchema = z.looseObject({
   cluster: str.optional(), serviceName: str, taskDefinition: str.optional(),
   loadBalancers: z.array(z.looseObject({})).max(5).optional(), serviceRegistries: z.array(z.looseObject({})).optional(),
-  serviceConnectConfiguration: z.looseObject({ enabled: z.boolean() }).optional(),
+  serviceConnectConfiguration: ServiceConnectSchema.optional(),
   desiredCount: z.number().int().optional(), clientToken: str.max(36).optional(), launchType: str.optional(),
   capacityProviderStrategy: z.array(StrategyItem).optional(), platformVersion: str.optional(), role: str.optional(),
   deploymentConfiguration: DeploymentConfigSchema.optional(),
@@ -150,6 +153,7 @@ export function createService(world: World, raw: unknown, ctx: Ctx) {
     svc.capacityProviderStrategy = cluster.defaultCapacityProviderStrategy;
   }
   checkStrategy(svc);
+  applyServiceConnect(world, ctx, svc, cluster, td, input.serviceConnectConfiguration);
   world.services[svc.arn] = svc;
   startDeployment(world, ctx, svc, td.arn);
   return { service: serviceOut(world, svc) };
@@ -164,7 +168,7 @@ const UpdateSchema = z.looseObject({
   forceNewDeployment: z.boolean().optional(), healthCheckGracePeriodSeconds: z.number().int().min(0).optional(),
   enableExecuteCommand: z.boolean().optional(), enableECSManagedTags: z.boolean().optional(),
   loadBalancers: z.array(z.looseObject({})).max(5).optional(), propagateTags: z.enum(["TASK_DEFINITION", "SERVICE", "NONE"]).optional(),
-  serviceConnectConfiguration: z.looseObject({ enabled: z.boolean() }).optional(),
+  serviceConnectConfiguration: ServiceConnectSchema.optional(),
   serviceRegistries: z.array(z.looseObject({})).optional(),
 });
 
@@ -210,6 +214,10 @@ export function updateService(world: World, raw: unknown, ctx: Ctx) {
   if (changed(input.loadBalancers, svc.loadBalancers)) { svc.loadBalancers = input.loadBalancers!; deploy = true; }
   if (changed(input.serviceRegistries, svc.serviceRegistries)) { svc.serviceRegistries = input.serviceRegistries!; deploy = true; }
   if (changed(input.serviceConnectConfiguration, svc.serviceConnectConfiguration)) { svc.serviceConnectConfiguration = input.serviceConnectConfiguration; deploy = true; }
+  if (input.serviceConnectConfiguration || (input.taskDefinition && svc.serviceConnectConfiguration)) {
+    const td = findTaskDefinition(world, tdArn);
+    if (td) applyServiceConnect(world, ctx, svc, cluster, td, svc.serviceConnectConfiguration as z.infer<typeof ServiceConnectSchema> | undefined);
+  }
   if (input.healthCheckGracePeriodSeconds !== undefined) svc.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds;
   if (input.enableExecuteCommand !== undefined) svc.enableExecuteCommand = input.enableExecuteCommand;
   if (input.desiredCount !== undefined && input.desiredCount !== svc.desiredCount) {

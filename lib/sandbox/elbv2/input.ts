@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { decodeOffset, pageFrom } from "../core/paging";
+import { pageAfter } from "../core/paging";
 import type { Tag } from "../core/types";
 import { parseQueryInput, queryInt, queryList } from "../protocols/query";
 import { elbError, validation } from "./errors";
@@ -32,13 +32,7 @@ export const Paging = { Marker: str.optional(), PageSize: queryInt().pipe(z.numb
 
 /** A page as ELBv2's Describe calls page: PageSize 1–400 (default 400), Marker → NextMarker. */
 export function page<T>(items: T[], input: { Marker?: string; PageSize?: number }) {
-  let start = 0;
-  if (input.Marker) {
-    const at = decodeOffset(input.Marker);
-    if (at === undefined) throw validation("The marker is not valid.");
-    start = at;
-  }
-  const { page: out, next } = pageFrom(items, start, input.PageSize ?? 400);
+  const { page: out, next } = pageAfter(items, input.Marker, input.PageSize ?? 400, () => validation("The marker is not valid."));
   return { page: out, NextMarker: next };
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { decodeOffset, pageFrom } from "../core/paging";
+import { pageAfter } from "../core/paging";
 import type { Tag } from "../core/types";
 import { parseQueryInput, queryInt, queryList } from "../protocols/query";
 import { iamError } from "./errors";
@@ -31,12 +31,6 @@ export const Paging = { Marker: z.string().min(1).optional(), MaxItems: queryInt
 
 /** A page as IAM's List calls page: MaxItems 1–1000 (default 100), Marker → IsTruncated + Marker. */
 export function page<T>(items: T[], input: { Marker?: string; MaxItems?: number }) {
-  let start = 0;
-  if (input.Marker) {
-    const at = decodeOffset(input.Marker);
-    if (at === undefined) throw iamError("ValidationError", "Invalid Marker.");
-    start = at;
-  }
-  const { page: out, next } = pageFrom(items, start, input.MaxItems ?? 100);
+  const { page: out, next } = pageAfter(items, input.Marker, input.MaxItems ?? 100, () => iamError("ValidationError", "Invalid Marker."));
   return { items: out, IsTruncated: next !== undefined, ...(next ? { Marker: next } : {}) };
 }

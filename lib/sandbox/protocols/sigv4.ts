@@ -123,8 +123,8 @@ export function signatureError(protocol: AuthProtocol, failure: SignatureFailure
   }
 }
 
-/** Reads change nothing: an operation named Describe…, List… or Get… (ECS, ELBv2 and EC2 alike). */
-export const isReadOperation = (op: string) => /^(Describe|List|Get)[A-Z]/.test(op);
+/** Reads change nothing: an operation named Describe…, List…, Get… or Discover… (ECS, ELBv2, EC2, Cloud Map alike). */
+export const isReadOperation = (op: string) => /^(Describe|List|Get|Discover)[A-Z]/.test(op);
 
 /**
  * A signed-in key whose person may not make this call (a viewer's key and a mutating call), as

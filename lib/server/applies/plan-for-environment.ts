@@ -11,7 +11,7 @@ import type { PlanResult } from "./types";
 export async function planForEnvironment({ ctx, input }: { ctx: AppContext; input: PlanForEnvironmentInput }): Promise<PlanResult> {
   const design = await getDesign({ ctx, input: { id: input.designId } });
   const env = await loadEnvironmentRow(ctx, input.environmentId);
-  const { plan } = await withEcs(ctx, env, (ecs) => planAgainstAccount(ecs, design.document, { designId: design.id, ...planPorts(ctx, env) }));
+  const { plan } = await withEcs(ctx, env, (ecs) => planAgainstAccount(ecs, design.document, { designId: design.id, ...(env.kind === "sandbox" ? {} : { region: env.region }), ...planPorts(ctx, env) }));
   return {
     plan, designVersion: design.version, fingerprint: planFingerprint(plan), environmentId: env.id,
     readOnly: env.readOnly, plannedAt: ctx.clock.now().toISOString(),

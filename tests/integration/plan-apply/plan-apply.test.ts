@@ -3,6 +3,8 @@ import { planDesign, type Plan } from "@/lib/domain/plan";
 import { applyPlan, planAgainstAccount, readLiveState, servicesToWatch, waitForSteady } from "@/lib/server/plan";
 import { startPlanSandbox, webDesign } from "./sandbox";
 import type { Design } from "@/lib/domain/design";
+import { CreateHttpNamespaceCommand, ServiceDiscoveryClient } from "@aws-sdk/client-servicediscovery";
+import { clientConfig } from "@/lib/aws/client-config";
 
 let sb: Awaited<ReturnType<typeof startPlanSandbox>>;
 beforeEach(async () => { sb = await startPlanSandbox(); });
@@ -69,6 +71,10 @@ describe("plan and apply against the sandbox", () => {
 
   it("Service Connect is planned as an UpdateService, read back from the PRIMARY deployment, and converges", async () => {
     await applyPlan(sb.ecs, await plan(webDesign()));
+    // The namespace a service names must exist (ECS answers NamespaceNotFoundException otherwise).
+    const sd = new ServiceDiscoveryClient(clientConfig(sb.target({ region: sb.region }, "/sandbox/aws")));
+    await sd.send(new CreateHttpNamespaceCommand({ Name: "shop.local" }));
+    sd.destroy();
     const d = webDesign();
     d.services[0].serviceConnectConfiguration = { enabled: true, namespace: "shop.local" };
     const p = await plan(d);

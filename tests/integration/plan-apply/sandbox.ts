@@ -1,4 +1,4 @@
-import { createEc2Port, createEcsPort, createElbv2Port, createIamPort, type AwsTarget, type EcsPort } from "@/lib/aws";
+import { createEc2Port, createEcsPort, createElbv2Port, createIamPort, createServiceDiscoveryPort, type AwsTarget, type EcsPort } from "@/lib/aws";
 import { initialState } from "@/lib/sandbox/core/state";
 import { listenSandbox } from "@/lib/sandbox/node-server";
 import { MemoryStore, Mutex, type SandboxDeps } from "@/lib/sandbox/store";
@@ -26,9 +26,10 @@ export async function startPlanSandbox(region = "eu-west-1") {
     elbv2: (env: { region: string }) => createElbv2Port(target(env, "/sandbox/aws")),
     ec2: (env: { region: string }) => createEc2Port(target(env, "/sandbox/aws")),
     iam: (env: { region: string }) => createIamPort(target(env, "/sandbox/aws")),
+    servicediscovery: (env: { region: string }) => createServiceDiscoveryPort(target(env, "/sandbox/aws")),
   };
   return {
-    url: server.url, ecs, aws, control, region,
+    url: server.url, ecs, aws, control, region, deps, target,
     close: async () => { ecs.destroy(); await server.close(); },
   };
 }

@@ -35,7 +35,7 @@ describe("/sandbox/aws", () => {
     expect(query.body).toContain("<DescribeLoadBalancersResponse xmlns=\"http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/\">");
     const sqs = await signed("sqs", "Action=ListQueues&Version=2012-11-05");
     expect(sqs.status).toBe(400);
-    expect(await sqs.json()).toEqual({ __type: "UnknownServiceException", message: "The sandbox does not serve 'sqs'; it serves ecs, elasticloadbalancing, ec2, iam." });
+    expect(await sqs.json()).toEqual({ __type: "UnknownServiceException", message: "The sandbox does not serve 'sqs'; it serves ecs, elasticloadbalancing, ec2, iam, servicediscovery." });
   });
 
   it("refuses a call signed with an unknown key or a wrong secret the way each AWS service does, and one not signed at all", async () => {

@@ -2,6 +2,7 @@ import { EC2Client } from "@aws-sdk/client-ec2";
 import { ECSClient } from "@aws-sdk/client-ecs";
 import { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { IAMClient } from "@aws-sdk/client-iam";
+import { ServiceDiscoveryClient } from "@aws-sdk/client-servicediscovery";
 import { randomBytes } from "node:crypto";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { listenSandbox } from "@/lib/sandbox/node-server";
@@ -29,6 +30,8 @@ export async function startSandbox(region = "us-east-1") {
     elbv2: new ElasticLoadBalancingV2Client({ endpoint, region, maxAttempts: 1, credentials }),
     ec2: new EC2Client({ endpoint, region, maxAttempts: 1, credentials }),
     iam: new IAMClient({ endpoint, region, maxAttempts: 1, credentials }),
+    // DiscoverInstances goes to `data-servicediscovery…` on AWS (a host prefix): not at one endpoint.
+    servicediscovery: new ServiceDiscoveryClient({ endpoint, region, maxAttempts: 1, credentials, disableHostPrefix: true }),
   };
   async function control(body: Record<string, unknown>) {
     const res = await fetch(`${url}/control`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
@@ -43,6 +46,7 @@ export async function startSandbox(region = "us-east-1") {
     aws.elbv2.destroy();
     aws.ec2.destroy();
     aws.iam.destroy();
+    aws.servicediscovery.destroy();
     await closeServer();
   };
   /** A hand-made request, signed with the sandbox's key for `service` (for bodies no SDK would send). */

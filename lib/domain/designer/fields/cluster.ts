@@ -21,6 +21,13 @@ export const CLUSTER_GROUPS: FieldGroup[] = [
     ],
   },
   {
+    title: "Service Connect",
+    fields: [{
+      type: "text", path: ["serviceConnectDefaults", "namespace"], label: "Default namespace", mono: true, suggest: "namespace", placeholder: "e.g. shop",
+      help: "The Cloud Map namespace (name or ARN) of the cluster's Service Connect services that name none. A name not in use yet: ECS creates an HTTP namespace of that name.",
+    }],
+  },
+  {
     title: "Monitoring",
     fields: [{
       type: "select", path: ["settings"], label: "Container Insights", options: ["enabled", "enhanced", "disabled"], emptyLabel: "(account default)",

@@ -1,5 +1,6 @@
-import type { Design } from "../../design";
+import type { Design, LoadBalancerDesign } from "../../design";
 import type { PathSegment } from "../../rules/types";
+import { followListenerEdits } from "../load-balancers";
 import { getAt, setAt } from "../paths";
 import type { FieldSpec } from "./types";
 
@@ -56,13 +57,26 @@ export function readField(spec: FieldSpec, resource: Record<string, unknown>): u
   return spec.read ? spec.read(resource) : getAt(resource, spec.path);
 }
 
-/** One form edit: the spec's own mapping when it has one, else a nested set at its path. */
+/**
+ * One form edit: the spec's own mapping when it has one, else a nested set at its path. An edit
+ * of a load balancer's listeners carries services' listener rule refs along (a new port or priority).
+ */
 export function writeField(design: Design, base: readonly PathSegment[], spec: FieldSpec, value: unknown): Design {
+  let next: Design;
   if (spec.write) {
     const resource = getAt(design, base) as Record<string, unknown>;
-    return setAt(design, base, spec.write(resource, value));
+    next = setAt(design, base, spec.write(resource, value));
+  } else {
+    next = setNested(design, base, spec.path, value);
   }
-  return setNested(design, base, spec.path, value);
+  if (base.length < 2 || base[0] !== "loadBalancers") return next;
+  // A listener's port or a rule's priority is edited inside the load balancer (base goes down to it).
+  const lb = base.slice(0, 2);
+  const before = getAt(design, lb) as LoadBalancerDesign | undefined;
+  const after = getAt(next, lb) as LoadBalancerDesign | undefined;
+  if (!before || !after) return next;
+  const services = followListenerEdits(next.services, before, after);
+  return services === next.services ? next : { ...next, services };
 }
 
 /**

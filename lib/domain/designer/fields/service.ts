@@ -14,6 +14,9 @@ const strategy = (help: string): FieldSpec => ({
   ],
 });
 
+/** A lifecycle hook that calls Lambda (the type ECS assumes when none is set) names its function and a role to invoke it with. */
+const isLambdaHook = (ctx: FieldContext) => (ctx.resource.targetType ?? "AWS_LAMBDA") === "AWS_LAMBDA";
+
 function containersOf(ctx: FieldContext): string[] {
   if (ctx.r.kind !== "service") return [];
   const fam = familyOf(ctx.r.service.taskDefinition);
@@ -68,6 +71,19 @@ export const SERVICE_GROUPS: FieldGroup[] = [
       { type: "int", path: ["deploymentConfiguration", "canaryConfiguration", "canaryBakeTimeInMinutes"], label: "Canary bake (minutes)", placeholder: "10", help: "Canary: how long the canary share runs before the rest of the traffic moves." },
       { type: "int", path: ["deploymentConfiguration", "linearConfiguration", "stepPercent"], label: "Linear step %", placeholder: "10", help: "Linear: the share of production traffic each step moves (3–100)." },
       { type: "int", path: ["deploymentConfiguration", "linearConfiguration", "stepBakeTimeInMinutes"], label: "Linear step bake (minutes)", placeholder: "6", help: "Linear: the wait between steps." },
+      {
+        type: "list", path: ["deploymentConfiguration", "lifecycleHooks"], label: "Lifecycle hooks", itemLabel: "Hook",
+        help: "Blue/green, linear and canary: at the stages you pick, ECS waits for a Lambda function's answer or, for a PAUSE hook, for you to continue the deployment.",
+        newItem: () => ({ targetType: "PAUSE", lifecycleStages: ["POST_TEST_TRAFFIC_SHIFT"], timeoutConfiguration: { timeoutInMinutes: 30, action: "ROLLBACK" } }),
+        fields: [
+          { type: "select", path: ["targetType"], label: "Hook type", options: EcsEnums.LIFECYCLE_HOOK_TARGET_TYPES, emptyLabel: "(default: AWS_LAMBDA)" },
+          { type: "multi", path: ["lifecycleStages"], label: "Stages", options: EcsEnums.LIFECYCLE_STAGES },
+          { type: "text", path: ["hookTargetArn"], label: "Lambda function ARN", mono: true, placeholder: "arn:aws:lambda:…:function:…", when: isLambdaHook },
+          { type: "text", path: ["roleArn"], label: "Role to invoke the hook", mono: true, suggest: "role", placeholder: "arn:aws:iam::…:role/…", when: isLambdaHook },
+          { type: "int", path: ["timeoutConfiguration", "timeoutInMinutes"], label: "Timeout (minutes)" },
+          { type: "select", path: ["timeoutConfiguration", "action"], label: "On timeout", options: EcsEnums.LIFECYCLE_HOOK_TIMEOUT_ACTIONS, emptyLabel: "(choose)" },
+        ],
+      },
       { type: "select", path: ["deploymentController", "type"], label: "Deployment controller", options: EcsEnums.DEPLOYMENT_CONTROLLER_TYPES, emptyLabel: "(default: ECS rolling)", help: "ECS rolling updates, CodeDeploy blue/green, or an external controller." },
     ],
   },
@@ -92,9 +108,9 @@ export const SERVICE_GROUPS: FieldGroup[] = [
           { type: "int", path: ["containerPort"], label: "Container port" },
           // Blue/green, linear and canary: the second group and the rules ECS moves traffic with.
           { type: "text", path: ["advancedConfiguration", "alternateTargetGroupArn"], label: "Alternate target group (green)", mono: true, suggest: "targetGroup", choices: (ctx) => targetGroupChoices(ctx.design) },
-          { type: "text", path: ["advancedConfiguration", "productionListenerRule"], label: "Production listener rule", mono: true, choices: (ctx) => listenerRuleChoices(ctx.design) },
-          { type: "text", path: ["advancedConfiguration", "testListenerRule"], label: "Test listener rule", mono: true, choices: (ctx) => listenerRuleChoices(ctx.design) },
-          { type: "text", path: ["advancedConfiguration", "roleArn"], label: "Role for ELB changes", mono: true, placeholder: "arn:aws:iam::…:role/ecsInfrastructureRole" },
+          { type: "text", path: ["advancedConfiguration", "productionListenerRule"], label: "Production listener rule", mono: true, suggest: "listenerRule", choices: (ctx) => listenerRuleChoices(ctx.design) },
+          { type: "text", path: ["advancedConfiguration", "testListenerRule"], label: "Test listener rule", mono: true, suggest: "listenerRule", choices: (ctx) => listenerRuleChoices(ctx.design) },
+          { type: "text", path: ["advancedConfiguration", "roleArn"], label: "Role for ELB changes", mono: true, suggest: "role", placeholder: "arn:aws:iam::…:role/ecsInfrastructureRole" },
         ],
       },
       { type: "int", path: ["healthCheckGracePeriodSeconds"], label: "Health check grace period (s)", help: "Time a new task gets before failed load balancer health checks count; too short and slow starters are killed in a loop." },
@@ -105,7 +121,7 @@ export const SERVICE_GROUPS: FieldGroup[] = [
     collapsed: true,
     fields: [
       { type: "bool", path: ["serviceConnectConfiguration", "enabled"], label: "Service Connect", help: "Joins the service to a Cloud Map namespace: it can call the namespace's endpoints by name, and offer its own." },
-      { type: "text", path: ["serviceConnectConfiguration", "namespace"], label: "Namespace", mono: true, placeholder: "the cluster's default namespace", help: "The Cloud Map namespace (name or ARN); empty, the cluster's serviceConnectDefaults namespace." },
+      { type: "text", path: ["serviceConnectConfiguration", "namespace"], label: "Namespace", mono: true, suggest: "namespace", placeholder: "the cluster's default namespace", help: "The Cloud Map namespace (name or ARN); empty, the cluster's serviceConnectDefaults namespace." },
       {
         type: "list", path: ["serviceConnectConfiguration", "services"], label: "Endpoints offered", itemLabel: "Endpoint",
         help: "Named port mappings other services of the namespace call, at the client alias (DNS name and port).",

@@ -1,0 +1,37 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { createDesign, screenshot, uniqueName } from "./helpers";
+
+// Issue 16: the canvas's Export menu writes the design as Terraform (one main.tf) and as a
+// CloudFormation template, with references between the resources and what could not be said.
+
+test("Export menu downloads the design as Terraform main.tf and a CloudFormation template", async ({ page }) => {
+  const url = await createDesign(page, uniqueName("Export Terraform"));
+  await page.goto(`${url}/canvas`);
+  const empty = page.getByTestId("empty-canvas");
+  await expect(empty).toBeVisible();
+  await empty.getByRole("button", { name: "Load sample design" }).click();
+  await expect(page.getByTestId("service-node")).toHaveCount(2);
+
+  await page.getByRole("button", { name: "Export ▾" }).click();
+  await expect(page.getByRole("menuitem", { name: /Terraform \(main\.tf\)/ })).toBeVisible();
+  await screenshot(page, "export-menu-terraform");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: /Terraform \(main\.tf\)/ }).click()]);
+  expect(download.suggestedFilename()).toBe("main.tf");
+  const tf = await readFile((await download.path())!, "utf8");
+  expect(tf).toContain('source  = "hashicorp/aws"');
+  expect(tf).toContain('resource "aws_ecs_cluster" "shop"');
+  expect(tf).toContain('resource "aws_ecs_service" "storefront"');
+  expect(tf).toContain("cluster = aws_ecs_cluster.shop.arn");
+  expect(tf).toContain("task_definition = aws_ecs_task_definition.storefront.arn");
+  expect(tf).toContain("target_group_arn = aws_lb_target_group.storefront_tg.arn");
+  expect(tf).toContain("container_definitions = jsonencode([");
+  expect(tf).toContain('variable "storefront_subnets"');
+
+  await page.getByRole("button", { name: "Export ▾" }).click();
+  const [cfn] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: /CloudFormation \(JSON\)/ }).click()]);
+  expect(cfn.suggestedFilename()).toMatch(/\.template\.json$/);
+  const template = JSON.parse(await readFile((await cfn.path())!, "utf8"));
+  expect(template.Resources.StorefrontService.Properties.Cluster).toEqual({ Ref: "ShopCluster" });
+  expect(template.Resources.StorefrontService.DependsOn).toEqual(["StorefrontAlb80Listener"]);
+});

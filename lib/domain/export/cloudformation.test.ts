@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { exportCloudFormation } from "./cloudformation";
+import { CLOUDFORMATION_PROPERTIES, RESOURCE_ATTRIBUTES, unknownProperties } from "./test-cloudformation-properties";
+import { everythingDesign, fixtureDesigns } from "./test-designs";
+
+type Json = Record<string, unknown>;
+const isObj = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function refsOf(v: unknown, out: string[] = []): string[] {
+  if (Array.isArray(v)) v.forEach((x) => refsOf(x, out));
+  else if (isObj(v)) {
+    if (typeof v.Ref === "string") out.push(v.Ref);
+    for (const x of Object.values(v)) refsOf(x, out);
+  }
+  return out;
+}
+
+describe("exportCloudFormation", () => {
+  for (const { name, design } of fixtureDesigns()) {
+    it(`writes only documented properties, resolvable Refs and DependsOn, the same template in YAML and JSON: ${name}`, () => {
+      const r = exportCloudFormation(design);
+      expect(parse(r.yaml)).toEqual(JSON.parse(r.json));
+      expect(JSON.parse(r.json)).toEqual(r.template);
+      const resources = r.template.Resources as Record<string, Json>;
+      const parameters = (r.template.Parameters ?? {}) as Json;
+      const problems: string[] = [];
+      for (const [id, res] of Object.entries(resources)) {
+        expect(id).toMatch(/^[A-Za-z0-9]+$/);
+        const schema = CLOUDFORMATION_PROPERTIES[res.Type as string];
+        expect(schema, `type ${String(res.Type)}`).toBeDefined();
+        for (const k of Object.keys(res)) expect(RESOURCE_ATTRIBUTES).toContain(k);
+        unknownProperties(res.Properties, schema, id, problems);
+        for (const dep of (res.DependsOn ?? []) as string[]) expect(Object.keys(resources)).toContain(dep);
+      }
+      expect(problems).toEqual([]);
+      for (const ref of refsOf(resources)) expect([...Object.keys(resources), ...Object.keys(parameters)]).toContain(ref);
+    });
+  }
+
+  it("quotes what YAML 1.1 would read as another type (CloudFormation reads YAML 1.1)", () => {
+    const d = everythingDesign();
+    d.taskDefinitions[0].containerDefinitions[0].environment = [{ name: "FLAG", value: "yes" }, { name: "OFF", value: "off" }];
+    const r = exportCloudFormation(d);
+    expect(r.yaml).toMatch(/Value: "yes"/);
+    expect(r.yaml).toMatch(/Value: "off"/);
+    expect(r.yaml).toMatch(/^AWSTemplateFormatVersion: "2010-09-09"$/m);
+  });
+
+  it("references resources, takes account-specific values as Parameters, and orders services after their listeners", () => {
+    const t = exportCloudFormation(everythingDesign()).template;
+    const res = t.Resources as Record<string, { Type: string; Properties: Json; DependsOn?: string[] }>;
+    const svc = res.ApiService;
+    expect(svc.Properties.Cluster).toEqual({ Ref: "ProdCluster" });
+    expect(svc.Properties.TaskDefinition).toEqual({ Ref: "ApiTaskDefinition" });
+    expect(svc.DependsOn).toEqual(["ApiAlb443Listener"]);
+    const lb = (svc.Properties.LoadBalancers as Json[])[0];
+    expect(lb.TargetGroupArn).toEqual({ Ref: "ApiBlueTargetGroup" });
+    expect(lb.AdvancedConfiguration).toEqual({
+      AlternateTargetGroupArn: { Ref: "ApiGreenTargetGroup" }, ProductionListenerRule: { Ref: "ApiAlb44310Rule" }, RoleArn: "arn:aws:iam::111122223333:role/ecs-lb",
+    });
+    expect((svc.Properties.NetworkConfiguration as Json).AwsvpcConfiguration).toEqual({
+      Subnets: { Ref: "ApiServiceSubnets" }, SecurityGroups: { Ref: "ApiServiceSecurityGroups" }, AssignPublicIp: "ENABLED",
+    });
+    expect((svc.Properties.DeploymentConfiguration as Json).CanaryConfiguration).toEqual({ CanaryPercent: 10.5, CanaryBakeTimeInMinutes: 3 });
+    expect((svc.Properties.PlacementStrategies as Json[])[0]).toEqual({ Type: "spread", Field: "attribute:ecs.availability-zone" });
+    const params = t.Parameters as Record<string, Json>;
+    expect(params.ApiServiceSubnets).toEqual({ Type: "List<AWS::EC2::Subnet::Id>", Description: expect.any(String), Default: "subnet-a" });
+    expect(params.ApiTaskDefinitionTaskRoleArn.Default).toBe("arn:aws:iam::111122223333:role/api");
+    expect(res.ProdClusterCapacityProviders.Properties).toEqual({ Cluster: { Ref: "ProdCluster" }, CapacityProviders: ["FARGATE"], DefaultCapacityProviderStrategy: [] });
+    const rule = res.ApiAlb44310Rule.Properties;
+    expect(rule.Conditions).toEqual([
+      { Field: "path-pattern", PathPatternConfig: { Values: ["/api/*"] } }, { Field: "http-request-method", HttpRequestMethodConfig: { Values: ["GET"] } },
+    ]);
+    expect(rule.ListenerArn).toEqual({ Ref: "ApiAlb443Listener" });
+    // A weighted forward is one action with both target groups.
+    expect(rule.Actions).toEqual([{ Type: "forward", ForwardConfig: { TargetGroups: [{ TargetGroupArn: { Ref: "ApiBlueTargetGroup" }, Weight: 100 }, { TargetGroupArn: { Ref: "ApiGreenTargetGroup" }, Weight: 0 }] } }]);
+    expect(res.ApiBlueTargetGroup.Properties.TargetGroupAttributes).toEqual([{ Key: "deregistration_delay.timeout_seconds", Value: "30" }]);
+    expect(res.ApiBlueTargetGroup.Properties.Matcher).toEqual({ HttpCode: "200-299" });
+    expect(res.ApiAlb443Listener.Properties.Certificates).toEqual([{ CertificateArn: "arn:aws:acm:eu-west-1:111122223333:certificate/x" }]);
+    const td = res.ApiTaskDefinition.Properties;
+    expect(td.ProxyConfiguration).toEqual({ Type: "APPMESH", ContainerName: "envoy", ProxyConfigurationProperties: [{ Name: "IgnoredUID", Value: "1337" }] });
+    expect((td.ContainerDefinitions as Json[])[0].RestartPolicy).toEqual({ Enabled: true, RestartAttemptPeriod: 60 });
+    expect(Object.keys(res).some((k) => k.startsWith("Legacy") || k.startsWith("Shared"))).toBe(false);
+  });
+
+  it("lists what it could not express in Metadata", () => {
+    const r = exportCloudFormation(everythingDesign());
+    const listed = ((r.template.Metadata as Json).Stevedore as { NotExpressed: { Resource: string; Field: string }[] }).NotExpressed.map((n) => `${n.Resource}: ${n.Field}`);
+    expect(listed).toEqual(expect.arrayContaining([
+      'cluster "prod": instances[0].cpu',
+      'service "api": deploymentConfiguration.lifecycleHooks[1].timeoutConfiguration.action',
+      'service "api": loadBalancers[0].advancedConfiguration.testListenerRule',
+      'task definition "api": volumes[0].efsVolumeConfiguration.transitEncryption',
+      'target group "legacy": targetGroupArn',
+    ]));
+    expect(listed.length).toBe(r.unexpressed.length);
+  });
+});

@@ -1,0 +1,195 @@
+import { stringify } from "yaml";
+import type { Design } from "../design";
+import type { Field } from "./fields";
+import { allUnexpressed, compact, placeResource, Skip, type Tree, type Unexpressed } from "./place";
+import { resolveDesign, type Resolved } from "./resolve";
+
+// Design → a CloudFormation template (AWS::ECS::* and AWS::ElasticLoadBalancingV2::*). Pure.
+// Property names come from the shared mapping; references between the design's resources
+// become Ref (the Ref of a task definition, target group, listener or rule is its ARN; of a
+// cluster, its name), account-specific values become Parameters with the design's values as
+// defaults, and Metadata lists what the template could not express.
+
+export type CloudFormationExport = { template: Tree; yaml: string; json: string; unexpressed: Unexpressed[] };
+
+/** `web-api` + `Service` → `WebApiService` (logical ids are alphanumeric). */
+export const pascalId = (parts: string[]) => {
+  const words = parts[0].split(/[^A-Za-z0-9]+/).filter(Boolean);
+  return `${words.map((w) => w[0].toUpperCase() + w.slice(1)).join("")}${parts[1]}`;
+};
+
+const pascal = (k: string) => k[0].toUpperCase() + k.slice(1);
+/** A loose ECS object in CloudFormation's spelling: every key in PascalCase, at every depth. */
+function pascalKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(pascalKeys);
+  if (typeof v !== "object" || v === null) return v;
+  return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [pascal(k), pascalKeys(x)]));
+}
+
+const CONDITION_CONFIG: Record<string, string> = {
+  "path-pattern": "PathPatternConfig", "host-header": "HostHeaderConfig", "http-request-method": "HttpRequestMethodConfig", "source-ip": "SourceIpConfig",
+};
+
+type Parameter = { Type: string; Description: string; Default?: string };
+
+class Builder {
+  readonly resources: Tree = {};
+  readonly parameters: Record<string, Parameter> = {};
+  readonly unexpressed: Unexpressed[] = [];
+  constructor(readonly r: Resolved) {}
+
+  parameter(name: string, type: string, description: string, value: unknown): Tree {
+    const def = Array.isArray(value) ? value.join(",") : (value as string | undefined);
+    this.parameters[name] = { Type: type, Description: description, ...(def === undefined ? {} : { Default: def }) };
+    return { Ref: name };
+  }
+
+  place(root: string, value: unknown, resource: string, convert: (f: Field) => unknown, stop?: (p: string) => boolean): Map<string, Tree> {
+    const trees = new Map<string, Tree>();
+    this.unexpressed.push(...placeResource(trees, root, value, { format: "cloudformation", resource, stop, convert }));
+    return trees;
+  }
+
+  add(logicalId: string, type: string, properties: Tree | undefined, extra: Tree = {}) {
+    this.resources[logicalId] = { Type: type, ...extra, Properties: compact(properties ?? {}) };
+  }
+
+  targetGroupRef(ref: string): unknown {
+    const tg = this.r.targetGroupOf(ref);
+    return tg ? { Ref: tg } : ref;
+  }
+
+  action(f: Field): unknown {
+    return f.path.endsWith(".targetGroups[].targetGroupArn") ? this.targetGroupRef(f.value as string) : f.value;
+  }
+}
+
+function clusters(b: Builder) {
+  for (const { cluster, name } of b.r.clusters) {
+    const trees = b.place("cluster", cluster, `cluster "${cluster.clusterName}"`, (f) => f.value);
+    b.add(name, "AWS::ECS::Cluster", trees.get("AWS::ECS::Cluster"));
+    const cp = trees.get("AWS::ECS::ClusterCapacityProviderAssociations");
+    if (cp) {
+      b.add(`${name}CapacityProviders`, "AWS::ECS::ClusterCapacityProviderAssociations", {
+        Cluster: { Ref: name }, CapacityProviders: cp.CapacityProviders ?? [], DefaultCapacityProviderStrategy: cp.DefaultCapacityProviderStrategy ?? [],
+      });
+    }
+  }
+}
+
+function taskDefinitions(b: Builder) {
+  for (const { td, name } of b.r.taskDefinitions) {
+    const trees = b.place("taskDefinition", td, `task definition "${td.family}"`, (f) => {
+      switch (f.path) {
+        case "taskDefinition.taskRoleArn": return b.parameter(`${name}TaskRoleArn`, "String", `IAM role the ${td.family} tasks run as`, f.value);
+        case "taskDefinition.executionRoleArn": return b.parameter(`${name}ExecutionRoleArn`, "String", `IAM role ECS pulls ${td.family}'s images and secrets with`, f.value);
+        case "taskDefinition.proxyConfiguration": {
+          const { properties, ...rest } = f.value as { properties?: unknown };
+          return { ...(pascalKeys(rest) as Tree), ...(properties === undefined ? {} : { ProxyConfigurationProperties: pascalKeys(properties) }) };
+        }
+        case "taskDefinition.inferenceAccelerators": case "taskDefinition.containerDefinitions[].restartPolicy":
+        case "taskDefinition.volumes[].fsxWindowsFileServerVolumeConfiguration":
+          return pascalKeys(f.value);
+        default: return f.value;
+      }
+    });
+    b.add(name, "AWS::ECS::TaskDefinition", trees.get("AWS::ECS::TaskDefinition"));
+  }
+}
+
+function loadBalancing(b: Builder, design: Design) {
+  for (const tg of (design.targetGroups ?? []).filter((t) => t.targetGroupArn !== undefined)) {
+    b.unexpressed.push(...allUnexpressed("targetGroup", tg, `target group "${tg.name}"`, "an existing target group (its ARN is set): referenced by ARN, not managed by this template"));
+  }
+  for (const { tg, name } of b.r.targetGroups) {
+    const trees = b.place("targetGroup", tg, `target group "${tg.name}"`, (f) => {
+      if (f.path === "targetGroup.vpcId") return b.parameter(`${name}VpcId`, "AWS::EC2::VPC::Id", `VPC of the ${tg.name} targets`, f.value);
+      if (f.path === "targetGroup.deregistrationDelaySeconds") return [{ Key: "deregistration_delay.timeout_seconds", Value: String(f.value) }];
+      return f.value;
+    });
+    const props = trees.get("AWS::ElasticLoadBalancingV2::TargetGroup") ?? {};
+    if (tg.vpcId === undefined) props.VpcId = b.parameter(`${name}VpcId`, "AWS::EC2::VPC::Id", `VPC of the ${tg.name} targets (the design names none: Stevedore's apply uses the default VPC)`, undefined);
+    b.add(name, "AWS::ElasticLoadBalancingV2::TargetGroup", props);
+  }
+  for (const lb of (design.loadBalancers ?? []).filter((l) => l.loadBalancerArn !== undefined)) {
+    b.unexpressed.push(...allUnexpressed("loadBalancer", lb, `load balancer "${lb.name}"`, "an existing load balancer (its ARN is set): the design leaves it and its listeners as they are"));
+  }
+  for (const { lb, name } of b.r.loadBalancers) {
+    const trees = b.place("loadBalancer", lb, `load balancer "${lb.name}"`, (f) => {
+      if (f.path === "loadBalancer.subnets") return b.parameter(`${name}Subnets`, "List<AWS::EC2::Subnet::Id>", `Subnets of load balancer ${lb.name}`, f.value);
+      if (f.path === "loadBalancer.securityGroups") return b.parameter(`${name}SecurityGroups`, "List<AWS::EC2::SecurityGroup::Id>", `Security groups of load balancer ${lb.name}`, f.value);
+      return f.path === "loadBalancer.listeners" ? new Skip() : f.value;
+    }, (p) => p === "loadBalancer.listeners");
+    const props = trees.get("AWS::ElasticLoadBalancingV2::LoadBalancer") ?? {};
+    if (lb.subnets === undefined) props.Subnets = b.parameter(`${name}Subnets`, "List<AWS::EC2::Subnet::Id>", `Subnets of load balancer ${lb.name} (the design names none: Stevedore's apply uses the default VPC's)`, undefined);
+    b.add(name, "AWS::ElasticLoadBalancingV2::LoadBalancer", props);
+  }
+  for (const l of b.r.listeners) {
+    const lbName = b.r.loadBalancers.find((x) => x.lb === l.lb)!.name;
+    const trees = b.place("loadBalancer.listeners[]", l.listener, `listener ${l.lb.name}:${l.listener.port}`, (f) =>
+      (f.path === "loadBalancer.listeners[].rules" ? new Skip() : b.action(f)), (p) => p === "loadBalancer.listeners[].rules");
+    b.add(l.name, "AWS::ElasticLoadBalancingV2::Listener", { LoadBalancerArn: { Ref: lbName }, ...trees.get("AWS::ElasticLoadBalancingV2::Listener") });
+  }
+  for (const r of b.r.rules) {
+    const trees = b.place("loadBalancer.listeners[].rules[]", r.rule, `listener rule ${r.lb.name}:${r.listener.port} #${r.rule.priority}`, (f) => {
+      if (f.path !== "loadBalancer.listeners[].rules[].conditions") return b.action(f);
+      return (f.value as { field: string; values: string[] }[]).map((c) => ({ Field: c.field, [CONDITION_CONFIG[c.field]]: { Values: c.values } }));
+    }, (p) => p === "loadBalancer.listeners[].rules[].conditions");
+    b.add(r.name, "AWS::ElasticLoadBalancingV2::ListenerRule", { ListenerArn: { Ref: r.listenerName }, ...trees.get("AWS::ElasticLoadBalancingV2::ListenerRule") });
+  }
+}
+
+function services(b: Builder) {
+  for (const { service, name } of b.r.services) {
+    const trees = b.place("service", service, `service "${service.serviceName}"`, (f) => {
+      switch (f.path) {
+        case "service.cluster": {
+          const c = b.r.clusterOf(f.value as string);
+          return c ? { Ref: c } : f.value;
+        }
+        case "service.taskDefinition": {
+          const t = b.r.taskDefinitionOf(f.value as string);
+          return t ? { Ref: t } : f.value;
+        }
+        case "service.networkConfiguration.awsvpcConfiguration.subnets":
+          return b.parameter(`${name}Subnets`, "List<AWS::EC2::Subnet::Id>", `Subnets the ${service.serviceName} tasks run in`, f.value);
+        case "service.networkConfiguration.awsvpcConfiguration.securityGroups":
+          return b.parameter(`${name}SecurityGroups`, "List<AWS::EC2::SecurityGroup::Id>", `Security groups of the ${service.serviceName} tasks`, f.value);
+        case "service.loadBalancers[].targetGroupArn": case "service.loadBalancers[].advancedConfiguration.alternateTargetGroupArn":
+          return b.targetGroupRef(f.value as string);
+        case "service.loadBalancers[].advancedConfiguration.productionListenerRule": case "service.loadBalancers[].advancedConfiguration.testListenerRule": {
+          const rule = b.r.ruleOf(f.value as string);
+          if (!rule) return f.value;
+          if ("rule" in rule) return { Ref: rule.rule };
+          return new Skip(`names the default rule of listener ${rule.defaultOf}, whose ARN CloudFormation does not return (give it as an ARN, or use a listener rule)`);
+        }
+        default: return f.value;
+      }
+    });
+    const tgRefs = (service.loadBalancers ?? []).flatMap((l) => [l.targetGroupArn, l.advancedConfiguration?.alternateTargetGroupArn]).filter((x): x is string => x !== undefined);
+    const listeners = b.r.listenersForwardingTo(tgRefs);
+    // ECS refuses a target group no load balancer forwards to yet: create the listeners first.
+    b.add(name, "AWS::ECS::Service", trees.get("AWS::ECS::Service"), listeners.length ? { DependsOn: listeners } : {});
+  }
+}
+
+/** The design as a CloudFormation template, in YAML and JSON. */
+export function exportCloudFormation(design: Design): CloudFormationExport {
+  const b = new Builder(resolveDesign(design, pascalId));
+  clusters(b);
+  taskDefinitions(b);
+  loadBalancing(b, design);
+  services(b);
+  const template: Tree = {
+    AWSTemplateFormatVersion: "2010-09-09",
+    Description: "Written by Stevedore from a design: ECS clusters, task definitions and services, with their load balancers.",
+    Metadata: {
+      Stevedore: {
+        NotExpressed: b.unexpressed.map((u) => ({ Resource: u.resource, Field: u.path, Why: u.why })),
+      },
+    },
+    ...(Object.keys(b.parameters).length ? { Parameters: b.parameters } : {}),
+    Resources: b.resources,
+  };
+  return { template, yaml: stringify(template, { lineWidth: 0, version: "1.1" }), json: `${JSON.stringify(template, null, 2)}\n`, unexpressed: b.unexpressed };
+}

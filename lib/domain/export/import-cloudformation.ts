@@ -1,0 +1,187 @@
+import { listenerRuleRef, type Design } from "../design";
+import { MAPPING, isNot } from "./mapping";
+
+// A CloudFormation template (as parsed JSON) back to a design, by the same mapping the export
+// uses, read the other way: each documented property goes back to its design field. Refs to
+// the template's own resources become the design's references (cluster name, family,
+// targetgroup/<name>, listener-rule/…), Refs to Parameters their Default; what the design
+// cannot hold (other resource types, intrinsics, parameters without defaults) becomes a note.
+
+export type TemplateImportNote = { path: string; message: string };
+type Json = Record<string, unknown>;
+const isObj = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+
+const ROOTS: Record<string, string> = {
+  "AWS::ECS::Cluster": "cluster", "AWS::ECS::ClusterCapacityProviderAssociations": "cluster", "AWS::ECS::TaskDefinition": "taskDefinition",
+  "AWS::ECS::Service": "service", "AWS::ElasticLoadBalancingV2::TargetGroup": "targetGroup", "AWS::ElasticLoadBalancingV2::LoadBalancer": "loadBalancer",
+  "AWS::ElasticLoadBalancingV2::Listener": "loadBalancer.listeners[]", "AWS::ElasticLoadBalancingV2::ListenerRule": "loadBalancer.listeners[].rules[]",
+};
+/** Design fields read by hand below (their values change shape between the two). */
+const BY_HAND = new Set(["targetGroup.deregistrationDelaySeconds", "loadBalancer.listeners[].rules[].conditions[].field", "loadBalancer.listeners[].rules[].conditions[].values", "taskDefinition.proxyConfiguration"]);
+
+const PREFIXES = new Set(Object.keys(MAPPING).flatMap((k) => [...k.matchAll(/\./g)].map((m) => k.slice(0, m.index))));
+
+/** Mapping leaves below `root` whose CloudFormation target is in resource type `type`. */
+function leavesOf(root: string, type: string): { design: string[]; cfn: string[] }[] {
+  return Object.entries(MAPPING).flatMap(([path, e]) => {
+    if (!path.startsWith(`${root}.`) || PREFIXES.has(path) || PREFIXES.has(`${path}[]`) || BY_HAND.has(path) || isNot(e.cloudformation) || !e.cloudformation.startsWith(`${type}.`)) return [];
+    const rel = path.slice(root.length + 1);
+    if (rel.startsWith("listeners[]") && root === "loadBalancer") return [];
+    if (rel.startsWith("rules[]") && root === "loadBalancer.listeners[]") return [];
+    return [{ design: rel.split("."), cfn: e.cloudformation.slice(type.length + 1).split(".") }];
+  });
+}
+
+function extract(v: unknown, segs: string[], indices: number[] = []): { indices: number[]; value: unknown }[] {
+  if (segs.length === 0) return v === undefined ? [] : [{ indices, value: v }];
+  const [seg, ...rest] = segs;
+  if (seg.endsWith("[0]")) {
+    const x = isObj(v) ? v[seg.slice(0, -3)] : undefined;
+    return Array.isArray(x) ? extract(x[0], rest, indices) : [];
+  }
+  const list = seg.endsWith("[]");
+  const x = isObj(v) ? v[list ? seg.slice(0, -2) : seg] : undefined;
+  if (!list) return extract(x, rest, indices);
+  if (!Array.isArray(x)) return [];
+  return x.flatMap((item, i) => extract(item, rest, [...indices, i]));
+}
+
+function put(target: Json, segs: string[], indices: number[], value: unknown) {
+  let node: Json = target;
+  let k = 0;
+  segs.forEach((seg, n) => {
+    const last = n === segs.length - 1;
+    if (seg.endsWith("[]")) {
+      const name = seg.slice(0, -2);
+      const list = (node[name] ??= []) as Json[];
+      const i = indices[k++] ?? 0;
+      if (last) { (list as unknown[])[i] = value; return; }
+      node = (list[i] ??= {});
+    } else if (last) node[seg] = value;
+    else node = (node[seg] ??= {}) as Json;
+  });
+}
+
+const camel = (k: string) => (k === "IAM" ? "iam" : k[0].toLowerCase() + k.slice(1));
+function camelKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(camelKeys);
+  if (!isObj(v)) return v;
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [camel(k), camelKeys(x)]));
+}
+const LOOSE_CAMEL = ["containerDefinitions[].restartPolicy", "inferenceAccelerators", "volumes[].fsxWindowsFileServerVolumeConfiguration"];
+
+/** A CloudFormation template (JSON, or YAML parsed to JSON with its intrinsics as Ref/Fn:: objects) as a design. */
+export function importCloudFormation(template: unknown): { design: Design; notes: TemplateImportNote[] } {
+  const notes: TemplateImportNote[] = [];
+  const t = isObj(template) ? template : {};
+  const resources = (isObj(t.Resources) ? t.Resources : {}) as Record<string, Json>;
+  const parameters = (isObj(t.Parameters) ? t.Parameters : {}) as Record<string, Json>;
+  const byId = new Map<string, { root: string; out: Json; props: Json }>();
+  const resolve = (v: unknown, at: string): unknown => {
+    if (Array.isArray(v)) return v.map((x, i) => resolve(x, `${at}[${i}]`));
+    if (!isObj(v)) return v;
+    const keys = Object.keys(v);
+    if (keys.length === 1 && keys[0] === "Ref" && typeof v.Ref === "string") {
+      const p = parameters[v.Ref];
+      if (p) {
+        if (p.Default === undefined) notes.push({ path: at, message: `parameter ${v.Ref} has no Default: the design leaves the field unset` });
+        const def = p.Default;
+        return typeof def === "string" && String(p.Type).startsWith("List<") ? def.split(",") : def;
+      }
+      return { ref: v.Ref };
+    }
+    if (keys.length === 1 && (keys[0].startsWith("Fn::") || keys[0] === "Condition")) {
+      notes.push({ path: at, message: `${keys[0]} cannot be resolved outside CloudFormation: the design leaves the field unset` });
+      return undefined;
+    }
+    return Object.fromEntries(keys.map((k) => [k, resolve(v[k], `${at}.${k}`)]));
+  };
+
+  for (const [id, res] of Object.entries(resources)) {
+    const root = ROOTS[String(res.Type)];
+    if (!root) {
+      notes.push({ path: id, message: `${String(res.Type)} is not a resource a design holds` });
+      continue;
+    }
+    const props = resolve(res.Properties ?? {}, id) as Json;
+    const out: Json = { id };
+    for (const leaf of leavesOf(root, String(res.Type))) {
+      for (const { indices, value } of extract(props, leaf.cfn)) {
+        if (value === undefined) continue;
+        const rel = leaf.design.join(".");
+        put(out, leaf.design, indices, LOOSE_CAMEL.includes(rel) ? camelKeys(value) : value);
+      }
+    }
+    if (res.Type === "AWS::ElasticLoadBalancingV2::TargetGroup") {
+      const d = (props.TargetGroupAttributes as Json[] | undefined)?.find((a) => a.Key === "deregistration_delay.timeout_seconds");
+      if (d) out.deregistrationDelaySeconds = Number(d.Value);
+    }
+    if (res.Type === "AWS::ElasticLoadBalancingV2::ListenerRule" && Array.isArray(props.Conditions)) {
+      out.conditions = (props.Conditions as Json[]).map((c) => {
+        const config = Object.entries(c).find(([k]) => k.endsWith("Config"))?.[1] as Json | undefined;
+        return { field: c.Field, values: (config?.Values ?? c.Values ?? []) as string[] };
+      });
+    }
+    if (res.Type === "AWS::ECS::TaskDefinition" && isObj(props.ProxyConfiguration)) {
+      const { ProxyConfigurationProperties, ...rest } = props.ProxyConfiguration;
+      out.proxyConfiguration = { ...(camelKeys(rest) as Json), ...(ProxyConfigurationProperties ? { properties: camelKeys(ProxyConfigurationProperties) } : {}) };
+    }
+    byId.set(id, { root, out, props });
+  }
+
+  const of = (root: string) => [...byId.values()].filter((x) => x.root === root);
+  const refTo = (v: unknown) => (isObj(v) && typeof v.ref === "string" ? byId.get(v.ref) : undefined);
+  const design: Design = { schemaVersion: 1, clusters: [], taskDefinitions: [], services: [], targetGroups: [], loadBalancers: [], layout: {} };
+  for (const x of of("cluster")) {
+    if (x.props.Cluster === undefined) design.clusters.push(x.out as Design["clusters"][number]);
+  }
+  for (const x of of("cluster")) {
+    const c = refTo(x.props.Cluster);
+    if (x.props.Cluster === undefined) continue;
+    const { id: _id, ...rest } = x.out;
+    void _id;
+    if (c) Object.assign(c.out, rest);
+  }
+  design.taskDefinitions = of("taskDefinition").map((x) => x.out) as Design["taskDefinitions"];
+  design.targetGroups = of("targetGroup").map((x) => x.out) as Design["targetGroups"];
+  const loadBalancers = of("loadBalancer").map((x) => x.out);
+  /** Listeners join their load balancer, rules their listener (without the logical id a design resource has). */
+  const attach = (root: string, parentProp: string, key: string, what: string) => {
+    for (const x of of(root)) {
+      const parent = refTo(x.props[parentProp]);
+      const { id, ...child } = x.out;
+      if (parent) ((parent.out[key] ??= []) as Json[]).push(child);
+      else notes.push({ path: String(id), message: `${what} outside the template` });
+      x.out = child;
+    }
+  };
+  attach("loadBalancer.listeners[]", "LoadBalancerArn", "listeners", "a listener of a load balancer");
+  attach("loadBalancer.listeners[].rules[]", "ListenerArn", "rules", "a rule of a listener");
+  // References back to the design's own spelling.
+  const ruleRef = (id: string) => {
+    const r = byId.get(id)!;
+    const l = refTo(r.props.ListenerArn);
+    const lb = l && refTo(l.props.LoadBalancerArn);
+    return lb ? listenerRuleRef(String(lb.out.name), Number(l.out.port), Number(r.out.priority)) : id;
+  };
+  const asRef = (v: unknown): unknown => {
+    const x = refTo(v);
+    if (!x) return v;
+    switch (x.root) {
+      case "cluster": return x.out.clusterName;
+      case "taskDefinition": return x.out.family;
+      case "targetGroup": return `targetgroup/${String(x.out.name)}`;
+      case "loadBalancer.listeners[].rules[]": return ruleRef((v as { ref: string }).ref);
+      default: return v;
+    }
+  };
+  const fixRefs = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(fixRefs);
+    if (!isObj(v)) return v;
+    if (typeof v.ref === "string" && Object.keys(v).length === 1) return asRef(v);
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fixRefs(x)]));
+  };
+  design.services = of("service").map((x) => fixRefs(x.out)) as Design["services"];
+  design.loadBalancers = loadBalancers.map(fixRefs) as Design["loadBalancers"];
+  return { design, notes };
+}

@@ -1,0 +1,78 @@
+import {
+  clusterNameOf, familyOf, parseListenerRuleRef, revisionNumberOf, targetGroupRef,
+  type Cluster, type Design, type Listener, type LoadBalancerDesign, type Service, type TargetGroup, type TaskDefinition,
+} from "../design";
+import { uniqueName } from "./place";
+
+// What both exporters need from a design: one unique name per exported resource (Terraform
+// labels, CloudFormation logical ids) and the design's references resolved to those resources.
+
+export type ListenerItem = { lb: LoadBalancerDesign; listener: Listener; name: string };
+export type RuleItem = { lb: LoadBalancerDesign; listener: Listener; listenerName: string; rule: NonNullable<Listener["rules"]>[number]; index: number; name: string };
+
+export type Resolved = {
+  clusters: { cluster: Cluster; name: string }[];
+  taskDefinitions: { td: TaskDefinition; name: string }[];
+  services: { service: Service; name: string }[];
+  /** Target groups the export creates (no ARN of their own). */
+  targetGroups: { tg: TargetGroup; name: string }[];
+  /** Load balancers the export creates (no ARN of their own), with their listeners and rules. */
+  loadBalancers: { lb: LoadBalancerDesign; name: string }[];
+  listeners: ListenerItem[];
+  rules: RuleItem[];
+  clusterOf(ref: string): string | undefined;
+  taskDefinitionOf(ref: string): string | undefined;
+  targetGroupOf(ref: string): string | undefined;
+  /** The exported rule a listenerRuleRef names; `default` when it names a listener's default rule. */
+  ruleOf(ref: string): { rule: string } | { defaultOf: string } | undefined;
+  /** Listeners forwarding to any of these target group refs (a service waits for them). */
+  listenersForwardingTo(refs: string[]): string[];
+};
+
+/** `style` turns [resource name, kind] into a label or logical id (`web-api` → `web_api` / `WebApiService`); unique per kind. */
+export function resolveDesign(design: Design, style: (parts: string[]) => string): Resolved {
+  const taken = new Map<string, Set<string>>();
+  const name = (base: string, kind: string) => {
+    if (!taken.has(kind)) taken.set(kind, new Set());
+    return uniqueName(style([base, kind]), taken.get(kind)!);
+  };
+  const clusters = design.clusters.map((cluster) => ({ cluster, name: name(cluster.clusterName, "Cluster") }));
+  const taskDefinitions = design.taskDefinitions.map((td) => ({ td, name: name(td.family, "TaskDefinition") }));
+  const services = design.services.map((service) => ({ service, name: name(service.serviceName, "Service") }));
+  const targetGroups = (design.targetGroups ?? []).filter((tg) => tg.targetGroupArn === undefined).map((tg) => ({ tg, name: name(tg.name, "TargetGroup") }));
+  const loadBalancers = (design.loadBalancers ?? []).filter((lb) => lb.loadBalancerArn === undefined).map((lb) => ({ lb, name: name(lb.name, "LoadBalancer") }));
+  const listeners: ListenerItem[] = [];
+  const rules: RuleItem[] = [];
+  for (const { lb } of loadBalancers) {
+    for (const listener of lb.listeners ?? []) {
+      const l = { lb, listener, name: name(`${lb.name}-${listener.port}`, "Listener") };
+      listeners.push(l);
+      (listener.rules ?? []).forEach((rule, index) => rules.push({ lb, listener, listenerName: l.name, rule, index, name: name(`${lb.name}-${listener.port}-${rule.priority}`, "Rule") }));
+    }
+  }
+  const tgByRef = new Map(targetGroups.map((t) => [targetGroupRef(t.tg), t.name]));
+  const forwards = (a: { type: string; targetGroups?: { targetGroupArn: string }[] }) => (a.targetGroups ?? []).map((g) => g.targetGroupArn);
+  return {
+    clusters, taskDefinitions, services, targetGroups, loadBalancers, listeners, rules,
+    clusterOf: (ref) => clusters.find((c) => c.cluster.clusterName === clusterNameOf(ref))?.name,
+    taskDefinitionOf: (ref) => (revisionNumberOf(ref) === 0 ? taskDefinitions.find((t) => t.td.family === familyOf(ref))?.name : undefined),
+    targetGroupOf: (ref) => tgByRef.get(ref),
+    ruleOf: (ref) => {
+      const p = parseListenerRuleRef(ref);
+      if (!p) return undefined;
+      const l = listeners.find((x) => x.lb.name === p.loadBalancerName && x.listener.port === p.port);
+      if (!l) return undefined;
+      if (p.priority === undefined) return { defaultOf: l.name };
+      const r = rules.find((x) => x.listenerName === l.name && x.rule.priority === p.priority);
+      return r ? { rule: r.name } : undefined;
+    },
+    listenersForwardingTo: (refs) => listeners.filter((l) =>
+      [l.listener.defaultAction, ...(l.listener.rules ?? []).map((r) => r.action)].some((a) => forwards(a).some((g) => refs.includes(g)))).map((l) => l.name),
+  };
+}
+
+/** `web-api` → `web_api` (Terraform labels: letters, digits, underscores; not starting with a digit). */
+export const snakeLabel = (parts: string[]) => {
+  const s = parts[0].toLowerCase().replace(/[^a-z0-9_]+/g, "_").replace(/^_+|_+$/g, "") || parts[1].toLowerCase();
+  return /^[0-9]/.test(s) ? `_${s}` : s;
+};

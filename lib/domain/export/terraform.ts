@@ -1,0 +1,287 @@
+import type { Design, ListenerAction } from "../design";
+import { normaliseTaskDefinition } from "../plan";
+import type { Field } from "./fields";
+import { Expr, hclBlock, hclComment, hclValue } from "./hcl";
+import { MAPPING, TERRAFORM_BASELINE } from "./mapping";
+import { allUnexpressed, compact, Leaf, placeResource, Skip, type Tree, type Unexpressed } from "./place";
+import { resolveDesign, snakeLabel, type Resolved } from "./resolve";
+import { notesText, type ExportFile } from "./types";
+
+// Design → Terraform (the hashicorp/aws provider). Pure: returns files. Field names come from
+// the shared mapping; this file converts the values whose shape changes (references between
+// resources, variables for account-specific values, tags as maps, listener rule conditions).
+
+export type TerraformOptions = {
+  /** Leave the container image (the service's task_definition, which CI replaces) and/or the desired count to others. */
+  ignoreChanges?: ("image" | "desiredCount")[];
+  /** Resources that already exist: an `import {}` block each (address as in terraformAddresses). */
+  imports?: { address: string; id: string }[];
+  /** One main.tf (true) or versions.tf, variables.tf and main.tf. */
+  singleFile?: boolean;
+};
+
+export type TerraformExport = { files: ExportFile[]; unexpressed: Unexpressed[]; providerVersion: string };
+
+type Variable = { name: string; type: string; description: string; default?: unknown };
+
+const isObj = (v: unknown) => typeof v === "object" && v !== null;
+const leaf = (v: unknown) => (isObj(v) && !(v instanceof Expr) ? new Leaf(v) : v);
+const tagMap = (tags: { key: string; value: string }[]) => new Leaf(Object.fromEntries(tags.map((t) => [t.key, t.value])));
+const snake = (k: string) => k.replace(/([A-Z])/g, "_$1").toLowerCase();
+
+/** A loose ECS object as Terraform blocks: keys in snake_case, objects as nested blocks. */
+function snakeBlocks(v: unknown): unknown {
+  if (Array.isArray(v)) return v.every((x) => isObj(x) && !Array.isArray(x)) ? v.map(snakeBlocks) : v;
+  if (!isObj(v)) return v;
+  return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [snake(k), isObj(x) ? snakeBlocks(x) : x]));
+}
+
+function versionAtLeast(a: string, b: string): boolean {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < 3; i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) > (pb[i] ?? 0);
+  return true;
+}
+
+class Builder {
+  readonly blocks: string[] = [];
+  readonly variables: Variable[] = [];
+  readonly unexpressed: Unexpressed[] = [];
+  version = TERRAFORM_BASELINE;
+  readonly versionWhy: string[] = [];
+
+  constructor(readonly r: Resolved, readonly opts: TerraformOptions) {}
+
+  variable(name: string, type: string, description: string, value: unknown): Expr {
+    this.variables.push({ name, type, description, ...(value === undefined ? {} : { default: value }) });
+    return new Expr(`var.${name}`);
+  }
+
+  /** Places a resource and notes the provider version its fields need. */
+  place(root: string, value: unknown, resource: string, convert: (f: Field, target: string) => unknown, stop?: (p: string) => boolean): Map<string, Tree> {
+    const trees = new Map<string, Tree>();
+    const used: Field[] = [];
+    this.unexpressed.push(...placeResource(trees, root, value, {
+      format: "terraform", resource, stop,
+      convert: (f, target) => {
+        const v = convert(f, target);
+        if (!(v instanceof Skip)) used.push(f);
+        return v;
+      },
+    }));
+    for (const f of used) {
+      const since = MAPPING[f.path].since;
+      if (since && !versionAtLeast(this.version, since)) this.version = since;
+      if (since && !this.versionWhy.some((w) => w.startsWith(`>= ${since}`))) this.versionWhy.push(`>= ${since}: ${MAPPING[f.path].terraform as string}`);
+    }
+    return trees;
+  }
+
+  resource(type: string, label: string, tree: Tree, extra: string[] = []) {
+    const body = compact(tree) as Tree;
+    let text = hclBlock("resource", [type, label], body);
+    if (extra.length) text = `${text.slice(0, -2)}\n${extra.join("\n")}\n}`;
+    this.blocks.push(text);
+  }
+
+  targetGroupRef(ref: string): unknown {
+    const tg = this.r.targetGroupOf(ref);
+    return tg ? new Expr(`aws_lb_target_group.${tg}.arn`) : ref;
+  }
+
+  action(a: ListenerAction, f: Field, sub: string): unknown {
+    if (sub.endsWith(".targetGroups[].targetGroupArn")) return this.targetGroupRef(f.value as string);
+    void a;
+    return leaf(f.value);
+  }
+}
+
+/** A forward to one target group without a weight, as the provider writes it back: the action's target_group_arn. */
+function collapseForward(action: unknown) {
+  const a = action as Tree | undefined;
+  const groups = (a?.forward as Tree | undefined)?.target_group;
+  if (!a || !Array.isArray(groups) || groups.length !== 1 || (groups[0] as Tree).weight !== undefined) return;
+  a.target_group_arn = (groups[0] as Tree).arn;
+  delete a.forward;
+}
+
+function exportClusters(b: Builder) {
+  for (const { cluster, name } of b.r.clusters) {
+    const trees = b.place("cluster", cluster, `cluster "${cluster.clusterName}"`, (f) =>
+      f.path === "cluster.tags" ? tagMap(f.value as never) : leaf(f.value), (p) => p === "cluster.tags");
+    b.resource("aws_ecs_cluster", name, trees.get("aws_ecs_cluster") ?? {});
+    const cp = trees.get("aws_ecs_cluster_capacity_providers");
+    if (cp) b.resource("aws_ecs_cluster_capacity_providers", name, { cluster_name: new Expr(`aws_ecs_cluster.${name}.name`), ...cp });
+  }
+}
+
+function exportTaskDefinitions(b: Builder) {
+  for (const { td, name } of b.r.taskDefinitions) {
+    const normalised = normaliseTaskDefinition(td);
+    const trees = b.place("taskDefinition", td, `task definition "${td.family}"`, (f) => {
+      switch (f.path) {
+        case "taskDefinition.containerDefinitions": return new Expr(`jsonencode(${hclValue(normalised.containerDefinitions ?? [], 1)})`);
+        case "taskDefinition.cpu": case "taskDefinition.memory": case "taskDefinition.networkMode":
+          return normalised[f.path.slice("taskDefinition.".length)];
+        case "taskDefinition.taskRoleArn": return b.variable(`${name}_task_role_arn`, "string", `IAM role the ${td.family} tasks run as`, f.value);
+        case "taskDefinition.executionRoleArn": return b.variable(`${name}_execution_role_arn`, "string", `IAM role ECS pulls ${td.family}'s images and secrets with`, f.value);
+        case "taskDefinition.tags": return tagMap(f.value as never);
+        case "taskDefinition.proxyConfiguration": {
+          const { properties, ...rest } = f.value as { properties?: { name: string; value: string }[] };
+          return { ...(snakeBlocks(rest) as Tree), ...(properties ? { properties: new Leaf(Object.fromEntries(properties.map((x) => [x.name, x.value]))) } : {}) };
+        }
+        case "taskDefinition.inferenceAccelerators": case "taskDefinition.volumes[].fsxWindowsFileServerVolumeConfiguration":
+        case "taskDefinition.volumes[].efsVolumeConfiguration":
+          return snakeBlocks(f.value);
+        default: return leaf(f.value);
+      }
+    }, (p) => ["taskDefinition.containerDefinitions", "taskDefinition.tags", "taskDefinition.proxyConfiguration", "taskDefinition.volumes[].efsVolumeConfiguration"].includes(p));
+    // networkMode is filled in by ECS (bridge, or awsvpc for Fargate); the provider reads it back, so it is written out.
+    const tree = trees.get("aws_ecs_task_definition") ?? {};
+    if (tree.network_mode === undefined) tree.network_mode = normalised.networkMode;
+    b.resource("aws_ecs_task_definition", name, tree);
+  }
+}
+
+function exportServices(b: Builder) {
+  const ignore = b.opts.ignoreChanges ?? [];
+  for (const { service, name } of b.r.services) {
+    const where = `service "${service.serviceName}"`;
+    const trees = b.place("service", service, where, (f) => {
+      switch (f.path) {
+        case "service.cluster": {
+          const c = b.r.clusterOf(f.value as string);
+          return c ? new Expr(`aws_ecs_cluster.${c}.arn`) : f.value;
+        }
+        case "service.taskDefinition": {
+          const t = b.r.taskDefinitionOf(f.value as string);
+          return t ? new Expr(`aws_ecs_task_definition.${t}.arn`) : f.value;
+        }
+        case "service.networkConfiguration.awsvpcConfiguration.subnets":
+          return b.variable(`${name}_subnets`, "list(string)", `Subnets the ${service.serviceName} tasks run in`, f.value);
+        case "service.networkConfiguration.awsvpcConfiguration.securityGroups":
+          return b.variable(`${name}_security_groups`, "list(string)", `Security groups of the ${service.serviceName} tasks`, f.value);
+        case "service.networkConfiguration.awsvpcConfiguration.assignPublicIp": return f.value === "ENABLED";
+        case "service.loadBalancers[].targetGroupArn": case "service.loadBalancers[].advancedConfiguration.alternateTargetGroupArn":
+          return b.targetGroupRef(f.value as string);
+        case "service.loadBalancers[].advancedConfiguration.productionListenerRule": case "service.loadBalancers[].advancedConfiguration.testListenerRule": {
+          const rule = b.r.ruleOf(f.value as string);
+          if (!rule) return f.value;
+          if ("rule" in rule) return new Expr(`aws_lb_listener_rule.${rule.rule}.arn`);
+          return new Skip(`names the default rule of listener ${rule.defaultOf}, whose ARN the provider does not export (give it as an ARN, or use a listener rule)`);
+        }
+        case "service.deploymentConfiguration.lifecycleHooks[].hookDetails": return new Expr(`jsonencode(${hclValue(f.value, 3)})`);
+        case "service.tags": return tagMap(f.value as never);
+        default: return leaf(f.value);
+      }
+    }, (p) => p === "service.tags" || p === "service.deploymentConfiguration.lifecycleHooks[].hookDetails");
+    const tree = trees.get("aws_ecs_service") ?? {};
+    const extra: string[] = [];
+    const tgRefs = (service.loadBalancers ?? []).flatMap((l) => [l.targetGroupArn, l.advancedConfiguration?.alternateTargetGroupArn]).filter((x): x is string => x !== undefined);
+    const listeners = b.r.listenersForwardingTo(tgRefs);
+    // ECS refuses a target group that no load balancer forwards to yet: wait for the listeners.
+    if (listeners.length) tree.depends_on = listeners.map((l) => new Expr(`aws_lb_listener.${l}`));
+    const ignored = [...(ignore.includes("image") ? ["task_definition"] : []), ...(ignore.includes("desiredCount") ? ["desired_count"] : [])];
+    if (ignored.length) {
+      extra.push("  # Left to CI (new task definition revisions with new images) and to the scaler (desired count).");
+      extra.push(`  lifecycle {\n    ignore_changes = [${ignored.join(", ")}]\n  }`);
+    }
+    b.resource("aws_ecs_service", name, tree, extra);
+  }
+}
+
+function exportLoadBalancing(b: Builder, design: Design) {
+  for (const tg of (design.targetGroups ?? []).filter((t) => t.targetGroupArn !== undefined)) {
+    b.unexpressed.push(...allUnexpressed("targetGroup", tg, `target group "${tg.name}"`, "an existing target group (its ARN is set): referenced by ARN, not managed by this export"));
+  }
+  for (const { tg, name } of b.r.targetGroups) {
+    const trees = b.place("targetGroup", tg, `target group "${tg.name}"`, (f) =>
+      f.path === "targetGroup.vpcId" ? b.variable(`${name}_vpc_id`, "string", `VPC of the ${tg.name} targets`, f.value) : leaf(f.value));
+    const tree = trees.get("aws_lb_target_group") ?? {};
+    if (tg.vpcId === undefined) tree.vpc_id = b.variable(`${name}_vpc_id`, "string", `VPC of the ${tg.name} targets (the design names none: Stevedore's apply uses the default VPC)`, undefined);
+    b.resource("aws_lb_target_group", name, tree);
+  }
+  for (const lb of (design.loadBalancers ?? []).filter((l) => l.loadBalancerArn !== undefined)) {
+    b.unexpressed.push(...allUnexpressed("loadBalancer", lb, `load balancer "${lb.name}"`, "an existing load balancer (its ARN is set): the design leaves it and its listeners as they are"));
+  }
+  for (const { lb, name } of b.r.loadBalancers) {
+    const trees = b.place("loadBalancer", lb, `load balancer "${lb.name}"`, (f) => {
+      switch (f.path) {
+        case "loadBalancer.scheme": return f.value === "internal";
+        case "loadBalancer.subnets": return b.variable(`${name}_subnets`, "list(string)", `Subnets of load balancer ${lb.name}`, f.value);
+        case "loadBalancer.securityGroups": return b.variable(`${name}_security_groups`, "list(string)", `Security groups of load balancer ${lb.name}`, f.value);
+        case "loadBalancer.tags": return tagMap(f.value as never);
+        case "loadBalancer.listeners": return new Skip();
+        default: return leaf(f.value);
+      }
+    }, (p) => p === "loadBalancer.tags" || p === "loadBalancer.listeners");
+    const tree = trees.get("aws_lb") ?? {};
+    if (lb.subnets === undefined) tree.subnets = b.variable(`${name}_subnets`, "list(string)", `Subnets of load balancer ${lb.name} (the design names none: Stevedore's apply uses the default VPC's)`, undefined);
+    b.resource("aws_lb", name, tree);
+  }
+  for (const l of b.r.listeners) {
+    const lbName = b.r.loadBalancers.find((x) => x.lb === l.lb)!.name;
+    const trees = b.place("loadBalancer.listeners[]", l.listener, `listener ${l.lb.name}:${l.listener.port}`, (f) =>
+      f.path === "loadBalancer.listeners[].rules" ? new Skip() : b.action(l.listener.defaultAction, f, f.path),
+    (p) => p === "loadBalancer.listeners[].rules");
+    collapseForward(trees.get("aws_lb_listener")?.default_action);
+    b.resource("aws_lb_listener", l.name, { load_balancer_arn: new Expr(`aws_lb.${lbName}.arn`), ...trees.get("aws_lb_listener") });
+  }
+  for (const r of b.r.rules) {
+    const trees = b.place("loadBalancer.listeners[].rules[]", r.rule, `listener rule ${r.lb.name}:${r.listener.port} #${r.rule.priority}`, (f) => {
+      if (f.path === "loadBalancer.listeners[].rules[].conditions") {
+        const conds = f.value as { field: string; values: string[] }[];
+        return conds.map((c) => ({ [c.field.replace(/-/g, "_")]: { values: c.values } }));
+      }
+      return b.action(r.rule.action, f, f.path);
+    }, (p) => p === "loadBalancer.listeners[].rules[].conditions");
+    const tree = trees.get("aws_lb_listener_rule") ?? {};
+    collapseForward(tree.action);
+    b.resource("aws_lb_listener_rule", r.name, { listener_arn: new Expr(`aws_lb_listener.${r.listenerName}.arn`), ...tree });
+  }
+}
+
+/** The Terraform address of each resource the export writes, for `imports`. */
+export function terraformAddresses(design: Design): { kind: string; name: string; address: string }[] {
+  const r = resolveDesign(design, snakeLabel);
+  return [
+    ...r.clusters.map((c) => ({ kind: "cluster", name: c.cluster.clusterName, address: `aws_ecs_cluster.${c.name}` })),
+    ...r.taskDefinitions.map((t) => ({ kind: "taskDefinition", name: t.td.family, address: `aws_ecs_task_definition.${t.name}` })),
+    ...r.services.map((s) => ({ kind: "service", name: s.service.serviceName, address: `aws_ecs_service.${s.name}` })),
+    ...r.targetGroups.map((t) => ({ kind: "targetGroup", name: t.tg.name, address: `aws_lb_target_group.${t.name}` })),
+    ...r.loadBalancers.map((l) => ({ kind: "loadBalancer", name: l.lb.name, address: `aws_lb.${l.name}` })),
+    ...r.listeners.map((l) => ({ kind: "listener", name: `${l.lb.name}:${l.listener.port}`, address: `aws_lb_listener.${l.name}` })),
+    ...r.rules.map((x) => ({ kind: "rule", name: `${x.lb.name}:${x.listener.port}#${x.rule.priority}`, address: `aws_lb_listener_rule.${x.name}` })),
+  ];
+}
+
+/** The design as Terraform configuration for the hashicorp/aws provider. */
+export function exportTerraform(design: Design, opts: TerraformOptions = {}): TerraformExport {
+  const b = new Builder(resolveDesign(design, snakeLabel), opts);
+  exportClusters(b);
+  exportTaskDefinitions(b);
+  exportLoadBalancing(b, design);
+  exportServices(b);
+
+  const versions = [
+    "# Written by Stevedore from a design. The provider version is the oldest with every argument used:",
+    ...(b.versionWhy.length ? b.versionWhy.map((w) => `#   ${w}`) : [`#   ${TERRAFORM_BASELINE}: the provider line the argument names were checked against`]),
+    `terraform {\n  required_providers {\n    aws = {\n      source  = "hashicorp/aws"\n      version = ">= ${b.version}"\n    }\n  }\n}`,
+  ].join("\n");
+  const variables = b.variables.map((v) => hclBlock("variable", [v.name], {
+    description: v.description, type: new Expr(v.type), ...(v.default === undefined ? {} : { default: new Leaf(v.default) }),
+  })).join("\n\n");
+  const imports = (opts.imports ?? []).map((i) => hclBlock("import", [], { to: new Expr(i.address), id: i.id })).join("\n\n");
+  const notes = b.unexpressed.length
+    ? hclComment(`Not expressed in this configuration (kept in the Stevedore design only):\n${notesText(b.unexpressed)}`)
+    : "# Every field of the design is expressed above.";
+  const main = [b.blocks.join("\n\n"), imports, notes].filter(Boolean).join("\n\n");
+  const files: ExportFile[] = opts.singleFile
+    ? [{ path: "main.tf", text: [versions, variables, main].filter(Boolean).join("\n\n") + "\n" }]
+    : [
+      { path: "versions.tf", text: `${versions}\n` },
+      ...(variables ? [{ path: "variables.tf", text: `${variables}\n` }] : []),
+      { path: "main.tf", text: `${main}\n` },
+    ];
+  return { files, unexpressed: b.unexpressed, providerVersion: b.version };
+}
