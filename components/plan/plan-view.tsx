@@ -5,7 +5,7 @@ import { PlanStepItem } from "./plan-step";
 import { PlanCostSummary } from "@/components/cost/cost-figures";
 
 const GROUPS: { kind: ResourceKind; title: string }[] = [
-  { kind: "cluster", title: "Clusters" }, { kind: "task-definition", title: "Task definitions" },
+  { kind: "capacity-provider", title: "Capacity providers" }, { kind: "cluster", title: "Clusters" }, { kind: "task-definition", title: "Task definitions" },
   { kind: "target-group", title: "Target groups" }, { kind: "load-balancer", title: "Load balancers" }, { kind: "listener", title: "Listeners" },
   { kind: "service", title: "Services" }, { kind: "auto-scaling", title: "Auto scaling" },
 ];

@@ -96,4 +96,22 @@ describe("ECS port", () => {
     expect(r.failures).toHaveLength(2);
     expect(sent.map((s) => (s.input.serviceRevisionArns as string[]).length)).toEqual([20, 1]);
   });
+
+  it("describes every capacity provider 10 a page, and named ones 10 a call", async () => {
+    const names = Array.from({ length: 23 }, (_, i) => `cp-${i}`);
+    const { client, sent } = fakeClient((_op, input) => {
+      if (input.capacityProviders) return { capacityProviders: (input.capacityProviders as string[]).map((name) => ({ name })), failures: [] };
+      const start = Number(input.nextToken ?? 0);
+      const next = start + Number(input.maxResults);
+      return { capacityProviders: names.slice(start, next).map((name) => ({ name })), failures: [], ...(next < names.length ? { nextToken: String(next) } : {}) };
+    });
+    const port = ecsPortOver(client, createPacer(ECS_LIMITS.buckets, fakeClock()));
+    const all = await port.describeCapacityProviders({ includeTags: true });
+    expect(all.capacityProviders.map((p) => p.name)).toEqual(names);
+    expect(sent.map((c) => [c.op, c.input.maxResults, c.input.include])).toEqual(Array(3).fill(["DescribeCapacityProviders", 10, ["TAGS"]]));
+    sent.length = 0;
+    const named = await port.describeCapacityProviders({ capacityProviders: names.slice(0, 12), cluster: "main" });
+    expect(named.capacityProviders).toHaveLength(12);
+    expect(sent.map((c) => [(c.input.capacityProviders as string[]).length, c.input.cluster])).toEqual([[10, "main"], [2, "main"]]);
+  });
 });

@@ -1,7 +1,8 @@
 import {
   ContinueServiceDeploymentCommand, DescribeServiceDeploymentsCommand, DescribeServiceRevisionsCommand, ListServiceDeploymentsCommand,
   StopServiceDeploymentCommand, type ServiceDeployment, type ServiceDeploymentBrief, type ServiceDeploymentStatus, type ServiceRevision,
-  CreateClusterCommand, CreateServiceCommand, DeleteClusterCommand, DeleteServiceCommand, DeregisterTaskDefinitionCommand,
+  CreateCapacityProviderCommand, DeleteCapacityProviderCommand, DescribeCapacityProvidersCommand, UpdateCapacityProviderCommand,
+  type CapacityProvider, CreateClusterCommand, CreateServiceCommand, DeleteClusterCommand, DeleteServiceCommand, DeregisterTaskDefinitionCommand,
   DescribeClustersCommand, DescribeContainerInstancesCommand, DescribeServicesCommand, DescribeTaskDefinitionCommand,
   DescribeTasksCommand, ECSClient, ListClustersCommand, ListContainerInstancesCommand, ListServicesCommand,
   ListTagsForResourceCommand, ListTaskDefinitionFamiliesCommand, ListTaskDefinitionsCommand, ListTasksCommand,
@@ -17,6 +18,8 @@ import { allPages, createAwsPort, inBatches, type AwsPort, type InputOf, type Ou
 const COMMANDS = {
   DescribeClusters: DescribeClustersCommand, ListClusters: ListClustersCommand, CreateCluster: CreateClusterCommand,
   UpdateCluster: UpdateClusterCommand, DeleteCluster: DeleteClusterCommand, PutClusterCapacityProviders: PutClusterCapacityProvidersCommand,
+  DescribeCapacityProviders: DescribeCapacityProvidersCommand, CreateCapacityProvider: CreateCapacityProviderCommand,
+  UpdateCapacityProvider: UpdateCapacityProviderCommand, DeleteCapacityProvider: DeleteCapacityProviderCommand,
   DescribeServices: DescribeServicesCommand, ListServices: ListServicesCommand, CreateService: CreateServiceCommand,
   UpdateService: UpdateServiceCommand, DeleteService: DeleteServiceCommand, DescribeTaskDefinition: DescribeTaskDefinitionCommand,
   RegisterTaskDefinition: RegisterTaskDefinitionCommand, DeregisterTaskDefinition: DeregisterTaskDefinitionCommand,
@@ -48,6 +51,15 @@ export interface EcsPort {
   /** ECS refuses while the cluster still has ACTIVE/DRAINING services or running tasks. */
   deleteCluster(input: In<"DeleteCluster">): Out<"DeleteCluster">;
   putClusterCapacityProviders(input: In<"PutClusterCapacityProviders">): Out<"PutClusterCapacityProviders">;
+  /**
+   * The named capacity providers (FARGATE and FARGATE_SPOT included), or with none named every one
+   * of the account (all pages, 10 at a time); `cluster` adds that cluster's Managed Instances ones.
+   */
+  describeCapacityProviders(input: { capacityProviders?: string[]; cluster?: string; includeTags?: boolean }): Promise<{ capacityProviders: CapacityProvider[]; failures: Failure[] }>;
+  createCapacityProvider(input: In<"CreateCapacityProvider">): Out<"CreateCapacityProvider">;
+  updateCapacityProvider(input: In<"UpdateCapacityProvider">): Out<"UpdateCapacityProvider">;
+  /** ECS deletes only a provider no cluster has and no service's strategy names (else updateStatus DELETE_FAILED). */
+  deleteCapacityProvider(input: In<"DeleteCapacityProvider">): Out<"DeleteCapacityProvider">;
   /** Any number of services of one cluster. */
   describeServices(input: { cluster: string; services: string[]; includeTags?: boolean }): Promise<{ services: Service[]; failures: Failure[] }>;
   /** Every service ARN of a cluster (all pages). */
@@ -108,6 +120,27 @@ export function ecsPortOver(client: ECSClient, pacer: Pacer): EcsPort {
     updateCluster: (input) => send("UpdateCluster", input),
     deleteCluster: (input) => send("DeleteCluster", input),
     putClusterCapacityProviders: (input) => send("PutClusterCapacityProviders", input),
+    async describeCapacityProviders({ capacityProviders, cluster, includeTags }) {
+      const failures: Failure[] = [];
+      const base = { ...(cluster ? { cluster } : {}), ...(includeTags ? { include: ["TAGS" as const] } : {}) };
+      if (capacityProviders?.length) {
+        // Named ones go 10 a call: a call answers at most one page.
+        const r = await inBatches(capacityProviders, ops.DescribeCapacityProviders.page, async (batch) => {
+          const out = await send("DescribeCapacityProviders", { ...base, capacityProviders: batch });
+          return { items: out.capacityProviders, failures: out.failures };
+        });
+        return { capacityProviders: r.items, failures: r.failures };
+      }
+      const all = await allPages(async (nextToken) => {
+        const r = await send("DescribeCapacityProviders", { ...base, maxResults: ops.DescribeCapacityProviders.page, nextToken });
+        failures.push(...(r.failures ?? []));
+        return { items: r.capacityProviders, nextToken: r.nextToken };
+      });
+      return { capacityProviders: all, failures };
+    },
+    createCapacityProvider: (input) => send("CreateCapacityProvider", input),
+    updateCapacityProvider: (input) => send("UpdateCapacityProvider", input),
+    deleteCapacityProvider: (input) => send("DeleteCapacityProvider", input),
     async describeServices({ cluster, services, includeTags }) {
       const r = await inBatches(services, ops.DescribeServices.batch, async (batch) => {
         const out = await send("DescribeServices", { cluster, services: batch, ...(includeTags ? { include: ["TAGS" as const] } : {}) });

@@ -10,11 +10,14 @@ import type { ServiceLimits } from "./types";
 //   DescribeServiceRevisions `serviceRevisionArns`: up to 20; ListServiceDeployments `maxResults`: 1–100).
 // The throttling page names no bucket for the service deployments API (2024-10-30); its reads
 // are paced with the service reads and ContinueServiceDeployment/StopServiceDeployment with the
-// service writes, which they act on, and the SDK's adaptive retries absorb the rest.
+// service writes, which they act on, and the SDK's adaptive retries absorb the rest. Nor does
+// it name one for capacity providers: they are paced with the cluster calls (reads and writes),
+// and DescribeCapacityProviders pages 10 at a time (its `maxResults`: 1–10).
 
 /** Every ECS operation Stevedore makes, by its API name. */
 export type EcsOperation =
   | "DescribeClusters" | "ListClusters" | "CreateCluster" | "UpdateCluster" | "DeleteCluster" | "PutClusterCapacityProviders"
+  | "DescribeCapacityProviders" | "CreateCapacityProvider" | "UpdateCapacityProvider" | "DeleteCapacityProvider"
   | "DescribeServices" | "ListServices" | "CreateService" | "UpdateService" | "DeleteService"
   | "DescribeTaskDefinition" | "RegisterTaskDefinition" | "DeregisterTaskDefinition" | "ListTaskDefinitionFamilies" | "ListTaskDefinitions"
   | "DescribeTasks" | "ListTasks" | "DescribeContainerInstances" | "ListContainerInstances"
@@ -39,6 +42,10 @@ export const ECS_LIMITS = {
     UpdateCluster: { bucket: "cluster-write" },
     DeleteCluster: { bucket: "cluster-write" },
     PutClusterCapacityProviders: { bucket: "cluster-write" },
+    DescribeCapacityProviders: { bucket: "cluster-read", page: 10 },
+    CreateCapacityProvider: { bucket: "cluster-write" },
+    UpdateCapacityProvider: { bucket: "cluster-write" },
+    DeleteCapacityProvider: { bucket: "cluster-write" },
     DescribeServices: { bucket: "service-read", batch: 10 },
     ListServices: { bucket: "service-read", page: 100 },
     CreateService: { bucket: "service-write" },

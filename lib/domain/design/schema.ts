@@ -194,6 +194,48 @@ export const ClusterSchema = z.looseObject({
 });
 export type Cluster = z.infer<typeof ClusterSchema>;
 
+/** Managed scaling of an Auto Scaling group capacity provider (API_ManagedScaling). */
+const ManagedScalingSchema = z.object({
+  status: z.enum(["ENABLED", "DISABLED"]).optional(),
+  targetCapacity: int.optional(),
+  minimumScalingStepSize: int.optional(),
+  maximumScalingStepSize: int.optional(),
+  instanceWarmupPeriod: int.optional(),
+});
+const RangeSchema = z.object({ min: int, max: int.optional() });
+
+/**
+ * A capacity provider the design creates (CreateCapacityProvider): an Auto Scaling group's, or
+ * ECS Managed Instances' (created in `cluster`, usable only there). Clusters and strategies name
+ * it by `name`; FARGATE and FARGATE_SPOT are built in and never listed here.
+ */
+export const CapacityProviderDesignSchema = z.object({
+  id: str.min(1),
+  name: str,
+  autoScalingGroupProvider: z.object({
+    autoScalingGroupArn: str,
+    managedScaling: ManagedScalingSchema.optional(),
+    managedTerminationProtection: z.enum(["ENABLED", "DISABLED"]).optional(),
+    managedDraining: z.enum(["ENABLED", "DISABLED"]).optional(),
+  }).optional(),
+  managedInstancesProvider: z.object({
+    /** The name of the design's cluster the provider belongs to. */
+    cluster: str,
+    infrastructureRoleArn: str,
+    instanceLaunchTemplate: z.looseObject({
+      ec2InstanceProfileArn: str,
+      networkConfiguration: z.object({ subnets: z.array(str).optional(), securityGroups: z.array(str).optional() }),
+      storageConfiguration: z.object({ storageSizeGiB: int.optional() }).optional(),
+      monitoring: z.enum(["BASIC", "DETAILED"]).optional(),
+      instanceRequirements: z.looseObject({ vCpuCount: RangeSchema, memoryMiB: RangeSchema }).optional(),
+    }),
+    propagateTags: z.enum(["CAPACITY_PROVIDER", "NONE"]).optional(),
+    infrastructureOptimization: z.object({ scaleInAfter: int.optional() }).optional(),
+  }).optional(),
+  tags: z.array(TagSchema).optional(),
+});
+export type CapacityProviderDesign = z.infer<typeof CapacityProviderDesignSchema>;
+
 export const LoadBalancerSchema = z.looseObject({
   targetGroupArn: str.optional(),
   loadBalancerName: str.optional(),
@@ -482,6 +524,8 @@ export const DesignSchema = z.object({
   targetGroups: z.array(TargetGroupSchema).optional(),
   /** Load balancers with their listeners and rules (optional, additive: see LoadBalancerDesignSchema). */
   loadBalancers: z.array(LoadBalancerDesignSchema).optional(),
+  /** Capacity providers the design creates (optional, additive: see CapacityProviderDesignSchema). */
+  capacityProviders: z.array(CapacityProviderDesignSchema).optional(),
   /**
    * Canvas positions keyed by resource id (containers: `${taskDefinitionId}/${containerName}`).
    * Kept apart from the resources so that layout never leaks into ECS JSON.

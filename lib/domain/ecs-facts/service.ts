@@ -78,3 +78,16 @@ export const MAX_CLIENT_ALIASES = 1;
 export const DISCOVERY_NAME = /^(?!-)[a-z0-9_-]{1,64}$/;
 /** dnsName: up to 127 lowercase letters, digits, underscores, hyphens and periods, not starting with a hyphen. */
 export const ALIAS_DNS_NAME = /^(?!-)[a-z0-9_.-]{1,127}$/;
+
+/**
+ * Capacity provider names: up to 255 letters, digits, `_` and `-`, not prefixed with "aws", "ecs"
+ * or "fargate" (API_CreateCapacityProvider).
+ */
+export const CAPACITY_PROVIDER_NAME = /^[A-Za-z0-9_-]{1,255}$/;
+export const CAPACITY_PROVIDER_RESERVED_PREFIX = /^(aws|ecs|fargate)/i;
+/** Managed scaling ranges (API_ManagedScaling): targetCapacity 1–100, step sizes 1–10000, warm-up 0–10000 s. */
+export const TARGET_CAPACITY = { min: 1, max: 100 };
+export const SCALING_STEP = { min: 1, max: 10000 };
+export const INSTANCE_WARMUP = { min: 0, max: 10000 };
+/** Managed Instances' idle time before scale-in (API_InfrastructureOptimization): -1 (never) or 0–3600 s. */
+export const SCALE_IN_AFTER = { min: -1, max: 3600 };

@@ -18,6 +18,7 @@ export const RULE_CONCEPTS: Record<string, Target> = {
   "launch-type-compatibility": { concept: "launch-types" },
   "launch-type-xor-strategy": { concept: "launch-types" },
   "cluster-capacity-providers": { concept: "launch-types" },
+  "capacity-providers": { concept: "launch-types" },
   "fargate-spot": { concept: "launch-types" },
   capacity: { concept: "launch-types", lesson: "placement-strategies" },
   placement: { concept: "launch-types", lesson: "placement-strategies" },

@@ -8,11 +8,13 @@ import { equal, matchesDesired } from "./values";
  * A cluster is created when missing; an existing one (it may be shared with other designs) is
  * only brought to the settings, capacity providers and tags the design spells out.
  */
-export function planCluster(c: Cluster, live: LiveState, designId: string): PlanStep {
+export function planCluster(c: Cluster, live: LiveState, designId: string, scoped: ReadonlySet<string> = new Set()): PlanStep {
   const base = { key: `cluster:${c.clusterName}`, kind: "cluster" as const, name: c.clusterName, designId: c.id, notes: [] as string[] };
   const current = live.clusters[c.clusterName];
   const created = creationTags(c.tags, designId, c.id);
-  const input = { ...exportCluster(c), tags: created.tags } as Record<string, unknown>;
+  // The cluster's own Managed Instances providers are created in it afterwards (ECS associates them).
+  const associable = c.capacityProviders?.filter((p) => !scoped.has(p));
+  const input = { ...exportCluster(c), ...(associable ? { capacityProviders: associable } : {}), tags: created.tags } as Record<string, unknown>;
   if (!current || current.status === "INACTIVE") {
     return { ...base, notes: created.notes, action: "create", changes: [], calls: [{ operation: "CreateCluster", input }] };
   }
@@ -22,8 +24,8 @@ export function planCluster(c: Cluster, live: LiveState, designId: string): Plan
     changes.push({ path: "settings", old: current.settings, new: c.settings });
     calls.push({ operation: "UpdateCluster", input: { cluster: c.clusterName, settings: c.settings } });
   }
-  const providersDiffer = c.capacityProviders !== undefined &&
-    !equal([...c.capacityProviders].sort(), [...(current.capacityProviders ?? [])].sort());
+  const providersDiffer = associable !== undefined &&
+    !equal([...new Set([...associable, ...scoped])].sort(), [...(current.capacityProviders ?? [])].sort());
   const strategyDiffers = c.defaultCapacityProviderStrategy !== undefined &&
     !matchesDesired(c.defaultCapacityProviderStrategy, current.defaultCapacityProviderStrategy ?? []);
   if (providersDiffer) changes.push({ path: "capacityProviders", old: current.capacityProviders, new: c.capacityProviders });
@@ -34,7 +36,7 @@ export function planCluster(c: Cluster, live: LiveState, designId: string): Plan
       operation: "PutClusterCapacityProviders",
       input: {
         cluster: c.clusterName,
-        capacityProviders: c.capacityProviders ?? current.capacityProviders ?? [],
+        capacityProviders: associable ?? (current.capacityProviders ?? []).filter((p) => !scoped.has(p)),
         defaultCapacityProviderStrategy: c.defaultCapacityProviderStrategy ?? current.defaultCapacityProviderStrategy ?? [],
       },
     });

@@ -3,6 +3,7 @@ import { clusterNameOf, type Design } from "../design";
 import { validateDesign } from "../rules";
 import { planAutoScaling, scalingDelete } from "./plan-auto-scaling";
 import { planCluster } from "./plan-cluster";
+import { capacityProviderDeletes, planCapacityProvider, scopedProviders } from "./plan-capacity-provider";
 import { planCost } from "./plan-cost";
 import {
   liveRefs, loadBalancerDeletes, planListeners, planLoadBalancer, planTargetGroup, targetGroupDeletes,
@@ -25,7 +26,11 @@ import { DESIGN_TAG, RESOURCE_TAG, type EcsCall, type LiveState, type Plan, type
  */
 export function planDesign(design: Design, live: LiveState, opts: PlanOptions): Plan {
   const { designId } = opts;
-  const clusters = design.clusters.map((c) => planCluster(c, live, designId));
+  // Auto Scaling group providers before the clusters that name them; Managed Instances ones in their cluster, after it.
+  const providers = (design.capacityProviders ?? []).map((cp) => ({ cp, step: planCapacityProvider(cp, live, designId) }));
+  const asgProviders = providers.filter((p) => !p.cp.managedInstancesProvider).map((p) => p.step);
+  const miProviders = providers.filter((p) => p.cp.managedInstancesProvider).map((p) => p.step);
+  const clusters = design.clusters.map((c) => planCluster(c, live, designId, scopedProviders(design, c.clusterName)));
   const tdPlans = design.taskDefinitions.map((td) => planTaskDefinition(td, live, designId));
   const taskDefinitionRefs = Object.fromEntries(design.taskDefinitions.map((td, i) => [td.family, tdPlans[i].ref]));
 
@@ -55,9 +60,12 @@ export function planDesign(design: Design, live: LiveState, opts: PlanOptions): 
       notes: [ownedNote(designId)],
     };
   });
-  const steps = [...clusters, ...tdPlans.map((t) => t.step), ...targetGroups, ...lbPlans.map((p) => p.step), ...listeners.flatMap((l) => l.steps),
+  const providerDeletes = capacityProviderDeletes(design, live, designId);
+  const isManaged = (s: PlanStep) => live.ownedCapacityProviders?.[s.name]?.type === "MANAGED_INSTANCES";
+  const steps = [...asgProviders, ...clusters, ...miProviders, ...tdPlans.map((t) => t.step), ...targetGroups, ...lbPlans.map((p) => p.step), ...listeners.flatMap((l) => l.steps),
     ...services, ...scaling, ...scalingDeletes, ...deletes, ...listeners.flatMap((l) => l.deletes), ...loadBalancerDeletes(design, live, designId), ...targetGroupDeletes(design, live, designId),
-    ...familyDeletes(design, live, designId), ...clusterDeletes(design, live, designId)];
+    ...familyDeletes(design, live, designId), ...providerDeletes.filter(isManaged), ...clusterDeletes(design, live, designId),
+    ...providerDeletes.filter((s) => !isManaged(s))];
   const errors = validateDesign(design).filter((f) => f.severity === "error");
   const cost = planCost(design, live, steps, { ...(opts.region ? { region: opts.region } : {}), ...(opts.capacity ? { capacity: opts.capacity } : {}) });
   return { designId, steps, summary: summarise(steps), empty: steps.every((s) => s.calls.length === 0), errors, cost };

@@ -4,7 +4,7 @@ import type { Plan, PlanAction, PlanStep, ResourceKind } from "./types";
 
 const SYMBOL: Record<PlanAction, string> = { create: "+", update: "~", replace: "±", delete: "-", "no-change": "=" };
 const HEADING: Record<ResourceKind, string> = {
-  cluster: "Clusters", "task-definition": "Task definitions", "target-group": "Target groups", "load-balancer": "Load balancers",
+  "capacity-provider": "Capacity providers", cluster: "Clusters", "task-definition": "Task definitions", "target-group": "Target groups", "load-balancer": "Load balancers",
   listener: "Listeners", service: "Services", "auto-scaling": "Auto scaling",
 };
 

@@ -1,7 +1,7 @@
 import type { Finding } from "../rules/types";
 import type { CapacityBounds } from "../cost";
 import type { PlanCost } from "./plan-cost";
-import type { Cluster as EcsCluster, Service as EcsService, Tag as EcsTag, TaskDefinition as EcsTaskDefinition } from "@aws-sdk/client-ecs";
+import type { CapacityProvider as EcsCapacityProvider, Cluster as EcsCluster, Service as EcsService, Tag as EcsTag, TaskDefinition as EcsTaskDefinition } from "@aws-sdk/client-ecs";
 import type { ScalableTarget, ScalingPolicy, ScheduledAction } from "@aws-sdk/client-application-auto-scaling";
 import type {
   Listener as ElbListener, LoadBalancer as ElbLoadBalancer, Rule as ElbRule, TargetGroup as ElbTargetGroup,
@@ -55,6 +55,10 @@ export type LiveState = {
   ownedTargetGroups?: Record<string, LiveTargetGroup>;
   /** Load balancers tagged stevedore:design=<the design> whose names the design no longer has. */
   ownedLoadBalancers?: Record<string, LiveLoadBalancer>;
+  /** The design's capacity providers that exist (ACTIVE), by name, with their tags. */
+  capacityProviders?: Record<string, EcsCapacityProvider>;
+  /** ACTIVE capacity providers tagged stevedore:design=<the design> whose names the design no longer has. */
+  ownedCapacityProviders?: Record<string, EcsCapacityProvider>;
   /** The account's default VPC and its default subnets: where a target group or load balancer without a VPC or subnets goes. */
   defaultVpc?: { vpcId: string; subnetIds: string[] };
   /** The VPC of each subnet the design's own load balancers name: a target group without a VPC goes where its load balancer is. */
@@ -64,14 +68,15 @@ export type LiveState = {
 };
 
 export type PlanAction = "create" | "update" | "replace" | "no-change" | "delete";
-export type ResourceKind = "cluster" | "task-definition" | "target-group" | "load-balancer" | "listener" | "service" | "auto-scaling";
+export type ResourceKind = "capacity-provider" | "cluster" | "task-definition" | "target-group" | "load-balancer" | "listener" | "service" | "auto-scaling";
 
 /** One changed field; `old`/`new` are undefined when the field is absent on that side. */
 export type FieldChange = { path: string; old?: unknown; new?: unknown };
 
 export type EcsOperation =
   | "CreateCluster" | "UpdateCluster" | "PutClusterCapacityProviders" | "RegisterTaskDefinition"
-  | "CreateService" | "UpdateService" | "DeleteService" | "TagResource" | "UntagResource" | "DeleteCluster" | "DeregisterTaskDefinition";
+  | "CreateService" | "UpdateService" | "DeleteService" | "TagResource" | "UntagResource" | "DeleteCluster" | "DeregisterTaskDefinition"
+  | "CreateCapacityProvider" | "UpdateCapacityProvider" | "DeleteCapacityProvider";
 
 export type Elbv2PlanOperation =
   | "CreateTargetGroup" | "ModifyTargetGroup" | "ModifyTargetGroupAttributes" | "DeleteTargetGroup"

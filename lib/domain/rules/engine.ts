@@ -56,7 +56,8 @@ export function createValidator(rules: readonly Rule[]) {
   const designRules = rules.filter((r): r is DesignRule => r.scope === "design");
 
   let tdCache = new WeakMap<TaskDefinition, Local[]>();
-  let serviceCache = new WeakMap<Service, { td?: TaskDefinition; cluster?: Cluster; result: Local[] }>();
+  // Service rules also read the design's capacity providers (what kind of capacity a strategy names).
+  let serviceCache = new WeakMap<Service, { td?: TaskDefinition; cluster?: Cluster; providers: unknown; result: Local[] }>();
 
   function checkTd(td: TaskDefinition): Local[] {
     let hit = tdCache.get(td);
@@ -71,11 +72,12 @@ export function createValidator(rules: readonly Rule[]) {
     const td = index.tdByFamily.get(familyOf(svc.taskDefinition))?.[0];
     const cluster = index.clusterByName.get(clusterNameOf(svc.cluster))?.[0];
     const hit = serviceCache.get(svc);
-    if (hit && hit.td === td && hit.cluster === cluster) return hit.result;
+    const providers = index.design.capacityProviders;
+    if (hit && hit.td === td && hit.cluster === cluster && hit.providers === providers) return hit.result;
     const ctx = { index, taskDefinition: td, cluster };
     const result = serviceRules.flatMap((r) =>
       localize(r, safeCheck(r, () => r.check(svc, ctx)), "service", svc.id, svc.serviceName));
-    serviceCache.set(svc, { td, cluster, result });
+    serviceCache.set(svc, { td, cluster, providers, result });
     return result;
   }
 

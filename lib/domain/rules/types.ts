@@ -1,11 +1,11 @@
 import type { Cluster, Design, Service, TaskDefinition } from "../design";
 
 export type Severity = "error" | "warning" | "info";
-export type ResourceKind = "cluster" | "taskDefinition" | "service" | "loadBalancer" | "targetGroup";
+export type ResourceKind = "cluster" | "taskDefinition" | "service" | "loadBalancer" | "targetGroup" | "capacityProvider";
 
 /** Each kind of resource in running text ("… in task definition web"). */
 export const RESOURCE_KIND_NAME: Record<ResourceKind, string> = {
-  cluster: "cluster", taskDefinition: "task definition", service: "service", loadBalancer: "load balancer", targetGroup: "target group",
+  cluster: "cluster", taskDefinition: "task definition", service: "service", loadBalancer: "load balancer", targetGroup: "target group", capacityProvider: "capacity provider",
 };
 export type PathSegment = string | number;
 
@@ -78,7 +78,7 @@ export type TaskDefinitionRule = RuleBase & {
 };
 export type ServiceRule = RuleBase & {
   scope: "service";
-  /** Must depend only on the service, its task definition and its cluster (cached on those three). */
+  /** Must depend only on the service, its task definition, its cluster and the design's capacity providers (cached on those four). */
   check(service: Service, ctx: ServiceContext): RuleFinding[];
 };
 export type ClusterRule = RuleBase & {

@@ -18,7 +18,7 @@ import type { World } from "./types";
 
 type Entity = object;
 type MapKey =
-  | "clusters" | "taskDefinitions" | "services" | "tasks" | "instances"
+  | "clusters" | "taskDefinitions" | "services" | "tasks" | "instances" | "capacityProviders"
   | "serviceDeployments" | "serviceRevisions" | "hookOutcomes"
   | "vpcs" | "subnets" | "securityGroups"
   | "loadBalancers" | "targetGroups" | "listeners" | "rules"
@@ -28,7 +28,7 @@ type MapKey =
   | "scalableTargets" | "scalingPolicies" | "scheduledActions" | "scalingActivities";
 /** Every entity map of a world: ECS's, EC2's, ELBv2's. */
 export const MAPS: readonly MapKey[] = [
-  "clusters", "taskDefinitions", "services", "tasks", "instances",
+  "clusters", "taskDefinitions", "services", "tasks", "instances", "capacityProviders",
   "serviceDeployments", "serviceRevisions", "hookOutcomes",
   "vpcs", "subnets", "securityGroups",
   "loadBalancers", "targetGroups", "listeners", "rules",

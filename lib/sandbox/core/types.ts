@@ -73,7 +73,7 @@ export type Task = {
   clusterName: string;
   taskDefinitionArn: string;
   family: string;
-  launchType: "EC2" | "FARGATE";
+  launchType: "EC2" | "FARGATE" | "MANAGED_INSTANCES";
   capacityProviderName?: string;
   platformVersion?: string;
   containerInstanceArn?: string;
@@ -132,6 +132,36 @@ export type ContainerInstance = {
   registeredAt: number;
   tags: Tag[];
   version: number;
+  /** The capacity provider (Managed Instances or Auto Scaling group) that launched it (ecs/capacity.ts). */
+  capacityProviderName?: string;
+  /** Since when it runs no task (a provider's instances only): it is scaled in once idle long enough. */
+  idleSince?: number;
+  /** A DRAINING provider instance is terminated (INACTIVE) then. */
+  terminateAt?: number;
+};
+
+/**
+ * A capacity provider the account created (CreateCapacityProvider): an Auto Scaling group's or
+ * ECS Managed Instances' (scoped to its cluster). FARGATE and FARGATE_SPOT are built in, not kept.
+ * The provider configurations are kept as the API shapes them, with ECS's defaults filled in.
+ */
+export type CapacityProvider = {
+  arn: string;
+  name: string;
+  type: "EC2_AUTOSCALING" | "MANAGED_INSTANCES";
+  /** Managed Instances providers belong to the cluster they were created in. */
+  cluster?: string;
+  status: "ACTIVE" | "INACTIVE";
+  autoScalingGroupProvider?: Record<string, unknown>;
+  managedInstancesProvider?: Record<string, unknown>;
+  updateStatus?: string;
+  updateStatusReason?: string;
+  tags: Tag[];
+  seq: number;
+  /** Auto Scaling group providers with managed scaling: instances launched, in service after the warm-up. */
+  launching?: { count: number; readyAt: number }[];
+  /** Instances more that tasks the scheduler could not place want (read and cleared by the next capacity pass). */
+  waiting?: number;
 };
 
 export type Deployment = {
@@ -616,6 +646,8 @@ export type World = {
   services: Record<string, Service>;
   tasks: Record<string, Task>;
   instances: Record<string, ContainerInstance>;
+  /** By name: the account's capacity providers (FARGATE and FARGATE_SPOT are built in, not here). */
+  capacityProviders: Record<string, CapacityProvider>;
   serviceDeployments: Record<string, ServiceDeployment>;
   serviceRevisions: Record<string, ServiceRevision>;
   hookOutcomes: Record<string, HookOutcome>;

@@ -4,11 +4,12 @@ import { ecsError, invalidParameter } from "./errors";
 import { PagingSchema, TagListSchema, checkBatch, paginate, parseInput } from "./input";
 import type { Cluster, Ctx, World } from "../core/types";
 import { activeCluster, clusterServices, clusterTasks } from "./lookups";
+import { FARGATE_PROVIDERS, MAX_PER_CLUSTER, peekProvider, tooManyProviders } from "./capacity-providers";
+import { peek } from "../core/draft";
 import { clusterDefaultNamespace } from "./service-connect";
 import { namespaceById } from "../core/cloud-map";
 
 const NAME = /^[A-Za-z0-9_-]{1,255}$/;
-const FARGATE_PROVIDERS = ["FARGATE", "FARGATE_SPOT"];
 const Setting = z.object({ name: z.literal("containerInsights"), value: z.enum(["enabled", "disabled", "enhanced"]) });
 const StrategyItem = z.object({ capacityProvider: z.string(), weight: z.number().int().min(0).max(1000).optional(), base: z.number().int().min(0).max(100000).optional() });
 
@@ -41,9 +42,12 @@ function checkStrategy(providers: string[], strategy: { capacityProvider: string
     }
   }
 }
-function checkProviders(providers: string[]) {
+/** Providers a cluster may be given: FARGATE, FARGATE_SPOT, the account's Auto Scaling group ones and its own Managed Instances ones. */
+function checkProviders(world: World, clusterName: string, providers: string[]) {
+  if (providers.length > MAX_PER_CLUSTER) throw tooManyProviders();
   for (const p of providers) {
-    if (!FARGATE_PROVIDERS.includes(p)) {
+    const cp = FARGATE_PROVIDERS.includes(p) ? undefined : peekProvider(world, p);
+    if (!FARGATE_PROVIDERS.includes(p) && (!cp || (cp.cluster !== undefined && cp.cluster !== clusterName))) {
       throw invalidParameter(`The specified capacity provider ${p} does not exist. Specify a valid name or ARN and try again.`);
     }
   }
@@ -69,7 +73,7 @@ export function createCluster(world: World, raw: unknown, ctx: Ctx) {
   // CreateCluster on an ACTIVE name answers with that cluster, as ECS does.
   if (existing && existing.status === "ACTIVE") return { cluster: clusterOut(world, existing) };
   const providers = input.capacityProviders ?? [];
-  checkProviders(providers);
+  checkProviders(world, name, providers);
   checkStrategy(providers, input.defaultCapacityProviderStrategy ?? []);
   const cluster: Cluster = {
     arn: clusterArn(world, name), name, status: "ACTIVE", tags: input.tags ?? [],
@@ -122,6 +126,9 @@ export function deleteCluster(world: World, raw: unknown) {
   if (clusterTasks(world, cluster.name).some((t) => t.lastStatus !== "STOPPED")) {
     throw ecsError("ClusterContainsTasksException", "The Cluster cannot be deleted while Tasks are active.");
   }
+  if (Object.values(peek(world).capacityProviders).some((cp) => cp.status === "ACTIVE" && cp.cluster === cluster.name)) {
+    throw ecsError("ClientException", "The Cluster cannot be deleted while Cluster Scoped Capacity Providers are attached to the cluster.");
+  }
   cluster.status = "INACTIVE";
   return { cluster: clusterOut(world, cluster) };
 }
@@ -159,15 +166,23 @@ const PutProvidersSchema = z.object({
 export function putClusterCapacityProviders(world: World, raw: unknown) {
   const input = parseInput(PutProvidersSchema, raw);
   const cluster = activeCluster(world, input.cluster);
-  checkProviders(input.capacityProviders);
-  checkStrategy(input.capacityProviders, input.defaultCapacityProviderStrategy);
-  const removed = cluster.capacityProviders.filter((p) => !input.capacityProviders.includes(p));
+  const names = input.capacityProviders.map(lastSegment);
+  checkProviders(world, cluster.name, names);
+  // The cluster's own Managed Instances providers stay: PutClusterCapacityProviders does not manage them.
+  const scoped = cluster.capacityProviders.filter((p) => peekProvider(world, p)?.cluster === cluster.name && !names.includes(p));
+  const providers = [...names, ...scoped];
+  if (providers.length > MAX_PER_CLUSTER) throw tooManyProviders();
+  checkStrategy(providers, input.defaultCapacityProviderStrategy);
+  const removed = cluster.capacityProviders.filter((p) => !providers.includes(p));
   const inUse = Object.values(world.services).some((s) => s.clusterName === cluster.name && s.status === "ACTIVE" &&
     s.capacityProviderStrategy.some((i) => removed.includes(i.capacityProvider)));
   if (inUse) {
     throw ecsError("ResourceInUseException", "The specified capacity provider is in use and cannot be removed.");
   }
-  cluster.capacityProviders = input.capacityProviders;
+  if (Object.values(peek(world).tasks).some((t) => t.clusterName === cluster.name && t.lastStatus !== "STOPPED" && removed.includes(t.capacityProviderName ?? ""))) {
+    throw ecsError("ResourceInUseException", "The specified capacity provider is in use and cannot be removed.");
+  }
+  cluster.capacityProviders = providers;
   cluster.defaultCapacityProviderStrategy = input.defaultCapacityProviderStrategy;
   return { cluster: clusterOut(world, cluster) };
 }

@@ -12,16 +12,24 @@ import { compact, epochSeconds } from "../protocols/json-1-1";
 
 const str = z.string();
 
-/** Registered cpu units and memory (MiB) ECS reports for a few instance types. */
-export const INSTANCE_TYPES: Record<string, { cpu: number; memory: number }> = {
-  "t3.micro": { cpu: 2048, memory: 982 }, "t3.small": { cpu: 2048, memory: 1955 }, "t3.medium": { cpu: 2048, memory: 3910 },
-  "t3.large": { cpu: 2048, memory: 7936 }, "m5.large": { cpu: 2048, memory: 7680 }, "m5.xlarge": { cpu: 4096, memory: 15576 },
-  "c5.large": { cpu: 2048, memory: 3759 }, "c5.xlarge": { cpu: 4096, memory: 7624 },
+/**
+ * Instance types: the cpu units and memory (MiB) ECS registers for them, and their vCPUs and
+ * memory as EC2 lists them (what a Managed Instances provider's instanceRequirements select by).
+ */
+export const INSTANCE_TYPES: Record<string, { cpu: number; memory: number; vcpus: number; memoryMiB: number; burstable?: boolean }> = {
+  "t3.micro": { cpu: 2048, memory: 982, vcpus: 2, memoryMiB: 1024, burstable: true },
+  "t3.small": { cpu: 2048, memory: 1955, vcpus: 2, memoryMiB: 2048, burstable: true },
+  "t3.medium": { cpu: 2048, memory: 3910, vcpus: 2, memoryMiB: 4096, burstable: true },
+  "t3.large": { cpu: 2048, memory: 7936, vcpus: 2, memoryMiB: 8192, burstable: true },
+  "m5.large": { cpu: 2048, memory: 7680, vcpus: 2, memoryMiB: 8192 },
+  "m5.xlarge": { cpu: 4096, memory: 15576, vcpus: 4, memoryMiB: 16384 },
+  "c5.large": { cpu: 2048, memory: 3759, vcpus: 2, memoryMiB: 4096 },
+  "c5.xlarge": { cpu: 4096, memory: 7624, vcpus: 4, memoryMiB: 8192 },
 };
 
 export type NewInstance = {
   clusterName: string; cpu: number; memory: number; instanceType: string; availabilityZone: string;
-  ec2InstanceId?: string; attributes?: KeyValue[]; tags?: Tag[];
+  ec2InstanceId?: string; attributes?: KeyValue[]; tags?: Tag[]; capacityProviderName?: string;
 };
 
 export function addInstance(world: World, ctx: Ctx, p: NewInstance): ContainerInstance {
@@ -37,6 +45,7 @@ export function addInstance(world: World, ctx: Ctx, p: NewInstance): ContainerIn
     ec2InstanceId: p.ec2InstanceId ?? `i-${randomHex(world, 17)}`, instanceType: p.instanceType, availabilityZone: p.availabilityZone,
     status: "ACTIVE", agentConnected: true, cpu: p.cpu, memory: p.memory, attributes: [...builtIn, ...custom],
     registeredAt: ctx.now, tags: p.tags ?? [], version: 1,
+    ...(p.capacityProviderName ? { capacityProviderName: p.capacityProviderName, idleSince: ctx.now } : {}),
   };
   world.instances[instance.arn] = instance;
   return instance;
@@ -60,7 +69,7 @@ export function instanceOut(world: World, i: ContainerInstance, withTags = true)
     runningTasksCount: usage.tasks.filter((t) => t.lastStatus === "RUNNING").length,
     pendingTasksCount: usage.tasks.filter((t) => ["PROVISIONING", "PENDING", "ACTIVATING"].includes(t.lastStatus)).length,
     attributes: i.attributes, registeredAt: epochSeconds(i.registeredAt), attachments: [],
-    tags: withTags ? i.tags : undefined,
+    tags: withTags ? i.tags : undefined, capacityProviderName: i.capacityProviderName,
   });
 }
 

@@ -2,6 +2,7 @@ import { peek } from "../core/draft";
 import { runCall, type Call, type Dynamics, type EngineResult } from "../core/engine";
 import type { Ctx, SandboxConfig, SandboxState, World } from "../core/types";
 import { nextScalingWakeUp, runDueScheduledActions } from "./auto-scaling";
+import { nextCapacityWakeUp, reconcileCapacity } from "./capacity";
 import { ECS_HANDLERS } from "./handlers";
 import { tickTask } from "./lifecycle";
 import { reconcileAll, recordFailure } from "./scheduler";
@@ -29,6 +30,8 @@ function advanceWorld(world: World, config: SandboxConfig, to: number) {
     next = Math.min(next, nextWakeUp(world));
     // So do Application Auto Scaling's scheduled actions (auto-scaling.ts).
     next = Math.min(next, nextScalingWakeUp(world));
+    // Capacity providers wake up for warm-ups, idle instances and terminations (capacity.ts).
+    next = Math.min(next, nextCapacityWakeUp(world));
     if (next > to || processed >= config.maxEventsPerAdvance) break;
     world.now = Math.max(world.now, next);
     const ctx: Ctx = { now: world.now, config };
@@ -46,11 +49,21 @@ function advanceWorld(world: World, config: SandboxConfig, to: number) {
   reconcile(world, { now: world.now, config });
 }
 
-/** The scheduler's pass: traffic-shifting deployments their own way, the rest rolling; then service deployments follow. */
+/**
+ * The scheduler's pass: traffic-shifting deployments their own way, the rest rolling; then service
+ * deployments follow, and capacity providers act on what could not be placed (the scheduler
+ * passes again when that brought instances).
+ */
 function reconcile(world: World, ctx: Ctx) {
   reconcileAll(world, ctx, reconcileShifting);
   followDeployments(world, ctx);
   syncServiceConnect(world, ctx);
+  if (reconcileCapacity(world, ctx)) {
+    reconcileAll(world, ctx, reconcileShifting);
+    followDeployments(world, ctx);
+    syncServiceConnect(world, ctx);
+    reconcileCapacity(world, ctx);
+  }
 }
 
 /** Deleted services are forgotten an hour after they became INACTIVE, like STOPPED tasks. */

@@ -1,4 +1,5 @@
 import type { Handlers } from "../core/engine";
+import * as capacityProviders from "./capacity-providers";
 import * as clusters from "./clusters";
 import * as instances from "./container-instances";
 import * as services from "./services";
@@ -17,6 +18,10 @@ export const ECS_HANDLERS: Handlers = {
   DeleteCluster: clusters.deleteCluster,
   UpdateCluster: clusters.updateCluster,
   PutClusterCapacityProviders: clusters.putClusterCapacityProviders,
+  CreateCapacityProvider: capacityProviders.createCapacityProvider,
+  DescribeCapacityProviders: capacityProviders.describeCapacityProviders,
+  UpdateCapacityProvider: capacityProviders.updateCapacityProvider,
+  DeleteCapacityProvider: capacityProviders.deleteCapacityProvider,
   RegisterTaskDefinition: taskDefinitions.registerTaskDefinition,
   DescribeTaskDefinition: taskDefinitions.describeTaskDefinition,
   ListTaskDefinitions: taskDefinitions.listTaskDefinitions,

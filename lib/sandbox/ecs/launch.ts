@@ -1,15 +1,22 @@
 import { invalidParameter } from "./errors";
+import { instancesNeeded, launchForTask, scalesItself, wantInstances } from "./capacity";
+import { FARGATE_PROVIDERS, peekProvider } from "./capacity-providers";
 import { launchTask, type LaunchParams } from "./lifecycle";
 import { fargateZone, placeOne, type Constraint, type PlacementFailure, type Strategy } from "./placement";
 import { peek } from "../core/draft";
-import type { CapacityProviderStrategyItem, Cluster, Ctx, Task, TaskDefinition, World } from "../core/types";
+import type { CapacityProviderStrategyItem, Cluster, ContainerInstance, Ctx, Task, TaskDefinition, World } from "../core/types";
 
-// Where a task runs: a launch type, or a capacity provider strategy (FARGATE / FARGATE_SPOT are
-// Fargate; the sandbox has no Auto Scaling group providers), else the cluster's default
-// strategy, else EC2 — as ECS resolves it. A strategy places each task on one of its providers:
-// the provider with a base first, until it runs that many, then the others by weight.
+// Where a task runs: a launch type, or a capacity provider strategy, else the cluster's default
+// strategy, else EC2 — as ECS resolves it. FARGATE / FARGATE_SPOT run tasks on Fargate, Auto
+// Scaling group providers on their EC2 instances (launch type EC2), Managed Instances providers
+// on the instances they launch (launch type MANAGED_INSTANCES; capacity.ts). A strategy places each
+// task on one of its providers: the provider with a base first, until it runs that many, then
+// the others by weight.
 
-export type LaunchTarget = { launchType: "EC2" | "FARGATE"; strategy?: CapacityProviderStrategyItem[] };
+export type LaunchTarget = { launchType: "EC2" | "FARGATE" | "MANAGED_INSTANCES"; strategy?: CapacityProviderStrategyItem[] };
+
+/** ECS's message for a strategy that mixes Fargate with Auto Scaling group (or Managed Instances) providers. */
+const MIXED_STRATEGY = "A capacity provider strategy cannot contain a mix of capacity providers using Auto Scaling groups and Fargate providers. Specify one or the other and try again.";
 
 /** Fargate Spot has no capacity now (the sandbox's `setSpotCapacity` control), as ECS words it. */
 export const SPOT_CAPACITY_UNAVAILABLE = "Capacity is unavailable at this time. Please try again later or in a different availability zone.";
@@ -37,7 +44,7 @@ export function nextProvider(items: readonly CapacityProviderStrategyItem[], cou
   return best.capacityProvider;
 }
 
-export function resolveLaunch(cluster: Cluster, launchType: string | undefined, strategy: CapacityProviderStrategyItem[] | undefined): LaunchTarget {
+export function resolveLaunch(world: World, cluster: Cluster, launchType: string | undefined, strategy: CapacityProviderStrategyItem[] | undefined): LaunchTarget {
   if (launchType && strategy?.length) {
     throw invalidParameter("Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again.");
   }
@@ -52,18 +59,22 @@ export function resolveLaunch(cluster: Cluster, launchType: string | undefined, 
       throw invalidParameter(`The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster. Associate the capacity provider with the cluster or specify a valid capacity provider and try again.`);
     }
   }
-  return { launchType: "FARGATE", strategy: items };
+  const kinds = new Set(items.map((i) => FARGATE_PROVIDERS.includes(i.capacityProvider) ? "FARGATE"
+    : peekProvider(world, i.capacityProvider)?.type === "MANAGED_INSTANCES" ? "MANAGED_INSTANCES" : "EC2"));
+  if (kinds.size > 1) throw invalidParameter(MIXED_STRATEGY);
+  const [kind] = kinds as Set<LaunchTarget["launchType"]>;
+  return { launchType: kind, strategy: items };
 }
 
 /** The checks RunTask and CreateService make of a task definition against where it will run. */
 export function checkLaunchable(td: TaskDefinition, target: LaunchTarget, networkConfiguration: unknown) {
-  if (target.launchType === "FARGATE" && !td.compatibilities.includes("FARGATE")) {
-    throw invalidParameter("Task definition does not support launch_type FARGATE.");
+  if (target.launchType !== "EC2" && !td.compatibilities.includes(target.launchType)) {
+    throw invalidParameter(`Task definition does not support launch_type ${target.launchType}.`);
   }
   if (td.body.networkMode === "awsvpc" && !networkConfiguration) {
     throw invalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is specified.");
   }
-  if (td.body.networkMode !== "awsvpc" && networkConfiguration && target.launchType === "EC2") {
+  if (td.body.networkMode !== "awsvpc" && networkConfiguration && target.launchType !== "FARGATE") {
     throw invalidParameter("Network Configuration is not valid for the given networkMode of this task definition.");
   }
 }
@@ -88,8 +99,8 @@ export function launchTasks(world: World, ctx: Ctx, req: LaunchRequest, count: n
     }
   }
   for (let i = 0; i < count; i++) {
+    const provider = target.strategy ? nextProvider(target.strategy, counts) : undefined;
     if (target.launchType === "FARGATE") {
-      const provider = target.strategy ? nextProvider(target.strategy, counts) : undefined;
       if (provider === "FARGATE_SPOT" && world.faults.spotUnavailable?.some((c) => c === "*" || c === req.clusterName)) {
         return { tasks, failure: { code: "SPOT_CAPACITY", message: SPOT_CAPACITY_UNAVAILABLE } };
       }
@@ -100,12 +111,39 @@ export function launchTasks(world: World, ctx: Ctx, req: LaunchRequest, count: n
       }));
       continue;
     }
-    const placed = placeOne(world, { clusterName: req.clusterName, td: req.td, group: req.group, constraints, strategies });
+    const placed = placeOnProvider(world, ctx, req, provider, count - i);
     if ("code" in placed) return { tasks, failure: placed };
+    if (provider) counts[provider] = (counts[provider] ?? 0) + 1;
     tasks.push(launchTask(world, ctx, {
-      ...rest, launchType: "EC2", containerInstanceArn: placed.instance.arn,
+      ...rest, launchType: target.launchType === "MANAGED_INSTANCES" ? "MANAGED_INSTANCES" : "EC2", capacityProviderName: provider,
+      containerInstanceArn: placed.instance.arn,
       availabilityZone: placed.instance.availabilityZone, hostPorts: placed.hostPorts, dynamicPorts: placed.dynamicPorts,
     }));
   }
   return { tasks };
+}
+
+/**
+ * An instance for the next task: without a provider any of the cluster's instances but Managed
+ * Instances' (theirs take only their provider's tasks); with one, that provider's. A Managed
+ * Instances provider launches an instance when none of its own fits; an Auto Scaling group
+ * provider with managed scaling notes how many instances the `waiting` tasks want.
+ */
+function placeOnProvider(world: World, ctx: Ctx, req: LaunchRequest, providerName: string | undefined, waiting: number) {
+  const cp = providerName ? peekProvider(world, providerName) : undefined;
+  const accept = cp ? (i: ContainerInstance) => i.capacityProviderName === cp.name
+    : (i: ContainerInstance) => !i.capacityProviderName || peekProvider(world, i.capacityProviderName)?.type !== "MANAGED_INSTANCES";
+  const request = { clusterName: req.clusterName, td: req.td, group: req.group, constraints: req.constraints, strategies: req.strategies, accept };
+  const placed = placeOne(world, request);
+  if (!("code" in placed) || !cp) return placed;
+  if (cp.type === "MANAGED_INSTANCES") {
+    const launched = launchForTask(world, ctx, cp, req.clusterName, req.td);
+    if (typeof launched === "string") return { code: "RESOURCE:INSTANCE_TYPE", message: launched };
+    return placeOne(world, request);
+  }
+  if (scalesItself(cp)) {
+    const more = instancesNeeded(req.td, waiting);
+    if (more) wantInstances(world, cp, more);
+  }
+  return placed;
 }

@@ -14,7 +14,7 @@ type Json = Record<string, unknown>;
 export type LaunchParams = {
   clusterName: string;
   td: TaskDefinition;
-  launchType: "EC2" | "FARGATE";
+  launchType: "EC2" | "FARGATE" | "MANAGED_INSTANCES";
   capacityProviderName?: string;
   containerInstanceArn?: string;
   availabilityZone: string;

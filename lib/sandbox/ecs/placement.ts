@@ -23,6 +23,8 @@ export type PlacementRequest = {
   group: string;
   constraints: Constraint[];
   strategies: Strategy[];
+  /** Which of the cluster's instances may take the task (a capacity provider's own ones; default: any). */
+  accept?: (instance: ContainerInstance) => boolean;
 };
 
 export type PlacementFailure = { code: string; arn?: string; message: string };
@@ -78,7 +80,7 @@ const REASONS: Record<string, string> = {
 };
 
 export function placeOne(world: World, req: PlacementRequest): Placement | PlacementFailure {
-  const candidates = clusterCandidates(world, req.clusterName);
+  const candidates = clusterCandidates(world, req.clusterName).filter((i) => !req.accept || req.accept(i));
   if (candidates.length === 0) {
     return { code: "NO_INSTANCES", message: "No Container Instances were found in your cluster." };
   }

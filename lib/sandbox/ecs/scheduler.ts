@@ -202,7 +202,7 @@ export function startTasks(world: World, ctx: Ctx, svc: Service, d: Deployment, 
   const cluster = world.clusters[svc.clusterName];
   // Read only (peek): the task definition is not changed by launching from it.
   const td = Object.values(peek(world).taskDefinitions).flat().find((x) => x.arn === d.taskDefinitionArn)!;
-  const target = resolveLaunch(cluster, svc.launchType, svc.capacityProviderStrategy);
+  const target = resolveLaunch(world, cluster, svc.launchType, svc.capacityProviderStrategy);
   const tdConstraints = (td.body.placementConstraints as { type: string; expression?: string }[] | undefined) ?? [];
   const { tasks, failure } = launchTasks(world, ctx, {
     clusterName: svc.clusterName, td, target, group: `service:${svc.name}`, startedBy: d.id, serviceArn: svc.arn, deploymentId: d.id,

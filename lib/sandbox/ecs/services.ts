@@ -122,7 +122,7 @@ export function createService(world: World, raw: unknown, ctx: Ctx) {
   const desiredCount = input.desiredCount ?? 0;
   if (desiredCount < 0) throw invalidParameter("Desired count must be greater than or equal to 0.");
   const td = usableTaskDefinition(world, input.taskDefinition);
-  const target = resolveLaunch(cluster, input.launchType, input.capacityProviderStrategy);
+  const target = resolveLaunch(world, cluster, input.launchType, input.capacityProviderStrategy);
   checkLaunchable(td, target, input.networkConfiguration);
   checkLoadBalancers(world, input.loadBalancers ?? [], td);
   if (target.launchType === "FARGATE" && (input.placementConstraints?.length || input.placementStrategy?.length)) {
@@ -181,7 +181,7 @@ export function updateService(world: World, raw: unknown, ctx: Ctx) {
   if (input.desiredCount !== undefined && input.desiredCount < 0) throw invalidParameter("Desired count must be greater than or equal to 0.");
   let deploy = input.forceNewDeployment === true;
   let tdArn = svc.taskDefinitionArn;
-  const target = resolveLaunch(cluster, svc.launchType, input.capacityProviderStrategy ?? svc.capacityProviderStrategy);
+  const target = resolveLaunch(world, cluster, svc.launchType, input.capacityProviderStrategy ?? svc.capacityProviderStrategy);
   if (input.taskDefinition) {
     const td = usableTaskDefinition(world, input.taskDefinition);
     checkLaunchable(td, target, input.networkConfiguration ?? svc.networkConfiguration);

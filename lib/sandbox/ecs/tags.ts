@@ -37,6 +37,12 @@ function holder(world: World, arn: string): { tags: Tag[] } {
       if (!i || i.status === "INACTIVE") throw notFound();
       return i;
     }
+    case "capacity-provider": {
+      // FARGATE and FARGATE_SPOT are not the account's: nothing to tag.
+      const cp = world.capacityProviders[a];
+      if (!cp || cp.status !== "ACTIVE") throw notFound();
+      return cp;
+    }
     default:
       throw invalidParameter("The ARN provided is invalid.");
   }

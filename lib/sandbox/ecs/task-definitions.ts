@@ -20,6 +20,9 @@ const RegisterSchema = TaskDefinitionSchema.omit({ id: true }).extend({
 
 type Json = Record<string, unknown>;
 
+/** The network modes Managed Instances run (API_ManagedInstancesNetworkConfiguration: awsvpc, host, none). */
+const MANAGED_INSTANCES_NETWORK_MODES = ["awsvpc", "host", "none"];
+
 function normaliseContainer(c: Json, networkMode: string): Json {
   const portMappings = ((c.portMappings as Json[] | undefined) ?? []).map((pm) => ({
     ...pm,
@@ -36,7 +39,9 @@ export function registerTaskDefinition(world: World, raw: unknown, ctx: Ctx) {
   const input = parseInput(RegisterSchema, raw);
   const { tags, ...rest } = input;
   const checked = checkTaskDefinition(rest as Json);
-  const networkMode = rest.networkMode ?? "bridge";
+  // A task definition only for Managed Instances defaults to awsvpc (task_definition_parameters-managed-instances).
+  const requires = rest.requiresCompatibilities ?? [];
+  const networkMode = rest.networkMode ?? (requires.includes("MANAGED_INSTANCES") && !requires.includes("EC2") ? "awsvpc" : "bridge");
   const containers = (rest.containerDefinitions as Json[]).map((c) => normaliseContainer(c, networkMode));
   const revisions = (world.taskDefinitions[rest.family] ??= []);
   if (revisions.length >= 1_000_000) throw clientError("Too many revisions for this family.");
@@ -48,7 +53,10 @@ export function registerTaskDefinition(world: World, raw: unknown, ctx: Ctx) {
   };
   const td: TaskDefinition = {
     arn: taskDefinitionArn(world, rest.family, revision), family: rest.family, revision, status: "ACTIVE", body,
-    compatibilities: checked.fargateCompatible ? ["EC2", "FARGATE"] : ["EC2"],
+    compatibilities: [
+      "EC2", ...(checked.fargateCompatible ? ["FARGATE"] : []),
+      ...(requires.includes("MANAGED_INSTANCES") && MANAGED_INSTANCES_NETWORK_MODES.includes(networkMode) ? ["MANAGED_INSTANCES"] : []),
+    ],
     cpu: checked.cpu ?? containers.reduce((s, c) => s + ((c.cpu as number) ?? 0), 0),
     memory: checked.memory ?? containers.reduce((s, c) => s + (((c.memoryReservation ?? c.memory) as number) ?? 0), 0),
     registeredAt: ctx.now, tags: tags ?? [],

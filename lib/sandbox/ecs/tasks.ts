@@ -94,12 +94,13 @@ export function runTask(world: World, raw: unknown, ctx: Ctx) {
   const count = input.count ?? 1;
   if (count < 1 || count > 10) throw invalidParameter("The count parameter must be between 1 and 10.");
   const td = usableTaskDefinition(world, input.taskDefinition);
-  const target = resolveLaunch(cluster, input.launchType, input.capacityProviderStrategy);
+  const target = resolveLaunch(world, cluster, input.launchType, input.capacityProviderStrategy);
   checkLaunchable(td, target, input.networkConfiguration);
   if (target.launchType === "FARGATE" && (input.placementConstraints?.length || input.placementStrategy?.length)) {
     throw invalidParameter("Task placement is not supported for the FARGATE launch type.");
   }
-  if (target.launchType === "EC2" && !hasActiveInstances(world, cluster.name)) {
+  // Capacity providers bring (or scale for) instances of their own.
+  if (target.launchType === "EC2" && !target.strategy && !hasActiveInstances(world, cluster.name)) {
     throw invalidParameter("No Container Instances were found in your cluster.");
   }
   const tdConstraints = (td.body.placementConstraints as { type: string; expression?: string }[] | undefined) ?? [];
@@ -112,7 +113,7 @@ export function runTask(world: World, raw: unknown, ctx: Ctx) {
   }, count);
   if (input.clientToken) for (const t of tasks) Object.assign(t, { clientToken: input.clientToken, requestFingerprint: print });
   const failures = failure
-    ? Array.from({ length: count - tasks.length }, () => ({ arn: failure.arn, reason: failure.code === "SPOT_CAPACITY" ? failure.message : failure.code }))
+    ? Array.from({ length: count - tasks.length }, () => ({ arn: failure.arn, reason: failure.code === "SPOT_CAPACITY" || failure.code === "RESOURCE:INSTANCE_TYPE" ? failure.message : failure.code }))
     : [];
   return { tasks: tasks.map((t) => taskOut(world, t, true)), failures };
 }

@@ -268,7 +268,19 @@ async function invoke(ecs: EcsPort, call: EcsCall): Promise<unknown> {
     case "UntagResource": return ecs.untagResource(input);
     case "DeleteCluster": return ecs.deleteCluster(input);
     case "DeregisterTaskDefinition": return ecs.deregisterTaskDefinition(input);
+    case "CreateCapacityProvider": return ecs.createCapacityProvider(input);
+    case "UpdateCapacityProvider": return ecs.updateCapacityProvider(input);
+    case "DeleteCapacityProvider": return deleteCapacityProvider(ecs, call.input);
   }
+}
+
+/** ECS answers a delete it cannot do with the provider and updateStatus DELETE_FAILED, not an error: apply reports it as one. */
+async function deleteCapacityProvider(ecs: EcsPort, input: Record<string, unknown>) {
+  const r = await ecs.deleteCapacityProvider(input as never);
+  if (r.capacityProvider?.updateStatus === "DELETE_FAILED") {
+    throw Object.assign(new Error(`DeleteCapacityProvider ${String(input.capacityProvider)}: ${r.capacityProvider.updateStatusReason ?? "DELETE_FAILED"}`), { name: "ResourceInUseException" });
+  }
+  return r;
 }
 
 /**

@@ -37,6 +37,7 @@ export async function readLiveState(ecs: EcsPort, design: Design, opts: LiveStat
     }
   }
   if (opts.designId) await readOwnedLeftovers(ecs, design, opts.designId, live, clusterNames);
+  await readCapacityProviders(ecs, design, opts.designId, live);
   for (const cluster of [...Object.keys(live.clusters), ...Object.keys(live.ownedClusters ?? {})]) {
     const arns = await ecs.listServices({ cluster });
     const { services } = await ecs.describeServices({ cluster, services: arns, includeTags: true });
@@ -87,6 +88,23 @@ async function readScaling(aas: AutoScalingPort, design: Design, designId: strin
     const [policies, scheduledActions] = await Promise.all([aas.describeScalingPolicies(resourceId), aas.describeScheduledActions(resourceId)]);
     live.scaling[resourceId.replace(/^service\//, "")] = { target, policies, scheduledActions };
   }
+}
+
+/**
+ * The design's capacity providers that exist (DescribeCapacityProviders with TAGS); with
+ * `designId`, also the ACTIVE ones tagged with it that the design no longer has. Only designs
+ * with providers, or plans that look for leftovers, make these calls.
+ */
+async function readCapacityProviders(ecs: EcsPort, design: Design, designId: string | undefined, live: LiveState) {
+  const names = (design.capacityProviders ?? []).map((p) => p.name);
+  if (names.length) {
+    const { capacityProviders } = await ecs.describeCapacityProviders({ capacityProviders: names, includeTags: true });
+    live.capacityProviders = Object.fromEntries(capacityProviders.filter((p) => p.name && p.status === "ACTIVE").map((p) => [p.name!, p]));
+  }
+  if (!designId) return;
+  const { capacityProviders } = await ecs.describeCapacityProviders({ includeTags: true });
+  const owned = capacityProviders.filter((p) => p.name && p.status === "ACTIVE" && !names.includes(p.name) && tagValue(p.tags, DESIGN_TAG) === designId);
+  if (owned.length) live.ownedCapacityProviders = Object.fromEntries(owned.map((p) => [p.name!, p]));
 }
 
 const isAccessDenied = (err: unknown) => err instanceof Error && ["AccessDenied", "AccessDeniedException", "UnauthorizedOperation"].includes(err.name);

@@ -7,7 +7,7 @@ export const CLUSTER_GROUPS: FieldGroup[] = [
   {
     title: "Infrastructure",
     fields: [
-      { type: "strings", path: ["capacityProviders"], label: "Capacity providers", itemLabel: "Capacity provider", mono: true, help: "FARGATE, FARGATE_SPOT or Auto Scaling group providers the cluster can use." },
+      { type: "strings", path: ["capacityProviders"], label: "Capacity providers", itemLabel: "Capacity provider", mono: true, help: "FARGATE, FARGATE_SPOT, Auto Scaling group providers, or this cluster's own Managed Instances providers (the design's capacityProviders, by name)." },
       {
         type: "list", path: ["defaultCapacityProviderStrategy"], label: "Default capacity provider strategy", itemLabel: "Default provider",
         help: "Used by services that set neither a launch type nor their own strategy.",

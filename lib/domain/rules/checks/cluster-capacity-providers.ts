@@ -6,9 +6,9 @@ export const clusterCapacityProviders: ClusterRule = {
   title: "The cluster's default capacity provider strategy is valid",
   severity: "error",
   scope: "cluster",
-  check(cluster) {
+  check(cluster, index) {
     const strategy = cluster.defaultCapacityProviderStrategy;
     if (!nonEmpty(strategy)) return [];
-    return checkStrategy(strategy, ["defaultCapacityProviderStrategy"], cluster.capacityProviders ?? [], cluster.clusterName);
+    return checkStrategy(strategy, ["defaultCapacityProviderStrategy"], cluster.capacityProviders ?? [], cluster.clusterName, index.design.capacityProviders);
   },
 };

@@ -6,17 +6,18 @@ export const launchTypeCompatibility: ServiceRule = {
   title: "The service's capacity matches what the task definition requires",
   severity: "error",
   scope: "service",
-  check(service, { taskDefinition: td, cluster }) {
+  check(service, { taskDefinition: td, cluster, index }) {
     const out: RuleFinding[] = [];
+    const providers = index.design.capacityProviders;
     const strategy = service.capacityProviderStrategy;
     if (nonEmpty(strategy) && cluster) {
-      out.push(...checkStrategy(strategy, ["capacityProviderStrategy"], cluster.capacityProviders ?? [], cluster.clusterName));
+      out.push(...checkStrategy(strategy, ["capacityProviderStrategy"], cluster.capacityProviders ?? [], cluster.clusterName, providers));
     } else if (nonEmpty(strategy)) {
       // Cluster outside the design: its providers are unknown, the item limits still apply.
-      out.push(...checkStrategy(strategy, ["capacityProviderStrategy"], undefined, undefined));
+      out.push(...checkStrategy(strategy, ["capacityProviderStrategy"], undefined, undefined, providers));
     }
 
-    const launch = launchOf(service, cluster);
+    const launch = launchOf(service, cluster, providers);
     if (!launch) return out;
     if (launch.source === "default") {
       out.push({
@@ -32,7 +33,7 @@ export const launchTypeCompatibility: ServiceRule = {
     // A strategy may name several providers; each kind of capacity it uses must be supported.
     const kinds = launch.source === "strategy" || launch.source === "clusterDefault"
       ? [...new Set((launch.source === "strategy" ? strategy! : cluster!.defaultCapacityProviderStrategy!)
-        .map((i) => computeOfProvider(i.capacityProvider)))]
+        .map((i) => computeOfProvider(i.capacityProvider, providers)))]
       : [launch.kind];
     for (const kind of kinds) {
       if (compat.includes(kind)) continue;

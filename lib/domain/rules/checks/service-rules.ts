@@ -11,6 +11,7 @@ import { placement } from "./placement";
 import { platformVersion } from "./platform-version";
 import { capacity } from "./capacity";
 import { clusterCapacityProviders } from "./cluster-capacity-providers";
+import { capacityProviders } from "./capacity-providers";
 import { tags } from "./tags";
 import { loadBalancerConfig, targetGroupConfig } from "./elb";
 import { deploymentStrategy } from "./deployment-strategy";
@@ -38,5 +39,6 @@ export const SERVICE_AND_DESIGN_RULES: readonly Rule[] = [
   platformVersion,
   capacity,
   clusterCapacityProviders,
+  capacityProviders,
   tags,
 ];

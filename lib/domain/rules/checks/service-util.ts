@@ -1,5 +1,5 @@
 // Helpers shared by the service, cluster and design rules.
-import type { CapacityProviderStrategyItem, Cluster, Service, TaskDefinition } from "../../design";
+import type { CapacityProviderDesign, CapacityProviderStrategyItem, Cluster, Service, TaskDefinition } from "../../design";
 import { clusterNameOf } from "../../design";
 import { networkModeOf } from "../../ecs-facts/task-definition";
 import { parseTaskCpu, parseTaskMemory } from "../../ecs-facts/task-size";
@@ -18,9 +18,16 @@ export function nonEmpty<T>(list: readonly T[] | undefined): list is readonly T[
   return list !== undefined && list.length > 0;
 }
 
-/** FARGATE and FARGATE_SPOT run on Fargate; every other provider is an Auto Scaling group of EC2 instances. */
-export function computeOfProvider(capacityProvider: string): LaunchKind {
-  return FARGATE_CAPACITY_PROVIDERS.includes(capacityProvider) ? "FARGATE" : "EC2";
+/** The design's capacity providers (FARGATE and FARGATE_SPOT are built in). */
+export type DesignProviders = readonly CapacityProviderDesign[] | undefined;
+
+/**
+ * FARGATE and FARGATE_SPOT run on Fargate, a Managed Instances provider of the design on
+ * MANAGED_INSTANCES; every other provider is an Auto Scaling group of EC2 instances.
+ */
+export function computeOfProvider(capacityProvider: string, providers?: DesignProviders): LaunchKind {
+  if (FARGATE_CAPACITY_PROVIDERS.includes(capacityProvider)) return "FARGATE";
+  return providers?.find((p) => p.name === capacityProvider)?.managedInstancesProvider ? "MANAGED_INSTANCES" : "EC2";
 }
 
 /**
@@ -28,14 +35,14 @@ export function computeOfProvider(capacityProvider: string): LaunchKind {
  * cluster's default strategy, else EC2 (what CreateService does). Undefined when the cluster is
  * outside the design and the service sets neither, since its default strategy is unknown.
  */
-export function launchOf(service: Service, cluster: Cluster | undefined): { kind: LaunchKind; source: LaunchSource } | undefined {
+export function launchOf(service: Service, cluster: Cluster | undefined, providers?: DesignProviders): { kind: LaunchKind; source: LaunchSource } | undefined {
   if (service.launchType) return { kind: service.launchType, source: "launchType" };
   if (nonEmpty(service.capacityProviderStrategy)) {
-    return { kind: computeOfProvider(service.capacityProviderStrategy[0].capacityProvider), source: "strategy" };
+    return { kind: computeOfProvider(service.capacityProviderStrategy[0].capacityProvider, providers), source: "strategy" };
   }
   if (!cluster) return undefined;
   if (nonEmpty(cluster.defaultCapacityProviderStrategy)) {
-    return { kind: computeOfProvider(cluster.defaultCapacityProviderStrategy[0].capacityProvider), source: "clusterDefault" };
+    return { kind: computeOfProvider(cluster.defaultCapacityProviderStrategy[0].capacityProvider, providers), source: "clusterDefault" };
   }
   return { kind: "EC2", source: "default" };
 }
@@ -126,6 +133,7 @@ export function checkStrategy(
   at: PathSegment[],
   clusterProviders: readonly string[] | undefined,
   clusterName: string | undefined,
+  providers?: DesignProviders,
 ): RuleFinding[] {
   const out: RuleFinding[] = [];
   const known = clusterProviders ? new Set(clusterProviders) : undefined;
@@ -169,13 +177,21 @@ export function checkStrategy(
       } else baseIndex = i;
     }
   });
-  const fargate = items.filter((i) => computeOfProvider(i.capacityProvider) === "FARGATE");
+  const kindOf = (i: CapacityProviderStrategyItem) => computeOfProvider(i.capacityProvider, providers);
+  const fargate = items.filter((i) => kindOf(i) === "FARGATE");
+  const managed = items.filter((i) => kindOf(i) === "MANAGED_INSTANCES");
   if (fargate.length > 0 && fargate.length < items.length) {
-    const asg = items.filter((i) => computeOfProvider(i.capacityProvider) === "EC2").map((i) => i.capacityProvider);
+    const others = items.filter((i) => kindOf(i) !== "FARGATE").map((i) => i.capacityProvider);
     out.push({
       path: at,
-      message: `A capacity provider strategy can contain Fargate capacity providers or Auto Scaling group capacity providers, not both: it mixes ${fargate.map((i) => i.capacityProvider).join(", ")} with ${asg.join(", ")}.`,
-      fix: { description: "Keep either FARGATE/FARGATE_SPOT or the Auto Scaling group providers in this strategy." },
+      message: `A capacity provider strategy can contain Fargate capacity providers or Auto Scaling group (or Managed Instances) capacity providers, not both: it mixes ${fargate.map((i) => i.capacityProvider).join(", ")} with ${others.join(", ")}. ECS answers "A capacity provider strategy cannot contain a mix of capacity providers using Auto Scaling groups and Fargate providers."`,
+      fix: { description: "Keep either FARGATE/FARGATE_SPOT or the other providers in this strategy." },
+    });
+  } else if (managed.length > 0 && managed.length < items.length) {
+    out.push({
+      path: at,
+      message: `A capacity provider strategy runs its tasks on one kind of capacity: it mixes the Managed Instances providers ${managed.map((i) => i.capacityProvider).join(", ")} with the Auto Scaling group providers ${items.filter((i) => kindOf(i) === "EC2").map((i) => i.capacityProvider).join(", ")}.`,
+      fix: { description: "Keep either the Managed Instances providers or the Auto Scaling group providers in this strategy." },
     });
   }
   if (items.length > MAX_STRATEGY_PROVIDERS) {
