@@ -313,7 +313,6 @@ export const TargetTrackingConfigurationSchema = z.looseObject({
   scaleInCooldown: int.optional(),
   disableScaleIn: z.boolean().optional(),
 });
-export type TargetTrackingConfiguration = z.infer<typeof TargetTrackingConfigurationSchema>;
 
 export const StepAdjustmentSchema = z.object({
   metricIntervalLowerBound: z.number().optional(),

@@ -14,7 +14,6 @@
 //   (capacity in proportion to the metric; scale out fast, scale in gradually; cooldowns).
 
 export const ECS_SCALABLE_DIMENSION = "ecs:service:DesiredCount";
-export const ECS_SERVICE_NAMESPACE = "ecs";
 export const SCALING_POLICIES_PER_TARGET = 50;
 export const SCHEDULED_ACTIONS_PER_TARGET = 200;
 export const STEP_ADJUSTMENTS_PER_POLICY = 20;

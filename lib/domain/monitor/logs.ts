@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { LOGS_LIMITS } from "../aws-limits";
 
 // The monitor's log view, pure: where each container of a service logs (from its task
 // definitions' logConfiguration), which FilterLogEvents calls read a service's, a task's or a
@@ -111,7 +110,6 @@ export const LOG_PAGE = 500;
  * streams tailed at once stay within it.
  */
 export const LOG_TAIL_INTERVAL_MS = 1000;
-export const LOG_TAIL_RATE = LOGS_LIMITS.buckets.filter.perSecond;
 
 const EcsName = z.string().min(1).max(255).regex(/^[A-Za-z0-9_-]+$/, "Not an ECS name");
 const Millis = z.coerce.number().int().min(0);

@@ -8,7 +8,7 @@ export {
   DEREGISTRATION_DELAY_KEY, listenerRef, loadBalancerRef, ownedLoadBalancers, ownedTargetGroups, resolveRefs, tagsOfArn,
 } from "./plan-elbv2";
 export { canonical, clientTokenFor } from "./values";
-export { resolveResourceLabel, RESOURCE_LABEL_REF } from "./plan-auto-scaling";
+export { resolveResourceLabel } from "./plan-auto-scaling";
 export function emptyLiveState(): import("./types").LiveState {
   return { clusters: {}, services: [], taskDefinitions: {} };
 }

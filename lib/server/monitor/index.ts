@@ -17,5 +17,5 @@ export { continueServiceDeployment } from "./continue-service-deployment";
 export { rollBackServiceDeployment } from "./roll-back-service-deployment";
 export { forceNewDeployment } from "./force-new-deployment";
 export { setDesiredCount } from "./set-desired-count";
-export { getServiceLogs, type ServiceLogsInput } from "./get-service-logs";
-export { LogTailHub, appLogTails, tailCursor } from "./log-tail";
+export { getServiceLogs } from "./get-service-logs";
+export { LogTailHub, tailCursor } from "./log-tail";
