@@ -21,6 +21,8 @@ test("the Fargate Spot lesson: a base on FARGATE, an interruption replaced, and 
     const capacity = page.getByTestId("live-tasks").getByTestId("live-task-capacity");
     await expect(capacity.filter({ hasText: /^FARGATE$/ })).toHaveCount(2);
     await expect(capacity.filter({ hasText: "FARGATE_SPOT" })).toHaveCount(2);
+    // The scene draws the Spot tasks in a pool of their own.
+    await expect(page.getByTestId("scene-fargate").and(page.locator('[data-spot="true"]'))).toContainText("Fargate Spot");
     await screenshot(page, "learn-spot-shared-out");
 
     await page.getByRole("button", { name: "Interrupt a Spot task" }).click();

@@ -249,13 +249,16 @@ export function ClusterScene({ input, focus, title = "What the scheduler is doin
           <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Where the tasks run</h4>
           <ul className="mt-1 flex flex-wrap gap-2" aria-label="Container instances">
             {scene.instances.map((ci) => <Instance key={ci.arn} ci={ci} />)}
-            {scene.fargate.length > 0 && (
-              <li className="min-w-36 flex-1 rounded-md border border-dashed border-slate-300 p-2" data-testid="scene-fargate">
-                <p className="text-xs text-slate-700">Fargate <span className="text-slate-500">(capacity AWS runs for each task)</span></p>
-                <div className="mt-1.5 flex flex-wrap gap-1">{scene.fargate.map((t) => <Token key={t.id} task={t} compact />)}</div>
-                {scene.more.fargate > 0 && <More n={scene.more.fargate} what="task" />}
+            {fargatePools(scene.fargate).map(({ spot, tasks }, i, pools) => (
+              <li key={spot ? "spot" : "fargate"} className="min-w-36 flex-1 rounded-md border border-dashed border-slate-300 p-2" data-testid="scene-fargate" data-spot={spot}>
+                <p className="text-xs text-slate-700">
+                  {spot ? "Fargate Spot" : "Fargate"}{" "}
+                  <span className="text-slate-500">{spot ? "(spare capacity, cheaper; AWS can take it back with two minutes' warning)" : "(capacity AWS runs for each task)"}</span>
+                </p>
+                <div className="mt-1.5 flex flex-wrap gap-1">{tasks.map((t) => <Token key={t.id} task={t} compact />)}</div>
+                {i === pools.length - 1 && scene.more.fargate > 0 && <More n={scene.more.fargate} what="task" />}
               </li>
-            )}
+            ))}
             {scene.more.instances > 0 && <li className="self-center"><More n={scene.more.instances} what="less busy instance" /></li>}
           </ul>
         </div>
@@ -268,4 +271,11 @@ export function ClusterScene({ input, focus, title = "What the scheduler is doin
       </div>
     </div>
   );
+}
+
+/** Fargate tasks in two pools, on-demand first, then Spot (each only when it has tasks). */
+function fargatePools(tasks: SceneTask[]): { spot: boolean; tasks: SceneTask[] }[] {
+  const spot = tasks.filter((t) => t.capacityProvider === "FARGATE_SPOT");
+  const onDemand = tasks.filter((t) => t.capacityProvider !== "FARGATE_SPOT");
+  return [{ spot: false, tasks: onDemand }, { spot: true, tasks: spot }].filter((p) => p.tasks.length > 0);
 }

@@ -32,7 +32,7 @@ export function sceneInputFromMonitor(view: { services: MonitorService[]; tasks:
     })),
     tasks: view.tasks.map((t) => ({
       id: t.taskId, service: t.serviceName, revision: revisionOf(t.taskDefinitionArn), lastStatus: t.lastStatus, desiredStatus: t.desiredStatus,
-      instanceArn: t.containerInstanceArn, health: t.healthStatus, stoppedReason: t.stoppedReason, createdAt: millis(t.createdAt),
+      instanceArn: t.containerInstanceArn, ...(t.capacityProviderName ? { capacityProvider: t.capacityProviderName } : {}), health: t.healthStatus, stoppedReason: t.stoppedReason, createdAt: millis(t.createdAt),
     })),
     instances: instances.map((ci) => ({
       arn: ci.arn, label: ci.ec2InstanceId ?? ci.id.slice(0, 12), status: ci.status,

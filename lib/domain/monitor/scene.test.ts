@@ -156,6 +156,13 @@ describe("scene inputs", () => {
     expect(scene.services[0]).toMatchObject({ name: "web", maximumPercent: 150, minimumHealthyPercent: undefined });
     expect(scene.tasks[0]).toMatchObject({ id: "t1", revision: 2, createdAt: 2000 });
   });
+
+  it("keeps the capacity provider a task runs on (Spot tasks are drawn apart)", () => {
+    const task = (id: string, capacityProviderName?: string) => ({ taskArn: `arn:aws:ecs:eu-west-1:1:task/c/${id}`, group: "service:w", lastStatus: "RUNNING", desiredStatus: "RUNNING", capacityProviderName });
+    const input = sceneInputFromEcs({ services: [], tasks: [task("a", "FARGATE"), task("b", "FARGATE_SPOT"), task("c")], containerInstances: [] });
+    expect(input.tasks.map((t) => t.capacityProvider)).toEqual(["FARGATE", "FARGATE_SPOT", undefined]);
+    expect(buildScene(input).fargate.map((t) => t.capacityProvider)).toEqual(["FARGATE", "FARGATE_SPOT", undefined]);
+  });
 });
 
 describe("scene during a traffic-shifting deployment", () => {

@@ -32,6 +32,8 @@ export type SceneTaskInput = {
   lastStatus: string;
   desiredStatus: string;
   instanceArn?: string;
+  /** The capacity provider it runs on (FARGATE_SPOT tasks are drawn apart from FARGATE ones). */
+  capacityProvider?: string;
   health?: string;
   stoppedReason?: string;
   createdAt: number;
