@@ -110,7 +110,7 @@ export async function withAws<S extends Service, T>(ctx: Pick<AppContext, "aws">
  * The ports a plan of the environment reads besides ECS, and its apply calls: ELBv2 for the
  * design's load balancers and target groups, EC2 for the default VPC they go into.
  */
-export const planPorts = (ctx: Pick<AppContext, "aws">, env: EnvironmentRow) => ({ elbv2: ctx.aws.elbv2(env), ec2: ctx.aws.ec2(env) });
+export const planPorts = (ctx: Pick<AppContext, "aws">, env: EnvironmentRow) => ({ elbv2: ctx.aws.elbv2(env), ec2: ctx.aws.ec2(env), autoscaling: ctx.aws.autoscaling(env) });
 
 /** `withAws` for ECS. */
 export const withEcs = <T>(ctx: Pick<AppContext, "aws">, env: EnvironmentRow, fn: (ecs: EcsPort) => Promise<T>) => withAws(ctx, env, "ecs", fn);
