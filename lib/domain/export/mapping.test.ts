@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { ClusterSchema, LoadBalancerDesignSchema, ServiceSchema, TargetGroupSchema, TaskDefinitionSchema } from "../design";
+import { DesignSchema } from "../design";
 import { coverageTable, isNot, MAPPING } from "./mapping";
 
 // Walks the design's zod schemas (every key of every object schema, nested; `[]` for array
@@ -32,10 +32,15 @@ function schemaPaths(schema: z.ZodType, path: string, out: string[] = []): strin
   }
 }
 
-const ROOTS: [string, z.ZodType][] = [
-  ["cluster", ClusterSchema], ["taskDefinition", TaskDefinitionSchema], ["service", ServiceSchema],
-  ["targetGroup", TargetGroupSchema], ["loadBalancer", LoadBalancerDesignSchema],
-];
+/** Every top-level resource array of a Design (all but schemaVersion and layout), by its item's kind: `services` → `service`. */
+const ROOTS: [string, z.ZodType][] = Object.entries(defOf(DesignSchema).shape ?? {})
+  .filter(([k]) => k !== "schemaVersion" && k !== "layout")
+  .map(([k, s]) => {
+    let d = defOf(s);
+    while (d.innerType) d = defOf(d.innerType);
+    if (d.type !== "array") throw new Error(`Design.${k} is not a resource array: map it in mapping.test.ts`);
+    return [k.replace(/s$/, ""), d.element!];
+  });
 
 describe("the export mapping", () => {
   const paths = ROOTS.flatMap(([root, s]) => schemaPaths(s, root));
@@ -45,6 +50,7 @@ describe("the export mapping", () => {
     expect(paths).toContain("loadBalancer.listeners[].rules[].action.targetGroups[].weight");
     expect(paths).toContain("taskDefinition.containerDefinitions[].linuxParameters.tmpfs[].size");
     expect(paths.length).toBeGreaterThan(200);
+    expect(ROOTS.map(([r]) => r)).toEqual(expect.arrayContaining(["cluster", "taskDefinition", "service", "targetGroup", "loadBalancer", "capacityProvider"]));
   });
 
   it("has a Terraform and a CloudFormation entry for every design field", () => {

@@ -239,6 +239,106 @@ const service: Table = {
   ...tags("service", SVC, CFN_SVC),
 };
 
+// Application Auto Scaling of a service (ResourceId service/<cluster>/<service>, ScalableDimension
+// ecs:service:DesiredCount): a scalable target, its policies, scheduled actions (inside the
+// ScalableTarget in CloudFormation), and a step policy's design-only alarm as a CloudWatch alarm.
+const AT = "aws_appautoscaling_target";
+const AP = "aws_appautoscaling_policy";
+const AS = "aws_appautoscaling_scheduled_action";
+const CW = "aws_cloudwatch_metric_alarm";
+const CFN_AT = "AWS::ApplicationAutoScaling::ScalableTarget";
+const CFN_AP = "AWS::ApplicationAutoScaling::ScalingPolicy";
+const CFN_AS = `${CFN_AT}.ScheduledActions[]`;
+const CFN_CW = "AWS::CloudWatch::Alarm";
+const ASP = "service.autoScaling.policies[]";
+const TT = `${ASP}.targetTrackingScalingPolicyConfiguration`;
+const TF_TT = `${AP}.target_tracking_scaling_policy_configuration`;
+const CFN_TTC = `${CFN_AP}.TargetTrackingScalingPolicyConfiguration`;
+const SS = `${ASP}.stepScalingPolicyConfiguration`;
+const TF_SS = `${AP}.step_scaling_policy_configuration`;
+const CFN_SSC = `${CFN_AP}.StepScalingPolicyConfiguration`;
+const SA = "service.autoScaling.scheduledActions[]";
+const autoScaling: Table = {
+  "service.autoScaling": e(AT, CFN_AT),
+  "service.autoScaling.minCapacity": e(`${AT}.min_capacity`, `${CFN_AT}.MinCapacity`),
+  "service.autoScaling.maxCapacity": e(`${AT}.max_capacity`, `${CFN_AT}.MaxCapacity`),
+  "service.autoScaling.policies": e(AP, CFN_AP),
+  [`${ASP}.policyName`]: e(`${AP}.name`, `${CFN_AP}.PolicyName`),
+  [`${ASP}.policyType`]: e(`${AP}.policy_type`, `${CFN_AP}.PolicyType`),
+  [TT]: e(TF_TT, CFN_TTC),
+  [`${TT}.targetValue`]: e(`${TF_TT}.target_value`, `${CFN_TTC}.TargetValue`),
+  [`${TT}.predefinedMetricSpecification`]: e(`${TF_TT}.predefined_metric_specification`, `${CFN_TTC}.PredefinedMetricSpecification`),
+  [`${TT}.predefinedMetricSpecification.predefinedMetricType`]: e(`${TF_TT}.predefined_metric_specification.predefined_metric_type`, `${CFN_TTC}.PredefinedMetricSpecification.PredefinedMetricType`),
+  [`${TT}.predefinedMetricSpecification.resourceLabel`]: e(`${TF_TT}.predefined_metric_specification.resource_label`, `${CFN_TTC}.PredefinedMetricSpecification.ResourceLabel`),
+  [`${TT}.customizedMetricSpecification`]: e(`${TF_TT}.customized_metric_specification`, `${CFN_TTC}.CustomizedMetricSpecification`),
+  [`${TT}.customizedMetricSpecification.metricName`]: e(`${TF_TT}.customized_metric_specification.metric_name`, `${CFN_TTC}.CustomizedMetricSpecification.MetricName`),
+  [`${TT}.customizedMetricSpecification.namespace`]: e(`${TF_TT}.customized_metric_specification.namespace`, `${CFN_TTC}.CustomizedMetricSpecification.Namespace`),
+  [`${TT}.customizedMetricSpecification.dimensions`]: e(`${TF_TT}.customized_metric_specification.dimensions`, `${CFN_TTC}.CustomizedMetricSpecification.Dimensions`),
+  [`${TT}.customizedMetricSpecification.dimensions[].name`]: e(`${TF_TT}.customized_metric_specification.dimensions[].name`, `${CFN_TTC}.CustomizedMetricSpecification.Dimensions[].Name`),
+  [`${TT}.customizedMetricSpecification.dimensions[].value`]: e(`${TF_TT}.customized_metric_specification.dimensions[].value`, `${CFN_TTC}.CustomizedMetricSpecification.Dimensions[].Value`),
+  [`${TT}.customizedMetricSpecification.statistic`]: e(`${TF_TT}.customized_metric_specification.statistic`, `${CFN_TTC}.CustomizedMetricSpecification.Statistic`),
+  [`${TT}.customizedMetricSpecification.unit`]: e(`${TF_TT}.customized_metric_specification.unit`, `${CFN_TTC}.CustomizedMetricSpecification.Unit`),
+  [`${TT}.scaleOutCooldown`]: e(`${TF_TT}.scale_out_cooldown`, `${CFN_TTC}.ScaleOutCooldown`),
+  [`${TT}.scaleInCooldown`]: e(`${TF_TT}.scale_in_cooldown`, `${CFN_TTC}.ScaleInCooldown`),
+  [`${TT}.disableScaleIn`]: e(`${TF_TT}.disable_scale_in`, `${CFN_TTC}.DisableScaleIn`),
+  [SS]: e(TF_SS, CFN_SSC),
+  [`${SS}.adjustmentType`]: e(`${TF_SS}.adjustment_type`, `${CFN_SSC}.AdjustmentType`),
+  [`${SS}.stepAdjustments`]: e(`${TF_SS}.step_adjustment`, `${CFN_SSC}.StepAdjustments`),
+  [`${SS}.stepAdjustments[].metricIntervalLowerBound`]: e(`${TF_SS}.step_adjustment[].metric_interval_lower_bound`, `${CFN_SSC}.StepAdjustments[].MetricIntervalLowerBound`),
+  [`${SS}.stepAdjustments[].metricIntervalUpperBound`]: e(`${TF_SS}.step_adjustment[].metric_interval_upper_bound`, `${CFN_SSC}.StepAdjustments[].MetricIntervalUpperBound`),
+  [`${SS}.stepAdjustments[].scalingAdjustment`]: e(`${TF_SS}.step_adjustment[].scaling_adjustment`, `${CFN_SSC}.StepAdjustments[].ScalingAdjustment`),
+  [`${SS}.minAdjustmentMagnitude`]: e(`${TF_SS}.min_adjustment_magnitude`, `${CFN_SSC}.MinAdjustmentMagnitude`),
+  [`${SS}.cooldown`]: e(`${TF_SS}.cooldown`, `${CFN_SSC}.Cooldown`),
+  [`${SS}.metricAggregationType`]: e(`${TF_SS}.metric_aggregation_type`, `${CFN_SSC}.MetricAggregationType`),
+  [`${ASP}.alarm`]: e(CW, CFN_CW),
+  [`${ASP}.alarm.metricName`]: e(`${CW}.metric_name`, `${CFN_CW}.MetricName`),
+  [`${ASP}.alarm.namespace`]: e(`${CW}.namespace`, `${CFN_CW}.Namespace`),
+  [`${ASP}.alarm.statistic`]: e(`${CW}.statistic`, `${CFN_CW}.Statistic`),
+  [`${ASP}.alarm.comparisonOperator`]: e(`${CW}.comparison_operator`, `${CFN_CW}.ComparisonOperator`),
+  [`${ASP}.alarm.threshold`]: e(`${CW}.threshold`, `${CFN_CW}.Threshold`),
+  [`${ASP}.alarm.period`]: e(`${CW}.period`, `${CFN_CW}.Period`),
+  [`${ASP}.alarm.evaluationPeriods`]: e(`${CW}.evaluation_periods`, `${CFN_CW}.EvaluationPeriods`),
+  "service.autoScaling.scheduledActions": e(AS, `${CFN_AT}.ScheduledActions`),
+  [`${SA}.scheduledActionName`]: e(`${AS}.name`, `${CFN_AS}.ScheduledActionName`),
+  [`${SA}.schedule`]: e(`${AS}.schedule`, `${CFN_AS}.Schedule`),
+  [`${SA}.timezone`]: e(`${AS}.timezone`, `${CFN_AS}.Timezone`),
+  [`${SA}.startTime`]: e(`${AS}.start_time`, `${CFN_AS}.StartTime`),
+  [`${SA}.endTime`]: e(`${AS}.end_time`, `${CFN_AS}.EndTime`),
+  [`${SA}.scalableTargetAction`]: e(`${AS}.scalable_target_action`, `${CFN_AS}.ScalableTargetAction`),
+  [`${SA}.scalableTargetAction.minCapacity`]: e(`${AS}.scalable_target_action.min_capacity`, `${CFN_AS}.ScalableTargetAction.MinCapacity`),
+  [`${SA}.scalableTargetAction.maxCapacity`]: e(`${AS}.scalable_target_action.max_capacity`, `${CFN_AS}.ScalableTargetAction.MaxCapacity`),
+};
+
+const ECP = "aws_ecs_capacity_provider";
+const CFN_ECP = "AWS::ECS::CapacityProvider";
+const ASG = `${ECP}.auto_scaling_group_provider`;
+const CFN_ASG = `${CFN_ECP}.AutoScalingGroupProvider`;
+const MI = "capacityProvider.managedInstancesProvider";
+const CFN_MI = `${CFN_ECP}.ManagedInstancesProvider`;
+const MI_TF = "the Terraform export does not write aws_ecs_capacity_provider's managed_instances_provider block yet (the provider version that added it is not checked): create the Managed Instances provider outside this configuration";
+const capacityProvider: Table = {
+  "capacityProvider.id": ID,
+  "capacityProvider.name": e(`${ECP}.name`, `${CFN_ECP}.Name`),
+  "capacityProvider.autoScalingGroupProvider": e(ASG, CFN_ASG),
+  "capacityProvider.autoScalingGroupProvider.autoScalingGroupArn": e(`${ASG}.auto_scaling_group_arn`, `${CFN_ASG}.AutoScalingGroupArn`),
+  "capacityProvider.autoScalingGroupProvider.managedScaling": e(`${ASG}.managed_scaling`, `${CFN_ASG}.ManagedScaling`),
+  ...Object.fromEntries(([["status", "status", "Status"], ["targetCapacity", "target_capacity", "TargetCapacity"], ["minimumScalingStepSize", "minimum_scaling_step_size", "MinimumScalingStepSize"],
+    ["maximumScalingStepSize", "maximum_scaling_step_size", "MaximumScalingStepSize"], ["instanceWarmupPeriod", "instance_warmup_period", "InstanceWarmupPeriod"]] as const).map(([k, tf, cfn]) =>
+    [`capacityProvider.autoScalingGroupProvider.managedScaling.${k}`, e(`${ASG}.managed_scaling.${tf}`, `${CFN_ASG}.ManagedScaling.${cfn}`)])),
+  "capacityProvider.autoScalingGroupProvider.managedTerminationProtection": e(`${ASG}.managed_termination_protection`, `${CFN_ASG}.ManagedTerminationProtection`),
+  "capacityProvider.autoScalingGroupProvider.managedDraining": e(`${ASG}.managed_draining`, `${CFN_ASG}.ManagedDraining`),
+  [MI]: e(not(MI_TF), CFN_MI),
+  [`${MI}.cluster`]: e(not(MI_TF), `${CFN_ECP}.ClusterName`),
+  ...Object.fromEntries(["infrastructureRoleArn", "instanceLaunchTemplate", "instanceLaunchTemplate.ec2InstanceProfileArn", "instanceLaunchTemplate.networkConfiguration",
+    "instanceLaunchTemplate.networkConfiguration.subnets", "instanceLaunchTemplate.networkConfiguration.securityGroups", "instanceLaunchTemplate.storageConfiguration",
+    "instanceLaunchTemplate.storageConfiguration.storageSizeGiB", "instanceLaunchTemplate.monitoring", "instanceLaunchTemplate.instanceRequirements",
+    "instanceLaunchTemplate.instanceRequirements.vCpuCount", "instanceLaunchTemplate.instanceRequirements.vCpuCount.min", "instanceLaunchTemplate.instanceRequirements.vCpuCount.max",
+    "instanceLaunchTemplate.instanceRequirements.memoryMiB", "instanceLaunchTemplate.instanceRequirements.memoryMiB.min", "instanceLaunchTemplate.instanceRequirements.memoryMiB.max",
+    "propagateTags", "infrastructureOptimization", "infrastructureOptimization.scaleInAfter"].map((k) =>
+    [`${MI}.${k}`, e(not(MI_TF), `${CFN_MI}.${k.split(".").map((x) => x === "vCpuCount" ? "VCpuCount" : x[0].toUpperCase() + x.slice(1)).join(".")}`)])),
+  ...tags("capacityProvider", ECP, CFN_ECP),
+};
+
 const TG = "aws_lb_target_group";
 const CFN_TG = "AWS::ElasticLoadBalancingV2::TargetGroup";
 const EXISTING_TG = "an existing target group (its ARN is set): services and listeners name it by ARN, the export does not manage it";
@@ -314,10 +414,10 @@ const loadBalancer: Table = {
 };
 
 /** Every design field, by path, with its Terraform and CloudFormation target. */
-export const MAPPING: Readonly<Record<string, Entry>> = { ...cluster, ...taskDefinition, ...service, ...targetGroup, ...loadBalancer };
+export const MAPPING: Readonly<Record<string, Entry>> = { ...cluster, ...taskDefinition, ...service, ...autoScaling, ...targetGroup, ...loadBalancer, ...capacityProvider };
 
 /** The design's kinds of resource and where their arrays are in a Design. */
-export const RESOURCE_KINDS = ["cluster", "taskDefinition", "service", "targetGroup", "loadBalancer"] as const;
+export const RESOURCE_KINDS = ["cluster", "taskDefinition", "service", "targetGroup", "loadBalancer", "capacityProvider"] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
 export type Format = "terraform" | "cloudformation";
