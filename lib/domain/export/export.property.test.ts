@@ -18,7 +18,7 @@ import { TERRAFORM_ARGUMENTS, unknownArguments } from "./test-terraform-argument
 
 const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 60) };
 
-const ARRAYS = { cluster: "clusters", taskDefinition: "taskDefinitions", service: "services", targetGroup: "targetGroups", loadBalancer: "loadBalancers" } as const;
+const ARRAYS = { cluster: "clusters", taskDefinition: "taskDefinitions", service: "services", targetGroup: "targetGroups", loadBalancer: "loadBalancers", capacityProvider: "capacityProviders" } as const;
 
 /** Values Terraform writes in another form (a bool, a block name, task cpu/memory in units: terraform.test.ts checks those). */
 const TRANSFORMED_IN_TERRAFORM = new Set([

@@ -3,7 +3,7 @@ import { normaliseTaskDefinition } from "../plan";
 import type { Field } from "./fields";
 import { Expr, hclBlock, hclComment, hclValue } from "./hcl";
 import { MAPPING, TERRAFORM_BASELINE } from "./mapping";
-import { allUnexpressed, compact, Leaf, placeResource, Skip, type Tree, type Unexpressed } from "./place";
+import { allUnexpressed, compact, Leaf, placeResource, Skip, uniqueName, type Tree, type Unexpressed } from "./place";
 import { resolveDesign, snakeLabel, type Resolved } from "./resolve";
 import { notesText, type ExportFile } from "./types";
 
@@ -172,9 +172,10 @@ function exportServices(b: Builder) {
         }
         case "service.deploymentConfiguration.lifecycleHooks[].hookDetails": return new Expr(`jsonencode(${hclValue(f.value, 3)})`);
         case "service.tags": return tagMap(f.value as never);
+        case "service.autoScaling": return new Skip();
         default: return leaf(f.value);
       }
-    }, (p) => p === "service.tags" || p === "service.deploymentConfiguration.lifecycleHooks[].hookDetails");
+    }, (p) => p === "service.tags" || p === "service.deploymentConfiguration.lifecycleHooks[].hookDetails" || p === "service.autoScaling");
     const tree = trees.get("aws_ecs_service") ?? {};
     const extra: string[] = [];
     const tgRefs = (service.loadBalancers ?? []).flatMap((l) => [l.targetGroupArn, l.advancedConfiguration?.alternateTargetGroupArn]).filter((x): x is string => x !== undefined);
@@ -187,7 +188,42 @@ function exportServices(b: Builder) {
       extra.push(`  lifecycle {\n    ignore_changes = [${ignored.join(", ")}]\n  }`);
     }
     b.resource("aws_ecs_service", name, tree, extra);
+    if (service.autoScaling) exportAutoScaling(b, service, name);
   }
+}
+
+/** A service's Application Auto Scaling: its scalable target, policies (a step policy's alarm with them) and scheduled actions. */
+function exportAutoScaling(b: Builder, service: Design["services"][number], name: string) {
+  const as = service.autoScaling!;
+  const where = `auto scaling of service "${service.serviceName}"`;
+  const c = b.r.clusterOf(service.cluster);
+  const cluster = c ? `\${aws_ecs_cluster.${c}.name}` : hclValue(service.cluster, 0).slice(1, -1);
+  const target = b.place("service.autoScaling", as, where, (f) => leaf(f.value),
+    (p) => p === "service.autoScaling.policies" || p === "service.autoScaling.scheduledActions").get("aws_appautoscaling_target") ?? {};
+  b.resource("aws_appautoscaling_target", name, {
+    service_namespace: "ecs", resource_id: new Expr(`"service/${cluster}/\${aws_ecs_service.${name}.name}"`), scalable_dimension: "ecs:service:DesiredCount", ...target,
+  });
+  const ref = (k: string) => new Expr(`aws_appautoscaling_target.${name}.${k}`);
+  const scope = { service_namespace: ref("service_namespace"), resource_id: ref("resource_id"), scalable_dimension: ref("scalable_dimension") };
+  const taken = new Set<string>();
+  (as.policies ?? []).forEach((p) => {
+    const label = uniqueName(`${name}_${snakeLabel([p.policyName, "policy"])}`, taken);
+    const trees = b.place("service.autoScaling.policies[]", p, `${where}, policy "${p.policyName}"`, (f) => leaf(f.value));
+    b.resource("aws_appautoscaling_policy", label, { ...trees.get("aws_appautoscaling_policy"), ...scope });
+    const alarm = trees.get("aws_cloudwatch_metric_alarm");
+    if (alarm) {
+      b.resource("aws_cloudwatch_metric_alarm", label, {
+        alarm_name: `${service.serviceName}-${p.policyName}`, ...alarm,
+        dimensions: new Leaf({ ClusterName: new Expr(c ? `aws_ecs_cluster.${c}.name` : hclValue(service.cluster, 0)), ServiceName: new Expr(`aws_ecs_service.${name}.name`) }),
+        alarm_actions: [new Expr(`aws_appautoscaling_policy.${label}.arn`)],
+      });
+    }
+  });
+  (as.scheduledActions ?? []).forEach((a) => {
+    const label = uniqueName(`${name}_${snakeLabel([a.scheduledActionName, "schedule"])}`, taken);
+    const trees = b.place("service.autoScaling.scheduledActions[]", a, `${where}, scheduled action "${a.scheduledActionName}"`, (f) => leaf(f.value));
+    b.resource("aws_appautoscaling_scheduled_action", label, { ...trees.get("aws_appautoscaling_scheduled_action"), ...scope });
+  });
 }
 
 function exportLoadBalancing(b: Builder, design: Design) {

@@ -14,6 +14,11 @@
 //   https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lb_listener
 //   https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lb_listener_rule
 //     (read at commit 0028ca39f8a42c2c8069c2c3553ffbe9945ba259 of website/docs/r/lb_listener_rule.html.markdown)
+//   https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/appautoscaling_target
+//   https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/appautoscaling_policy
+//   https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/appautoscaling_scheduled_action
+//   https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudwatch_metric_alarm
+//   https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ecs_capacity_provider
 //   Linear and canary: https://github.com/hashicorp/terraform-provider-aws/pull/44842 (released in v6.21.0)
 
 type Schema = { [name: string]: true | Schema };
@@ -113,6 +118,38 @@ export const TERRAFORM_ARGUMENTS: Record<string, Schema> = {
   aws_lb_listener: {
     load_balancer_arn: true, region: true, port: true, protocol: true, certificate_arn: true, ssl_policy: true, alpn_policy: true, tags: true,
     default_action: action,
+  },
+  aws_appautoscaling_target: {
+    region: true, service_namespace: true, resource_id: true, scalable_dimension: true, min_capacity: true, max_capacity: true, role_arn: true,
+    suspended_state: true, tags: true,
+  },
+  aws_appautoscaling_policy: {
+    region: true, name: true, policy_type: true, resource_id: true, scalable_dimension: true, service_namespace: true,
+    target_tracking_scaling_policy_configuration: {
+      target_value: true, disable_scale_in: true, scale_in_cooldown: true, scale_out_cooldown: true,
+      predefined_metric_specification: { predefined_metric_type: true, resource_label: true },
+      customized_metric_specification: { metric_name: true, namespace: true, statistic: true, unit: true, dimensions: { name: true, value: true }, metrics: true },
+    },
+    step_scaling_policy_configuration: {
+      adjustment_type: true, cooldown: true, metric_aggregation_type: true, min_adjustment_magnitude: true,
+      step_adjustment: { metric_interval_lower_bound: true, metric_interval_upper_bound: true, scaling_adjustment: true },
+    },
+  },
+  aws_appautoscaling_scheduled_action: {
+    region: true, name: true, service_namespace: true, resource_id: true, scalable_dimension: true, schedule: true, timezone: true,
+    start_time: true, end_time: true, scalable_target_action: { min_capacity: true, max_capacity: true },
+  },
+  aws_cloudwatch_metric_alarm: {
+    region: true, alarm_name: true, comparison_operator: true, evaluation_periods: true, metric_name: true, namespace: true, period: true,
+    statistic: true, threshold: true, actions_enabled: true, alarm_actions: true, alarm_description: true, datapoints_to_alarm: true,
+    dimensions: true, insufficient_data_actions: true, ok_actions: true, unit: true, extended_statistic: true, treat_missing_data: true, tags: true,
+  },
+  aws_ecs_capacity_provider: {
+    region: true, name: true, tags: true,
+    auto_scaling_group_provider: {
+      auto_scaling_group_arn: true, managed_draining: true, managed_termination_protection: true,
+      managed_scaling: { instance_warmup_period: true, maximum_scaling_step_size: true, minimum_scaling_step_size: true, status: true, target_capacity: true },
+    },
   },
   aws_lb_listener_rule: {
     listener_arn: true, region: true, priority: true, tags: true,
