@@ -67,7 +67,7 @@ const MATRIX = [
   // The `stevedore` command: plans through lib/server/plan, talks to AWS through lib/aws.
   { folder: "cli", imports: ["lib/server/plan", "lib/aws", DOMAIN], packages: ["commander", "zod", "node:*"] },
   { folder: "bin", imports: ["cli"], packages: ["tsx", "node:*"] },
-  { folder: "scripts", imports: ["lib/db"], packages: ["pg", "node:*"] },
+  { folder: "scripts", imports: ["lib/db", "lib/domain/export"], packages: ["pg", "node:*"] },
   // Harnesses: they drive everything from outside.
   { folder: "tests", imports: ["app", "lib/**"], packages: ["vitest", "fast-check", "@aws-sdk/*", "pg", "@electric-sql/pglite", "next", "zod", "oauth2-mock-server", "@smithy/signature-v4", "node:*"] },
   { folder: "bench", imports: ["lib/**"], packages: ["@aws-sdk/*", "@playwright/test", "autocannon", "pg", "node:*"] },

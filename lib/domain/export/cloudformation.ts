@@ -163,9 +163,14 @@ function services(b: Builder) {
           if ("rule" in rule) return { Ref: rule.rule };
           return new Skip(`names the default rule of listener ${rule.defaultOf}, whose ARN CloudFormation does not return (give it as an ARN, or use a listener rule)`);
         }
+        case "service.autoScaling": return new Skip();
         default: return f.value;
       }
-    });
+    }, (p) => p === "service.autoScaling");
+    if (service.autoScaling) {
+      b.unexpressed.push(...allUnexpressed("service.autoScaling", service.autoScaling, `service "${service.serviceName}"`,
+        "auto scaling is not in the CloudFormation export yet (the Terraform export writes it): add AWS::ApplicationAutoScaling::ScalableTarget and ScalingPolicy by hand"));
+    }
     const tgRefs = (service.loadBalancers ?? []).flatMap((l) => [l.targetGroupArn, l.advancedConfiguration?.alternateTargetGroupArn]).filter((x): x is string => x !== undefined);
     const listeners = b.r.listenersForwardingTo(tgRefs);
     // ECS refuses a target group no load balancer forwards to yet: create the listeners first.
@@ -180,6 +185,9 @@ export function exportCloudFormation(design: Design): CloudFormationExport {
   taskDefinitions(b);
   loadBalancing(b, design);
   services(b);
+  for (const p of design.capacityProviders ?? []) {
+    b.unexpressed.push(...allUnexpressed("capacityProvider", p, `capacity provider "${p.name}"`, "capacity providers are not in the CloudFormation export yet: add AWS::ECS::CapacityProvider by hand"));
+  }
   const template: Tree = {
     AWSTemplateFormatVersion: "2010-09-09",
     Description: "Written by Stevedore from a design: ECS clusters, task definitions and services, with their load balancers.",

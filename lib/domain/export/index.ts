@@ -1,6 +1,3 @@
-export { exportTerraform, terraformAddresses, type TerraformOptions, type TerraformExport } from "./terraform";
-export { exportCloudFormation, type CloudFormationExport } from "./cloudformation";
-export { MAPPING, TERRAFORM_BASELINE, type Entry, type Target } from "./mapping";
-export type { Unexpressed } from "./place";
-export { notesText, type ExportFile } from "./types";
-export { importCloudFormation, type TemplateImportNote } from "./import-cloudformation";
+export { exportTerraform } from "./terraform";
+export { exportCloudFormation } from "./cloudformation";
+export type { ExportFile } from "./types";

@@ -418,7 +418,6 @@ export const MAPPING: Readonly<Record<string, Entry>> = { ...cluster, ...taskDef
 
 /** The design's kinds of resource and where their arrays are in a Design. */
 export const RESOURCE_KINDS = ["cluster", "taskDefinition", "service", "targetGroup", "loadBalancer", "capacityProvider"] as const;
-export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
 export type Format = "terraform" | "cloudformation";
 export const isNot = (t: Target): t is { not: string } => typeof t !== "string";

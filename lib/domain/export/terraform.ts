@@ -298,6 +298,9 @@ export function exportTerraform(design: Design, opts: TerraformOptions = {}): Te
   exportTaskDefinitions(b);
   exportLoadBalancing(b, design);
   exportServices(b);
+  for (const p of design.capacityProviders ?? []) {
+    b.unexpressed.push(...allUnexpressed("capacityProvider", p, `capacity provider "${p.name}"`, "capacity providers are not in the Terraform export yet: add aws_ecs_capacity_provider by hand"));
+  }
 
   const versions = [
     "# Written by Stevedore from a design. The provider version is the oldest with every argument used:",
