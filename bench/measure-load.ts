@@ -123,12 +123,13 @@ async function captureBrowserSave(baseUrl: string, designId: string): Promise<Ca
   try {
     const storageState = await signInState(browser, baseUrl, BENCH_ADMIN);
     const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, storageState })).newPage();
-    // The first server action POST is passed through as is, and its request and answer kept.
+    // The first save (server action POST) is passed through as is, and its request and answer kept.
     let seen: ((v: { headers: Record<string, string>; url: string; body: string; response: string }) => void) | undefined;
     const saved = new Promise<{ headers: Record<string, string>; url: string; body: string; response: string }>((resolve) => { seen = resolve; });
     await page.route(`**/designs/${designId}/canvas`, async (route) => {
       const req = route.request();
-      if (req.method() !== "POST" || !req.headers()["next-action"]) return route.continue();
+      // Only the save: the canvas also calls other server actions (the environment's network for the pickers).
+      if (req.method() !== "POST" || !req.headers()["next-action"] || !(req.postData() ?? "").includes('"expectedVersion"')) return route.continue();
       const res = await route.fetch();
       const response = await res.text();
       seen?.({ headers: req.headers(), url: req.url(), body: req.postData() ?? "", response });
