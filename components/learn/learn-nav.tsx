@@ -1,7 +1,7 @@
 import Link from "next/link";
 
-/** Tabs between the two halves of Learn mode. */
-export function LearnNav({ current }: { current: "lessons" | "concepts" }) {
+/** Tabs of Learn mode: lessons, concepts, and the hands-on image lab (build, registry and hosts). */
+export function LearnNav({ current }: { current: "lessons" | "concepts" | "lab" }) {
   const tab = (href: string, label: string, on: boolean) => (
     <Link
       href={href}
@@ -15,6 +15,7 @@ export function LearnNav({ current }: { current: "lessons" | "concepts" }) {
     <nav aria-label="Learn" className="flex gap-1">
       {tab("/learn", "Lessons", current === "lessons")}
       {tab("/learn/concepts", "Concepts", current === "concepts")}
+      {tab("/learn/lab", "Image lab", current === "lab")}
     </nav>
   );
 }
