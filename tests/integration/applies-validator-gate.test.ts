@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import type { Design } from "@/lib/domain/design";
 import { getApply, listApplies, planForEnvironment, startApply, StartApplyInputSchema } from "@/lib/server/applies";
@@ -7,29 +7,16 @@ import { importDesign } from "@/lib/server/designs/import-design";
 import { saveDesign } from "@/lib/server/designs/save-design";
 import { createEnvironment } from "@/lib/server/environments";
 import { PlanHasErrorsError, toActionFailure } from "@/lib/server/errors";
-import { testCtx } from "./helpers/fixtures";
-import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
-import { startPlanSandbox } from "./plan-apply/sandbox";
+import { withDbAndSandbox, type PlanSandbox } from "./helpers/db-and-sandbox";
 
 // The validator gate: a design Stevedore reports as invalid (a compose file says nothing of
 // subnets) is not applied, nothing is written, until it is fixed or the person chooses to apply
 // anyway, which the apply's record keeps. Against the sandbox over HTTP and a real database.
 
-let tdb: TestDatabase;
 let db: Db;
-let sb: Awaited<ReturnType<typeof startPlanSandbox>>;
+let sb: PlanSandbox;
 let ctx: AppContext;
-
-beforeAll(async () => {
-  tdb = await createTestDatabase();
-  db = await tdb.client();
-  sb = await startPlanSandbox("eu-west-1");
-  ctx = testCtx(db, { aws: sb.aws });
-});
-afterAll(async () => {
-  await sb.close();
-  await tdb.drop();
-});
+withDbAndSandbox((t) => { ({ db, sb, ctx } = t); });
 
 const COMPOSE = `services:
   web:

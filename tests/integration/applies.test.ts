@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import type { Design } from "@/lib/domain/design";
 import { planActionsRecord } from "@/lib/domain/plan";
@@ -9,27 +9,17 @@ import type { AppContext } from "@/lib/server/context";
 import { createEnvironment } from "@/lib/server/environments";
 import { PlanChangedError, ReadOnlyEnvironmentError } from "@/lib/server/errors";
 import { importCluster, listLiveClusters } from "@/lib/server/import-cluster";
-import { testCtx } from "./helpers/fixtures";
-import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
-import { startPlanSandbox, webDesign } from "./plan-apply/sandbox";
+import { withDbAndSandbox, type PlanSandbox } from "./helpers/db-and-sandbox";
+import { webDesign } from "./plan-apply/sandbox";
 
 // Applies against the built-in sandbox over HTTP through the real ECSClient; the database is real.
 
-let tdb: TestDatabase;
 let db: Db;
-let sb: Awaited<ReturnType<typeof startPlanSandbox>>;
+let sb: PlanSandbox;
 let ctx: AppContext;
-
-beforeAll(async () => {
-  tdb = await createTestDatabase();
-  db = await tdb.client();
-  sb = await startPlanSandbox("eu-west-1");
+withDbAndSandbox(async (t) => {
+  ({ db, sb, ctx } = t);
   await sb.control({ action: "setSpeed", speed: 200 });
-  ctx = testCtx(db, { aws: sb.aws });
-});
-afterAll(async () => {
-  await sb.close();
-  await tdb.drop();
 });
 
 async function env(readOnly = false) {

@@ -1,34 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/lib/db";
+import { describe, expect, it } from "vitest";
 import type { AppContext } from "@/lib/server/context";
 import { createEnvironment } from "@/lib/server/environments";
 import { getScalingActivities } from "@/lib/server/monitor";
-import { testCtx } from "./helpers/fixtures";
-import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
-import { startPlanSandbox } from "./plan-apply/sandbox";
+import { withDbAndSandbox, type PlanSandbox } from "./helpers/db-and-sandbox";
 
 // The service page's "why the desired count changed": the server reads Application Auto Scaling
 // (the real client over HTTP against the sandbox) for the service's range and its activities.
 
-let tdb: TestDatabase;
-let db: Db;
-let sb: Awaited<ReturnType<typeof startPlanSandbox>>;
+let sb: PlanSandbox;
 let ctx: AppContext;
-
-beforeAll(async () => {
-  tdb = await createTestDatabase();
-  db = await tdb.client();
-  sb = await startPlanSandbox("eu-west-1");
-  ctx = testCtx(db, { aws: sb.aws });
+withDbAndSandbox(async (t) => {
+  ({ sb, ctx } = t);
   await sb.ecs.createCluster({ clusterName: "shop" });
   await sb.control({ action: "addInstances", cluster: "shop", count: 1, instanceType: "m5.large" });
   await sb.ecs.registerTaskDefinition({ family: "web", containerDefinitions: [{ name: "app", image: "nginx:1.27", memory: 128 }] });
   await sb.ecs.createService({ cluster: "shop", serviceName: "web", taskDefinition: "web", desiredCount: 1 });
   await sb.ecs.createService({ cluster: "shop", serviceName: "plain", taskDefinition: "web", desiredCount: 1 });
-});
-afterAll(async () => {
-  await sb.close();
-  await tdb.drop();
 });
 
 describe("the service page's scaling activity", () => {

@@ -20,7 +20,10 @@ import { sandboxSnapshot } from "./snapshot";
  */
 export type SandboxActionResult = { ok: true; message: string } | { ok: false; error: string };
 
-type Lesson = { designId: string; design: Design; version: number };
+/** The learner's copy of a lesson; `spot`: the lesson takes Fargate Spot capacity away in one of its steps. */
+type Lesson = { designId: string; design: Design; version: number; spot: boolean };
+
+const SPOT_ACTIONS = new Set<SandboxAction["id"]>(["spot-capacity-gone"]);
 
 export async function runSandboxAction({ ctx, input }: { ctx: AppContext; input: SandboxActionInput }): Promise<SandboxActionResult> {
   const lesson = lessonById(input.lessonId);
@@ -29,7 +32,8 @@ export async function runSandboxAction({ ctx, input }: { ctx: AppContext; input:
   const { progress, design, version } = await lessonDesign(ctx, lesson.id);
   if (!design || !progress.designId || version === undefined) return { ok: false, error: "Start the lesson first: it creates the design you work in." };
   try {
-    return { ok: true, message: await perform(ctx, { designId: progress.designId, design, version }, action) };
+    const spot = lesson.steps.some((s) => s.actions?.some((a) => SPOT_ACTIONS.has(a.id)));
+    return { ok: true, message: await perform(ctx, { designId: progress.designId, design, version, spot }, action) };
   } catch (err) {
     if (err instanceof AwsCallError || err instanceof RefusedError || err instanceof PlanHasErrorsError) return { ok: false, error: err.message };
     throw err;
@@ -39,8 +43,8 @@ export async function runSandboxAction({ ctx, input }: { ctx: AppContext; input:
 async function perform(ctx: AppContext, lesson: Lesson, action: SandboxAction): Promise<string> {
   switch (action.id) {
     case "apply": {
-      // Every run of a lesson starts with Fargate Spot capacity in its clusters.
-      await setLessonSpotCapacity(ctx, lesson.design, true);
+      // Every run of a lesson that takes Fargate Spot capacity away starts with it back in its clusters.
+      if (lesson.spot) await setLessonSpotCapacity(ctx, lesson.design, true);
       const calls = await planAndApply(ctx, lesson.designId, lesson.design);
       return `Applied: ${calls} call${calls === 1 ? "" : "s"} to the sandbox's ECS API.`;
     }
