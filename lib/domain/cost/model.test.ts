@@ -63,6 +63,16 @@ describe("cost model (us-east-1, prices read 2026-12-07)", () => {
     expect(cents(c.totalAtMax)).toBe(cents(4 * (0.25 * 0.04048 + 0.5 * 0.004445) * 730));
   });
 
+  it("prices at the design's own autoScaling minCapacity and maxCapacity when no bounds are given", () => {
+    const c = designCost(design({ services: [svc({ desiredCount: 2, autoScaling: { minCapacity: 1, maxCapacity: 6 } })] }));
+    const task = (0.25 * 0.04048 + 0.5 * 0.004445) * 730;
+    expect(c.services[0]).toMatchObject({ min: 1, max: 6 });
+    expect([cents(c.totalAtMin), cents(c.total), cents(c.totalAtMax)]).toEqual([cents(task), cents(2 * task), cents(6 * task)]);
+    // Bounds given (the live scalable target) win over the design's.
+    expect(designCost(design({ services: [svc({ autoScaling: { minCapacity: 1, maxCapacity: 6 } })] }), { capacity: { "svc-web": { min: 2, max: 3 } } }).services[0]).toMatchObject({ min: 2, max: 3 });
+    expect(designCost(design()).services[0].min).toBeUndefined();
+  });
+
   it("prices load balancers hourly plus the assumed LCUs and their public IPv4 addresses", () => {
     const c = designCost(design({ loadBalancers: [{ id: "lb", name: "front", type: "application", scheme: "internet-facing", subnets: ["a", "b", "c"] }] }));
     expect(cents(c.shared[0].monthly)).toBe(cents((0.0225 + 0.008 + 3 * 0.005) * 730));

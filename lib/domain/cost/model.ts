@@ -22,7 +22,10 @@ export type CostOptions = {
   table?: PriceTable;
   /** LCUs (ALB) or NLCUs (NLB) assumed per load balancer-hour; default 1. */
   lcuPerLoadBalancer?: number;
-  /** Min/max capacity per service id: the service is also priced at both. */
+  /**
+   * Min/max capacity per service id: the service is also priced at both. A service not named
+   * here is priced at its design's `autoScaling` minCapacity/maxCapacity, where it has them.
+   */
   capacity?: CapacityBounds;
 };
 
@@ -209,11 +212,17 @@ function taskPricing(s: Service, td: TaskDefinition | undefined, cluster: Cluste
 }
 
 /** One service's monthly cost at its desired count, and at its scaling min/max when given. */
+/** The scaling bounds the design itself gives a service (what RegisterScalableTarget will set). */
+function designBounds(s: Service): { min?: number; max?: number } {
+  const a = s.autoScaling;
+  return { ...(a?.minCapacity !== undefined ? { min: a.minCapacity } : {}), ...(a?.maxCapacity !== undefined ? { max: a.maxCapacity } : {}) };
+}
+
 export function serviceCost(s: Service, design: Design, opts: CostOptions = {}): ServiceCost {
   const { ctx } = contextOf(opts);
   const cluster = design.clusters.find((c) => c.clusterName === clusterNameOf(s.cluster));
   const td = design.taskDefinitions.find((t) => t.family === familyOf(s.taskDefinition));
-  const bounds = opts.capacity?.[s.id] ?? {};
+  const bounds = opts.capacity?.[s.id] ?? designBounds(s);
   const count = taskCountOf(s, cluster);
   const base: Omit<ServiceCost, "monthly" | "lines" | "mix" | "assumptions" | "unknowns"> = {
     serviceId: s.id, serviceName: s.serviceName, cluster: clusterNameOf(s.cluster), taskCount: count,
