@@ -54,7 +54,7 @@ function ServiceRow({ envId, cluster, s }: { envId: string; cluster: string; s: 
   const latest = s.events[0];
   return (
     <tr className="border-b border-slate-100 align-top last:border-0" data-testid={`service-row-${s.serviceName}`}>
-      <td className="py-2 pr-3"><Link href={servicePath(envId, cluster, s.serviceName)} className="font-medium text-brand-700 hover:underline">{s.serviceName}</Link></td>
+      <td className="whitespace-nowrap py-2 pr-3"><Link href={servicePath(envId, cluster, s.serviceName)} className="font-medium text-brand-700 hover:underline">{s.serviceName}</Link></td>
       <td className="py-2 pr-3"><HealthBadge health={s.health} /><p className="mt-1 max-w-[16rem] text-xs text-slate-600">{s.health.reasons[0]}</p></td>
       <td className="py-2 pr-3 text-right tabular-nums">{s.desiredCount}</td>
       <td className="py-2 pr-3 text-right tabular-nums" data-testid="running">{s.runningCount}</td>

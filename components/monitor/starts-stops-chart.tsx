@@ -18,8 +18,10 @@ export function StartsStopsChart({ buckets, title }: { buckets: StartStopBucket[
     <figure className="space-y-1">
       <svg viewBox={`-30 -8 ${W + 40} ${H + 26}`} className="w-full max-w-2xl" role="img" aria-label={`${title}: ${total.started} started, ${total.stopped} stopped`} data-testid="starts-stops-chart">
         <line x1={0} y1={mid} x2={W} y2={mid} className="stroke-slate-300" />
-        <text x={-6} y={8} textAnchor="end" className="fill-slate-500 text-[10px]">{max}</text>
-        <text x={-6} y={H} textAnchor="end" className="fill-slate-500 text-[10px]">{max}</text>
+        {/* Starts grow up from the zero line, stops down from it: both ends read "max". */}
+        <text x={-6} y={8} textAnchor="end" className="fill-slate-500 text-[10px]">↑{max}</text>
+        <text x={-6} y={mid + 3} textAnchor="end" className="fill-slate-500 text-[10px]">0</text>
+        <text x={-6} y={H} textAnchor="end" className="fill-slate-500 text-[10px]">↓{max}</text>
         {buckets.map((b, i) => (
           <g key={b.from}>
             <title>{`${time(b.from)}–${time(b.to)} UTC: ${b.started} started, ${b.stopped} stopped`}</title>
