@@ -57,7 +57,7 @@ export function RegistryLab() {
       lines: r.log,
       failed: !r.ok,
       summary: r.ok
-        ? `Uploaded ${formatBytes(r.bytesMoved)}; ${skipped} of ${r.lines.length} layers were already in the repository (${formatBytes(r.bytesSkipped)} not sent).${r.movedFrom ? ` The tag “${tag}” moved from ${shortDigest(r.movedFrom)}; that manifest is still there, by digest.` : ""}`
+        ? `Uploaded ${formatBytes(r.bytesMoved)}; ${skipped} of ${r.lines.length} layers were already in the repository${r.bytesSkipped ? ` (${formatBytes(r.bytesSkipped)} not sent)` : ""}.${r.movedFrom ? ` The tag “${tag}” moved from ${shortDigest(r.movedFrom)}; that manifest is still there, by digest.` : ""}`
         : r.lines.length ? `Missing layers uploaded (${formatBytes(r.bytesMoved)}), then the registry refused the manifest: the tag still points where it did.` : r.error,
     });
   };
@@ -192,7 +192,7 @@ function RepositoryCard({ registry, name, onChange, onOutput }: { registry: Regi
                     {tags.map((t) => (
                       <li key={t} className="inline-flex items-center gap-1 rounded-full border border-slate-300 bg-slate-50 py-0.5 pl-2 pr-1 font-mono text-xs text-slate-900">
                         {t}
-                        <button type="button" aria-label={`Copy ${name}:${t}`} title="Copy tag reference" className="rounded px-1 text-brand-700 hover:bg-slate-100" onClick={() => copy(reference(registry, { repository: name, tag: t }))}>⧉</button>
+                        <button type="button" aria-label={`Copy ${name}:${t}`} title="Copy tag reference" className="rounded px-1 font-sans text-[11px] font-medium text-brand-700 hover:bg-slate-100" onClick={() => copy(reference(registry, { repository: name, tag: t }))}>Copy</button>
                         <button type="button" aria-label={`Delete tag ${t}`} title="Delete tag" className="rounded px-1 text-red-700 hover:bg-slate-100" onClick={() => removeTag(t)}>×</button>
                       </li>
                     ))}

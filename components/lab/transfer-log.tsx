@@ -7,7 +7,7 @@ export function TransferLog({ label, command, lines, summary, failed }: { label:
         aria-label={label}
         aria-live="polite"
         tabIndex={0}
-        className="max-h-64 overflow-auto rounded-md border border-[#1e293b] bg-[#0b1220] p-3 font-mono text-xs leading-relaxed text-[#e2e8f0] focus:outline-2 focus:outline-brand-600"
+        className="max-h-64 overflow-auto whitespace-pre-wrap break-all rounded-md border border-[#1e293b] bg-[#0b1220] p-3 font-mono text-xs leading-relaxed text-[#e2e8f0] focus:outline-2 focus:outline-brand-600"
       >
         {command && <span className="text-emerald-300">$ {command}{"\n"}</span>}
         {lines.map((l, i) => (
