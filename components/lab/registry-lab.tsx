@@ -58,7 +58,7 @@ export function RegistryLab() {
       failed: !r.ok,
       summary: r.ok
         ? `Uploaded ${formatBytes(r.bytesMoved)}; ${skipped} of ${r.lines.length} layers were already in the repository${r.bytesSkipped ? ` (${formatBytes(r.bytesSkipped)} not sent)` : ""}.${r.movedFrom ? ` The tag “${tag}” moved from ${shortDigest(r.movedFrom)}; that manifest is still there, by digest.` : ""}`
-        : r.lines.length ? `Missing layers uploaded (${formatBytes(r.bytesMoved)}), then the registry refused the manifest: the tag still points where it did.` : r.error,
+        : r.lines.length ? `${r.bytesMoved ? `Missing layers uploaded (${formatBytes(r.bytesMoved)})` : "No layer was missing"}, then the registry refused the manifest: the tag still points where it did.` : r.error,
     });
   };
 
