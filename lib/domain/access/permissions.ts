@@ -148,6 +148,8 @@ export const PAGE_PERMISSIONS = {
   "/learn": viewer("reading lessons"),
   "/learn/[lessonId]": viewer("reading lessons"),
   "/learn/concepts": viewer("reading lessons"),
+  "/learn/lab/registry": viewer("reading lessons"),
+  "/learn/lab/vms": viewer("reading lessons"),
   "/people": admin("managing people"),
   "/audit": admin("reading the audit trail"),
   "/settings/sso": admin("configuring single sign-on"),

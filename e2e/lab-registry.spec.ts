@@ -1,0 +1,101 @@
+import { expect, test } from "@playwright/test";
+import { screenshot } from "./helpers";
+
+// The registry & hosts lab, as a learner uses it: push two versions of one app (only the
+// changed layer travels), move latest, pin the old version by digest, pull onto two hosts
+// (shared layers are downloaded once per host), lose a file with a replaced container but keep
+// one on a volume, and meet ECR's tag immutability. Then the VMs vs containers page.
+
+test("push two versions, move a tag, pull on two hosts, and count the bytes", async ({ page }) => {
+  await page.goto("/learn/lab/registry");
+  await expect(page.getByRole("heading", { level: 1, name: "Registry & hosts" })).toBeVisible();
+  await expect(page.getByText("No repositories yet. Push an image above to create one.")).toBeVisible();
+  await expect(page.getByText("Nothing to pull yet: push an image to the registry first.")).toHaveCount(2);
+  await screenshot(page, "lab-registry-empty");
+
+  // Version 1 as latest: every layer is uploaded.
+  await page.getByLabel("Image", { exact: true }).selectOption({ label: "Sample: shop/web, version 1" });
+  await page.getByRole("button", { name: "Push" }).click();
+  const pushLog = page.getByRole("log", { name: "Push output" });
+  await expect(pushLog).toContainText("The push refers to repository [123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/web]");
+  await expect(pushLog).toContainText("9c0d9c0d9c0d: Pushed");
+  await expect(page.getByText("Uploaded 92.68 MB; 0 of 5 layers were already in the repository")).toBeVisible();
+
+  // Version 2 as latest: only the changed top layer travels, and latest moves.
+  await page.getByLabel("Image", { exact: true }).selectOption({ label: "Sample: shop/web, version 2 (one source file changed)" });
+  await page.getByRole("button", { name: "Push" }).click();
+  await expect(pushLog).toContainText("e1f2e1f2e1f2: Pushed");
+  await expect(pushLog).toContainText("1a2b1a2b1a2b: Layer already exists");
+  await expect(page.getByText(/Uploaded 1\.25 MB; 4 of 5 layers were already in the repository \(91\.48 MB not sent\)\. The tag “latest” moved from sha256:c0ffee01c0ff/)).toBeVisible();
+  const repo = page.getByRole("article", { name: /shop\/web$/ });
+  await expect(repo.getByText("untagged (by digest only)")).toBeVisible();
+
+  // Pin the old version: tag it v1 by its digest.
+  await repo.getByLabel("Tag for sha256:c0ffee01c0ff…").fill("v1");
+  await repo.getByLabel("Tag for sha256:c0ffee01c0ff…").press("Enter");
+  await expect(repo.getByText("Tagged sha256:c0ffee01c0ff… as “v1”.")).toBeVisible();
+  await expect(repo.getByText("untagged (by digest only)")).toHaveCount(0);
+  await screenshot(page, "lab-registry-tags");
+
+  // host-a: latest (v2) downloads everything, then v1 only its own top layer.
+  const hostA = page.getByRole("article", { name: "host-a" });
+  await hostA.getByLabel("Image to pull").selectOption({ label: "shop/web:latest" });
+  await hostA.getByRole("button", { name: "Pull" }).click();
+  await expect(hostA.getByText("Downloaded 92.73 MB; 0 layers were already on host-a.")).toBeVisible();
+  await hostA.getByLabel("Image to pull").selectOption({ label: "shop/web:v1" });
+  await hostA.getByRole("button", { name: "Pull" }).click();
+  const pullLog = hostA.getByRole("log", { name: "Pull output on host-a" });
+  await expect(pullLog).toContainText("7a8b7a8b7a8b: Already exists");
+  await expect(pullLog).toContainText("9c0d9c0d9c0d: Pull complete");
+  await expect(hostA.getByText("Downloaded 1.20 MB; 4 layers were already on host-a.")).toBeVisible();
+  await expect(hostA.getByText("Disk used: 93.93 MB")).toBeVisible();
+
+  // host-b has its own store: it downloads the base again, once.
+  const hostB = page.getByRole("article", { name: "host-b" });
+  await hostB.getByLabel("Image to pull").selectOption({ label: "shop/web:v1" });
+  await hostB.getByRole("button", { name: "Pull" }).click();
+  await expect(hostB.getByText("Downloaded 92.68 MB; 0 layers were already on host-b.")).toBeVisible();
+
+  // A container's writable layer dies with it; the volume's files stay.
+  await hostA.getByRole("button", { name: "Run" }).click();
+  await expect(hostA.getByText(/Started web from sha256:c0ffee02c0ff…, volume “data” at \/app\/data\./)).toBeVisible();
+  const web = hostA.getByRole("group", { name: "Container web" });
+  await web.getByRole("button", { name: "Write" }).click();
+  await web.getByLabel("Write a file at").fill("/tmp/cache.bin");
+  await web.getByLabel("Size (kB)").fill("500");
+  await web.getByRole("button", { name: "Write" }).click();
+  await expect(web.getByText("/tmp/cache.bin 500.0 kB · writable layer")).toBeVisible();
+  await expect(web.getByText("/app/data/upload-1.png 200.0 kB · volume data")).toBeVisible();
+  await web.getByRole("button", { name: "Replace container" }).click();
+  await expect(hostA.getByText("Replaced web. Lost with the old writable layer: /tmp/cache.bin. Kept on the volume: /app/data/upload-1.png.")).toBeVisible();
+  await expect(web.getByText("/tmp/cache.bin")).toHaveCount(0);
+  await expect(web.getByText("/app/data/upload-1.png 200.0 kB · volume data")).toBeVisible();
+  await screenshot(page, "lab-registry-hosts");
+
+  // Tag immutability: ECR refuses to overwrite latest, after the layers went up.
+  await repo.getByLabel("Tag mutability").selectOption("IMMUTABLE");
+  await page.getByLabel("Image", { exact: true }).selectOption({ label: "Sample: shop/web, version 1" });
+  await page.getByRole("button", { name: "Push" }).click();
+  await expect(pushLog).toContainText("tag invalid: The image tag 'latest' already exists in the 'shop/web' repository and cannot be overwritten because the repository is immutable.");
+  await expect(page.getByText(/the registry refused the manifest: the tag still points where it did/)).toBeVisible();
+  await pushLog.scrollIntoViewIfNeeded();
+  await screenshot(page, "lab-registry-immutable");
+
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.reload();
+  await page.getByLabel("Image", { exact: true }).selectOption({ label: "Sample: shop/web, version 1" });
+  await page.getByRole("button", { name: "Push" }).click();
+  await expect(pushLog).toContainText("Pushed");
+  await page.screenshot({ path: "test-results/screenshots/lab-registry-dark.png" });
+});
+
+test("VMs vs containers: the same three apps, with bars and sources", async ({ page }) => {
+  await page.goto("/learn/lab/vms");
+  await expect(page.getByRole("heading", { level: 1, name: "VMs vs containers" })).toBeVisible();
+  await expect(page.getByRole("img", { name: "As VMs: 3.23 GB" })).toBeVisible();
+  await expect(page.getByRole("img", { name: "As containers: 240 MB" })).toBeVisible();
+  await page.getByLabel("web (Node.js) memory in MB").fill("520");
+  await expect(page.getByRole("img", { name: "As containers: 640 MB" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Ubuntu Server documentation/ })).toHaveAttribute("href", /documentation\.ubuntu\.com/);
+  await screenshot(page, "lab-vms");
+});
