@@ -1,9 +1,9 @@
 import { stringify } from "yaml";
-import { albTargetOf, clusterNameOf, type Design, type Service } from "../design";
+import { clusterNameOf, type Design, type Service } from "../design";
 import { ECS_SCALABLE_DIMENSION } from "../ecs-facts/auto-scaling";
 import type { Field } from "./fields";
 import { allUnexpressed, compact, placeResource, Skip, uniqueName, type Tree, type Unexpressed } from "./place";
-import { resolveDesign, type Resolved } from "./resolve";
+import { albLabelParts, resolveDesign, type LabelPart, type Resolved } from "./resolve";
 
 // Design → a CloudFormation template (AWS::ECS::*, AWS::ElasticLoadBalancingV2::*,
 // AWS::ApplicationAutoScaling::* and AWS::CloudWatch::Alarm for step policies). Pure.
@@ -73,10 +73,13 @@ function clusters(b: Builder) {
     const cp = trees.get("AWS::ECS::ClusterCapacityProviderAssociations");
     if (cp) {
       // A provider the template creates is named by its Ref (its name), so the association waits for it.
+      // A Managed Instances provider is associated with its cluster when created (ClusterName), and
+      // PutClusterCapacityProviders refuses it: the association leaves it out.
       const provider = (n: unknown) => (typeof n === "string" && b.r.capacityProviderOf(n) ? { Ref: b.r.capacityProviderOf(n) } : n);
+      const managed = (n: unknown) => b.r.capacityProviders.some((c) => c.cp.name === n && c.cp.managedInstancesProvider !== undefined);
       const strategy = ((cp.DefaultCapacityProviderStrategy ?? []) as Tree[]).map((s) => ({ ...s, CapacityProvider: provider(s.CapacityProvider) }));
       b.add(`${name}CapacityProviders`, "AWS::ECS::ClusterCapacityProviderAssociations", {
-        Cluster: { Ref: name }, CapacityProviders: ((cp.CapacityProviders ?? []) as unknown[]).map(provider), DefaultCapacityProviderStrategy: strategy,
+        Cluster: { Ref: name }, CapacityProviders: ((cp.CapacityProviders ?? []) as unknown[]).filter((n) => !managed(n)).map(provider), DefaultCapacityProviderStrategy: strategy,
       });
     }
   }
@@ -180,15 +183,12 @@ function services(b: Builder, design: Design) {
   }
 }
 
-/** `app/<lb>/<id>/targetgroup/<tg>/<id>` for ALBRequestCountPerTarget, from the service's target group and the ALB forwarding to it. */
+/** `app/<lb>/<id>/targetgroup/<tg>/<id>` for ALBRequestCountPerTarget: the load balancer's LoadBalancerFullName and the target group's TargetGroupFullName. */
 function resourceLabel(b: Builder, design: Design, service: Service): unknown {
-  const alb = albTargetOf(design, service);
-  if (!alb) return undefined;
-  const lb = b.r.loadBalancers.find((x) => x.lb === alb.loadBalancer)?.name;
-  const tg = b.r.targetGroupOf(alb.targetGroupRef);
-  const lbPart = lb ? { "Fn::GetAtt": [lb, "LoadBalancerFullName"] } : /:loadbalancer\/(app\/[^/]+\/[^/]+)$/.exec(alb.loadBalancer.loadBalancerArn ?? "")?.[1];
-  const tgPart = tg ? { "Fn::GetAtt": [tg, "TargetGroupFullName"] } : /:(targetgroup\/[^/]+\/[^/]+)$/.exec(alb.targetGroupRef)?.[1];
-  return lbPart && tgPart ? { "Fn::Join": ["/", [lbPart, tgPart]] } : undefined;
+  const parts = albLabelParts(design, b.r, service);
+  if (!parts) return undefined;
+  const part = (p: LabelPart, attribute: string) => ("resource" in p ? { "Fn::GetAtt": [p.resource, attribute] } : p.suffix);
+  return { "Fn::Join": ["/", [part(parts.lb, "LoadBalancerFullName"), part(parts.tg, "TargetGroupFullName")]] };
 }
 
 /**

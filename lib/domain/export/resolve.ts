@@ -1,5 +1,5 @@
 import {
-  clusterNameOf, familyOf, parseListenerRuleRef, revisionNumberOf, targetGroupRef,
+  albTargetOf, clusterNameOf, familyOf, parseListenerRuleRef, revisionNumberOf, targetGroupRef,
   type CapacityProviderDesign, type Cluster, type Design, type Listener, type LoadBalancerDesign, type Service, type TargetGroup, type TaskDefinition,
 } from "../design";
 import { uniqueName } from "./place";
@@ -75,6 +75,25 @@ export function resolveDesign(design: Design, style: (parts: string[]) => string
     listenersForwardingTo: (refs) => listeners.filter((l) =>
       [l.listener.defaultAction, ...(l.listener.rules ?? []).map((r) => r.action)].some((a) => forwards(a).some((g) => refs.includes(g)))).map((l) => l.name),
   };
+}
+
+/** One half of ALBRequestCountPerTarget's ResourceLabel: a resource the export writes (its name), or the ARN's suffix when it exists already. */
+export type LabelPart = { resource: string } | { suffix: string };
+
+/**
+ * The two halves of ALBRequestCountPerTarget's ResourceLabel (`app/<lb>/<id>` and
+ * `targetgroup/<tg>/<id>`) for the service's target group and the ALB forwarding to it.
+ */
+export function albLabelParts(design: Design, r: Resolved, service: Service): { lb: LabelPart; tg: LabelPart } | undefined {
+  const alb = albTargetOf(design, service);
+  if (!alb) return undefined;
+  const lbName = r.loadBalancers.find((x) => x.lb === alb.loadBalancer)?.name;
+  const tgName = r.targetGroupOf(alb.targetGroupRef);
+  const lbSuffix = /:loadbalancer\/(app\/[^/]+\/[^/]+)$/.exec(alb.loadBalancer.loadBalancerArn ?? "")?.[1];
+  const tgSuffix = /:(targetgroup\/[^/]+\/[^/]+)$/.exec(alb.targetGroupRef)?.[1];
+  const lb = lbName ? { resource: lbName } : lbSuffix ? { suffix: lbSuffix } : undefined;
+  const tg = tgName ? { resource: tgName } : tgSuffix ? { suffix: tgSuffix } : undefined;
+  return lb && tg ? { lb, tg } : undefined;
 }
 
 /** `web-api` → `web_api` (Terraform labels: letters, digits, underscores; not starting with a digit). */
