@@ -117,7 +117,7 @@ export function scaledDesign(): Design {
         autoScalingGroupArn: "arn:aws:autoscaling:eu-west-1:111122223333:autoScalingGroup:1a2b:autoScalingGroupName/shop",
         managedScaling: { status: "ENABLED", targetCapacity: 90, minimumScalingStepSize: 1, maximumScalingStepSize: 4, instanceWarmupPeriod: 120 },
         managedTerminationProtection: "DISABLED", managedDraining: "ENABLED",
-      }, tags: [{ key: "team", value: "shop" }] },
+      }, tags: [{ key: "team", value: "shop" }, { key: "cost-centre", value: "42" }] },
       { id: "p2", name: "shop-mi", managedInstancesProvider: {
         cluster: "shop", infrastructureRoleArn: "arn:aws:iam::111122223333:role/ecsInfrastructure",
         instanceLaunchTemplate: {
