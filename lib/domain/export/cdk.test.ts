@@ -1,9 +1,15 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import * as applicationautoscaling from "aws-cdk-lib/aws-applicationautoscaling";
+import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
+import * as ecs from "aws-cdk-lib/aws-ecs";
+import * as elasticloadbalancingv2 from "aws-cdk-lib/aws-elasticloadbalancingv2";
+import { Construct } from "constructs";
 import { afterAll, describe, expect, it } from "vitest";
-import { CDK_VERSIONS, cdkPropertyName, exportCdk } from "./cdk";
+import { CDK_VERSIONS, cdkClassOf, cdkPropertyName, exportCdk } from "./cdk";
 import { exportCloudFormation } from "./cloudformation";
+import { CLOUDFORMATION_PROPERTIES } from "./test-cloudformation-properties";
 import { fixtureDesigns, scaledDesign } from "./test-designs";
 
 // The CDK export synthesised offline, as `cdk synth` runs it (bin/app.ts, with CDK_OUTDIR set
@@ -67,6 +73,19 @@ describe("exportCdk", () => {
     const stack = exportCdk(d).files[1].text;
     expect(stack).toContain('startTime: Token.asAny("2026-11-01T00:00:00.000+01:00")');
     expect(stack).toMatch(/import \{ [^}]*Token[^}]* \} from "aws-cdk-lib";/);
+  });
+
+  it("has an L1 construct for every resource type the CloudFormation export writes", () => {
+    const modules: Record<string, Record<string, unknown>> = {
+      "aws-cdk-lib/aws-ecs": ecs, "aws-cdk-lib/aws-elasticloadbalancingv2": elasticloadbalancingv2,
+      "aws-cdk-lib/aws-applicationautoscaling": applicationautoscaling, "aws-cdk-lib/aws-cloudwatch": cloudwatch,
+    };
+    for (const type of Object.keys(CLOUDFORMATION_PROPERTIES)) {
+      const c = cdkClassOf(type);
+      const l1 = modules[c.module]?.[c.name] as { CFN_RESOURCE_TYPE_NAME?: string; prototype: unknown } | undefined;
+      expect(l1?.CFN_RESOURCE_TYPE_NAME, type).toBe(type);
+      expect(l1!.prototype).toBeInstanceOf(Construct);
+    }
   });
 
   it("names properties as aws-cdk-lib's L1 constructs do", () => {

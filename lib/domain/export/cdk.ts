@@ -146,7 +146,7 @@ function ordered(resources: Record<string, Resource>): string[] {
 }
 
 /** The L1 class of a resource type and the aws-cdk-lib module that has it: AWS::ECS::Service → aws-ecs CfnService. */
-function classOf(type: string): { module: string; name: string } {
+export function cdkClassOf(type: string): { module: string; name: string } {
   const [, service, resource] = type.split("::");
   return { module: `aws-cdk-lib/aws-${service.toLowerCase()}`, name: `Cfn${resource}` };
 }
@@ -164,7 +164,7 @@ export function exportCdk(design: Design, opts: { name?: string } = {}): CdkExpo
   const w = new Writer(parameters);
 
   const imports = new Map<string, Set<string>>([["aws-cdk-lib", new Set(["Stack", "type StackProps"])]]);
-  const use = (module: string, name: string) => {
+  const need = (module: string, name: string) => {
     if (!imports.has(module)) imports.set(module, new Set());
     imports.get(module)!.add(name);
   };
@@ -174,7 +174,7 @@ export function exportCdk(design: Design, opts: { name?: string } = {}): CdkExpo
     `    this.templateOptions.metadata = ${w.value(t.Metadata, 0, true)};`,
   ];
   if (Object.keys(parameters).length) {
-    use("aws-cdk-lib", "CfnParameter");
+    need("aws-cdk-lib", "CfnParameter");
     body.push("", "    // Account-specific values, with the design's as defaults.");
     for (const [id, p] of Object.entries(parameters)) {
       const props = { type: p.Type, description: p.Description, ...(p.Default === undefined ? {} : { default: p.Default }) };
@@ -183,11 +183,11 @@ export function exportCdk(design: Design, opts: { name?: string } = {}): CdkExpo
     }
   }
   const order = ordered(resources);
-  if (JSON.stringify(resources).includes("\"Fn::Join\"")) use("aws-cdk-lib", "Fn");
+  if (JSON.stringify(resources).includes("\"Fn::Join\"")) need("aws-cdk-lib", "Fn");
   for (const id of order) {
     const r = resources[id];
-    const c = classOf(r.Type);
-    use(c.module, c.name);
+    const c = cdkClassOf(r.Type);
+    need(c.module, c.name);
     // CDK's `tags` are sorted by key when rendered: tags in another order are written as they are, as the template has them.
     const tags = r.Properties?.Tags as { Key: string }[] | undefined;
     const sorted = !tags || tags.every((x, n) => n === 0 || tags[n - 1].Key.localeCompare(x.Key) <= 0);
@@ -203,7 +203,7 @@ export function exportCdk(design: Design, opts: { name?: string } = {}): CdkExpo
   }
   const deps = order.flatMap((id) => (resources[id].DependsOn ?? []).map((d) => `    ${variableOf(id)}.addResourceDependency(${variableOf(d)});`));
   if (deps.length) body.push("", "    // ECS refuses a target group no load balancer forwards to yet: services wait for their listeners.", ...deps);
-  if (w.usesToken) use("aws-cdk-lib", "Token");
+  if (w.usesToken) need("aws-cdk-lib", "Token");
   const importLines = [...imports].sort(([a], [b]) => a.localeCompare(b)).map(([module, names]) =>
     `import { ${[...names].sort((a, b) => a.replace("type ", "").localeCompare(b.replace("type ", ""))).join(", ")} } from ${JSON.stringify(module)};`);
   const notes = cfn.unexpressed.length
