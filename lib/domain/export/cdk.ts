@@ -51,8 +51,9 @@ function kebabName(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "stevedore";
 }
 
+/** A logical id as a TypeScript name: `WebService` → `webService` (`1e3Alb` → `r1e3Alb`, `New` → `newResource`). */
 const variableOf = (logicalId: string) => {
-  const v = logicalId[0].toLowerCase() + logicalId.slice(1);
+  const v = /^[0-9]/.test(logicalId) ? `r${logicalId}` : logicalId[0].toLowerCase() + logicalId.slice(1);
   return RESERVED.has(v) ? `${v}Resource` : v;
 };
 

@@ -188,7 +188,18 @@ function resourceLabel(b: Builder, design: Design, service: Service): unknown {
   const parts = albLabelParts(design, b.r, service);
   if (!parts) return undefined;
   const part = (p: LabelPart, attribute: string) => ("resource" in p ? { "Fn::GetAtt": [p.resource, attribute] } : p.suffix);
-  return { "Fn::Join": ["/", [part(parts.lb, "LoadBalancerFullName"), part(parts.tg, "TargetGroupFullName")]] };
+  return join([part(parts.lb, "LoadBalancerFullName"), part(parts.tg, "TargetGroupFullName")]);
+}
+
+/** Fn::Join on "/" with neighbouring literals joined first (as CDK's Fn.join writes it), or the plain string when nothing is a reference. */
+function join(parts: unknown[]): unknown {
+  const merged: unknown[] = [];
+  for (const p of parts) {
+    const last = merged[merged.length - 1];
+    if (typeof p === "string" && typeof last === "string") merged[merged.length - 1] = `${last}/${p}`;
+    else merged.push(p);
+  }
+  return merged.length === 1 && typeof merged[0] === "string" ? merged[0] : { "Fn::Join": ["/", merged] };
 }
 
 /**
@@ -207,7 +218,7 @@ function autoScaling(b: Builder, design: Design, service: Service, name: string)
   const targetId = `${name}ScalableTarget`;
   b.add(targetId, "AWS::ApplicationAutoScaling::ScalableTarget", {
     ServiceNamespace: "ecs", ScalableDimension: ECS_SCALABLE_DIMENSION,
-    ResourceId: { "Fn::Join": ["/", ["service", clusterName, { "Fn::GetAtt": [name, "Name"] }]] }, ...target,
+    ResourceId: join(["service", clusterName, { "Fn::GetAtt": [name, "Name"] }]), ...target,
   });
   const taken = new Set(Object.keys(b.resources));
   for (const p of as.policies ?? []) {
