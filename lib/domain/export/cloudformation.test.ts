@@ -145,7 +145,7 @@ describe("exportCloudFormation", () => {
     const res = r.template.Resources as Record<string, { Type: string; Properties: Json }>;
     const params = r.template.Parameters as Record<string, Json>;
     expect(res.ShopAsgCapacityProvider).toEqual({ Type: "AWS::ECS::CapacityProvider", Properties: {
-      Name: "shop-asg", Tags: [{ Key: "team", Value: "shop" }],
+      Name: "shop-asg", Tags: [{ Key: "team", Value: "shop" }, { Key: "cost-centre", Value: "42" }],
       AutoScalingGroupProvider: {
         AutoScalingGroupArn: { Ref: "ShopAsgCapacityProviderAutoScalingGroupArn" }, ManagedTerminationProtection: "DISABLED", ManagedDraining: "ENABLED",
         ManagedScaling: { Status: "ENABLED", TargetCapacity: 90, MinimumScalingStepSize: 1, MaximumScalingStepSize: 4, InstanceWarmupPeriod: 120 },

@@ -143,7 +143,7 @@ describe("exportTerraform", () => {
     const r = exportTerraform(scaledDesign(), { singleFile: true });
     const hcl = await parsed(r.files[0].text);
     expect(hcl.resource!.aws_ecs_capacity_provider.shop_asg[0]).toEqual({
-      name: "shop-asg", tags: { team: "shop" },
+      name: "shop-asg", tags: { team: "shop", "cost-centre": "42" },
       auto_scaling_group_provider: [{
         auto_scaling_group_arn: "${var.shop_asg_auto_scaling_group_arn}", managed_termination_protection: "DISABLED", managed_draining: "ENABLED",
         managed_scaling: [{ status: "ENABLED", target_capacity: 90, minimum_scaling_step_size: 1, maximum_scaling_step_size: 4, instance_warmup_period: 120 }],
