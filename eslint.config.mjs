@@ -33,7 +33,7 @@ const MATRIX = [
   { folder: "lib/domain/lab", imports: [...FACTS], packages: ["dockerfile-ast"] },
   { folder: "lib/domain/learn", imports: [...FACTS, "lib/domain/design", "lib/domain/rules", "lib/domain/monitor", "lib/domain/lab"], packages: [], types: ["@aws-sdk/client-ecs"] },
   // Terraform and CloudFormation exports: one mapping of design fields, a pure exporter per format (hcl2json parses HCL in its tests).
-  { folder: "lib/domain/export", imports: [...FACTS, "lib/domain/design", "lib/domain/plan", "lib/domain/ecs-json"], packages: ["yaml", "zod", "@cdktf/hcl2json"] },
+  { folder: "lib/domain/export", imports: [...FACTS, "lib/domain/design", "lib/domain/plan", "lib/domain/ecs-json"], packages: ["yaml", "zod", "@cdktf/hcl2json", "fflate"] },
   { folder: "lib/domain/designer", imports: [...FACTS, "lib/domain/design", "lib/domain/rules", "lib/domain/ecs-json"], packages: ["zod", "elkjs"] },
   // Who may do what (roles, the permission table, decisions) and what the audit trail records: pure too.
   { folder: "lib/domain/access", imports: [], packages: ["zod"] },
@@ -85,8 +85,9 @@ const TESTS_BESIDE_CODE = {
   // A test builds its inputs with the rest of its family (a lesson test edits a design with the
   // designer's operations; a sandbox service test runs the sandbox through its test harness).
   imports: { "lib/domain/*": [DOMAIN], "lib/sandbox/*": ["lib/sandbox", "lib/sandbox/*"] },
-  // Fixtures come from disk; the SDK's own enums and shapes are what answers are compared with.
-  packages: ["vitest", "fast-check", "node:*", "@aws-sdk/*"],
+  // Fixtures come from disk; the SDK's own enums and shapes are what answers are compared with;
+  // the CDK export's test checks its L1 classes against aws-cdk-lib's own.
+  packages: ["vitest", "fast-check", "node:*", "@aws-sdk/*", "aws-cdk-lib", "aws-cdk-lib/*", "constructs"],
 };
 
 /** Folders the CLI runs through tsx, which knows no `@/` alias: they import by relative path. */

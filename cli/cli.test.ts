@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
@@ -278,6 +278,28 @@ describe("stevedore convert --to terraform | cloudformation", { timeout: 60_000 
     const t = JSON.parse(json.out);
     expect(t.Resources.WebService.Properties.Cluster).toEqual({ Ref: "MainCluster" });
     expect(t.Metadata.Stevedore.NotExpressed.map((n: { Field: string }) => n.Field)).toContain("instances[0].cpu");
+  });
+
+  it("writes a CDK app into --out DIR (never to standard output) whose `npx tsx bin/app.ts` synthesises the CloudFormation export", () => {
+    const dir = join(tmp, "cdk-out");
+    const file = temp("shop.json", design);
+    const r = run("convert", file, "--to", "cdk", "--out", dir);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`wrote ${join(dir, "lib/shop-stack.ts")}`);
+    expect(readdirSync(dir).sort()).toEqual(["bin", "cdk.json", "lib", "package.json", "tsconfig.json"]);
+    expect(readFileSync(join(dir, "lib/shop-stack.ts"), "utf8")).toContain("export class ShopStack extends Stack");
+    symlinkSync(resolve(root, "node_modules"), join(dir, "node_modules"));
+    const synth = spawnSync(process.execPath, [resolve(root, "node_modules/tsx/dist/cli.mjs"), "bin/app.ts"], { cwd: dir, env: { ...process.env, CDK_OUTDIR: join(dir, "cdk.out") }, encoding: "utf8" });
+    expect(synth.status, synth.stderr).toBe(0);
+    const template = JSON.parse(readFileSync(join(dir, "cdk.out/ShopStack.template.json"), "utf8"));
+    const cfn = run("convert", file, "--to", "cloudformation", "--format", "json");
+    expect(template).toEqual(JSON.parse(cfn.out));
+    const named = run("convert", file, "--to", "cdk", "--name", "Orders API", "--out", join(tmp, "cdk-named"));
+    expect(named.code).toBe(0);
+    expect(readdirSync(join(tmp, "cdk-named/lib"))).toEqual(["orders-api-stack.ts"]);
+    const noOut = run("convert", file, "--to", "cdk");
+    expect(noOut.code).toBe(2);
+    expect(noOut.err).toContain("--out DIR");
   });
 
   it("refuses --out for JSON targets", () => {

@@ -1,9 +1,10 @@
 import { type ComposeTarget, exportDesignAsEcs, exportService, exportTaskDefinition, importText, type ImportNote } from "../lib/domain/ecs-json";
-import { exportCloudFormation, exportTerraform, type ExportFile } from "../lib/domain/export";
+import { basename, extname } from "node:path";
+import { exportCdk, exportCloudFormation, exportTerraform, type ExportFile } from "../lib/domain/export";
 import { readInput } from "./read-input";
 import { located } from "./render";
 
-export const CONVERT_TARGETS = ["design", "task-definition", "service", "ecs", "terraform", "cloudformation"] as const;
+export const CONVERT_TARGETS = ["design", "task-definition", "service", "ecs", "terraform", "cloudformation", "cdk"] as const;
 export type ConvertTarget = (typeof CONVERT_TARGETS)[number];
 export const TEMPLATE_FORMATS = ["yaml", "json"] as const;
 export const IGNORABLE = ["image", "desiredCount"] as const;
@@ -17,6 +18,8 @@ export type ConvertOptions = {
   split?: boolean;
   /** Terraform: resources that already exist, `ADDRESS=ID` (an `import {}` block each). */
   import?: string[];
+  /** CDK: the app's name (its stack class and files); default the input file's name. */
+  name?: string;
 };
 
 /**
@@ -59,6 +62,11 @@ export async function convertFile(file: string, opts: ConvertOptions, compose?: 
       const r = exportCloudFormation(d);
       const json = opts.format === "json";
       return { ok: true, files: [{ path: json ? "template.json" : "template.yaml", text: json ? r.json : r.yaml }], notes: [...notes, ...exportNotes("CloudFormation", r.unexpressed)] };
+    }
+    case "cdk": {
+      const name = opts.name ?? (file === "-" ? "stevedore" : basename(file, extname(file)));
+      const r = exportCdk(d, { name });
+      return { ok: true, files: r.files, notes: [...notes, ...exportNotes("the CDK app", r.unexpressed)] };
     }
     case "design":
       return { ok: true, json: d, notes };

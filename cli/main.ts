@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
 import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { convertFile, CONVERT_TARGETS, IGNORABLE, TEMPLATE_FORMATS, type ConvertOptions } from "./convert";
 import { exitCodeOf, lintFile, type LintOptions } from "./lint";
 import { located, noteLines, shownNotes, renderHuman } from "./render";
@@ -51,7 +51,7 @@ function program(): Command {
     });
 
   withComposeTargetOptions(p.command("convert")
-    .description("convert a file to a Stevedore design, ECS API input JSON, Terraform or a CloudFormation template, written to standard output (or --out DIR); what was not converted goes to standard error")
+    .description("convert a file to a Stevedore design, ECS API input JSON, Terraform, a CloudFormation template or a CDK app, written to standard output (or --out DIR; a CDK app always to --out DIR); what was not converted goes to standard error")
     .argument("<file>", "file to convert (- reads standard input)")
     .addOption(new Option("--to <kind>", "what to produce").choices([...CONVERT_TARGETS]).makeOptionMandatory())
     .option("--family <name>", "the task definition to export, when the input has several")
@@ -59,11 +59,14 @@ function program(): Command {
     .addOption(new Option("--format <syntax>", "CloudFormation template syntax").choices([...TEMPLATE_FORMATS]).default("yaml"))
     .addOption(new Option("--ignore-changes <fields...>", "Terraform: leave these to CI or the scaler (lifecycle ignore_changes)").choices([...IGNORABLE]))
     .option("--import <address=id...>", "Terraform: resources that already exist, e.g. aws_ecs_service.web=main/web (an import block each)")
-    .option("--out <dir>", "Terraform and CloudFormation: write the files into DIR (Terraform as versions.tf, variables.tf and main.tf)"))
+    .option("--name <name>", "CDK: the app's name, for its stack class and files (default: the input file's name)")
+    .option("--out <dir>", "Terraform, CloudFormation and CDK: write the files into DIR (Terraform as versions.tf, variables.tf and main.tf; CDK as bin/app.ts, lib/<name>-stack.ts, package.json, cdk.json, tsconfig.json)"))
     .action(async (file: string, opts: ConvertOptions & ComposeTargetFlags & { out?: string }) => {
       const target = parseComposeTarget(opts);
       if (!target.ok) return usageError(target.message);
-      if (opts.out !== undefined && opts.to !== "terraform" && opts.to !== "cloudformation") return usageError("--out is for --to terraform or cloudformation");
+      if (opts.out !== undefined && opts.to !== "terraform" && opts.to !== "cloudformation" && opts.to !== "cdk") return usageError("--out is for --to terraform, cloudformation or cdk");
+      if (opts.to === "cdk" && opts.out === undefined) return usageError("--to cdk writes an app of several files: give the folder with --out DIR");
+      if (opts.name !== undefined && opts.to !== "cdk") return usageError("--name is for --to cdk");
       const r = await convertFile(file, { ...opts, split: opts.out !== undefined }, target.target);
       if (!r.ok) {
         process.stderr.write(`stevedore: ${r.message}\n`);
@@ -76,6 +79,7 @@ function program(): Command {
       else {
         await mkdir(opts.out, { recursive: true });
         for (const f of r.files) {
+          await mkdir(dirname(join(opts.out, f.path)), { recursive: true });
           await writeFile(join(opts.out, f.path), f.text);
           process.stderr.write(`stevedore: wrote ${join(opts.out, f.path)}\n`);
         }

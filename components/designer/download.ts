@@ -1,9 +1,13 @@
 import type { Design } from "@/lib/domain/design";
-import { exportCloudFormation, exportTerraform } from "@/lib/domain/export";
+import { exportCdk, exportCloudFormation, exportTerraform, zipFiles } from "@/lib/domain/export";
 
 /** Saves text as a file through a temporary object URL (no server round trip). */
 export function downloadText(fileName: string, text: string, type = "application/json") {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(fileName, new Blob([text], { type }));
+}
+
+function downloadBlob(fileName: string, blob: Blob) {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
   a.download = fileName;
@@ -30,4 +34,11 @@ export function downloadTerraform(design: Design) {
 export function downloadCloudFormation(name: string, design: Design, format: "yaml" | "json") {
   const r = exportCloudFormation(design);
   downloadText(`${fileSafe(name)}.template.${format}`, format === "json" ? r.json : r.yaml, format === "json" ? "application/json" : "application/yaml");
+}
+
+/** The design as a CDK app (TypeScript, aws-cdk-lib L1 constructs): one zip of its folder, `<name>-cdk/`. */
+export function downloadCdk(name: string, design: Design) {
+  const folder = `${fileSafe(name).toLowerCase()}-cdk`;
+  const zip = zipFiles(exportCdk(design, { name }).files, folder, new Date());
+  downloadBlob(`${folder}.zip`, new Blob([zip as Uint8Array<ArrayBuffer>], { type: "application/zip" }));
 }

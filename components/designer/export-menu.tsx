@@ -3,10 +3,10 @@
 import { useEffect, useRef, useState } from "react";
 import { exportService, exportTaskDefinition } from "@/lib/domain/ecs-json";
 import { resolveNode } from "@/lib/domain/designer";
-import { downloadCloudFormation, downloadDesign, downloadTerraform, downloadText, fileSafe } from "./download";
+import { downloadCdk, downloadCloudFormation, downloadDesign, downloadTerraform, downloadText, fileSafe } from "./download";
 import { useEditor, useEditorStore } from "./store/context";
 
-/** Downloads: the selected task definition (or the selected container's), the selected service, the whole design file, or the design as Terraform or CloudFormation. */
+/** Downloads: the selected task definition (or the selected container's), the selected service, the whole design file, or the design as Terraform, CloudFormation or a CDK app. */
 export function ExportMenu() {
   const store = useEditorStore();
   const [open, setOpen] = useState(false);
@@ -40,6 +40,8 @@ export function ExportMenu() {
       run: () => downloadCloudFormation(name, store.getState().history.present, "yaml") },
     { label: "CloudFormation (JSON)", hint: "the same template as JSON", disabled: false,
       run: () => downloadCloudFormation(name, store.getState().history.present, "json") },
+    { label: "CDK app (zip)", hint: "TypeScript, aws-cdk-lib; synthesises the same template", disabled: false,
+      run: () => downloadCdk(name, store.getState().history.present) },
   ];
   return (
     <div className="relative" ref={ref}>

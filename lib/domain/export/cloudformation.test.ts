@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { exportCloudFormation } from "./cloudformation";
 import { CLOUDFORMATION_PROPERTIES, RESOURCE_ATTRIBUTES, unknownProperties } from "./test-cloudformation-properties";
-import { everythingDesign, fixtureDesigns } from "./test-designs";
+import { everythingDesign, fixtureDesigns, scaledDesign } from "./test-designs";
 
 type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -11,13 +11,14 @@ function refsOf(v: unknown, out: string[] = []): string[] {
   if (Array.isArray(v)) v.forEach((x) => refsOf(x, out));
   else if (isObj(v)) {
     if (typeof v.Ref === "string") out.push(v.Ref);
+    if (Array.isArray(v["Fn::GetAtt"])) out.push(String(v["Fn::GetAtt"][0]));
     for (const x of Object.values(v)) refsOf(x, out);
   }
   return out;
 }
 
 describe("exportCloudFormation", () => {
-  for (const { name, design } of fixtureDesigns()) {
+  for (const { name, design } of [...fixtureDesigns(), { name: "scaled", design: scaledDesign() }]) {
     it(`writes only documented properties, resolvable Refs and DependsOn, the same template in YAML and JSON: ${name}`, () => {
       const r = exportCloudFormation(design);
       expect(parse(r.yaml)).toEqual(JSON.parse(r.json));
@@ -95,5 +96,77 @@ describe("exportCloudFormation", () => {
       'target group "legacy": targetGroupArn',
     ]));
     expect(listed.length).toBe(r.unexpressed.length);
+  });
+
+  it("writes a service's auto scaling: a target on the service's name, policies on the target's Ref, a step policy's alarm, scheduled actions", () => {
+    const r = exportCloudFormation(scaledDesign());
+    const res = r.template.Resources as Record<string, { Type: string; Properties: Json; DependsOn?: string[] }>;
+    const target = res.WebServiceScalableTarget;
+    expect(target.Type).toBe("AWS::ApplicationAutoScaling::ScalableTarget");
+    expect(target.Properties).toEqual({
+      ServiceNamespace: "ecs", ScalableDimension: "ecs:service:DesiredCount",
+      ResourceId: { "Fn::Join": ["/", ["service", { Ref: "ShopCluster" }, { "Fn::GetAtt": ["WebService", "Name"] }]] },
+      MinCapacity: 2, MaxCapacity: 10,
+      ScheduledActions: [
+        { ScheduledActionName: "business-hours", Schedule: "cron(0 8 ? * MON-FRI *)", Timezone: "Europe/Berlin", ScalableTargetAction: { MinCapacity: 4, MaxCapacity: 12 } },
+        { ScheduledActionName: "sale", Schedule: "at(2026-11-27T06:00:00)", StartTime: "2026-11-01T00:00:00Z", EndTime: "2026-12-01T00:00:00Z", ScalableTargetAction: { MinCapacity: 8 } },
+      ],
+    });
+    expect(target.Properties.RoleARN).toBeUndefined();
+    expect(res.WebRequestsScalingPolicy.Properties).toEqual({
+      PolicyName: "requests", PolicyType: "TargetTrackingScaling", ScalingTargetId: { Ref: "WebServiceScalableTarget" },
+      TargetTrackingScalingPolicyConfiguration: { TargetValue: 500, PredefinedMetricSpecification: {
+        PredefinedMetricType: "ALBRequestCountPerTarget",
+        ResourceLabel: { "Fn::Join": ["/", [{ "Fn::GetAtt": ["WebAlbLoadBalancer", "LoadBalancerFullName"] }, { "Fn::GetAtt": ["WebTargetGroup", "TargetGroupFullName"] }]] },
+      } },
+    });
+    expect(res.WebCpuScalingPolicy.Properties.TargetTrackingScalingPolicyConfiguration).toEqual({
+      TargetValue: 60, PredefinedMetricSpecification: { PredefinedMetricType: "ECSServiceAverageCPUUtilization" }, ScaleOutCooldown: 60, ScaleInCooldown: 300, DisableScaleIn: false,
+    });
+    expect((res.WebQueueScalingPolicy.Properties.TargetTrackingScalingPolicyConfiguration as Json).CustomizedMetricSpecification).toEqual({
+      MetricName: "Backlog", Namespace: "Shop", Statistic: "Average", Unit: "Count", Dimensions: [{ Name: "Queue", Value: "orders" }],
+    });
+    expect(res.WebBurstScalingPolicy.Properties.StepScalingPolicyConfiguration).toEqual({
+      AdjustmentType: "ChangeInCapacity", Cooldown: 120, MetricAggregationType: "Maximum",
+      StepAdjustments: [{ MetricIntervalLowerBound: 0, MetricIntervalUpperBound: 20, ScalingAdjustment: 1 }, { MetricIntervalLowerBound: 20, ScalingAdjustment: 3 }],
+    });
+    expect(res.WebBurstAlarm).toEqual({ Type: "AWS::CloudWatch::Alarm", Properties: {
+      AlarmName: "web-burst", MetricName: "CPUUtilization", Namespace: "AWS/ECS", Statistic: "Maximum", ComparisonOperator: "GreaterThanThreshold",
+      Threshold: 85, Period: 60, EvaluationPeriods: 2, AlarmActions: [{ Ref: "WebBurstScalingPolicy" }],
+      Dimensions: [{ Name: "ClusterName", Value: { Ref: "ShopCluster" } }, { Name: "ServiceName", Value: { "Fn::GetAtt": ["WebService", "Name"] } }],
+    } });
+    // Target tracking policies make their own alarms: only the step policy has one here.
+    expect(Object.values(res).filter((x) => x.Type === "AWS::CloudWatch::Alarm")).toHaveLength(1);
+    expect(r.unexpressed).toEqual([]);
+  });
+
+  it("writes capacity providers of both kinds, account values as Parameters, and associates the cluster with them by Ref", () => {
+    const r = exportCloudFormation(scaledDesign());
+    const res = r.template.Resources as Record<string, { Type: string; Properties: Json }>;
+    const params = r.template.Parameters as Record<string, Json>;
+    expect(res.ShopAsgCapacityProvider).toEqual({ Type: "AWS::ECS::CapacityProvider", Properties: {
+      Name: "shop-asg", Tags: [{ Key: "team", Value: "shop" }, { Key: "cost-centre", Value: "42" }],
+      AutoScalingGroupProvider: {
+        AutoScalingGroupArn: { Ref: "ShopAsgCapacityProviderAutoScalingGroupArn" }, ManagedTerminationProtection: "DISABLED", ManagedDraining: "ENABLED",
+        ManagedScaling: { Status: "ENABLED", TargetCapacity: 90, MinimumScalingStepSize: 1, MaximumScalingStepSize: 4, InstanceWarmupPeriod: 120 },
+      },
+    } });
+    expect(params.ShopAsgCapacityProviderAutoScalingGroupArn.Default).toBe("arn:aws:autoscaling:eu-west-1:111122223333:autoScalingGroup:1a2b:autoScalingGroupName/shop");
+    expect(res.ShopMiCapacityProvider.Properties).toEqual({
+      Name: "shop-mi", ClusterName: { Ref: "ShopCluster" },
+      ManagedInstancesProvider: {
+        InfrastructureRoleArn: { Ref: "ShopMiCapacityProviderInfrastructureRoleArn" }, PropagateTags: "CAPACITY_PROVIDER", InfrastructureOptimization: { ScaleInAfter: 600 },
+        InstanceLaunchTemplate: {
+          Ec2InstanceProfileArn: { Ref: "ShopMiCapacityProviderInstanceProfileArn" }, Monitoring: "BASIC", StorageConfiguration: { StorageSizeGiB: 50 },
+          NetworkConfiguration: { Subnets: { Ref: "ShopMiCapacityProviderSubnets" }, SecurityGroups: { Ref: "ShopMiCapacityProviderSecurityGroups" } },
+          InstanceRequirements: { VCpuCount: { Min: 2, Max: 8 }, MemoryMiB: { Min: 4096 } },
+        },
+      },
+    });
+    expect(params.ShopMiCapacityProviderSubnets).toEqual({ Type: "List<AWS::EC2::Subnet::Id>", Description: expect.any(String), Default: "subnet-a,subnet-b" });
+    expect(res.ShopClusterCapacityProviders.Properties).toEqual({
+      Cluster: { Ref: "ShopCluster" }, CapacityProviders: ["FARGATE", { Ref: "ShopAsgCapacityProvider" }],
+      DefaultCapacityProviderStrategy: [{ CapacityProvider: { Ref: "ShopAsgCapacityProvider" }, Weight: 1, Base: 1 }],
+    });
   });
 });

@@ -1,10 +1,12 @@
 import { stringify } from "yaml";
-import type { Design } from "../design";
+import { clusterNameOf, type Design, type Service } from "../design";
+import { ECS_SCALABLE_DIMENSION } from "../ecs-facts/auto-scaling";
 import type { Field } from "./fields";
-import { allUnexpressed, compact, placeResource, Skip, type Tree, type Unexpressed } from "./place";
-import { resolveDesign, type Resolved } from "./resolve";
+import { allUnexpressed, compact, placeResource, Skip, uniqueName, type Tree, type Unexpressed } from "./place";
+import { albLabelParts, resolveDesign, type LabelPart, type Resolved } from "./resolve";
 
-// Design → a CloudFormation template (AWS::ECS::* and AWS::ElasticLoadBalancingV2::*). Pure.
+// Design → a CloudFormation template (AWS::ECS::*, AWS::ElasticLoadBalancingV2::*,
+// AWS::ApplicationAutoScaling::* and AWS::CloudWatch::Alarm for step policies). Pure.
 // Property names come from the shared mapping; references between the design's resources
 // become Ref (the Ref of a task definition, target group, listener or rule is its ARN; of a
 // cluster, its name), account-specific values become Parameters with the design's values as
@@ -70,8 +72,14 @@ function clusters(b: Builder) {
     b.add(name, "AWS::ECS::Cluster", trees.get("AWS::ECS::Cluster"));
     const cp = trees.get("AWS::ECS::ClusterCapacityProviderAssociations");
     if (cp) {
+      // A provider the template creates is named by its Ref (its name), so the association waits for it.
+      // A Managed Instances provider is associated with its cluster when created (ClusterName), and
+      // PutClusterCapacityProviders refuses it: the association leaves it out.
+      const provider = (n: unknown) => (typeof n === "string" && b.r.capacityProviderOf(n) ? { Ref: b.r.capacityProviderOf(n) } : n);
+      const managed = (n: unknown) => b.r.capacityProviders.some((c) => c.cp.name === n && c.cp.managedInstancesProvider !== undefined);
+      const strategy = ((cp.DefaultCapacityProviderStrategy ?? []) as Tree[]).map((s) => ({ ...s, CapacityProvider: provider(s.CapacityProvider) }));
       b.add(`${name}CapacityProviders`, "AWS::ECS::ClusterCapacityProviderAssociations", {
-        Cluster: { Ref: name }, CapacityProviders: cp.CapacityProviders ?? [], DefaultCapacityProviderStrategy: cp.DefaultCapacityProviderStrategy ?? [],
+        Cluster: { Ref: name }, CapacityProviders: ((cp.CapacityProviders ?? []) as unknown[]).filter((n) => !managed(n)).map(provider), DefaultCapacityProviderStrategy: strategy,
       });
     }
   }
@@ -139,7 +147,7 @@ function loadBalancing(b: Builder, design: Design) {
   }
 }
 
-function services(b: Builder) {
+function services(b: Builder, design: Design) {
   for (const { service, name } of b.r.services) {
     const trees = b.place("service", service, `service "${service.serviceName}"`, (f) => {
       switch (f.path) {
@@ -167,14 +175,96 @@ function services(b: Builder) {
         default: return f.value;
       }
     }, (p) => p === "service.autoScaling");
-    if (service.autoScaling) {
-      b.unexpressed.push(...allUnexpressed("service.autoScaling", service.autoScaling, `service "${service.serviceName}"`,
-        "auto scaling is not in the CloudFormation export yet (the Terraform export writes it): add AWS::ApplicationAutoScaling::ScalableTarget and ScalingPolicy by hand"));
-    }
     const tgRefs = (service.loadBalancers ?? []).flatMap((l) => [l.targetGroupArn, l.advancedConfiguration?.alternateTargetGroupArn]).filter((x): x is string => x !== undefined);
     const listeners = b.r.listenersForwardingTo(tgRefs);
     // ECS refuses a target group no load balancer forwards to yet: create the listeners first.
-    b.add(name, "AWS::ECS::Service", trees.get("AWS::ECS::Service"), listeners.length ? { DependsOn: listeners } : {});
+    b.add(name, "AWS::ECS::Service", trees.get("AWS::ECS::Service"), listeners.length ? { DependsOn: [...listeners].sort((x, y) => x.localeCompare(y)) } : {});
+    if (service.autoScaling) autoScaling(b, design, service, name);
+  }
+}
+
+/** `app/<lb>/<id>/targetgroup/<tg>/<id>` for ALBRequestCountPerTarget: the load balancer's LoadBalancerFullName and the target group's TargetGroupFullName. */
+function resourceLabel(b: Builder, design: Design, service: Service): unknown {
+  const parts = albLabelParts(design, b.r, service);
+  if (!parts) return undefined;
+  const part = (p: LabelPart, attribute: string) => ("resource" in p ? { "Fn::GetAtt": [p.resource, attribute] } : p.suffix);
+  return join([part(parts.lb, "LoadBalancerFullName"), part(parts.tg, "TargetGroupFullName")]);
+}
+
+/** Fn::Join on "/" with neighbouring literals joined first (as CDK's Fn.join writes it), or the plain string when nothing is a reference. */
+function join(parts: unknown[]): unknown {
+  const merged: unknown[] = [];
+  for (const p of parts) {
+    const last = merged[merged.length - 1];
+    if (typeof p === "string" && typeof last === "string") merged[merged.length - 1] = `${last}/${p}`;
+    else merged.push(p);
+  }
+  return merged.length === 1 && typeof merged[0] === "string" ? merged[0] : { "Fn::Join": ["/", merged] };
+}
+
+/**
+ * A service's Application Auto Scaling: its ScalableTarget (ResourceId from the service's
+ * GetAtt Name, so it waits for the service; scheduled actions inside it; no RoleARN: Application
+ * Auto Scaling uses its service-linked role for ECS), one ScalingPolicy per policy on the
+ * target's Ref, and a CloudWatch alarm for each step policy's alarm, acting on the policy's Ref.
+ */
+function autoScaling(b: Builder, design: Design, service: Service, name: string) {
+  const as = service.autoScaling!;
+  const where = `auto scaling of service "${service.serviceName}"`;
+  const c = b.r.clusterOf(service.cluster);
+  const clusterName = c ? { Ref: c } : clusterNameOf(service.cluster);
+  const target = b.place("service.autoScaling", as, where, (f) => (f.path === "service.autoScaling.policies" ? new Skip() : f.value),
+    (p) => p === "service.autoScaling.policies").get("AWS::ApplicationAutoScaling::ScalableTarget") ?? {};
+  const targetId = `${name}ScalableTarget`;
+  b.add(targetId, "AWS::ApplicationAutoScaling::ScalableTarget", {
+    ServiceNamespace: "ecs", ScalableDimension: ECS_SCALABLE_DIMENSION,
+    ResourceId: join(["service", clusterName, { "Fn::GetAtt": [name, "Name"] }]), ...target,
+  });
+  const taken = new Set(Object.keys(b.resources));
+  for (const p of as.policies ?? []) {
+    const trees = b.place("service.autoScaling.policies[]", p, `${where}, policy "${p.policyName}"`, (f) => f.value);
+    const props = trees.get("AWS::ApplicationAutoScaling::ScalingPolicy") ?? {};
+    const pre = (props.TargetTrackingScalingPolicyConfiguration as Tree | undefined)?.PredefinedMetricSpecification as Tree | undefined;
+    if (pre?.PredefinedMetricType === "ALBRequestCountPerTarget" && pre.ResourceLabel === undefined) {
+      const label = resourceLabel(b, design, service);
+      if (label !== undefined) pre.ResourceLabel = label;
+    }
+    const policyId = uniqueName(pascalId([`${service.serviceName}-${p.policyName}`, "ScalingPolicy"]), taken);
+    b.add(policyId, "AWS::ApplicationAutoScaling::ScalingPolicy", { ...props, ScalingTargetId: { Ref: targetId } });
+    const alarm = trees.get("AWS::CloudWatch::Alarm");
+    if (alarm) {
+      b.add(uniqueName(pascalId([`${service.serviceName}-${p.policyName}`, "Alarm"]), taken), "AWS::CloudWatch::Alarm", {
+        AlarmName: `${service.serviceName}-${p.policyName}`, ...alarm,
+        Dimensions: [{ Name: "ClusterName", Value: clusterName }, { Name: "ServiceName", Value: { "Fn::GetAtt": [name, "Name"] } }],
+        AlarmActions: [{ Ref: policyId }],
+      });
+    }
+  }
+}
+
+/** Capacity providers the design creates: an Auto Scaling group's, or Managed Instances' (in its cluster, by the cluster's Ref). */
+function capacityProviders(b: Builder) {
+  for (const { cp, name } of b.r.capacityProviders) {
+    const trees = b.place("capacityProvider", cp, `capacity provider "${cp.name}"`, (f) => {
+      switch (f.path) {
+        case "capacityProvider.autoScalingGroupProvider.autoScalingGroupArn":
+          return b.parameter(`${name}AutoScalingGroupArn`, "String", `Auto Scaling group of capacity provider ${cp.name}`, f.value);
+        case "capacityProvider.managedInstancesProvider.cluster": {
+          const c = b.r.clusterOf(f.value as string);
+          return c ? { Ref: c } : f.value;
+        }
+        case "capacityProvider.managedInstancesProvider.infrastructureRoleArn":
+          return b.parameter(`${name}InfrastructureRoleArn`, "String", `IAM role ECS manages the ${cp.name} instances with`, f.value);
+        case "capacityProvider.managedInstancesProvider.instanceLaunchTemplate.ec2InstanceProfileArn":
+          return b.parameter(`${name}InstanceProfileArn`, "String", `Instance profile of the ${cp.name} instances`, f.value);
+        case "capacityProvider.managedInstancesProvider.instanceLaunchTemplate.networkConfiguration.subnets":
+          return b.parameter(`${name}Subnets`, "List<AWS::EC2::Subnet::Id>", `Subnets the ${cp.name} instances run in`, f.value);
+        case "capacityProvider.managedInstancesProvider.instanceLaunchTemplate.networkConfiguration.securityGroups":
+          return b.parameter(`${name}SecurityGroups`, "List<AWS::EC2::SecurityGroup::Id>", `Security groups of the ${cp.name} instances`, f.value);
+        default: return f.value;
+      }
+    });
+    b.add(name, "AWS::ECS::CapacityProvider", trees.get("AWS::ECS::CapacityProvider"));
   }
 }
 
@@ -184,13 +274,11 @@ export function exportCloudFormation(design: Design): CloudFormationExport {
   clusters(b);
   taskDefinitions(b);
   loadBalancing(b, design);
-  services(b);
-  for (const p of design.capacityProviders ?? []) {
-    b.unexpressed.push(...allUnexpressed("capacityProvider", p, `capacity provider "${p.name}"`, "capacity providers are not in the CloudFormation export yet: add AWS::ECS::CapacityProvider by hand"));
-  }
+  capacityProviders(b);
+  services(b, design);
   const template: Tree = {
     AWSTemplateFormatVersion: "2010-09-09",
-    Description: "Written by Stevedore from a design: ECS clusters, task definitions and services, with their load balancers.",
+    Description: "Written by Stevedore from a design: ECS clusters, capacity providers, task definitions and services, with their load balancers and auto scaling.",
     Metadata: {
       Stevedore: {
         NotExpressed: b.unexpressed.map((u) => ({ Resource: u.resource, Field: u.path, Why: u.why })),

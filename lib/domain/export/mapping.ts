@@ -315,7 +315,28 @@ const ASG = `${ECP}.auto_scaling_group_provider`;
 const CFN_ASG = `${CFN_ECP}.AutoScalingGroupProvider`;
 const MI = "capacityProvider.managedInstancesProvider";
 const CFN_MI = `${CFN_ECP}.ManagedInstancesProvider`;
-const MI_TF = "the Terraform export does not write aws_ecs_capacity_provider's managed_instances_provider block yet (the provider version that added it is not checked): create the Managed Instances provider outside this configuration";
+const TF_MI = `${ECP}.managed_instances_provider`;
+/** managed_instances_provider: v6.15.0 (hashicorp/terraform-provider-aws#44509); its infrastructure_optimization: v6.23.0 (#45142). */
+const MANAGED_INSTANCES = "6.15.0";
+const MI_OPTIMIZATION = "6.23.0";
+const MI_TF: Record<string, string> = {
+  infrastructureRoleArn: "infrastructure_role_arn", instanceLaunchTemplate: "instance_launch_template",
+  "instanceLaunchTemplate.ec2InstanceProfileArn": "instance_launch_template.ec2_instance_profile_arn",
+  "instanceLaunchTemplate.networkConfiguration": "instance_launch_template.network_configuration",
+  "instanceLaunchTemplate.networkConfiguration.subnets": "instance_launch_template.network_configuration.subnets",
+  "instanceLaunchTemplate.networkConfiguration.securityGroups": "instance_launch_template.network_configuration.security_groups",
+  "instanceLaunchTemplate.storageConfiguration": "instance_launch_template.storage_configuration",
+  "instanceLaunchTemplate.storageConfiguration.storageSizeGiB": "instance_launch_template.storage_configuration.storage_size_gib",
+  "instanceLaunchTemplate.monitoring": "instance_launch_template.monitoring",
+  "instanceLaunchTemplate.instanceRequirements": "instance_launch_template.instance_requirements",
+  "instanceLaunchTemplate.instanceRequirements.vCpuCount": "instance_launch_template.instance_requirements.vcpu_count",
+  "instanceLaunchTemplate.instanceRequirements.vCpuCount.min": "instance_launch_template.instance_requirements.vcpu_count.min",
+  "instanceLaunchTemplate.instanceRequirements.vCpuCount.max": "instance_launch_template.instance_requirements.vcpu_count.max",
+  "instanceLaunchTemplate.instanceRequirements.memoryMiB": "instance_launch_template.instance_requirements.memory_mib",
+  "instanceLaunchTemplate.instanceRequirements.memoryMiB.min": "instance_launch_template.instance_requirements.memory_mib.min",
+  "instanceLaunchTemplate.instanceRequirements.memoryMiB.max": "instance_launch_template.instance_requirements.memory_mib.max",
+  propagateTags: "propagate_tags", infrastructureOptimization: "infrastructure_optimization", "infrastructureOptimization.scaleInAfter": "infrastructure_optimization.scale_in_after",
+};
 const capacityProvider: Table = {
   "capacityProvider.id": ID,
   "capacityProvider.name": e(`${ECP}.name`, `${CFN_ECP}.Name`),
@@ -327,15 +348,16 @@ const capacityProvider: Table = {
     [`capacityProvider.autoScalingGroupProvider.managedScaling.${k}`, e(`${ASG}.managed_scaling.${tf}`, `${CFN_ASG}.ManagedScaling.${cfn}`)])),
   "capacityProvider.autoScalingGroupProvider.managedTerminationProtection": e(`${ASG}.managed_termination_protection`, `${CFN_ASG}.ManagedTerminationProtection`),
   "capacityProvider.autoScalingGroupProvider.managedDraining": e(`${ASG}.managed_draining`, `${CFN_ASG}.ManagedDraining`),
-  [MI]: e(not(MI_TF), CFN_MI),
-  [`${MI}.cluster`]: e(not(MI_TF), `${CFN_ECP}.ClusterName`),
+  [MI]: e(TF_MI, CFN_MI, MANAGED_INSTANCES),
+  [`${MI}.cluster`]: e(`${ECP}.cluster`, `${CFN_ECP}.ClusterName`, MANAGED_INSTANCES),
   ...Object.fromEntries(["infrastructureRoleArn", "instanceLaunchTemplate", "instanceLaunchTemplate.ec2InstanceProfileArn", "instanceLaunchTemplate.networkConfiguration",
     "instanceLaunchTemplate.networkConfiguration.subnets", "instanceLaunchTemplate.networkConfiguration.securityGroups", "instanceLaunchTemplate.storageConfiguration",
     "instanceLaunchTemplate.storageConfiguration.storageSizeGiB", "instanceLaunchTemplate.monitoring", "instanceLaunchTemplate.instanceRequirements",
     "instanceLaunchTemplate.instanceRequirements.vCpuCount", "instanceLaunchTemplate.instanceRequirements.vCpuCount.min", "instanceLaunchTemplate.instanceRequirements.vCpuCount.max",
     "instanceLaunchTemplate.instanceRequirements.memoryMiB", "instanceLaunchTemplate.instanceRequirements.memoryMiB.min", "instanceLaunchTemplate.instanceRequirements.memoryMiB.max",
     "propagateTags", "infrastructureOptimization", "infrastructureOptimization.scaleInAfter"].map((k) =>
-    [`${MI}.${k}`, e(not(MI_TF), `${CFN_MI}.${k.split(".").map((x) => x === "vCpuCount" ? "VCpuCount" : x[0].toUpperCase() + x.slice(1)).join(".")}`)])),
+    [`${MI}.${k}`, e(`${TF_MI}.${MI_TF[k]}`, `${CFN_MI}.${k.split(".").map((x) => x === "vCpuCount" ? "VCpuCount" : x[0].toUpperCase() + x.slice(1)).join(".")}`,
+      k.startsWith("infrastructureOptimization") ? MI_OPTIMIZATION : MANAGED_INSTANCES)])),
   ...tags("capacityProvider", ECP, CFN_ECP),
 };
 

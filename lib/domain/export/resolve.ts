@@ -1,6 +1,6 @@
 import {
-  clusterNameOf, familyOf, parseListenerRuleRef, revisionNumberOf, targetGroupRef,
-  type Cluster, type Design, type Listener, type LoadBalancerDesign, type Service, type TargetGroup, type TaskDefinition,
+  albTargetOf, clusterNameOf, familyOf, parseListenerRuleRef, revisionNumberOf, targetGroupRef,
+  type CapacityProviderDesign, type Cluster, type Design, type Listener, type LoadBalancerDesign, type Service, type TargetGroup, type TaskDefinition,
 } from "../design";
 import { uniqueName } from "./place";
 
@@ -20,6 +20,10 @@ export type Resolved = {
   loadBalancers: { lb: LoadBalancerDesign; name: string }[];
   listeners: ListenerItem[];
   rules: RuleItem[];
+  /** Capacity providers the design creates. */
+  capacityProviders: { cp: CapacityProviderDesign; name: string }[];
+  /** The exported capacity provider of this name (FARGATE, FARGATE_SPOT and providers made elsewhere: none). */
+  capacityProviderOf(name: string): string | undefined;
   clusterOf(ref: string): string | undefined;
   taskDefinitionOf(ref: string): string | undefined;
   targetGroupOf(ref: string): string | undefined;
@@ -41,6 +45,7 @@ export function resolveDesign(design: Design, style: (parts: string[]) => string
   const services = design.services.map((service) => ({ service, name: name(service.serviceName, "Service") }));
   const targetGroups = (design.targetGroups ?? []).filter((tg) => tg.targetGroupArn === undefined).map((tg) => ({ tg, name: name(tg.name, "TargetGroup") }));
   const loadBalancers = (design.loadBalancers ?? []).filter((lb) => lb.loadBalancerArn === undefined).map((lb) => ({ lb, name: name(lb.name, "LoadBalancer") }));
+  const capacityProviders = (design.capacityProviders ?? []).map((cp) => ({ cp, name: name(cp.name, "CapacityProvider") }));
   const listeners: ListenerItem[] = [];
   const rules: RuleItem[] = [];
   for (const { lb } of loadBalancers) {
@@ -53,7 +58,8 @@ export function resolveDesign(design: Design, style: (parts: string[]) => string
   const tgByRef = new Map(targetGroups.map((t) => [targetGroupRef(t.tg), t.name]));
   const forwards = (a: { type: string; targetGroups?: { targetGroupArn: string }[] }) => (a.targetGroups ?? []).map((g) => g.targetGroupArn);
   return {
-    clusters, taskDefinitions, services, targetGroups, loadBalancers, listeners, rules,
+    clusters, taskDefinitions, services, targetGroups, loadBalancers, listeners, rules, capacityProviders,
+    capacityProviderOf: (n) => capacityProviders.find((c) => c.cp.name === n)?.name,
     clusterOf: (ref) => clusters.find((c) => c.cluster.clusterName === clusterNameOf(ref))?.name,
     taskDefinitionOf: (ref) => (revisionNumberOf(ref) === 0 ? taskDefinitions.find((t) => t.td.family === familyOf(ref))?.name : undefined),
     targetGroupOf: (ref) => tgByRef.get(ref),
@@ -69,6 +75,25 @@ export function resolveDesign(design: Design, style: (parts: string[]) => string
     listenersForwardingTo: (refs) => listeners.filter((l) =>
       [l.listener.defaultAction, ...(l.listener.rules ?? []).map((r) => r.action)].some((a) => forwards(a).some((g) => refs.includes(g)))).map((l) => l.name),
   };
+}
+
+/** One half of ALBRequestCountPerTarget's ResourceLabel: a resource the export writes (its name), or the ARN's suffix when it exists already. */
+export type LabelPart = { resource: string } | { suffix: string };
+
+/**
+ * The two halves of ALBRequestCountPerTarget's ResourceLabel (`app/<lb>/<id>` and
+ * `targetgroup/<tg>/<id>`) for the service's target group and the ALB forwarding to it.
+ */
+export function albLabelParts(design: Design, r: Resolved, service: Service): { lb: LabelPart; tg: LabelPart } | undefined {
+  const alb = albTargetOf(design, service);
+  if (!alb) return undefined;
+  const lbName = r.loadBalancers.find((x) => x.lb === alb.loadBalancer)?.name;
+  const tgName = r.targetGroupOf(alb.targetGroupRef);
+  const lbSuffix = /:loadbalancer\/(app\/[^/]+\/[^/]+)$/.exec(alb.loadBalancer.loadBalancerArn ?? "")?.[1];
+  const tgSuffix = /:(targetgroup\/[^/]+\/[^/]+)$/.exec(alb.targetGroupRef)?.[1];
+  const lb = lbName ? { resource: lbName } : lbSuffix ? { suffix: lbSuffix } : undefined;
+  const tg = tgName ? { resource: tgName } : tgSuffix ? { suffix: tgSuffix } : undefined;
+  return lb && tg ? { lb, tg } : undefined;
 }
 
 /** `web-api` → `web_api` (Terraform labels: letters, digits, underscores; not starting with a digit). */

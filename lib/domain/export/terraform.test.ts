@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Design } from "../design";
 import { hclString } from "./hcl";
 import { exportTerraform, terraformAddresses } from "./terraform";
-import { everythingDesign, fixtureDesigns } from "./test-designs";
+import { everythingDesign, fixtureDesigns, scaledDesign } from "./test-designs";
 import { TERRAFORM_ARGUMENTS, unknownArguments } from "./test-terraform-arguments";
 
 type Json = Record<string, unknown>;
@@ -15,7 +15,7 @@ async function parsed(text: string) {
 }
 
 describe("exportTerraform", () => {
-  for (const { name, design } of fixtureDesigns()) {
+  for (const { name, design } of [...fixtureDesigns(), { name: "scaled", design: scaledDesign() }]) {
     it(`writes parseable HCL with only documented arguments, and resolvable references: ${name}`, async () => {
       const text = mainTf(design);
       const hcl = await parsed(text);
@@ -137,5 +137,48 @@ describe("exportTerraform", () => {
   it("splits into versions.tf, variables.tf and main.tf unless asked for one file", () => {
     expect(exportTerraform(everythingDesign()).files.map((f) => f.path)).toEqual(["versions.tf", "variables.tf", "main.tf"]);
     expect(exportTerraform(everythingDesign(), { singleFile: true }).files.map((f) => f.path)).toEqual(["main.tf"]);
+  });
+
+  it("writes capacity providers of both kinds with variables for account values, and associates the cluster with the Auto Scaling group's", async () => {
+    const r = exportTerraform(scaledDesign(), { singleFile: true });
+    const hcl = await parsed(r.files[0].text);
+    expect(hcl.resource!.aws_ecs_capacity_provider.shop_asg[0]).toEqual({
+      name: "shop-asg", tags: { team: "shop", "cost-centre": "42" },
+      auto_scaling_group_provider: [{
+        auto_scaling_group_arn: "${var.shop_asg_auto_scaling_group_arn}", managed_termination_protection: "DISABLED", managed_draining: "ENABLED",
+        managed_scaling: [{ status: "ENABLED", target_capacity: 90, minimum_scaling_step_size: 1, maximum_scaling_step_size: 4, instance_warmup_period: 120 }],
+      }],
+    });
+    expect(hcl.resource!.aws_ecs_capacity_provider.shop_mi[0]).toEqual({
+      name: "shop-mi", cluster: "${aws_ecs_cluster.shop.name}",
+      managed_instances_provider: [{
+        infrastructure_role_arn: "${var.shop_mi_infrastructure_role_arn}", propagate_tags: "CAPACITY_PROVIDER", infrastructure_optimization: [{ scale_in_after: 600 }],
+        instance_launch_template: [{
+          ec2_instance_profile_arn: "${var.shop_mi_instance_profile_arn}", monitoring: "BASIC", storage_configuration: [{ storage_size_gib: 50 }],
+          network_configuration: [{ subnets: "${var.shop_mi_subnets}", security_groups: "${var.shop_mi_security_groups}" }],
+          instance_requirements: [{ vcpu_count: [{ min: 2, max: 8 }], memory_mib: [{ min: 4096 }] }],
+        }],
+      }],
+    });
+    expect(hcl.variable!.shop_mi_subnets[0].default).toEqual(["subnet-a", "subnet-b"]);
+    // The Managed Instances provider joins its cluster when created; PutClusterCapacityProviders refuses it.
+    expect(hcl.resource!.aws_ecs_cluster_capacity_providers.shop[0]).toEqual({
+      cluster_name: "${aws_ecs_cluster.shop.name}", capacity_providers: ["FARGATE", "${aws_ecs_capacity_provider.shop_asg.name}"],
+      default_capacity_provider_strategy: [{ capacity_provider: "${aws_ecs_capacity_provider.shop_asg.name}", weight: 1, base: 1 }],
+    });
+    // infrastructure_optimization needs 6.23.0 (managed_instances_provider itself 6.15.0).
+    expect(r.providerVersion).toBe("6.23.0");
+    expect(r.unexpressed).toEqual([]);
+    expect(terraformAddresses(scaledDesign()).filter((a) => a.kind === "capacityProvider").map((a) => a.address))
+      .toEqual(["aws_ecs_capacity_provider.shop_asg", "aws_ecs_capacity_provider.shop_mi"]);
+  });
+
+  it("derives ALBRequestCountPerTarget's resource_label from the load balancer's and target group's arn_suffix", async () => {
+    const hcl = await parsed(mainTf(scaledDesign()));
+    const policy = hcl.resource!.aws_appautoscaling_policy.web_requests[0];
+    const tt = (policy.target_tracking_scaling_policy_configuration as Json[])[0];
+    expect((tt.predefined_metric_specification as Json[])[0]).toEqual({
+      predefined_metric_type: "ALBRequestCountPerTarget", resource_label: "${aws_lb.web_alb.arn_suffix}/${aws_lb_target_group.web.arn_suffix}",
+    });
   });
 });

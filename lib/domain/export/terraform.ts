@@ -4,7 +4,7 @@ import type { Field } from "./fields";
 import { Expr, hclBlock, hclComment, hclValue } from "./hcl";
 import { MAPPING, TERRAFORM_BASELINE } from "./mapping";
 import { allUnexpressed, compact, Leaf, placeResource, Skip, uniqueName, type Tree, type Unexpressed } from "./place";
-import { resolveDesign, snakeLabel, type Resolved } from "./resolve";
+import { albLabelParts, resolveDesign, snakeLabel, type LabelPart, type Resolved } from "./resolve";
 import { notesText, type ExportFile } from "./types";
 
 // Design → Terraform (the hashicorp/aws provider). Pure: returns files. Field names come from
@@ -111,7 +111,53 @@ function exportClusters(b: Builder) {
       f.path === "cluster.tags" ? tagMap(f.value as never) : leaf(f.value), (p) => p === "cluster.tags");
     b.resource("aws_ecs_cluster", name, trees.get("aws_ecs_cluster") ?? {});
     const cp = trees.get("aws_ecs_cluster_capacity_providers");
-    if (cp) b.resource("aws_ecs_cluster_capacity_providers", name, { cluster_name: new Expr(`aws_ecs_cluster.${name}.name`), ...cp });
+    if (cp) {
+      // A provider the configuration creates is named by its reference, so the association waits for it.
+      const provider = (n: unknown) => {
+        const label = typeof n === "string" ? b.r.capacityProviderOf(n) : undefined;
+        return label ? new Expr(`aws_ecs_capacity_provider.${label}.name`) : n;
+      };
+      const names = cp.capacity_providers instanceof Leaf ? cp.capacity_providers.value : cp.capacity_providers;
+      if (Array.isArray(names)) cp.capacity_providers = names.filter((n) => !managedInstancesProvider(b, n)).map(provider);
+      for (const s of (cp.default_capacity_provider_strategy ?? []) as Tree[]) s.capacity_provider = provider(s.capacity_provider);
+      b.resource("aws_ecs_cluster_capacity_providers", name, { cluster_name: new Expr(`aws_ecs_cluster.${name}.name`), ...cp });
+    }
+  }
+}
+
+/**
+ * A Managed Instances provider of the design: ECS associates it with its cluster when it is
+ * created, and PutClusterCapacityProviders refuses it ("Cannot associate Managed Instances
+ * capacity provider to clusters using this API"), so the association leaves it out.
+ */
+function managedInstancesProvider(b: Builder, name: unknown): boolean {
+  return b.r.capacityProviders.some((c) => c.cp.name === name && c.cp.managedInstancesProvider !== undefined);
+}
+
+/** Capacity providers the design creates: aws_ecs_capacity_provider with an Auto Scaling group's or Managed Instances' block. */
+function exportCapacityProviders(b: Builder) {
+  for (const { cp, name } of b.r.capacityProviders) {
+    const trees = b.place("capacityProvider", cp, `capacity provider "${cp.name}"`, (f) => {
+      switch (f.path) {
+        case "capacityProvider.tags": return tagMap(f.value as never);
+        case "capacityProvider.autoScalingGroupProvider.autoScalingGroupArn":
+          return b.variable(`${name}_auto_scaling_group_arn`, "string", `Auto Scaling group of capacity provider ${cp.name}`, f.value);
+        case "capacityProvider.managedInstancesProvider.cluster": {
+          const c = b.r.clusterOf(f.value as string);
+          return c ? new Expr(`aws_ecs_cluster.${c}.name`) : f.value;
+        }
+        case "capacityProvider.managedInstancesProvider.infrastructureRoleArn":
+          return b.variable(`${name}_infrastructure_role_arn`, "string", `IAM role ECS manages the ${cp.name} instances with`, f.value);
+        case "capacityProvider.managedInstancesProvider.instanceLaunchTemplate.ec2InstanceProfileArn":
+          return b.variable(`${name}_instance_profile_arn`, "string", `Instance profile of the ${cp.name} instances`, f.value);
+        case "capacityProvider.managedInstancesProvider.instanceLaunchTemplate.networkConfiguration.subnets":
+          return b.variable(`${name}_subnets`, "list(string)", `Subnets the ${cp.name} instances run in`, f.value);
+        case "capacityProvider.managedInstancesProvider.instanceLaunchTemplate.networkConfiguration.securityGroups":
+          return b.variable(`${name}_security_groups`, "list(string)", `Security groups of the ${cp.name} instances`, f.value);
+        default: return leaf(f.value);
+      }
+    }, (p) => p === "capacityProvider.tags");
+    b.resource("aws_ecs_capacity_provider", name, trees.get("aws_ecs_capacity_provider") ?? {});
   }
 }
 
@@ -143,7 +189,7 @@ function exportTaskDefinitions(b: Builder) {
   }
 }
 
-function exportServices(b: Builder) {
+function exportServices(b: Builder, design: Design) {
   const ignore = b.opts.ignoreChanges ?? [];
   for (const { service, name } of b.r.services) {
     const where = `service "${service.serviceName}"`;
@@ -188,12 +234,20 @@ function exportServices(b: Builder) {
       extra.push(`  lifecycle {\n    ignore_changes = [${ignored.join(", ")}]\n  }`);
     }
     b.resource("aws_ecs_service", name, tree, extra);
-    if (service.autoScaling) exportAutoScaling(b, service, name);
+    if (service.autoScaling) exportAutoScaling(b, design, service, name);
   }
 }
 
+/** ALBRequestCountPerTarget's `app/<lb>/<id>/targetgroup/<tg>/<id>`: the load balancer's and target group's arn_suffix. */
+function resourceLabel(b: Builder, design: Design, service: Design["services"][number]): Expr | undefined {
+  const parts = albLabelParts(design, b.r, service);
+  if (!parts) return undefined;
+  const part = (p: LabelPart, type: string) => ("resource" in p ? `\${${type}.${p.resource}.arn_suffix}` : p.suffix);
+  return new Expr(`"${part(parts.lb, "aws_lb")}/${part(parts.tg, "aws_lb_target_group")}"`);
+}
+
 /** A service's Application Auto Scaling: its scalable target, policies (a step policy's alarm with them) and scheduled actions. */
-function exportAutoScaling(b: Builder, service: Design["services"][number], name: string) {
+function exportAutoScaling(b: Builder, design: Design, service: Design["services"][number], name: string) {
   const as = service.autoScaling!;
   const where = `auto scaling of service "${service.serviceName}"`;
   const c = b.r.clusterOf(service.cluster);
@@ -209,7 +263,13 @@ function exportAutoScaling(b: Builder, service: Design["services"][number], name
   (as.policies ?? []).forEach((p) => {
     const label = uniqueName(`${name}_${snakeLabel([p.policyName, "policy"])}`, taken);
     const trees = b.place("service.autoScaling.policies[]", p, `${where}, policy "${p.policyName}"`, (f) => leaf(f.value));
-    b.resource("aws_appautoscaling_policy", label, { ...trees.get("aws_appautoscaling_policy"), ...scope });
+    const policy = trees.get("aws_appautoscaling_policy") ?? {};
+    const pre = (policy.target_tracking_scaling_policy_configuration as Tree | undefined)?.predefined_metric_specification as Tree | undefined;
+    if (pre?.predefined_metric_type === "ALBRequestCountPerTarget" && pre.resource_label === undefined) {
+      const label = resourceLabel(b, design, service);
+      if (label) pre.resource_label = label;
+    }
+    b.resource("aws_appautoscaling_policy", label, { ...policy, ...scope });
     const alarm = trees.get("aws_cloudwatch_metric_alarm");
     if (alarm) {
       b.resource("aws_cloudwatch_metric_alarm", label, {
@@ -282,6 +342,7 @@ export function terraformAddresses(design: Design): { kind: string; name: string
   const r = resolveDesign(design, snakeLabel);
   return [
     ...r.clusters.map((c) => ({ kind: "cluster", name: c.cluster.clusterName, address: `aws_ecs_cluster.${c.name}` })),
+    ...r.capacityProviders.map((c) => ({ kind: "capacityProvider", name: c.cp.name, address: `aws_ecs_capacity_provider.${c.name}` })),
     ...r.taskDefinitions.map((t) => ({ kind: "taskDefinition", name: t.td.family, address: `aws_ecs_task_definition.${t.name}` })),
     ...r.services.map((s) => ({ kind: "service", name: s.service.serviceName, address: `aws_ecs_service.${s.name}` })),
     ...r.targetGroups.map((t) => ({ kind: "targetGroup", name: t.tg.name, address: `aws_lb_target_group.${t.name}` })),
@@ -295,12 +356,10 @@ export function terraformAddresses(design: Design): { kind: string; name: string
 export function exportTerraform(design: Design, opts: TerraformOptions = {}): TerraformExport {
   const b = new Builder(resolveDesign(design, snakeLabel), opts);
   exportClusters(b);
+  exportCapacityProviders(b);
   exportTaskDefinitions(b);
   exportLoadBalancing(b, design);
-  exportServices(b);
-  for (const p of design.capacityProviders ?? []) {
-    b.unexpressed.push(...allUnexpressed("capacityProvider", p, `capacity provider "${p.name}"`, "capacity providers are not in the Terraform export yet: add aws_ecs_capacity_provider by hand"));
-  }
+  exportServices(b, design);
 
   const versions = [
     "# Written by Stevedore from a design. The provider version is the oldest with every argument used:",

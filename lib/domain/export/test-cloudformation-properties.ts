@@ -18,6 +18,13 @@
 //   https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-elasticloadbalancingv2-targetgroup.html
 //   https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-elasticloadbalancingv2-listener.html
 //   https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-elasticloadbalancingv2-listenerrule.html
+//   https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ecs-capacityprovider.html
+//   https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ecs-capacityprovider-managedinstancesprovider.html
+//     (and aws-cdk-lib 2.278.0 aws-ecs/lib/ecs.generated.d.ts, CfnCapacityProvider, generated from the registry schema:
+//      InstanceLaunchTemplate, InstanceRequirementsRequest, ManagedInstancesNetworkConfiguration, ManagedInstancesStorageConfiguration)
+//   https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-applicationautoscaling-scalabletarget.html
+//   https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-applicationautoscaling-scalingpolicy.html
+//   https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudwatch-alarm.html
 
 type Schema = { [name: string]: true | Schema };
 
@@ -135,6 +142,58 @@ export const CLOUDFORMATION_PROPERTIES: Record<string, Schema> = {
       HttpRequestMethodConfig: { Values: true }, SourceIpConfig: { Values: true }, HttpHeaderConfig: true, QueryStringConfig: true,
     },
   },
+};
+
+const Range: Schema = { Min: true, Max: true };
+const CapacityProvider: Schema = {
+  Name: true, ClusterName: true, Tags,
+  AutoScalingGroupProvider: {
+    AutoScalingGroupArn: true, ManagedTerminationProtection: true, ManagedDraining: true,
+    ManagedScaling: { Status: true, TargetCapacity: true, MinimumScalingStepSize: true, MaximumScalingStepSize: true, InstanceWarmupPeriod: true },
+  },
+  ManagedInstancesProvider: {
+    InfrastructureRoleArn: true, PropagateTags: true, AutoRepairConfiguration: true, InfrastructureOptimization: { ScaleInAfter: true },
+    InstanceLaunchTemplate: {
+      Ec2InstanceProfileArn: true, Monitoring: true, CapacityOptionType: true, CapacityReservations: true, FipsEnabled: true,
+      InstanceMetadataTagsPropagation: true, LocalStorageConfiguration: true, NitroEnclavesEnabled: true,
+      NetworkConfiguration: { Subnets: true, SecurityGroups: true },
+      StorageConfiguration: { StorageSizeGiB: true },
+      InstanceRequirements: {
+        VCpuCount: Range, MemoryMiB: Range, AcceleratorCount: Range, AcceleratorManufacturers: true, AcceleratorNames: true, AcceleratorTotalMemoryMiB: Range,
+        AcceleratorTypes: true, AllowedInstanceTypes: true, BareMetal: true, BaselineEbsBandwidthMbps: Range, BurstablePerformance: true, CpuManufacturers: true,
+        ExcludedInstanceTypes: true, InstanceGenerations: true, LocalStorage: true, LocalStorageTypes: true, MaxSpotPriceAsPercentageOfOptimalOnDemandPrice: true,
+        MemoryGiBPerVCpu: Range, NetworkBandwidthGbps: Range, NetworkInterfaceCount: Range, OnDemandMaxPricePercentageOverLowestPrice: true,
+        RequireHibernateSupport: true, SpotMaxPricePercentageOverLowestPrice: true, TotalLocalStorageGB: Range,
+      },
+    },
+  },
+};
+
+const Dimension: Schema = { Name: true, Value: true };
+
+CLOUDFORMATION_PROPERTIES["AWS::ECS::CapacityProvider"] = CapacityProvider;
+CLOUDFORMATION_PROPERTIES["AWS::ApplicationAutoScaling::ScalableTarget"] = {
+  ServiceNamespace: true, ResourceId: true, ScalableDimension: true, MinCapacity: true, MaxCapacity: true, RoleARN: true,
+  SuspendedState: { DynamicScalingInSuspended: true, DynamicScalingOutSuspended: true, ScheduledScalingSuspended: true },
+  ScheduledActions: { ScheduledActionName: true, Schedule: true, Timezone: true, StartTime: true, EndTime: true, ScalableTargetAction: { MinCapacity: true, MaxCapacity: true } },
+};
+CLOUDFORMATION_PROPERTIES["AWS::ApplicationAutoScaling::ScalingPolicy"] = {
+  PolicyName: true, PolicyType: true, ScalingTargetId: true, ResourceId: true, ScalableDimension: true, ServiceNamespace: true, PredictiveScalingPolicyConfiguration: true,
+  TargetTrackingScalingPolicyConfiguration: {
+    TargetValue: true, DisableScaleIn: true, ScaleInCooldown: true, ScaleOutCooldown: true,
+    PredefinedMetricSpecification: { PredefinedMetricType: true, ResourceLabel: true },
+    CustomizedMetricSpecification: { MetricName: true, Namespace: true, Statistic: true, Unit: true, Dimensions: Dimension, Metrics: true },
+  },
+  StepScalingPolicyConfiguration: {
+    AdjustmentType: true, Cooldown: true, MetricAggregationType: true, MinAdjustmentMagnitude: true,
+    StepAdjustments: { MetricIntervalLowerBound: true, MetricIntervalUpperBound: true, ScalingAdjustment: true },
+  },
+};
+CLOUDFORMATION_PROPERTIES["AWS::CloudWatch::Alarm"] = {
+  AlarmName: true, AlarmDescription: true, ActionsEnabled: true, AlarmActions: true, OKActions: true, InsufficientDataActions: true,
+  MetricName: true, Namespace: true, Statistic: true, ExtendedStatistic: true, Dimensions: Dimension, Period: true, EvaluationPeriods: true,
+  DatapointsToAlarm: true, Threshold: true, ThresholdMetricId: true, ComparisonOperator: true, TreatMissingData: true, EvaluateLowSampleCountPercentile: true,
+  Unit: true, Metrics: true, Tags,
 };
 
 /** What a resource may carry besides Properties (CloudFormation resource attributes). */

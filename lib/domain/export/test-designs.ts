@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { z } from "zod";
 import {
-  ClusterSchema, LoadBalancerDesignSchema, listenerRuleRef, ServiceSchema, TargetGroupSchema, TaskDefinitionSchema, type Design,
+  CapacityProviderDesignSchema, ClusterSchema, LoadBalancerDesignSchema, listenerRuleRef, ServiceSchema, TargetGroupSchema, TaskDefinitionSchema, type Design,
 } from "../design";
 import { sampleDesign } from "../designer/test-fixtures";
 import { sampleShopDesign } from "../designer/sample-design";
@@ -100,6 +100,74 @@ export function everythingDesign(): Design {
   };
 }
 
+/**
+ * Auto scaling (target tracking on ALB requests with a derived ResourceLabel, CPU with cooldowns,
+ * a step policy with its alarm, scheduled actions) and capacity providers of both kinds, one in
+ * the cluster's default strategy.
+ */
+export function scaledDesign(): Design {
+  return {
+    schemaVersion: 1,
+    clusters: [{
+      id: "c1", clusterName: "shop", capacityProviders: ["FARGATE", "shop-asg"],
+      defaultCapacityProviderStrategy: [{ capacityProvider: "shop-asg", weight: 1, base: 1 }],
+    }],
+    capacityProviders: [
+      { id: "p1", name: "shop-asg", autoScalingGroupProvider: {
+        autoScalingGroupArn: "arn:aws:autoscaling:eu-west-1:111122223333:autoScalingGroup:1a2b:autoScalingGroupName/shop",
+        managedScaling: { status: "ENABLED", targetCapacity: 90, minimumScalingStepSize: 1, maximumScalingStepSize: 4, instanceWarmupPeriod: 120 },
+        managedTerminationProtection: "DISABLED", managedDraining: "ENABLED",
+      }, tags: [{ key: "team", value: "shop" }, { key: "cost-centre", value: "42" }] },
+      { id: "p2", name: "shop-mi", managedInstancesProvider: {
+        cluster: "shop", infrastructureRoleArn: "arn:aws:iam::111122223333:role/ecsInfrastructure",
+        instanceLaunchTemplate: {
+          ec2InstanceProfileArn: "arn:aws:iam::111122223333:instance-profile/ecsInstance",
+          networkConfiguration: { subnets: ["subnet-a", "subnet-b"], securityGroups: ["sg-mi"] },
+          storageConfiguration: { storageSizeGiB: 50 }, monitoring: "BASIC",
+          instanceRequirements: { vCpuCount: { min: 2, max: 8 }, memoryMiB: { min: 4096 } },
+        },
+        propagateTags: "CAPACITY_PROVIDER", infrastructureOptimization: { scaleInAfter: 600 },
+      } },
+    ],
+    taskDefinitions: [{
+      id: "t1", family: "web", networkMode: "awsvpc", requiresCompatibilities: ["FARGATE"], cpu: "256", memory: "512",
+      containerDefinitions: [{ name: "web", image: "nginx:1.27", essential: true, portMappings: [{ containerPort: 80 }] }],
+    }],
+    targetGroups: [{ id: "g1", name: "web", targetType: "ip", port: 80, protocol: "HTTP" }],
+    loadBalancers: [{
+      id: "lb1", name: "web-alb", type: "application",
+      listeners: [{ port: 80, protocol: "HTTP", defaultAction: { type: "forward", targetGroups: [{ targetGroupArn: "targetgroup/web" }] } }],
+    }],
+    services: [{
+      id: "s1", serviceName: "web", cluster: "shop", taskDefinition: "web", desiredCount: 2, launchType: "FARGATE",
+      networkConfiguration: { awsvpcConfiguration: { subnets: ["subnet-a"], securityGroups: ["sg-web"] } },
+      loadBalancers: [{ targetGroupArn: "targetgroup/web", containerName: "web", containerPort: 80 }],
+      autoScaling: {
+        minCapacity: 2, maxCapacity: 10,
+        policies: [
+          { policyName: "requests", policyType: "TargetTrackingScaling", targetTrackingScalingPolicyConfiguration: {
+            targetValue: 500, predefinedMetricSpecification: { predefinedMetricType: "ALBRequestCountPerTarget" } } },
+          { policyName: "cpu", policyType: "TargetTrackingScaling", targetTrackingScalingPolicyConfiguration: {
+            targetValue: 60, predefinedMetricSpecification: { predefinedMetricType: "ECSServiceAverageCPUUtilization" },
+            scaleOutCooldown: 60, scaleInCooldown: 300, disableScaleIn: false } },
+          { policyName: "queue", policyType: "TargetTrackingScaling", targetTrackingScalingPolicyConfiguration: {
+            targetValue: 100, customizedMetricSpecification: { metricName: "Backlog", namespace: "Shop", statistic: "Average", unit: "Count",
+              dimensions: [{ name: "Queue", value: "orders" }] } } },
+          { policyName: "burst", policyType: "StepScaling",
+            stepScalingPolicyConfiguration: { adjustmentType: "ChangeInCapacity", cooldown: 120, metricAggregationType: "Maximum",
+              stepAdjustments: [{ metricIntervalLowerBound: 0, metricIntervalUpperBound: 20, scalingAdjustment: 1 }, { metricIntervalLowerBound: 20, scalingAdjustment: 3 }] },
+            alarm: { metricName: "CPUUtilization", namespace: "AWS/ECS", statistic: "Maximum", comparisonOperator: "GreaterThanThreshold", threshold: 85, period: 60, evaluationPeriods: 2 } },
+        ],
+        scheduledActions: [
+          { scheduledActionName: "business-hours", schedule: "cron(0 8 ? * MON-FRI *)", timezone: "Europe/Berlin", scalableTargetAction: { minCapacity: 4, maxCapacity: 12 } },
+          { scheduledActionName: "sale", schedule: "at(2026-11-27T06:00:00)", startTime: "2026-11-01T00:00:00Z", endTime: "2026-12-01T00:00:00Z", scalableTargetAction: { minCapacity: 8 } },
+        ],
+      },
+    }],
+    layout: {},
+  };
+}
+
 export function fixtureDesigns(): { name: string; design: Design }[] {
   return [
     { name: "sample shop", design: sampleShopDesign() },
@@ -154,6 +222,7 @@ export const arbitraryDesign: fc.Arbitrary<Design> = fc.record({
   services: fc.array(arbitraryOf(ServiceSchema), { maxLength: 2 }),
   targetGroups: fc.array(arbitraryOf(TargetGroupSchema), { maxLength: 2 }),
   loadBalancers: fc.array(arbitraryOf(LoadBalancerDesignSchema), { maxLength: 2 }),
+  capacityProviders: fc.array(arbitraryOf(CapacityProviderDesignSchema), { maxLength: 2 }),
 }).map((r) => dedupeTags({ schemaVersion: 1, layout: {}, ...r }) as unknown as Design);
 
 /** Tag keys are unique per resource (ECS and ELBv2 refuse repeats; both exports write tags by key). */

@@ -19,6 +19,9 @@
 //   https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/appautoscaling_scheduled_action
 //   https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudwatch_metric_alarm
 //   https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ecs_capacity_provider
+//     (read at commit 00946284020053b82745d449178fd739d836a232 of website/docs/r/ecs_capacity_provider.html.markdown;
+//      managed_instances_provider since v6.15.0, https://github.com/hashicorp/terraform-provider-aws/pull/44509;
+//      its infrastructure_optimization since v6.23.0, CHANGELOG.md "6.23.0 (November 26, 2025)", #45142)
 //   Linear and canary: https://github.com/hashicorp/terraform-provider-aws/pull/44842 (released in v6.21.0)
 
 type Schema = { [name: string]: true | Schema };
@@ -32,6 +35,8 @@ const action: Schema = {
   redirect: { host: true, path: true, port: true, protocol: true, query: true, status_code: true },
   authenticate_cognito: true, authenticate_oidc: true,
 };
+
+const range: Schema = { min: true, max: true };
 
 export const TERRAFORM_ARGUMENTS: Record<string, Schema> = {
   aws_ecs_cluster: {
@@ -145,10 +150,27 @@ export const TERRAFORM_ARGUMENTS: Record<string, Schema> = {
     dimensions: true, insufficient_data_actions: true, ok_actions: true, unit: true, extended_statistic: true, treat_missing_data: true, tags: true,
   },
   aws_ecs_capacity_provider: {
-    region: true, name: true, tags: true,
+    region: true, name: true, tags: true, cluster: true,
     auto_scaling_group_provider: {
       auto_scaling_group_arn: true, managed_draining: true, managed_termination_protection: true,
       managed_scaling: { instance_warmup_period: true, maximum_scaling_step_size: true, minimum_scaling_step_size: true, status: true, target_capacity: true },
+    },
+    managed_instances_provider: {
+      infrastructure_role_arn: true, propagate_tags: true, infrastructure_optimization: { scale_in_after: true },
+      instance_launch_template: {
+        capacity_option_type: true, ec2_instance_profile_arn: true, monitoring: true,
+        network_configuration: { subnets: true, security_groups: true },
+        storage_configuration: { storage_size_gib: true },
+        local_storage_configuration: { use_local_storage: true },
+        instance_requirements: {
+          accelerator_count: range, accelerator_manufacturers: true, accelerator_names: true, accelerator_total_memory_mib: range, accelerator_types: true,
+          allowed_instance_types: true, bare_metal: true, baseline_ebs_bandwidth_mbps: range, burstable_performance: true, cpu_manufacturers: true,
+          excluded_instance_types: true, instance_generations: true, local_storage: true, local_storage_types: true,
+          max_spot_price_as_percentage_of_optimal_on_demand_price: true, memory_gib_per_vcpu: range, memory_mib: range, network_bandwidth_gbps: range,
+          network_interface_count: range, on_demand_max_price_percentage_over_lowest_price: true, require_hibernate_support: true,
+          spot_max_price_percentage_over_lowest_price: true, total_local_storage_gb: range, vcpu_count: range,
+        },
+      },
     },
   },
   aws_lb_listener_rule: {
