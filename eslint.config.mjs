@@ -27,7 +27,7 @@ const MATRIX = [
   { folder: "lib/domain/rules", imports: [...FACTS, "lib/domain/design"], packages: [] },
   { folder: "lib/domain/ecs-json", imports: [...FACTS, "lib/domain/design"], packages: ["zod", "yaml"], types: ["@aws-sdk/client-ecs"] },
   { folder: "lib/domain/cost", imports: [...FACTS, "lib/domain/design", "lib/domain/rules"], packages: [] },
-  { folder: "lib/domain/plan", imports: [...FACTS, "lib/domain/design", "lib/domain/rules", "lib/domain/ecs-json", "lib/domain/cost"], packages: [], types: ["@aws-sdk/client-ecs", "@aws-sdk/client-elastic-load-balancing-v2", "@aws-sdk/client-application-auto-scaling"] },
+  { folder: "lib/domain/plan", imports: [...FACTS, "lib/domain/design", "lib/domain/rules", "lib/domain/ecs-json", "lib/domain/cost"], packages: [], types: ["@aws-sdk/client-ecs", "@aws-sdk/client-elastic-load-balancing-v2", "@aws-sdk/client-application-auto-scaling", "@aws-sdk/client-scheduler"] },
   { folder: "lib/domain/monitor", imports: [...FACTS, "lib/domain/design", "lib/domain/plan"], packages: ["zod"], types: ["@aws-sdk/client-ecs"] },
   // The image lab: a Dockerfile (parsed by dockerfile-ast), its simulated build and cache, a registry and hosts.
   { folder: "lib/domain/lab", imports: [...FACTS], packages: ["dockerfile-ast"] },
