@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { EngineResult } from "./core/engine";
+import { simNow } from "./core/clock";
 import { AwsError } from "./core/errors";
 import { initialState } from "./core/state";
 import type { SandboxState } from "./core/types";
@@ -136,6 +137,12 @@ export function handleAwsRequest(req: HttpRequest, deps: SandboxDeps = defaultSa
   const named = scope ? `'${scope.service}'` : "the service of this request";
   const names = SERVED_APIS.map((s) => s.api.signingName).join(", ");
   return Promise.resolve(jsonError(new AwsError("UnknownServiceException", `The sandbox does not serve ${named}; it serves ${names}.`), randomUUID()));
+}
+
+/** The sandbox's simulated "now" (its clock is stepped, sped up or frozen): what a view of its schedules counts from. */
+export async function simulatedNow(deps: SandboxDeps = defaultSandbox()): Promise<number> {
+  const state = await deps.store.load();
+  return state ? simNow(state.clock, deps.now()) : deps.now();
 }
 
 /** One ECS API call (awsJson1_1). */

@@ -112,6 +112,7 @@ export const ROUTE_PERMISSIONS = {
   "GET /api/monitor/[envId]/[cluster]": viewer("reading the monitor"),
   "GET /api/monitor/[envId]/[cluster]/history": viewer("reading the monitor"),
   "GET /api/monitor/[envId]/[cluster]/instances": viewer("reading the monitor"),
+  "GET /api/monitor/[envId]/[cluster]/schedules": viewer("reading the monitor"),
   "GET /api/monitor/[envId]/[cluster]/services/[service]": viewer("reading the monitor"),
   "GET /api/monitor/[envId]/[cluster]/services/[service]/deployments": viewer("reading the monitor"),
   "GET /api/monitor/[envId]/[cluster]/services/[service]/logs": viewer("reading the monitor"),

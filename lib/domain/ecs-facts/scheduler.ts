@@ -23,6 +23,14 @@ export const SCHEDULE_TASK_COUNT_MAX = 10;
 export const FLEXIBLE_WINDOW_MAX_MINUTES = 1440;
 export const IAM_ROLE_ARN_PATTERN = /^arn:aws(-[a-z]+)?:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 
+/**
+ * What ECS's `startedBy` says of a task a schedule started. Scheduler sets it itself (EcsParameters
+ * has no startedBy); the value here is the sandbox's (Scheduler's internal name is Chronos: its
+ * SDK's serviceTarget is AWSChronosService), not confirmed against AWS, and the monitor lists
+ * a schedule's tasks by it.
+ */
+export const scheduledTaskStartedBy = (scheduleName: string) => `chronos-schedule/${scheduleName}`.slice(0, 128);
+
 /** The schedule group of a design's scheduled tasks that name none: one per design, tagged stevedore:design (schedules have no tags). */
 export const designScheduleGroup = (designId: string) => `stevedore-${designId.replace(/[^0-9a-zA-Z\-_.]/g, "-")}`.slice(0, SCHEDULE_NAME_MAX);
 

@@ -1,3 +1,4 @@
+import { scheduledTaskStartedBy } from "@/lib/domain/ecs-facts/scheduler";
 import { peek } from "../core/draft";
 import { AwsError } from "../core/errors";
 import type { Ctx, Schedule, World } from "../core/types";
@@ -9,12 +10,7 @@ import { runTask } from "./tasks";
 // advance wakes up for them, engine.ts). The API (../scheduler) creates the schedules; this file
 // is what both it and the clock use. A flexible time window invokes at its start (the sandbox
 // is deterministic); a failed RunTask is counted on the schedule, not retried.
-//
-// ECS names who started a task in `startedBy`: the sandbox writes `chronos-schedule/<name>`
-// (Scheduler's internal name is Chronos: its SDK's serviceTarget is AWSChronosService).
-
-/** `startedBy` of the tasks a schedule starts. */
-export const startedByOf = (scheduleName: string) => `chronos-schedule/${scheduleName}`.slice(0, 128);
+// ECS names who started a task in `startedBy`: scheduledTaskStartedBy (lib/domain/ecs-facts/scheduler.ts).
 
 /** When the clock next looks at a schedule after `after` (undefined: never again: disabled, past its end, a fired at()). */
 export function scheduleWakeOf(s: Pick<Schedule, "expression" | "timezone" | "startDate" | "endDate" | "modifiedAt" | "state">, after: number): { wakeAt?: number; runsAtWake: boolean } {
@@ -52,7 +48,7 @@ export function runTaskInput(s: Pick<Schedule, "name" | "target">): Record<strin
     placementConstraints: p.PlacementConstraints, placementStrategy: p.PlacementStrategy, propagateTags: p.PropagateTags,
     referenceId: p.ReferenceId, tags: p.Tags?.flatMap((m) => Object.entries(m).map(([key, value]) => ({ key, value }))),
     overrides: overrides !== null && typeof overrides === "object" && !Array.isArray(overrides) ? overrides : undefined,
-    startedBy: startedByOf(s.name),
+    startedBy: scheduledTaskStartedBy(s.name),
   }).filter(([, v]) => v !== undefined));
 }
 

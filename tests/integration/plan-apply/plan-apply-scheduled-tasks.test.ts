@@ -64,7 +64,7 @@ describe("plan/apply of scheduled tasks against the sandbox", () => {
     expect(changed(await plan(scheduledDesign()))).toEqual([]);
 
     await sb.control({ action: "step", seconds: 10 * 60 + 5 });
-    const arns = await sb.ecs.listTasks({ cluster: "main", startedBy: "chronos-schedule/worker-every-10" });
+    const arns = await sb.ecs.listTasks({ cluster: "main", desiredStatus: "RUNNING", startedBy: "chronos-schedule/worker-every-10" });
     expect(arns).toHaveLength(1);
   });
 
