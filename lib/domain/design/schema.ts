@@ -369,6 +369,15 @@ export const AutoScalingSchema = z.looseObject({
 });
 export type AutoScaling = z.infer<typeof AutoScalingSchema>;
 
+/** awsvpc networking of a service's or a scheduled task's tasks (CreateService's and RunTask's networkConfiguration). */
+const NetworkConfigurationSchema = z.object({
+  awsvpcConfiguration: z.object({
+    subnets: z.array(str),
+    securityGroups: z.array(str).optional(),
+    assignPublicIp: z.enum(E.ASSIGN_PUBLIC_IP).optional(),
+  }),
+});
+
 export const ServiceSchema = z.looseObject({
   id: str.min(1),
   serviceName: str,
@@ -381,13 +390,7 @@ export const ServiceSchema = z.looseObject({
   capacityProviderStrategy: z.array(CapacityProviderStrategyItemSchema).optional(),
   schedulingStrategy: z.enum(E.SCHEDULING_STRATEGIES).optional(),
   platformVersion: str.optional(),
-  networkConfiguration: z.object({
-    awsvpcConfiguration: z.object({
-      subnets: z.array(str),
-      securityGroups: z.array(str).optional(),
-      assignPublicIp: z.enum(E.ASSIGN_PUBLIC_IP).optional(),
-    }),
-  }).optional(),
+  networkConfiguration: NetworkConfigurationSchema.optional(),
   loadBalancers: z.array(LoadBalancerSchema).optional(),
   serviceConnectConfiguration: ServiceConnectConfigurationSchema.optional(),
   serviceRegistries: z.array(z.looseObject({
@@ -536,13 +539,7 @@ export const ScheduledTaskSchema = z.looseObject({
   launchType: z.enum(E.LAUNCH_TYPES).optional(),
   capacityProviderStrategy: z.array(CapacityProviderStrategyItemSchema).optional(),
   platformVersion: str.optional(),
-  networkConfiguration: z.object({
-    awsvpcConfiguration: z.object({
-      subnets: z.array(str),
-      securityGroups: z.array(str).optional(),
-      assignPublicIp: z.enum(E.ASSIGN_PUBLIC_IP).optional(),
-    }),
-  }).optional(),
+  networkConfiguration: NetworkConfigurationSchema.optional(),
   /** RunTask overrides, sent as the target's Input: per container a command and environment. */
   overrides: z.object({
     containerOverrides: z.array(z.object({ name: str, command: z.array(str).optional(), environment: z.array(KeyValue).optional() })),

@@ -58,7 +58,7 @@ export const Target = z.object({
   EcsParameters: EcsParameters.optional(),
 }).loose();
 
-export type TargetInput = z.infer<typeof Target>;
+
 
 /** CreateSchedule's and UpdateSchedule's members (UpdateSchedule replaces the whole schedule). */
 export const ScheduleFields = {

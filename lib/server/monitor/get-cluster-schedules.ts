@@ -5,10 +5,10 @@ import { simulatedNow } from "@/lib/sandbox/http";
 import type { AppContext } from "../context";
 import { loadEnvironmentRow } from "../environments";
 import type { ClusterRef } from "./schemas";
+import { ttlCache } from "./ttl-cache";
 
-/** Schedules change rarely; one read per cluster per TTL serves every viewer. */
-const TTL_MS = 10_000;
-const cache = new Map<string, { at: number; value: Promise<SchedulesView> }>();
+/** Schedules change rarely; one read per cluster per 10 s serves every viewer. */
+const cache = ttlCache<SchedulesView>(10_000);
 
 /**
  * The EventBridge Scheduler schedules whose target is this cluster (every group: ListSchedules
@@ -16,13 +16,8 @@ const cache = new Map<string, { at: number; value: Promise<SchedulesView> }>();
  * by startedBy, running and stopped, DescribeTasks).
  */
 export async function getClusterSchedules({ ctx, input }: { ctx: AppContext; input: ClusterRef }): Promise<SchedulesView> {
-  const key = `${input.envId}\u0000${input.cluster}`;
   const now = ctx.clock.now().getTime();
-  const hit = cache.get(key);
-  if (hit && now - hit.at < TTL_MS) return hit.value;
-  const value = read(ctx, input, now);
-  cache.set(key, { at: now, value });
-  return value;
+  return cache.get(`${input.envId}\u0000${input.cluster}`, now, () => read(ctx, input, now));
 }
 
 const clusterOfArn = (arn: string | undefined) => /:cluster\/(.+)$/.exec(arn ?? "")?.[1];
