@@ -45,7 +45,7 @@ export async function runApply(file: string, raw: Record<string, unknown>): Prom
     process.stderr.write(`stevedore: ${err instanceof Error ? err.message : String(err)}\n`);
     return 2;
   }
-  const { plan, ecs, elbv2, autoscaling } = planned;
+  const { plan, ecs, elbv2, autoscaling, scheduler } = planned;
   const out = flags.json ? process.stderr : process.stdout;
   try {
     out.write(renderPlanText(plan));
@@ -67,6 +67,7 @@ export async function runApply(file: string, raw: Record<string, unknown>): Prom
     const result = await applyPlan(ecs, plan, {
       elbv2,
       autoscaling,
+      scheduler,
       onProgress: (p) => {
         if (p.type === "call") process.stderr.write(`  ${p.call.operation} ${p.step.name}\n`);
         else if (p.type === "waiting") process.stderr.write(`  ${p.message}\n`);

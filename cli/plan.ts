@@ -1,6 +1,6 @@
 import { basename, extname } from "node:path";
 import { z } from "zod";
-import { createAutoScalingPort, createEc2Port, createEcsPort, createElbv2Port, type AutoScalingPort, type AwsTarget, type Ec2Port, type EcsPort, type Elbv2Port } from "../lib/aws";
+import { createAutoScalingPort, createEc2Port, createEcsPort, createElbv2Port, createSchedulerPort, type AutoScalingPort, type AwsTarget, type Ec2Port, type EcsPort, type Elbv2Port, type SchedulerPort } from "../lib/aws";
 import { parseDesign, type Design } from "../lib/domain/design";
 import { renderPlanJson, renderPlanText, validatorErrorCount, type Plan } from "../lib/domain/plan";
 import { planAgainstAccount } from "../lib/server/plan";
@@ -74,7 +74,7 @@ export async function loadDesign(file: string): Promise<Design> {
 }
 
 /** What `destroy` ends: the ECS port, and the ELBv2 and EC2 ports when the plan used them. */
-export type Planned = { plan: Plan; ecs: EcsPort; elbv2?: Elbv2Port; autoscaling?: AutoScalingPort; design: Design; destroy(): void };
+export type Planned = { plan: Plan; ecs: EcsPort; elbv2?: Elbv2Port; autoscaling?: AutoScalingPort; scheduler?: SchedulerPort; design: Design; destroy(): void };
 
 /**
  * The ELBv2/EC2 connection beside ECS's: AWS itself, or the app sandbox's `/sandbox/aws` (which
@@ -87,6 +87,14 @@ function elbConnectionOf(f: TargetFlags, design: Design): AwsTarget | undefined 
   const url = new URL(f.endpoint);
   if (/\/sandbox\/(ecs|aws)\/?$/.test(url.pathname)) return { ...target, endpoint: f.endpoint.replace(/\/sandbox\/ecs(\/?)$/, "/sandbox/aws$1") };
   return design.targetGroups?.length || design.loadBalancers?.length ? target : undefined;
+}
+
+/** The EventBridge Scheduler connection, found as ELBv2's is: another endpoint serves it only if the design has scheduled tasks. */
+function schedulerConnectionOf(f: TargetFlags, design: Design): AwsTarget | undefined {
+  const target = connectionOf(f);
+  if (!f.endpoint) return target;
+  if (/\/sandbox\/(ecs|aws)\/?$/.test(new URL(f.endpoint).pathname)) return { ...target, endpoint: f.endpoint.replace(/\/sandbox\/ecs(\/?)$/, "/sandbox/aws$1") };
+  return design.scheduledTasks?.length ? target : undefined;
 }
 
 /** The Application Auto Scaling connection, found as ELBv2's is: another endpoint serves it only if the design scales a service. */
@@ -105,13 +113,15 @@ export async function planFile(file: string, flags: TargetFlags): Promise<Planne
   const ec2: Ec2Port | undefined = elbTarget ? createEc2Port(elbTarget) : undefined;
   const scalingTarget = scalingConnectionOf(flags, design);
   const autoscaling = scalingTarget ? createAutoScalingPort(scalingTarget) : undefined;
-  const destroy = () => { ecs.destroy(); elbv2?.destroy(); ec2?.destroy(); autoscaling?.destroy(); };
+  const schedulerTarget = schedulerConnectionOf(flags, design);
+  const scheduler = schedulerTarget ? createSchedulerPort(schedulerTarget) : undefined;
+  const destroy = () => { ecs.destroy(); elbv2?.destroy(); ec2?.destroy(); autoscaling?.destroy(); scheduler?.destroy(); };
   try {
     const designId = flags.designId ?? defaultDesignId(file);
     // Ownership follows the id: a renamed file with the default id no longer owns (or deletes) what the old name created.
     if (!flags.designId) process.stderr.write(`stevedore: design id "${designId}" (from the file name; --design-id keeps it stable)\n`);
-    const { plan } = await planAgainstAccount(ecs, design, { designId, elbv2, ec2, autoscaling, region: flags.region });
-    return { plan, ecs, elbv2, autoscaling, design, destroy };
+    const { plan } = await planAgainstAccount(ecs, design, { designId, elbv2, ec2, autoscaling, scheduler, region: flags.region });
+    return { plan, ecs, elbv2, autoscaling, scheduler, design, destroy };
   } catch (err) {
     destroy();
     const name = err instanceof Error ? err.name : "Error";

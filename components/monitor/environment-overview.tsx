@@ -3,6 +3,7 @@
 import Link from "next/link";
 import type { ServiceView } from "@/lib/domain/monitor";
 import { Alert } from "@/components/ui/alert";
+import { ClusterSchedules } from "./cluster-schedules";
 import { ContainerInstances } from "./container-instances";
 import { Freshness } from "./freshness";
 import { HealthBadge, RolloutState } from "./health-badge";
@@ -46,6 +47,7 @@ function ClusterSection({ envId, cluster }: { envId: string; cluster: string }) 
         </div>
       )}
       <ContainerInstances envId={envId} cluster={cluster} />
+      <ClusterSchedules envId={envId} cluster={cluster} />
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { PlanCostSummary } from "@/components/cost/cost-figures";
 const GROUPS: { kind: ResourceKind; title: string }[] = [
   { kind: "capacity-provider", title: "Capacity providers" }, { kind: "cluster", title: "Clusters" }, { kind: "task-definition", title: "Task definitions" },
   { kind: "target-group", title: "Target groups" }, { kind: "load-balancer", title: "Load balancers" }, { kind: "listener", title: "Listeners" },
-  { kind: "service", title: "Services" }, { kind: "auto-scaling", title: "Auto scaling" },
+  { kind: "service", title: "Services" }, { kind: "auto-scaling", title: "Auto scaling" }, { kind: "scheduled-task", title: "Scheduled tasks" },
 ];
 const ORDER: PlanAction[] = ["create", "update", "replace", "delete", "no-change"];
 

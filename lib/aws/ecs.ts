@@ -64,8 +64,8 @@ export interface EcsPort {
   describeServices(input: { cluster: string; services: string[]; includeTags?: boolean }): Promise<{ services: Service[]; failures: Failure[] }>;
   /** Every service ARN of a cluster (all pages). */
   listServices(input: { cluster: string }): Promise<string[]>;
-  /** Every task ARN of a cluster with that desired status (all pages; PENDING lists tasks not yet running). */
-  listTasks(input: { cluster: string; desiredStatus: "RUNNING" | "PENDING" | "STOPPED" }): Promise<string[]>;
+  /** Every task ARN of a cluster with that desired status (all pages; PENDING lists tasks not yet running), optionally only those `startedBy` names. */
+  listTasks(input: { cluster: string; desiredStatus: "RUNNING" | "PENDING" | "STOPPED"; startedBy?: string }): Promise<string[]>;
   createService(input: In<"CreateService">): Out<"CreateService">;
   updateService(input: In<"UpdateService">): Out<"UpdateService">;
   deleteService(input: In<"DeleteService">): Out<"DeleteService">;
@@ -152,8 +152,8 @@ export function ecsPortOver(client: ECSClient, pacer: Pacer): EcsPort {
       const r = await send("ListServices", { cluster, maxResults: ops.ListServices.page, nextToken });
       return { items: r.serviceArns, nextToken: r.nextToken };
     }),
-    listTasks: ({ cluster, desiredStatus }) => allPages(async (nextToken) => {
-      const r = await send("ListTasks", { cluster, desiredStatus, maxResults: ops.ListTasks.page, nextToken });
+    listTasks: ({ cluster, desiredStatus, startedBy }) => allPages(async (nextToken) => {
+      const r = await send("ListTasks", { cluster, desiredStatus, startedBy, maxResults: ops.ListTasks.page, nextToken });
       return { items: r.taskArns, nextToken: r.nextToken };
     }),
     createService: (input) => send("CreateService", input),

@@ -1,7 +1,14 @@
 import type { BaseClientConfig } from "./client-config";
 
 /** An AWS wire-protocol handler called in-process (the app's own sandbox): no host or port to guess. */
-export type InProcessHandler = (req: { headers: Record<string, string>; body: string }) => Promise<{ status: number; headers: Record<string, string>; body: string }>;
+export type InProcessHandler = (req: { headers: Record<string, string>; body: string; method?: string; path?: string; query?: string }) => Promise<{ status: number; headers: Record<string, string>; body: string }>;
+
+/** The query of an SDK request (a record of values or lists of values) as a query string. */
+function queryString(query: Record<string, string | string[] | null | undefined> | undefined): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query ?? {})) for (const one of [v ?? []].flat()) params.append(k, one);
+  return params.toString();
+}
 
 /**
  * Client settings that keep the real SDK client (same serialisation, errors and retries as
@@ -10,10 +17,11 @@ export type InProcessHandler = (req: { headers: Record<string, string>; body: st
  */
 export function inProcessConfig(handle: InProcessHandler, region: string, path: string): BaseClientConfig & { requestHandler: never } {
   const requestHandler = {
-    async handle(request: { headers: Record<string, string>; body?: unknown }) {
+    async handle(request: { headers: Record<string, string>; body?: unknown; method?: string; path?: string; query?: Record<string, string | string[] | null | undefined> }) {
       const b = request.body;
       const body = typeof b === "string" ? b : b instanceof Uint8Array ? new TextDecoder().decode(b) : "";
-      const res = await handle({ headers: request.headers, body });
+      // restJson1 services (EventBridge Scheduler) name the operation by method and path.
+      const res = await handle({ headers: request.headers, body, method: request.method, path: request.path, query: queryString(request.query) });
       return { response: { statusCode: res.status, headers: res.headers, body: new TextEncoder().encode(res.body) } };
     },
     updateHttpClientConfig() {},

@@ -2,7 +2,7 @@
 
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { getJson } from "./get-json";
-import type { ClusterList, Figures, HistoryRow, InstancesView, LogsView, MonitorView, ScalingActivitiesView, ServiceDeploymentsView, ServiceHistory } from "@/lib/domain/monitor";
+import type { ClusterList, Figures, HistoryRow, InstancesView, LogsView, MonitorView, ScalingActivitiesView, SchedulesView, ServiceDeploymentsView, ServiceHistory } from "@/lib/domain/monitor";
 
 // The monitor's GET routes, one query (one key, one URL) each, for every view that shows them:
 // the Monitor pages and the canvas's Live mode share the cache. Every live view polls its route
@@ -18,6 +18,8 @@ export const POLL_MS = {
   serviceHistory: REFRESH_MS * 2,
   /** The server reads instances at most every 10 s, so polling faster gains nothing. */
   instances: 10_000,
+  /** The server reads schedules at most every 10 s too. */
+  schedules: 10_000,
   figures: 5_000,
   /** While a deployment moves (traffic shifts, a hook waits); its own ECS reads, so slower when nothing moves. */
   deploymentsActive: REFRESH_MS,
@@ -35,6 +37,7 @@ export const monitorUrl = {
   clusterView: (envId: string, cluster: string, service?: string) => `${base(envId, cluster)}${service ? `?service=${enc(service)}` : ""}`,
   serviceHistory: (envId: string, cluster: string, service: string) => `${base(envId, cluster)}/services/${enc(service)}`,
   instances: (envId: string, cluster: string) => `${base(envId, cluster)}/instances`,
+  schedules: (envId: string, cluster: string) => `${base(envId, cluster)}/schedules`,
   deployments: (envId: string, cluster: string, service: string) => `${base(envId, cluster)}/services/${enc(service)}/deployments`,
   logs: (envId: string, cluster: string, service: string, q: LogsParams = {}) => {
     const params = new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)]));
@@ -102,6 +105,15 @@ export function useContainerInstances(envId: string, cluster: string | undefined
     queryFn: () => getJson<InstancesView>(monitorUrl.instances(envId, cluster!)),
     enabled: (opts.enabled ?? true) && cluster !== undefined,
     refetchInterval: POLL_MS.instances,
+  });
+}
+
+/** The EventBridge Scheduler schedules that run tasks in the cluster. */
+export function useClusterSchedules(envId: string, cluster: string) {
+  return useQuery({
+    queryKey: ["monitor-schedules", envId, cluster],
+    queryFn: () => getJson<SchedulesView>(monitorUrl.schedules(envId, cluster)),
+    refetchInterval: POLL_MS.schedules,
   });
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { EngineResult } from "./core/engine";
+import { simNow } from "./core/clock";
 import { AwsError } from "./core/errors";
 import { initialState } from "./core/state";
 import type { SandboxState } from "./core/types";
@@ -10,10 +11,12 @@ import { handleControl } from "./ecs/control";
 import { ELBV2_API } from "./elbv2/api";
 import { IAM_API } from "./iam/api";
 import { LOGS_API } from "./logs/api";
+import { SCHEDULER_API } from "./scheduler/api";
 import { SERVICE_DISCOVERY_API } from "./servicediscovery/api";
 import { bodyText, header, type HttpRequest, type HttpResponse } from "./protocols/http-message";
 import { jsonAnswer, jsonError, jsonServerError, parseJsonBody, readJsonCall, type JsonService } from "./protocols/json-1-1";
 import { queryAnswer, queryError, queryServerError, readQueryCall, type QueryService } from "./protocols/query";
+import { matchRoute, readRestCall, restJsonAnswer, restJsonError, restJsonServerError, servesPath, type RestJsonService } from "./protocols/rest-json";
 import { accessDeniedError, credentialScope, isReadOperation, signatureError, type AuthProtocol, type SignatureFailure } from "./protocols/sigv4";
 import { StoreConflictError, defaultSandbox, type SandboxDeps } from "./store";
 
@@ -81,8 +84,19 @@ export async function handleQueryRequest(service: QueryService, req: HttpRequest
   return "failure" in stored ? queryServerError(service, stored.failure, randomUUID()) : queryAnswer(service, call.op, stored.result, randomUUID());
 }
 
+/** The path of a request below the /sandbox/aws endpoint (restJson1 services route on it). */
+const pathBelowEndpoint = (req: HttpRequest) => (req.path ?? "/").replace(/^\/sandbox\/aws(?=\/|$)/, "") || "/";
+
+/** One call of a restJson1 service (EventBridge Scheduler): the method and path name the operation. */
+export async function handleRestJsonRequest(service: RestJsonService, req: HttpRequest, deps: SandboxDeps = defaultSandbox()): Promise<HttpResponse> {
+  const read = readRestCall(service, req, pathBelowEndpoint(req), req.query ?? "");
+  if ("error" in read) return restJsonError(read.error, randomUUID());
+  const stored = await withState(deps, (state) => service.engine(state, { ...read.call, realNow: deps.now() }));
+  return "failure" in stored ? restJsonServerError(stored.failure, randomUUID()) : restJsonAnswer(stored.result, randomUUID());
+}
+
 /** A service the sandbox serves at /sandbox/aws, with the protocol it speaks. */
-export type ServedApi = { protocol: "json"; api: JsonService } | { protocol: "query"; api: QueryService };
+export type ServedApi = { protocol: "json"; api: JsonService } | { protocol: "query"; api: QueryService } | { protocol: "rest-json"; api: RestJsonService };
 
 /** Every service at /sandbox/aws, by its name in the SigV4 credential scope. */
 export const SERVED_APIS: readonly ServedApi[] = [
@@ -93,6 +107,7 @@ export const SERVED_APIS: readonly ServedApi[] = [
   { protocol: "json", api: LOGS_API },
   { protocol: "json", api: SERVICE_DISCOVERY_API },
   { protocol: "json", api: APPLICATION_AUTOSCALING_API },
+  { protocol: "rest-json", api: SCHEDULER_API },
 ];
 
 /**
@@ -106,6 +121,8 @@ export function servedApiFor(req: HttpRequest): ServedApi | undefined {
   if (scope) return SERVED_APIS.find((s) => s.api.signingName === scope.service);
   const target = header(req, "x-amz-target");
   if (target) return SERVED_APIS.find((s) => s.protocol === "json" && target.startsWith(s.api.targetPrefix));
+  const path = pathBelowEndpoint(req);
+  if (path !== "/") return SERVED_APIS.find((s) => s.protocol === "rest-json" && servesPath(s.api, path));
   const version = new URLSearchParams(bodyText(req.body)).get("Version");
   return SERVED_APIS.find((s) => s.protocol === "query" && s.api.version === version);
 }
@@ -115,10 +132,17 @@ export function handleAwsRequest(req: HttpRequest, deps: SandboxDeps = defaultSa
   const served = servedApiFor(req);
   if (served?.protocol === "json") return handleJsonRequest(served.api, req, deps);
   if (served?.protocol === "query") return handleQueryRequest(served.api, req, deps);
+  if (served?.protocol === "rest-json") return handleRestJsonRequest(served.api, req, deps);
   const scope = credentialScope(header(req, "authorization"));
   const named = scope ? `'${scope.service}'` : "the service of this request";
   const names = SERVED_APIS.map((s) => s.api.signingName).join(", ");
   return Promise.resolve(jsonError(new AwsError("UnknownServiceException", `The sandbox does not serve ${named}; it serves ${names}.`), randomUUID()));
+}
+
+/** The sandbox's simulated "now" (its clock is stepped, sped up or frozen): what a view of its schedules counts from. */
+export async function simulatedNow(deps: SandboxDeps = defaultSandbox()): Promise<number> {
+  const state = await deps.store.load();
+  return state ? simNow(state.clock, deps.now()) : deps.now();
 }
 
 /** One ECS API call (awsJson1_1). */
@@ -175,6 +199,8 @@ export function sandboxCall(endpoint: SandboxEndpoint, req: HttpRequest): Sandbo
     operation = target.startsWith(served.api.targetPrefix) ? target.slice(served.api.targetPrefix.length) : undefined;
   } else if (served?.protocol === "query") {
     operation = new URLSearchParams(bodyText(req.body)).get("Action") ?? undefined;
+  } else if (served?.protocol === "rest-json") {
+    operation = matchRoute(served.api, req.method ?? "POST", pathBelowEndpoint(req))?.route.op;
   }
   const protocol: AuthProtocol = served?.protocol === "query" ? served.api.dialect : "json";
   return { protocol, service: served?.api.signingName ?? credentialScope(header(req, "authorization"))?.service ?? "ecs", operation, reads: operation !== undefined && isReadOperation(operation) };

@@ -46,16 +46,16 @@ export async function listenSandbox(deps: SandboxDeps, opts: ListenOptions = {})
         const handler = control ? handleControlRequest : aws ? handleAwsRequest : handleEcsRequest;
         const keys = opts.accessKeys;
         let out: Awaited<ReturnType<typeof handler>> | undefined;
+        const q = path.indexOf("?");
+        const arrived = { method: req.method ?? "POST", path: q < 0 ? path : path.slice(0, q), query: q < 0 ? "" : path.slice(q + 1), headers: req.headers, body };
         if (!control && keys) {
-          const q = path.indexOf("?");
-          const arrived = { method: req.method ?? "POST", path: q < 0 ? path : path.slice(0, q), query: q < 0 ? "" : path.slice(q + 1), headers: req.headers, body };
           const verified = await verifySignature(arrived, (id) => Promise.resolve(keys.get(id)), Date.now());
           if (!verified.ok) {
             const call = sandboxCall(aws ? "aws" : "ecs", arrived);
             out = refusalAnswer(call, signatureRefusal(call, verified.failure));
           }
         }
-        out ??= await handler({ headers: req.headers, body }, deps);
+        out ??= await handler(arrived, deps);
         res.writeHead(out.status, out.headers);
         res.end(out.body);
       } catch (e) {

@@ -1,10 +1,10 @@
 import {
-  createAutoScalingPort, createInProcessAutoScalingPort, type AutoScalingPort,
+  createAutoScalingPort, createInProcessAutoScalingPort, type AutoScalingPort, createInProcessSchedulerPort, createSchedulerPort, type SchedulerPort,
   createEc2Port, createEcsPort, createElbv2Port, createIamPort, createInProcessEc2Port, createInProcessEcsPort, createInProcessElbv2Port, createInProcessIamPort,
   createInProcessLogsPort, createLogsPort, createInProcessServiceDiscoveryPort, createPacer, createServiceDiscoveryPort, toAwsFailure,
   type AwsTarget, type Ec2Port, type EcsPort, type Elbv2Port, type IamPort, type InProcessHandler, type LogsPort, type Pacer, type ServiceDiscoveryPort,
 } from "@/lib/aws";
-import { AUTOSCALING_LIMITS, EC2_LIMITS, ECS_LIMITS, ELBV2_LIMITS, IAM_LIMITS, LOGS_LIMITS, SERVICE_DISCOVERY_LIMITS, type Bucket } from "@/lib/domain/aws-limits";
+import { AUTOSCALING_LIMITS, SCHEDULER_LIMITS, EC2_LIMITS, ECS_LIMITS, ELBV2_LIMITS, IAM_LIMITS, LOGS_LIMITS, SERVICE_DISCOVERY_LIMITS, type Bucket } from "@/lib/domain/aws-limits";
 import { handleAwsRequest, handleEcsRequest } from "@/lib/sandbox/http";
 import type { Actor } from "@/lib/domain/access";
 import type { SandboxDeps } from "@/lib/sandbox/store";
@@ -17,11 +17,11 @@ import { openSecret } from "./environments/secret-box";
 export type AwsPorts = {
   ecs(env: EnvironmentRow): EcsPort; elbv2(env: EnvironmentRow): Elbv2Port; ec2(env: EnvironmentRow): Ec2Port; iam(env: EnvironmentRow): IamPort;
   servicediscovery(env: EnvironmentRow): ServiceDiscoveryPort; logs(env: EnvironmentRow): LogsPort;
-  autoscaling(env: EnvironmentRow): AutoScalingPort;
+  autoscaling(env: EnvironmentRow): AutoScalingPort; scheduler(env: EnvironmentRow): SchedulerPort;
 };
 
 type Service = keyof AwsPorts;
-type Port = EcsPort | Elbv2Port | Ec2Port | IamPort | ServiceDiscoveryPort | LogsPort | AutoScalingPort;
+type Port = EcsPort | Elbv2Port | Ec2Port | IamPort | ServiceDiscoveryPort | LogsPort | AutoScalingPort | SchedulerPort;
 type Kind<S extends Service> = ReturnType<AwsPorts[S]>;
 
 /** How each service's port is made: against an account (paced to its limits), and in-process against the sandbox. */
@@ -33,6 +33,7 @@ const MAKERS: { [S in Service]: { buckets: Record<string, Bucket>; account(t: Aw
   logs: { buckets: LOGS_LIMITS.buckets, account: createLogsPort, sandbox: createInProcessLogsPort, handler: handleAwsRequest },
   servicediscovery: { buckets: SERVICE_DISCOVERY_LIMITS.buckets, account: createServiceDiscoveryPort, sandbox: createInProcessServiceDiscoveryPort, handler: handleAwsRequest },
   autoscaling: { buckets: AUTOSCALING_LIMITS.buckets, account: createAutoScalingPort, sandbox: createInProcessAutoScalingPort, handler: handleAwsRequest },
+  scheduler: { buckets: SCHEDULER_LIMITS.buckets, account: createSchedulerPort, sandbox: createInProcessSchedulerPort, handler: handleAwsRequest },
 };
 
 // Process-wide, on purpose: an SDK client is meant to be reused (it keeps its connections and
@@ -92,6 +93,7 @@ export function appAwsPorts(sandbox: SandboxDeps, actor?: Actor): AwsPorts {
     logs: (env) => portOf("logs", env, sandbox, actingFor),
     servicediscovery: (env) => portOf("servicediscovery", env, sandbox, actingFor),
     autoscaling: (env) => portOf("autoscaling", env, sandbox, actingFor),
+    scheduler: (env) => portOf("scheduler", env, sandbox, actingFor),
   };
 }
 
@@ -110,7 +112,7 @@ export async function withAws<S extends Service, T>(ctx: Pick<AppContext, "aws">
  * The ports a plan of the environment reads besides ECS, and its apply calls: ELBv2 for the
  * design's load balancers and target groups, EC2 for the default VPC they go into.
  */
-export const planPorts = (ctx: Pick<AppContext, "aws">, env: EnvironmentRow) => ({ elbv2: ctx.aws.elbv2(env), ec2: ctx.aws.ec2(env), autoscaling: ctx.aws.autoscaling(env) });
+export const planPorts = (ctx: Pick<AppContext, "aws">, env: EnvironmentRow) => ({ elbv2: ctx.aws.elbv2(env), ec2: ctx.aws.ec2(env), autoscaling: ctx.aws.autoscaling(env), scheduler: ctx.aws.scheduler(env) });
 
 /** `withAws` for ECS. */
 export const withEcs = <T>(ctx: Pick<AppContext, "aws">, env: EnvironmentRow, fn: (ecs: EcsPort) => Promise<T>) => withAws(ctx, env, "ecs", fn);

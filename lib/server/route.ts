@@ -137,7 +137,8 @@ export function sandboxRoute(key: RouteKey, endpoint: SandboxEndpoint, handle: S
   const credential = requirement.who === "anyone" ? undefined : requirement.credential;
   const viaSession = route(key, async (request: Request, _args: unknown, ctx) => {
     const body = new Uint8Array(await request.arrayBuffer());
-    return toResponse(await handle({ headers: request.headers, body }, ctx.sandbox));
+    const url = new URL(request.url);
+    return toResponse(await handle({ method: request.method, path: url.pathname, query: url.search.replace(/^\?/, ""), headers: request.headers, body }, ctx.sandbox));
   });
   const handler = async (request: Request, args: unknown): Promise<Response> => {
     if (credential === "access-key" || (credential === "session-or-access-key" && hasSigV4(request.headers))) {

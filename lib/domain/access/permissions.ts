@@ -112,6 +112,7 @@ export const ROUTE_PERMISSIONS = {
   "GET /api/monitor/[envId]/[cluster]": viewer("reading the monitor"),
   "GET /api/monitor/[envId]/[cluster]/history": viewer("reading the monitor"),
   "GET /api/monitor/[envId]/[cluster]/instances": viewer("reading the monitor"),
+  "GET /api/monitor/[envId]/[cluster]/schedules": viewer("reading the monitor"),
   "GET /api/monitor/[envId]/[cluster]/services/[service]": viewer("reading the monitor"),
   "GET /api/monitor/[envId]/[cluster]/services/[service]/deployments": viewer("reading the monitor"),
   "GET /api/monitor/[envId]/[cluster]/services/[service]/logs": viewer("reading the monitor"),
@@ -126,6 +127,11 @@ export const ROUTE_PERMISSIONS = {
   "POST /sandbox/ecs": viewer("calling the sandbox's AWS APIs", { credential: "access-key" }),
   // The same, for every sandboxed AWS service (ECS, Elastic Load Balancing, EC2) at one endpoint.
   "POST /sandbox/aws": viewer("calling the sandbox's AWS APIs", { credential: "access-key" }),
+  // restJson1 services (EventBridge Scheduler) below the same endpoint: reads are GETs.
+  "GET /sandbox/aws/[...path]": viewer("calling the sandbox's AWS APIs", { credential: "access-key" }),
+  "POST /sandbox/aws/[...path]": viewer("calling the sandbox's AWS APIs", { credential: "access-key" }),
+  "PUT /sandbox/aws/[...path]": viewer("calling the sandbox's AWS APIs", { credential: "access-key" }),
+  "DELETE /sandbox/aws/[...path]": viewer("calling the sandbox's AWS APIs", { credential: "access-key" }),
   "GET /sandbox/control": viewer("reading the sandbox"),
   "POST /sandbox/control": editor("controlling the sandbox", { credential: "session-or-access-key" }),
 } as const satisfies Record<string, Requirement>;

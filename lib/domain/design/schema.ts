@@ -369,6 +369,15 @@ export const AutoScalingSchema = z.looseObject({
 });
 export type AutoScaling = z.infer<typeof AutoScalingSchema>;
 
+/** awsvpc networking of a service's or a scheduled task's tasks (CreateService's and RunTask's networkConfiguration). */
+const NetworkConfigurationSchema = z.object({
+  awsvpcConfiguration: z.object({
+    subnets: z.array(str),
+    securityGroups: z.array(str).optional(),
+    assignPublicIp: z.enum(E.ASSIGN_PUBLIC_IP).optional(),
+  }),
+});
+
 export const ServiceSchema = z.looseObject({
   id: str.min(1),
   serviceName: str,
@@ -381,13 +390,7 @@ export const ServiceSchema = z.looseObject({
   capacityProviderStrategy: z.array(CapacityProviderStrategyItemSchema).optional(),
   schedulingStrategy: z.enum(E.SCHEDULING_STRATEGIES).optional(),
   platformVersion: str.optional(),
-  networkConfiguration: z.object({
-    awsvpcConfiguration: z.object({
-      subnets: z.array(str),
-      securityGroups: z.array(str).optional(),
-      assignPublicIp: z.enum(E.ASSIGN_PUBLIC_IP).optional(),
-    }),
-  }).optional(),
+  networkConfiguration: NetworkConfigurationSchema.optional(),
   loadBalancers: z.array(LoadBalancerSchema).optional(),
   serviceConnectConfiguration: ServiceConnectConfigurationSchema.optional(),
   serviceRegistries: z.array(z.looseObject({
@@ -504,6 +507,51 @@ export const LoadBalancerDesignSchema = z.looseObject({
 });
 export type LoadBalancerDesign = z.infer<typeof LoadBalancerDesignSchema>;
 
+/**
+ * A task run on a schedule: an EventBridge Scheduler schedule (CreateSchedule) whose target is
+ * ECS RunTask in a cluster of the design (Target.Arn the cluster, EcsParameters the run). Names
+ * are Scheduler's; the schedule lives in `group`, omitted, the design's own schedule group
+ * (`stevedore-<design id>`, tagged stevedore:design: schedules have no tags, their group marks
+ * what the design owns).
+ */
+export const ScheduledTaskSchema = z.looseObject({
+  id: str.min(1),
+  /** The schedule's name: 1–64 of [0-9a-zA-Z-_.], unique in its group. */
+  name: str,
+  group: str.optional(),
+  description: str.optional(),
+  /** Name of a cluster of this design (or an ARN of one outside it). */
+  cluster: str,
+  /** Family of a task definition of this design (optionally `family:revision` or an ARN). */
+  taskDefinition: str,
+  /** `rate(5 minutes)`, `cron(0 3 * * ? *)` (six fields) or `at(2026-12-08T03:00:00)`. */
+  scheduleExpression: str,
+  /** An IANA time zone the expression is read in; omitted, UTC. */
+  scheduleExpressionTimezone: str.optional(),
+  state: z.enum(["ENABLED", "DISABLED"]).optional(),
+  /** ISO 8601 instants the schedule runs between. */
+  startDate: str.optional(),
+  endDate: str.optional(),
+  flexibleTimeWindow: z.object({ mode: z.enum(["OFF", "FLEXIBLE"]), maximumWindowInMinutes: int.optional() }).optional(),
+  /** The execution role Scheduler assumes to call ecs:RunTask (and iam:PassRole); required by Scheduler. */
+  roleArn: str.optional(),
+  taskCount: int.optional(),
+  launchType: z.enum(E.LAUNCH_TYPES).optional(),
+  capacityProviderStrategy: z.array(CapacityProviderStrategyItemSchema).optional(),
+  platformVersion: str.optional(),
+  networkConfiguration: NetworkConfigurationSchema.optional(),
+  /** RunTask overrides, sent as the target's Input: per container a command and environment. */
+  overrides: z.object({
+    containerOverrides: z.array(z.object({ name: str, command: z.array(str).optional(), environment: z.array(KeyValue).optional() })),
+  }).optional(),
+  enableExecuteCommand: z.boolean().optional(),
+  propagateTags: z.literal("TASK_DEFINITION").optional(),
+  retryPolicy: z.object({ maximumEventAgeInSeconds: int.optional(), maximumRetryAttempts: int.optional() }).optional(),
+  /** `DELETE`: a one-time at() schedule deletes itself after it ran. */
+  actionAfterCompletion: z.enum(["NONE", "DELETE"]).optional(),
+});
+export type ScheduledTask = z.infer<typeof ScheduledTaskSchema>;
+
 export const LayoutEntrySchema = z.object({
   x: z.number(),
   y: z.number(),
@@ -525,6 +573,8 @@ export const DesignSchema = z.object({
   loadBalancers: z.array(LoadBalancerDesignSchema).optional(),
   /** Capacity providers the design creates (optional, additive: see CapacityProviderDesignSchema). */
   capacityProviders: z.array(CapacityProviderDesignSchema).optional(),
+  /** Tasks run on a schedule by EventBridge Scheduler (optional, additive: see ScheduledTaskSchema). */
+  scheduledTasks: z.array(ScheduledTaskSchema).optional(),
   /**
    * Canvas positions keyed by resource id (containers: `${taskDefinitionId}/${containerName}`).
    * Kept apart from the resources so that layout never leaks into ECS JSON.

@@ -127,11 +127,13 @@ export function defaultVpcConfiguration(network: EnvironmentNetwork, opts: { far
  * public IP setting it already has. `missing` says why there is nothing to use instead.
  */
 export function defaultVpcEdits(design: Design, finding: Finding, network: EnvironmentNetwork): { edits: Edit[] } | { missing: string } {
-  const index = finding.path[0] === "services" ? Number(finding.path[1]) : NaN;
-  const service = design.services[index];
-  if (!service) return { missing: "The finding is not about a service of this design." };
+  const list = finding.path[0];
+  const index = list === "services" || list === "scheduledTasks" ? Number(finding.path[1]) : NaN;
+  // A scheduled task's RunTask takes the same network configuration as a service.
+  const service = list === "scheduledTasks" ? design.scheduledTasks?.[index] : design.services[index];
+  if (!service) return { missing: "The finding is not about a service or scheduled task of this design." };
   const cluster = design.clusters.find((c) => c.clusterName === clusterNameOf(service.cluster));
-  const found = defaultVpcConfiguration(network, { fargate: launchOf(service, cluster)?.kind === "FARGATE" });
+  const found = defaultVpcConfiguration(network, { fargate: launchOf({ ...service, serviceName: "" }, cluster)?.kind === "FARGATE" });
   if ("missing" in found) return found;
   const had = service.networkConfiguration?.awsvpcConfiguration;
   const awsvpcConfiguration = {
@@ -139,7 +141,7 @@ export function defaultVpcEdits(design: Design, finding: Finding, network: Envir
     ...(had?.securityGroups?.length ? { securityGroups: had.securityGroups } : {}),
     ...(had?.assignPublicIp ? { assignPublicIp: had.assignPublicIp } : {}),
   };
-  return { edits: [{ path: ["services", index, "networkConfiguration"], value: { awsvpcConfiguration } }] };
+  return { edits: [{ path: [list, index, "networkConfiguration"], value: { awsvpcConfiguration } }] };
 }
 
 /**

@@ -8,7 +8,7 @@ import type { ResourceKind } from "../rules/types";
 /** What the UI calls each kind of resource, as a heading. */
 export const RESOURCE_KIND_LABEL: Record<ResourceKind, string> = {
   cluster: "Cluster", taskDefinition: "Task definition", service: "Service", loadBalancer: "Load balancer", targetGroup: "Target group",
-  capacityProvider: "Capacity provider",
+  capacityProvider: "Capacity provider", scheduledTask: "Scheduled task",
 };
 
 export type ResourceRef = { kind: ResourceKind; id: string; name: string };
@@ -24,13 +24,14 @@ export type DesignDiff = {
 
 type AnyRecord = Record<string, unknown>;
 
-const COLLECTIONS: { kind: ResourceKind; key: "clusters" | "taskDefinitions" | "services" | "targetGroups" | "loadBalancers" | "capacityProviders"; name: (r: AnyRecord) => string }[] = [
+const COLLECTIONS: { kind: ResourceKind; key: "clusters" | "taskDefinitions" | "services" | "targetGroups" | "loadBalancers" | "capacityProviders" | "scheduledTasks"; name: (r: AnyRecord) => string }[] = [
   { kind: "cluster", key: "clusters", name: (r) => String(r.clusterName ?? r.id) },
   { kind: "taskDefinition", key: "taskDefinitions", name: (r) => String(r.family ?? r.id) },
   { kind: "service", key: "services", name: (r) => String(r.serviceName ?? r.id) },
   { kind: "loadBalancer", key: "loadBalancers", name: (r) => String(r.name ?? r.id) },
   { kind: "targetGroup", key: "targetGroups", name: (r) => String(r.name ?? r.id) },
   { kind: "capacityProvider", key: "capacityProviders", name: (r) => String(r.name ?? r.id) },
+  { kind: "scheduledTask", key: "scheduledTasks", name: (r) => String(r.name ?? r.id) },
 ];
 
 /** Arrays of named things are compared by name (so a reorder or an insert does not change every index). */

@@ -15,3 +15,4 @@ export function emptyLiveState(): import("./types").LiveState {
 export { planActionsRecord, planFingerprint } from "./plan-actions";
 export { designFromLive, type LiveCluster } from "./design-from-live";
 export type { PlanCost } from "./plan-cost";
+export { CLUSTER_REF, groupOfTask } from "./plan-scheduled-task";

@@ -10,6 +10,7 @@ import {
 } from "./plan-elbv2";
 import { deleteCall, findLiveService, planService, serviceKey } from "./plan-service";
 import { planTaskDefinition } from "./plan-task-definition";
+import { planScheduledTask, planScheduleGroups, scheduledTaskDeletes } from "./plan-scheduled-task";
 import { tagValue } from "./tags";
 import { DESIGN_TAG, RESOURCE_TAG, type EcsCall, type LiveState, type Plan, type PlanAction, type PlanOptions, type PlanStep } from "./types";
 
@@ -21,7 +22,9 @@ import { DESIGN_TAG, RESOURCE_TAG, type EcsCall, type LiveState, type Plan, type
  * forwards to), then services, then their auto scaling, then deletes: the scaling of deleted
  * services, services, listeners, load balancers, target groups,
  * task definition families, and last clusters (ECS deletes a cluster only once its services and
- * tasks are gone). Deletes touch only resources tagged stevedore:design=<designId>.
+ * tasks are gone). Scheduled tasks (EventBridge Scheduler schedules) come after services and
+ * their scaling, and their deletes first among the deletes. Deletes touch only resources tagged
+ * stevedore:design=<designId> (a schedule: one in a schedule group so tagged).
  * The plan carries the validator's errors, so that whoever applies it is told first.
  */
 export function planDesign(design: Design, live: LiveState, opts: PlanOptions): Plan {
@@ -51,6 +54,9 @@ export function planDesign(design: Design, live: LiveState, opts: PlanOptions): 
   const listeners = lbPlans.map((p) => planListeners(p.lb, p.fresh, live, designId, refs));
   const services = design.services.map((s) => planService(s, { design, live, designId, taskDefinitionRefs, renamedFrom: renamedFrom.get(s.id), refs }));
   const scaling = design.services.flatMap((s) => planAutoScaling(s, { design, live, designId, refs }) ?? []);
+  // Scheduled tasks after the clusters and task definitions their schedules name; their deletes before those of families and clusters.
+  const scheduleInput = { design, live, designId, taskDefinitionRefs };
+  const schedules = [...planScheduleGroups(scheduleInput), ...(design.scheduledTasks ?? []).map((t) => planScheduledTask(t, scheduleInput))];
   const dropped = leftovers.filter((s) => ![...renamedFrom.values()].includes(s));
   const scalingDeletes = [...dropped, ...renamedFrom.values()].flatMap((s) => scalingDelete(s, live) ?? []);
   const deletes: PlanStep[] = dropped.map((s) => {
@@ -63,7 +69,7 @@ export function planDesign(design: Design, live: LiveState, opts: PlanOptions): 
   const providerDeletes = capacityProviderDeletes(design, live, designId);
   const isManaged = (s: PlanStep) => live.ownedCapacityProviders?.[s.name]?.type === "MANAGED_INSTANCES";
   const steps = [...asgProviders, ...clusters, ...miProviders, ...tdPlans.map((t) => t.step), ...targetGroups, ...lbPlans.map((p) => p.step), ...listeners.flatMap((l) => l.steps),
-    ...services, ...scaling, ...scalingDeletes, ...deletes, ...listeners.flatMap((l) => l.deletes), ...loadBalancerDeletes(design, live, designId), ...targetGroupDeletes(design, live, designId),
+    ...services, ...scaling, ...schedules, ...scheduledTaskDeletes(scheduleInput), ...scalingDeletes, ...deletes, ...listeners.flatMap((l) => l.deletes), ...loadBalancerDeletes(design, live, designId), ...targetGroupDeletes(design, live, designId),
     ...familyDeletes(design, live, designId), ...providerDeletes.filter(isManaged), ...clusterDeletes(design, live, designId),
     ...providerDeletes.filter((s) => !isManaged(s))];
   const errors = validateDesign(design).filter((f) => f.severity === "error");

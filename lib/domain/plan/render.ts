@@ -5,7 +5,7 @@ import type { Plan, PlanAction, PlanStep, ResourceKind } from "./types";
 const SYMBOL: Record<PlanAction, string> = { create: "+", update: "~", replace: "±", delete: "-", "no-change": "=" };
 const HEADING: Record<ResourceKind, string> = {
   "capacity-provider": "Capacity providers", cluster: "Clusters", "task-definition": "Task definitions", "target-group": "Target groups", "load-balancer": "Load balancers",
-  listener: "Listeners", service: "Services", "auto-scaling": "Auto scaling",
+  listener: "Listeners", service: "Services", "auto-scaling": "Auto scaling", "scheduled-task": "Scheduled tasks",
 };
 
 function show(v: unknown): string {

@@ -3,6 +3,7 @@ import type { CapacityBounds } from "../cost";
 import type { PlanCost } from "./plan-cost";
 import type { CapacityProvider as EcsCapacityProvider, Cluster as EcsCluster, Service as EcsService, Tag as EcsTag, TaskDefinition as EcsTaskDefinition } from "@aws-sdk/client-ecs";
 import type { ScalableTarget, ScalingPolicy, ScheduledAction } from "@aws-sdk/client-application-auto-scaling";
+import type { GetScheduleOutput } from "@aws-sdk/client-scheduler";
 import type {
   Listener as ElbListener, LoadBalancer as ElbLoadBalancer, Rule as ElbRule, TargetGroup as ElbTargetGroup,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
@@ -65,10 +66,16 @@ export type LiveState = {
   subnetVpcs?: Record<string, string>;
   /** Registered scalable targets of the design's services and of the services it created, by `cluster/service`; absent when not read. */
   scaling?: Record<string, LiveScaling>;
+  /**
+   * EventBridge Scheduler: the schedule groups the design's scheduled tasks use and its own
+   * (`stevedore-<design>`), by name, with their tags (null: the group does not exist), and every
+   * schedule of those groups by `<group>/<name>`, as GetSchedule answers. Absent when not read.
+   */
+  schedules?: { groups: Record<string, { tags: LiveTag[] } | null>; byKey: Record<string, GetScheduleOutput> };
 };
 
 export type PlanAction = "create" | "update" | "replace" | "no-change" | "delete";
-export type ResourceKind = "capacity-provider" | "cluster" | "task-definition" | "target-group" | "load-balancer" | "listener" | "service" | "auto-scaling";
+export type ResourceKind = "capacity-provider" | "cluster" | "task-definition" | "target-group" | "load-balancer" | "listener" | "service" | "auto-scaling" | "scheduled-task";
 
 /** One changed field; `old`/`new` are undefined when the field is absent on that side. */
 export type FieldChange = { path: string; old?: unknown; new?: unknown };
@@ -86,7 +93,9 @@ export type Elbv2PlanOperation =
 export type AutoScalingPlanOperation =
   | "RegisterScalableTarget" | "DeregisterScalableTarget" | "PutScalingPolicy" | "DeleteScalingPolicy" | "PutScheduledAction" | "DeleteScheduledAction";
 
-export type PlanOperation = EcsOperation | Elbv2PlanOperation | AutoScalingPlanOperation;
+export type SchedulerPlanOperation = "CreateScheduleGroup" | "CreateSchedule" | "UpdateSchedule" | "DeleteSchedule";
+
+export type PlanOperation = EcsOperation | Elbv2PlanOperation | AutoScalingPlanOperation | SchedulerPlanOperation;
 
 /**
  * An AWS API call exactly as apply will make it (inputs are the SDK's command inputs). `service`
@@ -98,7 +107,8 @@ export type PlanOperation = EcsOperation | Elbv2PlanOperation | AutoScalingPlanO
 export type PlanCall =
   | { service?: undefined; operation: EcsOperation; input: Record<string, unknown> }
   | { service: "elbv2"; operation: Elbv2PlanOperation; input: Record<string, unknown> }
-  | { service: "autoscaling"; operation: AutoScalingPlanOperation; input: Record<string, unknown> };
+  | { service: "autoscaling"; operation: AutoScalingPlanOperation; input: Record<string, unknown> }
+  | { service: "scheduler"; operation: SchedulerPlanOperation; input: Record<string, unknown> };
 
 /** The ECS calls of a plan. */
 export type EcsCall = Extract<PlanCall, { service?: undefined }>;

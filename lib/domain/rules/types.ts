@@ -1,11 +1,11 @@
 import type { Cluster, Design, Service, TaskDefinition } from "../design";
 
 export type Severity = "error" | "warning" | "info";
-export type ResourceKind = "cluster" | "taskDefinition" | "service" | "loadBalancer" | "targetGroup" | "capacityProvider";
+export type ResourceKind = "cluster" | "taskDefinition" | "service" | "loadBalancer" | "targetGroup" | "capacityProvider" | "scheduledTask";
 
 /** Each kind of resource in running text ("… in task definition web"). */
 export const RESOURCE_KIND_NAME: Record<ResourceKind, string> = {
-  cluster: "cluster", taskDefinition: "task definition", service: "service", loadBalancer: "load balancer", targetGroup: "target group", capacityProvider: "capacity provider",
+  cluster: "cluster", taskDefinition: "task definition", service: "service", loadBalancer: "load balancer", targetGroup: "target group", capacityProvider: "capacity provider", scheduledTask: "scheduled task",
 };
 export type PathSegment = string | number;
 

@@ -633,6 +633,45 @@ export type ScalingActivity = {
   seq: number;
 };
 
+/** An EventBridge Scheduler schedule group (the `default` group is implicit: never stored). */
+export type ScheduleGroup = {
+  arn: string;
+  name: string;
+  tags: { Key: string; Value: string }[];
+  createdAt: number;
+  modifiedAt: number;
+  seq: number;
+};
+
+/** An EventBridge Scheduler schedule with an ECS RunTask target (the one target the sandbox runs). */
+export type Schedule = {
+  arn: string;
+  name: string;
+  groupName: string;
+  description?: string;
+  expression: string;
+  timezone?: string;
+  startDate?: number;
+  endDate?: number;
+  state: "ENABLED" | "DISABLED";
+  flexibleTimeWindow: { Mode: "OFF" | "FLEXIBLE"; MaximumWindowInMinutes?: number };
+  /** The Target member as given (Arn, RoleArn, EcsParameters, Input, RetryPolicy, …), answered back as is. */
+  target: Record<string, unknown>;
+  actionAfterCompletion: "NONE" | "DELETE";
+  kmsKeyArn?: string;
+  createdAt: number;
+  modifiedAt: number;
+  /** When the clock next looks at it (its next invocation, or a rescan of a far-off cron); undefined: never again. */
+  wakeAt?: number;
+  /** Whether `wakeAt` is an invocation (true) or only a rescan. */
+  runsAtWake: boolean;
+  /** What its invocations did (the sandbox's record; Scheduler reports these as CloudWatch metrics). */
+  invocations: number;
+  failedInvocations: number;
+  lastFailure?: string;
+  seq: number;
+};
+
 /** One region of one sandbox account. */
 export type World = {
   region: string;
@@ -675,6 +714,9 @@ export type World = {
   scalingPolicies: Record<string, ScalingPolicy>;
   scheduledActions: Record<string, ScheduledAction>;
   scalingActivities: Record<string, ScalingActivity>;
+  // EventBridge Scheduler: groups by name, schedules by `<group>/<name>`.
+  scheduleGroups: Record<string, ScheduleGroup>;
+  schedules: Record<string, Schedule>;
 };
 
 export type Delays = {

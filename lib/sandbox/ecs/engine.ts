@@ -5,6 +5,7 @@ import { nextScalingWakeUp, runDueScheduledActions } from "./auto-scaling";
 import { nextCapacityWakeUp, reconcileCapacity } from "./capacity";
 import { ECS_HANDLERS } from "./handlers";
 import { tickTask } from "./lifecycle";
+import { nextScheduleWakeUp, runDueSchedules } from "./scheduled-tasks";
 import { reconcileAll, recordFailure } from "./scheduler";
 import { followDeployments, nextWakeUp } from "./service-deployments";
 import { reconcileShifting } from "./traffic-shift";
@@ -30,12 +31,15 @@ function advanceWorld(world: World, config: SandboxConfig, to: number) {
     next = Math.min(next, nextWakeUp(world));
     // So do Application Auto Scaling's scheduled actions (auto-scaling.ts).
     next = Math.min(next, nextScalingWakeUp(world));
+    // And EventBridge Scheduler's schedules that run tasks (scheduled-tasks.ts).
+    next = Math.min(next, nextScheduleWakeUp(world));
     // Capacity providers wake up for warm-ups, idle instances and terminations (capacity.ts).
     next = Math.min(next, nextCapacityWakeUp(world));
     if (next > to || processed >= config.maxEventsPerAdvance) break;
     world.now = Math.max(world.now, next);
     const ctx: Ctx = { now: world.now, config };
     runDueScheduledActions(world);
+    runDueSchedules(world, ctx);
     const due = all.filter((t) => t.nextAt !== undefined && t.nextAt <= next).sort((a, b) => a.seq - b.seq);
     for (const d of due) {
       const t = world.tasks[d.arn];

@@ -2,7 +2,17 @@
 // and in-process callers all hand to the sandbox, and what it answers. Every protocol adapter
 // reads and writes these.
 
-export type HttpRequest = { headers: Record<string, string | string[] | undefined> | Headers; body: string | Uint8Array };
+/**
+ * `method`, `path` (as it arrived, endpoint included) and `query` (without `?`) matter to
+ * restJson1 services, whose operation is the method and path; the POST-only protocols ignore them.
+ */
+export type HttpRequest = {
+  headers: Record<string, string | string[] | undefined> | Headers;
+  body: string | Uint8Array;
+  method?: string;
+  path?: string;
+  query?: string;
+};
 export type HttpResponse = { status: number; headers: Record<string, string>; body: string };
 
 /** The largest request body the sandbox reads. */

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import type { AutoScalingPort, EcsPort, Elbv2Port } from "@/lib/aws";
+import type { AutoScalingPort, EcsPort, Elbv2Port, SchedulerPort } from "@/lib/aws";
 import { toJson, type Db } from "@/lib/db";
 import { systemActor, type ActingFor } from "@/lib/domain/access";
 import type { Plan } from "@/lib/domain/plan";
@@ -22,6 +22,8 @@ export type ApplyJob = {
   elbv2?: Elbv2Port;
   /** For plans with scaled services. */
   autoscaling?: AutoScalingPort;
+  /** For plans with scheduled tasks. */
+  scheduler?: SchedulerPort;
   /** What is left to do: the reviewed plan, or a resume's new plan. */
   plan: Plan;
   /** The record so far; the runner writes into its current steps (`currentSteps`). */
@@ -152,6 +154,7 @@ export class ApplyRunner {
       tokenScope: job.id,
       elbv2: job.elbv2,
       autoscaling: job.autoscaling,
+      scheduler: job.scheduler,
       beforeCall: ensureOwned,
       onProgress: (p) => { recordProgress(steps, p, callsSeen); void save().catch(() => {}); },
     });

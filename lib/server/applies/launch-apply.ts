@@ -46,7 +46,7 @@ export async function launchApply(ctx: AppContext, { env, design, plan, waitForS
     throw new PlanChangedError("Another apply of this design to this environment ran meanwhile. Plan again before applying.");
   }
   ctx.applies.start(ctx.db, {
-    id: row.id, environmentId: env.id, ecs, elbv2: ctx.aws.elbv2(env), autoscaling: ctx.aws.autoscaling(env), plan, doc, watch: waitForSteady ? servicesToWatch(plan) : [], clock: ctx.clock, actingFor: startedBy,
+    id: row.id, environmentId: env.id, ecs, elbv2: ctx.aws.elbv2(env), autoscaling: ctx.aws.autoscaling(env), scheduler: ctx.aws.scheduler(env), plan, doc, watch: waitForSteady ? servicesToWatch(plan) : [], clock: ctx.clock, actingFor: startedBy,
   });
   return { id: row.id };
 }

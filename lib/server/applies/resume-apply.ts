@@ -68,6 +68,6 @@ export async function resumeApply({ ctx, input }: { ctx: AppContext; input: Appl
   }
   const watch = row.waitForSteady ? servicesToWatch(row.plan as Plan) : [];
   // The runner acts for whoever resumed it; its rows say so.
-  ctx.applies.start(ctx.db, { id: row.id, environmentId: env.id, ecs, elbv2: ctx.aws.elbv2(env), autoscaling: ctx.aws.autoscaling(env), plan: left, doc, watch, clock: ctx.clock, actingFor: resumedBy });
+  ctx.applies.start(ctx.db, { id: row.id, environmentId: env.id, ecs, elbv2: ctx.aws.elbv2(env), autoscaling: ctx.aws.autoscaling(env), scheduler: ctx.aws.scheduler(env), plan: left, doc, watch, clock: ctx.clock, actingFor: resumedBy });
   return { id: row.id };
 }

@@ -2,20 +2,15 @@ import { toInstanceViews, type InstancesView } from "@/lib/domain/monitor";
 import type { AppContext } from "../context";
 import { loadEnvironmentRow } from "../environments";
 import type { ClusterRef } from "./schemas";
+import { ttlCache } from "./ttl-cache";
 
-/** Instances change slowly; one read per cluster per TTL serves every viewer of every tab. */
-const TTL_MS = 10_000;
-const cache = new Map<string, { at: number; value: Promise<InstancesView> }>();
+/** Instances change slowly; one read per cluster per 10 s serves every viewer of every tab. */
+const cache = ttlCache<InstancesView>(10_000);
 
 /** The EC2 capacity of a cluster: registered vs remaining cpu and memory, tasks, status (ACTIVE / DRAINING). */
 export async function getContainerInstances({ ctx, input }: { ctx: AppContext; input: ClusterRef }): Promise<InstancesView> {
-  const key = `${input.envId}\u0000${input.cluster}`;
   const now = ctx.clock.now().getTime();
-  const hit = cache.get(key);
-  if (hit && now - hit.at < TTL_MS) return hit.value;
-  const value = read(ctx, input, now);
-  cache.set(key, { at: now, value });
-  return value;
+  return cache.get(`${input.envId}\u0000${input.cluster}`, now, () => read(ctx, input, now));
 }
 
 async function read(ctx: AppContext, input: ClusterRef, now: number): Promise<InstancesView> {

@@ -19,3 +19,4 @@ export { forceNewDeployment } from "./force-new-deployment";
 export { setDesiredCount } from "./set-desired-count";
 export { getServiceLogs } from "./get-service-logs";
 export { LogTailHub, tailCursor } from "./log-tail";
+export { getClusterSchedules, clearClusterScheduleCache } from "./get-cluster-schedules";

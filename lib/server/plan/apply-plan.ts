@@ -1,7 +1,7 @@
-import { realPacerClock, toAwsFailure, type AutoScalingPort, type AwsFailure, type EcsPort, type Elbv2Port, type PacerClock } from "../../aws";
+import { realPacerClock, toAwsFailure, type AutoScalingPort, type AwsFailure, type EcsPort, type Elbv2Port, type PacerClock, type SchedulerPort } from "../../aws";
 import { familyOf, listenerRuleRef, targetGroupRef } from "../../domain/design";
 import {
-  clientTokenFor, normaliseTaskDefinition, canonical, listenerRef, loadBalancerRef, resolveRefs, resolveResourceLabel, type EcsCall, type PlanCall, type Plan, type PlanStep,
+  CLUSTER_REF, clientTokenFor, normaliseTaskDefinition, canonical, listenerRef, loadBalancerRef, resolveRefs, resolveResourceLabel, type EcsCall, type PlanCall, type Plan, type PlanStep,
 } from "../../domain/plan";
 import { isMissingTaskDefinition } from "./read-live-state";
 
@@ -38,6 +38,8 @@ export type ApplyOptions = {
   elbv2?: Elbv2Port;
   /** Application Auto Scaling, for plans with scaled services. */
   autoscaling?: AutoScalingPort;
+  /** EventBridge Scheduler, for plans with scheduled tasks. */
+  scheduler?: SchedulerPort;
 };
 
 type Json = Record<string, unknown>;
@@ -61,7 +63,8 @@ export async function applyPlan(ecs: EcsPort, plan: Plan, opts: ApplyOptions = {
       const call = planned.service === "elbv2"
         ? { ...planned, input: resolveRefs(planned.input, refs) }
         : planned.service === "autoscaling" ? resolveScaling(planned, refs)
-          : resolve(planned, registered, refs, opts.tokenScope ?? plan.designId, step, Boolean(opts.tokenScope));
+          : planned.service === "scheduler" ? planned
+            : resolve(planned, registered, refs, opts.tokenScope ?? plan.designId, step, Boolean(opts.tokenScope));
       await opts.beforeCall?.(step, call);
       opts.onProgress?.({ type: "call", step, call });
       try {
@@ -75,6 +78,11 @@ export async function applyPlan(ecs: EcsPort, plan: Plan, opts: ApplyOptions = {
             })
             : await invokeElbv2(elbv2, call);
           await remember(elbv2, step, call, result, refs);
+          continue;
+        }
+        if (call.service === "scheduler") {
+          if (!opts.scheduler) throw Object.assign(new Error(`${call.operation} needs an EventBridge Scheduler client, and this apply has none`), { name: "ConfigurationError" });
+          await invokeScheduler(opts.scheduler, await resolveSchedule(ecs, call, registered));
           continue;
         }
         if (call.service === "autoscaling") {
@@ -120,6 +128,44 @@ function resolve(call: EcsCall, registered: Record<string, string>, refs: Readon
   const input: Json = { ...call.input, ...(actual && actual !== ref ? { taskDefinition: actual } : {}), ...(relinked ? { loadBalancers } : {}) };
   if (call.operation === "CreateService") input.clientToken = clientTokenFor(scope, scoped ? step.key : step.name, input);
   return { operation: call.operation, input };
+}
+
+type SchedulerCall = Extract<PlanCall, { service: "scheduler" }>;
+
+/**
+ * A schedule's target names its cluster and task definition by ARN: the plan's `ecs-cluster:<name>`
+ * and `family:revision` (or the revision this apply registered) become the ARNs ECS answers.
+ */
+async function resolveSchedule(ecs: EcsPort, call: SchedulerCall, registered: Record<string, string>): Promise<SchedulerCall> {
+  if (call.operation !== "CreateSchedule" && call.operation !== "UpdateSchedule") return call;
+  const target = call.input.Target as Json;
+  const params = target.EcsParameters as Json | undefined;
+  let arn = String(target.Arn);
+  if (arn.startsWith(CLUSTER_REF)) {
+    const name = arn.slice(CLUSTER_REF.length);
+    const found = (await ecs.describeClusters({ clusters: [name] })).clusters.find((c) => c.clusterName === name && c.status === "ACTIVE");
+    if (!found?.clusterArn) throw Object.assign(new Error(`Cluster ${name} does not exist: the schedule cannot name it`), { name: "ClusterNotFoundException" });
+    arn = found.clusterArn;
+  }
+  let td = params ? String(params.TaskDefinitionArn) : "";
+  if (params && !td.startsWith("arn:")) {
+    const ref = registered[familyOf(td)] ?? td;
+    td = ref.startsWith("arn:") ? ref : (await ecs.describeTaskDefinition({ taskDefinition: ref })).taskDefinition?.taskDefinitionArn ?? ref;
+  }
+  return { ...call, input: { ...call.input, Target: { ...target, Arn: arn, ...(params ? { EcsParameters: { ...params, TaskDefinitionArn: td } } : {}) } } };
+}
+
+async function invokeScheduler(scheduler: SchedulerPort, call: SchedulerCall): Promise<unknown> {
+  // Plans are JSON: the SDK takes the dates as Dates.
+  const i = call.input;
+  const dates = { ...(i.StartDate !== undefined ? { StartDate: new Date(String(i.StartDate)) } : {}), ...(i.EndDate !== undefined ? { EndDate: new Date(String(i.EndDate)) } : {}) };
+  const input = { ...i, ...dates } as never;
+  switch (call.operation) {
+    case "CreateScheduleGroup": return scheduler.createScheduleGroup(input);
+    case "CreateSchedule": return scheduler.createSchedule(input);
+    case "UpdateSchedule": return scheduler.updateSchedule(input);
+    case "DeleteSchedule": return scheduler.deleteSchedule(input);
+  }
 }
 
 type ScalingCall = Extract<PlanCall, { service: "autoscaling" }>;

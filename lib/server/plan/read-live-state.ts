@@ -1,12 +1,13 @@
-import type { AutoScalingPort, Ec2Port, EcsPort, Elbv2Port } from "../../aws";
+import type { AutoScalingPort, Ec2Port, EcsPort, Elbv2Port, SchedulerPort } from "../../aws";
 import { clusterNameOf, type Design } from "../../domain/design";
+import { designScheduleGroup } from "../../domain/ecs-facts/scheduler";
 import {
-  DEREGISTRATION_DELAY_KEY, DESIGN_TAG, emptyLiveState, ownedLoadBalancers, ownedTargetGroups, tagsOfArn, tagValue,
+  DEREGISTRATION_DELAY_KEY, DESIGN_TAG, emptyLiveState, groupOfTask, ownedLoadBalancers, ownedTargetGroups, tagsOfArn, tagValue,
   type LiveListener, type LiveLoadBalancer, type LiveState, type LiveTargetGroup,
 } from "../../domain/plan";
 
 /** The ports a plan reads through: ECS always; ELBv2 for the design's load balancers and target groups; EC2 for the default VPC. */
-export type LiveStateOptions = { designId?: string; elbv2?: Elbv2Port; ec2?: Ec2Port; autoscaling?: AutoScalingPort };
+export type LiveStateOptions = { designId?: string; elbv2?: Elbv2Port; ec2?: Ec2Port; autoscaling?: AutoScalingPort; scheduler?: SchedulerPort };
 
 /** DescribeTaskDefinition's answer for a family without an ACTIVE revision. */
 export function isMissingTaskDefinition(err: unknown): boolean {
@@ -64,6 +65,16 @@ export async function readLiveState(ecs: EcsPort, design: Design, opts: LiveStat
       delete live.scaling;
     }
   } else if (scaled) throw new Error("The design scales services: planning it needs an Application Auto Scaling client");
+  const scheduled = (design.scheduledTasks ?? []).length > 0;
+  if (opts.scheduler) {
+    try {
+      await readSchedules(opts.scheduler, design, opts.designId, live);
+    } catch (err) {
+      // As for ELBv2: a design without scheduled tasks still plans where the credentials cannot read Scheduler.
+      if (scheduled || !isAccessDenied(err)) throw err;
+      delete live.schedules;
+    }
+  } else if (scheduled) throw new Error("The design has scheduled tasks: planning it needs an EventBridge Scheduler client");
   if (opts.ec2 && needsDefaultVpc(design)) live.defaultVpc = await readDefaultVpc(opts.ec2);
   const lbSubnets = [...new Set(ownedLoadBalancers(design).flatMap((l) => l.subnets ?? []))];
   if (opts.ec2 && lbSubnets.length && ownedTargetGroups(design).some((t) => !t.vpcId)) {
@@ -71,6 +82,22 @@ export async function readLiveState(ecs: EcsPort, design: Design, opts: LiveStat
     live.subnetVpcs = Object.fromEntries(subnets.filter((s) => s.SubnetId && s.VpcId).map((s) => [s.SubnetId!, s.VpcId!]));
   }
   return live;
+}
+
+/**
+ * The schedule groups the design's scheduled tasks use, and its own group (where the schedules
+ * it created and dropped are), each with its tags and every schedule in it (GetSchedule each).
+ */
+async function readSchedules(scheduler: SchedulerPort, design: Design, designId: string | undefined, live: LiveState) {
+  const groups = new Set((design.scheduledTasks ?? []).map((t) => groupOfTask(t, designId ?? "")));
+  if (designId) groups.add(designScheduleGroup(designId));
+  live.schedules = { groups: {}, byKey: {} };
+  for (const name of groups) {
+    const group = await scheduler.scheduleGroup(name);
+    live.schedules.groups[name] = group ? { tags: group.tags.map((t) => ({ key: t.Key, value: t.Value })) } : null;
+    if (!group) continue;
+    for (const s of await scheduler.schedulesOf(name)) if (s.Name) live.schedules.byKey[`${name}/${s.Name}`] = s;
+  }
 }
 
 /**

@@ -5,6 +5,7 @@ import { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balan
 import { IAMClient } from "@aws-sdk/client-iam";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { ServiceDiscoveryClient } from "@aws-sdk/client-servicediscovery";
+import { SchedulerClient } from "@aws-sdk/client-scheduler";
 import { randomBytes } from "node:crypto";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { listenSandbox } from "@/lib/sandbox/node-server";
@@ -36,6 +37,8 @@ export async function startSandbox(region = "us-east-1") {
     // DiscoverInstances goes to `data-servicediscovery…` on AWS (a host prefix): not at one endpoint.
     servicediscovery: new ServiceDiscoveryClient({ endpoint, region, maxAttempts: 1, credentials, disableHostPrefix: true }),
     autoscaling: new ApplicationAutoScalingClient({ endpoint, region, maxAttempts: 1, credentials }),
+    // restJson1: the operation is the method and the path below the endpoint.
+    scheduler: new SchedulerClient({ endpoint, region, maxAttempts: 1, credentials }),
   };
   async function control(body: Record<string, unknown>) {
     const res = await fetch(`${url}/control`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
@@ -53,6 +56,7 @@ export async function startSandbox(region = "us-east-1") {
     aws.logs.destroy();
     aws.servicediscovery.destroy();
     aws.autoscaling.destroy();
+    aws.scheduler.destroy();
     await closeServer();
   };
   /** A hand-made request, signed with the sandbox's key for `service` (for bodies no SDK would send). */

@@ -18,6 +18,7 @@ import { deploymentStrategy } from "./deployment-strategy";
 import { serviceConnect } from "./service-connect";
 import { fargateSpot } from "./fargate-spot";
 import { autoScaling } from "./auto-scaling";
+import { scheduledTaskExpression, scheduledTaskName, scheduledTaskTarget } from "./scheduled-tasks";
 
 /** Rules about services, clusters and the design as a whole (names, references, capacity). */
 export const SERVICE_AND_DESIGN_RULES: readonly Rule[] = [
@@ -34,6 +35,9 @@ export const SERVICE_AND_DESIGN_RULES: readonly Rule[] = [
   deploymentStrategy,
   serviceConnect,
   autoScaling,
+  scheduledTaskName,
+  scheduledTaskExpression,
+  scheduledTaskTarget,
   schedulingStrategy,
   placement,
   platformVersion,
