@@ -44,6 +44,7 @@ export const ACTION_PERMISSIONS = {
   deleteDesignAction: editor("deleting designs"),
   restoreRevisionAction: editor("changing designs"),
   importDesignAction: editor("creating designs"),
+  setContainerImageAction: editor("changing designs"),
   // environments
   listEnvironmentsForClient: viewer("reading environments", READS),
   createEnvironmentAction: admin("managing environments"),
@@ -148,6 +149,7 @@ export const PAGE_PERMISSIONS = {
   "/learn": viewer("reading lessons"),
   "/learn/[lessonId]": viewer("reading lessons"),
   "/learn/concepts": viewer("reading lessons"),
+  "/learn/lab": viewer("reading lessons"),
   "/people": admin("managing people"),
   "/audit": admin("reading the audit trail"),
   "/settings/sso": admin("configuring single sign-on"),
