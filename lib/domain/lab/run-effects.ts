@@ -85,7 +85,9 @@ export function runEffect(input: RunInput): RunEffect {
   const notes: string[] = [];
   const env = input.env;
   for (const part of parts) {
-    const w = words(part.replace(/^(set -\w+|DEBIAN_FRONTEND=\w+)\s*/, ""));
+    // `set -eux` and leading `NAME=value` assignments (CGO_ENABLED=0 go build) are not the command.
+    const w = words(part.replace(/^set -\w+\s*/, ""));
+    while (w.length > 1 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(w[0])) w.shift();
     const [cmd, sub] = w;
     if (input.packages === "none") return { ok: false, error: `runc run failed: unable to start container process: exec: "/bin/sh": stat /bin/sh: no such file or directory (this image has no shell)` };
     if (cmd === "apt-get" || cmd === "apt") {
