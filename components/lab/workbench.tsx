@@ -17,8 +17,10 @@ const NAME = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/
  * component (the simulation is pure, so the browser runs it; nothing is sent anywhere). Every
  * Build hands the state it built to `onBuild`: lessons post that history for checking.
  */
-export function Workbench({ initial, initialName = "shop/web", onBuild, after }: {
+export function Workbench({ initial, initialName = "shop/web", onBuild, after, stacked = false }: {
   initial: LabState;
+  /** One column (inside a lesson's narrower panel) instead of editor beside output. */
+  stacked?: boolean;
   initialName?: string;
   onBuild?(states: LabState[], result: BuildResult, image?: BuiltImage): void;
   /** Shown under a successful build (Use this image). */
@@ -46,14 +48,17 @@ export function Workbench({ initial, initialName = "shop/web", onBuild, after }:
   }
 
   function clearCache() {
+    // A new builder: the history the lessons replay starts again with it.
     setCache(emptyCache());
     setResult(null);
+    setHistory([]);
+    onBuild?.([], build(state, emptyCache(), { name, builtAt: new Date().toISOString() }));
   }
 
   const diagnostics = result && !result.result.ok && result.result.diagnostics.length > parsed.diagnostics.length ? result.result.diagnostics : parsed.diagnostics;
 
   return (
-    <div className="grid gap-6 xl:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
+    <div className={stacked ? "space-y-6" : "grid gap-6 xl:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]"}>
       <div className="space-y-5">
         <DockerfileEditor value={state.dockerfile} onChange={(dockerfile) => setState({ ...state, dockerfile })} diagnostics={diagnostics} />
         <ContextFiles files={state.files} ignored={ignored} onChange={(files) => setState({ ...state, files })} />

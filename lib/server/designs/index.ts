@@ -11,4 +11,4 @@ export { importDesign, type ImportNote } from "./import-design";
 export * from "./schemas";
 export type * from "./types";
 export { setContainerImage } from "./set-container-image";
-export { listImageTargets, type ImageTarget } from "./list-image-targets";
+export { listImageTargets } from "./list-image-targets";
