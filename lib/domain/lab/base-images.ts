@@ -6,8 +6,8 @@ import { digestOf } from "./sha256";
 //
 // Figures: rounded compressed sizes as shown on the Docker Hub / registry tag pages in 2025
 // (they move with each rebuild of a tag by a few percent; the lab needs their proportions,
-// not the last byte). Layer DIGESTS are the lab's own (SHA-256 of the image reference and the
-// layer's place), NOT the registry's: the real ones change with every rebuild of a tag, and a
+// not the last byte). Layer DIGESTS are the lab's own (SHA-256 of the layer and the
+// layers below it), NOT the registry's: the real ones change with every rebuild of a tag, and a
 // learner who compares them with `docker pull` output should not be misled. They are stable,
 // so the same base layer has the same digest in every build, push and pull of the lab.
 
@@ -32,6 +32,12 @@ const KB = 1024;
 const NODE_ENV = ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "NODE_VERSION=22.12.0", "YARN_VERSION=1.22.22"];
 const DEBIAN = { size: Math.round(28.2 * MB), createdBy: "# debian.sh --arch 'amd64' out/ 'bookworm' '@1733097600'" };
 const ALPINE = { size: Math.round(3.6 * MB), createdBy: "ADD alpine-minirootfs-3.20.3-x86_64.tar.gz / # buildkit" };
+/** buildpack-deps:bookworm-scm, under both node:22 and golang:1.23: https://github.com/docker-library/buildpack-deps/blob/master/debian/bookworm/scm/Dockerfile */
+const BUILDPACK_SCM: CatalogueLayer[] = [
+  { size: Math.round(46.6 * MB), createdBy: "# debian.sh --arch 'amd64' out/ 'bookworm' '@1733097600'" },
+  { size: Math.round(23.6 * MB), createdBy: "RUN /bin/sh -c apt-get update && apt-get install -y --no-install-recommends ca-certificates curl gnupg netbase sq wget … # buildkit" },
+  { size: Math.round(61.4 * MB), createdBy: "RUN /bin/sh -c apt-get update && apt-get install -y --no-install-recommends git mercurial openssh-client subversion procps … # buildkit" },
+];
 const NODE_TAIL = [
   { size: 447, createdBy: "COPY docker-entrypoint.sh /usr/local/bin/ # buildkit" },
 ];
@@ -86,9 +92,7 @@ const CATALOGUE: BaseImage[] = [
     // https://hub.docker.com/_/node/tags?name=22 ; https://github.com/docker-library/buildpack-deps/blob/master/debian/bookworm/Dockerfile
     source: "https://github.com/nodejs/docker-node/blob/main/22/bookworm/Dockerfile",
     layers: [
-      { size: Math.round(46.6 * MB), createdBy: "# debian.sh --arch 'amd64' out/ 'bookworm' '@1733097600'" },
-      { size: Math.round(23.6 * MB), createdBy: "RUN /bin/sh -c apt-get update && apt-get install -y --no-install-recommends ca-certificates curl gnupg netbase sq wget … # buildkit" },
-      { size: Math.round(61.4 * MB), createdBy: "RUN /bin/sh -c apt-get update && apt-get install -y --no-install-recommends git mercurial openssh-client subversion procps … # buildkit" },
+      ...BUILDPACK_SCM,
       { size: Math.round(202.3 * MB), createdBy: "RUN /bin/sh -c apt-get update && apt-get install -y --no-install-recommends autoconf automake bzip2 … gcc g++ make … # buildkit" },
       { size: 3 * KB, createdBy: "RUN /bin/sh -c groupadd --gid 1000 node && useradd --uid 1000 --gid node --shell /bin/bash --create-home node # buildkit" },
       { size: Math.round(46.1 * MB), createdBy: "RUN /bin/sh -c ARCH= && dpkgArch=\"$(dpkg --print-architecture)\" … node-v$NODE_VERSION-linux-$ARCH.tar.xz … # buildkit" },
@@ -133,9 +137,7 @@ const CATALOGUE: BaseImage[] = [
     // https://hub.docker.com/_/golang/tags?name=1.23 ; https://github.com/docker-library/golang/blob/master/1.23/bookworm/Dockerfile
     source: "https://github.com/docker-library/golang/blob/master/1.23/bookworm/Dockerfile",
     layers: [
-      { size: Math.round(46.6 * MB), createdBy: "# debian.sh --arch 'amd64' out/ 'bookworm' '@1733097600'" },
-      { size: Math.round(23.6 * MB), createdBy: "RUN /bin/sh -c apt-get update && apt-get install -y --no-install-recommends ca-certificates curl gnupg netbase sq wget … # buildkit" },
-      { size: Math.round(61.4 * MB), createdBy: "RUN /bin/sh -c apt-get update && apt-get install -y --no-install-recommends git mercurial openssh-client subversion procps … # buildkit" },
+      ...BUILDPACK_SCM,
       { size: Math.round(88.7 * MB), createdBy: "RUN /bin/sh -c set -eux; apt-get update; apt-get install -y --no-install-recommends g++ gcc libc6-dev make pkg-config; rm -rf /var/lib/apt/lists/* # buildkit" },
       { size: Math.round(69.5 * MB), createdBy: "COPY /target/ / # buildkit (the Go toolchain, /usr/local/go)" },
       { size: 126, createdBy: "RUN /bin/sh -c mkdir -p \"$GOPATH/src\" \"$GOPATH/bin\" && chmod -R 1777 \"$GOPATH\" # buildkit" },
@@ -184,9 +186,18 @@ export function baseImage(ref: string): BaseImage | undefined {
 
 export const BASE_IMAGE_REFS: readonly string[] = CATALOGUE.map((b) => b.ref);
 
-/** A base image's layers with the lab's stable digests. */
+/**
+ * A base image's layers with the lab's stable digests. A layer's digest follows from what it is
+ * and what it sits on, so images built on the same base share those layers' digests (debian
+ * slim under node and python, alpine under node and nginx): a registry stores them once and a
+ * host pulls them once, as with real images.
+ */
 export function baseLayers(image: BaseImage) {
-  return image.layers.map((l, i) => ({ ...l, size: Math.round(l.size), digest: digestOf(`base:${image.canonical}:${i}:${l.size}`) }));
+  let below = "";
+  return image.layers.map((l) => {
+    below = digestOf(`base-layer:${below}:${l.createdBy}:${Math.round(l.size)}`);
+    return { ...l, size: Math.round(l.size), digest: below };
+  });
 }
 
 /** The base image's manifest digest as the lab writes it (`node:22-alpine@sha256:…` in the build log). */

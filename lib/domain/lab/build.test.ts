@@ -154,3 +154,14 @@ describe("multi-stage builds", () => {
     expect(b.steps.map((s) => s.status).join(" ")).toBe("cached cached built built cached built");
   });
 });
+
+describe("base image layers", () => {
+  it("share digests where images share a base, and differ above it", () => {
+    const slim = build({ dockerfile: "FROM debian:bookworm-slim\n", files: [] }, emptyCache(), opts).image!;
+    const node = build({ dockerfile: "FROM node:22-bookworm-slim\n", files: [] }, emptyCache(), opts).image!;
+    const python = build({ dockerfile: "FROM python:3.12-slim\n", files: [] }, emptyCache(), opts).image!;
+    expect(node.layers[0].digest).toBe(slim.layers[0].digest);
+    expect(python.layers[0].digest).toBe(slim.layers[0].digest);
+    expect(python.layers[1].digest).not.toBe(node.layers[1].digest);
+  });
+});
