@@ -165,3 +165,20 @@ describe("base image layers", () => {
     expect(python.layers[1].digest).not.toBe(node.layers[1].digest);
   });
 });
+
+describe("the build log", () => {
+  it("prints BuildKit's vertices, CACHED for reused steps and the image it wrote", async () => {
+    const { buildLog } = await import("./build-log");
+    const a = build({ dockerfile: NAIVE, files: FILES }, emptyCache(), opts);
+    const b = build({ dockerfile: NAIVE, files: FILES }, a.cache, opts);
+    const text = buildLog(b, "shop/web").map((l) => l.text);
+    expect(text).toContain("#5 [1/4] FROM node:22-alpine");
+    expect(text).toContain("#7 [3/4] COPY . .");
+    expect(text).toContain("#7 CACHED");
+    expect(text).toContain(`#9 writing image ${b.image!.digest} done`);
+    expect(text).toContain("#9 naming to docker.io/shop/web:latest done");
+    const failed = buildLog(build({ dockerfile: "FROM alpine:3.20\nADD https://example.com/x.tgz /x\n", files: [] }, emptyCache(), opts), "x").map((l) => l.text);
+    expect(failed.join("\n")).toMatch(/ERROR: ADD https:\/\/example\.com\/x\.tgz: the lab builds offline/);
+    expect(failed.at(-1)).toBe("ERROR: failed to solve: process \"[2/2] ADD https://example.com/x.tgz /x\" did not complete successfully");
+  });
+});

@@ -135,7 +135,7 @@ function describeInputsChange(before: string[], now: string[]): string {
 
 function missReason(cache: BuildCache, cold: boolean, parent: string, op: string, inputs: string[], parentStep: BuildStep | undefined): string {
   if (cold) return "first build: the build cache is empty";
-  if (parentStep?.keyword === "FROM" && parentStep.status === "built" && !parentStep.text.includes("stage")) return `nothing in the cache was built on ${parentStep.text} yet: this builder has just pulled it`;
+  if (parentStep?.keyword === "FROM" && parentStep.status === "built") return `nothing in the cache was built on ${parentStep.text} yet: this builder has just pulled it`;
   if (parentStep && parentStep.keyword !== "FROM" && parentStep.status === "built") {
     return `the step before it ran again ([${parentStep.stage ? `${parentStep.stage} ` : ""}${parentStep.position}/${parentStep.total}] ${parentStep.keyword} ${parentStep.text}): every step after a miss runs again`;
   }
@@ -301,6 +301,7 @@ export function build(state: LabState, previous: BuildCache, opts: { name: strin
           let missing: string | undefined;
           const destDir = dest.endsWith("/") || srcs.length > 1;
           for (const raw of srcs) {
+            if (/^https?:\/\//.test(raw)) { missing = raw; break; }
             const src = cleanPath(fromStage ? raw.replace(/^\//, "") : raw);
             const direct = source.find((f) => f.path === src);
             const under = source.filter((f) => src === "" || f.path.startsWith(`${src}/`));
@@ -310,7 +311,9 @@ export function build(state: LabState, previous: BuildCache, opts: { name: strin
             else if (globbed.length > 0) for (const f of globbed) picked.push({ rel: f.path.split("/").pop()!, file: f });
             else missing = raw;
           }
-          if (missing !== undefined) {
+          if (missing !== undefined && /^https?:\/\//.test(missing)) {
+            effect = { error: `${i.keyword} ${missing}: the lab builds offline and cannot fetch URLs; put the file in the build context and COPY it` };
+          } else if (missing !== undefined) {
             effect = { error: `failed to compute cache key: failed to calculate checksum of ref: "/${cleanPath(missing)}": not found${fromStage ? ` in stage "${fromStage.label}"` : ignored.some((p) => p === cleanPath(missing!) || p.startsWith(`${cleanPath(missing!)}/`)) ? " (.dockerignore leaves it out of the context)" : ""}` };
           } else {
             const target = absolute(workdir(), dest);
