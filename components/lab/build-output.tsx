@@ -65,16 +65,17 @@ export function BuildOutput({ result, name, coldSeconds }: { result: BuildResult
         <div>
           <h3 className="text-sm font-medium text-slate-800">Layers of {name} <span className="font-normal text-slate-600">(as <code className="font-mono">docker history</code> lists them, newest last)</span></h3>
           <div className="mt-1 overflow-x-auto rounded-md border border-slate-200">
-            <table className="w-full text-left text-sm" data-testid="layer-table">
+            {/* Fixed layout: a long createdBy truncates instead of pushing the size column out of view. */}
+            <table className="w-full table-fixed text-left text-sm" data-testid="layer-table">
               <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-                <tr><th className="px-3 py-2">#</th><th className="px-3 py-2">Digest</th><th className="px-3 py-2">Created by</th><th className="px-3 py-2 text-right">Size</th></tr>
+                <tr><th className="w-10 px-3 py-2">#</th><th className="w-32 px-3 py-2">Digest</th><th className="px-3 py-2">Created by</th><th className="w-24 px-3 py-2 text-right">Size</th></tr>
               </thead>
               <tbody className="divide-y divide-slate-200 bg-white">
                 {result.image.layers.map((l, i) => (
                   <tr key={`${l.digest}-${i}`}>
                     <td className="px-3 py-1.5 tabular-nums text-slate-600">{i + 1}</td>
                     <td className="px-3 py-1.5 font-mono text-xs text-slate-700" title={l.digest}>{l.digest.slice(7, 19)}</td>
-                    <td className="max-w-md truncate px-3 py-1.5 font-mono text-xs text-slate-900" title={l.createdBy}>{l.createdBy}</td>
+                    <td className="truncate px-3 py-1.5 font-mono text-xs text-slate-900" title={l.createdBy}>{l.createdBy}</td>
                     <td className="px-3 py-1.5 text-right tabular-nums text-slate-700">{formatBytes(l.size)}</td>
                   </tr>
                 ))}
