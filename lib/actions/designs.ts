@@ -2,9 +2,9 @@
 
 import type { z } from "zod";
 import {
-  createDesign, deleteDesign, duplicateDesign, importDesign, renameDesign, restoreRevision, saveDesign,
+  createDesign, deleteDesign, duplicateDesign, importDesign, renameDesign, restoreRevision, saveDesign, setContainerImage,
   CreateDesignInputSchema, DesignRefSchema, DuplicateDesignInputSchema, ImportDesignInputSchema,
-  RenameDesignInputSchema, RestoreRevisionInputSchema, SaveDesignInputSchema, type ImportNote,
+  RenameDesignInputSchema, RestoreRevisionInputSchema, SaveDesignInputSchema, SetContainerImageInputSchema, type ImportNote,
 } from "@/lib/server/designs";
 import type { ActionResult } from "./result";
 import { runAction } from "./run-action";
@@ -49,4 +49,9 @@ export async function importDesignAction(
   input: z.input<typeof ImportDesignInputSchema>,
 ): Promise<ActionResult<{ id: string; version: number; notes: ImportNote[] }>> {
   return runAction("importDesignAction", ImportDesignInputSchema, input, importDesign, { revalidate: (_, d) => pagesOf(d.id) });
+}
+
+/** The image lab's "Use this image": one container of a design gets the built image's reference. */
+export async function setContainerImageAction(input: z.input<typeof SetContainerImageInputSchema>): Promise<ActionResult<{ version: number }>> {
+  return runAction("setContainerImageAction", SetContainerImageInputSchema, input, setContainerImage, { revalidate: (i) => pagesOf(i.designId) });
 }

@@ -44,6 +44,7 @@ export const ACTION_PERMISSIONS = {
   deleteDesignAction: editor("deleting designs"),
   restoreRevisionAction: editor("changing designs"),
   importDesignAction: editor("creating designs"),
+  setContainerImageAction: editor("changing designs"),
   // environments
   listEnvironmentsForClient: viewer("reading environments", READS),
   createEnvironmentAction: admin("managing environments"),
@@ -154,6 +155,7 @@ export const PAGE_PERMISSIONS = {
   "/learn": viewer("reading lessons"),
   "/learn/[lessonId]": viewer("reading lessons"),
   "/learn/concepts": viewer("reading lessons"),
+  "/learn/lab": viewer("reading lessons"),
   "/learn/lab/registry": viewer("reading lessons"),
   "/learn/lab/vms": viewer("reading lessons"),
   "/people": admin("managing people"),

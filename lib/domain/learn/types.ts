@@ -1,5 +1,6 @@
 import type { ContainerInstance, Service as EcsService, ServiceDeployment, Task as EcsTask } from "@aws-sdk/client-ecs";
 import type { Design } from "../design";
+import type { BuildResult, LabState } from "../lab/build-types";
 import type { Finding } from "../rules";
 import type { ConceptId } from "./concepts";
 
@@ -34,7 +35,14 @@ export type QuestionStepCheck = {
   question: string;
   choices: { id: string; text: string; correct?: true; why: string }[];
 };
-export type StepCheck = DesignStepCheck | SandboxStepCheck | QuestionStepCheck;
+/**
+ * The image lab's builds, as the player posts them (each state the learner pressed Build on,
+ * oldest first) and the server replays them through the same pure build on one fresh cache: a
+ * check reads what Docker would have done, never a result the browser claims.
+ */
+export type LabRun = { builds: BuildResult[] };
+export type LabStepCheck = { kind: "lab"; check(run: LabRun): CheckResult };
+export type StepCheck = DesignStepCheck | SandboxStepCheck | QuestionStepCheck | LabStepCheck;
 
 /** Buttons the player offers on a step; the server carries them out against the sandbox. */
 export type SandboxAction =
@@ -72,5 +80,7 @@ export type Lesson = {
   concepts: ConceptId[];
   /** The design "Start lesson" creates. */
   starter: Design;
+  /** For image lab lessons: what the lab opens with (its steps need no design). */
+  lab?: LabState;
   steps: Step[];
 };

@@ -10,3 +10,5 @@ export { restoreRevision } from "./restore-revision";
 export { importDesign, type ImportNote } from "./import-design";
 export * from "./schemas";
 export type * from "./types";
+export { setContainerImage } from "./set-container-image";
+export { listImageTargets } from "./list-image-targets";

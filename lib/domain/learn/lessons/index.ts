@@ -9,11 +9,15 @@ import { placementStrategies } from "./placement-strategies";
 import { rollingDeployment } from "./rolling-deployment";
 import { serviceSelfHealing } from "./service-self-healing";
 import { taskRole } from "./task-role";
+import { layersBuildCache } from "./layers-build-cache";
+import { dockerfileOrder } from "./dockerfile-order";
+import { multiStageBuilds } from "./multi-stage-builds";
 import { tagsVsDigests } from "./tags-vs-digests";
 
 /** In the order the index page suggests them. */
 export const LESSONS: readonly Lesson[] = [
   firstTaskDefinition, serviceSelfHealing, fargateAwsvpc, bridgePorts, rollingDeployment, placementStrategies, essentialSidecar, taskRole, blueGreenCanary, fargateSpot,
+  layersBuildCache, dockerfileOrder, multiStageBuilds,
   tagsVsDigests,
 ];
 
