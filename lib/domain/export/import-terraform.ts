@@ -194,7 +194,7 @@ type Parsed = {
 async function parseAll(files: TerraformFile[], parse: HclParse): Promise<Parsed | TerraformImportIssue[]> {
   const out: Parsed = { resources: [], variables: new Map(), locals: new Map(), tfvars: new Map(), other: [] };
   const issues: TerraformImportIssue[] = [];
-  for (const f of files) {
+  for (const f of files.filter((x) => /\.(tf|tfvars)$/.test(x.name))) {
     let j: Json;
     try {
       j = (await parse(f.name, f.text)) as Json;
@@ -257,7 +257,14 @@ export async function importTerraform(files: TerraformFile[], parse: HclParse): 
         note(at, `\`${expr}\` is known to Terraform only at plan time: the design leaves the field unset`);
         return undefined;
       }
-      if (rest.length >= 2) return new Ref(CANONICAL[head] ?? head, rest[0], rest[1]);
+      if (rest.length >= 2) {
+        const ref = new Ref(CANONICAL[head] ?? head, rest[0], rest[1]);
+        if (!ROOTS[head] || !parsed.resources.some((r) => r.type === head && r.label === rest[0])) {
+          note(at, `refers to ${ref.address}, which is not a resource a design holds${ROOTS[head] ? " (not in these files)" : ""}: the design leaves the field unset`);
+          return undefined;
+        }
+        return ref;
+      }
       note(at, `\`${expr}\` cannot be resolved`);
       return undefined;
     }
@@ -365,7 +372,7 @@ export async function importTerraform(files: TerraformFile[], parse: HclParse): 
     }
     for (const p of argumentPaths(body)) {
       const b = bare(p);
-      if ([...read].some((r) => b === r || b.startsWith(`${r}.`))) continue;
+      if ([...read].some((r) => b === r || b.startsWith(`${r}.`) || r.startsWith(`${b}.`))) continue;
       note(`${address}.${p}`, "an argument the design does not hold: not imported");
     }
     items.push({ type, label: r.label, root, body, out });
