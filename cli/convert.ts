@@ -1,5 +1,9 @@
+import { readdir, stat } from "node:fs/promises";
+import { join } from "node:path";
 import { type ComposeTarget, exportDesignAsEcs, exportService, exportTaskDefinition, importText, type ImportNote } from "../lib/domain/ecs-json";
-import { exportCloudFormation, exportTerraform, type ExportFile } from "../lib/domain/export";
+import { parse as parseHcl } from "@cdktf/hcl2json";
+import type { Design } from "../lib/domain/design";
+import { detectIacFormat, exportCloudFormation, exportTerraform, IAC_FORMATS, IacImportInputSchema, importIac, type ExportFile } from "../lib/domain/export";
 import { readInput } from "./read-input";
 import { located } from "./render";
 
@@ -7,6 +11,7 @@ export const CONVERT_TARGETS = ["design", "task-definition", "service", "ecs", "
 export type ConvertTarget = (typeof CONVERT_TARGETS)[number];
 export const TEMPLATE_FORMATS = ["yaml", "json"] as const;
 export const IGNORABLE = ["image", "desiredCount"] as const;
+export const SOURCE_FORMATS = IAC_FORMATS;
 export type ConvertOptions = {
   to: ConvertTarget; family?: string; service?: string;
   /** CloudFormation: the template's syntax (yaml by default). */
@@ -17,6 +22,8 @@ export type ConvertOptions = {
   split?: boolean;
   /** Terraform: resources that already exist, `ADDRESS=ID` (an `import {}` block each). */
   import?: string[];
+  /** The input's format when detection (file names, content) is not enough. */
+  from?: (typeof IAC_FORMATS)[number];
 };
 
 /**
@@ -40,13 +47,33 @@ function pick<T>(items: T[], name: string | undefined, nameOf: (t: T) => string,
     : `it contains ${items.length} ${what}s (${items.map(nameOf).join(", ")}); choose one with ${flag} NAME`;
 }
 
-/** Reads FILE (any format importText knows) and produces the requested JSON document. */
-export async function convertFile(file: string, opts: ConvertOptions, compose?: ComposeTarget): Promise<ConvertResult> {
-  const read = await readInput(file);
-  if (!read.ok) return { ok: false, message: `${file}: cannot read: ${read.message}` };
-  const r = importText(read.text, { fileName: file, compose });
-  if (!r.ok) return { ok: false, message: r.issues.map((i) => `${file}: ${located(i.path, i.message)}`).join("\n") };
-  const { design: d, notes } = r;
+/**
+ * Reads FILES — one file importText knows, or Terraform files (a .tfvars among them gives the
+ * variables' values) or one CloudFormation template — and produces what `opts.to` asks for.
+ */
+export async function convertFiles(given: string[], opts: ConvertOptions, compose?: ComposeTarget): Promise<ConvertResult> {
+  const paths = (await Promise.all(given.map(terraformDirectory))).flat();
+  const files: { name: string; text: string }[] = [];
+  for (const path of paths) {
+    const read = await readInput(path);
+    if (!read.ok) return { ok: false, message: `${path}: cannot read: ${read.message}` };
+    files.push({ name: path === "-" ? "stdin" : path, text: read.text });
+  }
+  const file = paths.join(", ");
+  let d: Design;
+  let notes: ImportNote[];
+  if (opts.from !== undefined || paths.length > 1 || detectIacFormat(files) !== undefined) {
+    const input = IacImportInputSchema.safeParse({ files, from: opts.from });
+    if (!input.success) return { ok: false, message: input.error.issues.map((i) => `${i.path.join(".") || "files"}: ${i.message}`).join("\n") };
+    const r = await importIac(input.data, parseHcl);
+    if (!r.ok) return { ok: false, message: r.issues.map((i) => located(i.path, i.message)).join("\n") };
+    d = r.design;
+    notes = r.notes.map((n) => ({ severity: "warning", path: n.path, message: `not imported: ${n.message}` }));
+  } else {
+    const r = importText(files[0].text, { fileName: paths[0], compose });
+    if (!r.ok) return { ok: false, message: r.issues.map((i) => `${file}: ${located(i.path, i.message)}`).join("\n") };
+    ({ design: d, notes } = r);
+  }
   switch (opts.to) {
     case "terraform": {
       const imports = (opts.import ?? []).map((x) => ({ address: x.slice(0, x.indexOf("=")), id: x.slice(x.indexOf("=") + 1) }));
@@ -78,4 +105,11 @@ export async function convertFile(file: string, opts: ConvertOptions, compose?: 
 /** An export's "could not express" list as import-style notes, for standard error. */
 function exportNotes(format: string, items: { resource: string; path: string; why: string }[]): ImportNote[] {
   return items.map((u) => ({ severity: "warning", path: `${u.resource} ${u.path}`, message: `not expressed in ${format}: ${u.why}` }));
+}
+
+/** A directory as its Terraform files (.tf, .tfvars, and the .json files file() may read), not recursing; anything else as itself. */
+async function terraformDirectory(path: string): Promise<string[]> {
+  const s = path === "-" ? undefined : await stat(path).catch(() => undefined);
+  if (!s?.isDirectory()) return [path];
+  return (await readdir(path)).filter((f) => /\.(tf|tfvars|json)$/.test(f)).sort().map((f) => join(path, f));
 }

@@ -44,6 +44,7 @@ export const ACTION_PERMISSIONS = {
   deleteDesignAction: editor("deleting designs"),
   restoreRevisionAction: editor("changing designs"),
   importDesignAction: editor("creating designs"),
+  readInfrastructureCodeAction: editor("importing into designs", READS),
   // environments
   listEnvironmentsForClient: viewer("reading environments", READS),
   createEnvironmentAction: admin("managing environments"),

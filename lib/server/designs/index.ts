@@ -10,3 +10,4 @@ export { restoreRevision } from "./restore-revision";
 export { importDesign, type ImportNote } from "./import-design";
 export * from "./schemas";
 export type * from "./types";
+export { readInfrastructureCode } from "./read-infrastructure-code";
