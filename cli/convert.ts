@@ -68,7 +68,8 @@ export async function convertFiles(given: string[], opts: ConvertOptions, compos
     const r = await importIac(input.data, parseHcl);
     if (!r.ok) return { ok: false, message: r.issues.map((i) => located(i.path, i.message)).join("\n") };
     d = r.design;
-    notes = r.notes.map((n) => ({ severity: "warning", path: n.path, message: `not imported: ${n.message}` }));
+    // The message carries its path first (located() then prints it once).
+    notes = r.notes.map((n) => ({ severity: "warning", path: n.path, message: `${n.path}: not imported: ${n.message}` }));
   } else {
     const r = importText(files[0].text, { fileName: paths[0], compose });
     if (!r.ok) return { ok: false, message: r.issues.map((i) => `${file}: ${located(i.path, i.message)}`).join("\n") };
