@@ -1,4 +1,4 @@
 export { exportTerraform } from "./terraform";
 export { exportCloudFormation } from "./cloudformation";
 export type { ExportFile } from "./types";
-export { importIac, detectIacFormat, IacImportInputSchema, IAC_FORMATS, MAX_IAC_FILES, type IacFormat, type IacImport, type IacImportInput, type IacNote } from "./import-iac";
+export { importIac, detectIacFormat, IacImportInputSchema, IAC_FORMATS, MAX_IAC_FILES, type IacFormat, type IacImportInput, type IacNote } from "./import-iac";
