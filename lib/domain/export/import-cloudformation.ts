@@ -99,7 +99,8 @@ export function importCloudFormation(template: unknown): { design: Design; notes
     const p = parameters[name];
     if (p.Default === undefined) return unresolved(at, `parameter ${name} has no Default`);
     const def = p.Default;
-    return typeof def === "string" && String(p.Type).startsWith("List<") ? def.split(",") : def;
+    // A list parameter's Default is its items joined by commas ("" for none).
+    return typeof def === "string" && String(p.Type).startsWith("List<") ? (def === "" ? [] : def.split(",")) : def;
   };
   /** Ref and GetAtt of a resource the design holds become its reference; of anything else, a note. */
   const resourceRef = (name: string, at: string, how: string): unknown => {

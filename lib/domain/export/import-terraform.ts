@@ -326,7 +326,11 @@ export async function importTerraform(files: TerraformFile[], parse: HclParse): 
     if (Array.isArray(v)) return Promise.all(v.map((x, i) => resolve(x, `${at}[${i}]`, depth)));
     if (!isObj(v)) return v;
     const out: Json = {};
-    for (const [k, x] of Object.entries(v)) {
+    for (const [raw, x] of Object.entries(v)) {
+      // A quoted key is a template too: its escapes undone, interpolations not evaluated.
+      const key = templateParts(raw);
+      if (key.directive || key.parts.some((p) => typeof p !== "string")) { note(`${at}.${raw}`, "a key computed by Terraform: not imported"); continue; }
+      const k = (key.parts as string[]).join("");
       const r = await resolve(x, `${at}.${k}`, depth);
       if (r !== undefined) out[k] = r;
     }

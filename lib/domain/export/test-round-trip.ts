@@ -11,10 +11,15 @@ type Json = Record<string, unknown>;
 const NAMES: Record<string, string> = { clusters: "clusterName", taskDefinitions: "family", services: "serviceName", targetGroups: "name", loadBalancers: "name", capacityProviders: "name" };
 const by = (key: string) => (a: unknown, b: unknown) => String((a as Json)[key]).localeCompare(String((b as Json)[key]), "en", { numeric: true });
 
-/** A design without ids, layout and empty values, its task definitions normalised, resources in name order (HCL files hold no order). */
+/** A design without ids, layout and empty values, its task definitions normalised, resources (and scaling policies, scheduled actions) in name order (hcl2json gives a file's blocks by label). */
 export function comparable(design: Design): unknown {
   const d = structuredClone(design) as unknown as Json;
   for (const [k, name] of Object.entries(NAMES)) if (Array.isArray(d[k])) (d[k] as unknown[]).sort(by(name));
+  for (const svc of (d.services ?? []) as Json[]) {
+    const as = svc.autoScaling as Json | undefined;
+    (as?.policies as Json[] | undefined)?.sort(by("policyName"));
+    (as?.scheduledActions as Json[] | undefined)?.sort(by("scheduledActionName"));
+  }
   for (const lb of (d.loadBalancers ?? []) as Json[]) {
     (lb.listeners as Json[] | undefined)?.sort(by("port"));
     for (const l of (lb.listeners ?? []) as Json[]) (l.rules as Json[] | undefined)?.sort(by("priority"));
@@ -57,7 +62,11 @@ export function normalised(design: Design, unexpressed: Unexpressed[]): Design {
     let m: RegExpExecArray | null;
     if ((m = /^cluster "(.+)"$/.exec(u.resource))) drop(named("clusters", "clusterName", m[1]), u.path);
     else if ((m = /^task definition "(.+)"$/.exec(u.resource))) drop(named("taskDefinitions", "family", m[1]), u.path);
-    else if ((m = /^service "(.+)"$/.exec(u.resource))) drop(named("services", "serviceName", m[1]), u.path);
+    else if ((m = /^service "(.+)"$/.exec(u.resource))) {
+      // The CloudFormation export lists a service's auto scaling under the service, by the scaling's own paths.
+      const svc = named("services", "serviceName", m[1]);
+      drop(/^(minCapacity|maxCapacity|policies|scheduledActions)\b/.test(u.path) ? svc?.autoScaling : svc, u.path);
+    }
     else if ((m = /^target group "(.+)"$/.exec(u.resource))) drop(named("targetGroups", "name", m[1]), u.path);
     else if ((m = /^load balancer "(.+)"$/.exec(u.resource))) drop(named("loadBalancers", "name", m[1]), u.path);
     else if ((m = /^capacity provider "(.+)"$/.exec(u.resource))) drop(named("capacityProviders", "name", m[1]), u.path);
