@@ -31,6 +31,9 @@ class Template {
   constructor(readonly parts: (string | Ref)[]) {}
 }
 
+const containsRef = (v: unknown): boolean =>
+  v instanceof Ref || v instanceof Template || (Array.isArray(v) ? v.some(containsRef) : isObj(v) && Object.values(v).some(containsRef));
+
 /** Terraform types a design holds, by the mapping root they fill. */
 const ROOTS: Record<string, string> = {
   aws_ecs_cluster: "cluster", aws_ecs_cluster_capacity_providers: "cluster", aws_ecs_task_definition: "taskDefinition", aws_ecs_service: "service",
@@ -277,7 +280,10 @@ export async function importTerraform(files: TerraformFile[], parse: HclParse): 
         note(at, "the jsonencode(...) argument is not an HCL value Stevedore can read");
         return undefined;
       }
-      return resolve(v, at, depth + 1);
+      // Terraform's jsonencode gives JSON text, read back where the design holds a value (container definitions, hook details).
+      const value = await resolve(v, at, depth + 1);
+      if (containsRef(value)) { note(at, "jsonencode(...) of values Terraform computes: the design leaves the field unset"); return undefined; }
+      return JSON.stringify(value);
     }
     const decode = call(expr, "jsondecode");
     const file = call(expr, "file");
