@@ -1,4 +1,5 @@
 import { listenerRuleRef, type Design } from "../design";
+import { putField as put } from "./fields";
 import { MAPPING, isNot } from "./mapping";
 
 // A CloudFormation template (as parsed JSON) back to a design, by the same mapping the export
@@ -46,21 +47,6 @@ function extract(v: unknown, segs: string[], indices: number[] = []): { indices:
   return x.flatMap((item, i) => extract(item, rest, [...indices, i]));
 }
 
-function put(target: Json, segs: string[], indices: number[], value: unknown) {
-  let node: Json = target;
-  let k = 0;
-  segs.forEach((seg, n) => {
-    const last = n === segs.length - 1;
-    if (seg.endsWith("[]")) {
-      const name = seg.slice(0, -2);
-      const list = (node[name] ??= []) as Json[];
-      const i = indices[k++] ?? 0;
-      if (last) { (list as unknown[])[i] = value; return; }
-      node = (list[i] ??= {});
-    } else if (last) node[seg] = value;
-    else node = (node[seg] ??= {}) as Json;
-  });
-}
 
 /** Properties read by hand below, or that place a resource (its cluster, load balancer, listener). */
 const HAND_READ: Record<string, string[]> = {

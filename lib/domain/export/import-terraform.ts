@@ -1,4 +1,5 @@
 import { listenerRuleRef, type Design } from "../design";
+import { putField as put } from "./fields";
 import { MAPPING, isNot } from "./mapping";
 
 // Terraform configuration (the hashicorp/aws provider's resources) back to a design, by the same
@@ -94,20 +95,6 @@ function extract(v: unknown, segs: string[], indices: number[] = []): { indices:
   return x.flatMap((item, i) => extract(item, rest, [...indices, i]));
 }
 
-function put(target: Json, segs: string[], indices: number[], value: unknown) {
-  let node: Json = target;
-  let k = 0;
-  segs.forEach((seg, n) => {
-    const last = n === segs.length - 1;
-    if (seg.endsWith("[]")) {
-      const list = (node[seg.slice(0, -2)] ??= []) as unknown[];
-      const i = indices[k++] ?? 0;
-      if (last) { list[i] = value; return; }
-      node = (list[i] ??= {}) as Json;
-    } else if (last) node[seg] = value;
-    else node = (node[seg] ??= {}) as Json;
-  });
-}
 
 /** Every argument path of a body (lists of blocks as `x[]`), to find what the mapping did not read. */
 function argumentPaths(v: Json, prefix = ""): string[] {
