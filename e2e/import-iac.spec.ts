@@ -10,17 +10,17 @@ test("imports Terraform files and a CloudFormation template through the import d
   await page.goto(`${url}/canvas`);
   await expect(page.getByTestId("empty-canvas")).toBeVisible();
 
-  await page.getByRole("button", { name: "Import" }).click();
+  await page.getByRole("button", { name: "Import", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Import into this design" });
   // A broken file: the parser's error on its line.
   await dialog.getByLabel("Or paste").fill('resource "aws_ecs_cluster" "a" {\n  name =\n}\n');
-  await dialog.getByRole("button", { name: "Import" }).click();
+  await dialog.getByRole("button", { name: "Import", exact: true }).click();
   await expect(dialog.getByTestId("import-issues")).toContainText("pasted.tf:2");
   await screenshot(page, "import-iac-error");
 
   await dialog.getByLabel("Files").setInputFiles([fixture("terraform/main.tf"), fixture("terraform/variables.tf")]);
   await expect(dialog.getByText("2 files: main.tf, variables.tf")).toBeVisible();
-  await dialog.getByRole("button", { name: "Import" }).click();
+  await dialog.getByRole("button", { name: "Import", exact: true }).click();
   const review = dialog.getByTestId("import-review");
   await expect(review).toContainText("The Terraform holds 1 cluster, 1 task definition, 1 service, 1 target group, 1 load balancer.");
   const notes = dialog.getByTestId("import-notes");
@@ -35,9 +35,9 @@ test("imports Terraform files and a CloudFormation template through the import d
   await expect(page.getByTestId("task-definition-node").filter({ hasText: "payments-api" })).toHaveCount(1);
   await screenshot(page, "import-iac-terraform-canvas");
 
-  await page.getByRole("button", { name: "Import" }).click();
+  await page.getByRole("button", { name: "Import", exact: true }).click();
   await dialog.getByLabel("Files").setInputFiles(fixture("stack.yaml"));
-  await dialog.getByRole("button", { name: "Import" }).click();
+  await dialog.getByRole("button", { name: "Import", exact: true }).click();
   await expect(review).toContainText("The CloudFormation template holds 1 cluster, 1 task definition, 1 service.");
   await expect(notes).toContainText("AWS::Logs::LogGroup is not a resource a design holds");
   await expect(notes).toContainText("Worker.ContainerDefinitions[0].Image");
