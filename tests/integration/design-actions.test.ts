@@ -159,6 +159,12 @@ describe("design actions", () => {
     expect(await (await getDb()).design.count()).toBe(before);
   });
 
+  it("creates a design from a Terraform file, its notes returned", async () => {
+    const r = await importDesignAction({ fileName: "infra/main.tf", text: 'resource "aws_ecs_cluster" "main" {\n  name = "from-tf"\n  count = 2\n}\n' });
+    expect(r).toMatchObject({ ok: true, data: { notes: [{ severity: "warning", path: "aws_ecs_cluster.main.count" }] } });
+    if (r.ok) expect((await read(r.data.id)).document.clusters.map((c) => c.clusterName)).toEqual(["from-tf"]);
+  });
+
   it("refuses unreadable or oversized infrastructure code with VALIDATION, naming the file and line or the field", async () => {
     const bad = await readInfrastructureCodeAction({ files: [{ name: "main.tf", text: 'resource "aws_ecs_cluster" "a" {\n  name =\n}\n' }] });
     expect(bad).toMatchObject({ ok: false, code: "VALIDATION", issues: [{ path: "main.tf:2" }] });
