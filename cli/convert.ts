@@ -1,7 +1,6 @@
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { type ComposeTarget, exportDesignAsEcs, exportService, exportTaskDefinition, importText, type ImportNote } from "../lib/domain/ecs-json";
-import { parse as parseHcl } from "@cdktf/hcl2json";
 import type { Design } from "../lib/domain/design";
 import { detectIacFormat, exportCloudFormation, exportTerraform, IAC_FORMATS, IacImportInputSchema, importIac, type ExportFile } from "../lib/domain/export";
 import { readInput } from "./read-input";
@@ -65,7 +64,7 @@ export async function convertFiles(given: string[], opts: ConvertOptions, compos
   if (opts.from !== undefined || paths.length > 1 || detectIacFormat(files) !== undefined) {
     const input = IacImportInputSchema.safeParse({ files, from: opts.from });
     if (!input.success) return { ok: false, message: input.error.issues.map((i) => `${i.path.join(".") || "files"}: ${i.message}`).join("\n") };
-    const r = await importIac(input.data, parseHcl);
+    const r = await importIac(input.data, await hclParser());
     if (!r.ok) return { ok: false, message: r.issues.map((i) => located(i.path, i.message)).join("\n") };
     d = r.design;
     // The message carries its path first (located() then prints it once).
@@ -113,4 +112,9 @@ async function terraformDirectory(path: string): Promise<string[]> {
   const s = path === "-" ? undefined : await stat(path).catch(() => undefined);
   if (!s?.isDirectory()) return [path];
   return (await readdir(path)).filter((f) => /\.(tf|tfvars|json)$/.test(f)).sort().map((f) => join(path, f));
+}
+
+/** hcl2json instantiates its WebAssembly when loaded: only for a Terraform import, not every command. */
+async function hclParser() {
+  return (await import("@cdktf/hcl2json")).parse;
 }

@@ -1,4 +1,3 @@
-import { parse } from "@cdktf/hcl2json";
 import type { Design } from "@/lib/domain/design";
 import { importText, type ImportNote } from "@/lib/domain/ecs-json";
 import { detectIacFormat, importIac } from "@/lib/domain/export";
@@ -17,7 +16,7 @@ export async function importDesign(
   checkText(input.text);
   const file = { name: input.fileName ?? "pasted", text: input.text };
   const result = detectIacFormat([file])
-    ? iacResult(await importIac({ files: [file] }, parse))
+    ? iacResult(await importIac({ files: [file] }, (await import("@cdktf/hcl2json")).parse))
     : importText(input.text, { fileName: input.fileName });
   if (!result.ok) throw new ValidationError(result.issues, "The file could not be imported");
   const name = input.name ?? defaultName(input.fileName, result.design);

@@ -1,4 +1,3 @@
-import { parse } from "@cdktf/hcl2json";
 import { importIac, type IacImportInput } from "@/lib/domain/export";
 import type { Design } from "@/lib/domain/design";
 import type { AppContext } from "../context";
@@ -12,7 +11,8 @@ import { ValidationError } from "../errors";
 export async function readInfrastructureCode(
   { input }: { ctx: AppContext; input: IacImportInput },
 ): Promise<{ format: "terraform" | "cloudformation"; design: Design; notes: { path: string; message: string }[] }> {
-  const r = await importIac(input, parse);
+  // hcl2json instantiates its WebAssembly when loaded: loaded on the first import, not with the server.
+  const r = await importIac(input, (await import("@cdktf/hcl2json")).parse);
   if (!r.ok) throw new ValidationError(r.issues.map((i) => ({ path: i.path, message: i.message })), "The files could not be read");
   return { format: r.format, design: r.design, notes: r.notes };
 }
