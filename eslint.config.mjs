@@ -32,7 +32,7 @@ const MATRIX = [
   // The image lab: a Dockerfile (parsed by dockerfile-ast), its simulated build and cache, a registry and hosts.
   { folder: "lib/domain/lab", imports: [...FACTS], packages: ["dockerfile-ast"] },
   { folder: "lib/domain/learn", imports: [...FACTS, "lib/domain/design", "lib/domain/rules", "lib/domain/monitor", "lib/domain/lab"], packages: [], types: ["@aws-sdk/client-ecs"] },
-  // Terraform and CloudFormation exports: one mapping of design fields, a pure exporter per format (hcl2json parses HCL in its tests).
+  // Terraform, CloudFormation and CDK exports and imports: one mapping of design fields, a pure exporter and importer per format (the importer is given hcl2json's parse; its tests use it; fflate zips the CDK app).
   { folder: "lib/domain/export", imports: [...FACTS, "lib/domain/design", "lib/domain/plan", "lib/domain/ecs-json"], packages: ["yaml", "zod", "@cdktf/hcl2json", "fflate"] },
   { folder: "lib/domain/designer", imports: [...FACTS, "lib/domain/design", "lib/domain/rules", "lib/domain/ecs-json"], packages: ["zod", "elkjs"] },
   // Who may do what (roles, the permission table, decisions) and what the audit trail records: pure too.
@@ -60,19 +60,19 @@ const MATRIX = [
   // Operations. lib/server/plan is shared with the CLI, so it reaches only what the CLI may.
   { folder: "lib/server/plan", imports: ["lib/aws", DOMAIN], packages: [], types: ["@aws-sdk/client-ecs", "@aws-sdk/client-elastic-load-balancing-v2"] },
   // Sign-in (lib/server/auth): better-auth, with Next's request headers, redirects and React's per-request cache for pages.
-  { folder: "lib/server", imports: ["lib/server/plan", "lib/aws", "lib/db", "lib/sandbox", DOMAIN], packages: ["zod", "node:*", "better-auth", "next", "react"], types: ["@aws-sdk/*"] },
+  { folder: "lib/server", imports: ["lib/server/plan", "lib/aws", "lib/db", "lib/sandbox", DOMAIN], packages: ["zod", "node:*", "better-auth", "next", "react", "@cdktf/hcl2json"], types: ["@aws-sdk/*"] },
   // What the browser and the pages reach.
   { folder: "lib/actions", imports: ["lib/server", DOMAIN], packages: ["next", "zod"] },
   { folder: "lib/query", imports: [DOMAIN], packages: ["@tanstack/react-query"] },
   { folder: "components", imports: ["lib/actions", "lib/query", DOMAIN], packages: ["react", "react-dom", "next", "@tanstack/react-query", "@xyflow/react"] },
   // The /sandbox routes serve the sandbox's HTTP edge as they are.
   { folder: "app", imports: ["components", "lib/actions", "lib/query", "lib/server", "lib/sandbox", DOMAIN], packages: ["react", "react-dom", "next", "@tanstack/react-query", "@xyflow/react", "zod"] },
-  // The `stevedore` command: plans through lib/server/plan, talks to AWS through lib/aws.
-  { folder: "cli", imports: ["lib/server/plan", "lib/aws", DOMAIN], packages: ["commander", "zod", "node:*"] },
+  // The `stevedore` command: plans through lib/server/plan, talks to AWS through lib/aws, parses HCL with hcl2json (its WebAssembly read from disk).
+  { folder: "cli", imports: ["lib/server/plan", "lib/aws", DOMAIN], packages: ["commander", "zod", "node:*", "@cdktf/hcl2json"] },
   { folder: "bin", imports: ["cli"], packages: ["tsx", "node:*"] },
   { folder: "scripts", imports: ["lib/db", "lib/domain/export"], packages: ["pg", "node:*"] },
   // Harnesses: they drive everything from outside.
-  { folder: "tests", imports: ["app", "lib/**"], packages: ["vitest", "fast-check", "@aws-sdk/*", "pg", "@electric-sql/pglite", "next", "zod", "oauth2-mock-server", "@smithy/signature-v4", "node:*"] },
+  { folder: "tests", imports: ["app", "lib/**"], packages: ["vitest", "fast-check", "@aws-sdk/*", "pg", "@electric-sql/pglite", "next", "zod", "oauth2-mock-server", "@smithy/signature-v4", "@cdktf/hcl2json", "node:*"] },
   { folder: "bench", imports: ["lib/**"], packages: ["@aws-sdk/*", "@playwright/test", "autocannon", "pg", "node:*"] },
   { folder: "e2e", imports: [], packages: ["@playwright/test", "@aws-sdk/client-ecs", "@aws-sdk/client-ec2", "@aws-sdk/client-elastic-load-balancing-v2", "pg", "oauth2-mock-server", "node:*"] },
   // The files at the root (next.config.js, vitest.config.ts, this file, …) configure the tools;

@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { convertFile, CONVERT_TARGETS, IGNORABLE, TEMPLATE_FORMATS, type ConvertOptions } from "./convert";
+import { convertFiles, CONVERT_TARGETS, IGNORABLE, SOURCE_FORMATS, TEMPLATE_FORMATS, type ConvertOptions } from "./convert";
 import { exitCodeOf, lintFile, type LintOptions } from "./lint";
 import { located, noteLines, shownNotes, renderHuman } from "./render";
 import { parseComposeTarget, withComposeTargetOptions, type ComposeTargetFlags } from "./compose-target";
@@ -52,8 +52,9 @@ function program(): Command {
 
   withComposeTargetOptions(p.command("convert")
     .description("convert a file to a Stevedore design, ECS API input JSON, Terraform, a CloudFormation template or a CDK app, written to standard output (or --out DIR; a CDK app always to --out DIR); what was not converted goes to standard error")
-    .argument("<file>", "file to convert (- reads standard input)")
+    .argument("<file...>", "file to convert (- reads standard input); Terraform: the .tf files (and a .tfvars) that make one configuration")
     .addOption(new Option("--to <kind>", "what to produce").choices([...CONVERT_TARGETS]).makeOptionMandatory())
+    .addOption(new Option("--from <format>", "the input's format, when the file names and content do not tell").choices([...SOURCE_FORMATS]))
     .option("--family <name>", "the task definition to export, when the input has several")
     .option("--service <name>", "the service to export, when the input has several")
     .addOption(new Option("--format <syntax>", "CloudFormation template syntax").choices([...TEMPLATE_FORMATS]).default("yaml"))
@@ -61,13 +62,14 @@ function program(): Command {
     .option("--import <address=id...>", "Terraform: resources that already exist, e.g. aws_ecs_service.web=main/web (an import block each)")
     .option("--name <name>", "CDK: the app's name, for its stack class and files (default: the input file's name)")
     .option("--out <dir>", "Terraform, CloudFormation and CDK: write the files into DIR (Terraform as versions.tf, variables.tf and main.tf; CDK as bin/app.ts, lib/<name>-stack.ts, package.json, cdk.json, tsconfig.json)"))
-    .action(async (file: string, opts: ConvertOptions & ComposeTargetFlags & { out?: string }) => {
+    .action(async (paths: string[], opts: ConvertOptions & ComposeTargetFlags & { out?: string }) => {
+      const file = paths.join(", ");
       const target = parseComposeTarget(opts);
       if (!target.ok) return usageError(target.message);
       if (opts.out !== undefined && opts.to !== "terraform" && opts.to !== "cloudformation" && opts.to !== "cdk") return usageError("--out is for --to terraform, cloudformation or cdk");
       if (opts.to === "cdk" && opts.out === undefined) return usageError("--to cdk writes an app of several files: give the folder with --out DIR");
       if (opts.name !== undefined && opts.to !== "cdk") return usageError("--name is for --to cdk");
-      const r = await convertFile(file, { ...opts, split: opts.out !== undefined }, target.target);
+      const r = await convertFiles(paths, { ...opts, split: opts.out !== undefined }, target.target);
       if (!r.ok) {
         process.stderr.write(`stevedore: ${r.message}\n`);
         process.exitCode = 2;

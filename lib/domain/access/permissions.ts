@@ -45,6 +45,7 @@ export const ACTION_PERMISSIONS = {
   restoreRevisionAction: editor("changing designs"),
   importDesignAction: editor("creating designs"),
   setContainerImageAction: editor("changing designs"),
+  readInfrastructureCodeAction: editor("importing into designs", READS),
   // environments
   listEnvironmentsForClient: viewer("reading environments", READS),
   createEnvironmentAction: admin("managing environments"),

@@ -12,3 +12,4 @@ export * from "./schemas";
 export type * from "./types";
 export { setContainerImage } from "./set-container-image";
 export { listImageTargets } from "./list-image-targets";
+export { readInfrastructureCode } from "./read-infrastructure-code";
