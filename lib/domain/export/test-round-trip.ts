@@ -16,7 +16,7 @@ export function comparable(design: Design, opts: { normaliseRaw?: boolean } = {}
   const d = structuredClone(design) as unknown as Json;
   for (const [k, name] of Object.entries(NAMES)) if (Array.isArray(d[k])) (d[k] as unknown[]).sort(by(name));
   // Tags are a map in Terraform (hcl2json gives its keys sorted): compared by key.
-  const tagged = [...((d.clusters ?? []) as Json[]), ...((d.taskDefinitions ?? []) as Json[]), ...((d.services ?? []) as Json[]), ...((d.loadBalancers ?? []) as Json[])];
+  const tagged = [...((d.clusters ?? []) as Json[]), ...((d.taskDefinitions ?? []) as Json[]), ...((d.services ?? []) as Json[]), ...((d.loadBalancers ?? []) as Json[]), ...((d.targetGroups ?? []) as Json[]), ...((d.capacityProviders ?? []) as Json[])];
   for (const r of tagged) (r.tags as Json[] | undefined)?.sort(by("key"));
   for (const svc of (d.services ?? []) as Json[]) {
     const as = svc.autoScaling as Json | undefined;
