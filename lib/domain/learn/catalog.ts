@@ -13,6 +13,7 @@ export const LESSON_CATALOG = [
   { id: "task-role", title: "A role instead of keys in the environment" },
   { id: "blue-green-canary", title: "Blue/green and canary: pause, continue, roll back" },
   { id: "fargate-spot", title: "Fargate Spot: cheaper capacity AWS can take back" },
+  { id: "target-tracking", title: "Target-tracking auto scaling in the sandbox" },
 ] as const;
 
 export type LessonId = (typeof LESSON_CATALOG)[number]["id"];

@@ -9,10 +9,12 @@ import { placementStrategies } from "./placement-strategies";
 import { rollingDeployment } from "./rolling-deployment";
 import { serviceSelfHealing } from "./service-self-healing";
 import { taskRole } from "./task-role";
+import { targetTracking } from "./target-tracking";
 
 /** In the order the index page suggests them. */
 export const LESSONS: readonly Lesson[] = [
   firstTaskDefinition, serviceSelfHealing, fargateAwsvpc, bridgePorts, rollingDeployment, placementStrategies, essentialSidecar, taskRole, blueGreenCanary, fargateSpot,
+  targetTracking,
 ];
 
 export function lessonById(id: string): Lesson | undefined {
