@@ -10,9 +10,10 @@ import { Button } from "@/components/ui/button";
 // clock). Shown only for the sandbox; the server refuses it for an AWS environment and for a
 // viewer whatever this form shows.
 
-type Kind = "constant" | "ramp" | "daily" | "spike";
+type Kind = "constant" | "ramp" | "daily" | "spike" | "off";
 const KINDS: { kind: Kind; label: string }[] = [
   { kind: "constant", label: "Constant" }, { kind: "ramp", label: "Ramp" }, { kind: "daily", label: "Daily curve" }, { kind: "spike", label: "Spike" },
+  { kind: "off", label: "Off" },
 ];
 const FIELDS: Record<Kind, { key: string; label: string; unit: string; initial: string }[]> = {
   constant: [{ key: "rps", label: "Requests per second", unit: "req/s", initial: "100" }],
@@ -28,6 +29,7 @@ const FIELDS: Record<Kind, { key: string; label: string; unit: string; initial: 
     { key: "base", label: "Base", unit: "req/s", initial: "50" }, { key: "height", label: "Spike of", unit: "req/s", initial: "500" },
     { key: "atMinutes", label: "Starting in", unit: "minutes", initial: "1" }, { key: "minutes", label: "Lasting", unit: "minutes", initial: "5" },
   ],
+  off: [],
 };
 
 export function SimulatedLoad({ envId, cluster, service, canSet, cannotSetBecause }: { envId: string; cluster: string; service: string; canSet: boolean; cannotSetBecause?: string }) {
@@ -103,6 +105,7 @@ function shapeOf(kind: Kind, n: (key: string) => number): Shape {
     case "ramp": return { kind, from: n("from"), to: n("to"), minutes: n("minutes") };
     case "daily": return { kind, trough: n("trough"), peak: n("peak"), peakHour: n("peakHour") };
     case "spike": return { kind, base: n("base"), height: n("height"), atMinutes: n("atMinutes"), minutes: n("minutes") };
+    case "off": return { kind };
   }
 }
 
@@ -111,6 +114,7 @@ function describe(s: Shape): string {
     case "constant": return `The sandbox now sends ${s.rps} requests per second.`;
     case "ramp": return `The load ramps from ${s.from} to ${s.to} requests per second over ${s.minutes} minutes of sandbox time.`;
     case "daily": return `The load follows a day: ${s.trough} requests per second at its trough, ${s.peak} at ${s.peakHour}:00 UTC.`;
-    default: return `${s.base} requests per second, with a spike of ${s.height} more in ${s.atMinutes} minutes for ${s.minutes} minutes.`;
+    case "spike": return `${s.base} requests per second, with a spike of ${s.height} more in ${s.atMinutes} minutes for ${s.minutes} minutes.`;
+    case "off": return "The sandbox sends this service no requests now.";
   }
 }

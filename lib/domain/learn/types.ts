@@ -27,7 +27,8 @@ export type LoadShape =
   | { kind: "constant"; rps: number }
   | { kind: "ramp"; from: number; to: number; minutes: number }
   | { kind: "daily"; peak: number; trough: number; peakHour: number }
-  | { kind: "spike"; base: number; height: number; atMinutes: number; minutes: number };
+  | { kind: "spike"; base: number; height: number; atMinutes: number; minutes: number }
+  | { kind: "off" };
 
 export type DesignStepCheck = {
   kind: "design";

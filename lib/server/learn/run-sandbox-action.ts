@@ -85,7 +85,7 @@ async function perform(ctx: AppContext, lesson: Lesson, action: SandboxAction): 
       const live = (await sandboxSnapshot(ctx, lesson.design)).services.find((x) => x.status === "ACTIVE" && x.serviceName === action.service);
       if (!svc || !live) return "Nothing to load yet: apply the design first.";
       const cluster = live.clusterArn?.slice(live.clusterArn.lastIndexOf("/") + 1);
-      await sandboxControl(ctx, { action: "setLoad", region: env.region, cluster, service: action.service, shape: action.shape });
+      await sandboxControl(ctx, { action: "setLoad", region: env.region, cluster, service: action.service, load: action.shape });
       return `The sandbox now sends ${action.service} ${loadText(action.shape)}.`;
     }
     case "fast-forward":
@@ -116,6 +116,7 @@ function loadText(s: LoadShape): string {
     case "ramp": return `a load ramping from ${s.from} to ${s.to} requests per second over ${s.minutes} minutes`;
     case "daily": return `a daily curve from ${s.trough} to ${s.peak} requests per second (peak at ${s.peakHour}:00 UTC)`;
     case "spike": return `${s.base} requests per second, with a spike of ${s.height} more in ${s.atMinutes} minutes for ${s.minutes} minutes`;
+    case "off": return "no load";
   }
 }
 

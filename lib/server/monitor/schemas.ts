@@ -64,14 +64,15 @@ export type SetDesiredCountInput = z.infer<typeof SetDesiredCountInputSchema>;
 const Rps = (field: string) => z.number({ message: `${field} is a number of requests per second` }).min(0, `${field} is at least 0`).max(100_000, `${field} is at most 100000 requests per second`);
 const Minutes = (field: string, min: number) => z.number({ message: `${field} is a number of minutes` }).int(`${field} is a whole number of minutes`).min(min, `${field} is at least ${min}`).max(1440, `${field} is at most 1440 (a day)`);
 
-/** The sandbox's simulated request rate over its clock (its control `setLoad`): constant, a ramp, a daily curve (UTC), a spike. */
+/** The sandbox's simulated request rate over its clock (its control `setLoad`): constant, a ramp, a daily curve (UTC), a spike, or none (off). */
 export const LoadShapeSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("constant"), rps: Rps("rps") }),
   z.object({ kind: z.literal("ramp"), from: Rps("from"), to: Rps("to"), minutes: Minutes("minutes", 1) }),
   z.object({ kind: z.literal("daily"), peak: Rps("peak"), trough: Rps("trough"), peakHour: z.number({ message: "peakHour is an hour of the day (UTC)" }).int("peakHour is a whole hour").min(0, "peakHour is 0–23").max(23, "peakHour is 0–23") })
     .refine((s) => s.trough <= s.peak, { path: ["trough"], message: "trough is at most peak" }),
   z.object({ kind: z.literal("spike"), base: Rps("base"), height: Rps("height"), atMinutes: Minutes("atMinutes", 0), minutes: Minutes("minutes", 1) }),
-], { message: "kind is constant, ramp, daily or spike" });
+  z.object({ kind: z.literal("off") }),
+], { message: "kind is constant, ramp, daily, spike or off" });
 export type LoadShapeInput = z.infer<typeof LoadShapeSchema>;
 
 export const SetSimulatedLoadInputSchema = ServiceRefSchema.extend({ shape: LoadShapeSchema });

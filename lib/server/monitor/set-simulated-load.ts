@@ -14,6 +14,6 @@ export async function setSimulatedLoad({ ctx, input }: { ctx: AppContext; input:
   const env = await loadEnvironmentRow(ctx, input.envId);
   if (env.kind !== "sandbox") throw new RefusedError(`Environment "${env.name}" is an AWS account: only the sandbox simulates load. Send real traffic to the service instead.`);
   if (env.readOnly) throw new ReadOnlyEnvironmentError(env.name);
-  await sandboxControl(ctx, { action: "setLoad", region: env.region, cluster: input.cluster, service: input.service, shape: input.shape });
+  await sandboxControl(ctx, { action: "setLoad", region: env.region, cluster: input.cluster, service: input.service, load: input.shape });
   return { service: input.service, shape: input.shape };
 }
