@@ -9,3 +9,4 @@ export { createIamPort, createInProcessIamPort, type IamPort } from "./iam";
 export { createInProcessLogsPort, createLogsPort, type LogsPort } from "./logs";
 export { createInProcessServiceDiscoveryPort, createServiceDiscoveryPort, type ServiceDiscoveryPort } from "./servicediscovery";
 export { createAutoScalingPort, createInProcessAutoScalingPort, type AutoScalingPort } from "./application-autoscaling";
+export { createCloudWatchPort, createInProcessCloudWatchPort, type CloudWatchPort } from "./cloudwatch";

@@ -1,10 +1,11 @@
 import {
   createAutoScalingPort, createInProcessAutoScalingPort, type AutoScalingPort,
+  createCloudWatchPort, createInProcessCloudWatchPort, type CloudWatchPort,
   createEc2Port, createEcsPort, createElbv2Port, createIamPort, createInProcessEc2Port, createInProcessEcsPort, createInProcessElbv2Port, createInProcessIamPort,
   createInProcessLogsPort, createLogsPort, createInProcessServiceDiscoveryPort, createPacer, createServiceDiscoveryPort, toAwsFailure,
   type AwsTarget, type Ec2Port, type EcsPort, type Elbv2Port, type IamPort, type InProcessHandler, type LogsPort, type Pacer, type ServiceDiscoveryPort,
 } from "@/lib/aws";
-import { AUTOSCALING_LIMITS, EC2_LIMITS, ECS_LIMITS, ELBV2_LIMITS, IAM_LIMITS, LOGS_LIMITS, SERVICE_DISCOVERY_LIMITS, type Bucket } from "@/lib/domain/aws-limits";
+import { AUTOSCALING_LIMITS, CLOUDWATCH_LIMITS, EC2_LIMITS, ECS_LIMITS, ELBV2_LIMITS, IAM_LIMITS, LOGS_LIMITS, SERVICE_DISCOVERY_LIMITS, type Bucket } from "@/lib/domain/aws-limits";
 import { handleAwsRequest, handleEcsRequest } from "@/lib/sandbox/http";
 import type { Actor } from "@/lib/domain/access";
 import type { SandboxDeps } from "@/lib/sandbox/store";
@@ -17,11 +18,11 @@ import { openSecret } from "./environments/secret-box";
 export type AwsPorts = {
   ecs(env: EnvironmentRow): EcsPort; elbv2(env: EnvironmentRow): Elbv2Port; ec2(env: EnvironmentRow): Ec2Port; iam(env: EnvironmentRow): IamPort;
   servicediscovery(env: EnvironmentRow): ServiceDiscoveryPort; logs(env: EnvironmentRow): LogsPort;
-  autoscaling(env: EnvironmentRow): AutoScalingPort;
+  autoscaling(env: EnvironmentRow): AutoScalingPort; cloudwatch(env: EnvironmentRow): CloudWatchPort;
 };
 
 type Service = keyof AwsPorts;
-type Port = EcsPort | Elbv2Port | Ec2Port | IamPort | ServiceDiscoveryPort | LogsPort | AutoScalingPort;
+type Port = EcsPort | Elbv2Port | Ec2Port | IamPort | ServiceDiscoveryPort | LogsPort | AutoScalingPort | CloudWatchPort;
 type Kind<S extends Service> = ReturnType<AwsPorts[S]>;
 
 /** How each service's port is made: against an account (paced to its limits), and in-process against the sandbox. */
@@ -33,6 +34,7 @@ const MAKERS: { [S in Service]: { buckets: Record<string, Bucket>; account(t: Aw
   logs: { buckets: LOGS_LIMITS.buckets, account: createLogsPort, sandbox: createInProcessLogsPort, handler: handleAwsRequest },
   servicediscovery: { buckets: SERVICE_DISCOVERY_LIMITS.buckets, account: createServiceDiscoveryPort, sandbox: createInProcessServiceDiscoveryPort, handler: handleAwsRequest },
   autoscaling: { buckets: AUTOSCALING_LIMITS.buckets, account: createAutoScalingPort, sandbox: createInProcessAutoScalingPort, handler: handleAwsRequest },
+  cloudwatch: { buckets: CLOUDWATCH_LIMITS.buckets, account: createCloudWatchPort, sandbox: createInProcessCloudWatchPort, handler: handleAwsRequest },
 };
 
 // Process-wide, on purpose: an SDK client is meant to be reused (it keeps its connections and
@@ -92,6 +94,7 @@ export function appAwsPorts(sandbox: SandboxDeps, actor?: Actor): AwsPorts {
     logs: (env) => portOf("logs", env, sandbox, actingFor),
     servicediscovery: (env) => portOf("servicediscovery", env, sandbox, actingFor),
     autoscaling: (env) => portOf("autoscaling", env, sandbox, actingFor),
+    cloudwatch: (env) => portOf("cloudwatch", env, sandbox, actingFor),
   };
 }
 

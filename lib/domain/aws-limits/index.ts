@@ -6,3 +6,4 @@ export { IAM_LIMITS, type IamOperation } from "./iam";
 export { LOGS_LIMITS, type LogsOperation } from "./logs";
 export { SERVICE_DISCOVERY_LIMITS, type ServiceDiscoveryOperation } from "./servicediscovery";
 export { AUTOSCALING_LIMITS, type AutoScalingOperation } from "./application-autoscaling";
+export { CLOUDWATCH_LIMITS, type CloudWatchOperation } from "./cloudwatch";

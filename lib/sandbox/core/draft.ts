@@ -25,7 +25,8 @@ type MapKey =
   | "roles"
   | "logGroups" | "logStreams"
   | "namespaces" | "discoveryServices" | "discoveryOperations"
-  | "scalableTargets" | "scalingPolicies" | "scheduledActions" | "scalingActivities";
+  | "scalableTargets" | "scalingPolicies" | "scheduledActions" | "scalingActivities"
+  | "metrics" | "alarms" | "loads";
 /** Every entity map of a world: ECS's, EC2's, ELBv2's. */
 export const MAPS: readonly MapKey[] = [
   "clusters", "taskDefinitions", "services", "tasks", "instances", "capacityProviders",
@@ -36,6 +37,7 @@ export const MAPS: readonly MapKey[] = [
   "logGroups", "logStreams",
   "namespaces", "discoveryServices", "discoveryOperations",
   "scalableTargets", "scalingPolicies", "scheduledActions", "scalingActivities",
+  "metrics", "alarms", "loads",
 ];
 
 type MapDraft = { target: Record<string, Entity>; touched: Set<string> };

@@ -32,6 +32,7 @@ function emptyWorld(region: string, seed: number, now: number): World {
     logGroups: {}, logStreams: {},
     namespaces: {}, discoveryServices: {}, discoveryOperations: {},
     scalableTargets: {}, scalingPolicies: {}, scheduledActions: {}, scalingActivities: {},
+    metrics: {}, alarms: {}, loads: {},
   };
 }
 

@@ -4,6 +4,7 @@ import type { Ctx, SandboxConfig, SandboxState, World } from "../core/types";
 import { nextScalingWakeUp, runDueScheduledActions } from "./auto-scaling";
 import { nextCapacityWakeUp, reconcileCapacity } from "./capacity";
 import { ECS_HANDLERS } from "./handlers";
+import { nextMinute, recordMinute } from "./load";
 import { tickTask } from "./lifecycle";
 import { reconcileAll, recordFailure } from "./scheduler";
 import { followDeployments, nextWakeUp } from "./service-deployments";
@@ -32,10 +33,14 @@ function advanceWorld(world: World, config: SandboxConfig, to: number) {
     next = Math.min(next, nextScalingWakeUp(world));
     // Capacity providers wake up for warm-ups, idle instances and terminations (capacity.ts).
     next = Math.min(next, nextCapacityWakeUp(world));
+    // Every simulated minute the metrics of the minute just ended are recorded (load.ts).
+    const minute = nextMinute(world);
+    next = Math.min(next, minute);
     if (next > to || processed >= config.maxEventsPerAdvance) break;
     world.now = Math.max(world.now, next);
     const ctx: Ctx = { now: world.now, config };
     runDueScheduledActions(world);
+    if (minute <= world.now) recordMinute(world, minute);
     const due = all.filter((t) => t.nextAt !== undefined && t.nextAt <= next).sort((a, b) => a.seq - b.seq);
     for (const d of due) {
       const t = world.tasks[d.arn];

@@ -4,6 +4,7 @@ import { ECSClient } from "@aws-sdk/client-ecs";
 import { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { ServiceDiscoveryClient } from "@aws-sdk/client-servicediscovery";
 import { randomBytes } from "node:crypto";
 import { SignatureV4 } from "@smithy/signature-v4";
@@ -36,6 +37,7 @@ export async function startSandbox(region = "us-east-1") {
     // DiscoverInstances goes to `data-servicediscovery…` on AWS (a host prefix): not at one endpoint.
     servicediscovery: new ServiceDiscoveryClient({ endpoint, region, maxAttempts: 1, credentials, disableHostPrefix: true }),
     autoscaling: new ApplicationAutoScalingClient({ endpoint, region, maxAttempts: 1, credentials }),
+    cloudwatch: new CloudWatchClient({ endpoint, region, maxAttempts: 1, credentials }),
   };
   async function control(body: Record<string, unknown>) {
     const res = await fetch(`${url}/control`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
@@ -53,6 +55,7 @@ export async function startSandbox(region = "us-east-1") {
     aws.logs.destroy();
     aws.servicediscovery.destroy();
     aws.autoscaling.destroy();
+    aws.cloudwatch.destroy();
     await closeServer();
   };
   /** A hand-made request, signed with the sandbox's key for `service` (for bodies no SDK would send). */
