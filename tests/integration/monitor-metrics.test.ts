@@ -30,8 +30,9 @@ beforeAll(async () => {
   tdb = await createTestDatabase();
   db = await tdb.client();
   const ports = appAwsPorts(sandbox);
+  // Our clock stands still (the shared read's 15 s are ours); the sandbox's is stepped.
   ctx = testCtx(db, {
-    sandbox,
+    sandbox, clock: { now: () => new Date(1_700_000_000_000) },
     aws: { ...ports, cloudwatch: (e) => { const p = ports.cloudwatch(e); return { ...p, getMetricData: (input) => { calls++; return p.getMetricData(input); } }; } },
   });
   await control({ action: "setSpeed", speed: 0 });
@@ -69,7 +70,8 @@ describe("the service's utilisation", () => {
     expect(Date.parse(v.endTime) - Date.parse(v.startTime)).toBeGreaterThanOrEqual(60 * 60_000);
     expect(v.cpu.length).toBeGreaterThan(0);
     expect(v.cpu.every((p) => p.value < 50)).toBe(true);
-    expect(v.load).toEqual({ canSet: true });
+    // Only people set the load (the page shows the form to an editor; e2e/auto-scaling-ramp.spec.ts).
+    expect(v.load).toEqual({ canSet: false, cannotSetBecause: expect.stringMatching(/done by people/) });
   });
 
   it("ramps the load: CPU rises above the target and the scaler adds tasks", async () => {
