@@ -29,7 +29,7 @@ function Marks({ marks, w }: { marks: TimeMark[]; w: Window }) {
     <g aria-hidden="true">
       {marks.map((m, i) => (
         <line key={`${m.kind}-${m.at}-${i}`} x1={x(m.at)} x2={x(m.at)} y1={0} y2={H} strokeWidth={1.5}
-          strokeDasharray={m.kind === "deployment" ? "2 3" : undefined} className={m.kind === "deployment" ? "stroke-violet-500" : "stroke-red-500"}>
+          strokeDasharray={m.kind === "deployment" ? "2 3" : undefined} className={m.kind === "deployment" ? "stroke-violet-500 dark:stroke-violet-400" : "stroke-red-500 dark:stroke-red-400"}>
           <title>{m.label}</title>
         </line>
       ))}
@@ -74,13 +74,13 @@ function MetricChart({ name, testId, points, target, marks, w }: { name: string;
         <Axes w={w} maxY={g.maxY} unit="%" />
         {target && (
           <g data-testid={`${testId}-target`}>
-            <line x1={0} x2={W} y1={g.y(target.value)} y2={g.y(target.value)} strokeWidth={1.5} strokeDasharray="6 4" className="stroke-amber-600" />
-            <text x={W - 4} y={g.y(target.value) - 4} textAnchor="end" className="fill-amber-700 text-[10px] font-semibold">target {pct(target.value)} ({target.policyName})</text>
+            <line x1={0} x2={W} y1={g.y(target.value)} y2={g.y(target.value)} strokeWidth={1.5} strokeDasharray="6 4" className="stroke-amber-600 dark:stroke-amber-400" />
+            <text x={W - 4} y={g.y(target.value) - 4} textAnchor="end" className="fill-amber-700 text-[10px] font-semibold dark:fill-amber-300">target {pct(target.value)} ({target.policyName})</text>
           </g>
         )}
         <Marks marks={marks} w={w} />
-        {points.length === 1 && <circle cx={g.x(points[0].at)} cy={g.y(points[0].value)} r={3} className="fill-brand-600" />}
-        <path d={g.path} fill="none" strokeWidth={2.5} strokeLinejoin="round" className="stroke-brand-600" />
+        {points.length === 1 && <circle cx={g.x(points[0].at)} cy={g.y(points[0].value)} r={3} className="fill-brand-600 dark:fill-sky-400" />}
+        <path d={g.path} fill="none" strokeWidth={2.5} strokeLinejoin="round" className="stroke-brand-600 dark:stroke-sky-400" />
       </svg>
     </figure>
   );
@@ -108,7 +108,7 @@ function CountsOnAxis({ points, marks, w }: { points: CountPoint[]; marks: TimeM
         <title>{label}</title>
         <Axes w={w} maxY={g.maxY} unit="" />
         <Marks marks={marks} w={w} />
-        <path d={g.running} fill="none" strokeWidth={3} className="stroke-emerald-600" />
+        <path d={g.running} fill="none" strokeWidth={3} className="stroke-emerald-600 dark:stroke-emerald-400" />
         <path d={g.desired} fill="none" strokeWidth={1.5} strokeDasharray="5 4" className="stroke-slate-700" />
       </svg>
     </figure>
