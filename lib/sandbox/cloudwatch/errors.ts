@@ -13,6 +13,7 @@ export const QUERY_ERROR_CODES = {
   LimitExceededFault: "LimitExceeded",
   ResourceNotFound: "ResourceNotFound",
   InternalServiceFault: "InternalServiceError",
+  InvalidFormatFault: "InvalidFormat",
 } as const;
 
 type CloudWatchErrorType = keyof typeof QUERY_ERROR_CODES;

@@ -1,4 +1,5 @@
 import type { Handlers } from "../core/engine";
+import * as alarms from "./alarms";
 import * as metrics from "./metrics";
 
 // CloudWatch's handler table: the operation of X-Amz-Target → the function of its resource file.
@@ -8,4 +9,8 @@ export const CLOUDWATCH_HANDLERS: Handlers = {
   GetMetricStatistics: metrics.getMetricStatistics,
   ListMetrics: metrics.listMetrics,
   PutMetricData: metrics.putMetricData,
+  PutMetricAlarm: alarms.putMetricAlarm,
+  DescribeAlarms: alarms.describeAlarms,
+  DeleteAlarms: alarms.deleteAlarms,
+  SetAlarmState: alarms.setAlarmState,
 };

@@ -1,7 +1,8 @@
 import { peek } from "../core/draft";
 import { runCall, type Call, type Dynamics, type EngineResult } from "../core/engine";
 import type { Ctx, SandboxConfig, SandboxState, World } from "../core/types";
-import { nextScalingWakeUp, runDueScheduledActions } from "./auto-scaling";
+import { evaluateAlarms } from "../core/alarms";
+import { nextScalingWakeUp, runAlarmActions, runDueScheduledActions } from "./auto-scaling";
 import { nextCapacityWakeUp, reconcileCapacity } from "./capacity";
 import { ECS_HANDLERS } from "./handlers";
 import { nextMinute, recordMinute } from "./load";
@@ -40,7 +41,10 @@ function advanceWorld(world: World, config: SandboxConfig, to: number) {
     world.now = Math.max(world.now, next);
     const ctx: Ctx = { now: world.now, config };
     runDueScheduledActions(world);
-    if (minute <= world.now) recordMinute(world, minute);
+    if (minute <= world.now) {
+      recordMinute(world, minute);
+      runAlarmActions(world, evaluateAlarms(world, minute));
+    }
     const due = all.filter((t) => t.nextAt !== undefined && t.nextAt <= next).sort((a, b) => a.seq - b.seq);
     for (const d of due) {
       const t = world.tasks[d.arn];
