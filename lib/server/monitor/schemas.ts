@@ -73,7 +73,6 @@ export const LoadShapeSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("spike"), base: Rps("base"), height: Rps("height"), atMinutes: Minutes("atMinutes", 0), minutes: Minutes("minutes", 1) }),
   z.object({ kind: z.literal("off") }),
 ], { message: "kind is constant, ramp, daily, spike or off" });
-export type LoadShapeInput = z.infer<typeof LoadShapeSchema>;
 
 export const SetSimulatedLoadInputSchema = ServiceRefSchema.extend({ shape: LoadShapeSchema });
 export type SetSimulatedLoadInput = z.infer<typeof SetSimulatedLoadInputSchema>;
