@@ -75,7 +75,7 @@ function MetricChart({ name, testId, points, target, marks, w }: { name: string;
         {target && (
           <g data-testid={`${testId}-target`}>
             <line x1={0} x2={W} y1={g.y(target.value)} y2={g.y(target.value)} strokeWidth={1.5} strokeDasharray="6 4" className="stroke-amber-600 dark:stroke-amber-400" />
-            <text x={W - 4} y={g.y(target.value) - 4} textAnchor="end" className="fill-amber-700 text-[10px] font-semibold dark:fill-amber-300">target {pct(target.value)} ({target.policyName})</text>
+            <text x={4} y={g.y(target.value) - 4} className="fill-amber-700 text-[10px] font-semibold dark:fill-amber-300">target {pct(target.value)} ({target.policyName})</text>
           </g>
         )}
         <Marks marks={marks} w={w} />
