@@ -77,6 +77,22 @@ describe("the minute's metrics", () => {
     expect(latest(sb, "AWS/ECS", "CPUUtilization", [{ Name: "ClusterName", Value: "c" }, { Name: "ServiceName", Value: "s" }])).toBe(2);
   });
 
+  it("target tracking on ALBRequestCountPerTarget scales the service behind the target group", () => {
+    const { sb, tgArn, tgDim, lbDim } = balanced();
+    const target = { ServiceNamespace: "ecs", ResourceId: "service/c/s", ScalableDimension: "ecs:service:DesiredCount" };
+    sb.autoscaling("RegisterScalableTarget", { ...target, MinCapacity: 2, MaxCapacity: 10 });
+    sb.autoscaling("PutScalingPolicy", {
+      ...target, PolicyName: "requests", PolicyType: "TargetTrackingScaling",
+      TargetTrackingScalingPolicyConfiguration: { TargetValue: 600, PredefinedMetricSpecification: { PredefinedMetricType: "ALBRequestCountPerTarget", ResourceLabel: `${lbDim}/${tgDim}` } },
+    });
+    sb.step(120);
+    sb.control({ action: "setLoad", region: "eu-west-1", targetGroupArn: tgArn, load: { kind: "constant", rps: 50 } });
+    sb.step(10 * 60);
+    // 3,000 requests a minute over 2 targets is 1,500 each: ceil(2 × 1,500 / 600) = 5 tasks, 600 each.
+    expect(sb.call("DescribeServices", { cluster: "c", services: ["s"] }).services[0]).toMatchObject({ desiredCount: 5, runningCount: 5 });
+    expect(latest(sb, "AWS/ApplicationELB", "RequestCountPerTarget", [{ Name: "LoadBalancer", Value: lbDim }, { Name: "TargetGroup", Value: tgDim }], "Sum")).toBe(600);
+  });
+
   it("refuses a load without its one subject", () => {
     const { sb } = balanced();
     expect(failureOf(() => sb.control({ action: "setLoad", region: "eu-west-1", load: { kind: "constant", rps: 1 } })).code).toBe("ClientException");
