@@ -35,8 +35,6 @@ export function findSeries(world: World, namespace: string, name: string, dims: 
 /** A statistic set to add into one minute of a series. */
 export type StatisticSet = { n: number; s: number; lo: number; hi: number };
 
-export const single = (v: number): StatisticSet => ({ n: 1, s: v, lo: v, hi: v });
-
 /**
  * Adds `set` into the minute of `at` of the series (made on first use), and drops points older
  * than the window before `now`.

@@ -133,6 +133,22 @@ function stepDesired(world: World, policy: ScalingPolicy, alarm: MetricAlarm, me
   return current + step.ScalingAdjustment;
 }
 
+/**
+ * Whether every other target tracking policy of the target that may scale in is ready to: "it
+ * scales out if any of the policies are ready for scale out, but scales in only if all of the
+ * target tracking policies (with the scale-in portion enabled) are ready to scale in"
+ * (https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-target-tracking.html).
+ */
+function othersAgreeToScaleIn(world: World, policy: ScalingPolicy): boolean {
+  const w = peek(world);
+  return Object.values(w.scalingPolicies).every((p) => {
+    if (p.arn === policy.arn || p.resourceId !== policy.resourceId || p.policyType !== "TargetTrackingScaling") return true;
+    if ((p.targetTrackingScalingPolicyConfiguration as { DisableScaleIn?: boolean } | undefined)?.DisableScaleIn) return true;
+    const low = p.alarms.find((a) => a.AlarmName.includes("-AlarmLow-"));
+    return !!low && own(w.alarms, low.AlarmName)?.state === "ALARM";
+  });
+}
+
 /** Runs the scaling policies that the alarms now in ALARM name among their actions. */
 export function runAlarmActions(world: World, firing: MetricAlarm[]) {
   const policies = Object.values(peek(world).scalingPolicies);
@@ -154,7 +170,7 @@ export function runAlarmActions(world: World, firing: MetricAlarm[]) {
           sinceScaleOut: since(world, policy.lastScaleOutAt), sinceScaleIn: since(world, policy.lastScaleInAt), scaleOutCooldown: c.ScaleOutCooldown, scaleInCooldown: c.ScaleInCooldown,
         });
         const high = alarm.name.includes("-AlarmHigh-");
-        if ((d.reason === "scale-out" && high) || (d.reason === "scale-in" && !high)) to = d.desired;
+        if ((d.reason === "scale-out" && high) || (d.reason === "scale-in" && !high && othersAgreeToScaleIn(world, policy))) to = d.desired;
       } else {
         const wanted = stepDesired(world, policy, alarm, metric, current);
         if (wanted !== undefined) to = Math.max(target.minCapacity, Math.min(target.maxCapacity, wanted));

@@ -223,6 +223,9 @@ function apply(world: World, ctx: Ctx, input: Input): unknown {
       return {
         now: world.now / 1000, tasks: Object.keys(world.tasks).length, services: Object.keys(world.services).length,
         instances: Object.keys(world.instances).length, faults: world.faults,
+        loads: Object.values(peek(world).loads).sort((a, b) => a.seq - b.seq).map((l) => ({
+          key: l.key, load: l.shape, since: l.since / 1000, rpsNow: loadAt(l.shape, l.since, world.now), cpuMsPerRequest: l.cpuMsPerRequest, memoryMiBPerRequest: l.memoryMiBPerRequest,
+        })),
       };
     default:
       throw clientError("Unknown control action.");

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  CloudWatchServiceException, GetMetricDataCommand, GetMetricStatisticsCommand, ListMetricsCommand, PutMetricDataCommand,
+  CloudWatchServiceException, DeleteAlarmsCommand, DescribeAlarmsCommand, GetMetricDataCommand, PutMetricAlarmCommand, GetMetricStatisticsCommand, ListMetricsCommand, PutMetricDataCommand,
 } from "@aws-sdk/client-cloudwatch";
 import { CreateClusterCommand, CreateServiceCommand, RegisterTaskDefinitionCommand } from "@aws-sdk/client-ecs";
 import { rejection as failed, startSandbox } from "./server";
@@ -90,5 +90,24 @@ describe("CloudWatch over awsJson1_0", () => {
     const missing = await rejection(sb.aws.cloudwatch.send(new GetMetricDataCommand({ StartTime: new Date(T0 * 1000), EndTime: new Date((T0 + 60) * 1000), MetricDataQueries: [{ Id: "Bad", MetricStat: query("x", "CPUUtilization").MetricStat }] })));
     expect(missing.name).toBe("InvalidParameterValueException");
     expect(missing.message).toContain("at 'MetricDataQueries.0.Id' failed to satisfy constraint");
+  });
+
+  it("keeps alarms: put, described by state, evaluated on the simulated minute, deleted", async () => {
+    await sb.aws.cloudwatch.send(new PutMetricAlarmCommand({
+      AlarmName: "web-cpu-high", Namespace: "AWS/ECS", MetricName: "CPUUtilization", Dimensions: dims, Statistic: "Average", Period: 60,
+      EvaluationPeriods: 2, Threshold: 60, ComparisonOperator: "GreaterThanThreshold", Unit: "Percent", Tags: [{ Key: "team", Value: "shop" }],
+    }));
+    expect((await sb.aws.cloudwatch.send(new DescribeAlarmsCommand({ StateValue: "INSUFFICIENT_DATA" }))).MetricAlarms?.map((a) => a.AlarmName)).toEqual(["web-cpu-high"]);
+    await sb.step(120);
+    const [a] = (await sb.aws.cloudwatch.send(new DescribeAlarmsCommand({ AlarmNames: ["web-cpu-high"] }))).MetricAlarms!;
+    // The ramp's 40 requests/s keep the two tasks at 82 %.
+    expect(a).toMatchObject({ StateValue: "ALARM", AlarmArn: "arn:aws:cloudwatch:us-east-1:000000000000:alarm:web-cpu-high", ActionsEnabled: true, Unit: "Percent" });
+    expect(a.StateReason).toMatch(/^Threshold Crossed: 2 datapoints \[82\.0 \(\d\d\/\d\d\/\d\d \d\d:\d\d:00\), 82\.0 \(.+\)\] were greater than the threshold \(60\.0\)\.$/);
+    expect(a.StateUpdatedTimestamp).toBeInstanceOf(Date);
+    const gone = await rejection(sb.aws.cloudwatch.send(new DeleteAlarmsCommand({ AlarmNames: ["web-cpu-high", "nope"] })));
+    expect(gone.name).toBe("ResourceNotFound");
+    expect(gone.$metadata.httpStatusCode).toBe(404);
+    await sb.aws.cloudwatch.send(new DeleteAlarmsCommand({ AlarmNames: ["web-cpu-high"] }));
+    expect((await sb.aws.cloudwatch.send(new DescribeAlarmsCommand({}))).MetricAlarms).toEqual([]);
   });
 });
