@@ -31,7 +31,7 @@ const MATRIX = [
   { folder: "lib/domain/monitor", imports: [...FACTS, "lib/domain/design", "lib/domain/plan"], packages: ["zod"], types: ["@aws-sdk/client-ecs"] },
   // The image lab: a Dockerfile (parsed by dockerfile-ast), its simulated build and cache, a registry and hosts.
   { folder: "lib/domain/lab", imports: [...FACTS], packages: ["dockerfile-ast"] },
-  { folder: "lib/domain/learn", imports: [...FACTS, "lib/domain/design", "lib/domain/rules", "lib/domain/monitor", "lib/domain/lab"], packages: [], types: ["@aws-sdk/client-ecs"] },
+  { folder: "lib/domain/learn", imports: [...FACTS, "lib/domain/design", "lib/domain/rules", "lib/domain/monitor", "lib/domain/lab", "lib/domain/cost"], packages: [], types: ["@aws-sdk/client-ecs"] },
   // Terraform, CloudFormation and CDK exports and imports: one mapping of design fields, a pure exporter and importer per format (the importer is given hcl2json's parse; its tests use it; fflate zips the CDK app).
   { folder: "lib/domain/export", imports: [...FACTS, "lib/domain/design", "lib/domain/plan", "lib/domain/ecs-json"], packages: ["yaml", "zod", "@cdktf/hcl2json", "fflate"] },
   { folder: "lib/domain/designer", imports: [...FACTS, "lib/domain/design", "lib/domain/rules", "lib/domain/ecs-json"], packages: ["zod", "elkjs"] },
@@ -50,8 +50,9 @@ const MATRIX = [
   { folder: "lib/sandbox/scheduler", imports: ["lib/sandbox/core", "lib/sandbox/protocols", "lib/sandbox/ecs", "lib/domain/ecs-facts"], packages: ["zod"] },
   { folder: "lib/sandbox/servicediscovery", imports: ["lib/sandbox/core", "lib/sandbox/protocols", "lib/sandbox/ecs", "lib/sandbox/ec2"], packages: ["zod"] },
   { folder: "lib/sandbox/application-autoscaling", imports: ["lib/sandbox/core", "lib/sandbox/protocols", "lib/sandbox/ecs", "lib/domain/ecs-facts"], packages: ["zod"] },
+  { folder: "lib/sandbox/cloudwatch", imports: ["lib/sandbox/core", "lib/sandbox/protocols", "lib/sandbox/ecs"], packages: ["zod"] },
   // … and its edges (lib/sandbox/*.ts: HTTP handlers, the store port, the Node server, request ids).
-  { folder: "lib/sandbox", files: "*.ts", imports: ["lib/sandbox/core", "lib/sandbox/ecs", "lib/sandbox/ec2", "lib/sandbox/elbv2", "lib/sandbox/iam", "lib/sandbox/logs", "lib/sandbox/servicediscovery", "lib/sandbox/application-autoscaling", "lib/sandbox/scheduler", "lib/sandbox/protocols"], packages: ["node:*", "@smithy/signature-v4"], types: ["@smithy/types"] },
+  { folder: "lib/sandbox", files: "*.ts", imports: ["lib/sandbox/core", "lib/sandbox/ecs", "lib/sandbox/ec2", "lib/sandbox/elbv2", "lib/sandbox/iam", "lib/sandbox/logs", "lib/sandbox/servicediscovery", "lib/sandbox/application-autoscaling", "lib/sandbox/scheduler", "lib/sandbox/cloudwatch", "lib/sandbox/protocols"], packages: ["node:*", "@smithy/signature-v4"], types: ["@smithy/types"] },
   // I/O at the edges: one AWS port per service, the database (and the sandbox's persistent store).
   { folder: "lib/aws", imports: [...FACTS], packages: ["@aws-sdk/*", "zod"], types: ["@smithy/types"] },
   { folder: "lib/db/generated", imports: [], packages: ["@prisma/*"] }, // Prisma's client, generated and not linted
@@ -95,7 +96,7 @@ const TESTS_BESIDE_CODE = {
 const RELATIVE_ONLY = ["lib/domain/**", "lib/aws/**", "lib/server/plan/**", "cli/**"];
 
 /** Pure code reads no wall clock, randomness, timers, network, process or browser state: they come in as arguments. */
-const PURE_CORE = ["lib/domain/**", "lib/sandbox/core/**", "lib/sandbox/ecs/**", "lib/sandbox/ec2/**", "lib/sandbox/elbv2/**", "lib/sandbox/iam/**", "lib/sandbox/logs/**", "lib/sandbox/scheduler/**", "lib/sandbox/servicediscovery/**", "lib/sandbox/application-autoscaling/**", "lib/sandbox/protocols/**"];
+const PURE_CORE = ["lib/domain/**", "lib/sandbox/core/**", "lib/sandbox/ecs/**", "lib/sandbox/ec2/**", "lib/sandbox/elbv2/**", "lib/sandbox/iam/**", "lib/sandbox/logs/**", "lib/sandbox/scheduler/**", "lib/sandbox/cloudwatch/**", "lib/sandbox/servicediscovery/**", "lib/sandbox/application-autoscaling/**", "lib/sandbox/protocols/**"];
 
 // Tests, and helpers only tests import (`test-*.ts` beside the code, e.g. shared fast-check arbitraries).
 const TEST_FILES = ["**/*.test.ts", "**/*.test.tsx", "lib/**/test-*.ts"];

@@ -5,7 +5,6 @@ import { useMemo, useState } from "react";
 import { sceneInputFromMonitor, sceneTrafficOf, withTraffic, type MonitorTask, type TimelineItem } from "@/lib/domain/monitor";
 import { ClusterScene } from "./cluster-scene";
 import { Alert } from "@/components/ui/alert";
-import { CountsChart } from "./counts-chart";
 import { DeploymentTimeline } from "./deployment-timeline";
 import { ScalingActivities } from "./scaling-activities";
 import { StartsStopsChart } from "./starts-stops-chart";
@@ -15,6 +14,7 @@ import { historyPath } from "./links";
 import { LogView, type LogJump } from "./log-view";
 import { StopReasons } from "./stop-reasons";
 import { TasksTable } from "./tasks-table";
+import { UtilisationCharts } from "./utilisation-charts";
 import { useClusterView, useContainerInstances, useServiceDeployments, useServiceHistory } from "@/lib/query/monitor";
 
 function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
@@ -43,6 +43,10 @@ export function ServiceMonitor({ envId, cluster, service }: { envId: string; clu
   const points = [...(history.data?.samples ?? []), ...(s && v?.lastRefreshedAt ? [{ at: v.lastRefreshedAt, desired: s.desiredCount, running: s.runningCount }] : [])];
   const stopped = mergeStopped(v?.tasks ?? [], (history.data?.stoppedTasks ?? []) as unknown as MonitorTask[]);
   const [jump, setJump] = useState<LogJump>();
+  // Deployments to mark: ECS's service deployments (the history), else the service's current ones.
+  const marked = deployments.data?.deployments.length
+    ? deployments.data.deployments.map((d) => ({ id: d.id, createdAt: d.startedAt ?? d.createdAt, taskDefinition: d.targetTaskDefinition }))
+    : (s?.deployments ?? []);
   const taskIds = [...new Set([...(v?.tasks ?? []), ...stopped].map((t) => t.taskId))];
 
   return (
@@ -97,8 +101,8 @@ export function ServiceMonitor({ envId, cluster, service }: { envId: string; clu
           <ClusterScene input={scene} focus={service} title="Lifecycle, deployment bounds and placement" />
         </Section>
       )}
-      <Section title="Running vs desired">
-        <CountsChart points={points} now={now} title={`Running and desired tasks of ${service} over time`} />
+      <Section title="Utilisation and tasks" testId="utilisation">
+        <UtilisationCharts envId={envId} cluster={cluster} service={service} counts={points} now={now} deployments={marked} stopped={stopped} />
       </Section>
       {s && (
         <Section title="Scaling activity" testId="scaling-activity">

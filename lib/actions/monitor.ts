@@ -2,8 +2,8 @@
 
 import type { z } from "zod";
 import {
-  continueServiceDeployment, forceNewDeployment, rollBackServiceDeployment, setDesiredCount,
-  ContinueDeploymentInputSchema, RollbackDeploymentInputSchema, ServiceRefSchema, SetDesiredCountInputSchema,
+  continueServiceDeployment, forceNewDeployment, rollBackServiceDeployment, setDesiredCount, setSimulatedLoad,
+  ContinueDeploymentInputSchema, RollbackDeploymentInputSchema, ServiceRefSchema, SetDesiredCountInputSchema, SetSimulatedLoadInputSchema,
 } from "@/lib/server/monitor";
 import type { ActionResult } from "./result";
 import { runAction } from "./run-action";
@@ -28,4 +28,9 @@ export async function forceNewDeploymentAction(input: z.input<typeof ServiceRefS
 
 export async function setDesiredCountAction(input: z.input<typeof SetDesiredCountInputSchema>): Promise<ActionResult<{ serviceArn: string; desiredCount: number }>> {
   return runAction("setDesiredCountAction", SetDesiredCountInputSchema, input, setDesiredCount, onEnv);
+}
+
+/** The sandbox's simulated load on a service (an editor's, as the sandbox's control API; refused for an AWS environment). */
+export async function setSimulatedLoadAction(input: z.input<typeof SetSimulatedLoadInputSchema>): Promise<ActionResult<{ service: string; shape: z.infer<typeof SetSimulatedLoadInputSchema>["shape"] }>> {
+  return runAction("setSimulatedLoadAction", SetSimulatedLoadInputSchema, input, setSimulatedLoad, onEnv);
 }

@@ -2,7 +2,7 @@
 
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { getJson } from "./get-json";
-import type { ClusterList, Figures, HistoryRow, InstancesView, LogsView, MonitorView, ScalingActivitiesView, SchedulesView, ServiceDeploymentsView, ServiceHistory } from "@/lib/domain/monitor";
+import type { ClusterList, Figures, HistoryRow, InstancesView, LogsView, MonitorView, ScalingActivitiesView, SchedulesView, ServiceDeploymentsView, ServiceHistory, ServiceMetricsView } from "@/lib/domain/monitor";
 
 // The monitor's GET routes, one query (one key, one URL) each, for every view that shows them:
 // the Monitor pages and the canvas's Live mode share the cache. Every live view polls its route
@@ -26,6 +26,8 @@ export const POLL_MS = {
   deploymentsIdle: 20_000,
   /** Application Auto Scaling's own reads: scaling moves on minutes, not seconds. */
   scaling: 15_000,
+  /** CloudWatch's datapoints come a minute at a time (faster in a sped-up sandbox); the server shares one read per 15 s. */
+  metrics: 15_000,
 } as const;
 
 const enc = encodeURIComponent;
@@ -45,6 +47,7 @@ export const monitorUrl = {
     return `${base(envId, cluster)}/services/${enc(service)}/logs${query ? `?${query}` : ""}`;
   },
   scaling: (envId: string, cluster: string, service: string) => `${base(envId, cluster)}/services/${enc(service)}/scaling`,
+  metrics: (envId: string, cluster: string, service: string, rangeMinutes: number) => `${base(envId, cluster)}/services/${enc(service)}/metrics?rangeMinutes=${rangeMinutes}`,
 };
 
 /** The log view's query (lib/domain/monitor/logs.ts LogsQuerySchema). */
@@ -133,5 +136,15 @@ export function useScalingActivities(envId: string, cluster: string, service: st
     queryKey: ["monitor-scaling", envId, cluster, service],
     queryFn: () => getJson<ScalingActivitiesView>(monitorUrl.scaling(envId, cluster, service)),
     refetchInterval: POLL_MS.scaling,
+  });
+}
+
+/** The service's CPU and memory utilisation over the last `rangeMinutes`, with its target-tracking targets. */
+export function useServiceMetrics(envId: string, cluster: string, service: string, rangeMinutes: number) {
+  return useQuery({
+    queryKey: ["monitor-metrics", envId, cluster, service, rangeMinutes],
+    queryFn: () => getJson<ServiceMetricsView>(monitorUrl.metrics(envId, cluster, service, rangeMinutes), "Reading CloudWatch"),
+    refetchInterval: POLL_MS.metrics,
+    placeholderData: (previous) => previous,
   });
 }

@@ -71,6 +71,8 @@ export const ACTION_PERMISSIONS = {
   rollBackServiceDeploymentAction: editor("deploying services", { environment: "apply" }),
   forceNewDeploymentAction: editor("deploying services", { environment: "apply" }),
   setDesiredCountAction: editor("deploying services", { environment: "apply" }),
+  // The sandbox's simulated load, as its control API (POST /sandbox/control): any editor.
+  setSimulatedLoadAction: editor("controlling the sandbox"),
   // learn: a lesson creates its design and runs it in the sandbox
   startLessonAction: editor("doing lessons"),
   checkStepAction: editor("doing lessons"),
@@ -119,6 +121,7 @@ export const ROUTE_PERMISSIONS = {
   "GET /api/monitor/[envId]/[cluster]/services/[service]/deployments": viewer("reading the monitor"),
   "GET /api/monitor/[envId]/[cluster]/services/[service]/logs": viewer("reading the monitor"),
   "GET /api/monitor/[envId]/[cluster]/services/[service]/scaling": viewer("reading the monitor"),
+  "GET /api/monitor/[envId]/[cluster]/services/[service]/metrics": viewer("reading the monitor"),
   "GET /api/monitor/[envId]/[cluster]/stream": viewer("reading the monitor"),
   "GET /learn/[lessonId]/live": viewer("reading lessons"),
   "GET /api/audit": admin("reading the audit trail"),

@@ -17,6 +17,7 @@ export const LESSON_CATALOG = [
   { id: "dockerfile-order", title: "Order a Dockerfile for fast rebuilds" },
   { id: "multi-stage-builds", title: "Multi-stage builds and image size" },
   { id: "tags-vs-digests", title: "Tags vs digests, and why ECS pins a digest" },
+  { id: "target-tracking", title: "Target-tracking auto scaling in the sandbox" },
 ] as const;
 
 export type LessonId = (typeof LESSON_CATALOG)[number]["id"];

@@ -16,7 +16,20 @@ export type SandboxSnapshot = {
   services: EcsService[]; tasks: EcsTask[]; containerInstances: ContainerInstance[];
   /** Each service's newest service deployments (ListServiceDeployments + DescribeServiceDeployments); absent where the sandbox has none to tell. */
   serviceDeployments?: ServiceDeployment[];
+  /** The newest Application Auto Scaling activities of each ACTIVE service (DescribeScalingActivities), in the API's field names; absent when not read. */
+  scalingActivities?: ScalingActivityLike[];
 };
+
+/** A ScalingActivity of DescribeScalingActivities, as far as checks read it. */
+export type ScalingActivityLike = { ResourceId?: string; Description?: string; Cause?: string; StatusCode?: string; StartTime?: Date | string };
+
+/** A simulated request rate (the sandbox's control `setLoad`), requests per second over the sandbox's clock. */
+export type LoadShape =
+  | { kind: "constant"; rps: number }
+  | { kind: "ramp"; from: number; to: number; minutes: number }
+  | { kind: "daily"; peak: number; trough: number; peakHour: number }
+  | { kind: "spike"; base: number; height: number; atMinutes: number; minutes: number }
+  | { kind: "off" };
 
 export type DesignStepCheck = {
   kind: "design";
@@ -55,7 +68,9 @@ export type SandboxAction =
   /** AWS takes a Fargate Spot task back (control interruptSpot). */
   | { id: "interrupt-spot"; label?: string }
   /** Fargate Spot has no capacity, and every Spot task of the lesson is taken back (setSpotCapacity + interruptSpot). */
-  | { id: "spot-capacity-gone"; label?: string };
+  | { id: "spot-capacity-gone"; label?: string }
+  /** The sandbox's simulated load on one of the lesson's services (control setLoad). */
+  | { id: "set-load"; label?: string; service: string; shape: LoadShape };
 
 export type Step = {
   id: string;

@@ -39,6 +39,7 @@ const DEFAULT_LABELS: Record<SandboxAction["id"], string> = {
   "fast-forward": "Fast-forward",
   "interrupt-spot": "Interrupt a Spot task",
   "spot-capacity-gone": "Spot capacity runs out",
+  "set-load": "Set the simulated load",
 };
 
 export function actionLabel(a: SandboxAction): string {

@@ -31,7 +31,7 @@ export type StepRef = z.infer<typeof StepRefSchema>;
 export const SandboxActionInputSchema = z.object({
   lessonId: LessonIdSchema,
   stepId: z.string().min(1),
-  actionId: z.enum(["apply", "crash-task", "deploy", "deploy-failing", "fast-forward", "interrupt-spot", "spot-capacity-gone"]),
+  actionId: z.enum(["apply", "crash-task", "deploy", "deploy-failing", "fast-forward", "interrupt-spot", "spot-capacity-gone", "set-load"]),
 });
 export type SandboxActionInput = z.infer<typeof SandboxActionInputSchema>;
 

@@ -18,5 +18,7 @@ export { rollBackServiceDeployment } from "./roll-back-service-deployment";
 export { forceNewDeployment } from "./force-new-deployment";
 export { setDesiredCount } from "./set-desired-count";
 export { getServiceLogs } from "./get-service-logs";
+export { getServiceMetrics } from "./get-service-metrics";
+export { setSimulatedLoad } from "./set-simulated-load";
 export { LogTailHub, tailCursor } from "./log-tail";
 export { getClusterSchedules, clearClusterScheduleCache } from "./get-cluster-schedules";
