@@ -10,7 +10,7 @@ import { ECS_DYNAMICS } from "./engine";
 import { clientError, invalidParameter } from "./errors";
 import { parseInput } from "./input";
 import { exitLines, printLines } from "./container-logs";
-import { scheduleHealth, stopTask } from "./lifecycle";
+import { nextContainerAt, scheduleHealth, stopTask } from "./lifecycle";
 import { activeCluster, findTask } from "./lookups";
 import { recordFailure } from "./scheduler";
 
@@ -212,6 +212,6 @@ function apply(world: World, ctx: Ctx, input: Input): unknown {
 }
 
 function refreshNext(t: World["tasks"][string]) {
-  const times = t.containers.map((c) => c.healthAt).filter((x): x is number => x !== undefined);
-  if (times.length) t.nextAt = Math.min(t.nextAt ?? Infinity, ...times);
+  const at = nextContainerAt(t);
+  if (at !== undefined) t.nextAt = Math.min(t.nextAt ?? Infinity, at);
 }
