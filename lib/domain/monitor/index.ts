@@ -16,3 +16,5 @@ export { sceneInputFromMonitor, sceneTrafficOf, withTraffic } from "./scene-inpu
 export { deploymentTimelines, deploymentObservationKey, type Json, type DeploymentJson, type DeploymentObservation, type RevisionJson, type TaskDefinitionJson } from "./deployments";
 export { revisionDiff } from "./revision-diff";
 export * from "./logs";
+export * from "./run-task";
+export * from "./exec-readiness";
