@@ -69,6 +69,8 @@ export const ACTION_PERMISSIONS = {
   rollBackServiceDeploymentAction: editor("deploying services", { environment: "apply" }),
   forceNewDeploymentAction: editor("deploying services", { environment: "apply" }),
   setDesiredCountAction: editor("deploying services", { environment: "apply" }),
+  // a one-off task runs code in the environment as its services do: a deployer of it
+  runTaskAction: editor("running tasks", { environment: "apply" }),
   // learn: a lesson creates its design and runs it in the sandbox
   startLessonAction: editor("doing lessons"),
   checkStepAction: editor("doing lessons"),
@@ -117,6 +119,9 @@ export const ROUTE_PERMISSIONS = {
   "GET /api/monitor/[envId]/[cluster]/services/[service]/logs": viewer("reading the monitor"),
   "GET /api/monitor/[envId]/[cluster]/services/[service]/scaling": viewer("reading the monitor"),
   "GET /api/monitor/[envId]/[cluster]/stream": viewer("reading the monitor"),
+  "GET /api/monitor/[envId]/[cluster]/run-task": viewer("reading the monitor"),
+  "GET /api/monitor/[envId]/[cluster]/tasks/[task]": viewer("reading the monitor"),
+  "GET /api/monitor/[envId]/[cluster]/tasks/[task]/exec": viewer("reading the monitor"),
   "GET /learn/[lessonId]/live": viewer("reading lessons"),
   "GET /api/audit": admin("reading the audit trail"),
   // The sandbox's AWS endpoints take requests signed (SigV4) with a personal sandbox access key,

@@ -495,6 +495,8 @@ export type Role = {
   maxSessionDuration: number;
   /** ARNs of the managed policies attached, in attach order. */
   attachedPolicies: string[];
+  /** Inline policies (PutRolePolicy): name → the document as given (JSON text). Absent in worlds stored before they existed. */
+  inlinePolicies?: Record<string, string>;
   tags: Tag[];
   createdAt: number;
   seq: number;

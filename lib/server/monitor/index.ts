@@ -19,3 +19,6 @@ export { forceNewDeployment } from "./force-new-deployment";
 export { setDesiredCount } from "./set-desired-count";
 export { getServiceLogs } from "./get-service-logs";
 export { LogTailHub, tailCursor } from "./log-tail";
+export { runTask, type RunTaskResult } from "./run-task";
+export { getTaskRun, getExecReadiness, type TaskRun } from "./get-task-run";
+export { getRunTaskChoices, type RunTaskChoices } from "./get-run-task-choices";
