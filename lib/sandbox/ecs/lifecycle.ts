@@ -3,7 +3,7 @@ import type { ContainerState, Ctx, HealthStatus, Task, TaskDefinition, World } f
 import { containerArn, taskArn } from "./arns";
 import { peek } from "../core/draft";
 import { exitLines, openContainerLogs, printLines, startupLines } from "./container-logs";
-import { containerCommand, programOf } from "./programs";
+import { containerCommand, containerEnvironment, programOf } from "./programs";
 
 // The task lifecycle: PROVISIONING → PENDING → ACTIVATING → RUNNING → DEACTIVATING → STOPPING →
 // DEPROVISIONING → STOPPED. Each task carries the time of its next transition (`nextAt`); the
@@ -211,7 +211,8 @@ export function tickTask(world: World, ctx: Ctx, task: Task, onFailure?: (task: 
       for (const c of task.containers) {
         c.lastStatus = "RUNNING";
         if (c.execAgent) c.execAgent = { lastStatus: "RUNNING", lastStartedAt: now };
-        const program = programOf(containerCommand(containerDefinition(world, task, c.name), task.overrides, c.name));
+        const def = containerDefinition(world, task, c.name);
+        const program = programOf(containerCommand(def, task.overrides, c.name), containerEnvironment(def, task.overrides, c.name));
         // A script prints its own lines; a long-lived program the sandbox's start-up lines.
         if (program) c.program = { lines: program.lines.map((l) => ({ at: now + l.at, text: l.text })), exitAt: now + program.exitAt, exitCode: program.exitCode };
         else printLines(world, ctx, task, c, startupLines(world, task, c));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { containerCommand, programOf, shellWords } from "./programs";
+import { containerCommand, containerEnvironment, programOf, shellWords } from "./programs";
 
 describe("programOf", () => {
   it("plays a shell script: lines at their times, the exit code it names", () => {
@@ -32,6 +32,13 @@ describe("containerCommand", () => {
     expect(containerCommand(def, { containerOverrides: [{ name: "app", command: ["exit 4"] }] }, "app")).toEqual(["sh", "-c", "exit 4"]);
     expect(containerCommand(def, { containerOverrides: [{ name: "other", command: ["exit 4"] }] }, "app")).toEqual(["sh", "-c", "node server.js"]);
     expect(containerCommand({ name: "x" }, undefined, "x")).toBeUndefined();
+  });
+});
+
+describe("the container's environment", () => {
+  it("expands $NAME and ${NAME} from the definition's variables and the override's over them, not inside '…'", () => {
+    const env = containerEnvironment({ environment: [{ name: "MODE", value: "all" }, { name: "DB", value: "main" }] }, { containerOverrides: [{ name: "app", environment: [{ name: "MODE", value: "once" }] }] }, "app");
+    expect(programOf(["sh", "-c", "echo \"$MODE on ${DB}\" '$MODE' $UNSET."], env)?.lines).toEqual([{ at: 0, text: "once on main $MODE ." }]);
   });
 });
 

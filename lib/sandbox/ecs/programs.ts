@@ -2,7 +2,8 @@
 // images; it reads the command ECS would hand to the container (a containerOverrides command
 // in place of the definition's, after the entryPoint, as Docker joins them) and, when that
 // command is a short shell script of the commands below, plays it: each `echo`/`printf` line is
-// printed (to the container's awslogs stream) at its time, `sleep N` moves that time on, and the
+// printed (to the container's awslogs stream) at its time, with `$NAME`/`${NAME}` taken from the
+// container's environment (the definition's, then the override's), `sleep N` moves that time on, and the
 // process exits with `exit N`, or with the status of its last command (`false` is 1). Any other
 // program (a server: `node server.js`, `nginx`, none at all) keeps running until its task is
 // stopped, as before. So a one-off task (`sh -c "echo migrating; sleep 2; exit 3"`) runs to
@@ -15,15 +16,20 @@ const SHELLS = new Set(["sh", "/bin/sh", "bash", "/bin/bash", "/usr/bin/bash", "
 /** The longest a played `sleep` may last (a one-off task in the sandbox should not outlive a coffee). */
 const MAX_SLEEP_S = 3600;
 
-/** Splits a shell statement into words: whitespace separates, '…' and "…" quote, \ escapes. */
-export function shellWords(text: string): string[] | undefined {
+/** Splits a shell statement into words: whitespace separates, '…' and "…" quote, \ escapes, $NAME expands outside '…'. */
+export function shellWords(text: string, env: Readonly<Record<string, string>> = {}): string[] | undefined {
   const words: string[] = [];
   let word = "";
   let inWord = false;
   let quote: "'" | '"' | undefined;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    if (quote) {
+    const variable = ch === "$" && quote !== "'" ? /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/.exec(text.slice(i)) : null;
+    if (variable) {
+      word += Object.hasOwn(env, variable[1] ?? variable[2]) ? env[variable[1] ?? variable[2]] : "";
+      inWord = true;
+      i += variable[0].length - 1;
+    } else if (quote) {
       if (ch === quote) quote = undefined;
       else if (ch === "\\" && quote === '"' && i + 1 < text.length) word += text[++i];
       else word += ch;
@@ -84,7 +90,7 @@ function printfLines(args: string[]): string[] {
  * The program a command runs, or undefined when it is a long-lived one (anything but a script
  * of echo, printf, sleep, exit, true, false and `:`).
  */
-export function programOf(argv: readonly string[] | undefined): Program | undefined {
+export function programOf(argv: readonly string[] | undefined, env: Readonly<Record<string, string>> = {}): Program | undefined {
   if (!argv || argv.length === 0) return undefined;
   const script = SHELLS.has(argv[0]) && argv[1] === "-c" ? argv[2] : argv.map((a) => (/[\s'"]/.test(a) ? `'${a.replace(/'/g, "")}'` : a)).join(" ");
   if (script === undefined) return undefined;
@@ -92,7 +98,7 @@ export function programOf(argv: readonly string[] | undefined): Program | undefi
   let at = 0;
   let status = 0;
   for (const st of statements(script)) {
-    const words = shellWords(st.text);
+    const words = shellWords(st.text, env);
     if (!words || words.length === 0) return undefined;
     if (st.and && status !== 0) continue;
     const [cmd, ...args] = words;
@@ -145,4 +151,14 @@ export function containerCommand(definition: Json | undefined, overrides: Json |
   const entryPoint = (definition?.entryPoint as string[] | undefined) ?? [];
   const argv = [...entryPoint, ...command];
   return argv.length ? argv : undefined;
+}
+
+/** A container's environment: its definition's variables, then the override's (RunTask `containerOverrides[].environment`) over them. */
+export function containerEnvironment(definition: Json | undefined, overrides: Json | undefined, name: string): Record<string, string> {
+  const override = ((overrides?.containerOverrides as Json[] | undefined) ?? []).find((o) => o.name === name);
+  const env: Record<string, string> = Object.create(null);
+  for (const list of [definition?.environment, override?.environment]) {
+    for (const v of (list as { name?: string; value?: string }[] | undefined) ?? []) if (v.name) env[v.name] = v.value ?? "";
+  }
+  return env;
 }
