@@ -1,5 +1,6 @@
 import type { Failure, RunTaskCommandInput, Task } from "@aws-sdk/client-ecs";
 import { z } from "zod";
+import type { LogsView } from "./logs";
 
 // A one-off task (RunTask) as Stevedore starts it from the monitor and the CLI: which task
 // definition, how it launches, what it overrides, where its ENI goes; and what a person waits
@@ -142,3 +143,24 @@ export function runExitStatus(view: TaskRunView, essential: ReadonlySet<string> 
 export function failureLines(failures: Failure[] | undefined): string[] {
   return (failures ?? []).map((f) => [f.reason ?? "failure", f.detail, f.arn && `(${f.arn})`].filter(Boolean).join(" "));
 }
+
+/** What the Run task dialog offers (GET …/run-task): families, the chosen definition's revisions and containers, the service's defaults, the designs' task definitions. */
+export type RunTaskChoices = {
+  families: string[];
+  /** ARNs of the chosen definition's family, newest first. */
+  revisions: string[];
+  containers: { name: string; essential: boolean; command?: string[] }[];
+  networkMode?: string;
+  defaults?: {
+    taskDefinition?: string;
+    launchType?: string;
+    capacityProviderStrategy?: { capacityProvider: string; weight?: number; base?: number }[];
+    platformVersion?: string;
+    network?: TaskNetwork;
+    enableExecuteCommand?: boolean;
+  };
+  designs: { id: string; name: string; taskDefinitions: { id: string; family: string }[] }[];
+};
+
+/** One task as the dialog waits on it (GET …/tasks/<id>): its run, its essential containers, its lines once started. */
+export type TaskRun = { task: TaskRunView; essential: string[]; logs?: LogsView; fetchedAt: string };

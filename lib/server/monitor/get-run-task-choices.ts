@@ -1,4 +1,4 @@
-import type { TaskNetwork } from "@/lib/domain/monitor";
+import type { RunTaskChoices } from "@/lib/domain/monitor";
 import type { AppContext } from "../context";
 import { withEcs } from "../aws-ports";
 import { loadEnvironmentRow } from "../environments/environment-record";
@@ -9,23 +9,6 @@ import type { RunTaskChoicesInput } from "./schemas";
 // (ListTaskDefinitionFamilies), the revisions of the chosen one (ListTaskDefinitions), its
 // containers (to override), the service's own launch and network configuration as defaults,
 // and the designs' task definitions (registered first when run).
-
-export type RunTaskChoices = {
-  families: string[];
-  /** ARNs of the chosen definition's family, newest first. */
-  revisions: string[];
-  containers: { name: string; essential: boolean; command?: string[] }[];
-  networkMode?: string;
-  defaults?: {
-    taskDefinition?: string;
-    launchType?: string;
-    capacityProviderStrategy?: { capacityProvider: string; weight?: number; base?: number }[];
-    platformVersion?: string;
-    network?: TaskNetwork;
-    enableExecuteCommand?: boolean;
-  };
-  designs: { id: string; name: string; taskDefinitions: { id: string; family: string }[] }[];
-};
 
 const DESIGNS_OFFERED = 50;
 

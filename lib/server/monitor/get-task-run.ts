@@ -1,4 +1,4 @@
-import { execReadiness, logSourcesOf, taskRunView, type ExecReadiness, type LoggingContainer, type LogsView, type TaskRunView } from "@/lib/domain/monitor";
+import { execReadiness, logSourcesOf, taskRunView, type ExecReadiness, type LoggingContainer, type TaskRun } from "@/lib/domain/monitor";
 import { toAwsFailure } from "@/lib/aws";
 import type { AppContext } from "../context";
 import { withEcs } from "../aws-ports";
@@ -11,7 +11,6 @@ import type { TaskRef } from "./schemas";
 // port, paced with every other reader), and once it has started, the lines its containers
 // wrote (the task's own definition says where they log). And its ECS Exec readiness.
 
-export type TaskRun = { task: TaskRunView; essential: string[]; logs?: LogsView; fetchedAt: string };
 
 type TaskDefinitionJson = { containerDefinitions?: (LoggingContainer & { essential?: boolean })[]; taskRoleArn?: string };
 

@@ -20,5 +20,5 @@ export { setDesiredCount } from "./set-desired-count";
 export { getServiceLogs } from "./get-service-logs";
 export { LogTailHub, tailCursor } from "./log-tail";
 export { runTask, type RunTaskResult } from "./run-task";
-export { getTaskRun, getExecReadiness, type TaskRun } from "./get-task-run";
-export { getRunTaskChoices, type RunTaskChoices } from "./get-run-task-choices";
+export { getTaskRun, getExecReadiness } from "./get-task-run";
+export { getRunTaskChoices } from "./get-run-task-choices";
