@@ -1,6 +1,6 @@
 "use client";
 
-import { queryOptions, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { getJson } from "./get-json";
 import type {
   ClusterList, ExecReadiness, Figures, HistoryRow, InstancesView, LogsView, MonitorView, RunTaskChoices, ScalingActivitiesView, ServiceDeploymentsView, ServiceHistory, TaskRun,
@@ -133,7 +133,7 @@ export function useScalingActivities(envId: string, cluster: string, service: st
 export function useRunTaskChoices(envId: string, cluster: string, q: { service?: string; taskDefinition?: string }, opts: { enabled?: boolean } = {}) {
   const params = new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => Boolean(e[1])));
   return useQuery({
-    queryKey: ["monitor-run-task-choices", envId, cluster, q], enabled: opts.enabled ?? true, staleTime: 30_000,
+    queryKey: ["monitor-run-task-choices", envId, cluster, q], enabled: opts.enabled ?? true, staleTime: 30_000, placeholderData: keepPreviousData,
     queryFn: () => getJson<RunTaskChoices>(`${base(envId, cluster)}/run-task${params.size ? `?${params}` : ""}`, "Reading the task definitions"),
   });
 }
