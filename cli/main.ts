@@ -8,6 +8,7 @@ import { parseComposeTarget, withComposeTargetOptions, type ComposeTargetFlags }
 import { runPlan } from "./plan";
 import { runApply } from "./apply";
 import { runCost } from "./cost";
+import { runRunTask } from "./run-task";
 
 // Exit codes: 0 fine, 1 problems found (lint), 2 unreadable or malformed input, or bad usage.
 // plan and apply document their own in cli/plan.ts and cli/apply.ts.
@@ -112,6 +113,30 @@ function program(): Command {
     .option("--wait-timeout <seconds>", "give up waiting after this many seconds (default 900)")
     .action(async (file: string, opts: Record<string, unknown>) => {
       process.exitCode = await runApply(file, opts);
+    });
+  p.command("run-task")
+    .description("run a one-off task (RunTask) from a task definition of the account or of a design file, optionally waiting for its exit code")
+    .argument("[design]", "a Stevedore design JSON file whose task definition to register (as apply does) and run")
+    .option("--endpoint <url>", "ECS endpoint, e.g. the sandbox: http://localhost:3000/sandbox/ecs")
+    .option("--profile <name>", "named AWS profile (shared config/credentials files)")
+    .option("--region <region>", "AWS Region, e.g. eu-west-1")
+    .option("--design-id <id>", "owner tag value (stevedore:design) of a design's task definition; defaults to the file name")
+    .option("--cluster <name>", "the cluster to run in")
+    .option("--task-definition <ref>", "family, family:revision or ARN (with a design: the family of one of its task definitions)")
+    .option("--container <name>", "the container whose command and environment to override (default: the first essential one)")
+    .option("--command <cmd>", "the container's command: a shell line (run in sh -c) or a JSON array")
+    .option("--env <NAME=value>", "an environment variable for the container (repeat for more)", (v: string, prev: string[] = []) => [...prev, v])
+    .option("--subnets <ids>", "awsvpc subnets, comma-separated")
+    .option("--security-groups <ids>", "awsvpc security groups, comma-separated")
+    .option("--assign-public-ip", "give the task's ENI a public IP")
+    .option("--launch-type <type>", "FARGATE, EC2, EXTERNAL or MANAGED_INSTANCES (default: the cluster's default capacity provider strategy)")
+    .option("--capacity-provider <name>", "run on this capacity provider instead of a launch type")
+    .option("--enable-execute-command", "enable ECS Exec in the task")
+    .option("--wait", "wait until the task stops; the exit status is the essential container's exit code")
+    .option("--wait-timeout <seconds>", "give up waiting after this many seconds (default 900)")
+    .option("--json", "machine-readable output")
+    .action(async (file: string | undefined, opts: Record<string, unknown>) => {
+      process.exitCode = await runRunTask(file, opts);
     });
   return p;
 }

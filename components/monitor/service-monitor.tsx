@@ -12,6 +12,7 @@ import { Freshness } from "./freshness";
 import { HealthBadge, RolloutState } from "./health-badge";
 import { historyPath } from "./links";
 import { LogView, type LogJump } from "./log-view";
+import { RunTaskButton } from "./run-task-dialog";
 import { StopReasons } from "./stop-reasons";
 import { TasksTable } from "./tasks-table";
 import { UtilisationCharts } from "./utilisation-charts";
@@ -56,6 +57,7 @@ export function ServiceMonitor({ envId, cluster, service }: { envId: string; clu
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{service}</h1>
           {s && <HealthBadge health={s.health} />}
           <Link href={historyPath(envId, cluster, service)} className="ml-auto text-sm font-medium text-brand-700 hover:underline">Search history and export</Link>
+          {s && <RunTaskButton envId={envId} cluster={cluster} service={service} disabled={deployments.data ? !deployments.data.canDeploy : false} reason={deployments.data?.cannotDeployBecause} />}
         </div>
         {s && (
           <p className="text-slate-700" data-testid="service-counts">
@@ -112,7 +114,7 @@ export function ServiceMonitor({ envId, cluster, service }: { envId: string; clu
       <Section title="Task starts and stops">
         <StartsStopsChart buckets={history.data?.startsStops ?? []} title={`Task starts and stops of ${service}`} />
       </Section>
-      {s && <Section title="Tasks" testId="tasks"><TasksTable tasks={v.tasks} /></Section>}
+      {s && <Section title="Tasks" testId="tasks"><TasksTable tasks={v.tasks} exec={{ envId, cluster }} /></Section>}
       <Section title="Why tasks stopped" testId="why-stopped">
         <StopReasons tasks={stopped} onShowLogs={(t) => setJump({ taskId: t.taskId, at: Date.parse(t.stoppingAt ?? t.stoppedAt ?? "") || Date.parse(t.stoppedAt ?? "") })} />
       </Section>

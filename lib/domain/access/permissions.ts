@@ -73,6 +73,8 @@ export const ACTION_PERMISSIONS = {
   setDesiredCountAction: editor("deploying services", { environment: "apply" }),
   // The sandbox's simulated load, as its control API (POST /sandbox/control): any editor.
   setSimulatedLoadAction: editor("controlling the sandbox"),
+  // a one-off task runs code in the environment as its services do: a deployer of it
+  runTaskAction: editor("running tasks", { environment: "apply" }),
   // learn: a lesson creates its design and runs it in the sandbox
   startLessonAction: editor("doing lessons"),
   checkStepAction: editor("doing lessons"),
@@ -123,6 +125,9 @@ export const ROUTE_PERMISSIONS = {
   "GET /api/monitor/[envId]/[cluster]/services/[service]/scaling": viewer("reading the monitor"),
   "GET /api/monitor/[envId]/[cluster]/services/[service]/metrics": viewer("reading the monitor"),
   "GET /api/monitor/[envId]/[cluster]/stream": viewer("reading the monitor"),
+  "GET /api/monitor/[envId]/[cluster]/run-task": viewer("reading the monitor"),
+  "GET /api/monitor/[envId]/[cluster]/tasks/[task]": viewer("reading the monitor"),
+  "GET /api/monitor/[envId]/[cluster]/tasks/[task]/exec": viewer("reading the monitor"),
   "GET /learn/[lessonId]/live": viewer("reading lessons"),
   "GET /api/audit": admin("reading the audit trail"),
   // The sandbox's AWS endpoints take requests signed (SigV4) with a personal sandbox access key,

@@ -18,3 +18,5 @@ export { revisionDiff } from "./revision-diff";
 export * from "./logs";
 export { toScheduleViews, type ScheduleView, type SchedulesView } from "./schedules";
 export * from "./metrics";
+export * from "./run-task";
+export * from "./exec-readiness";

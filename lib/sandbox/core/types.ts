@@ -61,6 +61,10 @@ export type ContainerState = {
   /** When the container's health changes next (a probe verdict), if ever. */
   healthAt?: number;
   healthFailing?: boolean;
+  /** What its process still has to do when it is a script the sandbox plays (ecs/programs.ts): lines to print and its exit, at simulated times. */
+  program?: { lines: { at: number; text: string }[]; exitAt: number; exitCode: number };
+  /** ECS Exec's agent in the container (DescribeTasks `managedAgents`), when the task has exec enabled. */
+  execAgent?: { lastStatus: "PENDING" | "RUNNING" | "STOPPED"; lastStartedAt?: number };
   networkBindings: { containerPort: number; hostPort: number; protocol: string }[];
   runtimeId: string;
   containerArn: string;
@@ -104,6 +108,8 @@ export type Task = {
   /** Next lifecycle transition (or, once STOPPED, when the task is forgotten). */
   nextAt?: number;
   overrides?: Record<string, unknown>;
+  /** RunTask's or the service's `enableExecuteCommand`. */
+  enableExecuteCommand?: boolean;
   tags: Tag[];
   version: number;
   /** The targets ECS registered for this task (ecs/load-balancing.ts), so it deregisters exactly those. */
@@ -489,6 +495,8 @@ export type Role = {
   maxSessionDuration: number;
   /** ARNs of the managed policies attached, in attach order. */
   attachedPolicies: string[];
+  /** Inline policies (PutRolePolicy): name → the document as given (JSON text). Absent in worlds stored before they existed. */
+  inlinePolicies?: Record<string, string>;
   tags: Tag[];
   createdAt: number;
   seq: number;

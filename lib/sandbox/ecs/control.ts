@@ -14,7 +14,7 @@ import { clientError, invalidParameter, serviceNotFound } from "./errors";
 import { parseInput } from "./input";
 import { exitLines, printLines } from "./container-logs";
 import { DEFAULT_CPU_MS_PER_REQUEST, DEFAULT_MEMORY_MIB_PER_REQUEST, loadAt, serviceLoadKey } from "./load";
-import { scheduleHealth, stopTask } from "./lifecycle";
+import { nextContainerAt, scheduleHealth, stopTask } from "./lifecycle";
 import { activeCluster, findTask, peekService } from "./lookups";
 import { recordFailure } from "./scheduler";
 
@@ -233,8 +233,8 @@ function apply(world: World, ctx: Ctx, input: Input): unknown {
 }
 
 function refreshNext(t: World["tasks"][string]) {
-  const times = t.containers.map((c) => c.healthAt).filter((x): x is number => x !== undefined);
-  if (times.length) t.nextAt = Math.min(t.nextAt ?? Infinity, ...times);
+  const at = nextContainerAt(t);
+  if (at !== undefined) t.nextAt = Math.min(t.nextAt ?? Infinity, at);
 }
 
 /**

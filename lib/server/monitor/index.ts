@@ -22,3 +22,6 @@ export { getServiceMetrics } from "./get-service-metrics";
 export { setSimulatedLoad } from "./set-simulated-load";
 export { LogTailHub, tailCursor } from "./log-tail";
 export { getClusterSchedules, clearClusterScheduleCache } from "./get-cluster-schedules";
+export { runTask, type RunTaskResult } from "./run-task";
+export { getTaskRun, getExecReadiness } from "./get-task-run";
+export { getRunTaskChoices } from "./get-run-task-choices";

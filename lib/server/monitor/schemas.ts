@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { HistoryQuerySchema, LogsQuerySchema, MetricsQuerySchema } from "@/lib/domain/monitor";
+import { HistoryQuerySchema, LogsQuerySchema, MetricsQuerySchema, RunTaskOptionsSchema } from "@/lib/domain/monitor";
 
 // ECS names: clusters and services are up to 255 letters, digits, hyphens and underscores.
 const EcsName = z.string().min(1).max(255).regex(/^[A-Za-z0-9_-]+$/, "Not an ECS name");
@@ -76,3 +76,27 @@ export const LoadShapeSchema = z.discriminatedUnion("kind", [
 
 export const SetSimulatedLoadInputSchema = ServiceRefSchema.extend({ shape: LoadShapeSchema });
 export type SetSimulatedLoadInput = z.infer<typeof SetSimulatedLoadInputSchema>;
+// A task definition as RunTask names one: a family, family:revision, or its ARN.
+const TaskDefinitionRef = z.string().min(1, "taskDefinition is required").max(1600)
+  .regex(/^(arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/)?[A-Za-z0-9_-]{1,255}(:\d+)?$/, "Not a task definition (family, family:revision or ARN)");
+
+/** Which task definition a one-off task runs: one registered in the environment, or a design's (registered first, as apply does). */
+export const RunTaskSourceSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("registered"), taskDefinition: TaskDefinitionRef }),
+  z.object({ kind: z.literal("design"), designId: z.uuid({ message: "Not a design id" }), taskDefinition: z.string().min(1, "taskDefinition is required").max(255) }),
+], { message: "source.kind is registered or design" });
+
+/** Run a one-off task now (RunTask) in a cluster of the environment. */
+export const RunTaskInputSchema = ClusterRefSchema.extend({ source: RunTaskSourceSchema, options: RunTaskOptionsSchema });
+export type RunTaskInput = z.infer<typeof RunTaskInputSchema>;
+
+// A task id: 32 hex digits (or an ARN ending in one).
+const TaskId = z.string().regex(/^[0-9a-f]{32}$/, "Not a task id");
+
+/** One task of a cluster, by id: its run (status, exit codes, logs) or its ECS Exec readiness. */
+export const TaskRefSchema = ClusterRefSchema.extend({ task: TaskId, container: z.string().min(1).max(255).optional() });
+export type TaskRef = z.infer<typeof TaskRefSchema>;
+
+/** What the Run task dialog offers: the environment's families, a family's revisions, a definition's containers, a service's defaults. */
+export const RunTaskChoicesInputSchema = ClusterRefSchema.extend({ service: EcsName.optional(), taskDefinition: TaskDefinitionRef.optional() });
+export type RunTaskChoicesInput = z.infer<typeof RunTaskChoicesInputSchema>;
