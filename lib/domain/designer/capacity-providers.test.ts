@@ -27,7 +27,7 @@ describe("capacity providers on the canvas", () => {
     const { design, id } = withProvider();
     const cp = design.capacityProviders![0];
     expect(cp).toMatchObject({ id, name: "ec2-capacity", autoScalingGroupProvider: { autoScalingGroupArn: "", managedScaling: { status: "ENABLED", targetCapacity: 100 } } });
-    expect(design.layout[id]).toEqual({ x: -10, y: 60 });
+    expect(design.layout[id]).toEqual({ x: -20, y: 56 });
     const node = toFlow(design, []).nodes.find((n) => n.id === id)!;
     expect(node).toMatchObject({ type: "capacityProvider", data: { summary: { name: "ec2-capacity", type: "ASG", detail: "target 100%", managedScaling: true } } });
     expect(DesignSchema.safeParse(design).success).toBe(true);

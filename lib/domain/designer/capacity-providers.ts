@@ -1,6 +1,6 @@
 import type { CapacityProviderDesign, CapacityProviderStrategyItem, Cluster, Design, Service } from "../design";
 import { clusterNameOf } from "../design";
-import { belowEverything, SIZES } from "./layout";
+import { belowEverything } from "./layout";
 import { newId, uniqueName } from "./names";
 import { mapShared } from "./paths";
 import type { EditResult } from "./result";
@@ -32,7 +32,8 @@ export function capacityProviderSummary(cp: CapacityProviderDesign): CapacityPro
   return { name: cp.name, type: "ASG", detail: on ? `target ${ms?.targetCapacity ?? 100}%` : undefined, managedScaling: on };
 }
 
-export const CAPACITY_PROVIDER_SIZE = SIZES.targetGroup;
+/** A card like a target group's, a little wider and taller: its kind chip and scaling chip sit on one row. */
+export const CAPACITY_PROVIDER_SIZE = { width: 240, height: 88 };
 
 /** A new Auto Scaling group provider with managed scaling on, as the console offers it; its ASG ARN is still to be set. */
 export function addCapacityProvider(design: Design, opts: { name?: string; at?: At } = {}): EditResult & { ok: true } {

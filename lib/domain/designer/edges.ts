@@ -163,19 +163,22 @@ export function disconnect(design: Design, edgeId: string): Design {
 }
 
 function mapCluster(design: Design, id: string, f: (c: Design["clusters"][number]) => Design["clusters"][number]): Design {
-  const i = design.clusters.findIndex((c) => c.id === id);
-  if (i < 0) return design;
-  const clusters = design.clusters.slice();
-  clusters[i] = f(clusters[i]);
-  return { ...design, clusters };
+  const clusters = mapById(design.clusters, id, f);
+  return clusters === design.clusters ? design : { ...design, clusters };
 }
 
 function mapService(design: Design, id: string, f: (s: Design["services"][number]) => Design["services"][number]): Design {
-  const i = design.services.findIndex((s) => s.id === id);
-  if (i < 0) return design;
-  const services = design.services.slice();
-  services[i] = f(services[i]);
-  return { ...design, services };
+  const services = mapById(design.services, id, f);
+  return services === design.services ? design : { ...design, services };
+}
+
+/** The list with the item of that id replaced by f's result; the same list when no item has the id. */
+function mapById<T extends { id: string }>(list: T[], id: string, f: (x: T) => T): T[] {
+  const i = list.findIndex((x) => x.id === id);
+  if (i < 0) return list;
+  const next = list.slice();
+  next[i] = f(next[i]);
+  return next;
 }
 
 /** Services whose cluster reference names a cluster of the design (they are drawn inside it). */
