@@ -19,6 +19,7 @@ export * from "./strategy-text";
 export * from "./to-flow";
 export * from "./same-json";
 export * from "./target-groups";
+export * from "./capacity-providers";
 export * from "./load-balancers";
 export * from "./service-connect";
 // autoLayout (elkjs) is imported from "./auto-layout" directly, so bundles load it only when used.

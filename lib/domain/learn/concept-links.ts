@@ -66,6 +66,7 @@ export const KIND_CONCEPTS: Record<string, Target> = {
   container: { concept: "containers-vs-vms", lesson: "first-task-definition" },
   targetGroup: { concept: "network-modes" },
   loadBalancer: { concept: "network-modes" },
+  capacityProvider: { concept: "launch-types", lesson: "placement-strategies" },
 };
 
 /** What each node kind is and why it matters, in two sentences: the inspector's "What is this?". */
@@ -75,6 +76,7 @@ export const KIND_BLURBS: Record<string, string> = {
   taskDefinition: "A task definition is the blueprint of a task: its containers, CPU and memory, network mode and IAM roles. Each change registers a new revision; a task always runs one revision.",
   container: "A container definition says which image to run and how: ports, environment, limits, health check and logs. The containers of a task start together and share its network and resources.",
   targetGroup: "A target group is where a load balancer sends traffic. A service registers each task's container port in it, and the load balancer health-checks those targets.",
+  capacityProvider: "A capacity provider is EC2 capacity ECS scales for you: an Auto Scaling group it grows and shrinks to fit the tasks, or Managed Instances it launches itself. Clusters associate providers and strategies spread tasks across them by base and weight.",
   loadBalancer: "A load balancer takes client connections on its listeners and forwards them to target groups, by rule and by weight. Blue/green and canary deployments move traffic by changing those weights.",
 };
 
@@ -192,6 +194,28 @@ export const FIELD_CONCEPTS: Record<string, Target> = {
   "targetGroup:healthCheck.matcher": { concept: "ecs-building-blocks" },
   // Cluster
   "cluster:capacityProviders": { concept: "launch-types" },
+  // Capacity provider
+  "capacityProvider:kind": { concept: "launch-types" },
+  "capacityProvider:autoScalingGroupProvider.autoScalingGroupArn": { concept: "launch-types" },
+  "capacityProvider:autoScalingGroupProvider.managedScaling.status": { concept: "launch-types", lesson: "placement-strategies" },
+  "capacityProvider:autoScalingGroupProvider.managedScaling.targetCapacity": { concept: "launch-types", lesson: "placement-strategies" },
+  "capacityProvider:autoScalingGroupProvider.managedScaling.minimumScalingStepSize": { concept: "launch-types" },
+  "capacityProvider:autoScalingGroupProvider.managedScaling.maximumScalingStepSize": { concept: "launch-types" },
+  "capacityProvider:autoScalingGroupProvider.managedScaling.instanceWarmupPeriod": { concept: "launch-types" },
+  "capacityProvider:autoScalingGroupProvider.managedTerminationProtection": { concept: "launch-types" },
+  "capacityProvider:autoScalingGroupProvider.managedDraining": { concept: "launch-types" },
+  "capacityProvider:managedInstancesProvider.cluster": { concept: "launch-types" },
+  "capacityProvider:managedInstancesProvider.infrastructureRoleArn": { concept: "iam-roles" },
+  "capacityProvider:managedInstancesProvider.instanceLaunchTemplate.ec2InstanceProfileArn": { concept: "iam-roles" },
+  "capacityProvider:managedInstancesProvider.instanceLaunchTemplate.networkConfiguration.subnets": { concept: "network-modes" },
+  "capacityProvider:managedInstancesProvider.instanceLaunchTemplate.networkConfiguration.securityGroups": { concept: "network-modes" },
+  "capacityProvider:managedInstancesProvider.instanceLaunchTemplate.instanceRequirements.vCpuCount.min": { concept: "launch-types" },
+  "capacityProvider:managedInstancesProvider.instanceLaunchTemplate.instanceRequirements.vCpuCount.max": { concept: "launch-types" },
+  "capacityProvider:managedInstancesProvider.instanceLaunchTemplate.instanceRequirements.memoryMiB.min": { concept: "launch-types" },
+  "capacityProvider:managedInstancesProvider.instanceLaunchTemplate.instanceRequirements.memoryMiB.max": { concept: "launch-types" },
+  "capacityProvider:managedInstancesProvider.instanceLaunchTemplate.instanceRequirements.cpuManufacturers": { concept: "launch-types" },
+  "capacityProvider:managedInstancesProvider.instanceLaunchTemplate.instanceRequirements.allowedInstanceTypes": { concept: "launch-types" },
+  "capacityProvider:tags": { concept: "ecs-building-blocks" },
   "cluster:defaultCapacityProviderStrategy": { concept: "launch-types" },
   "cluster:settings": { concept: "ecs-building-blocks" },
   "cluster:instances": { concept: "launch-types" },
