@@ -9,6 +9,10 @@ const nextConfig = {
   // http://host/sandbox/ecs post to /sandbox/ecs/. A 308 redirect to the slash-less URL would
   // break every call (clients do not follow redirects for POSTs), so keep such URLs as sent.
   skipTrailingSlashRedirect: true,
+  // The designs list is the home page; /designs (a URL people type, the parent of every design's) leads there.
+  async redirects() {
+    return [{ source: "/designs", destination: "/", permanent: false }];
+  },
   experimental: {
     // forbidden() and app/forbidden.tsx: a page the person's role does not allow answers 403.
     authInterrupts: true,

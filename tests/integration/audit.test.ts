@@ -13,6 +13,7 @@ import * as approvals from "@/lib/actions/approvals";
 import * as designs from "@/lib/actions/designs";
 import * as environments from "@/lib/actions/environments";
 import * as learn from "@/lib/actions/learn";
+import * as monitor from "@/lib/actions/monitor";
 import * as people from "@/lib/actions/people";
 import * as sso from "@/lib/actions/sso";
 import { TARGET_PREFIX, handleEcsRequest } from "@/lib/sandbox/http";
@@ -50,6 +51,8 @@ describe("the audit trail", () => {
     must(await designs.restoreRevisionAction({ id: design.id, version: 1, expectedVersion: 2 }));
     must(await designs.importDesignAction({ name: "Imported", text: JSON.stringify(sampleDesign()) }));
     must(await designs.deleteDesignAction({ id: copy.id }));
+    const td = sampleDesign().taskDefinitions[0];
+    must(await designs.setContainerImageAction({ designId: design.id, taskDefinitionId: td.id, containerName: td.containerDefinitions[0].name, image: "nginx:1.27" }));
 
     const env = must(await environments.createEnvironmentAction({ name: "audited", kind: "aws", region: "eu-west-1", externalId: "s3cr3t-ext-id", roleArn: "arn:aws:iam::123456789012:role/deploy" }));
     must(await environments.updateEnvironmentAction({ id: env.id, name: "audited", kind: "aws", region: "eu-west-2", roleArn: "arn:aws:iam::123456789012:role/deploy" }));
@@ -67,6 +70,10 @@ describe("the audit trail", () => {
     await db.apply.update({ where: { id: started.id }, data: { status: "running", owner: "a-stopped-instance", heartbeatAt: new Date(0) } });
     must(await applies.resumeApplyAction({ id: started.id }));
     await expect.poll(async () => (await getApply({ ctx: testCtx(db), input: { id: started.id } })).status, { timeout: 20_000 }).not.toBe("running");
+
+    // The service page's sandbox load and a one-off task in the applied cluster.
+    must(await monitor.setSimulatedLoadAction({ envId: SANDBOX_ENVIRONMENT_ID, cluster: "main", service: "web", shape: { kind: "constant", rps: 5 } }));
+    must(await monitor.runTaskAction({ envId: SANDBOX_ENVIRONMENT_ID, cluster: "main", source: { kind: "registered", taskDefinition: "web" }, options: { launchType: "FARGATE", network: { subnets: ["subnet-0a1b2c3d"] } } }));
 
     // A protected sandbox-kind environment: a grant and groups, a request rejected, one approved by someone else and applied.
     const prot = must(await environments.createEnvironmentAction({ name: "audited-protected", kind: "sandbox", region: SANDBOX_REGION, protected: true }));

@@ -20,7 +20,7 @@ beforeAll(async () => {
   clusterArn = (await sb.aws.ecs.send(new CreateClusterCommand({ clusterName: "jobs" }))).cluster!.clusterArn!;
   taskDefinitionArn = (await sb.aws.ecs.send(new RegisterTaskDefinitionCommand({
     family: "report", requiresCompatibilities: ["FARGATE"], networkMode: "awsvpc", cpu: "256", memory: "512",
-    containerDefinitions: [{ name: "report", image: "busybox:1.36", essential: true, command: ["sh", "-c", "sleep 600"] }],
+    containerDefinitions: [{ name: "report", image: "busybox:1.36", essential: true, command: ["sh", "-c", "sleep 86400"] }],
   }))).taskDefinition!.taskDefinitionArn!;
   subnets = ((await sb.aws.ec2.send(new DescribeSubnetsCommand({}))).Subnets ?? []).map((s) => s.SubnetId!).slice(0, 2);
 });
