@@ -1,17 +1,19 @@
 import type { Design } from "../design";
 import { addCluster, addContainer, addService, addTargetGroup, addTaskDefinition } from "./add";
 import { addLoadBalancer, loadBalancerHeight } from "./load-balancers";
+import { addScheduledTask } from "./scheduled-tasks";
 import { childPositionAt, groupAt } from "./hit-test";
 import { SIZES } from "./layout";
 import { resolveNode, type NodeKind } from "./resolve";
 import type { EditResult } from "./result";
 import type { FlowNode } from "./to-flow";
 
-const TOP_SIZE: Record<"cluster" | "taskDefinition" | "targetGroup" | "service" | "loadBalancer", { width: number; height: number }> = {
+const TOP_SIZE: Record<"cluster" | "taskDefinition" | "targetGroup" | "service" | "loadBalancer" | "scheduledTask", { width: number; height: number }> = {
   cluster: { width: SIZES.group.minWidth, height: SIZES.group.minHeight },
   taskDefinition: { width: SIZES.group.minWidth, height: SIZES.group.minHeight },
   targetGroup: SIZES.targetGroup,
   service: SIZES.service,
+  scheduledTask: SIZES.scheduledTask,
   loadBalancer: { width: SIZES.loadBalancer.width, height: loadBalancerHeight({ id: "", name: "", type: "application" }) },
 };
 
@@ -41,6 +43,7 @@ export function addNodeAt(
     case "taskDefinition": return addTaskDefinition(design, { at: centred(TOP_SIZE.taskDefinition) });
     case "targetGroup": return addTargetGroup(design, { at: centred(TOP_SIZE.targetGroup) });
     case "loadBalancer": return addLoadBalancer(design, { at: centred(TOP_SIZE.loadBalancer) });
+    case "scheduledTask": return addScheduledTask(design, { at: centred(TOP_SIZE.scheduledTask) });
     case "container": {
       if (via === "keyboard") {
         const tdId = parentFromSelection(design, selection, "taskDefinition") ?? (design.taskDefinitions.length === 1 ? design.taskDefinitions[0].id : undefined);

@@ -21,6 +21,7 @@ export * from "./same-json";
 export * from "./target-groups";
 export * from "./load-balancers";
 export * from "./service-connect";
+export * from "./scheduled-tasks";
 // autoLayout (elkjs) is imported from "./auto-layout" directly, so bundles load it only when used.
 export * from "./hit-test";
 export * from "./fields";

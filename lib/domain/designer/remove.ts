@@ -9,7 +9,8 @@ import { dropTargetGroupRefs, targetGroupRef } from "./target-groups";
  * Removes nodes with what cannot exist without them: a cluster takes its services, a task
  * definition its containers, a container the dependsOn/links that name it, a target group the
  * service entries and forwards that point at it (an emptied forward stays for the validator to
- * report). A removed load balancer leaves its target groups, which the validator then reports. Services that ran a removed task definition stay
+ * report). A removed cluster or task definition leaves the schedules that ran in or from it (the
+ * validator reports them). A removed load balancer leaves its target groups, which the validator then reports. Services that ran a removed task definition stay
  * (with their reference, which the validator then reports) because a service is worth more than
  * the edge. Returns the removed node ids, for the UI to say what went.
  */
@@ -55,6 +56,9 @@ export function removeNodes(design: Design, nodeIds: readonly string[]): { desig
         services: dropTargetGroupRefs(d.services, ref),
         ...(loadBalancers ? { loadBalancers } : {}),
       };
+    } else if (r.kind === "scheduledTask") {
+      removed.add(id);
+      d = { ...d, scheduledTasks: (d.scheduledTasks ?? []).filter((t) => t !== r.scheduledTask) };
     } else {
       removed.add(id);
       d = { ...d, loadBalancers: (d.loadBalancers ?? []).filter((l) => l !== r.loadBalancer) };

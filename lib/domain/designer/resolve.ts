@@ -1,6 +1,6 @@
-import type { Cluster, ContainerDefinition, Design, LoadBalancerDesign, Service, TargetGroup, TaskDefinition } from "../design";
+import type { Cluster, ContainerDefinition, Design, LoadBalancerDesign, ScheduledTask, Service, TargetGroup, TaskDefinition } from "../design";
 
-export type NodeKind = "cluster" | "taskDefinition" | "container" | "service" | "targetGroup" | "loadBalancer";
+export type NodeKind = "cluster" | "taskDefinition" | "container" | "service" | "targetGroup" | "loadBalancer" | "scheduledTask";
 
 /** What a canvas node id points at, with its position in the design (for paths). */
 export type Resolved =
@@ -9,7 +9,8 @@ export type Resolved =
   | { kind: "container"; tdIndex: number; index: number; taskDefinition: TaskDefinition; container: ContainerDefinition }
   | { kind: "service"; index: number; service: Service }
   | { kind: "targetGroup"; index: number; targetGroup: TargetGroup }
-  | { kind: "loadBalancer"; index: number; loadBalancer: LoadBalancerDesign };
+  | { kind: "loadBalancer"; index: number; loadBalancer: LoadBalancerDesign }
+  | { kind: "scheduledTask"; index: number; scheduledTask: ScheduledTask };
 
 /** Container node ids are `${taskDefinitionId}/${containerName}`, the same as their layout key. */
 export function containerNodeId(tdId: string, name: string): string {
@@ -39,5 +40,8 @@ export function resolveNode(design: Design, nodeId: string): Resolved | undefine
   const lbs = design.loadBalancers ?? [];
   i = lbs.findIndex((l) => l.id === nodeId);
   if (i >= 0) return { kind: "loadBalancer", index: i, loadBalancer: lbs[i] };
+  const schedules = design.scheduledTasks ?? [];
+  i = schedules.findIndex((t) => t.id === nodeId);
+  if (i >= 0) return { kind: "scheduledTask", index: i, scheduledTask: schedules[i] };
   return undefined;
 }

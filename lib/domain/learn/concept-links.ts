@@ -66,6 +66,7 @@ export const KIND_CONCEPTS: Record<string, Target> = {
   container: { concept: "containers-vs-vms", lesson: "first-task-definition" },
   targetGroup: { concept: "network-modes" },
   loadBalancer: { concept: "network-modes" },
+  scheduledTask: { concept: "ecs-building-blocks" },
 };
 
 /** What each node kind is and why it matters, in two sentences: the inspector's "What is this?". */
@@ -75,6 +76,7 @@ export const KIND_BLURBS: Record<string, string> = {
   taskDefinition: "A task definition is the blueprint of a task: its containers, CPU and memory, network mode and IAM roles. Each change registers a new revision; a task always runs one revision.",
   container: "A container definition says which image to run and how: ports, environment, limits, health check and logs. The containers of a task start together and share its network and resources.",
   targetGroup: "A target group is where a load balancer sends traffic. A service registers each task's container port in it, and the load balancer health-checks those targets.",
+  scheduledTask: "A scheduled task is an EventBridge Scheduler schedule that calls ECS RunTask on a rate, cron or one-time expression. Each run starts standalone tasks of one task definition in one cluster, which stop when they are done, unlike a service's.",
   loadBalancer: "A load balancer takes client connections on its listeners and forwards them to target groups, by rule and by weight. Blue/green and canary deployments move traffic by changing those weights.",
 };
 
@@ -133,6 +135,24 @@ export const FIELD_CONCEPTS: Record<string, Target> = {
   "taskDefinition:ipcMode": { concept: "containers-vs-vms" },
   "taskDefinition:tags": { concept: "ecs-building-blocks" },
   // Service
+  "scheduledTask:scheduleExpression": { concept: "ecs-building-blocks" },
+  "scheduledTask:scheduleExpressionTimezone": { concept: "ecs-building-blocks" },
+  "scheduledTask:state": { concept: "ecs-building-blocks" },
+  "scheduledTask:group": { concept: "ecs-building-blocks" },
+  "scheduledTask:cluster": { concept: "ecs-building-blocks" },
+  "scheduledTask:taskDefinition": { concept: "ecs-building-blocks", lesson: "first-task-definition" },
+  "scheduledTask:taskCount": { concept: "ecs-building-blocks" },
+  "scheduledTask:launchType": { concept: "launch-types" },
+  "scheduledTask:roleArn": { concept: "iam-roles" },
+  "scheduledTask:networkConfiguration.awsvpcConfiguration.subnets": { concept: "network-modes", lesson: "fargate-awsvpc" },
+  "scheduledTask:networkConfiguration.awsvpcConfiguration.securityGroups": { concept: "network-modes" },
+  "scheduledTask:networkConfiguration.awsvpcConfiguration.assignPublicIp": { concept: "network-modes", lesson: "fargate-awsvpc" },
+  "scheduledTask:overrides.containerOverrides": { concept: "ecs-building-blocks" },
+  "scheduledTask:flexibleTimeWindow.mode": { concept: "ecs-building-blocks" },
+  "scheduledTask:startDate": { concept: "ecs-building-blocks" },
+  "scheduledTask:retryPolicy.maximumRetryAttempts": { concept: "ecs-building-blocks" },
+  "scheduledTask:actionAfterCompletion": { concept: "ecs-building-blocks" },
+  "scheduledTask:enableExecuteCommand": { concept: "ecs-building-blocks" },
   "service:launchType": { concept: "launch-types" },
   "service:capacityProviderStrategy": { concept: "launch-types", lesson: "fargate-spot" },
   "service:platformVersion": { concept: "launch-types" },
