@@ -28,7 +28,7 @@ export const SCHEDULED_TASK_GROUPS: FieldGroup[] = [
       { type: "text", path: ["scheduleExpressionTimezone"], label: "Time zone", mono: true, placeholder: "UTC", help: "The IANA time zone cron() and at() are read in, such as Europe/Berlin; empty, UTC. rate() ignores it." },
       { type: "select", path: ["state"], label: "State", options: ["ENABLED", "DISABLED"], emptyLabel: "(default: ENABLED)", help: "A DISABLED schedule stays in place but starts no tasks until enabled again." },
       { type: "text", path: ["group"], label: "Schedule group", mono: true, placeholder: "the design's own group", help: "The group the schedule lives in; names are unique per group. Empty, the design's own group, whose tag marks what the design owns." },
-      { type: "text", path: ["description"], label: "Description" },
+      { type: "text", path: ["description"], label: "Description", help: "What the schedule is for, shown beside it in the Scheduler console." },
     ],
   },
   {
@@ -46,7 +46,7 @@ export const SCHEDULED_TASK_GROUPS: FieldGroup[] = [
       },
       { type: "int", path: ["taskCount"], label: "Task count", placeholder: "1", help: "Tasks each invocation starts, 1 to 10 (EcsParameters.TaskCount)." },
       { type: "select", path: ["launchType"], label: "Launch type", options: EcsEnums.LAUNCH_TYPES, emptyLabel: "(cluster's capacity provider strategy)", help: "Fargate or EC2 for every run; empty, the cluster's default capacity provider strategy." },
-      { type: "text", path: ["platformVersion"], label: "Platform version", mono: true, placeholder: "LATEST" },
+      { type: "text", path: ["platformVersion"], label: "Platform version", mono: true, placeholder: "LATEST", help: "Fargate platform version of the started tasks; LATEST picks up security fixes." },
       {
         type: "text", path: ["roleArn"], label: "Execution role", mono: true, suggest: "role", placeholder: "arn:aws:iam::…:role/…",
         help: "The role Scheduler assumes to call ecs:RunTask (and iam:PassRole for the task's roles); it must trust scheduler.amazonaws.com. Required.",
@@ -87,11 +87,11 @@ export const SCHEDULED_TASK_GROUPS: FieldGroup[] = [
     collapsed: true,
     fields: [
       { type: "select", path: ["flexibleTimeWindow", "mode"], label: "Flexible window", options: ["OFF", "FLEXIBLE"], emptyLabel: "(default: OFF)", help: "FLEXIBLE lets Scheduler start each run at some point within a window, spreading load; OFF runs on the minute." },
-      { type: "int", path: ["flexibleTimeWindow", "maximumWindowInMinutes"], label: "Window (minutes)", placeholder: "1–1440", when: ({ resource }) => (resource.flexibleTimeWindow as { mode?: string } | undefined)?.mode === "FLEXIBLE" },
+      { type: "int", path: ["flexibleTimeWindow", "maximumWindowInMinutes"], label: "Window (minutes)", placeholder: "1–1440", help: "The longest delay after each scheduled time, 1 to 1440 minutes.", when: ({ resource }) => (resource.flexibleTimeWindow as { mode?: string } | undefined)?.mode === "FLEXIBLE" },
       { type: "text", path: ["startDate"], label: "Start date", mono: true, placeholder: "2026-12-08T00:00:00Z", help: "ISO 8601 instants the schedule runs between; empty, from now on, without end." },
-      { type: "text", path: ["endDate"], label: "End date", mono: true, placeholder: "2027-01-01T00:00:00Z" },
+      { type: "text", path: ["endDate"], label: "End date", mono: true, placeholder: "2027-01-01T00:00:00Z", help: "After this instant the schedule starts no more tasks; it must be after the start date." },
       { type: "int", path: ["retryPolicy", "maximumRetryAttempts"], label: "Retry attempts", placeholder: "185", help: "How often Scheduler retries a failed RunTask call (0–185) before it drops that run." },
-      { type: "int", path: ["retryPolicy", "maximumEventAgeInSeconds"], label: "Retry for (seconds)", placeholder: "86400" },
+      { type: "int", path: ["retryPolicy", "maximumEventAgeInSeconds"], label: "Retry for (seconds)", placeholder: "86400", help: "How long Scheduler keeps retrying one run (60–86400 seconds)." },
       { type: "select", path: ["actionAfterCompletion"], label: "After the last run", options: ["NONE", "DELETE"], emptyLabel: "(default: NONE)", help: "DELETE removes a one-time at() schedule once it ran." },
       { type: "bool", path: ["enableExecuteCommand"], label: "ECS Exec", help: "Lets you open a shell in the started tasks (needs SSM permissions on the task role)." },
     ],
