@@ -32,8 +32,8 @@ test("a scheduled task from the palette runs its task definition in the sandbox 
   await expect(page.getByTestId("task-definition-node")).toHaveCount(1);
 
   await expect(page.getByTestId("palette-scheduledTask")).toContainText("Scheduled task");
-  const box = (await flow.boundingBox())!;
-  await page.getByTestId("palette-scheduledTask").dragTo(flow, { targetPosition: { x: 140, y: box.height - 90 } });
+  // Above the cluster, where the canvas is empty (the problems panel covers its bottom).
+  await page.getByTestId("palette-scheduledTask").dragTo(flow, { targetPosition: { x: 150, y: 90 } });
   const node = page.getByTestId("scheduled-task-node");
   await expect(node).toHaveCount(1);
   await expect(node).toContainText("nightly-job");
