@@ -1,4 +1,5 @@
 import { EcsEnums, familyOf } from "../../design";
+import { awsvpcFields } from "./service";
 import type { FieldContext, FieldGroup } from "./types";
 
 // The scheduled task form: an EventBridge Scheduler schedule (CreateSchedule) whose target is ECS
@@ -55,11 +56,10 @@ export const SCHEDULED_TASK_GROUPS: FieldGroup[] = [
   },
   {
     title: "Network (awsvpc)",
-    fields: [
-      { type: "strings", path: ["networkConfiguration", "awsvpcConfiguration", "subnets"], label: "Subnets", itemLabel: "Subnet", mono: true, suggest: "subnet", help: "Subnets for each run's task network interfaces; awsvpc tasks (all of Fargate) need at least one, or every run fails." },
-      { type: "strings", path: ["networkConfiguration", "awsvpcConfiguration", "securityGroups"], label: "Security groups", itemLabel: "Security group", mono: true, suggest: "securityGroup", help: "Firewall of each task; empty, the VPC's default security group." },
-      { type: "select", path: ["networkConfiguration", "awsvpcConfiguration", "assignPublicIp"], label: "Public IP", options: EcsEnums.ASSIGN_PUBLIC_IP, emptyLabel: "(default: disabled)", help: "Fargate tasks in public subnets need a public IP (or a NAT) to pull images." },
-    ],
+    fields: awsvpcFields(
+      "Subnets for each run's task network interfaces; awsvpc tasks (all of Fargate) need at least one, or every run fails.",
+      "Firewall of each task; empty, the VPC's default security group.",
+    ),
   },
   {
     title: "Overrides",
