@@ -31,8 +31,8 @@ const MATRIX = [
   { folder: "lib/domain/monitor", imports: [...FACTS, "lib/domain/design", "lib/domain/plan"], packages: ["zod"], types: ["@aws-sdk/client-ecs"] },
   // The image lab: a Dockerfile (parsed by dockerfile-ast), its simulated build and cache, a registry and hosts.
   { folder: "lib/domain/lab", imports: [...FACTS], packages: ["dockerfile-ast"] },
-  { folder: "lib/domain/learn", imports: [...FACTS, "lib/domain/design", "lib/domain/rules", "lib/domain/monitor", "lib/domain/lab"], packages: [], types: ["@aws-sdk/client-ecs"] },
-  // Terraform and CloudFormation exports: one mapping of design fields, a pure exporter per format (hcl2json parses HCL in its tests).
+  { folder: "lib/domain/learn", imports: [...FACTS, "lib/domain/design", "lib/domain/rules", "lib/domain/monitor", "lib/domain/lab", "lib/domain/cost"], packages: [], types: ["@aws-sdk/client-ecs"] },
+  // Terraform, CloudFormation and CDK exports and imports: one mapping of design fields, a pure exporter and importer per format (the importer is given hcl2json's parse; its tests use it; fflate zips the CDK app).
   { folder: "lib/domain/export", imports: [...FACTS, "lib/domain/design", "lib/domain/plan", "lib/domain/ecs-json"], packages: ["yaml", "zod", "@cdktf/hcl2json", "fflate"] },
   { folder: "lib/domain/designer", imports: [...FACTS, "lib/domain/design", "lib/domain/rules", "lib/domain/ecs-json"], packages: ["zod", "elkjs"] },
   // Who may do what (roles, the permission table, decisions) and what the audit trail records: pure too.
@@ -50,8 +50,9 @@ const MATRIX = [
   { folder: "lib/sandbox/scheduler", imports: ["lib/sandbox/core", "lib/sandbox/protocols", "lib/sandbox/ecs", "lib/domain/ecs-facts"], packages: ["zod"] },
   { folder: "lib/sandbox/servicediscovery", imports: ["lib/sandbox/core", "lib/sandbox/protocols", "lib/sandbox/ecs", "lib/sandbox/ec2"], packages: ["zod"] },
   { folder: "lib/sandbox/application-autoscaling", imports: ["lib/sandbox/core", "lib/sandbox/protocols", "lib/sandbox/ecs", "lib/domain/ecs-facts"], packages: ["zod"] },
+  { folder: "lib/sandbox/cloudwatch", imports: ["lib/sandbox/core", "lib/sandbox/protocols", "lib/sandbox/ecs"], packages: ["zod"] },
   // … and its edges (lib/sandbox/*.ts: HTTP handlers, the store port, the Node server, request ids).
-  { folder: "lib/sandbox", files: "*.ts", imports: ["lib/sandbox/core", "lib/sandbox/ecs", "lib/sandbox/ec2", "lib/sandbox/elbv2", "lib/sandbox/iam", "lib/sandbox/logs", "lib/sandbox/servicediscovery", "lib/sandbox/application-autoscaling", "lib/sandbox/scheduler", "lib/sandbox/protocols"], packages: ["node:*", "@smithy/signature-v4"], types: ["@smithy/types"] },
+  { folder: "lib/sandbox", files: "*.ts", imports: ["lib/sandbox/core", "lib/sandbox/ecs", "lib/sandbox/ec2", "lib/sandbox/elbv2", "lib/sandbox/iam", "lib/sandbox/logs", "lib/sandbox/servicediscovery", "lib/sandbox/application-autoscaling", "lib/sandbox/scheduler", "lib/sandbox/cloudwatch", "lib/sandbox/protocols"], packages: ["node:*", "@smithy/signature-v4"], types: ["@smithy/types"] },
   // I/O at the edges: one AWS port per service, the database (and the sandbox's persistent store).
   { folder: "lib/aws", imports: [...FACTS], packages: ["@aws-sdk/*", "zod"], types: ["@smithy/types"] },
   { folder: "lib/db/generated", imports: [], packages: ["@prisma/*"] }, // Prisma's client, generated and not linted
@@ -60,19 +61,19 @@ const MATRIX = [
   // Operations. lib/server/plan is shared with the CLI, so it reaches only what the CLI may.
   { folder: "lib/server/plan", imports: ["lib/aws", DOMAIN], packages: [], types: ["@aws-sdk/client-ecs", "@aws-sdk/client-elastic-load-balancing-v2"] },
   // Sign-in (lib/server/auth): better-auth, with Next's request headers, redirects and React's per-request cache for pages.
-  { folder: "lib/server", imports: ["lib/server/plan", "lib/aws", "lib/db", "lib/sandbox", DOMAIN], packages: ["zod", "node:*", "better-auth", "next", "react"], types: ["@aws-sdk/*"] },
+  { folder: "lib/server", imports: ["lib/server/plan", "lib/aws", "lib/db", "lib/sandbox", DOMAIN], packages: ["zod", "node:*", "better-auth", "next", "react", "@cdktf/hcl2json"], types: ["@aws-sdk/*"] },
   // What the browser and the pages reach.
   { folder: "lib/actions", imports: ["lib/server", DOMAIN], packages: ["next", "zod"] },
   { folder: "lib/query", imports: [DOMAIN], packages: ["@tanstack/react-query"] },
   { folder: "components", imports: ["lib/actions", "lib/query", DOMAIN], packages: ["react", "react-dom", "next", "@tanstack/react-query", "@xyflow/react"] },
   // The /sandbox routes serve the sandbox's HTTP edge as they are.
   { folder: "app", imports: ["components", "lib/actions", "lib/query", "lib/server", "lib/sandbox", DOMAIN], packages: ["react", "react-dom", "next", "@tanstack/react-query", "@xyflow/react", "zod"] },
-  // The `stevedore` command: plans through lib/server/plan, talks to AWS through lib/aws.
-  { folder: "cli", imports: ["lib/server/plan", "lib/aws", DOMAIN], packages: ["commander", "zod", "node:*"] },
+  // The `stevedore` command: plans through lib/server/plan, talks to AWS through lib/aws, parses HCL with hcl2json (its WebAssembly read from disk).
+  { folder: "cli", imports: ["lib/server/plan", "lib/aws", DOMAIN], packages: ["commander", "zod", "node:*", "@cdktf/hcl2json"] },
   { folder: "bin", imports: ["cli"], packages: ["tsx", "node:*"] },
   { folder: "scripts", imports: ["lib/db", "lib/domain/export"], packages: ["pg", "node:*"] },
   // Harnesses: they drive everything from outside.
-  { folder: "tests", imports: ["app", "lib/**"], packages: ["vitest", "fast-check", "@aws-sdk/*", "pg", "@electric-sql/pglite", "next", "zod", "oauth2-mock-server", "@smithy/signature-v4", "node:*"] },
+  { folder: "tests", imports: ["app", "lib/**"], packages: ["vitest", "fast-check", "@aws-sdk/*", "pg", "@electric-sql/pglite", "next", "zod", "oauth2-mock-server", "@smithy/signature-v4", "@cdktf/hcl2json", "node:*"] },
   { folder: "bench", imports: ["lib/**"], packages: ["@aws-sdk/*", "@playwright/test", "autocannon", "pg", "node:*"] },
   { folder: "e2e", imports: [], packages: ["@playwright/test", "@aws-sdk/client-ecs", "@aws-sdk/client-ec2", "@aws-sdk/client-elastic-load-balancing-v2", "pg", "oauth2-mock-server", "node:*"] },
   // The files at the root (next.config.js, vitest.config.ts, this file, …) configure the tools;
@@ -95,7 +96,7 @@ const TESTS_BESIDE_CODE = {
 const RELATIVE_ONLY = ["lib/domain/**", "lib/aws/**", "lib/server/plan/**", "cli/**"];
 
 /** Pure code reads no wall clock, randomness, timers, network, process or browser state: they come in as arguments. */
-const PURE_CORE = ["lib/domain/**", "lib/sandbox/core/**", "lib/sandbox/ecs/**", "lib/sandbox/ec2/**", "lib/sandbox/elbv2/**", "lib/sandbox/iam/**", "lib/sandbox/logs/**", "lib/sandbox/scheduler/**", "lib/sandbox/servicediscovery/**", "lib/sandbox/application-autoscaling/**", "lib/sandbox/protocols/**"];
+const PURE_CORE = ["lib/domain/**", "lib/sandbox/core/**", "lib/sandbox/ecs/**", "lib/sandbox/ec2/**", "lib/sandbox/elbv2/**", "lib/sandbox/iam/**", "lib/sandbox/logs/**", "lib/sandbox/scheduler/**", "lib/sandbox/cloudwatch/**", "lib/sandbox/servicediscovery/**", "lib/sandbox/application-autoscaling/**", "lib/sandbox/protocols/**"];
 
 // Tests, and helpers only tests import (`test-*.ts` beside the code, e.g. shared fast-check arbitraries).
 const TEST_FILES = ["**/*.test.ts", "**/*.test.tsx", "lib/**/test-*.ts"];

@@ -1,7 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships its WASM and data files next to its JS; bundling breaks the relative paths.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
+  // hcl2json reads its WebAssembly from next to its JS (__dirname) too.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@cdktf/hcl2json"],
   typedRoutes: false,
   devIndicators: false,
   // AWS SDKs join the endpoint path and the operation's path "/", so ECS clients pointed at

@@ -308,3 +308,49 @@ describe("stevedore convert --to terraform | cloudformation", { timeout: 60_000 
     expect(r.err).toContain("--out is for");
   });
 });
+
+describe("stevedore convert FILE... --to design from Terraform and CloudFormation", { timeout: 60_000 }, () => {
+  const tf = [
+    'variable "image" {\n  default = "nginx:1.27"\n}\nvariable "desired" {}\n',
+    'resource "aws_ecs_cluster" "main" {\n  name = "shop"\n}\n',
+    'resource "aws_ecs_task_definition" "web" {\n  family = "web"\n  container_definitions = jsonencode([{ name = "web", image = var.image, essential = true }])\n}\n',
+    'resource "aws_ecs_service" "web" {\n  name = "web"\n  cluster = aws_ecs_cluster.main.id\n  task_definition = aws_ecs_task_definition.web.arn\n  desired_count = var.desired\n}\n',
+  ];
+
+  it("merges a directory's .tf files and its .tfvars into one design, references resolved", () => {
+    const dir = mkdtempSync(join(tmp, "tf-in-"));
+    writeFileSync(join(dir, "variables.tf"), tf[0]);
+    writeFileSync(join(dir, "main.tf"), tf.slice(1).join("\n"));
+    writeFileSync(join(dir, "prod.tfvars"), "desired = 3\n");
+    const r = run("convert", dir, "--to", "design");
+    expect(r.code).toBe(0);
+    const d = JSON.parse(r.out);
+    expect(d.services[0]).toMatchObject({ serviceName: "web", cluster: "shop", taskDefinition: "web", desiredCount: 3 });
+    expect(d.taskDefinitions[0].containerDefinitions[0].image).toBe("nginx:1.27");
+    expect(r.err).toBe("");
+  });
+
+  it("notes a variable without a value on standard error, and converts Terraform to CloudFormation", () => {
+    const files = [temp("vars.tf", tf[0]), temp("main.tf", tf.slice(1).join("\n"))];
+    const r = run("convert", ...files, "--to", "cloudformation");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Type: AWS::ECS::Service");
+    expect(r.err).toMatch(/warning: aws_ecs_service\.web\.desired_count: not imported: var\.desired has no default/);
+  });
+
+  it("reads a CloudFormation template with short-form intrinsics; --from names the format of a file detection cannot place", () => {
+    const yaml = "Parameters:\n  Name: { Type: String, Default: shop }\nResources:\n  C:\n    Type: AWS::ECS::Cluster\n    Properties:\n      ClusterName: !Ref Name\n";
+    const r = run("convert", temp("stack.yaml", yaml), "--to", "design");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).clusters[0].clusterName).toBe("shop");
+    const odd = run("convert", temp("cluster.txt", 'resource "aws_ecs_cluster" "x" {\n  name = "a"\n}\n'), "--to", "design", "--from", "terraform");
+    expect(odd.code).toBe(0);
+    expect(JSON.parse(odd.out).clusters[0].clusterName).toBe("a");
+  });
+
+  it("gives the parser's error with its file and line, exit 2", () => {
+    const r = run("convert", temp("broken.tf", 'resource "aws_ecs_cluster" "a" {\n  name =\n}\n'), "--to", "design");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/broken\.tf:2.*Invalid expression/);
+  });
+});

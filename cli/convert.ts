@@ -1,6 +1,8 @@
+import { readdir, stat } from "node:fs/promises";
+import { basename, extname, join } from "node:path";
 import { type ComposeTarget, exportDesignAsEcs, exportService, exportTaskDefinition, importText, type ImportNote } from "../lib/domain/ecs-json";
-import { basename, extname } from "node:path";
-import { exportCdk, exportCloudFormation, exportTerraform, type ExportFile } from "../lib/domain/export";
+import type { Design } from "../lib/domain/design";
+import { detectIacFormat, exportCdk, exportCloudFormation, exportTerraform, IAC_FORMATS, IacImportInputSchema, importIac, type ExportFile } from "../lib/domain/export";
 import { readInput } from "./read-input";
 import { located } from "./render";
 
@@ -8,6 +10,7 @@ export const CONVERT_TARGETS = ["design", "task-definition", "service", "ecs", "
 export type ConvertTarget = (typeof CONVERT_TARGETS)[number];
 export const TEMPLATE_FORMATS = ["yaml", "json"] as const;
 export const IGNORABLE = ["image", "desiredCount"] as const;
+export const SOURCE_FORMATS = IAC_FORMATS;
 export type ConvertOptions = {
   to: ConvertTarget; family?: string; service?: string;
   /** CloudFormation: the template's syntax (yaml by default). */
@@ -20,6 +23,8 @@ export type ConvertOptions = {
   import?: string[];
   /** CDK: the app's name (its stack class and files); default the input file's name. */
   name?: string;
+  /** The input's format when detection (file names, content) is not enough. */
+  from?: (typeof IAC_FORMATS)[number];
 };
 
 /**
@@ -43,13 +48,34 @@ function pick<T>(items: T[], name: string | undefined, nameOf: (t: T) => string,
     : `it contains ${items.length} ${what}s (${items.map(nameOf).join(", ")}); choose one with ${flag} NAME`;
 }
 
-/** Reads FILE (any format importText knows) and produces the requested JSON document. */
-export async function convertFile(file: string, opts: ConvertOptions, compose?: ComposeTarget): Promise<ConvertResult> {
-  const read = await readInput(file);
-  if (!read.ok) return { ok: false, message: `${file}: cannot read: ${read.message}` };
-  const r = importText(read.text, { fileName: file, compose });
-  if (!r.ok) return { ok: false, message: r.issues.map((i) => `${file}: ${located(i.path, i.message)}`).join("\n") };
-  const { design: d, notes } = r;
+/**
+ * Reads FILES — one file importText knows, or Terraform files (a .tfvars among them gives the
+ * variables' values) or one CloudFormation template — and produces what `opts.to` asks for.
+ */
+export async function convertFiles(given: string[], opts: ConvertOptions, compose?: ComposeTarget): Promise<ConvertResult> {
+  const paths = (await Promise.all(given.map(terraformDirectory))).flat();
+  const files: { name: string; text: string }[] = [];
+  for (const path of paths) {
+    const read = await readInput(path);
+    if (!read.ok) return { ok: false, message: `${path}: cannot read: ${read.message}` };
+    files.push({ name: path === "-" ? "stdin" : path, text: read.text });
+  }
+  const file = paths.join(", ");
+  let d: Design;
+  let notes: ImportNote[];
+  if (opts.from !== undefined || paths.length > 1 || detectIacFormat(files) !== undefined) {
+    const input = IacImportInputSchema.safeParse({ files, from: opts.from });
+    if (!input.success) return { ok: false, message: input.error.issues.map((i) => `${i.path.join(".") || "files"}: ${i.message}`).join("\n") };
+    const r = await importIac(input.data, await hclParser());
+    if (!r.ok) return { ok: false, message: r.issues.map((i) => located(i.path, i.message)).join("\n") };
+    d = r.design;
+    // The message carries its path first (located() then prints it once).
+    notes = r.notes.map((n) => ({ severity: "warning", path: n.path, message: `${n.path}: not imported: ${n.message}` }));
+  } else {
+    const r = importText(files[0].text, { fileName: paths[0], compose });
+    if (!r.ok) return { ok: false, message: r.issues.map((i) => `${file}: ${located(i.path, i.message)}`).join("\n") };
+    ({ design: d, notes } = r);
+  }
   switch (opts.to) {
     case "terraform": {
       const imports = (opts.import ?? []).map((x) => ({ address: x.slice(0, x.indexOf("=")), id: x.slice(x.indexOf("=") + 1) }));
@@ -64,7 +90,7 @@ export async function convertFile(file: string, opts: ConvertOptions, compose?: 
       return { ok: true, files: [{ path: json ? "template.json" : "template.yaml", text: json ? r.json : r.yaml }], notes: [...notes, ...exportNotes("CloudFormation", r.unexpressed)] };
     }
     case "cdk": {
-      const name = opts.name ?? (file === "-" ? "stevedore" : basename(file, extname(file)));
+      const name = opts.name ?? (given[0] === "-" ? "stevedore" : basename(given[0], extname(given[0])));
       const r = exportCdk(d, { name });
       return { ok: true, files: r.files, notes: [...notes, ...exportNotes("the CDK app", r.unexpressed)] };
     }
@@ -86,4 +112,16 @@ export async function convertFile(file: string, opts: ConvertOptions, compose?: 
 /** An export's "could not express" list as import-style notes, for standard error. */
 function exportNotes(format: string, items: { resource: string; path: string; why: string }[]): ImportNote[] {
   return items.map((u) => ({ severity: "warning", path: `${u.resource} ${u.path}`, message: `not expressed in ${format}: ${u.why}` }));
+}
+
+/** A directory as its Terraform files (.tf, .tfvars, and the .json files file() may read), not recursing; anything else as itself. */
+async function terraformDirectory(path: string): Promise<string[]> {
+  const s = path === "-" ? undefined : await stat(path).catch(() => undefined);
+  if (!s?.isDirectory()) return [path];
+  return (await readdir(path)).filter((f) => /\.(tf|tfvars|json)$/.test(f)).sort().map((f) => join(path, f));
+}
+
+/** hcl2json instantiates its WebAssembly when loaded: only for a Terraform import, not every command. */
+async function hclParser() {
+  return (await import("@cdktf/hcl2json")).parse;
 }

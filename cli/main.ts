@@ -1,13 +1,14 @@
 import { Command, CommanderError, Option } from "commander";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { convertFile, CONVERT_TARGETS, IGNORABLE, TEMPLATE_FORMATS, type ConvertOptions } from "./convert";
+import { convertFiles, CONVERT_TARGETS, IGNORABLE, SOURCE_FORMATS, TEMPLATE_FORMATS, type ConvertOptions } from "./convert";
 import { exitCodeOf, lintFile, type LintOptions } from "./lint";
 import { located, noteLines, shownNotes, renderHuman } from "./render";
 import { parseComposeTarget, withComposeTargetOptions, type ComposeTargetFlags } from "./compose-target";
 import { runPlan } from "./plan";
 import { runApply } from "./apply";
 import { runCost } from "./cost";
+import { runRunTask } from "./run-task";
 
 // Exit codes: 0 fine, 1 problems found (lint), 2 unreadable or malformed input, or bad usage.
 // plan and apply document their own in cli/plan.ts and cli/apply.ts.
@@ -52,8 +53,9 @@ function program(): Command {
 
   withComposeTargetOptions(p.command("convert")
     .description("convert a file to a Stevedore design, ECS API input JSON, Terraform, a CloudFormation template or a CDK app, written to standard output (or --out DIR; a CDK app always to --out DIR); what was not converted goes to standard error")
-    .argument("<file>", "file to convert (- reads standard input)")
+    .argument("<file...>", "file to convert (- reads standard input); Terraform: the .tf files (and a .tfvars) that make one configuration")
     .addOption(new Option("--to <kind>", "what to produce").choices([...CONVERT_TARGETS]).makeOptionMandatory())
+    .addOption(new Option("--from <format>", "the input's format, when the file names and content do not tell").choices([...SOURCE_FORMATS]))
     .option("--family <name>", "the task definition to export, when the input has several")
     .option("--service <name>", "the service to export, when the input has several")
     .addOption(new Option("--format <syntax>", "CloudFormation template syntax").choices([...TEMPLATE_FORMATS]).default("yaml"))
@@ -61,13 +63,14 @@ function program(): Command {
     .option("--import <address=id...>", "Terraform: resources that already exist, e.g. aws_ecs_service.web=main/web (an import block each)")
     .option("--name <name>", "CDK: the app's name, for its stack class and files (default: the input file's name)")
     .option("--out <dir>", "Terraform, CloudFormation and CDK: write the files into DIR (Terraform as versions.tf, variables.tf and main.tf; CDK as bin/app.ts, lib/<name>-stack.ts, package.json, cdk.json, tsconfig.json)"))
-    .action(async (file: string, opts: ConvertOptions & ComposeTargetFlags & { out?: string }) => {
+    .action(async (paths: string[], opts: ConvertOptions & ComposeTargetFlags & { out?: string }) => {
+      const file = paths.join(", ");
       const target = parseComposeTarget(opts);
       if (!target.ok) return usageError(target.message);
       if (opts.out !== undefined && opts.to !== "terraform" && opts.to !== "cloudformation" && opts.to !== "cdk") return usageError("--out is for --to terraform, cloudformation or cdk");
       if (opts.to === "cdk" && opts.out === undefined) return usageError("--to cdk writes an app of several files: give the folder with --out DIR");
       if (opts.name !== undefined && opts.to !== "cdk") return usageError("--name is for --to cdk");
-      const r = await convertFile(file, { ...opts, split: opts.out !== undefined }, target.target);
+      const r = await convertFiles(paths, { ...opts, split: opts.out !== undefined }, target.target);
       if (!r.ok) {
         process.stderr.write(`stevedore: ${r.message}\n`);
         process.exitCode = 2;
@@ -110,6 +113,30 @@ function program(): Command {
     .option("--wait-timeout <seconds>", "give up waiting after this many seconds (default 900)")
     .action(async (file: string, opts: Record<string, unknown>) => {
       process.exitCode = await runApply(file, opts);
+    });
+  p.command("run-task")
+    .description("run a one-off task (RunTask) from a task definition of the account or of a design file, optionally waiting for its exit code")
+    .argument("[design]", "a Stevedore design JSON file whose task definition to register (as apply does) and run")
+    .option("--endpoint <url>", "ECS endpoint, e.g. the sandbox: http://localhost:3000/sandbox/ecs")
+    .option("--profile <name>", "named AWS profile (shared config/credentials files)")
+    .option("--region <region>", "AWS Region, e.g. eu-west-1")
+    .option("--design-id <id>", "owner tag value (stevedore:design) of a design's task definition; defaults to the file name")
+    .option("--cluster <name>", "the cluster to run in")
+    .option("--task-definition <ref>", "family, family:revision or ARN (with a design: the family of one of its task definitions)")
+    .option("--container <name>", "the container whose command and environment to override (default: the first essential one)")
+    .option("--command <cmd>", "the container's command: a shell line (run in sh -c) or a JSON array")
+    .option("--env <NAME=value>", "an environment variable for the container (repeat for more)", (v: string, prev: string[] = []) => [...prev, v])
+    .option("--subnets <ids>", "awsvpc subnets, comma-separated")
+    .option("--security-groups <ids>", "awsvpc security groups, comma-separated")
+    .option("--assign-public-ip", "give the task's ENI a public IP")
+    .option("--launch-type <type>", "FARGATE, EC2, EXTERNAL or MANAGED_INSTANCES (default: the cluster's default capacity provider strategy)")
+    .option("--capacity-provider <name>", "run on this capacity provider instead of a launch type")
+    .option("--enable-execute-command", "enable ECS Exec in the task")
+    .option("--wait", "wait until the task stops; the exit status is the essential container's exit code")
+    .option("--wait-timeout <seconds>", "give up waiting after this many seconds (default 900)")
+    .option("--json", "machine-readable output")
+    .action(async (file: string | undefined, opts: Record<string, unknown>) => {
+      process.exitCode = await runRunTask(file, opts);
     });
   return p;
 }

@@ -1,23 +1,11 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { createDesign, dragConnect, inspectorOf, storedDocument, uniqueName, waitSaved } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { createDesign, dragConnect, fitView, inspectorOf, storedDocument, uniqueName, waitSaved } from "./helpers";
 
 // The traffic path on the canvas: an Application Load Balancer dragged from the palette gets a
 // listener, forwards to target groups (split by weight), a target group registers a service,
 // and the service deploys with a canary strategy over the load balancer's listener rule.
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/traffic-${name}.png` });
-
-/** Zoom to fit animates the viewport: wait until a node stops moving before measuring handles. */
-async function fit(page: Page, node: Locator) {
-  await page.getByRole("button", { name: "Zoom to fit" }).click();
-  let last = "";
-  await expect.poll(async () => {
-    const box = JSON.stringify(await node.boundingBox());
-    const still = box === last;
-    last = box;
-    return still;
-  }, { intervals: [150] }).toBe(true);
-}
 
 const edge = (page: Page, label: string) => page.locator(".react-flow__edge").filter({ hasText: label });
 
@@ -61,7 +49,7 @@ test("drag an ALB from the palette, add a listener, forward to target groups, re
   await expect(tgs).toHaveCount(2);
   const webTg = tgs.filter({ hasText: "web-tg" });
   const storefrontTg = tgs.filter({ hasText: "storefront-tg" });
-  await fit(page, webTg);
+  await fitView(page, webTg);
   await dragConnect(page, alb.locator('[data-handleid="listener-0"]'), webTg);
   await expect(edge(page, "HTTP:80")).toHaveCount(1);
   await dragConnect(page, alb.locator('[data-handleid="listener-0"]'), storefrontTg);
@@ -148,7 +136,7 @@ test("drag an ALB from the palette, add a listener, forward to target groups, re
   await expect(tgs).toHaveCount(1);
   await expect(edge(page, "api:8080")).toHaveCount(0);
   await expect(edge(page, "HTTP:80")).toHaveCount(1);
-  await fit(page, alb);
+  await fitView(page, alb);
   await shot(page, "after-delete");
 
   // The same canvas in the dark theme (the system's preference): nodes, edges and labels readable.
@@ -158,6 +146,6 @@ test("drag an ALB from the palette, add a listener, forward to target groups, re
   await expect(page.locator("html")).toHaveClass(/dark/);
   await expect(alb).toBeVisible();
   await orders.getByText("Service", { exact: true }).click();
-  await fit(page, alb);
+  await fitView(page, alb);
   await shot(page, "after-delete-dark");
 });

@@ -116,3 +116,15 @@ export async function dragConnect(page: Page, handle: Locator, to: Locator) {
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 6 });
   await page.mouse.up();
 }
+
+/** Zoom to fit animates the viewport: clicks it and waits until `node` stops moving before handles are measured. */
+export async function fitView(page: Page, node: Locator) {
+  await page.getByRole("button", { name: "Zoom to fit" }).click();
+  let last = "";
+  await expect.poll(async () => {
+    const box = JSON.stringify(await node.boundingBox());
+    const still = box === last;
+    last = box;
+    return still;
+  }, { intervals: [150] }).toBe(true);
+}

@@ -54,6 +54,8 @@ const EDGE_STYLE: Record<FlowEdge["data"]["kind"], { stroke: string; strokeDasha
   dependsOn: { stroke: "var(--kind-container-c)", strokeDasharray: "5 4" },
   link: { stroke: "#d97706", strokeDasharray: "2 3" },
   schedule: { stroke: "var(--kind-scheduledTask-c)", strokeDasharray: "6 3" },
+  capacity: { stroke: "var(--kind-capacityProvider-c)" },
+  strategy: { stroke: "var(--kind-capacityProvider-c)", strokeDasharray: "6 3" },
 };
 
 /** React Flow's nodes, the store nodes and selection they were made from, and which store node made each. */

@@ -14,8 +14,8 @@ import { listenerRuleSuggestions, type EnvironmentNetwork, type NetworkSuggestio
 type NetworkSource = { environmentId: string; setEnvironmentId: (id: string) => void };
 const NetworkSourceContext = createContext<NetworkSource>({ environmentId: SANDBOX_ENVIRONMENT_ID, setEnvironmentId: () => {} });
 
-export function NetworkSourceProvider({ children }: { children: ReactNode }) {
-  const [environmentId, setEnvironmentId] = useState(SANDBOX_ENVIRONMENT_ID);
+export function NetworkSourceProvider({ children, initial = SANDBOX_ENVIRONMENT_ID }: { children: ReactNode; initial?: string }) {
+  const [environmentId, setEnvironmentId] = useState(initial);
   return <NetworkSourceContext.Provider value={{ environmentId, setEnvironmentId }}>{children}</NetworkSourceContext.Provider>;
 }
 

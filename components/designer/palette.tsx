@@ -12,6 +12,7 @@ const ITEMS: { kind: NodeKind; label: string; hint: string }[] = [
   { kind: "loadBalancer", label: "Load balancer", hint: "An ALB (or NLB) whose listeners forward to target groups" },
   { kind: "targetGroup", label: "Target group", hint: "Where a listener forwards; services register with it" },
   { kind: "scheduledTask", label: "Scheduled task", hint: "Runs a task definition on a rate or cron schedule (EventBridge Scheduler)" },
+  { kind: "capacityProvider", label: "Capacity provider", hint: "EC2 capacity (Auto Scaling group or Managed Instances) for clusters and strategies" },
 ];
 
 /** Drag onto the canvas, or focus and press Enter to add at the centre (containers go into the selected task definition). */

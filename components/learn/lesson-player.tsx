@@ -10,6 +10,8 @@ import { LivePanel } from "./live-panel";
 import { ProgressBar } from "./progress-bar";
 import { StepList } from "./step-list";
 import { StepPanel } from "./step-panel";
+import { Workbench } from "@/components/lab/workbench";
+import type { LabState } from "@/lib/domain/lab/build-types";
 
 type Props = {
   lesson: LessonView;
@@ -24,6 +26,8 @@ export function LessonPlayer({ lesson, number, initial, next }: Props) {
   const [busy, setBusy] = useState<"start" | "reset" | null>(null);
   const [confirmReset, setConfirmReset] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [labBuilds, setLabBuilds] = useState<LabState[]>([]);
+  const ready = designId !== null || !lesson.usesDesign;
 
   const current = lesson.steps.find((s) => !completed.includes(s.id));
   const finished = current === undefined;
@@ -66,7 +70,7 @@ export function LessonPlayer({ lesson, number, initial, next }: Props) {
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
-          {designId ? (
+          {!lesson.usesDesign ? null : designId ? (
             <Link href={`/designs/${designId}/canvas`} className={buttonClass("primary")}>Open the lesson’s canvas</Link>
           ) : (
             <Button variant="primary" onClick={start} disabled={busy !== null}>{busy === "start" ? "Starting…" : "Start lesson"}</Button>
@@ -92,7 +96,7 @@ export function LessonPlayer({ lesson, number, initial, next }: Props) {
           <StepList steps={lesson.steps} completed={completed} currentId={current?.id} />
         </aside>
         <div className="space-y-6">
-          {!designId && !finished && (
+          {!ready && !finished && (
             <Alert tone="info" title="Start the lesson to begin">
               Starting creates a design named after this lesson in your designs list. You work on it in the canvas; this page checks it.
             </Alert>
@@ -113,16 +117,22 @@ export function LessonPlayer({ lesson, number, initial, next }: Props) {
               {next && <Link href={`/learn/${next.id}`} className={buttonClass("primary")}>Next lesson: {next.title}</Link>}
             </div>
           ) : (
-            current && designId && (
+            current && ready && (
               <StepPanel
                 key={current.id}
                 lessonId={lesson.id}
                 step={current}
                 index={lesson.steps.indexOf(current)}
                 designId={designId}
+                labBuilds={labBuilds}
                 onDone={setCompleted}
               />
             )
+          )}
+          {lesson.lab && (
+            <section aria-label="Image lab" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="lesson-lab">
+              <Workbench initial={lesson.lab} stacked onBuild={(states) => setLabBuilds(states)} />
+            </section>
           )}
           {lesson.usesSandbox && designId && <LivePanel lessonId={lesson.id} />}
         </div>

@@ -6,12 +6,16 @@ import { useQueryClient } from "@tanstack/react-query";
 import type { StepView } from "@/lib/domain/learn/view";
 import { checkedOn } from "@/lib/domain/learn/step-kind";
 import { checkStepAction, sandboxActionAction, showSolutionAction } from "@/lib/actions/learn";
+import type { LabState } from "@/lib/domain/lab/build-types";
 import { Button } from "@/components/ui/button";
 
 type Feedback = { tone: "hint" | "info" | "error"; text: string };
 
-export function StepPanel({ lessonId, step, index, designId, onDone }: {
-  lessonId: string; step: StepView; index: number; designId: string; onDone(completed: string[]): void;
+export function StepPanel({ lessonId, step, index, designId, labBuilds, onDone }: {
+  lessonId: string; step: StepView; index: number; designId: string | null;
+  /** An image lab lesson's builds so far (the server replays them to check a lab step). */
+  labBuilds?: LabState[];
+  onDone(completed: string[]): void;
 }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
@@ -21,7 +25,7 @@ export function StepPanel({ lessonId, step, index, designId, onDone }: {
 
   async function check() {
     setBusy("check");
-    const r = await checkStepAction({ lessonId, stepId: step.id, ...(answer ? { answer } : {}) });
+    const r = await checkStepAction({ lessonId, stepId: step.id, ...(answer ? { answer } : {}), ...(step.kind === "lab" ? { lab: { builds: labBuilds ?? [] } } : {}) });
     setBusy(null);
     if (!r.ok) return setFeedback({ tone: "error", text: r.message });
     if (r.data.done) return onDone(r.data.completedSteps);
@@ -62,7 +66,10 @@ export function StepPanel({ lessonId, step, index, designId, onDone }: {
       </p>
       <h2 id="step-heading" className="mt-1 text-lg font-semibold text-slate-900">{step.title}</h2>
       <p className="mt-2 max-w-2xl leading-relaxed text-slate-700" data-testid="step-goal">{step.goal}</p>
-      {step.kind === "design" && (
+      {step.kind === "lab" && (
+        <p className="mt-2 text-sm text-slate-600">Work in the image lab below, then press Check: it reads your builds.</p>
+      )}
+      {step.kind === "design" && designId && (
         <p className="mt-2 text-sm text-slate-600">
           Work in the <Link href={`/designs/${designId}/canvas`} className="font-medium text-brand-700 underline-offset-2 hover:underline">lesson’s canvas</Link>, then come back and check.
         </p>

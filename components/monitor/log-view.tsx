@@ -127,23 +127,28 @@ export function LogView({ envId, cluster, service, taskIds, jump }: { envId: str
           {readable.length === 0 ? (silent.length ? "No lines to show (see above)." : "This service has no containers to read logs of.") : applied ? `No line matches ${applied}.` : "No lines yet for this selection."}
         </p>
       )}
-      {lines.length > 0 && (
-        <div className="max-h-[28rem] overflow-auto rounded-md bg-slate-950 p-2 font-mono text-xs leading-5 text-slate-100" data-testid="log-lines">
-          {lines.map((l) => (
-            <div key={l.eventId} className="flex gap-3 whitespace-pre-wrap" data-testid="log-line" data-container={l.container}>
-              <time className="shrink-0 text-slate-400" dateTime={new Date(l.timestamp).toISOString()}>{new Date(l.timestamp).toISOString().slice(11, 23)}</time>
-              <span className="w-24 shrink-0 truncate text-sky-300" title={`${l.container} · task ${l.taskId}`}>{l.container}</span>
-              <span className={/error|exception|fatal/i.test(l.message) ? "text-red-300" : ""}>{l.message}</span>
-            </div>
-          ))}
-        </div>
-      )}
+      {lines.length > 0 && <LogLines lines={lines} />}
       {page.data?.nextToken && <p className="text-xs text-slate-600">More lines than one page: narrow the time range or the filter pattern.</p>}
     </section>
   );
 }
 
-function NoLogs({ sources }: { sources: LogSource[] }) {
+/** Lines of several containers, each with its time and container (the log view's, and a one-off task's in the Run task dialog). */
+export function LogLines({ lines, className = "max-h-[28rem]" }: { lines: LogLine[]; className?: string }) {
+  return (
+    <div className={`${className} overflow-auto rounded-md bg-slate-950 p-2 font-mono text-xs leading-5 text-slate-100`} data-testid="log-lines">
+      {lines.map((l) => (
+        <div key={l.eventId} className="flex gap-3 whitespace-pre-wrap" data-testid="log-line" data-container={l.container}>
+          <time className="shrink-0 text-slate-400" dateTime={new Date(l.timestamp).toISOString()}>{new Date(l.timestamp).toISOString().slice(11, 23)}</time>
+          <span className="w-24 shrink-0 truncate text-sky-300" title={`${l.container} · task ${l.taskId}`}>{l.container}</span>
+          <span className={/error|exception|fatal/i.test(l.message) ? "text-red-300" : ""}>{l.message}</span>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function NoLogs({ sources }: { sources: LogSource[] }) {
   return (
     <ul className="space-y-1 rounded-md border border-amber-200 bg-amber-50 p-2 text-sm text-amber-950" data-testid="log-no-logs">
       {sources.map((s) => <li key={s.container}>{s.reason}</li>)}

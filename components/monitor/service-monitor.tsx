@@ -5,7 +5,6 @@ import { useMemo, useState } from "react";
 import { sceneInputFromMonitor, sceneTrafficOf, withTraffic, type MonitorTask, type TimelineItem } from "@/lib/domain/monitor";
 import { ClusterScene } from "./cluster-scene";
 import { Alert } from "@/components/ui/alert";
-import { CountsChart } from "./counts-chart";
 import { DeploymentTimeline } from "./deployment-timeline";
 import { ScalingActivities } from "./scaling-activities";
 import { StartsStopsChart } from "./starts-stops-chart";
@@ -13,8 +12,10 @@ import { Freshness } from "./freshness";
 import { HealthBadge, RolloutState } from "./health-badge";
 import { historyPath } from "./links";
 import { LogView, type LogJump } from "./log-view";
+import { RunTaskButton } from "./run-task-dialog";
 import { StopReasons } from "./stop-reasons";
 import { TasksTable } from "./tasks-table";
+import { UtilisationCharts } from "./utilisation-charts";
 import { useClusterView, useContainerInstances, useServiceDeployments, useServiceHistory } from "@/lib/query/monitor";
 
 function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
@@ -43,6 +44,10 @@ export function ServiceMonitor({ envId, cluster, service }: { envId: string; clu
   const points = [...(history.data?.samples ?? []), ...(s && v?.lastRefreshedAt ? [{ at: v.lastRefreshedAt, desired: s.desiredCount, running: s.runningCount }] : [])];
   const stopped = mergeStopped(v?.tasks ?? [], (history.data?.stoppedTasks ?? []) as unknown as MonitorTask[]);
   const [jump, setJump] = useState<LogJump>();
+  // Deployments to mark: ECS's service deployments (the history), else the service's current ones.
+  const marked = deployments.data?.deployments.length
+    ? deployments.data.deployments.map((d) => ({ id: d.id, createdAt: d.startedAt ?? d.createdAt, taskDefinition: d.targetTaskDefinition }))
+    : (s?.deployments ?? []);
   const taskIds = [...new Set([...(v?.tasks ?? []), ...stopped].map((t) => t.taskId))];
 
   return (
@@ -52,6 +57,7 @@ export function ServiceMonitor({ envId, cluster, service }: { envId: string; clu
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{service}</h1>
           {s && <HealthBadge health={s.health} />}
           <Link href={historyPath(envId, cluster, service)} className="ml-auto text-sm font-medium text-brand-700 hover:underline">Search history and export</Link>
+          {s && <RunTaskButton envId={envId} cluster={cluster} service={service} disabled={deployments.data ? !deployments.data.canDeploy : false} reason={deployments.data?.cannotDeployBecause} />}
         </div>
         {s && (
           <p className="text-slate-700" data-testid="service-counts">
@@ -97,8 +103,8 @@ export function ServiceMonitor({ envId, cluster, service }: { envId: string; clu
           <ClusterScene input={scene} focus={service} title="Lifecycle, deployment bounds and placement" />
         </Section>
       )}
-      <Section title="Running vs desired">
-        <CountsChart points={points} now={now} title={`Running and desired tasks of ${service} over time`} />
+      <Section title="Utilisation and tasks" testId="utilisation">
+        <UtilisationCharts envId={envId} cluster={cluster} service={service} counts={points} now={now} deployments={marked} stopped={stopped} />
       </Section>
       {s && (
         <Section title="Scaling activity" testId="scaling-activity">
@@ -108,7 +114,7 @@ export function ServiceMonitor({ envId, cluster, service }: { envId: string; clu
       <Section title="Task starts and stops">
         <StartsStopsChart buckets={history.data?.startsStops ?? []} title={`Task starts and stops of ${service}`} />
       </Section>
-      {s && <Section title="Tasks" testId="tasks"><TasksTable tasks={v.tasks} /></Section>}
+      {s && <Section title="Tasks" testId="tasks"><TasksTable tasks={v.tasks} exec={{ envId, cluster }} /></Section>}
       <Section title="Why tasks stopped" testId="why-stopped">
         <StopReasons tasks={stopped} onShowLogs={(t) => setJump({ taskId: t.taskId, at: Date.parse(t.stoppingAt ?? t.stoppedAt ?? "") || Date.parse(t.stoppedAt ?? "") })} />
       </Section>

@@ -2,10 +2,12 @@
 
 import type { z } from "zod";
 import {
-  createDesign, deleteDesign, duplicateDesign, importDesign, renameDesign, restoreRevision, saveDesign,
+  createDesign, deleteDesign, duplicateDesign, importDesign, readInfrastructureCode, renameDesign, restoreRevision, saveDesign, setContainerImage,
   CreateDesignInputSchema, DesignRefSchema, DuplicateDesignInputSchema, ImportDesignInputSchema,
-  RenameDesignInputSchema, RestoreRevisionInputSchema, SaveDesignInputSchema, type ImportNote,
+  RenameDesignInputSchema, RestoreRevisionInputSchema, SaveDesignInputSchema, SetContainerImageInputSchema, type ImportNote,
 } from "@/lib/server/designs";
+import { IacImportInputSchema } from "@/lib/domain/export";
+import type { Design } from "@/lib/domain/design";
 import type { ActionResult } from "./result";
 import { runAction } from "./run-action";
 
@@ -49,4 +51,16 @@ export async function importDesignAction(
   input: z.input<typeof ImportDesignInputSchema>,
 ): Promise<ActionResult<{ id: string; version: number; notes: ImportNote[] }>> {
   return runAction("importDesignAction", ImportDesignInputSchema, input, importDesign, { revalidate: (_, d) => pagesOf(d.id) });
+}
+
+/** The image lab's "Use this image": one container of a design gets the built image's reference. */
+export async function setContainerImageAction(input: z.input<typeof SetContainerImageInputSchema>): Promise<ActionResult<{ version: number }>> {
+  return runAction("setContainerImageAction", SetContainerImageInputSchema, input, setContainerImage, { revalidate: (i) => pagesOf(i.designId) });
+}
+
+/** Terraform files or a CloudFormation template as a design and its import notes (nothing is saved: the canvas adds it). */
+export async function readInfrastructureCodeAction(
+  input: z.input<typeof IacImportInputSchema>,
+): Promise<ActionResult<{ format: "terraform" | "cloudformation"; design: Design; notes: { path: string; message: string }[] }>> {
+  return runAction("readInfrastructureCodeAction", IacImportInputSchema, input, readInfrastructureCode);
 }

@@ -2,8 +2,9 @@
 
 import type { z } from "zod";
 import {
-  continueServiceDeployment, forceNewDeployment, rollBackServiceDeployment, setDesiredCount,
-  ContinueDeploymentInputSchema, RollbackDeploymentInputSchema, ServiceRefSchema, SetDesiredCountInputSchema,
+  continueServiceDeployment, forceNewDeployment, rollBackServiceDeployment, runTask, setDesiredCount, setSimulatedLoad,
+  ContinueDeploymentInputSchema, RollbackDeploymentInputSchema, RunTaskInputSchema, ServiceRefSchema, SetDesiredCountInputSchema, SetSimulatedLoadInputSchema,
+  type RunTaskResult,
 } from "@/lib/server/monitor";
 import type { ActionResult } from "./result";
 import { runAction } from "./run-action";
@@ -28,4 +29,14 @@ export async function forceNewDeploymentAction(input: z.input<typeof ServiceRefS
 
 export async function setDesiredCountAction(input: z.input<typeof SetDesiredCountInputSchema>): Promise<ActionResult<{ serviceArn: string; desiredCount: number }>> {
   return runAction("setDesiredCountAction", SetDesiredCountInputSchema, input, setDesiredCount, onEnv);
+}
+
+/** The sandbox's simulated load on a service (an editor's, as the sandbox's control API; refused for an AWS environment). */
+export async function setSimulatedLoadAction(input: z.input<typeof SetSimulatedLoadInputSchema>): Promise<ActionResult<{ service: string; shape: z.infer<typeof SetSimulatedLoadInputSchema>["shape"] }>> {
+  return runAction("setSimulatedLoadAction", SetSimulatedLoadInputSchema, input, setSimulatedLoad, onEnv);
+}
+
+/** Runs a one-off task now (RunTask): the deployer grant, like the service changes; audited under the environment. */
+export async function runTaskAction(input: z.input<typeof RunTaskInputSchema>): Promise<ActionResult<RunTaskResult>> {
+  return runAction("runTaskAction", RunTaskInputSchema, input, runTask, onEnv);
 }

@@ -4,7 +4,7 @@ import {
   CreateCapacityProviderCommand, DeleteCapacityProviderCommand, DescribeCapacityProvidersCommand, UpdateCapacityProviderCommand,
   type CapacityProvider, CreateClusterCommand, CreateServiceCommand, DeleteClusterCommand, DeleteServiceCommand, DeregisterTaskDefinitionCommand,
   DescribeClustersCommand, DescribeContainerInstancesCommand, DescribeServicesCommand, DescribeTaskDefinitionCommand,
-  DescribeTasksCommand, ECSClient, ListClustersCommand, ListContainerInstancesCommand, ListServicesCommand,
+  DescribeTasksCommand, RunTaskCommand, ECSClient, ListClustersCommand, ListContainerInstancesCommand, ListServicesCommand,
   ListTagsForResourceCommand, ListTaskDefinitionFamiliesCommand, ListTaskDefinitionsCommand, ListTasksCommand,
   PutClusterCapacityProvidersCommand, RegisterTaskDefinitionCommand, TagResourceCommand, UntagResourceCommand, UpdateClusterCommand,
   UpdateServiceCommand, type Cluster, type ContainerInstance, type Failure, type Service, type Task,
@@ -24,7 +24,7 @@ const COMMANDS = {
   UpdateService: UpdateServiceCommand, DeleteService: DeleteServiceCommand, DescribeTaskDefinition: DescribeTaskDefinitionCommand,
   RegisterTaskDefinition: RegisterTaskDefinitionCommand, DeregisterTaskDefinition: DeregisterTaskDefinitionCommand,
   ListTaskDefinitionFamilies: ListTaskDefinitionFamiliesCommand, ListTaskDefinitions: ListTaskDefinitionsCommand,
-  DescribeTasks: DescribeTasksCommand, ListTasks: ListTasksCommand, DescribeContainerInstances: DescribeContainerInstancesCommand,
+  DescribeTasks: DescribeTasksCommand, ListTasks: ListTasksCommand, RunTask: RunTaskCommand, DescribeContainerInstances: DescribeContainerInstancesCommand,
   ListContainerInstances: ListContainerInstancesCommand, ListTagsForResource: ListTagsForResourceCommand, TagResource: TagResourceCommand,
   UntagResource: UntagResourceCommand, ListServiceDeployments: ListServiceDeploymentsCommand,
   DescribeServiceDeployments: DescribeServiceDeploymentsCommand, DescribeServiceRevisions: DescribeServiceRevisionsCommand,
@@ -82,6 +82,7 @@ export interface EcsPort {
   untagResource(input: In<"UntagResource">): Out<"UntagResource">;
   /** Any number of tasks of one cluster. */
   describeTasks(input: { cluster: string; tasks: string[] }): Promise<{ tasks: Task[]; failures: Failure[] }>;
+  runTask(input: In<"RunTask">): Out<"RunTask">;
   /** Every container instance ARN of a cluster (all pages). */
   listContainerInstances(input: { cluster: string }): Promise<string[]>;
   /** Any number of container instances of one cluster. */
@@ -180,6 +181,7 @@ export function ecsPortOver(client: ECSClient, pacer: Pacer): EcsPort {
       });
       return { tasks: r.items, failures: r.failures };
     },
+    runTask: (input) => send("RunTask", input),
     listContainerInstances: ({ cluster }) => allPages(async (nextToken) => {
       const r = await send("ListContainerInstances", { cluster, maxResults: ops.ListContainerInstances.page, nextToken });
       return { items: r.containerInstanceArns, nextToken: r.nextToken };

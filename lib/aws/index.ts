@@ -10,3 +10,4 @@ export { createInProcessLogsPort, createLogsPort, type LogsPort } from "./logs";
 export { createInProcessServiceDiscoveryPort, createServiceDiscoveryPort, type ServiceDiscoveryPort } from "./servicediscovery";
 export { createAutoScalingPort, createInProcessAutoScalingPort, type AutoScalingPort } from "./application-autoscaling";
 export { createInProcessSchedulerPort, createSchedulerPort, type SchedulerPort } from "./scheduler";
+export { createCloudWatchPort, createInProcessCloudWatchPort, type CloudWatchPort } from "./cloudwatch";

@@ -1,8 +1,11 @@
 "use client";
 
-import { queryOptions, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { getJson } from "./get-json";
-import type { ClusterList, Figures, HistoryRow, InstancesView, LogsView, MonitorView, ScalingActivitiesView, SchedulesView, ServiceDeploymentsView, ServiceHistory } from "@/lib/domain/monitor";
+import type {
+  ClusterList, ExecReadiness, Figures, HistoryRow, InstancesView, LogsView, MonitorView, RunTaskChoices, ScalingActivitiesView, SchedulesView, ServiceDeploymentsView, ServiceHistory,
+  ServiceMetricsView, TaskRun,
+} from "@/lib/domain/monitor";
 
 // The monitor's GET routes, one query (one key, one URL) each, for every view that shows them:
 // the Monitor pages and the canvas's Live mode share the cache. Every live view polls its route
@@ -26,6 +29,10 @@ export const POLL_MS = {
   deploymentsIdle: 20_000,
   /** Application Auto Scaling's own reads: scaling moves on minutes, not seconds. */
   scaling: 15_000,
+  /** CloudWatch's datapoints come a minute at a time (faster in a sped-up sandbox); the server shares one read per 15 s. */
+  metrics: 15_000,
+  /** A one-off task a person waits on: ECS moves it every few seconds; one DescribeTasks per poll. */
+  taskRun: 2_000,
 } as const;
 
 const enc = encodeURIComponent;
@@ -45,6 +52,8 @@ export const monitorUrl = {
     return `${base(envId, cluster)}/services/${enc(service)}/logs${query ? `?${query}` : ""}`;
   },
   scaling: (envId: string, cluster: string, service: string) => `${base(envId, cluster)}/services/${enc(service)}/scaling`,
+  metrics: (envId: string, cluster: string, service: string, rangeMinutes: number) => `${base(envId, cluster)}/services/${enc(service)}/metrics?rangeMinutes=${rangeMinutes}`,
+  taskRun: (envId: string, cluster: string, task: string) => `${base(envId, cluster)}/tasks/${enc(task)}`,
 };
 
 /** The log view's query (lib/domain/monitor/logs.ts LogsQuerySchema). */
@@ -133,5 +142,41 @@ export function useScalingActivities(envId: string, cluster: string, service: st
     queryKey: ["monitor-scaling", envId, cluster, service],
     queryFn: () => getJson<ScalingActivitiesView>(monitorUrl.scaling(envId, cluster, service)),
     refetchInterval: POLL_MS.scaling,
+  });
+}
+
+/** The service's CPU and memory utilisation over the last `rangeMinutes`, with its target-tracking targets. */
+export function useServiceMetrics(envId: string, cluster: string, service: string, rangeMinutes: number) {
+  return useQuery({
+    queryKey: ["monitor-metrics", envId, cluster, service, rangeMinutes],
+    queryFn: () => getJson<ServiceMetricsView>(monitorUrl.metrics(envId, cluster, service, rangeMinutes), "Reading CloudWatch"),
+    refetchInterval: POLL_MS.metrics,
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** What the Run task dialog offers: families, the chosen definition's revisions and containers, the service's defaults. */
+export function useRunTaskChoices(envId: string, cluster: string, q: { service?: string; taskDefinition?: string }, opts: { enabled?: boolean } = {}) {
+  const params = new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => Boolean(e[1])));
+  return useQuery({
+    queryKey: ["monitor-run-task-choices", envId, cluster, q], enabled: opts.enabled ?? true, staleTime: 30_000, placeholderData: keepPreviousData,
+    queryFn: () => getJson<RunTaskChoices>(`${base(envId, cluster)}/run-task${params.size ? `?${params}` : ""}`, "Reading the task definitions"),
+  });
+}
+
+/** A one-off task as it runs, polled until it is STOPPED. */
+export function useTaskRun(envId: string, cluster: string, task: string | undefined) {
+  return useQuery({
+    queryKey: ["monitor-task-run", envId, cluster, task], enabled: Boolean(task),
+    queryFn: () => getJson<TaskRun>(monitorUrl.taskRun(envId, cluster, task!), "Reading the task"),
+    refetchInterval: (q) => (q.state.data?.task.lastStatus === "STOPPED" ? false : POLL_MS.taskRun),
+  });
+}
+
+/** A task's ECS Exec readiness, read when asked (it reads IAM too). */
+export function useExecReadiness(envId: string, cluster: string, task: string | undefined, container?: string) {
+  return useQuery({
+    queryKey: ["monitor-exec-readiness", envId, cluster, task, container ?? ""], enabled: Boolean(task), staleTime: 10_000,
+    queryFn: () => getJson<ExecReadiness>(`${monitorUrl.taskRun(envId, cluster, task!)}/exec${container ? `?container=${enc(container)}` : ""}`, "Checking ECS Exec"),
   });
 }

@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
+import { gunzipSync } from "node:zlib";
 import type { EngineResult } from "./core/engine";
 import { simNow } from "./core/clock";
 import { AwsError } from "./core/errors";
 import { initialState } from "./core/state";
 import type { SandboxState } from "./core/types";
 import { APPLICATION_AUTOSCALING_API } from "./application-autoscaling/api";
+import { CLOUDWATCH_API } from "./cloudwatch/api";
 import { EC2_API } from "./ec2/api";
 import { ECS_API } from "./ecs/api";
 import { handleControl } from "./ecs/control";
@@ -13,8 +15,8 @@ import { IAM_API } from "./iam/api";
 import { LOGS_API } from "./logs/api";
 import { SCHEDULER_API } from "./scheduler/api";
 import { SERVICE_DISCOVERY_API } from "./servicediscovery/api";
-import { bodyText, header, type HttpRequest, type HttpResponse } from "./protocols/http-message";
-import { jsonAnswer, jsonError, jsonServerError, parseJsonBody, readJsonCall, type JsonService } from "./protocols/json-1-1";
+import { MAX_BODY_BYTES, bodyText, header, type HttpRequest, type HttpResponse } from "./protocols/http-message";
+import { jsonAnswer, jsonError, jsonServerError, parseJsonBody, readJsonCall, type JsonService, type JsonWire } from "./protocols/json-1-1";
 import { queryAnswer, queryError, queryServerError, readQueryCall, type QueryService } from "./protocols/query";
 import { matchRoute, readRestCall, restJsonAnswer, restJsonError, restJsonServerError, servesPath, type RestJsonService } from "./protocols/rest-json";
 import { accessDeniedError, credentialScope, isReadOperation, signatureError, type AuthProtocol, type SignatureFailure } from "./protocols/sigv4";
@@ -65,14 +67,27 @@ async function withState(deps: SandboxDeps, run: (state: SandboxState) => Engine
   });
 }
 
-const jsonReply = (stored: Stored) =>
-  "failure" in stored ? jsonServerError(stored.failure, randomUUID()) : jsonAnswer(stored.result, randomUUID());
+const jsonReply = (stored: Stored, wire?: JsonWire) =>
+  "failure" in stored ? jsonServerError(stored.failure, randomUUID(), wire) : jsonAnswer(stored.result, randomUUID(), wire);
 
-/** One call of an awsJson1_1 service: POST, X-Amz-Target names the operation. */
+/** One call of an awsJson1_1 (or awsJson1_0) service: POST, X-Amz-Target names the operation. */
 export async function handleJsonRequest(service: JsonService, req: HttpRequest, deps: SandboxDeps = defaultSandbox()): Promise<HttpResponse> {
-  const read = readJsonCall(service, req);
-  if ("error" in read) return jsonError(read.error, randomUUID());
-  return jsonReply(await withState(deps, (state) => service.engine(state, { ...read.call, realNow: deps.now() })));
+  const read = readJsonCall(service, { ...req, body: inflated(req) });
+  if ("error" in read) return jsonError(read.error, randomUUID(), service.wire);
+  return jsonReply(await withState(deps, (state) => service.engine(state, { ...read.call, realNow: deps.now() })), service.wire);
+}
+
+/**
+ * The body as sent before `Content-Encoding: gzip` (the SDK compresses CloudWatch PutMetricData
+ * bodies of 10 KiB or more); a body that does not inflate is passed on as it came, to be refused.
+ */
+function inflated(req: HttpRequest): HttpRequest["body"] {
+  if (typeof req.body === "string" || !/\bgzip\b/i.test(header(req, "content-encoding") ?? "")) return req.body;
+  try {
+    return new Uint8Array(gunzipSync(req.body, { maxOutputLength: MAX_BODY_BYTES + 1 }));
+  } catch {
+    return req.body;
+  }
 }
 
 /** One call of a query service (ELBv2: awsQuery; EC2: ec2Query): a form with Action and Version, answered in XML. */
@@ -108,6 +123,7 @@ export const SERVED_APIS: readonly ServedApi[] = [
   { protocol: "json", api: SERVICE_DISCOVERY_API },
   { protocol: "json", api: APPLICATION_AUTOSCALING_API },
   { protocol: "rest-json", api: SCHEDULER_API },
+  { protocol: "json", api: CLOUDWATCH_API },
 ];
 
 /**
@@ -215,7 +231,7 @@ export const accessDenied = (call: SandboxCall, principal: string): AwsError => 
 /** An authentication or authorisation refusal, answered in the call's own protocol. */
 export function refusalAnswer(call: SandboxCall, error: AwsError): HttpResponse {
   const requestId = randomUUID();
-  if (call.protocol === "json") return jsonError(error, requestId);
   const served = SERVED_APIS.find((s) => s.api.signingName === call.service);
-  return served?.protocol === "query" ? queryError(served.api, error, requestId) : jsonError(error, requestId);
+  if (served?.protocol === "query" && call.protocol !== "json") return queryError(served.api, error, requestId);
+  return jsonError(error, requestId, served?.protocol === "json" ? served.api.wire : undefined);
 }

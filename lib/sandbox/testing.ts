@@ -2,6 +2,8 @@ import type { Engine, EngineResult } from "./core/engine";
 import { DEFAULT_REGION, initialState } from "./core/state";
 import type { SandboxState, World } from "./core/types";
 import { handleControl, type ControlInput } from "./ecs/control";
+import { handleOperation as autoScalingOperation } from "./application-autoscaling/engine";
+import { handleOperation as cloudWatchOperation } from "./cloudwatch/engine";
 import { handleOperation as ec2Operation } from "./ec2/engine";
 import { handleOperation } from "./ecs/engine";
 import { handleOperation as elbv2Operation } from "./elbv2/engine";
@@ -9,7 +11,7 @@ import { handleOperation as logsOperation } from "./logs/engine";
 import { handleOperation as cloudMapOperation } from "./servicediscovery/engine";
 
 // A sandbox driven directly through the pure engine with a frozen, stepped clock: the unit
-// and property tests' harness. `call` is ECS, `cloudMap` Cloud Map and `logs` CloudWatch Logs (JSON); `ec2` and `elbv2` take their inputs as the query
+// and property tests' harness. `call` is ECS, `cloudMap` Cloud Map, `logs` CloudWatch Logs, `cloudwatch` CloudWatch and `autoscaling` Application Auto Scaling (JSON); `ec2` and `elbv2` take their inputs as the query
 // protocol reads them (wire member names; numbers and booleans may be given as such).
 export function steppedSandbox(seed = 1, region = DEFAULT_REGION) {
   const realNow = 1_700_000_000_000;
@@ -26,6 +28,8 @@ export function steppedSandbox(seed = 1, region = DEFAULT_REGION) {
     elbv2: run(elbv2Operation),
     logs: run(logsOperation),
     cloudMap: run(cloudMapOperation),
+    cloudwatch: run(cloudWatchOperation),
+    autoscaling: run(autoScalingOperation),
     control: (input: ControlInput) => unwrap(handleControl(state, input, realNow)),
     step: (seconds: number) => unwrap(handleControl(state, { action: "step", seconds }, realNow)),
     world: (): World => state.worlds[region],

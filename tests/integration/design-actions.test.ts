@@ -8,7 +8,7 @@ vi.mock("next/headers", async () => (await import("./helpers/request-scope")).ne
 import { revalidatePath } from "next/cache";
 import {
   createDesignAction, deleteDesignAction, duplicateDesignAction, importDesignAction,
-  renameDesignAction, restoreRevisionAction, saveDesignAction,
+  readInfrastructureCodeAction, renameDesignAction, restoreRevisionAction, saveDesignAction,
 } from "@/lib/actions/designs";
 import { createAppContext } from "@/lib/server/context";
 import { getDesign } from "@/lib/server/designs/get-design";
@@ -144,6 +144,33 @@ describe("design actions", () => {
     expect(r).toMatchObject({ ok: false, code: "VALIDATION" });
     if (!r.ok) expect(r.issues?.length).toBeGreaterThan(0);
     expect(await importDesignAction({ text: "x".repeat(1024 * 1024 + 1) })).toMatchObject({ ok: false, code: "TOO_LARGE" });
+  });
+
+  it("reads Terraform files and a CloudFormation template as a design with notes, saving nothing", async () => {
+    const before = await (await getDb()).design.count();
+    const tf = await readInfrastructureCodeAction({ files: [
+      { name: "main.tf", text: 'resource "aws_ecs_cluster" "main" {\n  name = var.name\n}\nresource "aws_ecs_service" "web" {\n  name = "web"\n  cluster = aws_ecs_cluster.main.arn\n  desired_count = var.n\n}\n' },
+      { name: "variables.tf", text: 'variable "name" {\n  default = "shop"\n}\nvariable "n" {}\n' },
+    ] });
+    expect(tf).toMatchObject({ ok: true, data: { format: "terraform", notes: [{ path: "aws_ecs_service.web.desired_count", message: expect.stringMatching(/var\.n has no default/) }] } });
+    if (tf.ok) expect(tf.data.design.services[0]).toMatchObject({ serviceName: "web", cluster: "shop" });
+    const cfn = await readInfrastructureCodeAction({ files: [{ name: "t.yaml", text: "Resources:\n  C:\n    Type: AWS::ECS::Cluster\n    Properties:\n      ClusterName: !Sub '${AWS::StackName}-x'\n" }] });
+    expect(cfn).toMatchObject({ ok: true, data: { format: "cloudformation", notes: [{ path: "C.ClusterName" }] } });
+    expect(await (await getDb()).design.count()).toBe(before);
+  });
+
+  it("creates a design from a Terraform file, its notes returned", async () => {
+    const r = await importDesignAction({ fileName: "infra/main.tf", text: 'resource "aws_ecs_cluster" "main" {\n  name = "from-tf"\n  count = 2\n}\n' });
+    expect(r).toMatchObject({ ok: true, data: { notes: [{ severity: "warning", path: "aws_ecs_cluster.main.count" }] } });
+    if (r.ok) expect((await read(r.data.id)).document.clusters.map((c) => c.clusterName)).toEqual(["from-tf"]);
+  });
+
+  it("refuses unreadable or oversized infrastructure code with VALIDATION, naming the file and line or the field", async () => {
+    const bad = await readInfrastructureCodeAction({ files: [{ name: "main.tf", text: 'resource "aws_ecs_cluster" "a" {\n  name =\n}\n' }] });
+    expect(bad).toMatchObject({ ok: false, code: "VALIDATION", issues: [{ path: "main.tf:2" }] });
+    const big = await readInfrastructureCodeAction({ files: [{ name: "main.tf", text: "#".repeat(1024 * 1024 + 1) }] });
+    expect(big).toMatchObject({ ok: false, code: "VALIDATION", issues: [{ path: "files", message: "the files are larger than 1 MiB together" }] });
+    expect(await readInfrastructureCodeAction({ files: [] })).toMatchObject({ ok: false, code: "VALIDATION", issues: [{ path: "files" }] });
   });
 
   it("returns INTERNAL with a generic message when something unexpected fails", async () => {

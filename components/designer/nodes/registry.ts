@@ -1,6 +1,8 @@
 import type { ComponentType } from "react";
 import type { NodeProps, NodeTypes } from "@xyflow/react";
 import type { NodeKind } from "@/lib/domain/designer";
+import { CapacityProviderNode } from "./capacity-provider/node";
+import { CapacityProviderPanel } from "./capacity-provider/panel";
 import { ClusterNode } from "./cluster/node";
 import { ClusterPanel } from "./cluster/panel";
 import { ContainerNode } from "./container/node";
@@ -33,6 +35,7 @@ export const NODE_KINDS: { [K in NodeKind]: KindEntry<K> } = {
   targetGroup: { label: "Target group", node: TargetGroupNode, panel: TargetGroupPanel },
   loadBalancer: { label: "Load balancer", node: LoadBalancerNode, panel: LoadBalancerPanel },
   scheduledTask: { label: "Scheduled task", node: ScheduledTaskNode, panel: ScheduledTaskPanel },
+  capacityProvider: { label: "Capacity provider", node: CapacityProviderNode, panel: CapacityProviderPanel },
 };
 
 /** For React Flow: defined once at module level so the object never changes identity. */

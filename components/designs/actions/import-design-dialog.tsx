@@ -66,7 +66,7 @@ export function ImportDesignButton({ variant = "secondary" }: { variant?: Button
         onClose={close}
         wide
         title="Import a design"
-        description="An ECS task definition or service JSON (as the AWS console or CLI prints it), a Stevedore design JSON, or a Docker Compose file."
+        description="An ECS task definition or service JSON (as the AWS console or CLI prints it), a Stevedore design JSON, a Docker Compose file, a Terraform file or a CloudFormation template (several Terraform files: import them into a design's canvas)."
       >
         <form onSubmit={submit} noValidate className="space-y-4">
           <div>
@@ -74,7 +74,7 @@ export function ImportDesignButton({ variant = "secondary" }: { variant?: Button
             <input
               id="import-file"
               type="file"
-              accept=".json,.yaml,.yml,application/json,application/yaml,text/yaml"
+              accept=".json,.yaml,.yml,.tf,.template,application/json,application/yaml,text/yaml"
               onChange={chooseFile}
               className="mt-1 block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-slate-800 hover:file:bg-slate-50"
             />

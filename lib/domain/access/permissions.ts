@@ -44,6 +44,8 @@ export const ACTION_PERMISSIONS = {
   deleteDesignAction: editor("deleting designs"),
   restoreRevisionAction: editor("changing designs"),
   importDesignAction: editor("creating designs"),
+  setContainerImageAction: editor("changing designs"),
+  readInfrastructureCodeAction: editor("importing into designs", READS),
   // environments
   listEnvironmentsForClient: viewer("reading environments", READS),
   createEnvironmentAction: admin("managing environments"),
@@ -69,6 +71,10 @@ export const ACTION_PERMISSIONS = {
   rollBackServiceDeploymentAction: editor("deploying services", { environment: "apply" }),
   forceNewDeploymentAction: editor("deploying services", { environment: "apply" }),
   setDesiredCountAction: editor("deploying services", { environment: "apply" }),
+  // The sandbox's simulated load, as its control API (POST /sandbox/control): any editor.
+  setSimulatedLoadAction: editor("controlling the sandbox"),
+  // a one-off task runs code in the environment as its services do: a deployer of it
+  runTaskAction: editor("running tasks", { environment: "apply" }),
   // learn: a lesson creates its design and runs it in the sandbox
   startLessonAction: editor("doing lessons"),
   checkStepAction: editor("doing lessons"),
@@ -117,7 +123,11 @@ export const ROUTE_PERMISSIONS = {
   "GET /api/monitor/[envId]/[cluster]/services/[service]/deployments": viewer("reading the monitor"),
   "GET /api/monitor/[envId]/[cluster]/services/[service]/logs": viewer("reading the monitor"),
   "GET /api/monitor/[envId]/[cluster]/services/[service]/scaling": viewer("reading the monitor"),
+  "GET /api/monitor/[envId]/[cluster]/services/[service]/metrics": viewer("reading the monitor"),
   "GET /api/monitor/[envId]/[cluster]/stream": viewer("reading the monitor"),
+  "GET /api/monitor/[envId]/[cluster]/run-task": viewer("reading the monitor"),
+  "GET /api/monitor/[envId]/[cluster]/tasks/[task]": viewer("reading the monitor"),
+  "GET /api/monitor/[envId]/[cluster]/tasks/[task]/exec": viewer("reading the monitor"),
   "GET /learn/[lessonId]/live": viewer("reading lessons"),
   "GET /api/audit": admin("reading the audit trail"),
   // The sandbox's AWS endpoints take requests signed (SigV4) with a personal sandbox access key,
@@ -154,6 +164,7 @@ export const PAGE_PERMISSIONS = {
   "/learn": viewer("reading lessons"),
   "/learn/[lessonId]": viewer("reading lessons"),
   "/learn/concepts": viewer("reading lessons"),
+  "/learn/lab": viewer("reading lessons"),
   "/learn/lab/registry": viewer("reading lessons"),
   "/learn/lab/vms": viewer("reading lessons"),
   "/people": admin("managing people"),

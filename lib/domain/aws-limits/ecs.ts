@@ -8,7 +8,8 @@ import type { ServiceLimits } from "./types";
 //   DescribeContainerInstances `containerInstances`: up to 100; DescribeClusters `clusters`: up to 100;
 //   List* `maxResults`: up to 100; DescribeServiceDeployments `serviceDeploymentArns` and
 //   DescribeServiceRevisions `serviceRevisionArns`: up to 20; ListServiceDeployments `maxResults`: 1–100).
-// The throttling page names no bucket for the service deployments API (2024-10-30); its reads
+// RunTask has a bucket of its own on the throttling page (burst 100, 40 a second), apart from
+// the task reads. The throttling page names no bucket for the service deployments API (2024-10-30); its reads
 // are paced with the service reads and ContinueServiceDeployment/StopServiceDeployment with the
 // service writes, which they act on, and the SDK's adaptive retries absorb the rest. Nor does
 // it name one for capacity providers: they are paced with the cluster calls (reads and writes),
@@ -20,7 +21,7 @@ export type EcsOperation =
   | "DescribeCapacityProviders" | "CreateCapacityProvider" | "UpdateCapacityProvider" | "DeleteCapacityProvider"
   | "DescribeServices" | "ListServices" | "CreateService" | "UpdateService" | "DeleteService"
   | "DescribeTaskDefinition" | "RegisterTaskDefinition" | "DeregisterTaskDefinition" | "ListTaskDefinitionFamilies" | "ListTaskDefinitions"
-  | "DescribeTasks" | "ListTasks" | "DescribeContainerInstances" | "ListContainerInstances"
+  | "DescribeTasks" | "ListTasks" | "RunTask" | "DescribeContainerInstances" | "ListContainerInstances"
   | "ListTagsForResource" | "TagResource" | "UntagResource"
   | "ListServiceDeployments" | "DescribeServiceDeployments" | "DescribeServiceRevisions" | "ContinueServiceDeployment" | "StopServiceDeployment";
 
@@ -33,6 +34,7 @@ export const ECS_LIMITS = {
     "task-definition-read": { burst: 50, perSecond: 20 },
     "task-definition-write": { burst: 20, perSecond: 1 },
     "task-read": { burst: 100, perSecond: 20 },
+    "run-task": { burst: 100, perSecond: 40 },
     "container-instance-read": { burst: 100, perSecond: 20 },
   },
   operations: {
@@ -63,6 +65,7 @@ export const ECS_LIMITS = {
     DeregisterTaskDefinition: { bucket: "task-definition-write" },
     DescribeTasks: { bucket: "task-read", batch: 100 },
     ListTasks: { bucket: "task-read", page: 100 },
+    RunTask: { bucket: "run-task" },
     DescribeContainerInstances: { bucket: "container-instance-read", batch: 100 },
     ListContainerInstances: { bucket: "container-instance-read", page: 100 },
     // Tagging has no published bucket of its own; the SDK's adaptive retries cover it.

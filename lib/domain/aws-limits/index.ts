@@ -7,3 +7,4 @@ export { LOGS_LIMITS, type LogsOperation } from "./logs";
 export { SERVICE_DISCOVERY_LIMITS, type ServiceDiscoveryOperation } from "./servicediscovery";
 export { AUTOSCALING_LIMITS, type AutoScalingOperation } from "./application-autoscaling";
 export { SCHEDULER_LIMITS, type SchedulerOperation } from "./scheduler";
+export { CLOUDWATCH_LIMITS, type CloudWatchOperation } from "./cloudwatch";

@@ -1,5 +1,6 @@
 import type { Design } from "../design";
 import { addCluster, addContainer, addService, addTargetGroup, addTaskDefinition } from "./add";
+import { addCapacityProvider, CAPACITY_PROVIDER_SIZE } from "./capacity-providers";
 import { addLoadBalancer, loadBalancerHeight } from "./load-balancers";
 import { addScheduledTask } from "./scheduled-tasks";
 import { childPositionAt, groupAt } from "./hit-test";
@@ -8,13 +9,14 @@ import { resolveNode, type NodeKind } from "./resolve";
 import type { EditResult } from "./result";
 import type { FlowNode } from "./to-flow";
 
-const TOP_SIZE: Record<"cluster" | "taskDefinition" | "targetGroup" | "service" | "loadBalancer" | "scheduledTask", { width: number; height: number }> = {
+const TOP_SIZE: Record<"cluster" | "taskDefinition" | "targetGroup" | "service" | "loadBalancer" | "capacityProvider" | "scheduledTask", { width: number; height: number }> = {
   cluster: { width: SIZES.group.minWidth, height: SIZES.group.minHeight },
   taskDefinition: { width: SIZES.group.minWidth, height: SIZES.group.minHeight },
   targetGroup: SIZES.targetGroup,
   service: SIZES.service,
   scheduledTask: SIZES.scheduledTask,
   loadBalancer: { width: SIZES.loadBalancer.width, height: loadBalancerHeight({ id: "", name: "", type: "application" }) },
+  capacityProvider: CAPACITY_PROVIDER_SIZE,
 };
 
 /** The parent a keyboard add goes into: the selected group, or the group of the selected child. */
@@ -44,6 +46,7 @@ export function addNodeAt(
     case "targetGroup": return addTargetGroup(design, { at: centred(TOP_SIZE.targetGroup) });
     case "loadBalancer": return addLoadBalancer(design, { at: centred(TOP_SIZE.loadBalancer) });
     case "scheduledTask": return addScheduledTask(design, { at: centred(TOP_SIZE.scheduledTask) });
+    case "capacityProvider": return addCapacityProvider(design, { at: centred(TOP_SIZE.capacityProvider) });
     case "container": {
       if (via === "keyboard") {
         const tdId = parentFromSelection(design, selection, "taskDefinition") ?? (design.taskDefinitions.length === 1 ? design.taskDefinitions[0].id : undefined);

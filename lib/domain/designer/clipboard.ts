@@ -55,9 +55,10 @@ export function copySelection(design: Design, nodeIds: readonly string[]): Clipb
       clip.targetGroups.push(r.targetGroup); keep(id);
     } else if (r.kind === "scheduledTask") {
       clip.scheduledTasks.push(r.scheduledTask); keep(id);
-    } else {
+    } else if (r.kind === "loadBalancer") {
       clip.loadBalancers.push(r.loadBalancer); keep(id);
     }
+    // Capacity providers are not copied: a copy would name the same Auto Scaling group, which ECS lets one provider use.
   }
   return clip;
 }

@@ -2,6 +2,7 @@ import type { ContainerDefinition, Design, Service } from "../design";
 import { clusterNameOf, familyOf } from "../design";
 import { MAX_LOAD_BALANCERS } from "../ecs-facts/service";
 import { networkModeOf } from "../ecs-facts/task-definition";
+import { addToStrategy, associate, canAddToStrategy, canAssociate } from "./capacity-providers";
 import { canForward, forwardTo } from "./load-balancers";
 import { linkName } from "./references";
 import { resolveNode, type Resolved } from "./resolve";
@@ -41,6 +42,15 @@ export function pickLoadBalancerTarget(design: Design, s: Service, port?: number
 function check(design: Design, a: Resolved, b: Resolved, opts: ConnectOptions): ConnectCheck {
   // Traffic flows load balancer → target group → service; a service may also be dragged onto its group.
   if (a.kind === "targetGroup" && b.kind === "service") return check(design, b, a, opts);
+  if (a.kind === "capacityProvider" && (b.kind === "cluster" || b.kind === "service")) return check(design, b, a, opts);
+  if (a.kind === "cluster" && b.kind === "capacityProvider") {
+    const why = canAssociate(a.cluster, b.capacityProvider);
+    return why ? { ok: false, reason: why } : { ok: true };
+  }
+  if (a.kind === "service" && b.kind === "capacityProvider") {
+    const why = canAddToStrategy(a.service, b.capacityProvider);
+    return why ? { ok: false, reason: why } : { ok: true };
+  }
   if (a.kind === "loadBalancer" && b.kind === "targetGroup") {
     const why = canForward(a.loadBalancer, opts.listener, targetGroupRef(b.targetGroup));
     return why ? { ok: false, reason: why } : { ok: true };
@@ -89,7 +99,7 @@ function check(design: Design, a: Resolved, b: Resolved, opts: ConnectOptions): 
 }
 
 const label = (k: Resolved["kind"]) =>
-  ({ cluster: "cluster", taskDefinition: "task definition", container: "container", service: "service", targetGroup: "target group", loadBalancer: "load balancer", scheduledTask: "scheduled task" })[k];
+  ({ cluster: "cluster", taskDefinition: "task definition", container: "container", service: "service", targetGroup: "target group", loadBalancer: "load balancer", capacityProvider: "capacity provider", scheduledTask: "scheduled task" })[k];
 
 /** Whether an edge from node `source` to node `target` means something ECS accepts. */
 export function canConnect(design: Design, source: string, target: string, opts: ConnectOptions = {}): ConnectCheck {
@@ -105,6 +115,9 @@ export function connect(design: Design, source: string, target: string, opts: Co
   let a = resolveNode(design, source)!;
   let b = resolveNode(design, target)!;
   if (a.kind === "targetGroup" && b.kind === "service") [a, b] = [b, a];
+  if (a.kind === "capacityProvider" && (b.kind === "cluster" || b.kind === "service")) [a, b] = [b, a];
+  if (a.kind === "cluster" && b.kind === "capacityProvider") return { ok: true, id: a.cluster.id, design: associate(design, a.index, b.index) };
+  if (a.kind === "service" && b.kind === "capacityProvider") return { ok: true, id: a.service.id, design: addToStrategy(design, a.index, b.capacityProvider) };
   if (a.kind === "loadBalancer" && b.kind === "targetGroup") return forwardTo(design, a.index, opts.listener, targetGroupRef(b.targetGroup));
   if ((a.kind === "taskDefinition" || a.kind === "cluster") && b.kind === "scheduledTask") [a, b] = [b, a];
   if (a.kind === "scheduledTask" && b.kind === "taskDefinition") return { ok: true, id: a.scheduledTask.id, design: setScheduledTaskRef(design, a.scheduledTask.id, "taskDefinition", b.taskDefinition.family) };

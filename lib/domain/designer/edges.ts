@@ -6,12 +6,14 @@ import { forwardShares, listenerActions, listenerHandle, removeForward, ruleCond
 import { scheduleTargets, setScheduledTaskRef } from "./scheduled-tasks";
 import { serviceConnectLinks } from "./service-connect";
 import { targetGroupRef } from "./target-groups";
+import { clusterHasProvider, serviceWithoutProvider, unassociate } from "./capacity-providers";
 
 /**
  * loadBalancer: target group → service; forward: load balancer listener → target group; serviceConnect: client → server;
+ * capacity: cluster → the provider it associates; strategy: service → a provider its strategy names;
  * schedule: scheduled task → the task definition it runs and the cluster it runs in.
  */
-export type EdgeKind = "uses" | "loadBalancer" | "forward" | "serviceConnect" | "dependsOn" | "link" | "schedule";
+export type EdgeKind = "capacity" | "strategy" | "uses" | "loadBalancer" | "forward" | "serviceConnect" | "dependsOn" | "link" | "schedule";
 
 /** A plain edge (structurally a React Flow edge, without importing it: lib/domain stays framework-free). */
 export type FlowEdge = {
@@ -68,6 +70,25 @@ export function buildEdges(design: Design): FlowEdge[] {
     if (taskDefinition) out.push({ id: `sched-td|${t.id}`, source: t.id, target: taskDefinition.id, label: "runs", data: { kind: "schedule" } });
     if (cluster) out.push({ id: `sched-cl|${t.id}`, source: t.id, target: cluster.id, label: "in", data: { kind: "schedule" } });
   }
+  const providers = design.capacityProviders ?? [];
+  if (providers.length) {
+    const byName = firstBy(providers, (p) => p.name);
+    for (const c of design.clusters) {
+      for (const cp of providers) {
+        if (clusterHasProvider(c, cp)) out.push({ id: `cpa|${c.id}|${cp.name}`, source: c.id, target: cp.id, label: "capacity", data: { kind: "capacity" } });
+      }
+    }
+    for (const s of design.services) {
+      for (const item of s.capacityProviderStrategy ?? []) {
+        const cp = byName.get(item.capacityProvider);
+        if (!cp) continue;
+        out.push({
+          id: `cps|${s.id}|${cp.name}`, source: s.id, target: cp.id, data: { kind: "strategy" },
+          label: `weight ${item.weight ?? 0}${item.base ? ` · base ${item.base}` : ""}`,
+        });
+      }
+    }
+  }
   for (const link of serviceConnectLinks(design)) {
     out.push({
       id: `sc|${link.client}|${link.server}|${link.entry}|${link.alias}`, source: link.client, target: link.server,
@@ -114,6 +135,18 @@ export function disconnect(design: Design, edgeId: string): Design {
       return next;
     });
   }
+  if (kind === "cpa") {
+    // The cluster stops naming the provider; a Managed Instances provider created in it no longer names it either.
+    return unassociate(mapCluster(design, a, (c) => {
+      const list = (c.capacityProviders ?? []).filter((p) => p !== b);
+      const next = { ...c, capacityProviders: list };
+      if (list.length === 0) delete (next as { capacityProviders?: unknown }).capacityProviders;
+      return next;
+    }), design.clusters.find((c) => c.id === a)?.clusterName, b);
+  }
+  if (kind === "cps") {
+    return mapService(design, a, (s) => serviceWithoutProvider(s, b));
+  }
   if (kind === "fwd") {
     const k = Number(edgeId.split("|")[4]);
     return removeForward(design, a, Number(b), c === "d" ? undefined : Number(c), k);
@@ -138,12 +171,23 @@ export function disconnect(design: Design, edgeId: string): Design {
   return design;
 }
 
+function mapCluster(design: Design, id: string, f: (c: Design["clusters"][number]) => Design["clusters"][number]): Design {
+  const clusters = mapById(design.clusters, id, f);
+  return clusters === design.clusters ? design : { ...design, clusters };
+}
+
 function mapService(design: Design, id: string, f: (s: Design["services"][number]) => Design["services"][number]): Design {
-  const i = design.services.findIndex((s) => s.id === id);
-  if (i < 0) return design;
-  const services = design.services.slice();
-  services[i] = f(services[i]);
-  return { ...design, services };
+  const services = mapById(design.services, id, f);
+  return services === design.services ? design : { ...design, services };
+}
+
+/** The list with the item of that id replaced by f's result; the same list when no item has the id. */
+function mapById<T extends { id: string }>(list: T[], id: string, f: (x: T) => T): T[] {
+  const i = list.findIndex((x) => x.id === id);
+  if (i < 0) return list;
+  const next = list.slice();
+  next[i] = f(next[i]);
+  return next;
 }
 
 /** Services whose cluster reference names a cluster of the design (they are drawn inside it). */

@@ -19,6 +19,7 @@ export * from "./strategy-text";
 export * from "./to-flow";
 export * from "./same-json";
 export * from "./target-groups";
+export * from "./capacity-providers";
 export * from "./load-balancers";
 export * from "./service-connect";
 export * from "./scheduled-tasks";

@@ -50,7 +50,7 @@ export function groupSize(stored: LayoutEntry | undefined, children: { x: number
 /** Where a new top-level node goes when the caller gives no position: below everything. */
 export function belowEverything(design: Design): { x: number; y: number } {
   let bottom = 0;
-  const top = [...design.clusters, ...design.taskDefinitions, ...(design.targetGroups ?? []), ...(design.loadBalancers ?? []), ...(design.scheduledTasks ?? [])].map((r) => r.id);
+  const top = [...design.clusters, ...design.taskDefinitions, ...(design.targetGroups ?? []), ...(design.loadBalancers ?? []), ...(design.capacityProviders ?? []), ...(design.scheduledTasks ?? [])].map((r) => r.id);
   for (const id of top) {
     const l = design.layout[id];
     if (l) bottom = Math.max(bottom, l.y + (l.height ?? SIZES.group.minHeight) + 40);

@@ -20,6 +20,7 @@ export function allIds(design: Design): string[] {
     ...(design.targetGroups ?? []).map((g) => g.id),
     ...(design.loadBalancers ?? []).map((l) => l.id),
     ...(design.scheduledTasks ?? []).map((t) => t.id),
+    ...(design.capacityProviders ?? []).map((p) => p.id),
   ];
 }
 

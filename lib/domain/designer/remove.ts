@@ -4,12 +4,14 @@ import { dropForwardRefs } from "./load-balancers";
 import { containerNodeId, resolveNode } from "./resolve";
 import { clusterOfService } from "./edges";
 import { dropTargetGroupRefs, targetGroupRef } from "./target-groups";
+import { dropProviderRefs } from "./capacity-providers";
 
 /**
  * Removes nodes with what cannot exist without them: a cluster takes its services, a task
  * definition its containers, a container the dependsOn/links that name it, a target group the
  * service entries and forwards that point at it (an emptied forward stays for the validator to
- * report). A removed cluster or task definition leaves the schedules that ran in or from it (the
+ * report). A removed capacity provider leaves the clusters' lists and the strategies that name it
+ * (an emptied strategy goes). A removed cluster or task definition leaves the schedules that ran in or from it (the
  * validator reports them). A removed load balancer leaves its target groups, which the validator then reports. Services that ran a removed task definition stay
  * (with their reference, which the validator then reports) because a service is worth more than
  * the edge. Returns the removed node ids, for the UI to say what went.
@@ -59,6 +61,9 @@ export function removeNodes(design: Design, nodeIds: readonly string[]): { desig
     } else if (r.kind === "scheduledTask") {
       removed.add(id);
       d = { ...d, scheduledTasks: (d.scheduledTasks ?? []).filter((t) => t !== r.scheduledTask) };
+    } else if (r.kind === "capacityProvider") {
+      removed.add(id);
+      d = dropProviderRefs({ ...d, capacityProviders: (d.capacityProviders ?? []).filter((p) => p !== r.capacityProvider) }, r.capacityProvider.name);
     } else {
       removed.add(id);
       d = { ...d, loadBalancers: (d.loadBalancers ?? []).filter((l) => l !== r.loadBalancer) };

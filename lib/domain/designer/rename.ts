@@ -1,6 +1,8 @@
 import type { Design } from "../design";
 import { familyOf } from "../design";
 import { ECS_NAME_PATTERN } from "../ecs-facts/names";
+import { CAPACITY_PROVIDER_RESERVED_PREFIX } from "../ecs-facts/service";
+import { renameProviderRefs } from "./capacity-providers";
 import { moveLayoutKey } from "./layout";
 import { mapShared } from "./paths";
 import { renameContainerRefs, renameServiceContainerRefs, replaceClusterName, replaceFamily } from "./references";
@@ -98,6 +100,14 @@ export function rename(design: Design, nodeId: string, rawName: string): EditRes
         ok: true, id: nodeId,
         design: { ...design, loadBalancers: replaceAt(lbs, r.index, { ...r.loadBalancer, name }), services: rewriteListenerRuleRefs(design.services, from, name) },
       };
+    }
+    case "capacityProvider": {
+      const list = design.capacityProviders ?? [];
+      const from = r.capacityProvider.name;
+      if (from === name) return { ok: true, design, id: nodeId };
+      if (CAPACITY_PROVIDER_RESERVED_PREFIX.test(name)) return fail("A capacity provider's name cannot begin with aws, ecs or fargate.");
+      if (list.some((p) => p.name === name)) return fail(`A capacity provider named ${name} already exists.`);
+      return { ok: true, id: nodeId, design: renameProviderRefs({ ...design, capacityProviders: replaceAt(list, r.index, { ...r.capacityProvider, name }) }, from, name) };
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { Design, LayoutEntry } from "../design";
 import type { Finding, Severity } from "../rules/types";
 import { buildEdges, clusterOfServiceIn, type FlowEdge } from "./edges";
+import { CAPACITY_PROVIDER_SIZE, capacityProviderSummary, type CapacityProviderSummary } from "./capacity-providers";
 import { childSlot, groupSize, SIZES } from "./layout";
 import { loadBalancerHeight } from "./load-balancers";
 import { sameJson } from "./same-json";
@@ -15,7 +16,7 @@ export type FindingCounts = Record<Severity, number>;
 
 type DataOf = {
   cluster: ClusterSummary; taskDefinition: TaskDefinitionSummary; container: ContainerSummary;
-  service: ServiceSummary; targetGroup: TargetGroupSummary; loadBalancer: LoadBalancerSummary; scheduledTask: ScheduledTaskSummary;
+  service: ServiceSummary; targetGroup: TargetGroupSummary; loadBalancer: LoadBalancerSummary; capacityProvider: CapacityProviderSummary; scheduledTask: ScheduledTaskSummary;
 };
 /** Node data: the resource's ids, a display summary and finding counts; nothing UI-only. */
 export type NodeData<K extends NodeKind = NodeKind> = { kind: K; resourceId: string; summary: DataOf[K]; findings: FindingCounts };
@@ -119,6 +120,13 @@ export function toFlow(design: Design, findings: readonly Finding[]): { nodes: F
   (design.scheduledTasks ?? []).forEach((t, i) => {
     const p = place(t.id, { x: 1000, y: i * 120 });
     nodes.push({ id: t.id, type: "scheduledTask", position: { x: p.x, y: p.y }, ...SIZES.scheduledTask, data: { kind: "scheduledTask", resourceId: t.id, summary: scheduledTaskSummary(t), findings: fc(t.id) } });
+  });
+  (design.capacityProviders ?? []).forEach((cp, pi) => {
+    const p = place(cp.id, { x: -280, y: -160 - pi * 120 });
+    nodes.push({
+      id: cp.id, type: "capacityProvider", position: { x: p.x, y: p.y }, ...CAPACITY_PROVIDER_SIZE,
+      data: { kind: "capacityProvider", resourceId: cp.id, summary: capacityProviderSummary(cp), findings: fc(cp.id) },
+    });
   });
   return { nodes, edges: buildEdges(design) };
 }

@@ -40,7 +40,9 @@ class Builder {
   readonly unexpressed: Unexpressed[] = [];
   constructor(readonly r: Resolved) {}
 
-  parameter(name: string, type: string, description: string, value: unknown): Tree {
+  parameter(name: string, type: string, description: string, value: unknown): unknown {
+    // A list parameter's Default is comma-delimited: a list with a comma in an item stays inline.
+    if (Array.isArray(value) && value.some((x) => String(x).includes(","))) return value;
     const def = Array.isArray(value) ? value.join(",") : (value as string | undefined);
     this.parameters[name] = { Type: type, Description: description, ...(def === undefined ? {} : { Default: def }) };
     return { Ref: name };

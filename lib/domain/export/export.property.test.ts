@@ -6,11 +6,15 @@ import type { Design } from "../design";
 import { exportCloudFormation } from "./cloudformation";
 import { setFields, type Field } from "./fields";
 import { hclString } from "./hcl";
+import { importCloudFormation } from "./import-cloudformation";
+import { importTerraform } from "./import-terraform";
+import { parseTemplate } from "./parse-template";
 import { MAPPING, RESOURCE_KINDS } from "./mapping";
 import type { Unexpressed } from "./place";
 import { exportTerraform } from "./terraform";
 import { CLOUDFORMATION_PROPERTIES, unknownProperties } from "./test-cloudformation-properties";
 import { arbitraryDesign } from "./test-designs";
+import { comparable, normalised } from "./test-round-trip";
 import { TERRAFORM_ARGUMENTS, unknownArguments } from "./test-terraform-arguments";
 
 // Random designs drawn from the design's own zod schemas: both exports succeed, parse, and
@@ -79,4 +83,24 @@ describe("exports of random designs", () => {
       expect(lostFields(design, r.json, r.unexpressed, written, new Set())).toEqual([]);
     }), RUNS);
   }, 120_000);
+});
+
+describe("round trips of random designs", () => {
+  it("Terraform: design → Terraform → design gives back every field the export did not list", async () => {
+    await fc.assert(fc.asyncProperty(arbitraryDesign, async (design) => {
+      const r = exportTerraform(design);
+      const back = await importTerraform(r.files.map((f) => ({ name: f.path, text: f.text })), parseHcl);
+      if (!back.ok) throw new Error(JSON.stringify(back.issues));
+      expect(comparable(back.design)).toEqual(comparable(normalised(design, r.unexpressed), { normaliseRaw: true }));
+    }), RUNS);
+  }, 240_000);
+
+  it("CloudFormation: design → template (YAML) → design gives back every field the export did not list", () => {
+    fc.assert(fc.property(arbitraryDesign, (design) => {
+      const r = exportCloudFormation(design);
+      const parsed = parseTemplate(r.yaml);
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+      expect(comparable(importCloudFormation(parsed.template).design)).toEqual(comparable(normalised(design, r.unexpressed)));
+    }), RUNS);
+  }, 240_000);
 });

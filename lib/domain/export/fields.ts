@@ -55,3 +55,20 @@ export function concretePath(f: Field, root: string): string {
   let i = 0;
   return f.path.slice(root.length + 1).replace(/\[\]/g, () => `[${f.indices[i++] ?? ""}]`);
 }
+
+/** Sets a value at design path segments below `target` (`a[].b`: item indices[k] of a), making what is missing: the importers' inverse of setFields. */
+export function putField(target: Record<string, unknown>, segs: string[], indices: number[], value: unknown) {
+  let node = target;
+  let k = 0;
+  segs.forEach((seg, n) => {
+    const last = n === segs.length - 1;
+    if (seg.endsWith("[]")) {
+      const name = seg.slice(0, -2);
+      const list = (node[name] ??= []) as Record<string, unknown>[];
+      const i = indices[k++] ?? 0;
+      if (last) { (list as unknown[])[i] = value; return; }
+      node = (list[i] ??= {});
+    } else if (last) node[seg] = value;
+    else node = (node[seg] ??= {}) as Record<string, unknown>;
+  });
+}

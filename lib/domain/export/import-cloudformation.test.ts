@@ -3,7 +3,9 @@ import { parse } from "yaml";
 import type { Design } from "../design";
 import { exportCloudFormation } from "./cloudformation";
 import { importCloudFormation } from "./import-cloudformation";
+import { parseTemplate } from "./parse-template";
 import { everythingDesign, fixtureDesigns } from "./test-designs";
+import { comparable as comparableDesign, normalised } from "./test-round-trip";
 
 type Json = Record<string, unknown>;
 
@@ -26,6 +28,51 @@ describe("importCloudFormation", () => {
       expect(comparable(back.design)).toEqual(comparable(design));
     });
   }
+
+  it("round-trips design → template (YAML, short-form intrinsics parsed) → design for every fixture, less what the export listed", () => {
+    for (const { design } of fixtureDesigns()) {
+      const r = exportCloudFormation(design);
+      const parsed = parseTemplate(r.yaml);
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+      const back = importCloudFormation(parsed.template);
+      expect(comparableDesign(back.design)).toEqual(comparableDesign(normalised(design, r.unexpressed)));
+      // What the export leaves to the stack's parameters (a VPC, subnets the design does not name) is all that is noted.
+      expect(back.notes.filter((n) => !/^parameter \w+ has no Default/.test(n.message))).toEqual([]);
+    }
+  });
+
+  it("reads short-form intrinsics: Ref and GetAtt between resources, Sub/Join/Select/Split/FindInMap of known values; notes the rest and unknown properties", () => {
+    const parsed = parseTemplate([
+      "Parameters:", "  Env: { Type: String, Default: prod }", "  Subnets: { Type: 'List<AWS::EC2::Subnet::Id>', Default: 'subnet-1,subnet-2' }",
+      "Mappings:", "  Sizes: { prod: { cpu: '512' } }",
+      "Resources:",
+      "  Cluster:", "    Type: AWS::ECS::Cluster", "    Properties:", "      ClusterName: !Sub '${Env}-main'",
+      "  Role:", "    Type: AWS::IAM::Role",
+      "  Td:", "    Type: AWS::ECS::TaskDefinition", "    Properties:", "      Family: !Join ['-', [web, !Ref Env]]",
+      "      Cpu: !FindInMap [Sizes, !Ref Env, cpu]", "      TaskRoleArn: !GetAtt Role.Arn", "      ExecutionRoleArn: !ImportValue shared-exec",
+      "      ContainerDefinitions:", "        - Name: web", "          Image: !Sub '${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/web'",
+      "      Unheard: 1",
+      "  Svc:", "    Type: AWS::ECS::Service", "    Properties:", "      ServiceName: web", "      Cluster: !Ref Cluster", "      TaskDefinition: !Ref Td",
+      "      NetworkConfiguration:", "        AwsvpcConfiguration:", "          Subnets: [!Select [0, !Ref Subnets]]", "          SecurityGroups: !Split [',', 'sg-1,sg-2']",
+    ].join("\n"));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const { design, notes } = importCloudFormation(parsed.template);
+    expect(design.clusters[0].clusterName).toBe("prod-main");
+    expect(design.taskDefinitions[0]).toMatchObject({ family: "web-prod", cpu: "512", containerDefinitions: [{ name: "web" }] });
+    expect(design.taskDefinitions[0].taskRoleArn).toBeUndefined();
+    expect(design.services[0]).toMatchObject({ cluster: "prod-main", taskDefinition: "web-prod", networkConfiguration: { awsvpcConfiguration: { subnets: ["subnet-1"], securityGroups: ["sg-1", "sg-2"] } } });
+    expect(notes.map((n) => n.path)).toEqual(["Role", "Td.TaskRoleArn", "Td.ExecutionRoleArn", "Td.ContainerDefinitions[0].Image", "Td.Unheard"]);
+    expect(notes[1].message).toMatch(/Role \(AWS::IAM::Role\), which is not a resource a design holds/);
+  });
+
+  it("gives YAML and JSON errors on their line", () => {
+    const y = parseTemplate("Resources:\n  A:\n    Type: [\n");
+    expect(y.ok).toBe(false);
+    if (!y.ok) expect(y.issues[0].line).toBeGreaterThan(1);
+    const j = parseTemplate('{\n  "Resources": {\n    "A": [1, 2\n  }\n}');
+    expect(j.ok).toBe(false);
+    if (!j.ok) expect(j.issues[0]).toMatchObject({ line: 4, path: "line 4" });
+  });
 
   it("brings back references, parameters' defaults and the fields the template holds of a rich design", () => {
     const { design, notes } = importCloudFormation(exportCloudFormation(everythingDesign()).template);

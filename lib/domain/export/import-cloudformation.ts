@@ -1,4 +1,5 @@
 import { listenerRuleRef, type Design } from "../design";
+import { putField as put } from "./fields";
 import { MAPPING, isNot } from "./mapping";
 
 // A CloudFormation template (as parsed JSON) back to a design, by the same mapping the export
@@ -46,19 +47,20 @@ function extract(v: unknown, segs: string[], indices: number[] = []): { indices:
   return x.flatMap((item, i) => extract(item, rest, [...indices, i]));
 }
 
-function put(target: Json, segs: string[], indices: number[], value: unknown) {
-  let node: Json = target;
-  let k = 0;
-  segs.forEach((seg, n) => {
-    const last = n === segs.length - 1;
-    if (seg.endsWith("[]")) {
-      const name = seg.slice(0, -2);
-      const list = (node[name] ??= []) as Json[];
-      const i = indices[k++] ?? 0;
-      if (last) { (list as unknown[])[i] = value; return; }
-      node = (list[i] ??= {});
-    } else if (last) node[seg] = value;
-    else node = (node[seg] ??= {}) as Json;
+
+/** Properties read by hand below, or that place a resource (its cluster, load balancer, listener). */
+const HAND_READ: Record<string, string[]> = {
+  "AWS::ECS::ClusterCapacityProviderAssociations": ["Cluster"], "AWS::ElasticLoadBalancingV2::Listener": ["LoadBalancerArn"],
+  "AWS::ElasticLoadBalancingV2::ListenerRule": ["ListenerArn", "Conditions"], "AWS::ElasticLoadBalancingV2::TargetGroup": ["TargetGroupAttributes"],
+  "AWS::ECS::TaskDefinition": ["ProxyConfiguration", "ContainerDefinitions"],
+};
+/** Every property path of a resource's Properties (list items and intrinsics not walked into). */
+function propertyPaths(v: Json, prefix = ""): string[] {
+  return Object.entries(v).flatMap(([k, x]) => {
+    const p = prefix ? `${prefix}.${k}` : k;
+    if (isObj(x) && !Object.keys(x).some((y) => y === "Ref" || y.startsWith("Fn::"))) return propertyPaths(x, p);
+    if (Array.isArray(x) && x.length && x.every((y) => isObj(y) && !Object.keys(y).some((z) => z === "Ref" || z.startsWith("Fn::")))) return x.flatMap((y) => propertyPaths(y as Json, p));
+    return [p];
   });
 }
 
@@ -77,24 +79,76 @@ export function importCloudFormation(template: unknown): { design: Design; notes
   const resources = (isObj(t.Resources) ? t.Resources : {}) as Record<string, Json>;
   const parameters = (isObj(t.Parameters) ? t.Parameters : {}) as Record<string, Json>;
   const byId = new Map<string, { root: string; out: Json; props: Json }>();
+  const mappings = (isObj(t.Mappings) ? t.Mappings : {}) as Record<string, Json>;
+  const unresolved = (at: string, why: string) => { notes.push({ path: at, message: `${why}: the design leaves the field unset` }); return undefined; };
+  const parameterValue = (name: string, at: string): unknown => {
+    const p = parameters[name];
+    if (p.Default === undefined) return unresolved(at, `parameter ${name} has no Default`);
+    const def = p.Default;
+    // A list parameter's Default is its items joined by commas ("" for none).
+    return typeof def === "string" && String(p.Type).startsWith("List<") ? (def === "" ? [] : def.split(",")) : def;
+  };
+  /** Ref and GetAtt of a resource the design holds become its reference; of anything else, a note. */
+  const resourceRef = (name: string, at: string, how: string): unknown => {
+    const r = resources[name];
+    if (!r) return unresolved(at, name.startsWith("AWS::") ? `${how} the pseudo parameter ${name} is known only to CloudFormation` : `${how} ${name}, which is not in the template`);
+    if (!ROOTS[String(r.Type)]) return unresolved(at, `${how} ${name} (${String(r.Type)}), which is not a resource a design holds`);
+    return { ref: name };
+  };
+  const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");
   const resolve = (v: unknown, at: string): unknown => {
     if (Array.isArray(v)) return v.map((x, i) => resolve(x, `${at}[${i}]`));
     if (!isObj(v)) return v;
     const keys = Object.keys(v);
-    if (keys.length === 1 && keys[0] === "Ref" && typeof v.Ref === "string") {
-      const p = parameters[v.Ref];
-      if (p) {
-        if (p.Default === undefined) notes.push({ path: at, message: `parameter ${v.Ref} has no Default: the design leaves the field unset` });
-        const def = p.Default;
-        return typeof def === "string" && String(p.Type).startsWith("List<") ? def.split(",") : def;
+    const [fn] = keys;
+    if (keys.length !== 1 || (fn !== "Ref" && fn !== "Condition" && !fn.startsWith("Fn::"))) {
+      return Object.fromEntries(keys.map((k) => [k, resolve(v[k], `${at}.${k}`)]).filter(([, x]) => x !== undefined));
+    }
+    const arg = v[fn];
+    switch (fn) {
+      case "Ref":
+        if (typeof arg !== "string") return unresolved(at, "Ref takes a name");
+        return parameters[arg] ? parameterValue(arg, at) : resourceRef(arg, at, "Ref to");
+      case "Fn::GetAtt": {
+        const [name, attr] = Array.isArray(arg) ? arg : [];
+        return typeof name === "string" && ["Arn", "Name", "ClusterName", "TaskDefinitionArn", "TargetGroupArn", "ListenerArn", "RuleArn", "LoadBalancerArn", "ServiceArn"].includes(String(attr))
+          ? resourceRef(name, at, `Fn::GetAtt ${String(attr)} of`) : unresolved(at, `Fn::GetAtt ${JSON.stringify(arg)} is known only to CloudFormation`);
       }
-      return { ref: v.Ref };
+      case "Fn::Sub": {
+        const [text, vars] = typeof arg === "string" ? [arg, {}] : Array.isArray(arg) ? [arg[0], resolve(arg[1] ?? {}, at)] : [undefined, {}];
+        if (typeof text !== "string") return unresolved(at, "Fn::Sub takes a string");
+        let ok = true;
+        const out = text.replace(/\$\{(!?)([^}]*)\}/g, (all, bang: string, name: string) => {
+          if (bang) return `\${${name}}`;
+          const local = isObj(vars) ? vars[name] : undefined;
+          const x = local !== undefined ? local : parameters[name] ? parameterValue(name, at) : undefined;
+          if (typeof x === "string" || typeof x === "number") return String(x);
+          if (ok && local === undefined && !parameters[name]) notes.push({ path: at, message: `Fn::Sub's \${${name}} is known only to CloudFormation: the design leaves the field unset` });
+          ok = false;
+          return all;
+        });
+        return ok ? out : undefined;
+      }
+      case "Fn::Join": {
+        const [sep, list] = Array.isArray(arg) ? [arg[0], resolve(arg[1], at)] : [];
+        return typeof sep === "string" && strings(list) ? list.join(sep) : unresolved(at, "Fn::Join of values known only to CloudFormation");
+      }
+      case "Fn::Select": {
+        const [i, list] = Array.isArray(arg) ? [resolve(arg[0], at), resolve(arg[1], at)] : [];
+        return Array.isArray(list) && list[Number(i)] !== undefined ? list[Number(i)] : unresolved(at, "Fn::Select of a list known only to CloudFormation");
+      }
+      case "Fn::Split": {
+        const [sep, text] = Array.isArray(arg) ? [arg[0], resolve(arg[1], at)] : [];
+        return typeof sep === "string" && typeof text === "string" ? text.split(sep) : unresolved(at, "Fn::Split of a value known only to CloudFormation");
+      }
+      case "Fn::FindInMap": {
+        const [m, k1, k2] = Array.isArray(arg) ? arg.map((x) => resolve(x, at)) : [];
+        const hit = isObj(mappings[String(m)]) ? (mappings[String(m)][String(k1)] as Json | undefined)?.[String(k2)] : undefined;
+        return hit !== undefined ? hit : unresolved(at, `Fn::FindInMap ${JSON.stringify(arg)} is not in the template's Mappings`);
+      }
+      default:
+        return unresolved(at, `${fn} cannot be resolved outside CloudFormation`);
     }
-    if (keys.length === 1 && (keys[0].startsWith("Fn::") || keys[0] === "Condition")) {
-      notes.push({ path: at, message: `${keys[0]} cannot be resolved outside CloudFormation: the design leaves the field unset` });
-      return undefined;
-    }
-    return Object.fromEntries(keys.map((k) => [k, resolve(v[k], `${at}.${k}`)]));
   };
 
   for (const [id, res] of Object.entries(resources)) {
@@ -105,6 +159,10 @@ export function importCloudFormation(template: unknown): { design: Design; notes
     }
     const props = resolve(res.Properties ?? {}, id) as Json;
     const out: Json = { id };
+    const read = [...(HAND_READ[String(res.Type)] ?? []), ...leavesOf(root, String(res.Type)).map((l) => l.cfn.join(".").replace(/\[\d*\]/g, ""))];
+    for (const p of propertyPaths(isObj(res.Properties) ? res.Properties : {})) {
+      if (!read.some((r) => p === r || p.startsWith(`${r}.`) || r.startsWith(`${p}.`))) notes.push({ path: `${id}.${p}`, message: "a property the design does not hold: not imported" });
+    }
     for (const leaf of leavesOf(root, String(res.Type))) {
       for (const { indices, value } of extract(props, leaf.cfn)) {
         if (value === undefined) continue;

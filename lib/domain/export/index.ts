@@ -3,3 +3,4 @@ export { exportCloudFormation } from "./cloudformation";
 export { exportCdk } from "./cdk";
 export { zipFiles } from "./zip";
 export type { ExportFile } from "./types";
+export { importIac, detectIacFormat, IacImportInputSchema, IAC_FORMATS, MAX_IAC_FILES, type IacFormat, type IacImportInput, type IacNote } from "./import-iac";

@@ -13,7 +13,11 @@ export const LESSON_CATALOG = [
   { id: "task-role", title: "A role instead of keys in the environment" },
   { id: "blue-green-canary", title: "Blue/green and canary: pause, continue, roll back" },
   { id: "fargate-spot", title: "Fargate Spot: cheaper capacity AWS can take back" },
+  { id: "layers-build-cache", title: "Layers and the build cache" },
+  { id: "dockerfile-order", title: "Order a Dockerfile for fast rebuilds" },
+  { id: "multi-stage-builds", title: "Multi-stage builds and image size" },
   { id: "tags-vs-digests", title: "Tags vs digests, and why ECS pins a digest" },
+  { id: "target-tracking", title: "Target-tracking auto scaling in the sandbox" },
 ] as const;
 
 export type LessonId = (typeof LESSON_CATALOG)[number]["id"];

@@ -6,3 +6,4 @@ export { missingInstances, withNewRelease, withFailingRelease, taskToCrash } fro
 export { liveView, type LiveView } from "./live-view";
 export { lessonView, lessonBarView, type LessonBarView } from "./view";
 export { scopeToCurrentServices } from "./scope";
+export { replayLab } from "./lab-run";

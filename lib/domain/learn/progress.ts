@@ -1,6 +1,6 @@
 import type { Design } from "../design";
 import { validateDesign } from "../rules";
-import type { CheckResult, Lesson, SandboxSnapshot, Step } from "./types";
+import type { CheckResult, LabRun, Lesson, SandboxSnapshot, Step } from "./types";
 
 /** Completed step ids in the lesson's order, without unknown or repeated ids. */
 export function normaliseCompleted(lesson: Lesson, completed: readonly string[]): string[] {
@@ -22,7 +22,7 @@ export function withStepDone(lesson: Lesson, completed: readonly string[], stepI
   return normaliseCompleted(lesson, [...completed, stepId]);
 }
 
-export type CheckInput = { design?: Design; snapshot?: SandboxSnapshot; answer?: string };
+export type CheckInput = { design?: Design; snapshot?: SandboxSnapshot; answer?: string; lab?: LabRun };
 
 /**
  * Runs a step's check. A failed check without its own hint falls back to the step's first
@@ -37,6 +37,9 @@ export function evaluateStep(step: Step, input: CheckInput): CheckResult {
     const choice = step.check.choices.find((c) => c.id === input.answer);
     if (!choice) return { done: false, hint: "Pick one of the answers first." };
     result = choice.correct ? { done: true } : { done: false, hint: choice.why };
+  } else if (step.check.kind === "lab") {
+    if (!input.lab || input.lab.builds.length === 0) return { done: false, hint: "Press Build in the lab first: the check reads your builds." };
+    result = step.check.check(input.lab);
   } else {
     if (!input.snapshot) return { done: false, hint: "The sandbox could not be read. Try again in a moment." };
     result = step.check.check(input.snapshot);

@@ -1,5 +1,6 @@
 import type { ContainerInstance, Service as EcsService, ServiceDeployment, Task as EcsTask } from "@aws-sdk/client-ecs";
 import type { Design } from "../design";
+import type { BuildResult, LabState } from "../lab/build-types";
 import type { Finding } from "../rules";
 import type { ConceptId } from "./concepts";
 
@@ -15,7 +16,20 @@ export type SandboxSnapshot = {
   services: EcsService[]; tasks: EcsTask[]; containerInstances: ContainerInstance[];
   /** Each service's newest service deployments (ListServiceDeployments + DescribeServiceDeployments); absent where the sandbox has none to tell. */
   serviceDeployments?: ServiceDeployment[];
+  /** The newest Application Auto Scaling activities of each ACTIVE service (DescribeScalingActivities), in the API's field names; absent when not read. */
+  scalingActivities?: ScalingActivityLike[];
 };
+
+/** A ScalingActivity of DescribeScalingActivities, as far as checks read it. */
+export type ScalingActivityLike = { ResourceId?: string; Description?: string; Cause?: string; StatusCode?: string; StartTime?: Date | string };
+
+/** A simulated request rate (the sandbox's control `setLoad`), requests per second over the sandbox's clock. */
+export type LoadShape =
+  | { kind: "constant"; rps: number }
+  | { kind: "ramp"; from: number; to: number; minutes: number }
+  | { kind: "daily"; peak: number; trough: number; peakHour: number }
+  | { kind: "spike"; base: number; height: number; atMinutes: number; minutes: number }
+  | { kind: "off" };
 
 export type DesignStepCheck = {
   kind: "design";
@@ -34,7 +48,14 @@ export type QuestionStepCheck = {
   question: string;
   choices: { id: string; text: string; correct?: true; why: string }[];
 };
-export type StepCheck = DesignStepCheck | SandboxStepCheck | QuestionStepCheck;
+/**
+ * The image lab's builds, as the player posts them (each state the learner pressed Build on,
+ * oldest first) and the server replays them through the same pure build on one fresh cache: a
+ * check reads what Docker would have done, never a result the browser claims.
+ */
+export type LabRun = { builds: BuildResult[] };
+export type LabStepCheck = { kind: "lab"; check(run: LabRun): CheckResult };
+export type StepCheck = DesignStepCheck | SandboxStepCheck | QuestionStepCheck | LabStepCheck;
 
 /** Buttons the player offers on a step; the server carries them out against the sandbox. */
 export type SandboxAction =
@@ -47,7 +68,9 @@ export type SandboxAction =
   /** AWS takes a Fargate Spot task back (control interruptSpot). */
   | { id: "interrupt-spot"; label?: string }
   /** Fargate Spot has no capacity, and every Spot task of the lesson is taken back (setSpotCapacity + interruptSpot). */
-  | { id: "spot-capacity-gone"; label?: string };
+  | { id: "spot-capacity-gone"; label?: string }
+  /** The sandbox's simulated load on one of the lesson's services (control setLoad). */
+  | { id: "set-load"; label?: string; service: string; shape: LoadShape };
 
 export type Step = {
   id: string;
@@ -72,5 +95,7 @@ export type Lesson = {
   concepts: ConceptId[];
   /** The design "Start lesson" creates. */
   starter: Design;
+  /** For image lab lessons: what the lab opens with (its steps need no design). */
+  lab?: LabState;
   steps: Step[];
 };

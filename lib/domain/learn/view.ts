@@ -1,3 +1,4 @@
+import type { LabState } from "../lab/build-types";
 import { CONCEPTS, conceptHref } from "./concepts";
 import type { StepKind } from "./step-kind";
 import { LESSONS } from "./lessons";
@@ -25,6 +26,9 @@ export type LessonView = {
   concepts: { id: string; title: string; href: string }[];
   steps: StepView[];
   usesSandbox: boolean;
+  /** False for image lab lessons: nothing to start, the lab is the workspace. */
+  usesDesign: boolean;
+  lab?: LabState;
 };
 
 const DEFAULT_LABELS: Record<SandboxAction["id"], string> = {
@@ -35,6 +39,7 @@ const DEFAULT_LABELS: Record<SandboxAction["id"], string> = {
   "fast-forward": "Fast-forward",
   "interrupt-spot": "Interrupt a Spot task",
   "spot-capacity-gone": "Spot capacity runs out",
+  "set-load": "Set the simulated load",
 };
 
 export function actionLabel(a: SandboxAction): string {
@@ -56,6 +61,8 @@ export function lessonView(lesson: Lesson): LessonView {
       actions: (s.actions ?? []).map((a) => ({ ...a, label: actionLabel(a) })),
     })),
     usesSandbox: lesson.steps.some((s) => s.check.kind === "sandbox"),
+    usesDesign: lesson.steps.some((s) => s.check.kind === "design" || s.check.kind === "sandbox"),
+    ...(lesson.lab ? { lab: lesson.lab } : {}),
   };
 }
 

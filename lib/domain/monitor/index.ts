@@ -17,3 +17,6 @@ export { deploymentTimelines, deploymentObservationKey, type Json, type Deployme
 export { revisionDiff } from "./revision-diff";
 export * from "./logs";
 export { toScheduleViews, type ScheduleView, type SchedulesView } from "./schedules";
+export * from "./metrics";
+export * from "./run-task";
+export * from "./exec-readiness";

@@ -4,6 +4,7 @@ export { splitPlan } from "./split-plan";
 export { normaliseTaskDefinition } from "./normalise-task-definition";
 export { renderPlanText, renderPlanJson, findingLines, validatorErrorCount } from "./render";
 export { tagValue } from "./tags";
+export { registerInput } from "./plan-task-definition";
 export {
   DEREGISTRATION_DELAY_KEY, listenerRef, loadBalancerRef, ownedLoadBalancers, ownedTargetGroups, resolveRefs, tagsOfArn,
 } from "./plan-elbv2";

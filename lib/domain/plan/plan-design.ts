@@ -2,7 +2,7 @@ import type { Service as EcsService } from "@aws-sdk/client-ecs";
 import { clusterNameOf, type Design } from "../design";
 import { validateDesign } from "../rules";
 import { planAutoScaling, scalingDelete } from "./plan-auto-scaling";
-import { planCluster } from "./plan-cluster";
+import { planCluster, planClusterStrategy } from "./plan-cluster";
 import { capacityProviderDeletes, planCapacityProvider, scopedProviders } from "./plan-capacity-provider";
 import { planCost } from "./plan-cost";
 import {
@@ -34,6 +34,8 @@ export function planDesign(design: Design, live: LiveState, opts: PlanOptions): 
   const asgProviders = providers.filter((p) => !p.cp.managedInstancesProvider).map((p) => p.step);
   const miProviders = providers.filter((p) => p.cp.managedInstancesProvider).map((p) => p.step);
   const clusters = design.clusters.map((c) => planCluster(c, live, designId, scopedProviders(design, c.clusterName)));
+  // A default strategy naming a Managed Instances provider the plan creates is set once the provider is in its cluster.
+  const strategies = design.clusters.flatMap((c) => planClusterStrategy(c, live, scopedProviders(design, c.clusterName)) ?? []);
   const tdPlans = design.taskDefinitions.map((td) => planTaskDefinition(td, live, designId));
   const taskDefinitionRefs = Object.fromEntries(design.taskDefinitions.map((td, i) => [td.family, tdPlans[i].ref]));
 
@@ -68,7 +70,7 @@ export function planDesign(design: Design, live: LiveState, opts: PlanOptions): 
   });
   const providerDeletes = capacityProviderDeletes(design, live, designId);
   const isManaged = (s: PlanStep) => live.ownedCapacityProviders?.[s.name]?.type === "MANAGED_INSTANCES";
-  const steps = [...asgProviders, ...clusters, ...miProviders, ...tdPlans.map((t) => t.step), ...targetGroups, ...lbPlans.map((p) => p.step), ...listeners.flatMap((l) => l.steps),
+  const steps = [...asgProviders, ...clusters, ...miProviders, ...strategies, ...tdPlans.map((t) => t.step), ...targetGroups, ...lbPlans.map((p) => p.step), ...listeners.flatMap((l) => l.steps),
     ...services, ...scaling, ...schedules, ...scheduledTaskDeletes(scheduleInput), ...scalingDeletes, ...deletes, ...listeners.flatMap((l) => l.deletes), ...loadBalancerDeletes(design, live, designId), ...targetGroupDeletes(design, live, designId),
     ...familyDeletes(design, live, designId), ...providerDeletes.filter(isManaged), ...clusterDeletes(design, live, designId),
     ...providerDeletes.filter((s) => !isManaged(s))];

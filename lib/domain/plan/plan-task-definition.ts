@@ -13,11 +13,17 @@ export type TaskDefinitionPlan = { step: PlanStep; /** `family:revision` service
  * service that follows it), so a new revision is planned only when the normalised definitions
  * differ. Tag-only changes are tagged onto the current revision instead.
  */
+/** The RegisterTaskDefinition input of a design's task definition, with the tags saying whose it is. */
+export function registerInput(td: TaskDefinition, designId: string): { input: RegisterTaskDefinitionCommandInput; notes: string[] } {
+  const created = creationTags(td.tags, designId, td.id);
+  return { input: { ...exportTaskDefinition(td), tags: created.tags } as RegisterTaskDefinitionCommandInput, notes: created.notes };
+}
+
 export function planTaskDefinition(td: TaskDefinition, live: LiveState, designId: string): TaskDefinitionPlan {
   const base = { key: `task-definition:${td.family}`, kind: "task-definition" as const, name: td.family, designId: td.id, notes: [] as string[] };
   const current = live.taskDefinitions[td.family];
-  const created = creationTags(td.tags, designId, td.id);
-  const input = { ...exportTaskDefinition(td), tags: created.tags } as RegisterTaskDefinitionCommandInput;
+  const { input, notes: createdNotes } = registerInput(td, designId);
+  const created = { notes: createdNotes };
   const register = { operation: "RegisterTaskDefinition" as const, input: input as unknown as Record<string, unknown> };
   if (!current) {
     return {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ECS_SCALABLE_DIMENSION, RESOURCE_LABEL_PATTERN, SCALING_POLICIES_PER_TARGET, STEP_ADJUSTMENTS_PER_POLICY } from "@/lib/domain/ecs-facts/auto-scaling";
+import { dropAlarms, putAlarm } from "../core/alarms";
 import { peek } from "../core/draft";
 import { bySeq, nextSeq, uuid } from "../core/ids";
 import { own } from "../core/maps";
@@ -68,6 +69,48 @@ function checkStep(c: z.infer<typeof StepConfig> | undefined) {
 
 const policyKey = (resourceId: string, name: string) => `${resourceId}|${name}`;
 
+type TrackingConfig = z.infer<typeof TargetConfig>;
+
+/** The metric a target tracking policy tracks (its predefined type's, or the customized one), if a single metric. */
+function trackedMetric(resourceId: string, c: TrackingConfig) {
+  const [, cluster, service] = resourceId.split("/");
+  const ecs = [{ name: "ClusterName", value: cluster }, { name: "ServiceName", value: service }];
+  switch (c.PredefinedMetricSpecification?.PredefinedMetricType) {
+    case "ECSServiceAverageCPUUtilization": return { namespace: "AWS/ECS", metricName: "CPUUtilization", dimensions: ecs, statistic: "Average" as const, unit: "Percent" };
+    case "ECSServiceAverageMemoryUtilization": return { namespace: "AWS/ECS", metricName: "MemoryUtilization", dimensions: ecs, statistic: "Average" as const, unit: "Percent" };
+    case "ALBRequestCountPerTarget": {
+      const label = c.PredefinedMetricSpecification.ResourceLabel ?? "";
+      const at = label.indexOf("/targetgroup/");
+      return { namespace: "AWS/ApplicationELB", metricName: "RequestCountPerTarget", statistic: "Sum" as const, dimensions: [{ name: "LoadBalancer", value: label.slice(0, at) }, { name: "TargetGroup", value: label.slice(at + 1) }] };
+    }
+  }
+  const m = c.CustomizedMetricSpecification;
+  if (!m?.MetricName || !m.Namespace || !m.Statistic) return undefined;
+  return { namespace: m.Namespace, metricName: m.MetricName, dimensions: (m.Dimensions ?? []).map((d) => ({ name: d.Name, value: d.Value })), statistic: m.Statistic, ...(m.Unit ? { unit: m.Unit } : {}) };
+}
+
+/**
+ * The alarms target tracking keeps for a policy, as Application Auto Scaling makes them for ECS:
+ * AlarmHigh, the metric above the target for 3 of 3 one-minute periods; AlarmLow, below 90 % of
+ * the target for 15 of 15 (scale in only "when the metric is well below the target", about 10 %
+ * under it: https://docs.aws.amazon.com/autoscaling/application/userguide/target-tracking-scaling-policy-overview.html).
+ * Both invoke the policy; their description warns not to edit them, as AAS's does.
+ */
+function putTrackingAlarms(world: World, policy: ScalingPolicy, c: TrackingConfig, now: number) {
+  const metric = trackedMetric(policy.resourceId, c);
+  if (!metric) return;
+  for (const a of policy.alarms) {
+    const high = a.AlarmName.includes("-AlarmHigh-");
+    putAlarm(world, {
+      name: a.AlarmName, description: `DO NOT EDIT OR DELETE. For TargetTrackingScaling policy ${policy.arn}.`, actionsEnabled: true,
+      okActions: [], alarmActions: [policy.arn], insufficientDataActions: [], ...metric, period: 60,
+      evaluationPeriods: high ? 3 : 15, datapointsToAlarm: high ? 3 : 15,
+      threshold: high ? c.TargetValue : Math.round(c.TargetValue * 0.9 * 1e6) / 1e6,
+      comparisonOperator: high ? "GreaterThanThreshold" : "LessThanThreshold",
+    }, now);
+  }
+}
+
 export function putScalingPolicy(world: World, raw: unknown, ctx: Ctx) {
   const input = parseInput(PutSchema, raw);
   checkEcsTarget(input);
@@ -94,8 +137,12 @@ export function putScalingPolicy(world: World, raw: unknown, ctx: Ctx) {
     arn, name: input.PolicyName, resourceId: input.ResourceId, policyType: type,
     ...(tt ? { targetTrackingScalingPolicyConfiguration: tt } : { stepScalingPolicyConfiguration: input.StepScalingPolicyConfiguration }),
     alarms, createdAt: had?.createdAt ?? ctx.now, seq: had?.seq ?? nextSeq(world),
+    ...(had?.lastScaleOutAt !== undefined ? { lastScaleOutAt: had.lastScaleOutAt } : {}),
+    ...(had?.lastScaleInAt !== undefined ? { lastScaleInAt: had.lastScaleInAt } : {}),
   };
   world.scalingPolicies[key] = policy;
+  if (had) dropAlarms(world, had.alarms, alarms);
+  if (tt) putTrackingAlarms(world, policy, tt, ctx.now);
   return compact({ PolicyARN: arn, Alarms: tt ? alarms : undefined });
 }
 
@@ -124,7 +171,9 @@ export function deleteScalingPolicy(world: World, raw: unknown) {
   const input = parseInput(DeleteSchema, raw);
   checkEcsTarget(input);
   const key = policyKey(input.ResourceId, input.PolicyName);
-  if (!own(peek(world).scalingPolicies, key)) throw noPolicy(input.ResourceId, input.PolicyName);
+  const had = own(peek(world).scalingPolicies, key);
+  if (!had) throw noPolicy(input.ResourceId, input.PolicyName);
+  dropAlarms(world, had.alarms);
   delete world.scalingPolicies[key];
   return {};
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ECS_SCALABLE_DIMENSION } from "@/lib/domain/ecs-facts/auto-scaling";
+import { dropAlarms } from "../core/alarms";
 import { peek } from "../core/draft";
 import { bySeq, nextSeq, randomHex } from "../core/ids";
 import { own } from "../core/maps";
@@ -82,7 +83,11 @@ export function deregisterScalableTarget(world: World, raw: unknown) {
   checkEcsTarget(input);
   registeredTarget(world, input.ResourceId);
   delete world.scalableTargets[input.ResourceId];
-  for (const p of Object.values(peek(world).scalingPolicies)) if (p.resourceId === input.ResourceId) delete world.scalingPolicies[`${p.resourceId}|${p.name}`];
+  for (const p of Object.values(peek(world).scalingPolicies)) {
+    if (p.resourceId !== input.ResourceId) continue;
+    dropAlarms(world, p.alarms);
+    delete world.scalingPolicies[`${p.resourceId}|${p.name}`];
+  }
   for (const a of Object.values(peek(world).scheduledActions)) if (a.resourceId === input.ResourceId) delete world.scheduledActions[`${a.resourceId}|${a.name}`];
   return {};
 }

@@ -26,7 +26,8 @@ type MapKey =
   | "logGroups" | "logStreams"
   | "namespaces" | "discoveryServices" | "discoveryOperations"
   | "scalableTargets" | "scalingPolicies" | "scheduledActions" | "scalingActivities"
-  | "scheduleGroups" | "schedules";
+  | "scheduleGroups" | "schedules"
+  | "metrics" | "alarms" | "loads";
 /** Every entity map of a world: ECS's, EC2's, ELBv2's. */
 export const MAPS: readonly MapKey[] = [
   "clusters", "taskDefinitions", "services", "tasks", "instances", "capacityProviders",
@@ -38,6 +39,7 @@ export const MAPS: readonly MapKey[] = [
   "namespaces", "discoveryServices", "discoveryOperations",
   "scalableTargets", "scalingPolicies", "scheduledActions", "scalingActivities",
   "scheduleGroups", "schedules",
+  "metrics", "alarms", "loads",
 ];
 
 type MapDraft = { target: Record<string, Entity>; touched: Set<string> };

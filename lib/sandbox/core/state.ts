@@ -33,6 +33,7 @@ function emptyWorld(region: string, seed: number, now: number): World {
     namespaces: {}, discoveryServices: {}, discoveryOperations: {},
     scalableTargets: {}, scalingPolicies: {}, scheduledActions: {}, scalingActivities: {},
     scheduleGroups: {}, schedules: {},
+    metrics: {}, alarms: {}, loads: {},
   };
 }
 

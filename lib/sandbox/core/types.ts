@@ -61,6 +61,10 @@ export type ContainerState = {
   /** When the container's health changes next (a probe verdict), if ever. */
   healthAt?: number;
   healthFailing?: boolean;
+  /** What its process still has to do when it is a script the sandbox plays (ecs/programs.ts): lines to print and its exit, at simulated times. */
+  program?: { lines: { at: number; text: string }[]; exitAt: number; exitCode: number };
+  /** ECS Exec's agent in the container (DescribeTasks `managedAgents`), when the task has exec enabled. */
+  execAgent?: { lastStatus: "PENDING" | "RUNNING" | "STOPPED"; lastStartedAt?: number };
   networkBindings: { containerPort: number; hostPort: number; protocol: string }[];
   runtimeId: string;
   containerArn: string;
@@ -104,6 +108,8 @@ export type Task = {
   /** Next lifecycle transition (or, once STOPPED, when the task is forgotten). */
   nextAt?: number;
   overrides?: Record<string, unknown>;
+  /** RunTask's or the service's `enableExecuteCommand`. */
+  enableExecuteCommand?: boolean;
   tags: Tag[];
   version: number;
   /** The targets ECS registered for this task (ecs/load-balancing.ts), so it deregisters exactly those. */
@@ -489,6 +495,8 @@ export type Role = {
   maxSessionDuration: number;
   /** ARNs of the managed policies attached, in attach order. */
   attachedPolicies: string[];
+  /** Inline policies (PutRolePolicy): name → the document as given (JSON text). Absent in worlds stored before they existed. */
+  inlinePolicies?: Record<string, string>;
   tags: Tag[];
   createdAt: number;
   seq: number;
@@ -602,6 +610,9 @@ export type ScalingPolicy = {
   alarms: { AlarmName: string; AlarmARN: string }[];
   createdAt: number;
   seq: number;
+  /** When the policy last scaled out and in (its cooldowns count from then). */
+  lastScaleOutAt?: number;
+  lastScaleInAt?: number;
 };
 
 export type ScheduledAction = {
@@ -672,6 +683,80 @@ export type Schedule = {
   seq: number;
 };
 
+// CloudWatch (cloudwatch/; the simulation writes AWS/ECS and AWS/ApplicationELB metrics through
+// core/metric-store.ts, and evaluates alarms every simulated minute: core/alarms.ts).
+
+export type MetricDimension = { name: string; value: string };
+
+/** One minute of a metric (its start, epoch ms): the statistic set of the values put in it. */
+export type MetricPoint = { t: number; n: number; s: number; lo: number; hi: number };
+
+/** A metric (namespace, name, dimensions) and its one-minute datapoints, oldest first, within the kept window. */
+export type MetricSeries = {
+  namespace: string;
+  name: string;
+  /** Sorted by name, as CloudWatch identifies a metric by the set. */
+  dimensions: MetricDimension[];
+  unit?: string;
+  points: MetricPoint[];
+  seq: number;
+};
+
+export type AlarmState = "OK" | "ALARM" | "INSUFFICIENT_DATA";
+
+/** A metric alarm (PutMetricAlarm), in the API's terms. */
+export type MetricAlarm = {
+  name: string;
+  arn: string;
+  description?: string;
+  actionsEnabled: boolean;
+  okActions: string[];
+  alarmActions: string[];
+  insufficientDataActions: string[];
+  namespace: string;
+  metricName: string;
+  dimensions: MetricDimension[];
+  statistic?: "Average" | "Sum" | "Minimum" | "Maximum" | "SampleCount";
+  unit?: string;
+  period: number;
+  evaluationPeriods: number;
+  datapointsToAlarm?: number;
+  threshold: number;
+  comparisonOperator: "GreaterThanOrEqualToThreshold" | "GreaterThanThreshold" | "LessThanThreshold" | "LessThanOrEqualToThreshold";
+  treatMissingData?: "breaching" | "notBreaching" | "ignore" | "missing";
+  state: AlarmState;
+  stateReason: string;
+  stateReasonData?: string;
+  stateUpdatedAt: number;
+  /** When the alarm last moved between states (StateTransitionedTimestamp). */
+  stateTransitionedAt: number;
+  configurationUpdatedAt: number;
+  tags: Tag[];
+  seq: number;
+};
+
+/**
+ * A simulated request rate (control `setLoad`) in requests per second over simulated time, from
+ * `since` (when it was set): constant, a linear ramp, a daily curve (UTC hours), or a spike.
+ */
+export type LoadShape =
+  | { kind: "constant"; rps: number }
+  | { kind: "ramp"; from: number; to: number; minutes: number }
+  | { kind: "daily"; peak: number; trough: number; peakHour: number }
+  | { kind: "spike"; base: number; height: number; atMinutes: number; minutes: number };
+
+/** The load on a service (key `service/<cluster>/<service>`) or a target group (key: its ARN). */
+export type Load = {
+  key: string;
+  shape: LoadShape;
+  since: number;
+  /** CPU time one request costs, in milliseconds of one vCPU. */
+  cpuMsPerRequest: number;
+  /** Memory one request in flight holds, MiB. */
+  memoryMiBPerRequest: number;
+  seq: number;
+};
+
 /** One region of one sandbox account. */
 export type World = {
   region: string;
@@ -717,6 +802,12 @@ export type World = {
   // EventBridge Scheduler: groups by name, schedules by `<group>/<name>`.
   scheduleGroups: Record<string, ScheduleGroup>;
   schedules: Record<string, Schedule>;
+  // CloudWatch: series by their key (core/metric-store.ts seriesKey), alarms by name, loads by key.
+  metrics: Record<string, MetricSeries>;
+  alarms: Record<string, MetricAlarm>;
+  loads: Record<string, Load>;
+  /** The last simulated minute (its end) whose metrics were recorded and alarms evaluated. */
+  metricsThrough?: number;
 };
 
 export type Delays = {

@@ -3,15 +3,19 @@ import { setSpeed, simNow, stepClock } from "../core/clock";
 import { advancedWorld, runInRegion, type EngineResult } from "../core/engine";
 import type { AwsError } from "../core/errors";
 import { DEFAULT_REGION, completeWorld, initialState } from "../core/state";
-import type { Ctx, SandboxState, World } from "../core/types";
+import { peek } from "../core/draft";
+import { nextSeq } from "../core/ids";
+import { own, setOwn } from "../core/maps";
+import type { Ctx, Load, SandboxState, World } from "../core/types";
 import { lastSegment } from "./arns";
 import { INSTANCE_TYPES, addInstance, instanceOut, loseInstance } from "./container-instances";
 import { ECS_DYNAMICS } from "./engine";
-import { clientError, invalidParameter } from "./errors";
+import { clientError, invalidParameter, serviceNotFound } from "./errors";
 import { parseInput } from "./input";
 import { exitLines, printLines } from "./container-logs";
-import { scheduleHealth, stopTask } from "./lifecycle";
-import { activeCluster, findTask } from "./lookups";
+import { DEFAULT_CPU_MS_PER_REQUEST, DEFAULT_MEMORY_MIB_PER_REQUEST, loadAt, serviceLoadKey } from "./load";
+import { nextContainerAt, scheduleHealth, stopTask } from "./lifecycle";
+import { activeCluster, findTask, peekService } from "./lookups";
 import { recordFailure } from "./scheduler";
 
 // The sandbox's own control API (not part of ECS): capacity, faults and the clock.
@@ -23,6 +27,17 @@ const str = z.string();
 // A Region's name (eu-west-1): the world it names is created on first use, so nothing else is one.
 const region = { region: str.regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, "Not a Region name, such as eu-west-1").optional() };
 const taskRef = { ...region, cluster: str.optional(), task: str.min(1), container: str.optional() };
+
+const rps = z.number().min(0).max(1_000_000);
+const minutes = z.number().min(0).max(30 * 24 * 60);
+/** A request rate over simulated time (core/types.ts LoadShape); "off" removes the load. */
+const LoadShapeSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("constant"), rps }),
+  z.object({ kind: z.literal("ramp"), from: rps, to: rps, minutes }),
+  z.object({ kind: z.literal("daily"), peak: rps, trough: rps, peakHour: z.number().min(0).max(24).default(14) }),
+  z.object({ kind: z.literal("spike"), base: rps.default(0), height: rps, atMinutes: minutes.default(0), minutes: minutes.min(1) }),
+  z.object({ kind: z.literal("off") }),
+]);
 
 export const ControlSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("addInstances"), ...region, cluster: str.optional(), count: z.number().int().min(1).max(100).default(1),
@@ -39,6 +54,8 @@ export const ControlSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("interruptSpot"), ...region, cluster: str.optional(), service: str.optional(), count: z.number().int().min(1).max(100).default(1) }),
   z.object({ action: z.literal("setSpotCapacity"), ...region, cluster: str.optional(), available: z.boolean() }),
   z.object({ action: z.literal("setHookOutcome"), ...region, hookTargetArn: str.min(1), outcome: z.enum(["SUCCEEDED", "FAILED", "IN_PROGRESS"]).default("SUCCEEDED") }),
+  z.object({ action: z.literal("setLoad"), ...region, cluster: str.optional(), service: str.optional(), targetGroupArn: str.optional(), load: LoadShapeSchema,
+    cpuMsPerRequest: z.number().positive().max(60_000).default(DEFAULT_CPU_MS_PER_REQUEST), memoryMiBPerRequest: z.number().min(0).max(65_536).default(DEFAULT_MEMORY_MIB_PER_REQUEST) }),
   z.object({ action: z.literal("setSpeed"), speed: z.number().min(0).max(10_000) }),
   z.object({ action: z.literal("step"), seconds: z.number().min(0).max(30 * 24 * 3600) }),
   z.object({ action: z.literal("setDelays"), delays: z.object({
@@ -130,6 +147,7 @@ function apply(world: World, ctx: Ctx, input: Input): unknown {
       stopTask(world, ctx, t, { stopCode: "EssentialContainerExited", reason: "Essential container in task exited", exitCode, containerReason, container }, failure);
       return { taskArn: t.arn };
     }
+    case "setLoad": return setLoad(world, ctx, input);
     case "failImagePull":
       if (!world.faults.pullFailures.includes(input.image)) world.faults.pullFailures.push(input.image);
       return { faults: world.faults };
@@ -205,6 +223,9 @@ function apply(world: World, ctx: Ctx, input: Input): unknown {
       return {
         now: world.now / 1000, tasks: Object.keys(world.tasks).length, services: Object.keys(world.services).length,
         instances: Object.keys(world.instances).length, faults: world.faults,
+        loads: Object.values(peek(world).loads).sort((a, b) => a.seq - b.seq).map((l) => ({
+          key: l.key, load: l.shape, since: l.since / 1000, rpsNow: loadAt(l.shape, l.since, world.now), cpuMsPerRequest: l.cpuMsPerRequest, memoryMiBPerRequest: l.memoryMiBPerRequest,
+        })),
       };
     default:
       throw clientError("Unknown control action.");
@@ -212,6 +233,33 @@ function apply(world: World, ctx: Ctx, input: Input): unknown {
 }
 
 function refreshNext(t: World["tasks"][string]) {
-  const times = t.containers.map((c) => c.healthAt).filter((x): x is number => x !== undefined);
-  if (times.length) t.nextAt = Math.min(t.nextAt ?? Infinity, ...times);
+  const at = nextContainerAt(t);
+  if (at !== undefined) t.nextAt = Math.min(t.nextAt ?? Infinity, at);
+}
+
+/**
+ * Sets (or with `load.kind` "off" removes) the simulated request rate of a service (cluster +
+ * service) or of a target group (targetGroupArn), from now on.
+ */
+function setLoad(world: World, ctx: Ctx, input: Extract<Input, { action: "setLoad" }>) {
+  if ((input.service === undefined) === (input.targetGroupArn === undefined)) throw clientError("setLoad needs either service (with cluster) or targetGroupArn.");
+  let key: string;
+  if (input.service !== undefined) {
+    const cluster = activeCluster(world, input.cluster);
+    const svc = peekService(world, cluster.name, input.service);
+    if (!svc || svc.status !== "ACTIVE") throw serviceNotFound();
+    key = serviceLoadKey(svc);
+  } else {
+    key = input.targetGroupArn ?? "";
+    if (!Object.hasOwn(peek(world).targetGroups, key)) throw invalidParameter(`Target group '${key}' not found.`);
+  }
+  const { load } = input;
+  if (load.kind === "off") {
+    delete world.loads[key];
+    return { key, load: null };
+  }
+  const had = own(world.loads, key);
+  const stored: Load = { key, shape: load, since: ctx.now, cpuMsPerRequest: input.cpuMsPerRequest, memoryMiBPerRequest: input.memoryMiBPerRequest, seq: had?.seq ?? nextSeq(world) };
+  setOwn(world.loads, key, stored);
+  return { key, load: stored.shape, since: ctx.now / 1000, rpsNow: loadAt(load, ctx.now, ctx.now) };
 }

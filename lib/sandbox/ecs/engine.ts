@@ -1,9 +1,11 @@
 import { peek } from "../core/draft";
 import { runCall, type Call, type Dynamics, type EngineResult } from "../core/engine";
 import type { Ctx, SandboxConfig, SandboxState, World } from "../core/types";
-import { nextScalingWakeUp, runDueScheduledActions } from "./auto-scaling";
+import { evaluateAlarms } from "../core/alarms";
+import { nextScalingWakeUp, runAlarmActions, runDueScheduledActions } from "./auto-scaling";
 import { nextCapacityWakeUp, reconcileCapacity } from "./capacity";
 import { ECS_HANDLERS } from "./handlers";
+import { nextMinute, recordMinute } from "./load";
 import { tickTask } from "./lifecycle";
 import { nextScheduleWakeUp, runDueSchedules } from "./scheduled-tasks";
 import { reconcileAll, recordFailure } from "./scheduler";
@@ -35,11 +37,18 @@ function advanceWorld(world: World, config: SandboxConfig, to: number) {
     next = Math.min(next, nextScheduleWakeUp(world));
     // Capacity providers wake up for warm-ups, idle instances and terminations (capacity.ts).
     next = Math.min(next, nextCapacityWakeUp(world));
+    // Every simulated minute the metrics of the minute just ended are recorded (load.ts).
+    const minute = nextMinute(world);
+    next = Math.min(next, minute);
     if (next > to || processed >= config.maxEventsPerAdvance) break;
     world.now = Math.max(world.now, next);
     const ctx: Ctx = { now: world.now, config };
     runDueScheduledActions(world);
     runDueSchedules(world, ctx);
+    if (minute <= world.now) {
+      recordMinute(world, minute);
+      runAlarmActions(world, evaluateAlarms(world, minute));
+    }
     const due = all.filter((t) => t.nextAt !== undefined && t.nextAt <= next).sort((a, b) => a.seq - b.seq);
     for (const d of due) {
       const t = world.tasks[d.arn];

@@ -3,6 +3,7 @@ import type { ContainerState, Ctx, HealthStatus, Task, TaskDefinition, World } f
 import { containerArn, taskArn } from "./arns";
 import { peek } from "../core/draft";
 import { exitLines, openContainerLogs, printLines, startupLines } from "./container-logs";
+import { containerCommand, containerEnvironment, programOf } from "./programs";
 
 // The task lifecycle: PROVISIONING → PENDING → ACTIVATING → RUNNING → DEACTIVATING → STOPPING →
 // DEPROVISIONING → STOPPED. Each task carries the time of its next transition (`nextAt`); the
@@ -27,6 +28,7 @@ export type LaunchParams = {
   overrides?: Json;
   tags?: { key: string; value: string }[];
   platformVersion?: string;
+  enableExecuteCommand?: boolean;
 };
 
 export function launchTask(world: World, ctx: Ctx, p: LaunchParams): Task {
@@ -45,6 +47,7 @@ export function launchTask(world: World, ctx: Ctx, p: LaunchParams): Task {
       cpu: c.cpu as number | undefined, memory: c.memory as number | undefined, memoryReservation: c.memoryReservation as number | undefined,
       lastStatus: "PENDING", healthStatus: "UNKNOWN",
       healthCheck: hc ? { interval: (hc.interval as number) ?? 30, retries: (hc.retries as number) ?? 3, startPeriod: (hc.startPeriod as number) ?? 0 } : undefined,
+      ...(p.enableExecuteCommand ? { execAgent: { lastStatus: "PENDING" as const } } : {}),
       networkBindings: bindings, runtimeId: `${id}-${randomHex(world, 10)}`, containerArn: containerArn(world, p.clusterName, id),
     };
   });
@@ -58,6 +61,7 @@ export function launchTask(world: World, ctx: Ctx, p: LaunchParams): Task {
     lastStatus: "PROVISIONING", desiredStatus: "RUNNING", healthStatus: "UNKNOWN", containers,
     cpu: p.td.cpu, memory: p.td.memory, hostPorts: [...p.hostPorts, ...p.dynamicPorts], createdAt: ctx.now,
     nextAt: ctx.now + ctx.config.delays.provisioning, overrides: p.overrides, tags: p.tags ?? [], version: 1,
+    ...(p.enableExecuteCommand ? { enableExecuteCommand: true } : {}),
   };
   world.tasks[task.arn] = task;
   return task;
@@ -96,10 +100,14 @@ export function stopTask(world: World, ctx: Ctx, task: Task, spec: StopSpec, onF
     if (spec.exitCode !== undefined && c.lastStatus === "RUNNING") c.exitCode = spec.exitCode;
     if (spec.containerReason) c.reason = spec.containerReason;
   }
+  // A script's process is killed with its task: what it had still to print is never printed.
+  const played = new Set(task.containers.filter((c) => c.program).map((c) => c.name));
+  for (const c of task.containers) c.program = undefined;
   if (wasRunning) {
     for (const c of task.containers) {
       if (c.lastStatus !== "RUNNING") continue;
       const crashed = spec.exitCode !== undefined && (!spec.container || c.name === spec.container);
+      if (played.has(c.name) && !crashed) continue;
       printLines(world, ctx, task, c, crashed ? exitLines(c, spec.exitCode!, spec.containerReason) : exitLines(c, 143));
     }
     task.lastStatus = "DEACTIVATING";
@@ -133,9 +141,39 @@ export function scheduleHealth(c: ContainerState, now: number, failing: boolean)
   c.healthAt = failing ? now + Math.max(startPeriod, interval * retries) * 1000 : now + interval * 1000;
 }
 
-function nextHealthAt(task: Task): number | undefined {
-  const times = task.containers.map((c) => c.healthAt).filter((t): t is number => t !== undefined);
+/** When something next happens in a running task's containers: a health verdict, a line a script prints, a script's exit. */
+export function nextContainerAt(task: Task): number | undefined {
+  const times = task.containers.flatMap((c) => [c.healthAt, c.program?.lines[0]?.at, c.program?.exitAt]).filter((t): t is number => t !== undefined);
   return times.length ? Math.min(...times) : undefined;
+}
+
+function containerDefinition(world: World, task: Task, name: string): Json | undefined {
+  const td = peek(world).taskDefinitions[task.family]?.find((d) => d.arn === task.taskDefinitionArn);
+  return ((td?.body.containerDefinitions as Json[] | undefined) ?? []).find((c) => c.name === name);
+}
+
+/**
+ * Plays what the containers' scripts do by `ctx.now`: prints their due lines, and exits those
+ * whose time came. An essential container's exit stops its task (ECS's "Essential container in
+ * task exited"); a non-essential one stops alone.
+ */
+function playPrograms(world: World, ctx: Ctx, task: Task, onFailure?: (task: Task) => void) {
+  let essentialExited = false;
+  for (const c of task.containers) {
+    const p = c.program;
+    if (!p || c.lastStatus !== "RUNNING") continue;
+    const due = p.lines.filter((l) => l.at <= ctx.now);
+    if (due.length) printLines(world, ctx, task, c, due.map((l) => l.text));
+    p.lines = p.lines.filter((l) => l.at > ctx.now);
+    if (p.exitAt > ctx.now) continue;
+    c.program = undefined;
+    c.lastStatus = "STOPPED";
+    c.exitCode = p.exitCode;
+    c.healthAt = undefined;
+    if (c.execAgent) c.execAgent = { ...c.execAgent, lastStatus: "STOPPED" };
+    if (c.essential) essentialExited = true;
+  }
+  if (essentialExited) stopTask(world, ctx, task, { stopCode: "EssentialContainerExited", reason: "Essential container in task exited" }, onFailure);
 }
 
 /** Advances a task whose `nextAt` has come. */
@@ -172,10 +210,17 @@ export function tickTask(world: World, ctx: Ctx, task: Task, onFailure?: (task: 
       task.startedAt = now;
       for (const c of task.containers) {
         c.lastStatus = "RUNNING";
-        printLines(world, ctx, task, c, startupLines(world, task, c));
+        if (c.execAgent) c.execAgent = { lastStatus: "RUNNING", lastStartedAt: now };
+        const def = containerDefinition(world, task, c.name);
+        const program = programOf(containerCommand(def, task.overrides, c.name), containerEnvironment(def, task.overrides, c.name));
+        // A script prints its own lines; a long-lived program the sandbox's start-up lines.
+        if (program) c.program = { lines: program.lines.map((l) => ({ at: now + l.at, text: l.text })), exitAt: now + program.exitAt, exitCode: program.exitCode };
+        else printLines(world, ctx, task, c, startupLines(world, task, c));
         scheduleHealth(c, now, world.faults.unhealthyImages.includes(c.image));
       }
-      task.nextAt = nextHealthAt(task);
+      task.nextAt = nextContainerAt(task);
+      playPrograms(world, ctx, task, onFailure);
+      if (task.lastStatus === "RUNNING") task.nextAt = nextContainerAt(task);
       break;
     case "RUNNING":
       for (const c of task.containers) {
@@ -185,7 +230,9 @@ export function tickTask(world: World, ctx: Ctx, task: Task, onFailure?: (task: 
         }
       }
       task.healthStatus = taskHealth(task);
-      task.nextAt = nextHealthAt(task);
+      task.nextAt = nextContainerAt(task);
+      playPrograms(world, ctx, task, onFailure);
+      if (task.lastStatus === "RUNNING") task.nextAt = nextContainerAt(task);
       break;
     case "DEACTIVATING":
       task.lastStatus = "STOPPING";
@@ -198,6 +245,7 @@ export function tickTask(world: World, ctx: Ctx, task: Task, onFailure?: (task: 
         if (c.lastStatus === "RUNNING" && c.exitCode === undefined) c.exitCode = task.stopCode === "UserInitiated" || task.stopCode === "ServiceSchedulerInitiated" ? 143 : 0;
         c.lastStatus = "STOPPED";
         c.healthAt = undefined;
+        if (c.execAgent) c.execAgent = { ...c.execAgent, lastStatus: "STOPPED" };
       }
       task.nextAt = now + d.deprovisioning;
       break;

@@ -208,7 +208,7 @@ export function startTasks(world: World, ctx: Ctx, svc: Service, d: Deployment, 
     clusterName: svc.clusterName, td, target, group: `service:${svc.name}`, startedBy: d.id, serviceArn: svc.arn, deploymentId: d.id,
     constraints: [...svc.placementConstraints, ...tdConstraints],
     strategies: svc.placementStrategy.length ? svc.placementStrategy : DEFAULT_STRATEGY,
-    platformVersion: svc.platformVersion,
+    platformVersion: svc.platformVersion, enableExecuteCommand: svc.enableExecuteCommand,
     tags: svc.propagateTags === "SERVICE" ? svc.tags : svc.propagateTags === "TASK_DEFINITION" ? td.tags : [],
   }, count);
   if (tasks.length) {

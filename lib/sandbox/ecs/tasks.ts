@@ -29,7 +29,7 @@ export function taskOut(world: World, t: Task, withTags = false) {
     connectivityAt: epochSeconds(t.pullStartedAt), createdAt: epochSeconds(t.createdAt), pullStartedAt: epochSeconds(t.pullStartedAt),
     pullStoppedAt: epochSeconds(t.pullStoppedAt), startedAt: epochSeconds(t.startedAt), stoppingAt: epochSeconds(t.stoppingAt),
     executionStoppedAt: epochSeconds(t.executionStoppedAt), stoppedAt: epochSeconds(t.stoppedAt),
-    enableExecuteCommand: false,
+    enableExecuteCommand: t.enableExecuteCommand ?? false,
     attributes: [{ name: "ecs.cpu-architecture", value: "x86_64" }],
     attachments: eni ? [{
       id: eni, type: "ElasticNetworkInterface", status: t.lastStatus === "STOPPED" ? "DELETED" : "ATTACHED",
@@ -43,6 +43,9 @@ export function taskOut(world: World, t: Task, withTags = false) {
       networkInterfaces: eni ? [{ attachmentId: eni, privateIpv4Address: t.privateIp }] : [],
       cpu: String(c.cpu ?? 0), memory: c.memory !== undefined ? String(c.memory) : undefined,
       memoryReservation: c.memoryReservation !== undefined ? String(c.memoryReservation) : undefined,
+      managedAgents: c.execAgent
+        ? [compact({ name: "ExecuteCommandAgent", lastStatus: c.execAgent.lastStatus, lastStartedAt: epochSeconds(c.execAgent.lastStartedAt) })]
+        : undefined,
     })),
     ephemeralStorage: t.launchType === "FARGATE" ? { sizeInGiB: 20 } : undefined,
     tags: withTags ? t.tags : undefined,
@@ -109,7 +112,7 @@ export function runTask(world: World, raw: unknown, ctx: Ctx) {
     overrides: input.overrides, tags: [...(input.tags ?? []), ...(input.propagateTags === "TASK_DEFINITION" ? td.tags : [])],
     constraints: [...(input.placementConstraints ?? []), ...tdConstraints],
     strategies: input.placementStrategy?.length ? input.placementStrategy : [{ type: "random" }],
-    platformVersion: input.platformVersion,
+    platformVersion: input.platformVersion, enableExecuteCommand: input.enableExecuteCommand,
   }, count);
   if (input.clientToken) for (const t of tasks) Object.assign(t, { clientToken: input.clientToken, requestFingerprint: print });
   const failures = failure

@@ -6,7 +6,7 @@ import { queryBool, queryInt, queryList } from "../protocols/query";
 import { checkArn } from "./arns";
 import { elbError, validation } from "./errors";
 import { str } from "./input";
-import { groupUsage } from "./references";
+import { groupUsage } from "../core/lb-references";
 
 // Listener and rule actions: what they may be, for which load balancer, and how ELBv2 writes
 // them back (a forward to one target group also shows as a ForwardConfig of weight 1 without

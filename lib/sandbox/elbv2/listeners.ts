@@ -8,7 +8,7 @@ import { ActionsSchema, checkActions } from "./actions";
 import { checkArn, listenerArn, ruleArn } from "./arns";
 import { elbError, listenerNotFound, loadBalancerNotFound, validation } from "./errors";
 import { Paging, TagsSchema, arnList, page, parseInput, settingsKey, str, tagsOf } from "./input";
-import { refreshUsage } from "./references";
+import { refreshUsage } from "../core/lb-references";
 
 // Listeners: CreateListener (idempotent for the same settings; makes the listener's default
 // rule), DescribeListeners, ModifyListener (replaces what it is given), DeleteListener (takes its

@@ -8,7 +8,7 @@ import { isoTime, queryList } from "../protocols/query";
 import { checkArn, loadBalancerArn } from "./arns";
 import { elbError, loadBalancerNotFound, validation } from "./errors";
 import { Paging, TagsSchema, arnList, page, parseInput, settingsKey, str, tagsOf } from "./input";
-import { refreshUsage } from "./references";
+import { refreshUsage } from "../core/lb-references";
 
 // Load balancers: CreateLoadBalancer (idempotent for the same settings), DescribeLoadBalancers,
 // DeleteLoadBalancer (succeeds for one that is gone; takes its listeners and rules with it).

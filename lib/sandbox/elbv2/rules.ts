@@ -9,7 +9,7 @@ import { checkArn, ruleArn } from "./arns";
 import { elbError, ruleNotFound, validation } from "./errors";
 import { Paging, TagsSchema, arnList, page, parseInput, str, tagsOf } from "./input";
 import { listenerIn } from "./listeners";
-import { refreshUsage } from "./references";
+import { refreshUsage } from "../core/lb-references";
 
 // Listener rules of Application Load Balancers: CreateRule, DescribeRules (the default rule
 // last, priority "default"), ModifyRule, DeleteRule. The default rule comes and goes with its

@@ -9,7 +9,7 @@ import { checkArn, targetGroupArn } from "./arns";
 import { elbError, loadBalancerNotFound, targetGroupNotFound, validation } from "./errors";
 import { Paging, TagsSchema, arnList, page, parseInput, settingsKey, str, tagsOf } from "./input";
 import { checkName } from "./load-balancers";
-import { groupUsage } from "./references";
+import { groupUsage } from "../core/lb-references";
 
 // Target groups: CreateTargetGroup (idempotent for the same settings), DescribeTargetGroups,
 // ModifyTargetGroup (health checks), DeleteTargetGroup (refused while a listener or rule

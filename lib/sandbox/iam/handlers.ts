@@ -11,4 +11,8 @@ export const IAM_HANDLERS: Handlers = {
   AttachRolePolicy: roles.attachRolePolicy,
   DetachRolePolicy: roles.detachRolePolicy,
   ListAttachedRolePolicies: roles.listAttachedRolePolicies,
+  PutRolePolicy: roles.putRolePolicy,
+  GetRolePolicy: roles.getRolePolicy,
+  ListRolePolicies: roles.listRolePolicies,
+  DeleteRolePolicy: roles.deleteRolePolicy,
 };

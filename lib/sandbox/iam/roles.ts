@@ -8,8 +8,9 @@ import { iamError, noSuchRole } from "./errors";
 import { PathSchema, Paging, PolicyArn, RoleName, TagsSchema, page, parseInput, tagsOf } from "./input";
 import { managedPolicyName } from "./policies";
 
-// Roles: CreateRole, GetRole, ListRoles, DeleteRole, and their managed policies
-// (AttachRolePolicy, DetachRolePolicy, ListAttachedRolePolicies), as the API reference has them:
+// Roles: CreateRole, GetRole, ListRoles, DeleteRole, their managed policies
+// (AttachRolePolicy, DetachRolePolicy, ListAttachedRolePolicies) and inline policies
+// (PutRolePolicy, GetRolePolicy, ListRolePolicies, DeleteRolePolicy), as the API reference has them:
 // https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html
 // Role names are unique in an account regardless of case; an ARN is
 // arn:aws:iam::<account>:role<path><name> (IAM is global: no Region in it).
@@ -102,6 +103,7 @@ export function deleteRole(world: World, raw: unknown) {
   const input = parseInput(z.object({ RoleName }), raw);
   const role = findRole(world, input.RoleName, false);
   if (role.attachedPolicies.length) throw iamError("DeleteConflict", "Cannot delete entity, must detach all policies first.");
+  if (Object.keys(role.inlinePolicies ?? {}).length) throw iamError("DeleteConflict", "Cannot delete entity, must delete policies first.");
   delete world.roles[key(role.name)];
   return {};
 }
@@ -132,4 +134,62 @@ export function listAttachedRolePolicies(world: World, raw: unknown) {
   const prefix = `arn:aws:iam::aws:policy${input.PathPrefix ?? "/"}`;
   const { items, ...paging } = page(role.attachedPolicies.filter((a) => a.startsWith(prefix)), input);
   return { AttachedPolicies: items.map((a) => ({ PolicyName: managedPolicyName(a), PolicyArn: a })), ...paging };
+}
+
+// Inline policies: PolicyName 1–128 of [\w+=,.@-], a document of at most 10,240 characters
+// (the role's inline policies together: IAM's "Role policy size" quota), JSON with a Statement.
+// https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutRolePolicy.html
+const PolicyName = z.string().min(1).max(128).regex(/^[\w+=,.@-]+$/, "Member must satisfy regular expression pattern: [\\w+=,.@-]+");
+const MAX_INLINE_CHARS = 10_240;
+
+function checkPermissionsPolicy(text: string) {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    throw iamError("MalformedPolicyDocument", "Syntax errors in policy.");
+  }
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc) || (doc as { Statement?: unknown }).Statement === undefined) {
+    throw iamError("MalformedPolicyDocument", "Syntax errors in policy.");
+  }
+}
+
+const inlineOf = (role: Role, name: string) => {
+  const doc = own(role.inlinePolicies ?? {}, name);
+  if (doc === undefined) throw iamError("NoSuchEntity", `The role policy with name ${name} cannot be found.`);
+  return doc;
+};
+
+export function putRolePolicy(world: World, raw: unknown) {
+  const input = parseInput(z.object({ RoleName, PolicyName, PolicyDocument: z.string().min(1).max(131072) }), raw);
+  const role = findRole(world, input.RoleName, true);
+  checkPermissionsPolicy(input.PolicyDocument);
+  const policies = { ...(role.inlinePolicies ?? {}) };
+  setOwn(policies, input.PolicyName, input.PolicyDocument);
+  const size = Object.values(policies).reduce((n, d) => n + d.replace(/\s/g, "").length, 0);
+  if (size > MAX_INLINE_CHARS) throw iamError("LimitExceeded", `Maximum policy size of ${MAX_INLINE_CHARS} bytes exceeded for role ${role.name}`);
+  role.inlinePolicies = policies;
+  return {};
+}
+
+export function getRolePolicy(world: World, raw: unknown) {
+  const input = parseInput(z.object({ RoleName, PolicyName }), raw);
+  const role = findRole(world, input.RoleName, false);
+  return { RoleName: role.name, PolicyName: input.PolicyName, PolicyDocument: encodeURIComponent(inlineOf(role, input.PolicyName)) };
+}
+
+export function listRolePolicies(world: World, raw: unknown) {
+  const input = parseInput(z.object({ RoleName, ...Paging }), raw);
+  const role = findRole(world, input.RoleName, false);
+  const { items, ...paging } = page(Object.keys(role.inlinePolicies ?? {}).sort(), input);
+  return { PolicyNames: items, ...paging };
+}
+
+export function deleteRolePolicy(world: World, raw: unknown) {
+  const input = parseInput(z.object({ RoleName, PolicyName }), raw);
+  const role = findRole(world, input.RoleName, true);
+  inlineOf(role, input.PolicyName);
+  const { [input.PolicyName]: _gone, ...rest } = role.inlinePolicies ?? {};
+  role.inlinePolicies = rest;
+  return {};
 }

@@ -10,7 +10,16 @@ import { regionOf } from "./sigv4";
 // `{"__type": "<Code>", "message": "…"}` plus `X-Amzn-ErrorType`. Pure: the edge (../http.ts)
 // brings the state, the wall clock and the request ids.
 
-/** A service spoken over awsJson1_1: how its calls are named, and the engine that runs them. */
+/**
+ * How a JSON service's answers look on the wire beyond awsJson1_1's defaults: its content type
+ * (awsJson1_0: json-1-0.ts) and, for awsQueryCompatible services, the awsQuery code of each error
+ * type, sent in `x-amzn-query-error: <code>;<Sender|Receiver>` (the SDK names the error by it).
+ */
+export type JsonWire = { contentType: string; queryErrorCodes?: Readonly<Record<string, string>> };
+
+const JSON_1_1: JsonWire = { contentType: "application/x-amz-json-1.1" };
+
+/** A service spoken over awsJson1_1 (or awsJson1_0, `wire`): how its calls are named, and the engine that runs them. */
 export type JsonService = {
   /** Its name in the SigV4 credential scope ("ecs", "logs", …). */
   signingName: string;
@@ -19,6 +28,8 @@ export type JsonService = {
   /** The code it answers a body it cannot read with (ECS: ClientException). */
   clientErrorType: string;
   engine: Engine;
+  /** Absent: awsJson1_1. */
+  wire?: JsonWire;
 };
 
 /** A call as read off the wire; the edge adds its clock (`realNow`). */
@@ -63,26 +74,28 @@ export function readJsonCall(service: JsonService, req: HttpRequest): { call: Js
   return { call: { op, region: regionOf(header(req, "authorization")), input } };
 }
 
-function json(status: number, payload: unknown, requestId: string, extra: Record<string, string> = {}): HttpResponse {
+function json(wire: JsonWire, status: number, payload: unknown, requestId: string, extra: Record<string, string> = {}): HttpResponse {
   return {
     status,
-    headers: { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": requestId, ...extra },
+    headers: { "content-type": wire.contentType, "x-amzn-requestid": requestId, ...extra },
     body: JSON.stringify(payload),
   };
 }
 
-export function jsonError(e: AwsError, requestId: string): HttpResponse {
-  return json(e.status, { ...e.fields, __type: e.type, message: e.message }, requestId, { "x-amzn-errortype": e.type });
+export function jsonError(e: AwsError, requestId: string, wire: JsonWire = JSON_1_1): HttpResponse {
+  const code = wire.queryErrorCodes && Object.hasOwn(wire.queryErrorCodes, e.type) ? wire.queryErrorCodes[e.type] : undefined;
+  const query: Record<string, string> = code ? { "x-amzn-query-error": `${code};${e.status >= 500 ? "Receiver" : "Sender"}` } : {};
+  return json(wire, e.status, { ...e.fields, __type: e.type, message: e.message }, requestId, { "x-amzn-errortype": e.type, ...query });
 }
 
 /** The answer to a call: its output (200) or its error. */
-export function jsonAnswer(result: Pick<EngineResult, "output" | "error">, requestId: string): HttpResponse {
-  return result.error ? jsonError(result.error, requestId) : json(200, result.output ?? {}, requestId);
+export function jsonAnswer(result: Pick<EngineResult, "output" | "error">, requestId: string, wire: JsonWire = JSON_1_1): HttpResponse {
+  return result.error ? jsonError(result.error, requestId, wire) : json(wire, 200, result.output ?? {}, requestId);
 }
 
 /** A failure of the sandbox itself (its store): a 5xx, which every SDK retries. */
-export function jsonServerError(message: string, requestId: string): HttpResponse {
-  return json(500, { __type: "ServerException", message }, requestId, { "x-amzn-errortype": "ServerException" });
+export function jsonServerError(message: string, requestId: string, wire: JsonWire = JSON_1_1): HttpResponse {
+  return json(wire, 500, { __type: "ServerException", message }, requestId, { "x-amzn-errortype": "ServerException" });
 }
 
 // Answer shapes: the engines of awsJson1_1 services build their outputs with these.

@@ -10,3 +10,6 @@ export { restoreRevision } from "./restore-revision";
 export { importDesign, type ImportNote } from "./import-design";
 export * from "./schemas";
 export type * from "./types";
+export { setContainerImage } from "./set-container-image";
+export { listImageTargets } from "./list-image-targets";
+export { readInfrastructureCode } from "./read-infrastructure-code";

@@ -55,3 +55,17 @@ export const ImportDesignInputSchema = z.object({
   fileName: z.string().max(255).optional(),
 });
 export type ImportDesignInput = z.infer<typeof ImportDesignInputSchema>;
+
+/**
+ * "Use this image" from the image lab: one container's `image`, as ECS takes it (up to 255
+ * letters, digits, hyphens, underscores, colons, periods, slashes and number signs, plus `@` for
+ * a digest: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html).
+ */
+export const SetContainerImageInputSchema = z.object({
+  designId: DesignIdSchema,
+  taskDefinitionId: z.string().min(1, "Pick a task definition").max(255),
+  containerName: z.string().min(1, "Pick a container").max(255),
+  image: z.string().trim().min(1, "The image reference is empty").max(255, "Image references are at most 255 characters")
+    .regex(/^[A-Za-z0-9._\-/:@#]+$/, "An image reference has letters, digits and . _ - / : @ # only"),
+});
+export type SetContainerImageInput = z.infer<typeof SetContainerImageInputSchema>;

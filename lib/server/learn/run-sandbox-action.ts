@@ -1,6 +1,6 @@
 import type { AutoScalingPort, EcsPort, Elbv2Port } from "@/lib/aws";
 import type { Design } from "@/lib/domain/design";
-import { lessonById, missingInstances, taskToCrash, withFailingRelease, withNewRelease, type SandboxAction } from "@/lib/domain/learn";
+import { lessonById, missingInstances, taskToCrash, withFailingRelease, withNewRelease, type LoadShape, type SandboxAction } from "@/lib/domain/learn";
 import { splitPlan, type Plan } from "@/lib/domain/plan";
 import { validateDesign, type Finding } from "@/lib/domain/rules";
 import { planPorts, withEcs } from "../aws-ports";
@@ -83,6 +83,15 @@ async function perform(ctx: AppContext, lesson: Lesson, action: SandboxAction): 
       const id = task.taskArn.slice(task.taskArn.lastIndexOf("/") + 1, task.taskArn.lastIndexOf("/") + 13);
       return `Task ${id} crashed${action.container ? ` (${action.container} exited with code 1)` : ""}.`;
     }
+    case "set-load": {
+      const { env } = await lessonSandbox(ctx);
+      const svc = lesson.design.services.find((x) => x.serviceName === action.service);
+      const live = (await sandboxSnapshot(ctx, lesson.design)).services.find((x) => x.status === "ACTIVE" && x.serviceName === action.service);
+      if (!svc || !live) return "Nothing to load yet: apply the design first.";
+      const cluster = live.clusterArn?.slice(live.clusterArn.lastIndexOf("/") + 1);
+      await sandboxControl(ctx, { action: "setLoad", region: env.region, cluster, service: action.service, load: action.shape });
+      return `The sandbox now sends ${action.service} ${loadText(action.shape)}.`;
+    }
     case "fast-forward":
       await sandboxControl(ctx, { action: "step", seconds: action.seconds });
       return `The sandbox's clock moved ${action.seconds} seconds forward.`;
@@ -102,6 +111,16 @@ async function perform(ctx: AppContext, lesson: Lesson, action: SandboxAction): 
         ? "AWS took one Fargate Spot task back: it got the two-minute warning and is stopping."
         : `Fargate Spot has no capacity now, and AWS took back all ${spot.length} Spot task${spot.length === 1 ? "" : "s"}.`;
     }
+  }
+}
+
+function loadText(s: LoadShape): string {
+  switch (s.kind) {
+    case "constant": return `${s.rps} requests per second`;
+    case "ramp": return `a load ramping from ${s.from} to ${s.to} requests per second over ${s.minutes} minutes`;
+    case "daily": return `a daily curve from ${s.trough} to ${s.peak} requests per second (peak at ${s.peakHour}:00 UTC)`;
+    case "spike": return `${s.base} requests per second, with a spike of ${s.height} more in ${s.atMinutes} minutes for ${s.minutes} minutes`;
+    case "off": return "no load";
   }
 }
 

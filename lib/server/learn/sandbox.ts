@@ -17,9 +17,9 @@ export async function lessonSandbox(ctx: AppContext): Promise<{ env: Environment
  * The sandbox's own control API (capacity, faults, the clock). It is no AWS API, so it has no
  * port: it is called in-process on the context's sandbox store.
  */
-export async function sandboxControl(ctx: AppContext, input: { action: string } & Record<string, unknown>): Promise<void> {
+export async function sandboxControl(ctx: AppContext, input: { action: string } & Record<string, unknown>): Promise<unknown> {
   const res = await handleControlRequest({ headers: { "content-type": "application/json" }, body: JSON.stringify(input) }, ctx.sandbox);
-  if (res.status < 400) return;
   const body = res.body ? (JSON.parse(res.body) as { __type?: string; message?: string }) : {};
+  if (res.status < 400) return body;
   throw new RefusedError(`${input.action} failed: ${body.__type ?? "Error"}: ${body.message ?? "The sandbox refused the call."}`);
 }

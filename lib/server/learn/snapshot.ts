@@ -1,8 +1,9 @@
 import type { ServiceDeployment } from "@aws-sdk/client-ecs";
-import type { EcsPort } from "@/lib/aws";
+import type { AutoScalingPort, EcsPort } from "@/lib/aws";
+import { ecsResourceId } from "@/lib/domain/ecs-facts/auto-scaling";
 import type { Design } from "@/lib/domain/design";
-import { scopeToCurrentServices, type SandboxSnapshot } from "@/lib/domain/learn";
-import { withEcs } from "../aws-ports";
+import { scopeToCurrentServices, type SandboxSnapshot, type ScalingActivityLike } from "@/lib/domain/learn";
+import { withAws, withEcs } from "../aws-ports";
 import type { AppContext } from "../context";
 import { lessonSandbox } from "./sandbox";
 
@@ -43,8 +44,20 @@ async function serviceDeployments(ecs: EcsPort, cluster: string, service: string
   }
 }
 
+/** Each ACTIVE service's newest scaling activities (DescribeScalingActivities); none for a service without a scalable target. */
+async function scalingActivities(autoscaling: AutoScalingPort, snapshot: SandboxSnapshot): Promise<ScalingActivityLike[]> {
+  const out: ScalingActivityLike[] = [];
+  for (const s of snapshot.services.filter((x) => x.status === "ACTIVE")) {
+    const cluster = s.clusterArn?.slice(s.clusterArn.lastIndexOf("/") + 1) ?? "";
+    out.push(...await autoscaling.describeScalingActivities(ecsResourceId(cluster, s.serviceName ?? ""), 20));
+  }
+  return out;
+}
+
 /** What the sandbox runs for the design, read through the sandbox environment's port. */
 export async function sandboxSnapshot(ctx: AppContext, design: Design): Promise<SandboxSnapshot> {
   const { env, ecs } = await lessonSandbox(ctx);
-  return withEcs(ctx, env, () => readSnapshot(ecs, design));
+  const snapshot = await withEcs(ctx, env, () => readSnapshot(ecs, design));
+  if (!design.services.some((s) => s.autoScaling)) return snapshot;
+  return { ...snapshot, scalingActivities: await withAws(ctx, env, "autoscaling", (port) => scalingActivities(port, snapshot)) };
 }

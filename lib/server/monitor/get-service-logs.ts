@@ -89,6 +89,12 @@ export async function getServiceLogs({ ctx, input, tails = appLogTails() }: { ct
   const fetchedAt = ctx.clock.now().toISOString();
   const { sources, error } = await sourcesOf(ctx, env, input);
   if (error) return { sources, lines: [], error, fetchedAt };
+  return readLogsOf(ctx, env, sources, input, tails);
+}
+
+/** The lines of `sources` (a service's, or one task's definition's) that `input` asks for: a page, or the shared live tail's. */
+export async function readLogsOf(ctx: AppContext, env: EnvironmentRow, sources: LogSource[], input: LogsQuery, tails: LogTailHub = appLogTails()): Promise<LogsView> {
+  const fetchedAt = ctx.clock.now().toISOString();
   const reads = logReads(sources, input);
   const logs: LogsPort = ctx.aws.logs(env);
   const missing = new Set<string>();

@@ -333,7 +333,7 @@ async function deleteCapacityProvider(ecs: EcsPort, input: Record<string, unknow
  * An apply retried with a stale plan must not stack identical revisions: if the latest ACTIVE
  * revision already equals the input, it is reused. Returns `family:revision`.
  */
-async function registerOnce(ecs: EcsPort, input: Json): Promise<string> {
+export async function registerOnce(ecs: EcsPort, input: Json): Promise<string> {
   const family = String(input.family);
   try {
     const latest = await ecs.describeTaskDefinition({ taskDefinition: family, include: ["TAGS"] });

@@ -3,3 +3,4 @@ export { readLiveState } from "./read-live-state";
 export { applyPlan, type ApplyProgress } from "./apply-plan";
 export { waitForSteady, servicesToWatch, type SteadyProgress } from "./wait-for-steady";
 export { planAgainstAccount } from "./plan-against-account";
+export { registerDesignTaskDefinition, startOneOffTask, waitForTaskStopped } from "./run-task";

@@ -69,4 +69,17 @@ describe("capacity providers: plan and apply against the sandbox", () => {
     expect(left.capacityProviders.map((p) => p.name)).toEqual(["FARGATE", "FARGATE_SPOT"]);
     expect(changed(await plan(dropped))).toEqual([]);
   });
+
+  it("puts a default strategy naming the new Managed Instances provider once it is in the cluster, then re-plans to zero changes", async () => {
+    const d = design();
+    d.clusters[0].defaultCapacityProviderStrategy = [{ capacityProvider: "mi", base: 1, weight: 1 }];
+    const first = await plan(d);
+    expect(first.errors).toEqual([]);
+    expect(changed(first)).toEqual(["create capacity-provider:web-asg", "create cluster:main", "create capacity-provider:mi", "update cluster:main/strategy"]);
+    expect((await applyPlan(sb.ecs, first)).ok).toBe(true);
+    const [cluster] = (await sb.ecs.describeClusters({ clusters: ["main"] })).clusters;
+    expect([...(cluster.capacityProviders ?? [])].sort()).toEqual(["FARGATE", "mi", "web-asg"]);
+    expect(cluster.defaultCapacityProviderStrategy).toEqual([{ capacityProvider: "mi", base: 1, weight: 1 }]);
+    expect(changed(await plan(d))).toEqual([]);
+  });
 });

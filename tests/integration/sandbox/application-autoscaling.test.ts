@@ -80,6 +80,8 @@ describe("Application Auto Scaling over awsJson1_1", () => {
     const bad = await rejection(sb.aws.autoscaling.send(new PutScheduledActionCommand({ ...target, ScheduledActionName: "x", Schedule: "cron(0 8 * * *)", ScalableTargetAction: { MinCapacity: 1 } })));
     expect(bad.name).toBe("ValidationException");
     expect(bad.message).toContain("six fields");
+    // The idle service's CPU is far below cpu70's target: its AlarmLow would scale it in (target-tracking.test.ts).
+    await sb.aws.autoscaling.send(new DeleteScalingPolicyCommand({ ...target, PolicyName: "cpu70" }));
     // The frozen clock is at 2023-11-14T22:13:20Z; this runs in ten minutes.
     await sb.aws.autoscaling.send(new PutScheduledActionCommand({
       ...target, ScheduledActionName: "peak", Schedule: "at(2023-11-14T22:23:00)", ScalableTargetAction: { MinCapacity: 4, MaxCapacity: 8 },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  AttachRolePolicyCommand, CreateRoleCommand, DeleteRoleCommand, DetachRolePolicyCommand, GetRoleCommand, IAMClient, IAMServiceException,
-  ListAttachedRolePoliciesCommand, ListRolesCommand, paginateListRoles,
+  AttachRolePolicyCommand, CreateRoleCommand, DeleteRoleCommand, DeleteRolePolicyCommand, DetachRolePolicyCommand, GetRoleCommand, GetRolePolicyCommand,
+  IAMClient, IAMServiceException, ListAttachedRolePoliciesCommand, ListRolePoliciesCommand, ListRolesCommand, PutRolePolicyCommand, paginateListRoles,
 } from "@aws-sdk/client-iam";
 import { rejection as failed, startSandbox } from "./server";
 
@@ -94,5 +94,23 @@ describe("IAM roles over the awsQuery protocol", () => {
 
     const policy = await rejection(sb.aws.iam.send(new AttachRolePolicyCommand({ RoleName: "app-1", PolicyArn: "arn:aws:iam::000000000000:policy/mine" })));
     expect([policy.name, policy.message]).toEqual(["NoSuchEntityException", "Policy arn:aws:iam::000000000000:policy/mine does not exist or is not attachable."]);
+  });
+
+  it("keeps inline policies: put, get (URL-encoded), list, delete; a role with one cannot be deleted", async () => {
+    await sb.aws.iam.send(new CreateRoleCommand({ RoleName: "exec-task", AssumeRolePolicyDocument: trust("ecs-tasks.amazonaws.com") }));
+    const doc = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["ssmmessages:CreateControlChannel", "ssmmessages:OpenDataChannel"], Resource: "*" }] });
+    await sb.aws.iam.send(new PutRolePolicyCommand({ RoleName: "exec-task", PolicyName: "ecs-exec", PolicyDocument: doc }));
+    const got = await sb.aws.iam.send(new GetRolePolicyCommand({ RoleName: "exec-task", PolicyName: "ecs-exec" }));
+    expect(got).toMatchObject({ RoleName: "exec-task", PolicyName: "ecs-exec" });
+    expect(JSON.parse(decodeURIComponent(got.PolicyDocument!))).toEqual(JSON.parse(doc));
+    expect((await sb.aws.iam.send(new ListRolePoliciesCommand({ RoleName: "exec-task" }))).PolicyNames).toEqual(["ecs-exec"]);
+    const conflict = await rejection(sb.aws.iam.send(new DeleteRoleCommand({ RoleName: "exec-task" })));
+    expect([conflict.name, conflict.message]).toEqual(["DeleteConflictException", "Cannot delete entity, must delete policies first."]);
+    const malformed = await rejection(sb.aws.iam.send(new PutRolePolicyCommand({ RoleName: "exec-task", PolicyName: "bad", PolicyDocument: "{" })));
+    expect([malformed.name, malformed.message]).toEqual(["MalformedPolicyDocumentException", "Syntax errors in policy."]);
+    await sb.aws.iam.send(new DeleteRolePolicyCommand({ RoleName: "exec-task", PolicyName: "ecs-exec" }));
+    const gone = await rejection(sb.aws.iam.send(new GetRolePolicyCommand({ RoleName: "exec-task", PolicyName: "ecs-exec" })));
+    expect([gone.name, gone.message]).toEqual(["NoSuchEntityException", "The role policy with name ecs-exec cannot be found."]);
+    await sb.aws.iam.send(new DeleteRoleCommand({ RoleName: "exec-task" }));
   });
 });

@@ -4,6 +4,7 @@ import { ECSClient } from "@aws-sdk/client-ecs";
 import { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { ServiceDiscoveryClient } from "@aws-sdk/client-servicediscovery";
 import { SchedulerClient } from "@aws-sdk/client-scheduler";
 import { randomBytes } from "node:crypto";
@@ -39,6 +40,7 @@ export async function startSandbox(region = "us-east-1") {
     autoscaling: new ApplicationAutoScalingClient({ endpoint, region, maxAttempts: 1, credentials }),
     // restJson1: the operation is the method and the path below the endpoint.
     scheduler: new SchedulerClient({ endpoint, region, maxAttempts: 1, credentials }),
+    cloudwatch: new CloudWatchClient({ endpoint, region, maxAttempts: 1, credentials }),
   };
   async function control(body: Record<string, unknown>) {
     const res = await fetch(`${url}/control`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
@@ -57,6 +59,7 @@ export async function startSandbox(region = "us-east-1") {
     aws.servicediscovery.destroy();
     aws.autoscaling.destroy();
     aws.scheduler.destroy();
+    aws.cloudwatch.destroy();
     await closeServer();
   };
   /** A hand-made request, signed with the sandbox's key for `service` (for bodies no SDK would send). */

@@ -3,7 +3,7 @@
 import { memo } from "react";
 import { NodeResizer, type NodeProps } from "@xyflow/react";
 import { SIZES, type NodeData } from "@/lib/domain/designer";
-import { Chip, formatCpu, formatMemory, IN_HANDLE, KIND_LABEL, useFarZoom } from "../shared";
+import { Chip, formatCpu, formatMemory, IN_HANDLE, KIND_LABEL, OUT_HANDLE, useFarZoom } from "../shared";
 import type { RfNode } from "../types";
 import { NodeMarks } from "../marks";
 import { useResizeCommit } from "../use-resize-commit";
@@ -37,6 +37,8 @@ function ClusterNodeView({ id, data, selected, dragging }: NodeProps<RfNode<"clu
           </div>
         </>)}
       </div>
+      {/* Drag from here to a capacity provider to associate it. */}
+      {OUT_HANDLE}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { providerChoices } from "../capacity-providers";
 import type { FieldGroup } from "./types";
 import { tagsField } from "./task-definition";
 
@@ -13,7 +14,7 @@ export const CLUSTER_GROUPS: FieldGroup[] = [
         help: "Used by services that set neither a launch type nor their own strategy.",
         newItem: () => ({ capacityProvider: "FARGATE", weight: 1 }),
         fields: [
-          { type: "text", path: ["capacityProvider"], label: "Provider", mono: true, required: true },
+          { type: "text", path: ["capacityProvider"], label: "Provider", mono: true, required: true, choices: (ctx) => providerChoices(ctx.design) },
           { type: "int", path: ["weight"], label: "Weight" },
           { type: "int", path: ["base"], label: "Base" },
         ],

@@ -1,4 +1,5 @@
 import type { NodeKind } from "../resolve";
+import { CAPACITY_PROVIDER_GROUPS } from "./capacity-provider";
 import { CLUSTER_GROUPS } from "./cluster";
 import { CONTAINER_GROUPS } from "./container";
 import { LOAD_BALANCER_GROUPS, TARGET_GROUP_GROUPS } from "./load-balancer";
@@ -19,6 +20,7 @@ export const FIELD_GROUPS: Partial<Record<NodeKind, FieldGroup[]>> = {
   loadBalancer: LOAD_BALANCER_GROUPS,
   targetGroup: TARGET_GROUP_GROUPS,
   scheduledTask: SCHEDULED_TASK_GROUPS,
+  capacityProvider: CAPACITY_PROVIDER_GROUPS,
 };
 
 /** Every leaf and list path a form renders for a resource (item fields as `list.i.field`), for finding lookups. */

@@ -1,3 +1,4 @@
+import { providerChoices } from "../capacity-providers";
 import { ADJUSTMENT_TYPES, ALARM_COMPARISON_OPERATORS, EcsEnums, METRIC_STATISTICS, PREDEFINED_ECS_METRICS } from "../../design";
 import { familyOf } from "../../design";
 import { listenerRuleChoices, targetGroupChoices } from "../load-balancers";
@@ -8,7 +9,7 @@ const strategy = (help: string): FieldSpec => ({
   type: "list", path: ["capacityProviderStrategy"], label: "Capacity provider strategy", itemLabel: "Capacity provider",
   help, newItem: () => ({ capacityProvider: "FARGATE", weight: 1 }),
   fields: [
-    { type: "text", path: ["capacityProvider"], label: "Provider", mono: true, required: true },
+    { type: "text", path: ["capacityProvider"], label: "Provider", mono: true, required: true, choices: (ctx) => providerChoices(ctx.design) },
     { type: "int", path: ["weight"], label: "Weight" },
     { type: "int", path: ["base"], label: "Base" },
   ],

@@ -9,12 +9,18 @@ import { placementStrategies } from "./placement-strategies";
 import { rollingDeployment } from "./rolling-deployment";
 import { serviceSelfHealing } from "./service-self-healing";
 import { taskRole } from "./task-role";
+import { layersBuildCache } from "./layers-build-cache";
+import { dockerfileOrder } from "./dockerfile-order";
+import { multiStageBuilds } from "./multi-stage-builds";
 import { tagsVsDigests } from "./tags-vs-digests";
+import { targetTracking } from "./target-tracking";
 
 /** In the order the index page suggests them. */
 export const LESSONS: readonly Lesson[] = [
   firstTaskDefinition, serviceSelfHealing, fargateAwsvpc, bridgePorts, rollingDeployment, placementStrategies, essentialSidecar, taskRole, blueGreenCanary, fargateSpot,
+  layersBuildCache, dockerfileOrder, multiStageBuilds,
   tagsVsDigests,
+  targetTracking,
 ];
 
 export function lessonById(id: string): Lesson | undefined {

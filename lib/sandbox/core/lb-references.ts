@@ -1,5 +1,5 @@
-import { peek } from "../core/draft";
-import type { ElbShape, Listener, Rule, World } from "../core/types";
+import { peek } from "./draft";
+import type { ElbShape, Listener, Rule, World } from "./types";
 
 // Which load balancer forwards to which target group: derived from the listeners' default
 // actions and their rules' actions, never stored twice. A target group is "in use" (health

@@ -1,0 +1,92 @@
+"use client";
+
+import { useMemo, useState, type ReactNode } from "react";
+import { build, emptyCache } from "@/lib/domain/lab/build";
+import type { BuildCache, BuildResult, LabState } from "@/lib/domain/lab/build-types";
+import { parseDockerfile } from "@/lib/domain/lab/dockerfile";
+import type { BuiltImage } from "@/lib/domain/lab/image";
+import { Button } from "@/components/ui/button";
+import { BuildOutput } from "./build-output";
+import { ContextFiles } from "./context-files";
+import { DockerfileEditor } from "./dockerfile-editor";
+
+const NAME = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
+
+/**
+ * The lab's bench: a Dockerfile, its build context and the builder's cache, kept in this
+ * component (the simulation is pure, so the browser runs it; nothing is sent anywhere). Every
+ * Build hands the state it built to `onBuild`: lessons post that history for checking.
+ */
+export function Workbench({ initial, initialName = "shop/web", onBuild, after, stacked = false }: {
+  initial: LabState;
+  /** One column (inside a lesson's narrower panel) instead of editor beside output. */
+  stacked?: boolean;
+  initialName?: string;
+  onBuild?(states: LabState[], result: BuildResult, image?: BuiltImage): void;
+  /** Shown under a successful build (Use this image). */
+  after?(image: BuiltImage): ReactNode;
+}) {
+  const [state, setState] = useState<LabState>(initial);
+  const [name, setName] = useState(initialName);
+  const [cache, setCache] = useState<BuildCache>(emptyCache);
+  const [history, setHistory] = useState<LabState[]>([]);
+  const [result, setResult] = useState<{ result: BuildResult; cold: number } | null>(null);
+  const parsed = useMemo(() => parseDockerfile(state.dockerfile), [state.dockerfile]);
+  const nameError = NAME.test(name) ? null : "Lowercase letters, digits, and . _ - / between them, as in shop/web.";
+  const ignored = result?.result.context.ignored ?? [];
+
+  function run() {
+    if (nameError) return;
+    const builtAt = new Date().toISOString();
+    const r = build(state, cache, { name, builtAt });
+    const cold = build(state, emptyCache(), { name, builtAt }).seconds;
+    setCache(r.cache);
+    setResult({ result: r, cold });
+    const states = [...history, state].slice(-8);
+    setHistory(states);
+    onBuild?.(states, r, r.image);
+  }
+
+  function clearCache() {
+    // A new builder: the history the lessons replay starts again with it.
+    setCache(emptyCache());
+    setResult(null);
+    setHistory([]);
+    onBuild?.([], build(state, emptyCache(), { name, builtAt: new Date().toISOString() }));
+  }
+
+  const diagnostics = result && !result.result.ok && result.result.diagnostics.length > parsed.diagnostics.length ? result.result.diagnostics : parsed.diagnostics;
+
+  return (
+    <div className={stacked ? "space-y-6" : "grid gap-6 xl:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]"}>
+      <div className="space-y-5">
+        <DockerfileEditor value={state.dockerfile} onChange={(dockerfile) => setState({ ...state, dockerfile })} diagnostics={diagnostics} />
+        <ContextFiles files={state.files} ignored={ignored} onChange={(files) => setState({ ...state, files })} />
+      </div>
+      <div className="space-y-4">
+        <div className="flex flex-wrap items-end gap-2">
+          <label className="text-xs text-slate-700">
+            Image name
+            <input value={name} onChange={(e) => setName(e.target.value.trim())} aria-invalid={nameError !== null} className="mt-1 block w-48 rounded border border-slate-300 bg-white px-2 py-1.5 font-mono text-sm text-slate-900" />
+          </label>
+          <Button variant="primary" onClick={run} disabled={nameError !== null || parsed.diagnostics.length > 0}>Build</Button>
+          <Button variant="ghost" onClick={clearCache} disabled={Object.keys(cache.entries).length === 0 && cache.pulled.length === 0}>Clear build cache</Button>
+          <span className="text-xs text-slate-600" data-testid="cache-size">{Object.keys(cache.entries).length} cached steps · {history.length} build{history.length === 1 ? "" : "s"}</span>
+        </div>
+        {nameError && <p role="alert" className="text-sm text-red-700">Image name: {nameError}</p>}
+        {parsed.diagnostics.length > 0 && <p className="text-sm text-red-700">Fix the Dockerfile’s problems to build.</p>}
+        {result ? (
+          <>
+            <BuildOutput result={result.result} name={name} coldSeconds={result.cold} />
+            {result.result.image && after?.(result.result.image)}
+          </>
+        ) : (
+          <div className="rounded-md border border-dashed border-slate-300 bg-slate-50 px-4 py-8 text-center text-sm text-slate-700" data-testid="build-empty">
+            <p className="font-medium text-slate-900">No build yet</p>
+            <p className="mt-1">Press Build to run the Dockerfile against the context. Then change one file or one line and build again: the steps that can be reused say CACHED, and the others say why they ran.</p>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

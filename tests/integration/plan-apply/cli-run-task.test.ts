@@ -1,0 +1,85 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startPlanSandbox, webDesign } from "./sandbox";
+
+// `stevedore run-task` against the sandbox on a local port, the real CLI in a child process:
+// --wait exits with the essential container's exit code; a design's task definition is
+// registered first; ECS's refusals exit 1 and bad flags 2, naming the flag.
+
+const root = fileURLToPath(new URL("../../../", import.meta.url));
+const bin = join(root, "bin/stevedore.mjs");
+const tmp = mkdtempSync(join(tmpdir(), "stevedore-run-task-"));
+
+function run(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const env = { ...process.env, NO_COLOR: "1", AWS_ACCESS_KEY_ID: "", AWS_SECRET_ACCESS_KEY: "" };
+    const child = spawn(process.execPath, [bin, ...args], { cwd: tmp, env, stdio: ["pipe", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (err += d));
+    child.stdin.end();
+    child.on("close", (code) => resolve({ code, out, err }));
+  });
+}
+
+let sb: Awaited<ReturnType<typeof startPlanSandbox>>;
+const SUBNET = "subnet-0123456789abcdef0";
+beforeAll(async () => {
+  sb = await startPlanSandbox();
+  // Simulated time runs 50× faster, so a task's lifecycle passes while the CLI polls every 2 s.
+  await sb.control({ action: "setSpeed", speed: 50 });
+  await sb.ecs.createCluster({ clusterName: "ops" });
+  await sb.ecs.registerTaskDefinition({
+    family: "jobs", networkMode: "awsvpc", requiresCompatibilities: ["FARGATE"], cpu: "256", memory: "512",
+    executionRoleArn: "arn:aws:iam::000000000000:role/ecsTaskExecutionRole",
+    containerDefinitions: [{ name: "app", image: "jobs:1", essential: true, command: ["node", "server.js"] }],
+  });
+});
+afterAll(async () => { await sb.close(); });
+
+const target = () => ["--endpoint", sb.url, "--region", sb.region, "--cluster", "ops"];
+
+describe("stevedore run-task", { timeout: 90_000 }, () => {
+  it("--wait exits with the essential container's exit code, the overrides applied", async () => {
+    const r = await run("run-task", ...target(), "--task-definition", "jobs", "--launch-type", "FARGATE", "--subnets", SUBNET,
+      "--command", "echo $STEP; exit 4", "--env", "STEP=migrate", "--wait", "--json");
+    expect(r.err).toContain("stevedore: started arn:aws:ecs:");
+    expect(r.code).toBe(4);
+    const out = JSON.parse(r.out);
+    expect(out).toMatchObject({ ok: false, exitCode: 4, task: { lastStatus: "STOPPED", stopCode: "EssentialContainerExited", containers: [{ name: "app", exitCode: 4 }] } });
+    const t = (await sb.ecs.describeTasks({ cluster: "ops", tasks: [out.task.taskArn] })).tasks[0];
+    expect(t.startedBy).toBe("stevedore");
+    expect(t.overrides?.containerOverrides?.[0]).toMatchObject({ name: "app", command: ["sh", "-c", "echo $STEP; exit 4"], environment: [{ name: "STEP", value: "migrate" }] });
+  });
+
+  it("registers a design's task definition and exits 0 when its command succeeds", async () => {
+    const design = webDesign();
+    const td = design.taskDefinitions[0];
+    const file = join(tmp, "design.json");
+    writeFileSync(file, JSON.stringify(design));
+    const r = await run("run-task", file, ...target(), "--task-definition", td.family, "--launch-type", "FARGATE", "--subnets", SUBNET, "--command", "true", "--wait");
+    expect(r.err).toContain(`stevedore: running ${td.family}:1`);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("exit 0");
+  });
+
+  it("exits 1 with ECS's words when it refuses, 2 on bad flags naming them", async () => {
+    const refused = await run("run-task", ...target(), "--task-definition", "jobs", "--launch-type", "FARGATE");
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/RunTask refused: InvalidParameterException: Network Configuration must be provided when networkMode .awsvpc. is specified/);
+    const missing = await run("run-task", ...target(), "--task-definition", "nope:3", "--subnets", SUBNET);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/cannot read the task definition nope:3: ClientException/);
+    const bad = await run("run-task", ...target(), "--task-definition", "jobs", "--subnets", "subnet-x");
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("network.subnets.0: Not a subnet id");
+    const env = await run("run-task", ...target(), "--task-definition", "jobs", "--env", "NOEQUALS");
+    expect(env.code).toBe(2);
+    expect(env.err).toContain("--env NOEQUALS: expected NAME=value");
+  });
+});
