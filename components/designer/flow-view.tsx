@@ -53,6 +53,7 @@ const EDGE_STYLE: Record<FlowEdge["data"]["kind"], { stroke: string; strokeDasha
   serviceConnect: { stroke: "var(--kind-service-c)", strokeDasharray: "8 4" },
   dependsOn: { stroke: "var(--kind-container-c)", strokeDasharray: "5 4" },
   link: { stroke: "#d97706", strokeDasharray: "2 3" },
+  schedule: { stroke: "var(--kind-scheduledTask-c)", strokeDasharray: "6 3" },
   capacity: { stroke: "var(--kind-capacityProvider-c)" },
   strategy: { stroke: "var(--kind-capacityProvider-c)", strokeDasharray: "6 3" },
 };

@@ -11,6 +11,7 @@ const ITEMS: { kind: NodeKind; label: string; hint: string }[] = [
   { kind: "container", label: "Container", hint: "nginx:1.27 on port 80 (into a task definition)" },
   { kind: "loadBalancer", label: "Load balancer", hint: "An ALB (or NLB) whose listeners forward to target groups" },
   { kind: "targetGroup", label: "Target group", hint: "Where a listener forwards; services register with it" },
+  { kind: "scheduledTask", label: "Scheduled task", hint: "Runs a task definition on a rate or cron schedule (EventBridge Scheduler)" },
   { kind: "capacityProvider", label: "Capacity provider", hint: "EC2 capacity (Auto Scaling group or Managed Instances) for clusters and strategies" },
 ];
 

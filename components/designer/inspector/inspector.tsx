@@ -53,7 +53,7 @@ export function Inspector() {
           </div>
           <KindHelp kind={r.kind} />
           <NodeFindings findings={findings} nodeId={nodeId!} />
-          {(r.kind === "service" || r.kind === "taskDefinition" || r.kind === "loadBalancer" || r.kind === "targetGroup" || r.kind === "capacityProvider") && tab === "form" && <NetworkSourceSelect />}
+          {(r.kind === "service" || r.kind === "taskDefinition" || r.kind === "loadBalancer" || r.kind === "targetGroup" || r.kind === "capacityProvider" || r.kind === "scheduledTask") && tab === "form" && <NetworkSourceSelect />}
           {hasJson && tab === "json"
             ? <JsonTab key={nodeId} nodeId={nodeId!} kind={r.kind as "taskDefinition" | "service"} />
             : <PanelFor nodeId={nodeId!} r={r} design={design} key={nodeId} />}

@@ -9,6 +9,8 @@ import { ContainerNode } from "./container/node";
 import { ContainerPanel } from "./container/panel";
 import { LoadBalancerNode } from "./load-balancer/node";
 import { LoadBalancerPanel } from "./load-balancer/panel";
+import { ScheduledTaskNode } from "./scheduled-task/node";
+import { ScheduledTaskPanel } from "./scheduled-task/panel";
 import { ServiceNode } from "./service/node";
 import { ServicePanel } from "./service/panel";
 import { TargetGroupNode } from "./target-group/node";
@@ -32,6 +34,7 @@ export const NODE_KINDS: { [K in NodeKind]: KindEntry<K> } = {
   container: { label: "Container", node: ContainerNode, panel: ContainerPanel },
   targetGroup: { label: "Target group", node: TargetGroupNode, panel: TargetGroupPanel },
   loadBalancer: { label: "Load balancer", node: LoadBalancerNode, panel: LoadBalancerPanel },
+  scheduledTask: { label: "Scheduled task", node: ScheduledTaskNode, panel: ScheduledTaskPanel },
   capacityProvider: { label: "Capacity provider", node: CapacityProviderNode, panel: CapacityProviderPanel },
 };
 

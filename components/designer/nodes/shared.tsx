@@ -74,7 +74,7 @@ export const OUT_HANDLE = <Handle type="source" position={Position.Right} classN
  * shadow goes when FlowView's wrapper (`group/flow`) says the zoom is below SHADOW_MIN_ZOOM: at that
  * size it is invisible but still costs a shadow per card on every pan frame.
  */
-export const cardClass = (selected: boolean | undefined, kind: "service" | "container" | "targetGroup" | "loadBalancer" | "capacityProvider") =>
+export const cardClass = (selected: boolean | undefined, kind: "service" | "container" | "targetGroup" | "loadBalancer" | "capacityProvider" | "scheduledTask") =>
   `h-full w-full rounded-lg border border-l-4 bg-white px-3 py-2 shadow-sm kind-${kind} [border-left-color:var(--kind)] ${selected ? "border-brand-600 ring-2 ring-brand-600/30" : `border-slate-300 ${NO_SHADOW_ZOOMED_OUT}`}`;
 
 /** No box-shadow at all (not a transparent one) on an unselected card below SHADOW_MIN_ZOOM; a selected card keeps its ring. */

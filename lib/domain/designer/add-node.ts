@@ -2,17 +2,19 @@ import type { Design } from "../design";
 import { addCluster, addContainer, addService, addTargetGroup, addTaskDefinition } from "./add";
 import { addCapacityProvider, CAPACITY_PROVIDER_SIZE } from "./capacity-providers";
 import { addLoadBalancer, loadBalancerHeight } from "./load-balancers";
+import { addScheduledTask } from "./scheduled-tasks";
 import { childPositionAt, groupAt } from "./hit-test";
 import { SIZES } from "./layout";
 import { resolveNode, type NodeKind } from "./resolve";
 import type { EditResult } from "./result";
 import type { FlowNode } from "./to-flow";
 
-const TOP_SIZE: Record<"cluster" | "taskDefinition" | "targetGroup" | "service" | "loadBalancer" | "capacityProvider", { width: number; height: number }> = {
+const TOP_SIZE: Record<"cluster" | "taskDefinition" | "targetGroup" | "service" | "loadBalancer" | "capacityProvider" | "scheduledTask", { width: number; height: number }> = {
   cluster: { width: SIZES.group.minWidth, height: SIZES.group.minHeight },
   taskDefinition: { width: SIZES.group.minWidth, height: SIZES.group.minHeight },
   targetGroup: SIZES.targetGroup,
   service: SIZES.service,
+  scheduledTask: SIZES.scheduledTask,
   loadBalancer: { width: SIZES.loadBalancer.width, height: loadBalancerHeight({ id: "", name: "", type: "application" }) },
   capacityProvider: CAPACITY_PROVIDER_SIZE,
 };
@@ -43,6 +45,7 @@ export function addNodeAt(
     case "taskDefinition": return addTaskDefinition(design, { at: centred(TOP_SIZE.taskDefinition) });
     case "targetGroup": return addTargetGroup(design, { at: centred(TOP_SIZE.targetGroup) });
     case "loadBalancer": return addLoadBalancer(design, { at: centred(TOP_SIZE.loadBalancer) });
+    case "scheduledTask": return addScheduledTask(design, { at: centred(TOP_SIZE.scheduledTask) });
     case "capacityProvider": return addCapacityProvider(design, { at: centred(TOP_SIZE.capacityProvider) });
     case "container": {
       if (via === "keyboard") {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import {
-  ClusterSchema, ContainerDefinitionSchema, LayoutEntrySchema, LoadBalancerDesignSchema, ServiceSchema, TargetGroupSchema, TaskDefinitionSchema,
+  ClusterSchema, ContainerDefinitionSchema, LayoutEntrySchema, LoadBalancerDesignSchema, ScheduledTaskSchema, ServiceSchema, TargetGroupSchema, TaskDefinitionSchema,
   type Design, type LayoutEntry,
 } from "../design";
 import { MAX_CONTAINERS_PER_TASK } from "../ecs-facts/task-definition";
@@ -25,6 +25,8 @@ export const ClipboardSchema = z.object({
   targetGroups: z.array(TargetGroupSchema),
   /** Absent in what an older tab copied. */
   loadBalancers: z.array(LoadBalancerDesignSchema).default([]),
+  /** Absent in what an older tab copied. */
+  scheduledTasks: z.array(ScheduledTaskSchema).default([]),
   /** Containers copied without their task definition; they paste into a chosen one. */
   containers: z.array(ContainerDefinitionSchema),
   layout: z.record(z.string(), LayoutEntrySchema),
@@ -33,7 +35,7 @@ export type Clipboard = z.infer<typeof ClipboardSchema>;
 
 /** The selection as a clipboard payload; a cluster brings its services, a task definition its containers. */
 export function copySelection(design: Design, nodeIds: readonly string[]): Clipboard {
-  const clip: Clipboard = { kind: CLIPBOARD_KIND, clusters: [], taskDefinitions: [], services: [], targetGroups: [], loadBalancers: [], containers: [], layout: {} };
+  const clip: Clipboard = { kind: CLIPBOARD_KIND, clusters: [], taskDefinitions: [], services: [], targetGroups: [], loadBalancers: [], scheduledTasks: [], containers: [], layout: {} };
   const picked = new Set(nodeIds);
   const keep = (key: string) => { if (design.layout[key]) clip.layout[key] = design.layout[key]; };
   for (const id of nodeIds) {
@@ -51,6 +53,8 @@ export function copySelection(design: Design, nodeIds: readonly string[]): Clipb
       clip.services.push(r.service); keep(id);
     } else if (r.kind === "targetGroup") {
       clip.targetGroups.push(r.targetGroup); keep(id);
+    } else if (r.kind === "scheduledTask") {
+      clip.scheduledTasks.push(r.scheduledTask); keep(id);
     } else if (r.kind === "loadBalancer") {
       clip.loadBalancers.push(r.loadBalancer); keep(id);
     }
@@ -81,7 +85,7 @@ const shift = (l: LayoutEntry | undefined, by: Offset): LayoutEntry | undefined 
  * `name-2`, and references inside the pasted set follow those renames. Loose containers go into
  * `intoTaskDefinitionId` (when given and not full). Returns the new top-level node ids.
  */
-export function paste(design: Design, clip: Omit<Clipboard, "loadBalancers"> & { loadBalancers?: Clipboard["loadBalancers"] }, opts: { offset?: Offset; intoTaskDefinitionId?: string } = {}): { design: Design; ids: string[] } {
+export function paste(design: Design, clip: Omit<Clipboard, "loadBalancers" | "scheduledTasks"> & Partial<Pick<Clipboard, "loadBalancers" | "scheduledTasks">>, opts: { offset?: Offset; intoTaskDefinitionId?: string } = {}): { design: Design; ids: string[] } {
   const offset = opts.offset ?? 40;
   let d = design;
   const ids: string[] = [];
@@ -149,6 +153,17 @@ export function paste(design: Design, clip: Omit<Clipboard, "loadBalancers"> & {
     const inCluster = clusterRenames.size > 0 && [...clusterRenames.values()].includes(cluster);
     const l = inCluster ? clip.layout[s.id] : shift(clip.layout[s.id], offset);
     if (l) layout[id] = l;
+    ids.push(id);
+  }
+  for (const t of clip.scheduledTasks ?? []) {
+    let cluster = t.cluster;
+    for (const [from, to] of clusterRenames) cluster = replaceClusterName(cluster, from, to);
+    let taskDefinition = t.taskDefinition;
+    for (const [from, to] of familyRenames) taskDefinition = replaceFamily(taskDefinition, from, to);
+    const name = uniqueName(t.name, (d.scheduledTasks ?? []).filter((x) => (x.group ?? "") === (t.group ?? "")).map((x) => x.name));
+    const id = newId(d, "sched", name);
+    d = { ...d, scheduledTasks: [...(d.scheduledTasks ?? []), { ...t, id, name, cluster, taskDefinition }] };
+    const l = shift(clip.layout[t.id], offset); if (l) layout[id] = l;
     ids.push(id);
   }
   d = { ...d, layout };

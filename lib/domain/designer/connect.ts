@@ -1,11 +1,12 @@
 import type { ContainerDefinition, Design, Service } from "../design";
-import { familyOf } from "../design";
+import { clusterNameOf, familyOf } from "../design";
 import { MAX_LOAD_BALANCERS } from "../ecs-facts/service";
 import { networkModeOf } from "../ecs-facts/task-definition";
 import { addToStrategy, associate, canAddToStrategy, canAssociate } from "./capacity-providers";
 import { canForward, forwardTo } from "./load-balancers";
 import { linkName } from "./references";
 import { resolveNode, type Resolved } from "./resolve";
+import { setScheduledTaskRef } from "./scheduled-tasks";
 import { fail, type EditResult } from "./result";
 import { targetGroupRef } from "./target-groups";
 
@@ -60,6 +61,17 @@ function check(design: Design, a: Resolved, b: Resolved, opts: ConnectOptions): 
     if (familyOf(a.service.taskDefinition) === b.taskDefinition.family) return { ok: false, reason: "The service already runs this task definition." };
     return { ok: true };
   }
+  // A schedule runs a task definition in a cluster; either may be dragged onto the schedule too.
+  if ((a.kind === "taskDefinition" || a.kind === "cluster") && b.kind === "scheduledTask") return check(design, b, a, opts);
+  if (a.kind === "scheduledTask" && b.kind === "taskDefinition") {
+    if (a.scheduledTask.taskDefinition && familyOf(a.scheduledTask.taskDefinition) === b.taskDefinition.family) return { ok: false, reason: "The schedule already runs this task definition." };
+    return { ok: true };
+  }
+  if (a.kind === "scheduledTask" && b.kind === "cluster") {
+    if (a.scheduledTask.cluster && clusterNameOf(a.scheduledTask.cluster) === b.cluster.clusterName) return { ok: false, reason: "The schedule already runs its tasks in this cluster." };
+    return { ok: true };
+  }
+  if (a.kind === "scheduledTask" && b.kind === "service") return { ok: false, reason: "A schedule starts standalone tasks (RunTask), not a service: connect it to a task definition and a cluster." };
   if (a.kind === "service" && b.kind === "targetGroup") {
     const ref = targetGroupRef(b.targetGroup);
     const lbs = a.service.loadBalancers ?? [];
@@ -87,7 +99,7 @@ function check(design: Design, a: Resolved, b: Resolved, opts: ConnectOptions): 
 }
 
 const label = (k: Resolved["kind"]) =>
-  ({ cluster: "cluster", taskDefinition: "task definition", container: "container", service: "service", targetGroup: "target group", loadBalancer: "load balancer", capacityProvider: "capacity provider" })[k];
+  ({ cluster: "cluster", taskDefinition: "task definition", container: "container", service: "service", targetGroup: "target group", loadBalancer: "load balancer", capacityProvider: "capacity provider", scheduledTask: "scheduled task" })[k];
 
 /** Whether an edge from node `source` to node `target` means something ECS accepts. */
 export function canConnect(design: Design, source: string, target: string, opts: ConnectOptions = {}): ConnectCheck {
@@ -107,6 +119,9 @@ export function connect(design: Design, source: string, target: string, opts: Co
   if (a.kind === "cluster" && b.kind === "capacityProvider") return { ok: true, id: a.cluster.id, design: associate(design, a.index, b.index) };
   if (a.kind === "service" && b.kind === "capacityProvider") return { ok: true, id: a.service.id, design: addToStrategy(design, a.index, b.capacityProvider) };
   if (a.kind === "loadBalancer" && b.kind === "targetGroup") return forwardTo(design, a.index, opts.listener, targetGroupRef(b.targetGroup));
+  if ((a.kind === "taskDefinition" || a.kind === "cluster") && b.kind === "scheduledTask") [a, b] = [b, a];
+  if (a.kind === "scheduledTask" && b.kind === "taskDefinition") return { ok: true, id: a.scheduledTask.id, design: setScheduledTaskRef(design, a.scheduledTask.id, "taskDefinition", b.taskDefinition.family) };
+  if (a.kind === "scheduledTask" && b.kind === "cluster") return { ok: true, id: a.scheduledTask.id, design: setScheduledTaskRef(design, a.scheduledTask.id, "cluster", b.cluster.clusterName) };
   if (a.kind === "service" && b.kind === "taskDefinition") {
     return { ok: true, id: source, design: replaceService(design, a.index, { ...a.service, taskDefinition: b.taskDefinition.family }) };
   }

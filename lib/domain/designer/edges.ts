@@ -3,15 +3,17 @@ import { clusterNameOf, familyOf } from "../design";
 import { linkName } from "./references";
 import { containerNodeId } from "./resolve";
 import { forwardShares, listenerActions, listenerHandle, removeForward, ruleConditionText } from "./load-balancers";
+import { scheduleTargets, setScheduledTaskRef } from "./scheduled-tasks";
 import { serviceConnectLinks } from "./service-connect";
 import { targetGroupRef } from "./target-groups";
 import { clusterHasProvider, serviceWithoutProvider, unassociate } from "./capacity-providers";
 
 /**
  * loadBalancer: target group → service; forward: load balancer listener → target group; serviceConnect: client → server;
- * capacity: cluster → the provider it associates; strategy: service → a provider its strategy names.
+ * capacity: cluster → the provider it associates; strategy: service → a provider its strategy names;
+ * schedule: scheduled task → the task definition it runs and the cluster it runs in.
  */
-export type EdgeKind = "capacity" | "strategy" | "uses" | "loadBalancer" | "forward" | "serviceConnect" | "dependsOn" | "link";
+export type EdgeKind = "capacity" | "strategy" | "uses" | "loadBalancer" | "forward" | "serviceConnect" | "dependsOn" | "link" | "schedule";
 
 /** A plain edge (structurally a React Flow edge, without importing it: lib/domain stays framework-free). */
 export type FlowEdge = {
@@ -62,6 +64,11 @@ export function buildEdges(design: Design): FlowEdge[] {
         });
       }
     });
+  }
+  for (const t of design.scheduledTasks ?? []) {
+    const { taskDefinition, cluster } = scheduleTargets(design, t);
+    if (taskDefinition) out.push({ id: `sched-td|${t.id}`, source: t.id, target: taskDefinition.id, label: "runs", data: { kind: "schedule" } });
+    if (cluster) out.push({ id: `sched-cl|${t.id}`, source: t.id, target: cluster.id, label: "in", data: { kind: "schedule" } });
   }
   const providers = design.capacityProviders ?? [];
   if (providers.length) {
@@ -117,6 +124,8 @@ export function disconnect(design: Design, edgeId: string): Design {
   if (kind === "uses") {
     return mapService(design, a, (s) => ({ ...s, taskDefinition: "" }));
   }
+  if (kind === "sched-td") return setScheduledTaskRef(design, a, "taskDefinition", "");
+  if (kind === "sched-cl") return setScheduledTaskRef(design, a, "cluster", "");
   if (kind === "lb") {
     const i = Number(b);
     return mapService(design, a, (s) => {

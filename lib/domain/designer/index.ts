@@ -22,6 +22,7 @@ export * from "./target-groups";
 export * from "./capacity-providers";
 export * from "./load-balancers";
 export * from "./service-connect";
+export * from "./scheduled-tasks";
 // autoLayout (elkjs) is imported from "./auto-layout" directly, so bundles load it only when used.
 export * from "./hit-test";
 export * from "./fields";

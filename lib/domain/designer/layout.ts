@@ -9,6 +9,7 @@ export const SIZES = {
   container: { width: 220, height: 96 },
   service: { width: 220, height: 84 },
   targetGroup: { width: 220, height: 80 },
+  scheduledTask: { width: 220, height: 84 },
   /** A load balancer card: a header, then one row per listener and per listener rule. */
   loadBalancer: { width: 260, header: 58, row: 22, pad: 10 },
   group: { header: 84, pad: 16, gap: 16, minWidth: 300, minHeight: 160 },
@@ -49,7 +50,7 @@ export function groupSize(stored: LayoutEntry | undefined, children: { x: number
 /** Where a new top-level node goes when the caller gives no position: below everything. */
 export function belowEverything(design: Design): { x: number; y: number } {
   let bottom = 0;
-  const top = [...design.clusters, ...design.taskDefinitions, ...(design.targetGroups ?? []), ...(design.loadBalancers ?? []), ...(design.capacityProviders ?? [])].map((r) => r.id);
+  const top = [...design.clusters, ...design.taskDefinitions, ...(design.targetGroups ?? []), ...(design.loadBalancers ?? []), ...(design.capacityProviders ?? []), ...(design.scheduledTasks ?? [])].map((r) => r.id);
   for (const id of top) {
     const l = design.layout[id];
     if (l) bottom = Math.max(bottom, l.y + (l.height ?? SIZES.group.minHeight) + 40);

@@ -19,6 +19,7 @@ export function allIds(design: Design): string[] {
     ...design.services.map((s) => s.id),
     ...(design.targetGroups ?? []).map((g) => g.id),
     ...(design.loadBalancers ?? []).map((l) => l.id),
+    ...(design.scheduledTasks ?? []).map((t) => t.id),
     ...(design.capacityProviders ?? []).map((p) => p.id),
   ];
 }

@@ -11,7 +11,8 @@ import { dropProviderRefs } from "./capacity-providers";
  * definition its containers, a container the dependsOn/links that name it, a target group the
  * service entries and forwards that point at it (an emptied forward stays for the validator to
  * report). A removed capacity provider leaves the clusters' lists and the strategies that name it
- * (an emptied strategy goes). A removed load balancer leaves its target groups, which the validator then reports. Services that ran a removed task definition stay
+ * (an emptied strategy goes). A removed cluster or task definition leaves the schedules that ran in or from it (the
+ * validator reports them). A removed load balancer leaves its target groups, which the validator then reports. Services that ran a removed task definition stay
  * (with their reference, which the validator then reports) because a service is worth more than
  * the edge. Returns the removed node ids, for the UI to say what went.
  */
@@ -57,6 +58,9 @@ export function removeNodes(design: Design, nodeIds: readonly string[]): { desig
         services: dropTargetGroupRefs(d.services, ref),
         ...(loadBalancers ? { loadBalancers } : {}),
       };
+    } else if (r.kind === "scheduledTask") {
+      removed.add(id);
+      d = { ...d, scheduledTasks: (d.scheduledTasks ?? []).filter((t) => t !== r.scheduledTask) };
     } else if (r.kind === "capacityProvider") {
       removed.add(id);
       d = dropProviderRefs({ ...d, capacityProviders: (d.capacityProviders ?? []).filter((p) => p !== r.capacityProvider) }, r.capacityProvider.name);

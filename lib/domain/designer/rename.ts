@@ -10,18 +10,20 @@ import { containerNodeId, resolveNode } from "./resolve";
 import { fail, type EditResult } from "./result";
 import { rewriteForwardRefs, rewriteListenerRuleRefs } from "./load-balancers";
 import { rewriteTargetGroupRefs, targetGroupRef } from "./target-groups";
+import { renameScheduledTask, renameScheduleRefs } from "./scheduled-tasks";
 
 const replaceAt = <T>(list: T[], i: number, value: T): T[] => list.map((x, j) => (j === i ? value : x));
 
 /**
  * Renames the resource behind a node and every reference to it, so that a rename never breaks
- * the design: services follow cluster and family renames, sibling containers and load balancers
+ * the design: services and schedules follow cluster and family renames, sibling containers and load balancers
  * follow container renames, and the container's layout key moves with it.
  */
 export function rename(design: Design, nodeId: string, rawName: string): EditResult {
   const name = rawName.trim();
   const r = resolveNode(design, nodeId);
   if (!r) return fail("Nothing to rename.");
+  if (r.kind === "scheduledTask") return renameScheduledTask(design, r.index, name);
   if (!ECS_NAME_PATTERN.test(name)) return fail("Use 1–255 letters, digits, hyphens and underscores.");
   switch (r.kind) {
     case "cluster": {
@@ -37,6 +39,7 @@ export function rename(design: Design, nodeId: string, rawName: string): EditRes
             const cluster = replaceClusterName(s.cluster, from, name);
             return cluster === s.cluster ? s : { ...s, cluster };
           }),
+          ...withSchedules(renameScheduleRefs(design.scheduledTasks, "cluster", from, name)),
         },
       };
     }
@@ -53,6 +56,7 @@ export function rename(design: Design, nodeId: string, rawName: string): EditRes
             const taskDefinition = replaceFamily(s.taskDefinition, from, name);
             return taskDefinition === s.taskDefinition ? s : { ...s, taskDefinition };
           }),
+          ...withSchedules(renameScheduleRefs(design.scheduledTasks, "taskDefinition", from, name)),
         },
       };
     }
@@ -107,6 +111,8 @@ export function rename(design: Design, nodeId: string, rawName: string): EditRes
     }
   }
 }
+
+const withSchedules = (scheduledTasks: Design["scheduledTasks"]) => (scheduledTasks ? { scheduledTasks } : {});
 
 /** Sets (or clears) a target group's ARN and repoints the services that use it. */
 export function setTargetGroupArn(design: Design, id: string, arn: string | undefined): EditResult {

@@ -1,6 +1,6 @@
-import type { CapacityProviderDesign, Cluster, ContainerDefinition, Design, LoadBalancerDesign, Service, TargetGroup, TaskDefinition } from "../design";
+import type { CapacityProviderDesign, Cluster, ContainerDefinition, Design, LoadBalancerDesign, ScheduledTask, Service, TargetGroup, TaskDefinition } from "../design";
 
-export type NodeKind = "cluster" | "taskDefinition" | "container" | "service" | "targetGroup" | "loadBalancer" | "capacityProvider";
+export type NodeKind = "cluster" | "taskDefinition" | "container" | "service" | "targetGroup" | "loadBalancer" | "capacityProvider" | "scheduledTask";
 
 /** What a canvas node id points at, with its position in the design (for paths). */
 export type Resolved =
@@ -10,6 +10,7 @@ export type Resolved =
   | { kind: "service"; index: number; service: Service }
   | { kind: "targetGroup"; index: number; targetGroup: TargetGroup }
   | { kind: "loadBalancer"; index: number; loadBalancer: LoadBalancerDesign }
+  | { kind: "scheduledTask"; index: number; scheduledTask: ScheduledTask }
   | { kind: "capacityProvider"; index: number; capacityProvider: CapacityProviderDesign };
 
 /** Container node ids are `${taskDefinitionId}/${containerName}`, the same as their layout key. */
@@ -40,6 +41,9 @@ export function resolveNode(design: Design, nodeId: string): Resolved | undefine
   const lbs = design.loadBalancers ?? [];
   i = lbs.findIndex((l) => l.id === nodeId);
   if (i >= 0) return { kind: "loadBalancer", index: i, loadBalancer: lbs[i] };
+  const schedules = design.scheduledTasks ?? [];
+  i = schedules.findIndex((t) => t.id === nodeId);
+  if (i >= 0) return { kind: "scheduledTask", index: i, scheduledTask: schedules[i] };
   const providers = design.capacityProviders ?? [];
   i = providers.findIndex((p) => p.id === nodeId);
   if (i >= 0) return { kind: "capacityProvider", index: i, capacityProvider: providers[i] };

@@ -6,6 +6,7 @@ import { childSlot, groupSize, SIZES } from "./layout";
 import { loadBalancerHeight } from "./load-balancers";
 import { sameJson } from "./same-json";
 import { containerNodeId, type NodeKind } from "./resolve";
+import { scheduledTaskSummary, type ScheduledTaskSummary } from "./scheduled-tasks";
 import {
   clusterSummary, containerSummary, loadBalancerSummary, serviceSummary, targetGroupSummary, taskDefinitionSummary,
   type ClusterSummary, type ContainerSummary, type LoadBalancerSummary, type ServiceSummary, type TargetGroupSummary, type TaskDefinitionSummary,
@@ -15,7 +16,7 @@ export type FindingCounts = Record<Severity, number>;
 
 type DataOf = {
   cluster: ClusterSummary; taskDefinition: TaskDefinitionSummary; container: ContainerSummary;
-  service: ServiceSummary; targetGroup: TargetGroupSummary; loadBalancer: LoadBalancerSummary; capacityProvider: CapacityProviderSummary;
+  service: ServiceSummary; targetGroup: TargetGroupSummary; loadBalancer: LoadBalancerSummary; capacityProvider: CapacityProviderSummary; scheduledTask: ScheduledTaskSummary;
 };
 /** Node data: the resource's ids, a display summary and finding counts; nothing UI-only. */
 export type NodeData<K extends NodeKind = NodeKind> = { kind: K; resourceId: string; summary: DataOf[K]; findings: FindingCounts };
@@ -115,6 +116,10 @@ export function toFlow(design: Design, findings: readonly Finding[]): { nodes: F
       id: lb.id, type: "loadBalancer", position: { x: p.x, y: p.y }, width: SIZES.loadBalancer.width, height: loadBalancerHeight(lb),
       data: { kind: "loadBalancer", resourceId: lb.id, summary: loadBalancerSummary(design, lb), findings: fc(lb.id) },
     });
+  });
+  (design.scheduledTasks ?? []).forEach((t, i) => {
+    const p = place(t.id, { x: 1000, y: i * 120 });
+    nodes.push({ id: t.id, type: "scheduledTask", position: { x: p.x, y: p.y }, ...SIZES.scheduledTask, data: { kind: "scheduledTask", resourceId: t.id, summary: scheduledTaskSummary(t), findings: fc(t.id) } });
   });
   (design.capacityProviders ?? []).forEach((cp, pi) => {
     const p = place(cp.id, { x: -280, y: -160 - pi * 120 });

@@ -3,7 +3,7 @@
 import { memo } from "react";
 import { NodeResizer, type NodeProps } from "@xyflow/react";
 import { SIZES, type NodeData } from "@/lib/domain/designer";
-import { Chip, formatCpu, formatMemory, KIND_LABEL, OUT_HANDLE, useFarZoom } from "../shared";
+import { Chip, formatCpu, formatMemory, IN_HANDLE, KIND_LABEL, OUT_HANDLE, useFarZoom } from "../shared";
 import type { RfNode } from "../types";
 import { NodeMarks } from "../marks";
 import { useResizeCommit } from "../use-resize-commit";
@@ -22,6 +22,8 @@ function ClusterNodeView({ id, data, selected, dragging }: NodeProps<RfNode<"clu
     >
       {/* Not while the group is being dragged: the handles appear when it is dropped. */}
       <NodeResizer isVisible={!!selected && !dragging} minWidth={SIZES.group.minWidth} minHeight={SIZES.group.minHeight} onResizeEnd={onResizeEnd} />
+      {/* Where a scheduled task's "in" edge ends (services sit inside the cluster instead). */}
+      {IN_HANDLE}
       <div className="space-y-1 px-3 pt-2">
         <div className="flex items-center gap-2">
           <span className={KIND_LABEL}>Cluster</span>

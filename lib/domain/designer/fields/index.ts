@@ -3,6 +3,7 @@ import { CAPACITY_PROVIDER_GROUPS } from "./capacity-provider";
 import { CLUSTER_GROUPS } from "./cluster";
 import { CONTAINER_GROUPS } from "./container";
 import { LOAD_BALANCER_GROUPS, TARGET_GROUP_GROUPS } from "./load-balancer";
+import { SCHEDULED_TASK_GROUPS } from "./scheduled-task";
 import { SERVICE_GROUPS } from "./service";
 import { TASK_DEFINITION_GROUPS } from "./task-definition";
 import type { FieldGroup, FieldSpec } from "./types";
@@ -18,6 +19,7 @@ export const FIELD_GROUPS: Partial<Record<NodeKind, FieldGroup[]>> = {
   cluster: CLUSTER_GROUPS,
   loadBalancer: LOAD_BALANCER_GROUPS,
   targetGroup: TARGET_GROUP_GROUPS,
+  scheduledTask: SCHEDULED_TASK_GROUPS,
   capacityProvider: CAPACITY_PROVIDER_GROUPS,
 };
 

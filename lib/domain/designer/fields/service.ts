@@ -48,6 +48,13 @@ const aliasField = (key: "port" | "dnsName", label: string): FieldSpec => ({
   },
 } as FieldSpec);
 
+/** The awsvpc network configuration of a service or a scheduled task (CreateService's and RunTask's), with the environment's pickers. */
+export const awsvpcFields = (subnetsHelp: string, securityGroupsHelp: string): FieldSpec[] => [
+  { type: "strings", path: ["networkConfiguration", "awsvpcConfiguration", "subnets"], label: "Subnets", itemLabel: "Subnet", mono: true, suggest: "subnet", help: subnetsHelp },
+  { type: "strings", path: ["networkConfiguration", "awsvpcConfiguration", "securityGroups"], label: "Security groups", itemLabel: "Security group", mono: true, suggest: "securityGroup", help: securityGroupsHelp },
+  { type: "select", path: ["networkConfiguration", "awsvpcConfiguration", "assignPublicIp"], label: "Public IP", options: EcsEnums.ASSIGN_PUBLIC_IP, emptyLabel: "(default: disabled)", help: "Fargate tasks in public subnets need a public IP (or a NAT) to pull images." },
+];
+
 export const SERVICE_GROUPS: FieldGroup[] = [
   {
     title: "Environment",
@@ -90,11 +97,10 @@ export const SERVICE_GROUPS: FieldGroup[] = [
   },
   {
     title: "Networking",
-    fields: [
-      { type: "strings", path: ["networkConfiguration", "awsvpcConfiguration", "subnets"], label: "Subnets", itemLabel: "Subnet", mono: true, suggest: "subnet", help: "Subnets for the tasks' network interfaces (awsvpc). Use subnets in two or more Availability Zones." },
-      { type: "strings", path: ["networkConfiguration", "awsvpcConfiguration", "securityGroups"], label: "Security groups", itemLabel: "Security group", mono: true, suggest: "securityGroup", help: "Firewall of each task; the load balancer's group must be allowed in on the container port." },
-      { type: "select", path: ["networkConfiguration", "awsvpcConfiguration", "assignPublicIp"], label: "Public IP", options: EcsEnums.ASSIGN_PUBLIC_IP, emptyLabel: "(default: disabled)", help: "Fargate tasks in public subnets need a public IP (or a NAT) to pull images." },
-    ],
+    fields: awsvpcFields(
+      "Subnets for the tasks' network interfaces (awsvpc). Use subnets in two or more Availability Zones.",
+      "Firewall of each task; the load balancer's group must be allowed in on the container port.",
+    ),
   },
   {
     title: "Load balancing",
