@@ -6,7 +6,7 @@ import { IfRole } from "@/components/auth/person-context";
 const POINTS = [
   ["Design", "Lay out clusters, task definitions and the services that run them, with ECS's own field names."],
   ["Check", "ECS's rules — Fargate sizes, ports, network modes, launch types — checked all at once, each problem with a fix."],
-  ["Bring your own", "Import a task definition or service JSON from the console or CLI, or a Docker Compose file."],
+  ["Bring your own", "Import a task definition or service JSON from the console or CLI, a Docker Compose file, Terraform or a CloudFormation template."],
 ] as const;
 
 export function EmptyState() {
