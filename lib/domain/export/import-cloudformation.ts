@@ -16,6 +16,8 @@ const ROOTS: Record<string, string> = {
   "AWS::ECS::Cluster": "cluster", "AWS::ECS::ClusterCapacityProviderAssociations": "cluster", "AWS::ECS::TaskDefinition": "taskDefinition",
   "AWS::ECS::Service": "service", "AWS::ElasticLoadBalancingV2::TargetGroup": "targetGroup", "AWS::ElasticLoadBalancingV2::LoadBalancer": "loadBalancer",
   "AWS::ElasticLoadBalancingV2::Listener": "loadBalancer.listeners[]", "AWS::ElasticLoadBalancingV2::ListenerRule": "loadBalancer.listeners[].rules[]",
+  "AWS::ECS::CapacityProvider": "capacityProvider", "AWS::ApplicationAutoScaling::ScalableTarget": "service.autoScaling",
+  "AWS::ApplicationAutoScaling::ScalingPolicy": "service.autoScaling.policies[]", "AWS::CloudWatch::Alarm": "service.autoScaling.policies[].alarm",
 };
 /** Design fields read by hand below (their values change shape between the two). */
 const BY_HAND = new Set(["targetGroup.deregistrationDelaySeconds", "loadBalancer.listeners[].rules[].conditions[].field", "loadBalancer.listeners[].rules[].conditions[].values", "taskDefinition.proxyConfiguration"]);
@@ -53,7 +55,11 @@ const HAND_READ: Record<string, string[]> = {
   "AWS::ECS::ClusterCapacityProviderAssociations": ["Cluster"], "AWS::ElasticLoadBalancingV2::Listener": ["LoadBalancerArn"],
   "AWS::ElasticLoadBalancingV2::ListenerRule": ["ListenerArn", "Conditions"], "AWS::ElasticLoadBalancingV2::TargetGroup": ["TargetGroupAttributes"],
   "AWS::ECS::TaskDefinition": ["ProxyConfiguration", "ContainerDefinitions"],
+  "AWS::ApplicationAutoScaling::ScalableTarget": ["ServiceNamespace", "ScalableDimension", "ResourceId"],
+  "AWS::ApplicationAutoScaling::ScalingPolicy": ["ScalingTargetId"], "AWS::CloudWatch::Alarm": ["AlarmName", "AlarmActions", "Dimensions"],
 };
+/** Properties resolved by hand (a scalable target's ResourceId joins Refs the resolver would note). */
+const RAW: Record<string, string[]> = { "AWS::ApplicationAutoScaling::ScalableTarget": ["ResourceId"] };
 /** Every property path of a resource's Properties (list items and intrinsics not walked into). */
 function propertyPaths(v: Json, prefix = ""): string[] {
   return Object.entries(v).flatMap(([k, x]) => {
@@ -157,7 +163,9 @@ export function importCloudFormation(template: unknown): { design: Design; notes
       notes.push({ path: id, message: `${String(res.Type)} is not a resource a design holds` });
       continue;
     }
-    const props = resolve(res.Properties ?? {}, id) as Json;
+    const raw = isObj(res.Properties) ? res.Properties : {};
+    const props = resolve(Object.fromEntries(Object.entries(raw).filter(([k]) => !RAW[String(res.Type)]?.includes(k))), id) as Json;
+    for (const k of RAW[String(res.Type)] ?? []) if (raw[k] !== undefined) props[k] = raw[k];
     const out: Json = { id };
     const read = [...(HAND_READ[String(res.Type)] ?? []), ...leavesOf(root, String(res.Type)).map((l) => l.cfn.join(".").replace(/\[\d*\]/g, ""))];
     for (const p of propertyPaths(isObj(res.Properties) ? res.Properties : {})) {
@@ -239,7 +247,42 @@ export function importCloudFormation(template: unknown): { design: Design; notes
     if (typeof v.ref === "string" && Object.keys(v).length === 1) return asRef(v);
     return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fixRefs(x)]));
   };
-  design.services = of("service").map((x) => fixRefs(x.out)) as Design["services"];
+  // Auto scaling: the target names its service in ResourceId (service/<cluster>/<service>, a
+  // Fn::Join of the cluster's Ref and the service's GetAtt Name, or a literal); policies name the
+  // target by ScalingTargetId; a step policy's alarm names its policy in AlarmActions.
+  const services = of("service");
+  const strip = (x: { out: Json }) => { const { id: _id, ...rest } = x.out; void _id; x.out = rest; return rest; };
+  const serviceOf = (rid: unknown) => {
+    if (typeof rid === "string") return services.find((s) => rid === `service/${String(s.out.cluster)}/${String(s.out.serviceName)}` || (rid.split("/")[0] === "service" && rid.split("/")[2] === s.out.serviceName));
+    const join = isObj(rid) ? rid["Fn::Join"] : undefined;
+    const parts = Array.isArray(join) && Array.isArray(join[1]) ? (join[1] as unknown[]) : [];
+    const names = parts.map((p) => (isObj(p) ? (typeof p.Ref === "string" ? p.Ref : Array.isArray(p["Fn::GetAtt"]) ? p["Fn::GetAtt"][0] : undefined) : undefined));
+    return services.find((s) => names.includes(s.out.id));
+  };
+  for (const t of of("service.autoScaling")) {
+    const svc = t.props.ServiceNamespace === "ecs" ? serviceOf(t.props.ResourceId) : undefined;
+    const id = String(t.out.id);
+    const rest = strip(t);
+    if (svc) svc.out.autoScaling = rest;
+    else notes.push({ path: id, message: "scales something other than a service in the template: not imported" });
+  }
+  for (const x of of("service.autoScaling.policies[]")) {
+    const t = refTo(x.props.ScalingTargetId);
+    const id = String(x.out.id);
+    const rest = strip(x);
+    if (t?.root === "service.autoScaling") ((t.out.policies ??= []) as Json[]).push(rest);
+    else notes.push({ path: id, message: "its scalable target is not in the template: not imported" });
+  }
+  for (const a of of("service.autoScaling.policies[].alarm")) {
+    const actions = Array.isArray(a.props.AlarmActions) ? a.props.AlarmActions : [];
+    const policy = actions.map(refTo).find((p) => p?.root === "service.autoScaling.policies[]");
+    const id = String(a.out.id);
+    const rest = strip(a);
+    if (policy) policy.out.alarm = rest;
+    else notes.push({ path: id, message: "an alarm that triggers no scaling policy in the template: a design holds only a step policy's alarm" });
+  }
+  design.services = services.map((x) => fixRefs(x.out)) as Design["services"];
+  if (of("capacityProvider").length) design.capacityProviders = of("capacityProvider").map((x) => fixRefs(x.out)) as Design["capacityProviders"];
   design.loadBalancers = loadBalancers.map(fixRefs) as Design["loadBalancers"];
   return { design, notes };
 }
