@@ -4,7 +4,10 @@ import type { Design } from "../design";
 import { exportCloudFormation } from "./cloudformation";
 import { importCloudFormation } from "./import-cloudformation";
 import { parseTemplate } from "./parse-template";
-import { everythingDesign, fixtureDesigns } from "./test-designs";
+import { everythingDesign, fixtureDesigns, scaledDesign } from "./test-designs";
+
+/** The fixtures plus a design with capacity providers and every kind of auto scaling. */
+const designs = () => [...fixtureDesigns(), { name: "scaled", design: scaledDesign() }];
 import { comparable as comparableDesign, normalised } from "./test-round-trip";
 
 type Json = Record<string, unknown>;
@@ -22,7 +25,7 @@ function comparable(d: Design): unknown {
 }
 
 describe("importCloudFormation", () => {
-  for (const { name, design } of fixtureDesigns().filter((f) => exportCloudFormation(f.design).unexpressed.length === 0)) {
+  for (const { name, design } of designs().filter((f) => exportCloudFormation(f.design).unexpressed.length === 0)) {
     it(`round-trips design → template (YAML) → design: ${name}`, () => {
       const back = importCloudFormation(parse(exportCloudFormation(design).yaml));
       expect(comparable(back.design)).toEqual(comparable(design));
@@ -30,7 +33,7 @@ describe("importCloudFormation", () => {
   }
 
   it("round-trips design → template (YAML, short-form intrinsics parsed) → design for every fixture, less what the export listed", () => {
-    for (const { design } of fixtureDesigns()) {
+    for (const { design } of designs()) {
       const r = exportCloudFormation(design);
       const parsed = parseTemplate(r.yaml);
       if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
