@@ -157,13 +157,31 @@ export function importCloudFormation(template: unknown): { design: Design; notes
     }
   };
 
+  /**
+   * An ALBRequestCountPerTarget ResourceLabel joined from the GetAtts of the template's own load
+   * balancer and target group is what the export derives when the design leaves it unset (from the
+   * service's load balancer): the design leaves it unset again.
+   */
+  const withoutDerivedLabel = (p: unknown): Json => {
+    if (!isObj(p)) return {};
+    const tt = isObj(p.TargetTrackingScalingPolicyConfiguration) ? p.TargetTrackingScalingPolicyConfiguration : undefined;
+    const pre = tt && isObj(tt.PredefinedMetricSpecification) ? tt.PredefinedMetricSpecification : undefined;
+    const join = pre && isObj(pre.ResourceLabel) ? pre.ResourceLabel["Fn::Join"] : undefined;
+    const parts = Array.isArray(join) && join[0] === "/" && Array.isArray(join[1]) ? (join[1] as unknown[]) : [];
+    const att = (x: unknown, attr: string, type: string) => isObj(x) && Array.isArray(x["Fn::GetAtt"]) && x["Fn::GetAtt"][1] === attr && resources[String(x["Fn::GetAtt"][0])]?.Type === type;
+    if (parts.length !== 2 || !att(parts[0], "LoadBalancerFullName", "AWS::ElasticLoadBalancingV2::LoadBalancer") || !att(parts[1], "TargetGroupFullName", "AWS::ElasticLoadBalancingV2::TargetGroup")) return p;
+    const { ResourceLabel: _label, ...rest } = pre!;
+    void _label;
+    return { ...p, TargetTrackingScalingPolicyConfiguration: { ...tt, PredefinedMetricSpecification: rest } };
+  };
+
   for (const [id, res] of Object.entries(resources)) {
     const root = ROOTS[String(res.Type)];
     if (!root) {
       notes.push({ path: id, message: `${String(res.Type)} is not a resource a design holds` });
       continue;
     }
-    const raw = isObj(res.Properties) ? res.Properties : {};
+    const raw = res.Type === "AWS::ApplicationAutoScaling::ScalingPolicy" ? withoutDerivedLabel(res.Properties) : isObj(res.Properties) ? res.Properties : {};
     const props = resolve(Object.fromEntries(Object.entries(raw).filter(([k]) => !RAW[String(res.Type)]?.includes(k))), id) as Json;
     for (const k of RAW[String(res.Type)] ?? []) if (raw[k] !== undefined) props[k] = raw[k];
     const out: Json = { id };
@@ -237,6 +255,7 @@ export function importCloudFormation(template: unknown): { design: Design; notes
       case "cluster": return x.out.clusterName;
       case "taskDefinition": return x.out.family;
       case "targetGroup": return `targetgroup/${String(x.out.name)}`;
+      case "capacityProvider": return x.out.name;
       case "loadBalancer.listeners[].rules[]": return ruleRef((v as { ref: string }).ref);
       default: return v;
     }
@@ -281,6 +300,7 @@ export function importCloudFormation(template: unknown): { design: Design; notes
     if (policy) policy.out.alarm = rest;
     else notes.push({ path: id, message: "an alarm that triggers no scaling policy in the template: a design holds only a step policy's alarm" });
   }
+  design.clusters = design.clusters.map(fixRefs) as Design["clusters"];
   design.services = services.map((x) => fixRefs(x.out)) as Design["services"];
   if (of("capacityProvider").length) design.capacityProviders = of("capacityProvider").map((x) => fixRefs(x.out)) as Design["capacityProviders"];
   design.loadBalancers = loadBalancers.map(fixRefs) as Design["loadBalancers"];
