@@ -108,3 +108,46 @@ describe("importCloudFormation", () => {
     expect(notes.map((n) => n.path)).toEqual(["Bucket", "Tg.Name", "Tg.VpcId"]);
   });
 });
+
+describe("importCloudFormation: auto scaling written by hand", () => {
+  const template = (extra: string[]) => parseTemplate([
+    "Resources:",
+    "  Web:", "    Type: AWS::ECS::Service", "    Properties: { ServiceName: web, Cluster: shop }",
+    "  Target:", "    Type: AWS::ApplicationAutoScaling::ScalableTarget",
+    "    Properties: { ServiceNamespace: ecs, ScalableDimension: 'ecs:service:DesiredCount', ResourceId: service/shop/web, MinCapacity: 1, MaxCapacity: 4 }",
+    "  Step:", "    Type: AWS::ApplicationAutoScaling::ScalingPolicy",
+    "    Properties: { PolicyName: out, PolicyType: StepScaling, ScalingTargetId: !Ref Target, StepScalingPolicyConfiguration: { AdjustmentType: ChangeInCapacity, StepAdjustments: [{ MetricIntervalLowerBound: 0, ScalingAdjustment: 2 }] } }",
+    ...extra,
+  ].join("\n"));
+
+  it("attaches a target named by a literal ResourceId, its policy by ScalingTargetId and the alarm by AlarmActions", () => {
+    const parsed = template([
+      "  High:", "    Type: AWS::CloudWatch::Alarm",
+      "    Properties: { AlarmName: high, MetricName: CPUUtilization, Namespace: AWS/ECS, Statistic: Average, ComparisonOperator: GreaterThanThreshold, Threshold: 80, Period: 60, EvaluationPeriods: 2, AlarmActions: [!Ref Step] }",
+    ]);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const r = importCloudFormation(parsed.template);
+    expect(r.notes).toEqual([]);
+    expect(r.design.services[0].autoScaling).toEqual({
+      minCapacity: 1, maxCapacity: 4,
+      policies: [{
+        policyName: "out", policyType: "StepScaling",
+        stepScalingPolicyConfiguration: { adjustmentType: "ChangeInCapacity", stepAdjustments: [{ metricIntervalLowerBound: 0, scalingAdjustment: 2 }] },
+        alarm: { metricName: "CPUUtilization", namespace: "AWS/ECS", statistic: "Average", comparisonOperator: "GreaterThanThreshold", threshold: 80, period: 60, evaluationPeriods: 2 },
+      }],
+    });
+  });
+
+  it("notes a target of another namespace, a policy without its target and an alarm that triggers no policy", () => {
+    const parsed = template([
+      "  Table:", "    Type: AWS::ApplicationAutoScaling::ScalableTarget",
+      "    Properties: { ServiceNamespace: dynamodb, ScalableDimension: 'dynamodb:table:ReadCapacityUnits', ResourceId: table/orders, MinCapacity: 1, MaxCapacity: 9 }",
+      "  Lone:", "    Type: AWS::ApplicationAutoScaling::ScalingPolicy", "    Properties: { PolicyName: lone, PolicyType: StepScaling, ScalingTargetId: !Ref Table }",
+      "  Pager:", "    Type: AWS::CloudWatch::Alarm", "    Properties: { MetricName: CPUUtilization, Namespace: AWS/ECS, AlarmActions: [arn:aws:sns:us-east-1:111122223333:pager] }",
+    ]);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const r = importCloudFormation(parsed.template);
+    expect(r.notes.map((n) => n.path)).toEqual(["Table", "Lone", "Pager"]);
+    expect(r.design.services[0].autoScaling?.policies?.map((p) => p.policyName)).toEqual(["out"]);
+  });
+});

@@ -278,19 +278,20 @@ export function importCloudFormation(template: unknown): { design: Design; notes
     const names = parts.map((p) => (isObj(p) ? (typeof p.Ref === "string" ? p.Ref : Array.isArray(p["Fn::GetAtt"]) ? p["Fn::GetAtt"][0] : undefined) : undefined));
     return services.find((s) => names.includes(s.out.id));
   };
+  const scaling = new Set<{ out: Json }>();
   for (const t of of("service.autoScaling")) {
     const svc = t.props.ServiceNamespace === "ecs" ? serviceOf(t.props.ResourceId) : undefined;
     const id = String(t.out.id);
     const rest = strip(t);
-    if (svc) svc.out.autoScaling = rest;
+    if (svc) { svc.out.autoScaling = rest; scaling.add(t); }
     else notes.push({ path: id, message: "scales something other than a service in the template: not imported" });
   }
   for (const x of of("service.autoScaling.policies[]")) {
     const t = refTo(x.props.ScalingTargetId);
     const id = String(x.out.id);
     const rest = strip(x);
-    if (t?.root === "service.autoScaling") ((t.out.policies ??= []) as Json[]).push(rest);
-    else notes.push({ path: id, message: "its scalable target is not in the template: not imported" });
+    if (t && scaling.has(t)) ((t.out.policies ??= []) as Json[]).push(rest);
+    else notes.push({ path: id, message: "its scalable target is not a service's in the template: not imported" });
   }
   for (const a of of("service.autoScaling.policies[].alarm")) {
     const actions = Array.isArray(a.props.AlarmActions) ? a.props.AlarmActions : [];
