@@ -4,7 +4,10 @@ import type { Design } from "../design";
 import { exportCloudFormation } from "./cloudformation";
 import { importCloudFormation } from "./import-cloudformation";
 import { parseTemplate } from "./parse-template";
-import { everythingDesign, fixtureDesigns } from "./test-designs";
+import { everythingDesign, fixtureDesigns, scaledDesign } from "./test-designs";
+
+/** The fixtures plus a design with capacity providers and every kind of auto scaling. */
+const designs = () => [...fixtureDesigns(), { name: "scaled", design: scaledDesign() }];
 import { comparable as comparableDesign, normalised } from "./test-round-trip";
 
 type Json = Record<string, unknown>;
@@ -22,7 +25,7 @@ function comparable(d: Design): unknown {
 }
 
 describe("importCloudFormation", () => {
-  for (const { name, design } of fixtureDesigns().filter((f) => exportCloudFormation(f.design).unexpressed.length === 0)) {
+  for (const { name, design } of designs().filter((f) => exportCloudFormation(f.design).unexpressed.length === 0)) {
     it(`round-trips design → template (YAML) → design: ${name}`, () => {
       const back = importCloudFormation(parse(exportCloudFormation(design).yaml));
       expect(comparable(back.design)).toEqual(comparable(design));
@@ -30,7 +33,7 @@ describe("importCloudFormation", () => {
   }
 
   it("round-trips design → template (YAML, short-form intrinsics parsed) → design for every fixture, less what the export listed", () => {
-    for (const { design } of fixtureDesigns()) {
+    for (const { design } of designs()) {
       const r = exportCloudFormation(design);
       const parsed = parseTemplate(r.yaml);
       if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
@@ -103,5 +106,48 @@ describe("importCloudFormation", () => {
     });
     expect(design.targetGroups).toEqual([{ id: "Tg", targetType: "ip" }] as Json[]);
     expect(notes.map((n) => n.path)).toEqual(["Bucket", "Tg.Name", "Tg.VpcId"]);
+  });
+});
+
+describe("importCloudFormation: auto scaling written by hand", () => {
+  const template = (extra: string[]) => parseTemplate([
+    "Resources:",
+    "  Web:", "    Type: AWS::ECS::Service", "    Properties: { ServiceName: web, Cluster: shop }",
+    "  Target:", "    Type: AWS::ApplicationAutoScaling::ScalableTarget",
+    "    Properties: { ServiceNamespace: ecs, ScalableDimension: 'ecs:service:DesiredCount', ResourceId: service/shop/web, MinCapacity: 1, MaxCapacity: 4 }",
+    "  Step:", "    Type: AWS::ApplicationAutoScaling::ScalingPolicy",
+    "    Properties: { PolicyName: out, PolicyType: StepScaling, ScalingTargetId: !Ref Target, StepScalingPolicyConfiguration: { AdjustmentType: ChangeInCapacity, StepAdjustments: [{ MetricIntervalLowerBound: 0, ScalingAdjustment: 2 }] } }",
+    ...extra,
+  ].join("\n"));
+
+  it("attaches a target named by a literal ResourceId, its policy by ScalingTargetId and the alarm by AlarmActions", () => {
+    const parsed = template([
+      "  High:", "    Type: AWS::CloudWatch::Alarm",
+      "    Properties: { AlarmName: high, MetricName: CPUUtilization, Namespace: AWS/ECS, Statistic: Average, ComparisonOperator: GreaterThanThreshold, Threshold: 80, Period: 60, EvaluationPeriods: 2, AlarmActions: [!Ref Step] }",
+    ]);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const r = importCloudFormation(parsed.template);
+    expect(r.notes).toEqual([]);
+    expect(r.design.services[0].autoScaling).toEqual({
+      minCapacity: 1, maxCapacity: 4,
+      policies: [{
+        policyName: "out", policyType: "StepScaling",
+        stepScalingPolicyConfiguration: { adjustmentType: "ChangeInCapacity", stepAdjustments: [{ metricIntervalLowerBound: 0, scalingAdjustment: 2 }] },
+        alarm: { metricName: "CPUUtilization", namespace: "AWS/ECS", statistic: "Average", comparisonOperator: "GreaterThanThreshold", threshold: 80, period: 60, evaluationPeriods: 2 },
+      }],
+    });
+  });
+
+  it("notes a target of another namespace, a policy without its target and an alarm that triggers no policy", () => {
+    const parsed = template([
+      "  Table:", "    Type: AWS::ApplicationAutoScaling::ScalableTarget",
+      "    Properties: { ServiceNamespace: dynamodb, ScalableDimension: 'dynamodb:table:ReadCapacityUnits', ResourceId: table/orders, MinCapacity: 1, MaxCapacity: 9 }",
+      "  Lone:", "    Type: AWS::ApplicationAutoScaling::ScalingPolicy", "    Properties: { PolicyName: lone, PolicyType: StepScaling, ScalingTargetId: !Ref Table }",
+      "  Pager:", "    Type: AWS::CloudWatch::Alarm", "    Properties: { MetricName: CPUUtilization, Namespace: AWS/ECS, AlarmActions: [arn:aws:sns:us-east-1:111122223333:pager] }",
+    ]);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const r = importCloudFormation(parsed.template);
+    expect(r.notes.map((n) => n.path)).toEqual(["Table", "Lone", "Pager"]);
+    expect(r.design.services[0].autoScaling?.policies?.map((p) => p.policyName)).toEqual(["out"]);
   });
 });

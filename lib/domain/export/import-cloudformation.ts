@@ -16,6 +16,8 @@ const ROOTS: Record<string, string> = {
   "AWS::ECS::Cluster": "cluster", "AWS::ECS::ClusterCapacityProviderAssociations": "cluster", "AWS::ECS::TaskDefinition": "taskDefinition",
   "AWS::ECS::Service": "service", "AWS::ElasticLoadBalancingV2::TargetGroup": "targetGroup", "AWS::ElasticLoadBalancingV2::LoadBalancer": "loadBalancer",
   "AWS::ElasticLoadBalancingV2::Listener": "loadBalancer.listeners[]", "AWS::ElasticLoadBalancingV2::ListenerRule": "loadBalancer.listeners[].rules[]",
+  "AWS::ECS::CapacityProvider": "capacityProvider", "AWS::ApplicationAutoScaling::ScalableTarget": "service.autoScaling",
+  "AWS::ApplicationAutoScaling::ScalingPolicy": "service.autoScaling.policies[]", "AWS::CloudWatch::Alarm": "service.autoScaling.policies[].alarm",
 };
 /** Design fields read by hand below (their values change shape between the two). */
 const BY_HAND = new Set(["targetGroup.deregistrationDelaySeconds", "loadBalancer.listeners[].rules[].conditions[].field", "loadBalancer.listeners[].rules[].conditions[].values", "taskDefinition.proxyConfiguration"]);
@@ -53,7 +55,11 @@ const HAND_READ: Record<string, string[]> = {
   "AWS::ECS::ClusterCapacityProviderAssociations": ["Cluster"], "AWS::ElasticLoadBalancingV2::Listener": ["LoadBalancerArn"],
   "AWS::ElasticLoadBalancingV2::ListenerRule": ["ListenerArn", "Conditions"], "AWS::ElasticLoadBalancingV2::TargetGroup": ["TargetGroupAttributes"],
   "AWS::ECS::TaskDefinition": ["ProxyConfiguration", "ContainerDefinitions"],
+  "AWS::ApplicationAutoScaling::ScalableTarget": ["ServiceNamespace", "ScalableDimension", "ResourceId"],
+  "AWS::ApplicationAutoScaling::ScalingPolicy": ["ScalingTargetId"], "AWS::CloudWatch::Alarm": ["AlarmName", "AlarmActions", "Dimensions"],
 };
+/** Properties resolved by hand (a scalable target's ResourceId joins Refs the resolver would note). */
+const RAW: Record<string, string[]> = { "AWS::ApplicationAutoScaling::ScalableTarget": ["ResourceId"] };
 /** Every property path of a resource's Properties (list items and intrinsics not walked into). */
 function propertyPaths(v: Json, prefix = ""): string[] {
   return Object.entries(v).flatMap(([k, x]) => {
@@ -151,13 +157,33 @@ export function importCloudFormation(template: unknown): { design: Design; notes
     }
   };
 
+  /**
+   * An ALBRequestCountPerTarget ResourceLabel joined from the GetAtts of the template's own load
+   * balancer and target group is what the export derives when the design leaves it unset (from the
+   * service's load balancer): the design leaves it unset again.
+   */
+  const withoutDerivedLabel = (p: unknown): Json => {
+    if (!isObj(p)) return {};
+    const tt = isObj(p.TargetTrackingScalingPolicyConfiguration) ? p.TargetTrackingScalingPolicyConfiguration : undefined;
+    const pre = tt && isObj(tt.PredefinedMetricSpecification) ? tt.PredefinedMetricSpecification : undefined;
+    const join = pre && isObj(pre.ResourceLabel) ? pre.ResourceLabel["Fn::Join"] : undefined;
+    const parts = Array.isArray(join) && join[0] === "/" && Array.isArray(join[1]) ? (join[1] as unknown[]) : [];
+    const att = (x: unknown, attr: string, type: string) => isObj(x) && Array.isArray(x["Fn::GetAtt"]) && x["Fn::GetAtt"][1] === attr && resources[String(x["Fn::GetAtt"][0])]?.Type === type;
+    if (parts.length !== 2 || !att(parts[0], "LoadBalancerFullName", "AWS::ElasticLoadBalancingV2::LoadBalancer") || !att(parts[1], "TargetGroupFullName", "AWS::ElasticLoadBalancingV2::TargetGroup")) return p;
+    const { ResourceLabel: _label, ...rest } = pre!;
+    void _label;
+    return { ...p, TargetTrackingScalingPolicyConfiguration: { ...tt, PredefinedMetricSpecification: rest } };
+  };
+
   for (const [id, res] of Object.entries(resources)) {
     const root = ROOTS[String(res.Type)];
     if (!root) {
       notes.push({ path: id, message: `${String(res.Type)} is not a resource a design holds` });
       continue;
     }
-    const props = resolve(res.Properties ?? {}, id) as Json;
+    const raw = res.Type === "AWS::ApplicationAutoScaling::ScalingPolicy" ? withoutDerivedLabel(res.Properties) : isObj(res.Properties) ? res.Properties : {};
+    const props = resolve(Object.fromEntries(Object.entries(raw).filter(([k]) => !RAW[String(res.Type)]?.includes(k))), id) as Json;
+    for (const k of RAW[String(res.Type)] ?? []) if (raw[k] !== undefined) props[k] = raw[k];
     const out: Json = { id };
     const read = [...(HAND_READ[String(res.Type)] ?? []), ...leavesOf(root, String(res.Type)).map((l) => l.cfn.join(".").replace(/\[\d*\]/g, ""))];
     for (const p of propertyPaths(isObj(res.Properties) ? res.Properties : {})) {
@@ -229,6 +255,7 @@ export function importCloudFormation(template: unknown): { design: Design; notes
       case "cluster": return x.out.clusterName;
       case "taskDefinition": return x.out.family;
       case "targetGroup": return `targetgroup/${String(x.out.name)}`;
+      case "capacityProvider": return x.out.name;
       case "loadBalancer.listeners[].rules[]": return ruleRef((v as { ref: string }).ref);
       default: return v;
     }
@@ -239,7 +266,44 @@ export function importCloudFormation(template: unknown): { design: Design; notes
     if (typeof v.ref === "string" && Object.keys(v).length === 1) return asRef(v);
     return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fixRefs(x)]));
   };
-  design.services = of("service").map((x) => fixRefs(x.out)) as Design["services"];
+  // Auto scaling: the target names its service in ResourceId (service/<cluster>/<service>, a
+  // Fn::Join of the cluster's Ref and the service's GetAtt Name, or a literal); policies name the
+  // target by ScalingTargetId; a step policy's alarm names its policy in AlarmActions.
+  const services = of("service");
+  const strip = (x: { out: Json }) => { const { id: _id, ...rest } = x.out; void _id; x.out = rest; return rest; };
+  const serviceOf = (rid: unknown) => {
+    if (typeof rid === "string") return services.find((s) => rid === `service/${String(s.out.cluster)}/${String(s.out.serviceName)}` || (rid.split("/")[0] === "service" && rid.split("/")[2] === s.out.serviceName));
+    const join = isObj(rid) ? rid["Fn::Join"] : undefined;
+    const parts = Array.isArray(join) && Array.isArray(join[1]) ? (join[1] as unknown[]) : [];
+    const names = parts.map((p) => (isObj(p) ? (typeof p.Ref === "string" ? p.Ref : Array.isArray(p["Fn::GetAtt"]) ? p["Fn::GetAtt"][0] : undefined) : undefined));
+    return services.find((s) => names.includes(s.out.id));
+  };
+  const scaling = new Set<{ out: Json }>();
+  for (const t of of("service.autoScaling")) {
+    const svc = t.props.ServiceNamespace === "ecs" ? serviceOf(t.props.ResourceId) : undefined;
+    const id = String(t.out.id);
+    const rest = strip(t);
+    if (svc) { svc.out.autoScaling = rest; scaling.add(t); }
+    else notes.push({ path: id, message: "scales something other than a service in the template: not imported" });
+  }
+  for (const x of of("service.autoScaling.policies[]")) {
+    const t = refTo(x.props.ScalingTargetId);
+    const id = String(x.out.id);
+    const rest = strip(x);
+    if (t && scaling.has(t)) ((t.out.policies ??= []) as Json[]).push(rest);
+    else notes.push({ path: id, message: "its scalable target is not a service's in the template: not imported" });
+  }
+  for (const a of of("service.autoScaling.policies[].alarm")) {
+    const actions = Array.isArray(a.props.AlarmActions) ? a.props.AlarmActions : [];
+    const policy = actions.map(refTo).find((p) => p?.root === "service.autoScaling.policies[]");
+    const id = String(a.out.id);
+    const rest = strip(a);
+    if (policy) policy.out.alarm = rest;
+    else notes.push({ path: id, message: "an alarm that triggers no scaling policy in the template: a design holds only a step policy's alarm" });
+  }
+  design.clusters = design.clusters.map(fixRefs) as Design["clusters"];
+  design.services = services.map((x) => fixRefs(x.out)) as Design["services"];
+  if (of("capacityProvider").length) design.capacityProviders = of("capacityProvider").map((x) => fixRefs(x.out)) as Design["capacityProviders"];
   design.loadBalancers = loadBalancers.map(fixRefs) as Design["loadBalancers"];
   return { design, notes };
 }

@@ -18,6 +18,11 @@ export function comparable(design: Design, opts: { normaliseRaw?: boolean } = {}
   // Tags are a map in Terraform (hcl2json gives its keys sorted): compared by key.
   const tagged = [...((d.clusters ?? []) as Json[]), ...((d.taskDefinitions ?? []) as Json[]), ...((d.services ?? []) as Json[]), ...((d.loadBalancers ?? []) as Json[]), ...((d.targetGroups ?? []) as Json[]), ...((d.capacityProviders ?? []) as Json[])];
   for (const r of tagged) (r.tags as Json[] | undefined)?.sort(by("key"));
+  // A Managed Instances provider is in the cluster it was created in whether or not the cluster
+  // lists it, and no other cluster may list it (the exports leave it out of every association,
+  // which refuses it): compared unlisted.
+  const managed = new Set(((d.capacityProviders ?? []) as Json[]).filter((cp) => cp.managedInstancesProvider !== undefined).map((cp) => cp.name));
+  for (const c of (d.clusters ?? []) as Json[]) if (Array.isArray(c.capacityProviders)) c.capacityProviders = c.capacityProviders.filter((n) => !managed.has(n));
   for (const svc of (d.services ?? []) as Json[]) {
     const as = svc.autoScaling as Json | undefined;
     (as?.policies as Json[] | undefined)?.sort(by("policyName"));
