@@ -52,7 +52,10 @@ class Builder {
 
   constructor(readonly r: Resolved, readonly opts: TerraformOptions) {}
 
-  variable(name: string, type: string, description: string, value: unknown): Expr {
+  /** A variable of its own: resources of different kinds may share a name (service "web" and load balancer "web"), their variables may not. */
+  variable(wanted: string, type: string, description: string, value: unknown): Expr {
+    let name = wanted;
+    for (let i = 2; this.variables.some((v) => v.name === name); i++) name = `${wanted}_${i}`;
     this.variables.push({ name, type, description, ...(value === undefined ? {} : { default: value }) });
     return new Expr(`var.${name}`);
   }
