@@ -68,7 +68,7 @@ test("a scheduled task from the palette runs its task definition in the sandbox 
   // Fargate needs awsvpc networking: the one-click fix takes the sandbox's default VPC.
   await expect(problems(page)).toContainText("needs a network configuration");
   await inspector.getByRole("button", { name: "Fix: use the default VPC" }).click();
-  await expect(problems(page)).not.toContainText("needs a network configuration");
+  await expect(inspector.getByText("needs a network configuration")).toHaveCount(0);
   await expect(node.getByTestId("finding-badge")).toHaveCount(0);
   await waitSaved(page);
   await screenshot(page, "scheduled-task-connected");
