@@ -75,6 +75,34 @@ describe("importTerraform: auto scaling and hand-written configuration", () => {
     expect(r.notes.find((n) => n.path.endsWith(".cpu"))?.message).toMatch(/upper\(\.\.\.\) is evaluated by Terraform/);
   });
 
+  it("reads a cluster's providers and strategy that name a provider of these files by reference, with or without a provider block", async () => {
+    const r = await importTerraform(files({ "main.tf": `
+resource "aws_ecs_cluster" "c" {
+  name = "prod"
+}
+resource "aws_ecs_capacity_provider" "asg" {
+  name = "asg-cp"
+  auto_scaling_group_provider {
+    auto_scaling_group_arn = "arn:aws:autoscaling:eu-west-1:123456789012:autoScalingGroup:1:autoScalingGroupName/asg"
+  }
+}
+resource "aws_ecs_capacity_provider" "bare" {
+  name = "key: v"
+}
+resource "aws_ecs_cluster_capacity_providers" "c" {
+  cluster_name       = aws_ecs_cluster.c.name
+  capacity_providers = [aws_ecs_capacity_provider.asg.name, aws_ecs_capacity_provider.bare.name, "FARGATE"]
+  default_capacity_provider_strategy {
+    capacity_provider = aws_ecs_capacity_provider.bare.name
+    weight            = 1
+  }
+}
+` }), parse);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.design.clusters[0]).toMatchObject({ capacityProviders: ["asg-cp", "key: v", "FARGATE"], defaultCapacityProviderStrategy: [{ capacityProvider: "key: v", weight: 1 }] });
+    expect(r.notes).toEqual([]);
+  });
+
   it("gives the parser's error on its file and line", async () => {
     const r = await importTerraform(files({ "ok.tf": "", "broken.tf": `resource "aws_ecs_cluster" "a" {\n  name =\n}\n` }), parse);
     expect(r.ok).toBe(false);

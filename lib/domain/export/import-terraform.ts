@@ -472,6 +472,8 @@ export async function importTerraform(files: TerraformFile[], parse: HclParse): 
       }
     }
     if (x.type === "aws_ecs_service" || x.type === "aws_lb") return x.out.name ?? x.out.serviceName;
+    // A cluster's providers and strategy name a provider by its name (the exports write `.name`).
+    if (x.type === "aws_ecs_capacity_provider" && v.attr === "name") return x.out.name;
     note(at, `refers to ${v.address}.${v.attr}, which the design cannot name here: the design leaves the field unset`);
     return undefined;
   };
