@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/lib/db";
+import { describe, expect, it } from "vitest";
 import { lessonById } from "@/lib/domain/learn";
 import { checkStep, showSolution, startLesson } from "@/lib/server/learn";
 import type { AppContext } from "@/lib/server/context";
 import { lessonSandbox } from "@/lib/server/learn/sandbox";
 import { continueServiceDeployment, getServiceDeployments } from "@/lib/server/monitor";
-import { testCtx } from "./helpers/fixtures";
-import { lessonSteps } from "./helpers/lesson-steps";
-import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
+import { withLessonDatabase } from "./helpers/lesson-steps";
 
 // The blue/green and canary lesson played in the sandbox with its own buttons, and its pause
 // continued the way the monitor's Continue button does (the same operation). It needs the
@@ -16,17 +13,8 @@ import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 // that lands on main (the sandbox-deploy work), then enabled by removing `.skip`.
 
 const L = "blue-green-canary";
-let tdb: TestDatabase;
 let ctx: AppContext;
-
-beforeAll(async () => {
-  tdb = await createTestDatabase();
-  const db: Db = await tdb.client();
-  ctx = testCtx(db);
-});
-afterAll(() => tdb.drop());
-
-const steps = lessonSteps(() => ctx);
+const steps = withLessonDatabase((c) => (ctx = c));
 const act = (stepId: string, actionId: "apply" | "deploy" | "deploy-failing" | "fast-forward") => steps.act(L, stepId, actionId);
 const until = (stepId: string, rounds = 20) => steps.until(L, stepId, rounds);
 

@@ -1,29 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/lib/db";
+import { describe, expect, it } from "vitest";
 import { lessonById } from "@/lib/domain/learn";
 import {
   checkStep, getLiveView, resetLessonProgress, runSandboxAction, showSolution, startLesson,
 } from "@/lib/server/learn";
 import type { AppContext } from "@/lib/server/context";
 import { lessonSandbox } from "@/lib/server/learn/sandbox";
-import { testCtx } from "./helpers/fixtures";
-import { lessonSteps } from "./helpers/lesson-steps";
-import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
+import { withLessonDatabase } from "./helpers/lesson-steps";
 
 // Every sandbox step of every lesson, against the real sandbox engine (in memory), with the
 // lesson's own buttons: proves the checks read what the sandbox actually answers.
 
-let tdb: TestDatabase;
 let ctx: AppContext;
-
-beforeAll(async () => {
-  tdb = await createTestDatabase();
-  const db: Db = await tdb.client();
-  ctx = testCtx(db);
-});
-afterAll(() => tdb.drop());
-
-const { act, until } = lessonSteps(() => ctx);
+const { act, until } = withLessonDatabase((c) => (ctx = c));
 
 async function solveDesignSteps(lessonId: string, upTo: string) {
   for (const s of lessonById(lessonId)!.steps) {

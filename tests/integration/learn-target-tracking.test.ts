@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/lib/db";
+import { describe, expect, it } from "vitest";
 import { checkStep, startLesson } from "@/lib/server/learn";
 import type { AppContext } from "@/lib/server/context";
 import { lessonSandbox } from "@/lib/server/learn/sandbox";
-import { testCtx } from "./helpers/fixtures";
-import { lessonSteps } from "./helpers/lesson-steps";
-import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
+import { withLessonDatabase } from "./helpers/lesson-steps";
 
 // The target-tracking lesson against the real sandbox engine (in memory), with its own buttons:
 // apply, ramp the load, fast-forward until the scaler has added tasks; drop the load and wait for
 // the scale-in back to the minimum.
 
-let tdb: TestDatabase;
 let ctx: AppContext;
-
-beforeAll(async () => {
-  tdb = await createTestDatabase();
-  const db: Db = await tdb.client();
-  ctx = testCtx(db);
-});
-afterAll(() => tdb.drop());
-
-const { act, until } = lessonSteps(() => ctx);
+const { act, until } = withLessonDatabase((c) => (ctx = c));
 
 describe("target-tracking against the sandbox", () => {
   it("scales out under a ramp and back in when the load goes away", async () => {

@@ -1,5 +1,8 @@
+import { afterAll, beforeAll } from "vitest";
 import { checkStep, runSandboxAction } from "@/lib/server/learn";
 import type { AppContext } from "@/lib/server/context";
+import { testCtx } from "./fixtures";
+import { createTestDatabase, type TestDatabase } from "./test-database";
 
 type ActionId = Parameters<typeof runSandboxAction>[0]["input"]["actionId"];
 
@@ -23,4 +26,23 @@ export function lessonSteps(ctx: () => AppContext) {
     return r;
   }
   return { act, until };
+}
+
+/**
+ * A lesson test file's own database and context (the app's in-memory sandbox engine), made
+ * before its first test (handed to `ready`) and dropped after its last, with the lesson's buttons.
+ */
+export function withLessonDatabase(ready: (ctx: AppContext) => void) {
+  let tdb: TestDatabase | undefined;
+  let ctx: AppContext | undefined;
+  beforeAll(async () => {
+    tdb = await createTestDatabase();
+    ctx = testCtx(await tdb.client());
+    ready(ctx);
+  });
+  afterAll(() => tdb?.drop());
+  return lessonSteps(() => {
+    if (!ctx) throw new Error("the lesson's database is made in beforeAll");
+    return ctx;
+  });
 }
