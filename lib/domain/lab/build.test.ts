@@ -164,6 +164,20 @@ describe("base image layers", () => {
     expect(python.layers[0].digest).toBe(slim.layers[0].digest);
     expect(python.layers[1].digest).not.toBe(node.layers[1].digest);
   });
+
+  it("FROM pins a base by its real manifest-list or amd64 manifest digest; any other digest is unknown", () => {
+    const index = "sha256:fda98168118e5a8f4269efca4101ee51dd5c75c0fe56d8eb6fad80455c2f5827";
+    const amd64 = "sha256:09faa7dabeae557cb6baff17be5b216fc4e3c9608aa04fe71695aad3d229a9c7";
+    const tagged = build({ dockerfile: "FROM node:18-alpine\n", files: [] }, emptyCache(), opts).image!;
+    for (const d of [index, amd64]) {
+      const pinned = build({ dockerfile: `FROM node:18-alpine@${d}\n`, files: [] }, emptyCache(), opts);
+      expect(pinned.ok, d).toBe(true);
+      expect(pinned.image!.layers.map((l) => l.digest)).toEqual(tagged.layers.map((l) => l.digest));
+    }
+    expect(tagged.layers[0].digest).toBe("sha256:8921db27df2831fa6eaa85321205a2470c669b855f3ec95d5a3c2b46de0442c9");
+    const wrong = build({ dockerfile: `FROM node:18-alpine@sha256:${"0".repeat(64)}\n`, files: [] }, emptyCache(), opts);
+    expect(wrong.diagnostics[0].message).toBe(`node:18-alpine@sha256:${"0".repeat(64)}: manifest unknown (the lab's node:18-alpine is ${index})`);
+  });
 });
 
 describe("the build log", () => {
