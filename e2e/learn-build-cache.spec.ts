@@ -100,7 +100,7 @@ test("the image lab's Build tab: a multi-stage build, its layers, and the dark t
   await dockerfile.click();
   await page.keyboard.press("Control+A");
   await page.keyboard.press("Delete");
-  await page.keyboard.type("FROM node:22 AS deps\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\n\nFROM node:22 AS docs\nRUN echo docs\n\nFROM node:22-alpine\nWORKDIR /app\nCOPY --from=deps /app/node_modules ./node_modules\nCOPY src ./src\nCMD [\"node\", \"src/index.js\"]\n");
+  await page.keyboard.type("FROM node:18 AS deps\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\n\nFROM node:18 AS docs\nRUN echo docs\n\nFROM node:18-alpine\nWORKDIR /app\nCOPY --from=deps /app/node_modules ./node_modules\nCOPY src ./src\nCMD [\"node\", \"src/index.js\"]\n");
   await page.getByRole("button", { name: "Build", exact: true }).click();
   await expect(page.getByTestId("build-summary")).toContainText("Built shop/web");
   await expect(page.getByTestId("build-summary")).toContainText("Skipped stage “docs”");

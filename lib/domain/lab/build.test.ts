@@ -15,8 +15,8 @@ const FILES: LabFile[] = [
   { path: "README.md", size: 900, content: "# shop" },
 ];
 const IGNORING_DOCKERFILE: LabFile[] = [...FILES, { path: ".dockerignore", size: 11, content: "Dockerfile" }];
-const NAIVE = "FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nRUN npm ci --omit=dev\nCMD [\"node\", \"src/index.js\"]\n";
-const ORDERED = "FROM node:22-alpine\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY . .\nCMD [\"node\", \"src/index.js\"]\n";
+const NAIVE = "FROM node:18-alpine\nWORKDIR /app\nCOPY . .\nRUN npm ci --omit=dev\nCMD [\"node\", \"src/index.js\"]\n";
+const ORDERED = "FROM node:18-alpine\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY . .\nCMD [\"node\", \"src/index.js\"]\n";
 
 const edit = (files: LabFile[], path: string, content: string) => files.map((f) => (f.path === path ? { ...f, content } : f));
 const opts = { name: "shop/web", builtAt: "2026-12-07T00:00:00.000Z" };
@@ -41,8 +41,8 @@ const ROWS: { name: string; first: LabState; second: LabState; expected: string;
   { name: "only the Dockerfile changed, and COPY . . copies it", first: { dockerfile: NAIVE, files: FILES }, second: { dockerfile: NAIVE.replace("npm ci --omit=dev", "npm ci  --omit=dev"), files: FILES }, expected: "cached cached built built", why: /Dockerfile changed/, rule: CONTEXT },
   { name: "CMD changed: metadata only, and the Dockerfile is in the context", first: { dockerfile: ORDERED, files: FILES }, second: { dockerfile: ORDERED.replace("src/index.js\"]", "src/main.js\"]"), files: FILES }, expected: "cached cached cached cached built", why: /Dockerfile changed/, rule: CONTEXT },
   { name: "CMD changed with the Dockerfile ignored", first: { dockerfile: ORDERED, files: [...FILES, { path: ".dockerignore", size: 11, content: "Dockerfile" }] }, second: { dockerfile: ORDERED.replace("src/index.js\"]", "src/main.js\"]"), files: [...FILES, { path: ".dockerignore", size: 11, content: "Dockerfile" }] }, expected: "cached cached cached cached cached", rule: CONTEXT },
-  { name: "an ENV before RUN changed", first: { dockerfile: "FROM alpine:3.20\nENV MODE=a\nRUN echo $MODE\nRUN echo done\n", files: [] }, second: { dockerfile: "FROM alpine:3.20\nENV MODE=b\nRUN echo $MODE\nRUN echo done\n", files: [] }, expected: "cached built built", why: /ENV MODE is now "b"/, rule: INVALIDATION },
-  { name: "a build argument's value changed: a miss at its first use", first: { dockerfile: "FROM alpine:3.20\nRUN echo setup\nARG VERSION=1\nRUN echo $VERSION\n", files: [], buildArgs: { VERSION: "1" } }, second: { dockerfile: "FROM alpine:3.20\nRUN echo setup\nARG VERSION=1\nRUN echo $VERSION\n", files: [], buildArgs: { VERSION: "2" } }, expected: "cached cached built", why: /build argument VERSION is now "2"/, rule: ARG_CACHE },
+  { name: "an ENV before RUN changed", first: { dockerfile: "FROM alpine:3.17\nENV MODE=a\nRUN echo $MODE\nRUN echo done\n", files: [] }, second: { dockerfile: "FROM alpine:3.17\nENV MODE=b\nRUN echo $MODE\nRUN echo done\n", files: [] }, expected: "cached built built", why: /ENV MODE is now "b"/, rule: INVALIDATION },
+  { name: "a build argument's value changed: a miss at its first use", first: { dockerfile: "FROM alpine:3.17\nRUN echo setup\nARG VERSION=1\nRUN echo $VERSION\n", files: [], buildArgs: { VERSION: "1" } }, second: { dockerfile: "FROM alpine:3.17\nRUN echo setup\nARG VERSION=1\nRUN echo $VERSION\n", files: [], buildArgs: { VERSION: "2" } }, expected: "cached cached built", why: /build argument VERSION is now "2"/, rule: ARG_CACHE },
   { name: "an early line changed: every later step rebuilds", first: { dockerfile: ORDERED, files: FILES }, second: { dockerfile: ORDERED.replace("WORKDIR /app", "WORKDIR /srv/app"), files: FILES }, expected: "cached built built built built", why: /every step after a miss/, rule: CACHE },
   { name: "a file .dockerignore leaves out changed", first: { dockerfile: NAIVE, files: [...FILES, { path: ".dockerignore", size: 10, content: "*.md" }] }, second: { dockerfile: NAIVE, files: edit([...FILES, { path: ".dockerignore", size: 10, content: "*.md" }], "README.md", "# changed") }, expected: "cached cached cached cached", rule: CONTEXT },
 ];
@@ -90,31 +90,31 @@ describe("the build cache, against Docker's documented rules", () => {
 
 describe("layers and image config", () => {
   it("makes layers for FROM's layers, RUN, COPY and a new WORKDIR; metadata instructions add none", () => {
-    const a = build({ dockerfile: "FROM alpine:3.20\nENV A=1\nLABEL team=shop\nWORKDIR /app\nEXPOSE 8080\nCOPY src/index.js ./\nUSER 1000\nCMD [\"node\"]\n", files: FILES }, emptyCache(), opts);
+    const a = build({ dockerfile: "FROM alpine:3.17\nENV A=1\nLABEL team=shop\nWORKDIR /app\nEXPOSE 8080\nCOPY src/index.js ./\nUSER 1000\nCMD [\"node\"]\n", files: FILES }, emptyCache(), opts);
     expect(a.image?.layers.map((l) => l.createdBy.split(" ")[0])).toEqual(["ADD", "WORKDIR", "COPY"]);
     expect(a.image?.config).toMatchObject({ env: expect.arrayContaining(["A=1"]), labels: { team: "shop" }, exposedPorts: ["8080/tcp"], user: "1000", workingDir: "/app", cmd: ["node"] });
   });
 
   it("WORKDIR into a directory that exists adds no layer", () => {
-    const a = build({ dockerfile: "FROM alpine:3.20\nWORKDIR /tmp\n", files: [] }, emptyCache(), opts);
+    const a = build({ dockerfile: "FROM alpine:3.17\nWORKDIR /tmp\n", files: [] }, emptyCache(), opts);
     expect(a.image?.layers).toHaveLength(1);
   });
 
   it("apt-get update in its own RUN leaves its lists in that layer; deleting them later saves nothing", () => {
-    const split = build({ dockerfile: "FROM debian:bookworm-slim\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends curl\nRUN rm -rf /var/lib/apt/lists/*\n", files: [] }, emptyCache(), opts);
-    const combined = build({ dockerfile: "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n", files: [] }, emptyCache(), opts);
+    const split = build({ dockerfile: "FROM debian:bullseye-slim\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends curl\nRUN rm -rf /var/lib/apt/lists/*\n", files: [] }, emptyCache(), opts);
+    const combined = build({ dockerfile: "FROM debian:bullseye-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n", files: [] }, emptyCache(), opts);
     expect(imageSize(split.image!) - imageSize(combined.image!)).toBeGreaterThan(8 * 1024 * 1024);
     expect(split.steps[3].notes.join()).toMatch(/saves nothing/);
   });
 
   it("apt-get install without the lists fails like apt does", () => {
-    const r = build({ dockerfile: "FROM debian:bookworm-slim\nRUN apt-get install -y curl\n", files: [] }, emptyCache(), opts);
+    const r = build({ dockerfile: "FROM debian:bullseye-slim\nRUN apt-get install -y curl\n", files: [] }, emptyCache(), opts);
     expect(r.ok).toBe(false);
     expect(r.diagnostics[0]).toMatchObject({ range: { line: 2 }, message: expect.stringMatching(/^E: Unable to locate package curl/) });
   });
 
   it("COPY of a path that is not in the context fails with BuildKit's error, and says when .dockerignore left it out", () => {
-    const r = build({ dockerfile: "FROM alpine:3.20\nCOPY README.md /\n", files: [...FILES, { path: ".dockerignore", size: 5, content: "*.md" }] }, emptyCache(), opts);
+    const r = build({ dockerfile: "FROM alpine:3.17\nCOPY README.md /\n", files: [...FILES, { path: ".dockerignore", size: 5, content: "*.md" }] }, emptyCache(), opts);
     expect(r.diagnostics[0].message).toBe("failed to compute cache key: failed to calculate checksum of ref: \"/README.md\": not found (.dockerignore leaves it out of the context)");
   });
 
@@ -126,8 +126,8 @@ describe("layers and image config", () => {
 
 describe("multi-stage builds", () => {
   const GO: LabFile[] = [{ path: "go.mod", size: 40, content: "module shop" }, { path: "main.go", size: 3000, content: "package main" }];
-  const MULTI_STAGE = "FROM golang:1.23 AS build\nWORKDIR /src\nCOPY go.mod main.go ./\nRUN go build -o /out/shop .\n\nFROM node:22 AS docs\nRUN echo docs\n\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /out/shop /shop\nENTRYPOINT [\"/shop\"]\n";
-  const SINGLE = "FROM golang:1.23\nWORKDIR /src\nCOPY go.mod main.go ./\nRUN go build -o /out/shop .\nENTRYPOINT [\"/out/shop\"]\n";
+  const MULTI_STAGE = "FROM golang:1.19 AS build\nWORKDIR /src\nCOPY go.mod main.go ./\nRUN go build -o /out/shop .\n\nFROM node:18 AS docs\nRUN echo docs\n\nFROM alpine:3.17\nCOPY --from=build /out/shop /shop\nENTRYPOINT [\"/shop\"]\n";
+  const SINGLE = "FROM golang:1.19\nWORKDIR /src\nCOPY go.mod main.go ./\nRUN go build -o /out/shop .\nENTRYPOINT [\"/out/shop\"]\n";
 
   it(`keeps only the final stage's layers and skips stages the target does not need (${MULTI})`, () => {
     const multi = build({ dockerfile: MULTI_STAGE, files: GO }, emptyCache(), opts);
@@ -144,7 +144,7 @@ describe("multi-stage builds", () => {
   it("prints stage names in the steps, and COPY --from an unknown stage fails", () => {
     const multi = build({ dockerfile: MULTI_STAGE, files: GO }, emptyCache(), opts);
     expect(multi.steps.map((s) => `${s.stage} ${s.position}/${s.total}`)).toEqual(["build 1/4", "build 2/4", "build 3/4", "build 4/4", "stage-2 1/2", "stage-2 2/2"]);
-    const bad = build({ dockerfile: "FROM alpine:3.20\nCOPY --from=builder /x /x\n", files: [] }, emptyCache(), opts);
+    const bad = build({ dockerfile: "FROM alpine:3.17\nCOPY --from=builder /x /x\n", files: [] }, emptyCache(), opts);
     expect(bad.diagnostics[0].message).toMatch(/no earlier build stage is called "builder"/);
   });
 
@@ -157,12 +157,26 @@ describe("multi-stage builds", () => {
 
 describe("base image layers", () => {
   it("share digests where images share a base, and differ above it", () => {
-    const slim = build({ dockerfile: "FROM debian:bookworm-slim\n", files: [] }, emptyCache(), opts).image!;
-    const node = build({ dockerfile: "FROM node:22-bookworm-slim\n", files: [] }, emptyCache(), opts).image!;
-    const python = build({ dockerfile: "FROM python:3.12-slim\n", files: [] }, emptyCache(), opts).image!;
+    const slim = build({ dockerfile: "FROM debian:bullseye-slim\n", files: [] }, emptyCache(), opts).image!;
+    const node = build({ dockerfile: "FROM node:18-bullseye-slim\n", files: [] }, emptyCache(), opts).image!;
+    const python = build({ dockerfile: "FROM python:3.11-slim\n", files: [] }, emptyCache(), opts).image!;
     expect(node.layers[0].digest).toBe(slim.layers[0].digest);
     expect(python.layers[0].digest).toBe(slim.layers[0].digest);
     expect(python.layers[1].digest).not.toBe(node.layers[1].digest);
+  });
+
+  it("FROM pins a base by its real manifest-list or amd64 manifest digest; any other digest is unknown", () => {
+    const index = "sha256:fda98168118e5a8f4269efca4101ee51dd5c75c0fe56d8eb6fad80455c2f5827";
+    const amd64 = "sha256:09faa7dabeae557cb6baff17be5b216fc4e3c9608aa04fe71695aad3d229a9c7";
+    const tagged = build({ dockerfile: "FROM node:18-alpine\n", files: [] }, emptyCache(), opts).image!;
+    for (const d of [index, amd64]) {
+      const pinned = build({ dockerfile: `FROM node:18-alpine@${d}\n`, files: [] }, emptyCache(), opts);
+      expect(pinned.ok, d).toBe(true);
+      expect(pinned.image!.layers.map((l) => l.digest)).toEqual(tagged.layers.map((l) => l.digest));
+    }
+    expect(tagged.layers[0].digest).toBe("sha256:8921db27df2831fa6eaa85321205a2470c669b855f3ec95d5a3c2b46de0442c9");
+    const wrong = build({ dockerfile: `FROM node:18-alpine@sha256:${"0".repeat(64)}\n`, files: [] }, emptyCache(), opts);
+    expect(wrong.diagnostics[0].message).toBe(`node:18-alpine@sha256:${"0".repeat(64)}: manifest unknown (the lab's node:18-alpine is ${index})`);
   });
 });
 
@@ -172,12 +186,12 @@ describe("the build log", () => {
     const a = build({ dockerfile: NAIVE, files: FILES }, emptyCache(), opts);
     const b = build({ dockerfile: NAIVE, files: FILES }, a.cache, opts);
     const text = buildLog(b, "shop/web").map((l) => l.text);
-    expect(text).toContain("#5 [1/4] FROM node:22-alpine");
+    expect(text).toContain("#5 [1/4] FROM node:18-alpine");
     expect(text).toContain("#7 [3/4] COPY . .");
     expect(text).toContain("#7 CACHED");
     expect(text).toContain(`#9 writing image ${b.image!.digest} done`);
     expect(text).toContain("#9 naming to docker.io/shop/web:latest done");
-    const failed = buildLog(build({ dockerfile: "FROM alpine:3.20\nADD https://example.com/x.tgz /x\n", files: [] }, emptyCache(), opts), "x").map((l) => l.text);
+    const failed = buildLog(build({ dockerfile: "FROM alpine:3.17\nADD https://example.com/x.tgz /x\n", files: [] }, emptyCache(), opts), "x").map((l) => l.text);
     expect(failed.join("\n")).toMatch(/ERROR: ADD https:\/\/example\.com\/x\.tgz: the lab builds offline/);
     expect(failed.at(-1)).toBe("ERROR: failed to solve: process \"[2/2] ADD https://example.com/x.tgz /x\" did not complete successfully");
   });

@@ -205,7 +205,7 @@ export function build(state: LabState, previous: BuildCache, opts: { name: strin
     } else {
       const [name, digest] = fromRef.split("@");
       const base = baseImage(name);
-      if (!base || (digest && digest !== baseDigest(base))) {
+      if (!base || (digest && digest !== baseDigest(base) && digest !== base.manifestDigest)) {
         diagnostics.push({ range: stage.from.range, message: base
           ? `${fromRef}: manifest unknown (the lab's ${name} is ${baseDigest(base)})`
           : `${fromRef}: not in the lab's catalogue of base images (${BASE_IMAGE_REFS.join(", ")}, or scratch)` });

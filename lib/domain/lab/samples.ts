@@ -1,10 +1,13 @@
+import { baseImage, baseLayers } from "./base-images";
 import type { BuiltImage, ImageLayer } from "./image";
 
 /**
  * Sample images for the registry and hosts lab, so it is useful before the learner has built
- * anything: two versions of one web app and a worker, all on the same base. The digests are
- * made up for the lab (distinct, well-formed sha256 values, one per distinct content); the
- * sizes are of the order of a Debian-slim Node.js base and a small app.
+ * anything: two versions of one web app and a worker, all on the same real base,
+ * node:18-bullseye-slim (linux/amd64): its five layers carry the registry's own digests and
+ * compressed sizes (see base-images.ts and its repo-info source). The app layers above it and
+ * the images' own digests are made up for the lab (distinct, well-formed sha256 values, one per
+ * distinct content), with sizes of the order of a small Node.js app.
  */
 
 const MB = 1_000_000;
@@ -12,11 +15,7 @@ const d = (seed: string) => `sha256:${seed.repeat(64 / seed.length)}`;
 const layer = (seed: string, size: number, createdBy: string): ImageLayer => ({ digest: d(seed), size, createdBy });
 
 /** The base image's layers: the same content, so the same digests, in every image built on it. */
-const BASE: ImageLayer[] = [
-  layer("1a2b", 28_230_000, "# debian bookworm-slim root filesystem"),
-  layer("3c4d", 3_310_000, "RUN apt-get install ca-certificates (node base)"),
-  layer("5e6f", 41_940_000, "COPY node /usr/local/bin/ (node base)"),
-];
+const BASE: ImageLayer[] = baseLayers(baseImage("node:18-bullseye-slim")!);
 
 const config = (cmd: string[]): BuiltImage["config"] => ({ env: ["NODE_ENV=production"], exposedPorts: ["3000/tcp"], cmd, workingDir: "/app", labels: {} });
 

@@ -23,7 +23,7 @@ export const STARTER_FILES: LabFile[] = [
   { path: ".git/HEAD", size: 6_200_000, content: "ref: refs/heads/main" },
 ];
 
-export const STARTER_DOCKERFILE = `FROM node:22-alpine
+export const STARTER_DOCKERFILE = `FROM node:18-alpine
 WORKDIR /app
 COPY . .
 RUN npm ci --omit=dev

@@ -36,9 +36,9 @@ export const dockerfileOrder: Lesson = {
     {
       id: "apt-one-run",
       title: "Update and install packages in one RUN",
-      goal: "The service needs curl. Switch to node:22-bookworm-slim (Debian, with apt) and install curl in ONE RUN: apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*. Build.",
+      goal: "The service needs curl. Switch to node:18-bullseye-slim (Debian, with apt) and install curl in ONE RUN: apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*. Build.",
       hints: [
-        "Alpine has apk, not apt-get: change FROM to node:22-bookworm-slim first.",
+        "Alpine has apk, not apt-get: change FROM to node:18-bullseye-slim first.",
         "Put the RUN before COPY . . so a source change does not reinstall curl.",
       ],
       check: { kind: "lab", check: aptInOneRun },

@@ -78,7 +78,7 @@ export function aptInOneRun(run: LabRun): CheckResult {
   const lonely = runs.find((s) => /apt-get update/.test(s.text) && !/apt-get install/.test(s.text));
   if (lonely) return { done: false, hint: "apt-get update has a RUN of its own: its layer can stay CACHED for months while install fetches from stale lists. Put update && install in the same RUN." };
   const combined = runs.find((s) => /apt-get update/.test(s.text) && /apt-get install/.test(s.text) && /\bcurl\b/.test(s.text));
-  if (!combined) return { done: false, hint: "Install curl with apt-get in a RUN that starts with apt-get update &&, on a Debian-based image such as node:22-bookworm-slim." };
+  if (!combined) return { done: false, hint: "Install curl with apt-get in a RUN that starts with apt-get update &&, on a Debian-based image such as node:18-bullseye-slim." };
   if (!/rm -rf \/var\/lib\/apt\/lists/.test(combined.text)) return { done: false, hint: "End the same RUN with && rm -rf /var/lib/apt/lists/* so the package lists never reach the layer." };
   return { done: true };
 }
@@ -95,8 +95,8 @@ export function slimMultiStage(run: LabRun, maxBytes: number): CheckResult {
   if (!r.ok) return r.result;
   const image = r.build.image!;
   const fromStage = image.layers.some((l) => /^COPY --from=/.test(l.createdBy));
-  if (!fromStage) return { done: false, hint: "The final stage has no COPY --from=…: name the first stage (FROM golang:1.23 AS build) and copy only the binary out of it." };
+  if (!fromStage) return { done: false, hint: "The final stage has no COPY --from=…: name the first stage (FROM golang:1.19 AS build) and copy only the binary out of it." };
   const size = imageSize(image);
-  if (size > maxBytes) return { done: false, hint: `The final image is still ${(size / MB).toFixed(1)} MB: start the last stage from a small base (gcr.io/distroless/static-debian12 or alpine:3.20), not from golang.` };
+  if (size > maxBytes) return { done: false, hint: `The final image is still ${(size / MB).toFixed(1)} MB: start the last stage from a small base (alpine:3.17 or scratch), not from golang.` };
   return { done: true };
 }

@@ -7,7 +7,7 @@ import { starterDesign } from "./starters";
 const MAIN_GO = "package main\n\nimport \"net/http\"\n\nfunc main() {\n\thttp.HandleFunc(\"/\", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte(\"shop\")) })\n\thttp.ListenAndServe(\":8080\", nil)\n}\n";
 
 const GO_APP: LabState = {
-  dockerfile: "FROM golang:1.23\nWORKDIR /src\nCOPY go.mod main.go ./\nRUN CGO_ENABLED=0 go build -o /out/shop .\nEXPOSE 8080\nENTRYPOINT [\"/out/shop\"]\n",
+  dockerfile: "FROM golang:1.19\nWORKDIR /src\nCOPY go.mod main.go ./\nRUN CGO_ENABLED=0 go build -o /out/shop .\nEXPOSE 8080\nENTRYPOINT [\"/out/shop\"]\n",
   files: [
     { path: "go.mod", size: 24, content: "module shop\n\ngo 1.23\n" },
     { path: "main.go", size: MAIN_GO.length, content: MAIN_GO },
@@ -30,16 +30,16 @@ export const multiStageBuilds: Lesson = {
     {
       id: "single-stage",
       title: "Build the single-stage image",
-      goal: "This Dockerfile builds a Go web server on golang:1.23 and ships it there. Build it and look at the image size and its layers.",
+      goal: "This Dockerfile builds a Go web server on golang:1.19 and ships it there. Build it and look at the image size and its layers.",
       hints: ["Press Build and read the total under the layer table."],
       check: { kind: "lab", check: (run) => imageAtLeast(run, 200 * MB) },
     },
     {
       id: "multi-stage",
       title: "Ship only the binary",
-      goal: "Name the first stage (FROM golang:1.23 AS build), then add a second stage FROM gcr.io/distroless/static-debian12 that copies /out/shop from it and runs it. Build: the image should be under 30 MB.",
+      goal: "Name the first stage (FROM golang:1.19 AS build), then add a second stage FROM alpine:3.17 that copies /out/shop from it and runs it. Build: the image should be under 30 MB.",
       hints: [
-        "The second stage: FROM gcr.io/distroless/static-debian12, then COPY --from=build /out/shop /shop, then ENTRYPOINT [\"/shop\"].",
+        "The second stage: FROM alpine:3.17, then COPY --from=build /out/shop /shop, then ENTRYPOINT [\"/shop\"].",
         "Only the last stage becomes the image, so put the small one last.",
       ],
       check: { kind: "lab", check: (run) => slimMultiStage(run, 30 * MB) },
@@ -55,7 +55,7 @@ export const multiStageBuilds: Lesson = {
         choices: [
           { id: "stayed-behind", text: "It stayed in the build stage: only the final stage's layers are in the image.", correct: true, why: "" },
           { id: "compressed", text: "Docker compressed the toolchain layers into the final image.", why: "Layers are always compressed for a push; the final image simply has no golang layers at all — look at its layer table." },
-          { id: "deleted", text: "The distroless image deletes the toolchain when the container starts.", why: "Nothing is deleted at run time: the final image never had the toolchain, because only the last stage's layers are in it." },
+          { id: "deleted", text: "The alpine image deletes the toolchain when the container starts.", why: "Nothing is deleted at run time: the final image never had the toolchain, because only the last stage's layers are in it." },
         ],
       },
     },
