@@ -1,9 +1,10 @@
 import { z } from "zod";
 import {
-  ClusterSchema, ContainerDefinitionSchema, LayoutEntrySchema, LoadBalancerDesignSchema, ScheduledTaskSchema, ServiceSchema, TargetGroupSchema, TaskDefinitionSchema,
+  CapacityProviderDesignSchema, ClusterSchema, ContainerDefinitionSchema, LayoutEntrySchema, LoadBalancerDesignSchema, ScheduledTaskSchema, ServiceSchema, TargetGroupSchema, TaskDefinitionSchema,
   type Design, type LayoutEntry,
 } from "../design";
 import { MAX_CONTAINERS_PER_TASK } from "../ecs-facts/task-definition";
+import { BUILT_IN_PROVIDERS, renameProviderRefs } from "./capacity-providers";
 import { clusterOfService } from "./edges";
 import { containerLayouts, freeChildSlot, SIZES } from "./layout";
 import { newId, uniqueName } from "./names";
@@ -27,6 +28,8 @@ export const ClipboardSchema = z.object({
   loadBalancers: z.array(LoadBalancerDesignSchema).default([]),
   /** Absent in what an older tab copied. */
   scheduledTasks: z.array(ScheduledTaskSchema).default([]),
+  /** Absent in what an older tab copied. */
+  capacityProviders: z.array(CapacityProviderDesignSchema).default([]),
   /** Containers copied without their task definition; they paste into a chosen one. */
   containers: z.array(ContainerDefinitionSchema),
   layout: z.record(z.string(), LayoutEntrySchema),
@@ -35,7 +38,7 @@ export type Clipboard = z.infer<typeof ClipboardSchema>;
 
 /** The selection as a clipboard payload; a cluster brings its services, a task definition its containers. */
 export function copySelection(design: Design, nodeIds: readonly string[]): Clipboard {
-  const clip: Clipboard = { kind: CLIPBOARD_KIND, clusters: [], taskDefinitions: [], services: [], targetGroups: [], loadBalancers: [], scheduledTasks: [], containers: [], layout: {} };
+  const clip: Clipboard = { kind: CLIPBOARD_KIND, clusters: [], taskDefinitions: [], services: [], targetGroups: [], loadBalancers: [], scheduledTasks: [], capacityProviders: [], containers: [], layout: {} };
   const picked = new Set(nodeIds);
   const keep = (key: string) => { if (design.layout[key]) clip.layout[key] = design.layout[key]; };
   for (const id of nodeIds) {
@@ -55,6 +58,8 @@ export function copySelection(design: Design, nodeIds: readonly string[]): Clipb
       clip.targetGroups.push(r.targetGroup); keep(id);
     } else if (r.kind === "scheduledTask") {
       clip.scheduledTasks.push(r.scheduledTask); keep(id);
+    } else if (r.kind === "capacityProvider") {
+      clip.capacityProviders.push(r.capacityProvider); keep(id);
     } else if (r.kind === "loadBalancer") {
       clip.loadBalancers.push(r.loadBalancer); keep(id);
     }
@@ -85,8 +90,23 @@ const shift = (l: LayoutEntry | undefined, by: Offset): LayoutEntry | undefined 
  * `name-2`, and references inside the pasted set follow those renames. Loose containers go into
  * `intoTaskDefinitionId` (when given and not full). Returns the new top-level node ids.
  */
-export function paste(design: Design, clip: Omit<Clipboard, "loadBalancers" | "scheduledTasks"> & Partial<Pick<Clipboard, "loadBalancers" | "scheduledTasks">>, opts: { offset?: Offset; intoTaskDefinitionId?: string } = {}): { design: Design; ids: string[] } {
+type Pasted = Omit<Clipboard, "loadBalancers" | "scheduledTasks" | "capacityProviders"> & Partial<Pick<Clipboard, "loadBalancers" | "scheduledTasks" | "capacityProviders">>;
+
+export function paste(design: Design, given: Pasted, opts: { offset?: Offset; intoTaskDefinitionId?: string } = {}): { design: Design; ids: string[] } {
   const offset = opts.offset ?? 40;
+  // Capacity providers take a name of their own (never FARGATE's); the pasted clusters' lists and
+  // strategies and the pasted services' strategies follow it, the design's own ones do not.
+  const providerNames = [...(design.capacityProviders ?? []).map((p) => p.name), ...BUILT_IN_PROVIDERS];
+  const providers: { cp: NonNullable<Clipboard["capacityProviders"]>[number]; name: string }[] = [];
+  let clip = given;
+  for (const cp of given.capacityProviders ?? []) {
+    const name = uniqueName(cp.name, [...providerNames, ...providers.map((p) => p.name)]);
+    providers.push({ cp, name });
+    if (name !== cp.name) {
+      const renamed = renameProviderRefs({ schemaVersion: 1, clusters: clip.clusters, taskDefinitions: [], services: clip.services, layout: {} }, cp.name, name);
+      clip = { ...clip, clusters: renamed.clusters, services: renamed.services };
+    }
+  }
   let d = design;
   const ids: string[] = [];
   const layout = { ...d.layout };
@@ -164,6 +184,19 @@ export function paste(design: Design, clip: Omit<Clipboard, "loadBalancers" | "s
     const id = newId(d, "sched", name);
     d = { ...d, scheduledTasks: [...(d.scheduledTasks ?? []), { ...t, id, name, cluster, taskDefinition }] };
     const l = shift(clip.layout[t.id], offset); if (l) layout[id] = l;
+    ids.push(id);
+  }
+  for (const { cp, name } of providers) {
+    const id = newId(d, "cp", name);
+    let next = { ...cp, id, name };
+    const mi = next.managedInstancesProvider;
+    if (mi?.cluster) {
+      let cluster = mi.cluster;
+      for (const [from, to] of clusterRenames) cluster = replaceClusterName(cluster, from, to);
+      next = { ...next, managedInstancesProvider: { ...mi, cluster } };
+    }
+    d = { ...d, capacityProviders: [...(d.capacityProviders ?? []), next] };
+    const l = shift(clip.layout[cp.id], offset); if (l) layout[id] = l;
     ids.push(id);
   }
   d = { ...d, layout };

@@ -140,6 +140,28 @@ describe("sample design and merge", () => {
     expect(twice.design.layout[twice.design.clusters[1].id].y).toBeGreaterThan(100);
     expect(new Set(twice.design.clusters.map((c) => c.id)).size).toBe(2);
   });
+
+  it("brings capacity providers and scheduled tasks along (an imported Terraform file loses neither), renamed on collision with the references following", () => {
+    const incoming = {
+      ...sampleShopDesign(),
+      capacityProviders: [
+        { id: "cp-asg", name: "ec2", autoScalingGroupProvider: { autoScalingGroupArn: "arn:aws:autoscaling:eu-west-1:123456789012:autoScalingGroup:1a2b3c4d-1a2b-1a2b-1a2b-1a2b3c4d5e6f:autoScalingGroupName/shop" } },
+        { id: "cp-mi", name: "managed", managedInstancesProvider: { cluster: "shop", infrastructureRoleArn: "arn:aws:iam::123456789012:role/ecsInfra", instanceLaunchTemplate: { ec2InstanceProfileArn: "arn:aws:iam::123456789012:instance-profile/ecsInstance", networkConfiguration: { subnets: ["subnet-0a1b2c3d"] } } } },
+      ],
+      scheduledTasks: [{ id: "sched-n", name: "nightly", cluster: "shop", taskDefinition: "storefront", scheduleExpression: "rate(1 day)", roleArn: "arn:aws:iam::123456789012:role/sched" }],
+    } as unknown as ReturnType<typeof sampleShopDesign>;
+    incoming.clusters = incoming.clusters.map((c) => ({ ...c, capacityProviders: ["ec2"], defaultCapacityProviderStrategy: [{ capacityProvider: "ec2", weight: 1 }] }));
+    const once = mergeDesign(emptyDesign(), incoming).design;
+    expect(once.capacityProviders?.map((p) => p.name)).toEqual(["ec2", "managed"]);
+    expect(once.scheduledTasks?.map((t) => t.name)).toEqual(["nightly"]);
+    const twice = mergeDesign(once, incoming).design;
+    expect(twice.capacityProviders?.map((p) => p.name)).toEqual(["ec2", "managed", "ec2-2", "managed-2"]);
+    // The pasted cluster names the pasted provider; the first cluster still names its own.
+    expect(twice.clusters.map((c) => [c.clusterName, c.capacityProviders, c.defaultCapacityProviderStrategy?.[0].capacityProvider]))
+      .toEqual([["shop", ["ec2"], "ec2"], ["shop-2", ["ec2-2"], "ec2-2"]]);
+    expect(twice.capacityProviders?.[3].managedInstancesProvider?.cluster).toBe("shop-2");
+    expect(twice.scheduledTasks?.map((t) => [t.name, t.cluster, t.taskDefinition])).toEqual([["nightly", "shop", "storefront"], ["nightly-2", "shop-2", "storefront-2"]]);
+  });
 });
 
 describe("container edge kind", () => {

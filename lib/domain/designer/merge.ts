@@ -8,7 +8,8 @@ import { SIZES } from "./layout";
  * resources are placed below what is there. Returns the new top-level node ids.
  */
 export function mergeDesign(design: Design, incoming: Design): { design: Design; ids: string[] } {
-  const tops = [...design.clusters, ...design.taskDefinitions, ...design.services, ...(design.targetGroups ?? []), ...(design.loadBalancers ?? [])]
+  const tops = [...design.clusters, ...design.taskDefinitions, ...design.services, ...(design.targetGroups ?? []), ...(design.loadBalancers ?? []),
+    ...(design.scheduledTasks ?? []), ...(design.capacityProviders ?? [])]
     .map((x) => design.layout[x.id])
     .filter((l): l is NonNullable<typeof l> => !!l);
   const bottom = tops.length ? Math.max(...tops.map((l) => l.y + (l.height ?? SIZES.group.minHeight * 2))) : 0;
@@ -22,6 +23,8 @@ export function mergeDesign(design: Design, incoming: Design): { design: Design;
     services: incoming.services,
     targetGroups: incoming.targetGroups ?? [],
     loadBalancers: incoming.loadBalancers ?? [],
+    scheduledTasks: incoming.scheduledTasks ?? [],
+    capacityProviders: incoming.capacityProviders ?? [],
     containers: [],
     layout: incoming.layout,
   }, { offset });
