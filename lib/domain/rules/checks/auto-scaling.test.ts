@@ -67,6 +67,8 @@ describe("auto-scaling", () => {
     const a = (over: object) => ({ scheduledActionName: "a", schedule: "cron(0 8 ? * MON-FRI *)", scalableTargetAction: { minCapacity: 2 }, ...over });
     expect(check({ minCapacity: 1, maxCapacity: 4, scheduledActions: [a({ schedule: "cron(0 8 * * *)" })] })[0].message).toContain("six fields");
     expect(paths({ minCapacity: 1, maxCapacity: 4, scheduledActions: [a({ timezone: "Moon/Base" })] })).toEqual(["autoScaling.scheduledActions.0.timezone"]);
+    expect(paths({ minCapacity: 1, maxCapacity: 4, scheduledActions: [a({ startTime: "2026-12-24T20:00:00Z", endTime: " " })] })).toEqual(["autoScaling.scheduledActions.0.endTime"]);
+    expect(paths({ minCapacity: 1, maxCapacity: 4, scheduledActions: [a({ startTime: "2026-13-45T20:00:00Z" })] })).toEqual(["autoScaling.scheduledActions.0.startTime"]);
     expect(check({ minCapacity: 1, maxCapacity: 4, scheduledActions: [a({ scalableTargetAction: { minCapacity: 6 } })] })[0].message).toContain("above the maximum (4)");
     expect(paths({ minCapacity: 1, maxCapacity: 4, scheduledActions: [a({ scalableTargetAction: {} })] })).toEqual(["autoScaling.scheduledActions.0.scalableTargetAction"]);
   });

@@ -113,6 +113,8 @@ function policyFindings(p: ScalingPolicy, at: PathSegment[], ctx: { hasAlb: bool
   return out;
 }
 
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
 function scheduledFindings(a: ScheduledAction, at: PathSegment[], min: number | undefined, max: number | undefined): RuleFinding[] {
   const out: RuleFinding[] = [];
   const parsed = parseSchedule(a.schedule);
@@ -125,6 +127,13 @@ function scheduledFindings(a: ScheduledAction, at: PathSegment[], min: number | 
   }
   if (a.timezone !== undefined && !isTimeZone(a.timezone)) {
     out.push({ path: [...at, "timezone"], message: `"${a.timezone}" is not an IANA time zone (such as Europe/Berlin or America/New_York).`, fix: { description: "Use UTC.", edits: [{ path: [...at, "timezone"], value: undefined }] } });
+  }
+  // PutScheduledAction's StartTime and EndTime are timestamps (the SDKs send epoch seconds; CloudFormation takes ISO 8601).
+  for (const key of ["startTime", "endTime"] as const) {
+    const v = a[key];
+    if (v !== undefined && !(TIMESTAMP.test(v) && !Number.isNaN(Date.parse(v)))) {
+      out.push({ path: [...at, key], message: `The ${key} of "${a.scheduledActionName}" is not a date and time: Application Auto Scaling takes a timestamp such as 2026-12-24T20:00:00Z.`, fix: { description: `Remove the ${key}.`, edits: [{ path: [...at, key], value: undefined }] } });
+    }
   }
   const t = a.scalableTargetAction;
   if (t.minCapacity === undefined && t.maxCapacity === undefined) {
