@@ -1,31 +1,14 @@
-import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cliInTempDir } from "../helpers/run-cli";
 import { startPlanSandbox, webDesign } from "./sandbox";
 
 // `stevedore run-task` against the sandbox on a local port, the real CLI in a child process:
 // --wait exits with the essential container's exit code; a design's task definition is
 // registered first; ECS's refusals exit 1 and bad flags 2, naming the flag.
 
-const root = fileURLToPath(new URL("../../../", import.meta.url));
-const bin = join(root, "bin/stevedore.mjs");
-const tmp = mkdtempSync(join(tmpdir(), "stevedore-run-task-"));
-
-function run(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const env = { ...process.env, NO_COLOR: "1", AWS_ACCESS_KEY_ID: "", AWS_SECRET_ACCESS_KEY: "" };
-    const child = spawn(process.execPath, [bin, ...args], { cwd: tmp, env, stdio: ["pipe", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (err += d));
-    child.stdin.end();
-    child.on("close", (code) => resolve({ code, out, err }));
-  });
-}
+const { dir: tmp, run } = cliInTempDir("stevedore-run-task-");
 
 let sb: Awaited<ReturnType<typeof startPlanSandbox>>;
 const SUBNET = "subnet-0123456789abcdef0";
