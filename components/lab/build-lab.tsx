@@ -3,7 +3,7 @@
 import Link from "next/link";
 import type { ImageTarget } from "@/lib/actions/design-types";
 import { STARTER } from "@/lib/domain/lab/starter";
-import { saveBuiltImage } from "./lab-store";
+import { BENCH_KEY, saveBuiltImage } from "./lab-store";
 import { UseImage } from "./use-image";
 import { Workbench } from "./workbench";
 
@@ -12,6 +12,7 @@ export function BuildLab({ targets, canEdit }: { targets: ImageTarget[]; canEdit
   return (
     <Workbench
       initial={STARTER}
+      storageKey={BENCH_KEY}
       onBuild={(_, __, image) => { if (image) saveBuiltImage(image); }}
       after={(image) => (
         <div className="space-y-2">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import type { BuiltImage } from "@/lib/domain/lab/image";
 import { type Host, emptyHost } from "@/lib/domain/lab/hosts";
 import {
@@ -8,7 +8,7 @@ import {
 } from "@/lib/domain/lab/registry";
 import { SAMPLE_IMAGES } from "@/lib/domain/lab/samples";
 import { Button } from "@/components/ui/button";
-import { useBuiltImages } from "./lab-store";
+import { loadRegistryLab, saveRegistryLab, useBuiltImages, useLabGeneration } from "./lab-store";
 import { formatBytes, shortDigest } from "./format";
 import { HostPanel } from "./host-panel";
 import { TransferLog } from "./transfer-log";
@@ -30,14 +30,27 @@ function pullableRefs(registry: Registry): { ref: ImageRef; label: string }[] {
   ]);
 }
 
+/** The Registry & hosts tab, kept in this browser (the first render, on the server, is empty). */
 export function RegistryLab() {
+  const generation = useLabGeneration();
+  return <RegistryBench key={generation} persist={generation > 0} />;
+}
+
+const freshLab = () => ({ registry: emptyRegistry(ecrHost(ACCOUNT, REGION)), hosts: [emptyHost("host-a"), emptyHost("host-b")] });
+
+function RegistryBench({ persist }: { persist: boolean }) {
   const built = useBuiltImages();
   const choices: Choice[] = useMemo(() => [
     ...built.map((image) => ({ key: `built:${image.name}:${image.digest}`, label: `${image.name} (built in the lab, ${shortDigest(image.digest)})`, image })),
     ...SAMPLE_IMAGES.map((image) => ({ key: `sample:${image.digest}`, label: `Sample: ${image.label}`, image })),
   ], [built]);
-  const [registry, setRegistry] = useState<Registry>(() => emptyRegistry(ecrHost(ACCOUNT, REGION)));
-  const [hosts, setHosts] = useState<Host[]>(() => [emptyHost("host-a"), emptyHost("host-b")]);
+  // What the tab opened with: the saved registry and hosts, else empty ones (only a change is saved).
+  const [start] = useState(() => (persist ? loadRegistryLab() : undefined) ?? freshLab());
+  const [registry, setRegistry] = useState<Registry>(start.registry);
+  const [hosts, setHosts] = useState<Host[]>(start.hosts);
+  useEffect(() => {
+    if (persist && (registry !== start.registry || hosts !== start.hosts)) saveRegistryLab({ registry, hosts });
+  }, [persist, start, registry, hosts]);
   const [choiceKey, setChoiceKey] = useState(choices[0]?.key ?? "");
   const chosen = choices.find((c) => c.key === choiceKey) ?? choices[0];
   const [repository, setRepository] = useState("shop/web");
