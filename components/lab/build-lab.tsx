@@ -17,7 +17,7 @@ export function BuildLab({ targets, canEdit }: { targets: ImageTarget[]; canEdit
       after={(image) => (
         <div className="space-y-2">
           <p className="text-sm text-slate-700">Saved in this browser: the <Link href="/learn/lab/registry" className="font-medium text-brand-700 hover:underline">Registry &amp; hosts</Link> tab can push it.</p>
-          <UseImage image={image} targets={targets} canEdit={canEdit} />
+          <UseImage repository={image.name} digest={image.digest} targets={targets} canEdit={canEdit} />
         </div>
       )}
     />
