@@ -81,9 +81,12 @@ test("push two versions, move a tag, pull on two hosts, and count the bytes", as
   await pushLog.scrollIntoViewIfNeeded();
   await screenshot(page, "lab-registry-immutable");
 
+  // The lab is kept in this browser: after a reload the immutable repository is still there.
   await page.emulateMedia({ colorScheme: "dark" });
   await page.reload();
-  await page.getByLabel("Image", { exact: true }).selectOption({ label: "Sample: shop/web, version 1" });
+  await expect(repo.getByLabel("Tag mutability")).toHaveValue("IMMUTABLE");
+  await page.getByLabel("Image", { exact: true }).selectOption({ label: "Sample: shop/worker (same base)" });
+  await page.getByLabel("Repository").fill("shop/worker");
   await page.getByRole("button", { name: "Push" }).click();
   await expect(pushLog).toContainText("Pushed");
   await page.screenshot({ path: "test-results/screenshots/lab-registry-dark.png" });
