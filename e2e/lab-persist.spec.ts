@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { fixture, importDesignText, screenshot, uniqueName } from "./helpers";
+import { fixture, importDesignText, labBuild, labPull, labWrite, screenshot, uniqueName } from "./helpers";
 
 // The image lab is kept in this browser: a learner builds, reloads the page, and finds the
 // Dockerfile, the build context (with the .dockerignore they added) and the build cache as they
@@ -9,12 +9,6 @@ import { fixture, importDesignText, screenshot, uniqueName } from "./helpers";
 
 const built = (page: Page) => page.locator('[data-testid="build-step"][data-status="built"]');
 const cached = (page: Page) => page.locator('[data-testid="build-step"][data-status="cached"]');
-
-async function build(page: Page) {
-  const before = await page.getByTestId("cache-size").textContent();
-  await page.getByRole("button", { name: "Build", exact: true }).click();
-  await expect(page.getByTestId("cache-size")).not.toHaveText(before ?? "");
-}
 
 test("build, reload, rebuild CACHED; registry and hosts survive a reload; Use in a design; Reset lab", async ({ page }) => {
   test.setTimeout(180_000);
@@ -28,7 +22,7 @@ test("build, reload, rebuild CACHED; registry and hosts survive a reload; Use in
   await page.getByLabel("New file path").fill(".dockerignore");
   await page.getByRole("button", { name: "Add file" }).click();
   await page.getByRole("textbox", { name: "Content of .dockerignore" }).fill("node_modules\n.git\n");
-  await build(page);
+  await labBuild(page);
   await expect(page.getByTestId("build-summary")).toContainText("Built shop/web");
   await expect(cached(page)).toHaveCount(0);
   const steps = await page.getByTestId("build-step").count();
@@ -39,9 +33,10 @@ test("build, reload, rebuild CACHED; registry and hosts survive a reload; Use in
   await expect(page.getByTestId("build-empty")).toContainText("Restored from this browser");
   await expect(page.getByTestId("cache-size")).toHaveText(/^[1-9]\d* cached steps · 1 build$/);
   await expect(page.getByTestId("context-files")).toContainText(".dockerignore");
+  await expect(page.getByTestId("context-files").getByRole("listitem").filter({ hasText: ".git/HEAD" })).toContainText("ignored");
   await expect(page.getByRole("textbox", { name: "Dockerfile" })).toHaveValue(/^FROM node:18-alpine\nWORKDIR \/app\nCOPY \. \./);
   await screenshot(page, "lab-persist-restored");
-  await build(page);
+  await labBuild(page);
   await expect(page.getByTestId("build-step")).toHaveCount(steps);
   await expect(built(page)).toHaveCount(0);
   await expect(cached(page)).not.toHaveCount(0);
@@ -56,15 +51,11 @@ test("build, reload, rebuild CACHED; registry and hosts survive a reload; Use in
   await page.getByRole("button", { name: "Push" }).click();
   await expect(page.getByText("Uploaded 98.86 MB; 0 of 7 layers were already in the repository")).toBeVisible();
   const hostA = page.getByRole("article", { name: "host-a" });
-  await hostA.getByLabel("Image to pull").selectOption({ label: "shop/web:latest" });
-  await hostA.getByRole("button", { name: "Pull" }).click();
+  await labPull(hostA, "shop/web:latest");
   await expect(hostA.getByText("Downloaded 98.86 MB; 0 layers were already on host-a.")).toBeVisible();
   await hostA.getByRole("button", { name: "Run" }).click();
   const web = hostA.getByRole("group", { name: "Container web" });
-  await web.getByRole("button", { name: "Write" }).click();
-  await web.getByLabel("Write a file at").fill("/tmp/cache.bin");
-  await web.getByLabel("Size (kB)").fill("500");
-  await web.getByRole("button", { name: "Write" }).click();
+  await labWrite(web, "/tmp/cache.bin", 500);
   await expect(web.getByText("/tmp/cache.bin 500.0 kB · writable layer")).toBeVisible();
 
   // Reload: the repository, its tag, host-a's layers and the container with its writable layer are all there.
@@ -80,9 +71,9 @@ test("build, reload, rebuild CACHED; registry and hosts survive a reload; Use in
   // Use in a design: the ECR reference by tag, and the design's image rule judges it.
   await repo.getByRole("button", { name: "Use in a design" }).click();
   const use = page.getByTestId("use-from-registry");
-  await use.getByLabel("Design").selectOption({ label: designName });
+  await use.getByRole("combobox").first().selectOption({ label: designName });
   await use.getByRole("radio", { name: /a tag/ }).check();
-  await expect(use.getByLabel("Tag")).toHaveValue("latest");
+  await expect(use.getByLabel("Tag", { exact: true })).toHaveValue("latest");
   await expect(use.getByTestId("image-reference")).toHaveText("123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/web:latest");
   await use.getByRole("button", { name: "Use this image" }).click();
   await expect(use.getByRole("status")).toContainText(`web in “${designName}” now runs 123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/web:latest`);
@@ -115,14 +106,20 @@ test("a lesson checks the builds made before a reload", async ({ page }) => {
     await page.getByRole("button", { name: "Reset progress" }).click();
   }
   await expect(page.getByTestId("lesson-progress")).toHaveText("0 of 4 steps done");
-  await build(page);
+  await labBuild(page);
   await page.reload();
   await expect(page.getByTestId("build-empty")).toContainText("Restored from this browser");
   await page.getByRole("button", { name: "Check" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Build again without changing anything" })).toBeVisible();
-  await build(page);
+  await labBuild(page);
   await expect(built(page)).toHaveCount(0);
   await page.getByRole("button", { name: "Check" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Change one source file and rebuild" })).toBeVisible();
   await screenshot(page, "lab-persist-lesson");
+  // Starting over starts the lesson's lab over too.
+  await page.getByRole("button", { name: "Reset…" }).click();
+  await page.getByRole("button", { name: "Reset progress" }).click();
+  await expect(page.getByTestId("lesson-progress")).toHaveText("0 of 4 steps done");
+  await expect(page.getByTestId("build-empty")).toContainText("No build yet");
+  await expect(page.getByTestId("cache-size")).toHaveText("0 cached steps · 0 builds");
 });

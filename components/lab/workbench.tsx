@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useState, type ReactNode } from "react";
-import { build, emptyCache } from "@/lib/domain/lab/build";
+import { build, buildContext, emptyCache } from "@/lib/domain/lab/build";
 import type { BuildCache, BuildResult, LabState } from "@/lib/domain/lab/build-types";
 import { parseDockerfile } from "@/lib/domain/lab/dockerfile";
 import type { BuiltImage } from "@/lib/domain/lab/image";
@@ -59,7 +59,8 @@ function Bench({ initial, initialName = "shop/web", storageKey, onBuild, onResto
   }, [storageKey, start, state, name, cache, history]);
   const parsed = useMemo(() => parseDockerfile(state.dockerfile), [state.dockerfile]);
   const nameError = NAME.test(name) ? null : "Lowercase letters, digits, and . _ - / between them, as in shop/web.";
-  const ignored = result?.result.context.ignored ?? [];
+  // What .dockerignore leaves out of the context now, as the learner types it (and after a reload).
+  const ignored = useMemo(() => buildContext(state).ignored, [state]);
 
   function run() {
     if (nameError) return;
