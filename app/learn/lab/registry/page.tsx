@@ -16,7 +16,8 @@ export default async function RegistryLabPage() {
       <LabHeader current="/learn/lab/registry">
         A registry stores layers by their content and manifests by their digest; a tag is only a name that points at one digest and can
         be moved. Push two versions, move <code className="font-mono text-[0.9em]">latest</code>, then pull onto two hosts and watch
-        which bytes actually travel. Everything runs in your browser; nothing is sent anywhere.
+        which bytes actually travel. Everything runs in your browser and is kept there (Reset lab forgets it); only Use in a design
+        sends an image reference to one of your designs.
       </LabHeader>
       <RegistryLab targets={targets} canEdit={canEdit} />
     </div>
