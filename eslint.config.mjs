@@ -30,7 +30,7 @@ const MATRIX = [
   { folder: "lib/domain/plan", imports: [...FACTS, "lib/domain/design", "lib/domain/rules", "lib/domain/ecs-json", "lib/domain/cost"], packages: [], types: ["@aws-sdk/client-ecs", "@aws-sdk/client-elastic-load-balancing-v2", "@aws-sdk/client-application-auto-scaling", "@aws-sdk/client-scheduler"] },
   { folder: "lib/domain/monitor", imports: [...FACTS, "lib/domain/design", "lib/domain/plan"], packages: ["zod"], types: ["@aws-sdk/client-ecs"] },
   // The image lab: a Dockerfile (parsed by dockerfile-ast), its simulated build and cache, a registry and hosts.
-  { folder: "lib/domain/lab", imports: [...FACTS], packages: ["dockerfile-ast"] },
+  { folder: "lib/domain/lab", imports: [...FACTS], packages: ["dockerfile-ast", "zod"] },
   { folder: "lib/domain/learn", imports: [...FACTS, "lib/domain/design", "lib/domain/rules", "lib/domain/monitor", "lib/domain/lab", "lib/domain/cost"], packages: [], types: ["@aws-sdk/client-ecs"] },
   // Terraform, CloudFormation and CDK exports and imports: one mapping of design fields, a pure exporter and importer per format (the importer is given hcl2json's parse; its tests use it; fflate zips the CDK app).
   { folder: "lib/domain/export", imports: [...FACTS, "lib/domain/design", "lib/domain/plan", "lib/domain/ecs-json"], packages: ["yaml", "zod", "@cdktf/hcl2json", "fflate"] },

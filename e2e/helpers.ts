@@ -128,3 +128,24 @@ export async function fitView(page: Page, node: Locator) {
     return still;
   }, { intervals: [150] }).toBe(true);
 }
+
+/** Presses the image lab's Build and waits for the build to land (the cache line changes with every build). */
+export async function labBuild(page: Page) {
+  const before = await page.getByTestId("cache-size").textContent();
+  await page.getByRole("button", { name: "Build", exact: true }).click();
+  await expect(page.getByTestId("cache-size")).not.toHaveText(before ?? "");
+}
+
+/** On a host of the lab's Registry & hosts tab: pull one reference. */
+export async function labPull(host: Locator, reference: string) {
+  await host.getByLabel("Image to pull").selectOption({ label: reference });
+  await host.getByRole("button", { name: "Pull" }).click();
+}
+
+/** In a running container of the lab: write the default file (a volume's), then `path` of `kb` kB. */
+export async function labWrite(container: Locator, path: string, kb: number) {
+  await container.getByRole("button", { name: "Write" }).click();
+  await container.getByLabel("Write a file at").fill(path);
+  await container.getByLabel("Size (kB)").fill(String(kb));
+  await container.getByRole("button", { name: "Write" }).click();
+}

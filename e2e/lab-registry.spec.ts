@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { screenshot } from "./helpers";
+import { labPull, labWrite, screenshot } from "./helpers";
 
 // The registry & hosts lab, as a learner uses it: push two versions of one app (only the
 // changed layer travels), move latest, pin the old version by digest, pull onto two hosts
@@ -39,11 +39,9 @@ test("push two versions, move a tag, pull on two hosts, and count the bytes", as
 
   // host-a: latest (v2) downloads everything, then v1 only its own top layer.
   const hostA = page.getByRole("article", { name: "host-a" });
-  await hostA.getByLabel("Image to pull").selectOption({ label: "shop/web:latest" });
-  await hostA.getByRole("button", { name: "Pull" }).click();
+  await labPull(hostA, "shop/web:latest");
   await expect(hostA.getByText("Downloaded 98.91 MB; 0 layers were already on host-a.")).toBeVisible();
-  await hostA.getByLabel("Image to pull").selectOption({ label: "shop/web:v1" });
-  await hostA.getByRole("button", { name: "Pull" }).click();
+  await labPull(hostA, "shop/web:v1");
   const pullLog = hostA.getByRole("log", { name: "Pull output on host-a" });
   await expect(pullLog).toContainText("7a8b7a8b7a8b: Already exists");
   await expect(pullLog).toContainText("9c0d9c0d9c0d: Pull complete");
@@ -52,18 +50,14 @@ test("push two versions, move a tag, pull on two hosts, and count the bytes", as
 
   // host-b has its own store: it downloads the base again, once.
   const hostB = page.getByRole("article", { name: "host-b" });
-  await hostB.getByLabel("Image to pull").selectOption({ label: "shop/web:v1" });
-  await hostB.getByRole("button", { name: "Pull" }).click();
+  await labPull(hostB, "shop/web:v1");
   await expect(hostB.getByText("Downloaded 98.86 MB; 0 layers were already on host-b.")).toBeVisible();
 
   // A container's writable layer dies with it; the volume's files stay.
   await hostA.getByRole("button", { name: "Run" }).click();
   await expect(hostA.getByText(/Started web from sha256:c0ffee02c0ff…, volume “data” at \/app\/data\./)).toBeVisible();
   const web = hostA.getByRole("group", { name: "Container web" });
-  await web.getByRole("button", { name: "Write" }).click();
-  await web.getByLabel("Write a file at").fill("/tmp/cache.bin");
-  await web.getByLabel("Size (kB)").fill("500");
-  await web.getByRole("button", { name: "Write" }).click();
+  await labWrite(web, "/tmp/cache.bin", 500);
   await expect(web.getByText("/tmp/cache.bin 500.0 kB · writable layer")).toBeVisible();
   await expect(web.getByText("/app/data/upload-1.png 200.0 kB · volume data")).toBeVisible();
   await web.getByRole("button", { name: "Replace container" }).click();
@@ -81,9 +75,12 @@ test("push two versions, move a tag, pull on two hosts, and count the bytes", as
   await pushLog.scrollIntoViewIfNeeded();
   await screenshot(page, "lab-registry-immutable");
 
+  // The lab is kept in this browser: after a reload the immutable repository is still there.
   await page.emulateMedia({ colorScheme: "dark" });
   await page.reload();
-  await page.getByLabel("Image", { exact: true }).selectOption({ label: "Sample: shop/web, version 1" });
+  await expect(repo.getByLabel("Tag mutability")).toHaveValue("IMMUTABLE");
+  await page.getByLabel("Image", { exact: true }).selectOption({ label: "Sample: shop/worker (same base)" });
+  await page.getByLabel("Repository").fill("shop/worker");
   await page.getByRole("button", { name: "Push" }).click();
   await expect(pushLog).toContainText("Pushed");
   await page.screenshot({ path: "test-results/screenshots/lab-registry-dark.png" });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { screenshot } from "./helpers";
+import { labBuild, screenshot } from "./helpers";
 
 // The image lab's first lesson, done as a learner does it: build, rebuild, type into the
 // Dockerfile and see that even a metadata line makes COPY . . run again (the Dockerfile is in
@@ -8,11 +8,6 @@ import { screenshot } from "./helpers";
 const LESSON = "/learn/layers-build-cache";
 const steps = (page: Page) => page.getByTestId("build-step");
 
-async function build(page: Page) {
-  const before = await page.getByTestId("cache-size").textContent();
-  await page.getByRole("button", { name: "Build", exact: true }).click();
-  await expect(page.getByTestId("cache-size")).not.toHaveText(before ?? "");
-}
 
 test("the build-cache lesson, by building, typing into the Dockerfile and editing a source file", async ({ page }) => {
   test.setTimeout(120_000);
@@ -29,7 +24,7 @@ test("the build-cache lesson, by building, typing into the Dockerfile and editin
   await expect(page.getByTestId("step-hint")).toContainText("Press Build");
 
   // Step 1: the first build pulls the base and runs every step.
-  await build(page);
+  await labBuild(page);
   await expect(page.getByTestId("build-summary")).toContainText("Built shop/web");
   await expect(steps(page)).toHaveCount(4);
   await expect(steps(page).nth(0)).toHaveAttribute("data-status", "built");
@@ -38,7 +33,7 @@ test("the build-cache lesson, by building, typing into the Dockerfile and editin
   await expect(page.getByRole("heading", { level: 2, name: "Build again without changing anything" })).toBeVisible();
 
   // Step 2: the same build again is all CACHED.
-  await build(page);
+  await labBuild(page);
   for (let i = 0; i < 4; i++) await expect(steps(page).nth(i)).toHaveAttribute("data-status", "cached");
   await expect(page.getByTestId("build-log")).toContainText("CACHED");
   await screenshot(page, "lab-lesson-all-cached");
@@ -57,7 +52,7 @@ test("the build-cache lesson, by building, typing into the Dockerfile and editin
   for (let i = 0; i < "LABLE team=shop".length; i++) await page.keyboard.press("Backspace");
   await page.keyboard.type("LABEL team=shop");
   await expect(page.getByTestId("dockerfile-problems")).toHaveCount(0);
-  await build(page);
+  await labBuild(page);
   const copy = steps(page).nth(2);
   await expect(copy).toHaveAttribute("data-status", "built");
   await expect(copy).toContainText("the copied files changed: Dockerfile changed");
@@ -70,7 +65,7 @@ test("the build-cache lesson, by building, typing into the Dockerfile and editin
   await source.click();
   await page.keyboard.press("Control+End");
   await page.keyboard.type("// greet in French\n");
-  await build(page);
+  await labBuild(page);
   await expect(steps(page).nth(1)).toHaveAttribute("data-status", "cached");
   await expect(copy).toContainText("the copied files changed: src/index.js changed");
   await expect(steps(page).nth(3)).toHaveAttribute("data-status", "built");

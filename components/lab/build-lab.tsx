@@ -3,7 +3,7 @@
 import Link from "next/link";
 import type { ImageTarget } from "@/lib/actions/design-types";
 import { STARTER } from "@/lib/domain/lab/starter";
-import { saveBuiltImage } from "./lab-store";
+import { BENCH_KEY, saveBuiltImage } from "./lab-store";
 import { UseImage } from "./use-image";
 import { Workbench } from "./workbench";
 
@@ -12,11 +12,12 @@ export function BuildLab({ targets, canEdit }: { targets: ImageTarget[]; canEdit
   return (
     <Workbench
       initial={STARTER}
+      storageKey={BENCH_KEY}
       onBuild={(_, __, image) => { if (image) saveBuiltImage(image); }}
       after={(image) => (
         <div className="space-y-2">
           <p className="text-sm text-slate-700">Saved in this browser: the <Link href="/learn/lab/registry" className="font-medium text-brand-700 hover:underline">Registry &amp; hosts</Link> tab can push it.</p>
-          <UseImage image={image} targets={targets} canEdit={canEdit} />
+          <UseImage repository={image.name} digest={image.digest} targets={targets} canEdit={canEdit} />
         </div>
       )}
     />

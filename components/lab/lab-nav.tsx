@@ -1,6 +1,7 @@
 import Link from "next/link";
+import { ResetLab } from "./reset-lab";
 
-/** The image lab's own tabs: build an image, move it through a registry to hosts, compare with VMs. */
+/** The image lab's own tabs: build an image, move it through a registry to hosts, compare with VMs; and Reset lab. */
 export function LabNav({ current }: { current: "build" | "registry" | "vms" }) {
   const tab = (href: string, label: string, on: boolean) => (
     <Link
@@ -12,10 +13,13 @@ export function LabNav({ current }: { current: "build" | "registry" | "vms" }) {
     </Link>
   );
   return (
-    <nav aria-label="Image lab" className="flex flex-wrap gap-2">
-      {tab("/learn/lab", "Build", current === "build")}
-      {tab("/learn/lab/registry", "Registry & hosts", current === "registry")}
-      {tab("/learn/lab/vms", "VMs vs containers", current === "vms")}
-    </nav>
+    <div className="flex flex-wrap items-center justify-between gap-2">
+      <nav aria-label="Image lab" className="flex flex-wrap gap-2">
+        {tab("/learn/lab", "Build", current === "build")}
+        {tab("/learn/lab/registry", "Registry & hosts", current === "registry")}
+        {tab("/learn/lab/vms", "VMs vs containers", current === "vms")}
+      </nav>
+      {current !== "vms" && <ResetLab />}
+    </div>
   );
 }

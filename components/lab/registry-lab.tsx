@@ -1,6 +1,7 @@
 "use client";
 
-import { useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
+import type { ImageTarget } from "@/lib/actions/design-types";
 import type { BuiltImage } from "@/lib/domain/lab/image";
 import { type Host, emptyHost } from "@/lib/domain/lab/hosts";
 import {
@@ -8,10 +9,11 @@ import {
 } from "@/lib/domain/lab/registry";
 import { SAMPLE_IMAGES } from "@/lib/domain/lab/samples";
 import { Button } from "@/components/ui/button";
-import { useBuiltImages } from "./lab-store";
+import { loadRegistryLab, saveRegistryLab, useBuiltImages, useLabGeneration } from "./lab-store";
 import { formatBytes, shortDigest } from "./format";
 import { HostPanel } from "./host-panel";
 import { TransferLog } from "./transfer-log";
+import { UseImage } from "./use-image";
 
 const ACCOUNT = "123456789012";
 const REGION = "eu-west-1";
@@ -30,20 +32,37 @@ function pullableRefs(registry: Registry): { ref: ImageRef; label: string }[] {
   ]);
 }
 
-export function RegistryLab() {
+/** The Registry & hosts tab, kept in this browser (the first render, on the server, is empty). */
+type DesignTargets = { targets: ImageTarget[]; canEdit: boolean };
+
+export function RegistryLab(props: DesignTargets) {
+  const generation = useLabGeneration();
+  return <RegistryBench key={generation} persist={generation > 0} {...props} />;
+}
+
+const freshLab = () => ({ registry: emptyRegistry(ecrHost(ACCOUNT, REGION)), hosts: [emptyHost("host-a"), emptyHost("host-b")] });
+
+function RegistryBench({ persist, targets, canEdit }: { persist: boolean } & DesignTargets) {
   const built = useBuiltImages();
   const choices: Choice[] = useMemo(() => [
     ...built.map((image) => ({ key: `built:${image.name}:${image.digest}`, label: `${image.name} (built in the lab, ${shortDigest(image.digest)})`, image })),
     ...SAMPLE_IMAGES.map((image) => ({ key: `sample:${image.digest}`, label: `Sample: ${image.label}`, image })),
   ], [built]);
-  const [registry, setRegistry] = useState<Registry>(() => emptyRegistry(ecrHost(ACCOUNT, REGION)));
-  const [hosts, setHosts] = useState<Host[]>(() => [emptyHost("host-a"), emptyHost("host-b")]);
+  // What the tab opened with: the saved registry and hosts, else empty ones (only a change is saved).
+  const [start] = useState(() => (persist ? loadRegistryLab() : undefined) ?? freshLab());
+  const [registry, setRegistry] = useState<Registry>(start.registry);
+  const [hosts, setHosts] = useState<Host[]>(start.hosts);
+  useEffect(() => {
+    if (persist && (registry !== start.registry || hosts !== start.hosts)) saveRegistryLab({ registry, hosts });
+  }, [persist, start, registry, hosts]);
   const [choiceKey, setChoiceKey] = useState(choices[0]?.key ?? "");
   const chosen = choices.find((c) => c.key === choiceKey) ?? choices[0];
   const [repository, setRepository] = useState("shop/web");
   const [tag, setTag] = useState("latest");
   const [immutableNew, setImmutableNew] = useState(false);
   const [output, setOutput] = useState<Output>();
+  /** The manifest "Use in a design" was pressed for. */
+  const [using, setUsing] = useState<{ repository: string; digest: string }>();
   const ids = { image: useId(), repo: useId(), tag: useId(), immutable: useId() };
 
   const doPush = () => {
@@ -63,6 +82,9 @@ export function RegistryLab() {
   };
 
   const repos = Object.values(registry.repositories);
+  const usingRepo = using && registry.repositories[using.repository];
+  // Gone when its last tag was deleted (ECR deletes the image with it).
+  const usingRow = usingRepo ? tagsByDigest(usingRepo).find((r) => r.digest === using.digest) : undefined;
 
   return (
     <div className="space-y-10">
@@ -105,9 +127,18 @@ export function RegistryLab() {
         ) : repos.map((repo) => (
           <RepositoryCard
             key={repo.name} registry={registry} name={repo.name}
-            onChange={setRegistry} onOutput={setOutput}
+            onChange={setRegistry} onOutput={setOutput} onUse={(digest) => setUsing({ repository: repo.name, digest })}
           />
         ))}
+        {using && usingRow && (
+          <div className="space-y-2" data-testid="use-from-registry">
+            <p className="text-sm text-slate-700">
+              Use <code className="font-mono text-[0.9em]">{registry.host}/{using.repository}</code> at <code className="font-mono text-[0.9em]">{shortDigest(using.digest)}</code> in a design,
+              by its digest or by one of its tags: the design&apos;s image rules judge the reference as they would in ECS.
+            </p>
+            <UseImage key={`${using.repository}@${using.digest}`} repository={`${registry.host}/${using.repository}`} digest={using.digest} defaultTag={usingRow.tags[0] ?? "latest"} targets={targets} canEdit={canEdit} />
+          </div>
+        )}
       </section>
 
       <section aria-labelledby="hosts-title" className="space-y-4">
@@ -126,7 +157,7 @@ export function RegistryLab() {
   );
 }
 
-function RepositoryCard({ registry, name, onChange, onOutput }: { registry: Registry; name: string; onChange: (r: Registry) => void; onOutput: (o: Output) => void }) {
+function RepositoryCard({ registry, name, onChange, onOutput, onUse }: { registry: Registry; name: string; onChange: (r: Registry) => void; onOutput: (o: Output) => void; onUse: (digest: string) => void }) {
   const repo = registry.repositories[name];
   const [tagInputs, setTagInputs] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ text: string; error?: boolean }>();
@@ -184,6 +215,9 @@ function RepositoryCard({ registry, name, onChange, onOutput }: { registry: Regi
                 <div className="text-xs text-slate-600">{manifest.source}</div>
                 <button type="button" className="mt-1 text-xs font-medium text-brand-700 underline-offset-2 hover:underline" onClick={() => copy(reference(registry, { repository: name, digest }))}>
                   Copy digest reference
+                </button>
+                <button type="button" className="mt-1 block text-xs font-medium text-brand-700 underline-offset-2 hover:underline" onClick={() => onUse(digest)}>
+                  Use in a design
                 </button>
               </td>
               <td className="py-2 pr-3">

@@ -4,28 +4,30 @@ import Link from "next/link";
 import { useState } from "react";
 import type { ImageTarget } from "@/lib/actions/design-types";
 import { setContainerImageAction } from "@/lib/actions/designs";
-import type { BuiltImage } from "@/lib/domain/lab/image";
 import { Button } from "@/components/ui/button";
 
 type Feedback = { ok: boolean; text: string; href?: string };
 
 /**
- * "Use this image": the built image's reference goes into one container of a design, where the
+ * "Use this image": the image's reference goes into one container of a design, where the
  * validator's image rules (mutable tags, digests, the ECR form) apply to it like any other.
- * The lab has no registry of its own on this tab, so the reference names the image by a tag the
- * learner types or by its digest.
+ * On the Build tab the repository is the image's bare name (no registry yet); on the Registry &
+ * hosts tab it is the ECR repository (`<account>.dkr.ecr.<region>.amazonaws.com/shop/web`). The
+ * reference names the image by a tag or by its digest.
  */
-export function UseImage({ image, targets, canEdit }: { image: BuiltImage; targets: ImageTarget[]; canEdit: boolean }) {
+export function UseImage({ repository, digest, defaultTag = "1.0.0", targets, canEdit }: {
+  repository: string; digest: string; defaultTag?: string; targets: ImageTarget[]; canEdit: boolean;
+}) {
   const [designId, setDesignId] = useState(targets[0]?.designId ?? "");
   const design = targets.find((t) => t.designId === designId);
   const [container, setContainer] = useState("");
   const [form, setForm] = useState<"tag" | "digest">("digest");
-  const [tag, setTag] = useState("1.0.0");
+  const [tag, setTag] = useState(defaultTag);
   const [busy, setBusy] = useState(false);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const options = design?.taskDefinitions.flatMap((t) => t.containers.map((c) => ({ value: `${t.id}\u0000${c.name}`, label: `${t.family} / ${c.name}${c.image ? ` (now ${c.image})` : ""}` }))) ?? [];
   const picked = options.some((o) => o.value === container) ? container : options[0]?.value ?? "";
-  const reference = form === "digest" ? `${image.name}@${image.digest}` : `${image.name}:${tag}`;
+  const reference = form === "digest" ? `${repository}@${digest}` : `${repository}:${tag}`;
 
   async function apply() {
     const [taskDefinitionId, containerName] = picked.split("\u0000");

@@ -64,7 +64,8 @@ export function VmsCompare() {
           Each VM adds a guest operating system ({FIGURES.guestOsMemoryMb.value} MB of memory, {FIGURES.guestOsDiskMb.value / 1024} GB of disk) and boots it
           (about {FIGURES.vmBootSeconds.value} s) before its app starts. Containers share the host&apos;s kernel: each adds only its app, a base image is stored once
           for every container built on it, and a start takes about {FIGURES.containerStartSeconds.value * 1000} ms plus the app&apos;s own start.
-          The host&apos;s own operating system is the same on both sides and is not counted.
+          The host&apos;s own operating system is the same on both sides and is not counted. Each base&apos;s size is the one the Build tab
+          uses: the real image&apos;s layers as the registry stores them (compressed, what a pull moves; unpacked on disk they take more).
         </p>
       </section>
 

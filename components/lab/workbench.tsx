@@ -1,39 +1,66 @@
 "use client";
 
-import { useMemo, useState, type ReactNode } from "react";
-import { build, emptyCache } from "@/lib/domain/lab/build";
+import { useEffect, useMemo, useState, type ReactNode } from "react";
+import { build, buildContext, emptyCache } from "@/lib/domain/lab/build";
 import type { BuildCache, BuildResult, LabState } from "@/lib/domain/lab/build-types";
 import { parseDockerfile } from "@/lib/domain/lab/dockerfile";
 import type { BuiltImage } from "@/lib/domain/lab/image";
+import { MAX_BUILD_HISTORY } from "@/lib/domain/lab/saved";
 import { Button } from "@/components/ui/button";
 import { BuildOutput } from "./build-output";
 import { ContextFiles } from "./context-files";
 import { DockerfileEditor } from "./dockerfile-editor";
+import { loadBench, saveBench, useLabGeneration } from "./lab-store";
 
 const NAME = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
 
-/**
- * The lab's bench: a Dockerfile, its build context and the builder's cache, kept in this
- * component (the simulation is pure, so the browser runs it; nothing is sent anywhere). Every
- * Build hands the state it built to `onBuild`: lessons post that history for checking.
- */
-export function Workbench({ initial, initialName = "shop/web", onBuild, after, stacked = false }: {
+type Props = {
   initial: LabState;
   /** One column (inside a lesson's narrower panel) instead of editor beside output. */
   stacked?: boolean;
   initialName?: string;
+  /** Where this browser keeps the bench between visits (lab-store); none: it lasts as long as the page. */
+  storageKey?: string;
   onBuild?(states: LabState[], result: BuildResult, image?: BuiltImage): void;
+  /** The builds a saved bench brings back, for lessons to check after a reload. */
+  onRestore?(states: LabState[]): void;
   /** Shown under a successful build (Use this image). */
   after?(image: BuiltImage): ReactNode;
-}) {
-  const [state, setState] = useState<LabState>(initial);
-  const [name, setName] = useState(initialName);
-  const [cache, setCache] = useState<BuildCache>(emptyCache);
-  const [history, setHistory] = useState<LabState[]>([]);
+};
+
+/**
+ * The lab's bench: a Dockerfile, its build context and the builder's cache (the simulation is
+ * pure, so the browser runs it; nothing is sent anywhere), kept in this browser under
+ * `storageKey`. Every Build hands the state it built to `onBuild`: lessons post that history for
+ * checking.
+ */
+export function Workbench({ storageKey, ...props }: Props) {
+  // The server and the hydrating page render the defaults; then the bench remounts with what was saved.
+  const generation = useLabGeneration();
+  return <Bench key={generation} {...props} storageKey={generation > 0 ? storageKey : undefined} />;
+}
+
+function Bench({ initial, initialName = "shop/web", storageKey, onBuild, onRestore, after, stacked = false }: Props) {
+  // What the bench opened with: the saved bench, else the defaults (only a change is saved).
+  const [start] = useState(() => {
+    const saved = storageKey ? loadBench(storageKey) : undefined;
+    return { saved, bench: saved ?? { state: initial, name: initialName, cache: emptyCache(), history: [] } };
+  });
+  const [state, setState] = useState<LabState>(start.bench.state);
+  const [name, setName] = useState(start.bench.name);
+  const [cache, setCache] = useState<BuildCache>(start.bench.cache);
+  const [history, setHistory] = useState<LabState[]>(start.bench.history);
   const [result, setResult] = useState<{ result: BuildResult; cold: number } | null>(null);
+  useEffect(() => { if (start.saved) onRestore?.(start.saved.history); }, [start, onRestore]);
+  useEffect(() => {
+    const b = start.bench;
+    if (!storageKey || (state === b.state && name === b.name && cache === b.cache && history === b.history)) return;
+    saveBench(storageKey, { state, name, cache, history });
+  }, [storageKey, start, state, name, cache, history]);
   const parsed = useMemo(() => parseDockerfile(state.dockerfile), [state.dockerfile]);
   const nameError = NAME.test(name) ? null : "Lowercase letters, digits, and . _ - / between them, as in shop/web.";
-  const ignored = result?.result.context.ignored ?? [];
+  // What .dockerignore leaves out of the context now, as the learner types it (and after a reload).
+  const ignored = useMemo(() => buildContext(state).ignored, [state]);
 
   function run() {
     if (nameError) return;
@@ -42,7 +69,7 @@ export function Workbench({ initial, initialName = "shop/web", onBuild, after, s
     const cold = build(state, emptyCache(), { name, builtAt }).seconds;
     setCache(r.cache);
     setResult({ result: r, cold });
-    const states = [...history, state].slice(-8);
+    const states = [...history, state].slice(-MAX_BUILD_HISTORY);
     setHistory(states);
     onBuild?.(states, r, r.image);
   }
@@ -82,8 +109,17 @@ export function Workbench({ initial, initialName = "shop/web", onBuild, after, s
           </>
         ) : (
           <div className="rounded-md border border-dashed border-slate-300 bg-slate-50 px-4 py-8 text-center text-sm text-slate-700" data-testid="build-empty">
-            <p className="font-medium text-slate-900">No build yet</p>
-            <p className="mt-1">Press Build to run the Dockerfile against the context. Then change one file or one line and build again: the steps that can be reused say CACHED, and the others say why they ran.</p>
+            {start.saved && Object.keys(cache.entries).length > 0 ? (
+              <>
+                <p className="font-medium text-slate-900">Restored from this browser</p>
+                <p className="mt-1">Your Dockerfile, build context and build cache are as you left them. Press Build: every step whose inputs did not change since your last build says CACHED.</p>
+              </>
+            ) : (
+              <>
+                <p className="font-medium text-slate-900">No build yet</p>
+                <p className="mt-1">Press Build to run the Dockerfile against the context. Then change one file or one line and build again: the steps that can be reused say CACHED, and the others say why they ran.</p>
+              </>
+            )}
           </div>
         )}
       </div>

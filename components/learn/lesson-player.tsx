@@ -11,6 +11,7 @@ import { ProgressBar } from "./progress-bar";
 import { StepList } from "./step-list";
 import { StepPanel } from "./step-panel";
 import { Workbench } from "@/components/lab/workbench";
+import { forget, lessonBenchKey } from "@/components/lab/lab-store";
 import type { LabState } from "@/lib/domain/lab/build-types";
 
 type Props = {
@@ -50,6 +51,11 @@ export function LessonPlayer({ lesson, number, initial, next }: Props) {
     if (r.ok) {
       setCompleted([]);
       setDesignId(null);
+      // Starting over starts the lesson's lab over too (its Dockerfile and the builds it replays).
+      if (lesson.lab) {
+        forget([lessonBenchKey(lesson.id)]);
+        setLabBuilds([]);
+      }
     } else setError(r.message);
   }
 
@@ -131,7 +137,7 @@ export function LessonPlayer({ lesson, number, initial, next }: Props) {
           )}
           {lesson.lab && (
             <section aria-label="Image lab" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="lesson-lab">
-              <Workbench initial={lesson.lab} stacked onBuild={(states) => setLabBuilds(states)} />
+              <Workbench initial={lesson.lab} stacked storageKey={lessonBenchKey(lesson.id)} onRestore={setLabBuilds} onBuild={(states) => setLabBuilds(states)} />
             </section>
           )}
           {lesson.usesSandbox && designId && <LivePanel lessonId={lesson.id} />}

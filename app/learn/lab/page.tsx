@@ -1,18 +1,16 @@
 import type { Metadata } from "next";
-import { hasRole } from "@/lib/domain/access";
 import { LearnNav } from "@/components/learn/learn-nav";
 import { LabNav } from "@/components/lab/lab-nav";
 import { BuildLab } from "@/components/lab/build-lab";
 import { pageContext } from "@/lib/server/auth/page-context";
-import { listImageTargets } from "@/lib/server/designs";
+import { imageTargetsFor } from "@/lib/server/designs";
 
 export const metadata: Metadata = { title: "Image lab: build", description: "Write a Dockerfile, build it in a simulated BuildKit and watch the build cache decide which steps run again." };
 export const dynamic = "force-dynamic";
 
 export default async function LabBuildPage() {
   const ctx = await pageContext("/learn/lab");
-  const targets = await listImageTargets({ ctx });
-  const canEdit = ctx.actor.kind !== "person" || hasRole(ctx.actor.person.role, "editor");
+  const { targets, canEdit } = await imageTargetsFor(ctx);
   return (
     <div className="space-y-6">
       <header className="space-y-3">

@@ -1,7 +1,12 @@
+import { baseImage } from "@/lib/domain/lab/base-images";
 import { Arrow, Box, Diagram, Label } from "./primitives";
 
+// The image lab's own starting base (lib/domain/lab/starter.ts), with the catalogue's real layer count and size.
+const BASE = baseImage("node:18-alpine")!;
+const BASE_MB = (BASE.layers.reduce((n, l) => n + l.size, 0) / 1e6).toFixed(1);
+
 const lines = [
-  { code: "FROM node:22-slim", layer: "Base image layers", note: "shared by every image built on it", tone: "slate" as const },
+  { code: `FROM ${BASE.ref}`, layer: `Base image: ${BASE.layers.length} layers, ${BASE_MB} MB`, note: "shared by every image built on it", tone: "slate" as const },
   { code: "WORKDIR /app", layer: "Empty directory /app", note: "tiny: metadata and a folder", tone: "sky" as const },
   { code: "COPY package*.json ./", layer: "package.json files", note: "changes rarely: stays cached", tone: "sky" as const },
   { code: "RUN npm ci", layer: "node_modules", note: "the big one, rebuilt only if the line above changed", tone: "sky" as const },

@@ -153,17 +153,26 @@ function hitReason(keyword: string, inputs: string[]): string {
   return "same instruction after the same steps";
 }
 
-export function build(state: LabState, previous: BuildCache, opts: { name: string; builtAt: string }): BuildResult {
-  const cold = Object.keys(previous.entries).length === 0;
-  const cache: BuildCache = { entries: { ...previous.entries }, children: { ...previous.children }, pulled: [...previous.pulled] };
-  const parsed = parseDockerfile(state.dockerfile);
-  const diagnostics: DockerfileDiagnostic[] = [...parsed.diagnostics];
+/**
+ * What `docker build .` sends: the context's files and the Dockerfile, less what .dockerignore
+ * leaves out (`ignored`, as the learner wrote the paths).
+ */
+export function buildContext(state: LabState): { all: LabFile[]; context: LabFile[]; ignored: string[] } {
   const ignoreFile = state.files.find((f) => f.path === ".dockerignore");
   const rules = parseDockerignore(ignoreFile?.content ?? "");
   // The Dockerfile is part of the context too (COPY . . copies it): https://docs.docker.com/build/concepts/context/#dockerignore-files
   const all: LabFile[] = [...state.files.filter((f) => f.path !== "Dockerfile"), { path: "Dockerfile", size: new TextEncoder().encode(state.dockerfile).length, content: state.dockerfile }];
   const context = all.filter((f) => !isIgnored(rules, f.path)).map((f) => ({ ...f, path: cleanPath(f.path) }));
   const ignored = all.filter((f) => isIgnored(rules, f.path)).map((f) => f.path);
+  return { all, context, ignored };
+}
+
+export function build(state: LabState, previous: BuildCache, opts: { name: string; builtAt: string }): BuildResult {
+  const cold = Object.keys(previous.entries).length === 0;
+  const cache: BuildCache = { entries: { ...previous.entries }, children: { ...previous.children }, pulled: [...previous.pulled] };
+  const parsed = parseDockerfile(state.dockerfile);
+  const diagnostics: DockerfileDiagnostic[] = [...parsed.diagnostics];
+  const { all, context, ignored } = buildContext(state);
   const contextInfo = { files: context.length, size: context.reduce((n, f) => n + f.size, 0), ignored };
   const dockerfileSize = all[all.length - 1].size;
   // A failed build keeps what it cached before the failure, as BuildKit does.

@@ -1,3 +1,5 @@
+import { baseImage } from "./base-images";
+
 /**
  * The same apps on one host as virtual machines and as containers: memory, disk and start time
  * from stated figures, each with its source and what it assumes. The host's own operating
@@ -38,17 +40,32 @@ export type App = {
   name: string;
   /** The app's own resident memory and its own files (code and libraries): the same inside a VM or a container. */
   memoryMb: number; appDiskMb: number;
-  /** The image's base (e.g. node:22-slim): shared on disk by every container built on it. */
+  /**
+   * The image's base, one of the Build tab's catalogue (e.g. node:18-bullseye-slim): shared on
+   * disk by every container built on it. Its size is the catalogue's, the sum of its layers as
+   * the registry stores them (compressed, what a pull moves).
+   */
   base: string; baseDiskMb: number;
   /** Seconds the app itself takes to be ready once its process starts. */
   appStartSeconds: number;
 };
 
-/** Three apps, two on the same base: stated assumptions of the lab, editable on the page. */
+/** A base of the catalogue and its size in MB (decimal, one decimal place), from the catalogue's own layers. */
+export function onBase(ref: string): Pick<App, "base" | "baseDiskMb"> {
+  const image = baseImage(ref);
+  if (!image) throw new Error(`${ref} is not in the lab's base-image catalogue`);
+  return { base: image.ref, baseDiskMb: Math.round(image.layers.reduce((n, l) => n + l.size, 0) / 100_000) / 10 };
+}
+
+/**
+ * Three apps, two on the same base: stated assumptions of the lab, editable on the page. The
+ * bases are the ones the lessons build on: the Node.js services on node:18-bullseye-slim (the
+ * registry tab's sample images), the Go API as the multi-stage lesson ships it, on alpine:3.17.
+ */
 export const SAMPLE_APPS: readonly App[] = [
-  { name: "web (Node.js)", memoryMb: 120, appDiskMb: 25, base: "node:22-slim", baseDiskMb: 220, appStartSeconds: 1 },
-  { name: "worker (Node.js)", memoryMb: 90, appDiskMb: 15, base: "node:22-slim", baseDiskMb: 220, appStartSeconds: 1 },
-  { name: "api (Go)", memoryMb: 30, appDiskMb: 20, base: "distroless/static", baseDiskMb: 2, appStartSeconds: 0.2 },
+  { name: "web (Node.js)", memoryMb: 120, appDiskMb: 25, ...onBase("node:18-bullseye-slim"), appStartSeconds: 1 },
+  { name: "worker (Node.js)", memoryMb: 90, appDiskMb: 15, ...onBase("node:18-bullseye-slim"), appStartSeconds: 1 },
+  { name: "api (Go)", memoryMb: 30, appDiskMb: 20, ...onBase("alpine:3.17"), appStartSeconds: 0.2 },
 ];
 
 export type Totals = { memoryMb: number; diskMb: number; startSeconds: number };

@@ -11,5 +11,5 @@ export { importDesign, type ImportNote } from "./import-design";
 export * from "./schemas";
 export type * from "./types";
 export { setContainerImage } from "./set-container-image";
-export { listImageTargets } from "./list-image-targets";
+export { imageTargetsFor, listImageTargets } from "./list-image-targets";
 export { readInfrastructureCode } from "./read-infrastructure-code";

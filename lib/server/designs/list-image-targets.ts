@@ -1,3 +1,4 @@
+import { hasRole } from "@/lib/domain/access";
 import { parseDesign } from "@/lib/domain/design";
 import type { AppContext } from "../context";
 
@@ -19,4 +20,10 @@ export async function listImageTargets({ ctx }: { ctx: AppContext; input?: Recor
       taskDefinitions: parsed.design.taskDefinitions.map((t) => ({ id: t.id, family: t.family, containers: t.containerDefinitions.map((c) => ({ name: c.name, image: c.image })) })),
     }];
   });
+}
+
+/** What the lab's pages give "Use this image": the designs' containers, and whether this actor may change designs (editors and up). */
+export async function imageTargetsFor(ctx: AppContext): Promise<{ targets: ImageTarget[]; canEdit: boolean }> {
+  const targets = await listImageTargets({ ctx });
+  return { targets, canEdit: ctx.actor.kind !== "person" || hasRole(ctx.actor.person.role, "editor") };
 }
