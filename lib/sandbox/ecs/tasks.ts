@@ -10,6 +10,7 @@ import type { Ctx, Task, World } from "../core/types";
 import { activeCluster, clusterTasks, findTask, peekService, peekTask, usableTaskDefinition } from "./lookups";
 import { peek } from "../core/draft";
 import { compact, epochSeconds } from "../protocols/json-1-1";
+import { ebsAttachment } from "./storage";
 
 const str = z.string();
 const PRE_RUNNING = ["PROVISIONING", "PENDING", "ACTIVATING"];
@@ -17,6 +18,7 @@ const PRE_RUNNING = ["PROVISIONING", "PENDING", "ACTIVATING"];
 export function taskOut(world: World, t: Task, withTags = false) {
   const clusterArn = peek(world).clusters[t.clusterName].arn;
   const eni = t.networkMode === "awsvpc" ? `eni-${t.id.slice(0, 17)}` : undefined;
+  const ebs = ebsAttachment(t);
   return compact({
     taskArn: t.arn, clusterArn, taskDefinitionArn: t.taskDefinitionArn, containerInstanceArn: t.containerInstanceArn,
     overrides: { containerOverrides: [], inferenceAcceleratorOverrides: [], ...(t.overrides ?? {}) },
@@ -31,10 +33,13 @@ export function taskOut(world: World, t: Task, withTags = false) {
     executionStoppedAt: epochSeconds(t.executionStoppedAt), stoppedAt: epochSeconds(t.stoppedAt),
     enableExecuteCommand: t.enableExecuteCommand ?? false,
     attributes: [{ name: "ecs.cpu-architecture", value: "x86_64" }],
-    attachments: eni ? [{
-      id: eni, type: "ElasticNetworkInterface", status: t.lastStatus === "STOPPED" ? "DELETED" : "ATTACHED",
-      details: [{ name: "networkInterfaceId", value: eni }, { name: "privateIPv4Address", value: t.privateIp ?? "" }],
-    }] : [],
+    attachments: [
+      ...(eni ? [{
+        id: eni, type: "ElasticNetworkInterface", status: t.lastStatus === "STOPPED" ? "DELETED" : "ATTACHED",
+        details: [{ name: "networkInterfaceId", value: eni }, { name: "privateIPv4Address", value: t.privateIp ?? "" }],
+      }] : []),
+      ...(ebs ? [ebs] : []),
+    ],
     containers: t.containers.map((c) => compact({
       containerArn: c.containerArn, taskArn: t.arn, name: c.name, image: c.image,
       runtimeId: t.lastStatus === "RUNNING" || c.lastStatus === "STOPPED" ? c.runtimeId : undefined,
@@ -47,7 +52,7 @@ export function taskOut(world: World, t: Task, withTags = false) {
         ? [compact({ name: "ExecuteCommandAgent", lastStatus: c.execAgent.lastStatus, lastStartedAt: epochSeconds(c.execAgent.lastStartedAt) })]
         : undefined,
     })),
-    ephemeralStorage: t.launchType === "FARGATE" ? { sizeInGiB: 20 } : undefined,
+    ephemeralStorage: t.launchType === "FARGATE" ? { sizeInGiB: t.ephemeralStorageGiB ?? 20 } : undefined,
     tags: withTags ? t.tags : undefined,
   });
 }
