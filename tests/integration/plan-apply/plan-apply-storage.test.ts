@@ -40,7 +40,7 @@ function storageDesign(subnets: string[], sizeInGiB = 40): Design {
 }
 
 const tasksOf = async () => {
-  const arns = await sb.ecs.listTasks({ cluster: "data" });
+  const arns = await sb.ecs.listTasks({ cluster: "data", desiredStatus: "RUNNING" });
   const stopped = await sb.ecs.listTasks({ cluster: "data", desiredStatus: "STOPPED" });
   return (await sb.ecs.describeTasks({ cluster: "data", tasks: [...arns, ...stopped] })).tasks;
 };
