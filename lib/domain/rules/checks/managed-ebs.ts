@@ -116,7 +116,7 @@ export const managedEbsVolume: ServiceRule = {
     const out: RuleFinding[] = [];
     const names = atLaunchVolumes(taskDefinition);
     if (configs.length === 0) {
-      if (taskDefinition && names.length) {
+      if (taskDefinition && names.length && service.schedulingStrategy !== "DAEMON") {
         out.push({
           severity: "warning", path: ["volumeConfigurations"],
           message: `Task definition "${taskDefinition.family}" defers volume "${names[0]}" to launch (configuredAtLaunch), and this service gives no volumeConfigurations entry for it: its tasks get no EBS volume there.`,
