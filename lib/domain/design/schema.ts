@@ -376,8 +376,9 @@ export const AutoScalingSchema = z.looseObject({
 });
 export type AutoScaling = z.infer<typeof AutoScalingSchema>;
 
-/** The EBS volume ECS creates for each task of a service (ServiceManagedEBSVolumeConfiguration). */
+/** The EBS volume types ECS takes (a string in the API, so checked by the rules, not the schema). */
 export const EBS_VOLUME_TYPES = ["gp3", "gp2", "io1", "io2", "st1", "sc1", "standard"] as const;
+/** The EBS volume ECS creates for each task of a service (ServiceManagedEBSVolumeConfiguration). */
 export const ManagedEbsVolumeSchema = z.looseObject({
   /** The ECS infrastructure role ECS creates, attaches and deletes the volumes with; required by ECS. */
   roleArn: str.optional(),
@@ -404,7 +405,6 @@ export const ServiceVolumeConfigurationSchema = z.looseObject({
   name: str,
   managedEBSVolume: ManagedEbsVolumeSchema.optional(),
 });
-export type ServiceVolumeConfiguration = z.infer<typeof ServiceVolumeConfigurationSchema>;
 
 /** awsvpc networking of a service's or a scheduled task's tasks (CreateService's and RunTask's networkConfiguration). */
 const NetworkConfigurationSchema = z.object({

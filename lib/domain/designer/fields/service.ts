@@ -1,5 +1,5 @@
 import { providerChoices } from "../capacity-providers";
-import { ADJUSTMENT_TYPES, ALARM_COMPARISON_OPERATORS, EcsEnums, METRIC_STATISTICS, PREDEFINED_ECS_METRICS } from "../../design";
+import { ADJUSTMENT_TYPES, ALARM_COMPARISON_OPERATORS, EBS_VOLUME_TYPES, EcsEnums, METRIC_STATISTICS, PREDEFINED_ECS_METRICS } from "../../design";
 import { familyOf } from "../../design";
 import { listenerRuleChoices, targetGroupChoices } from "../load-balancers";
 import type { FieldContext, FieldGroup, FieldSpec } from "./types";
@@ -217,7 +217,7 @@ export const SERVICE_GROUPS: FieldGroup[] = [
         fields: [
           { type: "select", path: ["name"], label: "Volume", options: atLaunchVolumesOf, emptyLabel: "(choose)", help: "The task definition's volume with configuredAtLaunch." },
           { type: "text", path: ["managedEBSVolume", "roleArn"], label: "Infrastructure role ARN", mono: true, suggest: "role", placeholder: "arn:aws:iam::…:role/ecsInfrastructureRole", help: "Required: the role ECS manages the volumes with (AmazonECSInfrastructureRolePolicyForVolumes)." },
-          { type: "select", path: ["managedEBSVolume", "volumeType"], label: "Volume type", options: ["gp3", "gp2", "io1", "io2", "st1", "sc1", "standard"], emptyLabel: "(default: gp3)" },
+          { type: "select", path: ["managedEBSVolume", "volumeType"], label: "Volume type", options: EBS_VOLUME_TYPES, emptyLabel: "(default: gp3)" },
           { type: "int", path: ["managedEBSVolume", "sizeInGiB"], label: "Size (GiB)", placeholder: "20", help: "gp2/gp3 1–16,384; io1/io2 4–16,384; st1/sc1 125–16,384; standard 1–1,024." },
           { type: "int", path: ["managedEBSVolume", "iops"], label: "IOPS", placeholder: "3000", help: "gp3 3,000–16,000; io1 100–64,000; io2 100–256,000 (required for io1 and io2)." },
           { type: "int", path: ["managedEBSVolume", "throughput"], label: "Throughput (MiB/s)", placeholder: "125", help: "gp3 only, 125–1,000." },
