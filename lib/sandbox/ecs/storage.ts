@@ -55,16 +55,16 @@ const EbsSchema = z.looseObject({
   iops: z.number().int().optional(), throughput: z.number().int().optional(), filesystemType: z.enum(["ext3", "ext4", "xfs", "ntfs"]).optional(),
   tagSpecifications: z.array(z.looseObject({ resourceType: z.literal("volume") })).optional(),
 });
-/** volumeConfigurations as Create/UpdateService take them. */
+/** volumeConfigurations as Create/UpdateService and RunTask take them (RunTask's also a terminationPolicy, kept as given). */
 export const VolumeConfigurationsSchema = z.array(z.looseObject({ name: z.string(), managedEBSVolume: EbsSchema.optional() }));
 export type VolumeConfigurations = z.infer<typeof VolumeConfigurationsSchema>;
 
 const range = (what: string, r: { min: number; max: number }, type?: string) =>
   invalidParameter(`The ${what} must be between ${r.min} and ${r.max}${type ? ` for volume type ${type}` : ""}.`);
 
-/** CreateService/UpdateService: the volume configurations against the task definition's configuredAtLaunch volume. */
-export function checkVolumeConfigurations(configs: VolumeConfigurations, td: TaskDefinition, fargate: boolean) {
-  if (configs.length > 1) throw invalidParameter("Only one volume configuration is supported per service.");
+/** CreateService/UpdateService/RunTask: the volume configurations against the task definition's configuredAtLaunch volume. */
+export function checkVolumeConfigurations(configs: VolumeConfigurations, td: TaskDefinition, fargate: boolean, per: "service" | "task" = "service") {
+  if (configs.length > 1) throw invalidParameter(`Only one volume configuration is supported per ${per}.`);
   const atLaunch = ((td.body.volumes as Json[] | undefined) ?? []).filter((v) => v.configuredAtLaunch === true).map((v) => v.name);
   for (const c of configs) {
     if (!atLaunch.includes(c.name)) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  CreateServiceCommand, RegisterTaskDefinitionCommand, UpdateServiceCommand, CreateClusterCommand,
+  CreateServiceCommand, DescribeTasksCommand, RegisterTaskDefinitionCommand, RunTaskCommand, StopTaskCommand, UpdateServiceCommand, CreateClusterCommand,
   type ECSServiceException, type RegisterTaskDefinitionCommandInput, type ServiceManagedEBSVolumeConfiguration,
 } from "@aws-sdk/client-ecs";
 import { rejection as failed, startSandbox } from "./server";
@@ -75,5 +75,28 @@ describe("managed EBS volumes in the sandbox's CreateService and UpdateService",
       cluster: "data", service: "db", volumeConfigurations: [{ name: "data", managedEBSVolume: { roleArn: ROLE, sizeInGiB: 10 } }, { name: "data", managedEBSVolume: { roleArn: ROLE, sizeInGiB: 10 } }],
     })));
     expect([e.name, e.message]).toEqual(["InvalidParameterException", "Only one volume configuration is supported per service."]);
+  });
+});
+
+describe("a managed EBS volume for a standalone task (RunTask)", () => {
+  it("creates the task's volume, attaches it while the task runs and deletes it when the task stops", async () => {
+    const run = (name: string) => sb.aws.ecs.send(new RunTaskCommand({
+      cluster: "data", taskDefinition: "db", launchType: "FARGATE", networkConfiguration: net,
+      volumeConfigurations: [{ name, managedEBSVolume: { roleArn: ROLE, volumeType: "io2", sizeInGiB: 100, iops: 5000, terminationPolicy: { deleteOnTermination: true } } }],
+    }));
+    const wrong = await rejection(run("logs"));
+    expect([wrong.name, wrong.message]).toEqual(["InvalidParameterException", expect.stringContaining("does not match a volume configured at launch")]);
+    const { tasks } = await run("data");
+    const ebs = async () => {
+      const [t] = (await sb.aws.ecs.send(new DescribeTasksCommand({ cluster: "data", tasks: [tasks![0].taskArn!] }))).tasks!;
+      const a = t.attachments!.find((x) => x.type === "AmazonElasticBlockStorage")!;
+      return { status: a.status, ...Object.fromEntries(a.details!.map((d) => [d.name, d.value])) };
+    };
+    expect(await ebs()).toMatchObject({ status: "ATTACHING", volumeName: "data", volumeType: "io2", volumeSizeInGiB: "100" });
+    await sb.step(60);
+    expect((await ebs()).status).toBe("ATTACHED");
+    await sb.aws.ecs.send(new StopTaskCommand({ cluster: "data", task: tasks![0].taskArn! }));
+    await sb.step(120);
+    expect((await ebs()).status).toBe("DELETED");
   });
 });
