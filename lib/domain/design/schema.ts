@@ -125,7 +125,14 @@ export const VolumeSchema = z.looseObject({
     driverOpts: z.record(str, str).optional(),
     labels: z.record(str, str).optional(),
   }).optional(),
-  efsVolumeConfiguration: z.looseObject({ fileSystemId: str }).optional(),
+  efsVolumeConfiguration: z.looseObject({
+    fileSystemId: str,
+    /** Omitted (or "/"), the file system's root; with an access point it must stay so. */
+    rootDirectory: str.optional(),
+    transitEncryption: z.enum(["ENABLED", "DISABLED"]).optional(),
+    transitEncryptionPort: int.optional(),
+    authorizationConfig: z.looseObject({ accessPointId: str.optional(), iam: z.enum(["ENABLED", "DISABLED"]).optional() }).optional(),
+  }).optional(),
   fsxWindowsFileServerVolumeConfiguration: z.looseObject({}).optional(),
   configuredAtLaunch: z.boolean().optional(),
 });
@@ -369,6 +376,36 @@ export const AutoScalingSchema = z.looseObject({
 });
 export type AutoScaling = z.infer<typeof AutoScalingSchema>;
 
+/** The EBS volume types ECS takes (a string in the API, so checked by the rules, not the schema). */
+export const EBS_VOLUME_TYPES = ["gp3", "gp2", "io1", "io2", "st1", "sc1", "standard"] as const;
+/** The EBS volume ECS creates for each task of a service (ServiceManagedEBSVolumeConfiguration). */
+export const ManagedEbsVolumeSchema = z.looseObject({
+  /** The ECS infrastructure role ECS creates, attaches and deletes the volumes with; required by ECS. */
+  roleArn: str.optional(),
+  encrypted: z.boolean().optional(),
+  kmsKeyId: str.optional(),
+  /** An EBS volume type (gp3 when omitted); a string in the API. */
+  volumeType: str.optional(),
+  sizeInGiB: int.optional(),
+  snapshotId: str.optional(),
+  volumeInitializationRate: int.optional(),
+  iops: int.optional(),
+  throughput: int.optional(),
+  tagSpecifications: z.array(z.looseObject({
+    resourceType: z.literal("volume"),
+    tags: z.array(TagSchema).optional(),
+    propagateTags: z.enum(E.PROPAGATE_TAGS).optional(),
+  })).optional(),
+  filesystemType: z.enum(["ext3", "ext4", "xfs", "ntfs"]).optional(),
+});
+export type ManagedEbsVolume = z.infer<typeof ManagedEbsVolumeSchema>;
+
+/** A service's settings for its task definition's configuredAtLaunch volume (CreateService volumeConfigurations). */
+export const ServiceVolumeConfigurationSchema = z.looseObject({
+  name: str,
+  managedEBSVolume: ManagedEbsVolumeSchema.optional(),
+});
+
 /** awsvpc networking of a service's or a scheduled task's tasks (CreateService's and RunTask's networkConfiguration). */
 const NetworkConfigurationSchema = z.object({
   awsvpcConfiguration: z.object({
@@ -413,6 +450,8 @@ export const ServiceSchema = z.looseObject({
   enableExecuteCommand: z.boolean().optional(),
   enableECSManagedTags: z.boolean().optional(),
   propagateTags: z.enum(E.PROPAGATE_TAGS).optional(),
+  /** Managed EBS volumes, one per task, for the task definition's configuredAtLaunch volume. */
+  volumeConfigurations: z.array(ServiceVolumeConfigurationSchema).optional(),
   tags: z.array(TagSchema).optional(),
   /** Application Auto Scaling of the service's desired count (not part of CreateService). */
   autoScaling: AutoScalingSchema.optional(),

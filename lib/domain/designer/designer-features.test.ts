@@ -56,7 +56,7 @@ describe("field specs", () => {
     const fields = (groups: readonly { fields: FieldSpec[] }[]): FieldSpec[] => groups.flatMap((g) => g.fields).flatMap((f) => (f.type === "list" ? [f, ...fields([{ fields: f.fields }])] : [f]));
     const service = fields(FIELD_GROUPS.service!);
     const roleFields = service.filter((f) => f.path.at(-1) === "roleArn");
-    expect(roleFields.map((f) => f.label).sort()).toEqual(["Role for ELB changes", "Role to invoke the hook"]);
+    expect(roleFields.map((f) => f.label).sort()).toEqual(["Infrastructure role ARN", "Role for ELB changes", "Role to invoke the hook"]);
     for (const f of roleFields) expect(f.type === "text" && f.suggest, f.label).toBe("role");
     const hooks = spec(FIELD_GROUPS.service, "Lifecycle hooks");
     expect(hooks.path).toEqual(["deploymentConfiguration", "lifecycleHooks"]);

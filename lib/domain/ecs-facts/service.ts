@@ -37,6 +37,19 @@ export const RESERVED_TAG_PREFIX = "aws:";
 
 /** Fargate platform versions are `LATEST` or a semantic version such as `1.4.0`. */
 export const PLATFORM_VERSION_PATTERN = /^(LATEST|\d+\.\d+\.\d+)$/;
+/** Whether a Fargate platform version is `min` or later (dotted versions; LATEST is today's 1.4.0 on Linux). */
+export function platformVersionAtLeast(version: string, min: string): boolean {
+  if (version === "LATEST") return true;
+  const a = version.split(".").map(Number);
+  const b = min.split(".").map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (Number.isNaN(x)) return false;
+    if (x !== y) return x > y;
+  }
+  return true;
+}
 
 /**
  * What a rolling deployment may do with desired count N: keep at least `lower` = ceil(N·min/100)

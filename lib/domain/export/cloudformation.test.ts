@@ -92,7 +92,6 @@ describe("exportCloudFormation", () => {
       'cluster "prod": instances[0].cpu',
       'service "api": deploymentConfiguration.lifecycleHooks[1].timeoutConfiguration.action',
       'service "api": loadBalancers[0].advancedConfiguration.testListenerRule',
-      'task definition "api": volumes[0].efsVolumeConfiguration.transitEncryption',
       'target group "legacy": targetGroupArn',
     ]));
     expect(listed.length).toBe(r.unexpressed.length);

@@ -117,6 +117,22 @@ function camelBlocks(v: unknown, list: boolean): unknown {
   return list ? [item(v)] : item(v);
 }
 
+/** The tags map of each managed EBS volume's tag_specifications block, as the design's key/value list. */
+function readEbsTags(body: Json, out: Json, read: Set<string>) {
+  const asList = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
+  asList(body.volume_configuration).forEach((vc, i) => {
+    const ebs = isObj(vc) ? one(vc.managed_ebs_volume) : undefined;
+    asList(isObj(ebs) ? ebs.tag_specifications : undefined).forEach((ts, j) => {
+      const tags = (ts as Json | undefined)?.tags;
+      if (!isObj(tags)) return;
+      const designed = (out.volumeConfigurations as Json[] | undefined)?.[i]?.managedEBSVolume as Json | undefined;
+      const spec = (designed?.tagSpecifications as Json[] | undefined)?.[j];
+      if (spec) spec.tags = Object.entries(tags).map(([key, value]) => ({ key, value: String(value) }));
+    });
+  });
+  read.add("volume_configuration.managed_ebs_volume.tag_specifications.tags");
+}
+
 /** Splits a hcl2json string (HCL template source) into literal text and `${...}` expressions. */
 function templateParts(s: string): { parts: (string | { expr: string })[]; directive: boolean } {
   const parts: (string | { expr: string })[] = [];
@@ -354,6 +370,7 @@ export async function importTerraform(files: TerraformFile[], parse: HclParse): 
       out.tags = Object.entries(body.tags).map(([key, value]) => ({ key, value: String(value) }));
       read.add("tags");
     }
+    if (type === "aws_ecs_service") readEbsTags(body, out, read);
     if (type === "aws_lb_listener_rule" && Array.isArray(body.condition)) {
       out.conditions = (body.condition as Json[]).flatMap((c) => Object.entries(c).map(([k, x]) => ({ field: k.replace(/_/g, "-"), values: ((one(x) as Json | undefined)?.values ?? []) as string[] })));
       read.add("condition");

@@ -118,6 +118,12 @@ const taskDefinition: Table = {
   "taskDefinition.volumes[].dockerVolumeConfiguration.labels": e(`${TD}.volume[].docker_volume_configuration.labels`, `${CFN_TD}.Volumes[].DockerVolumeConfiguration.Labels`),
   "taskDefinition.volumes[].efsVolumeConfiguration": e(`${TD}.volume[].efs_volume_configuration`, `${CFN_TD}.Volumes[].EFSVolumeConfiguration`),
   "taskDefinition.volumes[].efsVolumeConfiguration.fileSystemId": e(`${TD}.volume[].efs_volume_configuration.file_system_id`, `${CFN_TD}.Volumes[].EFSVolumeConfiguration.FilesystemId`),
+  "taskDefinition.volumes[].efsVolumeConfiguration.rootDirectory": e(`${TD}.volume[].efs_volume_configuration.root_directory`, `${CFN_TD}.Volumes[].EFSVolumeConfiguration.RootDirectory`),
+  "taskDefinition.volumes[].efsVolumeConfiguration.transitEncryption": e(`${TD}.volume[].efs_volume_configuration.transit_encryption`, `${CFN_TD}.Volumes[].EFSVolumeConfiguration.TransitEncryption`),
+  "taskDefinition.volumes[].efsVolumeConfiguration.transitEncryptionPort": e(`${TD}.volume[].efs_volume_configuration.transit_encryption_port`, `${CFN_TD}.Volumes[].EFSVolumeConfiguration.TransitEncryptionPort`),
+  "taskDefinition.volumes[].efsVolumeConfiguration.authorizationConfig": e(`${TD}.volume[].efs_volume_configuration.authorization_config`, `${CFN_TD}.Volumes[].EFSVolumeConfiguration.AuthorizationConfig`),
+  "taskDefinition.volumes[].efsVolumeConfiguration.authorizationConfig.accessPointId": e(`${TD}.volume[].efs_volume_configuration.authorization_config.access_point_id`, `${CFN_TD}.Volumes[].EFSVolumeConfiguration.AuthorizationConfig.AccessPointId`),
+  "taskDefinition.volumes[].efsVolumeConfiguration.authorizationConfig.iam": e(`${TD}.volume[].efs_volume_configuration.authorization_config.iam`, `${CFN_TD}.Volumes[].EFSVolumeConfiguration.AuthorizationConfig.IAM`),
   "taskDefinition.volumes[].fsxWindowsFileServerVolumeConfiguration": e(`${TD}.volume[].fsx_windows_file_server_volume_configuration`, `${CFN_TD}.Volumes[].FSxWindowsFileServerVolumeConfiguration`),
   "taskDefinition.volumes[].configuredAtLaunch": e(`${TD}.volume[].configure_at_launch`, `${CFN_TD}.Volumes[].ConfiguredAtLaunch`),
   "taskDefinition.placementConstraints": e(`${TD}.placement_constraints`, `${CFN_TD}.PlacementConstraints`),
@@ -141,6 +147,30 @@ const taskDefinition: Table = {
 
 const SVC = "aws_ecs_service";
 const CFN_SVC = "AWS::ECS::Service";
+
+// A service's managed EBS volume (one per task): volume_configuration { managed_ebs_volume } in
+// Terraform (size_in_gb, file_system_type; tags a map), VolumeConfigurations[].ManagedEBSVolume in CloudFormation.
+const VC = `${SVC}.volume_configuration[]`;
+const CFN_VC = `${CFN_SVC}.VolumeConfigurations[]`;
+const EBS_NAMES: [string, string, string][] = [
+  ["roleArn", "role_arn", "RoleArn"], ["encrypted", "encrypted", "Encrypted"], ["kmsKeyId", "kms_key_id", "KmsKeyId"],
+  ["volumeType", "volume_type", "VolumeType"], ["sizeInGiB", "size_in_gb", "SizeInGiB"], ["snapshotId", "snapshot_id", "SnapshotId"],
+  ["volumeInitializationRate", "volume_initialization_rate", "VolumeInitializationRate"], ["iops", "iops", "Iops"],
+  ["throughput", "throughput", "Throughput"], ["filesystemType", "file_system_type", "FilesystemType"],
+  ["tagSpecifications", "tag_specifications", "TagSpecifications"],
+];
+const TS = "service.volumeConfigurations[].managedEBSVolume.tagSpecifications[]";
+const volumeConfigurations: Table = {
+  "service.volumeConfigurations": e(`${SVC}.volume_configuration`, `${CFN_SVC}.VolumeConfigurations`),
+  "service.volumeConfigurations[].name": e(`${VC}.name`, `${CFN_VC}.Name`),
+  "service.volumeConfigurations[].managedEBSVolume": e(`${VC}.managed_ebs_volume`, `${CFN_VC}.ManagedEBSVolume`),
+  ...Object.fromEntries(EBS_NAMES.map(([k, tf, cfn]) => [`service.volumeConfigurations[].managedEBSVolume.${k}`, e(`${VC}.managed_ebs_volume.${tf}`, `${CFN_VC}.ManagedEBSVolume.${cfn}`)])),
+  [`${TS}.resourceType`]: e(`${VC}.managed_ebs_volume.tag_specifications[].resource_type`, `${CFN_VC}.ManagedEBSVolume.TagSpecifications[].ResourceType`),
+  [`${TS}.propagateTags`]: e(`${VC}.managed_ebs_volume.tag_specifications[].propagate_tags`, `${CFN_VC}.ManagedEBSVolume.TagSpecifications[].PropagateTags`),
+  [`${TS}.tags`]: e(`${VC}.managed_ebs_volume.tag_specifications[].tags`, `${CFN_VC}.ManagedEBSVolume.TagSpecifications[].Tags`),
+  [`${TS}.tags[].key`]: e(`${VC}.managed_ebs_volume.tag_specifications[].tags`, `${CFN_VC}.ManagedEBSVolume.TagSpecifications[].Tags[].Key`),
+  [`${TS}.tags[].value`]: e(`${VC}.managed_ebs_volume.tag_specifications[].tags`, `${CFN_VC}.ManagedEBSVolume.TagSpecifications[].Tags[].Value`),
+};
 const DC = `${SVC}.deployment_configuration`;
 const CFN_DC = `${CFN_SVC}.DeploymentConfiguration`;
 const SC = `${SVC}.service_connect_configuration`;
@@ -236,6 +266,7 @@ const service: Table = {
   "service.enableExecuteCommand": e(`${SVC}.enable_execute_command`, `${CFN_SVC}.EnableExecuteCommand`),
   "service.enableECSManagedTags": e(`${SVC}.enable_ecs_managed_tags`, `${CFN_SVC}.EnableECSManagedTags`),
   "service.propagateTags": e(`${SVC}.propagate_tags`, `${CFN_SVC}.PropagateTags`),
+  ...volumeConfigurations,
   ...tags("service", SVC, CFN_SVC),
 };
 

@@ -192,6 +192,9 @@ function exportTaskDefinitions(b: Builder) {
   }
 }
 
+/** The tags of a service's managed EBS volumes: a map in Terraform, as every resource's tags. */
+const EBS_TAGS = "service.volumeConfigurations[].managedEBSVolume.tagSpecifications[].tags";
+
 function exportServices(b: Builder, design: Design) {
   const ignore = b.opts.ignoreChanges ?? [];
   for (const { service, name } of b.r.services) {
@@ -220,11 +223,11 @@ function exportServices(b: Builder, design: Design) {
           return new Skip(`names the default rule of listener ${rule.defaultOf}, whose ARN the provider does not export (give it as an ARN, or use a listener rule)`);
         }
         case "service.deploymentConfiguration.lifecycleHooks[].hookDetails": return new Expr(`jsonencode(${hclValue(f.value, 3)})`);
-        case "service.tags": return tagMap(f.value as never);
+        case "service.tags": case EBS_TAGS: return tagMap(f.value as never);
         case "service.autoScaling": return new Skip();
         default: return leaf(f.value);
       }
-    }, (p) => p === "service.tags" || p === "service.deploymentConfiguration.lifecycleHooks[].hookDetails" || p === "service.autoScaling");
+    }, (p) => p === "service.tags" || p === EBS_TAGS || p === "service.deploymentConfiguration.lifecycleHooks[].hookDetails" || p === "service.autoScaling");
     const tree = trees.get("aws_ecs_service") ?? {};
     const extra: string[] = [];
     const tgRefs = (service.loadBalancers ?? []).flatMap((l) => [l.targetGroupArn, l.advancedConfiguration?.alternateTargetGroupArn]).filter((x): x is string => x !== undefined);

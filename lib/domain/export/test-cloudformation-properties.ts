@@ -92,8 +92,16 @@ export const CLOUDFORMATION_PROPERTIES: Record<string, Schema> = {
   "AWS::ECS::Service": {
     ServiceName: true, Cluster: true, TaskDefinition: true, DesiredCount: true, LaunchType: true, SchedulingStrategy: true, PlatformVersion: true,
     HealthCheckGracePeriodSeconds: true, EnableExecuteCommand: true, EnableECSManagedTags: true, PropagateTags: true, Role: true,
-    AvailabilityZoneRebalancing: true, ForceNewDeployment: true, VolumeConfigurations: true, VpcLatticeConfigurations: true, Tags,
+    AvailabilityZoneRebalancing: true, ForceNewDeployment: true, VpcLatticeConfigurations: true, Tags,
     CapacityProviderStrategy: Strategy,
+    VolumeConfigurations: {
+      Name: true,
+      ManagedEBSVolume: {
+        RoleArn: true, Encrypted: true, FilesystemType: true, Iops: true, KmsKeyId: true, SizeInGiB: true, SnapshotId: true,
+        VolumeInitializationRate: true, Throughput: true, VolumeType: true,
+        TagSpecifications: { ResourceType: true, PropagateTags: true, Tags },
+      },
+    },
     NetworkConfiguration: { AwsvpcConfiguration: { Subnets: true, SecurityGroups: true, AssignPublicIp: true } },
     LoadBalancers: {
       TargetGroupArn: true, LoadBalancerName: true, ContainerName: true, ContainerPort: true,

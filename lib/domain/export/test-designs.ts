@@ -25,7 +25,7 @@ export function everythingDesign(): Design {
       taskRoleArn: "arn:aws:iam::111122223333:role/api", executionRoleArn: "arn:aws:iam::111122223333:role/exec",
       ephemeralStorage: { sizeInGiB: 30 }, runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: "ARM64" },
       volumes: [
-        { name: "data", efsVolumeConfiguration: { fileSystemId: "fs-123", transitEncryption: "ENABLED" } },
+        { name: "data", efsVolumeConfiguration: { fileSystemId: "fs-123", rootDirectory: "/", transitEncryption: "ENABLED", transitEncryptionPort: 2049, authorizationConfig: { accessPointId: "fsap-123", iam: "ENABLED" } } },
         { name: "scratch", configuredAtLaunch: true },
         { name: "docker", dockerVolumeConfiguration: { scope: "shared", autoprovision: true, driver: "local", driverOpts: { type: "tmpfs" }, labels: { a: "b" } } },
       ],
@@ -93,6 +93,14 @@ export function everythingDesign(): Design {
         ],
       },
       deploymentController: { type: "ECS" },
+      volumeConfigurations: [{
+        name: "scratch",
+        managedEBSVolume: {
+          roleArn: "arn:aws:iam::111122223333:role/ecsInfrastructureRole", encrypted: true, kmsKeyId: "alias/ebs", volumeType: "gp3", sizeInGiB: 50,
+          iops: 4000, throughput: 250, filesystemType: "ext4",
+          tagSpecifications: [{ resourceType: "volume", propagateTags: "SERVICE", tags: [{ key: "backup", value: "daily" }] }],
+        },
+      }],
       placementStrategy: [{ type: "spread", field: "attribute:ecs.availability-zone" }],
       enableExecuteCommand: true, enableECSManagedTags: true, propagateTags: "SERVICE", tags: [{ key: "app", value: "api" }],
     }],

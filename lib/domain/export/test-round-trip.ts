@@ -27,6 +27,9 @@ export function comparable(design: Design, opts: { normaliseRaw?: boolean } = {}
     const as = svc.autoScaling as Json | undefined;
     (as?.policies as Json[] | undefined)?.sort(by("policyName"));
     (as?.scheduledActions as Json[] | undefined)?.sort(by("scheduledActionName"));
+    for (const vc of (svc.volumeConfigurations ?? []) as Json[]) {
+      for (const ts of ((vc.managedEBSVolume as Json | undefined)?.tagSpecifications ?? []) as Json[]) (ts.tags as Json[] | undefined)?.sort(by("key"));
+    }
   }
   for (const lb of (d.loadBalancers ?? []) as Json[]) {
     (lb.listeners as Json[] | undefined)?.sort(by("port"));

@@ -104,7 +104,14 @@ export const TERRAFORM_ARGUMENTS: Record<string, Schema> = {
         tls: { issuer_cert_authority: { aws_pca_authority_arn: true }, kms_key: true, role_arn: true },
       },
     },
-    volume_configuration: true,
+    volume_configuration: {
+      name: true,
+      managed_ebs_volume: {
+        role_arn: true, encrypted: true, file_system_type: true, iops: true, kms_key_id: true, size_in_gb: true, snapshot_id: true,
+        volume_initialization_rate: true, throughput: true, volume_type: true,
+        tag_specifications: { resource_type: true, propagate_tags: true, tags: true },
+      },
+    },
     vpc_lattice_configurations: true,
   },
   aws_lb: {

@@ -8,6 +8,8 @@
 //    `containers[].managedAgents`);
 //  - on Fargate, platform version 1.4.0 or later (Linux).
 
+import { platformVersionAtLeast } from "../ecs-facts/service";
+
 /** The four SSM Session Manager channel actions ECS Exec's agent calls with the task role's credentials. */
 export const EXEC_ACTIONS = [
   "ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel",
@@ -99,20 +101,6 @@ export type ExecFacts = {
   container?: string;
 };
 
-/** Compares dotted versions ("1.4.0" ≥ "1.4.0"); LATEST is today's 1.4.0 on Linux. */
-function atLeast(version: string, min: string): boolean {
-  if (version === "LATEST") return true;
-  const a = version.split(".").map(Number);
-  const b = min.split(".").map(Number);
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    if (Number.isNaN(x)) return false;
-    if (x !== y) return x > y;
-  }
-  return true;
-}
-
 const quote = (s: string) => (/^[A-Za-z0-9_./:-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 /** The line to copy: ECS Exec's interactive shell in the container. */
@@ -164,7 +152,7 @@ export function execReadiness(f: ExecFacts): ExecReadiness {
 
   if (f.launchType === "FARGATE") {
     const v = f.platformVersion ?? "LATEST";
-    items.push(atLeast(v, "1.4.0")
+    items.push(platformVersionAtLeast(v, "1.4.0")
       ? { id: "platform", ok: true, label: "Fargate platform version 1.4.0 or later", detail: `platform version ${v}` }
       : { id: "platform", ok: false, label: "Fargate platform version 1.4.0 or later", detail: `platform version ${v}`, fix: "run the task on platform version 1.4.0 or LATEST" });
   } else {

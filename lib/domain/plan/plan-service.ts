@@ -40,6 +40,8 @@ function liveValue(live: EcsService, field: string): unknown {
   if (field === "role") return live.roleArn;
   // DescribeServices reports Service Connect per deployment, not on the service.
   if (field === "serviceConnectConfiguration") return live.deployments?.find((d) => d.status === "PRIMARY")?.serviceConnectConfiguration;
+  // Likewise the managed EBS volume: DescribeServices has volumeConfigurations on deployments only.
+  if (field === "volumeConfigurations") return live.deployments?.find((d) => d.status === "PRIMARY")?.volumeConfigurations ?? [];
   const v = (live as Json)[field];
   if (field === "networkConfiguration") return normaliseNetwork(v);
   if (field === "deploymentConfiguration") {

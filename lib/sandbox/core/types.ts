@@ -108,6 +108,10 @@ export type Task = {
   /** Next lifecycle transition (or, once STOPPED, when the task is forgotten). */
   nextAt?: number;
   overrides?: Record<string, unknown>;
+  /** The task definition's ephemeralStorage.sizeInGiB (Fargate; 20 when unset). */
+  ephemeralStorageGiB?: number;
+  /** The managed EBS volume ECS created for the task from its service's volumeConfigurations (sizeInGiB omitted: the snapshot's). */
+  ebsVolume?: { name: string; volumeId: string; sizeInGiB?: number; volumeType: string; filesystemType: string; roleArn: string };
   /** RunTask's or the service's `enableExecuteCommand`. */
   enableExecuteCommand?: boolean;
   tags: Tag[];
@@ -220,6 +224,8 @@ export type Service = {
   deploymentConfiguration: DeploymentConfiguration;
   /** As given; DescribeServices reports it on the PRIMARY deployment, as ECS does (no proxy is simulated). */
   serviceConnectConfiguration?: Record<string, unknown>;
+  /** As given to Create/UpdateService: the managed EBS volume of each new task (reported on the PRIMARY deployment). */
+  volumeConfigurations?: Record<string, unknown>[];
   /** With Service Connect on: the namespace it joined, and the Cloud Map service of each `services[]` entry. */
   serviceConnectNamespaceId?: string;
   serviceConnectResources?: { discoveryName: string; discoveryArn: string; serviceId: string }[];
@@ -255,6 +261,7 @@ export type ServiceRevision = {
   serviceRegistries: Record<string, unknown>[];
   networkConfiguration?: Record<string, unknown>;
   serviceConnectConfiguration?: Record<string, unknown>;
+  volumeConfigurations?: Record<string, unknown>[];
   containerImages: { containerName: string; image: string }[];
   /** Per load balancer entry, the target group this revision's tasks register in (primary or alternate). */
   resolvedLoadBalancers: { targetGroupArn: string; productionListenerRule?: string }[];

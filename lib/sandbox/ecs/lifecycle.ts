@@ -4,6 +4,7 @@ import { containerArn, taskArn } from "./arns";
 import { peek } from "../core/draft";
 import { exitLines, openContainerLogs, printLines, startupLines } from "./container-logs";
 import { containerCommand, containerEnvironment, programOf } from "./programs";
+import { ebsVolumeFor, type VolumeConfigurations } from "./storage";
 
 // The task lifecycle: PROVISIONING → PENDING → ACTIVATING → RUNNING → DEACTIVATING → STOPPING →
 // DEPROVISIONING → STOPPED. Each task carries the time of its next transition (`nextAt`); the
@@ -29,6 +30,8 @@ export type LaunchParams = {
   tags?: { key: string; value: string }[];
   platformVersion?: string;
   enableExecuteCommand?: boolean;
+  /** The service's volumeConfigurations: a managed EBS volume is created for the task. */
+  volumeConfigurations?: VolumeConfigurations;
 };
 
 export function launchTask(world: World, ctx: Ctx, p: LaunchParams): Task {
@@ -63,6 +66,10 @@ export function launchTask(world: World, ctx: Ctx, p: LaunchParams): Task {
     nextAt: ctx.now + ctx.config.delays.provisioning, overrides: p.overrides, tags: p.tags ?? [], version: 1,
     ...(p.enableExecuteCommand ? { enableExecuteCommand: true } : {}),
   };
+  const ephemeral = (p.td.body.ephemeralStorage as { sizeInGiB?: number } | undefined)?.sizeInGiB;
+  if (ephemeral !== undefined) task.ephemeralStorageGiB = ephemeral;
+  const ebs = ebsVolumeFor(p.volumeConfigurations, `vol-${randomHex(world, 17)}`);
+  if (ebs) task.ebsVolume = ebs;
   world.tasks[task.arn] = task;
   return task;
 }

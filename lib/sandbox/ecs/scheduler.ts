@@ -6,6 +6,7 @@ import type { Ctx, Deployment, Service, Task, World } from "../core/types";
 import { addServiceEvent } from "./lookups";
 import { peek, serviceTaskArns } from "../core/draft";
 import { balanceService } from "./load-balancing";
+import type { VolumeConfigurations } from "./storage";
 
 // The service scheduler. `reconcile` is idempotent and runs after every operation and every
 // batch of due events: it replaces unhealthy and lost tasks, rolls deployments forward within
@@ -209,6 +210,7 @@ export function startTasks(world: World, ctx: Ctx, svc: Service, d: Deployment, 
     constraints: [...svc.placementConstraints, ...tdConstraints],
     strategies: svc.placementStrategy.length ? svc.placementStrategy : DEFAULT_STRATEGY,
     platformVersion: svc.platformVersion, enableExecuteCommand: svc.enableExecuteCommand,
+    volumeConfigurations: svc.volumeConfigurations as VolumeConfigurations | undefined,
     tags: svc.propagateTags === "SERVICE" ? svc.tags : svc.propagateTags === "TASK_DEFINITION" ? td.tags : [],
   }, count);
   if (tasks.length) {

@@ -68,7 +68,7 @@ function newRevision(world: World, svc: Service, d: Deployment, groups: string[]
     serviceArn: svc.arn, clusterName: svc.clusterName, taskDefinitionArn: d.taskDefinitionArn,
     launchType: svc.launchType, capacityProviderStrategy: svc.capacityProviderStrategy, platformVersion: svc.platformVersion,
     loadBalancers: svc.loadBalancers, serviceRegistries: svc.serviceRegistries, networkConfiguration: svc.networkConfiguration,
-    serviceConnectConfiguration: svc.serviceConnectConfiguration,
+    serviceConnectConfiguration: svc.serviceConnectConfiguration, volumeConfigurations: svc.volumeConfigurations,
     containerImages: ((td?.body.containerDefinitions as Json[] | undefined) ?? []).map((c) => ({ containerName: c.name as string, image: c.image as string })),
     resolvedLoadBalancers: svc.loadBalancers.map((lb, i) => compact({
       targetGroupArn: groups[i], productionListenerRule: (lb.advancedConfiguration as Json | undefined)?.productionListenerRule as string | undefined,
@@ -226,7 +226,7 @@ function serviceRevisionOut(world: World, rev: ServiceRevision) {
     launchType: rev.launchType, platformVersion: rev.launchType === "FARGATE" ? rev.platformVersion ?? "LATEST" : undefined,
     loadBalancers: rev.loadBalancers, serviceRegistries: rev.serviceRegistries, networkConfiguration: rev.networkConfiguration,
     containerImages: rev.containerImages.map((c) => ({ ...c, imageDigest: `sha256:${stableHex(c.image, 64)}` })),
-    guardDutyEnabled: false, serviceConnectConfiguration: rev.serviceConnectConfiguration,
+    guardDutyEnabled: false, serviceConnectConfiguration: rev.serviceConnectConfiguration, volumeConfigurations: rev.volumeConfigurations,
     createdAt: epochSeconds(rev.createdAt),
     resolvedConfiguration: rev.resolvedLoadBalancers.length ? { loadBalancers: rev.resolvedLoadBalancers } : undefined,
   });

@@ -13,6 +13,7 @@ import { checkLoadBalancers } from "./load-balancing";
 import { compact, epochSeconds } from "../protocols/json-1-1";
 import { ServiceConnectSchema, applyServiceConnect } from "./service-connect";
 import { peek } from "../core/draft";
+import { VolumeConfigurationsSchema, checkVolumeConfigurations } from "./storage";
 
 const str = z.string();
 const NAME = /^[A-Za-z0-9_-]{1,255}$/;
@@ -51,6 +52,7 @@ function deploymentOut(world: World, svc: Service, d: Deployment) {
     platformVersion: svc.launchType === "FARGATE" ? svc.platformVersion ?? "LATEST" : undefined,
     networkConfiguration: svc.networkConfiguration, rolloutState: d.rolloutState, rolloutStateReason: d.rolloutStateReason,
     serviceConnectConfiguration: d.status === "PRIMARY" ? svc.serviceConnectConfiguration : undefined,
+    volumeConfigurations: d.status === "PRIMARY" && svc.volumeConfigurations?.length ? svc.volumeConfigurations : undefined,
     serviceConnectResources: d.status === "PRIMARY" && svc.serviceConnectResources?.length
       ? svc.serviceConnectResources.map((r) => ({ discoveryName: r.discoveryName, discoveryArn: r.discoveryArn })) : undefined,
   });
@@ -87,7 +89,7 @@ function checkDeploymentConfiguration(min: number, max: number) {
 const CreateSchema = z.looseObject({
   cluster: str.optional(), serviceName: str, taskDefinition: str.optional(),
   loadBalancers: z.array(z.looseObject({})).max(5).optional(), serviceRegistries: z.array(z.looseObject({})).optional(),
-  serviceConnectConfiguration: ServiceConnectSchema.optional(),
+  serviceConnectConfiguration: ServiceConnectSchema.optional(), volumeConfigurations: VolumeConfigurationsSchema.optional(),
   desiredCount: z.number().int().optional(), clientToken: str.max(36).optional(), launchType: str.optional(),
   capacityProviderStrategy: z.array(StrategyItem).optional(), platformVersion: str.optional(), role: str.optional(),
   deploymentConfiguration: DeploymentConfigSchema.optional(),
@@ -125,6 +127,7 @@ export function createService(world: World, raw: unknown, ctx: Ctx) {
   const target = resolveLaunch(world, cluster, input.launchType, input.capacityProviderStrategy);
   checkLaunchable(td, target, input.networkConfiguration);
   checkLoadBalancers(world, input.loadBalancers ?? [], td);
+  if (input.volumeConfigurations) checkVolumeConfigurations(input.volumeConfigurations, td, target.launchType === "FARGATE");
   if (target.launchType === "FARGATE" && (input.placementConstraints?.length || input.placementStrategy?.length)) {
     throw invalidParameter("Task placement is not supported for the FARGATE launch type.");
   }
@@ -138,6 +141,7 @@ export function createService(world: World, raw: unknown, ctx: Ctx) {
     platformVersion: input.platformVersion, networkConfiguration: input.networkConfiguration,
     loadBalancers: input.loadBalancers ?? [], serviceRegistries: input.serviceRegistries ?? [],
     serviceConnectConfiguration: input.serviceConnectConfiguration,
+    ...(input.volumeConfigurations?.length ? { volumeConfigurations: input.volumeConfigurations } : {}),
     placementConstraints: input.placementConstraints ?? [], placementStrategy: input.placementStrategy ?? [],
     deploymentConfiguration: {
       minimumHealthyPercent: min, maximumPercent: max,
@@ -168,7 +172,7 @@ const UpdateSchema = z.looseObject({
   forceNewDeployment: z.boolean().optional(), healthCheckGracePeriodSeconds: z.number().int().min(0).optional(),
   enableExecuteCommand: z.boolean().optional(), enableECSManagedTags: z.boolean().optional(),
   loadBalancers: z.array(z.looseObject({})).max(5).optional(), propagateTags: z.enum(["TASK_DEFINITION", "SERVICE", "NONE"]).optional(),
-  serviceConnectConfiguration: ServiceConnectSchema.optional(),
+  serviceConnectConfiguration: ServiceConnectSchema.optional(), volumeConfigurations: VolumeConfigurationsSchema.optional(),
   serviceRegistries: z.array(z.looseObject({})).optional(),
 });
 
@@ -190,6 +194,12 @@ export function updateService(world: World, raw: unknown, ctx: Ctx) {
   if (input.loadBalancers || input.taskDefinition) {
     const td = findTaskDefinition(world, tdArn);
     if (td) checkLoadBalancers(world, input.loadBalancers ?? svc.loadBalancers, td);
+  }
+  // An empty list removes the service's volume; otherwise it is checked against the task definition it will run.
+  const volumes = input.volumeConfigurations ?? (input.taskDefinition ? svc.volumeConfigurations as typeof input.volumeConfigurations : undefined);
+  if (volumes?.length) {
+    const td = findTaskDefinition(world, tdArn);
+    if (td) checkVolumeConfigurations(volumes, td, target.launchType === "FARGATE");
   }
   if (input.deploymentConfiguration) {
     const dc = svc.deploymentConfiguration;
@@ -213,6 +223,10 @@ export function updateService(world: World, raw: unknown, ctx: Ctx) {
   if (changed(input.propagateTags, svc.propagateTags)) { svc.propagateTags = input.propagateTags!; deploy = true; }
   if (changed(input.loadBalancers, svc.loadBalancers)) { svc.loadBalancers = input.loadBalancers!; deploy = true; }
   if (changed(input.serviceRegistries, svc.serviceRegistries)) { svc.serviceRegistries = input.serviceRegistries!; deploy = true; }
+  if (changed(input.volumeConfigurations, svc.volumeConfigurations ?? [])) {
+    svc.volumeConfigurations = input.volumeConfigurations!.length ? input.volumeConfigurations : undefined;
+    deploy = true;
+  }
   if (changed(input.serviceConnectConfiguration, svc.serviceConnectConfiguration)) { svc.serviceConnectConfiguration = input.serviceConnectConfiguration; deploy = true; }
   if (input.serviceConnectConfiguration || (input.taskDefinition && svc.serviceConnectConfiguration)) {
     const td = findTaskDefinition(world, tdArn);

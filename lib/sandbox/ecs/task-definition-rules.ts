@@ -1,6 +1,7 @@
 import { FARGATE_LOG_DRIVERS, FARGATE_TASK_SIZES } from "@/lib/domain/ecs-facts/fargate";
 import { parseTaskCpu, parseTaskMemory } from "@/lib/domain/ecs-facts/task-size";
 import { clientError } from "./errors";
+import { checkStorage } from "./storage";
 
 // The server-side checks RegisterTaskDefinition makes, in ECS's order and words: the first
 // problem found is the one reported (ECS answers one problem per call).
@@ -72,6 +73,7 @@ export function checkTaskDefinition(input: Json): CheckedTaskDefinition {
   if (!containers.some((c) => c.essential !== false)) {
     throw clientError("Invalid setting: at least one container in the task definition must be essential.");
   }
+  checkStorage(input);
   const fargateCompatible = networkMode === "awsvpc" && cpu !== undefined && memory !== undefined &&
     (FARGATE_TASK_SIZES[cpu]?.includes(memory) ?? false) &&
     containers.every((c) => !c.links && !c.privileged &&

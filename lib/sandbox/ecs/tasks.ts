@@ -10,6 +10,7 @@ import type { Ctx, Task, World } from "../core/types";
 import { activeCluster, clusterTasks, findTask, peekService, peekTask, usableTaskDefinition } from "./lookups";
 import { peek } from "../core/draft";
 import { compact, epochSeconds } from "../protocols/json-1-1";
+import { VolumeConfigurationsSchema, checkVolumeConfigurations, ebsAttachment } from "./storage";
 
 const str = z.string();
 const PRE_RUNNING = ["PROVISIONING", "PENDING", "ACTIVATING"];
@@ -17,6 +18,7 @@ const PRE_RUNNING = ["PROVISIONING", "PENDING", "ACTIVATING"];
 export function taskOut(world: World, t: Task, withTags = false) {
   const clusterArn = peek(world).clusters[t.clusterName].arn;
   const eni = t.networkMode === "awsvpc" ? `eni-${t.id.slice(0, 17)}` : undefined;
+  const ebs = ebsAttachment(t);
   return compact({
     taskArn: t.arn, clusterArn, taskDefinitionArn: t.taskDefinitionArn, containerInstanceArn: t.containerInstanceArn,
     overrides: { containerOverrides: [], inferenceAcceleratorOverrides: [], ...(t.overrides ?? {}) },
@@ -31,10 +33,13 @@ export function taskOut(world: World, t: Task, withTags = false) {
     executionStoppedAt: epochSeconds(t.executionStoppedAt), stoppedAt: epochSeconds(t.stoppedAt),
     enableExecuteCommand: t.enableExecuteCommand ?? false,
     attributes: [{ name: "ecs.cpu-architecture", value: "x86_64" }],
-    attachments: eni ? [{
-      id: eni, type: "ElasticNetworkInterface", status: t.lastStatus === "STOPPED" ? "DELETED" : "ATTACHED",
-      details: [{ name: "networkInterfaceId", value: eni }, { name: "privateIPv4Address", value: t.privateIp ?? "" }],
-    }] : [],
+    attachments: [
+      ...(eni ? [{
+        id: eni, type: "ElasticNetworkInterface", status: t.lastStatus === "STOPPED" ? "DELETED" : "ATTACHED",
+        details: [{ name: "networkInterfaceId", value: eni }, { name: "privateIPv4Address", value: t.privateIp ?? "" }],
+      }] : []),
+      ...(ebs ? [ebs] : []),
+    ],
     containers: t.containers.map((c) => compact({
       containerArn: c.containerArn, taskArn: t.arn, name: c.name, image: c.image,
       runtimeId: t.lastStatus === "RUNNING" || c.lastStatus === "STOPPED" ? c.runtimeId : undefined,
@@ -47,7 +52,7 @@ export function taskOut(world: World, t: Task, withTags = false) {
         ? [compact({ name: "ExecuteCommandAgent", lastStatus: c.execAgent.lastStatus, lastStartedAt: epochSeconds(c.execAgent.lastStartedAt) })]
         : undefined,
     })),
-    ephemeralStorage: t.launchType === "FARGATE" ? { sizeInGiB: 20 } : undefined,
+    ephemeralStorage: t.launchType === "FARGATE" ? { sizeInGiB: t.ephemeralStorageGiB ?? 20 } : undefined,
     tags: withTags ? t.tags : undefined,
   });
 }
@@ -65,7 +70,7 @@ const RunTaskSchema = z.object({
   placementStrategy: z.array(Strategy).max(5).optional(), startedBy: str.max(128).optional(), group: str.optional(),
   tags: TagListSchema.optional(), platformVersion: str.optional(), enableECSManagedTags: z.boolean().optional(),
   propagateTags: z.enum(["TASK_DEFINITION", "SERVICE", "NONE"]).optional(), clientToken: str.min(1).max(64).optional(),
-  referenceId: str.optional(), enableExecuteCommand: z.boolean().optional(),
+  referenceId: str.optional(), enableExecuteCommand: z.boolean().optional(), volumeConfigurations: VolumeConfigurationsSchema.optional(),
 });
 
 /** How long ECS remembers a RunTask client token (ECS_Idempotency.html: 24 hours). */
@@ -99,6 +104,7 @@ export function runTask(world: World, raw: unknown, ctx: Ctx) {
   const td = usableTaskDefinition(world, input.taskDefinition);
   const target = resolveLaunch(world, cluster, input.launchType, input.capacityProviderStrategy);
   checkLaunchable(td, target, input.networkConfiguration);
+  if (input.volumeConfigurations?.length) checkVolumeConfigurations(input.volumeConfigurations, td, target.launchType === "FARGATE", "task");
   if (target.launchType === "FARGATE" && (input.placementConstraints?.length || input.placementStrategy?.length)) {
     throw invalidParameter("Task placement is not supported for the FARGATE launch type.");
   }
@@ -112,7 +118,7 @@ export function runTask(world: World, raw: unknown, ctx: Ctx) {
     overrides: input.overrides, tags: [...(input.tags ?? []), ...(input.propagateTags === "TASK_DEFINITION" ? td.tags : [])],
     constraints: [...(input.placementConstraints ?? []), ...tdConstraints],
     strategies: input.placementStrategy?.length ? input.placementStrategy : [{ type: "random" }],
-    platformVersion: input.platformVersion, enableExecuteCommand: input.enableExecuteCommand,
+    platformVersion: input.platformVersion, enableExecuteCommand: input.enableExecuteCommand, volumeConfigurations: input.volumeConfigurations,
   }, count);
   if (input.clientToken) for (const t of tasks) Object.assign(t, { clientToken: input.clientToken, requestFingerprint: print });
   const failures = failure

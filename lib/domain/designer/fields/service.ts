@@ -1,5 +1,5 @@
 import { providerChoices } from "../capacity-providers";
-import { ADJUSTMENT_TYPES, ALARM_COMPARISON_OPERATORS, EcsEnums, METRIC_STATISTICS, PREDEFINED_ECS_METRICS } from "../../design";
+import { ADJUSTMENT_TYPES, ALARM_COMPARISON_OPERATORS, EBS_VOLUME_TYPES, EcsEnums, METRIC_STATISTICS, PREDEFINED_ECS_METRICS } from "../../design";
 import { familyOf } from "../../design";
 import { listenerRuleChoices, targetGroupChoices } from "../load-balancers";
 import type { FieldContext, FieldGroup, FieldSpec } from "./types";
@@ -30,6 +30,14 @@ function namedPortsOf(ctx: FieldContext): { name: string; port?: number }[] {
   const fam = familyOf(ctx.r.service.taskDefinition);
   const td = ctx.design.taskDefinitions.find((t) => t.family === fam);
   return (td?.containerDefinitions ?? []).flatMap((c) => (c.portMappings ?? []).flatMap((p) => (p.name ? [{ name: p.name, port: p.containerPort }] : [])));
+}
+
+/** The configuredAtLaunch volumes of the service's task definition: what a managed EBS volume may be named. */
+function atLaunchVolumesOf(ctx: FieldContext): string[] {
+  if (ctx.r.kind !== "service") return [];
+  const fam = familyOf(ctx.r.service.taskDefinition);
+  const td = ctx.design.taskDefinitions.find((t) => t.family === fam);
+  return (td?.volumes ?? []).filter((v) => v.configuredAtLaunch).map((v) => v.name);
 }
 
 type Alias = { port: number; dnsName?: string };
@@ -194,6 +202,29 @@ export const SERVICE_GROUPS: FieldGroup[] = [
           { type: "text", path: ["timezone"], label: "Time zone", mono: true, placeholder: "UTC", help: "An IANA time zone such as Europe/Berlin; cron and at times are read in it." },
           { type: "int", path: ["scalableTargetAction", "minCapacity"], label: "New minimum" },
           { type: "int", path: ["scalableTargetAction", "maxCapacity"], label: "New maximum" },
+        ],
+      },
+    ],
+  },
+  {
+    title: "Storage",
+    collapsed: true,
+    fields: [
+      {
+        type: "list", path: ["volumeConfigurations"], label: "Managed EBS volume", itemLabel: "EBS volume",
+        help: "An EBS volume ECS creates for each task and deletes with it, for the task definition's volume configured at launch (one per task; REPLICA services only).",
+        newItem: (ctx) => ({ name: atLaunchVolumesOf(ctx)[0] ?? "", managedEBSVolume: { volumeType: "gp3", sizeInGiB: 20 } }),
+        fields: [
+          { type: "select", path: ["name"], label: "Volume", options: atLaunchVolumesOf, emptyLabel: "(choose)", help: "The task definition's volume with configuredAtLaunch." },
+          { type: "text", path: ["managedEBSVolume", "roleArn"], label: "Infrastructure role ARN", mono: true, suggest: "role", placeholder: "arn:aws:iam::…:role/ecsInfrastructureRole", help: "Required: the role ECS manages the volumes with (AmazonECSInfrastructureRolePolicyForVolumes)." },
+          { type: "select", path: ["managedEBSVolume", "volumeType"], label: "Volume type", options: EBS_VOLUME_TYPES, emptyLabel: "(default: gp3)" },
+          { type: "int", path: ["managedEBSVolume", "sizeInGiB"], label: "Size (GiB)", placeholder: "20", help: "gp2/gp3 1–16,384; io1/io2 4–16,384; st1/sc1 125–16,384; standard 1–1,024." },
+          { type: "int", path: ["managedEBSVolume", "iops"], label: "IOPS", placeholder: "3000", help: "gp3 3,000–16,000; io1 100–64,000; io2 100–256,000 (required for io1 and io2)." },
+          { type: "int", path: ["managedEBSVolume", "throughput"], label: "Throughput (MiB/s)", placeholder: "125", help: "gp3 only, 125–1,000." },
+          { type: "text", path: ["managedEBSVolume", "snapshotId"], label: "Snapshot", mono: true, placeholder: "snap-…", help: "Fills each new volume from this snapshot." },
+          { type: "select", path: ["managedEBSVolume", "filesystemType"], label: "File system", options: ["xfs", "ext4", "ext3", "ntfs"], emptyLabel: "(default: xfs)" },
+          { type: "bool", path: ["managedEBSVolume", "encrypted"], label: "Encrypted", default: true },
+          { type: "text", path: ["managedEBSVolume", "kmsKeyId"], label: "KMS key", mono: true, placeholder: "(EBS default key)" },
         ],
       },
     ],

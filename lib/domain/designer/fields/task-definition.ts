@@ -32,7 +32,7 @@ export const TASK_DEFINITION_GROUPS: FieldGroup[] = [
       { type: "int", path: ["ephemeralStorage", "sizeInGiB"], label: "Ephemeral storage (GiB)", placeholder: "20", help: "Fargate task scratch space, 21–200 GiB (20 GiB when unset)." },
       {
         type: "list", path: ["volumes"], label: "Volumes", itemLabel: "Volume",
-        help: "Volumes containers can mount through mount points: a bind mount (host path or task scratch), or EFS for shared, persistent files.",
+        help: "Volumes containers can mount through mount points: a bind mount (host path or task scratch), EFS for shared, persistent files, or one volume configured at launch: an EBS volume per task the service describes.",
         newItem: (ctx) => {
           const taken = new Set(((ctx.resource.volumes as { name: string }[] | undefined) ?? []).map((v) => v.name));
           let n = 1;
@@ -43,7 +43,11 @@ export const TASK_DEFINITION_GROUPS: FieldGroup[] = [
           { type: "text", path: ["name"], label: "Name", mono: true, required: true },
           { type: "text", path: ["host", "sourcePath"], label: "Host path", mono: true, placeholder: "(task scratch)" },
           { type: "text", path: ["efsVolumeConfiguration", "fileSystemId"], label: "EFS file system id", mono: true, placeholder: "fs-…" },
-          { type: "bool", path: ["configuredAtLaunch"], label: "Configured at launch" },
+          { type: "text", path: ["efsVolumeConfiguration", "rootDirectory"], label: "EFS root directory", mono: true, placeholder: "/" },
+          { type: "select", path: ["efsVolumeConfiguration", "transitEncryption"], label: "EFS transit encryption", options: ["ENABLED", "DISABLED"], emptyLabel: "(default: DISABLED)", help: "TLS between the task and EFS; required for IAM authorization and access points." },
+          { type: "text", path: ["efsVolumeConfiguration", "authorizationConfig", "accessPointId"], label: "EFS access point", mono: true, placeholder: "fsap-…" },
+          { type: "select", path: ["efsVolumeConfiguration", "authorizationConfig", "iam"], label: "EFS IAM authorization", options: ["ENABLED", "DISABLED"], emptyLabel: "(default: DISABLED)", help: "Mount as the task role, so the file system policy decides." },
+          { type: "bool", path: ["configuredAtLaunch"], label: "Configured at launch", help: "An EBS volume each service or RunTask describes (one per task definition)." },
         ],
       },
     ],

@@ -18,6 +18,7 @@ import { deploymentStrategy } from "./deployment-strategy";
 import { serviceConnect } from "./service-connect";
 import { fargateSpot } from "./fargate-spot";
 import { autoScaling } from "./auto-scaling";
+import { managedEbsVolume, storagePlatformVersion } from "./managed-ebs";
 import { scheduledTaskExpression, scheduledTaskName, scheduledTaskTarget } from "./scheduled-tasks";
 
 /** Rules about services, clusters and the design as a whole (names, references, capacity). */
@@ -35,6 +36,8 @@ export const SERVICE_AND_DESIGN_RULES: readonly Rule[] = [
   deploymentStrategy,
   serviceConnect,
   autoScaling,
+  managedEbsVolume,
+  storagePlatformVersion,
   scheduledTaskName,
   scheduledTaskExpression,
   scheduledTaskTarget,

@@ -21,6 +21,7 @@ import { ulimits } from "./ulimits";
 import { taskDefinitionSize } from "./task-definition-size";
 import { gpu } from "./gpu";
 import { containerTimeouts } from "./container-timeouts";
+import { configuredAtLaunch, efsVolumes, ephemeralStorage } from "./task-storage";
 
 /** Rules about one task definition and its containers. */
 export const TASK_DEFINITION_RULES: readonly Rule[] = [
@@ -46,4 +47,7 @@ export const TASK_DEFINITION_RULES: readonly Rule[] = [
   taskDefinitionSize,
   gpu,
   containerTimeouts,
+  ephemeralStorage,
+  efsVolumes,
+  configuredAtLaunch,
 ];
