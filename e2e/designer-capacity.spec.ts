@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createDesign, dragConnect, fitView, inspectorOf, storedDocument, uniqueName, waitSaved } from "./helpers";
+import { dragConnect, fitView, inspectorOf, openSampleCanvas, storedDocument, uniqueName, waitSaved } from "./helpers";
 
 // Capacity providers on the canvas: one dragged from the palette, its Auto Scaling group's ARN
 // filled in the inspector (the rule's finding goes), a cluster associating it and a service's
@@ -9,10 +9,7 @@ const shot = (page: Page, name: string) => page.screenshot({ path: `test-results
 const ASG_ARN = "arn:aws:autoscaling:eu-west-1:123456789012:autoScalingGroup:0b4f7c2e-1a2b-4c3d-9e8f-123456789abc:autoScalingGroupName/shop-ec2";
 
 test("drag a capacity provider onto the canvas, fill its inspector, connect a cluster and a service to it", async ({ page }) => {
-  const url = await createDesign(page, uniqueName("Capacity"));
-  await page.goto(`${url}/canvas`);
-  await page.getByTestId("empty-canvas").getByRole("button", { name: "Load sample design" }).click();
-  await expect(page.getByTestId("service-node")).toHaveCount(2);
+  const url = await openSampleCanvas(page, uniqueName("Capacity"));
   const flow = page.getByTestId("designer-flow");
 
   await expect(page.getByTestId("palette-capacityProvider")).toContainText("Capacity provider");

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { createDesign, dragConnect, fixture, inspectorOf, screenshot, storedDocument, uniqueName, waitSaved } from "./helpers";
+import { createDesign, dragConnect, fixture, inspectorOf, openSampleCanvas, screenshot, storedDocument, uniqueName, waitSaved } from "./helpers";
 
 // The designer's second round: the sample design, service → load balancer by dragging, list
 // fields and findings in the inspector, the JSON tab, container edge kinds, import/export,
@@ -9,23 +9,8 @@ import { createDesign, dragConnect, fixture, inspectorOf, screenshot, storedDocu
 const problems = (page: Page) => page.getByRole("region", { name: "Problems" });
 
 
-async function loadSample(page: Page, name: string): Promise<string> {
-  const url = await createDesign(page, uniqueName(name));
-  await page.goto(`${url}/canvas`);
-  const empty = page.getByTestId("empty-canvas");
-  await expect(empty).toBeVisible();
-  await expect(empty.getByRole("heading", { name: "Start your design" })).toBeVisible();
-  await empty.getByRole("button", { name: "Load sample design" }).click();
-  await expect(page.getByTestId("service-node")).toHaveCount(2);
-  return url;
-}
-
 test("sample design, service → load balancer, list fields, findings on fields and the JSON tab", async ({ page }) => {
-  const url = await createDesign(page, uniqueName("Sample"));
-  await page.goto(`${url}/canvas`);
-  await screenshot(page, "designer-empty");
-  await page.getByTestId("empty-canvas").getByRole("button", { name: "Load sample design" }).click();
-  await expect(page.getByTestId("service-node")).toHaveCount(2);
+  const url = await openSampleCanvas(page, uniqueName("Sample"), "designer-empty");
   await expect(page.getByTestId("task-definition-node")).toHaveCount(2);
   await expect(page.getByTestId("target-group-node")).toHaveCount(1);
   await expect(page.getByTestId("empty-canvas")).toHaveCount(0);
@@ -167,7 +152,7 @@ test("container connections: pick dependsOn or link, switch on the edge, and a r
 
 test("export and import: task definition JSON download, import merges with renaming, copy/paste between designs", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  const urlA = await loadSample(page, "Export A");
+  const urlA = await openSampleCanvas(page, uniqueName("Export A"));
 
   // Download the selected task definition as RegisterTaskDefinition input.
   await page.getByTestId("task-definition-node").filter({ hasText: "orders-api" }).getByText("Task definition", { exact: true }).click();
@@ -229,7 +214,7 @@ test("export and import: task definition JSON download, import merges with renam
 });
 
 test("light and dark themes: toggle in the header, kept after reload", async ({ page }) => {
-  await loadSample(page, "Themes");
+  await openSampleCanvas(page, uniqueName("Themes"));
   await page.getByRole("button", { name: "Zoom to fit" }).click();
   await page.getByTestId("service-node").filter({ hasText: "storefront" }).click();
   await screenshot(page, "designer-theme-light");

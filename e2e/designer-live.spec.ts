@@ -1,18 +1,13 @@
-import { expect, test, type Page } from "@playwright/test";
-import { createDesign, screenshot, uniqueName } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { openSampleCanvas, screenshot, uniqueName, waitSaved } from "./helpers";
 
 // Live mode on the canvas: the sample design, applied to the app's sandbox, shows its live
 // counterparts' state in the node headers, and drift once the design changes.
 
-const waitSaved = (page: Page) => expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved", { timeout: 15_000 });
-
 test("Live mode shows running tasks of an applied design and marks drift", async ({ page }) => {
   test.setTimeout(180_000);
   const cluster = `live-${Date.now().toString(36)}`;
-  const url = await createDesign(page, uniqueName("Live canvas"));
-  await page.goto(`${url}/canvas`);
-  await page.getByTestId("empty-canvas").getByRole("button", { name: "Load sample design" }).click();
-  await expect(page.getByTestId("service-node")).toHaveCount(2);
+  const url = await openSampleCanvas(page, uniqueName("Live canvas"));
   await waitSaved(page);
 
   // The sandbox keeps what earlier runs created: a cluster of our own, renamed in the inspector.

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { createDesign, screenshot, storedDocument, uniqueName, waitSaved } from "./helpers";
+import { openSampleCanvas, screenshot, storedDocument, uniqueName, waitSaved } from "./helpers";
 
 // Drag to nest: a container dragged out of its task definition into another one moves there, a
 // service dragged into another cluster moves there; each move is one undo step and is saved.
@@ -49,10 +49,7 @@ async function zoomOut(page: Page) {
 }
 
 test("drag a container into another task definition and a service into another cluster", async ({ page }) => {
-  const url = await createDesign(page, uniqueName("Nesting"));
-  await page.goto(`${url}/canvas`);
-  await page.getByTestId("empty-canvas").getByRole("button", { name: "Load sample design" }).click();
-  await expect(page.getByTestId("service-node")).toHaveCount(2);
+  const url = await openSampleCanvas(page, uniqueName("Nesting"));
   await waitSaved(page);
 
   // Container "web" of storefront → orders-api (node ids are `${taskDefinitionId}/${name}`).
@@ -101,9 +98,7 @@ test("drag a container into another task definition and a service into another c
 });
 
 test("a container dropped on empty canvas gets its own task definition", async ({ page }) => {
-  const url = await createDesign(page, uniqueName("Nesting new task"));
-  await page.goto(`${url}/canvas`);
-  await page.getByTestId("empty-canvas").getByRole("button", { name: "Load sample design" }).click();
+  const url = await openSampleCanvas(page, uniqueName("Nesting new task"));
   await expect(page.getByTestId("task-definition-node")).toHaveCount(2);
   await waitSaved(page);
   // Zoom out so that there is empty canvas around the design.
@@ -127,10 +122,7 @@ test("a container dropped on empty canvas gets its own task definition", async (
 });
 
 test("zoomed far out, cards lose their shadows and detail, and keep their names", async ({ page }) => {
-  const url = await createDesign(page, uniqueName("Nesting zoom"));
-  await page.goto(`${url}/canvas`);
-  await page.getByTestId("empty-canvas").getByRole("button", { name: "Load sample design" }).click();
-  await expect(page.getByTestId("service-node")).toHaveCount(2);
+  await openSampleCanvas(page, uniqueName("Nesting zoom"));
   const flow = page.getByTestId("designer-flow");
   // The sample is fitted into view (its load balancer, target group, cluster and task definitions): near or mid, never far.
   await expect(flow).not.toHaveAttribute("data-zoom", "far");

@@ -1,15 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { createDesign, inspectorOf, screenshot, uniqueName } from "./helpers";
+import { inspectorOf, openSampleCanvas, screenshot, uniqueName, waitSaved } from "./helpers";
 
 // The inspector offers the picked environment's subnets and security groups (the sandbox's
 // default VPC here), and a service without subnets is fixed in one click with the default VPC.
 
 
 test("subnets come from the environment, and 'Use default VPC' fixes a service without them", async ({ page }) => {
-  const url = await createDesign(page, uniqueName("Network pickers"));
-  await page.goto(`${url}/canvas`);
-  await page.getByTestId("empty-canvas").getByRole("button", { name: "Load sample design" }).click();
-  await expect(page.getByTestId("service-node")).toHaveCount(2);
+  await openSampleCanvas(page, uniqueName("Network pickers"));
   await page.getByTestId("service-node").filter({ hasText: "storefront" }).click();
   const inspector = inspectorOf(page);
   // Suggestions come from the built-in sandbox unless another environment is picked.
@@ -37,7 +34,7 @@ test("subnets come from the environment, and 'Use default VPC' fixes a service w
   for (const v of values) expect(v).toMatch(/^subnet-[0-9a-f]{17}$/);
   // The sample's own security group stays.
   await expect(inspector.getByRole("group", { name: "Security groups" }).locator("input")).toHaveValue("sg-0a1b2c3d4e5f60003");
-  await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved", { timeout: 15_000 });
+  await waitSaved(page);
   await screenshot(page, "designer-network-fixed");
 
   // A task definition's role fields suggest the environment's IAM roles the same way.

@@ -1,13 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { createDesign, screenshot, uniqueName } from "./helpers";
+import { openSampleCanvas, screenshot, uniqueName, waitSaved } from "./helpers";
 
 // The canvas marks each node with what applying the saved design to the sandbox would do.
 test("the plan overlay marks nodes with their plan action", async ({ page }) => {
-  const url = await createDesign(page, uniqueName("Plan overlay"));
-  await page.goto(`${url}/canvas`);
-  await page.getByTestId("empty-canvas").getByRole("button", { name: "Load sample design" }).click();
-  await expect(page.getByTestId("service-node")).toHaveCount(2);
-  await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved", { timeout: 15_000 });
+  await openSampleCanvas(page, uniqueName("Plan overlay"));
+  await waitSaved(page);
 
   await expect(page.getByTestId("plan-mark")).toHaveCount(0);
   await page.getByRole("button", { name: "Show plan against the sandbox" }).click();

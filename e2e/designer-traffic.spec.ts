@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createDesign, dragConnect, fitView, inspectorOf, storedDocument, uniqueName, waitSaved } from "./helpers";
+import { dragConnect, fitView, inspectorOf, openSampleCanvas, storedDocument, uniqueName, waitSaved } from "./helpers";
 
 // The traffic path on the canvas: an Application Load Balancer dragged from the palette gets a
 // listener, forwards to target groups (split by weight), a target group registers a service,
@@ -10,10 +10,7 @@ const shot = (page: Page, name: string) => page.screenshot({ path: `test-results
 const edge = (page: Page, label: string) => page.locator(".react-flow__edge").filter({ hasText: label });
 
 test("drag an ALB from the palette, add a listener, forward to target groups, register a service and deploy it as a canary", async ({ page }) => {
-  const url = await createDesign(page, uniqueName("Traffic"));
-  await page.goto(`${url}/canvas`);
-  await page.getByTestId("empty-canvas").getByRole("button", { name: "Load sample design" }).click();
-  await expect(page.getByTestId("service-node")).toHaveCount(2);
+  const url = await openSampleCanvas(page, uniqueName("Traffic"));
   const flow = page.getByTestId("designer-flow");
   // The sample's own ALB goes (its target group stays): this test builds the traffic path itself.
   await page.getByTestId("load-balancer-node").filter({ hasText: "storefront-alb" }).getByText("Load balancer", { exact: true }).click();

@@ -1,18 +1,13 @@
 import { spawnSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { createDesign, screenshot, uniqueName } from "./helpers";
+import { openSampleCanvas, screenshot, uniqueName } from "./helpers";
 
 // Issue 16: the canvas's Export menu writes the design as a CDK app (TypeScript, aws-cdk-lib L1
 // constructs), downloaded as one zip of its folder.
 
 test("Export menu downloads the design as a CDK app in a zip", async ({ page }) => {
   const name = uniqueName("Export CDK");
-  const url = await createDesign(page, name);
-  await page.goto(`${url}/canvas`);
-  const empty = page.getByTestId("empty-canvas");
-  await expect(empty).toBeVisible();
-  await empty.getByRole("button", { name: "Load sample design" }).click();
-  await expect(page.getByTestId("service-node")).toHaveCount(2);
+  await openSampleCanvas(page, name);
 
   await page.getByRole("button", { name: "Export ▾" }).click();
   const item = page.getByRole("menuitem", { name: /CDK app \(zip\)/ });

@@ -1,17 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { createDesign, screenshot, uniqueName } from "./helpers";
+import { openSampleCanvas, screenshot, uniqueName } from "./helpers";
 
 // Issue 16: the canvas's Export menu writes the design as Terraform (one main.tf) and as a
 // CloudFormation template, with references between the resources and what could not be said.
 
 test("Export menu downloads the design as Terraform main.tf and a CloudFormation template", async ({ page }) => {
-  const url = await createDesign(page, uniqueName("Export Terraform"));
-  await page.goto(`${url}/canvas`);
-  const empty = page.getByTestId("empty-canvas");
-  await expect(empty).toBeVisible();
-  await empty.getByRole("button", { name: "Load sample design" }).click();
-  await expect(page.getByTestId("service-node")).toHaveCount(2);
+  await openSampleCanvas(page, uniqueName("Export Terraform"));
 
   await page.getByRole("button", { name: "Export ▾" }).click();
   await expect(page.getByRole("menuitem", { name: /Terraform \(main\.tf\)/ })).toBeVisible();

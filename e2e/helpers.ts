@@ -39,6 +39,21 @@ export async function createDesign(page: Page, name: string, description = ""): 
   return page.url();
 }
 
+/**
+ * Creates a design named `name`, opens its canvas and loads the sample design from the empty
+ * canvas (two services); returns the design page's URL. `emptyShot` screenshots the empty canvas first.
+ */
+export async function openSampleCanvas(page: Page, name: string, emptyShot?: string): Promise<string> {
+  const url = await createDesign(page, name);
+  await page.goto(`${url}/canvas`);
+  const empty = page.getByTestId("empty-canvas");
+  await expect(empty.getByRole("heading", { name: "Start your design" })).toBeVisible();
+  if (emptyShot) await screenshot(page, emptyShot);
+  await empty.getByRole("button", { name: "Load sample design" }).click();
+  await expect(page.getByTestId("service-node")).toHaveCount(2);
+  return url;
+}
+
 export type SandboxKey = { accessKeyId: string; secretAccessKey: string };
 
 /**

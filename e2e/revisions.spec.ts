@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createDesign, screenshot, uniqueName, waitSaved } from "./helpers";
+import { openSampleCanvas, screenshot, uniqueName, waitSaved } from "./helpers";
 
 // Revisions: every save keeps the version it replaces; an earlier version can be previewed (its
 // resources and what changed since) before it is restored as a new version.
@@ -10,12 +10,8 @@ async function stored(page: Page, url: string) {
 }
 
 test("preview an earlier revision's diff, then restore it", async ({ page }) => {
-  const url = await createDesign(page, uniqueName("Revisions"));
-
   // First save through the canvas: the sample design.
-  await page.goto(`${url}/canvas`);
-  await page.getByTestId("empty-canvas").getByRole("button", { name: "Load sample design" }).click();
-  await expect(page.getByTestId("service-node")).toHaveCount(2);
+  const url = await openSampleCanvas(page, uniqueName("Revisions"));
   await waitSaved(page);
   const sampleVersion = (await stored(page, url)).version;
 

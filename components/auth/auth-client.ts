@@ -1,6 +1,8 @@
 // The browser's side of signing in and out: better-auth's endpoints under /api/auth, called
 // with fetch (they set and clear the HttpOnly session cookie; the page never sees it).
 
+import { UNREACHABLE } from "@/components/ui/form-issues";
+
 export type AuthResult = { ok: true } | { ok: false; message: string };
 
 async function post(path: string, body: unknown): Promise<Response> {
@@ -23,7 +25,7 @@ export async function signInWithPassword(email: string, password: string): Promi
     if (res.status === 401) return { ok: false, message: "Wrong email or password." };
     return failure(res, "Signing in failed. Try again.");
   } catch {
-    return { ok: false, message: "The server could not be reached. Try again." };
+    return { ok: false, message: UNREACHABLE };
   }
 }
 
@@ -43,7 +45,7 @@ export async function changePassword(currentPassword: string, newPassword: strin
     }
     return failure(res, "Changing the password failed. Try again.");
   } catch {
-    return { ok: false, message: "The server could not be reached. Try again." };
+    return { ok: false, message: UNREACHABLE };
   }
 }
 
@@ -63,6 +65,6 @@ export async function signInWithSso(provider: string, next: string | undefined):
     if (res.ok && body.url) return { ok: true, url: body.url };
     return failure(res, "Single sign-on could not start. Try again.");
   } catch {
-    return { ok: false, message: "The server could not be reached. Try again." };
+    return { ok: false, message: UNREACHABLE };
   }
 }

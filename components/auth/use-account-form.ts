@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import type { ActionResult } from "@/lib/actions/result";
-import { formFailure } from "@/components/ui/form-issues";
+import { submitAction } from "@/components/ui/form-issues";
 import { signInWithPassword } from "./auth-client";
 import { localProblems, type PersonValues } from "./person-fields";
 
@@ -25,13 +25,7 @@ export function useAccountForm(initial: PersonValues, create: (v: PersonValues) 
     setErrors(local);
     if (Object.keys(local).length) return;
     startTransition(async () => {
-      const r = await create(values).catch(() => undefined);
-      if (!r) return setFailure("The server could not be reached. Try again.");
-      if (!r.ok) {
-        const failed = formFailure(r);
-        setErrors(failed.errors);
-        return setFailure(failed.message);
-      }
+      if (!(await submitAction(() => create(values), setErrors, setFailure))) return;
       const signedIn = await signInWithPassword(values.email, values.password);
       router.replace(signedIn.ok ? then : "/sign-in");
       router.refresh();

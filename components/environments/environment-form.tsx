@@ -3,9 +3,8 @@
 import { useState, useTransition, type FormEvent } from "react";
 import { createEnvironmentAction, updateEnvironmentAction } from "@/lib/actions/environments";
 import type { EnvironmentKind, EnvironmentView } from "@/lib/actions/environment-types";
-import type { ActionResult } from "@/lib/actions/result";
 import { Alert } from "@/components/ui/alert";
-import { formFailure } from "@/components/ui/form-issues";
+import { submitAction } from "@/components/ui/form-issues";
 import { Button } from "@/components/ui/button";
 import { DialogActions } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/text-field";
@@ -38,18 +37,10 @@ export function EnvironmentForm({ environment: env, onDone, onCancel }: Props) {
     };
     const connection = aws ? { profile: values.profile, roleArn: values.roleArn, externalId: values.externalId, endpoint: values.endpoint } : {};
     startTransition(async () => {
-      let r: ActionResult<EnvironmentView>;
-      try {
-        r = env
-          ? await updateEnvironmentAction({ id: env.id, ...common, ...connection, clearExternalId })
-          : await createEnvironmentAction({ ...common, ...connection });
-      } catch {
-        r = { ok: false, code: "INTERNAL", message: "The request failed. Try again." };
-      }
-      if (r.ok) return onDone(r.data);
-      const failed = formFailure(r);
-      setErrors(failed.errors);
-      setFailure(failed.message);
+      const r = await submitAction(() => env
+        ? updateEnvironmentAction({ id: env.id, ...common, ...connection, clearExternalId })
+        : createEnvironmentAction({ ...common, ...connection }), setErrors, setFailure);
+      if (r) onDone(r.data);
     });
   }
 

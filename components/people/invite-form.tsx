@@ -6,7 +6,7 @@ import type { NewInvite } from "@/lib/actions/people-types";
 import { ROLES, ROLE_SUMMARIES, type Role } from "@/lib/domain/access";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { formFailure } from "@/components/ui/form-issues";
+import { submitAction } from "@/components/ui/form-issues";
 import { TextField } from "@/components/ui/text-field";
 
 /** Invite one person: the link appears once, to copy and send them. */
@@ -22,14 +22,8 @@ export function InviteForm({ onInvited }: { onInvited: () => void }) {
     e.preventDefault();
     setFailure(undefined);
     startTransition(async () => {
-      const r = await invitePersonAction({ email, role }).catch(() => undefined);
-      if (!r) return setFailure("The server could not be reached. Try again.");
-      if (!r.ok) {
-        const failed = formFailure(r);
-        setErrors(failed.errors);
-        return setFailure(failed.message);
-      }
-      setErrors({});
+      const r = await submitAction(() => invitePersonAction({ email, role }), setErrors, setFailure);
+      if (!r) return;
       setEmail("");
       setInvite(r.data);
       onInvited();

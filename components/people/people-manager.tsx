@@ -8,6 +8,7 @@ import type { InviteView, PersonView } from "@/lib/actions/people-types";
 import { ROLES, type Role } from "@/lib/domain/access";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { UNREACHABLE } from "@/components/ui/form-issues";
 import { relativeTime } from "@/components/ui/relative-time";
 import { InviteForm } from "./invite-form";
 import { GroupsEditor } from "./groups-editor";
@@ -22,7 +23,7 @@ export function PeopleManager({ people, invites, meId }: Props) {
   const run = (work: () => Promise<{ ok: boolean; message?: string } | undefined>) => startTransition(async () => {
     setError(undefined);
     const r = await work().catch(() => undefined);
-    if (!r) setError("The server could not be reached. Try again.");
+    if (!r) setError(UNREACHABLE);
     else if (!r.ok) setError(r.message);
     router.refresh();
   });

@@ -6,6 +6,7 @@ import { createAccessKeyAction, revokeAccessKeyAction } from "@/lib/actions/peop
 import type { AccessKeyView, NewAccessKey } from "@/lib/actions/people-types";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { UNREACHABLE } from "@/components/ui/form-issues";
 import { relativeTime } from "@/components/ui/relative-time";
 
 type Props = { keys: AccessKeyView[]; max: number; endpoint: string; region: string };
@@ -23,13 +24,13 @@ export function AccessKeys({ keys, max, endpoint, region }: Props) {
     setError(undefined);
     const r = await createAccessKeyAction({}).catch(() => undefined);
     if (r?.ok) setCreated(r.data);
-    else setError(r?.message ?? "The server could not be reached. Try again.");
+    else setError(r?.message ?? UNREACHABLE);
     router.refresh();
   });
   const revoke = (accessKeyId: string) => startTransition(async () => {
     setError(undefined);
     const r = await revokeAccessKeyAction({ accessKeyId }).catch(() => undefined);
-    if (!r?.ok) setError(r?.message ?? "The server could not be reached. Try again.");
+    if (!r?.ok) setError(r?.message ?? UNREACHABLE);
     if (created?.accessKeyId === accessKeyId) setCreated(undefined);
     router.refresh();
   });

@@ -6,6 +6,7 @@ import { revokeSessionAction } from "@/lib/actions/people";
 import type { SessionView } from "@/lib/actions/people-types";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { UNREACHABLE } from "@/components/ui/form-issues";
 import { relativeTime } from "@/components/ui/relative-time";
 
 /** The person's open sessions; any but this one can be signed out from here. */
@@ -16,7 +17,7 @@ export function SessionsList({ sessions }: { sessions: SessionView[] }) {
   const revoke = (id: string) => startTransition(async () => {
     setError(undefined);
     const r = await revokeSessionAction({ sessionId: id }).catch(() => undefined);
-    if (!r?.ok) setError(r?.message ?? "The server could not be reached. Try again.");
+    if (!r?.ok) setError(r?.message ?? UNREACHABLE);
     router.refresh();
   });
   return (

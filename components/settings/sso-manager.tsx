@@ -7,7 +7,7 @@ import type { SsoProviderView } from "@/lib/actions/sso-types";
 import { ROLES, type Role } from "@/lib/domain/access";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { formFailure } from "@/components/ui/form-issues";
+import { submitAction, UNREACHABLE } from "@/components/ui/form-issues";
 import { TextAreaField, TextField } from "@/components/ui/text-field";
 
 type Draft = {
@@ -60,18 +60,12 @@ export function SsoManager({ providers }: { providers: SsoProviderView[] }) {
     const mapping = parseMapping(draft.mapping);
     if (mapping.bad) return setErrors({ groupRoles: mapping.bad });
     startTransition(async () => {
-      const r = await saveSsoProviderAction({
+      const r = await submitAction(() => saveSsoProviderAction({
         id: draft.id, label: draft.label, issuer: draft.issuer, clientId: draft.clientId, clientSecret: draft.clientSecret,
         scopes: draft.scopes.split(/\s+/).filter(Boolean), groupsClaim: draft.groupsClaim, groupRoles: mapping.rows,
         defaultRole: draft.defaultRole, enabled: draft.enabled,
-      }).catch(() => undefined);
-      if (!r) return setFailure("The server could not be reached. Try again.");
-      if (!r.ok) {
-        const failed = formFailure(r);
-        setErrors(failed.errors);
-        return setFailure(failed.message);
-      }
-      setErrors({});
+      }), setErrors, setFailure);
+      if (!r) return;
       setSaved(`Saved ${r.data.label}. Register ${origin}${r.data.callbackPath} as its redirect URL at the identity provider.`);
       setEditing(r.data.id);
       setDraft(toDraft(r.data));
@@ -83,7 +77,7 @@ export function SsoManager({ providers }: { providers: SsoProviderView[] }) {
     if (!window.confirm(`Remove the single sign-on provider ${id}? Its button goes from the sign-in page.`)) return;
     startTransition(async () => {
       const r = await deleteSsoProviderAction({ id }).catch(() => undefined);
-      if (!r?.ok) return setFailure(r?.message ?? "The server could not be reached. Try again.");
+      if (!r?.ok) return setFailure(r?.message ?? UNREACHABLE);
       if (editing === id) { setEditing(undefined); setDraft(EMPTY); }
       router.refresh();
     });

@@ -4,10 +4,7 @@ import {
   RegisterScalableTargetCommand, type ScalableTarget, type ScalingActivity, type ScalingPolicy, type ScheduledAction,
 } from "@aws-sdk/client-application-auto-scaling";
 import { AUTOSCALING_LIMITS, type AutoScalingOperation } from "../domain/aws-limits";
-import { clientConfig, type AwsTarget } from "./client-config";
-import { inProcessConfig, type InProcessHandler } from "./in-process";
-import { createPacer, noPacer, type Pacer } from "./pacer";
-import { allPages, chunk, createAwsPort, type AwsPort, type InputOf, type OutputOf } from "./port";
+import { allPages, chunk, defineAwsPort, type InputOf, type OutputOf } from "./port";
 
 const COMMANDS = {
   DescribeScalableTargets: DescribeScalableTargetsCommand, DescribeScalingPolicies: DescribeScalingPoliciesCommand,
@@ -44,9 +41,10 @@ export interface AutoScalingPort {
 const ECS = { ServiceNamespace: "ecs" as const };
 const PAGE = AUTOSCALING_LIMITS.operations.DescribeScalingPolicies.page;
 
-export function autoScalingPortOver(client: ApplicationAutoScalingClient, pacer: Pacer): AutoScalingPort {
-  const port: AwsPort<Commands> = createAwsPort({ client, commands: COMMANDS, limits: AUTOSCALING_LIMITS, pacer });
-  return {
+/** Application Auto Scaling of an AWS account (or any implementation at `endpoint`), or the app's own sandbox in-process. */
+export const { create: createAutoScalingPort, inProcess: createInProcessAutoScalingPort } = defineAwsPort<AutoScalingPort>()({
+  Client: ApplicationAutoScalingClient, commands: COMMANDS, limits: AUTOSCALING_LIMITS, sandboxPath: "/sandbox/aws",
+  build: (port) => ({
     async describeScalableTargets(resourceIds) {
       const out: ScalableTarget[] = [];
       for (const ids of chunk(resourceIds, AUTOSCALING_LIMITS.operations.DescribeScalableTargets.batch)) {
@@ -69,22 +67,6 @@ export function autoScalingPortOver(client: ApplicationAutoScalingClient, pacer:
       const r = await port.send("DescribeScalingActivities", { ...ECS, ResourceId: resourceId, MaxResults: Math.min(max, PAGE) });
       return r.ScalingActivities ?? [];
     },
-    registerScalableTarget: (input) => port.send("RegisterScalableTarget", input),
-    deregisterScalableTarget: (input) => port.send("DeregisterScalableTarget", input),
-    putScalingPolicy: (input) => port.send("PutScalingPolicy", input),
-    deleteScalingPolicy: (input) => port.send("DeleteScalingPolicy", input),
-    putScheduledAction: (input) => port.send("PutScheduledAction", input),
-    deleteScheduledAction: (input) => port.send("DeleteScheduledAction", input),
-    destroy: () => port.destroy(),
-  };
-}
-
-/** Application Auto Scaling of an AWS account (or any implementation at `endpoint`), paced unless a shared pacer is given. */
-export function createAutoScalingPort(target: AwsTarget, pacer: Pacer = createPacer(AUTOSCALING_LIMITS.buckets)): AutoScalingPort {
-  return autoScalingPortOver(new ApplicationAutoScalingClient(clientConfig(target)), pacer);
-}
-
-/** The app's own sandbox (its /sandbox/aws handler), through the real client with its HTTP layer replaced by `handle`. */
-export function createInProcessAutoScalingPort(handle: InProcessHandler, region: string): AutoScalingPort {
-  return autoScalingPortOver(new ApplicationAutoScalingClient(inProcessConfig(handle, region, "/sandbox/aws")), noPacer);
-}
+    ...port.plainCalls("RegisterScalableTarget", "DeregisterScalableTarget", "PutScalingPolicy", "DeleteScalingPolicy", "PutScheduledAction", "DeleteScheduledAction"),
+  }),
+});

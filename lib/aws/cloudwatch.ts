@@ -1,9 +1,6 @@
 import { CloudWatchClient, DescribeAlarmsCommand, GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
 import { CLOUDWATCH_LIMITS, type CloudWatchOperation } from "../domain/aws-limits";
-import { clientConfig, type AwsTarget } from "./client-config";
-import { inProcessConfig, type InProcessHandler } from "./in-process";
-import { createPacer, noPacer, type Pacer } from "./pacer";
-import { createAwsPort, type AwsPort, type InputOf, type OutputOf } from "./port";
+import { defineAwsPort, type InputOf, type OutputOf } from "./port";
 
 const COMMANDS = { GetMetricData: GetMetricDataCommand, DescribeAlarms: DescribeAlarmsCommand } satisfies Record<CloudWatchOperation, unknown>;
 type In<K extends CloudWatchOperation> = InputOf<(typeof COMMANDS)[K]>;
@@ -16,21 +13,8 @@ export interface CloudWatchPort {
   destroy(): void;
 }
 
-export function cloudWatchPortOver(client: CloudWatchClient, pacer: Pacer): CloudWatchPort {
-  const port: AwsPort<typeof COMMANDS> = createAwsPort({ client, commands: COMMANDS, limits: CLOUDWATCH_LIMITS, pacer });
-  return {
-    getMetricData: (input) => port.send("GetMetricData", input),
-    describeAlarms: (input) => port.send("DescribeAlarms", input),
-    destroy: () => port.destroy(),
-  };
-}
-
-/** CloudWatch of an AWS account (or any implementation at `endpoint`), paced unless a shared pacer is given. */
-export function createCloudWatchPort(target: AwsTarget, pacer: Pacer = createPacer(CLOUDWATCH_LIMITS.buckets)): CloudWatchPort {
-  return cloudWatchPortOver(new CloudWatchClient(clientConfig(target)), pacer);
-}
-
-/** The app's own sandbox (its /sandbox/aws handler), through the real CloudWatch client with its HTTP layer replaced by `handle`. */
-export function createInProcessCloudWatchPort(handle: InProcessHandler, region: string): CloudWatchPort {
-  return cloudWatchPortOver(new CloudWatchClient(inProcessConfig(handle, region, "/sandbox/aws")), noPacer);
-}
+/** CloudWatch of an AWS account (or any implementation at `endpoint`), or the app's own sandbox in-process. */
+export const { create: createCloudWatchPort, inProcess: createInProcessCloudWatchPort } = defineAwsPort<CloudWatchPort>()({
+  Client: CloudWatchClient, commands: COMMANDS, limits: CLOUDWATCH_LIMITS, sandboxPath: "/sandbox/aws",
+  build: (port) => port.plainCalls("GetMetricData", "DescribeAlarms"),
+});

@@ -2,10 +2,7 @@ import {
   DescribeSecurityGroupsCommand, DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client, type Filter, type SecurityGroup, type Subnet, type Vpc,
 } from "@aws-sdk/client-ec2";
 import { EC2_LIMITS, type Ec2Operation } from "../domain/aws-limits";
-import { clientConfig, type AwsTarget } from "./client-config";
-import { inProcessConfig, type InProcessHandler } from "./in-process";
-import { createPacer, noPacer, type Pacer } from "./pacer";
-import { allPages, createAwsPort, type AwsPort } from "./port";
+import { allPages, defineAwsPort } from "./port";
 
 const COMMANDS = {
   DescribeVpcs: DescribeVpcsCommand, DescribeSubnets: DescribeSubnetsCommand, DescribeSecurityGroups: DescribeSecurityGroupsCommand,
@@ -21,11 +18,12 @@ export interface Ec2Port {
 
 const { operations: ops } = EC2_LIMITS;
 
-export function ec2PortOver(client: EC2Client, pacer: Pacer): Ec2Port {
-  const port: AwsPort<typeof COMMANDS> = createAwsPort({ client, commands: COMMANDS, limits: EC2_LIMITS, pacer });
-  const send = port.send;
-  const filtered = (filters: Filter[] | undefined) => (filters?.length ? { Filters: filters } : {});
-  return {
+const filtered = (filters: Filter[] | undefined) => (filters?.length ? { Filters: filters } : {});
+
+/** EC2 of an AWS account (or any implementation at `endpoint`), or the app's own sandbox in-process. */
+export const { create: createEc2Port, inProcess: createInProcessEc2Port } = defineAwsPort<Ec2Port>()({
+  Client: EC2Client, commands: COMMANDS, limits: EC2_LIMITS, sandboxPath: "/sandbox/aws",
+  build: ({ send }) => ({
     describeVpcs: ({ filters } = {}) => allPages(async (NextToken) => {
       const r = await send("DescribeVpcs", { MaxResults: ops.DescribeVpcs.page, NextToken, ...filtered(filters) });
       return { items: r.Vpcs, nextToken: r.NextToken };
@@ -38,16 +36,5 @@ export function ec2PortOver(client: EC2Client, pacer: Pacer): Ec2Port {
       const r = await send("DescribeSecurityGroups", { MaxResults: ops.DescribeSecurityGroups.page, NextToken, ...filtered(filters) });
       return { items: r.SecurityGroups, nextToken: r.NextToken };
     }),
-    destroy: () => port.destroy(),
-  };
-}
-
-/** EC2 of an AWS account (or any implementation at `endpoint`), paced to its limits unless a shared pacer is given. */
-export function createEc2Port(target: AwsTarget, pacer: Pacer = createPacer(EC2_LIMITS.buckets)): Ec2Port {
-  return ec2PortOver(new EC2Client(clientConfig(target)), pacer);
-}
-
-/** The app's own sandbox (its /sandbox/aws handler), through the real EC2 client with its HTTP layer replaced by `handle`. */
-export function createInProcessEc2Port(handle: InProcessHandler, region: string): Ec2Port {
-  return ec2PortOver(new EC2Client(inProcessConfig(handle, region, "/sandbox/aws")), noPacer);
-}
+  }),
+});

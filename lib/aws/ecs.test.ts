@@ -73,6 +73,19 @@ describe("ECS port", () => {
     expect(clock.now()).toBe(1000);
   });
 
+  it("passes a plain call on with its input as given and its answer as returned; destroy destroys the client", async () => {
+    const { client, sent } = fakeClient((op, input) => ({ op, echoed: input }));
+    let destroyed = 0;
+    (client as { destroy(): void }).destroy = () => { destroyed++; };
+    const port = ecsPortOver(client, createPacer(ECS_LIMITS.buckets, fakeClock()));
+    const input = { service: "web", cluster: "main", desiredCount: 3 };
+    expect(await port.updateService(input)).toEqual({ op: "UpdateService", echoed: input });
+    expect(await port.stopServiceDeployment({ serviceDeploymentArn: "arn:d", stopType: "ROLLBACK" })).toMatchObject({ op: "StopServiceDeployment" });
+    expect(sent).toEqual([{ op: "UpdateService", input }, { op: "StopServiceDeployment", input: { serviceDeploymentArn: "arn:d", stopType: "ROLLBACK" } }]);
+    port.destroy();
+    expect(destroyed).toBe(1);
+  });
+
   it("lists service deployments page by page and describes deployments and revisions 20 ARNs a call", async () => {
     const all = arns(130, "service-deployment").map((a) => ({ serviceDeploymentArn: a, status: "SUCCESSFUL" }));
     const { client, sent } = fakeClient((op, input) => {

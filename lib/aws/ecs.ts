@@ -10,10 +10,7 @@ import {
   UpdateServiceCommand, type Cluster, type ContainerInstance, type Failure, type Service, type Task,
 } from "@aws-sdk/client-ecs";
 import { ECS_LIMITS, type EcsOperation } from "../domain/aws-limits";
-import { clientConfig, type AwsTarget } from "./client-config";
-import { inProcessConfig, type InProcessHandler } from "./in-process";
-import { createPacer, noPacer, type Pacer } from "./pacer";
-import { allPages, createAwsPort, inBatches, type AwsPort, type InputOf, type OutputOf } from "./port";
+import { allPages, defineAwsPort, inBatches, type InputOf, type OutputOf } from "./port";
 
 const COMMANDS = {
   DescribeClusters: DescribeClustersCommand, ListClusters: ListClustersCommand, CreateCluster: CreateClusterCommand,
@@ -102,10 +99,10 @@ export interface EcsPort {
 
 const { operations: ops } = ECS_LIMITS;
 
-export function ecsPortOver(client: ECSClient, pacer: Pacer): EcsPort {
-  const port: AwsPort<EcsCommands> = createAwsPort({ client, commands: COMMANDS, limits: ECS_LIMITS, pacer });
-  const send = port.send;
-  return {
+/** ECS of an AWS account (or any implementation at `endpoint`), or the app's own sandbox in-process through the real ECSClient. */
+export const { over: ecsPortOver, create: createEcsPort, inProcess: createInProcessEcsPort } = defineAwsPort<EcsPort>()({
+  Client: ECSClient, commands: COMMANDS, limits: ECS_LIMITS, sandboxPath: "/sandbox/ecs",
+  build: ({ send, plainCalls }) => ({
     async describeClusters({ clusters, include }) {
       const r = await inBatches(clusters, ops.DescribeClusters.batch, async (batch) => {
         const out = await send("DescribeClusters", { clusters: batch, ...(include ? { include } : {}) });
@@ -117,10 +114,6 @@ export function ecsPortOver(client: ECSClient, pacer: Pacer): EcsPort {
       const r = await send("ListClusters", { maxResults: ops.ListClusters.page, nextToken });
       return { items: r.clusterArns, nextToken: r.nextToken };
     }),
-    createCluster: (input) => send("CreateCluster", input),
-    updateCluster: (input) => send("UpdateCluster", input),
-    deleteCluster: (input) => send("DeleteCluster", input),
-    putClusterCapacityProviders: (input) => send("PutClusterCapacityProviders", input),
     async describeCapacityProviders({ capacityProviders, cluster, includeTags }) {
       const failures: Failure[] = [];
       const base = { ...(cluster ? { cluster } : {}), ...(includeTags ? { include: ["TAGS" as const] } : {}) };
@@ -139,9 +132,6 @@ export function ecsPortOver(client: ECSClient, pacer: Pacer): EcsPort {
       });
       return { capacityProviders: all, failures };
     },
-    createCapacityProvider: (input) => send("CreateCapacityProvider", input),
-    updateCapacityProvider: (input) => send("UpdateCapacityProvider", input),
-    deleteCapacityProvider: (input) => send("DeleteCapacityProvider", input),
     async describeServices({ cluster, services, includeTags }) {
       const r = await inBatches(services, ops.DescribeServices.batch, async (batch) => {
         const out = await send("DescribeServices", { cluster, services: batch, ...(includeTags ? { include: ["TAGS" as const] } : {}) });
@@ -157,12 +147,7 @@ export function ecsPortOver(client: ECSClient, pacer: Pacer): EcsPort {
       const r = await send("ListTasks", { cluster, desiredStatus, startedBy, maxResults: ops.ListTasks.page, nextToken });
       return { items: r.taskArns, nextToken: r.nextToken };
     }),
-    createService: (input) => send("CreateService", input),
-    updateService: (input) => send("UpdateService", input),
-    deleteService: (input) => send("DeleteService", input),
     describeTaskDefinition: (input) => send("DescribeTaskDefinition", { include: ["TAGS"], ...input }),
-    registerTaskDefinition: (input) => send("RegisterTaskDefinition", input),
-    deregisterTaskDefinition: (input) => send("DeregisterTaskDefinition", input),
     listTaskDefinitionFamilies: ({ status }) => allPages(async (nextToken) => {
       const r = await send("ListTaskDefinitionFamilies", { status, maxResults: ops.ListTaskDefinitionFamilies.page, nextToken });
       return { items: r.families, nextToken: r.nextToken };
@@ -171,9 +156,6 @@ export function ecsPortOver(client: ECSClient, pacer: Pacer): EcsPort {
       const r = await send("ListTaskDefinitions", { familyPrefix, status, maxResults: ops.ListTaskDefinitions.page, nextToken });
       return { items: r.taskDefinitionArns, nextToken: r.nextToken };
     }),
-    listTagsForResource: (input) => send("ListTagsForResource", input),
-    tagResource: (input) => send("TagResource", input),
-    untagResource: (input) => send("UntagResource", input),
     async describeTasks({ cluster, tasks }) {
       const r = await inBatches(tasks, ops.DescribeTasks.batch, async (batch) => {
         const out = await send("DescribeTasks", { cluster, tasks: batch });
@@ -181,7 +163,6 @@ export function ecsPortOver(client: ECSClient, pacer: Pacer): EcsPort {
       });
       return { tasks: r.items, failures: r.failures };
     },
-    runTask: (input) => send("RunTask", input),
     listContainerInstances: ({ cluster }) => allPages(async (nextToken) => {
       const r = await send("ListContainerInstances", { cluster, maxResults: ops.ListContainerInstances.page, nextToken });
       return { items: r.containerInstanceArns, nextToken: r.nextToken };
@@ -211,18 +192,11 @@ export function ecsPortOver(client: ECSClient, pacer: Pacer): EcsPort {
       });
       return { serviceRevisions: r.items, failures: r.failures };
     },
-    continueServiceDeployment: (input) => send("ContinueServiceDeployment", input),
-    stopServiceDeployment: (input) => send("StopServiceDeployment", input),
-    destroy: () => port.destroy(),
-  };
-}
-
-/** ECS of an AWS account (or any implementation at `endpoint`), paced to ECS's limits unless a shared pacer is given. */
-export function createEcsPort(target: AwsTarget, pacer: Pacer = createPacer(ECS_LIMITS.buckets)): EcsPort {
-  return ecsPortOver(new ECSClient(clientConfig(target)), pacer);
-}
-
-/** The app's own sandbox, through the real ECSClient with its HTTP layer replaced by `handle`. */
-export function createInProcessEcsPort(handle: InProcessHandler, region: string): EcsPort {
-  return ecsPortOver(new ECSClient(inProcessConfig(handle, region, "/sandbox/ecs")), noPacer);
-}
+    ...plainCalls(
+      "CreateCluster", "UpdateCluster", "DeleteCluster", "PutClusterCapacityProviders", "CreateCapacityProvider",
+      "UpdateCapacityProvider", "DeleteCapacityProvider", "CreateService", "UpdateService", "DeleteService",
+      "RegisterTaskDefinition", "DeregisterTaskDefinition", "ListTagsForResource", "TagResource", "UntagResource", "RunTask",
+      "ContinueServiceDeployment", "StopServiceDeployment"
+    ),
+  }),
+});

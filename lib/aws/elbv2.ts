@@ -6,10 +6,7 @@ import {
   type Listener, type LoadBalancer, type Rule, type TagDescription, type TargetGroup,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { ELBV2_LIMITS, type Elbv2Operation } from "../domain/aws-limits";
-import { clientConfig, type AwsTarget } from "./client-config";
-import { inProcessConfig, type InProcessHandler } from "./in-process";
-import { createPacer, noPacer, type Pacer } from "./pacer";
-import { allPages, chunk, createAwsPort, type AwsPort, type InputOf, type OutputOf } from "./port";
+import { allPages, chunk, defineAwsPort, type InputOf, type OutputOf } from "./port";
 
 const COMMANDS = {
   DescribeLoadBalancers: DescribeLoadBalancersCommand, CreateLoadBalancer: CreateLoadBalancerCommand, DeleteLoadBalancer: DeleteLoadBalancerCommand,
@@ -97,23 +94,18 @@ async function describeSome<T>(ids: string[], size: number, call: (batch: string
   return out;
 }
 
-export function elbv2PortOver(client: ElasticLoadBalancingV2Client, pacer: Pacer): Elbv2Port {
-  const port: AwsPort<Elbv2Commands> = createAwsPort({ client, commands: COMMANDS, limits: ELBV2_LIMITS, pacer });
-  const send = port.send;
-  const pageSize = ops.DescribeLoadBalancers.page;
-  return {
+/** ELBv2 of an AWS account (or any implementation at `endpoint`), or the app's own sandbox in-process. */
+export const { over: elbv2PortOver, create: createElbv2Port, inProcess: createInProcessElbv2Port } = defineAwsPort<Elbv2Port>()({
+  Client: ElasticLoadBalancingV2Client, commands: COMMANDS, limits: ELBV2_LIMITS, sandboxPath: "/sandbox/aws",
+  build: ({ send, plainCalls }) => ({
     describeLoadBalancers({ names, arns } = {}) {
       if (names) return describeSome(names, ops.DescribeLoadBalancers.batch, async (Names) => (await send("DescribeLoadBalancers", { Names })).LoadBalancers ?? []);
       if (arns) return describeSome(arns, ops.DescribeLoadBalancers.batch, async (LoadBalancerArns) => (await send("DescribeLoadBalancers", { LoadBalancerArns })).LoadBalancers ?? []);
       return allMarkerPages(async (Marker) => {
-        const r = await send("DescribeLoadBalancers", { PageSize: pageSize, Marker });
+        const r = await send("DescribeLoadBalancers", { PageSize: ops.DescribeLoadBalancers.page, Marker });
         return { items: r.LoadBalancers, next: r.NextMarker };
       });
     },
-    createLoadBalancer: (input) => send("CreateLoadBalancer", input),
-    deleteLoadBalancer: (input) => send("DeleteLoadBalancer", input),
-    setSubnets: (input) => send("SetSubnets", input),
-    setSecurityGroups: (input) => send("SetSecurityGroups", input),
     describeTargetGroups({ loadBalancerArn, names, arns } = {}) {
       const batch = ops.DescribeTargetGroups.batch;
       if (names) return describeSome(names, batch, async (Names) => (await send("DescribeTargetGroups", { Names })).TargetGroups ?? []);
@@ -123,43 +115,24 @@ export function elbv2PortOver(client: ElasticLoadBalancingV2Client, pacer: Pacer
         return { items: r.TargetGroups, next: r.NextMarker };
       });
     },
-    createTargetGroup: (input) => send("CreateTargetGroup", input),
-    modifyTargetGroup: (input) => send("ModifyTargetGroup", input),
-    deleteTargetGroup: (input) => send("DeleteTargetGroup", input),
     describeListeners: ({ loadBalancerArn }) => allMarkerPages(async (Marker) => {
       const r = await send("DescribeListeners", { LoadBalancerArn: loadBalancerArn, PageSize: ops.DescribeListeners.page, Marker });
       return { items: r.Listeners, next: r.NextMarker };
     }),
-    createListener: (input) => send("CreateListener", input),
-    modifyListener: (input) => send("ModifyListener", input),
-    deleteListener: (input) => send("DeleteListener", input),
     describeRules: ({ listenerArn }) => allMarkerPages(async (Marker) => {
       const r = await send("DescribeRules", { ListenerArn: listenerArn, PageSize: ops.DescribeRules.page, Marker });
       return { items: r.Rules, next: r.NextMarker };
     }),
-    createRule: (input) => send("CreateRule", input),
-    modifyRule: (input) => send("ModifyRule", input),
-    deleteRule: (input) => send("DeleteRule", input),
-    describeTargetHealth: (input) => send("DescribeTargetHealth", input),
     async describeTags({ resourceArns }) {
       const out: TagDescription[] = [];
       for (const batch of chunk(resourceArns, ops.DescribeTags.batch)) out.push(...((await send("DescribeTags", { ResourceArns: batch })).TagDescriptions ?? []));
       return out;
     },
-    addTags: (input) => send("AddTags", input),
-    removeTags: (input) => send("RemoveTags", input),
-    describeTargetGroupAttributes: (input) => send("DescribeTargetGroupAttributes", input),
-    modifyTargetGroupAttributes: (input) => send("ModifyTargetGroupAttributes", input),
-    destroy: () => port.destroy(),
-  };
-}
-
-/** ELBv2 of an AWS account (or any implementation at `endpoint`), paced to its limits unless a shared pacer is given. */
-export function createElbv2Port(target: AwsTarget, pacer: Pacer = createPacer(ELBV2_LIMITS.buckets)): Elbv2Port {
-  return elbv2PortOver(new ElasticLoadBalancingV2Client(clientConfig(target)), pacer);
-}
-
-/** The app's own sandbox (its /sandbox/aws handler), through the real ELBv2 client with its HTTP layer replaced by `handle`. */
-export function createInProcessElbv2Port(handle: InProcessHandler, region: string): Elbv2Port {
-  return elbv2PortOver(new ElasticLoadBalancingV2Client(inProcessConfig(handle, region, "/sandbox/aws")), noPacer);
-}
+    ...plainCalls(
+      "CreateLoadBalancer", "DeleteLoadBalancer", "SetSubnets", "SetSecurityGroups", "CreateTargetGroup",
+      "ModifyTargetGroup", "DeleteTargetGroup", "CreateListener", "ModifyListener", "DeleteListener", "CreateRule",
+      "ModifyRule", "DeleteRule", "DescribeTargetHealth", "AddTags", "RemoveTags", "DescribeTargetGroupAttributes",
+      "ModifyTargetGroupAttributes"
+    ),
+  }),
+});

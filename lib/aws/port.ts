@@ -1,10 +1,29 @@
 import type { MiddlewareStack } from "@smithy/types";
 import type { ServiceLimits } from "../domain/aws-limits";
-import type { Pacer } from "./pacer";
+import { clientConfig, type AwsTarget, type BaseClientConfig } from "./client-config";
+import { inProcessConfig, type InProcessHandler } from "./in-process";
+import { createPacer, noPacer, type Pacer } from "./pacer";
 
 // The one way lib/aws talks to an AWS service: an SDK client, the service's command classes by
 // operation name and its limits table. `send` paces each call in the operation's bucket before it
 // goes out; the client's adaptive retries (client-config.ts) handle the throttling others cause.
+//
+// A service's port is one `defineAwsPort` call (see logs.ts for the smallest):
+//
+//   const COMMANDS = { GetThing: GetThingCommand, PutThing: PutThingCommand } satisfies Record<ThingOperation, unknown>;
+//   export interface ThingPort { things(): Promise<Thing[]>; putThing(input: …): …; destroy(): void }
+//   export const { create: createThingPort, inProcess: createInProcessThingPort } = defineAwsPort<ThingPort>()({
+//     Client: ThingClient, commands: COMMANDS, limits: THING_LIMITS, sandboxPath: "/sandbox/aws",
+//     build: (port) => ({
+//       things: () => allPages(…port.send("GetThing", …)…),    // what the port adds: paging, batching
+//       ...port.plainCalls("PutThing"),                         // putThing(input) = send("PutThing", input)
+//     }),
+//   });
+//
+// `create(target, pacer?)` is the port against an account (paced to the service's buckets unless
+// a shared pacer is given), `inProcess(handle, region)` the app's own sandbox through the real
+// client with its HTTP layer replaced (never paced), `over(client, pacer)` any client (tests).
+// Add the service's row to lib/server/aws-ports.ts MAKERS and its names to index.ts.
 
 type AnyCommand = abstract new (...args: never[]) => unknown;
 type Instance<C> = C extends abstract new (...args: never[]) => infer X ? X : never;
@@ -19,19 +38,68 @@ export type SdkClient = { send(command: never): Promise<unknown>; destroy(): voi
 export interface AwsPort<M extends CommandMap> {
   /** One call of `op`, paced in its bucket; the SDK's own types for input and output. */
   send<K extends keyof M & string>(op: K, input: InputOf<M[K]>): Promise<OutputOf<M[K]>>;
+  /** Methods for operations a port passes on as they are: `plainCalls("CreateCluster")` is `{ createCluster: (input) => send("CreateCluster", input) }`. */
+  plainCalls<K extends keyof M & string>(...ops: K[]): PlainCalls<M, K>;
   destroy(): void;
 }
+
+/** The methods `plainCalls` makes: each operation by its name with a lower-case first letter. */
+export type PlainCalls<M extends CommandMap, K extends keyof M & string> = {
+  [O in K as Uncapitalize<O>]: (input: InputOf<M[O]>) => Promise<OutputOf<M[O]>>;
+};
 
 export function createAwsPort<M extends CommandMap>(o: {
   client: SdkClient; commands: M; limits: ServiceLimits<keyof M & string>; pacer: Pacer;
 }): AwsPort<M> {
+  const send: AwsPort<M>["send"] = async (op, input) => {
+    await o.pacer.take(o.limits.operations[op].bucket);
+    const Command = o.commands[op] as unknown as new (input: unknown) => never;
+    return (await o.client.send(new Command(input))) as OutputOf<M[typeof op]>;
+  };
   return {
-    async send(op, input) {
-      await o.pacer.take(o.limits.operations[op].bucket);
-      const Command = o.commands[op] as unknown as new (input: unknown) => never;
-      return (await o.client.send(new Command(input))) as OutputOf<M[typeof op]>;
-    },
+    send,
+    plainCalls: <K extends keyof M & string>(...ops: K[]) =>
+      Object.fromEntries(ops.map((op) => [op[0].toLowerCase() + op.slice(1), (input: InputOf<M[K]>) => send(op, input)])) as PlainCalls<M, K>,
     destroy: () => o.client.destroy(),
+  };
+}
+
+/** A port's methods but `destroy`, which `defineAwsPort` adds (it destroys the client). */
+export type PortMethods<P extends { destroy(): void }> = Omit<P, "destroy">;
+
+/** The three ways to make one service's port. */
+export type AwsPortMakers<P, C> = {
+  /** Over any client (a stand-in in tests) with this pacer. */
+  over(client: C, pacer: Pacer): P;
+  /** An AWS account (or any implementation at `endpoint`), paced to the service's limits unless a shared pacer is given. */
+  create(target: AwsTarget, pacer?: Pacer): P;
+  /** The app's own sandbox at `sandboxPath`, through the real SDK client with its HTTP layer replaced by `handle`. */
+  inProcess(handle: InProcessHandler, region: string): P;
+};
+
+/**
+ * A service's port from its client class, command table, limits and the port's own methods (see
+ * the top of this file). Curried so that the port's interface is named and the rest inferred:
+ * `defineAwsPort<ThingPort>()({ Client, commands, limits, sandboxPath, build })`.
+ */
+export function defineAwsPort<P extends { destroy(): void }>() {
+  return <M extends CommandMap, C extends SdkClient>(o: {
+    Client: new (config: BaseClientConfig & { requestHandler?: never }) => C;
+    commands: M;
+    limits: ServiceLimits<keyof M & string>;
+    /** Where the sandbox serves the service's wire protocol: ECS's own route, or the SigV4-scoped one of every other service. */
+    sandboxPath: "/sandbox/ecs" | "/sandbox/aws";
+    build(port: AwsPort<M>): PortMethods<P>;
+  }): AwsPortMakers<P, C> => {
+    const over = (client: C, pacer: Pacer) => {
+      const port = createAwsPort({ client, commands: o.commands, limits: o.limits, pacer });
+      return { ...o.build(port), destroy: port.destroy } as P;
+    };
+    return {
+      over,
+      create: (target, pacer = createPacer(o.limits.buckets)) => over(new o.Client(clientConfig(target)), pacer),
+      inProcess: (handle, region) => over(new o.Client(inProcessConfig(handle, region, o.sandboxPath)), noPacer),
+    };
   };
 }
 

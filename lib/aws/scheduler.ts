@@ -3,10 +3,7 @@ import {
   ListTagsForResourceCommand, SchedulerClient, UpdateScheduleCommand, type GetScheduleCommandOutput, type Tag,
 } from "@aws-sdk/client-scheduler";
 import { SCHEDULER_LIMITS, type SchedulerOperation } from "../domain/aws-limits";
-import { clientConfig, type AwsTarget } from "./client-config";
-import { inProcessConfig, type InProcessHandler } from "./in-process";
-import { createPacer, noPacer, type Pacer } from "./pacer";
-import { allPages, createAwsPort, type AwsPort, type InputOf, type OutputOf } from "./port";
+import { allPages, defineAwsPort, type InputOf, type OutputOf } from "./port";
 
 const COMMANDS = {
   GetScheduleGroup: GetScheduleGroupCommand, CreateScheduleGroup: CreateScheduleGroupCommand, ListTagsForResource: ListTagsForResourceCommand,
@@ -42,46 +39,34 @@ export interface SchedulerPort {
 
 const isNotFound = (err: unknown) => err instanceof Error && err.name === "ResourceNotFoundException";
 
-export function schedulerPortOver(client: SchedulerClient, pacer: Pacer): SchedulerPort {
-  const port: AwsPort<Commands> = createAwsPort({ client, commands: COMMANDS, limits: SCHEDULER_LIMITS, pacer });
-  const listSchedules = (group?: string) => allPages(async (NextToken) => {
-    const r = await port.send("ListSchedules", { GroupName: group, MaxResults: SCHEDULER_LIMITS.operations.ListSchedules.page, NextToken });
-    return { items: r.Schedules, nextToken: r.NextToken };
-  });
-  return {
-    async scheduleGroup(name) {
-      try {
-        const g = await port.send("GetScheduleGroup", { Name: name });
-        if (!g.Arn) return undefined;
-        // The default group has no tags (and cannot be tagged).
-        const tags = name === "default" ? [] : (await port.send("ListTagsForResource", { ResourceArn: g.Arn })).Tags ?? [];
-        return { arn: g.Arn, tags };
-      } catch (err) {
-        if (isNotFound(err)) return undefined;
-        throw err;
-      }
-    },
-    async schedulesOf(group) {
-      const out: GetScheduleCommandOutput[] = [];
-      for (const s of await listSchedules(group)) if (s.Name) out.push(await port.send("GetSchedule", { Name: s.Name, GroupName: group }));
-      return out;
-    },
-    createScheduleGroup: (input) => port.send("CreateScheduleGroup", input),
-    createSchedule: (input) => port.send("CreateSchedule", input),
-    updateSchedule: (input) => port.send("UpdateSchedule", input),
-    deleteSchedule: (input) => port.send("DeleteSchedule", input),
-    listSchedules,
-    getSchedule: (input) => port.send("GetSchedule", input),
-    destroy: () => port.destroy(),
-  };
-}
-
-/** EventBridge Scheduler of an AWS account (or any implementation at `endpoint`), paced unless a shared pacer is given. */
-export function createSchedulerPort(target: AwsTarget, pacer: Pacer = createPacer(SCHEDULER_LIMITS.buckets)): SchedulerPort {
-  return schedulerPortOver(new SchedulerClient(clientConfig(target)), pacer);
-}
-
-/** The app's own sandbox (its /sandbox/aws handler), through the real client with its HTTP layer replaced by `handle`. */
-export function createInProcessSchedulerPort(handle: InProcessHandler, region: string): SchedulerPort {
-  return schedulerPortOver(new SchedulerClient(inProcessConfig(handle, region, "/sandbox/aws")), noPacer);
-}
+/** EventBridge Scheduler of an AWS account (or any implementation at `endpoint`), or the app's own sandbox in-process. */
+export const { create: createSchedulerPort, inProcess: createInProcessSchedulerPort } = defineAwsPort<SchedulerPort>()({
+  Client: SchedulerClient, commands: COMMANDS, limits: SCHEDULER_LIMITS, sandboxPath: "/sandbox/aws",
+  build: (port) => {
+    const listSchedules = (group?: string) => allPages(async (NextToken) => {
+      const r = await port.send("ListSchedules", { GroupName: group, MaxResults: SCHEDULER_LIMITS.operations.ListSchedules.page, NextToken });
+      return { items: r.Schedules, nextToken: r.NextToken };
+    });
+    return {
+      async scheduleGroup(name) {
+        try {
+          const g = await port.send("GetScheduleGroup", { Name: name });
+          if (!g.Arn) return undefined;
+          // The default group has no tags (and cannot be tagged).
+          const tags = name === "default" ? [] : (await port.send("ListTagsForResource", { ResourceArn: g.Arn })).Tags ?? [];
+          return { arn: g.Arn, tags };
+        } catch (err) {
+          if (isNotFound(err)) return undefined;
+          throw err;
+        }
+      },
+      async schedulesOf(group) {
+        const out: GetScheduleCommandOutput[] = [];
+        for (const s of await listSchedules(group)) if (s.Name) out.push(await port.send("GetSchedule", { Name: s.Name, GroupName: group }));
+        return out;
+      },
+      listSchedules,
+      ...port.plainCalls("CreateScheduleGroup", "CreateSchedule", "UpdateSchedule", "DeleteSchedule", "GetSchedule"),
+    };
+  },
+});

@@ -19,6 +19,18 @@ const ok = <T extends { ok: boolean }>(r: T) => {
   return r as Extract<T, { ok: true }>;
 };
 
+/** The ALB forwarding to blue-tg, service web registered with it, and green-tg its alternate group (blue/green). */
+function blueGreen() {
+  let d = withAlbAndGroup();
+  d = addTargetGroup(d, { name: "green-tg" }).design;
+  const [blue, green] = d.targetGroups!;
+  const lb = d.loadBalancers![0];
+  d = ok(connect(d, lb.id, blue.id)).design;
+  d = ok(connect(d, blue.id, "svc-web")).design;
+  d.services[0].loadBalancers![0].advancedConfiguration = { alternateTargetGroupArn: "targetgroup/green-tg", productionListenerRule: "listener-rule/web-alb/80/default" };
+  return { d, blue, green, lb };
+}
+
 describe("load balancers on the canvas", () => {
   it("adds an ALB from the palette, centred on the drop point, as its own node", () => {
     const r = ok(addNodeAt(sampleDesign(), [], [], "loadBalancer", { x: 100, y: 100 }, "drop"));
@@ -95,13 +107,7 @@ describe("load balancers on the canvas", () => {
   });
 
   it("deleting a target group removes the forwards, the service entries and the alternate group naming it", () => {
-    let d = withAlbAndGroup();
-    d = addTargetGroup(d, { name: "green-tg" }).design;
-    const [blue, green] = d.targetGroups!;
-    const lb = d.loadBalancers![0];
-    d = ok(connect(d, lb.id, blue.id)).design;
-    d = ok(connect(d, blue.id, "svc-web")).design;
-    d.services[0].loadBalancers![0].advancedConfiguration = { alternateTargetGroupArn: "targetgroup/green-tg", productionListenerRule: "listener-rule/web-alb/80/default" };
+    const { d, blue, green, lb } = blueGreen();
     const { design: noGreen } = removeNodes(d, [green.id]);
     expect(noGreen.services[0].loadBalancers![0].advancedConfiguration).toEqual({ productionListenerRule: "listener-rule/web-alb/80/default" });
     const { design: noBlue } = removeNodes(d, [blue.id]);
@@ -121,14 +127,8 @@ describe("load balancers on the canvas", () => {
   });
 
   it("renames keep forwards, alternate groups and listener rule refs pointing at the renamed resource", () => {
-    let d = withAlbAndGroup();
-    d = addTargetGroup(d, { name: "green-tg" }).design;
-    const [blue, green] = d.targetGroups!;
-    const lb = d.loadBalancers![0];
-    d = ok(connect(d, lb.id, blue.id)).design;
-    d = ok(connect(d, blue.id, "svc-web")).design;
-    d.services[0].loadBalancers![0].advancedConfiguration = { alternateTargetGroupArn: "targetgroup/green-tg", productionListenerRule: "listener-rule/web-alb/80/default" };
-    d = ok(rename(d, blue.id, "blue-tg")).design;
+    const { d: start, blue, green, lb } = blueGreen();
+    let d = ok(rename(start, blue.id, "blue-tg")).design;
     d = ok(rename(d, green.id, "green2-tg")).design;
     d = ok(rename(d, lb.id, "shop-alb")).design;
     expect(d.loadBalancers![0].listeners![0].defaultAction.targetGroups).toEqual([{ targetGroupArn: "targetgroup/blue-tg" }]);
