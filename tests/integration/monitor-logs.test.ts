@@ -117,7 +117,7 @@ describe("the service's container logs", () => {
   it("a service under simulated load prints an access line per request, at most one per task every 5 s", async () => {
     await control({ action: "setLoad", cluster: "shop", service: "web", load: { kind: "constant", rps: 0.1 } });
     await control({ action: "step", seconds: 180 });
-    const [taskArn] = await ctx.aws.ecs({ id: envId, region: "eu-west-1", kind: "sandbox" } as never).listTasks({ cluster: "shop", serviceName: "web", desiredStatus: "RUNNING" });
+    const [taskArn] = await ctx.aws.ecs({ id: envId, region: "eu-west-1", kind: "sandbox" } as never).listTasks({ cluster: "shop", desiredStatus: "RUNNING" });
     const taskId = taskArn.split("/").pop()!;
     const view = await read({ task: taskId });
     const access = view.lines.filter((l) => /^(GET|POST) \/\S* \d{3} \d+ms$/.test(l.message));
