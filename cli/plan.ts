@@ -82,27 +82,29 @@ export type Planned = { plan: Plan; ecs: EcsPort; elbv2?: Elbv2Port; autoscaling
  * if the design has load balancers or target groups (the ECS-only test servers do not).
  */
 function elbConnectionOf(f: TargetFlags, design: Design): AwsTarget | undefined {
+  return sandboxAwsConnectionOf(f) ?? (design.targetGroups?.length || design.loadBalancers?.length ? connectionOf(f) : undefined);
+}
+
+/**
+ * The connection to the AWS services beside ECS: AWS itself without --endpoint, the app sandbox's
+ * `/sandbox/aws` (which also serves ECS) when --endpoint names its `/sandbox/ecs` or
+ * `/sandbox/aws`, else undefined (another endpoint: whether it serves them is the caller's guess).
+ */
+export function sandboxAwsConnectionOf(f: TargetFlags): AwsTarget | undefined {
   const target = connectionOf(f);
   if (!f.endpoint) return target;
-  const url = new URL(f.endpoint);
-  if (/\/sandbox\/(ecs|aws)\/?$/.test(url.pathname)) return { ...target, endpoint: f.endpoint.replace(/\/sandbox\/ecs(\/?)$/, "/sandbox/aws$1") };
-  return design.targetGroups?.length || design.loadBalancers?.length ? target : undefined;
+  if (/\/sandbox\/(ecs|aws)\/?$/.test(new URL(f.endpoint).pathname)) return { ...target, endpoint: f.endpoint.replace(/\/sandbox\/ecs(\/?)$/, "/sandbox/aws$1") };
+  return undefined;
 }
 
 /** The EventBridge Scheduler connection, found as ELBv2's is: another endpoint serves it only if the design has scheduled tasks. */
 function schedulerConnectionOf(f: TargetFlags, design: Design): AwsTarget | undefined {
-  const target = connectionOf(f);
-  if (!f.endpoint) return target;
-  if (/\/sandbox\/(ecs|aws)\/?$/.test(new URL(f.endpoint).pathname)) return { ...target, endpoint: f.endpoint.replace(/\/sandbox\/ecs(\/?)$/, "/sandbox/aws$1") };
-  return design.scheduledTasks?.length ? target : undefined;
+  return sandboxAwsConnectionOf(f) ?? (design.scheduledTasks?.length ? connectionOf(f) : undefined);
 }
 
 /** The Application Auto Scaling connection, found as ELBv2's is: another endpoint serves it only if the design scales a service. */
 function scalingConnectionOf(f: TargetFlags, design: Design): AwsTarget | undefined {
-  const target = connectionOf(f);
-  if (!f.endpoint) return target;
-  if (/\/sandbox\/(ecs|aws)\/?$/.test(new URL(f.endpoint).pathname)) return { ...target, endpoint: f.endpoint.replace(/\/sandbox\/ecs(\/?)$/, "/sandbox/aws$1") };
-  return design.services.some((s) => s.autoScaling) ? target : undefined;
+  return sandboxAwsConnectionOf(f) ?? (design.services.some((s) => s.autoScaling) ? connectionOf(f) : undefined);
 }
 
 export async function planFile(file: string, flags: TargetFlags): Promise<Planned> {

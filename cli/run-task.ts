@@ -1,18 +1,21 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { createEcsPort, realPacerClock, toAwsFailure } from "../lib/aws";
+import { createEcsPort, createLogsPort, realPacerClock, toAwsFailure, type LogsPort } from "../lib/aws";
 import {
-  RunTaskOptionsSchema, failureLines, parseEnvAssignment, runExitStatus, taskRunView, type RunTaskOptions, type TaskRunView,
+  RunTaskOptionsSchema, failureLines, logSourcesOf, logsAsText, parseEnvAssignment, runExitStatus, taskRunView,
+  type LoggingContainer, type RunTaskOptions, type TaskRunView,
 } from "../lib/domain/monitor";
-import { registerDesignTaskDefinition, startOneOffTask, waitForTaskStopped } from "../lib/server/plan";
-import { CliError, connectionOf, defaultDesignId, loadDesign, parseFlags, TargetFlagsSchema } from "./plan";
+import { readTaskLines, registerDesignTaskDefinition, startOneOffTask, waitForTaskStopped } from "../lib/server/plan";
+import { CliError, connectionOf, defaultDesignId, loadDesign, parseFlags, sandboxAwsConnectionOf, TargetFlagsSchema } from "./plan";
 
 // `stevedore run-task [design]`: a one-off task (RunTask) from a task definition of the account
 // (--task-definition family, family:revision or ARN) or of a design file (registered first as
 // apply does), with a container's command and environment overridden, in awsvpc subnets.
 // Exit codes: without --wait 0 when ECS started it; with --wait the essential container's exit
 // code (the first non-zero of them, 1 when the task stopped before any exited); 1 when ECS
-// refused or could not place it (failures[]); 2 bad input or an unreadable account.
+// refused or could not place it (failures[]); 2 bad input or an unreadable account. With --wait
+// the task's lines follow its exit code: read from its awslogs streams (FilterLogEvents) with the
+// monitor's own reader, or a note per container saying why there are none.
 
 const list = (v: unknown) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : undefined);
 
@@ -70,10 +73,12 @@ export async function runRunTask(file: string | undefined, raw: Record<string, u
     return 2;
   }
   const ecs = createEcsPort(connectionOf(flags));
+  let logsPort: LogsPort | undefined;
   try {
     let taskDefinition = flags.taskDefinition;
     let container = flags.container;
     let essential: Set<string> | undefined;
+    let logging: LoggingContainer[] = [];
     try {
       if (file) {
         const design = await loadDesign(file);
@@ -82,11 +87,13 @@ export async function runRunTask(file: string | undefined, raw: Record<string, u
         taskDefinition = await registerDesignTaskDefinition(ecs, design, flags.designId ?? defaultDesignId(file), td.family);
         process.stderr.write(`stevedore: running ${taskDefinition} (registered from ${file} when it differed)\n`);
         const defs = td.containerDefinitions as { name: string; essential?: boolean }[];
+        logging = td.containerDefinitions as LoggingContainer[];
         essential = new Set(defs.filter((c) => c.essential !== false).map((c) => c.name));
         container ??= defs.find((c) => c.essential !== false)?.name;
       } else {
         const td = (await ecs.describeTaskDefinition({ taskDefinition })).taskDefinition;
         const defs = td?.containerDefinitions ?? [];
+        logging = defs as LoggingContainer[];
         essential = new Set(defs.filter((c) => c.essential !== false).map((c) => c.name ?? ""));
         container ??= defs.find((c) => c.essential !== false)?.name;
       }
@@ -122,10 +129,15 @@ export async function runRunTask(file: string | undefined, raw: Record<string, u
     });
     const view = taskRunView(stopped);
     const exit = runExitStatus(view, essential);
-    if (flags.json) process.stdout.write(JSON.stringify({ ok: exit === 0, exitCode: exit, task: view }, null, 2) + "\n");
+    // CloudWatch Logs at AWS, at the app sandbox's /sandbox/aws, or at the endpoint given (which may not serve it: then a note says so).
+    logsPort = createLogsPort(sandboxAwsConnectionOf(flags) ?? connectionOf(flags));
+    const logs = await readTaskLines(logsPort, logSourcesOf([{ containerDefinitions: logging }], flags.region), view.taskId);
+    if (flags.json) process.stdout.write(JSON.stringify({ ok: exit === 0, exitCode: exit, task: view, logs: logs.lines, logNotes: logs.notes }, null, 2) + "\n");
     else {
       for (const c of view.containers) process.stdout.write(`${c.name}: exit ${c.exitCode ?? "—"}${c.reason ? ` (${c.reason})` : ""}\n`);
       process.stdout.write(`Stopped: ${view.stoppedReason ?? view.stopCode ?? "STOPPED"}\n`);
+      process.stdout.write(`Logs (${logs.lines.length} line${logs.lines.length === 1 ? "" : "s"}):\n${logsAsText(logs.lines)}`);
+      for (const n of logs.notes) process.stdout.write(`  no lines from ${n}\n`);
     }
     return exit;
   } catch (err) {
@@ -133,5 +145,6 @@ export async function runRunTask(file: string | undefined, raw: Record<string, u
     return err instanceof CliError ? 2 : 1;
   } finally {
     ecs.destroy();
+    logsPort?.destroy();
   }
 }

@@ -145,6 +145,11 @@ test("a deployer continues a paused canary from the service page; a viewer sees 
   await expect(timeline.getByRole("button", { name: "Force new deployment" })).toBeDisabled();
   await expect(timeline.getByTestId("cannot-deploy")).toContainText("editor role");
   await screenshot(viewer, "monitor-deployments-viewer");
+  // This endpoint answers only ECS: CloudWatch's GetMetricData fails, and the metrics say so in its words.
+  const utilisation = viewer.getByTestId("utilisation");
+  await expect(utilisation.getByRole("alert").filter({ hasText: "CloudWatch answered with an error" })).toContainText("GetMetricData", { timeout: 30_000 });
+  await utilisation.scrollIntoViewIfNeeded();
+  await screenshot(viewer, "monitor-metrics-error");
 
   // The editor, a deployer here: the paused canary, blue and green in the scene, what changed.
   const editor = await as(browser, "editor");

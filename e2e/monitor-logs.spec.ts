@@ -51,6 +51,17 @@ test("a crashing container's last lines are next to its stop reason, and a live 
   await expect(logs.getByTestId("log-no-logs")).toContainText('"log-router" has no log driver');
   await screenshot(page, "monitor-logs-startup");
 
+  // Simulated load: the app prints an access line per request (a sample above one per 5 s), written as each simulated minute ends.
+  await control(request, { action: "setLoad", cluster, service: "web", load: { kind: "constant", rps: 2 } });
+  await control(request, { action: "step", seconds: 120 });
+  await logs.getByTestId("log-search").fill("GET");
+  await logs.getByRole("button", { name: "Search" }).click();
+  await expect(logs.getByTestId("log-line").filter({ hasText: /GET \/\S* 200 \d+ms/ }).first()).toBeVisible({ timeout: 10_000 });
+  await screenshot(page, "monitor-logs-requests");
+  await control(request, { action: "setLoad", cluster, service: "web", load: { kind: "off" } });
+  await logs.getByTestId("log-search").fill("");
+  await logs.getByRole("button", { name: "Search" }).click();
+
   // Live tail: the agent (not essential) fails; its error shows within 2 s while the task runs on.
   await logs.getByTestId("log-live").check();
   const [taskArn] = (await ecs.send(new ListTasksCommand({ cluster, serviceName: "web" }))).taskArns!;
@@ -70,6 +81,13 @@ test("a crashing container's last lines are next to its stop reason, and a live 
   await expect(logs.getByTestId("log-line").filter({ hasText: "Error: TypeError: Cannot read properties of undefined (reading 'price')" })).toBeVisible();
   await expect(logs.getByTestId("log-task")).toHaveValue(taskArn.split("/").pop()!);
   await screenshot(page, "monitor-logs-crash");
+
+  // The chart marks the stop and the starts-and-stops bars count it: one list of tasks, one window.
+  const utilisation = page.getByTestId("utilisation");
+  await expect(utilisation.getByTestId("metrics-marks-summary")).toContainText("task stops (1)", { timeout: 30_000 });
+  await expect(utilisation.getByTestId("starts-stops")).toContainText("stopped (1)");
+  await utilisation.scrollIntoViewIfNeeded();
+  await screenshot(page, "monitor-metrics-stops");
 
   // Download as text.
   const download = page.waitForEvent("download");
@@ -104,4 +122,10 @@ test("a service whose log group does not exist: the stop reason and the log view
   await expect(page.getByTestId("why-stopped")).toContainText("ResourceInitializationError: failed to validate logger args", { timeout: 40_000 });
   await expect(page.getByTestId("log-view").getByTestId("log-no-logs")).toContainText(`The log group /ecs/${cluster} does not exist`);
   await screenshot(page, "monitor-logs-no-group");
+  // No task ever ran: no datapoints, said so, while the failed starts are counted as stops.
+  const utilisation = page.getByTestId("utilisation");
+  await expect(utilisation.getByTestId("metrics-empty")).toContainText("No datapoints yet");
+  await expect(utilisation.getByTestId("starts-stops")).toContainText(/stopped \([1-9]\d*\)/);
+  await utilisation.scrollIntoViewIfNeeded();
+  await screenshot(page, "monitor-metrics-empty");
 });

@@ -60,6 +60,19 @@ test("run a one-off task: override the command, wait, see the exit code and the 
   await expect(wait.getByTestId("log-line").filter({ hasText: "migration failed: lock timeout" })).toBeVisible();
   await screenshot(page, "monitor-run-task-stopped");
 
+  // A command that prints nothing: the dialog says no lines reached CloudWatch Logs, and can read them again.
+  await wait.getByRole("button", { name: "Run another" }).click();
+  await dialog.getByTestId("run-task-command").fill("true");
+  await dialog.getByTestId("run-task-env").fill("");
+  await dialog.getByTestId("run-task-submit").click();
+  await expect(wait).toHaveAttribute("data-status", "STOPPED", { timeout: 60_000 });
+  await expect(wait.getByTestId("run-task-exit-code")).toHaveText("0");
+  await expect(wait.getByTestId("run-task-no-lines")).toContainText("wrote no lines to CloudWatch Logs");
+  await wait.getByRole("button", { name: "Read the logs again" }).click();
+  await expect(wait.getByRole("button", { name: "Read the logs again" })).toBeEnabled();
+  await expect(wait.getByTestId("log-line")).toHaveCount(0);
+  await screenshot(page, "monitor-run-task-empty");
+
   // Again, with a task definition that does not exist: ECS's refusal, the form kept.
   await wait.getByRole("button", { name: "Run another" }).click();
   await dialog.getByTestId("run-task-definition").fill("no-such-family:7");

@@ -274,7 +274,13 @@ function RunWait({ envId, cluster, started, onAgain, onClose }: { envId: string;
         <h3 className="text-sm font-medium text-slate-800">Logs</h3>
         {silent.length > 0 && <NoLogs sources={silent} />}
         {q.data?.logs?.error && <Alert tone="error" title="CloudWatch Logs answered with an error">{q.data.logs.error}</Alert>}
-        {lines.length > 0 ? <LogLines lines={lines} className="max-h-64" /> : (
+        {lines.length > 0 ? <LogLines lines={lines} className="max-h-64" /> : stopped && q.data?.logs ? (
+          // Polling ends at STOPPED; the awslogs driver ships a container's last lines within seconds, so offer to look again.
+          <div className="flex flex-wrap items-center gap-3" data-testid="run-task-no-lines">
+            <p className="text-sm text-slate-600">The task&apos;s containers wrote no lines to CloudWatch Logs{silent.length ? " that Stevedore can read" : ""}.</p>
+            <Button onClick={() => q.refetch()} disabled={q.isFetching}>{q.isFetching ? "Reading…" : "Read the logs again"}</Button>
+          </div>
+        ) : (
           <p className="text-sm text-slate-600" data-testid="run-task-no-lines">{stage === "PROVISIONING" || stage === "PENDING" ? "No lines before the containers start." : "No lines yet."}</p>
         )}
       </div>

@@ -2,12 +2,11 @@
 
 import Link from "next/link";
 import { useMemo, useState } from "react";
-import { sceneInputFromMonitor, sceneTrafficOf, withTraffic, type MonitorTask, type TimelineItem } from "@/lib/domain/monitor";
+import { sceneInputFromMonitor, sceneTrafficOf, taskActivity, withTraffic, type MonitorTask, type TimelineItem } from "@/lib/domain/monitor";
 import { ClusterScene } from "./cluster-scene";
 import { Alert } from "@/components/ui/alert";
 import { DeploymentTimeline } from "./deployment-timeline";
 import { ScalingActivities } from "./scaling-activities";
-import { StartsStopsChart } from "./starts-stops-chart";
 import { Freshness } from "./freshness";
 import { HealthBadge, RolloutState } from "./health-badge";
 import { historyPath } from "./links";
@@ -43,6 +42,8 @@ export function ServiceMonitor({ envId, cluster, service }: { envId: string; clu
   const now = v?.lastRefreshedAt ? Date.parse(v.lastRefreshedAt) : live.dataUpdatedAt;
   const points = [...(history.data?.samples ?? []), ...(s && v?.lastRefreshedAt ? [{ at: v.lastRefreshedAt, desired: s.desiredCount, running: s.runningCount }] : [])];
   const stopped = mergeStopped(v?.tasks ?? [], (history.data?.stoppedTasks ?? []) as unknown as MonitorTask[]);
+  // Every task the page knows, ECS's answer first: what the charts mark and count as started and stopped.
+  const activity = useMemo(() => taskActivity([...(v?.tasks ?? []), ...(history.data?.tasks ?? [])]), [v?.tasks, history.data?.tasks]);
   const [jump, setJump] = useState<LogJump>();
   // Deployments to mark: ECS's service deployments (the history), else the service's current ones.
   const marked = deployments.data?.deployments.length
@@ -104,16 +105,13 @@ export function ServiceMonitor({ envId, cluster, service }: { envId: string; clu
         </Section>
       )}
       <Section title="Utilisation and tasks" testId="utilisation">
-        <UtilisationCharts envId={envId} cluster={cluster} service={service} counts={points} now={now} deployments={marked} stopped={stopped} />
+        <UtilisationCharts envId={envId} cluster={cluster} service={service} counts={points} now={now} deployments={marked} tasks={activity} />
       </Section>
       {s && (
         <Section title="Scaling activity" testId="scaling-activity">
           <ScalingActivities envId={envId} cluster={cluster} service={service} />
         </Section>
       )}
-      <Section title="Task starts and stops">
-        <StartsStopsChart buckets={history.data?.startsStops ?? []} title={`Task starts and stops of ${service}`} />
-      </Section>
       {s && <Section title="Tasks" testId="tasks"><TasksTable tasks={v.tasks} exec={{ envId, cluster }} /></Section>}
       <Section title="Why tasks stopped" testId="why-stopped">
         <StopReasons tasks={stopped} onShowLogs={(t) => setJump({ taskId: t.taskId, at: Date.parse(t.stoppingAt ?? t.stoppedAt ?? "") || Date.parse(t.stoppedAt ?? "") })} />

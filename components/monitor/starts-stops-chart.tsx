@@ -5,15 +5,15 @@ import type { StartStopBucket } from "@/lib/domain/monitor";
 const W = 560;
 const H = 110;
 
-/** Task starts (up) and stops (down) per time bucket: churn is visible at a glance. */
-export function StartsStopsChart({ buckets, title }: { buckets: StartStopBucket[]; title: string }) {
-  if (buckets.length === 0) return <p className="text-sm text-slate-600">No task starts or stops recorded yet.</p>;
+/** Task starts (up) and stops (down) per time bucket of the charts' window: churn is visible at a glance. */
+export function StartsStopsChart({ buckets, started, stopped, title }: { buckets: StartStopBucket[]; started: number; stopped: number; title: string }) {
+  if (buckets.length === 0) return <p className="text-sm text-slate-600" data-testid="starts-stops-empty">No task started or stopped in this window.</p>;
   const max = Math.max(1, ...buckets.map((b) => Math.max(b.started, b.stopped)));
   const mid = H / 2;
   const bw = W / buckets.length;
   const scale = (n: number) => (n / max) * (mid - 6);
   const time = (iso: string) => iso.slice(11, 19);
-  const total = buckets.reduce((a, b) => ({ started: a.started + b.started, stopped: a.stopped + b.stopped }), { started: 0, stopped: 0 });
+  const total = { started, stopped };
   return (
     <figure className="space-y-1">
       <svg viewBox={`-30 -8 ${W + 40} ${H + 26}`} className="w-full max-w-2xl" role="img" aria-label={`${title}: ${total.started} started, ${total.stopped} stopped`} data-testid="starts-stops-chart">

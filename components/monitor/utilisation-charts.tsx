@@ -2,16 +2,18 @@
 
 import { useId, useState } from "react";
 import {
-  METRIC_RANGES, linePath, stepPaths, timeMarks,
-  type CountPoint, type MetricPoint, type MetricTarget, type MonitorDeployment, type MonitorTask, type ServiceMetricsView, type TimeMark,
+  METRIC_RANGES, linePath, stepPaths, windowActivity,
+  type CountPoint, type MetricPoint, type MetricTarget, type MonitorDeployment, type ServiceMetricsView, type TaskActivity, type TimeMark,
 } from "@/lib/domain/monitor";
 import { useServiceMetrics } from "@/lib/query/monitor";
 import { Alert } from "@/components/ui/alert";
 import { SimulatedLoad } from "./simulated-load";
+import { StartsStopsChart } from "./starts-stops-chart";
 
 // CPU and memory utilisation over one window, with the running/desired counts below them on the
 // same time axis, the target-tracking targets as lines and deployments and task stops marked on
-// all three. The window is the publisher's (CloudWatch's clock: the sandbox's own, which a lesson
+// all three, and the task starts and stops of the same window as bars: marks and bars come from
+// one list of tasks (windowActivity), so they agree. The window is the publisher's (CloudWatch's clock: the sandbox's own, which a lesson
 // may have moved ahead); the recorder's counts are shifted by the same offset.
 
 const W = 720;
@@ -126,9 +128,9 @@ function Source({ v }: { v: ServiceMetricsView }) {
   );
 }
 
-export function UtilisationCharts({ envId, cluster, service, counts, now, deployments, stopped }: {
+export function UtilisationCharts({ envId, cluster, service, counts, now, deployments, tasks }: {
   envId: string; cluster: string; service: string; counts: CountPoint[]; now: number;
-  deployments: Pick<MonitorDeployment, "id" | "createdAt" | "taskDefinition">[]; stopped: MonitorTask[];
+  deployments: Pick<MonitorDeployment, "id" | "createdAt" | "taskDefinition">[]; tasks: TaskActivity[];
 }) {
   const [range, setRange] = useState<number>(60);
   const q = useServiceMetrics(envId, cluster, service, range);
@@ -140,7 +142,8 @@ export function UtilisationCharts({ envId, cluster, service, counts, now, deploy
   // The recorder stamps counts with our clock; the publisher's may be ahead (a stepped sandbox).
   const offset = v ? Date.parse(v.now) - Date.parse(v.fetchedAt) : 0;
   const shifted = offset ? counts.map((p) => ({ ...p, at: new Date(Date.parse(p.at) + offset).toISOString() })) : counts;
-  const marks = w ? timeMarks({ deployments, stopped }, w) : [];
+  const activity = w ? windowActivity({ deployments, tasks }, w) : undefined;
+  const marks = activity?.marks ?? [];
   const target = (m: MetricTarget["metric"]) => v?.targets.find((t) => t.metric === m);
   const empty = v && !v.error && v.cpu.length === 0 && v.memory.length === 0;
 
@@ -178,10 +181,10 @@ export function UtilisationCharts({ envId, cluster, service, counts, now, deploy
       {w && <CountsOnAxis points={shifted} marks={marks} w={w} />}
       {marks.length > 0 && (
         <details className="text-sm">
-          <summary className="cursor-pointer text-slate-700">
-            <span className="mr-3"><span className="mr-1 inline-block h-3 w-0.5 bg-violet-500 align-middle" />deployments</span>
-            <span><span className="mr-1 inline-block h-3 w-0.5 bg-red-500 align-middle" />task stops</span>
-            <span className="ml-2 text-slate-600">({marks.length} in this window)</span>
+          <summary className="cursor-pointer text-slate-700" data-testid="metrics-marks-summary">
+            <span className="mr-3"><span className="mr-1 inline-block h-3 w-0.5 bg-violet-500 align-middle" />deployments ({marks.length - (activity?.stopped ?? 0)})</span>
+            <span><span className="mr-1 inline-block h-3 w-0.5 bg-red-500 align-middle" />task stops ({activity?.stopped ?? 0})</span>
+            <span className="ml-2 text-slate-600">in this window</span>
           </summary>
           <ol className="mt-1 space-y-0.5" data-testid="metrics-marks">
             {marks.map((m, i) => (
@@ -191,6 +194,12 @@ export function UtilisationCharts({ envId, cluster, service, counts, now, deploy
             ))}
           </ol>
         </details>
+      )}
+      {activity && (
+        <div className="space-y-1" data-testid="starts-stops">
+          <h3 className="text-sm font-medium text-slate-900">Task starts and stops</h3>
+          <StartsStopsChart buckets={activity.buckets} started={activity.started} stopped={activity.stopped} title={`Task starts and stops of ${service}`} />
+        </div>
       )}
       {v?.load && <SimulatedLoad envId={envId} cluster={cluster} service={service} canSet={v.load.canSet} cannotSetBecause={v.load.cannotSetBecause} />}
     </div>

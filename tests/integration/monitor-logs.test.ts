@@ -113,4 +113,24 @@ describe("the service's container logs", () => {
     expect(view.lines).toEqual([]);
     expect(view.sources[0].reason).toMatch(/^The log group \/ecs\/quiet does not exist/);
   });
+
+  it("a service under simulated load prints an access line per request, at most one per task every 5 s", async () => {
+    await control({ action: "setLoad", cluster: "shop", service: "web", load: { kind: "constant", rps: 0.1 } });
+    await control({ action: "step", seconds: 180 });
+    const [taskArn] = await ctx.aws.ecs({ id: envId, region: "eu-west-1", kind: "sandbox" } as never).listTasks({ cluster: "shop", desiredStatus: "RUNNING" });
+    const taskId = taskArn.split("/").pop()!;
+    const view = await read({ task: taskId });
+    const access = view.lines.filter((l) => /^(GET|POST) \/\S* \d{3} \d+ms$/.test(l.message));
+    // 0.1 a second is 6 requests a simulated minute: at least two whole minutes have ended, each request with its line.
+    expect(access.length).toBeGreaterThanOrEqual(12);
+    expect(access.every((l) => l.container === "app" && l.taskId === taskId)).toBe(true);
+    const perMinute = new Map<number, number>();
+    for (const l of access) perMinute.set(Math.floor(l.timestamp / 60_000), (perMinute.get(Math.floor(l.timestamp / 60_000)) ?? 0) + 1);
+    expect(Math.max(...perMinute.values())).toBe(6);
+    // A filter pattern finds them as it finds any line.
+    const posts = await read({ task: taskId, filterPattern: "POST" });
+    expect(posts.lines.length).toBeGreaterThan(0);
+    expect(posts.lines.every((l) => l.message.startsWith("POST /api/orders 201 "))).toBe(true);
+    await control({ action: "setLoad", cluster: "shop", service: "web", load: { kind: "off" } });
+  });
 });

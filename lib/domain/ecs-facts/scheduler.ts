@@ -24,10 +24,13 @@ export const FLEXIBLE_WINDOW_MAX_MINUTES = 1440;
 export const IAM_ROLE_ARN_PATTERN = /^arn:aws(-[a-z]+)?:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 
 /**
- * What ECS's `startedBy` says of a task a schedule started. Scheduler sets it itself (EcsParameters
- * has no startedBy); the value here is the sandbox's (Scheduler's internal name is Chronos: its
- * SDK's serviceTarget is AWSChronosService), not confirmed against AWS, and the monitor lists
- * a schedule's tasks by it.
+ * What ECS's `startedBy` says of a task a schedule started: `chronos-schedule/<schedule name>`
+ * (Scheduler's internal name is Chronos: its SDK's serviceTarget is AWSChronosService). Scheduler
+ * sets it itself (EcsParameters has no startedBy) and AWS's documentation does not state it; it
+ * is what DescribeTasks shows for real scheduled runs, as quoted in public run notes (e.g.
+ * `"startedBy": "chronos-schedule/<name>"` next to `exitCode = 0` on a Fargate task), and what
+ * task classifiers match (`events-rule/` for EventBridge rules, `chronos-schedule/` for Scheduler).
+ * The monitor lists a schedule's tasks by it.
  */
 export const scheduledTaskStartedBy = (scheduleName: string) => `chronos-schedule/${scheduleName}`.slice(0, 128);
 

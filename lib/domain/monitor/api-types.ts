@@ -1,4 +1,4 @@
-import type { CountPoint, StartStopBucket } from "./chart";
+import type { CountPoint, TaskActivity } from "./chart";
 import type { TimelineItem } from "./history";
 
 // The shapes the monitor's GET routes answer with, shared by the server and the browser.
@@ -19,8 +19,8 @@ export type ServiceHistory = {
   timeline: TimelineItem[];
   samples: CountPoint[];
   stoppedTasks: HistoryRow[];
-  /** Task starts and stops per time bucket, from the flight recorder. */
-  startsStops: StartStopBucket[];
+  /** Each recorded task once, when it started and stopped: with ECS's own answer, what the charts mark and count (windowActivity). */
+  tasks: TaskActivity[];
 };
 
 /** A deployment on the service page: its timeline and what changed from the source revision to the target one. */

@@ -26,7 +26,28 @@ export function stepPaths(points: CountPoint[], opts: { width: number; height: n
 /** Task starts and stops in one time bucket. */
 export type StartStopBucket = { from: string; to: string; started: number; stopped: number };
 
-type TaskTimes = { taskId: string; startedAt: string | null; stoppedAt: string | null };
+type TaskTimes = { taskId: string; startedAt?: string | null; stoppedAt?: string | null };
+
+/** A task once: when it started and stopped (ECS's times) and why it stopped. */
+export type TaskActivity = { taskId: string; startedAt?: string; stoppedAt?: string; stoppedReason?: string };
+
+/**
+ * Each task of `rows` once (rows of the same task, from the recorder's states and ECS's own
+ * answer, fill each other's gaps: the first time or reason seen wins).
+ */
+export function taskActivity(rows: (TaskTimes & { stoppedReason?: string | null })[]): TaskActivity[] {
+  const byId = new Map<string, TaskActivity>();
+  for (const r of rows) {
+    const had = byId.get(r.taskId) ?? { taskId: r.taskId };
+    byId.set(r.taskId, {
+      taskId: r.taskId,
+      ...((had.startedAt ?? r.startedAt) ? { startedAt: had.startedAt ?? r.startedAt ?? undefined } : {}),
+      ...((had.stoppedAt ?? r.stoppedAt) ? { stoppedAt: had.stoppedAt ?? r.stoppedAt ?? undefined } : {}),
+      ...((had.stoppedReason ?? r.stoppedReason) ? { stoppedReason: had.stoppedReason ?? r.stoppedReason ?? undefined } : {}),
+    });
+  }
+  return [...byId.values()];
+}
 
 /**
  * Task starts and stops per time bucket, from the recorder's task state changes (several rows

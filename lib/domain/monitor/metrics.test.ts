@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  MetricsQuerySchema, joinResultPages, linePath, metricPeriod, metricTargets, metricsWindow, serviceMetricQueries, serviceMetricSeries, timeMarks,
+  MetricsQuerySchema, joinResultPages, linePath, metricPeriod, metricTargets, metricsWindow, serviceMetricQueries, serviceMetricSeries, timeMarks, windowActivity,
 } from "./metrics";
 
 const MIN = 60_000;
@@ -114,5 +114,44 @@ describe("timeMarks and linePath", () => {
     expect(g.path).toBe("M0,50 L10,25 M100,0");
     expect(g.y(70)).toBe(15);
     expect(linePath([{ at: T0, value: 130 }], { from: T0, to: T0 + MIN, width: 10, height: 10, period: 60 }).maxY).toBe(150);
+  });
+});
+
+describe("windowActivity", () => {
+  const at = (m: number) => new Date(T0 + m * MIN).toISOString();
+  const window = { from: T0, to: T0 + 60 * MIN };
+
+  it("marks and counts the same stops: a task ECS still shows and the recorder's rows of it are one task", () => {
+    const a = windowActivity({
+      deployments: [{ id: "ecs-svc/1", createdAt: at(2) }],
+      tasks: [
+        // ECS's answer: one running, one stopped.
+        { taskId: "run1", startedAt: at(3) },
+        { taskId: "crash1", startedAt: at(4), stoppedAt: at(10), stoppedReason: "Essential container in task exited" },
+        // The recorder's rows: the crashed one again (seen RUNNING, then STOPPED), and one that stopped before the window.
+        { taskId: "crash1", startedAt: at(4), stoppedAt: null },
+        { taskId: "crash1", startedAt: at(4), stoppedAt: at(10), stoppedReason: "Essential container in task exited" },
+        { taskId: "old", startedAt: at(-90), stoppedAt: at(-30), stoppedReason: "Scaling activity initiated by deployment" },
+      ],
+    }, window, 6);
+    expect(a.marks.filter((m) => m.kind === "stop").map((m) => m.at)).toEqual([T0 + 10 * MIN]);
+    expect(a.stopped).toBe(1);
+    expect(a.buckets.reduce((n, b) => n + b.stopped, 0)).toBe(a.stopped);
+    expect(a.started).toBe(2);
+    expect(a.buckets.reduce((n, b) => n + b.started, 0)).toBe(a.started);
+    expect(a.buckets.map((b) => b.from)).toEqual([0, 10, 20, 30, 40, 50].map(at));
+    expect(a.marks.map((m) => m.kind)).toEqual(["deployment", "stop"]);
+  });
+
+  it("has neither marks nor bars when nothing happened in the window", () => {
+    const a = windowActivity({ deployments: [], tasks: [{ taskId: "old", startedAt: at(-90), stoppedAt: at(-30) }, { taskId: "new", startedAt: null }] }, window);
+    expect(a).toEqual({ marks: [], buckets: [], started: 0, stopped: 0 });
+  });
+
+  it("counts every stop however many there are (the stop reasons list shows the newest 20, the chart all)", () => {
+    const tasks = Array.from({ length: 30 }, (_, i) => ({ taskId: `t${i}`, startedAt: at(i), stoppedAt: at(i + 1) }));
+    const a = windowActivity({ deployments: [], tasks }, window);
+    expect(a.marks).toHaveLength(30);
+    expect(a.buckets.reduce((n, b) => n + b.stopped, 0)).toBe(30);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { startStopBuckets, taskActivity, type StartStopBucket, type TaskActivity } from "./chart";
 
 // A service's CPU and memory utilisation from CloudWatch (issue 15, "Metrics"), as pure steps:
 // which window and period to ask for, the GetMetricData queries (in the API's own shapes), the
@@ -235,4 +236,28 @@ export function linePath(points: MetricPoint[], opts: { from: number; to: number
     last = p.at;
   }
   return { path, maxY, x, y };
+}
+
+/**
+ * What happened on the service page's time axis, from one list of tasks (ECS's answer and the
+ * recorder's rows together): the charts' marks (deployments, stops) and the starts and stops per
+ * bucket of the same window, so "N task stops" on the chart and the starts-and-stops bars agree.
+ */
+export function windowActivity(
+  input: { deployments: { id: string; createdAt?: string; taskDefinition?: string }[]; tasks: (Omit<TaskActivity, "startedAt" | "stoppedAt" | "stoppedReason"> & { startedAt?: string | null; stoppedAt?: string | null; stoppedReason?: string | null })[] },
+  window: { from: number; to: number },
+  buckets = 12,
+): { marks: TimeMark[]; buckets: StartStopBucket[]; started: number; stopped: number } {
+  const inside = (iso?: string) => {
+    const t = Date.parse(iso ?? "");
+    return Number.isFinite(t) && t >= window.from && t <= window.to;
+  };
+  const tasks = taskActivity(input.tasks).map((t) => ({
+    taskId: t.taskId, startedAt: inside(t.startedAt) ? t.startedAt : undefined, stoppedAt: inside(t.stoppedAt) ? t.stoppedAt : undefined, stoppedReason: t.stoppedReason,
+  }));
+  const bars = startStopBuckets(tasks, { ...window, buckets });
+  return {
+    marks: timeMarks({ deployments: input.deployments, stopped: tasks.filter((t) => t.stoppedAt) }, window),
+    buckets: bars, started: tasks.filter((t) => t.startedAt).length, stopped: tasks.filter((t) => t.stoppedAt).length,
+  };
 }

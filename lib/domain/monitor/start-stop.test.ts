@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { startStopBuckets } from "./chart";
+import { startStopBuckets, taskActivity } from "./chart";
 
 const t = (s: number) => new Date(Date.UTC(2026, 10, 28, 9, 0, s)).toISOString();
 
@@ -18,5 +18,15 @@ describe("startStopBuckets", () => {
   });
   it("is empty without any times", () => {
     expect(startStopBuckets([{ taskId: "a", startedAt: null, stoppedAt: null }], { to: Date.now() })).toEqual([]);
+  });
+});
+
+describe("taskActivity", () => {
+  it("keeps each task once, its rows filling each other's gaps", () => {
+    expect(taskActivity([
+      { taskId: "a", startedAt: t(5), stoppedAt: null },
+      { taskId: "a", startedAt: null, stoppedAt: t(55), stoppedReason: "Task stopped by user" },
+      { taskId: "b", startedAt: null, stoppedAt: null },
+    ])).toEqual([{ taskId: "a", startedAt: t(5), stoppedAt: t(55), stoppedReason: "Task stopped by user" }, { taskId: "b" }]);
   });
 });

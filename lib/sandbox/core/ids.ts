@@ -36,6 +36,11 @@ export function stableHex(key: string, length: number): string {
   return hex({ rng: h | 0 }, length);
 }
 
+/** A number in [0, 1) that depends only on `key`: a deterministic draw that leaves the world's generator alone. */
+export function stableFraction(key: string): number {
+  return parseInt(stableHex(key, 8), 16) / 0x100000000;
+}
+
 export function randomDigits(world: World, length: number): string {
   let out = "";
   for (let i = 0; i < length; i++) out += Math.floor(nextRandom(world) * 10);

@@ -62,3 +62,58 @@ export function appendLogEvents(world: World, key: string, events: { timestamp: 
     stream.dropped += over;
   }
 }
+
+// What the awslogs driver ECS runs (Docker's, daemon/logger/awslogs/cloudwatchlogs.go in
+// moby/moby) sends: PutLogEvents batches within the API's limits, at most 10,000 events and
+// 1,048,576 bytes (each message's UTF-8 bytes plus 26 per event;
+// https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutLogEvents.html),
+// and a line longer than 262,118 bytes (256 KiB less those 26) split into several events, as the
+// driver splits it (CloudWatch Logs now takes events up to 1 MB, the driver still cuts at 256 KiB).
+export const PUT_BATCH_MAX_EVENTS = 10_000;
+export const PUT_BATCH_MAX_BYTES = 1_048_576;
+export const PUT_EVENT_OVERHEAD_BYTES = 26;
+export const DRIVER_MAX_EVENT_BYTES = 262_144 - PUT_EVENT_OVERHEAD_BYTES;
+
+const utf8Bytes = (cp: number) => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
+
+/** `message` cut into pieces of at most `max` UTF-8 bytes, never inside a character. */
+export function splitMessage(message: string, max = DRIVER_MAX_EVENT_BYTES): string[] {
+  const out: string[] = [];
+  let piece = "";
+  let bytes = 0;
+  for (const ch of message) {
+    const n = utf8Bytes(ch.codePointAt(0)!);
+    if (bytes + n > max) {
+      out.push(piece);
+      piece = "";
+      bytes = 0;
+    }
+    piece += ch;
+    bytes += n;
+  }
+  if (piece || !out.length) out.push(piece);
+  return out;
+}
+
+type NewEvent = { timestamp: number; message: string };
+
+/** The driver's PutLogEvents batches for `events` (in time order): long lines split, each batch within the API's limits. */
+export function driverBatches(events: NewEvent[]): NewEvent[][] {
+  const batches: NewEvent[][] = [];
+  let batch: NewEvent[] = [];
+  let bytes = 0;
+  for (const e of events) {
+    for (const message of splitMessage(e.message)) {
+      const size = [...message].reduce((n, ch) => n + utf8Bytes(ch.codePointAt(0)!), 0) + PUT_EVENT_OVERHEAD_BYTES;
+      if (batch.length && (batch.length >= PUT_BATCH_MAX_EVENTS || bytes + size > PUT_BATCH_MAX_BYTES)) {
+        batches.push(batch);
+        batch = [];
+        bytes = 0;
+      }
+      batch.push({ timestamp: e.timestamp, message });
+      bytes += size;
+    }
+  }
+  if (batch.length) batches.push(batch);
+  return batches;
+}

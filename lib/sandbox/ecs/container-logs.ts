@@ -1,5 +1,5 @@
 import { peek } from "../core/draft";
-import { addLogGroup, addLogStream, appendLogEvents, findLogGroup, findLogStream, streamKey } from "../core/log-store";
+import { addLogGroup, addLogStream, appendLogEvents, driverBatches, findLogGroup, findLogStream, streamKey } from "../core/log-store";
 import type { ContainerState, Ctx, Task, World } from "../core/types";
 
 // What the simulated containers print, as ECS's awslogs driver ships it to CloudWatch Logs
@@ -61,9 +61,25 @@ export function openContainerLogs(world: World, ctx: Ctx, task: Task): string | 
 
 /** Appends lines a container prints at `ctx.now` to its stream (nothing without awslogs). */
 export function printLines(world: World, ctx: Ctx, task: Task, container: ContainerState, lines: string[]) {
+  printEvents(world, ctx.now, task, container, lines.map((message) => ({ timestamp: ctx.now, message })));
+}
+
+/**
+ * Ships lines a container printed (at their own times, in order) to its stream as the driver
+ * does at `now`: in PutLogEvents batches, a too-long line split (nothing without awslogs).
+ */
+export function printEvents(world: World, now: number, task: Task, container: ContainerState, events: { timestamp: number; message: string }[]) {
   const target = awsLogsTarget(world, task, container);
   if (!target || !writable(world, target) || !findLogStream(world, target.group, target.stream)) return;
-  appendLogEvents(world, streamKey(target.group, target.stream), lines.map((message) => ({ timestamp: ctx.now, message })), ctx.now);
+  for (const batch of driverBatches(events)) appendLogEvents(world, streamKey(target.group, target.stream), batch, now);
+}
+
+/** The container that answers a task's requests: the one behind its load balancer, else the first that maps a port, else the first essential one. */
+export function servingContainer(world: World, task: Task): ContainerState | undefined {
+  const named = task.registrations?.[0]?.containerName;
+  const defs = containerDefinitions(world, task);
+  const mapsPort = (c: ContainerState) => ((defs.find((d) => d.name === c.name)?.portMappings as Json[] | undefined) ?? []).length > 0;
+  return task.containers.find((c) => c.name === named) ?? task.containers.find(mapsPort) ?? task.containers.find((c) => c.essential);
 }
 
 /** The start-up lines of a container that has just started (the ports its definition maps). */

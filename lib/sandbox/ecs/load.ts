@@ -3,12 +3,14 @@ import { groupUsage } from "../core/lb-references";
 import { MINUTE, putDatapoint, type StatisticSet } from "../core/metric-store";
 import { targetHealth } from "../core/target-health";
 import type { Load, LoadShape, Service, Task, World } from "../core/types";
+import { printAccessLines } from "./access-logs";
 
 // The load simulation: a request rate per service or target group over simulated time (control
 // `setLoad`), and what it does to the tasks that serve it. Every simulated minute the world
 // records, for the minute that just ended, the AWS/ECS CPUUtilization and MemoryUtilization of
 // each service with running tasks and the AWS/ApplicationELB RequestCount and
-// RequestCountPerTarget of each target group that served requests. Pure and deterministic: the
+// RequestCountPerTarget of each target group that served requests, and each serving task's
+// containers print access lines for what they served (access-logs.ts). Pure and deterministic: the
 // load at the middle of the minute stands for the minute; no randomness.
 //
 // The model (stated, not measured):
@@ -138,6 +140,8 @@ export function recordMinute(world: World, end: number) {
       if (task) serve(task, rps / serving.length, load);
     }
   }
+  // What the tasks served, as their containers' access lines (access-logs.ts).
+  for (const s of byTask.values()) printAccessLines(world, s.task, start, end, s.rps, s.costs);
   for (const svc of services) {
     const tasks = running.get(svc.arn) ?? [];
     if (!tasks.length) continue;

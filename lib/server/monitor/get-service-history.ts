@@ -1,4 +1,4 @@
-import { startStopBuckets, timeline, type ServiceHistory } from "@/lib/domain/monitor";
+import { taskActivity, timeline, type ServiceHistory } from "@/lib/domain/monitor";
 import type { AppContext } from "../context";
 import { queryHistory } from "./query-history";
 import type { ServiceRef } from "./schemas";
@@ -21,6 +21,6 @@ export async function getServiceHistory({ ctx, input }: { ctx: AppContext; input
     timeline: timeline({ events, tasks, deployments } as unknown as Parameters<typeof timeline>[0]).slice(0, input.limit ?? 200),
     samples: samples.reverse().map((s) => ({ at: new Date(s.at).toISOString(), desired: s.desired, running: s.running })),
     stoppedTasks: stopped,
-    startsStops: startStopBuckets(tasks as unknown as Parameters<typeof startStopBuckets>[0], { to: ctx.clock.now().getTime() }),
+    tasks: taskActivity(tasks as unknown as Parameters<typeof taskActivity>[0]),
   };
 }

@@ -1,6 +1,5 @@
-import {
-  LOG_PAGE, interleave, logReads, logSourcesOf, streamOwner, type LogLine, type LogRead, type LogSource, type LogsQuery, type LogsView, type LoggingContainer,
-} from "@/lib/domain/monitor";
+import { LOG_PAGE, interleave, logReads, logSourcesOf, type LogLine, type LogSource, type LogsQuery, type LogsView, type LoggingContainer } from "@/lib/domain/monitor";
+import { filterInput, linesOf, readLogPage } from "@/lib/server/plan";
 import { toAwsFailure, type LogsPort } from "@/lib/aws";
 import type { AppContext } from "../context";
 import { loadEnvironmentRow, type EnvironmentRow } from "../environments/environment-record";
@@ -51,24 +50,6 @@ async function sourcesOf(ctx: AppContext, env: EnvironmentRow, input: ServiceRef
 const missingGroup = (group: string) =>
   `The log group ${group} does not exist: no task has written to it yet (ECS creates it only with awslogs-create-group "true"), or it was deleted.`;
 
-function linesOf(read: LogRead, events: { logStreamName?: string; timestamp?: number; message?: string; eventId?: string }[]): LogLine[] {
-  const out: LogLine[] = [];
-  for (const e of events) {
-    const owner = e.logStreamName ? streamOwner(read, e.logStreamName) : undefined;
-    if (!owner || e.timestamp === undefined) continue;
-    out.push({ timestamp: e.timestamp, container: owner.container, taskId: owner.taskId, message: (e.message ?? "").replace(/\n$/, ""), eventId: e.eventId ?? `${e.timestamp}` });
-  }
-  return out;
-}
-
-function filterInput(read: LogRead, input: LogsQuery) {
-  return {
-    logGroupName: read.group,
-    ...(read.logStreamNames ? { logStreamNames: read.logStreamNames } : read.logStreamNamePrefix ? { logStreamNamePrefix: read.logStreamNamePrefix } : {}),
-    ...(input.filterPattern ? { filterPattern: input.filterPattern } : {}),
-  };
-}
-
 const encodeTokens = (t: Record<string, string>) => Buffer.from(JSON.stringify(t)).toString("base64url");
 function decodeTokens(token: string | undefined): Record<string, string> {
   if (!token) return {};
@@ -113,13 +94,9 @@ export async function readLogsOf(ctx: AppContext, env: EnvironmentRow, sources: 
         };
         lists.push(await tails.read(key, poll, { cursor: input.after, since: input.startTime ?? 0 }));
       } else {
-        const r = await logs.filterLogEvents({
-          ...filterInput(read, input), limit: LOG_PAGE,
-          ...(input.startTime !== undefined ? { startTime: input.startTime } : {}), ...(input.endTime !== undefined ? { endTime: input.endTime } : {}),
-          ...(tokens[read.group] ? { nextToken: tokens[read.group] } : {}),
-        });
-        lists.push(linesOf(read, r.events ?? []));
-        if (r.nextToken) next[read.group] = r.nextToken;
+        const page = await readLogPage(logs, read, input, tokens[read.group]);
+        lists.push(page.lines);
+        if (page.nextToken) next[read.group] = page.nextToken;
       }
     } catch (err) {
       const f = toAwsFailure(err);
