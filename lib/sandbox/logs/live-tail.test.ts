@@ -10,7 +10,8 @@ function session(sb: ReturnType<typeof steppedSandbox>, input: unknown) {
   const opened = openLiveTail(sb.state, { region: "us-east-1", op: "StartLiveTail", input, realNow });
   if (opened.error) throw opened.error;
   let state = opened.state;
-  let { selection, cursor } = opened.output as { selection: unknown; cursor: unknown };
+  const { selection } = opened.output as { selection: unknown };
+  let { cursor } = opened.output as { cursor: unknown };
   return {
     start: (opened.output as { sessionStart: unknown }).sessionStart,
     next(current = state) {
