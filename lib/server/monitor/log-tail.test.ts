@@ -148,4 +148,17 @@ describe("LogTailHub", () => {
     hub.close();
     expect(live.opened[1].signal.aborted).toBe(true);
   });
+
+  it("a read of a live tail with nothing new waits for the session's next lines", async () => {
+    const hub = new LogTailHub(() => 0, 1000, 60_000);
+    const s = source();
+    const live = sessions();
+    const src = { poll: s.poll, live: live.live };
+    await hub.read("k", src, { since: 0 });
+    await hub.read("k", src, { since: 0 });
+    const waiting = hub.read("k", src, { since: 0, cursor: tailCursor(line(1000, "a")) });
+    live.opened[0].on.lines([line(4000, "live-2", "just printed")]);
+    expect((await waiting).map((l) => l.message)).toEqual(["just printed"]);
+    hub.close();
+  });
 });

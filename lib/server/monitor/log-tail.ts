@@ -31,6 +31,8 @@ type Origin = "poll" | "live";
 type Tail = {
   lines: LogLine[]; seen: Set<string>; origins: Map<string, Origin>; since: number; polledAt: number; readAt: number; inflight?: Promise<void>;
   session?: AbortController; live: boolean; catchUp: boolean; failures: number; retryAt: number;
+  /** Readers waiting for the session's next lines. */
+  waiting: Set<() => void>;
 };
 
 export { tailCursor };
@@ -47,7 +49,11 @@ const contentKey = (l: LogLine) => `${l.timestamp}\u0000${l.container}\u0000${l.
 
 export class LogTailHub {
   private tails = new Map<string, Tail>();
-  constructor(private now: () => number = Date.now, private intervalMs = LOG_TAIL_INTERVAL_MS) {}
+  /**
+   * `waitMs`: how long a read of a live tail with nothing new waits for the session's next lines
+   * (a short long-poll, so a line shows as soon as its update comes rather than a poll later).
+   */
+  constructor(private now: () => number = Date.now, private intervalMs = LOG_TAIL_INTERVAL_MS, private waitMs = 0.9 * LOG_TAIL_INTERVAL_MS) {}
 
   /**
    * The tail `key`'s lines after `cursor` (a `tailCursor`): from its live session, or polled
@@ -59,7 +65,7 @@ export class LogTailHub {
     this.forgetIdle(now);
     let tail = this.tails.get(key);
     if (!tail) {
-      tail = { lines: [], seen: new Set(), origins: new Map(), since: opts.since, polledAt: -Infinity, readAt: now, live: false, catchUp: false, failures: 0, retryAt: now };
+      tail = { lines: [], seen: new Set(), origins: new Map(), since: opts.since, polledAt: -Infinity, readAt: now, live: false, catchUp: false, failures: 0, retryAt: now, waiting: new Set() };
       this.tails.set(key, tail);
     }
     tail.readAt = now;
@@ -72,7 +78,15 @@ export class LogTailHub {
       t.inflight = source.poll(t.since).then((lines) => this.add(t, lines, "poll")).finally(() => { t.inflight = undefined; });
     }
     if (tail.inflight) await tail.inflight;
-    return tail.lines.filter((l) => afterCursor(l, opts.cursor));
+    const found = tail.lines.filter((l) => afterCursor(l, opts.cursor));
+    if (found.length > 0 || !tail.live || this.waitMs <= 0) return found;
+    const t = tail;
+    await new Promise<void>((resolve) => {
+      const done = () => { clearTimeout(timer); t.waiting.delete(done); resolve(); };
+      const timer = setTimeout(done, this.waitMs);
+      t.waiting.add(done);
+    });
+    return t.lines.filter((l) => afterCursor(l, opts.cursor));
   }
 
   /** How the tail `key` reads now: "live" (its session streams), "polling", or undefined if nobody tails it. */
@@ -106,12 +120,14 @@ export class LogTailHub {
         if (session.signal.aborted) return;
         if (this.now() - t.readAt > IDLE_MS) return this.forget(key);
         this.add(t, lines, "live");
+        if (lines.length > 0) for (const wake of [...t.waiting]) wake();
       },
     };
     const ended = () => {
       if (t.session !== session) return;
       t.session = undefined;
       t.live = false;
+      for (const wake of [...t.waiting]) wake();
       if (session.signal.aborted) return;
       // Dropped or refused: poll from now on, and try a session again after a while.
       t.failures = opened ? 1 : t.failures + 1;
@@ -143,7 +159,9 @@ export class LogTailHub {
   }
 
   private forget(key: string) {
-    this.tails.get(key)?.session?.abort();
+    const t = this.tails.get(key);
+    for (const wake of [...(t?.waiting ?? [])]) wake();
+    t?.session?.abort();
     this.tails.delete(key);
   }
 
