@@ -21,7 +21,8 @@ export const LIVE_TAIL_UPDATE_MS = 1000;
 /** A session's longest life: "Live Tail sessions time out after three hours." */
 export const LIVE_TAIL_MAX_MS = 3 * 3_600_000;
 /**
- * Concurrent Live Tail sessions per account and Region (CloudWatch Logs quotas,
+ * Concurrent Live Tail sessions per account and Region, a CloudWatch Logs quota (15 by default as
+ * recalled from its quotas page, not re-checked against it here;
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/cloudwatch_limits_cwl.html).
  */
 export const LIVE_TAIL_SESSIONS = 15;
