@@ -33,6 +33,15 @@ function sessions(refuse?: () => Error) {
   return { opened, live };
 }
 
+/** A hub on a test clock, with a source that has a live session. */
+function liveTail() {
+  const clock = { now: 0 };
+  const hub = new LogTailHub(() => clock.now, 1000);
+  const s = source();
+  const live = sessions();
+  return { clock, hub, s, live, src: { poll: s.poll, live: live.live } };
+}
+
 describe("LogTailHub", () => {
   it("20 viewers of one tail cost the calls of one", async () => {
     let now = 0;
@@ -70,11 +79,7 @@ describe("LogTailHub", () => {
   });
 
   it("20 viewers of a live tail hold one session, and read its lines without polling", async () => {
-    let now = 0;
-    const hub = new LogTailHub(() => now, 1000);
-    const s = source();
-    const live = sessions();
-    const src = { poll: s.poll, live: live.live };
+    const { clock, hub, s, live, src } = liveTail();
     const first = await Promise.all(Array.from({ length: 20 }, () => hub.read("k", src, { since: 0 })));
     expect(live.opened).toHaveLength(1);
     expect(hub.modeOf("k")).toBe("live");
@@ -85,7 +90,7 @@ describe("LogTailHub", () => {
     expect(s.polls).toEqual([0, 1000]);
 
     live.opened[0].on.lines([line(3000, "live-1", "from the session"), line(1000, "other-id", "a")]);
-    for (now = 1000; now <= 10_000; now += 1000) {
+    for (clock.now = 1000; clock.now <= 10_000; clock.now += 1000) {
       const views = await Promise.all(Array.from({ length: 20 }, () => hub.read("k", src, { since: 0, cursor: tailCursor(line(1000, "a")) })));
       // The session's copy of a line a poll already gave is the same line: shown once.
       expect(views.every((v) => v.map((l) => l.message).join() === "from the session")).toBe(true);
@@ -94,7 +99,7 @@ describe("LogTailHub", () => {
     expect(live.opened).toHaveLength(1);
 
     // Nobody reads it: the session is closed with the tail.
-    now = 50_000;
+    clock.now = 50_000;
     await hub.read("other", { poll: s.poll }, { since: 0 });
     expect(live.opened[0].signal.aborted).toBe(true);
     expect(hub.modeOf("k")).toBeUndefined();
@@ -126,22 +131,18 @@ describe("LogTailHub", () => {
   });
 
   it("falls back to polling when the session drops, then opens it again", async () => {
-    let now = 0;
-    const hub = new LogTailHub(() => now, 1000);
-    const s = source();
-    const live = sessions();
-    const src = { poll: s.poll, live: live.live };
+    const { clock, hub, s, live, src } = liveTail();
     await hub.read("k", src, { since: 0 });
     expect(hub.modeOf("k")).toBe("live");
     live.opened[0].end();
     await Promise.resolve();
     expect(hub.modeOf("k")).toBe("polling");
-    now = 500;
+    clock.now = 500;
     s.stored.push(line(2000, "after-drop"));
     const read = await hub.read("k", src, { since: 0 });
     expect(read.map((l) => l.eventId)).toEqual(["a", "after-drop"]);
     expect(live.opened).toHaveLength(1);
-    now = 2500;
+    clock.now = 2500;
     await hub.read("k", src, { since: 0 });
     expect(live.opened).toHaveLength(2);
     expect(hub.modeOf("k")).toBe("live");
