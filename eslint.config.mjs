@@ -75,7 +75,7 @@ const MATRIX = [
   // Harnesses: they drive everything from outside.
   { folder: "tests", imports: ["app", "lib/**"], packages: ["vitest", "fast-check", "@aws-sdk/*", "pg", "@electric-sql/pglite", "next", "zod", "oauth2-mock-server", "@smithy/signature-v4", "@cdktf/hcl2json", "node:*"] },
   { folder: "bench", imports: ["lib/**"], packages: ["@aws-sdk/*", "@playwright/test", "autocannon", "pg", "node:*"] },
-  { folder: "e2e", imports: [], packages: ["@playwright/test", "@aws-sdk/client-ecs", "@aws-sdk/client-ec2", "@aws-sdk/client-elastic-load-balancing-v2", "pg", "oauth2-mock-server", "node:*"] },
+  { folder: "e2e", imports: [], packages: ["@playwright/test", "@aws-sdk/client-ecs", "@aws-sdk/client-ec2", "@aws-sdk/client-elastic-load-balancing-v2", "@aws-sdk/client-cloudwatch-logs", "pg", "oauth2-mock-server", "node:*"] },
   // The files at the root (next.config.js, vitest.config.ts, this file, …) configure the tools;
   // playwright.config.ts takes the e2e people (who signs in) from e2e/auth.ts; instrumentation.ts
   // runs the server's start-up (lib/server/start-up.ts: the first admin, the sandbox environment).

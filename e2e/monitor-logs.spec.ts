@@ -64,6 +64,8 @@ test("a crashing container's last lines are next to its stop reason, and a live 
 
   // Live tail: the agent (not essential) fails; its error shows within 2 s while the task runs on.
   await logs.getByTestId("log-live").check();
+  // The server holds one CloudWatch Logs Live Tail session for the stream set and says so.
+  await expect(logs.getByTestId("log-tail-mode")).toHaveText("(streaming)", { timeout: 10_000 });
   const [taskArn] = (await ecs.send(new ListTasksCommand({ cluster, serviceName: "web" }))).taskArns!;
   await control(request, { action: "crashTask", cluster, task: taskArn, container: "agent", exitCode: 2, reason: "agent lost its upstream connection" });
   await expect(logs.getByTestId("log-line").filter({ hasText: "Error: agent lost its upstream connection" })).toBeVisible({ timeout: 2_000 });

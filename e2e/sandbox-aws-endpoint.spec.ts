@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createSandboxKey } from "./helpers";
+import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand, StartLiveTailCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { ECSClient, ListClustersCommand } from "@aws-sdk/client-ecs";
 import {
@@ -40,4 +41,24 @@ test("ECS, ELBv2 and EC2 clients share the app's /sandbox/aws endpoint", async (
   const revoked = new ECSClient(config);
   await expect(revoked.send(new ListClustersCommand({}))).rejects.toMatchObject({ name: "UnrecognizedClientException", message: "The security token included in the request is invalid." });
   revoked.destroy();
+});
+
+// StartLiveTail through Next's route: the event stream is written as it comes, not buffered.
+test("a CloudWatch Logs Live Tail session streams through the app's /sandbox/aws route", async ({ baseURL, page }) => {
+  const credentials = await createSandboxKey(page);
+  const logs = new CloudWatchLogsClient({ endpoint: `${baseURL}/sandbox/aws`, region: "eu-west-1", credentials, maxAttempts: 1, disableHostPrefix: true });
+  const group = `/e2e/live-${Date.now() % 1_000_000}`;
+  await logs.send(new CreateLogGroupCommand({ logGroupName: group }));
+  await logs.send(new CreateLogStreamCommand({ logGroupName: group, logStreamName: "app/1" }));
+  const abort = new AbortController();
+  const out = await logs.send(new StartLiveTailCommand({ logGroupIdentifiers: [group] }), { abortSignal: abort.signal });
+  const events = out.responseStream![Symbol.asyncIterator]();
+  expect((await events.next()).value.sessionStart.logGroupIdentifiers).toEqual([group]);
+  const put = await logs.send(new PutLogEventsCommand({ logGroupName: group, logStreamName: "app/1", logEvents: [{ timestamp: Date.now(), message: "through the route" }] }));
+  expect(put.rejectedLogEventsInfo).toBeUndefined();
+  const messages: string[] = [];
+  while (messages.length === 0) messages.push(...((await events.next()).value.sessionUpdate?.sessionResults ?? []).map((e: { message?: string }) => e.message!));
+  expect(messages).toEqual(["through the route"]);
+  abort.abort();
+  logs.destroy();
 });

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useRef, useState } from "react";
-import { LOG_TAIL_INTERVAL_MS, logsAsText, tailCursor, type LogLine, type LogSource } from "@/lib/domain/monitor";
+import { LOG_TAIL_INTERVAL_MS, logsAsText, tailCursor, type LogLine, type LogSource, type TailMode } from "@/lib/domain/monitor";
 import { readLogTail, useServiceLogs, type LogsParams } from "@/lib/query/monitor";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -22,6 +22,7 @@ export function LogView({ envId, cluster, service, taskIds, jump }: { envId: str
   const [live, setLive] = useState(false);
   const [tailed, setTailed] = useState<LogLine[]>([]);
   const [tailError, setTailError] = useState<string>();
+  const [tailMode, setTailMode] = useState<TailMode>();
   const [lastJump, setLastJump] = useState<LogJump>();
   const ref = useRef<HTMLElement>(null);
 
@@ -46,7 +47,8 @@ export function LogView({ envId, cluster, service, taskIds, jump }: { envId: str
   const lastRef = useRef(last);
   useEffect(() => { lastRef.current = last; }, [last]);
 
-  // The live tail: the server's shared poller's new lines after the last one shown, every second.
+  // The live tail: the server's shared tail's new lines after the last one shown, every second
+  // (the server holds one StartLiveTail session for everyone, or polls where it cannot).
   const key = JSON.stringify(q);
   useEffect(() => {
     if (!live) return;
@@ -58,6 +60,7 @@ export function LogView({ envId, cluster, service, taskIds, jump }: { envId: str
         const r = await readLogTail(envId, cluster, service, { ...base, endTime: undefined, startTime: l?.timestamp ?? base.startTime, after: l ? tailCursor(l) : undefined });
         if (stop) return;
         setTailError(r.error);
+        setTailMode(r.tailMode);
         if (r.lines.length) setTailed((prev) => [...prev, ...r.lines.filter((x) => !prev.some((p) => p.eventId === x.eventId))]);
       } catch (e) {
         if (!stop) setTailError((e as Error).message);
@@ -65,7 +68,7 @@ export function LogView({ envId, cluster, service, taskIds, jump }: { envId: str
     };
     void tick();
     const timer = setInterval(tick, LOG_TAIL_INTERVAL_MS);
-    return () => { stop = true; clearInterval(timer); };
+    return () => { stop = true; clearInterval(timer); setTailMode(undefined); };
   }, [live, key, envId, cluster, service]);
 
   const sources = page.data?.sources ?? [];
@@ -108,6 +111,11 @@ export function LogView({ envId, cluster, service, taskIds, jump }: { envId: str
         <Button type="submit">Search</Button>
         <label className="flex h-9 items-center gap-1.5 text-sm text-slate-800">
           <input type="checkbox" checked={live} onChange={(e) => { setLive(e.target.checked); if (e.target.checked) setRange((r) => ({ startTime: r.startTime })); }} data-testid="log-live" /> Live tail
+          {live && tailMode && (
+            <span className="text-xs text-slate-600" data-testid="log-tail-mode" title={tailMode === "live" ? "A CloudWatch Logs Live Tail session streams the lines." : "No Live Tail session could be held open: FilterLogEvents is read instead."}>
+              ({tailMode === "live" ? "streaming" : `polling every ${LOG_TAIL_INTERVAL_MS / 1000} s`})
+            </span>
+          )}
         </label>
         <Button onClick={download} disabled={lines.length === 0} data-testid="log-download">Download</Button>
       </form>

@@ -1,7 +1,7 @@
 import type { BaseClientConfig } from "./client-config";
 
 /** An AWS wire-protocol handler called in-process (the app's own sandbox): no host or port to guess. */
-export type InProcessHandler = (req: { headers: Record<string, string>; body: string; method?: string; path?: string; query?: string }) => Promise<{ status: number; headers: Record<string, string>; body: string }>;
+export type InProcessHandler = (req: { headers: Record<string, string>; body: string; method?: string; path?: string; query?: string }) => Promise<{ status: number; headers: Record<string, string>; body: string; stream?: ReadableStream<Uint8Array> }>;
 
 /** The query of an SDK request (a record of values or lists of values) as a query string. */
 function queryString(query: Record<string, string | string[] | null | undefined> | undefined): string {
@@ -22,7 +22,8 @@ export function inProcessConfig(handle: InProcessHandler, region: string, path: 
       const body = typeof b === "string" ? b : b instanceof Uint8Array ? new TextDecoder().decode(b) : "";
       // restJson1 services (EventBridge Scheduler) name the operation by method and path.
       const res = await handle({ headers: request.headers, body, method: request.method, path: request.path, query: queryString(request.query) });
-      return { response: { statusCode: res.status, headers: res.headers, body: new TextEncoder().encode(res.body) } };
+      // A streamed answer (StartLiveTail's event stream) is handed on as the stream it is.
+      return { response: { statusCode: res.status, headers: res.headers, body: res.stream ?? new TextEncoder().encode(res.body) } };
     },
     updateHttpClientConfig() {},
     httpHandlerConfigs: () => ({}),

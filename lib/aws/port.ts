@@ -33,11 +33,11 @@ export type OutputOf<C> = Instance<C> extends { middlewareStack: MiddlewareStack
 export type CommandMap = Record<string, AnyCommand>;
 
 /** The part of an SDK client the port uses. */
-export type SdkClient = { send(command: never): Promise<unknown>; destroy(): void };
+export type SdkClient = { send(command: never, options?: { abortSignal?: AbortSignal }): Promise<unknown>; destroy(): void };
 
 export interface AwsPort<M extends CommandMap> {
   /** One call of `op`, paced in its bucket; the SDK's own types for input and output. */
-  send<K extends keyof M & string>(op: K, input: InputOf<M[K]>): Promise<OutputOf<M[K]>>;
+  send<K extends keyof M & string>(op: K, input: InputOf<M[K]>, options?: { abortSignal?: AbortSignal }): Promise<OutputOf<M[K]>>;
   /** Methods for operations a port passes on as they are: `plainCalls("CreateCluster")` is `{ createCluster: (input) => send("CreateCluster", input) }`. */
   plainCalls<K extends keyof M & string>(...ops: K[]): PlainCalls<M, K>;
   destroy(): void;
@@ -51,10 +51,10 @@ export type PlainCalls<M extends CommandMap, K extends keyof M & string> = {
 export function createAwsPort<M extends CommandMap>(o: {
   client: SdkClient; commands: M; limits: ServiceLimits<keyof M & string>; pacer: Pacer;
 }): AwsPort<M> {
-  const send: AwsPort<M>["send"] = async (op, input) => {
+  const send: AwsPort<M>["send"] = async (op, input, options) => {
     await o.pacer.take(o.limits.operations[op].bucket);
     const Command = o.commands[op] as unknown as new (input: unknown) => never;
-    return (await o.client.send(new Command(input))) as OutputOf<M[typeof op]>;
+    return (await o.client.send(new Command(input), options)) as OutputOf<M[typeof op]>;
   };
   return {
     send,
@@ -89,6 +89,8 @@ export function defineAwsPort<P extends { destroy(): void }>() {
     limits: ServiceLimits<keyof M & string>;
     /** Where the sandbox serves the service's wire protocol: ECS's own route, or the SigV4-scoped one of every other service. */
     sandboxPath: "/sandbox/ecs" | "/sandbox/aws";
+    /** Client settings a service needs beyond the shared ones for an account's target. */
+    config?(target: AwsTarget): Partial<BaseClientConfig> & Record<string, unknown>;
     build(port: AwsPort<M>): PortMethods<P>;
   }): AwsPortMakers<P, C> => {
     const over = (client: C, pacer: Pacer) => {
@@ -97,7 +99,7 @@ export function defineAwsPort<P extends { destroy(): void }>() {
     };
     return {
       over,
-      create: (target, pacer = createPacer(o.limits.buckets)) => over(new o.Client(clientConfig(target)), pacer),
+      create: (target, pacer = createPacer(o.limits.buckets)) => over(new o.Client({ ...clientConfig(target), ...o.config?.(target) }), pacer),
       inProcess: (handle, region) => over(new o.Client(inProcessConfig(handle, region, o.sandboxPath)), noPacer),
     };
   };

@@ -1,10 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { gunzipSync } from "node:zlib";
-import type { EngineResult } from "./core/engine";
 import { simNow } from "./core/clock";
 import { AwsError } from "./core/errors";
-import { initialState } from "./core/state";
-import type { SandboxState } from "./core/types";
 import { APPLICATION_AUTOSCALING_API } from "./application-autoscaling/api";
 import { CLOUDWATCH_API } from "./cloudwatch/api";
 import { EC2_API } from "./ec2/api";
@@ -20,7 +17,9 @@ import { jsonAnswer, jsonError, jsonServerError, parseJsonBody, readJsonCall, ty
 import { queryAnswer, queryError, queryServerError, readQueryCall, type QueryService } from "./protocols/query";
 import { matchRoute, readRestCall, restJsonAnswer, restJsonError, restJsonServerError, servesPath, type RestJsonService } from "./protocols/rest-json";
 import { accessDeniedError, credentialScope, isReadOperation, signatureError, type AuthProtocol, type SignatureFailure } from "./protocols/sigv4";
-import { StoreConflictError, defaultSandbox, type SandboxDeps } from "./store";
+import { defaultSandbox, type SandboxDeps } from "./store";
+import { liveTailAnswer } from "./live-tail";
+import { withState, type Stored } from "./with-state";
 
 // The sandbox's HTTP edge, framework-free: the Next route handlers, the tests' node:http server
 // and in-process callers all call these, so the SDK talks to exactly the same code either way.
@@ -29,44 +28,6 @@ import { StoreConflictError, defaultSandbox, type SandboxDeps } from "./store";
 /** ECS's X-Amz-Target prefix (`AmazonEC2ContainerServiceV20141113.<Op>`). */
 export const TARGET_PREFIX = ECS_API.targetPrefix;
 
-type Stored = { result: EngineResult } | { failure: string };
-
-/**
- * load → run → save, one request at a time per process (the mutex). A store shared between
- * processes answers a lost race with StoreConflictError: the request runs once more on the
- * fresh state (the engine is pure, so rerunning it is safe); a second loss is a failure, which
- * the adapter answers as a 5xx that the SDK retries.
- */
-async function withState(deps: SandboxDeps, run: (state: SandboxState) => EngineResult): Promise<Stored> {
-  return deps.mutex.run(async () => {
-    for (let attempt = 1; ; attempt++) {
-      let state: SandboxState;
-      try {
-        state = (await deps.store.load()) ?? initialState(deps.now());
-      } catch (e) {
-        console.error("sandbox: loading the state failed", e);
-        return { failure: "The sandbox state could not be loaded." };
-      }
-      let result: EngineResult;
-      try {
-        result = run(state);
-      } catch (e) {
-        return { failure: e instanceof Error ? e.message : "Internal error" };
-      }
-      if (result.state !== state) {
-        try {
-          await deps.store.save(result.state);
-        } catch (e) {
-          if (e instanceof StoreConflictError && attempt < 2) continue;
-          if (!(e instanceof StoreConflictError)) console.error("sandbox: saving the state failed", e);
-          return { failure: e instanceof StoreConflictError ? "The sandbox is busy; try again." : "The sandbox state could not be saved." };
-        }
-      }
-      return { result };
-    }
-  });
-}
-
 const jsonReply = (stored: Stored, wire?: JsonWire) =>
   "failure" in stored ? jsonServerError(stored.failure, randomUUID(), wire) : jsonAnswer(stored.result, randomUUID(), wire);
 
@@ -74,6 +35,7 @@ const jsonReply = (stored: Stored, wire?: JsonWire) =>
 export async function handleJsonRequest(service: JsonService, req: HttpRequest, deps: SandboxDeps = defaultSandbox()): Promise<HttpResponse> {
   const read = readJsonCall(service, { ...req, body: inflated(req) });
   if ("error" in read) return jsonError(read.error, randomUUID(), service.wire);
+  if (service === LOGS_API && read.call.op === "StartLiveTail") return liveTailAnswer(read.call, deps);
   return jsonReply(await withState(deps, (state) => service.engine(state, { ...read.call, realNow: deps.now() })), service.wire);
 }
 

@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { handleAwsRequest, handleControlRequest, handleEcsRequest, refusalAnswer, sandboxCall, signatureRefusal } from "./http";
 import { verifySignature } from "./signature";
@@ -23,6 +23,18 @@ export type ListenOptions = {
    */
   accessKeys?: ReadonlyMap<string, string>;
 };
+
+/** A streamed answer (StartLiveTail's event stream) written as it comes; a closed connection cancels it. */
+async function pipeStream(body: ReadableStream<Uint8Array>, res: ServerResponse) {
+  const reader = body.getReader();
+  res.on("close", () => void reader.cancel().catch(() => {}));
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done || res.destroyed) break;
+    res.write(value);
+  }
+  res.end();
+}
 
 export async function listenSandbox(deps: SandboxDeps, opts: ListenOptions = {}): Promise<SandboxServer> {
   const host = opts.host ?? "127.0.0.1";
@@ -57,7 +69,8 @@ export async function listenSandbox(deps: SandboxDeps, opts: ListenOptions = {})
         }
         out ??= await handler(arrived, deps);
         res.writeHead(out.status, out.headers);
-        res.end(out.body);
+        if (out.stream) await pipeStream(out.stream, res);
+        else res.end(out.body);
       } catch (e) {
         res.writeHead(500, { "content-type": "application/x-amz-json-1.1", "x-amzn-errortype": "ServerException" });
         res.end(JSON.stringify({ __type: "ServerException", message: e instanceof Error ? e.message : "Internal error" }));

@@ -83,7 +83,8 @@ export function inputRoute<S extends z.ZodType>(
 }
 
 type SandboxHandler = typeof handleAwsRequest;
-const toResponse = (res: Awaited<ReturnType<SandboxHandler>>) => new Response(res.body, { status: res.status, headers: res.headers });
+// A streamed answer (StartLiveTail's event stream) goes out as it comes; Next cancels it when the client leaves.
+const toResponse = (res: Awaited<ReturnType<SandboxHandler>>) => new Response(res.stream ?? res.body, { status: res.status, headers: res.headers });
 
 /**
  * A request signed with a personal sandbox access key, at one of the sandbox's endpoints: the

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db";
 import type { LogsPort } from "@/lib/aws";
 import type { LogsView } from "@/lib/domain/monitor";
@@ -29,6 +29,7 @@ function counted(port: LogsPort): LogsPort {
   return {
     filterLogEvents: (input) => { calls.push("FilterLogEvents"); return port.filterLogEvents(input); },
     getLogEvents: (input) => { calls.push("GetLogEvents"); return port.getLogEvents(input); },
+    startLiveTail: (input, signal) => { calls.push("StartLiveTail"); return port.startLiveTail(input, signal); },
     destroy: () => port.destroy(),
   };
 }
@@ -87,17 +88,45 @@ describe("the service's container logs", () => {
 
   it("twenty viewers of one live tail cost the CloudWatch Logs calls of one", async () => {
     const tails = new LogTailHub(() => 0, 1000);
-    calls.length = 0;
-    await read({ tail: "1" }, new LogTailHub(() => 0, 1000));
-    const one = calls.length;
-    expect(one).toBe(1);
-    calls.length = 0;
-    const views = await Promise.all(Array.from({ length: 20 }, () => read({ tail: "1" }, tails)));
-    expect(calls.length).toBe(one);
-    expect(new Set(views.map((v) => v.lines.length)).size).toBe(1);
-    const last = views[0].lines[views[0].lines.length - 1];
-    const after = await read({ tail: "1", after: tailCursor(last) }, tails);
-    expect(after.lines).toEqual([]);
+    const alone = new LogTailHub(() => 0, 1000);
+    try {
+      calls.length = 0;
+      await read({ tail: "1" }, alone);
+      const one = [...calls].sort();
+      expect(one).toEqual(["FilterLogEvents", "StartLiveTail"]);
+      calls.length = 0;
+      const views = await Promise.all(Array.from({ length: 20 }, () => read({ tail: "1" }, tails)));
+      expect([...calls].sort()).toEqual(one);
+      expect(new Set(views.map((v) => v.lines.length)).size).toBe(1);
+      const last = views[0].lines[views[0].lines.length - 1];
+      const after = await read({ tail: "1", after: tailCursor(last) }, tails);
+      expect(after.lines).toEqual([]);
+    } finally {
+      tails.close();
+      alone.close();
+    }
+  });
+
+  it("a live tail holds one StartLiveTail session: what a container prints on the sandbox clock arrives through it", async () => {
+    const tails = new LogTailHub();
+    try {
+      calls.length = 0;
+      await vi.waitFor(async () => expect((await read({ tail: "1" }, tails)).tailMode).toBe("live"), { timeout: 10_000, interval: 200 });
+      await read({ tail: "1" }, tails); // the one catch-up poll of what came before the session opened
+      const since = calls.filter((c) => c === "FilterLogEvents").length;
+      const [taskArn] = await ctx.aws.ecs({ id: envId, region: "eu-west-1", kind: "sandbox" } as never).listTasks({ cluster: "shop", desiredStatus: "RUNNING" });
+      await control({ action: "crashTask", cluster: "shop", task: taskArn, container: "app", exitCode: 1, reason: "seen live" });
+      await control({ action: "step", seconds: 5 });
+      await vi.waitFor(async () => {
+        const view = await read({ tail: "1" }, tails);
+        expect(view.lines.map((l) => l.message)).toContain("Error: seen live");
+      }, { timeout: 10_000, interval: 200 });
+      expect(calls.filter((c) => c === "StartLiveTail")).toHaveLength(1);
+      // No poll since: the line came through the session.
+      expect(calls.filter((c) => c === "FilterLogEvents")).toHaveLength(since);
+    } finally {
+      tails.close();
+    }
   });
 
   it("says the group does not exist when no task has written to it", async () => {

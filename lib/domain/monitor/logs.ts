@@ -94,7 +94,12 @@ export type LogsView = {
   nextToken?: string;
   error?: string;
   fetchedAt: string;
+  /** A live tail's read: how the shared tail gets its lines now (a StartLiveTail session, or polling FilterLogEvents). */
+  tailMode?: TailMode;
 };
+
+/** How a shared live tail reads: "live" (a StartLiveTail session streams its lines) or "polling" (FilterLogEvents every LOG_TAIL_INTERVAL_MS). */
+export type TailMode = "live" | "polling";
 
 /** Lines as a text file: `<ISO time> <container> <task-id> <message>`, one a line. */
 export function logsAsText(lines: LogLine[]): string {

@@ -4,8 +4,8 @@ import * as groups from "./groups";
 import * as streams from "./streams";
 
 // CloudWatch Logs' handler table: the operation of X-Amz-Target → the function of its resource
-// file. Anything else (StartLiveTail among them: see README "CloudWatch Logs") answers
-// UnknownOperationException.
+// file. StartLiveTail streams its answer: the edge serves it (../live-tail.ts over engine.ts's
+// openLiveTail). Anything else answers UnknownOperationException.
 export const LOGS_HANDLERS: Handlers = {
   CreateLogGroup: groups.createLogGroup,
   DescribeLogGroups: groups.describeLogGroups,

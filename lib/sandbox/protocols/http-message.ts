@@ -13,7 +13,11 @@ export type HttpRequest = {
   path?: string;
   query?: string;
 };
-export type HttpResponse = { status: number; headers: Record<string, string>; body: string };
+/**
+ * An answer. A streaming operation's (StartLiveTail's) body is `stream`, its event stream
+ * messages as they come (`body` is then empty): every edge that serves answers writes it out.
+ */
+export type HttpResponse = { status: number; headers: Record<string, string>; body: string; stream?: ReadableStream<Uint8Array> };
 
 /** The largest request body the sandbox reads. */
 export const MAX_BODY_BYTES = 1024 * 1024;

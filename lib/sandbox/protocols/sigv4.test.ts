@@ -30,7 +30,7 @@ describe("what a signed request says", () => {
   });
 
   it("tells reads from changes by the operation's name", () => {
-    expect(["DescribeServices", "ListClusters", "GetTaskProtection"].every(isReadOperation)).toBe(true);
-    expect(["CreateCluster", "DeleteService", "Describe", "Listen", "TagResource"].some(isReadOperation)).toBe(false);
+    expect(["DescribeServices", "ListClusters", "GetTaskProtection", "StartLiveTail"].every(isReadOperation)).toBe(true);
+    expect(["CreateCluster", "DeleteService", "Describe", "Listen", "TagResource", "StartQuery"].some(isReadOperation)).toBe(false);
   });
 });

@@ -124,7 +124,8 @@ export function signatureError(protocol: AuthProtocol, failure: SignatureFailure
 }
 
 /** Reads change nothing: an operation named Describe…, List…, Get…, Discover… (ECS, ELBv2, EC2, IAM, Cloud Map alike) or Filter… (CloudWatch Logs' FilterLogEvents). */
-export const isReadOperation = (op: string) => /^(Describe|List|Get|Discover|Filter)[A-Z]/.test(op);
+// StartLiveTail only reads as well (IAM lists logs:StartLiveTail at the Read access level).
+export const isReadOperation = (op: string) => /^(Describe|List|Get|Discover|Filter)[A-Z]/.test(op) || op === "StartLiveTail";
 
 /**
  * A signed-in key whose person may not make this call (a viewer's key and a mutating call), as

@@ -1,9 +1,9 @@
-import { LOG_PAGE, interleave, logReads, logSourcesOf, type LogLine, type LogSource, type LogsQuery, type LogsView, type LoggingContainer } from "@/lib/domain/monitor";
+import { LOG_PAGE, interleave, logReads, logSourcesOf, type LogLine, type LogRead, type LogSource, type LogsQuery, type LogsView, type LoggingContainer, type TailMode } from "@/lib/domain/monitor";
 import { filterInput, linesOf, readLogPage } from "@/lib/server/plan";
 import { toAwsFailure, type LogsPort } from "@/lib/aws";
 import type { AppContext } from "../context";
 import { loadEnvironmentRow, type EnvironmentRow } from "../environments/environment-record";
-import { appLogTails, type LogTailHub } from "./log-tail";
+import { appLogTails, type LogTailHub, type TailLive } from "./log-tail";
 import type { ServiceRef } from "./schemas";
 
 // A service's container logs (issue 15): where each container logs, from the task definitions
@@ -50,6 +50,31 @@ async function sourcesOf(ctx: AppContext, env: EnvironmentRow, input: ServiceRef
 const missingGroup = (group: string) =>
   `The log group ${group} does not exist: no task has written to it yet (ECS creates it only with awslogs-create-group "true"), or it was deleted.`;
 
+/**
+ * The read's StartLiveTail session (the group by name, its task's streams or its container's
+ * prefix, the filter pattern) as the shared tail holds it. Its events carry no event id: each gets
+ * one from its ingestion time and its place in the session, which orders like the time it came.
+ */
+function liveTail(logs: LogsPort, read: LogRead, input: LogsQuery): TailLive {
+  return async (on, signal) => {
+    const events = await logs.startLiveTail({
+      logGroupIdentifiers: [read.group],
+      ...(read.logStreamNames ? { logStreamNames: read.logStreamNames } : read.logStreamNamePrefix ? { logStreamNamePrefixes: [read.logStreamNamePrefix] } : {}),
+      ...(input.filterPattern ? { logEventFilterPattern: input.filterPattern } : {}),
+    }, signal);
+    let n = 0;
+    for await (const event of events) {
+      if (event.sessionStart) on.open();
+      else if (event.sessionUpdate) {
+        const results = event.sessionUpdate.sessionResults ?? [];
+        on.lines(linesOf(read, results.map((e) => ({ ...e, eventId: `live-${String(e.ingestionTime ?? 0).padStart(15, "0")}-${String(n++).padStart(9, "0")}` }))));
+      } else if (event.SessionTimeoutException || event.SessionStreamingException) {
+        throw new Error((event.SessionTimeoutException ?? event.SessionStreamingException)?.message ?? "The Live Tail session ended.");
+      }
+    }
+  };
+}
+
 const encodeTokens = (t: Record<string, string>) => Buffer.from(JSON.stringify(t)).toString("base64url");
 function decodeTokens(token: string | undefined): Record<string, string> {
   if (!token) return {};
@@ -83,6 +108,7 @@ export async function readLogsOf(ctx: AppContext, env: EnvironmentRow, sources: 
   const lists: LogLine[][] = [];
   const tokens = decodeTokens(input.nextToken);
   const next: Record<string, string> = {};
+  let mode: TailMode | undefined;
   for (const read of reads) {
     if (input.nextToken && !tokens[read.group]) continue; // that group was read to its end
     try {
@@ -92,7 +118,8 @@ export async function readLogsOf(ctx: AppContext, env: EnvironmentRow, sources: 
           const r = await logs.filterLogEvents({ ...filterInput(read, input), startTime, limit: LOG_PAGE });
           return linesOf(read, r.events ?? []);
         };
-        lists.push(await tails.read(key, poll, { cursor: input.after, since: input.startTime ?? 0 }));
+        lists.push(await tails.read(key, { poll, live: liveTail(logs, read, input) }, { cursor: input.after, since: input.startTime ?? 0 }));
+        mode = tails.modeOf(key);
       } else {
         const page = await readLogPage(logs, read, input, tokens[read.group]);
         lists.push(page.lines);
@@ -109,6 +136,7 @@ export async function readLogsOf(ctx: AppContext, env: EnvironmentRow, sources: 
     sources: shown, lines: interleave(...lists), fetchedAt,
     ...(Object.keys(next).length ? { nextToken: encodeTokens(next) } : {}),
     ...(failures.length ? { error: failures.join("; ") } : {}),
+    ...(mode ? { tailMode: mode } : {}),
   };
 }
 

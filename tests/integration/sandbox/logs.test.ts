@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { openLiveTails } from "@/lib/sandbox/live-tail";
 import {
   CloudWatchLogsClient, CloudWatchLogsServiceException, CreateLogGroupCommand, CreateLogStreamCommand, DeleteLogGroupCommand, DescribeLogGroupsCommand,
   DescribeLogStreamsCommand, FilterLogEventsCommand, GetLogEventsCommand, PutLogEventsCommand, StartLiveTailCommand,
@@ -163,18 +164,84 @@ describe("CloudWatch Logs in the sandbox", () => {
     expect([missing.name, missing.message]).toEqual(["ResourceNotFoundException", "The specified log group does not exist."]);
   });
 
-  it("does not serve StartLiveTail (an event stream at the stream- host): the app polls FilterLogEvents instead", async () => {
-    const input = { logGroupIdentifiers: ["arn:aws:logs:eu-west-1:000000000000:log-group:/ecs/shop"] };
-    // The SDK sends StartLiveTail to `stream-<host>`, a name that an endpoint like 127.0.0.1 does not have …
-    const prefixed = await rejection(sb.aws.logs.send(new StartLiveTailCommand(input)));
-    expect(prefixed.message).toContain("stream-127.0.0.1");
-    // … and without the prefix the sandbox answers what it answers any operation it does not have.
-    const client = new CloudWatchLogsClient({ endpoint: sb.aws.endpoint, region: "eu-west-1", maxAttempts: 1, credentials: sb.credentials, disableHostPrefix: true });
-    try {
-      const err = await rejection(client.send(new StartLiveTailCommand(input)));
-      expect(err.name).toBe("UnknownOperationException");
-    } finally {
-      client.destroy();
-    }
+  describe("StartLiveTail", () => {
+    // The SDK sends StartLiveTail to the host `stream-<endpoint host>` (its hostPrefix): at one
+    // endpoint like 127.0.0.1 a client takes `disableHostPrefix`, as for Cloud Map's DiscoverInstances.
+    let live: CloudWatchLogsClient;
+    beforeAll(() => { live = new CloudWatchLogsClient({ endpoint: sb.aws.endpoint, region: "eu-west-1", maxAttempts: 1, credentials: sb.credentials, disableHostPrefix: true }); });
+    afterAll(() => live.destroy());
+    const arn = (name: string) => `arn:aws:logs:eu-west-1:000000000000:log-group:${name}`;
+
+    it("goes to the stream- host unless the client disables the host prefix", async () => {
+      const prefixed = await rejection(sb.aws.logs.send(new StartLiveTailCommand({ logGroupIdentifiers: [arn("/ecs/shop")] })));
+      expect(prefixed.message).toContain("stream-127.0.0.1");
+    });
+
+    it("streams sessionStart, then sessionUpdates with the lines ingested after it opened", async () => {
+      await sb.aws.logs.send(new CreateLogGroupCommand({ logGroupName: "/ecs/tail" }));
+      await sb.aws.logs.send(new CreateLogStreamCommand({ logGroupName: "/ecs/tail", logStreamName: "web/app/1" }));
+      await sb.aws.logs.send(new CreateLogStreamCommand({ logGroupName: "/ecs/tail", logStreamName: "other/app/1" }));
+      await sb.aws.logs.send(new PutLogEventsCommand({ logGroupName: "/ecs/tail", logStreamName: "web/app/1", logEvents: [{ timestamp: T0 - 500, message: "before the session" }] }));
+
+      const abort = new AbortController();
+      const out = await live.send(new StartLiveTailCommand({ logGroupIdentifiers: [arn("/ecs/tail")], logStreamNamePrefixes: ["web/"], logEventFilterPattern: "-DEBUG" }), { abortSignal: abort.signal });
+      const events = out.responseStream![Symbol.asyncIterator]();
+      const first = await events.next();
+      expect(first.value.sessionStart).toMatchObject({
+        logGroupIdentifiers: [arn("/ecs/tail")], logStreamNamePrefixes: ["web/"], logEventFilterPattern: "-DEBUG",
+        sessionId: expect.stringMatching(/^[0-9a-f-]{36}$/), requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      });
+
+      await sb.aws.logs.send(new PutLogEventsCommand({ logGroupName: "/ecs/tail", logStreamName: "web/app/1", logEvents: [{ timestamp: T0 - 100, message: "DEBUG noise" }, { timestamp: T0, message: "hello from the tail" }] }));
+      await sb.aws.logs.send(new PutLogEventsCommand({ logGroupName: "/ecs/tail", logStreamName: "other/app/1", logEvents: [{ timestamp: T0, message: "not this stream" }] }));
+      const seen: unknown[] = [];
+      while (seen.length === 0) {
+        const next = await events.next();
+        expect(next.done).toBe(false);
+        expect(next.value.sessionUpdate?.sessionMetadata).toEqual({ sampled: false });
+        seen.push(...(next.value.sessionUpdate?.sessionResults ?? []));
+      }
+      expect(seen).toEqual([{ logStreamName: "web/app/1", logGroupIdentifier: "000000000000:/ecs/tail", message: "hello from the tail", timestamp: T0, ingestionTime: T0 }]);
+
+      // Each line once: the next update has nothing new (the sandbox clock is frozen: same ingestion time).
+      const after = await events.next();
+      expect(after.value.sessionUpdate?.sessionResults).toEqual([]);
+      abort.abort();
+    });
+
+    it("refuses what AWS refuses: no group, too many groups, names and prefixes together, streams of several groups, a bad pattern", async () => {
+      const call = (input: ConstructorParameters<typeof StartLiveTailCommand>[0]) => rejection(live.send(new StartLiveTailCommand(input)));
+      const missing = await call({ logGroupIdentifiers: [arn("/ecs/none")] });
+      expect([missing.name, missing.message]).toEqual(["ResourceNotFoundException", "The specified log group does not exist."]);
+      const none = await call({ logGroupIdentifiers: [] });
+      expect(none.name).toBe("InvalidParameterException");
+      expect(none.message).toMatch(/^1 validation error detected: Value '\[\]' at 'logGroupIdentifiers' failed to satisfy constraint: Member must have length greater than or equal to 1/);
+      const eleven = await call({ logGroupIdentifiers: Array.from({ length: 11 }, (_, k) => arn(`/g${k}`)) });
+      expect(eleven.message).toMatch(/at 'logGroupIdentifiers' failed to satisfy constraint: Member must have length less than or equal to 10/);
+      const both = await call({ logGroupIdentifiers: [arn("/ecs/tail")], logStreamNames: ["web/app/1"], logStreamNamePrefixes: ["web/"] });
+      expect([both.name, both.message]).toEqual(["InvalidParameterException", "logStreamNames and logStreamNamePrefixes are mutually exclusive: specify only one of them."]);
+      const several = await call({ logGroupIdentifiers: [arn("/ecs/tail"), arn("/ecs/web")], logStreamNames: ["web/app/1"] });
+      expect(several.message).toBe("logStreamNames and logStreamNamePrefixes can be specified only when logGroupIdentifiers contains exactly one log group.");
+      const star = await call({ logGroupIdentifiers: [`${arn("/ecs/tail")}:*`] });
+      expect(star.message).toMatch(/at 'logGroupIdentifiers.0' failed to satisfy constraint: Member must satisfy regular expression pattern/);
+      const pattern = await call({ logGroupIdentifiers: [arn("/ecs/tail")], logEventFilterPattern: "{ $.level = }" });
+      expect([pattern.name, pattern.message]).toEqual(["InvalidParameterException", "Invalid filter pattern"]);
+    });
+
+    it("holds at most 15 concurrent sessions per account and Region", async () => {
+      const aborts = Array.from({ length: 15 }, () => new AbortController());
+      try {
+        for (const abort of aborts) {
+          const out = await live.send(new StartLiveTailCommand({ logGroupIdentifiers: ["/ecs/tail"] }), { abortSignal: abort.signal });
+          expect((await out.responseStream![Symbol.asyncIterator]().next()).value.sessionStart.logGroupIdentifiers).toEqual(["/ecs/tail"]);
+        }
+        const over = await rejection(live.send(new StartLiveTailCommand({ logGroupIdentifiers: ["/ecs/tail"] })));
+        expect([over.name, over.message]).toEqual(["LimitExceededException", "You have reached the maximum number of concurrent Live Tail sessions (15) in this account and Region."]);
+      } finally {
+        for (const abort of aborts) abort.abort();
+      }
+      // A client that goes away ends its session.
+      await vi.waitFor(() => expect(openLiveTails(sb.deps, "eu-west-1")).toBe(0));
+    });
   });
 });
