@@ -153,8 +153,8 @@ export function cdkClassOf(type: string): { module: string; name: string } {
 }
 
 /** The design as a CDK app: bin/app.ts, lib/<name>-stack.ts, package.json, cdk.json, tsconfig.json. */
-export function exportCdk(design: Design, opts: { name?: string } = {}): CdkExport {
-  const cfn = exportCloudFormation(design);
+export function exportCdk(design: Design, opts: { name?: string; designId?: string } = {}): CdkExport {
+  const cfn = exportCloudFormation(design, { designId: opts.designId });
   const t = cfn.template;
   const label = opts.name?.trim() || "stevedore";
   const stackClass = `${pascalName(label)}Stack`;

@@ -137,7 +137,8 @@ describe("exportCloudFormation", () => {
     } });
     // Target tracking policies make their own alarms: only the step policy has one here.
     expect(Object.values(res).filter((x) => x.Type === "AWS::CloudWatch::Alarm")).toHaveLength(1);
-    expect(r.unexpressed).toEqual([]);
+    // Only the one-time schedule's ActionAfterCompletion, which AWS::Scheduler::Schedule has no property for.
+    expect(r.unexpressed).toEqual([{ resource: 'scheduled task "launch-day"', path: "actionAfterCompletion", why: expect.stringContaining("no ActionAfterCompletion property") }]);
   });
 
   it("writes capacity providers of both kinds, account values as Parameters, and associates the cluster with them by Ref", () => {

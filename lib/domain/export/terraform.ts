@@ -1,10 +1,10 @@
 import type { Design, ListenerAction } from "../design";
-import { normaliseTaskDefinition } from "../plan";
+import { DESIGN_TAG, normaliseTaskDefinition } from "../plan";
 import type { Field } from "./fields";
 import { Expr, hclBlock, hclComment, hclValue } from "./hcl";
 import { MAPPING, TERRAFORM_BASELINE } from "./mapping";
 import { allUnexpressed, compact, Leaf, placeResource, Skip, uniqueName, type Tree, type Unexpressed } from "./place";
-import { albLabelParts, resolveDesign, snakeLabel, type LabelPart, type Resolved } from "./resolve";
+import { albLabelParts, EXPORT_DESIGN_ID, resolveDesign, snakeLabel, type LabelPart, type Resolved } from "./resolve";
 import { notesText, type ExportFile } from "./types";
 
 // Design → Terraform (the hashicorp/aws provider). Pure: returns files. Field names come from
@@ -18,6 +18,8 @@ export type TerraformOptions = {
   imports?: { address: string; id: string }[];
   /** One main.tf (true) or versions.tf, variables.tf and main.tf. */
   singleFile?: boolean;
+  /** The design's id: its own schedule group is `stevedore-<id>` (default EXPORT_DESIGN_ID). */
+  designId?: string;
 };
 
 export type TerraformExport = { files: ExportFile[]; unexpressed: Unexpressed[]; providerVersion: string };
@@ -340,9 +342,51 @@ function exportLoadBalancing(b: Builder, design: Design) {
   }
 }
 
+/**
+ * Scheduled tasks: an aws_scheduler_schedule each (target: the cluster's ARN, ecs_parameters, the
+ * overrides as the input's JSON), in an aws_scheduler_schedule_group for every group but
+ * `default`, tagged stevedore:design as Stevedore's apply tags the groups it creates.
+ */
+function exportScheduledTasks(b: Builder) {
+  for (const g of b.r.scheduleGroups) {
+    b.resource("aws_scheduler_schedule_group", g.name, { name: g.groupName, tags: new Leaf({ [DESIGN_TAG]: b.opts.designId ?? EXPORT_DESIGN_ID }) });
+  }
+  for (const { task, name, group } of b.r.scheduledTasks) {
+    const trees = b.place("scheduledTask", task, `scheduled task "${task.name}"`, (f) => {
+      switch (f.path) {
+        case "scheduledTask.cluster": {
+          const c = b.r.clusterOf(f.value as string);
+          return c ? new Expr(`aws_ecs_cluster.${c}.arn`) : f.value;
+        }
+        case "scheduledTask.taskDefinition": {
+          const t = b.r.taskDefinitionOf(f.value as string);
+          return t ? new Expr(`aws_ecs_task_definition.${t}.arn`) : f.value;
+        }
+        case "scheduledTask.group": return group ? new Expr(`aws_scheduler_schedule_group.${group}.name`) : f.value;
+        case "scheduledTask.roleArn": return b.variable(`${name}_role_arn`, "string", `IAM role EventBridge Scheduler runs the ${task.name} tasks with (ecs:RunTask, iam:PassRole)`, f.value);
+        case "scheduledTask.networkConfiguration.awsvpcConfiguration.subnets":
+          return b.variable(`${name}_subnets`, "list(string)", `Subnets the ${task.name} tasks run in`, f.value);
+        case "scheduledTask.networkConfiguration.awsvpcConfiguration.securityGroups":
+          return b.variable(`${name}_security_groups`, "list(string)", `Security groups of the ${task.name} tasks`, f.value);
+        case "scheduledTask.networkConfiguration.awsvpcConfiguration.assignPublicIp": return f.value === "ENABLED";
+        case "scheduledTask.overrides": return new Expr(`jsonencode(${hclValue(f.value, 2)})`);
+        default: return leaf(f.value);
+      }
+    }, (p) => p === "scheduledTask.overrides");
+    const { name: scheduleName, group_name: groupName, ...rest } = trees.get("aws_scheduler_schedule") ?? {};
+    const target = (rest.target ?? {}) as Tree;
+    // Both are required: Scheduler's own default window (OFF), and a role the design may leave to the account.
+    if (rest.flexible_time_window === undefined) rest.flexible_time_window = { mode: "OFF" };
+    if (target.role_arn === undefined) target.role_arn = b.variable(`${name}_role_arn`, "string", `IAM role EventBridge Scheduler runs the ${task.name} tasks with (the design names none)`, undefined);
+    b.resource("aws_scheduler_schedule", name, {
+      name: scheduleName, group_name: groupName ?? (group ? new Expr(`aws_scheduler_schedule_group.${group}.name`) : undefined), ...rest, target,
+    });
+  }
+}
+
 /** The Terraform address of each resource the export writes, for `imports`. */
-export function terraformAddresses(design: Design): { kind: string; name: string; address: string }[] {
-  const r = resolveDesign(design, snakeLabel);
+export function terraformAddresses(design: Design, designId?: string): { kind: string; name: string; address: string }[] {
+  const r = resolveDesign(design, snakeLabel, designId);
   return [
     ...r.clusters.map((c) => ({ kind: "cluster", name: c.cluster.clusterName, address: `aws_ecs_cluster.${c.name}` })),
     ...r.capacityProviders.map((c) => ({ kind: "capacityProvider", name: c.cp.name, address: `aws_ecs_capacity_provider.${c.name}` })),
@@ -352,17 +396,20 @@ export function terraformAddresses(design: Design): { kind: string; name: string
     ...r.loadBalancers.map((l) => ({ kind: "loadBalancer", name: l.lb.name, address: `aws_lb.${l.name}` })),
     ...r.listeners.map((l) => ({ kind: "listener", name: `${l.lb.name}:${l.listener.port}`, address: `aws_lb_listener.${l.name}` })),
     ...r.rules.map((x) => ({ kind: "rule", name: `${x.lb.name}:${x.listener.port}#${x.rule.priority}`, address: `aws_lb_listener_rule.${x.name}` })),
+    ...r.scheduleGroups.map((g) => ({ kind: "scheduleGroup", name: g.groupName, address: `aws_scheduler_schedule_group.${g.name}` })),
+    ...r.scheduledTasks.map((t) => ({ kind: "scheduledTask", name: `${t.groupName}/${t.task.name}`, address: `aws_scheduler_schedule.${t.name}` })),
   ];
 }
 
 /** The design as Terraform configuration for the hashicorp/aws provider. */
 export function exportTerraform(design: Design, opts: TerraformOptions = {}): TerraformExport {
-  const b = new Builder(resolveDesign(design, snakeLabel), opts);
+  const b = new Builder(resolveDesign(design, snakeLabel, opts.designId), opts);
   exportClusters(b);
   exportCapacityProviders(b);
   exportTaskDefinitions(b);
   exportLoadBalancing(b, design);
   exportServices(b, design);
+  exportScheduledTasks(b);
 
   const versions = [
     "# Written by Stevedore from a design. The provider version is the oldest with every argument used:",
