@@ -4,7 +4,7 @@ import { ECS_SCALABLE_DIMENSION } from "../ecs-facts/auto-scaling";
 import { DESIGN_TAG } from "../plan";
 import type { Field } from "./fields";
 import { allUnexpressed, compact, placeResource, Skip, uniqueName, type Tree, type Unexpressed } from "./place";
-import { albLabelParts, EXPORT_DESIGN_ID, resolveDesign, type LabelPart, type Resolved } from "./resolve";
+import { albLabelParts, DEPLOYS_NOTHING, EXPORT_DESIGN_ID, resolveDesign, type LabelPart, type Resolved } from "./resolve";
 
 // Design → a CloudFormation template (AWS::ECS::*, AWS::ElasticLoadBalancingV2::*,
 // AWS::ApplicationAutoScaling::* and AWS::CloudWatch::Alarm for step policies). Pure.
@@ -318,11 +318,14 @@ export function exportCloudFormation(design: Design, opts: { designId?: string }
   capacityProviders(b);
   services(b, design);
   scheduledTasks(b, opts.designId ?? EXPORT_DESIGN_ID);
+  // CloudFormation refuses a template without resources ("At least one Resources member must be defined"): said plainly.
+  const nothing = Object.keys(b.resources).length === 0 ? `${DEPLOYS_NOTHING} CloudFormation refuses a template without resources: add some to the design before deploying it.` : undefined;
   const template: Tree = {
     AWSTemplateFormatVersion: "2010-09-09",
-    Description: "Written by Stevedore from a design: ECS clusters, capacity providers, task definitions and services, with their load balancers and auto scaling.",
+    Description: nothing ?? "Written by Stevedore from a design: ECS clusters, capacity providers, task definitions, services and scheduled tasks, with their load balancers and auto scaling.",
     Metadata: {
       Stevedore: {
+        ...(nothing ? { DeploysNothing: nothing } : {}),
         NotExpressed: b.unexpressed.map((u) => ({ Resource: u.resource, Field: u.path, Why: u.why })),
       },
     },

@@ -440,6 +440,16 @@ export async function importTerraform(files: TerraformFile[], parse: HclParse): 
     const r = x.body.resource_id;
     return r instanceof Ref && r.type === "aws_appautoscaling_target" ? byAddress.get(r.address) : of("aws_appautoscaling_target").find((t) => t.body.resource_id === r);
   };
+  // An ALBRequestCountPerTarget resource_label joined from the arn_suffix of these files' own load
+  // balancer and target group is what the export derives when the design leaves it unset (from
+  // the service's load balancer): the design leaves it unset again.
+  for (const x of of("aws_appautoscaling_policy")) {
+    const pre = ((x.out.targetTrackingScalingPolicyConfiguration as Json | undefined)?.predefinedMetricSpecification) as Json | undefined;
+    const label = pre?.resourceLabel;
+    const refs = label instanceof Template ? label.parts.filter((p): p is Ref => p instanceof Ref) : [];
+    const types = refs.map((r) => `${CANONICAL[r.type] ?? r.type}.${r.attr}`);
+    if (pre && types.length === 2 && types[0] === "aws_lb.arn_suffix" && types[1] === "aws_lb_target_group.arn_suffix" && refs.every((r) => byAddress.has(`${CANONICAL[r.type] ?? r.type}.${r.label}`))) delete pre.resourceLabel;
+  }
   for (const [type, key] of [["aws_appautoscaling_policy", "policies"], ["aws_appautoscaling_scheduled_action", "scheduledActions"]] as const) {
     for (const x of of(type)) {
       const t = targetOf(x);

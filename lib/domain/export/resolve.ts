@@ -96,6 +96,15 @@ export function resolveDesign(design: Design, style: (parts: string[]) => string
   };
 }
 
+/** What an export of a design that manages no resource says, in its notes and where it is offered. */
+export const DEPLOYS_NOTHING = "The design has no resources an export manages (no cluster, capacity provider, task definition, service, target group, load balancer or scheduled task of its own): this export deploys nothing.";
+
+/** True when the exports write no resource: the design is empty, or holds only existing load balancers and target groups (referenced by ARN). */
+export function deploysNothing(design: Design): boolean {
+  const r = resolveDesign(design, snakeLabel);
+  return [r.clusters, r.capacityProviders, r.taskDefinitions, r.services, r.targetGroups, r.loadBalancers, r.scheduledTasks].every((x) => x.length === 0);
+}
+
 /** One half of ALBRequestCountPerTarget's ResourceLabel: a resource the export writes (its name), or the ARN's suffix when it exists already. */
 export type LabelPart = { resource: string } | { suffix: string };
 

@@ -4,7 +4,7 @@ import type { Field } from "./fields";
 import { Expr, hclBlock, hclComment, hclValue } from "./hcl";
 import { MAPPING, TERRAFORM_BASELINE } from "./mapping";
 import { allUnexpressed, compact, Leaf, placeResource, Skip, uniqueName, type Tree, type Unexpressed } from "./place";
-import { albLabelParts, EXPORT_DESIGN_ID, resolveDesign, snakeLabel, type LabelPart, type Resolved } from "./resolve";
+import { albLabelParts, DEPLOYS_NOTHING, EXPORT_DESIGN_ID, resolveDesign, snakeLabel, type LabelPart, type Resolved } from "./resolve";
 import { notesText, type ExportFile } from "./types";
 
 // Design → Terraform (the hashicorp/aws provider). Pure: returns files. Field names come from
@@ -423,7 +423,8 @@ export function exportTerraform(design: Design, opts: TerraformOptions = {}): Te
   const notes = b.unexpressed.length
     ? hclComment(`Not expressed in this configuration (kept in the Stevedore design only):\n${notesText(b.unexpressed)}`)
     : "# Every field of the design is expressed above.";
-  const main = [b.blocks.join("\n\n"), imports, notes].filter(Boolean).join("\n\n");
+  const nothing = b.blocks.length === 0 ? hclComment(`${DEPLOYS_NOTHING} \`terraform apply\` would create nothing.`) : "";
+  const main = [nothing, b.blocks.join("\n\n"), imports, notes].filter(Boolean).join("\n\n");
   const files: ExportFile[] = opts.singleFile
     ? [{ path: "main.tf", text: [versions, variables, main].filter(Boolean).join("\n\n") + "\n" }]
     : [
