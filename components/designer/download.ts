@@ -25,9 +25,14 @@ export function downloadDesign(name: string, design: Design) {
   downloadText(`${fileSafe(name)}.stevedore.json`, `${JSON.stringify(design, null, 2)}\n`);
 }
 
-/** The design as one Terraform main.tf (what it could not express is listed in its last comment); `designId` names its own schedule group. */
-export function downloadTerraform(design: Design, designId: string) {
-  downloadText("main.tf", exportTerraform(design, { singleFile: true, designId }).files[0].text, "text/plain");
+/**
+ * The design as one Terraform main.tf (what it could not express is listed in its last comment);
+ * `designId` names its own schedule group. `leaveToCi`: the services' image (task_definition) and
+ * desired count in `lifecycle { ignore_changes }`, for CI that registers new revisions and a scaler.
+ */
+export function downloadTerraform(design: Design, designId: string, leaveToCi = false) {
+  const ignoreChanges = leaveToCi ? (["image", "desiredCount"] as const) : undefined;
+  downloadText("main.tf", exportTerraform(design, { singleFile: true, designId, ignoreChanges: ignoreChanges && [...ignoreChanges] }).files[0].text, "text/plain");
 }
 
 /** The design as a CloudFormation template (what it could not express is in its Metadata). */

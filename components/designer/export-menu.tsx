@@ -40,6 +40,8 @@ export function ExportMenu() {
       run: () => downloadDesign(name, store.getState().history.present) },
     { label: "Terraform (main.tf)", hint: nothing ?? "hashicorp/aws resources, variables for account values", disabled: false,
       run: () => downloadTerraform(store.getState().history.present, designId) },
+    { label: "Terraform, image and count left to CI", hint: nothing ?? "main.tf with lifecycle ignore_changes on task_definition, desired_count", disabled: false,
+      run: () => downloadTerraform(store.getState().history.present, designId, true) },
     { label: "CloudFormation (YAML)", hint: nothing ?? "a template with Parameters", disabled: false,
       run: () => downloadCloudFormation(name, store.getState().history.present, "yaml", designId) },
     { label: "CloudFormation (JSON)", hint: nothing ?? "the same template as JSON", disabled: false,

@@ -15,6 +15,7 @@ export function ExportInfrastructureButtons({ designId, name, document }: { desi
   return (
     <>
       <Button onClick={() => downloadTerraform(document, designId)}>Terraform (main.tf)</Button>
+      <Button onClick={() => downloadTerraform(document, designId, true)} title="lifecycle ignore_changes on the services' task_definition and desired_count">Terraform, image and count left to CI</Button>
       <Button onClick={() => downloadCloudFormation(name, document, "yaml", designId)}>CloudFormation (YAML)</Button>
       <Button onClick={() => downloadCloudFormation(name, document, "json", designId)}>CloudFormation (JSON)</Button>
       <Button onClick={() => downloadCdk(name, document, designId)}>CDK app (zip)</Button>
