@@ -94,6 +94,18 @@ class Builder {
     return tg ? new Expr(`aws_lb_target_group.${tg}.arn`) : ref;
   }
 
+  /** A cluster of the export by its ARN attribute, or the reference as the design has it. */
+  clusterArn(ref: string): unknown {
+    const c = this.r.clusterOf(ref);
+    return c ? new Expr(`aws_ecs_cluster.${c}.arn`) : ref;
+  }
+
+  /** A task definition of the export (its latest revision's ARN), or the reference as the design has it. */
+  taskDefinitionArn(ref: string): unknown {
+    const t = this.r.taskDefinitionOf(ref);
+    return t ? new Expr(`aws_ecs_task_definition.${t}.arn`) : ref;
+  }
+
   action(a: ListenerAction, f: Field, sub: string): unknown {
     if (sub.endsWith(".targetGroups[].targetGroupArn")) return this.targetGroupRef(f.value as string);
     void a;
@@ -200,14 +212,8 @@ function exportServices(b: Builder, design: Design) {
     const where = `service "${service.serviceName}"`;
     const trees = b.place("service", service, where, (f) => {
       switch (f.path) {
-        case "service.cluster": {
-          const c = b.r.clusterOf(f.value as string);
-          return c ? new Expr(`aws_ecs_cluster.${c}.arn`) : f.value;
-        }
-        case "service.taskDefinition": {
-          const t = b.r.taskDefinitionOf(f.value as string);
-          return t ? new Expr(`aws_ecs_task_definition.${t}.arn`) : f.value;
-        }
+        case "service.cluster": return b.clusterArn(f.value as string);
+        case "service.taskDefinition": return b.taskDefinitionArn(f.value as string);
         case "service.networkConfiguration.awsvpcConfiguration.subnets":
           return b.variable(`${name}_subnets`, "list(string)", `Subnets the ${service.serviceName} tasks run in`, f.value);
         case "service.networkConfiguration.awsvpcConfiguration.securityGroups":
@@ -354,14 +360,8 @@ function exportScheduledTasks(b: Builder) {
   for (const { task, name, group } of b.r.scheduledTasks) {
     const trees = b.place("scheduledTask", task, `scheduled task "${task.name}"`, (f) => {
       switch (f.path) {
-        case "scheduledTask.cluster": {
-          const c = b.r.clusterOf(f.value as string);
-          return c ? new Expr(`aws_ecs_cluster.${c}.arn`) : f.value;
-        }
-        case "scheduledTask.taskDefinition": {
-          const t = b.r.taskDefinitionOf(f.value as string);
-          return t ? new Expr(`aws_ecs_task_definition.${t}.arn`) : f.value;
-        }
+        case "scheduledTask.cluster": return b.clusterArn(f.value as string);
+        case "scheduledTask.taskDefinition": return b.taskDefinitionArn(f.value as string);
         case "scheduledTask.group": return group ? new Expr(`aws_scheduler_schedule_group.${group}.name`) : f.value;
         case "scheduledTask.roleArn": return b.variable(`${name}_role_arn`, "string", `IAM role EventBridge Scheduler runs the ${task.name} tasks with (ecs:RunTask, iam:PassRole)`, f.value);
         case "scheduledTask.networkConfiguration.awsvpcConfiguration.subnets":
