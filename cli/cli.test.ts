@@ -249,6 +249,21 @@ describe("stevedore convert --to terraform | cloudformation", { timeout: 60_000 
     expect(r.err).toMatch(/warning: cluster "main" instances\[0\]\.cpu: not expressed in Terraform/);
   });
 
+  it("writes scheduled tasks in the schedule group --design-id names, and says plainly when a design deploys nothing", () => {
+    const withTask = JSON.parse(design);
+    withTask.scheduledTasks = [{ id: "st", name: "nightly", cluster: "main", taskDefinition: "web", scheduleExpression: "cron(0 3 * * ? *)", roleArn: "arn:aws:iam::111122223333:role/scheduler" }];
+    const r = run("convert", temp("tf-scheduled.json", JSON.stringify(withTask)), "--to", "terraform", "--design-id", "cm0shop");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('resource "aws_scheduler_schedule_group" "stevedore_cm0shop" {\n  name = "stevedore-cm0shop"');
+    expect(r.out).toContain("group_name = aws_scheduler_schedule_group.stevedore_cm0shop.name");
+    expect(r.out).toContain("arn = aws_ecs_cluster.main.arn");
+    const empty = temp("tf-empty.json", JSON.stringify({ schemaVersion: 1, layout: {}, clusters: [], taskDefinitions: [], services: [] }));
+    const none = run("convert", empty, "--to", "cloudformation", "--format", "json");
+    expect(none.code).toBe(0);
+    expect(JSON.parse(none.out).Metadata.Stevedore.DeploysNothing).toContain("this export deploys nothing");
+    expect(run("convert", empty, "--to", "design", "--design-id", "x").code).toBe(2);
+  });
+
   it("writes an import block for each --import ADDRESS=ID, and refuses a malformed one", () => {
     const file = temp("tf3.json", design);
     const r = run("convert", file, "--to", "terraform", "--import", "aws_ecs_service.web=main/web", "aws_ecs_cluster.main=main");

@@ -23,6 +23,8 @@ export type ConvertOptions = {
   import?: string[];
   /** CDK: the app's name (its stack class and files); default the input file's name. */
   name?: string;
+  /** Terraform, CloudFormation, CDK: the design's id, naming its own schedule group `stevedore-<id>` (default EXPORT_DESIGN_ID). */
+  designId?: string;
   /** The input's format when detection (file names, content) is not enough. */
   from?: (typeof IAC_FORMATS)[number];
 };
@@ -81,17 +83,17 @@ export async function convertFiles(given: string[], opts: ConvertOptions, compos
       const imports = (opts.import ?? []).map((x) => ({ address: x.slice(0, x.indexOf("=")), id: x.slice(x.indexOf("=") + 1) }));
       const bad = (opts.import ?? []).find((x) => !/^aws_[a-z0-9_]+\.[A-Za-z0-9_-]+=.+$/.test(x));
       if (bad !== undefined) return { ok: false, message: `--import ${bad}: expected ADDRESS=ID, e.g. aws_ecs_service.web=main/web` };
-      const r = exportTerraform(d, { singleFile: !opts.split, ignoreChanges: opts.ignoreChanges, imports });
+      const r = exportTerraform(d, { singleFile: !opts.split, ignoreChanges: opts.ignoreChanges, imports, designId: opts.designId });
       return { ok: true, files: r.files, notes: [...notes, ...exportNotes("Terraform", r.unexpressed)] };
     }
     case "cloudformation": {
-      const r = exportCloudFormation(d);
+      const r = exportCloudFormation(d, { designId: opts.designId });
       const json = opts.format === "json";
       return { ok: true, files: [{ path: json ? "template.json" : "template.yaml", text: json ? r.json : r.yaml }], notes: [...notes, ...exportNotes("CloudFormation", r.unexpressed)] };
     }
     case "cdk": {
       const name = opts.name ?? (given[0] === "-" ? "stevedore" : basename(given[0], extname(given[0])));
-      const r = exportCdk(d, { name });
+      const r = exportCdk(d, { name, designId: opts.designId });
       return { ok: true, files: r.files, notes: [...notes, ...exportNotes("the CDK app", r.unexpressed)] };
     }
     case "design":

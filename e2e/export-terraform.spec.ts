@@ -30,3 +30,25 @@ test("Export menu downloads the design as Terraform main.tf and a CloudFormation
   expect(template.Resources.StorefrontService.Properties.Cluster).toEqual({ Ref: "ShopCluster" });
   expect(template.Resources.StorefrontService.DependsOn).toEqual(["StorefrontAlb80Listener"]);
 });
+
+test("the Export menu of an empty design says its infrastructure files deploy nothing, and so does the file", async ({ page }) => {
+  const url = await createDesign(page, uniqueName("Empty export menu"));
+  await page.goto(`${url}/canvas`);
+  await expect(page.getByTestId("empty-canvas")).toBeVisible();
+  await page.getByRole("button", { name: "Export ▾" }).click();
+  const terraform = page.getByRole("menuitem", { name: /Terraform \(main\.tf\)/ });
+  await expect(terraform).toContainText("no resources yet: deploys nothing");
+  await screenshot(page, "export-menu-empty-design");
+  const [nothing] = await Promise.all([page.waitForEvent("download"), terraform.click()]);
+  expect(await readFile((await nothing.path())!, "utf8")).toContain("this export deploys nothing");
+});
+
+test("the design page of an empty design says its infrastructure export deploys nothing", async ({ page }) => {
+  const url = await createDesign(page, uniqueName("Empty export"));
+  await page.goto(url);
+  await expect(page.getByTestId("export-deploys-nothing")).toContainText("this export deploys nothing");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "CloudFormation (JSON)" }).click()]);
+  const template = JSON.parse(await readFile((await download.path())!, "utf8"));
+  expect(template.Metadata.Stevedore.DeploysNothing).toContain("CloudFormation refuses a template without resources");
+  await screenshot(page, "design-page-empty-export");
+});

@@ -25,20 +25,25 @@ export function downloadDesign(name: string, design: Design) {
   downloadText(`${fileSafe(name)}.stevedore.json`, `${JSON.stringify(design, null, 2)}\n`);
 }
 
-/** The design as one Terraform main.tf (what it could not express is listed in its last comment). */
-export function downloadTerraform(design: Design) {
-  downloadText("main.tf", exportTerraform(design, { singleFile: true }).files[0].text, "text/plain");
+/**
+ * The design as one Terraform main.tf (what it could not express is listed in its last comment);
+ * `designId` names its own schedule group. `leaveToCi`: the services' image (task_definition) and
+ * desired count in `lifecycle { ignore_changes }`, for CI that registers new revisions and a scaler.
+ */
+export function downloadTerraform(design: Design, designId: string, leaveToCi = false) {
+  const ignoreChanges = leaveToCi ? (["image", "desiredCount"] as const) : undefined;
+  downloadText("main.tf", exportTerraform(design, { singleFile: true, designId, ignoreChanges: ignoreChanges && [...ignoreChanges] }).files[0].text, "text/plain");
 }
 
 /** The design as a CloudFormation template (what it could not express is in its Metadata). */
-export function downloadCloudFormation(name: string, design: Design, format: "yaml" | "json") {
-  const r = exportCloudFormation(design);
+export function downloadCloudFormation(name: string, design: Design, format: "yaml" | "json", designId: string) {
+  const r = exportCloudFormation(design, { designId });
   downloadText(`${fileSafe(name)}.template.${format}`, format === "json" ? r.json : r.yaml, format === "json" ? "application/json" : "application/yaml");
 }
 
 /** The design as a CDK app (TypeScript, aws-cdk-lib L1 constructs): one zip of its folder, `<name>-cdk/`. */
-export function downloadCdk(name: string, design: Design) {
+export function downloadCdk(name: string, design: Design, designId: string) {
   const folder = `${fileSafe(name).toLowerCase()}-cdk`;
-  const zip = zipFiles(exportCdk(design, { name }).files, folder, new Date());
+  const zip = zipFiles(exportCdk(design, { name, designId }).files, folder, new Date());
   downloadBlob(`${folder}.zip`, new Blob([zip as Uint8Array<ArrayBuffer>], { type: "application/zip" }));
 }

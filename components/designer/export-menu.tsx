@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { exportService, exportTaskDefinition } from "@/lib/domain/ecs-json";
 import { resolveNode } from "@/lib/domain/designer";
+import { deploysNothing } from "@/lib/domain/export";
 import { downloadCdk, downloadCloudFormation, downloadDesign, downloadTerraform, downloadText, fileSafe } from "./download";
 import { useEditor, useEditorStore } from "./store/context";
 
@@ -14,6 +15,9 @@ export function ExportMenu() {
   const design = useEditor((s) => s.history.present);
   const selection = useEditor((s) => s.selection);
   const name = useEditor((s) => s.name);
+  const designId = useEditor((s) => s.designId);
+  // An empty design exports to files that deploy nothing: every infrastructure item says so.
+  const nothing = deploysNothing(design) ? "no resources yet: deploys nothing" : undefined;
   const picked = selection.map((id) => resolveNode(design, id));
   const td = picked.map((r) => (r?.kind === "taskDefinition" || r?.kind === "container" ? r.taskDefinition : undefined)).find(Boolean);
   const svc = picked.map((r) => (r?.kind === "service" ? r.service : undefined)).find(Boolean);
@@ -34,14 +38,16 @@ export function ExportMenu() {
       run: () => downloadText(`${fileSafe(svc!.serviceName)}.service.json`, JSON.stringify(exportService(svc!, design), null, 2)) },
     { label: "Design file", hint: "everything, with layout", disabled: false,
       run: () => downloadDesign(name, store.getState().history.present) },
-    { label: "Terraform (main.tf)", hint: "hashicorp/aws resources, variables for account values", disabled: false,
-      run: () => downloadTerraform(store.getState().history.present) },
-    { label: "CloudFormation (YAML)", hint: "a template with Parameters", disabled: false,
-      run: () => downloadCloudFormation(name, store.getState().history.present, "yaml") },
-    { label: "CloudFormation (JSON)", hint: "the same template as JSON", disabled: false,
-      run: () => downloadCloudFormation(name, store.getState().history.present, "json") },
-    { label: "CDK app (zip)", hint: "TypeScript, aws-cdk-lib; synthesises the same template", disabled: false,
-      run: () => downloadCdk(name, store.getState().history.present) },
+    { label: "Terraform (main.tf)", hint: nothing ?? "hashicorp/aws resources, variables for account values", disabled: false,
+      run: () => downloadTerraform(store.getState().history.present, designId) },
+    { label: "Terraform, image and count left to CI", hint: nothing ?? "main.tf with lifecycle ignore_changes on task_definition, desired_count", disabled: false,
+      run: () => downloadTerraform(store.getState().history.present, designId, true) },
+    { label: "CloudFormation (YAML)", hint: nothing ?? "a template with Parameters", disabled: false,
+      run: () => downloadCloudFormation(name, store.getState().history.present, "yaml", designId) },
+    { label: "CloudFormation (JSON)", hint: nothing ?? "the same template as JSON", disabled: false,
+      run: () => downloadCloudFormation(name, store.getState().history.present, "json", designId) },
+    { label: "CDK app (zip)", hint: nothing ?? "TypeScript, aws-cdk-lib; synthesises the same template", disabled: false,
+      run: () => downloadCdk(name, store.getState().history.present, designId) },
   ];
   return (
     <div className="relative" ref={ref}>

@@ -34,7 +34,7 @@ export function DesignHeader({ design }: { design: DesignDetail }) {
             <DuplicateDesignButton design={design} openCopy />
           </IfRole>
           <ExportJsonButton name={design.name} document={design.document} />
-          <ExportInfrastructureButtons name={design.name} document={design.document} />
+          <ExportInfrastructureButtons designId={design.id} name={design.name} document={design.document} />
           <IfRole role="editor">
             <DeleteDesignButton design={design} redirectTo="/" />
           </IfRole>

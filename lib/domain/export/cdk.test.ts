@@ -5,6 +5,7 @@ import * as applicationautoscaling from "aws-cdk-lib/aws-applicationautoscaling"
 import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import * as ecs from "aws-cdk-lib/aws-ecs";
 import * as elasticloadbalancingv2 from "aws-cdk-lib/aws-elasticloadbalancingv2";
+import * as scheduler from "aws-cdk-lib/aws-scheduler";
 import { Construct } from "constructs";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
@@ -91,7 +92,7 @@ describe("exportCdk", () => {
   it("has an L1 construct for every resource type the CloudFormation export writes", () => {
     const modules: Record<string, Record<string, unknown>> = {
       "aws-cdk-lib/aws-ecs": ecs, "aws-cdk-lib/aws-elasticloadbalancingv2": elasticloadbalancingv2,
-      "aws-cdk-lib/aws-applicationautoscaling": applicationautoscaling, "aws-cdk-lib/aws-cloudwatch": cloudwatch,
+      "aws-cdk-lib/aws-applicationautoscaling": applicationautoscaling, "aws-cdk-lib/aws-cloudwatch": cloudwatch, "aws-cdk-lib/aws-scheduler": scheduler,
     };
     for (const type of Object.keys(CLOUDFORMATION_PROPERTIES)) {
       const c = cdkClassOf(type);

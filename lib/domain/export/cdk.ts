@@ -153,8 +153,8 @@ export function cdkClassOf(type: string): { module: string; name: string } {
 }
 
 /** The design as a CDK app: bin/app.ts, lib/<name>-stack.ts, package.json, cdk.json, tsconfig.json. */
-export function exportCdk(design: Design, opts: { name?: string } = {}): CdkExport {
-  const cfn = exportCloudFormation(design);
+export function exportCdk(design: Design, opts: { name?: string; designId?: string } = {}): CdkExport {
+  const cfn = exportCloudFormation(design, { designId: opts.designId });
   const t = cfn.template;
   const label = opts.name?.trim() || "stevedore";
   const stackClass = `${pascalName(label)}Stack`;
@@ -207,12 +207,14 @@ export function exportCdk(design: Design, opts: { name?: string } = {}): CdkExpo
   if (w.usesToken) need("aws-cdk-lib", "Token");
   const importLines = [...imports].sort(([a], [b]) => a.localeCompare(b)).map(([module, names]) =>
     `import { ${[...names].sort((a, b) => a.replace("type ", "").localeCompare(b.replace("type ", ""))).join(", ")} } from ${JSON.stringify(module)};`);
+  const nothing = Object.keys(resources).length === 0 ? ["// The design has no resources an export manages: this app deploys nothing (CloudFormation refuses a stack without resources)."] : [];
   const notes = cfn.unexpressed.length
     ? ["// Not expressed (kept in the Stevedore design only; also in the template's Metadata):", ...notesText(cfn.unexpressed).split("\n").map((l) => `// ${l}`)]
     : ["// Every field of the design is expressed below."];
   const stack = [
     "// Written by Stevedore from a design: L1 constructs (one per CloudFormation resource, with its",
     "// logical id), so `cdk synth` prints the same template as Stevedore's CloudFormation export.",
+    ...nothing,
     ...notes,
     ...importLines,
     'import type { Construct } from "constructs";',

@@ -136,7 +136,8 @@ describe("exportCloudFormation", () => {
     } });
     // Target tracking policies make their own alarms: only the step policy has one here.
     expect(Object.values(res).filter((x) => x.Type === "AWS::CloudWatch::Alarm")).toHaveLength(1);
-    expect(r.unexpressed).toEqual([]);
+    // Only the one-time schedule's ActionAfterCompletion, which AWS::Scheduler::Schedule has no property for.
+    expect(r.unexpressed).toEqual([{ resource: 'scheduled task "launch-day"', path: "actionAfterCompletion", why: expect.stringContaining("no ActionAfterCompletion property") }]);
   });
 
   it("writes capacity providers of both kinds, account values as Parameters, and associates the cluster with them by Ref", () => {
@@ -167,5 +168,35 @@ describe("exportCloudFormation", () => {
       Cluster: { Ref: "ShopCluster" }, CapacityProviders: ["FARGATE", { Ref: "ShopAsgCapacityProvider" }],
       DefaultCapacityProviderStrategy: [{ CapacityProvider: { Ref: "ShopAsgCapacityProvider" }, Weight: 1, Base: 1 }],
     });
+  });
+
+  it("writes scheduled tasks as AWS::Scheduler::Schedule: the cluster's GetAtt Arn, the task definition's Ref, the group's Ref, overrides as Input", () => {
+    const r = exportCloudFormation(scaledDesign(), { designId: "cm0shop" });
+    const res = r.template.Resources as Record<string, { Type: string; Properties: Json }>;
+    expect(res.StevedoreCm0shopScheduleGroup).toEqual({ Type: "AWS::Scheduler::ScheduleGroup", Properties: { Name: "stevedore-cm0shop", Tags: [{ Key: "stevedore:design", Value: "cm0shop" }] } });
+    expect(res.NightlyReportScheduledTask.Properties).toEqual({
+      Name: "nightly-report", GroupName: { Ref: "StevedoreCm0shopScheduleGroup" }, Description: "Orders of the day",
+      ScheduleExpression: "cron(0 3 * * ? *)", ScheduleExpressionTimezone: "Europe/Berlin", FlexibleTimeWindow: { Mode: "OFF" },
+      Target: {
+        Arn: { "Fn::GetAtt": ["ShopCluster", "Arn"] }, RoleArn: { Ref: "NightlyReportScheduledTaskRoleArn" },
+        Input: JSON.stringify({ containerOverrides: [{ name: "web", command: ["report", "--day", "${yesterday}"], environment: [{ name: "MODE", value: "full" }] }] }),
+        RetryPolicy: { MaximumEventAgeInSeconds: 3600, MaximumRetryAttempts: 3 },
+        EcsParameters: {
+          TaskDefinitionArn: { Ref: "WebTaskDefinition" }, TaskCount: 2, LaunchType: "FARGATE", PlatformVersion: "LATEST", EnableExecuteCommand: true, PropagateTags: "TASK_DEFINITION",
+          NetworkConfiguration: { AwsvpcConfiguration: { Subnets: { Ref: "NightlyReportScheduledTaskSubnets" }, SecurityGroups: { Ref: "NightlyReportScheduledTaskSecurityGroups" }, AssignPublicIp: "DISABLED" } },
+        },
+      },
+    });
+    expect(res.LaunchDayScheduledTask.Properties).toMatchObject({ GroupName: "default" });
+    expect(res.LaunchDayScheduledTask.Properties.ActionAfterCompletion).toBeUndefined();
+  });
+
+  it("says plainly that a design without resources deploys nothing (CloudFormation refuses a template without resources)", () => {
+    const r = exportCloudFormation({ schemaVersion: 1, clusters: [], taskDefinitions: [], services: [], layout: {} });
+    expect(r.template.Resources).toEqual({});
+    expect(r.template.Description).toContain("this export deploys nothing");
+    expect((r.template.Metadata as { Stevedore: Json }).Stevedore.DeploysNothing).toContain("CloudFormation refuses a template without resources");
+    expect(r.yaml).toContain("deploys nothing");
+    expect((exportCloudFormation(scaledDesign()).template.Metadata as { Stevedore: Json }).Stevedore.DeploysNothing).toBeUndefined();
   });
 });

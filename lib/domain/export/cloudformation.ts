@@ -1,9 +1,10 @@
 import { stringify } from "yaml";
 import { clusterNameOf, type Design, type Service } from "../design";
 import { ECS_SCALABLE_DIMENSION } from "../ecs-facts/auto-scaling";
+import { DESIGN_TAG } from "../plan";
 import type { Field } from "./fields";
 import { allUnexpressed, compact, placeResource, Skip, uniqueName, type Tree, type Unexpressed } from "./place";
-import { albLabelParts, resolveDesign, type LabelPart, type Resolved } from "./resolve";
+import { albLabelParts, DEPLOYS_NOTHING, EXPORT_DESIGN_ID, resolveDesign, type LabelPart, type Resolved } from "./resolve";
 
 // Design → a CloudFormation template (AWS::ECS::*, AWS::ElasticLoadBalancingV2::*,
 // AWS::ApplicationAutoScaling::* and AWS::CloudWatch::Alarm for step policies). Pure.
@@ -270,19 +271,61 @@ function capacityProviders(b: Builder) {
   }
 }
 
+/**
+ * Scheduled tasks: an AWS::Scheduler::Schedule each (Target.Arn the cluster's GetAtt Arn,
+ * EcsParameters, the overrides as Target.Input's JSON), in an AWS::Scheduler::ScheduleGroup for
+ * every group but `default` (its Ref is its name), tagged stevedore:design as Stevedore's apply tags it.
+ */
+function scheduledTasks(b: Builder, designId: string) {
+  for (const g of b.r.scheduleGroups) b.add(g.name, "AWS::Scheduler::ScheduleGroup", { Name: g.groupName, Tags: [{ Key: DESIGN_TAG, Value: designId }] });
+  for (const { task, name, group } of b.r.scheduledTasks) {
+    const trees = b.place("scheduledTask", task, `scheduled task "${task.name}"`, (f) => {
+      switch (f.path) {
+        case "scheduledTask.cluster": {
+          const c = b.r.clusterOf(f.value as string);
+          return c ? { "Fn::GetAtt": [c, "Arn"] } : f.value;
+        }
+        case "scheduledTask.taskDefinition": {
+          const t = b.r.taskDefinitionOf(f.value as string);
+          return t ? { Ref: t } : f.value;
+        }
+        case "scheduledTask.group": return group ? { Ref: group } : f.value;
+        case "scheduledTask.roleArn": return b.parameter(`${name}RoleArn`, "String", `IAM role EventBridge Scheduler runs the ${task.name} tasks with (ecs:RunTask, iam:PassRole)`, f.value);
+        case "scheduledTask.networkConfiguration.awsvpcConfiguration.subnets":
+          return b.parameter(`${name}Subnets`, "List<AWS::EC2::Subnet::Id>", `Subnets the ${task.name} tasks run in`, f.value);
+        case "scheduledTask.networkConfiguration.awsvpcConfiguration.securityGroups":
+          return b.parameter(`${name}SecurityGroups`, "List<AWS::EC2::SecurityGroup::Id>", `Security groups of the ${task.name} tasks`, f.value);
+        case "scheduledTask.overrides": return JSON.stringify(f.value);
+        default: return f.value;
+      }
+    }, (p) => p === "scheduledTask.overrides");
+    const { Name, GroupName, ...rest } = trees.get("AWS::Scheduler::Schedule") ?? {};
+    const target = (rest.Target ?? {}) as Tree;
+    // Both are required: Scheduler's own default window (OFF), and a role the design may leave to the account.
+    if (rest.FlexibleTimeWindow === undefined) rest.FlexibleTimeWindow = { Mode: "OFF" };
+    if (target.RoleArn === undefined) target.RoleArn = b.parameter(`${name}RoleArn`, "String", `IAM role EventBridge Scheduler runs the ${task.name} tasks with (the design names none)`, undefined);
+    const groupName = GroupName ?? (group ? { Ref: group } : undefined);
+    b.add(name, "AWS::Scheduler::Schedule", { Name, ...(groupName === undefined ? {} : { GroupName: groupName }), ...rest, Target: target });
+  }
+}
+
 /** The design as a CloudFormation template, in YAML and JSON. */
-export function exportCloudFormation(design: Design): CloudFormationExport {
-  const b = new Builder(resolveDesign(design, pascalId));
+export function exportCloudFormation(design: Design, opts: { designId?: string } = {}): CloudFormationExport {
+  const b = new Builder(resolveDesign(design, pascalId, opts.designId));
   clusters(b);
   taskDefinitions(b);
   loadBalancing(b, design);
   capacityProviders(b);
   services(b, design);
+  scheduledTasks(b, opts.designId ?? EXPORT_DESIGN_ID);
+  // CloudFormation refuses a template without resources ("At least one Resources member must be defined"): said plainly.
+  const nothing = Object.keys(b.resources).length === 0 ? `${DEPLOYS_NOTHING} CloudFormation refuses a template without resources: add some to the design before deploying it.` : undefined;
   const template: Tree = {
     AWSTemplateFormatVersion: "2010-09-09",
-    Description: "Written by Stevedore from a design: ECS clusters, capacity providers, task definitions and services, with their load balancers and auto scaling.",
+    Description: nothing ?? "Written by Stevedore from a design: ECS clusters, capacity providers, task definitions, services and scheduled tasks, with their load balancers and auto scaling.",
     Metadata: {
       Stevedore: {
+        ...(nothing ? { DeploysNothing: nothing } : {}),
         NotExpressed: b.unexpressed.map((u) => ({ Resource: u.resource, Field: u.path, Why: u.why })),
       },
     },

@@ -22,12 +22,13 @@ import { TERRAFORM_ARGUMENTS, unknownArguments } from "./test-terraform-argument
 
 const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 60) };
 
-const ARRAYS = { cluster: "clusters", taskDefinition: "taskDefinitions", service: "services", targetGroup: "targetGroups", loadBalancer: "loadBalancers", capacityProvider: "capacityProviders" } as const;
+const ARRAYS = { cluster: "clusters", taskDefinition: "taskDefinitions", service: "services", targetGroup: "targetGroups", loadBalancer: "loadBalancers", capacityProvider: "capacityProviders", scheduledTask: "scheduledTasks" } as const;
 
 /** Values Terraform writes in another form (a bool, a block name, task cpu/memory in units: terraform.test.ts checks those). */
 const TRANSFORMED_IN_TERRAFORM = new Set([
   "taskDefinition.cpu", "taskDefinition.memory",
   "service.networkConfiguration.awsvpcConfiguration.assignPublicIp", "loadBalancer.scheme", "loadBalancer.listeners[].rules[].conditions[].field",
+  "scheduledTask.networkConfiguration.awsvpcConfiguration.assignPublicIp",
 ]);
 
 function primitives(v: unknown, out: (string | number)[] = []): (string | number)[] {
@@ -47,7 +48,7 @@ function lostFields(design: Design, text: string, unexpressed: Unexpressed[], wr
     for (const resource of (design[ARRAYS[kind]] ?? []) as unknown[]) {
       const { known } = setFields(kind, resource);
       for (const f of known as Field[]) {
-        if (MAPPING[f.path].designOnly || transformed.has(f.path)) continue;
+        if (MAPPING[f.path].designOnly || [...transformed].some((t) => f.path === t || f.path.startsWith(`${t}.`))) continue;
         const rel = f.path.slice(kind.length + 1);
         if (listed.some((l) => rel === l || rel.endsWith(`.${l}`) || rel.endsWith(`]${l}`))) continue;
         const missing = primitives(f.value).filter((x) => !text.includes(written(x)));
@@ -80,7 +81,8 @@ describe("exports of random designs", () => {
         unknownProperties(res.Properties, CLOUDFORMATION_PROPERTIES[res.Type], id));
       expect(undocumented).toEqual([]);
       const written = (v: string | number) => (typeof v === "string" ? JSON.stringify(v).slice(1, -1) : String(v));
-      expect(lostFields(design, r.json, r.unexpressed, written, new Set())).toEqual([]);
+      // A scheduled task's overrides are JSON text in the template (escaped twice in its JSON): the round trip below reads them back.
+      expect(lostFields(design, r.json, r.unexpressed, written, new Set(["scheduledTask.overrides"]))).toEqual([]);
     }), RUNS);
   }, 120_000);
 });

@@ -25,6 +25,15 @@ function comparable(d: Design): unknown {
 }
 
 describe("importCloudFormation", () => {
+  it("round-trips scheduled tasks (all but ActionAfterCompletion, which the template cannot hold and lists)", () => {
+    const design = scaledDesign();
+    const r = exportCloudFormation(design, { designId: "cm0shop" });
+    const back = importCloudFormation(parse(r.yaml));
+    expect(comparableDesign(back.design)).toEqual(comparableDesign(normalised(design, r.unexpressed)));
+    expect(back.design.scheduledTasks!.map((t) => [t.name, t.group])).toEqual([["nightly-report", undefined], ["cleanup", "maintenance"], ["launch-day", "default"]]);
+    expect(back.notes.filter((n) => /Schedule/.test(n.path))).toEqual([]);
+  });
+
   for (const { name, design } of designs().filter((f) => exportCloudFormation(f.design).unexpressed.length === 0)) {
     it(`round-trips design → template (YAML) → design: ${name}`, () => {
       const back = importCloudFormation(parse(exportCloudFormation(design).yaml));

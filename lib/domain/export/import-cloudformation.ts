@@ -1,5 +1,7 @@
 import { listenerRuleRef, type Design } from "../design";
+import { DESIGN_TAG } from "../plan";
 import { putField as put } from "./fields";
+import { ownScheduleGroup, withoutDefaultWindow } from "./import-terraform";
 import { MAPPING, isNot } from "./mapping";
 
 // A CloudFormation template (as parsed JSON) back to a design, by the same mapping the export
@@ -18,16 +20,18 @@ const ROOTS: Record<string, string> = {
   "AWS::ElasticLoadBalancingV2::Listener": "loadBalancer.listeners[]", "AWS::ElasticLoadBalancingV2::ListenerRule": "loadBalancer.listeners[].rules[]",
   "AWS::ECS::CapacityProvider": "capacityProvider", "AWS::ApplicationAutoScaling::ScalableTarget": "service.autoScaling",
   "AWS::ApplicationAutoScaling::ScalingPolicy": "service.autoScaling.policies[]", "AWS::CloudWatch::Alarm": "service.autoScaling.policies[].alarm",
+  "AWS::Scheduler::Schedule": "scheduledTask", "AWS::Scheduler::ScheduleGroup": "scheduleGroup",
 };
 /** Design fields read by hand below (their values change shape between the two). */
-const BY_HAND = new Set(["targetGroup.deregistrationDelaySeconds", "loadBalancer.listeners[].rules[].conditions[].field", "loadBalancer.listeners[].rules[].conditions[].values", "taskDefinition.proxyConfiguration"]);
+const BY_HAND = new Set(["targetGroup.deregistrationDelaySeconds", "scheduledTask.overrides", "loadBalancer.listeners[].rules[].conditions[].field", "loadBalancer.listeners[].rules[].conditions[].values", "taskDefinition.proxyConfiguration"]);
 
 const PREFIXES = new Set(Object.keys(MAPPING).flatMap((k) => [...k.matchAll(/\./g)].map((m) => k.slice(0, m.index))));
 
 /** Mapping leaves below `root` whose CloudFormation target is in resource type `type`. */
 function leavesOf(root: string, type: string): { design: string[]; cfn: string[] }[] {
   return Object.entries(MAPPING).flatMap(([path, e]) => {
-    if (!path.startsWith(`${root}.`) || PREFIXES.has(path) || PREFIXES.has(`${path}[]`) || BY_HAND.has(path) || isNot(e.cloudformation) || !e.cloudformation.startsWith(`${type}.`)) return [];
+    if (!path.startsWith(`${root}.`) || PREFIXES.has(path) || PREFIXES.has(`${path}[]`) || isNot(e.cloudformation) || !e.cloudformation.startsWith(`${type}.`)) return [];
+    if ([...BY_HAND].some((h) => path === h || path.startsWith(`${h}.`))) return [];
     const rel = path.slice(root.length + 1);
     if (rel.startsWith("listeners[]") && root === "loadBalancer") return [];
     if (rel.startsWith("rules[]") && root === "loadBalancer.listeners[]") return [];
@@ -57,6 +61,7 @@ const HAND_READ: Record<string, string[]> = {
   "AWS::ECS::TaskDefinition": ["ProxyConfiguration", "ContainerDefinitions"],
   "AWS::ApplicationAutoScaling::ScalableTarget": ["ServiceNamespace", "ScalableDimension", "ResourceId"],
   "AWS::ApplicationAutoScaling::ScalingPolicy": ["ScalingTargetId"], "AWS::CloudWatch::Alarm": ["AlarmName", "AlarmActions", "Dimensions"],
+  "AWS::Scheduler::Schedule": ["Target.Input"], "AWS::Scheduler::ScheduleGroup": ["Name", "Tags"],
 };
 /** Properties resolved by hand (a scalable target's ResourceId joins Refs the resolver would note). */
 const RAW: Record<string, string[]> = { "AWS::ApplicationAutoScaling::ScalableTarget": ["ResourceId"] };
@@ -206,6 +211,14 @@ export function importCloudFormation(template: unknown): { design: Design; notes
         return { field: c.Field, values: (config?.Values ?? c.Values ?? []) as string[] };
       });
     }
+    if (res.Type === "AWS::Scheduler::Schedule" && isObj(props.Target) && props.Target.Input !== undefined) {
+      const input = props.Target.Input;
+      try {
+        out.overrides = typeof input === "string" ? JSON.parse(input) : input;
+      } catch {
+        notes.push({ path: `${id}.Target.Input`, message: "is not JSON (RunTask overrides): the design leaves the field unset" });
+      }
+    }
     if (res.Type === "AWS::ECS::TaskDefinition" && isObj(props.ProxyConfiguration)) {
       const { ProxyConfigurationProperties, ...rest } = props.ProxyConfiguration;
       out.proxyConfiguration = { ...(camelKeys(rest) as Json), ...(ProxyConfigurationProperties ? { properties: camelKeys(ProxyConfigurationProperties) } : {}) };
@@ -256,6 +269,7 @@ export function importCloudFormation(template: unknown): { design: Design; notes
       case "taskDefinition": return x.out.family;
       case "targetGroup": return `targetgroup/${String(x.out.name)}`;
       case "capacityProvider": return x.out.name;
+      case "scheduleGroup": return x.props.Name;
       case "loadBalancer.listeners[].rules[]": return ruleRef((v as { ref: string }).ref);
       default: return v;
     }
@@ -305,5 +319,14 @@ export function importCloudFormation(template: unknown): { design: Design; notes
   design.services = services.map((x) => fixRefs(x.out)) as Design["services"];
   if (of("capacityProvider").length) design.capacityProviders = of("capacityProvider").map((x) => fixRefs(x.out)) as Design["capacityProviders"];
   design.loadBalancers = loadBalancers.map(fixRefs) as Design["loadBalancers"];
+  if (of("scheduledTask").length) {
+    design.scheduledTasks = of("scheduledTask").map((x) => {
+      // A schedule in the design's own group (stevedore-<design>, tagged with it) names no group.
+      const g = refTo(x.out.group);
+      const tag = g && Array.isArray(g.props.Tags) ? (g.props.Tags as Json[]).find((t) => t.Key === DESIGN_TAG)?.Value : undefined;
+      if (g?.root === "scheduleGroup" && ownScheduleGroup(g.props.Name, tag)) delete x.out.group;
+      return withoutDefaultWindow(fixRefs(x.out) as Json);
+    }) as Design["scheduledTasks"];
+  }
   return { design, notes };
 }

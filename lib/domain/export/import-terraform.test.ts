@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Design } from "../design";
 import { importTerraform } from "./import-terraform";
 import { exportTerraform } from "./terraform";
-import { everythingDesign, fixtureDesigns } from "./test-designs";
+import { everythingDesign, fixtureDesigns, scaledDesign } from "./test-designs";
 import { comparable, normalised } from "./test-round-trip";
 
 const fromTerraform = async (design: Design, opts: Parameters<typeof exportTerraform>[1] = {}) => {
@@ -19,6 +19,18 @@ describe("importTerraform", () => {
       expect(comparable(back.design)).toEqual(comparable(normalised(design, exportTerraform(design).unexpressed)));
     }, 30_000);
   }
+
+  it("round-trips the scaled design and its scheduled tasks: the design's own group (stevedore-<id>, tagged) back to no group, others by name, the overrides from the input's JSON", async () => {
+    const design = scaledDesign();
+    const back = await fromTerraform(design, { designId: "cm0shop" });
+    // The whole design too: capacity providers, auto scaling (its derived ALBRequestCountPerTarget resource_label left unset again).
+    expect(comparable(back.design)).toEqual(comparable(normalised(design, exportTerraform(design, { designId: "cm0shop" }).unexpressed)));
+    expect(back.design.scheduledTasks!.find((t) => t.name === "nightly-report")!.group).toBeUndefined();
+    expect(back.notes.filter((n) => n.path.startsWith("aws_scheduler"))).toEqual([]);
+    // Exported for another design, the own group is a group like any other: imported by its name.
+    const other = await importTerraform(exportTerraform(design, { designId: "cm0shop" }).files.map((f) => ({ name: f.path, text: f.text.replace('"stevedore:design" = "cm0shop"', '"stevedore:design" = "other"') })), parse);
+    expect(other.ok && other.design.scheduledTasks!.find((t) => t.name === "nightly-report")!.group).toBe("stevedore-cm0shop");
+  }, 30_000);
 });
 
 const files = (o: Record<string, string>) => Object.entries(o).map(([name, text]) => ({ name, text }));

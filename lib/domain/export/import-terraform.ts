@@ -1,4 +1,6 @@
 import { listenerRuleRef, type Design } from "../design";
+import { designScheduleGroup } from "../ecs-facts/scheduler";
+import { DESIGN_TAG } from "../plan";
 import { putField as put } from "./fields";
 import { MAPPING, isNot } from "./mapping";
 
@@ -43,7 +45,7 @@ const ROOTS: Record<string, string> = {
   aws_lb_listener_rule: "loadBalancer.listeners[].rules[]", aws_alb_listener_rule: "loadBalancer.listeners[].rules[]",
   aws_appautoscaling_target: "service.autoScaling", aws_appautoscaling_policy: "service.autoScaling.policies[]",
   aws_appautoscaling_scheduled_action: "service.autoScaling.scheduledActions[]", aws_cloudwatch_metric_alarm: "service.autoScaling.policies[].alarm",
-  aws_ecs_capacity_provider: "capacityProvider",
+  aws_ecs_capacity_provider: "capacityProvider", aws_scheduler_schedule: "scheduledTask", aws_scheduler_schedule_group: "scheduleGroup",
 };
 /** The aws_alb* names are the provider's aliases of aws_lb*: the mapping names the latter. */
 const CANONICAL: Record<string, string> = { aws_alb: "aws_lb", aws_alb_target_group: "aws_lb_target_group", aws_alb_listener: "aws_lb_listener", aws_alb_listener_rule: "aws_lb_listener_rule" };
@@ -54,6 +56,7 @@ const BY_HAND = new Set([
   "taskDefinition.containerDefinitions", "taskDefinition.proxyConfiguration", "taskDefinition.inferenceAccelerators",
   "taskDefinition.volumes[].efsVolumeConfiguration", "taskDefinition.volumes[].fsxWindowsFileServerVolumeConfiguration",
   "service.networkConfiguration.awsvpcConfiguration.assignPublicIp", "loadBalancer.scheme",
+  "scheduledTask.overrides", "scheduledTask.networkConfiguration.awsvpcConfiguration.assignPublicIp",
   "loadBalancer.listeners[].rules[].conditions[].field", "loadBalancer.listeners[].rules[].conditions[].values",
 ]);
 /** Arguments that place a resource rather than describe it (read by hand) or are Terraform's meta-arguments. */
@@ -65,6 +68,7 @@ const STRUCTURAL: Record<string, string[]> = {
   aws_appautoscaling_policy: ["service_namespace", "resource_id", "scalable_dimension"],
   aws_appautoscaling_scheduled_action: ["service_namespace", "resource_id", "scalable_dimension"],
   aws_cloudwatch_metric_alarm: ["alarm_name", "alarm_actions", "dimensions"],
+  aws_scheduler_schedule_group: ["name", "tags"],
 };
 
 const PREFIXES = new Set(Object.keys(MAPPING).flatMap((k) => [...k.matchAll(/\./g)].map((m) => k.slice(0, m.index))));
@@ -79,6 +83,16 @@ function leavesOf(root: string, type: string): { path: string; design: string[];
     if (!BY_HAND.has(path) && !isLeaf(path)) return [];
     return [{ path, design: path.slice(root.length + 1).split("."), tf: e.terraform.slice(type.length + 1).split(".") }];
   });
+}
+
+/** The design's own schedule group: named stevedore-<design> and tagged stevedore:design=<design>. */
+export const ownScheduleGroup = (name: unknown, designTag: unknown) => typeof designTag === "string" && name === designScheduleGroup(designTag);
+
+/** Scheduler's default time window (OFF, no maximum) is what a scheduled task without one gets: the design leaves it unset. */
+export function withoutDefaultWindow(task: Record<string, unknown>): Record<string, unknown> {
+  const w = task.flexibleTimeWindow as { mode?: unknown; maximumWindowInMinutes?: unknown } | undefined;
+  if (w && w.mode === "OFF" && w.maximumWindowInMinutes === undefined) delete task.flexibleTimeWindow;
+  return task;
 }
 
 /** hcl2json writes every block as a list of bodies: one block where the mapping names no list is its first item. */
@@ -443,6 +457,16 @@ export async function importTerraform(files: TerraformFile[], parse: HclParse): 
     const r = x.body.resource_id;
     return r instanceof Ref && r.type === "aws_appautoscaling_target" ? byAddress.get(r.address) : of("aws_appautoscaling_target").find((t) => t.body.resource_id === r);
   };
+  // An ALBRequestCountPerTarget resource_label joined from the arn_suffix of these files' own load
+  // balancer and target group is what the export derives when the design leaves it unset (from
+  // the service's load balancer): the design leaves it unset again.
+  for (const x of of("aws_appautoscaling_policy")) {
+    const pre = ((x.out.targetTrackingScalingPolicyConfiguration as Json | undefined)?.predefinedMetricSpecification) as Json | undefined;
+    const label = pre?.resourceLabel;
+    const refs = label instanceof Template ? label.parts.filter((p): p is Ref => p instanceof Ref) : [];
+    const types = refs.map((r) => `${CANONICAL[r.type] ?? r.type}.${r.attr}`);
+    if (pre && types.length === 2 && types[0] === "aws_lb.arn_suffix" && types[1] === "aws_lb_target_group.arn_suffix" && refs.every((r) => byAddress.has(`${CANONICAL[r.type] ?? r.type}.${r.label}`))) delete pre.resourceLabel;
+  }
   for (const [type, key] of [["aws_appautoscaling_policy", "policies"], ["aws_appautoscaling_scheduled_action", "scheduledActions"]] as const) {
     for (const x of of(type)) {
       const t = targetOf(x);
@@ -489,6 +513,7 @@ export async function importTerraform(files: TerraformFile[], parse: HclParse): 
       }
     }
     if (x.type === "aws_ecs_service" || x.type === "aws_lb") return x.out.name ?? x.out.serviceName;
+    if (x.type === "aws_scheduler_schedule_group" && v.attr === "name" && typeof x.body.name === "string") return x.body.name;
     // A cluster's providers and strategy name a provider by its name (the exports write `.name`).
     if (x.type === "aws_ecs_capacity_provider" && v.attr === "name") return x.out.name;
     note(at, `refers to ${v.address}.${v.attr}, which the design cannot name here: the design leaves the field unset`);
@@ -510,6 +535,15 @@ export async function importTerraform(files: TerraformFile[], parse: HclParse): 
   design.clusters = design.clusters.map((x) => fixRefs(x, x.id)) as Design["clusters"];
   design.targetGroups = (design.targetGroups ?? []).map((x) => fixRefs(x, x.id)) as Design["targetGroups"];
   if (design.capacityProviders) design.capacityProviders = design.capacityProviders.map((x) => fixRefs(x, x.id)) as Design["capacityProviders"];
+  const schedules = of("aws_scheduler_schedule");
+  if (schedules.length) {
+    design.scheduledTasks = schedules.map((x) => {
+      // A schedule in the design's own group (stevedore-<design>, tagged with it) names no group.
+      const g = refTo(x.out.group);
+      if (g?.type === "aws_scheduler_schedule_group" && ownScheduleGroup(g.body.name, isObj(g.body.tags) ? g.body.tags[DESIGN_TAG] : undefined)) delete x.out.group;
+      return withoutDefaultWindow(fixRefs(x.out, x.out.id as string) as Json);
+    }) as Design["scheduledTasks"];
+  }
   return { ok: true, design, notes };
 
   /** One mapped value in the design's shape. */
@@ -527,7 +561,9 @@ export async function importTerraform(files: TerraformFile[], parse: HclParse): 
       }
       case "taskDefinition.inferenceAccelerators": return camelBlocks(value, true);
       case "taskDefinition.volumes[].efsVolumeConfiguration": case "taskDefinition.volumes[].fsxWindowsFileServerVolumeConfiguration": return camelBlocks(value, false);
-      case "service.networkConfiguration.awsvpcConfiguration.assignPublicIp": return value === true || value === "true" ? "ENABLED" : "DISABLED";
+      case "service.networkConfiguration.awsvpcConfiguration.assignPublicIp": case "scheduledTask.networkConfiguration.awsvpcConfiguration.assignPublicIp":
+        return value === true || value === "true" ? "ENABLED" : "DISABLED";
+      case "scheduledTask.overrides": return typeof value === "string" ? safeJson(value, `${address}.target.input`) : value;
       case "loadBalancer.scheme": return value === true || value === "true" ? "internal" : "internet-facing";
       case "loadBalancer.listeners[].rules[].conditions[].field": case "loadBalancer.listeners[].rules[].conditions[].values": return undefined;
       case "targetGroup.deregistrationDelaySeconds": return Number(value);

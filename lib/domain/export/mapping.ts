@@ -466,31 +466,62 @@ const loadBalancer: Table = {
   ...action("loadBalancer.listeners[].rules[].action", `${R}.action`, `${CFN_R}.Actions[0]`),
 };
 
-// Scheduled tasks (EventBridge Scheduler schedules with an ECS target) are planned and applied,
-// but the exporters do not write them yet: each field is listed as not expressed, naming the
-// resource it belongs in (Terraform aws_scheduler_schedule, CloudFormation AWS::Scheduler::Schedule).
-const SCHEDULE_TF = "not exported yet: a scheduled task is a Terraform aws_scheduler_schedule with an ecs_parameters target, which the exporter does not write";
-const SCHEDULE_CFN = "not exported yet: a scheduled task is an AWS::Scheduler::Schedule with EcsParameters, which the exporter does not write";
-const SCHEDULED_TASK_FIELDS = [
-  "name", "group", "description", "cluster", "taskDefinition", "scheduleExpression", "scheduleExpressionTimezone", "state", "startDate", "endDate",
-  "flexibleTimeWindow", "flexibleTimeWindow.mode", "flexibleTimeWindow.maximumWindowInMinutes", "roleArn", "taskCount", "launchType",
-  "capacityProviderStrategy", "capacityProviderStrategy[].capacityProvider", "capacityProviderStrategy[].weight", "capacityProviderStrategy[].base",
-  "platformVersion", "networkConfiguration", "networkConfiguration.awsvpcConfiguration", "networkConfiguration.awsvpcConfiguration.subnets",
-  "networkConfiguration.awsvpcConfiguration.securityGroups", "networkConfiguration.awsvpcConfiguration.assignPublicIp",
-  "overrides", "overrides.containerOverrides", "overrides.containerOverrides[].name", "overrides.containerOverrides[].command",
-  "overrides.containerOverrides[].environment", "overrides.containerOverrides[].environment[].name", "overrides.containerOverrides[].environment[].value",
-  "enableExecuteCommand", "propagateTags", "retryPolicy", "retryPolicy.maximumEventAgeInSeconds", "retryPolicy.maximumRetryAttempts", "actionAfterCompletion",
-];
+// Scheduled tasks: EventBridge Scheduler schedules whose target is ECS RunTask (Target.Arn the
+// cluster's ARN, EcsParameters the run, Input the RunTask overrides as JSON), in their schedule
+// group (aws_scheduler_schedule_group / AWS::Scheduler::ScheduleGroup, written by the exporters
+// for every group but `default`: the design's own, `stevedore-<design>`, tagged as the plan tags it).
+const SCH = "aws_scheduler_schedule";
+const CFN_SCH = "AWS::Scheduler::Schedule";
+const ECSP = `${SCH}.target.ecs_parameters`;
+const CFN_ECSP = `${CFN_SCH}.Target.EcsParameters`;
+/** The provider release after hashicorp/terraform-provider-aws#44264 (merged 2025-09-12), which added action_after_completion. */
+const ACTION_AFTER_COMPLETION = "6.14.0";
 const scheduledTask: Table = {
   "scheduledTask.id": ID,
-  ...Object.fromEntries(SCHEDULED_TASK_FIELDS.map((k) => [`scheduledTask.${k}`, e(not(SCHEDULE_TF), not(SCHEDULE_CFN))])),
+  "scheduledTask.name": e(`${SCH}.name`, `${CFN_SCH}.Name`),
+  "scheduledTask.group": e(`${SCH}.group_name`, `${CFN_SCH}.GroupName`),
+  "scheduledTask.description": e(`${SCH}.description`, `${CFN_SCH}.Description`),
+  "scheduledTask.cluster": e(`${SCH}.target.arn`, `${CFN_SCH}.Target.Arn`),
+  "scheduledTask.taskDefinition": e(`${ECSP}.task_definition_arn`, `${CFN_ECSP}.TaskDefinitionArn`),
+  "scheduledTask.scheduleExpression": e(`${SCH}.schedule_expression`, `${CFN_SCH}.ScheduleExpression`),
+  "scheduledTask.scheduleExpressionTimezone": e(`${SCH}.schedule_expression_timezone`, `${CFN_SCH}.ScheduleExpressionTimezone`),
+  "scheduledTask.state": e(`${SCH}.state`, `${CFN_SCH}.State`),
+  "scheduledTask.startDate": e(`${SCH}.start_date`, `${CFN_SCH}.StartDate`),
+  "scheduledTask.endDate": e(`${SCH}.end_date`, `${CFN_SCH}.EndDate`),
+  "scheduledTask.flexibleTimeWindow": e(`${SCH}.flexible_time_window`, `${CFN_SCH}.FlexibleTimeWindow`),
+  "scheduledTask.flexibleTimeWindow.mode": e(`${SCH}.flexible_time_window.mode`, `${CFN_SCH}.FlexibleTimeWindow.Mode`),
+  "scheduledTask.flexibleTimeWindow.maximumWindowInMinutes": e(`${SCH}.flexible_time_window.maximum_window_in_minutes`, `${CFN_SCH}.FlexibleTimeWindow.MaximumWindowInMinutes`),
+  "scheduledTask.roleArn": e(`${SCH}.target.role_arn`, `${CFN_SCH}.Target.RoleArn`),
+  "scheduledTask.taskCount": e(`${ECSP}.task_count`, `${CFN_ECSP}.TaskCount`),
+  "scheduledTask.launchType": e(`${ECSP}.launch_type`, `${CFN_ECSP}.LaunchType`),
+  "scheduledTask.capacityProviderStrategy": e(`${ECSP}.capacity_provider_strategy`, `${CFN_ECSP}.CapacityProviderStrategy`),
+  "scheduledTask.capacityProviderStrategy[].capacityProvider": e(`${ECSP}.capacity_provider_strategy[].capacity_provider`, `${CFN_ECSP}.CapacityProviderStrategy[].CapacityProvider`),
+  "scheduledTask.capacityProviderStrategy[].weight": e(`${ECSP}.capacity_provider_strategy[].weight`, `${CFN_ECSP}.CapacityProviderStrategy[].Weight`),
+  "scheduledTask.capacityProviderStrategy[].base": e(`${ECSP}.capacity_provider_strategy[].base`, `${CFN_ECSP}.CapacityProviderStrategy[].Base`),
+  "scheduledTask.platformVersion": e(`${ECSP}.platform_version`, `${CFN_ECSP}.PlatformVersion`),
+  "scheduledTask.networkConfiguration": e(`${ECSP}.network_configuration`, `${CFN_ECSP}.NetworkConfiguration`),
+  "scheduledTask.networkConfiguration.awsvpcConfiguration": e(`${ECSP}.network_configuration`, `${CFN_ECSP}.NetworkConfiguration.AwsvpcConfiguration`),
+  "scheduledTask.networkConfiguration.awsvpcConfiguration.subnets": e(`${ECSP}.network_configuration.subnets`, `${CFN_ECSP}.NetworkConfiguration.AwsvpcConfiguration.Subnets`),
+  "scheduledTask.networkConfiguration.awsvpcConfiguration.securityGroups": e(`${ECSP}.network_configuration.security_groups`, `${CFN_ECSP}.NetworkConfiguration.AwsvpcConfiguration.SecurityGroups`),
+  "scheduledTask.networkConfiguration.awsvpcConfiguration.assignPublicIp": e(`${ECSP}.network_configuration.assign_public_ip`, `${CFN_ECSP}.NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp`),
+  // RunTask's overrides are the target's Input (JSON text): every field of them goes there.
+  ...Object.fromEntries(["overrides", "overrides.containerOverrides", "overrides.containerOverrides[].name", "overrides.containerOverrides[].command",
+    "overrides.containerOverrides[].environment", "overrides.containerOverrides[].environment[].name", "overrides.containerOverrides[].environment[].value"].map((k) =>
+    [`scheduledTask.${k}`, e(`${SCH}.target.input`, `${CFN_SCH}.Target.Input`)])),
+  "scheduledTask.enableExecuteCommand": e(`${ECSP}.enable_execute_command`, `${CFN_ECSP}.EnableExecuteCommand`),
+  "scheduledTask.propagateTags": e(`${ECSP}.propagate_tags`, `${CFN_ECSP}.PropagateTags`),
+  "scheduledTask.retryPolicy": e(`${SCH}.target.retry_policy`, `${CFN_SCH}.Target.RetryPolicy`),
+  "scheduledTask.retryPolicy.maximumEventAgeInSeconds": e(`${SCH}.target.retry_policy.maximum_event_age_in_seconds`, `${CFN_SCH}.Target.RetryPolicy.MaximumEventAgeInSeconds`),
+  "scheduledTask.retryPolicy.maximumRetryAttempts": e(`${SCH}.target.retry_policy.maximum_retry_attempts`, `${CFN_SCH}.Target.RetryPolicy.MaximumRetryAttempts`),
+  "scheduledTask.actionAfterCompletion": e(`${SCH}.action_after_completion`,
+    not("AWS::Scheduler::Schedule has no ActionAfterCompletion property (a one-time schedule's self-deletion is set through the Scheduler API only)"), ACTION_AFTER_COMPLETION),
 };
 
 /** Every design field, by path, with its Terraform and CloudFormation target. */
 export const MAPPING: Readonly<Record<string, Entry>> = { ...cluster, ...taskDefinition, ...service, ...autoScaling, ...targetGroup, ...loadBalancer, ...capacityProvider, ...scheduledTask };
 
 /** The design's kinds of resource and where their arrays are in a Design. */
-export const RESOURCE_KINDS = ["cluster", "taskDefinition", "service", "targetGroup", "loadBalancer", "capacityProvider"] as const;
+export const RESOURCE_KINDS = ["cluster", "taskDefinition", "service", "targetGroup", "loadBalancer", "capacityProvider", "scheduledTask"] as const;
 
 export type Format = "terraform" | "cloudformation";
 export const isNot = (t: Target): t is { not: string } => typeof t !== "string";

@@ -1,7 +1,8 @@
 import {
   albTargetOf, clusterNameOf, familyOf, parseListenerRuleRef, revisionNumberOf, targetGroupRef,
-  type CapacityProviderDesign, type Cluster, type Design, type Listener, type LoadBalancerDesign, type Service, type TargetGroup, type TaskDefinition,
+  type CapacityProviderDesign, type Cluster, type Design, type Listener, type LoadBalancerDesign, type ScheduledTask, type Service, type TargetGroup, type TaskDefinition,
 } from "../design";
+import { designScheduleGroup } from "../ecs-facts/scheduler";
 import { uniqueName } from "./place";
 
 // What both exporters need from a design: one unique name per exported resource (Terraform
@@ -22,6 +23,10 @@ export type Resolved = {
   rules: RuleItem[];
   /** Capacity providers the design creates. */
   capacityProviders: { cp: CapacityProviderDesign; name: string }[];
+  /** Scheduled tasks, each with its schedule group's name and, unless it is `default`, the group the export writes. */
+  scheduledTasks: { task: ScheduledTask; name: string; groupName: string; group?: string }[];
+  /** The schedule groups the export writes (all the tasks name but `default`), `own` for the design's own (`stevedore-<design>`). */
+  scheduleGroups: { groupName: string; name: string; own: boolean }[];
   /** The exported capacity provider of this name (FARGATE, FARGATE_SPOT and providers made elsewhere: none). */
   capacityProviderOf(name: string): string | undefined;
   clusterOf(ref: string): string | undefined;
@@ -33,8 +38,14 @@ export type Resolved = {
   listenersForwardingTo(refs: string[]): string[];
 };
 
+/**
+ * The design id an export names the design's own schedule group with when it is not given (a
+ * design file converted outside Stevedore): `stevedore-design`, tagged stevedore:design=design.
+ */
+export const EXPORT_DESIGN_ID = "design";
+
 /** `style` turns [resource name, kind] into a label or logical id (`web-api` → `web_api` / `WebApiService`); unique per kind. */
-export function resolveDesign(design: Design, style: (parts: string[]) => string): Resolved {
+export function resolveDesign(design: Design, style: (parts: string[]) => string, designId = EXPORT_DESIGN_ID): Resolved {
   const taken = new Map<string, Set<string>>();
   const name = (base: string, kind: string) => {
     if (!taken.has(kind)) taken.set(kind, new Set());
@@ -46,6 +57,14 @@ export function resolveDesign(design: Design, style: (parts: string[]) => string
   const targetGroups = (design.targetGroups ?? []).filter((tg) => tg.targetGroupArn === undefined).map((tg) => ({ tg, name: name(tg.name, "TargetGroup") }));
   const loadBalancers = (design.loadBalancers ?? []).filter((lb) => lb.loadBalancerArn === undefined).map((lb) => ({ lb, name: name(lb.name, "LoadBalancer") }));
   const capacityProviders = (design.capacityProviders ?? []).map((cp) => ({ cp, name: name(cp.name, "CapacityProvider") }));
+  const own = designScheduleGroup(designId);
+  const scheduleGroups: Resolved["scheduleGroups"] = [];
+  const scheduledTasks = (design.scheduledTasks ?? []).map((task) => {
+    const groupName = task.group ?? own;
+    let group = scheduleGroups.find((g) => g.groupName === groupName);
+    if (!group && groupName !== "default") scheduleGroups.push(group = { groupName, name: name(groupName, "ScheduleGroup"), own: task.group === undefined });
+    return { task, name: name(task.name, "ScheduledTask"), groupName, group: group?.name };
+  });
   const listeners: ListenerItem[] = [];
   const rules: RuleItem[] = [];
   for (const { lb } of loadBalancers) {
@@ -58,7 +77,7 @@ export function resolveDesign(design: Design, style: (parts: string[]) => string
   const tgByRef = new Map(targetGroups.map((t) => [targetGroupRef(t.tg), t.name]));
   const forwards = (a: { type: string; targetGroups?: { targetGroupArn: string }[] }) => (a.targetGroups ?? []).map((g) => g.targetGroupArn);
   return {
-    clusters, taskDefinitions, services, targetGroups, loadBalancers, listeners, rules, capacityProviders,
+    clusters, taskDefinitions, services, targetGroups, loadBalancers, listeners, rules, capacityProviders, scheduledTasks, scheduleGroups,
     capacityProviderOf: (n) => capacityProviders.find((c) => c.cp.name === n)?.name,
     clusterOf: (ref) => clusters.find((c) => c.cluster.clusterName === clusterNameOf(ref))?.name,
     taskDefinitionOf: (ref) => (revisionNumberOf(ref) === 0 ? taskDefinitions.find((t) => t.td.family === familyOf(ref))?.name : undefined),
@@ -75,6 +94,15 @@ export function resolveDesign(design: Design, style: (parts: string[]) => string
     listenersForwardingTo: (refs) => listeners.filter((l) =>
       [l.listener.defaultAction, ...(l.listener.rules ?? []).map((r) => r.action)].some((a) => forwards(a).some((g) => refs.includes(g)))).map((l) => l.name),
   };
+}
+
+/** What an export of a design that manages no resource says, in its notes and where it is offered. */
+export const DEPLOYS_NOTHING = "The design has no resources an export manages (no cluster, capacity provider, task definition, service, target group, load balancer or scheduled task of its own): this export deploys nothing.";
+
+/** True when the exports write no resource: the design is empty, or holds only existing load balancers and target groups (referenced by ARN). */
+export function deploysNothing(design: Design): boolean {
+  const r = resolveDesign(design, snakeLabel);
+  return [r.clusters, r.capacityProviders, r.taskDefinitions, r.services, r.targetGroups, r.loadBalancers, r.scheduledTasks].every((x) => x.length === 0);
 }
 
 /** One half of ALBRequestCountPerTarget's ResourceLabel: a resource the export writes (its name), or the ARN's suffix when it exists already. */

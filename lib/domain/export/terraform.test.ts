@@ -181,4 +181,48 @@ describe("exportTerraform", () => {
       predefined_metric_type: "ALBRequestCountPerTarget", resource_label: "${aws_lb.web_alb.arn_suffix}/${aws_lb_target_group.web.arn_suffix}",
     });
   });
+
+  it("writes scheduled tasks as aws_scheduler_schedule in their groups: the design's own (tagged), one of their own, and default", async () => {
+    const r = exportTerraform(scaledDesign(), { singleFile: true, designId: "cm0shop" });
+    const hcl = await parsed(r.files[0].text);
+    expect(hcl.resource!.aws_scheduler_schedule_group).toEqual({
+      stevedore_cm0shop: [{ name: "stevedore-cm0shop", tags: { "stevedore:design": "cm0shop" } }],
+      maintenance: [{ name: "maintenance", tags: { "stevedore:design": "cm0shop" } }],
+    });
+    const s = hcl.resource!.aws_scheduler_schedule;
+    expect(s.nightly_report[0]).toEqual({
+      name: "nightly-report", group_name: "${aws_scheduler_schedule_group.stevedore_cm0shop.name}", description: "Orders of the day",
+      schedule_expression: "cron(0 3 * * ? *)", schedule_expression_timezone: "Europe/Berlin",
+      flexible_time_window: [{ mode: "OFF" }],
+      target: [{
+        arn: "${aws_ecs_cluster.shop.arn}", role_arn: "${var.nightly_report_role_arn}",
+        // The overrides as the input's JSON (jsonencode), its `${` kept literal.
+        input: expect.stringMatching(/^\$\{jsonencode\(\{\n\s+"containerOverrides" = \[[\s\S]*"command" = \["report", "--day", "\$\$\{yesterday\}"\][\s\S]*"value" = "full"[\s\S]*\}\)\}$/),
+        ecs_parameters: [{
+          task_definition_arn: "${aws_ecs_task_definition.web.arn}", task_count: 2, launch_type: "FARGATE", platform_version: "LATEST",
+          enable_execute_command: true, propagate_tags: "TASK_DEFINITION",
+          network_configuration: [{ subnets: "${var.nightly_report_subnets}", security_groups: "${var.nightly_report_security_groups}", assign_public_ip: false }],
+        }],
+        retry_policy: [{ maximum_event_age_in_seconds: 3600, maximum_retry_attempts: 3 }],
+      }],
+    });
+    expect(hcl.variable!.nightly_report_role_arn[0].default).toBe("arn:aws:iam::111122223333:role/scheduler");
+    expect(s.cleanup[0]).toMatchObject({
+      group_name: "${aws_scheduler_schedule_group.maintenance.name}", state: "DISABLED", start_date: "2026-12-01T00:00:00Z", end_date: "2027-06-01T00:00:00Z",
+      flexible_time_window: [{ mode: "FLEXIBLE", maximum_window_in_minutes: 30 }],
+    });
+    // A task definition named with its revision is not the export's (whose ARN is its latest): written as the design has it.
+    expect(s.launch_day[0]).toMatchObject({ group_name: "default", action_after_completion: "DELETE", target: [{ ecs_parameters: [{ task_definition_arn: "web:1" }] }] });
+    expect(terraformAddresses(scaledDesign(), "cm0shop").filter((a) => a.kind.startsWith("schedule")).map((a) => `${a.name} ${a.address}`)).toEqual([
+      "stevedore-cm0shop aws_scheduler_schedule_group.stevedore_cm0shop", "maintenance aws_scheduler_schedule_group.maintenance",
+      "stevedore-cm0shop/nightly-report aws_scheduler_schedule.nightly_report", "maintenance/cleanup aws_scheduler_schedule.cleanup", "default/launch-day aws_scheduler_schedule.launch_day",
+    ]);
+  });
+
+  it("says plainly that a design without resources deploys nothing", () => {
+    const empty: Design = { schemaVersion: 1, clusters: [], taskDefinitions: [], services: [], layout: {} };
+    expect(mainTf(empty)).toContain("# The design has no resources an export manages");
+    expect(mainTf(empty)).toContain("this export deploys nothing. `terraform apply` would create nothing.");
+    expect(mainTf(scaledDesign())).not.toContain("deploys nothing");
+  });
 });

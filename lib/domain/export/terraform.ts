@@ -1,10 +1,10 @@
 import type { Design, ListenerAction } from "../design";
-import { normaliseTaskDefinition } from "../plan";
+import { DESIGN_TAG, normaliseTaskDefinition } from "../plan";
 import type { Field } from "./fields";
 import { Expr, hclBlock, hclComment, hclValue } from "./hcl";
 import { MAPPING, TERRAFORM_BASELINE } from "./mapping";
 import { allUnexpressed, compact, Leaf, placeResource, Skip, uniqueName, type Tree, type Unexpressed } from "./place";
-import { albLabelParts, resolveDesign, snakeLabel, type LabelPart, type Resolved } from "./resolve";
+import { albLabelParts, DEPLOYS_NOTHING, EXPORT_DESIGN_ID, resolveDesign, snakeLabel, type LabelPart, type Resolved } from "./resolve";
 import { notesText, type ExportFile } from "./types";
 
 // Design → Terraform (the hashicorp/aws provider). Pure: returns files. Field names come from
@@ -18,6 +18,8 @@ export type TerraformOptions = {
   imports?: { address: string; id: string }[];
   /** One main.tf (true) or versions.tf, variables.tf and main.tf. */
   singleFile?: boolean;
+  /** The design's id: its own schedule group is `stevedore-<id>` (default EXPORT_DESIGN_ID). */
+  designId?: string;
 };
 
 export type TerraformExport = { files: ExportFile[]; unexpressed: Unexpressed[]; providerVersion: string };
@@ -90,6 +92,18 @@ class Builder {
   targetGroupRef(ref: string): unknown {
     const tg = this.r.targetGroupOf(ref);
     return tg ? new Expr(`aws_lb_target_group.${tg}.arn`) : ref;
+  }
+
+  /** A cluster of the export by its ARN attribute, or the reference as the design has it. */
+  clusterArn(ref: string): unknown {
+    const c = this.r.clusterOf(ref);
+    return c ? new Expr(`aws_ecs_cluster.${c}.arn`) : ref;
+  }
+
+  /** A task definition of the export (its latest revision's ARN), or the reference as the design has it. */
+  taskDefinitionArn(ref: string): unknown {
+    const t = this.r.taskDefinitionOf(ref);
+    return t ? new Expr(`aws_ecs_task_definition.${t}.arn`) : ref;
   }
 
   action(a: ListenerAction, f: Field, sub: string): unknown {
@@ -201,14 +215,8 @@ function exportServices(b: Builder, design: Design) {
     const where = `service "${service.serviceName}"`;
     const trees = b.place("service", service, where, (f) => {
       switch (f.path) {
-        case "service.cluster": {
-          const c = b.r.clusterOf(f.value as string);
-          return c ? new Expr(`aws_ecs_cluster.${c}.arn`) : f.value;
-        }
-        case "service.taskDefinition": {
-          const t = b.r.taskDefinitionOf(f.value as string);
-          return t ? new Expr(`aws_ecs_task_definition.${t}.arn`) : f.value;
-        }
+        case "service.cluster": return b.clusterArn(f.value as string);
+        case "service.taskDefinition": return b.taskDefinitionArn(f.value as string);
         case "service.networkConfiguration.awsvpcConfiguration.subnets":
           return b.variable(`${name}_subnets`, "list(string)", `Subnets the ${service.serviceName} tasks run in`, f.value);
         case "service.networkConfiguration.awsvpcConfiguration.securityGroups":
@@ -343,9 +351,45 @@ function exportLoadBalancing(b: Builder, design: Design) {
   }
 }
 
+/**
+ * Scheduled tasks: an aws_scheduler_schedule each (target: the cluster's ARN, ecs_parameters, the
+ * overrides as the input's JSON), in an aws_scheduler_schedule_group for every group but
+ * `default`, tagged stevedore:design as Stevedore's apply tags the groups it creates.
+ */
+function exportScheduledTasks(b: Builder) {
+  for (const g of b.r.scheduleGroups) {
+    b.resource("aws_scheduler_schedule_group", g.name, { name: g.groupName, tags: new Leaf({ [DESIGN_TAG]: b.opts.designId ?? EXPORT_DESIGN_ID }) });
+  }
+  for (const { task, name, group } of b.r.scheduledTasks) {
+    const trees = b.place("scheduledTask", task, `scheduled task "${task.name}"`, (f) => {
+      switch (f.path) {
+        case "scheduledTask.cluster": return b.clusterArn(f.value as string);
+        case "scheduledTask.taskDefinition": return b.taskDefinitionArn(f.value as string);
+        case "scheduledTask.group": return group ? new Expr(`aws_scheduler_schedule_group.${group}.name`) : f.value;
+        case "scheduledTask.roleArn": return b.variable(`${name}_role_arn`, "string", `IAM role EventBridge Scheduler runs the ${task.name} tasks with (ecs:RunTask, iam:PassRole)`, f.value);
+        case "scheduledTask.networkConfiguration.awsvpcConfiguration.subnets":
+          return b.variable(`${name}_subnets`, "list(string)", `Subnets the ${task.name} tasks run in`, f.value);
+        case "scheduledTask.networkConfiguration.awsvpcConfiguration.securityGroups":
+          return b.variable(`${name}_security_groups`, "list(string)", `Security groups of the ${task.name} tasks`, f.value);
+        case "scheduledTask.networkConfiguration.awsvpcConfiguration.assignPublicIp": return f.value === "ENABLED";
+        case "scheduledTask.overrides": return new Expr(`jsonencode(${hclValue(f.value, 2)})`);
+        default: return leaf(f.value);
+      }
+    }, (p) => p === "scheduledTask.overrides");
+    const { name: scheduleName, group_name: groupName, ...rest } = trees.get("aws_scheduler_schedule") ?? {};
+    const target = (rest.target ?? {}) as Tree;
+    // Both are required: Scheduler's own default window (OFF), and a role the design may leave to the account.
+    if (rest.flexible_time_window === undefined) rest.flexible_time_window = { mode: "OFF" };
+    if (target.role_arn === undefined) target.role_arn = b.variable(`${name}_role_arn`, "string", `IAM role EventBridge Scheduler runs the ${task.name} tasks with (the design names none)`, undefined);
+    b.resource("aws_scheduler_schedule", name, {
+      name: scheduleName, group_name: groupName ?? (group ? new Expr(`aws_scheduler_schedule_group.${group}.name`) : undefined), ...rest, target,
+    });
+  }
+}
+
 /** The Terraform address of each resource the export writes, for `imports`. */
-export function terraformAddresses(design: Design): { kind: string; name: string; address: string }[] {
-  const r = resolveDesign(design, snakeLabel);
+export function terraformAddresses(design: Design, designId?: string): { kind: string; name: string; address: string }[] {
+  const r = resolveDesign(design, snakeLabel, designId);
   return [
     ...r.clusters.map((c) => ({ kind: "cluster", name: c.cluster.clusterName, address: `aws_ecs_cluster.${c.name}` })),
     ...r.capacityProviders.map((c) => ({ kind: "capacityProvider", name: c.cp.name, address: `aws_ecs_capacity_provider.${c.name}` })),
@@ -355,17 +399,20 @@ export function terraformAddresses(design: Design): { kind: string; name: string
     ...r.loadBalancers.map((l) => ({ kind: "loadBalancer", name: l.lb.name, address: `aws_lb.${l.name}` })),
     ...r.listeners.map((l) => ({ kind: "listener", name: `${l.lb.name}:${l.listener.port}`, address: `aws_lb_listener.${l.name}` })),
     ...r.rules.map((x) => ({ kind: "rule", name: `${x.lb.name}:${x.listener.port}#${x.rule.priority}`, address: `aws_lb_listener_rule.${x.name}` })),
+    ...r.scheduleGroups.map((g) => ({ kind: "scheduleGroup", name: g.groupName, address: `aws_scheduler_schedule_group.${g.name}` })),
+    ...r.scheduledTasks.map((t) => ({ kind: "scheduledTask", name: `${t.groupName}/${t.task.name}`, address: `aws_scheduler_schedule.${t.name}` })),
   ];
 }
 
 /** The design as Terraform configuration for the hashicorp/aws provider. */
 export function exportTerraform(design: Design, opts: TerraformOptions = {}): TerraformExport {
-  const b = new Builder(resolveDesign(design, snakeLabel), opts);
+  const b = new Builder(resolveDesign(design, snakeLabel, opts.designId), opts);
   exportClusters(b);
   exportCapacityProviders(b);
   exportTaskDefinitions(b);
   exportLoadBalancing(b, design);
   exportServices(b, design);
+  exportScheduledTasks(b);
 
   const versions = [
     "# Written by Stevedore from a design. The provider version is the oldest with every argument used:",
@@ -379,7 +426,8 @@ export function exportTerraform(design: Design, opts: TerraformOptions = {}): Te
   const notes = b.unexpressed.length
     ? hclComment(`Not expressed in this configuration (kept in the Stevedore design only):\n${notesText(b.unexpressed)}`)
     : "# Every field of the design is expressed above.";
-  const main = [b.blocks.join("\n\n"), imports, notes].filter(Boolean).join("\n\n");
+  const nothing = b.blocks.length === 0 ? hclComment(`${DEPLOYS_NOTHING} \`terraform apply\` would create nothing.`) : "";
+  const main = [nothing, b.blocks.join("\n\n"), imports, notes].filter(Boolean).join("\n\n");
   const files: ExportFile[] = opts.singleFile
     ? [{ path: "main.tf", text: [versions, variables, main].filter(Boolean).join("\n\n") + "\n" }]
     : [

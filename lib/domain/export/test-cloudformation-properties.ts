@@ -25,6 +25,12 @@
 //   https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-applicationautoscaling-scalabletarget.html
 //   https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-applicationautoscaling-scalingpolicy.html
 //   https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudwatch-alarm.html
+//   https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-scheduler-schedule.html
+//   https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-scheduler-schedule-ecsparameters.html
+//   https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-scheduler-schedule-flexibletimewindow.html
+//   https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-scheduler-schedulegroup.html
+//     (and aws-cdk-lib 2.278.0 aws-scheduler/lib/scheduler.generated.d.ts, CfnSchedule and CfnScheduleGroup, generated from the
+//      registry schema: Target, EcsParameters, NetworkConfiguration.AwsvpcConfiguration, RetryPolicy, DeadLetterConfig, …)
 
 type Schema = { [name: string]: true | Schema };
 
@@ -202,6 +208,23 @@ CLOUDFORMATION_PROPERTIES["AWS::CloudWatch::Alarm"] = {
   MetricName: true, Namespace: true, Statistic: true, ExtendedStatistic: true, Dimensions: Dimension, Period: true, EvaluationPeriods: true,
   DatapointsToAlarm: true, Threshold: true, ThresholdMetricId: true, ComparisonOperator: true, TreatMissingData: true, EvaluateLowSampleCountPercentile: true,
   Unit: true, Metrics: true, Tags,
+};
+
+CLOUDFORMATION_PROPERTIES["AWS::Scheduler::ScheduleGroup"] = { Name: true, Tags };
+CLOUDFORMATION_PROPERTIES["AWS::Scheduler::Schedule"] = {
+  Name: true, GroupName: true, Description: true, ScheduleExpression: true, ScheduleExpressionTimezone: true, StartDate: true, EndDate: true,
+  State: true, KmsKeyArn: true, FlexibleTimeWindow: { Mode: true, MaximumWindowInMinutes: true },
+  Target: {
+    Arn: true, RoleArn: true, Input: true, DeadLetterConfig: { Arn: true }, RetryPolicy: { MaximumEventAgeInSeconds: true, MaximumRetryAttempts: true },
+    EcsParameters: {
+      TaskDefinitionArn: true, TaskCount: true, LaunchType: true, CapacityProviderStrategy: Strategy, PlatformVersion: true, Group: true,
+      EnableECSManagedTags: true, EnableExecuteCommand: true, PropagateTags: true, ReferenceId: true, Tags: true,
+      NetworkConfiguration: { AwsvpcConfiguration: { Subnets: true, SecurityGroups: true, AssignPublicIp: true } },
+      PlacementConstraints: { Type: true, Expression: true }, PlacementStrategy: { Type: true, Field: true },
+    },
+    EventBridgeParameters: { DetailType: true, Source: true }, KinesisParameters: { PartitionKey: true },
+    SageMakerPipelineParameters: { PipelineParameterList: { Name: true, Value: true } }, SqsParameters: { MessageGroupId: true },
+  },
 };
 
 /** What a resource may carry besides Properties (CloudFormation resource attributes). */

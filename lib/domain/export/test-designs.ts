@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { z } from "zod";
 import {
-  CapacityProviderDesignSchema, ClusterSchema, LoadBalancerDesignSchema, listenerRuleRef, ServiceSchema, TargetGroupSchema, TaskDefinitionSchema, type Design,
+  CapacityProviderDesignSchema, ClusterSchema, LoadBalancerDesignSchema, listenerRuleRef, ScheduledTaskSchema, ServiceSchema, TargetGroupSchema, TaskDefinitionSchema, type Design,
 } from "../design";
 import { sampleDesign } from "../designer/test-fixtures";
 import { sampleShopDesign } from "../designer/sample-design";
@@ -110,8 +110,9 @@ export function everythingDesign(): Design {
 
 /**
  * Auto scaling (target tracking on ALB requests with a derived ResourceLabel, CPU with cooldowns,
- * a step policy with its alarm, scheduled actions) and capacity providers of both kinds, one in
- * the cluster's default strategy.
+ * a step policy with its alarm, scheduled actions), capacity providers of both kinds, one in
+ * the cluster's default strategy, and scheduled tasks in the design's own group, a group of
+ * their own and `default`.
  */
 export function scaledDesign(): Design {
   return {
@@ -172,6 +173,19 @@ export function scaledDesign(): Design {
         ],
       },
     }],
+    scheduledTasks: [
+      { id: "st1", name: "nightly-report", cluster: "shop", taskDefinition: "web", scheduleExpression: "cron(0 3 * * ? *)", scheduleExpressionTimezone: "Europe/Berlin",
+        description: "Orders of the day", roleArn: "arn:aws:iam::111122223333:role/scheduler", launchType: "FARGATE", taskCount: 2, platformVersion: "LATEST",
+        networkConfiguration: { awsvpcConfiguration: { subnets: ["subnet-a"], securityGroups: ["sg-web"], assignPublicIp: "DISABLED" } },
+        overrides: { containerOverrides: [{ name: "web", command: ["report", "--day", "${yesterday}"], environment: [{ name: "MODE", value: "full" }] }] },
+        retryPolicy: { maximumEventAgeInSeconds: 3600, maximumRetryAttempts: 3 }, enableExecuteCommand: true, propagateTags: "TASK_DEFINITION" },
+      { id: "st2", name: "cleanup", group: "maintenance", cluster: "shop", taskDefinition: "web", scheduleExpression: "rate(6 hours)", state: "DISABLED",
+        startDate: "2026-12-01T00:00:00Z", endDate: "2027-06-01T00:00:00Z", flexibleTimeWindow: { mode: "FLEXIBLE", maximumWindowInMinutes: 30 },
+        roleArn: "arn:aws:iam::111122223333:role/scheduler", capacityProviderStrategy: [{ capacityProvider: "FARGATE_SPOT", weight: 1, base: 0 }],
+        networkConfiguration: { awsvpcConfiguration: { subnets: ["subnet-a"] } } },
+      { id: "st3", name: "launch-day", group: "default", cluster: "shop", taskDefinition: "web:1", scheduleExpression: "at(2026-12-24T18:00:00)",
+        roleArn: "arn:aws:iam::111122223333:role/scheduler", actionAfterCompletion: "DELETE" },
+    ],
     layout: {},
   };
 }
@@ -231,6 +245,7 @@ export const arbitraryDesign: fc.Arbitrary<Design> = fc.record({
   targetGroups: fc.array(arbitraryOf(TargetGroupSchema), { maxLength: 2 }),
   loadBalancers: fc.array(arbitraryOf(LoadBalancerDesignSchema), { maxLength: 2 }),
   capacityProviders: fc.array(arbitraryOf(CapacityProviderDesignSchema), { maxLength: 2 }),
+  scheduledTasks: fc.array(arbitraryOf(ScheduledTaskSchema), { maxLength: 2 }),
 }).map((r) => dedupeTags({ schemaVersion: 1, layout: {}, ...r }) as unknown as Design);
 
 /** Tag keys are unique per resource (ECS and ELBv2 refuse repeats; both exports write tags by key). */

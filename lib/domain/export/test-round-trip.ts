@@ -31,6 +31,13 @@ export function comparable(design: Design, opts: { normaliseRaw?: boolean } = {}
       for (const ts of ((vc.managedEBSVolume as Json | undefined)?.tagSpecifications ?? []) as Json[]) (ts.tags as Json[] | undefined)?.sort(by("key"));
     }
   }
+  // Scheduled tasks by group and name; Scheduler's default window (OFF, no maximum) is what an unset one is.
+  for (const t of (d.scheduledTasks ?? []) as Json[]) {
+    const w = t.flexibleTimeWindow as Json | undefined;
+    if (w?.mode === "OFF" && w.maximumWindowInMinutes === undefined) delete t.flexibleTimeWindow;
+  }
+  const key = (t: Json) => `${String(t.group ?? "")}/${String(t.name)}/${JSON.stringify({ ...t, id: undefined })}`;
+  (d.scheduledTasks as Json[] | undefined)?.sort((a, b) => key(a).localeCompare(key(b)));
   for (const lb of (d.loadBalancers ?? []) as Json[]) {
     (lb.listeners as Json[] | undefined)?.sort(by("port"));
     for (const l of (lb.listeners ?? []) as Json[]) (l.rules as Json[] | undefined)?.sort(by("priority"));
@@ -87,6 +94,7 @@ export function normalised(design: Design, unexpressed: Unexpressed[]): Design {
     } else if ((m = /^target group "(.+)"$/s.exec(u.resource))) dropAll(named("targetGroups", "name", m[1]));
     else if ((m = /^load balancer "(.+)"$/s.exec(u.resource))) dropAll(named("loadBalancers", "name", m[1]));
     else if ((m = /^capacity provider "(.+)"$/s.exec(u.resource))) dropAll(named("capacityProviders", "name", m[1]));
+    else if ((m = /^scheduled task "(.+)"$/s.exec(u.resource))) dropAll(named("scheduledTasks", "name", m[1]));
     else if ((m = /^auto scaling of service "(.+?)"(?:, (policy|scheduled action) "(.+)")?$/s.exec(u.resource))) {
       const [, svcName, kind, name] = m;
       dropAll(named("services", "serviceName", svcName).flatMap((svc) => {

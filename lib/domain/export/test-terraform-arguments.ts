@@ -23,6 +23,11 @@
 //      managed_instances_provider since v6.15.0, https://github.com/hashicorp/terraform-provider-aws/pull/44509;
 //      its infrastructure_optimization since v6.23.0, CHANGELOG.md "6.23.0 (November 26, 2025)", #45142)
 //   Linear and canary: https://github.com/hashicorp/terraform-provider-aws/pull/44842 (released in v6.21.0)
+//   https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/scheduler_schedule
+//     (read at commit 01f431114674c27cf790fafb67ac274bf8f765e1 of website/docs/r/scheduler_schedule.html.markdown; the resource
+//      from https://github.com/hashicorp/terraform-provider-aws/pull/27975; action_after_completion from
+//      https://github.com/hashicorp/terraform-provider-aws/pull/44264, merged 2025-09-12, first released in v6.14.0)
+//   https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/scheduler_schedule_group
 
 type Schema = { [name: string]: true | Schema };
 
@@ -178,6 +183,24 @@ export const TERRAFORM_ARGUMENTS: Record<string, Schema> = {
           spot_max_price_percentage_over_lowest_price: true, total_local_storage_gb: range, vcpu_count: range,
         },
       },
+    },
+  },
+  aws_scheduler_schedule_group: { region: true, name: true, name_prefix: true, tags: true },
+  aws_scheduler_schedule: {
+    region: true, name: true, name_prefix: true, group_name: true, description: true, schedule_expression: true, schedule_expression_timezone: true,
+    start_date: true, end_date: true, state: true, kms_key_arn: true, action_after_completion: true,
+    flexible_time_window: { mode: true, maximum_window_in_minutes: true },
+    target: {
+      arn: true, role_arn: true, input: true, dead_letter_config: { arn: true }, retry_policy: { maximum_event_age_in_seconds: true, maximum_retry_attempts: true },
+      ecs_parameters: {
+        task_definition_arn: true, task_count: true, launch_type: true, platform_version: true, group: true, enable_ecs_managed_tags: true,
+        enable_execute_command: true, propagate_tags: true, reference_id: true, tags: true,
+        capacity_provider_strategy: { capacity_provider: true, weight: true, base: true },
+        network_configuration: { subnets: true, security_groups: true, assign_public_ip: true },
+        placement_constraints: { type: true, expression: true }, placement_strategy: { type: true, field: true },
+      },
+      eventbridge_parameters: { detail_type: true, source: true }, kinesis_parameters: { partition_key: true },
+      sagemaker_pipeline_parameters: { pipeline_parameter: { name: true, value: true } }, sqs_parameters: { message_group_id: true },
     },
   },
   aws_lb_listener_rule: {

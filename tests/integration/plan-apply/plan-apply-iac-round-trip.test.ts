@@ -1,6 +1,6 @@
 import { parse } from "@cdktf/hcl2json";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { AutoScalingPort, Ec2Port, Elbv2Port } from "@/lib/aws";
+import type { AutoScalingPort, Ec2Port, Elbv2Port, SchedulerPort } from "@/lib/aws";
 import type { Design } from "@/lib/domain/design";
 import { exportCloudFormation, exportTerraform, importIac } from "@/lib/domain/export";
 import type { Plan } from "@/lib/domain/plan";
@@ -10,30 +10,34 @@ import { startPlanSandbox, webDesign } from "./sandbox";
 // The zero-change proof: a design applied to the sandbox, exported to Terraform and to
 // CloudFormation, imported back from each export as a person would (the files' text through
 // the import), and the imported design planned against what the original applied: nothing to
-// change. Through the real ECS, ELBv2, EC2 and Application Auto Scaling clients over HTTP.
+// change. Through the real ECS, ELBv2, EC2, Application Auto Scaling and EventBridge Scheduler
+// clients over HTTP.
 
 let sb: Awaited<ReturnType<typeof startPlanSandbox>>;
 let elbv2: Elbv2Port;
 let ec2: Ec2Port;
 let autoscaling: AutoScalingPort;
+let scheduler: SchedulerPort;
 beforeEach(async () => {
   sb = await startPlanSandbox();
   elbv2 = sb.aws.elbv2({ region: sb.region });
   ec2 = sb.aws.ec2({ region: sb.region });
   autoscaling = sb.aws.autoscaling({ region: sb.region });
+  scheduler = sb.aws.scheduler({ region: sb.region });
 });
 afterEach(async () => {
   elbv2.destroy();
   ec2.destroy();
   autoscaling.destroy();
+  scheduler.destroy();
   await sb.close();
 });
 
 const designId = "design-iac";
-const plan = async (d: Design) => (await planAgainstAccount(sb.ecs, d, { designId, elbv2, ec2, autoscaling })).plan;
+const plan = async (d: Design) => (await planAgainstAccount(sb.ecs, d, { designId, elbv2, ec2, autoscaling, scheduler })).plan;
 const changed = (p: Plan) => p.steps.filter((s) => s.action !== "no-change").map((s) => `${s.action} ${s.key}: ${JSON.stringify(s.calls.map((c) => c.operation))}`);
 
-/** webDesign behind an ALB with a rule, blue/green through that rule, tags, auto scaling. */
+/** webDesign behind an ALB with a rule, tags, auto scaling, and scheduled tasks in the design's own schedule group and in one of their own. */
 async function fullDesign(): Promise<Design> {
   const d = webDesign();
   const [vpc] = await ec2.describeVpcs();
@@ -59,8 +63,21 @@ async function fullDesign(): Promise<Design> {
       rules: [{ priority: 10, conditions: [{ field: "path-pattern", values: ["/api/*"] }], action: { type: "forward", targetGroups: [{ targetGroupArn: "targetgroup/api-tg" }] } }],
     }],
   }];
+  d.scheduledTasks = [
+    { id: "st-nightly", name: "nightly-worker", cluster: "main", taskDefinition: "worker", scheduleExpression: "cron(0 3 * * ? *)", scheduleExpressionTimezone: "Europe/Berlin",
+      roleArn: "arn:aws:iam::000000000000:role/scheduler-runs-tasks", launchType: "FARGATE", taskCount: 2,
+      networkConfiguration: { awsvpcConfiguration: { subnets: subnets.slice(0, 1), assignPublicIp: "DISABLED" } },
+      overrides: { containerOverrides: [{ name: "worker", command: ["report", "--day", "yesterday"], environment: [{ name: "MODE", value: "full" }] }] },
+      retryPolicy: { maximumRetryAttempts: 3 } },
+    { id: "st-cleanup", name: "cleanup", group: "shop-jobs", cluster: "main", taskDefinition: "worker", scheduleExpression: "rate(6 hours)", state: "DISABLED",
+      flexibleTimeWindow: { mode: "FLEXIBLE", maximumWindowInMinutes: 30 }, roleArn: "arn:aws:iam::000000000000:role/scheduler-runs-tasks", launchType: "FARGATE",
+      networkConfiguration: { awsvpcConfiguration: { subnets: subnets.slice(0, 1) } } },
+  ];
   return d;
 }
+
+/** Scheduled tasks without their ids, by name (hcl2json gives blocks by label). */
+const tasksOf = (d: Design) => (d.scheduledTasks ?? []).map(({ id: _id, ...t }) => t).sort((a, b) => a.name.localeCompare(b.name));
 
 const asFiles = (files: { path: string; text: string }[]) => files.map((f) => ({ name: f.path, text: f.text }));
 
@@ -68,24 +85,32 @@ describe("export → import → plan against what the original applied", () => {
   it("plans zero changes for the design brought back from its Terraform and from its CloudFormation", { timeout: 60_000 }, async () => {
     const original = await fullDesign();
     const first = await plan(original);
-    expect((await applyPlan(sb.ecs, first, { elbv2, autoscaling })).ok).toBe(true);
+    expect((await applyPlan(sb.ecs, first, { elbv2, autoscaling, scheduler })).ok).toBe(true);
     expect(changed(await plan(original))).toEqual([]);
 
-    const tf = await importIac({ files: asFiles(exportTerraform(original).files) }, parse);
+    const tf = await importIac({ files: asFiles(exportTerraform(original, { designId }).files) }, parse);
     if (!tf.ok) throw new Error(JSON.stringify(tf.issues));
     expect(tf.format).toBe("terraform");
     expect(changed(await plan(tf.design))).toEqual([]);
+    // The scheduled tasks come back whole: the design's own group (stevedore-<design>) as no group, the other by name.
+    expect(tasksOf(tf.design)).toEqual(tasksOf(original));
     // The plan would see a loss: the same import without its listener rule deletes it.
     const lossy = structuredClone(tf.design);
     delete lossy.loadBalancers![0].listeners![0].rules;
     expect(changed(await plan(lossy))).toEqual(["update listener:web-alb/80: [\"DeleteRule\"]"]);
+    // And a scheduled task that lost its overrides would replace the schedule.
+    const noOverrides = structuredClone(tf.design);
+    delete noOverrides.scheduledTasks!.find((t) => t.name === "nightly-worker")!.overrides;
+    expect(changed(await plan(noOverrides))).toEqual(["update scheduled-task:stevedore-design-iac/nightly-worker: [\"UpdateSchedule\"]"]);
 
-    const cfn = await importIac({ files: [{ name: "template.yaml", text: exportCloudFormation(original).yaml }] }, parse);
+    const template = exportCloudFormation(original, { designId });
+    const cfn = await importIac({ files: [{ name: "template.yaml", text: template.yaml }] }, parse);
     if (!cfn.ok) throw new Error(JSON.stringify(cfn.issues));
     expect(cfn.format).toBe("cloudformation");
     // The export writes the service's auto scaling (target, policies, scheduled actions): nothing listed, and the import plans clean.
-    expect(exportCloudFormation(original).unexpressed).toEqual([]);
+    expect(template.unexpressed).toEqual([]);
     expect(cfn.design.services.find((s) => s.serviceName === "web")!.autoScaling).toEqual(original.services[0].autoScaling);
+    expect(tasksOf(cfn.design)).toEqual(tasksOf(original));
     expect(changed(await plan(cfn.design))).toEqual([]);
   });
 });
