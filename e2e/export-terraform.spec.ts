@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { openSampleCanvas, screenshot, uniqueName } from "./helpers";
+import { createDesign, openSampleCanvas, screenshot, uniqueName } from "./helpers";
 
 // Issue 16: the canvas's Export menu writes the design as Terraform (one main.tf) and as a
 // CloudFormation template, with references between the resources and what could not be said.
