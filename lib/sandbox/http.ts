@@ -6,6 +6,7 @@ import { AwsError } from "./core/errors";
 import { initialState } from "./core/state";
 import type { SandboxState } from "./core/types";
 import { APPLICATION_AUTOSCALING_API } from "./application-autoscaling/api";
+import { AUTOSCALING_API } from "./autoscaling/api";
 import { CLOUDWATCH_API } from "./cloudwatch/api";
 import { EC2_API } from "./ec2/api";
 import { ECS_API } from "./ecs/api";
@@ -124,6 +125,7 @@ export const SERVED_APIS: readonly ServedApi[] = [
   { protocol: "json", api: APPLICATION_AUTOSCALING_API },
   { protocol: "rest-json", api: SCHEDULER_API },
   { protocol: "json", api: CLOUDWATCH_API },
+  { protocol: "query", api: AUTOSCALING_API },
 ];
 
 /**
