@@ -74,7 +74,7 @@ const MATRIX = [
   { folder: "bin", imports: ["cli"], packages: ["tsx", "node:*"] },
   { folder: "scripts", imports: ["lib/db", "lib/domain/export"], packages: ["pg", "node:*"] },
   // Harnesses: they drive everything from outside.
-  { folder: "tests", imports: ["app", "lib/**"], packages: ["vitest", "fast-check", "@aws-sdk/*", "pg", "@electric-sql/pglite", "next", "zod", "oauth2-mock-server", "@smithy/signature-v4", "@cdktf/hcl2json", "node:*"] },
+  { folder: "tests", imports: ["app", "lib/**"], packages: ["vitest", "fast-check", "@aws-sdk/*", "pg", "@electric-sql/pglite", "next", "zod", "oauth2-mock-server", "@smithy/signature-v4", "fast-xml-parser", "@cdktf/hcl2json", "node:*"] },
   { folder: "bench", imports: ["lib/**"], packages: ["@aws-sdk/*", "@playwright/test", "autocannon", "pg", "node:*"] },
   { folder: "e2e", imports: [], packages: ["@playwright/test", "@aws-sdk/client-ecs", "@aws-sdk/client-ec2", "@aws-sdk/client-elastic-load-balancing-v2", "pg", "oauth2-mock-server", "node:*"] },
   // The files at the root (next.config.js, vitest.config.ts, this file, …) configure the tools;

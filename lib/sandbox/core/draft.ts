@@ -18,7 +18,7 @@ import type { World } from "./types";
 
 type Entity = object;
 type MapKey =
-  | "clusters" | "taskDefinitions" | "services" | "tasks" | "instances" | "capacityProviders"
+  | "clusters" | "taskDefinitions" | "services" | "tasks" | "instances" | "capacityProviders" | "autoScalingGroups"
   | "serviceDeployments" | "serviceRevisions" | "hookOutcomes"
   | "vpcs" | "subnets" | "securityGroups"
   | "loadBalancers" | "targetGroups" | "listeners" | "rules"
