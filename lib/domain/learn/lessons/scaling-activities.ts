@@ -1,4 +1,5 @@
-import type { SandboxSnapshot, ScalingActivityLike } from "../types";
+import { activeService, NOT_APPLIED, notYet } from "../helpers";
+import type { CheckResult, SandboxSnapshot, ScalingActivityLike } from "../types";
 
 /**
  * Which way an activity scaled: a target-tracking activity's cause names its alarm
@@ -17,4 +18,21 @@ export function scalingActivitiesOf(cluster: string, service: string, min: numbe
   const resourceId = `service/${cluster}/${service}`;
   return (snapshot: SandboxSnapshot, direction: "out" | "in") =>
     (snapshot.scalingActivities ?? []).filter((a) => a.ResourceId === resourceId && a.StatusCode === "Successful" && directionOf(a, min) === direction);
+}
+
+type Activities = ReturnType<typeof scalingActivitiesOf>;
+
+/**
+ * The scale-in half of a scaling lesson's last sandbox check: the service scaled out before, and a
+ * scale-in activity brought its desired count back to `min`. A hint while not; undefined once so.
+ */
+export function notBackIn(snapshot: SandboxSnapshot, activities: Activities, min: number): CheckResult | undefined {
+  const svc = activeService(snapshot);
+  if (!svc) return notYet(NOT_APPLIED);
+  if (!activities(snapshot, "out").length) return notYet("The service has not scaled out yet: do the previous step first.");
+  const desired = svc.desiredCount ?? 0;
+  if (desired > min || !activities(snapshot, "in").length) {
+    return notYet(`The desired count is ${desired}. Scale-in waits for 15 one-minute datapoints below the low alarm's threshold, then the scale-in cooldown: fast-forward more.`);
+  }
+  return undefined;
 }

@@ -5,7 +5,7 @@ import { SANDBOX_REGION } from "../../ecs-facts/sandbox";
 import { catalogEntry } from "../catalog";
 import { activeService, done, isRunning, NOT_APPLIED, notYet, serviceTasks } from "../helpers";
 import type { Lesson, SandboxSnapshot, SandboxStepCheck } from "../types";
-import { scalingActivitiesOf } from "./scaling-activities";
+import { notBackIn, scalingActivitiesOf } from "./scaling-activities";
 import { NGINX, starterDesign } from "./starters";
 
 // Target tracking on EC2: the service scales its tasks on CPU (Application Auto Scaling), and an
@@ -119,13 +119,8 @@ export const instancesAdded: SandboxStepCheck = {
 export const instancesRemoved: SandboxStepCheck = {
   kind: "sandbox",
   check(snapshot) {
-    const svc = activeService(snapshot);
-    if (!svc) return notYet(NOT_APPLIED);
-    if (!successfulScaling(snapshot, "out").length) return notYet("The service has not scaled out yet: do the previous step first.");
-    const desired = svc.desiredCount ?? 0;
-    if (desired > MIN || !successfulScaling(snapshot, "in").length) {
-      return notYet(`The desired count is ${desired}. Scale-in waits for 15 one-minute datapoints below the low alarm's threshold, then the scale-in cooldown: fast-forward more.`);
-    }
+    const waiting = notBackIn(snapshot, successfulScaling, MIN);
+    if (waiting) return waiting;
     const active = providerInstances(snapshot);
     const idle = active.filter(isIdle).length;
     const draining = providerInstances(snapshot, "DRAINING").length;

@@ -3,7 +3,7 @@ import { serviceCost, usd } from "../../cost";
 import { catalogEntry } from "../catalog";
 import { activeService, APPLY_AND_WAIT, done, isRunning, NOT_APPLIED, notYet, serviceTasks } from "../helpers";
 import type { Lesson, SandboxStepCheck } from "../types";
-import { scalingActivitiesOf } from "./scaling-activities";
+import { notBackIn, scalingActivitiesOf } from "./scaling-activities";
 import { fargateService, fargateTaskDefinition, starterDesign, web } from "./starters";
 
 const CLUSTER = "learn-scaling";
@@ -67,13 +67,8 @@ export const scaledOut: SandboxStepCheck = {
 export const scaledIn: SandboxStepCheck = {
   kind: "sandbox",
   check(snapshot) {
-    const svc = activeService(snapshot);
-    if (!svc) return notYet(NOT_APPLIED);
-    if (!successfulScaling(snapshot, "out").length) return notYet("The service has not scaled out yet: do the previous step first.");
-    const desired = svc.desiredCount ?? 0;
-    if (desired > MIN || !successfulScaling(snapshot, "in").length) {
-      return notYet(`The desired count is ${desired}. Scale-in waits for 15 one-minute datapoints below the low alarm's threshold, then the scale-in cooldown: fast-forward more.`);
-    }
+    const waiting = notBackIn(snapshot, successfulScaling, MIN);
+    if (waiting) return waiting;
     const running = serviceTasks(snapshot, SERVICE).filter(isRunning).length;
     if (running > MIN) return notYet(`${running} tasks still run: the ones scaled in are draining and stopping. Fast-forward, then check again.`);
     return done();
