@@ -159,7 +159,7 @@ export const targetTrackingEc2: Lesson = {
       goal: `Ramp the load from 20 to 200 requests per second over 5 minutes. CPU climbs past ${TARGET} %, the scaler raises the desired count, and the tasks that do not fit on the instances there make ${PROVIDER} launch more.`,
       hints: [
         "Press “Ramp the load”, then fast-forward 10 minutes, twice if needed: the alarm needs three minutes above the target, and every instance its warm-up.",
-        "The cluster's instances on the service's page show the new instances registering; the Auto Scaling group's desired capacity is what ECS asked for.",
+        "The scene on this page draws each instance as it registers; the Auto Scaling group's DesiredCapacity (aws autoscaling describe-auto-scaling-groups against the sandbox) is what ECS asked for.",
       ],
       actions: [
         { id: "set-load", label: "Ramp the load (20 → 200 req/s)", service: SERVICE, shape: { kind: "ramp", from: 20, to: 200, minutes: 5 } },
