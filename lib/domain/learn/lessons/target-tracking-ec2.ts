@@ -210,7 +210,7 @@ export const targetTrackingEc2: Lesson = {
         question: `If the load stayed at its peak all month and the service sat at its maximum of ${MAX} tasks, what would the instances cost, against ${MIN} tasks when idle?`,
         choices: [
           { id: "instances", correct: true, why: "", text: `${atMax} a month for ${instancesFor(MAX)} m5.large instances, against ${atMin} for ${instancesFor(MIN)} at the minimum: the bill follows the instances the tasks need, in whole instances.` },
-          { id: "per-task", text: `${usd(instancesMonthly(1) * MAX / TASKS_PER_INSTANCE)} spread evenly over the tasks, so half an instance per task at any count.`, why: "That is the same figure only when every instance is full; an odd count of tasks still pays a whole instance for the last one." },
+          { id: "per-task", text: `${usd(instancesMonthly(1) * 5 / TASKS_PER_INSTANCE)} for the five tasks the peak ran: half an instance each.`, why: "Instances are billed whole: five tasks need three instances, and at the maximum of six the three are full." },
           { id: "max-size", text: `${usd(instancesMonthly(10))}: the Auto Scaling group's maximum size of 10 instances.`, why: "MaxSize only bounds what managed scaling may ask for; you pay for the instances that run." },
           { id: "same", text: `${atMin}: managed scaling keeps the group at its minimum size.`, why: "Managed scaling grows the group when tasks cannot be placed; it went to three instances at the peak." },
         ],
