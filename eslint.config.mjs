@@ -51,8 +51,9 @@ const MATRIX = [
   { folder: "lib/sandbox/servicediscovery", imports: ["lib/sandbox/core", "lib/sandbox/protocols", "lib/sandbox/ecs", "lib/sandbox/ec2"], packages: ["zod"] },
   { folder: "lib/sandbox/application-autoscaling", imports: ["lib/sandbox/core", "lib/sandbox/protocols", "lib/sandbox/ecs", "lib/domain/ecs-facts"], packages: ["zod"] },
   { folder: "lib/sandbox/cloudwatch", imports: ["lib/sandbox/core", "lib/sandbox/protocols", "lib/sandbox/ecs"], packages: ["zod"] },
+  { folder: "lib/sandbox/autoscaling", imports: ["lib/sandbox/core", "lib/sandbox/protocols", "lib/sandbox/ecs", "lib/sandbox/ec2"], packages: ["zod"] },
   // … and its edges (lib/sandbox/*.ts: HTTP handlers, the store port, the Node server, request ids).
-  { folder: "lib/sandbox", files: "*.ts", imports: ["lib/sandbox/core", "lib/sandbox/ecs", "lib/sandbox/ec2", "lib/sandbox/elbv2", "lib/sandbox/iam", "lib/sandbox/logs", "lib/sandbox/servicediscovery", "lib/sandbox/application-autoscaling", "lib/sandbox/scheduler", "lib/sandbox/cloudwatch", "lib/sandbox/protocols"], packages: ["node:*", "@smithy/signature-v4"], types: ["@smithy/types"] },
+  { folder: "lib/sandbox", files: "*.ts", imports: ["lib/sandbox/core", "lib/sandbox/ecs", "lib/sandbox/ec2", "lib/sandbox/elbv2", "lib/sandbox/iam", "lib/sandbox/logs", "lib/sandbox/servicediscovery", "lib/sandbox/application-autoscaling", "lib/sandbox/scheduler", "lib/sandbox/cloudwatch", "lib/sandbox/autoscaling", "lib/sandbox/protocols"], packages: ["node:*", "@smithy/signature-v4"], types: ["@smithy/types"] },
   // I/O at the edges: one AWS port per service, the database (and the sandbox's persistent store).
   { folder: "lib/aws", imports: [...FACTS], packages: ["@aws-sdk/*", "zod"], types: ["@smithy/types"] },
   { folder: "lib/db/generated", imports: [], packages: ["@prisma/*"] }, // Prisma's client, generated and not linted
@@ -73,7 +74,7 @@ const MATRIX = [
   { folder: "bin", imports: ["cli"], packages: ["tsx", "node:*"] },
   { folder: "scripts", imports: ["lib/db", "lib/domain/export"], packages: ["pg", "node:*"] },
   // Harnesses: they drive everything from outside.
-  { folder: "tests", imports: ["app", "lib/**"], packages: ["vitest", "fast-check", "@aws-sdk/*", "pg", "@electric-sql/pglite", "next", "zod", "oauth2-mock-server", "@smithy/signature-v4", "@cdktf/hcl2json", "node:*"] },
+  { folder: "tests", imports: ["app", "lib/**"], packages: ["vitest", "fast-check", "@aws-sdk/*", "pg", "@electric-sql/pglite", "next", "zod", "oauth2-mock-server", "@smithy/signature-v4", "fast-xml-parser", "@cdktf/hcl2json", "node:*"] },
   { folder: "bench", imports: ["lib/**"], packages: ["@aws-sdk/*", "@playwright/test", "autocannon", "pg", "node:*"] },
   { folder: "e2e", imports: [], packages: ["@playwright/test", "@aws-sdk/client-ecs", "@aws-sdk/client-ec2", "@aws-sdk/client-elastic-load-balancing-v2", "@aws-sdk/client-cloudwatch-logs", "pg", "oauth2-mock-server", "node:*"] },
   // The files at the root (next.config.js, vitest.config.ts, this file, …) configure the tools;
@@ -96,7 +97,7 @@ const TESTS_BESIDE_CODE = {
 const RELATIVE_ONLY = ["lib/domain/**", "lib/aws/**", "lib/server/plan/**", "cli/**"];
 
 /** Pure code reads no wall clock, randomness, timers, network, process or browser state: they come in as arguments. */
-const PURE_CORE = ["lib/domain/**", "lib/sandbox/core/**", "lib/sandbox/ecs/**", "lib/sandbox/ec2/**", "lib/sandbox/elbv2/**", "lib/sandbox/iam/**", "lib/sandbox/logs/**", "lib/sandbox/scheduler/**", "lib/sandbox/cloudwatch/**", "lib/sandbox/servicediscovery/**", "lib/sandbox/application-autoscaling/**", "lib/sandbox/protocols/**"];
+const PURE_CORE = ["lib/domain/**", "lib/sandbox/core/**", "lib/sandbox/ecs/**", "lib/sandbox/ec2/**", "lib/sandbox/elbv2/**", "lib/sandbox/iam/**", "lib/sandbox/logs/**", "lib/sandbox/scheduler/**", "lib/sandbox/cloudwatch/**", "lib/sandbox/servicediscovery/**", "lib/sandbox/application-autoscaling/**", "lib/sandbox/autoscaling/**", "lib/sandbox/protocols/**"];
 
 // Tests, and helpers only tests import (`test-*.ts` beside the code, e.g. shared fast-check arbitraries).
 const TEST_FILES = ["**/*.test.ts", "**/*.test.tsx", "lib/**/test-*.ts"];

@@ -53,7 +53,7 @@ export function NetworkSourceSelect() {
   const list: EnvironmentView[] = environments.data ?? [];
   return (
     <div className="flex items-center gap-2 rounded-md bg-slate-50 px-2 py-1.5 text-xs text-slate-700">
-      <label htmlFor={id} className="shrink-0" title="The Subnets, Security groups, Target group, listener rule, role and namespace fields suggest what this environment has">Suggestions from</label>
+      <label htmlFor={id} className="shrink-0" title="The Subnets, Security groups, Target group, listener rule, role, namespace and Auto Scaling group fields suggest what this environment has">Suggestions from</label>
       <select
         id={id} value={environmentId} onChange={(e) => setEnvironmentId(e.target.value)}
         className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-1 py-0.5 text-xs text-slate-800"
@@ -78,6 +78,7 @@ export function suggestionsOf(network: EnvironmentNetwork | undefined, kind: Sug
     // By name: ECS takes a namespace's name or ARN, and a name reads better in the design.
     case "namespace": return (network.namespaces ?? []).map((n) => ({ value: n.name, label: `${n.name} · ${n.type}` }));
     case "listenerRule": return listenerRuleSuggestions(network);
+    case "autoScalingGroup": return (network.autoScalingGroups ?? []).map((g) => ({ value: g.arn, label: `${g.name} · ${g.minSize}–${g.maxSize} instances, ${g.desiredCapacity} desired` }));
   }
 }
 

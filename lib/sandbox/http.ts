@@ -3,7 +3,9 @@ import { gunzipSync } from "node:zlib";
 import { simNow } from "./core/clock";
 import { AwsError } from "./core/errors";
 import { APPLICATION_AUTOSCALING_API } from "./application-autoscaling/api";
+import { AUTOSCALING_API } from "./autoscaling/api";
 import { CLOUDWATCH_API } from "./cloudwatch/api";
+import { CLOUDWATCH_QUERY_API } from "./cloudwatch/query";
 import { EC2_API } from "./ec2/api";
 import { ECS_API } from "./ecs/api";
 import { handleControl } from "./ecs/control";
@@ -86,7 +88,20 @@ export const SERVED_APIS: readonly ServedApi[] = [
   { protocol: "json", api: APPLICATION_AUTOSCALING_API },
   { protocol: "rest-json", api: SCHEDULER_API },
   { protocol: "json", api: CLOUDWATCH_API },
+  { protocol: "query", api: CLOUDWATCH_QUERY_API },
+  { protocol: "query", api: AUTOSCALING_API },
 ];
+
+/**
+ * Of the services signed for one name, the one whose protocol the request speaks: CloudWatch
+ * answers both awsJson1_0 (X-Amz-Target, `application/x-amz-json-1.0`) and awsQuery (a form),
+ * as AWS routes them by Content-Type and X-Amz-Target.
+ */
+function byProtocol(candidates: readonly ServedApi[], req: HttpRequest): ServedApi | undefined {
+  if (candidates.length < 2) return candidates[0];
+  const form = /^application\/x-www-form-urlencoded\b/i.test(header(req, "content-type") ?? "") && !header(req, "x-amz-target");
+  return candidates.find((s) => (s.protocol === "query") === form) ?? candidates[0];
+}
 
 /**
  * The service a request is for, as local AWS emulators tell: the service of the SigV4
@@ -96,7 +111,7 @@ export const SERVED_APIS: readonly ServedApi[] = [
  */
 export function servedApiFor(req: HttpRequest): ServedApi | undefined {
   const scope = credentialScope(header(req, "authorization"));
-  if (scope) return SERVED_APIS.find((s) => s.api.signingName === scope.service);
+  if (scope) return byProtocol(SERVED_APIS.filter((s) => s.api.signingName === scope.service), req);
   const target = header(req, "x-amz-target");
   if (target) return SERVED_APIS.find((s) => s.protocol === "json" && target.startsWith(s.api.targetPrefix));
   const path = pathBelowEndpoint(req);
@@ -113,7 +128,7 @@ export function handleAwsRequest(req: HttpRequest, deps: SandboxDeps = defaultSa
   if (served?.protocol === "rest-json") return handleRestJsonRequest(served.api, req, deps);
   const scope = credentialScope(header(req, "authorization"));
   const named = scope ? `'${scope.service}'` : "the service of this request";
-  const names = SERVED_APIS.map((s) => s.api.signingName).join(", ");
+  const names = [...new Set(SERVED_APIS.map((s) => s.api.signingName))].join(", ");
   return Promise.resolve(jsonError(new AwsError("UnknownServiceException", `The sandbox does not serve ${named}; it serves ${names}.`), randomUUID()));
 }
 
@@ -193,7 +208,8 @@ export const accessDenied = (call: SandboxCall, principal: string): AwsError => 
 /** An authentication or authorisation refusal, answered in the call's own protocol. */
 export function refusalAnswer(call: SandboxCall, error: AwsError): HttpResponse {
   const requestId = randomUUID();
-  const served = SERVED_APIS.find((s) => s.api.signingName === call.service);
+  const named = SERVED_APIS.filter((s) => s.api.signingName === call.service);
+  const served = named.find((s) => (s.protocol === "query") === (call.protocol !== "json")) ?? named[0];
   if (served?.protocol === "query" && call.protocol !== "json") return queryError(served.api, error, requestId);
   return jsonError(error, requestId, served?.protocol === "json" ? served.api.wire : undefined);
 }

@@ -3,6 +3,7 @@ import { DEFAULT_REGION, initialState } from "./core/state";
 import type { SandboxState, World } from "./core/types";
 import { handleControl, type ControlInput } from "./ecs/control";
 import { handleOperation as autoScalingOperation } from "./application-autoscaling/engine";
+import { handleOperation as ec2AutoScalingOperation } from "./autoscaling/engine";
 import { handleOperation as cloudWatchOperation } from "./cloudwatch/engine";
 import { handleOperation as ec2Operation } from "./ec2/engine";
 import { handleOperation } from "./ecs/engine";
@@ -11,7 +12,7 @@ import { handleOperation as logsOperation } from "./logs/engine";
 import { handleOperation as cloudMapOperation } from "./servicediscovery/engine";
 
 // A sandbox driven directly through the pure engine with a frozen, stepped clock: the unit
-// and property tests' harness. `call` is ECS, `cloudMap` Cloud Map, `logs` CloudWatch Logs, `cloudwatch` CloudWatch and `autoscaling` Application Auto Scaling (JSON); `ec2` and `elbv2` take their inputs as the query
+// and property tests' harness. `call` is ECS, `cloudMap` Cloud Map, `logs` CloudWatch Logs, `cloudwatch` CloudWatch and `autoscaling` Application Auto Scaling (JSON); `ec2`, `elbv2` and `ec2AutoScaling` (EC2 Auto Scaling) take their inputs as the query
 // protocol reads them (wire member names; numbers and booleans may be given as such).
 export function steppedSandbox(seed = 1, region = DEFAULT_REGION) {
   const realNow = 1_700_000_000_000;
@@ -30,6 +31,7 @@ export function steppedSandbox(seed = 1, region = DEFAULT_REGION) {
     cloudMap: run(cloudMapOperation),
     cloudwatch: run(cloudWatchOperation),
     autoscaling: run(autoScalingOperation),
+    ec2AutoScaling: run(ec2AutoScalingOperation),
     control: (input: ControlInput) => unwrap(handleControl(state, input, realNow)),
     step: (seconds: number) => unwrap(handleControl(state, { action: "step", seconds }, realNow)),
     world: (): World => state.worlds[region],

@@ -1,11 +1,11 @@
 import {
   createAutoScalingPort, createInProcessAutoScalingPort, type AutoScalingPort, createInProcessSchedulerPort, createSchedulerPort, type SchedulerPort,
-  createCloudWatchPort, createInProcessCloudWatchPort, type CloudWatchPort,
+  createCloudWatchPort, createInProcessCloudWatchPort, type CloudWatchPort, createEc2AutoScalingPort, createInProcessEc2AutoScalingPort, type Ec2AutoScalingPort,
   createEc2Port, createEcsPort, createElbv2Port, createIamPort, createInProcessEc2Port, createInProcessEcsPort, createInProcessElbv2Port, createInProcessIamPort,
   createInProcessLogsPort, createLogsPort, createInProcessServiceDiscoveryPort, createPacer, createServiceDiscoveryPort, toAwsFailure,
   type AwsTarget, type Ec2Port, type EcsPort, type Elbv2Port, type IamPort, type InProcessHandler, type LogsPort, type Pacer, type ServiceDiscoveryPort,
 } from "@/lib/aws";
-import { AUTOSCALING_LIMITS, CLOUDWATCH_LIMITS, SCHEDULER_LIMITS, EC2_LIMITS, ECS_LIMITS, ELBV2_LIMITS, IAM_LIMITS, LOGS_LIMITS, SERVICE_DISCOVERY_LIMITS, type Bucket } from "@/lib/domain/aws-limits";
+import { AUTOSCALING_LIMITS, CLOUDWATCH_LIMITS, EC2_AUTOSCALING_LIMITS, SCHEDULER_LIMITS, EC2_LIMITS, ECS_LIMITS, ELBV2_LIMITS, IAM_LIMITS, LOGS_LIMITS, SERVICE_DISCOVERY_LIMITS, type Bucket } from "@/lib/domain/aws-limits";
 import { handleAwsRequest, handleEcsRequest } from "@/lib/sandbox/http";
 import type { Actor } from "@/lib/domain/access";
 import type { SandboxDeps } from "@/lib/sandbox/store";
@@ -19,10 +19,12 @@ export type AwsPorts = {
   ecs(env: EnvironmentRow): EcsPort; elbv2(env: EnvironmentRow): Elbv2Port; ec2(env: EnvironmentRow): Ec2Port; iam(env: EnvironmentRow): IamPort;
   servicediscovery(env: EnvironmentRow): ServiceDiscoveryPort; logs(env: EnvironmentRow): LogsPort;
   autoscaling(env: EnvironmentRow): AutoScalingPort; scheduler(env: EnvironmentRow): SchedulerPort; cloudwatch(env: EnvironmentRow): CloudWatchPort;
+  /** EC2 Auto Scaling (the groups capacity providers name); `autoscaling` is Application Auto Scaling. */
+  ec2AutoScaling(env: EnvironmentRow): Ec2AutoScalingPort;
 };
 
 type Service = keyof AwsPorts;
-type Port = EcsPort | Elbv2Port | Ec2Port | IamPort | ServiceDiscoveryPort | LogsPort | AutoScalingPort | SchedulerPort | CloudWatchPort;
+type Port = EcsPort | Elbv2Port | Ec2Port | IamPort | ServiceDiscoveryPort | LogsPort | AutoScalingPort | SchedulerPort | CloudWatchPort | Ec2AutoScalingPort;
 type Kind<S extends Service> = ReturnType<AwsPorts[S]>;
 
 /** How each service's port is made: against an account (paced to its limits), and in-process against the sandbox. */
@@ -36,6 +38,7 @@ const MAKERS: { [S in Service]: { buckets: Record<string, Bucket>; account(t: Aw
   autoscaling: { buckets: AUTOSCALING_LIMITS.buckets, account: createAutoScalingPort, sandbox: createInProcessAutoScalingPort, handler: handleAwsRequest },
   scheduler: { buckets: SCHEDULER_LIMITS.buckets, account: createSchedulerPort, sandbox: createInProcessSchedulerPort, handler: handleAwsRequest },
   cloudwatch: { buckets: CLOUDWATCH_LIMITS.buckets, account: createCloudWatchPort, sandbox: createInProcessCloudWatchPort, handler: handleAwsRequest },
+  ec2AutoScaling: { buckets: EC2_AUTOSCALING_LIMITS.buckets, account: createEc2AutoScalingPort, sandbox: createInProcessEc2AutoScalingPort, handler: handleAwsRequest },
 };
 
 // Process-wide, on purpose: an SDK client is meant to be reused (it keeps its connections and
@@ -97,6 +100,7 @@ export function appAwsPorts(sandbox: SandboxDeps, actor?: Actor): AwsPorts {
     autoscaling: (env) => portOf("autoscaling", env, sandbox, actingFor),
     scheduler: (env) => portOf("scheduler", env, sandbox, actingFor),
     cloudwatch: (env) => portOf("cloudwatch", env, sandbox, actingFor),
+    ec2AutoScaling: (env) => portOf("ec2AutoScaling", env, sandbox, actingFor),
   };
 }
 

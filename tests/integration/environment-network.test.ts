@@ -7,6 +7,7 @@ import {
   CreateListenerCommand, CreateLoadBalancerCommand, CreateRuleCommand, CreateTargetGroupCommand, ElasticLoadBalancingV2Client,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { CreateRoleCommand, IAMClient } from "@aws-sdk/client-iam";
+import { AutoScalingClient, CreateAutoScalingGroupCommand } from "@aws-sdk/client-auto-scaling";
 import { CreateHttpNamespaceCommand, ServiceDiscoveryClient } from "@aws-sdk/client-servicediscovery";
 import { readEnvironmentNetworkAction } from "@/lib/actions/environments";
 import { defaultVpcEdits, environmentListeners, listenerRuleSuggestions, type EnvironmentNetwork } from "@/lib/domain/designer";
@@ -51,6 +52,13 @@ describe("readEnvironmentNetworkAction", () => {
     const sd = new ServiceDiscoveryClient(inProcessConfig((req) => handleAwsRequest(req, sandboxDeps()), SANDBOX_REGION, "/sandbox/aws"));
     await sd.send(new CreateHttpNamespaceCommand({ Name: "shop" }));
     sd.destroy();
+    // And EC2 Auto Scaling groups, for an Auto Scaling group capacity provider's ARN.
+    expect(first.data.autoScalingGroups).toEqual([]);
+    const asg = new AutoScalingClient(inProcessConfig((req) => handleAwsRequest(req, sandboxDeps()), SANDBOX_REGION, "/sandbox/aws"));
+    await asg.send(new CreateAutoScalingGroupCommand({
+      AutoScalingGroupName: "ecs-nodes", MinSize: 0, MaxSize: 4, LaunchTemplate: { LaunchTemplateName: "ecs-node" }, VPCZoneIdentifier: first.data.subnets[0].id,
+    }));
+    asg.destroy();
     const second = await readEnvironmentNetworkAction({ environmentId: SANDBOX_ENVIRONMENT_ID });
     expect(second.ok && second.data.targetGroups.map((t) => [t.name, t.targetType])).toEqual([["picked-tg", "ip"]]);
     expect(second.ok && second.data.roles).toEqual([
@@ -58,6 +66,10 @@ describe("readEnvironmentNetworkAction", () => {
       { arn: "arn:aws:iam::000000000000:role/deploy-bot", name: "deploy-bot", trustedServices: ["codebuild.amazonaws.com"] },
     ]);
     expect(second.ok && second.data.namespaces.map((n) => [n.name, n.type])).toEqual([["shop", "HTTP"]]);
+    expect(second.ok && second.data.autoScalingGroups).toEqual([{
+      arn: expect.stringMatching(new RegExp(`^arn:aws:autoscaling:${SANDBOX_REGION}:000000000000:autoScalingGroup:[0-9a-f-]{36}:autoScalingGroupName/ecs-nodes$`)),
+      name: "ecs-nodes", minSize: 0, maxSize: 4, desiredCapacity: 0,
+    }]);
     expect(second.ok && second.data.namespaces[0].arn).toMatch(/^arn:aws:servicediscovery:[a-z0-9-]+:000000000000:namespace\/ns-/);
 
     // And the default-VPC fix turns the design's finding into subnets that pass the validator.

@@ -45,6 +45,8 @@ export function rolesForTasks(roles: NetworkRole[]): NetworkRole[] {
   const forTasks = (r: NetworkRole) => (r.trustedServices.includes("ecs-tasks.amazonaws.com") ? 0 : 1);
   return [...roles].sort((a, b) => forTasks(a) - forTasks(b) || a.name.localeCompare(b.name));
 }
+/** An EC2 Auto Scaling group (DescribeAutoScalingGroups): what an Auto Scaling group capacity provider names. */
+export type NetworkAutoScalingGroup = { arn: string; name: string; minSize: number; maxSize: number; desiredCapacity: number };
 /** A Cloud Map namespace: HTTP, DNS_PRIVATE or DNS_PUBLIC. */
 export type NetworkNamespace = { arn: string; name: string; type: string };
 export type EnvironmentNetwork = {
@@ -60,10 +62,12 @@ export type EnvironmentNetwork = {
   roles: NetworkRole[];
   /** Cloud Map namespaces of the Region (Service Connect joins one, by name or ARN). */
   namespaces: NetworkNamespace[];
+  /** EC2 Auto Scaling groups of the Region (absent: not read). */
+  autoScalingGroups?: NetworkAutoScalingGroup[];
 };
 
 /** What of an environment a free-text field offers to pick (the inspector shows it as suggestions). */
-export type NetworkSuggestion = "subnet" | "securityGroup" | "targetGroup" | "loadBalancer" | "role" | "namespace" | "listenerRule";
+export type NetworkSuggestion = "subnet" | "securityGroup" | "targetGroup" | "loadBalancer" | "role" | "namespace" | "listenerRule" | "autoScalingGroup";
 
 const CONDITION_WORDS: Record<string, string> = { "path-pattern": "path", "host-header": "host", "http-request-method": "method", "source-ip": "source", "http-header": "header", "query-string": "query" };
 

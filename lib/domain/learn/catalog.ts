@@ -18,6 +18,7 @@ export const LESSON_CATALOG = [
   { id: "multi-stage-builds", title: "Multi-stage builds and image size" },
   { id: "tags-vs-digests", title: "Tags vs digests, and why ECS pins a digest" },
   { id: "target-tracking", title: "Target-tracking auto scaling in the sandbox" },
+  { id: "target-tracking-ec2", title: "Target tracking on EC2: tasks and the instances under them" },
 ] as const;
 
 export type LessonId = (typeof LESSON_CATALOG)[number]["id"];

@@ -18,7 +18,7 @@ import type { World } from "./types";
 
 type Entity = object;
 type MapKey =
-  | "clusters" | "taskDefinitions" | "services" | "tasks" | "instances" | "capacityProviders"
+  | "clusters" | "taskDefinitions" | "services" | "tasks" | "instances" | "capacityProviders" | "autoScalingGroups"
   | "serviceDeployments" | "serviceRevisions" | "hookOutcomes"
   | "vpcs" | "subnets" | "securityGroups"
   | "loadBalancers" | "targetGroups" | "listeners" | "rules"
@@ -30,7 +30,7 @@ type MapKey =
   | "metrics" | "alarms" | "loads";
 /** Every entity map of a world: ECS's, EC2's, ELBv2's. */
 export const MAPS: readonly MapKey[] = [
-  "clusters", "taskDefinitions", "services", "tasks", "instances", "capacityProviders",
+  "clusters", "taskDefinitions", "services", "tasks", "instances", "capacityProviders", "autoScalingGroups",
   "serviceDeployments", "serviceRevisions", "hookOutcomes",
   "vpcs", "subnets", "securityGroups",
   "loadBalancers", "targetGroups", "listeners", "rules",

@@ -23,7 +23,7 @@ export function initialState(realNow: number, seed = 1, config: SandboxConfig = 
 function emptyWorld(region: string, seed: number, now: number): World {
   return {
     region, account: SANDBOX_ACCOUNT, now, seq: 0, rng: seed | 0,
-    clusters: {}, taskDefinitions: {}, services: {}, tasks: {}, instances: {}, capacityProviders: {},
+    clusters: {}, taskDefinitions: {}, services: {}, tasks: {}, instances: {}, capacityProviders: {}, autoScalingGroups: {},
     serviceDeployments: {}, serviceRevisions: {}, hookOutcomes: {},
     faults: { pullFailures: [], unhealthyImages: [] },
     vpcs: {}, subnets: {}, securityGroups: {},

@@ -169,9 +169,36 @@ export type CapacityProvider = {
   tags: Tag[];
   seq: number;
   /** Auto Scaling group providers with managed scaling: instances launched, in service after the warm-up. */
-  launching?: { count: number; readyAt: number }[];
+  launching?: { count: number; readyAt: number; instanceIds?: string[] }[];
   /** Instances more that tasks the scheduler could not place want (read and cleared by the next capacity pass). */
   waiting?: number;
+};
+
+/**
+ * An EC2 Auto Scaling group (CreateAutoScalingGroup, or the one an Auto Scaling group capacity
+ * provider names when the sandbox had none: autoscaling/groups.ts). Its instances are the
+ * container instances of the provider that uses it; its desired capacity, while a provider with
+ * managed scaling uses it, is what that provider asks for (ecs/capacity.ts).
+ */
+export type AutoScalingGroup = {
+  name: string;
+  arn: string;
+  minSize: number;
+  maxSize: number;
+  desiredCapacity: number;
+  defaultCooldown: number;
+  availabilityZones: string[];
+  vpcZoneIdentifier?: string;
+  launchTemplate?: { LaunchTemplateId?: string; LaunchTemplateName?: string; Version?: string };
+  mixedInstancesPolicy?: Record<string, unknown>;
+  healthCheckType: string;
+  healthCheckGracePeriod: number;
+  newInstancesProtectedFromScaleIn: boolean;
+  capacityRebalance: boolean;
+  targetGroupArns: string[];
+  tags: { key: string; value: string; propagateAtLaunch: boolean }[];
+  createdAt: number;
+  seq: number;
 };
 
 export type Deployment = {
@@ -779,6 +806,8 @@ export type World = {
   instances: Record<string, ContainerInstance>;
   /** By name: the account's capacity providers (FARGATE and FARGATE_SPOT are built in, not here). */
   capacityProviders: Record<string, CapacityProvider>;
+  /** EC2 Auto Scaling groups by name. */
+  autoScalingGroups: Record<string, AutoScalingGroup>;
   serviceDeployments: Record<string, ServiceDeployment>;
   serviceRevisions: Record<string, ServiceRevision>;
   hookOutcomes: Record<string, HookOutcome>;

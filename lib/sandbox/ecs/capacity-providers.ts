@@ -6,13 +6,14 @@ import { clientError, invalidParameter } from "./errors";
 import { TagListSchema, paginate, parseInput } from "./input";
 import type { CapacityProvider, World } from "../core/types";
 import { activeCluster } from "./lookups";
+import { ensureGroupOf } from "../core/auto-scaling-groups";
 import { peek } from "../core/draft";
 import { compact } from "../protocols/json-1-1";
 
 // Capacity providers (CreateCapacityProvider, DescribeCapacityProviders, UpdateCapacityProvider,
-// DeleteCapacityProvider): an Auto Scaling group's (the account's; the sandbox has no EC2 Auto
-// Scaling, so only the ARN's form is checked) or ECS Managed Instances' (created in a cluster
-// and usable only there). FARGATE and FARGATE_SPOT are built in: described, never stored.
+// DeleteCapacityProvider): an Auto Scaling group's (the account's; a group the sandbox does not
+// have yet is made for it, see core/auto-scaling-groups.ts) or ECS Managed Instances' (created in
+// a cluster and usable only there). FARGATE and FARGATE_SPOT are built in: described, never stored.
 // What the providers do to a cluster's instances is ecs/capacity.ts.
 
 const str = z.string();
@@ -134,6 +135,7 @@ export function createCapacityProvider(world: World, raw: unknown) {
     if (Object.values(peek(world).capacityProviders).some((c) => c.status === "ACTIVE" && c.autoScalingGroupProvider?.autoScalingGroupArn === asg.autoScalingGroupArn)) {
       throw clientError("The specified Auto Scaling group ARN is already being used by another capacity provider. Specify a unique Auto Scaling group ARN and try again.");
     }
+    if (!ensureGroupOf(world, world.now, asg.autoScalingGroupArn)) throw invalidParameter("The specified Auto Scaling group ARN is not valid. Specify a valid ARN and try again.");
     cp = { ...base, type: "EC2_AUTOSCALING", autoScalingGroupProvider: asgWithDefaults(asg), seq: nextSeq(world) };
   } else {
     const mi = input.managedInstancesProvider!;

@@ -1,5 +1,7 @@
 import { addInstance, INSTANCE_TYPES } from "./container-instances";
+import { findGroup } from "../core/auto-scaling-groups";
 import { peek } from "../core/draft";
+import { randomHex } from "../core/ids";
 import type { CapacityProvider, ContainerInstance, Ctx, TaskDefinition, World } from "../core/types";
 
 // What capacity providers do to a cluster's container instances, as time passes.
@@ -15,8 +17,9 @@ import type { CapacityProvider, ContainerInstance, Ctx, TaskDefinition, World } 
 // (instances needed ÷ instances there × 100) at targetCapacity. Tasks that cannot be placed make it
 // launch max(minimumScalingStepSize, min(maximumScalingStepSize, desired − current)) instances,
 // which register after instanceWarmupPeriod, one scale-out at a time; instances idle for 15
-// minutes beyond what targetCapacity asks for are drained and terminated. The sandbox has no Auto
-// Scaling group: its instances are m5.large.
+// minutes beyond what targetCapacity asks for are drained and terminated. The provider's Auto
+// Scaling group (core/auto-scaling-groups.ts; DescribeAutoScalingGroups) bounds what it asks for
+// by its MinSize and MaxSize and spreads instances over its zones; its instances are m5.large.
 
 /** A provider's instances terminate this long after they start draining (EC2's shutdown). */
 const TERMINATE_AFTER_MS = 60_000;
@@ -65,19 +68,32 @@ function providerInstances(world: World, cp: CapacityProvider, clusterName?: str
     (clusterName === undefined || i.clusterName === clusterName));
 }
 
-/** The zone of the next instance: the provider's subnets' zones in turn (its cluster's Region's first zone without any). */
-function nextZone(world: World, cp: CapacityProvider, clusterName: string): string {
+/** An Auto Scaling group provider's group, for reading. */
+const groupOf = (world: World, cp: CapacityProvider) => {
+  const arn = cp.autoScalingGroupProvider?.autoScalingGroupArn;
+  return typeof arn === "string" ? findGroup(world, arn) : undefined;
+};
+
+/** The zones a provider launches into: its group's (Auto Scaling), or its subnets' (Managed Instances). */
+function zonesOf(world: World, cp: CapacityProvider): string[] {
+  if (cp.type === "EC2_AUTOSCALING") return groupOf(world, cp)?.availabilityZones ?? [];
   const subnets = (((cp.managedInstancesProvider?.instanceLaunchTemplate as Json | undefined)?.networkConfiguration as Json | undefined)?.subnets as string[] | undefined) ?? [];
-  const zones = [...new Set(subnets.map((id) => peek(world).subnets[id]?.availabilityZone).filter((z): z is string => !!z))];
+  return [...new Set(subnets.map((id) => peek(world).subnets[id]?.availabilityZone).filter((z): z is string => !!z))];
+}
+
+/** The zone of the next instance: the provider's zones in turn, the least used first (the Region's first zone without any). */
+function nextZone(world: World, cp: CapacityProvider, clusterName: string): string {
+  const zones = zonesOf(world, cp);
   if (!zones.length) return `${world.region}a`;
   const counts = zones.map((z) => providerInstances(world, cp, clusterName).filter((i) => i.availabilityZone === z).length);
   return zones[counts.indexOf(Math.min(...counts))];
 }
 
-function launchInstance(world: World, ctx: Ctx, cp: CapacityProvider, clusterName: string, instanceType: string): ContainerInstance {
+function launchInstance(world: World, ctx: Ctx, cp: CapacityProvider, clusterName: string, instanceType: string, ec2InstanceId?: string): ContainerInstance {
   const t = INSTANCE_TYPES[instanceType];
   const propagate = cp.managedInstancesProvider?.propagateTags === "CAPACITY_PROVIDER";
   return addInstance(world, ctx, {
+    ...(ec2InstanceId ? { ec2InstanceId } : {}),
     clusterName, cpu: t.cpu, memory: t.memory, instanceType, availabilityZone: nextZone(world, cp, clusterName),
     capacityProviderName: cp.name, tags: propagate ? cp.tags : [],
     attributes: [{ name: "ecs.capacity-provider", value: cp.name }],
@@ -169,7 +185,7 @@ function registerReady(world: World, ctx: Ctx, cp: CapacityProvider, clusterName
   const rest = (own.launching ?? []).filter((l) => l.readyAt > ctx.now);
   own.launching = rest.length ? rest : undefined;
   if (!clusterName) return false;
-  for (const l of ready) for (let n = 0; n < l.count; n++) mine.push(launchInstance(world, ctx, cp, clusterName, ASG_INSTANCE_TYPE));
+  for (const l of ready) for (let n = 0; n < l.count; n++) mine.push(launchInstance(world, ctx, cp, clusterName, ASG_INSTANCE_TYPE, l.instanceIds?.[n]));
   return true;
 }
 
@@ -182,12 +198,18 @@ function scaleAutoScalingGroup(world: World, ctx: Ctx, cp: CapacityProvider, min
   if (waiting) own.waiting = undefined;
   if (!clusterName) return registered;
   const busy = mine.filter((i) => i.idleSince === undefined).length;
-  const desired = Math.ceil(((busy + waiting) * 100) / ms.targetCapacity);
+  // CapacityProviderReservation = instances needed ÷ instances there × 100, held at targetCapacity,
+  // within the group's MinSize and MaxSize.
+  const group = groupOf(world, cp);
+  const wanted = Math.ceil(((busy + waiting) * 100) / ms.targetCapacity);
+  const desired = group ? Math.min(group.maxSize, Math.max(group.minSize, wanted)) : wanted;
   const launching = (own.launching ?? []).reduce((n, l) => n + l.count, 0);
   if (desired > mine.length && launching === 0) {
-    // One scale-out at a time, of at least the minimum and at most the maximum step.
-    const step = Math.max(ms.minimumScalingStepSize, Math.min(ms.maximumScalingStepSize, desired - mine.length));
-    own.launching = [{ count: step, readyAt: ctx.now + ms.instanceWarmupPeriod * 1000 }];
+    // One scale-out at a time, of at least the minimum and at most the maximum step, never past MaxSize.
+    const room = group ? group.maxSize - mine.length : Infinity;
+    const step = Math.min(room, Math.max(ms.minimumScalingStepSize, Math.min(ms.maximumScalingStepSize, desired - mine.length)));
+    const instanceIds = Array.from({ length: step }, () => `i-${randomHex(world, 17)}`);
+    own.launching = [{ count: step, readyAt: ctx.now + ms.instanceWarmupPeriod * 1000, instanceIds }];
     registered = registerReady(world, ctx, cp, clusterName, mine) || registered;
   } else if (desired < mine.length && launching === 0) {
     const idle = mine.filter((i) => i.idleSince !== undefined && ctx.now - i.idleSince >= ASG_SCALE_IN_AFTER_MS)

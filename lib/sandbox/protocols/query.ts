@@ -38,6 +38,8 @@ export type QueryService = {
   /** The code it answers a request it cannot read with (ELBv2: ValidationError). */
   clientErrorType: string;
   engine: Engine;
+  /** awsQuery operations that have no output: their answer holds no `<OpResult>` (CloudWatch's PutMetricAlarm). */
+  resultless?: readonly string[];
 };
 
 /** A call as read off the wire; the edge adds its clock (`realNow`). */
@@ -159,7 +161,7 @@ export function queryAnswer(service: QueryService, op: string, result: Pick<Engi
   const output = (result.output ?? {}) as Record<string, unknown>;
   const body = service.dialect === "ec2Query"
     ? { "@_xmlns": service.xmlNamespace, requestId, ...output }
-    : { "@_xmlns": service.xmlNamespace, [`${op}Result`]: output, ResponseMetadata: { RequestId: requestId } };
+    : { "@_xmlns": service.xmlNamespace, ...(service.resultless?.includes(op) ? {} : { [`${op}Result`]: output }), ResponseMetadata: { RequestId: requestId } };
   return xml(200, `${op}Response`, body, requestId, memberOf(service.dialect));
 }
 

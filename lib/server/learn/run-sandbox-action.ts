@@ -126,7 +126,7 @@ function loadText(s: LoadShape): string {
 
 /**
  * A lesson's Apply is Plan & apply, the same planDesign and applyPlan, in two parts: clusters
- * first, then the design's EC2 instances the sandbox does not have yet (no ECS call creates
+ * (with the capacity providers they name, in the plan's order) first, then the design's EC2 instances the sandbox does not have yet (no ECS call creates
  * those), then the rest, so services are placed once their capacity is there. Returns how many
  * calls it made; a refused call ends it with ECS's message.
  */
@@ -134,7 +134,7 @@ async function planAndApply(ctx: AppContext, designId: string, design: Design): 
   const { env, ecs } = await lessonSandbox(ctx);
   const { plan } = await withEcs(ctx, env, (port) => planAgainstAccount(port, design, { designId, ...planPorts(ctx, env) }));
   refuseErrors(plan.errors);
-  const [clusters, rest] = splitPlan(plan, (s) => s.kind === "cluster" && s.action !== "delete");
+  const [clusters, rest] = splitPlan(plan, (s) => (s.kind === "cluster" || s.kind === "capacity-provider") && s.action !== "delete");
   const elbv2 = ctx.aws.elbv2(env);
   const autoscaling = ctx.aws.autoscaling(env);
   await applyOrRefuse(ecs, { elbv2, autoscaling }, clusters);

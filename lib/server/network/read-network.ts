@@ -11,16 +11,18 @@ export const EnvironmentNetworkInputSchema = z.object({ environmentId: z.uuid() 
 /**
  * What the inspector's pickers offer from an environment: its VPCs, subnets and security groups
  * (EC2), its target groups, load balancers, their listeners and the Application Load Balancers'
- * listener rules (ELBv2), its roles (IAM) and its Cloud Map namespaces, every page of each, in one answer.
+ * listener rules (ELBv2), its roles (IAM), its Cloud Map namespaces and its Auto Scaling groups
+ * (EC2 Auto Scaling), every page of each, in one answer.
  */
 export async function readEnvironmentNetwork({ ctx, input }: { ctx: AppContext; input: z.infer<typeof EnvironmentNetworkInputSchema> }): Promise<EnvironmentNetwork> {
   const env = await loadEnvironmentRow(ctx, input.environmentId);
-  // Four services, read side by side: a picker waits for the slowest, not for the sum.
-  const [[vpcs, subnets, securityGroups], [targetGroups, { loadBalancers, listeners, rules }], roles, namespaces] = await Promise.all([
+  // Five services, read side by side: a picker waits for the slowest, not for the sum.
+  const [[vpcs, subnets, securityGroups], [targetGroups, { loadBalancers, listeners, rules }], roles, namespaces, groups] = await Promise.all([
     withAws(ctx, env, "ec2", (ec2) => Promise.all([ec2.describeVpcs(), ec2.describeSubnets(), ec2.describeSecurityGroups()])),
     withAws(ctx, env, "elbv2", (elb) => Promise.all([elb.describeTargetGroups(), readListeners(elb)])),
     withAws(ctx, env, "iam", (iam) => iam.listRoles()),
     withAws(ctx, env, "servicediscovery", (sd) => sd.listNamespaces()),
+    withAws(ctx, env, "ec2AutoScaling", (asg) => asg.describeAutoScalingGroups()),
   ]);
   const byName = <T extends { name: string }>(list: T[]) => list.sort((a, b) => a.name.localeCompare(b.name));
   return {
@@ -44,6 +46,9 @@ export async function readEnvironmentNetwork({ ctx, input }: { ctx: AppContext; 
     })),
     roles: rolesForTasks(roles.map((r) => ({ arn: r.Arn ?? "", name: r.RoleName ?? "", trustedServices: trustedServices(r.AssumeRolePolicyDocument) }))),
     namespaces: byName(namespaces.map((n) => ({ arn: n.Arn ?? "", name: n.Name ?? "", type: n.Type ?? "HTTP" }))),
+    autoScalingGroups: byName(groups.map((g) => ({
+      arn: g.AutoScalingGroupARN ?? "", name: g.AutoScalingGroupName ?? "", minSize: g.MinSize ?? 0, maxSize: g.MaxSize ?? 0, desiredCapacity: g.DesiredCapacity ?? 0,
+    }))),
   };
 }
 

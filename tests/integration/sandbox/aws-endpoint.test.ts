@@ -35,7 +35,7 @@ describe("/sandbox/aws", () => {
     expect(query.body).toContain("<DescribeLoadBalancersResponse xmlns=\"http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/\">");
     const sqs = await signed("sqs", "Action=ListQueues&Version=2012-11-05");
     expect(sqs.status).toBe(400);
-    expect(await sqs.json()).toEqual({ __type: "UnknownServiceException", message: "The sandbox does not serve 'sqs'; it serves ecs, elasticloadbalancing, ec2, iam, logs, servicediscovery, application-autoscaling, scheduler, monitoring." });
+    expect(await sqs.json()).toEqual({ __type: "UnknownServiceException", message: "The sandbox does not serve 'sqs'; it serves ecs, elasticloadbalancing, ec2, iam, logs, servicediscovery, application-autoscaling, scheduler, monitoring, autoscaling." });
     const logs = await handleAwsRequest({ headers: { "x-amz-target": "Logs_20140328.DescribeLogGroups", "content-type": "application/x-amz-json-1.1" }, body: "{}" }, sb.deps);
     expect(JSON.parse(logs.body)).toEqual({ logGroups: [] });
   });
@@ -85,5 +85,12 @@ describe("/sandbox/aws", () => {
       stderr: expect.stringContaining("An error occurred (TargetGroupNotFound) when calling the DescribeTargetGroups operation: One or more target groups not found"),
     });
     expect(JSON.parse((await aws("ecs", "list-clusters")).stdout).clusterArns).toContain("arn:aws:ecs:eu-west-1:000000000000:cluster/shared");
+    // EC2 Auto Scaling speaks awsQuery; CloudWatch's CLI sends whichever of its protocols it knows.
+    await aws("autoscaling", "create-auto-scaling-group", "--auto-scaling-group-name", "cli-asg", "--min-size", "0", "--max-size", "2",
+      "--launch-template", "LaunchTemplateName=ecs-node", "--vpc-zone-identifier", subnets[0].SubnetId);
+    const groups = JSON.parse((await aws("autoscaling", "describe-auto-scaling-groups", "--auto-scaling-group-names", "cli-asg")).stdout).AutoScalingGroups;
+    expect(groups).toMatchObject([{ AutoScalingGroupName: "cli-asg", MinSize: 0, MaxSize: 2, AvailabilityZones: ["eu-west-1a"] }]);
+    await aws("cloudwatch", "put-metric-data", "--namespace", "Cli", "--metric-name", "Hits", "--value", "1");
+    expect(JSON.parse((await aws("cloudwatch", "list-metrics", "--namespace", "Cli")).stdout).Metrics).toEqual([{ Namespace: "Cli", MetricName: "Hits", Dimensions: [] }]);
   }, 120_000); // the CLI starts a Python interpreter per call
 });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEc2Port, createElbv2Port, createInProcessEc2Port, createInProcessElbv2Port, type Ec2Port, type Elbv2Port } from "@/lib/aws";
+import {
+  createEc2AutoScalingPort, createEc2Port, createElbv2Port, createInProcessEc2AutoScalingPort, createInProcessEc2Port, createInProcessElbv2Port, type Ec2Port, type Elbv2Port,
+} from "@/lib/aws";
 import { handleAwsRequest } from "@/lib/sandbox/http";
 import { startSandbox } from "./server";
 
@@ -68,5 +70,27 @@ describe("the ELBv2 and EC2 ports", () => {
       local.destroy();
       localEc2.destroy();
     }
+  });
+});
+
+describe("the EC2 Auto Scaling port", () => {
+  it("lists every group over HTTP, a page of 100 at a time, and in-process alike", async () => {
+    const target = { region: REGION, endpoint: sb.aws.endpoint, maxAttempts: 1, credentials: sb.credentials };
+    const names = Array.from({ length: 103 }, (_, i) => `asg-${String(i).padStart(3, "0")}`);
+    for (const name of names) {
+      await sb.signedFetch("/sandbox/aws", {
+        service: "autoscaling", region: REGION, headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ Action: "CreateAutoScalingGroup", Version: "2011-01-01", AutoScalingGroupName: name, MinSize: "0", MaxSize: "1", "LaunchTemplate.LaunchTemplateName": "lt", "AvailabilityZones.member.1": `${REGION}a` }).toString(),
+      });
+    }
+    const port = createEc2AutoScalingPort(target);
+    const groups = await port.describeAutoScalingGroups();
+    port.destroy();
+    expect(groups.map((g) => g.AutoScalingGroupName)).toEqual(names);
+    // IncludeInstances=false: the picker needs no instances.
+    expect(groups[0].Instances).toBeUndefined();
+    const inProcess = createInProcessEc2AutoScalingPort((req) => handleAwsRequest(req, sb.deps), REGION);
+    expect((await inProcess.describeAutoScalingGroups()).length).toBe(103);
+    inProcess.destroy();
   });
 });

@@ -1,4 +1,5 @@
 import { ApplicationAutoScalingClient } from "@aws-sdk/client-application-auto-scaling";
+import { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { ECSClient } from "@aws-sdk/client-ecs";
 import { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
@@ -41,6 +42,8 @@ export async function startSandbox(region = "us-east-1") {
     // restJson1: the operation is the method and the path below the endpoint.
     scheduler: new SchedulerClient({ endpoint, region, maxAttempts: 1, credentials }),
     cloudwatch: new CloudWatchClient({ endpoint, region, maxAttempts: 1, credentials }),
+    // EC2 Auto Scaling (awsQuery), not Application Auto Scaling.
+    ec2AutoScaling: new AutoScalingClient({ endpoint, region, maxAttempts: 1, credentials }),
   };
   async function control(body: Record<string, unknown>) {
     const res = await fetch(`${url}/control`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
@@ -60,6 +63,7 @@ export async function startSandbox(region = "us-east-1") {
     aws.autoscaling.destroy();
     aws.scheduler.destroy();
     aws.cloudwatch.destroy();
+    aws.ec2AutoScaling.destroy();
     await closeServer();
   };
   /** A hand-made request, signed with the sandbox's key for `service` (for bodies no SDK would send). */

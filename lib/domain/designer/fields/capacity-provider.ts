@@ -55,9 +55,9 @@ export const CAPACITY_PROVIDER_GROUPS: FieldGroup[] = [
         write: (r, v) => switchKind(r, v),
       },
       {
-        type: "text", path: ["autoScalingGroupProvider", "autoScalingGroupArn"], label: "Auto Scaling group ARN", mono: true, required: true, when: isAsg,
+        type: "text", path: ["autoScalingGroupProvider", "autoScalingGroupArn"], label: "Auto Scaling group ARN", mono: true, required: true, suggest: "autoScalingGroup", when: isAsg,
         placeholder: "arn:aws:autoscaling:<region>:<account>:autoScalingGroup:<uuid>:autoScalingGroupName/<name>",
-        help: "The group's full ARN, as DescribeAutoScalingGroups shows it. One provider per group; with managed termination protection on, the group needs instance scale-in protection.",
+        help: "The group's full ARN, as DescribeAutoScalingGroups shows it: pick one of the environment's groups from the suggestions. One provider per group; with managed termination protection on, the group needs instance scale-in protection.",
       },
       {
         type: "select", path: [...MS, "status"], label: "Managed scaling", options: ["ENABLED", "DISABLED"], emptyLabel: "(ECS default: ENABLED)", when: isAsg,

@@ -14,13 +14,14 @@ import { dockerfileOrder } from "./dockerfile-order";
 import { multiStageBuilds } from "./multi-stage-builds";
 import { tagsVsDigests } from "./tags-vs-digests";
 import { targetTracking } from "./target-tracking";
+import { targetTrackingEc2 } from "./target-tracking-ec2";
 
 /** In the order the index page suggests them. */
 export const LESSONS: readonly Lesson[] = [
   firstTaskDefinition, serviceSelfHealing, fargateAwsvpc, bridgePorts, rollingDeployment, placementStrategies, essentialSidecar, taskRole, blueGreenCanary, fargateSpot,
   layersBuildCache, dockerfileOrder, multiStageBuilds,
   tagsVsDigests,
-  targetTracking,
+  targetTracking, targetTrackingEc2,
 ];
 
 export function lessonById(id: string): Lesson | undefined {

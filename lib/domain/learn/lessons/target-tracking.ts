@@ -2,7 +2,8 @@ import type { AutoScaling } from "../../design";
 import { serviceCost, usd } from "../../cost";
 import { catalogEntry } from "../catalog";
 import { activeService, APPLY_AND_WAIT, done, isRunning, NOT_APPLIED, notYet, serviceTasks } from "../helpers";
-import type { Lesson, SandboxSnapshot, SandboxStepCheck } from "../types";
+import type { Lesson, SandboxStepCheck } from "../types";
+import { notBackIn, scalingActivitiesOf } from "./scaling-activities";
 import { fargateService, fargateTaskDefinition, starterDesign, web } from "./starters";
 
 const CLUSTER = "learn-scaling";
@@ -43,20 +44,7 @@ const atMin = usd(cost.atMin ?? 0);
 const atMax = usd(cost.atMax ?? 0);
 const perTask = usd(cost.perTask ?? 0);
 
-const resourceId = `service/${CLUSTER}/${SERVICE}`;
-/**
- * Which way an activity scaled: a target-tracking activity's cause names its alarm
- * (TargetTracking-<resource>-AlarmHigh-… scales out, …-AlarmLow-… in); else its description's
- * new count ("Setting desired count to 4.") against the minimum.
- */
-function directionOf(a: { Cause?: string; Description?: string }): "out" | "in" | undefined {
-  if (/-AlarmHigh-/.test(a.Cause ?? "")) return "out";
-  if (/-AlarmLow-/.test(a.Cause ?? "")) return "in";
-  const to = /desired count to (\d+)/i.exec(a.Description ?? "")?.[1];
-  return to === undefined ? undefined : Number(to) > MIN ? "out" : "in";
-}
-const successfulScaling = (snapshot: SandboxSnapshot, direction: "out" | "in") =>
-  (snapshot.scalingActivities ?? []).filter((a) => a.ResourceId === resourceId && a.StatusCode === "Successful" && directionOf(a) === direction);
+const successfulScaling = scalingActivitiesOf(CLUSTER, SERVICE, MIN);
 
 /** Desired count above the minimum, set by the scaler, and every task it asked for RUNNING. */
 export const scaledOut: SandboxStepCheck = {
@@ -79,13 +67,8 @@ export const scaledOut: SandboxStepCheck = {
 export const scaledIn: SandboxStepCheck = {
   kind: "sandbox",
   check(snapshot) {
-    const svc = activeService(snapshot);
-    if (!svc) return notYet(NOT_APPLIED);
-    if (!successfulScaling(snapshot, "out").length) return notYet("The service has not scaled out yet: do the previous step first.");
-    const desired = svc.desiredCount ?? 0;
-    if (desired > MIN || !successfulScaling(snapshot, "in").length) {
-      return notYet(`The desired count is ${desired}. Scale-in waits for 15 one-minute datapoints below the low alarm's threshold, then the scale-in cooldown: fast-forward more.`);
-    }
+    const waiting = notBackIn(snapshot, successfulScaling, MIN);
+    if (waiting) return waiting;
     const running = serviceTasks(snapshot, SERVICE).filter(isRunning).length;
     if (running > MIN) return notYet(`${running} tasks still run: the ones scaled in are draining and stopping. Fast-forward, then check again.`);
     return done();
