@@ -11,3 +11,4 @@ export { createInProcessServiceDiscoveryPort, createServiceDiscoveryPort, type S
 export { createAutoScalingPort, createInProcessAutoScalingPort, type AutoScalingPort } from "./application-autoscaling";
 export { createInProcessSchedulerPort, createSchedulerPort, type SchedulerPort } from "./scheduler";
 export { createCloudWatchPort, createInProcessCloudWatchPort, type CloudWatchPort } from "./cloudwatch";
+export { createInProcessPricingPort, createPricingPort, type PricingPort } from "./pricing";

@@ -8,3 +8,4 @@ export { SERVICE_DISCOVERY_LIMITS, type ServiceDiscoveryOperation } from "./serv
 export { AUTOSCALING_LIMITS, type AutoScalingOperation } from "./application-autoscaling";
 export { SCHEDULER_LIMITS, type SchedulerOperation } from "./scheduler";
 export { CLOUDWATCH_LIMITS, type CloudWatchOperation } from "./cloudwatch";
+export { PRICING_LIMITS, type PricingOperation } from "./pricing";

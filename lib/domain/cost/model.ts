@@ -271,25 +271,25 @@ function instanceLines(cluster: Cluster, ctx: Ctx, unknowns: string[]): CostLine
   }));
 }
 
-function contextOf(opts: CostOptions): { region: string; hours: number; table: PriceTable; ctx?: Ctx } {
+function contextOf(opts: CostOptions): { region: string; hours: number; table: PriceTable; date: string; ctx?: Ctx } {
   const table = opts.table ?? PRICE_TABLE;
   const region = opts.region ?? DEFAULT_REGION;
   const hours = opts.hoursPerMonth ?? HOURS_PER_MONTH;
   const prices = table.regions[region];
-  return { region, hours, table, ...(prices ? { ctx: { prices, hours } } : {}) };
+  return { region, hours, table, date: prices?.date ?? table.date, ...(prices ? { ctx: { prices, hours } } : {}) };
 }
 
 /** The whole design: every service, load balancer and declared EC2 instance, with totals at desired count and at the scaling bounds. */
 export function designCost(design: Design, opts: CostOptions = {}): DesignCost {
-  const { region, hours, table, ctx } = contextOf(opts);
+  const { region, hours, table, date, ctx } = contextOf(opts);
   const lcu = opts.lcuPerLoadBalancer ?? DEFAULT_LCU;
   const assumptions = [
-    `${hours} hours a month, on-demand prices of ${region} read ${table.date} (${table.currency}, before tax, no Savings Plans or free tier)`,
+    `${hours} hours a month, on-demand prices of ${region} read ${date} (${table.currency}, before tax, no Savings Plans or free tier)`,
   ];
   if (!ctx) {
     const known = Object.keys(table.regions).join(", ");
     return {
-      region, hoursPerMonth: hours, priceDate: table.date, currency: table.currency, regionKnown: false, services: [], shared: [],
+      region, hoursPerMonth: hours, priceDate: date, currency: table.currency, regionKnown: false, services: [], shared: [],
       total: 0, totalAtMin: 0, totalAtMax: 0, assumptions, unknowns: [`no prices for Region ${region} (the table has ${known}): nothing priced`],
     };
   }
@@ -303,7 +303,7 @@ export function designCost(design: Design, opts: CostOptions = {}): DesignCost {
   const sharedTotal = shared.reduce((t, l) => t + l.monthly, 0);
   const sum = (f: (s: ServiceCost) => number) => services.reduce((t, s) => t + f(s), 0) + sharedTotal;
   return {
-    region, hoursPerMonth: hours, priceDate: table.date, currency: table.currency, regionKnown: true, services, shared,
+    region, hoursPerMonth: hours, priceDate: date, currency: table.currency, regionKnown: true, services, shared,
     total: sum((s) => s.monthly), totalAtMin: sum((s) => s.atMin ?? s.monthly), totalAtMax: sum((s) => s.atMax ?? s.monthly),
     assumptions, unknowns,
   };

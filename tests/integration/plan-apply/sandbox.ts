@@ -1,4 +1,4 @@
-import { createAutoScalingPort, createCloudWatchPort, createEc2Port, createEcsPort, createElbv2Port, createIamPort, createLogsPort, createSchedulerPort, createServiceDiscoveryPort, type AwsTarget, type EcsPort } from "@/lib/aws";
+import { createAutoScalingPort, createCloudWatchPort, createEc2Port, createEcsPort, createElbv2Port, createIamPort, createLogsPort, createPricingPort, createSchedulerPort, createServiceDiscoveryPort, type AwsTarget, type EcsPort } from "@/lib/aws";
 import { initialState } from "@/lib/sandbox/core/state";
 import { listenSandbox } from "@/lib/sandbox/node-server";
 import { MemoryStore, Mutex, type SandboxDeps } from "@/lib/sandbox/store";
@@ -31,6 +31,7 @@ export async function startPlanSandbox(region = "eu-west-1") {
     autoscaling: (env: { region: string }) => createAutoScalingPort(target(env, "/sandbox/aws")),
     scheduler: (env: { region: string }) => createSchedulerPort(target(env, "/sandbox/aws")),
     cloudwatch: (env: { region: string }) => createCloudWatchPort(target(env, "/sandbox/aws")),
+    pricing: (env: { region: string }) => createPricingPort(target(env, "/sandbox/aws")),
   };
   return {
     url: server.url, ecs, aws, control, region, deps, target,

@@ -7,6 +7,8 @@ export type FargateRates = { vcpuHour: SourcedPrice; gbHour: SourcedPrice; osLic
 /** One Region's prices: on-demand, in US dollars, per hour unless said otherwise. */
 export type RegionPrices = {
   region: string;
+  /** When this Region's prices were read, if not the table's date (a table refreshed from the Price List API). */
+  date?: string;
   fargate: { linuxX86: FargateRates; linuxArm: FargateRates; windowsX86: FargateRates };
   /** Fargate Spot's published discount off the on-demand price (the live Spot rate varies). */
   fargateSpot: { maxDiscount: number; source: string };
