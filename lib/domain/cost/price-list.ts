@@ -115,13 +115,14 @@ function onDemandUsd(p: PriceListProduct): number | undefined {
 }
 
 export type ReadPriceList =
-  | { ok: true; prices: RegionPrices; read: number; kept: string[] }
+  | { ok: true; prices: RegionPrices; read: number; kept: string[]; missing: string[] }
   | { ok: false; message: string };
 
 /**
  * A Region's table from the PriceList strings of the queries above. A figure the Price List
- * did not give is kept from `base` (the shipped table, listed in `kept`); without a base it is
- * missing and the refresh fails naming it. Items that are not JSON products are refused.
+ * did not give is kept from `base` (the shipped table, listed in `kept`), or else left out (listed
+ * in `missing`: the cost model names what it then cannot price). A Price List with no product
+ * of the table at all, or items that are not JSON products, are refused.
  */
 export function readPriceList(region: string, items: readonly string[], base?: RegionPrices): ReadPriceList {
   const found = new Map<string, SourcedPrice>();
@@ -147,31 +148,39 @@ export function readPriceList(region: string, items: readonly string[], base?: R
     if (slot.kind === "ec2") ec2[slot.instanceType] = price;
     else found.set(JSON.stringify(slot), price);
   }
+  if (read === 0) return { ok: false, message: `the Price List has no Fargate, load balancer, public IPv4 or EC2 product for ${region}` };
   const kept: string[] = [];
   const missing: string[] = [];
-  const pick = (slot: Slot, name: string, fallback: SourcedPrice | undefined): SourcedPrice => {
-    const got = found.get(JSON.stringify(slot));
-    if (got) return got;
-    if (fallback) kept.push(name);
-    else missing.push(name);
-    return fallback ?? { usd: 0, source: "missing" };
+  const pick = (slot: Slot, name: string, fallback: SourcedPrice | undefined): SourcedPrice | undefined => {
+    const got = found.get(JSON.stringify(slot)) ?? fallback;
+    if (!found.has(JSON.stringify(slot))) (fallback ? kept : missing).push(name);
+    return got;
   };
-  const rates = (platform: keyof RegionPrices["fargate"], licence: boolean): FargateRates => {
+  const rates = (platform: keyof RegionPrices["fargate"], licence: boolean): FargateRates | undefined => {
     const b = base?.fargate[platform];
     const vcpuHour = pick({ kind: "fargate", platform, rate: "vcpuHour" }, `Fargate ${platform} vCPU-hour`, b?.vcpuHour);
     const gbHour = pick({ kind: "fargate", platform, rate: "gbHour" }, `Fargate ${platform} GB-hour`, b?.gbHour);
-    return licence ? { vcpuHour, gbHour, osLicenceVcpuHour: pick({ kind: "fargate", platform, rate: "osLicenceVcpuHour" }, "Fargate Windows OS licence vCPU-hour", b?.osLicenceVcpuHour) } : { vcpuHour, gbHour };
+    const osLicenceVcpuHour = licence ? pick({ kind: "fargate", platform, rate: "osLicenceVcpuHour" }, "Fargate Windows OS licence vCPU-hour", b?.osLicenceVcpuHour) : undefined;
+    if (!vcpuHour || !gbHour || (licence && !osLicenceVcpuHour)) return undefined;
+    return { vcpuHour, gbHour, ...(osLicenceVcpuHour ? { osLicenceVcpuHour } : {}) };
   };
+  const both = <A, B, T>(a: A | undefined, b: B | undefined, f: (a: A, b: B) => T): T | undefined => (a && b ? f(a, b) : undefined);
+  const linuxX86 = rates("linuxX86", false);
+  const linuxArm = rates("linuxArm", false);
+  const windowsX86 = rates("windowsX86", true);
+  const storage = pick({ kind: "ephemeral" }, "Fargate ephemeral storage GB-hour", base?.ephemeralStorage.gbHour);
+  const ipv4 = pick({ kind: "ipv4" }, "public IPv4 address-hour", base?.publicIpv4Hour);
+  const alb = both(pick({ kind: "lb", lb: "alb", rate: "hour" }, "ALB hour", base?.alb?.hour), pick({ kind: "lb", lb: "alb", rate: "units" }, "ALB LCU-hour", base?.alb?.lcuHour), (hour, lcuHour) => ({ hour, lcuHour }));
+  const nlb = both(pick({ kind: "lb", lb: "nlb", rate: "hour" }, "NLB hour", base?.nlb?.hour), pick({ kind: "lb", lb: "nlb", rate: "units" }, "NLB NLCU-hour", base?.nlb?.nlcuHour), (hour, nlcuHour) => ({ hour, nlcuHour }));
   const prices: RegionPrices = {
     region,
-    fargate: { linuxX86: rates("linuxX86", false), linuxArm: rates("linuxArm", false), windowsX86: rates("windowsX86", true) },
+    fargate: { ...(linuxX86 ? { linuxX86 } : {}), ...(linuxArm ? { linuxArm } : {}), ...(windowsX86 ? { windowsX86 } : {}) },
     fargateSpot: base?.fargateSpot ?? { maxDiscount: 0.7, source: "https://aws.amazon.com/fargate/pricing/ (\"up to a 70% discount off the regular Fargate price\")" },
-    ephemeralStorage: { gbHour: pick({ kind: "ephemeral" }, "Fargate ephemeral storage GB-hour", base?.ephemeralStorage.gbHour), freeGiB: base?.ephemeralStorage.freeGiB ?? 20 },
-    publicIpv4Hour: pick({ kind: "ipv4" }, "public IPv4 address-hour", base?.publicIpv4Hour),
-    alb: { hour: pick({ kind: "lb", lb: "alb", rate: "hour" }, "ALB hour", base?.alb.hour), lcuHour: pick({ kind: "lb", lb: "alb", rate: "units" }, "ALB LCU-hour", base?.alb.lcuHour) },
-    nlb: { hour: pick({ kind: "lb", lb: "nlb", rate: "hour" }, "NLB hour", base?.nlb.hour), nlcuHour: pick({ kind: "lb", lb: "nlb", rate: "units" }, "NLB NLCU-hour", base?.nlb.nlcuHour) },
+    ephemeralStorage: { ...(storage ? { gbHour: storage } : {}), freeGiB: base?.ephemeralStorage.freeGiB ?? 20 },
+    ...(ipv4 ? { publicIpv4Hour: ipv4 } : {}),
+    ...(alb ? { alb } : {}),
+    ...(nlb ? { nlb } : {}),
     ec2: { ...base?.ec2, ...ec2 },
   };
-  if (missing.length) return { ok: false, message: `the Price List of ${region} has no ${missing.join(", ")}, and Stevedore ships no table for ${region} to keep them from` };
-  return { ok: true, prices, read, kept };
+  return { ok: true, prices, read, kept, missing };
 }

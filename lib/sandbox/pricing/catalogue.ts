@@ -27,9 +27,9 @@ function skuOf(key: string): string {
   return (a.toString(36) + b.toString(36)).toUpperCase().padEnd(16, "X").slice(0, 16);
 }
 
-type Spec = { serviceCode: string; servicename: string; family?: string; usagetype: string; unit: string; description: string; price: SourcedPrice; attributes?: Record<string, string> };
+type Spec = { serviceCode: string; servicename: string; family?: string; usagetype: string; unit: string; description: string; price?: SourcedPrice; attributes?: Record<string, string> };
 
-function product(region: string, date: string, s: Spec): PriceListProduct {
+function product(region: string, date: string, s: Spec & { price: SourcedPrice }): PriceListProduct {
   const sku = skuOf(`${region}|${s.serviceCode}|${s.family ?? ""}|${s.usagetype}`);
   const published = `${date}T00:00:00Z`;
   return {
@@ -64,31 +64,32 @@ function regionProducts(p: RegionPrices, date: string): PriceListProduct[] {
   // us-east-1's EC2 and ELB usage types carry no Region prefix.
   const legacy = region === "us-east-1" ? "" : `${prefix}-`;
   const loc = LOCATIONS[region] ?? region;
-  const ecs = (usage: string, description: string, price: SourcedPrice, unit: string, attributes: Record<string, string>): Spec => ({
+  const ecs = (usage: string, description: string, price: SourcedPrice | undefined, unit: string, attributes: Record<string, string>): Spec => ({
     serviceCode: "AmazonECS", servicename: "Amazon Elastic Container Service", family: "Compute", usagetype: `${prefix}-${usage}`, unit, description, price, attributes: { tenancy: "Shared", ...attributes },
   });
   const f = p.fargate;
   const specs: Spec[] = [
-    ecs("Fargate-vCPU-Hours:perCPU", `AWS Fargate - vCPU - ${loc}`, f.linuxX86.vcpuHour, "hours", { cputype: "perCPU" }),
-    ecs("Fargate-GB-Hours", `AWS Fargate - Memory - ${loc}`, f.linuxX86.gbHour, "hours", { memorytype: "perGB" }),
-    ecs("Fargate-ARM-vCPU-Hours:perCPU", `AWS Fargate - ARM - vCPU - ${loc}`, f.linuxArm.vcpuHour, "hours", { cputype: "perCPU", cpuArchitecture: "ARM" }),
-    ecs("Fargate-ARM-GB-Hours", `AWS Fargate - ARM - Memory - ${loc}`, f.linuxArm.gbHour, "hours", { memorytype: "perGB", cpuArchitecture: "ARM" }),
-    ecs("Fargate-Windows-vCPU-Hours:perCPU", `AWS Fargate - Windows - vCPU - ${loc}`, f.windowsX86.vcpuHour, "hours", { cputype: "perCPU", operatingSystem: "Windows" }),
-    ecs("Fargate-Windows-GB-Hours", `AWS Fargate - Windows - Memory - ${loc}`, f.windowsX86.gbHour, "hours", { memorytype: "perGB", operatingSystem: "Windows" }),
-    ...(f.windowsX86.osLicenceVcpuHour
+    ecs("Fargate-vCPU-Hours:perCPU", `AWS Fargate - vCPU - ${loc}`, f.linuxX86?.vcpuHour, "hours", { cputype: "perCPU" }),
+    ecs("Fargate-GB-Hours", `AWS Fargate - Memory - ${loc}`, f.linuxX86?.gbHour, "hours", { memorytype: "perGB" }),
+    ecs("Fargate-ARM-vCPU-Hours:perCPU", `AWS Fargate - ARM - vCPU - ${loc}`, f.linuxArm?.vcpuHour, "hours", { cputype: "perCPU", cpuArchitecture: "ARM" }),
+    ecs("Fargate-ARM-GB-Hours", `AWS Fargate - ARM - Memory - ${loc}`, f.linuxArm?.gbHour, "hours", { memorytype: "perGB", cpuArchitecture: "ARM" }),
+    ecs("Fargate-Windows-vCPU-Hours:perCPU", `AWS Fargate - Windows - vCPU - ${loc}`, f.windowsX86?.vcpuHour, "hours", { cputype: "perCPU", operatingSystem: "Windows" }),
+    ecs("Fargate-Windows-GB-Hours", `AWS Fargate - Windows - Memory - ${loc}`, f.windowsX86?.gbHour, "hours", { memorytype: "perGB", operatingSystem: "Windows" }),
+    ...(f.windowsX86?.osLicenceVcpuHour
       ? [ecs("Fargate-Windows-OS-Hours:perCPU", `AWS Fargate - Windows - OS License Fee - ${loc}`, f.windowsX86.osLicenceVcpuHour, "hours", { cputype: "perCPU OS License Fee", operatingSystem: "Windows", resource: "OS License Fee per vCPU per hour" })]
       : []),
     ecs("Fargate-EphemeralStorage-GB-Hours", `AWS Fargate - Ephemeral Storage - ${loc}`, p.ephemeralStorage.gbHour, "GB-Hours", { storagetype: "default" }),
     {
       serviceCode: "AmazonVPC", servicename: "Amazon Virtual Private Cloud", usagetype: `${prefix}-PublicIPv4:InUseAddress`, unit: "Hrs",
-      description: `$${p.publicIpv4Hour.usd} per In-use public IPv4 address per hour`, price: p.publicIpv4Hour,
+      description: `$${p.publicIpv4Hour?.usd} per In-use public IPv4 address per hour`, price: p.publicIpv4Hour,
     },
     ...(["alb", "nlb"] as const).flatMap((lb): Spec[] => {
       const alb = lb === "alb";
       const family = alb ? "Load Balancer-Application" : "Load Balancer-Network";
       const operation = alb ? "LoadBalancing:Application" : "LoadBalancing:Network";
-      const units = alb ? p.alb.lcuHour : p.nlb.nlcuHour;
-      const hour = alb ? p.alb.hour : p.nlb.hour;
+      const rates = alb ? p.alb && { hour: p.alb.hour, units: p.alb.lcuHour } : p.nlb && { hour: p.nlb.hour, units: p.nlb.nlcuHour };
+      if (!rates) return [];
+      const { hour, units } = rates;
       const name = alb ? "Application" : "Network";
       return [
         { serviceCode: "AWSELB", servicename: "Elastic Load Balancing", family, usagetype: `${legacy}LoadBalancerUsage`, unit: "Hrs", description: `$${hour.usd} per ${name} LoadBalancer-hour (or partial hour)`, price: hour, attributes: { operation } },
@@ -101,7 +102,7 @@ function regionProducts(p: RegionPrices, date: string): PriceListProduct[] {
       attributes: { operation: "RunInstances", instanceType: type, instanceFamily: "General purpose", operatingSystem: "Linux", tenancy: "Shared", preInstalledSw: "NA", capacitystatus: "Used", licenseModel: "No License required" },
     })),
   ];
-  return specs.map((s) => product(region, p.date ?? date, s));
+  return specs.flatMap((s) => (s.price ? [product(region, p.date ?? date, { ...s, price: s.price })] : []));
 }
 
 /** Every product of the catalogue, by service code, in a stable order. */
