@@ -158,7 +158,7 @@ describe("the audit trail", () => {
     expect(apply).toMatchObject({ environmentId: SANDBOX_ENVIRONMENT_ID, after: { input: { designId: design.id, fingerprint: plan.fingerprint } } });
     // Reads are not.
     expect(await rowsOf("planDesignAction")).toEqual([]);
-  });
+  }, 60_000);
 
   it("never holds a secret: an environment's external id is redacted", async () => {
     const rows = await db.auditEvent.findMany({ where: { targetType: "environment" } });

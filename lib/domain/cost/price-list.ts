@@ -7,9 +7,6 @@ import type { FargateRates, RegionPrices, SourcedPrice } from "./prices";
 // Each PriceList item is one product as a JSON string: product.attributes (servicecode,
 // regionCode, usagetype, …), and terms.OnDemand.<offer>.priceDimensions.<rate>.pricePerUnit.USD.
 
-/** The Regions the Pricing API answers from (its endpoint is in these three only). */
-export const PRICING_ENDPOINT_REGIONS = ["us-east-1", "eu-central-1", "ap-south-1"] as const;
-
 const PriceDimensionSchema = z.object({
   unit: z.string(),
   pricePerUnit: z.record(z.string(), z.string()),

@@ -1,2 +1,2 @@
 export { refreshPrices, RefreshPricesInputSchema, type RefreshedPrices } from "./refresh-prices";
-export { loadPriceTable, listRefreshedRegions, type RefreshedRegion } from "./price-table";
+export { loadPriceTable, listRefreshedRegions } from "./price-table";

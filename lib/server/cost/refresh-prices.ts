@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { toJson } from "@/lib/db";
-import { PRICE_TABLE, priceListQueries, readPriceList, type RegionPrices } from "@/lib/domain/cost";
+import type { RegionPrices } from "@/lib/domain/cost";
 import { recordAudit } from "../audit";
 import { withAws } from "../aws-ports";
 import type { AppContext } from "../context";
 import { AwsCallError } from "../errors";
 import { loadEnvironmentRow } from "../environments";
 import { RegionSchema } from "../environments/schemas";
+import { readRegionPrices } from "../plan";
 
 export const RefreshPricesInputSchema = z.object({
   environmentId: z.uuid("An environment id"),
@@ -15,10 +16,8 @@ export const RefreshPricesInputSchema = z.object({
 });
 export type RefreshPricesInput = z.infer<typeof RefreshPricesInputSchema>;
 
-export type RefreshedPrices = { region: string; priceDate: string; products: number; kept: string[]; instanceTypes: string[] };
-
-/** The instance types a refresh asks EC2 prices for: every type some shipped Region prices. */
-const instanceTypes = () => [...new Set(Object.values(PRICE_TABLE.regions).flatMap((r) => Object.keys(r.ec2)))].sort();
+/** What a refresh read: `kept` figures came from the shipped table, `missing` ones are in neither (not priced). */
+export type RefreshedPrices = { region: string; priceDate: string; products: number; kept: string[]; missing: string[]; instanceTypes: string[] };
 
 /**
  * Reads a Region's prices from the environment's Price List API (GetProducts on AmazonECS,
@@ -29,18 +28,12 @@ const instanceTypes = () => [...new Set(Object.values(PRICE_TABLE.regions).flatM
 export async function refreshPrices({ ctx, input }: { ctx: AppContext; input: RefreshPricesInput }): Promise<RefreshedPrices> {
   const env = await loadEnvironmentRow(ctx, input.environmentId);
   const region = input.region ?? env.region;
-  const types = instanceTypes();
-  const items = await withAws(ctx, env, "pricing", async (pricing) => {
-    const out: string[] = [];
-    for (const q of priceListQueries(region, types)) out.push(...(await pricing.products(q)));
-    return out;
-  });
+  const read = await withAws(ctx, env, "pricing", (pricing) => readRegionPrices(pricing, region));
   const priceDate = ctx.clock.now().toISOString().slice(0, 10);
-  const read = readPriceList(region, items, PRICE_TABLE.regions[region]);
   if (!read.ok) throw new AwsCallError("pricing", "PriceListUnusable", read.message);
   const prices: RegionPrices = { ...read.prices, date: priceDate };
   const row = { priceDate, prices: toJson(prices), products: read.read, environmentId: env.id, refreshedAt: ctx.clock.now() };
-  const result: RefreshedPrices = { region, priceDate, products: read.read, kept: read.kept, instanceTypes: Object.keys(prices.ec2).sort() };
+  const result: RefreshedPrices = { region, priceDate, products: read.read, kept: read.kept, missing: read.missing, instanceTypes: Object.keys(prices.ec2).sort() };
   await ctx.db.$transaction(async (tx) => {
     await tx.priceTableRefresh.upsert({ where: { region }, create: { region, ...row }, update: row });
     await recordAudit(tx, ctx, { target: { type: "environment", id: env.id }, environmentId: env.id, after: result });

@@ -1,4 +1,6 @@
 import { DescribeServicesCommand, GetAttributeValuesCommand, GetProductsCommand, PricingClient } from "@aws-sdk/client-pricing";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { designCost, PRICE_TABLE } from "@/lib/domain/cost";
 import { loadPriceTable, refreshPrices } from "@/lib/server/cost";
@@ -6,6 +8,7 @@ import { createEnvironment } from "@/lib/server/environments";
 import type { AppContext } from "@/lib/server/context";
 import { AwsCallError } from "@/lib/server/errors";
 import { withDbAndSandbox, type DbAndSandbox } from "../helpers/db-and-sandbox";
+import { cliInTempDir } from "../helpers/run-cli";
 import { sampleDesign, steppingClock, testCtx } from "../helpers/fixtures";
 
 // A price refresh through the real Pricing client, over HTTP, against the sandbox's Price List
@@ -52,7 +55,9 @@ describe("the sandbox's Price List Query API", () => {
     const services = await client.send(new DescribeServicesCommand({ ServiceCode: "AmazonECS" }));
     expect(services.Services?.[0]).toMatchObject({ ServiceCode: "AmazonECS", AttributeNames: expect.arrayContaining(["usagetype", "regionCode", "location", "servicecode"]) });
     const values = await client.send(new GetAttributeValuesCommand({ ServiceCode: "AmazonECS", AttributeName: "regionCode" }));
-    expect(values.AttributeValues).toEqual(Object.keys(PRICE_TABLE.regions).sort().map((Value) => ({ Value })));
+    // Every Region with a Fargate price in the shipped tables (ap-southeast-2 has none that could be sourced).
+    const withFargate = Object.values(PRICE_TABLE.regions).filter((r) => Object.keys(r.fargate).length > 0).map((r) => r.region).sort();
+    expect(values.AttributeValues).toEqual(withFargate.map((Value) => ({ Value })));
     await expect(client.send(new GetProductsCommand({ ServiceCode: "AmazonNothing" }))).rejects.toMatchObject({ name: "NotFoundException" });
     await expect(client.send(new GetProductsCommand({ ServiceCode: "AmazonECS", NextToken: "not-a-token" }))).rejects.toMatchObject({ name: "InvalidNextTokenException" });
     await expect(client.send(new GetProductsCommand({ ServiceCode: "AmazonECS", MaxResults: 101 }))).rejects.toMatchObject({ name: "InvalidParameterException" });
@@ -86,7 +91,7 @@ describe("refreshing prices from the Price List", () => {
   });
 
   it("refuses a Region the Price List and the shipped table both lack, storing nothing", async () => {
-    await expect(refreshPrices({ ctx, input: { environmentId: envId, region: "sa-east-1" } })).rejects.toSatisfy((e) => e instanceof AwsCallError && /sa-east-1 has no Fargate linuxX86 vCPU-hour/.test(e.message));
+    await expect(refreshPrices({ ctx, input: { environmentId: envId, region: "sa-east-1" } })).rejects.toSatisfy((e) => e instanceof AwsCallError && /no Fargate, load balancer, public IPv4 or EC2 product for sa-east-1/.test(e.message));
     expect(await t.db.priceTableRefresh.findUnique({ where: { region: "sa-east-1" } })).toBeNull();
   });
 
@@ -96,5 +101,33 @@ describe("refreshing prices from the Price List", () => {
     const table = await loadPriceTable(ctx);
     expect(table.regions["us-east-1"].date).toBeUndefined();
     expect(designCost(sampleDesign(), { table }).priceDate).toBe(PRICE_TABLE.date);
+  });
+});
+
+describe("stevedore cost --refresh-prices", () => {
+  const { dir, run } = cliInTempDir("stevedore-cost-");
+
+  it("reads the Region from the Price List at --endpoint and prices with it, dated today", async () => {
+    writeFileSync(join(dir, "design.json"), JSON.stringify(sampleDesign({ services: [{ ...sampleDesign().services[0], desiredCount: 1 }] })));
+    const r = await run("cost", "design.json", "--region", "us-east-1", "--refresh-prices", "--endpoint", `${t.sb.url}/sandbox/aws`, "--json");
+    expect(r.err).toBe("");
+    const cost = JSON.parse(r.out);
+    expect(cost.priceDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(cost.priceDate).not.toBe(PRICE_TABLE.date);
+    expect(Math.round(cost.total * 100) / 100).toBe(9.01);
+    expect(r.code).toBe(0);
+  });
+
+  it("says why when the Price List cannot be read, and exits 2", async () => {
+    const r = await run("cost", "design.json", "--region", "sa-east-1", "--refresh-prices", "--endpoint", `${t.sb.url}/sandbox/aws`);
+    expect(r.err).toContain("--refresh-prices: the Price List has no Fargate, load balancer, public IPv4 or EC2 product for sa-east-1");
+    expect(r.code).toBe(2);
+  });
+
+  it("prices another shipped Region without a refresh, naming what its table leaves out", async () => {
+    const r = await run("cost", "design.json", "--region", "eu-central-1");
+    expect(r.out).toContain("Monthly cost in eu-central-1 (prices of 2026-12-08, 730 h/month)");
+    expect(r.out).toContain("Total: $10.36/mo");
+    expect(r.code).toBe(0);
   });
 });
