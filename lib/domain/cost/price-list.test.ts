@@ -24,7 +24,7 @@ describe("reading the Price List into the cost table", () => {
     expect(r.read).toBe(2);
     expect(r.prices.fargate.linuxX86?.vcpuHour).toEqual({ usd: 0.04048, source: "AWS Price List API, GetProducts AmazonECS USE1-Fargate-vCPU-Hours:perCPU (SKU JRTCKXETXFSKU001), published 2026-11-01" });
     // What the Price List did not give is kept from the shipped table, and named.
-    expect(r.kept).toContain("Fargate linuxArm vCPU-hour");
+    expect(r.kept).toContain("Fargate Linux ARM vCPU-hour");
     expect(r.prices.alb).toEqual(PRICE_TABLE.regions["us-east-1"].alb);
     const cost = designCost({
       schemaVersion: 1, clusters: [{ id: "c", clusterName: "main" }], layout: {},
@@ -55,7 +55,7 @@ describe("reading the Price List into the cost table", () => {
     expect(r.prices.publicIpv4Hour?.usd).toBe(0.005);
     expect(r.prices.ec2).toEqual({ "m5.large": expect.objectContaining({ usd: 0.107 }) });
     expect(r.prices.fargate).toEqual({});
-    expect(r.missing).toEqual(expect.arrayContaining(["Fargate linuxX86 vCPU-hour", "NLB NLCU-hour", "Fargate ephemeral storage GB-hour"]));
+    expect(r.missing).toEqual(expect.arrayContaining(["Fargate Linux x86 vCPU-hour", "NLB NLCU-hour", "Fargate ephemeral storage GB-hour"]));
   });
 
   it("refuses what is not a Price List product, and an answer with nothing the table uses", () => {

@@ -153,10 +153,11 @@ export function readPriceList(region: string, items: readonly string[], base?: R
     if (!found.has(JSON.stringify(slot))) (fallback ? kept : missing).push(name);
     return got;
   };
+  const platformName = { linuxX86: "Linux x86", linuxArm: "Linux ARM", windowsX86: "Windows x86" } as const;
   const rates = (platform: keyof RegionPrices["fargate"], licence: boolean): FargateRates | undefined => {
     const b = base?.fargate[platform];
-    const vcpuHour = pick({ kind: "fargate", platform, rate: "vcpuHour" }, `Fargate ${platform} vCPU-hour`, b?.vcpuHour);
-    const gbHour = pick({ kind: "fargate", platform, rate: "gbHour" }, `Fargate ${platform} GB-hour`, b?.gbHour);
+    const vcpuHour = pick({ kind: "fargate", platform, rate: "vcpuHour" }, `Fargate ${platformName[platform]} vCPU-hour`, b?.vcpuHour);
+    const gbHour = pick({ kind: "fargate", platform, rate: "gbHour" }, `Fargate ${platformName[platform]} GB-hour`, b?.gbHour);
     const osLicenceVcpuHour = licence ? pick({ kind: "fargate", platform, rate: "osLicenceVcpuHour" }, "Fargate Windows OS licence vCPU-hour", b?.osLicenceVcpuHour) : undefined;
     if (!vcpuHour || !gbHour || (licence && !osLicenceVcpuHour)) return undefined;
     return { vcpuHour, gbHour, ...(osLicenceVcpuHour ? { osLicenceVcpuHour } : {}) };
