@@ -26,7 +26,7 @@ const MATRIX = [
   { folder: "lib/domain/design", imports: [...FACTS], packages: ["zod"] },
   { folder: "lib/domain/rules", imports: [...FACTS, "lib/domain/design"], packages: [] },
   { folder: "lib/domain/ecs-json", imports: [...FACTS, "lib/domain/design"], packages: ["zod", "yaml"], types: ["@aws-sdk/client-ecs"] },
-  { folder: "lib/domain/cost", imports: [...FACTS, "lib/domain/design", "lib/domain/rules"], packages: [] },
+  { folder: "lib/domain/cost", imports: [...FACTS, "lib/domain/design", "lib/domain/rules"], packages: ["zod"] },
   { folder: "lib/domain/plan", imports: [...FACTS, "lib/domain/design", "lib/domain/rules", "lib/domain/ecs-json", "lib/domain/cost"], packages: [], types: ["@aws-sdk/client-ecs", "@aws-sdk/client-elastic-load-balancing-v2", "@aws-sdk/client-application-auto-scaling", "@aws-sdk/client-scheduler"] },
   { folder: "lib/domain/monitor", imports: [...FACTS, "lib/domain/design", "lib/domain/plan"], packages: ["zod"], types: ["@aws-sdk/client-ecs"] },
   // The image lab: a Dockerfile (parsed by dockerfile-ast), its simulated build and cache, a registry and hosts.
@@ -52,8 +52,9 @@ const MATRIX = [
   { folder: "lib/sandbox/application-autoscaling", imports: ["lib/sandbox/core", "lib/sandbox/protocols", "lib/sandbox/ecs", "lib/domain/ecs-facts"], packages: ["zod"] },
   { folder: "lib/sandbox/cloudwatch", imports: ["lib/sandbox/core", "lib/sandbox/protocols", "lib/sandbox/ecs"], packages: ["zod"] },
   { folder: "lib/sandbox/autoscaling", imports: ["lib/sandbox/core", "lib/sandbox/protocols", "lib/sandbox/ecs", "lib/sandbox/ec2"], packages: ["zod"] },
+  { folder: "lib/sandbox/pricing", imports: ["lib/sandbox/core", "lib/sandbox/protocols", "lib/domain/cost"], packages: ["zod"] },
   // … and its edges (lib/sandbox/*.ts: HTTP handlers, the store port, the Node server, request ids).
-  { folder: "lib/sandbox", files: "*.ts", imports: ["lib/sandbox/core", "lib/sandbox/ecs", "lib/sandbox/ec2", "lib/sandbox/elbv2", "lib/sandbox/iam", "lib/sandbox/logs", "lib/sandbox/servicediscovery", "lib/sandbox/application-autoscaling", "lib/sandbox/scheduler", "lib/sandbox/cloudwatch", "lib/sandbox/autoscaling", "lib/sandbox/protocols"], packages: ["node:*", "@smithy/signature-v4"], types: ["@smithy/types"] },
+  { folder: "lib/sandbox", files: "*.ts", imports: ["lib/sandbox/core", "lib/sandbox/ecs", "lib/sandbox/ec2", "lib/sandbox/elbv2", "lib/sandbox/iam", "lib/sandbox/logs", "lib/sandbox/servicediscovery", "lib/sandbox/application-autoscaling", "lib/sandbox/scheduler", "lib/sandbox/cloudwatch", "lib/sandbox/autoscaling", "lib/sandbox/pricing", "lib/sandbox/protocols"], packages: ["node:*", "@smithy/signature-v4"], types: ["@smithy/types"] },
   // I/O at the edges: one AWS port per service, the database (and the sandbox's persistent store).
   { folder: "lib/aws", imports: [...FACTS], packages: ["@aws-sdk/*", "zod"], types: ["@smithy/types"] },
   { folder: "lib/db/generated", imports: [], packages: ["@prisma/*"] }, // Prisma's client, generated and not linted
@@ -97,7 +98,7 @@ const TESTS_BESIDE_CODE = {
 const RELATIVE_ONLY = ["lib/domain/**", "lib/aws/**", "lib/server/plan/**", "cli/**"];
 
 /** Pure code reads no wall clock, randomness, timers, network, process or browser state: they come in as arguments. */
-const PURE_CORE = ["lib/domain/**", "lib/sandbox/core/**", "lib/sandbox/ecs/**", "lib/sandbox/ec2/**", "lib/sandbox/elbv2/**", "lib/sandbox/iam/**", "lib/sandbox/logs/**", "lib/sandbox/scheduler/**", "lib/sandbox/cloudwatch/**", "lib/sandbox/servicediscovery/**", "lib/sandbox/application-autoscaling/**", "lib/sandbox/autoscaling/**", "lib/sandbox/protocols/**"];
+const PURE_CORE = ["lib/domain/**", "lib/sandbox/core/**", "lib/sandbox/ecs/**", "lib/sandbox/ec2/**", "lib/sandbox/elbv2/**", "lib/sandbox/iam/**", "lib/sandbox/logs/**", "lib/sandbox/scheduler/**", "lib/sandbox/cloudwatch/**", "lib/sandbox/servicediscovery/**", "lib/sandbox/application-autoscaling/**", "lib/sandbox/autoscaling/**", "lib/sandbox/pricing/**", "lib/sandbox/protocols/**"];
 
 // Tests, and helpers only tests import (`test-*.ts` beside the code, e.g. shared fast-check arbitraries).
 const TEST_FILES = ["**/*.test.ts", "**/*.test.tsx", "lib/**/test-*.ts"];

@@ -95,6 +95,9 @@ function program(): Command {
     .description("what a design costs per month at on-demand prices (per service, load balancers, EC2 instances), with its assumptions")
     .argument("<design>", "a Stevedore design JSON file (or anything lint reads; - reads standard input)")
     .option("--region <region>", "AWS Region whose prices to use (default us-east-1)")
+    .option("--refresh-prices", "read the Region's prices from the AWS Price List API first (GetProducts; AWS credentials needed)")
+    .option("--endpoint <url>", "with --refresh-prices: the Price List endpoint, e.g. the sandbox: http://localhost:3000/sandbox/aws")
+    .option("--profile <name>", "with --refresh-prices: a named AWS profile")
     .option("--json", "machine-readable output")
     .action(async (file: string, opts: Record<string, unknown>) => {
       process.exitCode = await runCost(file, opts);

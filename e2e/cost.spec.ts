@@ -55,3 +55,30 @@ test("the cost of a design on its page, on the canvas and in the plan", async ({
   await expect(planCost).toContainText("priced as if in us-east-1");
   await screenshot(page, "cost-plan");
 });
+
+test("refresh a Region's prices from the Price List on the sandbox environment, then price the design there", async ({ page }) => {
+  test.setTimeout(90_000);
+  const suffix = Date.now().toString(36);
+  const name = uniqueName("Cost region");
+  await importDesignText(page, name, designJson(suffix));
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  const designUrl = page.url();
+
+  await page.goto("/environments/00000000-0000-4000-8000-00000000ec50");
+  const prices = page.getByTestId("refresh-prices");
+  await prices.getByLabel("Region").selectOption("eu-central-1");
+  await prices.getByRole("button", { name: "Refresh prices" }).click();
+  await expect(prices.getByRole("status")).toContainText(/Prices of eu-central-1 refreshed \(\d{4}-\d{2}-\d{2}\)/);
+  await expect(prices.getByRole("row").filter({ hasText: "eu-central-1" })).toBeVisible();
+  await prices.scrollIntoViewIfNeeded();
+  await screenshot(page, "cost-refresh-prices");
+
+  await page.goto(designUrl);
+  await page.getByLabel("Prices of").selectOption("eu-central-1");
+  await page.getByRole("button", { name: "Show" }).click();
+  // Frankfurt: 3 tasks × (0.25 × $0.04656 + 0.5 × $0.00511) × 730 h, and the worker's public IPv4 address.
+  const cost = page.getByTestId("design-cost");
+  await expect(cost.getByTestId("design-cost-total")).toHaveText("$34.74/mo");
+  await expect(cost).toContainText("on-demand prices of eu-central-1 read");
+  await screenshot(page, "cost-design-page-eu-central-1");
+});

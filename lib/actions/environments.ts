@@ -8,6 +8,7 @@ import {
 } from "@/lib/server/environments";
 import { importCluster, listLiveClusters, ImportClusterInputSchema, ListLiveClustersInputSchema } from "@/lib/server/import-cluster";
 import { EnvironmentNetworkInputSchema, readEnvironmentNetwork } from "@/lib/server/network";
+import { refreshPrices, RefreshPricesInputSchema, type RefreshedPrices } from "@/lib/server/cost";
 import type { EnvironmentNetwork } from "@/lib/domain/designer";
 import type { ImportNote } from "@/lib/domain/ecs-json";
 import type { ActionResult } from "./result";
@@ -51,4 +52,12 @@ export async function importClusterAction(
 /** The environment's VPCs, subnets, security groups, target groups and load balancers, for the inspector's pickers. */
 export async function readEnvironmentNetworkAction(input: z.input<typeof EnvironmentNetworkInputSchema>): Promise<ActionResult<EnvironmentNetwork>> {
   return runAction("readEnvironmentNetworkAction", EnvironmentNetworkInputSchema, input, readEnvironmentNetwork, { environment: (i) => i.environmentId });
+}
+
+/** Reads a Region's prices from the environment's Price List API and keeps them for the cost model. */
+export async function refreshPricesAction(input: z.input<typeof RefreshPricesInputSchema>): Promise<ActionResult<RefreshedPrices>> {
+  return runAction("refreshPricesAction", RefreshPricesInputSchema, input, refreshPrices, {
+    revalidate: (i) => [`/environments/${i.environmentId}`],
+    environment: (i) => i.environmentId,
+  });
 }

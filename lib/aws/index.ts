@@ -12,3 +12,4 @@ export { createAutoScalingPort, createInProcessAutoScalingPort, type AutoScaling
 export { createInProcessSchedulerPort, createSchedulerPort, type SchedulerPort } from "./scheduler";
 export { createCloudWatchPort, createInProcessCloudWatchPort, type CloudWatchPort } from "./cloudwatch";
 export { createEc2AutoScalingPort, createInProcessEc2AutoScalingPort, type Ec2AutoScalingPort } from "./ec2-auto-scaling";
+export { createInProcessPricingPort, createPricingPort, type PricingPort } from "./pricing";

@@ -12,6 +12,7 @@ import { handleControl } from "./ecs/control";
 import { ELBV2_API } from "./elbv2/api";
 import { IAM_API } from "./iam/api";
 import { LOGS_API } from "./logs/api";
+import { PRICING_API } from "./pricing/api";
 import { SCHEDULER_API } from "./scheduler/api";
 import { SERVICE_DISCOVERY_API } from "./servicediscovery/api";
 import { MAX_BODY_BYTES, bodyText, header, type HttpRequest, type HttpResponse } from "./protocols/http-message";
@@ -90,6 +91,7 @@ export const SERVED_APIS: readonly ServedApi[] = [
   { protocol: "json", api: CLOUDWATCH_API },
   { protocol: "query", api: CLOUDWATCH_QUERY_API },
   { protocol: "query", api: AUTOSCALING_API },
+  { protocol: "json", api: PRICING_API },
 ];
 
 /**

@@ -1,11 +1,11 @@
 import {
   createAutoScalingPort, createInProcessAutoScalingPort, type AutoScalingPort, createInProcessSchedulerPort, createSchedulerPort, type SchedulerPort,
-  createCloudWatchPort, createInProcessCloudWatchPort, type CloudWatchPort, createEc2AutoScalingPort, createInProcessEc2AutoScalingPort, type Ec2AutoScalingPort,
+  createCloudWatchPort, createInProcessCloudWatchPort, type CloudWatchPort, createEc2AutoScalingPort, createInProcessEc2AutoScalingPort, type Ec2AutoScalingPort, createInProcessPricingPort, createPricingPort, type PricingPort,
   createEc2Port, createEcsPort, createElbv2Port, createIamPort, createInProcessEc2Port, createInProcessEcsPort, createInProcessElbv2Port, createInProcessIamPort,
   createInProcessLogsPort, createLogsPort, createInProcessServiceDiscoveryPort, createPacer, createServiceDiscoveryPort, toAwsFailure,
   type AwsTarget, type Ec2Port, type EcsPort, type Elbv2Port, type IamPort, type InProcessHandler, type LogsPort, type Pacer, type ServiceDiscoveryPort,
 } from "@/lib/aws";
-import { AUTOSCALING_LIMITS, CLOUDWATCH_LIMITS, EC2_AUTOSCALING_LIMITS, SCHEDULER_LIMITS, EC2_LIMITS, ECS_LIMITS, ELBV2_LIMITS, IAM_LIMITS, LOGS_LIMITS, SERVICE_DISCOVERY_LIMITS, type Bucket } from "@/lib/domain/aws-limits";
+import { AUTOSCALING_LIMITS, CLOUDWATCH_LIMITS, EC2_AUTOSCALING_LIMITS, PRICING_LIMITS, SCHEDULER_LIMITS, EC2_LIMITS, ECS_LIMITS, ELBV2_LIMITS, IAM_LIMITS, LOGS_LIMITS, SERVICE_DISCOVERY_LIMITS, type Bucket } from "@/lib/domain/aws-limits";
 import { handleAwsRequest, handleEcsRequest } from "@/lib/sandbox/http";
 import type { Actor } from "@/lib/domain/access";
 import type { SandboxDeps } from "@/lib/sandbox/store";
@@ -21,10 +21,12 @@ export type AwsPorts = {
   autoscaling(env: EnvironmentRow): AutoScalingPort; scheduler(env: EnvironmentRow): SchedulerPort; cloudwatch(env: EnvironmentRow): CloudWatchPort;
   /** EC2 Auto Scaling (the groups capacity providers name); `autoscaling` is Application Auto Scaling. */
   ec2AutoScaling(env: EnvironmentRow): Ec2AutoScalingPort;
+  /** The Price List Query API (its endpoint Region, not the environment's: see lib/aws/pricing.ts). */
+  pricing(env: EnvironmentRow): PricingPort;
 };
 
 type Service = keyof AwsPorts;
-type Port = EcsPort | Elbv2Port | Ec2Port | IamPort | ServiceDiscoveryPort | LogsPort | AutoScalingPort | SchedulerPort | CloudWatchPort | Ec2AutoScalingPort;
+type Port = EcsPort | Elbv2Port | Ec2Port | IamPort | ServiceDiscoveryPort | LogsPort | AutoScalingPort | SchedulerPort | CloudWatchPort | Ec2AutoScalingPort | PricingPort;
 type Kind<S extends Service> = ReturnType<AwsPorts[S]>;
 
 /** How each service's port is made: against an account (paced to its limits), and in-process against the sandbox. */
@@ -39,6 +41,7 @@ const MAKERS: { [S in Service]: { buckets: Record<string, Bucket>; account(t: Aw
   scheduler: { buckets: SCHEDULER_LIMITS.buckets, account: createSchedulerPort, sandbox: createInProcessSchedulerPort, handler: handleAwsRequest },
   cloudwatch: { buckets: CLOUDWATCH_LIMITS.buckets, account: createCloudWatchPort, sandbox: createInProcessCloudWatchPort, handler: handleAwsRequest },
   ec2AutoScaling: { buckets: EC2_AUTOSCALING_LIMITS.buckets, account: createEc2AutoScalingPort, sandbox: createInProcessEc2AutoScalingPort, handler: handleAwsRequest },
+  pricing: { buckets: PRICING_LIMITS.buckets, account: createPricingPort, sandbox: createInProcessPricingPort, handler: handleAwsRequest },
 };
 
 // Process-wide, on purpose: an SDK client is meant to be reused (it keeps its connections and
@@ -101,6 +104,7 @@ export function appAwsPorts(sandbox: SandboxDeps, actor?: Actor): AwsPorts {
     scheduler: (env) => portOf("scheduler", env, sandbox, actingFor),
     cloudwatch: (env) => portOf("cloudwatch", env, sandbox, actingFor),
     ec2AutoScaling: (env) => portOf("ec2AutoScaling", env, sandbox, actingFor),
+    pricing: (env) => portOf("pricing", env, sandbox, actingFor),
   };
 }
 

@@ -137,6 +137,7 @@ const environmentInputs: Partial<Record<ActionName, (environmentId: string) => u
   planDesignAction: (environmentId) => ({ designId, environmentId }),
   startApplyAction: (environmentId) => ({ designId, environmentId, designVersion: 1, fingerprint: "not-the-plan" }),
   listLiveClustersAction: (environmentId) => ({ environmentId }),
+  refreshPricesAction: (environmentId) => ({ environmentId }),
   importClusterAction: (environmentId) => ({ environmentId, cluster: "main" }),
   requestApplyAction: (environmentId) => ({ designId, environmentId, designVersion: 1, fingerprint: "not-the-plan" }),
   approveApplyAction: (environmentId) => ({ requestId: requestIds[environmentId === SANDBOX_ENVIRONMENT_ID ? "sandbox" : "aws"] }),

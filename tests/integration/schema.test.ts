@@ -124,6 +124,18 @@ describe("single sign-on providers", () => {
   });
 });
 
+describe("refreshed price tables", () => {
+  it("round-trips one Region's table; a Region has one row, its name at most 30 characters", async () => {
+    const data = { region: "eu-west-1", priceDate: "2026-12-08", prices: { region: "eu-west-1", ec2: {} }, products: 12, refreshedAt: new Date() };
+    expect(await db.priceTableRefresh.create({ data })).toMatchObject({ ...data, environmentId: null });
+    await expect(db.priceTableRefresh.create({ data })).rejects.toMatchObject({ code: "P2002" });
+    await expect(db.priceTableRefresh.create({ data: { ...data, region: "x".repeat(31) } })).rejects.toThrow();
+    expect(await db.priceTableRefresh.update({ where: { region: "eu-west-1" }, data: { products: 13, environmentId: "env" } })).toMatchObject({ products: 13, environmentId: "env" });
+    await db.priceTableRefresh.delete({ where: { region: "eu-west-1" } });
+    expect(await db.priceTableRefresh.count()).toBe(0);
+  });
+});
+
 describe("the sign-in tables are what better-auth's Prisma models expect", () => {
   it("round-trips a person with a session, an account, a sandbox access key, an invitation and setup; deleting the person cascades", async () => {
     const user = await db.user.create({ data: { name: "Ana", email: "ana@example.com" } });

@@ -18,23 +18,25 @@ import { AppliesList } from "@/components/plan/applies-list";
 import { queryAudit } from "@/lib/server/audit";
 import { AuditTable } from "@/components/audit/audit-table";
 import { Section } from "@/components/ui/section";
-import { designCost } from "@/lib/domain/cost";
+import { DEFAULT_REGION, designCost } from "@/lib/domain/cost";
+import { loadPriceTable } from "@/lib/server/cost";
 import { DesignCostTable } from "@/components/cost/cost-figures";
+import { CostRegionPicker } from "@/components/cost/cost-region-picker";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** One read per request, shared by generateMetadata and the page. A malformed or unknown id is a 404. */
 const load = cache(async (id: string) => {
   if (!DesignIdSchema.safeParse(id).success) notFound();
   const ctx = await pageContext("/designs/[id]", { id });
   try {
-    const [design, revisions, applies, history] = await Promise.all([
+    const [design, revisions, applies, history, priceTable] = await Promise.all([
       getDesign({ ctx, input: { id } }), listRevisions({ ctx, input: { id } }), listApplies({ ctx, input: { designId: id, limit: 10 } }),
-      queryAudit({ ctx, input: { targetType: "design", targetId: id, limit: 10 } }),
+      queryAudit({ ctx, input: { targetType: "design", targetId: id, limit: 10 } }), loadPriceTable(ctx),
     ]);
-    return { design, revisions, applies, history };
+    return { design, revisions, applies, history, priceTable };
   } catch (err) {
     if (err instanceof NotFoundError) notFound();
     throw err;
@@ -46,8 +48,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: design.name, description: design.description || undefined };
 }
 
-export default async function DesignPage({ params }: Props) {
-  const { design, revisions, applies, history } = await load((await params).id);
+export default async function DesignPage({ params, searchParams }: Props) {
+  const { design, revisions, applies, history, priceTable } = await load((await params).id);
+  // ?costRegion= picks the Region the cost is priced in; one the table does not have falls back to the default.
+  const asked = (await searchParams).costRegion;
+  const region = typeof asked === "string" && Object.hasOwn(priceTable.regions, asked) ? asked : DEFAULT_REGION;
   const findings = validateDesign(design.document);
   const counts = countBySeverity(findings);
 
@@ -57,7 +62,8 @@ export default async function DesignPage({ params }: Props) {
       <ImportNotesBanner designId={design.id} />
       <SummaryStrip design={design.document} counts={counts} />
       <Section id="cost" title="Cost" note="What the design costs per month at on-demand prices, before applying it.">
-        <DesignCostTable cost={designCost(design.document)} />
+        <CostRegionPicker designId={design.id} region={region} regions={Object.keys(priceTable.regions)} />
+        <DesignCostTable cost={designCost(design.document, { region, table: priceTable })} />
       </Section>
       <Section id="problems" title="Problems" note="Everything ECS would reject (errors) or that will hurt later (warnings), with a fix.">
         <FindingsPanel findings={findings} />

@@ -9,6 +9,9 @@ import { NotFoundError } from "@/lib/server/errors";
 import { getEnvironment } from "@/lib/server/environments";
 import { listEnvironmentApplies } from "@/lib/server/applies";
 import { queryAudit } from "@/lib/server/audit";
+import { listRefreshedRegions } from "@/lib/server/cost";
+import { PRICE_TABLE } from "@/lib/domain/cost";
+import { RefreshPrices } from "@/components/cost/refresh-prices";
 import { AuditTable } from "@/components/audit/audit-table";
 import { EnvironmentSettings } from "@/components/history/environment-settings";
 import { EnvironmentApplies } from "@/components/history/environment-applies";
@@ -24,11 +27,13 @@ const load = cache(async (id: string) => {
   const ctx = await pageContext("/environments/[id]", { id });
   try {
     const env = await getEnvironment({ ctx, input: { id } });
-    const [applies, history] = await Promise.all([
+    const [applies, history, refreshed] = await Promise.all([
       listEnvironmentApplies({ ctx, input: { environmentId: id, limit: 10 } }),
       queryAudit({ ctx, input: { environmentId: id, limit: 20 } }),
+      listRefreshedRegions(ctx),
     ]);
-    return { env, applies, history, isAdmin: ctx.actor.kind === "person" && hasRole(ctx.actor.person.role, "admin") };
+    const role = ctx.actor.kind === "person" ? ctx.actor.person.role : undefined;
+    return { env, applies, history, refreshed, isAdmin: role !== undefined && hasRole(role, "admin"), isEditor: role !== undefined && hasRole(role, "editor") };
   } catch (err) {
     if (err instanceof NotFoundError) notFound();
     throw err;
@@ -41,7 +46,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function EnvironmentPage({ params }: Props) {
-  const { env, applies, history, isAdmin } = await load((await params).id);
+  const { env, applies, history, refreshed, isAdmin, isEditor } = await load((await params).id);
   return (
     <div className="space-y-8">
       <div>
@@ -54,6 +59,9 @@ export default async function EnvironmentPage({ params }: Props) {
       </div>
       <Section id="settings" title="Settings" note="How Stevedore reaches this environment. Secrets stay on the server.">
         <EnvironmentSettings env={env} />
+      </Section>
+      <Section id="prices" title="Prices" note="Read a Region's on-demand prices from this environment's AWS Price List API (GetProducts); every design's cost then uses them, dated.">
+        <RefreshPrices environmentId={env.id} environmentRegion={env.region} regions={Object.keys(PRICE_TABLE.regions)} refreshed={refreshed} canRefresh={isEditor} />
       </Section>
       <Section id="applies" title="Recent applies" note="The latest applies to this environment, of every design.">
         <EnvironmentApplies applies={applies} />

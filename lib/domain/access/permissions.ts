@@ -57,6 +57,8 @@ export const ACTION_PERMISSIONS = {
   listLiveClustersAction: editor("importing clusters", { environment: "plan", ...READS }),
   importClusterAction: editor("importing clusters", { environment: "plan" }),
   readEnvironmentNetworkAction: editor("picking subnets, security groups and target groups", { environment: "plan", ...READS }),
+  // reads the environment's Price List API and keeps the prices every design's cost uses
+  refreshPricesAction: editor("refreshing prices", { environment: "plan" }),
   // plan & apply
   planDesignAction: editor("planning designs", { environment: "plan", ...READS }),
   startApplyAction: editor("applying designs", { environment: "apply" }),

@@ -9,3 +9,4 @@ export { AUTOSCALING_LIMITS, type AutoScalingOperation } from "./application-aut
 export { SCHEDULER_LIMITS, type SchedulerOperation } from "./scheduler";
 export { CLOUDWATCH_LIMITS, type CloudWatchOperation } from "./cloudwatch";
 export { EC2_AUTOSCALING_LIMITS, type Ec2AutoScalingOperation } from "./ec2-auto-scaling";
+export { PRICING_LIMITS, type PricingOperation } from "./pricing";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Design, Service, TaskDefinition } from "../design";
 import { designCost, monthly, serviceCost, splitByStrategy } from "./model";
-import { PRICE_TABLE } from "./prices";
+import { PRICE_TABLE, priceTableWith } from "./prices";
 
 const td = (over: Partial<TaskDefinition> = {}): TaskDefinition => ({
   id: "td-web", family: "web", networkMode: "awsvpc", requiresCompatibilities: ["FARGATE"], cpu: "256", memory: "512",
@@ -107,7 +107,45 @@ describe("cost model (us-east-1, prices read 2026-12-07)", () => {
   it("ships a dated table with a source on every price", () => {
     expect(PRICE_TABLE.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const r = PRICE_TABLE.regions["us-east-1"];
-    const sources = [r.fargate.linuxX86.vcpuHour, r.alb.hour, r.nlb.nlcuHour, r.publicIpv4Hour, r.ephemeralStorage.gbHour, ...Object.values(r.ec2)].map((p) => p.source);
+    const sources = [r.fargate.linuxX86?.vcpuHour, r.alb?.hour, r.nlb?.nlcuHour, r.publicIpv4Hour, r.ephemeralStorage.gbHour, ...Object.values(r.ec2)].map((p) => p?.source);
     for (const s of sources) expect(s).toMatch(/^https:\/\//);
+  });
+});
+
+describe("the other shipped Regions (read 2026-12-08, only what could be sourced)", () => {
+  it("prices the same 0.25 vCPU / 0.5 GB task at each Region's own rates, with the Region's date", () => {
+    const task = (vcpu: number, gb: number) => cents((0.25 * vcpu + 0.5 * gb) * 730);
+    expect(cents(designCost(design(), { region: "eu-west-1" }).total)).toBe(9.01);
+    expect(cents(designCost(design(), { region: "us-west-2" }).total)).toBe(9.01);
+    const frankfurt = designCost(design(), { region: "eu-central-1" });
+    expect(cents(frankfurt.total)).toBe(task(0.04656, 0.00511));
+    expect(cents(frankfurt.total)).toBe(10.36);
+    expect(frankfurt.priceDate).toBe("2026-12-08");
+    expect(frankfurt.assumptions[0]).toContain("on-demand prices of eu-central-1 read 2026-12-08");
+  });
+
+  it("names what a Region's table leaves out instead of guessing it", () => {
+    const sydney = designCost(design(), { region: "ap-southeast-2" });
+    expect(sydney.regionKnown).toBe(true);
+    expect(sydney.total).toBe(0);
+    expect(sydney.unknowns.join(" ")).toContain("no Fargate Linux x86 price for ap-southeast-2 in the table");
+    const arm = designCost(design({ taskDefinitions: [td({ runtimePlatform: { cpuArchitecture: "ARM64", operatingSystemFamily: "LINUX" } })] }), { region: "eu-central-1" });
+    expect(arm.unknowns.join(" ")).toContain("no Fargate Linux ARM (Graviton) price for eu-central-1");
+    const lb = designCost(design({ loadBalancers: [{ id: "lb-1", name: "front", type: "application" }] }), { region: "eu-west-1" });
+    expect(lb.shared).toEqual([]);
+    expect(lb.unknowns.join(" ")).toContain("load balancer front: no Application Load Balancer price for eu-west-1");
+    const storage = designCost(design({ taskDefinitions: [td({ ephemeralStorage: { sizeInGiB: 50 } })] }), { region: "eu-west-1" });
+    expect(storage.unknowns.join(" ")).toContain("no ephemeral storage price for eu-west-1");
+    expect(cents(storage.total)).toBe(9.01);
+  });
+
+  it("uses a refreshed Region instead of the shipped one when it is at least as new", () => {
+    const refreshed = { ...PRICE_TABLE.regions["ap-southeast-2"], date: "2026-12-20", fargate: { linuxX86: { vcpuHour: { usd: 0.05, source: "refresh" }, gbHour: { usd: 0.005, source: "refresh" } } } };
+    const table = priceTableWith([refreshed]);
+    const c = designCost(design(), { region: "ap-southeast-2", table });
+    expect(cents(c.total)).toBe(cents((0.25 * 0.05 + 0.5 * 0.005) * 730));
+    expect(c.priceDate).toBe("2026-12-20");
+    expect(priceTableWith([{ ...refreshed, date: "2026-01-01" }]).regions["ap-southeast-2"]).toBe(PRICE_TABLE.regions["ap-southeast-2"]);
+    expect(table.regions["us-east-1"]).toBe(PRICE_TABLE.regions["us-east-1"]);
   });
 });

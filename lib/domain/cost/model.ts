@@ -163,11 +163,17 @@ function taskPricing(s: Service, td: TaskDefinition | undefined, cluster: Cluste
     else unknowns.push(`Fargate Spot runs only Linux x86_64 tasks, not ${platform?.name}: its share is not priced`);
   }
   const rates = platform ? prices.fargate[platform.key] : undefined;
+  const missing = (what: string) => `no ${what} price for ${prices.region} in the table (Refresh prices on an environment's page reads it from the Price List)`;
+  if (anyFargate && platform && !rates) unknowns.push(`${missing(`Fargate ${platform.name}`)}: its Fargate tasks are not priced`);
   const vcpu = (cpu ?? 0) / 1024;
   const gb = (memory ?? 0) / 1024;
   const hourly = rates && cpu !== undefined && memory !== undefined ? fargateHourly(rates, vcpu, gb) : undefined;
   const extraGiB = Math.max(0, (td?.ephemeralStorage?.sizeInGiB ?? 0) - prices.ephemeralStorage.freeGiB);
   const publicIp = s.networkConfiguration?.awsvpcConfiguration.assignPublicIp === "ENABLED";
+  const storageRate = prices.ephemeralStorage.gbHour;
+  const ipv4Rate = prices.publicIpv4Hour;
+  if (anyFargate && extraGiB > 0 && !storageRate) unknowns.push(`${missing("ephemeral storage")}: the ${extraGiB} GiB above the free ${prices.ephemeralStorage.freeGiB} GiB are not priced`);
+  if (anyFargate && publicIp && !ipv4Rate) unknowns.push(`${missing("public IPv4")}: the tasks' public addresses are not priced`);
 
   const priceAt = (count: number) => {
     const lines: CostLine[] = [];
@@ -186,16 +192,16 @@ function taskPricing(s: Service, td: TaskDefinition | undefined, cluster: Cluste
         detail: `${plural(n, "task")} × ${vcpu} vCPU × $${rates.vcpuHour.usd}/vCPU-h + ${gb} GB × $${rates.gbHour.usd}/GB-h${licence}${spot ? `, −${Math.round(prices.fargateSpot.maxDiscount * 100)}%` : ""} × ${hours} h`,
       });
     }
-    if (extraGiB > 0 && fargateTasks > 0) {
+    if (extraGiB > 0 && fargateTasks > 0 && storageRate) {
       lines.push({
-        kind: "storage", label: "Ephemeral storage", monthly: extraGiB * prices.ephemeralStorage.gbHour.usd * fargateTasks * hours,
-        detail: `${plural(fargateTasks, "task")} × ${extraGiB} GiB above the free ${prices.ephemeralStorage.freeGiB} GiB × $${prices.ephemeralStorage.gbHour.usd}/GB-h × ${hours} h`,
+        kind: "storage", label: "Ephemeral storage", monthly: extraGiB * storageRate.usd * fargateTasks * hours,
+        detail: `${plural(fargateTasks, "task")} × ${extraGiB} GiB above the free ${prices.ephemeralStorage.freeGiB} GiB × $${storageRate.usd}/GB-h × ${hours} h`,
       });
     }
-    if (publicIp && fargateTasks > 0) {
+    if (publicIp && fargateTasks > 0 && ipv4Rate) {
       lines.push({
-        kind: "ipv4", label: "Public IPv4", monthly: fargateTasks * prices.publicIpv4Hour.usd * hours,
-        detail: `${plural(fargateTasks, "task")} with assignPublicIp ENABLED × $${prices.publicIpv4Hour.usd}/IP-h × ${hours} h`,
+        kind: "ipv4", label: "Public IPv4", monthly: fargateTasks * ipv4Rate.usd * hours,
+        detail: `${plural(fargateTasks, "task")} with assignPublicIp ENABLED × $${ipv4Rate.usd}/IP-h × ${hours} h`,
       });
     }
     return { lines, monthly: lines.reduce((t, l) => t + l.monthly, 0) };
@@ -242,19 +248,26 @@ export function serviceCost(s: Service, design: Design, opts: CostOptions = {}):
   };
 }
 
-function loadBalancerLine(lb: LoadBalancerDesign, ctx: Ctx, lcu: number): CostLine {
+function loadBalancerLine(lb: LoadBalancerDesign, ctx: Ctx, lcu: number, unknowns: string[]): CostLine | undefined {
   const { prices, hours } = ctx;
   const alb = lb.type === "application";
-  const hourly = alb ? prices.alb.hour.usd : prices.nlb.hour.usd;
-  const unit = alb ? prices.alb.lcuHour.usd : prices.nlb.nlcuHour.usd;
+  const rates = alb ? prices.alb && { hour: prices.alb.hour, unit: prices.alb.lcuHour } : prices.nlb && { hour: prices.nlb.hour, unit: prices.nlb.nlcuHour };
+  const kind = alb ? "Application" : "Network";
+  if (!rates) {
+    unknowns.push(`load balancer ${lb.name}: no ${kind} Load Balancer price for ${prices.region} in the table: not priced`);
+    return undefined;
+  }
+  const hourly = rates.hour.usd;
+  const unit = rates.unit.usd;
   const unitName = alb ? "LCU" : "NLCU";
   // An internet-facing load balancer holds a public IPv4 address in each of its subnets' zones.
-  const publicIps = (lb.scheme ?? "internet-facing") === "internet-facing" ? Math.max(lb.subnets?.length ?? 0, 2) : 0;
-  const ipv4 = publicIps * prices.publicIpv4Hour.usd;
+  const publicIps = (lb.scheme ?? "internet-facing") === "internet-facing" && prices.publicIpv4Hour ? Math.max(lb.subnets?.length ?? 0, 2) : 0;
+  if ((lb.scheme ?? "internet-facing") === "internet-facing" && !prices.publicIpv4Hour) unknowns.push(`load balancer ${lb.name}: no public IPv4 price for ${prices.region} in the table: its addresses are not priced`);
+  const ipv4 = publicIps * (prices.publicIpv4Hour?.usd ?? 0);
   return {
     kind: "load-balancer", label: `${alb ? "Application" : "Network"} Load Balancer ${lb.name}${lb.loadBalancerArn ? " (existing)" : ""}`,
     monthly: (hourly + lcu * unit + ipv4) * hours,
-    detail: `($${hourly}/h + ${lcu} ${unitName} × $${unit}/${unitName}-h${publicIps ? ` + ${publicIps} public IPv4 × $${prices.publicIpv4Hour.usd}/h (one per zone${lb.subnets?.length ? "" : ", at least 2 assumed"})` : ""}) × ${hours} h`,
+    detail: `($${hourly}/h + ${lcu} ${unitName} × $${unit}/${unitName}-h${publicIps ? ` + ${publicIps} public IPv4 × $${prices.publicIpv4Hour?.usd}/h (one per zone${lb.subnets?.length ? "" : ", at least 2 assumed"})` : ""}) × ${hours} h`,
   };
 }
 
@@ -271,31 +284,31 @@ function instanceLines(cluster: Cluster, ctx: Ctx, unknowns: string[]): CostLine
   }));
 }
 
-function contextOf(opts: CostOptions): { region: string; hours: number; table: PriceTable; ctx?: Ctx } {
+function contextOf(opts: CostOptions): { region: string; hours: number; table: PriceTable; date: string; ctx?: Ctx } {
   const table = opts.table ?? PRICE_TABLE;
   const region = opts.region ?? DEFAULT_REGION;
   const hours = opts.hoursPerMonth ?? HOURS_PER_MONTH;
   const prices = table.regions[region];
-  return { region, hours, table, ...(prices ? { ctx: { prices, hours } } : {}) };
+  return { region, hours, table, date: prices?.date ?? table.date, ...(prices ? { ctx: { prices, hours } } : {}) };
 }
 
 /** The whole design: every service, load balancer and declared EC2 instance, with totals at desired count and at the scaling bounds. */
 export function designCost(design: Design, opts: CostOptions = {}): DesignCost {
-  const { region, hours, table, ctx } = contextOf(opts);
+  const { region, hours, table, date, ctx } = contextOf(opts);
   const lcu = opts.lcuPerLoadBalancer ?? DEFAULT_LCU;
   const assumptions = [
-    `${hours} hours a month, on-demand prices of ${region} read ${table.date} (${table.currency}, before tax, no Savings Plans or free tier)`,
+    `${hours} hours a month, on-demand prices of ${region} read ${date} (${table.currency}, before tax, no Savings Plans or free tier)`,
   ];
   if (!ctx) {
     const known = Object.keys(table.regions).join(", ");
     return {
-      region, hoursPerMonth: hours, priceDate: table.date, currency: table.currency, regionKnown: false, services: [], shared: [],
+      region, hoursPerMonth: hours, priceDate: date, currency: table.currency, regionKnown: false, services: [], shared: [],
       total: 0, totalAtMin: 0, totalAtMax: 0, assumptions, unknowns: [`no prices for Region ${region} (the table has ${known}): nothing priced`],
     };
   }
   const services = design.services.map((s) => serviceCost(s, design, opts));
   const unknowns = services.flatMap((s) => s.unknowns.map((u) => `${s.serviceName}: ${u}`));
-  const lbs = (design.loadBalancers ?? []).map((lb) => loadBalancerLine(lb, ctx, lcu));
+  const lbs = (design.loadBalancers ?? []).flatMap((lb) => loadBalancerLine(lb, ctx, lcu, unknowns) ?? []);
   if (lbs.length) assumptions.push(`${lcu} LCU/NLCU per load balancer every hour (traffic-driven: 1 LCU = 25 new connections/s, 3,000 active connections, 1 GB/h processed or 1,000 rule evaluations/s, whichever is highest)`);
   const instances = design.clusters.flatMap((c) => instanceLines(c, ctx, unknowns));
   const shared = [...lbs, ...instances];
@@ -303,7 +316,7 @@ export function designCost(design: Design, opts: CostOptions = {}): DesignCost {
   const sharedTotal = shared.reduce((t, l) => t + l.monthly, 0);
   const sum = (f: (s: ServiceCost) => number) => services.reduce((t, s) => t + f(s), 0) + sharedTotal;
   return {
-    region, hoursPerMonth: hours, priceDate: table.date, currency: table.currency, regionKnown: true, services, shared,
+    region, hoursPerMonth: hours, priceDate: date, currency: table.currency, regionKnown: true, services, shared,
     total: sum((s) => s.monthly), totalAtMin: sum((s) => s.atMin ?? s.monthly), totalAtMax: sum((s) => s.atMax ?? s.monthly),
     assumptions, unknowns,
   };

@@ -1,6 +1,6 @@
 import type { Service as EcsService } from "@aws-sdk/client-ecs";
 import { clusterNameOf, type Design, type LoadBalancerDesign } from "../design";
-import { designCost, monthly, usd, type CapacityBounds, type DesignCost } from "../cost";
+import { designCost, monthly, usd, type CapacityBounds, type DesignCost, type PriceTable } from "../cost";
 import { designFromLive } from "./design-from-live";
 import { deploymentTiming, type DeploymentStrategy } from "./deployment-note";
 import { findLiveService } from "./plan-service";
@@ -89,10 +89,10 @@ function deploymentCost(stepName: string, s: Design["services"][number], current
  * now) and, for each service update that deploys, the temporary extra cost of running the new
  * tasks beside the old ones.
  */
-export function planCost(design: Design, live: LiveState, steps: PlanStep[], opts: { region?: string; capacity?: CapacityBounds } = {}): PlanCost {
+export function planCost(design: Design, live: LiveState, steps: PlanStep[], opts: { region?: string; capacity?: CapacityBounds; table?: PriceTable } = {}): PlanCost {
   const unknowns: string[] = [];
   const after = designCost(design, opts);
-  const before = designCost(liveDesign(design, live, unknowns), { ...(opts.region ? { region: opts.region } : {}) });
+  const before = designCost(liveDesign(design, live, unknowns), { ...(opts.region ? { region: opts.region } : {}), ...(opts.table ? { table: opts.table } : {}) });
   const deployments: DeploymentCost[] = [];
   for (const step of steps) {
     if (step.kind !== "service" || step.action !== "update" || !step.notes.some((n) => n.startsWith("deploys with"))) continue;

@@ -1,5 +1,5 @@
 import type { Finding } from "../rules/types";
-import type { CapacityBounds } from "../cost";
+import type { CapacityBounds, PriceTable } from "../cost";
 import type { PlanCost } from "./plan-cost";
 import type { CapacityProvider as EcsCapacityProvider, Cluster as EcsCluster, Service as EcsService, Tag as EcsTag, TaskDefinition as EcsTaskDefinition } from "@aws-sdk/client-ecs";
 import type { ScalableTarget, ScalingPolicy, ScheduledAction } from "@aws-sdk/client-application-auto-scaling";
@@ -155,6 +155,8 @@ export type PlanOptions = {
   region?: string;
   /** Services' scaling min/max capacity by service id: the cost is also given at both. */
   capacity?: CapacityBounds;
+  /** The prices the cost uses (default: the shipped table; the app passes it with the Regions refreshed from the Price List). */
+  priceTable?: PriceTable;
 };
 
 export const DESIGN_TAG = "stevedore:design";

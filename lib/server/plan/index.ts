@@ -5,3 +5,4 @@ export { waitForSteady, servicesToWatch, type SteadyProgress } from "./wait-for-
 export { planAgainstAccount } from "./plan-against-account";
 export { registerDesignTaskDefinition, startOneOffTask, waitForTaskStopped } from "./run-task";
 export { filterInput, linesOf, readLogPage, readTaskLines } from "./read-logs";
+export { readRegionPrices } from "./read-prices";

@@ -1,4 +1,4 @@
-import { createAutoScalingPort, createCloudWatchPort, createEc2AutoScalingPort, createEc2Port, createEcsPort, createElbv2Port, createIamPort, createLogsPort, createSchedulerPort, createServiceDiscoveryPort, type AwsTarget, type EcsPort } from "@/lib/aws";
+import { createAutoScalingPort, createCloudWatchPort, createEc2AutoScalingPort, createEc2Port, createEcsPort, createElbv2Port, createIamPort, createLogsPort, createPricingPort, createSchedulerPort, createServiceDiscoveryPort, type AwsTarget, type EcsPort } from "@/lib/aws";
 import { initialState } from "@/lib/sandbox/core/state";
 import { listenSandbox } from "@/lib/sandbox/node-server";
 import { MemoryStore, Mutex, type SandboxDeps } from "@/lib/sandbox/store";
@@ -32,6 +32,7 @@ export async function startPlanSandbox(region = "eu-west-1") {
     scheduler: (env: { region: string }) => createSchedulerPort(target(env, "/sandbox/aws")),
     cloudwatch: (env: { region: string }) => createCloudWatchPort(target(env, "/sandbox/aws")),
     ec2AutoScaling: (env: { region: string }) => createEc2AutoScalingPort(target(env, "/sandbox/aws")),
+    pricing: (env: { region: string }) => createPricingPort(target(env, "/sandbox/aws")),
   };
   return {
     url: server.url, ecs, aws, control, region, deps, target,

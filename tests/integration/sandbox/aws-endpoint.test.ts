@@ -35,7 +35,7 @@ describe("/sandbox/aws", () => {
     expect(query.body).toContain("<DescribeLoadBalancersResponse xmlns=\"http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/\">");
     const sqs = await signed("sqs", "Action=ListQueues&Version=2012-11-05");
     expect(sqs.status).toBe(400);
-    expect(await sqs.json()).toEqual({ __type: "UnknownServiceException", message: "The sandbox does not serve 'sqs'; it serves ecs, elasticloadbalancing, ec2, iam, logs, servicediscovery, application-autoscaling, scheduler, monitoring, autoscaling." });
+    expect(await sqs.json()).toEqual({ __type: "UnknownServiceException", message: "The sandbox does not serve 'sqs'; it serves ecs, elasticloadbalancing, ec2, iam, logs, servicediscovery, application-autoscaling, scheduler, monitoring, autoscaling, pricing." });
     const logs = await handleAwsRequest({ headers: { "x-amz-target": "Logs_20140328.DescribeLogGroups", "content-type": "application/x-amz-json-1.1" }, body: "{}" }, sb.deps);
     expect(JSON.parse(logs.body)).toEqual({ logGroups: [] });
   });

@@ -7,15 +7,18 @@ export type FargateRates = { vcpuHour: SourcedPrice; gbHour: SourcedPrice; osLic
 /** One Region's prices: on-demand, in US dollars, per hour unless said otherwise. */
 export type RegionPrices = {
   region: string;
-  fargate: { linuxX86: FargateRates; linuxArm: FargateRates; windowsX86: FargateRates };
+  /** When this Region's prices were read, if not the table's date (a table refreshed from the Price List API). */
+  date?: string;
+  // A figure left out could not be sourced for the Region: the model names what it cannot price.
+  fargate: { linuxX86?: FargateRates; linuxArm?: FargateRates; windowsX86?: FargateRates };
   /** Fargate Spot's published discount off the on-demand price (the live Spot rate varies). */
   fargateSpot: { maxDiscount: number; source: string };
   /** Per GB-hour of ephemeral storage configured above the free amount, per task. */
-  ephemeralStorage: { gbHour: SourcedPrice; freeGiB: number };
+  ephemeralStorage: { gbHour?: SourcedPrice; freeGiB: number };
   /** Per in-use public IPv4 address-hour. */
-  publicIpv4Hour: SourcedPrice;
-  alb: { hour: SourcedPrice; lcuHour: SourcedPrice };
-  nlb: { hour: SourcedPrice; nlcuHour: SourcedPrice };
+  publicIpv4Hour?: SourcedPrice;
+  alb?: { hour: SourcedPrice; lcuHour: SourcedPrice };
+  nlb?: { hour: SourcedPrice; nlcuHour: SourcedPrice };
   /** EC2 on-demand Linux per instance-hour, by instance type. */
   ec2: Record<string, SourcedPrice>;
 };

@@ -1,0 +1,2 @@
+export { refreshPrices, RefreshPricesInputSchema, type RefreshedPrices } from "./refresh-prices";
+export { loadPriceTable, listRefreshedRegions } from "./price-table";
