@@ -58,4 +58,12 @@ describe("scheduled tasks in the plan", () => {
     const plan = planDesign(design([]), live, { designId: "d1" });
     expect(keysOf(plan)).toEqual(["delete scheduled-task:stevedore-d1/old DeleteSchedule"]);
   });
+
+  it("sends the overrides as Terraform's jsonencode writes them (sorted keys, <>& escaped), so an exported schedule plans clean", () => {
+    const overrides = { containerOverrides: [{ name: "report", command: ["sh", "-c", "make report > /tmp/out && echo <done>"] }], cpu: "512" };
+    const plan = planDesign(design([task({ overrides: overrides as ScheduledTask["overrides"] })]), empty(), { designId: "d1" });
+    const input = plan.steps.find((s) => s.key === "scheduled-task:stevedore-d1/nightly")!.calls[0].input as { Target: { Input: string } };
+    expect(input.Target.Input).toBe('{"containerOverrides":[{"command":["sh","-c","make report \\u003e /tmp/out \\u0026\\u0026 echo \\u003cdone\\u003e"],"name":"report"}],"cpu":"512"}');
+    expect(JSON.parse(input.Target.Input)).toEqual(overrides);
+  });
 });

@@ -3,7 +3,7 @@ import { clusterNameOf, familyOf, type Design, type ScheduledTask } from "../des
 import { designScheduleGroup } from "../ecs-facts/scheduler";
 import { tagValue } from "./tags";
 import { DESIGN_TAG, type FieldChange, type LiveState, type PlanCall, type PlanStep } from "./types";
-import { canonical, isObject, matchesDesired, prune } from "./values";
+import { canonical, isObject, jsonencodeText, matchesDesired, prune } from "./values";
 
 // Scheduled tasks in the plan: EventBridge Scheduler schedules whose target is ECS RunTask. They
 // come after the clusters and task definitions they name. Schedules have no tags, so what the
@@ -38,7 +38,7 @@ export function scheduleInput(t: ScheduledTask, group: string, live: LiveState, 
     ActionAfterCompletion: t.actionAfterCompletion ?? "NONE",
     Target: {
       Arn: cluster, RoleArn: t.roleArn,
-      Input: t.overrides ? JSON.stringify(t.overrides) : undefined,
+      Input: t.overrides ? jsonencodeText(t.overrides) : undefined, // as the Terraform export's jsonencode(...) writes it: no diff there
       RetryPolicy: t.retryPolicy ? { MaximumEventAgeInSeconds: t.retryPolicy.maximumEventAgeInSeconds, MaximumRetryAttempts: t.retryPolicy.maximumRetryAttempts } : undefined,
       EcsParameters: {
         TaskDefinitionArn: taskDefinition, TaskCount: t.taskCount ?? 1, LaunchType: t.launchType, CapacityProviderStrategy: t.capacityProviderStrategy,

@@ -14,6 +14,17 @@ export function canonical(v: unknown): string {
   return JSON.stringify(sortKeys(v));
 }
 
+/**
+ * A value's JSON as Terraform's `jsonencode` writes it: keys sorted, no spaces, and `<`, `>`, `&`,
+ * U+2028 and U+2029 as \u escapes (https://developer.hashicorp.com/terraform/language/functions/jsonencode).
+ * A JSON string field applied in this text (a schedule's Target.Input) reads back exactly as an
+ * exported `jsonencode(...)` of the same value, so `terraform plan` finds no change.
+ */
+export function jsonencodeText(v: unknown): string {
+  const escapes: Record<string, string> = { "<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029" };
+  return canonical(v).replace(/[<>&\u2028\u2029]/g, (c) => escapes[c]);
+}
+
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
   if (isObject(v)) return Object.fromEntries(Object.keys(v).sort().filter((k) => v[k] !== undefined).map((k) => [k, sortKeys(v[k])]));
