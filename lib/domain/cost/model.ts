@@ -3,6 +3,7 @@ import { parseTaskCpu, parseTaskMemory } from "../ecs-facts/task-size";
 import { FARGATE_CAPACITY_PROVIDERS } from "../ecs-facts/service";
 import { launchOf, nonEmpty, taskReservation } from "../rules/checks/service-util";
 import { PRICE_TABLE, type FargateRates, type PriceTable, type RegionPrices } from "./prices";
+import type { ProviderInstances } from "./instances";
 
 // The cost model: what a design costs per month at on-demand prices, from the shipped dated
 // price table (lib/domain/cost/prices). Pure: no I/O. Every figure carries what it assumes.
@@ -27,6 +28,12 @@ export type CostOptions = {
    * here is priced at its design's `autoScaling` minCapacity/maxCapacity, where it has them.
    */
   capacity?: CapacityBounds;
+  /**
+   * The instances each Auto Scaling group or Managed Instances capacity provider needs at the
+   * services' desired count, minimum and maximum (from the sandbox's placement: see instances.ts):
+   * priced as shared "instances" lines, at each count in total, totalAtMin and totalAtMax.
+   */
+  instances?: readonly ProviderInstances[];
 };
 
 export type CostLineKind = "compute" | "storage" | "ipv4" | "load-balancer" | "instances";
@@ -284,6 +291,28 @@ function instanceLines(cluster: Cluster, ctx: Ctx, unknowns: string[]): CostLine
   }));
 }
 
+/** A capacity provider's instances: their on-demand price, and ECS Managed Instances' management fee on top. */
+function providerInstanceCost(p: ProviderInstances, ctx: Ctx, unknowns: string[]): { lines: CostLine[]; at: Record<"desired" | "min" | "max", number> } {
+  const price = ctx.prices.ec2[p.instanceType];
+  const none = { lines: [], at: { desired: 0, min: 0, max: 0 } };
+  if (!price) {
+    unknowns.push(`capacity provider ${p.provider}: no price for instance type ${p.instanceType} in ${ctx.prices.region}: its ${plural(p.desired, "instance")} not priced`);
+    return none;
+  }
+  const managed = p.kind === "managedInstances";
+  const fee = managed ? ctx.prices.managedInstancesFee?.[p.instanceType] : undefined;
+  if (managed && !fee) unknowns.push(`capacity provider ${p.provider}: the ECS Managed Instances management fee for ${p.instanceType} is not priced (no sourced figure for ${ctx.prices.region})`);
+  const hourly = price.usd + (fee?.usd ?? 0);
+  const monthlyAt = (n: number) => n * hourly * ctx.hours;
+  const at = { desired: monthlyAt(p.desired), min: monthlyAt(p.min), max: monthlyAt(p.max) };
+  const feeText = fee ? ` + $${fee.usd}/h Managed Instances management fee` : managed ? " (management fee not priced)" : "";
+  const lines: CostLine[] = [{
+    kind: "instances", label: `${managed ? "ECS Managed Instances" : "EC2"} ${p.instanceType} for ${p.provider}`, monthly: at.desired,
+    detail: `${plural(p.desired, "instance")} (${p.min} at the minimum, ${p.max} at the maximum) × ($${price.usd}/h on-demand Linux${feeText}) × ${ctx.hours} h; ${p.how}`,
+  }];
+  return { lines, at };
+}
+
 function contextOf(opts: CostOptions): { region: string; hours: number; table: PriceTable; date: string; ctx?: Ctx } {
   const table = opts.table ?? PRICE_TABLE;
   const region = opts.region ?? DEFAULT_REGION;
@@ -311,13 +340,15 @@ export function designCost(design: Design, opts: CostOptions = {}): DesignCost {
   const lbs = (design.loadBalancers ?? []).flatMap((lb) => loadBalancerLine(lb, ctx, lcu, unknowns) ?? []);
   if (lbs.length) assumptions.push(`${lcu} LCU/NLCU per load balancer every hour (traffic-driven: 1 LCU = 25 new connections/s, 3,000 active connections, 1 GB/h processed or 1,000 rule evaluations/s, whichever is highest)`);
   const instances = design.clusters.flatMap((c) => instanceLines(c, ctx, unknowns));
-  const shared = [...lbs, ...instances];
+  const provided = (opts.instances ?? []).map((p) => providerInstanceCost(p, ctx, unknowns));
+  const shared = [...lbs, ...instances, ...provided.flatMap((p) => p.lines)];
   for (const a of services.flatMap((s) => s.assumptions)) if (!assumptions.includes(a)) assumptions.push(a);
-  const sharedTotal = shared.reduce((t, l) => t + l.monthly, 0);
-  const sum = (f: (s: ServiceCost) => number) => services.reduce((t, s) => t + f(s), 0) + sharedTotal;
+  const fixed = [...lbs, ...instances].reduce((t, l) => t + l.monthly, 0);
+  const sum = (f: (s: ServiceCost) => number, at: "desired" | "min" | "max") =>
+    services.reduce((t, s) => t + f(s), 0) + fixed + provided.reduce((t, p) => t + p.at[at], 0);
   return {
     region, hoursPerMonth: hours, priceDate: date, currency: table.currency, regionKnown: true, services, shared,
-    total: sum((s) => s.monthly), totalAtMin: sum((s) => s.atMin ?? s.monthly), totalAtMax: sum((s) => s.atMax ?? s.monthly),
+    total: sum((s) => s.monthly, "desired"), totalAtMin: sum((s) => s.atMin ?? s.monthly, "min"), totalAtMax: sum((s) => s.atMax ?? s.monthly, "max"),
     assumptions, unknowns,
   };
 }
