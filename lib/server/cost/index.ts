@@ -1,2 +1,3 @@
 export { refreshPrices, RefreshPricesInputSchema, type RefreshedPrices } from "./refresh-prices";
 export { loadPriceTable, listRefreshedRegions } from "./price-table";
+export { placedDesignCost, placedInstances } from "./placed-cost";
