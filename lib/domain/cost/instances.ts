@@ -1,6 +1,7 @@
 import { clusterNameOf, familyOf, type CapacityProviderDesign, type Design, type Service, type TaskDefinition } from "../design";
 import { nonEmpty, taskReservation } from "../rules/checks/service-util";
-import { splitByStrategy } from "./model";
+import { splitByStrategy, type CapacityBounds } from "./model";
+import type { PriceTable } from "./prices";
 
 // What the instances under a design's capacity providers must carry: per provider, the tasks of
 // every service that runs on it, at desired count and at the scaling minimum and maximum. Pure:
@@ -28,6 +29,9 @@ export type ProviderLoad = {
   requirements?: Record<string, unknown>;
   tasks: ProviderTasks[];
 };
+
+/** What prices a design's capacity providers' instances: given the design and the cost options, what each provider needs. */
+export type InstancesFor = (design: Design, opts: { region?: string; table?: PriceTable; capacity?: CapacityBounds }) => ProviderInstances[];
 
 /** The instances a provider needs at each count, of one type, and how that was found (input to the cost model). */
 export type ProviderInstances = {
