@@ -61,4 +61,9 @@ describe("capacity providers' instances in the cost model", () => {
       "capacity provider asg: no price for instance type x9.huge in us-east-1: its 1 instance not priced",
     ]));
   });
+
+  it("names the providers whose instances it was not given", () => {
+    expect(designCost(design()).unknowns).toContain("capacity provider asg: its instances are not priced here (the design page and the plan price them from the sandbox's placement)");
+    expect(designCost(design(), { instances: [] }).unknowns).toContain("capacity provider asg: how many instances its tasks need is unknown (no priced instance type fits every task): not priced");
+  });
 });

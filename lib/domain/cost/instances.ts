@@ -1,6 +1,7 @@
 import { clusterNameOf, familyOf, type CapacityProviderDesign, type Design, type Service, type TaskDefinition } from "../design";
 import { nonEmpty, taskReservation } from "../rules/checks/service-util";
-import { splitByStrategy, type CapacityBounds } from "./model";
+import type { CapacityBounds } from "./model";
+import { splitByStrategy } from "./split";
 import type { PriceTable } from "./prices";
 
 // What the instances under a design's capacity providers must carry: per provider, the tasks of

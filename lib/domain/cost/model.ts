@@ -3,7 +3,10 @@ import { parseTaskCpu, parseTaskMemory } from "../ecs-facts/task-size";
 import { FARGATE_CAPACITY_PROVIDERS } from "../ecs-facts/service";
 import { launchOf, nonEmpty, taskReservation } from "../rules/checks/service-util";
 import { PRICE_TABLE, type FargateRates, type PriceTable, type RegionPrices } from "./prices";
-import type { ProviderInstances } from "./instances";
+import { providerLoads, type ProviderInstances } from "./instances";
+import { splitByStrategy } from "./split";
+
+export { splitByStrategy };
 
 // The cost model: what a design costs per month at on-demand prices, from the shipped dated
 // price table (lib/domain/cost/prices). Pure: no I/O. Every figure carries what it assumes.
@@ -83,28 +86,6 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 export const usd = (n: number) => `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const plural = (n: number, w: string) => `${Math.round(n * 100) / 100} ${w}${n === 1 ? "" : "s"}`;
 
-/**
- * How ECS splits `count` tasks over a capacity provider strategy: `base` tasks first on the
- * provider that has one, the rest in proportion to the weights (fractions kept: this is an
- * average, ECS places whole tasks).
- */
-export function splitByStrategy(items: readonly CapacityProviderStrategyItem[], count: number): Map<string, number> {
-  const out = new Map<string, number>(items.map((i) => [i.capacityProvider, 0]));
-  let left = count;
-  for (const i of items) {
-    const b = Math.min(left, i.base ?? 0);
-    if (b > 0) { out.set(i.capacityProvider, (out.get(i.capacityProvider) ?? 0) + b); left -= b; }
-  }
-  const weights = items.reduce((s, i) => s + (i.weight ?? 0), 0);
-  if (left > 0 && weights > 0) {
-    for (const i of items) out.set(i.capacityProvider, (out.get(i.capacityProvider) ?? 0) + (left * (i.weight ?? 0)) / weights);
-  } else if (left > 0) {
-    // No weights at all: ECS places nothing beyond base; keep the tasks on the first provider so they are not lost from the estimate.
-    out.set(items[0].capacityProvider, (out.get(items[0].capacityProvider) ?? 0) + left);
-  }
-  return out;
-}
-
 type Platform = { key: "linuxX86" | "linuxArm" | "windowsX86"; name: string };
 function platformOf(td: TaskDefinition): Platform {
   const os = td.runtimePlatform?.operatingSystemFamily ?? "LINUX";
@@ -158,7 +139,7 @@ function taskPricing(s: Service, td: TaskDefinition | undefined, cluster: Cluste
   const anyEc2 = providers.some((p) => !onFargate(p));
   if (anyFargate && td && (cpu === undefined || memory === undefined)) unknowns.push(`task definition ${td.family} has no task-level cpu and memory, which Fargate needs: its Fargate tasks are not priced`);
   if (anyEc2) {
-    assumptions.push(`tasks on ${providers.filter((p) => !onFargate(p)).join(", ")} run on the cluster's EC2 instances, priced with the cluster (not per task)`);
+    assumptions.push(`tasks on ${providers.filter((p) => !onFargate(p)).join(", ")} run on EC2 instances, priced as the cluster's declared instances or their capacity provider's (not per task)`);
     if (td && taskReservation(td).cpu === 0 && taskReservation(td).memory === 0) {
       unknowns.push(`task definition ${td.family} has no cpu or memory (task or container level) on EC2: how much of the instances it needs is unknown`);
     }
@@ -341,6 +322,13 @@ export function designCost(design: Design, opts: CostOptions = {}): DesignCost {
   if (lbs.length) assumptions.push(`${lcu} LCU/NLCU per load balancer every hour (traffic-driven: 1 LCU = 25 new connections/s, 3,000 active connections, 1 GB/h processed or 1,000 rule evaluations/s, whichever is highest)`);
   const instances = design.clusters.flatMap((c) => instanceLines(c, ctx, unknowns));
   const provided = (opts.instances ?? []).map((p) => providerInstanceCost(p, ctx, unknowns));
+  const covered = new Set((opts.instances ?? []).map((p) => p.provider));
+  for (const l of providerLoads(design, (s) => opts.capacity?.[s.id] ?? designBounds(s))) {
+    if (covered.has(l.provider)) continue;
+    unknowns.push(opts.instances
+      ? `capacity provider ${l.provider}: how many instances its tasks need is unknown (no priced instance type ${l.kind === "managedInstances" ? "meets its instanceRequirements and " : ""}fits every task): not priced`
+      : `capacity provider ${l.provider}: its instances are not priced here (the design page and the plan price them from the sandbox's placement)`);
+  }
   const shared = [...lbs, ...instances, ...provided.flatMap((p) => p.lines)];
   for (const a of services.flatMap((s) => s.assumptions)) if (!assumptions.includes(a)) assumptions.push(a);
   const fixed = [...lbs, ...instances].reduce((t, l) => t + l.monthly, 0);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { emptyLiveState, planDesign } from "@/lib/domain/plan";
 import { targetTrackingEc2 } from "@/lib/domain/learn/lessons/target-tracking-ec2";
 import { placedDesignCost, placedInstances } from "./placed-cost";
 
@@ -21,5 +22,13 @@ describe("a design's cost with its capacity providers' instances placed by the s
     expect(cents(c.totalAtMax)).toBe(cents(5 * 0.096 * 730));
     // us-west-2's table has no EC2 prices: the instances are named as not priced.
     expect(placedDesignCost(design, { region: "us-west-2" }).unknowns).toContain("capacity provider learn-asg: no price for instance type m5.large in us-west-2: its 1 instance not priced");
+  });
+
+  it("gives the plan's cost change with the instances a new design's providers will launch", () => {
+    const design = targetTrackingEc2.starter;
+    const p = planDesign(design, emptyLiveState(), { designId: "d1", instancesFor: placedInstances });
+    expect(cents(p.cost?.before ?? -1)).toBe(0);
+    expect(cents(p.cost?.change ?? 0)).toBe(cents(0.096 * 730));
+    expect(cents(p.cost?.afterAtMax ?? 0)).toBe(cents(3 * 0.096 * 730));
   });
 });
