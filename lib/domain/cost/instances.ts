@@ -1,7 +1,7 @@
 import { clusterNameOf, familyOf, type CapacityProviderDesign, type Design, type Service, type TaskDefinition } from "../design";
-import { nonEmpty, taskReservation } from "../rules/checks/service-util";
+import { taskReservation } from "../rules/checks/service-util";
 import type { CapacityBounds } from "./model";
-import { splitByStrategy } from "./split";
+import { splitByStrategy, strategyOf } from "./split";
 import type { PriceTable } from "./prices";
 
 // What the instances under a design's capacity providers must carry: per provider, the tasks of
@@ -46,13 +46,6 @@ export type ProviderInstances = {
   how: string;
 };
 
-const strategyOf = (s: Service, design: Design) => {
-  if (s.launchType) return undefined;
-  if (nonEmpty(s.capacityProviderStrategy)) return s.capacityProviderStrategy;
-  const c = design.clusters.find((cl) => cl.clusterName === clusterNameOf(s.cluster));
-  return c && nonEmpty(c.defaultCapacityProviderStrategy) ? c.defaultCapacityProviderStrategy : undefined;
-};
-
 const kindOf = (p: CapacityProviderDesign): ProviderLoad["kind"] | undefined =>
   p.managedInstancesProvider ? "managedInstances" : p.autoScalingGroupProvider ? "autoScalingGroup" : undefined;
 
@@ -68,7 +61,7 @@ export function providerLoads(design: Design, bounds: (s: Service) => { min?: nu
     const tasks: ProviderTasks[] = [];
     let cluster = p.managedInstancesProvider?.cluster;
     for (const s of design.services) {
-      const strategy = strategyOf(s, design);
+      const strategy = strategyOf(s, design.clusters.find((c) => c.clusterName === clusterNameOf(s.cluster)));
       if (!strategy?.some((i) => i.capacityProvider === p.name) || s.schedulingStrategy === "DAEMON") continue;
       const td = design.taskDefinitions.find((t) => t.family === familyOf(s.taskDefinition));
       if (!td) continue;

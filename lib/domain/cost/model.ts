@@ -1,10 +1,10 @@
-import { clusterNameOf, familyOf, type CapacityProviderStrategyItem, type Cluster, type Design, type LoadBalancerDesign, type Service, type TaskDefinition } from "../design";
+import { clusterNameOf, familyOf, type Cluster, type Design, type LoadBalancerDesign, type Service, type TaskDefinition } from "../design";
 import { parseTaskCpu, parseTaskMemory } from "../ecs-facts/task-size";
 import { FARGATE_CAPACITY_PROVIDERS } from "../ecs-facts/service";
-import { launchOf, nonEmpty, taskReservation } from "../rules/checks/service-util";
+import { launchOf, taskReservation } from "../rules/checks/service-util";
 import { PRICE_TABLE, type FargateRates, type PriceTable, type RegionPrices } from "./prices";
 import { providerLoads, type ProviderInstances } from "./instances";
-import { splitByStrategy } from "./split";
+import { splitByStrategy, strategyOf } from "./split";
 
 export { splitByStrategy };
 
@@ -95,13 +95,6 @@ function platformOf(td: TaskDefinition): Platform {
 
 function fargateHourly(r: FargateRates, vcpu: number, gb: number): number {
   return vcpu * r.vcpuHour.usd + gb * r.gbHour.usd + (r.osLicenceVcpuHour ? vcpu * r.osLicenceVcpuHour.usd : 0);
-}
-
-function strategyOf(s: Service, cluster: Cluster | undefined): CapacityProviderStrategyItem[] | undefined {
-  if (s.launchType) return undefined;
-  if (nonEmpty(s.capacityProviderStrategy)) return [...s.capacityProviderStrategy];
-  if (cluster && nonEmpty(cluster.defaultCapacityProviderStrategy)) return [...cluster.defaultCapacityProviderStrategy];
-  return undefined;
 }
 
 function taskCountOf(s: Service, cluster: Cluster | undefined): number {

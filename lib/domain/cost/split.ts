@@ -1,4 +1,5 @@
-import type { CapacityProviderStrategyItem } from "../design";
+import type { CapacityProviderStrategyItem, Cluster, Service } from "../design";
+import { nonEmpty } from "../rules/checks/service-util";
 
 /**
  * How ECS splits `count` tasks over a capacity provider strategy: `base` tasks first on the
@@ -20,4 +21,12 @@ export function splitByStrategy(items: readonly CapacityProviderStrategyItem[], 
     out.set(items[0].capacityProvider, (out.get(items[0].capacityProvider) ?? 0) + left);
   }
   return out;
+}
+
+/** The capacity provider strategy a service's tasks follow: its own, else its cluster's default; none with a launchType. */
+export function strategyOf(s: Service, cluster: Cluster | undefined): CapacityProviderStrategyItem[] | undefined {
+  if (s.launchType) return undefined;
+  if (nonEmpty(s.capacityProviderStrategy)) return [...s.capacityProviderStrategy];
+  if (cluster && nonEmpty(cluster.defaultCapacityProviderStrategy)) return [...cluster.defaultCapacityProviderStrategy];
+  return undefined;
 }
