@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { CapacityProviderDesign, Design, Service, TaskDefinition } from "../design";
 import { providerLoads } from "./instances";
 import { designCost } from "./model";
+import { PRICE_TABLE, priceTableWith } from "./prices";
 
 const ASG: CapacityProviderDesign = {
   id: "cp-asg", name: "asg",
@@ -65,5 +66,15 @@ describe("capacity providers' instances in the cost model", () => {
   it("names the providers whose instances it was not given", () => {
     expect(designCost(design()).unknowns).toContain("capacity provider asg: its instances are not priced here (the design page and the plan price them from the sandbox's placement)");
     expect(designCost(design(), { instances: [] }).unknowns).toContain("capacity provider asg: how many instances its tasks need is unknown (no priced instance type fits every task): not priced");
+  });
+
+  it("adds a Managed Instances management fee the table has for the type, per instance-hour", () => {
+    const us = PRICE_TABLE.regions["us-east-1"];
+    const table = priceTableWith([{ ...us, managedInstancesFee: { "m5.large": { usd: 0.012, source: "test figure" } } }]);
+    const c = designCost(design(), { table, instances: [{ provider: "mi", kind: "managedInstances", instanceType: "m5.large", desired: 2, min: 1, max: 4, how: "cheapest" }] });
+    const line = c.shared.find((l) => l.kind === "instances")!;
+    expect(line.detail).toContain("($0.096/h on-demand Linux + $0.012/h Managed Instances management fee)");
+    expect(cents(c.totalAtMax)).toBe(cents(4 * (0.096 + 0.012) * 730));
+    expect(c.unknowns.some((u) => u.includes("management fee"))).toBe(false);
   });
 });
