@@ -54,12 +54,14 @@ describe("capacity providers' instances in the cost model", () => {
       instances: [
         { provider: "mi", kind: "managedInstances", instanceType: "m5.large", desired: 1, min: 1, max: 2, how: "cheapest" },
         { provider: "asg", kind: "autoScalingGroup", instanceType: "x9.huge", desired: 1, min: 1, max: 1, how: "assumed" },
+        { provider: "other", kind: "autoScalingGroup", instanceType: "m5.large", desired: 0, min: 0, max: 0, how: "", error: "600 tasks are more than the 500 the estimate places one by one" },
       ],
     });
     expect(c.shared.filter((l) => l.kind === "instances").map((l) => l.label)).toEqual(["ECS Managed Instances m5.large for mi"]);
     expect(c.unknowns).toEqual(expect.arrayContaining([
       "capacity provider mi: the ECS Managed Instances management fee for m5.large is not priced (no sourced figure for us-east-1)",
       "capacity provider asg: no price for instance type x9.huge in us-east-1: its 1 instance not priced",
+      "capacity provider other: how many instances its tasks need is unknown (600 tasks are more than the 500 the estimate places one by one): not priced",
     ]));
   });
 

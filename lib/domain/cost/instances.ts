@@ -44,6 +44,8 @@ export type ProviderInstances = {
   max: number;
   /** How the type and counts were derived, for the cost line's detail. */
   how: string;
+  /** Why the instances could not be counted (then they are not priced, and the cost says why). */
+  error?: string;
 };
 
 const kindOf = (p: CapacityProviderDesign): ProviderLoad["kind"] | undefined =>

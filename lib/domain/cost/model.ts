@@ -269,6 +269,10 @@ function instanceLines(cluster: Cluster, ctx: Ctx, unknowns: string[]): CostLine
 function providerInstanceCost(p: ProviderInstances, ctx: Ctx, unknowns: string[]): { lines: CostLine[]; at: Record<"desired" | "min" | "max", number> } {
   const price = ctx.prices.ec2[p.instanceType];
   const none = { lines: [], at: { desired: 0, min: 0, max: 0 } };
+  if (p.error) {
+    unknowns.push(`capacity provider ${p.provider}: how many instances its tasks need is unknown (${p.error}): not priced`);
+    return none;
+  }
   if (!price) {
     unknowns.push(`capacity provider ${p.provider}: no price for instance type ${p.instanceType} in ${ctx.prices.region}: its ${plural(p.desired, "instance")} not priced`);
     return none;

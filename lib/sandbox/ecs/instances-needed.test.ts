@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { instancesForTasks, providerInstanceNeeds, type TasksToPlace } from "./instances-needed";
+import { instancesForTasks, MAX_TASKS_PLACED, providerInstanceNeeds, type TasksToPlace } from "./instances-needed";
 
 // The instance counts the cost model prices come from the sandbox's own placement: they must
 // match what the providers launch (managed-capacity.test.ts: 5 tasks of 1 vCPU / 2 GB want 3 m5.large).
@@ -25,6 +25,11 @@ describe("instances a provider needs, from the sandbox's placement", () => {
 
   it("says when a task fits no instance of the type", () => {
     expect(instancesForTasks([web({ memory: 9000 })], "m5.large")).toEqual({ error: expect.stringContaining("does not fit an empty m5.large") });
+    expect(instancesForTasks([web({ count: MAX_TASKS_PLACED + 1 })], "m5.large")).toEqual({ error: `${MAX_TASKS_PLACED + 1} tasks are more than the ${MAX_TASKS_PLACED} the estimate places one by one` });
+    const big = [{ ...web({ memory: 9000 }), desired: 1, min: 1, max: 1 }];
+    expect(providerInstanceNeeds([{ provider: "mi", kind: "managedInstances", requirements: { vCpuCount: { min: 2, max: 2 }, memoryMiB: { min: 0 } }, tasks: big }], { "m5.large": { usd: 0.096 } }))
+      .toEqual([expect.objectContaining({ provider: "mi", error: "no priced instance type meets its instanceRequirements and fits every task" })]);
+    expect(providerInstanceNeeds([{ provider: "asg", kind: "autoScalingGroup", tasks: big }], {})[0].error).toContain("does not fit an empty m5.large");
   });
 
   it("Managed Instances: the cheapest priced type meeting instanceRequirements; Auto Scaling groups: m5.large, stated", () => {

@@ -19,11 +19,15 @@ export type TasksToPlace = {
 };
 
 const CLUSTER = "estimate";
+/** Tasks placed one by one at most (placement looks at every task there: beyond this it is too slow to answer a page). */
+export const MAX_TASKS_PLACED = 500;
 
 /** The instances of `instanceType` that `tasks` need, or why they cannot run on it. */
 export function instancesForTasks(tasks: readonly TasksToPlace[], instanceType: string): { instances: number } | { error: string } {
   const type = INSTANCE_TYPES[instanceType];
   if (!type) return { error: `the sandbox does not know instance type ${instanceType}` };
+  const total = tasks.reduce((n, t) => n + t.count, 0);
+  if (total > MAX_TASKS_PLACED) return { error: `${total} tasks are more than the ${MAX_TASKS_PLACED} the estimate places one by one` };
   const state = initialState(0);
   const world: World = baseWorld(state, "us-east-1", 0);
   const ctx = { now: 0, config: state.config };
@@ -66,22 +70,24 @@ type Load = {
  * Managed Instances take the cheapest priced type meeting instanceRequirements that fits every task.
  */
 export function providerInstanceNeeds(loads: readonly Load[], ec2Prices: Readonly<Record<string, { usd: number }>>) {
-  return loads.flatMap((l) => {
+  return loads.map((l) => {
+    const none = { provider: l.provider, kind: l.kind, instanceType: "", desired: 0, min: 0, max: 0, how: "" };
     const fitsAll = (name: string) => l.tasks.every((t) => INSTANCE_TYPES[name].cpu >= t.cpu && INSTANCE_TYPES[name].memory >= t.memory);
     let instanceType = ASG_INSTANCE_TYPE;
     let why = `${ASG_INSTANCE_TYPE} assumed (the design does not say the Auto Scaling group's launch template instance type; the sandbox's groups launch ${ASG_INSTANCE_TYPE})`;
     if (l.kind === "managedInstances") {
       const priced = eligibleTypes(l.requirements).filter((n) => fitsAll(n) && ec2Prices[n]).sort((a, b) => ec2Prices[a].usd - ec2Prices[b].usd);
-      if (!priced.length) return [];
+      if (!priced.length) return { ...none, error: "no priced instance type meets its instanceRequirements and fits every task" };
       instanceType = priced[0];
       why = `${instanceType}: the cheapest priced instance type that meets the provider's instanceRequirements and fits every task`;
     }
     const at = (k: "desired" | "min" | "max") => instancesForTasks(l.tasks.map((t) => ({ ...t, count: t[k] })), instanceType);
     const [desired, min, max] = [at("desired"), at("min"), at("max")];
-    if (!("instances" in desired) || !("instances" in min) || !("instances" in max)) return [];
-    return [{
-      provider: l.provider, kind: l.kind, instanceType, desired: desired.instances, min: min.instances, max: max.instances,
+    for (const r of [desired, min, max]) if ("error" in r) return { ...none, instanceType, error: r.error };
+    const n = (r: typeof desired) => ("instances" in r ? r.instances : 0);
+    return {
+      provider: l.provider, kind: l.kind, instanceType, desired: n(desired), min: n(min), max: n(max),
       how: `${why}; counts from the sandbox's task placement (instances launched only for tasks that fit none there)`,
-    }];
+    };
   });
 }
