@@ -69,9 +69,11 @@ type Load = {
  * an Auto Scaling group's are the sandbox's m5.large (a design names no launch template type);
  * Managed Instances take the cheapest priced type meeting instanceRequirements that fits every task.
  */
-export function providerInstanceNeeds(loads: readonly Load[], ec2Prices: Readonly<Record<string, { usd: number }>>) {
-  return loads.map((l) => {
-    const none = { provider: l.provider, kind: l.kind, instanceType: "", desired: 0, min: 0, max: 0, how: "" };
+type Needs = { provider: string; kind: Load["kind"]; instanceType: string; desired: number; min: number; max: number; how: string; error?: string };
+
+export function providerInstanceNeeds(loads: readonly Load[], ec2Prices: Readonly<Record<string, { usd: number }>>): Needs[] {
+  return loads.map((l): Needs => {
+    const none: Needs = { provider: l.provider, kind: l.kind, instanceType: "", desired: 0, min: 0, max: 0, how: "" };
     const fitsAll = (name: string) => l.tasks.every((t) => INSTANCE_TYPES[name].cpu >= t.cpu && INSTANCE_TYPES[name].memory >= t.memory);
     let instanceType = ASG_INSTANCE_TYPE;
     let why = `${ASG_INSTANCE_TYPE} assumed (the design does not say the Auto Scaling group's launch template instance type; the sandbox's groups launch ${ASG_INSTANCE_TYPE})`;
