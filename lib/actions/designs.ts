@@ -7,6 +7,8 @@ import {
   RenameDesignInputSchema, RestoreRevisionInputSchema, SaveDesignInputSchema, SetContainerImageInputSchema, type ImportNote,
 } from "@/lib/server/designs";
 import { IacImportInputSchema } from "@/lib/domain/export";
+import type { ProviderInstances } from "@/lib/domain/cost";
+import { estimateInstances, EstimateInstancesInputSchema } from "@/lib/server/cost";
 import type { Design } from "@/lib/domain/design";
 import type { ActionResult } from "./result";
 import { runAction } from "./run-action";
@@ -63,4 +65,9 @@ export async function readInfrastructureCodeAction(
   input: z.input<typeof IacImportInputSchema>,
 ): Promise<ActionResult<{ format: "terraform" | "cloudformation"; design: Design; notes: { path: string; message: string }[] }>> {
   return runAction("readInfrastructureCodeAction", IacImportInputSchema, input, readInfrastructureCode);
+}
+
+/** The instances the edited design's capacity providers need (the sandbox's placement), for the canvas's cost. */
+export async function estimateInstancesAction(input: z.input<typeof EstimateInstancesInputSchema>): Promise<ActionResult<ProviderInstances[]>> {
+  return runAction("estimateInstancesAction", EstimateInstancesInputSchema, input, estimateInstances);
 }

@@ -7,13 +7,14 @@ vi.mock("next/headers", async () => (await import("./helpers/request-scope")).ne
 
 import { revalidatePath } from "next/cache";
 import {
-  createDesignAction, deleteDesignAction, duplicateDesignAction, importDesignAction,
+  createDesignAction, deleteDesignAction, duplicateDesignAction, estimateInstancesAction, importDesignAction,
   readInfrastructureCodeAction, renameDesignAction, restoreRevisionAction, saveDesignAction,
 } from "@/lib/actions/designs";
 import { createAppContext } from "@/lib/server/context";
 import { getDesign } from "@/lib/server/designs/get-design";
 import { listRevisions } from "@/lib/server/designs/list-revisions";
 import { sampleDesign } from "./helpers/fixtures";
+import { targetTrackingEc2 } from "@/lib/domain/learn/lessons/target-tracking-ec2";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 import { requestScope } from "./helpers/request-scope";
 import { signedIn } from "./helpers/sign-in";
@@ -187,5 +188,15 @@ describe("design actions", () => {
       boom.mockRestore();
       spy.mockRestore();
     }
+  });
+});
+
+describe("estimateInstancesAction", () => {
+  it("counts the instances the design's capacity providers need with the sandbox's placement, and names a bad field", async () => {
+    const r = await estimateInstancesAction({ design: targetTrackingEc2.starter });
+    expect(r).toEqual({ ok: true, data: [expect.objectContaining({ provider: "learn-asg", kind: "autoScalingGroup", instanceType: "m5.large", desired: 1, min: 1, max: 3 })] });
+    expect(await estimateInstancesAction({ design: sampleDesign() })).toEqual({ ok: true, data: [] });
+    const bad = await estimateInstancesAction({ design: { ...sampleDesign(), services: "none" } as never });
+    expect(bad).toMatchObject({ ok: false, code: "VALIDATION", issues: [expect.objectContaining({ path: "design.services" })] });
   });
 });

@@ -18,8 +18,8 @@ import { AppliesList } from "@/components/plan/applies-list";
 import { queryAudit } from "@/lib/server/audit";
 import { AuditTable } from "@/components/audit/audit-table";
 import { Section } from "@/components/ui/section";
-import { DEFAULT_REGION, designCost } from "@/lib/domain/cost";
-import { loadPriceTable } from "@/lib/server/cost";
+import { DEFAULT_REGION } from "@/lib/domain/cost";
+import { loadPriceTable, placedDesignCost } from "@/lib/server/cost";
 import { DesignCostTable } from "@/components/cost/cost-figures";
 import { CostRegionPicker } from "@/components/cost/cost-region-picker";
 
@@ -63,7 +63,7 @@ export default async function DesignPage({ params, searchParams }: Props) {
       <SummaryStrip design={design.document} counts={counts} />
       <Section id="cost" title="Cost" note="What the design costs per month at on-demand prices, before applying it.">
         <CostRegionPicker designId={design.id} region={region} regions={Object.keys(priceTable.regions)} />
-        <DesignCostTable cost={designCost(design.document, { region, table: priceTable })} />
+        <DesignCostTable cost={placedDesignCost(design.document, { region, table: priceTable })} />
       </Section>
       <Section id="problems" title="Problems" note="Everything ECS would reject (errors) or that will hurt later (warnings), with a fix.">
         <FindingsPanel findings={findings} />

@@ -46,6 +46,7 @@ export const ACTION_PERMISSIONS = {
   importDesignAction: editor("creating designs"),
   setContainerImageAction: editor("changing designs"),
   readInfrastructureCodeAction: editor("importing into designs", READS),
+  estimateInstancesAction: viewer("pricing designs", READS),
   // environments
   listEnvironmentsForClient: viewer("reading environments", READS),
   createEnvironmentAction: admin("managing environments"),

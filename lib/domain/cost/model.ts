@@ -1,8 +1,12 @@
-import { clusterNameOf, familyOf, type CapacityProviderStrategyItem, type Cluster, type Design, type LoadBalancerDesign, type Service, type TaskDefinition } from "../design";
+import { clusterNameOf, familyOf, type Cluster, type Design, type LoadBalancerDesign, type Service, type TaskDefinition } from "../design";
 import { parseTaskCpu, parseTaskMemory } from "../ecs-facts/task-size";
 import { FARGATE_CAPACITY_PROVIDERS } from "../ecs-facts/service";
-import { launchOf, nonEmpty, taskReservation } from "../rules/checks/service-util";
+import { launchOf, taskReservation } from "../rules/checks/service-util";
 import { PRICE_TABLE, type FargateRates, type PriceTable, type RegionPrices } from "./prices";
+import { providerLoads, type ProviderInstances } from "./instances";
+import { splitByStrategy, strategyOf } from "./split";
+
+export { splitByStrategy };
 
 // The cost model: what a design costs per month at on-demand prices, from the shipped dated
 // price table (lib/domain/cost/prices). Pure: no I/O. Every figure carries what it assumes.
@@ -27,6 +31,12 @@ export type CostOptions = {
    * here is priced at its design's `autoScaling` minCapacity/maxCapacity, where it has them.
    */
   capacity?: CapacityBounds;
+  /**
+   * The instances each Auto Scaling group or Managed Instances capacity provider needs at the
+   * services' desired count, minimum and maximum (from the sandbox's placement: see instances.ts):
+   * priced as shared "instances" lines, at each count in total, totalAtMin and totalAtMax.
+   */
+  instances?: readonly ProviderInstances[];
 };
 
 export type CostLineKind = "compute" | "storage" | "ipv4" | "load-balancer" | "instances";
@@ -76,28 +86,6 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 export const usd = (n: number) => `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const plural = (n: number, w: string) => `${Math.round(n * 100) / 100} ${w}${n === 1 ? "" : "s"}`;
 
-/**
- * How ECS splits `count` tasks over a capacity provider strategy: `base` tasks first on the
- * provider that has one, the rest in proportion to the weights (fractions kept: this is an
- * average, ECS places whole tasks).
- */
-export function splitByStrategy(items: readonly CapacityProviderStrategyItem[], count: number): Map<string, number> {
-  const out = new Map<string, number>(items.map((i) => [i.capacityProvider, 0]));
-  let left = count;
-  for (const i of items) {
-    const b = Math.min(left, i.base ?? 0);
-    if (b > 0) { out.set(i.capacityProvider, (out.get(i.capacityProvider) ?? 0) + b); left -= b; }
-  }
-  const weights = items.reduce((s, i) => s + (i.weight ?? 0), 0);
-  if (left > 0 && weights > 0) {
-    for (const i of items) out.set(i.capacityProvider, (out.get(i.capacityProvider) ?? 0) + (left * (i.weight ?? 0)) / weights);
-  } else if (left > 0) {
-    // No weights at all: ECS places nothing beyond base; keep the tasks on the first provider so they are not lost from the estimate.
-    out.set(items[0].capacityProvider, (out.get(items[0].capacityProvider) ?? 0) + left);
-  }
-  return out;
-}
-
 type Platform = { key: "linuxX86" | "linuxArm" | "windowsX86"; name: string };
 function platformOf(td: TaskDefinition): Platform {
   const os = td.runtimePlatform?.operatingSystemFamily ?? "LINUX";
@@ -107,13 +95,6 @@ function platformOf(td: TaskDefinition): Platform {
 
 function fargateHourly(r: FargateRates, vcpu: number, gb: number): number {
   return vcpu * r.vcpuHour.usd + gb * r.gbHour.usd + (r.osLicenceVcpuHour ? vcpu * r.osLicenceVcpuHour.usd : 0);
-}
-
-function strategyOf(s: Service, cluster: Cluster | undefined): CapacityProviderStrategyItem[] | undefined {
-  if (s.launchType) return undefined;
-  if (nonEmpty(s.capacityProviderStrategy)) return [...s.capacityProviderStrategy];
-  if (cluster && nonEmpty(cluster.defaultCapacityProviderStrategy)) return [...cluster.defaultCapacityProviderStrategy];
-  return undefined;
 }
 
 function taskCountOf(s: Service, cluster: Cluster | undefined): number {
@@ -151,7 +132,7 @@ function taskPricing(s: Service, td: TaskDefinition | undefined, cluster: Cluste
   const anyEc2 = providers.some((p) => !onFargate(p));
   if (anyFargate && td && (cpu === undefined || memory === undefined)) unknowns.push(`task definition ${td.family} has no task-level cpu and memory, which Fargate needs: its Fargate tasks are not priced`);
   if (anyEc2) {
-    assumptions.push(`tasks on ${providers.filter((p) => !onFargate(p)).join(", ")} run on the cluster's EC2 instances, priced with the cluster (not per task)`);
+    assumptions.push(`tasks on ${providers.filter((p) => !onFargate(p)).join(", ")} run on EC2 instances, priced as the cluster's declared instances or their capacity provider's (not per task)`);
     if (td && taskReservation(td).cpu === 0 && taskReservation(td).memory === 0) {
       unknowns.push(`task definition ${td.family} has no cpu or memory (task or container level) on EC2: how much of the instances it needs is unknown`);
     }
@@ -284,6 +265,32 @@ function instanceLines(cluster: Cluster, ctx: Ctx, unknowns: string[]): CostLine
   }));
 }
 
+/** A capacity provider's instances: their on-demand price, and ECS Managed Instances' management fee on top. */
+function providerInstanceCost(p: ProviderInstances, ctx: Ctx, unknowns: string[]): { lines: CostLine[]; at: Record<"desired" | "min" | "max", number> } {
+  const price = ctx.prices.ec2[p.instanceType];
+  const none = { lines: [], at: { desired: 0, min: 0, max: 0 } };
+  if (p.error) {
+    unknowns.push(`capacity provider ${p.provider}: how many instances its tasks need is unknown (${p.error}): not priced`);
+    return none;
+  }
+  if (!price) {
+    unknowns.push(`capacity provider ${p.provider}: no price for instance type ${p.instanceType} in ${ctx.prices.region}: its ${plural(p.desired, "instance")} not priced`);
+    return none;
+  }
+  const managed = p.kind === "managedInstances";
+  const fee = managed ? ctx.prices.managedInstancesFee?.[p.instanceType] : undefined;
+  if (managed && !fee) unknowns.push(`capacity provider ${p.provider}: the ECS Managed Instances management fee for ${p.instanceType} is not priced (no sourced figure for ${ctx.prices.region})`);
+  const hourly = price.usd + (fee?.usd ?? 0);
+  const monthlyAt = (n: number) => n * hourly * ctx.hours;
+  const at = { desired: monthlyAt(p.desired), min: monthlyAt(p.min), max: monthlyAt(p.max) };
+  const feeText = fee ? ` + $${fee.usd}/h Managed Instances management fee` : managed ? " (management fee not priced)" : "";
+  const lines: CostLine[] = [{
+    kind: "instances", label: `${managed ? "ECS Managed Instances" : "EC2"} ${p.instanceType} for ${p.provider}`, monthly: at.desired,
+    detail: `${plural(p.desired, "instance")} (${p.min} at the minimum, ${p.max} at the maximum) × ($${price.usd}/h on-demand Linux${feeText}) × ${ctx.hours} h; ${p.how}`,
+  }];
+  return { lines, at };
+}
+
 function contextOf(opts: CostOptions): { region: string; hours: number; table: PriceTable; date: string; ctx?: Ctx } {
   const table = opts.table ?? PRICE_TABLE;
   const region = opts.region ?? DEFAULT_REGION;
@@ -311,13 +318,22 @@ export function designCost(design: Design, opts: CostOptions = {}): DesignCost {
   const lbs = (design.loadBalancers ?? []).flatMap((lb) => loadBalancerLine(lb, ctx, lcu, unknowns) ?? []);
   if (lbs.length) assumptions.push(`${lcu} LCU/NLCU per load balancer every hour (traffic-driven: 1 LCU = 25 new connections/s, 3,000 active connections, 1 GB/h processed or 1,000 rule evaluations/s, whichever is highest)`);
   const instances = design.clusters.flatMap((c) => instanceLines(c, ctx, unknowns));
-  const shared = [...lbs, ...instances];
+  const provided = (opts.instances ?? []).map((p) => providerInstanceCost(p, ctx, unknowns));
+  const covered = new Set((opts.instances ?? []).map((p) => p.provider));
+  for (const l of providerLoads(design, (s) => opts.capacity?.[s.id] ?? designBounds(s))) {
+    if (covered.has(l.provider)) continue;
+    unknowns.push(opts.instances
+      ? `capacity provider ${l.provider}: how many instances its tasks need is unknown (no priced instance type ${l.kind === "managedInstances" ? "meets its instanceRequirements and " : ""}fits every task): not priced`
+      : `capacity provider ${l.provider}: its instances are not priced here (the design page and the plan price them from the sandbox's placement)`);
+  }
+  const shared = [...lbs, ...instances, ...provided.flatMap((p) => p.lines)];
   for (const a of services.flatMap((s) => s.assumptions)) if (!assumptions.includes(a)) assumptions.push(a);
-  const sharedTotal = shared.reduce((t, l) => t + l.monthly, 0);
-  const sum = (f: (s: ServiceCost) => number) => services.reduce((t, s) => t + f(s), 0) + sharedTotal;
+  const fixed = [...lbs, ...instances].reduce((t, l) => t + l.monthly, 0);
+  const sum = (f: (s: ServiceCost) => number, at: "desired" | "min" | "max") =>
+    services.reduce((t, s) => t + f(s), 0) + fixed + provided.reduce((t, p) => t + p.at[at], 0);
   return {
     region, hoursPerMonth: hours, priceDate: date, currency: table.currency, regionKnown: true, services, shared,
-    total: sum((s) => s.monthly), totalAtMin: sum((s) => s.atMin ?? s.monthly), totalAtMax: sum((s) => s.atMax ?? s.monthly),
+    total: sum((s) => s.monthly, "desired"), totalAtMin: sum((s) => s.atMin ?? s.monthly, "min"), totalAtMax: sum((s) => s.atMax ?? s.monthly, "max"),
     assumptions, unknowns,
   };
 }

@@ -1,6 +1,6 @@
 import type { Service as EcsService } from "@aws-sdk/client-ecs";
 import { clusterNameOf, type Design, type LoadBalancerDesign } from "../design";
-import { designCost, monthly, usd, type CapacityBounds, type DesignCost, type PriceTable } from "../cost";
+import { designCost, monthly, usd, type CapacityBounds, type DesignCost, type InstancesFor, type PriceTable } from "../cost";
 import { designFromLive } from "./design-from-live";
 import { deploymentTiming, type DeploymentStrategy } from "./deployment-note";
 import { findLiveService } from "./plan-service";
@@ -53,6 +53,9 @@ function liveDesign(design: Design, live: LiveState, unknowns: string[]): Design
     out.taskDefinitions.push(...r.design.taskDefinitions.filter((t) => !out.taskDefinitions.some((o) => o.family === t.family)));
     out.services.push(...r.design.services);
   }
+  // Capacity providers are read back by name: those of the design's that exist now price their instances on both sides.
+  const liveProviders = (design.capacityProviders ?? []).filter((p) => live.capacityProviders?.[p.name] ?? live.ownedCapacityProviders?.[p.name]);
+  if (liveProviders.length) out.capacityProviders = liveProviders;
   for (const [name, l] of [...Object.entries(live.loadBalancers ?? {}), ...Object.entries(live.ownedLoadBalancers ?? {})]) {
     const type = l.loadBalancer.Type;
     if (type !== "application" && type !== "network") continue;
@@ -89,10 +92,13 @@ function deploymentCost(stepName: string, s: Design["services"][number], current
  * now) and, for each service update that deploys, the temporary extra cost of running the new
  * tasks beside the old ones.
  */
-export function planCost(design: Design, live: LiveState, steps: PlanStep[], opts: { region?: string; capacity?: CapacityBounds; table?: PriceTable } = {}): PlanCost {
+export function planCost(design: Design, live: LiveState, steps: PlanStep[], opts: { region?: string; capacity?: CapacityBounds; table?: PriceTable; instancesFor?: InstancesFor } = {}): PlanCost {
   const unknowns: string[] = [];
-  const after = designCost(design, opts);
-  const before = designCost(liveDesign(design, live, unknowns), { ...(opts.region ? { region: opts.region } : {}), ...(opts.table ? { table: opts.table } : {}) });
+  const { instancesFor, ...costOpts } = opts;
+  const after = designCost(design, { ...costOpts, ...(instancesFor ? { instances: instancesFor(design, costOpts) } : {}) });
+  const beforeOpts = { ...(opts.region ? { region: opts.region } : {}), ...(opts.table ? { table: opts.table } : {}) };
+  const was = liveDesign(design, live, unknowns);
+  const before = designCost(was, { ...beforeOpts, ...(instancesFor ? { instances: instancesFor(was, beforeOpts) } : {}) });
   const deployments: DeploymentCost[] = [];
   for (const step of steps) {
     if (step.kind !== "service" || step.action !== "update" || !step.notes.some((n) => n.startsWith("deploys with"))) continue;

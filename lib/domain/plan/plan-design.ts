@@ -75,7 +75,7 @@ export function planDesign(design: Design, live: LiveState, opts: PlanOptions): 
     ...familyDeletes(design, live, designId), ...providerDeletes.filter(isManaged), ...clusterDeletes(design, live, designId),
     ...providerDeletes.filter((s) => !isManaged(s))];
   const errors = validateDesign(design).filter((f) => f.severity === "error");
-  const cost = planCost(design, live, steps, { ...(opts.region ? { region: opts.region } : {}), ...(opts.capacity ? { capacity: opts.capacity } : {}), ...(opts.priceTable ? { table: opts.priceTable } : {}) });
+  const cost = planCost(design, live, steps, { ...(opts.region ? { region: opts.region } : {}), ...(opts.capacity ? { capacity: opts.capacity } : {}), ...(opts.priceTable ? { table: opts.priceTable } : {}), ...(opts.instancesFor ? { instancesFor: opts.instancesFor } : {}) });
   return { designId, steps, summary: summarise(steps), empty: steps.every((s) => s.calls.length === 0), errors, cost };
 }
 

@@ -1,5 +1,5 @@
 import type { Finding } from "../rules/types";
-import type { CapacityBounds, PriceTable } from "../cost";
+import type { CapacityBounds, InstancesFor, PriceTable } from "../cost";
 import type { PlanCost } from "./plan-cost";
 import type { CapacityProvider as EcsCapacityProvider, Cluster as EcsCluster, Service as EcsService, Tag as EcsTag, TaskDefinition as EcsTaskDefinition } from "@aws-sdk/client-ecs";
 import type { ScalableTarget, ScalingPolicy, ScheduledAction } from "@aws-sdk/client-application-auto-scaling";
@@ -157,6 +157,11 @@ export type PlanOptions = {
   capacity?: CapacityBounds;
   /** The prices the cost uses (default: the shipped table; the app passes it with the Regions refreshed from the Price List). */
   priceTable?: PriceTable;
+  /**
+   * The instances a design's capacity providers need (the server passes the sandbox's placement,
+   * lib/server/cost/placed-cost.ts): the cost then prices them, before and after the plan.
+   */
+  instancesFor?: InstancesFor;
 };
 
 export const DESIGN_TAG = "stevedore:design";

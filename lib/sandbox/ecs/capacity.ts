@@ -27,7 +27,7 @@ const TERMINATE_AFTER_MS = 60_000;
 const DEFAULT_SCALE_IN_AFTER_S = 300;
 /** ECS cluster auto scaling scales in after 15 minutes below target (15 one-minute datapoints). */
 const ASG_SCALE_IN_AFTER_MS = 15 * 60_000;
-const ASG_INSTANCE_TYPE = "m5.large";
+export const ASG_INSTANCE_TYPE = "m5.large";
 
 type Json = Record<string, unknown>;
 type Range = { min: number; max?: number };

@@ -21,6 +21,8 @@ export type RegionPrices = {
   nlb?: { hour: SourcedPrice; nlcuHour: SourcedPrice };
   /** EC2 on-demand Linux per instance-hour, by instance type. */
   ec2: Record<string, SourcedPrice>;
+  /** ECS Managed Instances' management fee per instance-hour, on top of the EC2 price, by instance type. */
+  managedInstancesFee?: Record<string, SourcedPrice>;
 };
 
 /** Every Region the table knows, with the date its prices were read. */
