@@ -61,7 +61,7 @@ const MATRIX = [
   // better-auth's Prisma adapter on the app's client (auth-adapter.ts).
   { folder: "lib/db", imports: ["lib/db/generated", "lib/sandbox", "lib/sandbox/core", DOMAIN], packages: ["@prisma/*", "@better-auth/prisma-adapter", "@electric-sql/pglite", "pg", "pglite-prisma-adapter", "node:*"] },
   // Operations. lib/server/plan is shared with the CLI, so it reaches only what the CLI may.
-  { folder: "lib/server/plan", imports: ["lib/aws", DOMAIN], packages: [], types: ["@aws-sdk/client-ecs", "@aws-sdk/client-elastic-load-balancing-v2"] },
+  { folder: "lib/server/plan", imports: ["lib/aws", "lib/sandbox", DOMAIN], packages: [], types: ["@aws-sdk/client-ecs", "@aws-sdk/client-elastic-load-balancing-v2"] },
   // Sign-in (lib/server/auth): better-auth, with Next's request headers, redirects and React's per-request cache for pages.
   { folder: "lib/server", imports: ["lib/server/plan", "lib/aws", "lib/db", "lib/sandbox", DOMAIN], packages: ["zod", "node:*", "better-auth", "next", "react", "@cdktf/hcl2json"], types: ["@aws-sdk/*"] },
   // What the browser and the pages reach.
@@ -95,7 +95,7 @@ const TESTS_BESIDE_CODE = {
 };
 
 /** Folders the CLI runs through tsx, which knows no `@/` alias: they import by relative path. */
-const RELATIVE_ONLY = ["lib/domain/**", "lib/aws/**", "lib/server/plan/**", "cli/**"];
+const RELATIVE_ONLY = ["lib/domain/**", "lib/sandbox/**", "lib/aws/**", "lib/server/plan/**", "cli/**"];
 
 /** Pure code reads no wall clock, randomness, timers, network, process or browser state: they come in as arguments. */
 const PURE_CORE = ["lib/domain/**", "lib/sandbox/core/**", "lib/sandbox/ecs/**", "lib/sandbox/ec2/**", "lib/sandbox/elbv2/**", "lib/sandbox/iam/**", "lib/sandbox/logs/**", "lib/sandbox/scheduler/**", "lib/sandbox/cloudwatch/**", "lib/sandbox/servicediscovery/**", "lib/sandbox/application-autoscaling/**", "lib/sandbox/autoscaling/**", "lib/sandbox/pricing/**", "lib/sandbox/protocols/**"];

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { targetTrackingEc2 } from "../lib/domain/learn/lessons/target-tracking-ec2";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const bin = join(root, "bin/stevedore.mjs");
@@ -209,6 +210,16 @@ describe("stevedore cost", { timeout: 30_000 }, () => {
     expect(c.region).toBe("us-east-1");
     expect(Math.round(c.total * 100) / 100).toBe(27.03);
     expect(c.services[0].taskCount).toBe(3);
+  });
+
+  it("prices tasks on an Auto Scaling group capacity provider by the instances the sandbox's placement needs", () => {
+    const r = run("cost", "--json", temp("asg.json", JSON.stringify(targetTrackingEc2.starter)));
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.out);
+    const line = c.shared.find((l: { kind: string }) => l.kind === "instances");
+    expect(line.label).toContain("m5.large");
+    expect(Math.round(c.totalAtMin * 100) / 100).toBe(70.08);
+    expect(Math.round(c.totalAtMax * 100) / 100).toBe(210.24);
   });
 
   it("exits 1 when part of the design cannot be priced, naming it", () => {

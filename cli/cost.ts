@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { createPricingPort } from "../lib/aws";
-import { DEFAULT_REGION, designCost, priceTableWith, renderCostText, type DesignCost, type PriceTable } from "../lib/domain/cost";
-import { readRegionPrices } from "../lib/server/plan";
+import { DEFAULT_REGION, priceTableWith, renderCostText, type DesignCost, type PriceTable } from "../lib/domain/cost";
+import { placedDesignCost, readRegionPrices } from "../lib/server/plan";
 import { connectionOf } from "./plan";
 import { importText, type ComposeTarget } from "../lib/domain/ecs-json";
 import { readInput } from "./read-input";
@@ -38,7 +38,7 @@ export async function costFile(file: string, raw: unknown, compose?: ComposeTarg
     if (!refreshed.ok) return refreshed;
     table = refreshed.table;
   }
-  return { ok: true, cost: designCost(r.design, { ...(region ? { region } : {}), ...(table ? { table } : {}) }) };
+  return { ok: true, cost: placedDesignCost(r.design, { ...(region ? { region } : {}), ...(table ? { table } : {}) }) };
 }
 
 /** The shipped table with `region` read from the Price List now (dated today). */

@@ -159,7 +159,7 @@ export type PlanOptions = {
   priceTable?: PriceTable;
   /**
    * The instances a design's capacity providers need (the server passes the sandbox's placement,
-   * lib/server/cost/placed-cost.ts): the cost then prices them, before and after the plan.
+   * lib/server/plan/placed-cost.ts): the cost then prices them, before and after the plan.
    */
   instancesFor?: InstancesFor;
 };

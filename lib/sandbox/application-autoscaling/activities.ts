@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ECS_SCALABLE_DIMENSION } from "@/lib/domain/ecs-facts/auto-scaling";
+import { ECS_SCALABLE_DIMENSION } from "../../domain/ecs-facts/auto-scaling";
 import { peek } from "../core/draft";
 import type { ScalingActivity, World } from "../core/types";
 import { compact, epochSeconds } from "../protocols/json-1-1";

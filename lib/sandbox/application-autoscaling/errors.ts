@@ -1,4 +1,4 @@
-import { ECS_SCALABLE_DIMENSION } from "@/lib/domain/ecs-facts/auto-scaling";
+import { ECS_SCALABLE_DIMENSION } from "../../domain/ecs-facts/auto-scaling";
 import { AwsError } from "../core/errors";
 
 // The error codes Application Auto Scaling answers with (awsJson1_1 `__type`), each action's

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ECS_SCALABLE_DIMENSION } from "@/lib/domain/ecs-facts/auto-scaling";
+import { ECS_SCALABLE_DIMENSION } from "../../domain/ecs-facts/auto-scaling";
 import { constraintOf, parseOr } from "../core/input";
 import { decodeOffset, pageFrom } from "../core/paging";
 import { aasError, validation } from "./errors";

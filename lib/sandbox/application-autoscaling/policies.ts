@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ECS_SCALABLE_DIMENSION, RESOURCE_LABEL_PATTERN, SCALING_POLICIES_PER_TARGET, STEP_ADJUSTMENTS_PER_POLICY } from "@/lib/domain/ecs-facts/auto-scaling";
+import { ECS_SCALABLE_DIMENSION, RESOURCE_LABEL_PATTERN, SCALING_POLICIES_PER_TARGET, STEP_ADJUSTMENTS_PER_POLICY } from "../../domain/ecs-facts/auto-scaling";
 import { dropAlarms, putAlarm } from "../core/alarms";
 import { peek } from "../core/draft";
 import { bySeq, nextSeq, uuid } from "../core/ids";

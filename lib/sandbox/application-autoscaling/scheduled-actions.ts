@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ECS_SCALABLE_DIMENSION, isTimeZone, parseSchedule, SCHEDULED_ACTIONS_PER_TARGET } from "@/lib/domain/ecs-facts/auto-scaling";
+import { ECS_SCALABLE_DIMENSION, isTimeZone, parseSchedule, SCHEDULED_ACTIONS_PER_TARGET } from "../../domain/ecs-facts/auto-scaling";
 import { peek } from "../core/draft";
 import { bySeq, nextSeq, uuid } from "../core/ids";
 import { own } from "../core/maps";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ECS_SCALABLE_DIMENSION } from "@/lib/domain/ecs-facts/auto-scaling";
+import { ECS_SCALABLE_DIMENSION } from "../../domain/ecs-facts/auto-scaling";
 import { dropAlarms } from "../core/alarms";
 import { peek } from "../core/draft";
 import { bySeq, nextSeq, randomHex } from "../core/ids";

@@ -1,4 +1,4 @@
-import { DEFAULT_ECS_COOLDOWN_SECONDS, firesBetween, parseSchedule, targetTrackingDesired } from "@/lib/domain/ecs-facts/auto-scaling";
+import { DEFAULT_ECS_COOLDOWN_SECONDS, firesBetween, parseSchedule, targetTrackingDesired } from "../../domain/ecs-facts/auto-scaling";
 import { alarmDatapoints } from "../core/alarms";
 import { peek } from "../core/draft";
 import { nextSeq, uuid } from "../core/ids";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CAPACITY_PROVIDER_NAME, CAPACITY_PROVIDER_RESERVED_PREFIX } from "@/lib/domain/ecs-facts/service";
+import { CAPACITY_PROVIDER_NAME, CAPACITY_PROVIDER_RESERVED_PREFIX } from "../../domain/ecs-facts/service";
 import { arn, nextSeq } from "../core/ids";
 import { lastSegment } from "./arns";
 import { clientError, invalidParameter } from "./errors";

@@ -1,4 +1,4 @@
-import { scheduledTaskStartedBy } from "@/lib/domain/ecs-facts/scheduler";
+import { scheduledTaskStartedBy } from "../../domain/ecs-facts/scheduler";
 import { peek } from "../core/draft";
 import { AwsError } from "../core/errors";
 import type { Ctx, Schedule, World } from "../core/types";

@@ -1,4 +1,4 @@
-import { rollingBounds } from "@/lib/domain/ecs-facts/service";
+import { rollingBounds } from "../../domain/ecs-facts/service";
 import { randomDigits } from "../core/ids";
 import { launchTasks, resolveLaunch } from "./launch";
 import { stopTask, taskHealth } from "./lifecycle";

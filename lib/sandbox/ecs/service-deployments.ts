@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TRAFFIC_SHIFTING_STRATEGIES } from "@/lib/domain/ecs-facts/service";
+import { TRAFFIC_SHIFTING_STRATEGIES } from "../../domain/ecs-facts/service";
 import { peek } from "../core/draft";
 import { arn, nextRandom, nextSeq, randomDigits, stableHex } from "../core/ids";
 import type { Ctx, Deployment, ServiceDeployment, ServiceDeploymentStatus, ServiceRevision, Service, World } from "../core/types";

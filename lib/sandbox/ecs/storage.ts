@@ -1,7 +1,7 @@
 import { z } from "zod";
 import {
   EBS_DEFAULT_VOLUME_TYPE, EBS_IOPS, EBS_IOPS_REQUIRED, EBS_NO_IOPS, EBS_SIZE_GIB, EBS_THROUGHPUT_MIB, EPHEMERAL_STORAGE_GIB,
-} from "@/lib/domain/ecs-facts/storage";
+} from "../../domain/ecs-facts/storage";
 import { clientError, invalidParameter } from "./errors";
 import type { Task, TaskDefinition } from "../core/types";
 

@@ -1,5 +1,5 @@
-import { FARGATE_LOG_DRIVERS, FARGATE_TASK_SIZES } from "@/lib/domain/ecs-facts/fargate";
-import { parseTaskCpu, parseTaskMemory } from "@/lib/domain/ecs-facts/task-size";
+import { FARGATE_LOG_DRIVERS, FARGATE_TASK_SIZES } from "../../domain/ecs-facts/fargate";
+import { parseTaskCpu, parseTaskMemory } from "../../domain/ecs-facts/task-size";
 import { clientError } from "./errors";
 import { checkStorage } from "./storage";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ContainerDefinitionSchema, TaskDefinitionSchema } from "@/lib/domain/design/schema";
+import { ContainerDefinitionSchema, TaskDefinitionSchema } from "../../domain/design/schema";
 import { SANDBOX_ACCOUNT } from "../core/state";
 import { taskDefinitionArn } from "./arns";
 import { clientError } from "./errors";

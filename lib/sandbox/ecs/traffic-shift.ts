@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CANARY_PERCENT, LINEAR_STEP_PERCENT, PAUSE_FORBIDDEN_STAGES, TRAFFIC_SHIFTING_STRATEGIES } from "@/lib/domain/ecs-facts/service";
+import { CANARY_PERCENT, LINEAR_STEP_PERCENT, PAUSE_FORBIDDEN_STAGES, TRAFFIC_SHIFTING_STRATEGIES } from "../../domain/ecs-facts/service";
 import { peek } from "../core/draft";
 import type { Ctx, ElbShape, HookRun, Service, ServiceDeployment, World } from "../core/types";
 import { ecsError, invalidParameter } from "./errors";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FORWARD_WEIGHT_RANGE, FORWARDS_TO, MAX_FORWARD_TARGET_GROUPS } from "@/lib/domain/ecs-facts/elbv2";
+import { FORWARD_WEIGHT_RANGE, FORWARDS_TO, MAX_FORWARD_TARGET_GROUPS } from "../../domain/ecs-facts/elbv2";
 import { peek } from "../core/draft";
 import type { ElbShape, LoadBalancer, TargetGroup, World } from "../core/types";
 import { queryBool, queryInt, queryList } from "../protocols/query";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEREGISTRATION_DELAY } from "@/lib/domain/ecs-facts/elbv2";
+import { DEREGISTRATION_DELAY } from "../../domain/ecs-facts/elbv2";
 import type { TargetGroup, World } from "../core/types";
 import { queryList } from "../protocols/query";
 import { validation } from "./errors";

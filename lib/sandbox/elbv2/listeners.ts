@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LISTENER_PROTOCOLS as ELB_LISTENER_PROTOCOLS, MAX_LISTENERS, SECURE_LISTENER_PROTOCOLS } from "@/lib/domain/ecs-facts/elbv2";
+import { LISTENER_PROTOCOLS as ELB_LISTENER_PROTOCOLS, MAX_LISTENERS, SECURE_LISTENER_PROTOCOLS } from "../../domain/ecs-facts/elbv2";
 import { peek } from "../core/draft";
 import { bySeq, nextSeq } from "../core/ids";
 import type { Ctx, ElbShape, Listener, LoadBalancer, World } from "../core/types";

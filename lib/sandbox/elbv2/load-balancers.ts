@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { elbNameProblem } from "@/lib/domain/ecs-facts/elbv2";
+import { elbNameProblem } from "../../domain/ecs-facts/elbv2";
 import { peek } from "../core/draft";
 import { bySeq, nextSeq, randomDigits } from "../core/ids";
 import type { Ctx, LoadBalancer, LoadBalancerType, World } from "../core/types";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_CONDITION_VALUES, MAX_RULES, RULE_PRIORITY_RANGE } from "@/lib/domain/ecs-facts/elbv2";
+import { MAX_CONDITION_VALUES, MAX_RULES, RULE_PRIORITY_RANGE } from "../../domain/ecs-facts/elbv2";
 import { peek } from "../core/draft";
 import { bySeq, nextSeq } from "../core/ids";
 import type { Ctx, ElbShape, Rule, World } from "../core/types";

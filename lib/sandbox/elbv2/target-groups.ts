@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEREGISTRATION_DELAY, HEALTH_CHECK_RANGES, HTTP_PROTOCOLS, defaultHealthCheck, defaultHttpCheck, MAX_HEALTH_CHECK_PATH, NO_HEALTH_CHECK_PROTOCOLS } from "@/lib/domain/ecs-facts/elbv2";
+import { DEREGISTRATION_DELAY, HEALTH_CHECK_RANGES, HTTP_PROTOCOLS, defaultHealthCheck, defaultHttpCheck, MAX_HEALTH_CHECK_PATH, NO_HEALTH_CHECK_PROTOCOLS } from "../../domain/ecs-facts/elbv2";
 import { peek } from "../core/draft";
 import { bySeq, nextSeq } from "../core/ids";
 import type { Ctx, HealthCheck, TargetGroup, World } from "../core/types";

@@ -1,4 +1,4 @@
-import { PRICE_TABLE, USAGE_TYPE_PREFIX, type PriceListProduct, type RegionPrices, type SourcedPrice } from "@/lib/domain/cost";
+import { PRICE_TABLE, USAGE_TYPE_PREFIX, type PriceListProduct, type RegionPrices, type SourcedPrice } from "../../domain/cost";
 
 // The sandbox's price catalogue: the shipped dated tables (lib/domain/cost/prices) as the Price
 // List's products, in its own attribute names (servicecode, location, regionCode, usagetype,

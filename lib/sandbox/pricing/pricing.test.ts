@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PRICE_TABLE, priceListQueries, readPriceList } from "@/lib/domain/cost";
+import { PRICE_TABLE, priceListQueries, readPriceList } from "../../domain/cost";
 import { initialState } from "../core/state";
 import { handleOperation } from "./engine";
 

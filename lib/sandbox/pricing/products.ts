@@ -3,7 +3,7 @@ import { constraintOf, parseOr } from "../core/input";
 import { pageAfter } from "../core/paging";
 import { CATALOGUE } from "./catalogue";
 import { invalidNextToken, invalidParameter, pricingError } from "./errors";
-import type { PriceListProduct } from "@/lib/domain/cost";
+import type { PriceListProduct } from "../../domain/cost";
 
 // GetProducts, DescribeServices and GetAttributeValues over the catalogue.
 // https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_pricing_GetProducts.html

@@ -1,4 +1,4 @@
-import { readEcsJson } from "@/lib/domain/design/read-json";
+import { readEcsJson } from "../../domain/design/read-json";
 import type { Call, Engine, EngineResult } from "../core/engine";
 import { AwsError } from "../core/errors";
 import { MAX_BODY_BYTES, bodyExceeds, bodyText, header, type HttpRequest, type HttpResponse } from "./http-message";

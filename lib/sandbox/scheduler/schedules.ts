@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isTimeZone, parseSchedule } from "@/lib/domain/ecs-facts/auto-scaling";
+import { isTimeZone, parseSchedule } from "../../domain/ecs-facts/auto-scaling";
 import { peek } from "../core/draft";
 import { arn, bySeq, nextSeq } from "../core/ids";
 import { own } from "../core/maps";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ProviderInstances } from "@/lib/domain/cost";
 import { DesignSchema } from "@/lib/domain/design";
-import { placedInstances } from "./placed-cost";
+import { placedInstances } from "../plan/placed-cost";
 
 /** The design being edited (not saved: the canvas asks as it changes). */
 export const EstimateInstancesInputSchema = z.object({ design: DesignSchema });

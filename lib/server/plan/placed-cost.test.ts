@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { emptyLiveState, planDesign } from "@/lib/domain/plan";
-import { targetTrackingEc2 } from "@/lib/domain/learn/lessons/target-tracking-ec2";
+import { emptyLiveState, planDesign } from "../../domain/plan";
+import { targetTrackingEc2 } from "../../domain/learn/lessons/target-tracking-ec2";
 import { placedDesignCost, placedInstances } from "./placed-cost";
 
 const cents = (n: number) => Math.round(n * 100) / 100;

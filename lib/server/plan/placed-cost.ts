@@ -1,6 +1,6 @@
-import { DEFAULT_REGION, PRICE_TABLE, designCost, providerLoads, type CostOptions, type DesignCost, type InstancesFor } from "@/lib/domain/cost";
-import type { Design } from "@/lib/domain/design";
-import { providerInstanceNeeds } from "@/lib/sandbox/instance-estimate";
+import { DEFAULT_REGION, PRICE_TABLE, designCost, providerLoads, type CostOptions, type DesignCost, type InstancesFor } from "../../domain/cost";
+import type { Design } from "../../domain/design";
+import { providerInstanceNeeds } from "../../sandbox/instance-estimate";
 
 /** The instances the design's capacity providers need, from the sandbox's placement (see lib/sandbox/ecs/instances-needed.ts). */
 export const placedInstances: InstancesFor = (design, opts = {}) => {
