@@ -2,7 +2,8 @@ import { readdir, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { type ComposeTarget, exportDesignAsEcs, exportService, exportTaskDefinition, importText, type ImportNote } from "../lib/domain/ecs-json";
 import type { Design } from "../lib/domain/design";
-import { detectIacFormat, exportCdk, exportCloudFormation, exportTerraform, IAC_FORMATS, IacImportInputSchema, importIac, type ExportFile } from "../lib/domain/export";
+import { detectIacFormat, EXPORT_DESIGN_ID, exportCdk, exportCloudFormation, exportTerraform, IAC_FORMATS, IacImportInputSchema, importIac, terraformImportsFor, type ExportFile } from "../lib/domain/export";
+import { planDesignAt, TargetFlagsSchema } from "./plan";
 import { readInput } from "./read-input";
 import { located } from "./render";
 
@@ -21,6 +22,11 @@ export type ConvertOptions = {
   split?: boolean;
   /** Terraform: resources that already exist, `ADDRESS=ID` (an `import {}` block each). */
   import?: string[];
+  /** Terraform: read the account (--endpoint/--profile, --region) and write an `import {}` block for each exported resource that exists there. */
+  importExisting?: boolean;
+  endpoint?: string;
+  profile?: string;
+  region?: string;
   /** CDK: the app's name (its stack class and files); default the input file's name. */
   name?: string;
   /** Terraform, CloudFormation, CDK: the design's id, naming its own schedule group `stevedore-<id>` (default EXPORT_DESIGN_ID). */
@@ -83,6 +89,11 @@ export async function convertFiles(given: string[], opts: ConvertOptions, compos
       const imports = (opts.import ?? []).map((x) => ({ address: x.slice(0, x.indexOf("=")), id: x.slice(x.indexOf("=") + 1) }));
       const bad = (opts.import ?? []).find((x) => !/^aws_[a-z0-9_]+\.[A-Za-z0-9_-]+=.+$/.test(x));
       if (bad !== undefined) return { ok: false, message: `--import ${bad}: expected ADDRESS=ID, e.g. aws_ecs_service.web=main/web` };
+      if (opts.importExisting) {
+        const existing = await existingResources(d, opts);
+        if (!existing.ok) return existing;
+        imports.push(...existing.imports.filter((e) => !imports.some((i) => i.address === e.address)));
+      }
       const r = exportTerraform(d, { singleFile: !opts.split, ignoreChanges: opts.ignoreChanges, imports, designId: opts.designId });
       return { ok: true, files: r.files, notes: [...notes, ...exportNotes("Terraform", r.unexpressed)] };
     }
@@ -126,4 +137,20 @@ async function terraformDirectory(path: string): Promise<string[]> {
 /** hcl2json instantiates its WebAssembly when loaded: only for a Terraform import, not every command. */
 async function hclParser() {
   return (await import("@cdktf/hcl2json")).parse;
+}
+
+/** The `import {}` blocks for what the design's export writes and the account already has (read as a plan reads it). */
+async function existingResources(d: Design, opts: ConvertOptions): Promise<{ ok: true; imports: { address: string; id: string }[] } | { ok: false; message: string }> {
+  const flags = TargetFlagsSchema.safeParse({ endpoint: opts.endpoint, profile: opts.profile, region: opts.region, designId: opts.designId });
+  if (!flags.success) return { ok: false, message: `--import-existing: ${flags.error.issues.map((i) => i.message).join("; ")}` };
+  const designId = opts.designId ?? EXPORT_DESIGN_ID;
+  let planned: Awaited<ReturnType<typeof planDesignAt>> | undefined;
+  try {
+    planned = await planDesignAt(d, designId, flags.data);
+    return { ok: true, imports: terraformImportsFor(d, planned.live, designId) };
+  } catch (err) {
+    return { ok: false, message: `--import-existing: cannot read the account${opts.endpoint ? ` at ${opts.endpoint}` : ""}: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}` };
+  } finally {
+    planned?.destroy();
+  }
 }

@@ -61,6 +61,10 @@ function program(): Command {
     .addOption(new Option("--format <syntax>", "CloudFormation template syntax").choices([...TEMPLATE_FORMATS]).default("yaml"))
     .addOption(new Option("--ignore-changes <fields...>", "Terraform: leave these to CI or the scaler (lifecycle ignore_changes)").choices([...IGNORABLE]))
     .option("--import <address=id...>", "Terraform: resources that already exist, e.g. aws_ecs_service.web=main/web (an import block each)")
+    .option("--import-existing", "Terraform: read the account (--endpoint or --profile, and --region) and write an import block for each exported resource that already exists there")
+    .option("--endpoint <url>", "with --import-existing: the ECS endpoint, e.g. the sandbox: http://localhost:3000/sandbox/ecs")
+    .option("--profile <name>", "with --import-existing: a named AWS profile")
+    .option("--region <region>", "with --import-existing: the account's Region")
     .option("--name <name>", "CDK: the app's name, for its stack class and files (default: the input file's name)")
     .option("--design-id <id>", "Terraform, CloudFormation and CDK: the design's id in Stevedore, which names the schedule group of its scheduled tasks (stevedore-<id>) as Stevedore's apply does (default: design)")
     .option("--out <dir>", "Terraform, CloudFormation and CDK: write the files into DIR (Terraform as versions.tf, variables.tf and main.tf; CDK as bin/app.ts, lib/<name>-stack.ts, package.json, cdk.json, tsconfig.json)"))
@@ -72,6 +76,8 @@ function program(): Command {
       if (opts.to === "cdk" && opts.out === undefined) return usageError("--to cdk writes an app of several files: give the folder with --out DIR");
       if (opts.name !== undefined && opts.to !== "cdk") return usageError("--name is for --to cdk");
       if (opts.designId !== undefined && opts.to !== "terraform" && opts.to !== "cloudformation" && opts.to !== "cdk") return usageError("--design-id is for --to terraform, cloudformation or cdk");
+      if ((opts.importExisting || opts.endpoint !== undefined || opts.profile !== undefined || opts.region !== undefined) && opts.to !== "terraform") return usageError("--import-existing, --endpoint, --profile and --region are for --to terraform");
+      if (!opts.importExisting && (opts.endpoint !== undefined || opts.profile !== undefined || opts.region !== undefined)) return usageError("--endpoint, --profile and --region go with --import-existing");
       const r = await convertFiles(paths, { ...opts, split: opts.out !== undefined }, target.target);
       if (!r.ok) {
         process.stderr.write(`stevedore: ${r.message}\n`);

@@ -2,7 +2,7 @@ import { basename, extname } from "node:path";
 import { z } from "zod";
 import { createAutoScalingPort, createEc2Port, createEcsPort, createElbv2Port, createSchedulerPort, type AutoScalingPort, type AwsTarget, type Ec2Port, type EcsPort, type Elbv2Port, type SchedulerPort } from "../lib/aws";
 import { parseDesign, type Design } from "../lib/domain/design";
-import { renderPlanJson, renderPlanText, validatorErrorCount, type Plan } from "../lib/domain/plan";
+import { renderPlanJson, renderPlanText, validatorErrorCount, type LiveState, type Plan } from "../lib/domain/plan";
 import { planAgainstAccount } from "../lib/server/plan";
 import { readInput } from "./read-input";
 
@@ -109,6 +109,14 @@ function scalingConnectionOf(f: TargetFlags, design: Design): AwsTarget | undefi
 
 export async function planFile(file: string, flags: TargetFlags): Promise<Planned> {
   const design = await loadDesign(file);
+  const designId = flags.designId ?? defaultDesignId(file);
+  // Ownership follows the id: a renamed file with the default id no longer owns (or deletes) what the old name created.
+  if (!flags.designId) process.stderr.write(`stevedore: design id "${designId}" (from the file name; --design-id keeps it stable)\n`);
+  return planDesignAt(design, designId, flags);
+}
+
+/** The design planned against the account `flags` name (ECS, and ELBv2, Application Auto Scaling and Scheduler where served), with what was read. */
+export async function planDesignAt(design: Design, designId: string, flags: TargetFlags): Promise<Planned & { live: LiveState }> {
   const ecs = createEcsPort(connectionOf(flags));
   const elbTarget = elbConnectionOf(flags, design);
   const elbv2 = elbTarget ? createElbv2Port(elbTarget) : undefined;
@@ -119,11 +127,8 @@ export async function planFile(file: string, flags: TargetFlags): Promise<Planne
   const scheduler = schedulerTarget ? createSchedulerPort(schedulerTarget) : undefined;
   const destroy = () => { ecs.destroy(); elbv2?.destroy(); ec2?.destroy(); autoscaling?.destroy(); scheduler?.destroy(); };
   try {
-    const designId = flags.designId ?? defaultDesignId(file);
-    // Ownership follows the id: a renamed file with the default id no longer owns (or deletes) what the old name created.
-    if (!flags.designId) process.stderr.write(`stevedore: design id "${designId}" (from the file name; --design-id keeps it stable)\n`);
-    const { plan } = await planAgainstAccount(ecs, design, { designId, elbv2, ec2, autoscaling, scheduler, region: flags.region });
-    return { plan, ecs, elbv2, autoscaling, scheduler, design, destroy };
+    const { plan, live } = await planAgainstAccount(ecs, design, { designId, elbv2, ec2, autoscaling, scheduler, region: flags.region });
+    return { plan, live, ecs, elbv2, autoscaling, scheduler, design, destroy };
   } catch (err) {
     destroy();
     const name = err instanceof Error ? err.name : "Error";

@@ -388,13 +388,13 @@ function exportScheduledTasks(b: Builder) {
 }
 
 /** The Terraform address of each resource the export writes, for `imports`. */
-export function terraformAddresses(design: Design, designId?: string): { kind: string; name: string; address: string }[] {
+export function terraformAddresses(design: Design, designId?: string): { kind: string; name: string; address: string; cluster?: string }[] {
   const r = resolveDesign(design, snakeLabel, designId);
   return [
     ...r.clusters.map((c) => ({ kind: "cluster", name: c.cluster.clusterName, address: `aws_ecs_cluster.${c.name}` })),
     ...r.capacityProviders.map((c) => ({ kind: "capacityProvider", name: c.cp.name, address: `aws_ecs_capacity_provider.${c.name}` })),
     ...r.taskDefinitions.map((t) => ({ kind: "taskDefinition", name: t.td.family, address: `aws_ecs_task_definition.${t.name}` })),
-    ...r.services.map((s) => ({ kind: "service", name: s.service.serviceName, address: `aws_ecs_service.${s.name}` })),
+    ...r.services.map((s) => ({ kind: "service", name: s.service.serviceName, address: `aws_ecs_service.${s.name}`, cluster: s.service.cluster })),
     ...r.targetGroups.map((t) => ({ kind: "targetGroup", name: t.tg.name, address: `aws_lb_target_group.${t.name}` })),
     ...r.loadBalancers.map((l) => ({ kind: "loadBalancer", name: l.lb.name, address: `aws_lb.${l.name}` })),
     ...r.listeners.map((l) => ({ kind: "listener", name: `${l.lb.name}:${l.listener.port}`, address: `aws_lb_listener.${l.name}` })),

@@ -113,6 +113,28 @@ describe("stevedore plan / apply", { timeout: 60_000 }, () => {
     }
   });
 
+  it("convert --to terraform --import-existing writes an import block for each exported resource the account has", async () => {
+    const file = designFile("adopt.json", webDesign());
+    const before = await run("convert", file, "--to", "terraform", "--import-existing", ...target("cli-test-adopt"));
+    expect(before.code).toBe(0);
+    expect(before.out).not.toContain("import {");
+    expect((await run("apply", file, ...target("cli-test-adopt"), "--yes")).code).toBe(0);
+
+    const after = await run("convert", file, "--to", "terraform", "--import-existing", ...target("cli-test-adopt"));
+    expect(after.code).toBe(0);
+    expect(after.out).toContain('import {\n  to = aws_ecs_cluster.main\n  id = "main"\n}');
+    expect(after.out).toContain('import {\n  to = aws_ecs_service.web\n  id = "main/web"\n}');
+    expect(after.out).toMatch(/import \{\n {2}to = aws_ecs_task_definition\.web\n {2}id = "arn:aws:ecs:[a-z0-9-]+:\d{12}:task-definition\/web:\d+"\n\}/);
+
+    const unreachable = await run("convert", file, "--to", "terraform", "--import-existing", "--endpoint", "http://127.0.0.1:9/", "--region", sb.region);
+    expect(unreachable.code).toBe(2);
+    expect(unreachable.err).toContain("--import-existing: cannot read the account at http://127.0.0.1:9/");
+    const noTarget = await run("convert", file, "--to", "terraform", "--import-existing", "--region", sb.region);
+    expect(noTarget.code).toBe(2);
+    expect(noTarget.err).toContain("give --endpoint URL");
+    expect((await run("convert", file, "--to", "cloudformation", "--import-existing")).err).toContain("are for --to terraform");
+  });
+
   it("rejects bad usage and unreadable input with exit 2 and a clear message", async () => {
     const file = designFile("ok.json", webDesign());
     const noTarget = await run("plan", file, "--region", "eu-west-1");

@@ -2,7 +2,7 @@ import { parse } from "@cdktf/hcl2json";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { AutoScalingPort, Ec2Port, Elbv2Port, SchedulerPort } from "@/lib/aws";
 import type { Design } from "@/lib/domain/design";
-import { exportCloudFormation, exportTerraform, importIac } from "@/lib/domain/export";
+import { exportCloudFormation, exportTerraform, importIac, terraformImportsFor } from "@/lib/domain/export";
 import type { Plan } from "@/lib/domain/plan";
 import { applyPlan, planAgainstAccount } from "@/lib/server/plan";
 import { startPlanSandbox, webDesign } from "./sandbox";
@@ -112,5 +112,41 @@ describe("export → import → plan against what the original applied", () => {
     expect(cfn.design.services.find((s) => s.serviceName === "web")!.autoScaling).toEqual(original.services[0].autoScaling);
     expect(tasksOf(cfn.design)).toEqual(tasksOf(original));
     expect(changed(await plan(cfn.design))).toEqual([]);
+  });
+
+  it("writes an import block for every exported resource that exists, with the id the provider imports it by", { timeout: 60_000 }, async () => {
+    const original = await fullDesign();
+    const before = await planAgainstAccount(sb.ecs, original, { designId, elbv2, ec2, autoscaling, scheduler });
+    // Nothing exists yet: no import block.
+    expect(terraformImportsFor(original, before.live, designId)).toEqual([]);
+    expect((await applyPlan(sb.ecs, before.plan, { elbv2, autoscaling, scheduler })).ok).toBe(true);
+
+    const { live } = await planAgainstAccount(sb.ecs, original, { designId, elbv2, ec2, autoscaling, scheduler });
+    const imports = Object.fromEntries(terraformImportsFor(original, live, designId).map((i) => [i.address, i.id]));
+    const [lb] = await elbv2.describeLoadBalancers({ names: ["web-alb"] });
+    const [listener] = await elbv2.describeListeners({ loadBalancerArn: lb.LoadBalancerArn! });
+    const rule = (await elbv2.describeRules({ listenerArn: listener.ListenerArn! })).find((r) => r.Priority === "10")!;
+    const tgs = await elbv2.describeTargetGroups({ names: ["web-tg", "api-tg"] });
+    const tdArn = (family: string) => live.taskDefinitions[family].taskDefinition.taskDefinitionArn;
+    expect(imports).toEqual({
+      "aws_ecs_cluster.main": "main",
+      "aws_ecs_task_definition.web": tdArn("web"),
+      "aws_ecs_task_definition.worker": tdArn("worker"),
+      "aws_ecs_service.web": "main/web",
+      "aws_ecs_service.worker": "main/worker",
+      "aws_lb_target_group.web_tg": tgs.find((t) => t.TargetGroupName === "web-tg")!.TargetGroupArn,
+      "aws_lb_target_group.api_tg": tgs.find((t) => t.TargetGroupName === "api-tg")!.TargetGroupArn,
+      "aws_lb.web_alb": lb.LoadBalancerArn,
+      "aws_lb_listener.web_alb_80": listener.ListenerArn,
+      "aws_lb_listener_rule.web_alb_80_10": rule.RuleArn,
+      "aws_scheduler_schedule_group.shop_jobs": "shop-jobs",
+      "aws_scheduler_schedule_group.stevedore_design_iac": `stevedore-${designId}`,
+      "aws_scheduler_schedule.nightly_worker": `stevedore-${designId}/nightly-worker`,
+      "aws_scheduler_schedule.cleanup": "shop-jobs/cleanup",
+    });
+    // Every resource the export writes is either imported or new: here all exist.
+    const tf = exportTerraform(original, { designId, imports: terraformImportsFor(original, live, designId) });
+    const main = tf.files.find((f) => f.path === "main.tf")!.text;
+    expect(main).toContain(`import {\n  to = aws_ecs_service.web\n  id = "main/web"\n}`);
   });
 });
