@@ -6,4 +6,4 @@ export { planAgainstAccount } from "./plan-against-account";
 export { registerDesignTaskDefinition, startOneOffTask, waitForTaskStopped } from "./run-task";
 export { filterInput, linesOf, readLogPage, readTaskLines } from "./read-logs";
 export { readRegionPrices } from "./read-prices";
-export { placedDesignCost, placedInstances } from "./placed-cost";
+export { placedDesignCost } from "./placed-cost";
