@@ -114,16 +114,21 @@ describe("stevedore plan / apply", { timeout: 60_000 }, () => {
   });
 
   it("convert --to terraform --import-existing writes an import block for each exported resource the account has", async () => {
-    const file = designFile("adopt.json", webDesign());
+    // A cluster of its own: the other tests of this file applied "main" already.
+    const d = webDesign();
+    d.clusters[0].clusterName = "adopt";
+    for (const s of d.services) s.cluster = "adopt";
+    const file = designFile("adopt.json", d);
     const before = await run("convert", file, "--to", "terraform", "--import-existing", ...target("cli-test-adopt"));
     expect(before.code).toBe(0);
-    expect(before.out).not.toContain("import {");
+    expect(before.out).not.toContain("to = aws_ecs_cluster.adopt");
+    expect(before.out).not.toContain("to = aws_ecs_service.web");
     expect((await run("apply", file, ...target("cli-test-adopt"), "--yes")).code).toBe(0);
 
     const after = await run("convert", file, "--to", "terraform", "--import-existing", ...target("cli-test-adopt"));
     expect(after.code).toBe(0);
-    expect(after.out).toContain('import {\n  to = aws_ecs_cluster.main\n  id = "main"\n}');
-    expect(after.out).toContain('import {\n  to = aws_ecs_service.web\n  id = "main/web"\n}');
+    expect(after.out).toContain('import {\n  to = aws_ecs_cluster.adopt\n  id = "adopt"\n}');
+    expect(after.out).toContain('import {\n  to = aws_ecs_service.web\n  id = "adopt/web"\n}');
     expect(after.out).toMatch(/import \{\n {2}to = aws_ecs_task_definition\.web\n {2}id = "arn:aws:ecs:[a-z0-9-]+:\d{12}:task-definition\/web:\d+"\n\}/);
 
     const unreachable = await run("convert", file, "--to", "terraform", "--import-existing", "--endpoint", "http://127.0.0.1:9/", "--region", sb.region);
